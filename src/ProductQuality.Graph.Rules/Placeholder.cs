@@ -1,0 +1,1 @@
+namespace ProductQuality.Graph.Rules;
