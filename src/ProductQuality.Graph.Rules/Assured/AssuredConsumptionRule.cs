@@ -1,0 +1,76 @@
+using ProductQuality.Graph.Rules.Common;
+using static ProductQuality.Graph.Rules.Common.ExplanationBuilder;
+
+namespace ProductQuality.Graph.Rules.Assured;
+
+/// <summary>
+/// Assured consumption unit (放心消费单位): class AA, or class A or better without a break for
+/// three years; not blacklisted; no valid complaint in the last year. A grant is valid for the
+/// configured months and is revoked at once on a downgrade below A or a listing — other lapses
+/// (a complaint) let it run to its end.
+/// </summary>
+public sealed class AssuredConsumptionRule(RulesOptions options)
+{
+    private readonly AssuredConsumptionOptions o = options.Assured;
+
+    /// <summary>Decides on the title as of <see cref="AssuredFacts.AsOf"/>.</summary>
+    public AssuredConsumptionResult Evaluate(AssuredFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var history = facts.ClassHistory.Where(h => h.EffectiveFrom <= facts.AsOf).OrderByDescending(h => h.EffectiveFrom).ToList();
+        EnterpriseClass? current = history.Count == 0 ? null : history[0].Class;
+
+        // The run of class A or better that reaches today starts at its oldest entry.
+        DateOnly? runStart = null;
+        foreach (var h in history.TakeWhile(h => !h.Class.IsWorseThan(EnterpriseClass.A)))
+        {
+            runStart = h.EffectiveFrom;
+        }
+
+        var needed = facts.AsOf.AddYears(-o.YearsAtClassA);
+        var longRun = runStart is { } rs && rs <= needed;
+        var classOk = current == EnterpriseClass.AA || (current == EnterpriseClass.A && longRun);
+        var complaintsOk = facts.ValidComplaintsLastYear <= o.MaxValidComplaintsLastYear;
+        var failures = new List<string>();
+        if (!classOk) failures.Add(current is null ? "no class yet" : Inv($"{current.Value.Label()} is not AA and not A or better for {o.YearsAtClassA} years running (连续{o.YearsAtClassA}年A类以上)"));
+        if (facts.Blacklisted) failures.Add("blacklisted (列入黑名单)");
+        if (!complaintsOk) failures.Add(Inv($"{facts.ValidComplaintsLastYear} valid complaints (有效投诉) in the last year > {o.MaxValidComplaintsLastYear}"));
+        var met = failures.Count == 0;
+
+        var x = new ExplanationBuilder(RuleIds.AssuredConsumption, options.Version)
+            .Factor("effective class (企业分类)", current?.Code() ?? "none", "AA, or A", classOk ? "meets" : "fails")
+            .Factor("class A or better since", runStart is { } s ? Date(s) : "never", Inv($"on or before {Date(needed)} ({o.YearsAtClassA} years)"), longRun ? "meets" : "short")
+            .Factor("blacklisted (黑名单)", facts.Blacklisted ? "yes" : "no", null, facts.Blacklisted ? "fails" : "meets")
+            .Factor("valid complaints (有效投诉) in the last year", Inv($"{facts.ValidComplaintsLastYear}"), Inv($"≤ {o.MaxValidComplaintsLastYear}"), complaintsOk ? "meets" : "fails")
+            .Factor("current grant", facts.CurrentGrant is { } g ? Inv($"{Date(g.GrantedOn)} – {Date(g.ValidUntil)}") : "none", null, "checked");
+
+        var grant = facts.CurrentGrant is { } cg && cg.IsActiveOn(facts.AsOf) ? cg : null;
+        if (grant is not null)
+        {
+            var revokeReasons = new List<string>();
+            if (current is null || current.Value.IsWorseThan(EnterpriseClass.A)) revokeReasons.Add(Inv($"downgraded below A (降级至A类以下) to {current?.Code() ?? "none"}"));
+            if (facts.Blacklisted) revokeReasons.Add("blacklisted (列入黑名单)");
+            if (revokeReasons.Count > 0)
+            {
+                return new(AssuredStatus.Revoked, met, null, revokeReasons,
+                    x.Build("revoked", $"Assured consumption unit (放心消费单位) revoked at once: {string.Join("; ", revokeReasons)}"));
+            }
+
+            var keep = met ? "conditions still met" : $"conditions lapsed ({string.Join("; ", failures)}) but only a downgrade below A or a listing revokes";
+            return new(AssuredStatus.Continued, met, grant.ValidUntil, met ? ["conditions met"] : failures,
+                x.Build("continued", $"Assured consumption unit (放心消费单位) continues until {Date(grant.ValidUntil)}: {keep}"));
+        }
+
+        if (!met)
+        {
+            return new(AssuredStatus.NotEligible, false, null, failures,
+                x.Build("not eligible", $"Not an assured consumption unit (不符合放心消费单位条件): {string.Join("; ", failures)}"));
+        }
+
+        var validUntil = facts.AsOf.AddMonths(o.ValidityMonths).AddDays(-1);
+        var why = current == EnterpriseClass.AA ? "class AA (AA类)" : Inv($"class A or better since {Date(runStart!.Value)}, {o.YearsAtClassA} years running (连续{o.YearsAtClassA}年)");
+        string[] reasons = [why, "not blacklisted", "no valid complaint in the last year"];
+        return new(AssuredStatus.Granted, true, validUntil, reasons,
+            x.Build("granted", $"Assured consumption unit (放心消费单位) granted until {Date(validUntil)}: {string.Join("; ", reasons)}"));
+    }
+}

@@ -1,0 +1,85 @@
+using ProductQuality.Graph.Rules.Common;
+using static ProductQuality.Graph.Rules.Common.ExplanationBuilder;
+
+namespace ProductQuality.Graph.Rules.Blacklist;
+
+/// <summary>
+/// Blacklist (黑名单): listed for a failure of the same product after a rectification order and
+/// within the window (default two years, day after the order through the same date two years on),
+/// or for a serious-violation decision; removable after the rectification period without a
+/// new violation, the period restarting at each new violation.
+/// </summary>
+public sealed class BlacklistRule(RulesOptions options)
+{
+    private readonly BlacklistOptions o = options.Blacklist;
+
+    /// <summary>Finds every trigger for listing up to the as-of date.</summary>
+    public BlacklistListingResult EvaluateListing(BlacklistFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var triggers = new List<BlacklistTrigger>();
+        foreach (var order in facts.RectificationOrders.Where(r => r.Date <= facts.AsOf))
+        {
+            var end = order.Date.AddYears(o.RepeatFailureWindowYears);
+            var repeat = facts.FailedSamplings
+                .Where(f => f.ProductId == order.ProductId && f.Date > order.Date && f.Date <= end && f.Date <= facts.AsOf)
+                .OrderBy(f => f.Date)
+                .FirstOrDefault();
+            if (repeat is not null)
+            {
+                triggers.Add(new(BlacklistReason.RepeatFailure, repeat.Date, order.ProductId,
+                    Inv($"repeat failure (屡查屡犯) of product {order.ProductId} on {Date(repeat.Date)}, within {o.RepeatFailureWindowYears} years of the rectification order (责令整改) of {Date(order.Date)}")));
+            }
+        }
+
+        foreach (var d in facts.Decisions.Where(d => d.Date <= facts.AsOf && d.Kind != BlacklistReason.RepeatFailure))
+        {
+            triggers.Add(new(d.Kind, d.Date, d.DecisionNumber, Inv($"{Describe(d.Kind)} by decision {d.DecisionNumber} of {Date(d.Date)}")));
+        }
+
+        triggers.Sort((a, b) => a.Date.CompareTo(b.Date));
+        var x = new ExplanationBuilder(RuleIds.BlacklistListing, options.Version)
+            .Factor("rectification orders (责令整改)", Inv($"{facts.RectificationOrders.Count}"), Inv($"repeat failure within {o.RepeatFailureWindowYears} years lists"), "checked")
+            .Factor("failed samplings (监督抽查不合格)", Inv($"{facts.FailedSamplings.Count}"), null, "checked")
+            .Factor("serious-violation decisions (严重违法处罚决定)", Inv($"{facts.Decisions.Count}"), null, "checked");
+        foreach (var t in triggers)
+        {
+            x.Factor(Describe(t.Reason), t.Reference, null, Inv($"listed from {Date(t.Date)}"));
+        }
+
+        if (triggers.Count == 0)
+        {
+            return new(false, null, null, triggers, x.Build("not listed", "Not listed (不列入黑名单): no repeat failure after a rectification order and no serious-violation decision"));
+        }
+
+        var latest = triggers[^1];
+        return new(true, latest.Reason, latest.Date, triggers, x.Build("listed", $"Listed (列入黑名单): {string.Join("; ", triggers.Select(t => t.Description))}"));
+    }
+
+    /// <summary>Whether a listing may be removed on the as-of date.</summary>
+    public BlacklistRemovalResult EvaluateRemoval(BlacklistRemovalFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var violations = facts.ViolationsSinceListing.Where(v => v > facts.ListedOn && v <= facts.AsOf).ToList();
+        var clockStart = violations.Count == 0 ? facts.ListedOn : violations.Max();
+        var from = clockStart.AddYears(o.RectificationPeriodYears);
+        var eligible = facts.AsOf >= from;
+        var x = new ExplanationBuilder(RuleIds.BlacklistRemoval, options.Version)
+            .Factor("listed on (列入日期)", Date(facts.ListedOn), null, "starts the rectification period")
+            .Factor("violations since listing", Inv($"{violations.Count}"), null, violations.Count == 0 ? "none" : Inv($"period restarts {Date(clockStart)}"))
+            .Factor("rectification period (整改期)", Inv($"{o.RectificationPeriodYears} years"), Inv($"ends {Date(from)}"), eligible ? "over" : "running");
+        var summary = eligible
+            ? Inv($"Removal allowed (可移出黑名单): {o.RectificationPeriodYears} years without violation since {Date(clockStart)}")
+            : Inv($"Removal not yet allowed (暂不可移出黑名单): rectification period runs until {Date(from)}");
+        return new(eligible, from, x.Build(eligible ? "removable" : "listed", summary));
+    }
+
+    private static string Describe(BlacklistReason reason) => reason switch
+    {
+        BlacklistReason.RepeatFailure => "repeat failure (屡查屡犯)",
+        BlacklistReason.UnlicensedProduction => "unlicensed production (无证生产)",
+        BlacklistReason.Counterfeiting => "counterfeiting (制假售假)",
+        BlacklistReason.IntellectualPropertyInfringement => "intellectual property infringement (侵犯知识产权)",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+}

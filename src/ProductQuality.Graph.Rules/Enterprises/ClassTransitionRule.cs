@@ -1,0 +1,76 @@
+using ProductQuality.Graph.Rules.Common;
+using static ProductQuality.Graph.Rules.Common.ExplanationBuilder;
+
+namespace ProductQuality.Graph.Rules.Enterprises;
+
+/// <summary>
+/// The upgrade/downgrade principle (升降原则): downgrades take effect at once; an upgrade
+/// needs the conditions to hold and the configured months (default 12) since the last
+/// downgrade, measured in calendar months. An active manual override wins over both.
+/// </summary>
+public sealed class ClassTransitionRule(RulesOptions options)
+{
+    private readonly EnterpriseClassOptions o = options.EnterpriseClass;
+
+    /// <summary>Applies the principle to the class the conditions call for.</summary>
+    /// <param name="conditionsClass">Result of <see cref="EnterpriseClassRule"/>.</param>
+    /// <param name="previous">The class in force before, or null on the first evaluation.</param>
+    /// <param name="asOf">Date of the evaluation.</param>
+    /// <param name="manualOverride">A manual class override; it applies through its expiry date.</param>
+    public ClassTransitionResult Apply(EnterpriseClass conditionsClass, ClassState? previous, DateOnly asOf, Override<EnterpriseClass>? manualOverride = null)
+    {
+        var x = new ExplanationBuilder(RuleIds.ClassTransition, options.Version);
+        x.Factor("class from conditions (按条件评定)", conditionsClass.Code(), null, "candidate");
+        x.Factor("previous class (原类别)", previous is null ? "none" : previous.EffectiveClass.Code(), null, "compared");
+        x.Factor("last downgrade (最近降级)", previous?.LastDowngradeOn is { } d ? Date(d) : "never", Inv($"upgrade wait {o.UpgradeWaitMonths} months"), "checked");
+        var lastDowngrade = previous?.LastDowngradeOn;
+
+        if (manualOverride is not null)
+        {
+            var active = manualOverride.IsActiveOn(asOf);
+            x.Factor("manual override (人工调整)", manualOverride.Value.Code(), Inv($"expires {Date(manualOverride.ExpiresOn)}"),
+                active ? Inv($"class set to {manualOverride.Value.Code()}: {manualOverride.Reason}") : "expired, ignored");
+            if (active)
+            {
+                var cls = manualOverride.Value;
+                if (previous is not null && cls.IsWorseThan(previous.EffectiveClass))
+                {
+                    lastDowngrade = asOf;
+                }
+
+                var s = Inv($"{cls.Label()} by manual override (人工调整) until {Date(manualOverride.ExpiresOn)}: {manualOverride.Reason}; conditions call for {conditionsClass.Code()}");
+                return new(conditionsClass, cls, ClassTransitionKind.Overridden, lastDowngrade, null, x.Build(cls.Code(), s));
+            }
+        }
+
+        if (previous is null)
+        {
+            var s = Inv($"{conditionsClass.Label()}: first classification (首次分类)");
+            return new(conditionsClass, conditionsClass, ClassTransitionKind.Initial, null, null, x.Build(conditionsClass.Code(), s));
+        }
+
+        var prior = previous.EffectiveClass;
+        if (conditionsClass.IsWorseThan(prior))
+        {
+            var s = Inv($"{conditionsClass.Label()}: downgraded from {prior.Code()} (降级), effective at once on {Date(asOf)}");
+            return new(conditionsClass, conditionsClass, ClassTransitionKind.Downgraded, asOf, null, x.Build(conditionsClass.Code(), s));
+        }
+
+        if (conditionsClass == prior)
+        {
+            var s = Inv($"{prior.Label()}: unchanged (类别不变)");
+            return new(conditionsClass, prior, ClassTransitionKind.Unchanged, lastDowngrade, null, x.Build(prior.Code(), s));
+        }
+
+        var allowedFrom = lastDowngrade?.AddMonths(o.UpgradeWaitMonths);
+        if (allowedFrom is { } from && asOf < from)
+        {
+            var s = Inv($"{prior.Label()}: upgrade to {conditionsClass.Code()} deferred until {Date(from)} (升级需自降级起满{o.UpgradeWaitMonths}个月; last downgrade {Date(lastDowngrade!.Value)})");
+            return new(conditionsClass, prior, ClassTransitionKind.UpgradeDeferred, lastDowngrade, from, x.Build(prior.Code(), s));
+        }
+
+        var up = Inv($"{conditionsClass.Label()}: upgraded from {prior.Code()} (升级)") +
+            (lastDowngrade is { } ld ? Inv($", {o.UpgradeWaitMonths} months since the downgrade on {Date(ld)} have passed") : string.Empty);
+        return new(conditionsClass, conditionsClass, ClassTransitionKind.Upgraded, lastDowngrade, null, x.Build(conditionsClass.Code(), up));
+    }
+}

@@ -1,0 +1,75 @@
+using ProductQuality.Graph.Rules.Common;
+using static ProductQuality.Graph.Rules.Common.ExplanationBuilder;
+
+namespace ProductQuality.Graph.Rules.Enterprises;
+
+/// <summary>
+/// The enterprise class (企业分类) its conditions call for: C, then AA, then A are tested
+/// in that order and B is what remains — so an enterprise with no sampling history is B.
+/// The sampling window is [as-of − N years, as-of], both ends inclusive.
+/// </summary>
+public sealed class EnterpriseClassRule(RulesOptions options)
+{
+    private readonly EnterpriseClassOptions o = options.EnterpriseClass;
+
+    /// <summary>Evaluates the class from the facts alone (no history, no override).</summary>
+    public EnterpriseClassResult Evaluate(EnterpriseFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var x = new ExplanationBuilder(RuleIds.EnterpriseClass, options.Version);
+        var window = SamplingWindow.Of(facts, o.SamplingWindowYears);
+        var failures = window.Count(s => !s.Passed);
+        var safetyFailure = window.Any(s => !s.Passed && s.SafetyItemFailed);
+        var years = o.SamplingWindowYears;
+
+        var c = new List<string>();
+        if (facts.Blacklisted) c.Add("blacklisted (列入黑名单)");
+        if (failures >= o.FailuresForC) c.Add(Inv($"{failures} failed samplings (监督抽查不合格) in {years} years ≥ threshold {o.FailuresForC}"));
+        if (safetyFailure && facts.QualitySystem == QualitySystem.None) c.Add("failed safety item (安全项目不合格) with no quality management system (质量管理体系)");
+        if (facts.UnlicensedProductionFinding) c.Add("finding of unlicensed production (无证生产)");
+
+        var b = new List<string>();
+        if (failures > 0 && failures < o.FailuresForC) b.Add(Inv($"{failures} failed sampling (监督抽查不合格) in {years} years"));
+        if (window.Count == 0) b.Add(Inv($"no sampling history (无监督抽查记录) in {years} years"));
+        if (facts.Traceability == Traceability.None) b.Add("no traceability (无追溯能力)");
+        if (facts.QualitySystem == QualitySystem.None) b.Add("no quality management system (未建立质量管理体系)");
+
+        var aaMissing = new List<string>();
+        if (window.Count < o.MinSamplingsForAA) aaMissing.Add(Inv($"{window.Count} samplings < {o.MinSamplingsForAA} needed for AA"));
+        if (facts.QualitySystem != QualitySystem.Certified) aaMissing.Add("quality management system not certified (未通过认证)");
+        if (facts.Traceability != Traceability.Full) aaMissing.Add("traceability not full (非全程可追溯)");
+        if (facts.PenaltiesInWindow > 0) aaMissing.Add(Inv($"{facts.PenaltiesInWindow} penalties (行政处罚)"));
+
+        EnterpriseClass cls;
+        List<string> reasons;
+        if (c.Count > 0)
+        {
+            (cls, reasons) = (EnterpriseClass.C, c);
+        }
+        else if (b.Count > 0)
+        {
+            (cls, reasons) = (EnterpriseClass.B, b);
+        }
+        else if (aaMissing.Count == 0)
+        {
+            (cls, reasons) = (EnterpriseClass.AA, [Inv($"no failure in {years} years over {window.Count} samplings (≥ {o.MinSamplingsForAA}), certified quality management system (质量管理体系认证), full traceability (全程可追溯), no penalty (无行政处罚)")]);
+        }
+        else
+        {
+            (cls, reasons) = (EnterpriseClass.A, [Inv($"no failure in {years} years, quality management system (质量管理体系), traceability (追溯能力); not AA: {string.Join(", ", aaMissing)}")]);
+        }
+
+        x.Factor(Inv($"samplings (监督抽查) in {years} years"), Inv($"{window.Count}"), Inv($"AA needs ≥ {o.MinSamplingsForAA}; none → B"), window.Count == 0 ? "class B" : "counted");
+        x.Factor(Inv($"failed samplings (不合格) in {years} years"), Inv($"{failures}"), Inv($"C ≥ {o.FailuresForC}; B ≥ 1"),
+            failures >= o.FailuresForC ? "class C" : failures > 0 ? "class B" : "none");
+        x.Factor("failed safety item (安全项目不合格)", safetyFailure ? "yes" : "no", null, safetyFailure && facts.QualitySystem == QualitySystem.None ? "class C (no quality system)" : "none");
+        x.Factor("traceability (追溯能力)", facts.Traceability.Label(), "A needs partial, AA full", facts.Traceability == Traceability.None ? "class B" : "none");
+        x.Factor("quality management system (质量管理体系)", facts.QualitySystem.Label(), "A needs established, AA certified", facts.QualitySystem == QualitySystem.None ? "class B" : "none");
+        x.Factor("blacklisted (黑名单)", facts.Blacklisted ? "yes" : "no", null, facts.Blacklisted ? "class C" : "none");
+        x.Factor("unlicensed production (无证生产)", facts.UnlicensedProductionFinding ? "yes" : "no", null, facts.UnlicensedProductionFinding ? "class C" : "none");
+        x.Factor(Inv($"penalties (行政处罚) in {years} years"), Inv($"{facts.PenaltiesInWindow}"), "AA needs 0", facts.PenaltiesInWindow > 0 ? "not AA" : "none");
+
+        var summary = $"{cls.Label()}: {string.Join("; ", reasons)}";
+        return new EnterpriseClassResult(cls, reasons, window.Count, failures, x.Build(cls.Code(), summary));
+    }
+}

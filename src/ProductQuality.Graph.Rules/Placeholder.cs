@@ -1,1 +1,0 @@
-namespace ProductQuality.Graph.Rules;

@@ -1,0 +1,45 @@
+using ProductQuality.Graph.Rules.Common;
+using static ProductQuality.Graph.Rules.Common.ExplanationBuilder;
+
+namespace ProductQuality.Graph.Rules.Regions;
+
+/// <summary>
+/// Aggregates enterprise indices into a regional index, weighted by each enterprise's highest
+/// product tier (default HIGH 3, ELEVATED 2, GENERAL 1) so that risky producers count more.
+/// </summary>
+public sealed class RegionIndexRule(RulesOptions options)
+{
+    private readonly RegionIndexOptions o = options.RegionIndex;
+
+    /// <summary>Weighted mean, rounded to one decimal (away from zero).</summary>
+    public RegionIndexResult Evaluate(IEnumerable<EnterpriseIndexEntry> enterprises)
+    {
+        ArgumentNullException.ThrowIfNull(enterprises);
+        var list = enterprises.ToList();
+        var x = new ExplanationBuilder(RuleIds.RegionIndex, options.Version);
+        foreach (var tier in (ProductTier[])[ProductTier.High, ProductTier.Elevated, ProductTier.General])
+        {
+            var ofTier = list.Where(e => e.HighestTier == tier).ToList();
+            var mean = ofTier.Count == 0 ? "none" : Number(Math.Round(ofTier.Average(e => e.Index), 1, MidpointRounding.AwayFromZero));
+            x.Factor(Inv($"enterprises with highest tier {tier.Label()}"), Inv($"{ofTier.Count}, mean index {mean}"), Inv($"weight {Number(WeightOf(tier))}"), "weighted");
+        }
+
+        var totalWeight = list.Sum(e => WeightOf(e.HighestTier));
+        if (list.Count == 0 || totalWeight == 0)
+        {
+            return new(null, list.Count, totalWeight, x.Build("none", "Region index (区域产品质量安全指数) not computed: no key-product enterprises (无重点产品企业)"));
+        }
+
+        var index = Math.Round(list.Sum(e => e.Index * WeightOf(e.HighestTier)) / totalWeight, 1, MidpointRounding.AwayFromZero);
+        var summary = Inv($"Region index (区域产品质量安全指数) {Number(index)}: tier-weighted mean over {list.Count} enterprises (total weight {Number(totalWeight)})");
+        return new(index, list.Count, totalWeight, x.Build(Number(index), summary));
+    }
+
+    /// <summary>The weight of an enterprise whose highest product tier is <paramref name="tier"/>.</summary>
+    public decimal WeightOf(ProductTier tier) => tier switch
+    {
+        ProductTier.High => o.HighWeight,
+        ProductTier.Elevated => o.ElevatedWeight,
+        _ => o.GeneralWeight,
+    };
+}
