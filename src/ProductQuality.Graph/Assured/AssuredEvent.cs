@@ -1,0 +1,15 @@
+namespace ProductQuality.Graph.Assured;
+
+/// <summary>One event in the "assured consumption unit" (放心消费单位) history of an enterprise.</summary>
+public sealed class AssuredEvent
+{
+    public long Id { get; set; }
+    public int EnterpriseId { get; set; }
+    public AssuredEventKind Kind { get; set; }
+    public DateOnly OccurredOn { get; set; }
+
+    /// <summary>End of validity of a grant; null for revocations and expiries.</summary>
+    public DateOnly? ValidUntil { get; set; }
+    public required string Reason { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
+}

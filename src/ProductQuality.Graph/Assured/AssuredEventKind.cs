@@ -1,0 +1,9 @@
+namespace ProductQuality.Graph.Assured;
+
+/// <summary>Grant, revocation or expiry of the assured-consumption title.</summary>
+public enum AssuredEventKind
+{
+    Granted,
+    Revoked,
+    Expired,
+}

@@ -1,0 +1,18 @@
+using ProductQuality.Graph.Rules.Blacklist;
+
+namespace ProductQuality.Graph.Blacklist;
+
+/// <summary>One event of the blacklist (黑名单) history of an enterprise: a listing or a removal.</summary>
+public sealed class BlacklistEvent
+{
+    public long Id { get; set; }
+    public int EnterpriseId { get; set; }
+    public BlacklistEventKind Kind { get; set; }
+    public DateOnly OccurredOn { get; set; }
+    public BlacklistReason ReasonCategory { get; set; }
+    public required string Reason { get; set; }
+
+    /// <summary>Decision number (决定书文号) of the listing or removal decision.</summary>
+    public required string DecisionNumber { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Regions;
+
+namespace ProductQuality.Graph.Data.Configurations;
+
+internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
+{
+    public void Configure(EntityTypeBuilder<Enterprise> builder)
+    {
+        builder.Property(e => e.CreditCode).HasMaxLength(18).IsFixedLength();
+        builder.HasIndex(e => e.CreditCode).IsUnique();
+        builder.HasOne<Region>().WithMany().HasForeignKey(e => e.CountyCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Region>().WithMany().HasForeignKey(e => e.TownCode).OnDelete(DeleteBehavior.Restrict);
+
+        // Every list filter and sort key has an index ending in Id, the cursor's tie-breaker.
+        builder.HasIndex(e => new { e.Name, e.Id });
+        builder.HasIndex(e => new { e.CountyCode, e.Name, e.Id });
+        builder.HasIndex(e => new { e.TownCode, e.Id });
+        builder.HasIndex(e => new { e.Class, e.Id });
+        builder.HasIndex(e => new { e.QualityIndex, e.Id });
+        builder.HasIndex(e => new { e.MapColour, e.Id });
+        builder.HasIndex(e => new { e.IsBlacklisted, e.Id });
+        builder.HasIndex(e => new { e.IsAssured, e.Id });
+        builder.HasMany(e => e.Products).WithOne().HasForeignKey(p => p.EnterpriseId);
+    }
+}
+
+internal sealed class EnterpriseProductConfiguration : IEntityTypeConfiguration<EnterpriseProduct>
+{
+    public void Configure(EntityTypeBuilder<EnterpriseProduct> builder)
+    {
+        builder.HasKey(p => new { p.EnterpriseId, p.ProductCode });
+        builder.HasIndex(p => new { p.ProductCode, p.EnterpriseId });
+        builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductCode);
+    }
+}
+
+internal sealed class LicenceConfiguration : IEntityTypeConfiguration<Licence>
+{
+    public void Configure(EntityTypeBuilder<Licence> builder)
+    {
+        builder.HasIndex(l => l.EnterpriseId);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(l => l.EnterpriseId);
+        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductCode);
+    }
+}
+
+internal sealed class EnterpriseAssessmentConfiguration : IEntityTypeConfiguration<EnterpriseAssessmentRecord>
+{
+    public void Configure(EntityTypeBuilder<EnterpriseAssessmentRecord> builder)
+    {
+        builder.HasIndex(a => new { a.EnterpriseId, a.EffectiveFrom });
+        builder.Property(a => a.Reason).HasMaxLength(1000);
+        builder.Property(a => a.ClassExplanation).HasMaxLength(8000);
+        builder.Property(a => a.IndexExplanation).HasMaxLength(8000);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.EnterpriseId);
+    }
+}
+
+internal sealed class ManagementRecordConfiguration : IEntityTypeConfiguration<ManagementRecord>
+{
+    public void Configure(EntityTypeBuilder<ManagementRecord> builder)
+    {
+        builder.HasIndex(m => new { m.EnterpriseId, m.EffectiveFrom });
+        builder.Property(m => m.Note).HasMaxLength(1000);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(m => m.EnterpriseId);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProductQuality.Graph.Assured;
+using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Enforcement;
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Inspections;
+using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Warnings;
+
+namespace ProductQuality.Graph.Data.Configurations;
+
+internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
+{
+    public void Configure(EntityTypeBuilder<Inspection> builder)
+    {
+        builder.HasIndex(i => new { i.EnterpriseId, i.SampledOn });
+        builder.HasIndex(i => new { i.ProductCode, i.SampledOn });
+        builder.HasIndex(i => i.ReportNumber).IsUnique();
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(i => i.EnterpriseId);
+        builder.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductCode);
+        builder.HasMany(i => i.FailedItems).WithOne().HasForeignKey(f => f.InspectionId);
+    }
+}
+
+internal sealed class EnforcementDecisionConfiguration : IEntityTypeConfiguration<EnforcementDecision>
+{
+    public void Configure(EntityTypeBuilder<EnforcementDecision> builder)
+    {
+        builder.HasIndex(d => new { d.EnterpriseId, d.DecidedOn });
+        builder.HasIndex(d => d.DecisionNumber).IsUnique();
+        builder.Property(d => d.Summary).HasMaxLength(2000);
+        builder.Property(d => d.FineYuan).HasPrecision(14, 2);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(d => d.EnterpriseId);
+    }
+}
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.HasIndex(c => new { c.EnterpriseId, c.FoundValidOn });
+        builder.Property(c => c.Summary).HasMaxLength(2000);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(c => c.EnterpriseId);
+    }
+}
+
+internal sealed class BlacklistEventConfiguration : IEntityTypeConfiguration<BlacklistEvent>
+{
+    public void Configure(EntityTypeBuilder<BlacklistEvent> builder)
+    {
+        builder.HasIndex(b => new { b.EnterpriseId, b.OccurredOn });
+        builder.Property(b => b.Reason).HasMaxLength(2000);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(b => b.EnterpriseId);
+    }
+}
+
+internal sealed class AssuredEventConfiguration : IEntityTypeConfiguration<AssuredEvent>
+{
+    public void Configure(EntityTypeBuilder<AssuredEvent> builder)
+    {
+        builder.HasIndex(a => new { a.EnterpriseId, a.OccurredOn });
+        builder.Property(a => a.Reason).HasMaxLength(1000);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.EnterpriseId);
+    }
+}
+
+internal sealed class RiskWarningConfiguration : IEntityTypeConfiguration<RiskWarning>
+{
+    public void Configure(EntityTypeBuilder<RiskWarning> builder)
+    {
+        builder.HasIndex(w => w.Number).IsUnique();
+        builder.HasIndex(w => w.IssuedOn);
+        builder.Property(w => w.Summary).HasMaxLength(4000);
+    }
+}

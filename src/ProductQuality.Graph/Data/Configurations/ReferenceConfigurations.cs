@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Regions;
+
+namespace ProductQuality.Graph.Data.Configurations;
+
+internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
+{
+    public void Configure(EntityTypeBuilder<Region> builder)
+    {
+        builder.HasKey(r => r.Code);
+        builder.Property(r => r.Code).HasMaxLength(12);
+        builder.HasIndex(r => r.ParentCode);
+    }
+}
+
+internal sealed class RegionAssessmentConfiguration : IEntityTypeConfiguration<RegionAssessment>
+{
+    public void Configure(EntityTypeBuilder<RegionAssessment> builder)
+    {
+        builder.HasIndex(a => new { a.RegionCode, a.EffectiveFrom });
+        builder.Property(a => a.Explanation).HasMaxLength(8000);
+        builder.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode);
+    }
+}
+
+internal sealed class ProductCategoryConfiguration : IEntityTypeConfiguration<ProductCategory>
+{
+    public void Configure(EntityTypeBuilder<ProductCategory> builder)
+    {
+        builder.HasKey(c => c.Code);
+        builder.Property(c => c.Code).HasMaxLength(8);
+    }
+}
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.HasKey(p => p.Code);
+        builder.Property(p => p.Code).HasMaxLength(8);
+        builder.HasOne<ProductCategory>().WithMany().HasForeignKey(p => p.CategoryCode);
+        builder.HasIndex(p => p.CategoryCode);
+        builder.HasIndex(p => p.Tier);
+    }
+}
+
+internal sealed class ProductTierAssessmentConfiguration : IEntityTypeConfiguration<ProductTierAssessment>
+{
+    public void Configure(EntityTypeBuilder<ProductTierAssessment> builder)
+    {
+        builder.HasIndex(a => new { a.ProductCode, a.EffectiveFrom });
+        builder.Property(a => a.Explanation).HasMaxLength(8000);
+        builder.Property(a => a.Reason).HasMaxLength(1000);
+        builder.HasOne<Product>().WithMany().HasForeignKey(a => a.ProductCode);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ProductQuality.Graph.Data;
+
+/// <summary>Registers the database: options validated at start, the provider's DbContext, and the start-up initializer.</summary>
+public static class DataRegistration
+{
+    public static IHostApplicationBuilder AddProductQualityData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.Services.AddDbContext<SqliteProductQualityDbContext>((sp, db) =>
+                    db.UseSqlite(Current(sp).ConnectionString));
+                builder.Services.AddScoped<ProductQualityDbContext>(sp => sp.GetRequiredService<SqliteProductQualityDbContext>());
+                break;
+            case DatabaseProvider.Postgres:
+                builder.Services.AddDbContext<PostgresProductQualityDbContext>((sp, db) =>
+                    db.UseNpgsql(Current(sp).ConnectionString));
+                builder.Services.AddScoped<ProductQualityDbContext>(sp => sp.GetRequiredService<PostgresProductQualityDbContext>());
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or Postgres.");
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    private static DatabaseOptions Current(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ProductQuality.Graph.Data;
+
+/// <summary>Where the data lives (configuration section <c>Database</c>).</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (embedded default) or <c>Postgres</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>ADO.NET connection string of the chosen provider.</summary>
+    [Required(ErrorMessage = "Database:ConnectionString is required, e.g. \"Data Source=data/productquality.db\".")]
+    public string ConnectionString { get; set; } = "Data Source=data/productquality.db";
+
+    /// <summary>Apply pending EF migrations at start (the database is upgraded in place, never dropped).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>On start, fill an empty database with the default Jiaxing data set.</summary>
+    public bool SeedWhenEmpty { get; set; } = true;
+
+    /// <summary>Enterprises in the data set seeded into an empty database.</summary>
+    [Range(1, 1_000_000)]
+    public int SeedEnterprises { get; set; } = 3_000;
+
+    /// <summary>Random seed of the generator: the same seed gives the same data set.</summary>
+    public int SeedRandom { get; set; } = 20200422;
+}

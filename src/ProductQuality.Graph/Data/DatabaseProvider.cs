@@ -1,0 +1,8 @@
+namespace ProductQuality.Graph.Data;
+
+/// <summary>Supported database providers.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Assured;
+using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Enforcement;
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Inspections;
+using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Regions;
+using ProductQuality.Graph.Warnings;
+
+namespace ProductQuality.Graph.Data;
+
+/// <summary>
+/// The provider-neutral model. Each provider has a subclass (<see cref="SqliteProductQualityDbContext"/>,
+/// <see cref="PostgresProductQualityDbContext"/>) only so that each keeps its own migrations.
+/// </summary>
+public abstract class ProductQualityDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<RegionAssessment> RegionAssessments => Set<RegionAssessment>();
+    public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductTierAssessment> ProductTierAssessments => Set<ProductTierAssessment>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<EnterpriseProduct> EnterpriseProducts => Set<EnterpriseProduct>();
+    public DbSet<Licence> Licences => Set<Licence>();
+    public DbSet<EnterpriseAssessmentRecord> EnterpriseAssessments => Set<EnterpriseAssessmentRecord>();
+    public DbSet<ManagementRecord> ManagementRecords => Set<ManagementRecord>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<InspectionFailedItem> InspectionFailedItems => Set<InspectionFailedItem>();
+    public DbSet<EnforcementDecision> EnforcementDecisions => Set<EnforcementDecision>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<BlacklistEvent> BlacklistEvents => Set<BlacklistEvent>();
+    public DbSet<AssuredEvent> AssuredEvents => Set<AssuredEvent>();
+    public DbSet<RiskWarning> RiskWarnings => Set<RiskWarning>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as readable strings: a database a person can query, and enum reordering can never corrupt data.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<string>().HaveMaxLength(256);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProductQualityDbContext).Assembly);
+}

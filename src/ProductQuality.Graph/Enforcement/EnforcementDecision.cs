@@ -1,0 +1,14 @@
+namespace ProductQuality.Graph.Enforcement;
+
+/// <summary>An enforcement decision against an enterprise, identified by its decision number (决定书文号).</summary>
+public sealed class EnforcementDecision
+{
+    public long Id { get; set; }
+    public int EnterpriseId { get; set; }
+    public EnforcementKind Kind { get; set; }
+    public required string DecisionNumber { get; set; }
+    public DateOnly DecidedOn { get; set; }
+    public required string Summary { get; set; }
+    public decimal FineYuan { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
+}

@@ -1,0 +1,38 @@
+using ProductQuality.Graph.Rules.Common;
+
+namespace ProductQuality.Graph.Enterprises;
+
+/// <summary>
+/// A key-product enterprise, keyed by its unified social credit code (统一社会信用代码).
+/// Identity and contact facts are stored here; the "current state" columns (class, colours, index, listings)
+/// are a cache of the newest rows of the append-only histories, kept so lists can filter and sort in SQL.
+/// </summary>
+public sealed class Enterprise
+{
+    public int Id { get; set; }
+    public required string CreditCode { get; set; }
+    public required string Name { get; set; }
+    public required string CountyCode { get; set; }
+    public required string TownCode { get; set; }
+    public required string Address { get; set; }
+    public required string LegalRepresentative { get; set; }
+    public required string Phone { get; set; }
+    public DateOnly EstablishedOn { get; set; }
+
+    public Traceability Traceability { get; set; }
+    public QualitySystem QualitySystem { get; set; }
+
+    public EnterpriseClass Class { get; set; }
+    public DateOnly ClassEffectiveFrom { get; set; }
+    public FourColor HealthCode { get; set; }
+    public FourColor MapColour { get; set; }
+    public double QualityIndex { get; set; }
+    public ProductTier HighestTier { get; set; }
+
+    public bool IsBlacklisted { get; set; }
+    public DateOnly? BlacklistedSince { get; set; }
+    public bool IsAssured { get; set; }
+    public DateOnly? AssuredUntil { get; set; }
+
+    public List<EnterpriseProduct> Products { get; set; } = [];
+}

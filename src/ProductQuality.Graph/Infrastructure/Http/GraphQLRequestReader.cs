@@ -1,0 +1,158 @@
+using System.Text.Json;
+
+namespace ProductQuality.Graph.Infrastructure.Http;
+
+/// <summary>
+/// Reads a GraphQL request from GET parameters or a POST JSON body, per the GraphQL over HTTP specification,
+/// and says precisely what is wrong with one it cannot accept.
+/// </summary>
+internal static class GraphQLRequestReader
+{
+    public static (GraphQLHttpRequest? Request, RequestError? Error) FromQueryString(HttpRequest http, GraphQLHttpOptions options)
+    {
+        var q = http.Query;
+        foreach (var key in new[] { "query", "operationName", "variables", "extensions" })
+        {
+            if (q[key].Count > 1)
+            {
+                return (null, RequestError.BadRequest("INVALID_REQUEST", $"The '{key}' parameter is given more than once."));
+            }
+        }
+
+        var query = q["query"].ToString();
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return (null, RequestError.BadRequest("QUERY_MISSING", "A GET request needs a 'query' parameter holding the GraphQL document."));
+        }
+
+        var variables = NullIfEmpty(q["variables"].ToString());
+        var extensions = NullIfEmpty(q["extensions"].ToString());
+        foreach (var (name, json) in new[] { ("variables", variables), ("extensions", extensions) })
+        {
+            if (json is not null && !IsJsonObject(json))
+            {
+                return (null, RequestError.BadRequest("INVALID_REQUEST", $"The '{name}' parameter must be a JSON-encoded object."));
+            }
+        }
+
+        return Check(new GraphQLHttpRequest(query, NullIfEmpty(q["operationName"].ToString()), variables, extensions), options);
+    }
+
+    public static async Task<(GraphQLHttpRequest? Request, RequestError? Error)> FromBodyAsync(HttpRequest http, GraphQLHttpOptions options)
+    {
+        if (http.ContentLength > options.MaxRequestBytes)
+        {
+            return (null, TooLarge(options));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > options.MaxRequestBytes)
+            {
+                return (null, TooLarge(options));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (null, RequestError.BadRequest("BODY_MISSING", "The request body is empty: POST a JSON object such as {\"query\": \"{ __typename }\"}."));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        }
+        catch (JsonException ex)
+        {
+            return (null, RequestError.BadRequest("INVALID_JSON", $"The request body is not valid JSON: {ex.Message}"));
+        }
+
+        using (document)
+        {
+            return FromJson(document.RootElement, options);
+        }
+    }
+
+    private static (GraphQLHttpRequest?, RequestError?) FromJson(JsonElement root, GraphQLHttpOptions options)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            return (null, RequestError.BadRequest("BATCH_NOT_SUPPORTED", "Batched requests (a JSON array) are not supported: send one request object per POST."));
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (null, RequestError.BadRequest("INVALID_REQUEST", "The request body must be a JSON object with a 'query' string."));
+        }
+
+        if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
+        {
+            return (null, RequestError.BadRequest("QUERY_MISSING", "The request body has no 'query': it must hold the GraphQL document as a string."));
+        }
+
+        if (query.ValueKind != JsonValueKind.String)
+        {
+            return (null, RequestError.BadRequest("INVALID_REQUEST", "'query' must be a string holding the GraphQL document."));
+        }
+
+        string? operationName = null;
+        if (root.TryGetProperty("operationName", out var op) && op.ValueKind != JsonValueKind.Null)
+        {
+            if (op.ValueKind != JsonValueKind.String)
+            {
+                return (null, RequestError.BadRequest("INVALID_REQUEST", "'operationName' must be a string or null."));
+            }
+
+            operationName = op.GetString();
+        }
+
+        if (!TryObjectOrNull(root, "variables", out var variables) || !TryObjectOrNull(root, "extensions", out var extensions))
+        {
+            return (null, RequestError.BadRequest("INVALID_REQUEST", "'variables' and 'extensions' must be JSON objects or null."));
+        }
+
+        return Check(new GraphQLHttpRequest(query.GetString()!, NullIfEmpty(operationName), variables, extensions), options);
+    }
+
+    private static (GraphQLHttpRequest?, RequestError?) Check(GraphQLHttpRequest request, GraphQLHttpOptions options) =>
+        request.Query.Length > options.MaxDocumentLength
+            ? (null, new RequestError(StatusCodes.Status413PayloadTooLarge, "DOCUMENT_TOO_LARGE",
+                $"The GraphQL document has {request.Query.Length} characters; the limit is {options.MaxDocumentLength}."))
+            : (request, null);
+
+    private static bool TryObjectOrNull(JsonElement root, string name, out string? rawJson)
+    {
+        rawJson = null;
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        rawJson = value.GetRawText();
+        return value.ValueKind == JsonValueKind.Object;
+    }
+
+    private static bool IsJsonObject(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static RequestError TooLarge(GraphQLHttpOptions options) =>
+        new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than {options.MaxRequestBytes} bytes.");
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

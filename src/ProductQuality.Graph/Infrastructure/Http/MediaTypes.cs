@@ -1,0 +1,55 @@
+using Microsoft.Net.Http.Headers;
+
+namespace ProductQuality.Graph.Infrastructure.Http;
+
+/// <summary>Content negotiation of the GraphQL over HTTP specification.</summary>
+internal static class MediaTypes
+{
+    public const string GraphQLResponse = "application/graphql-response+json";
+    public const string Json = "application/json";
+
+    /// <summary>
+    /// Picks the response media type from the Accept header: the spec's <c>application/graphql-response+json</c> when the
+    /// client accepts it, legacy <c>application/json</c> when only that (or nothing) is asked for; null means 406.
+    /// </summary>
+    public static string? Negotiate(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0)
+        {
+            return Json;
+        }
+
+        string? chosen = null;
+        double best = 0;
+        foreach (var value in accept.OrderByDescending(a => a.Quality ?? 1))
+        {
+            var quality = value.Quality ?? 1;
+            if (quality <= 0 || quality < best)
+            {
+                continue;
+            }
+
+            var type = value.MediaType.Value;
+            var candidate = type switch
+            {
+                GraphQLResponse => GraphQLResponse,
+                Json => Json,
+                "application/*" or "*/*" => GraphQLResponse,
+                _ => null,
+            };
+            if (candidate is not null && (chosen is null || quality > best))
+            {
+                chosen = candidate;
+                best = quality;
+            }
+        }
+
+        return chosen;
+    }
+
+    public static bool IsJsonContent(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+        && contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
+        && (contentType.Charset.Value is null || contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,62 @@
+using GraphQL.DataLoader;
+
+namespace ProductQuality.Graph.Infrastructure.Loading;
+
+/// <summary>
+/// A per-request batch loader (GraphQL.DataLoader is not served here, so this is ours). Resolvers call
+/// <see cref="Load"/>; GraphQL.NET's execution strategy completes every other pending field first, then asks the
+/// results for their values, and the first ask fetches all keys collected so far in one query.
+/// Not thread-safe by design: queries run with the serial execution strategy (one DbContext per request).
+/// </summary>
+public abstract class BatchLoader<TKey, TValue>
+    where TKey : notnull
+{
+    private readonly HashSet<TKey> _pending = [];
+    private readonly Dictionary<TKey, TValue> _loaded = [];
+
+    /// <summary>Number of batches fetched; tests use it to prove batching.</summary>
+    public int BatchCount { get; private set; }
+
+    public IDataLoaderResult<TValue> Load(TKey key)
+    {
+        if (!_loaded.ContainsKey(key))
+        {
+            _pending.Add(key);
+        }
+
+        return new PendingResult(this, key);
+    }
+
+    /// <summary>Fetches values for the keys; keys absent from the result get <see cref="ValueWhenMissing"/>.</summary>
+    protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken);
+
+    protected abstract TValue ValueWhenMissing(TKey key);
+
+    private async Task<TValue> GetAsync(TKey key, CancellationToken cancellationToken)
+    {
+        if (_loaded.TryGetValue(key, out var value))
+        {
+            return value;
+        }
+
+        var keys = _pending.Count > 0 ? _pending.ToList() : [key];
+        _pending.Clear();
+        BatchCount++;
+        var fetched = await FetchAsync(keys, cancellationToken);
+        foreach (var k in keys)
+        {
+            _loaded[k] = fetched.TryGetValue(k, out var v) ? v : ValueWhenMissing(k);
+        }
+
+        return _loaded[key];
+    }
+
+    private sealed class PendingResult(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue>
+    {
+        public Task<TValue> GetResultAsync(CancellationToken cancellationToken = default) =>
+            loader.GetAsync(key, cancellationToken);
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken);
+    }
+}

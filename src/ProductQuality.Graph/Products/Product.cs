@@ -1,0 +1,28 @@
+using ProductQuality.Graph.Rules.Common;
+
+namespace ProductQuality.Graph.Products;
+
+/// <summary>A key industrial product (重点工业产品) of the catalogue, with the traits that feed its risk tier.</summary>
+public sealed class Product
+{
+    public required string Code { get; set; }
+    public required string CategoryCode { get; set; }
+    public required string NameZh { get; set; }
+    public required string NameEn { get; set; }
+
+    /// <summary>True when the name appears in a published catalogue or SAMR report; false when we completed the list.</summary>
+    public bool NameConfirmed { get; set; }
+
+    public bool ForChildren { get; set; }
+    public bool ForElderly { get; set; }
+    public bool SafetyCritical { get; set; }
+    public bool FoodContact { get; set; }
+    public bool ProductionLicenceRequired { get; set; }
+    public bool CccRequired { get; set; }
+
+    /// <summary>Current tier: a cache of the latest <see cref="ProductTierAssessment"/>, kept for filtering.</summary>
+    public ProductTier Tier { get; set; }
+
+    /// <summary>Current risk score 0–100: a cache of the latest assessment.</summary>
+    public double RiskScore { get; set; }
+}
