@@ -1,5 +1,23 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure;
+using ProductQuality.Graph.Infrastructure.Http;
 
+if (await CommandLine.TryRunVerbAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrl();
+builder.AddProductQualityData();
+builder.AddProductQualityGraph();
+
+var app = builder.Build();
+await app.InitializeDatabaseAsync();
+app.MapProductQualityGraph();
+app.AnnounceEndpointOnStart();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; partial so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace ProductQuality.Graph.Data;
@@ -18,12 +19,12 @@ public static class DataRegistration
         {
             case DatabaseProvider.Sqlite:
                 builder.Services.AddDbContext<SqliteProductQualityDbContext>((sp, db) =>
-                    db.UseSqlite(Current(sp).ConnectionString));
+                    db.UseSqlite(Current(sp).ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddScoped<ProductQualityDbContext>(sp => sp.GetRequiredService<SqliteProductQualityDbContext>());
                 break;
             case DatabaseProvider.Postgres:
                 builder.Services.AddDbContext<PostgresProductQualityDbContext>((sp, db) =>
-                    db.UseNpgsql(Current(sp).ConnectionString));
+                    db.UseNpgsql(Current(sp).ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddScoped<ProductQualityDbContext>(sp => sp.GetRequiredService<PostgresProductQualityDbContext>());
                 break;
             default:

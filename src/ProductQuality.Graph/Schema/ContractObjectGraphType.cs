@@ -10,10 +10,10 @@ namespace ProductQuality.Graph.Schema;
 /// </summary>
 public abstract class ContractObjectGraphType<TSource>(SchemaContract contract) : ObjectGraphType<TSource>
 {
-    protected SchemaContract Contract { get; } = contract;
+    public SchemaContract Contract { get; } = contract;
 
     /// <summary>Declares a field in a field group. Hidden fields get a detached builder, so the fluent chain still compiles and runs.</summary>
-    protected FieldBuilder<TSource, object> Field<TGraphType>(FieldGroup group, string name)
+    public FieldBuilder<TSource, object> Field<TGraphType>(FieldGroup group, string name)
         where TGraphType : IGraphType
     {
         if (!Contract.Sees(group))

@@ -1,0 +1,11 @@
+namespace ProductQuality.Graph.Access;
+
+/// <summary>
+/// Who is asking: the department (null for the anonymous public), the contract its schema is built from,
+/// and the county its rows are limited to (null: the whole city).
+/// </summary>
+public sealed record Audience(string? Department, SchemaContract Contract, string? CountyScope)
+{
+    /// <summary>The city regulator's view: every field, every row.</summary>
+    public static Audience Regulator { get; } = new("samr-jiaxing", SchemaContract.Full, null);
+}

@@ -1,0 +1,22 @@
+using GraphQL.Types;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Assured;
+
+/// <summary>An assured-consumption grant, revocation or expiry.</summary>
+public sealed class AssuredEventType : ContractObjectGraphType<AssuredEvent>
+{
+    public AssuredEventType(SchemaContract contract)
+        : base(contract)
+    {
+        Name = "AssuredEvent";
+        Description = "An event of the assured consumption unit (放心消费单位) title.";
+        Field<EnterpriseType>(FieldGroup.Identity, "enterprise").Description("The enterprise (null when outside your jurisdiction).").Resolve(c => c.EnterpriseById(c.Source.EnterpriseId));
+        Field<NonNullGraphType<AssuredEventKindType>>(FieldGroup.Assured, "kind").Description("Grant, revocation or expiry.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<DateScalar>>(FieldGroup.Assured, "occurredOn").Description("Date of the event.").Resolve(c => c.Source.OccurredOn);
+        Field<DateScalar>(FieldGroup.Assured, "validUntil").Description("Last day of validity of a grant.").Resolve(c => c.Source.ValidUntil);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Assured, "reason").Description("Why.").Resolve(c => c.Source.Reason);
+    }
+}

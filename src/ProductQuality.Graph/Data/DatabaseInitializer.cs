@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ProductQuality.Graph.Data;
+
+/// <summary>
+/// Brings the database up to date before the server takes requests: creates the SQLite folder, applies pending
+/// migrations (upgrading in place, never dropping), and seeds an empty database with the default data set.
+/// </summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeDatabaseAsync(this IHost app, CancellationToken cancellationToken = default)
+    {
+        using var scope = app.Services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ProductQuality.Graph.Database");
+        var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
+        EnsureSqliteFolder(db);
+
+        if (options.MigrateOnStart)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+
+        if (options.SeedWhenEmpty && await SeedHook.IsEmptyAsync(db, cancellationToken))
+        {
+            logger.LogInformation("Empty database: seeding the default Jiaxing data set ({Count} enterprises); this takes a few seconds, once.", options.SeedEnterprises);
+            await SeedHook.SeedAsync(db, options, scope.ServiceProvider, logger, cancellationToken);
+        }
+    }
+
+    /// <summary>SQLite creates the file but not its folder: create <c>data/</c> so a fresh clone just works.</summary>
+    public static void EnsureSqliteFolder(ProductQualityDbContext db)
+    {
+        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

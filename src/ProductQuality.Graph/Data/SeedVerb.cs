@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Infrastructure;
+
+namespace ProductQuality.Graph.Data;
+
+/// <summary><c>seed [--enterprises N] [--seed S]</c>: recreates the configured database with a generated data set.</summary>
+internal static class SeedVerb
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (!TryInt(CommandLine.Option(args, "--enterprises"), 3_000, out var enterprises) || enterprises is < 1 or > 1_000_000)
+        {
+            await Console.Error.WriteLineAsync("--enterprises must be a whole number from 1 to 1,000,000.");
+            return 2;
+        }
+
+        using var host = CommandLine.BuildHost([]);
+        using var scope = host.Services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (!TryInt(CommandLine.Option(args, "--seed"), options.SeedRandom, out var seed))
+        {
+            await Console.Error.WriteLineAsync("--seed must be a whole number.");
+            return 2;
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
+        DatabaseInitializer.EnsureSqliteFolder(db);
+        Console.WriteLine($"Recreating the database ({options.Provider}) and generating {enterprises:N0} enterprises with seed {seed}…");
+        await db.Database.EnsureDeletedAsync();
+        await db.Database.MigrateAsync();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("seed");
+        await SeedHook.SeedAsync(db, new DatabaseOptions { SeedEnterprises = enterprises, SeedRandom = seed }, scope.ServiceProvider, logger, default);
+        return 0;
+    }
+
+    private static bool TryInt(string? text, int fallback, out int value)
+    {
+        value = fallback;
+        return text is null || int.TryParse(text.Replace(",", "", StringComparison.Ordinal), out value);
+    }
+}

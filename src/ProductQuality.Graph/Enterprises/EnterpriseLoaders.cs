@@ -1,0 +1,63 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Assured;
+using ProductQuality.Graph.Infrastructure.Loading;
+using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Inspections;
+using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Enterprises;
+
+/// <summary>Batched rows of enterprises: one SQL statement per kind of row for a whole page of enterprises.</summary>
+public static class EnterpriseLoaders
+{
+    public static IDataLoaderResult<IReadOnlyList<Product>> ProductsOf(this IResolveFieldContext context, int enterpriseId) =>
+        context.RowsLoader<int, EnterpriseProductRow>("products-by-enterprise",
+                (db, ids) => db.EnterpriseProducts.Where(ep => ids.Contains(ep.EnterpriseId))
+                    .Join(db.Products, ep => ep.ProductCode, p => p.Code, (ep, p) => new EnterpriseProductRow(ep.EnterpriseId, p))
+                    .AsNoTracking(),
+                row => row.EnterpriseId)
+            .Load(enterpriseId)
+            .Then(rows => (IReadOnlyList<Product>)rows.Select(r => r.Product).OrderBy(p => p.Code).ToList());
+
+    public static IDataLoaderResult<IReadOnlyList<Licence>> LicencesOf(this IResolveFieldContext context, int enterpriseId) =>
+        context.RowsLoader<int, Licence>("licences-by-enterprise",
+            (db, ids) => db.Licences.AsNoTracking().Where(l => ids.Contains(l.EnterpriseId)).OrderBy(l => l.Id), l => l.EnterpriseId).Load(enterpriseId);
+
+    public static IDataLoaderResult<IReadOnlyList<EnterpriseAssessmentRecord>> ClassHistoryOf(this IResolveFieldContext context, int enterpriseId) =>
+        context.RowsLoader<int, EnterpriseAssessmentRecord>("assessments-by-enterprise",
+            (db, ids) => db.EnterpriseAssessments.AsNoTracking().Where(a => ids.Contains(a.EnterpriseId))
+                .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id),
+            a => a.EnterpriseId).Load(enterpriseId);
+
+    public static IDataLoaderResult<IReadOnlyList<Inspection>> InspectionsOf(this IResolveFieldContext context, int enterpriseId) =>
+        context.RowsLoader<int, Inspection>("inspections-by-enterprise",
+            (db, ids) => db.Inspections.AsNoTracking().Include(i => i.FailedItems).Where(i => ids.Contains(i.EnterpriseId))
+                .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).AsSplitQuery(),
+            i => i.EnterpriseId).Load(enterpriseId);
+
+    public static IDataLoaderResult<IReadOnlyList<BlacklistEvent>> BlacklistHistoryOf(this IResolveFieldContext context, int enterpriseId) =>
+        context.RowsLoader<int, BlacklistEvent>("blacklist-by-enterprise",
+            (db, ids) => db.BlacklistEvents.AsNoTracking().Where(b => ids.Contains(b.EnterpriseId))
+                .OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id),
+            b => b.EnterpriseId).Load(enterpriseId);
+
+    public static IDataLoaderResult<IReadOnlyList<AssuredEvent>> AssuredHistoryOf(this IResolveFieldContext context, int enterpriseId) =>
+        context.RowsLoader<int, AssuredEvent>("assured-by-enterprise",
+            (db, ids) => db.AssuredEvents.AsNoTracking().Where(a => ids.Contains(a.EnterpriseId))
+                .OrderByDescending(a => a.OccurredOn).ThenByDescending(a => a.Id),
+            a => a.EnterpriseId).Load(enterpriseId);
+
+    /// <summary>An enterprise by id within the audience's scope (used by published lists and nested paths).</summary>
+    public static IDataLoaderResult<Enterprise?> EnterpriseById(this IResolveFieldContext context, int enterpriseId)
+    {
+        var visible = context.VisibleEnterprises();
+        return context.Service<Infrastructure.Loading.RequestLoaders>().GetOrAdd("enterprise-by-id", () =>
+            new Infrastructure.Loading.RowByKeyLoader<int, Enterprise>(
+                (ids, ct) => visible.Where(e => ids.Contains(e.Id)).ToListAsync(ct), e => e.Id)).Load(enterpriseId);
+    }
+
+    private sealed record EnterpriseProductRow(int EnterpriseId, Product Product);
+}

@@ -1,0 +1,26 @@
+using GraphQL.Types;
+using ProductQuality.Graph.Access;
+
+namespace ProductQuality.Graph.Enterprises;
+
+/// <summary>Order values exist only for field groups the department can see.</summary>
+public sealed class EnterpriseOrderType : EnumerationGraphType
+{
+    public EnterpriseOrderType(SchemaContract contract)
+    {
+        Name = "EnterpriseOrder";
+        Description = "Order of the enterprise list (ties broken by a stable internal id).";
+        Add("NAME_ASC", EnterpriseOrder.NameAsc, "By name (企业名称), Unicode order.");
+        if (contract.Sees(FieldGroup.Class))
+        {
+            Add("CLASS_BEST_FIRST", EnterpriseOrder.ClassBestFirst, "By class, AA first.");
+            Add("CLASS_WORST_FIRST", EnterpriseOrder.ClassWorstFirst, "By class, C first.");
+        }
+
+        if (contract.Sees(FieldGroup.Health))
+        {
+            Add("QUALITY_INDEX_HIGH_FIRST", EnterpriseOrder.QualityIndexHighFirst, "By quality safety index (产品质量安全指数), highest first.");
+            Add("QUALITY_INDEX_LOW_FIRST", EnterpriseOrder.QualityIndexLowFirst, "By quality safety index, lowest first.");
+        }
+    }
+}

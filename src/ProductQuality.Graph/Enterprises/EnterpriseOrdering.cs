@@ -1,0 +1,65 @@
+using System.Globalization;
+using ProductQuality.Graph.Rules.Common;
+using ProductQuality.Graph.Schema.Paging;
+
+namespace ProductQuality.Graph.Enterprises;
+
+/// <summary>
+/// Keyset ordering of enterprise lists: each order sorts by (key, id) and a cursor resumes strictly after the
+/// last (key, id) seen, so deep pages cost the same as the first and rows never repeat or vanish between pages.
+/// </summary>
+public static class EnterpriseOrdering
+{
+    private static readonly EnterpriseClass[] BestFirst = [EnterpriseClass.AA, EnterpriseClass.A, EnterpriseClass.B, EnterpriseClass.C];
+
+    public static IQueryable<Enterprise> OrderAfter(this IQueryable<Enterprise> query, EnterpriseOrder order, string? after)
+    {
+        var cursor = after is null ? ((string Key, long Id)?)null : Cursor.Decode(after, order.ToString());
+        var id = (int)(cursor?.Id ?? 0);
+        switch (order)
+        {
+            case EnterpriseOrder.ClassBestFirst or EnterpriseOrder.ClassWorstFirst:
+                var ranks = order == EnterpriseOrder.ClassBestFirst ? BestFirst : BestFirst.Reverse().ToArray();
+                if (cursor is { } c)
+                {
+                    var cls = Enum.Parse<EnterpriseClass>(c.Key);
+                    var later = ranks.SkipWhile(r => r != cls).Skip(1).ToArray();
+                    query = query.Where(e => later.Contains(e.Class) || (e.Class == cls && e.Id > id));
+                }
+
+                var (r0, r1, r2) = (ranks[0], ranks[1], ranks[2]);
+                return query.OrderBy(e => e.Class == r0 ? 0 : e.Class == r1 ? 1 : e.Class == r2 ? 2 : 3).ThenBy(e => e.Id);
+            case EnterpriseOrder.QualityIndexHighFirst:
+                if (cursor is { } h)
+                {
+                    var k = double.Parse(h.Key, CultureInfo.InvariantCulture);
+                    query = query.Where(e => e.QualityIndex < k || (e.QualityIndex == k && e.Id > id));
+                }
+
+                return query.OrderByDescending(e => e.QualityIndex).ThenBy(e => e.Id);
+            case EnterpriseOrder.QualityIndexLowFirst:
+                if (cursor is { } l)
+                {
+                    var k = double.Parse(l.Key, CultureInfo.InvariantCulture);
+                    query = query.Where(e => e.QualityIndex > k || (e.QualityIndex == k && e.Id > id));
+                }
+
+                return query.OrderBy(e => e.QualityIndex).ThenBy(e => e.Id);
+            default:
+                if (cursor is { } n)
+                {
+                    var name = n.Key;
+                    query = query.Where(e => string.Compare(e.Name, name) > 0 || (e.Name == name && e.Id > id));
+                }
+
+                return query.OrderBy(e => e.Name).ThenBy(e => e.Id);
+        }
+    }
+
+    public static string CursorOf(Enterprise e, EnterpriseOrder order) => Cursor.Encode(order.ToString(), order switch
+    {
+        EnterpriseOrder.ClassBestFirst or EnterpriseOrder.ClassWorstFirst => e.Class.ToString(),
+        EnterpriseOrder.QualityIndexHighFirst or EnterpriseOrder.QualityIndexLowFirst => e.QualityIndex.ToString("R", CultureInfo.InvariantCulture),
+        _ => e.Name,
+    }, e.Id);
+}

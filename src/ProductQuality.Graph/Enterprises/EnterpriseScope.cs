@@ -1,0 +1,19 @@
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Enterprises;
+
+/// <summary>
+/// The only way resolvers reach enterprises: the audience's row scope (its county) is applied in the SQL itself,
+/// so lists, counts, cursors and look-ups never see a row outside it.
+/// </summary>
+public static class EnterpriseScope
+{
+    public static IQueryable<Enterprise> VisibleEnterprises(this IResolveFieldContext context)
+    {
+        var county = context.Audience().CountyScope;
+        var query = context.Db().Enterprises.AsNoTracking();
+        return county is null ? query : query.Where(e => e.CountyCode == county);
+    }
+}

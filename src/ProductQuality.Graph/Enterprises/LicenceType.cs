@@ -1,0 +1,22 @@
+using GraphQL.Types;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Enterprises;
+
+/// <summary>A production licence or CCC certificate.</summary>
+public sealed class LicenceType : ContractObjectGraphType<Licence>
+{
+    public LicenceType(SchemaContract contract)
+        : base(contract)
+    {
+        Name = "Licence";
+        Description = "A production licence (生产许可证) or CCC certificate held for one product.";
+        Field<NonNullGraphType<LicenceKindType>>(FieldGroup.Identity, "kind").Description("Licence or certificate.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "number").Description("Licence or certificate number (证书编号).").Resolve(c => c.Source.Number);
+        Field<NonNullGraphType<ProductType>>(FieldGroup.Identity, "product").Description("The product it covers.").Resolve(c => c.ProductByCode(c.Source.ProductCode));
+        Field<NonNullGraphType<DateScalar>>(FieldGroup.Identity, "issuedOn").Description("Issue date.").Resolve(c => c.Source.IssuedOn);
+        Field<NonNullGraphType<DateScalar>>(FieldGroup.Identity, "expiresOn").Description("Expiry date.").Resolve(c => c.Source.ExpiresOn);
+    }
+}

@@ -1,0 +1,84 @@
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure.Http;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Infrastructure;
+
+/// <summary>
+/// The server's CLI verbs. No verb (or <c>serve</c>) runs the server; the others run and exit:
+/// <c>seed</c> regenerates the data set, <c>schema export</c> rewrites schema/*.graphql.
+/// </summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        Usage: dotnet run --project src/ProductQuality.Graph -- [verb] [options]
+          (no verb) | serve [--urls URL]     run the GraphQL server (default http://localhost:5080/graphql)
+          seed [--enterprises N] [--seed S]  recreate the database with a generated data set (N up to 1,000,000)
+          schema export [--out DIR]          print every contract's schema to schema/ (or DIR)
+          help                               this text
+        Settings come from appsettings.json, environment variables (e.g. Database__ConnectionString) and --Key=value.
+        """;
+
+    public static async Task<int?> TryRunVerbAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return null;
+        }
+
+        var rest = args[1..];
+        switch (args[0])
+        {
+            case "serve":
+                return null;
+            case "seed":
+                return await SeedVerb.RunAsync(rest);
+            case "schema" when rest.Length > 0 && rest[0] == "export":
+                return ExportSchemas(rest[1..]);
+            case "help" or "--help":
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'.\n{Usage}");
+                return 2;
+        }
+    }
+
+    /// <summary>Builds a host with the same composition as the server, for verbs that need its services.</summary>
+    public static IHost BuildHost(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.AddProductQualityData();
+        builder.AddProductQualityGraph();
+        return builder.Build();
+    }
+
+    /// <summary>Reads <c>--name value</c> from the verb's arguments.</summary>
+    public static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static int ExportSchemas(string[] args)
+    {
+        var folder = Option(args, "--out") ?? SchemaFiles.FindSchemaFolder(Directory.GetCurrentDirectory());
+        if (folder is null)
+        {
+            Console.Error.WriteLine("Could not find the repository's schema/ folder; run from the repository or pass --out DIR.");
+            return 2;
+        }
+
+        using var host = BuildHost([]);
+        var registry = host.Services.GetRequiredService<SchemaRegistry>();
+        foreach (var contract in registry.Contracts.Order(StringComparer.Ordinal))
+        {
+            var path = Path.Combine(folder, SchemaFiles.RelativePath(contract));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, SchemaFiles.Print(registry.For(registry.Contract(contract))));
+            Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Infrastructure.Http;
+
+namespace ProductQuality.Graph.Infrastructure;
+
+/// <summary>Small start-up conveniences: the default address, and telling the developer where to go.</summary>
+public static class HostingExtensions
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Listen on http://localhost:5080 unless --urls or ASPNETCORE_URLS says otherwise.</summary>
+    public static void UseDefaultUrl(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+    }
+
+    public static void AnnounceEndpointOnStart(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
+            var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                app.Logger.LogInformation("ProductQuality.Graph is ready: send GraphQL to {Endpoint} (GET or POST application/json).", address.TrimEnd('/') + path);
+            }
+        });
+}

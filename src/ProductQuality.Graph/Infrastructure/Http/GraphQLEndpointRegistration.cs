@@ -1,0 +1,68 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using GraphQL.Execution;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Infrastructure.Http;
+
+/// <summary>Composition of the GraphQL layer: GraphQL.NET services, the per-contract schemas and the HTTP endpoint.</summary>
+public static class GraphQLEndpointRegistration
+{
+    public static IHostApplicationBuilder AddProductQualityGraph(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GraphQLHttpOptions>()
+            .BindConfiguration(GraphQLHttpOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var exposeDetails = builder.Configuration.GetValue<bool>($"{GraphQLHttpOptions.Section}:{nameof(GraphQLHttpOptions.ExposeExceptionDetails)}");
+        builder.Services.AddGraphQL(graphQL => graphQL
+            // Chinese names stay readable in responses; the relaxed encoder is safe for JSON bodies (never embedded in HTML).
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            // One DbContext per request is not thread-safe: resolve queries serially; batching keeps it fast.
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddErrorInfoProvider(o =>
+            {
+                o.ExposeExceptionDetails = exposeDetails;
+                o.ExposeCodes = false;
+                o.ExposeData = true;
+            })
+            .AddUnhandledExceptionHandler(ctx =>
+            {
+                var logger = ctx.Context?.RequestServices?.GetService<ILogger<GraphQLEndpoint>>();
+                logger?.LogError(ctx.OriginalException, "Unhandled exception in a resolver");
+                ctx.ErrorMessage = "An internal error occurred; it has been logged. Please retry or report it with the time of the request.";
+            }));
+
+        builder.Services.TryAddSingletonAudienceResolver();
+        builder.Services.AddSingleton<DocumentCache>();
+        builder.Services.AddSingleton(SchemaContract.Full);
+        builder.Services.AddSingleton<SchemaRegistry>();
+        builder.Services.AddSingleton<GraphQLEndpoint>();
+        QueryServices.Register(builder.Services);
+        return builder;
+    }
+
+    public static WebApplication MapProductQualityGraph(this WebApplication app)
+    {
+        var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
+        _ = app.Services.GetRequiredService<SchemaRegistry>();
+        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.Map(path, (HttpContext http) =>
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        });
+        return app;
+    }
+
+    private static void TryAddSingletonAudienceResolver(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(IAudienceResolver)))
+        {
+            services.AddSingleton<IAudienceResolver, RegulatorAudienceResolver>();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ProductQuality.Graph.Infrastructure.Http;
+
+/// <summary>Writes a refusal of the transport as a GraphQL-shaped error body, so clients parse every failure alike.</summary>
+internal static class TransportErrorWriter
+{
+    public static async Task WriteAsync(HttpContext http, RequestError error, string mediaType)
+    {
+        http.Response.StatusCode = error.Status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await using var writer = new Utf8JsonWriter(http.Response.Body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        writer.WriteStartObject();
+        writer.WriteStartArray("errors");
+        writer.WriteStartObject();
+        writer.WriteString("message", error.Message);
+        writer.WriteStartObject("extensions");
+        writer.WriteString("code", error.Code);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await writer.FlushAsync(http.RequestAborted);
+    }
+}

@@ -1,0 +1,21 @@
+namespace ProductQuality.Graph.Infrastructure.Loading;
+
+/// <summary>The loaders of one request, created on first use by name, so every field of the request shares batches.</summary>
+public sealed class RequestLoaders
+{
+    private readonly Dictionary<string, object> _loaders = [];
+
+    public IReadOnlyDictionary<string, object> All => _loaders;
+
+    public T GetOrAdd<T>(string name, Func<T> create)
+        where T : class
+    {
+        if (!_loaders.TryGetValue(name, out var loader))
+        {
+            loader = create();
+            _loaders[name] = loader;
+        }
+
+        return (T)loader;
+    }
+}

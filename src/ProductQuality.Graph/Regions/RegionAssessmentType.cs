@@ -1,0 +1,28 @@
+using GraphQL.Types;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Schema;
+using ProductQuality.Graph.Schema.Enums;
+
+namespace ProductQuality.Graph.Regions;
+
+/// <summary>A dated evaluation of a region's colour and index, with the counts and shares that decided it.</summary>
+public sealed class RegionAssessmentType : ContractObjectGraphType<RegionAssessment>
+{
+    public RegionAssessmentType(SchemaContract contract)
+        : base(contract)
+    {
+        Name = "RegionAssessment";
+        Description = "A region's colour (区域分色) and quality safety index (产品质量安全指数) as evaluated on a date.";
+        Field<NonNullGraphType<DateScalar>>(FieldGroup.Regions, "effectiveFrom").Description("Date the evaluation took effect.").Resolve(c => c.Source.EffectiveFrom);
+        Field<NonNullGraphType<FourColorType>>(FieldGroup.Regions, "colour").Description("Region colour (区域颜色).").Resolve(c => c.Source.Colour);
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "qualityIndex").Description("Tier-weighted mean of its enterprises' quality indices (0–100).").Resolve(c => c.Source.QualityIndex);
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "enterpriseCount").Description("Key-product enterprises located there.").Resolve(c => c.Source.EnterpriseCount);
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "redCount").Description("Enterprises whose map colour is red.").Resolve(c => c.Source.RedCount);
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "yellowCount").Description("Enterprises whose map colour is yellow.").Resolve(c => c.Source.YellowCount);
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "blueCount").Description("Enterprises whose map colour is blue.").Resolve(c => c.Source.BlueCount);
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "greenCount").Description("Enterprises whose map colour is green.").Resolve(c => c.Source.GreenCount);
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "classCCount").Description("Class C enterprises (C类企业).").Resolve(c => c.Source.ClassCCount);
+        Field<ExplanationType>(FieldGroup.Regions, "explanation").Description("Why this colour: shares, thresholds and basis.").Resolve(c => ExplanationJson.Read(c.Source.Explanation));
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Regions, "rulesVersion").Description("Rules version that produced it.").Resolve(c => c.Source.RulesVersion);
+    }
+}

@@ -1,0 +1,25 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Regions;
+
+/// <summary>Root fields of the region tree.</summary>
+public static class RegionQueries
+{
+    public const string CityCode = "330400";
+
+    public static void AddTo(QueryType query)
+    {
+        query.Field<NonNullGraphType<RegionType>>(FieldGroup.Regions, "city")
+            .Description("Jiaxing city (嘉兴市), the root of the region tree: follow children to counties and towns.")
+            .ResolveAsync(async c => await c.Db().Regions.AsNoTracking().SingleAsync(r => r.Code == CityCode, c.CancellationToken));
+
+        query.Field<RegionType>(FieldGroup.Regions, "region")
+            .Description("One region by code (county 3304xx or 9-digit town code); null when there is none.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "Division code, e.g. 330481 or 330481101.")
+            .Resolve(c => c.RegionByCode(c.GetArgument<string>("code")));
+    }
+}

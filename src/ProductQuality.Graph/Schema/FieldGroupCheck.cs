@@ -1,0 +1,25 @@
+using GraphQL.Types;
+
+namespace ProductQuality.Graph.Schema;
+
+/// <summary>Deny by default, enforced at start: a field declared without a field group is a start-up error.</summary>
+internal static class FieldGroupCheck
+{
+    public static void EnsureEveryFieldHasAGroup(ISchema schema)
+    {
+        var ungrouped = schema.AllTypes
+            .OfType<IObjectGraphType>()
+            .Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal) && !IsRelayPlumbing(t))
+            .SelectMany(t => t.Fields.Where(f => !f.Metadata.ContainsKey(FieldMetadataKeys.Group)).Select(f => $"{t.Name}.{f.Name}"))
+            .ToList();
+        if (ungrouped.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "Every field must declare its field group (ACCESS.md); these do not: " + string.Join(", ", ungrouped));
+        }
+    }
+
+    // Connection, edge and page-info types carry no data of their own: what they expose is the node type's fields.
+    private static bool IsRelayPlumbing(IObjectGraphType type) =>
+        type.GetType().Namespace == "GraphQL.Types.Relay";
+}

@@ -1,0 +1,35 @@
+using GraphQL;
+using GraphQL.Types.Relay.DataObjects;
+using Microsoft.EntityFrameworkCore;
+
+namespace ProductQuality.Graph.Schema.Paging;
+
+/// <summary>Turns a filtered, ordered, keyset-positioned query into a connection page; counts only when asked.</summary>
+public static class PageBuilder
+{
+    public static async Task<Connection<T>> BuildAsync<T>(
+        IResolveFieldContext context,
+        IQueryable<T> filtered,
+        IQueryable<T> orderedAfterCursor,
+        int first,
+        bool hasCursor,
+        Func<T, string> cursorOf)
+    {
+        var rows = first == 0 ? [] : await orderedAfterCursor.Take(first + 1).ToListAsync(context.CancellationToken);
+        var page = rows.Take(first).ToList();
+        var edges = page.Select(r => new Edge<T> { Cursor = cursorOf(r), Node = r }).ToList();
+        var wantsTotal = context.SubFields?.ContainsKey("totalCount") == true;
+        return new Connection<T>
+        {
+            TotalCount = wantsTotal ? await filtered.CountAsync(context.CancellationToken) : null,
+            Edges = edges,
+            PageInfo = new PageInfo
+            {
+                HasNextPage = rows.Count > first,
+                HasPreviousPage = hasCursor,
+                StartCursor = edges.FirstOrDefault()?.Cursor,
+                EndCursor = edges.LastOrDefault()?.Cursor,
+            },
+        };
+    }
+}

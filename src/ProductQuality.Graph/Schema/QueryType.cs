@@ -1,0 +1,26 @@
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Assured;
+using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Regions;
+using ProductQuality.Graph.Warnings;
+
+namespace ProductQuality.Graph.Schema;
+
+/// <summary>The root query: each feature folder adds its own root fields.</summary>
+public sealed class QueryType : ContractObjectGraphType<object>
+{
+    public QueryType(SchemaContract contract)
+        : base(contract)
+    {
+        Name = "Query";
+        Description = "Read access to the product-quality data of Jiaxing's market supervision bureau (嘉兴市市场监督管理局).";
+        EnterpriseQueries.AddTo(this);
+        ProductQueries.AddTo(this);
+        RegionQueries.AddTo(this);
+        BlacklistQueries.AddTo(this);
+        AssuredQueries.AddTo(this);
+        WarningQueries.AddTo(this);
+    }
+}

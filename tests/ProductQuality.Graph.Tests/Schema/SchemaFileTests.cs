@@ -1,0 +1,53 @@
+using ProductQuality.Graph.Schema;
+using ProductQuality.Graph.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ProductQuality.Graph.Tests.Schema;
+
+/// <summary>
+/// The schema is an interface other departments build on: the served schema must equal schema/*.graphql.
+/// Locally a difference rewrites the file (review it in git); in CI (CI=true) it fails.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class SchemaFileTests(GraphServerFactory factory)
+{
+    [Fact]
+    public void Served_schemas_match_the_files_under_schema()
+    {
+        var registry = factory.Services.GetRequiredService<SchemaRegistry>();
+        var folder = SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory) ?? throw new InvalidOperationException("schema/ folder not found");
+        var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        foreach (var contract in registry.Contracts)
+        {
+            var path = Path.Combine(folder, SchemaFiles.RelativePath(contract));
+            var served = SchemaFiles.Print(registry.For(registry.Contract(contract)));
+            var onDisk = File.Exists(path) ? File.ReadAllText(path) : null;
+            if (served != onDisk && !inCi)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, served);
+            }
+
+            Assert.True(inCi ? served == onDisk : true, $"{path} differs from the served schema of '{contract}': run `dotnet run --project src/ProductQuality.Graph -- schema export` and review the change.");
+        }
+    }
+
+    [Fact]
+    public async Task Every_type_and_field_has_a_description()
+    {
+        var reply = (await factory.CreateClient().PostAsync("{ __schema { types { name description fields { name description } } } }")).EnsureData();
+        var missing = reply.Data.GetProperty("__schema").GetProperty("types").EnumerateArray()
+            .Where(t => !t.GetProperty("name").GetString()!.StartsWith("__", StringComparison.Ordinal))
+            .SelectMany(t =>
+            {
+                var name = t.GetProperty("name").GetString();
+                var own = string.IsNullOrEmpty(t.GetProperty("description").GetString()) ? [name!] : Array.Empty<string>();
+                var fields = t.GetProperty("fields").ValueKind == System.Text.Json.JsonValueKind.Array
+                    ? t.GetProperty("fields").EnumerateArray().Where(f => string.IsNullOrEmpty(f.GetProperty("description").GetString())).Select(f => $"{name}.{f.GetProperty("name").GetString()}")
+                    : [];
+                return own.Concat(fields);
+            })
+            .ToList();
+        Assert.Empty(missing);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Transport;
+
+/// <summary>The GraphQL over HTTP specification, as a client library would exercise it.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Post_with_graphql_response_json_answers_200_in_that_media_type()
+    {
+        var reply = await _client.PostAsync("{ __typename }");
+        reply.EnsureData();
+        Assert.Equal("application/graphql-response+json; charset=utf-8", reply.ContentType);
+        Assert.Equal("Query", reply.Data.GetProperty("__typename").GetString());
+    }
+
+    [Fact]
+    public async Task Legacy_application_json_accept_gets_application_json()
+    {
+        var reply = await _client.PostAsync("{ __typename }", accept: "application/json");
+        Assert.Equal("application/json; charset=utf-8", reply.ContentType);
+    }
+
+    [Fact]
+    public async Task No_accept_header_is_treated_as_application_json()
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", """{"query":"{ __typename }"}""", accept: null);
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.StartsWith("application/json", reply.ContentType);
+    }
+
+    [Fact]
+    public async Task Unacceptable_accept_header_is_406()
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", """{"query":"{ __typename }"}""", accept: "text/html");
+        Assert.Equal(HttpStatusCode.NotAcceptable, reply.Status);
+        Assert.Equal("NOT_ACCEPTABLE", reply.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Get_executes_queries_with_variables_and_operation_name()
+    {
+        var url = "/graphql?query=" + Uri.EscapeDataString("query A($c: String!) { product(code: $c) { code } } query B { __typename }")
+            + "&operationName=A&variables=" + Uri.EscapeDataString("""{"c":"P004"}""");
+        var reply = await _client.SendRawAsync(HttpMethod.Get, url);
+        reply.EnsureData();
+        Assert.Equal("P004", reply.Data.GetProperty("product").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Mutation_over_get_is_405_allowing_post()
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { x }"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Status);
+        Assert.Equal("POST", reply.Response.Content.Headers.Allow.Single());
+    }
+
+    [Fact]
+    public async Task Other_methods_are_405()
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Put, "/graphql", "{}");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Status);
+    }
+
+    [Theory]
+    [InlineData("{\"query\": ", "INVALID_JSON")]
+    [InlineData("", "BODY_MISSING")]
+    [InlineData("{\"variables\": {}}", "QUERY_MISSING")]
+    [InlineData("{\"query\": 42}", "INVALID_REQUEST")]
+    [InlineData("{\"query\": \"{ __typename }\", \"variables\": [1]}", "INVALID_REQUEST")]
+    [InlineData("[{\"query\": \"{ __typename }\"}]", "BATCH_NOT_SUPPORTED")]
+    [InlineData("{\"query\": \"{ __typename \"}", "SYNTAX_ERROR")]
+    public async Task Malformed_requests_are_400_with_a_specific_code(string body, string code)
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", body);
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal(code, reply.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Post_without_json_content_type_is_415()
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", "{ __typename }", contentType: "text/plain");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, reply.Status);
+    }
+
+    [Fact]
+    public async Task Oversized_document_is_413()
+    {
+        var query = "{ " + new string(' ', 40_000) + "__typename }";
+        var reply = await _client.PostAsync(query);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, reply.Status);
+        Assert.Equal("DOCUMENT_TOO_LARGE", reply.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Validation_failure_is_400_under_graphql_response_json_and_200_under_application_json()
+    {
+        var strict = await _client.PostAsync("{ noSuchField }");
+        Assert.Equal(HttpStatusCode.BadRequest, strict.Status);
+        Assert.False(strict.Json.TryGetProperty("data", out _));
+
+        var legacy = await _client.PostAsync("{ noSuchField }", accept: "application/json");
+        Assert.Equal(HttpStatusCode.OK, legacy.Status);
+        Assert.True(legacy.HasErrors);
+    }
+
+    [Fact]
+    public async Task A_cached_document_still_fails_on_bad_variables()
+    {
+        const string query = "query($c: String!) { product(code: $c) { code } }";
+        (await _client.PostAsync(query, new { c = "P001" })).EnsureData();
+        var reply = await _client.PostAsync(query, new { c = 5 });
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.True(reply.HasErrors);
+    }
+
+    [Fact]
+    public async Task Selections_nested_deeper_than_the_limit_are_refused()
+    {
+        var deep = "{ city { " + string.Concat(Enumerable.Repeat("children { ", 16)) + "code" + new string('}', 16) + " } }";
+        var reply = await _client.PostAsync(deep);
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+    }
+}
