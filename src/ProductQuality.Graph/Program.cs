@@ -1,6 +1,7 @@
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Infrastructure.Http;
+using ProductQuality.Graph.Infrastructure.Rules;
 
 if (await CommandLine.TryRunVerbAsync(args) is { } exitCode)
 {
@@ -9,6 +10,7 @@ if (await CommandLine.TryRunVerbAsync(args) is { } exitCode)
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl();
+builder.AddProductQualityRules();
 builder.AddProductQualityData();
 builder.AddProductQualityGraph();
 

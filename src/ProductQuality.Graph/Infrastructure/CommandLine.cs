@@ -1,5 +1,6 @@
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure.Http;
+using ProductQuality.Graph.Infrastructure.Rules;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Infrastructure;
@@ -48,6 +49,7 @@ public static class CommandLine
     public static IHost BuildHost(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        builder.AddProductQualityRules();
         builder.AddProductQualityData();
         builder.AddProductQualityGraph();
         return builder.Build();

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Rules;
+
+namespace ProductQuality.Graph.Infrastructure.Rules;
+
+/// <summary>Binds the <c>Rules</c> section (every threshold of the three-division rules) and validates it at start.</summary>
+public static class RulesRegistration
+{
+    public static IHostApplicationBuilder AddProductQualityRules(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RulesOptions>().BindConfiguration("Rules").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value);
+        return builder;
+    }
+
+    private sealed class RulesOptionsValidator : IValidateOptions<RulesOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, RulesOptions options)
+        {
+            var errors = options.Validate();
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => "Rules: " + e));
+        }
+    }
+}
