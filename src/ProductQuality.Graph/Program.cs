@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Infrastructure.Http;
@@ -11,6 +12,7 @@ if (await CommandLine.TryRunVerbAsync(args) is { } exitCode)
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl();
 builder.AddProductQualityRules();
+builder.AddDepartmentAccess();
 builder.AddProductQualityData();
 builder.AddProductQualityGraph();
 

@@ -12,9 +12,21 @@ public sealed class SchemaContract(string name, IReadOnlyDictionary<FieldGroup, 
 
     public string Name { get; } = name;
 
+    public IReadOnlyDictionary<FieldGroup, FieldAccess> Groups { get; } = groups;
+
     /// <summary>Deny by default: a group the policy does not mention is hidden.</summary>
     public FieldAccess AccessTo(FieldGroup group) =>
-        group == FieldGroup.Structure ? FieldAccess.Full : groups.GetValueOrDefault(group, FieldAccess.Hidden);
+        group == FieldGroup.Structure ? FieldAccess.Full : Groups.GetValueOrDefault(group, FieldAccess.Hidden);
 
-    public bool Sees(FieldGroup group) => AccessTo(group) != FieldAccess.Hidden;
+    /// <summary>Whether the group is visible at all (filters, order values and arguments use this).</summary>
+    public bool Sees(FieldGroup group) => AccessTo(group) is FieldAccess.Full or FieldAccess.Masked;
+
+    /// <summary>Whether a field exists in this contract, given how it is declared.</summary>
+    public bool Shows(FieldGroup group, bool published, MaskKind mask) => AccessTo(group) switch
+    {
+        FieldAccess.Full => true,
+        FieldAccess.Masked => mask != MaskKind.None,
+        FieldAccess.Limited => published,
+        _ => false,
+    };
 }

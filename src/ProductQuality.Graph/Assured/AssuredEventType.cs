@@ -13,7 +13,7 @@ public sealed class AssuredEventType : ContractObjectGraphType<AssuredEvent>
     {
         Name = "AssuredEvent";
         Description = "An event of the assured consumption unit (放心消费单位) title.";
-        Field<EnterpriseType>(FieldGroup.Identity, "enterprise").Description("The enterprise (null when outside your jurisdiction).").Resolve(c => c.EnterpriseById(c.Source.EnterpriseId));
+        Field<EnterpriseType>(FieldGroup.Identity, "enterprise", published: true).Description("The enterprise (null when outside your jurisdiction).").Resolve(c => c.EnterpriseById(c.Source.EnterpriseId));
         Field<NonNullGraphType<AssuredEventKindType>>(FieldGroup.Assured, "kind").Description("Grant, revocation or expiry.").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Assured, "occurredOn").Description("Date of the event.").Resolve(c => c.Source.OccurredOn);
         Field<DateScalar>(FieldGroup.Assured, "validUntil").Description("Last day of validity of a grant.").Resolve(c => c.Source.ValidUntil);

@@ -13,10 +13,10 @@ public sealed class BlacklistEventType : ContractObjectGraphType<BlacklistEvent>
     {
         Name = "BlacklistEvent";
         Description = "A blacklist (黑名单) listing or removal decision.";
-        Field<EnterpriseType>(FieldGroup.Identity, "enterprise").Description("The enterprise (null when outside your jurisdiction).").Resolve(c => c.EnterpriseById(c.Source.EnterpriseId));
+        Field<EnterpriseType>(FieldGroup.Identity, "enterprise", published: true).Description("The enterprise (null when outside your jurisdiction).").Resolve(c => c.EnterpriseById(c.Source.EnterpriseId));
         Field<NonNullGraphType<BlacklistEventKindType>>(FieldGroup.BlacklistStatus, "kind").Description("Listing or removal.").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.BlacklistStatus, "occurredOn").Description("Date of the decision.").Resolve(c => c.Source.OccurredOn);
-        Field<NonNullGraphType<BlacklistReasonType>>(FieldGroup.BlacklistDetail, "reasonCategory").Description("Reason category (原因类别).").Resolve(c => c.Source.ReasonCategory);
+        Field<NonNullGraphType<BlacklistReasonType>>(FieldGroup.BlacklistDetail, "reasonCategory", published: true).Description("Reason category (原因类别).").Resolve(c => c.Source.ReasonCategory);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.BlacklistDetail, "reason").Description("The reason in words.").Resolve(c => c.Source.Reason);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.BlacklistDetail, "decisionNumber").Description("Decision number (决定书文号).").Resolve(c => c.Source.DecisionNumber);
     }

@@ -12,8 +12,15 @@ public static class EnterpriseScope
 {
     public static IQueryable<Enterprise> VisibleEnterprises(this IResolveFieldContext context)
     {
-        var county = context.Audience().CountyScope;
+        var audience = context.Audience();
         var query = context.Db().Enterprises.AsNoTracking();
+        if (audience.Department is null)
+        {
+            // The public knows enterprises only through the published lists, never as a directory.
+            return query.Where(e => e.IsBlacklisted || e.IsAssured);
+        }
+
+        var county = audience.CountyScope;
         return county is null ? query : query.Where(e => e.CountyCode == county);
     }
 }

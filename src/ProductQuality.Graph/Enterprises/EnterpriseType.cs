@@ -36,20 +36,20 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
 
     private void AddIdentity()
     {
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "creditCode").Description("Unified social credit code (统一社会信用代码), 18 characters.").Resolve(c => c.Source.CreditCode);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "name").Description("Registered name (企业名称).").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<RegionType>>(FieldGroup.Identity, "county").Description("County-level division (县/市/区) where it is located.").Resolve(c => c.RegionByCode(c.Source.CountyCode));
-        Field<NonNullGraphType<RegionType>>(FieldGroup.Identity, "town").Description("Town or sub-district (镇/街道) where it is located.").Resolve(c => c.RegionByCode(c.Source.TownCode));
-        Field<NonNullGraphType<DateScalar>>(FieldGroup.Identity, "establishedOn").Description("Date of establishment (成立日期).").Resolve(c => c.Source.EstablishedOn);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>(FieldGroup.Identity, "products").Description("Key products it makes.").Resolve(c => c.ProductsOf(c.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LicenceType>>>>(FieldGroup.Identity, "licences").Description("Production licences and CCC certificates (生产许可证/CCC证书).").Resolve(c => c.LicencesOf(c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "creditCode", published: true).Description("Unified social credit code (统一社会信用代码), 18 characters.").Resolve(c => c.Source.CreditCode);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "name", published: true).Description("Registered name (企业名称).").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<RegionType>>(FieldGroup.Identity, "county", published: true).Description("County-level division (县/市/区) where it is located.").Resolve(c => c.RegionByCode(c.Source.CountyCode));
+        Field<NonNullGraphType<RegionType>>(FieldGroup.Identity, "town", published: true).Description("Town or sub-district (镇/街道) where it is located.").Resolve(c => c.RegionByCode(c.Source.TownCode));
+        Field<NonNullGraphType<DateScalar>>(FieldGroup.Identity, "establishedOn", published: true).Description("Date of establishment (成立日期).").Resolve(c => c.Source.EstablishedOn);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>(FieldGroup.Identity, "products", published: true).Description("Key products it makes.").Resolve(c => c.ProductsOf(c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LicenceType>>>>(FieldGroup.Identity, "licences", published: true).Description("Production licences and CCC certificates (生产许可证/CCC证书).").Resolve(c => c.LicencesOf(c.Source.Id));
     }
 
     private void AddContact()
     {
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Contact, "address").Description("Registered address (住所).").Resolve(c => c.Source.Address);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Contact, "legalRepresentative").Description("Legal representative (法定代表人).").Resolve(c => c.Source.LegalRepresentative);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Contact, "phone").Description("Contact phone (联系电话).").Resolve(c => c.Source.Phone);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Contact, "address", mask: MaskKind.Address).Description("Registered address (住所).").Resolve(c => c.Source.Address);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Contact, "legalRepresentative", mask: MaskKind.PersonName).Description("Legal representative (法定代表人).").Resolve(c => c.Source.LegalRepresentative);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Contact, "phone", mask: MaskKind.Phone).Description("Contact phone (联系电话).").Resolve(c => c.Source.Phone);
     }
 
     private void AddClassAndHealth()
@@ -73,7 +73,7 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
     {
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.BlacklistStatus, "blacklisted").Description("On the blacklist (黑名单) now.").Resolve(c => c.Source.IsBlacklisted);
         Field<DateScalar>(FieldGroup.BlacklistStatus, "blacklistedSince").Description("Date of the current listing; null when not listed.").Resolve(c => c.Source.BlacklistedSince);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlacklistEventType>>>>(FieldGroup.BlacklistDetail, "blacklistHistory").Description("Listings and removals, newest first.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlacklistEventType>>>>(FieldGroup.BlacklistDetail, "blacklistHistory", published: true).Description("Listings and removals, newest first.")
             .Resolve(c => c.BlacklistHistoryOf(c.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Assured, "assured").Description("An assured consumption unit (放心消费单位) now.").Resolve(c => c.Source.IsAssured);
         Field<DateScalar>(FieldGroup.Assured, "assuredUntil").Description("Last day of the current assured title; null when not assured.").Resolve(c => c.Source.AssuredUntil);

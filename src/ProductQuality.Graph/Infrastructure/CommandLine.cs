@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure.Http;
 using ProductQuality.Graph.Infrastructure.Rules;
@@ -15,6 +16,8 @@ public static class CommandLine
         Usage: dotnet run --project src/ProductQuality.Graph -- [verb] [options]
           (no verb) | serve [--urls URL]     run the GraphQL server (default http://localhost:5080/graphql)
           seed [--enterprises N] [--seed S]  recreate the database with a generated data set (N up to 1,000,000)
+          token --department ID [--subject NAME] [--expires 8h]
+                                             print a development JWT for a department of the policy
           schema export [--out DIR]          print every contract's schema to schema/ (or DIR)
           help                               this text
         Settings come from appsettings.json, environment variables (e.g. Database__ConnectionString) and --Key=value.
@@ -32,6 +35,8 @@ public static class CommandLine
         {
             case "serve":
                 return null;
+            case "token":
+                return await Access.Tokens.TokenVerb.RunAsync(rest);
             case "seed":
                 return await SeedVerb.RunAsync(rest);
             case "schema" when rest.Length > 0 && rest[0] == "export":
@@ -50,6 +55,7 @@ public static class CommandLine
     {
         var builder = Host.CreateApplicationBuilder(args);
         builder.AddProductQualityRules();
+        builder.AddDepartmentAccess();
         builder.AddProductQualityData();
         builder.AddProductQualityGraph();
         return builder.Build();

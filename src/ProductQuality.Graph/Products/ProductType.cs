@@ -13,13 +13,13 @@ public sealed class ProductType : ContractObjectGraphType<Product>
     {
         Name = "Product";
         Description = "A key industrial product (重点工业产品) of the catalogue.";
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "code").Description("Product code, P001–P273.").Resolve(c => c.Source.Code);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "name").Description("Chinese name, e.g. 电线电缆.").Resolve(c => c.Source.NameZh);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "nameEn").Description("English name.").Resolve(c => c.Source.NameEn);
-        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "nameConfirmed").Description("True when the name appears in a published catalogue or SAMR report; false when we completed the list.").Resolve(c => c.Source.NameConfirmed);
-        Field<NonNullGraphType<ProductCategoryType>>(FieldGroup.Identity, "category").Description("Its major category (大类).").Resolve(c => c.CategoryByCode(c.Source.CategoryCode));
-        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "productionLicenceRequired").Description("Under production licence management (实施生产许可证管理).").Resolve(c => c.Source.ProductionLicenceRequired);
-        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "cccRequired").Description("Under compulsory certification (CCC 强制性产品认证).").Resolve(c => c.Source.CccRequired);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "code", published: true).Description("Product code, P001–P273.").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "name", published: true).Description("Chinese name, e.g. 电线电缆.").Resolve(c => c.Source.NameZh);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "nameEn", published: true).Description("English name.").Resolve(c => c.Source.NameEn);
+        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "nameConfirmed", published: true).Description("True when the name appears in a published catalogue or SAMR report; false when we completed the list.").Resolve(c => c.Source.NameConfirmed);
+        Field<NonNullGraphType<ProductCategoryType>>(FieldGroup.Identity, "category", published: true).Description("Its major category (大类).").Resolve(c => c.CategoryByCode(c.Source.CategoryCode));
+        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "productionLicenceRequired", published: true).Description("Under production licence management (实施生产许可证管理).").Resolve(c => c.Source.ProductionLicenceRequired);
+        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "cccRequired", published: true).Description("Under compulsory certification (CCC 强制性产品认证).").Resolve(c => c.Source.CccRequired);
         Field<NonNullGraphType<ProductTierType>>(FieldGroup.ProductTiers, "tier").Description("Current risk tier (产品分级).").Resolve(c => c.Source.Tier);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.ProductTiers, "riskScore").Description("Current risk score, 0–100 (风险分值).").Resolve(c => c.Source.RiskScore);
         Field<NonNullGraphType<ProductSensitivityType>>(FieldGroup.ProductTiers, "sensitivity").Description("Sensitivity factors (敏感因子) of the tier.").Resolve(c => c.Source);

@@ -1,28 +1,47 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure.Loading;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Regions;
 
-/// <summary>Batched region look-ups: by code, children of a region, and each region's newest assessment.</summary>
+/// <summary>
+/// Batched region look-ups, within the audience's jurisdiction: a county bureau sees the city as the root of the tree,
+/// its own county and towns, and nothing of other counties — not even the city's aggregate, which counts them.
+/// </summary>
 public static class RegionLoaders
 {
-    public static IDataLoaderResult<Region?> RegionByCode(this IResolveFieldContext context, string code) =>
-        context.RowLoader<string, Region>("region-by-code",
-            (db, codes) => db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)), r => r.Code).Load(code);
+    public static IDataLoaderResult<Region?> RegionByCode(this IResolveFieldContext context, string code)
+    {
+        var scope = context.Audience().CountyScope;
+        return context.RowLoader<string, Region>("region-by-code",
+            (db, codes) => Visible(db, scope).Where(r => codes.Contains(r.Code)), r => r.Code).Load(code);
+    }
 
-    public static IDataLoaderResult<IReadOnlyList<Region>> ChildRegions(this IResolveFieldContext context, string code) =>
-        context.RowsLoader<string, Region>("regions-by-parent",
-            (db, codes) => db.Regions.AsNoTracking().Where(r => r.ParentCode != null && codes.Contains(r.ParentCode)).OrderBy(r => r.Code),
+    public static IDataLoaderResult<IReadOnlyList<Region>> ChildRegions(this IResolveFieldContext context, string code)
+    {
+        var scope = context.Audience().CountyScope;
+        return context.RowsLoader<string, Region>("regions-by-parent",
+            (db, codes) => Visible(db, scope).Where(r => r.ParentCode != null && codes.Contains(r.ParentCode)).OrderBy(r => r.Code),
             r => r.ParentCode!).Load(code);
+    }
 
     /// <summary>Newest assessment per region (all assessments of the batch's regions: a handful of rows each).</summary>
-    public static IDataLoaderResult<RegionAssessment?> LatestRegionAssessment(this IResolveFieldContext context, string code) =>
-        context.RowsLoader<string, RegionAssessment>("region-assessments",
-                (db, codes) => db.RegionAssessments.AsNoTracking().Where(a => codes.Contains(a.RegionCode)),
+    public static IDataLoaderResult<RegionAssessment?> LatestRegionAssessment(this IResolveFieldContext context, string code)
+    {
+        var scope = context.Audience().CountyScope;
+        return context.RowsLoader<string, RegionAssessment>("region-assessments",
+                (db, codes) => db.RegionAssessments.AsNoTracking().Where(a => codes.Contains(a.RegionCode)
+                    && (scope == null || db.Regions.Any(r => r.Code == a.RegionCode && r.CountyCode == scope))),
                 a => a.RegionCode)
             .Load(code)
             .Then(rows => rows.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).FirstOrDefault());
+    }
+
+    private static IQueryable<Region> Visible(ProductQualityDbContext db, string? countyScope) =>
+        countyScope is null
+            ? db.Regions.AsNoTracking()
+            : db.Regions.AsNoTracking().Where(r => r.Code == RegionQueries.CityCode || r.CountyCode == countyScope);
 }

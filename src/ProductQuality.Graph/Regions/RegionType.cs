@@ -14,10 +14,10 @@ public sealed class RegionType : ContractObjectGraphType<Region>
     {
         Name = "Region";
         Description = "A region (行政区划): the city, a county-level division or a town/sub-district, by its GB/T 2260 or statistical code.";
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "code").Description("Division code: 330400 (city), 3304xx (county) or 9 digits (town).").Resolve(c => c.Source.Code);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "name").Description("Official Chinese name, e.g. 海宁市.").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "nameEn").Description("English name, e.g. Haining City.").Resolve(c => c.Source.NameEn);
-        Field<NonNullGraphType<RegionLevelType>>(FieldGroup.Identity, "level").Description("Administrative level.").Resolve(c => c.Source.Level);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "code", published: true).Description("Division code: 330400 (city), 3304xx (county) or 9 digits (town).").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "name", published: true).Description("Official Chinese name, e.g. 海宁市.").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "nameEn", published: true).Description("English name, e.g. Haining City.").Resolve(c => c.Source.NameEn);
+        Field<NonNullGraphType<RegionLevelType>>(FieldGroup.Identity, "level", published: true).Description("Administrative level.").Resolve(c => c.Source.Level);
         Field<RegionType>(FieldGroup.Regions, "parent").Description("The region above; null for the city.")
             .Resolve(c => c.Source.ParentCode is null ? null : c.RegionByCode(c.Source.ParentCode));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>(FieldGroup.Regions, "children").Description("Regions directly below: counties of the city, towns of a county.")

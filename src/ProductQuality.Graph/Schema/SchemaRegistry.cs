@@ -29,6 +29,7 @@ public sealed class SchemaRegistry
         var schema = new ProductQualitySchema(new ContractServiceProvider(services, contract));
         schema.Initialize();
         FieldGroupCheck.EnsureEveryFieldHasAGroup(schema);
+        MaskingApplier.Apply(schema);
         return schema;
     }
 }

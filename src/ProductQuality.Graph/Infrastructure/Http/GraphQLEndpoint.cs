@@ -56,7 +56,18 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        var audience = audiences.Resolve(http);
+        var (audience, refusal) = await audiences.ResolveAsync(http);
+        if (audience is null)
+        {
+            if (refusal!.WwwAuthenticate is { } challenge)
+            {
+                http.Response.Headers.WWWAuthenticate = challenge;
+            }
+
+            await TransportErrorWriter.WriteAsync(http, new RequestError(refusal.Status, refusal.Code, refusal.Message), mediaType);
+            return;
+        }
+
         var contract = audience.Contract.Name;
         var cached = cache.Find(contract, request!.Query);
         GraphQLDocument document;

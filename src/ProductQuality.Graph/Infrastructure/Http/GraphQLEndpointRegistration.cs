@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
-using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
@@ -36,9 +35,7 @@ public static class GraphQLEndpointRegistration
                 ctx.ErrorMessage = "An internal error occurred; it has been logged. Please retry or report it with the time of the request.";
             }));
 
-        builder.Services.TryAddSingletonAudienceResolver();
         builder.Services.AddSingleton<DocumentCache>();
-        builder.Services.AddSingleton(SchemaContract.Full);
         builder.Services.AddSingleton<SchemaRegistry>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
         QueryServices.Register(builder.Services);
@@ -50,19 +47,12 @@ public static class GraphQLEndpointRegistration
         var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
         _ = app.Services.GetRequiredService<SchemaRegistry>();
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapGraphiQL(path);
         app.Map(path, (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";
             return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
         });
         return app;
-    }
-
-    private static void TryAddSingletonAudienceResolver(this IServiceCollection services)
-    {
-        if (!services.Any(s => s.ServiceType == typeof(IAudienceResolver)))
-        {
-            services.AddSingleton<IAudienceResolver, RegulatorAudienceResolver>();
-        }
     }
 }

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using ProductQuality.Graph.Access.Tokens;
+
+namespace ProductQuality.Graph.Access;
+
+/// <summary>Composition of department access: the policy, the contracts, bearer-token validation and the audience resolver.</summary>
+public static class AccessRegistration
+{
+    public static IHostApplicationBuilder AddDepartmentAccess(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
+        builder.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<AccessPolicy>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<AccessPolicy>().Contracts);
+        builder.Services.AddSingleton<DevelopmentSigningKey>();
+        builder.Services.AddSingleton<DevelopmentTokenIssuer>();
+        builder.Services.AddSingleton<IAudienceResolver, JwtAudienceResolver>();
+
+        builder.Services.AddAuthentication().AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<TokenOptions>, DevelopmentSigningKey>((jwt, tokens, devKey) => Configure(jwt, tokens.Value, devKey));
+        return builder;
+    }
+
+    private static void Configure(JwtBearerOptions jwt, TokenOptions tokens, DevelopmentSigningKey devKey)
+    {
+        jwt.MapInboundClaims = false;
+        jwt.IncludeErrorDetails = true;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = tokens.Issuer,
+            ValidAudience = tokens.Audience,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = TimeSpan.FromSeconds(tokens.ClockSkewSeconds),
+        };
+
+        if (tokens.IsDevelopmentMode)
+        {
+            jwt.TokenValidationParameters.IssuerSigningKey = devKey.Key;
+            jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+        }
+        else
+        {
+            jwt.Authority = tokens.Authority;
+            jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256];
+        }
+    }
+}

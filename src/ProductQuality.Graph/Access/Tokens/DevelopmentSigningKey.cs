@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ProductQuality.Graph.Access.Tokens;
+
+/// <summary>
+/// The development signing key: from configuration, else generated once into a git-ignored file so the server and
+/// the <c>token</c> verb agree. Development only — production validates against the provider's JWKS.
+/// </summary>
+public sealed class DevelopmentSigningKey(IOptions<TokenOptions> options)
+{
+    private readonly Lazy<SymmetricSecurityKey> _key = new(() => Load(options.Value));
+
+    public SymmetricSecurityKey Key => _key.Value;
+
+    private static SymmetricSecurityKey Load(TokenOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            return FromBase64(options.SigningKey, "Auth:SigningKey");
+        }
+
+        var path = Path.GetFullPath(options.DevelopmentKeyFile);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+
+        return FromBase64(File.ReadAllText(path).Trim(), path);
+    }
+
+    private static SymmetricSecurityKey FromBase64(string text, string source)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"The signing key in {source} is not base64.");
+        }
+
+        return bytes.Length >= 32
+            ? new SymmetricSecurityKey(bytes) { KeyId = "dev" }
+            : throw new InvalidOperationException($"The signing key in {source} must be at least 32 bytes (HMAC-SHA256).");
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace ProductQuality.Graph.Access.Tokens;
+
+/// <summary>
+/// No Authorization header: the public. A bearer token: validated by JwtBearer; a bad one is refused with 401 and
+/// its reason — never a silent downgrade to anonymous. A valid token's <c>dept</c> must name a department of the policy.
+/// </summary>
+internal sealed class JwtAudienceResolver(AccessPolicy policy) : IAudienceResolver
+{
+    public async Task<(Audience? Audience, AuthRefusal? Refusal)> ResolveAsync(HttpContext http)
+    {
+        string header = http.Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header))
+        {
+            return (policy.Public, null);
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Unauthorized("invalid_request", "Only bearer tokens are accepted: send 'Authorization: Bearer <token>'."));
+        }
+
+        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (!result.Succeeded)
+        {
+            var reason = result.Failure?.Message ?? "the token could not be validated";
+            return (null, Unauthorized("invalid_token", Describe(result.Failure), reason));
+        }
+
+        var department = result.Principal.FindFirst(DevelopmentTokenIssuer.DepartmentClaim)?.Value;
+        if (string.IsNullOrEmpty(department))
+        {
+            return (null, Unauthorized("invalid_token", "The token has no 'dept' claim naming your department."));
+        }
+
+        return policy.ForDepartment(department) is { } audience
+            ? (audience, null)
+            : (null, new AuthRefusal(StatusCodes.Status403Forbidden, "UNKNOWN_DEPARTMENT",
+                $"Department '{department}' has no access policy; ask the regulator to grant one.", null));
+    }
+
+    private static AuthRefusal Unauthorized(string error, string message, string? detail = null) =>
+        new(StatusCodes.Status401Unauthorized, error == "invalid_token" ? "INVALID_TOKEN" : "INVALID_AUTHORIZATION", message,
+            $"Bearer error=\"{error}\", error_description=\"{(detail ?? message).Replace("\"", "'", StringComparison.Ordinal)}\"");
+
+    /// <summary>A plain sentence per failure kind; the library's own message stays in the header for diagnosis.</summary>
+    private static string Describe(Exception? failure) => failure switch
+    {
+        Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException => "The token has expired: get a new one.",
+        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidIssuerException => "The token was issued by an issuer this server does not trust.",
+        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidAudienceException => "The token is for another audience, not this server.",
+        Microsoft.IdentityModel.Tokens.SecurityTokenSignatureKeyNotFoundException or Microsoft.IdentityModel.Tokens.SecurityTokenInvalidSignatureException
+            => "The token's signature does not verify (wrong key, or an unsigned token).",
+        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidAlgorithmException => "The token uses a signing algorithm this server does not accept.",
+        _ => "The token is not valid.",
+    };
+}

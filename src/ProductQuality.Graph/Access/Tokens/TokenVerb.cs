@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Infrastructure;
+
+namespace ProductQuality.Graph.Access.Tokens;
+
+/// <summary>
+/// <c>token --department ID [--subject NAME] [--expires 8h]</c>: prints a development token, alone on standard
+/// output so scripts can capture it. Refused when the server validates tokens against a real identity provider.
+/// </summary>
+internal static class TokenVerb
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var department = CommandLine.Option(args, "--department");
+        using var host = CommandLine.BuildHost([]);
+        var policy = host.Services.GetRequiredService<AccessPolicy>();
+        if (department is null || policy.ForDepartment(department) is null)
+        {
+            await Console.Error.WriteLineAsync($"Pass --department with one of: {string.Join(", ", policy.Departments.Order(StringComparer.Ordinal))}.");
+            return 2;
+        }
+
+        if (!host.Services.GetRequiredService<IOptions<TokenOptions>>().Value.IsDevelopmentMode)
+        {
+            await Console.Error.WriteLineAsync("Auth:Authority is set: tokens come from your identity provider, not from this verb.");
+            return 2;
+        }
+
+        if (!TryParseLifetime(CommandLine.Option(args, "--expires") ?? "8h", out var lifetime))
+        {
+            await Console.Error.WriteLineAsync("--expires takes a duration such as 30m, 8h or 7d (at most 30d).");
+            return 2;
+        }
+
+        var subject = CommandLine.Option(args, "--subject") ?? $"dev-{department}";
+        Console.WriteLine(host.Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(department, subject, lifetime));
+        return 0;
+    }
+
+    private static bool TryParseLifetime(string text, out TimeSpan lifetime)
+    {
+        lifetime = default;
+        if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+        {
+            return false;
+        }
+
+        lifetime = text[^1] switch
+        {
+            'm' => TimeSpan.FromMinutes(n),
+            'h' => TimeSpan.FromHours(n),
+            'd' => TimeSpan.FromDays(n),
+            _ => TimeSpan.Zero,
+        };
+        return lifetime > TimeSpan.Zero && lifetime <= TimeSpan.FromDays(30);
+    }
+}
