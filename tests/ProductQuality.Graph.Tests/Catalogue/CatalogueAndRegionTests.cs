@@ -7,7 +7,7 @@ namespace ProductQuality.Graph.Tests.Catalogue;
 [Collection(ServerCollection.Name)]
 public sealed class CatalogueAndRegionTests(GraphServerFactory factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.ClientFor("samr-jiaxing");
 
     [Fact]
     public async Task Catalogue_has_13_categories_and_273_products_each_with_a_tier()

@@ -6,7 +6,7 @@ namespace ProductQuality.Graph.Tests.Enterprises;
 [Collection(ServerCollection.Name)]
 public sealed class BatchingTests(GraphServerFactory factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.ClientFor("samr-jiaxing");
 
     [Fact]
     public async Task A_page_of_100_enterprises_with_products_and_inspections_costs_a_constant_number_of_statements()

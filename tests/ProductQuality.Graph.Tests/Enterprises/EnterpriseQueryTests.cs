@@ -23,7 +23,7 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
         }
         """;
 
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.ClientFor("samr-jiaxing");
 
     [Fact]
     public async Task Status_of_one_enterprise_by_credit_code_matches_snapshot()

@@ -13,6 +13,9 @@ namespace ProductQuality.Graph.Tests.Infrastructure;
 public sealed class GraphServerFactory : WebApplicationFactory<Program>
 {
     public const int Enterprises = 400;
+
+    /// <summary>Test-only HMAC key (never used outside tests): tokens the bearer pipeline really validates.</summary>
+    public const string TestSigningKey = "dGVzdC1vbmx5LWtleS1mb3ItcHJvZHVjdHF1YWxpdHktZ3JhcGg=";
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"pq-tests-{Guid.NewGuid():N}.db");
 
     public SqlCounter Sql { get; } = new();
@@ -23,7 +26,21 @@ public sealed class GraphServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
         builder.UseSetting("Database:SeedEnterprises", Enterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:SeedToday", "2026-11-28");
+        builder.UseSetting("Auth:SigningKey", TestSigningKey);
         builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Sql));
+    }
+
+    /// <summary>A client sending a freshly minted token of the department (null: anonymous).</summary>
+    public HttpClient ClientFor(string? department)
+    {
+        var client = CreateClient();
+        if (department is not null)
+        {
+            var token = Services.GetRequiredService<ProductQuality.Graph.Access.Tokens.DevelopmentTokenIssuer>().Issue(department, "test", TimeSpan.FromMinutes(10));
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
     }
 
     protected override void Dispose(bool disposing)

@@ -7,7 +7,7 @@ namespace ProductQuality.Graph.Tests.Transport;
 [Collection(ServerCollection.Name)]
 public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.ClientFor("samr-jiaxing");
 
     [Fact]
     public async Task Post_with_graphql_response_json_answers_200_in_that_media_type()

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Access;
+
+/// <summary>Bad tokens are refused with 401 and a reason — never treated as anonymous.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class TokenTests(GraphServerFactory factory)
+{
+    private static readonly SymmetricSecurityKey TestKey = new(Convert.FromBase64String(GraphServerFactory.TestSigningKey));
+    private static readonly SymmetricSecurityKey OtherKey = new(Encoding.UTF8.GetBytes("another-key-that-is-long-enough-for-hmac-256"));
+
+    public static TheoryData<string, string> BadTokens() => new()
+    {
+        { "expired", Token(expires: DateTime.UtcNow.AddMinutes(-5)) },
+        { "wrong issuer", Token(issuer: "someone-else") },
+        { "wrong audience", Token(audience: "another-server") },
+        { "wrong key", Token(key: OtherKey) },
+        { "alg none", Unsigned() },
+        { "garbage", "not.a.jwt" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task Bad_tokens_get_401_with_a_reason(string why, string token)
+    {
+        var reply = await SendAsync($"Bearer {token}");
+        Assert.True(reply.Status == HttpStatusCode.Unauthorized, $"{why}: {(int)reply.Status} {reply.Body}");
+        Assert.Equal("INVALID_TOKEN", reply.FirstErrorCode);
+        Assert.Contains("invalid_token", reply.Response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_without_dept_is_refused()
+    {
+        var reply = await SendAsync("Bearer " + Token(department: null));
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+        Assert.Contains("dept", reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_department_is_forbidden()
+    {
+        var reply = await SendAsync("Bearer " + Token(department: "marketing"));
+        Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
+        Assert.Equal("UNKNOWN_DEPARTMENT", reply.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Other_schemes_are_refused()
+    {
+        var reply = await SendAsync("Basic dXNlcjpwYXNz");
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+    }
+
+    [Fact]
+    public async Task A_good_token_gets_its_contract()
+    {
+        var reply = await SendAsync("Bearer " + Token());
+        reply.EnsureData();
+    }
+
+    private async Task<GraphQLReply> SendAsync(string authorization)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(authorization);
+        return await client.PostAsync("{ blacklist(first: 1) { totalCount } }");
+    }
+
+    private static string Token(string? department = "finance", string issuer = "productquality-graph-dev", string audience = "productquality-graph",
+        DateTime? expires = null, SymmetricSecurityKey? key = null)
+    {
+        var claims = new List<Claim> { new("sub", "test") };
+        if (department is not null)
+        {
+            claims.Add(new Claim("dept", department));
+        }
+
+        var exp = expires ?? DateTime.UtcNow.AddMinutes(10);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            Subject = new ClaimsIdentity(claims),
+            NotBefore = exp.AddHours(-1),
+            IssuedAt = exp.AddHours(-1),
+            Expires = exp,
+            SigningCredentials = new SigningCredentials(key ?? TestKey, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    private static string Unsigned()
+    {
+        static string B64(string s) => Base64UrlEncoder.Encode(s);
+        var exp = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds();
+        return B64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." +
+               B64($"{{\"iss\":\"productquality-graph-dev\",\"aud\":\"productquality-graph\",\"dept\":\"samr-jiaxing\",\"exp\":{exp}}}") + ".";
+    }
+}
