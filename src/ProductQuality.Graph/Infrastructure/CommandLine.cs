@@ -54,6 +54,9 @@ public static class CommandLine
     public static IHost BuildHost(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
+
+        // Verbs print their result on standard output (a token, file names): logs go to standard error.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddProductQualityRules();
         builder.AddDepartmentAccess();
         builder.AddProductQualityData();
