@@ -22,7 +22,15 @@ public sealed class RegionAssessmentType : ContractObjectGraphType<RegionAssessm
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "blueCount").Description("Enterprises whose map colour is blue.").Resolve(c => c.Source.BlueCount);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "greenCount").Description("Enterprises whose map colour is green.").Resolve(c => c.Source.GreenCount);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "classCCount").Description("Class C enterprises (C类企业).").Resolve(c => c.Source.ClassCCount);
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "redSharePercent").Description("Share of red enterprises, percent (红色占比).")
+            .Resolve(c => Percent(c.Source.RedCount, c.Source.EnterpriseCount));
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "redYellowSharePercent").Description("Share of red and yellow enterprises, percent (红黄占比).")
+            .Resolve(c => Percent(c.Source.RedCount + c.Source.YellowCount, c.Source.EnterpriseCount));
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "classCSharePercent").Description("Share of class C enterprises, percent (C类占比).")
+            .Resolve(c => Percent(c.Source.ClassCCount, c.Source.EnterpriseCount));
         Field<ExplanationType>(FieldGroup.Regions, "explanation").Description("Why this colour: shares, thresholds and basis.").Resolve(c => ExplanationJson.Read(c.Source.Explanation));
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Regions, "rulesVersion").Description("Rules version that produced it.").Resolve(c => c.Source.RulesVersion);
     }
+
+    private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 2);
 }

@@ -4,6 +4,7 @@ using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Regions;
+using ProductQuality.Graph.Supervision;
 using ProductQuality.Graph.Warnings;
 
 namespace ProductQuality.Graph.Schema;
@@ -19,6 +20,8 @@ public sealed class QueryType : ContractObjectGraphType<object>
         EnterpriseQueries.AddTo(this);
         ProductQueries.AddTo(this);
         RegionQueries.AddTo(this);
+        FourColorMapQueries.AddTo(this);
+        InspectionPlanQueries.AddTo(this);
         BlacklistQueries.AddTo(this);
         AssuredQueries.AddTo(this);
         WarningQueries.AddTo(this);

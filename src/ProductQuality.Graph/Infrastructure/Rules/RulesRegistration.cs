@@ -11,6 +11,7 @@ public static class RulesRegistration
         builder.Services.AddOptions<RulesOptions>().BindConfiguration("Rules").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value);
+        builder.Services.AddSingleton<ProductQuality.Graph.Rules.Supervision.InspectionFrequencyRule>();
         return builder;
     }
 
