@@ -32,8 +32,8 @@ internal sealed class EnterpriseDraftGenerator(ReferenceDataSet reference, Geogr
         };
 
         // Log-normal spread around the management level: a certified system halves the odds of failing.
-        var management = qms switch { QualitySystem.Certified => 0.55, QualitySystem.Established => 0.95, _ => 1.5 };
-        var factor = Math.Clamp(Math.Exp(0.6 * r.Normal()) * management * (trace == Traceability.None ? 1.2 : 1.0), 0.15, 6.0);
+        var management = qms switch { QualitySystem.Certified => 0.5, QualitySystem.Established => 0.85, _ => 1.3 };
+        var factor = Math.Clamp(Math.Exp((0.5 * r.Normal()) - 0.3) * management * (trace == Traceability.None ? 1.15 : 1.0), 0.15, 4.0);
 
         var established = r.Chance(0.8)
             ? r.DayBetween(new DateOnly(1990, 1, 1), HistoryStart.AddDays(-1))

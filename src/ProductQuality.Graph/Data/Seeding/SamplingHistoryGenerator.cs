@@ -9,19 +9,31 @@ namespace ProductQuality.Graph.Data.Seeding;
 /// </summary>
 internal sealed class SamplingHistoryGenerator(ReferenceDataSet reference, DateOnly today)
 {
-    private const int MaxFollowUpDepth = 3;
+    private const double RectificationEffect = 0.4;
+    private const double FollowUpChance = 0.45;
 
     public List<SamplingDraft> Generate(Random r, IReadOnlyList<string> products, double factor, DateOnly from)
     {
         var result = new List<SamplingDraft>();
-        var perYear = 0.5 * Math.Sqrt(factor);
+        var perYear = 0.75 * Math.Sqrt(factor);
         foreach (var code in products)
         {
             var profile = reference.Profiles[code];
-            var failure = Math.Min(0.8, profile.BaseFailureRate * factor);
-            for (var d = from.AddDays(r.DaysToNext(perYear)); d <= today; d = d.AddDays(r.DaysToNext(perYear)))
+            var product = new ProductRun(profile, Math.Min(0.6, profile.BaseFailureRate * factor));
+            var followUp = DateOnly.MaxValue;
+            var d = from.AddDays(r.DaysToNext(perYear));
+            while (d <= today || followUp <= today)
             {
-                Sample(r, profile, failure, d, Level(r), followUp: false, depth: 0, result);
+                // A follow-up (复查) due before the next routine sampling comes first.
+                if (followUp <= d)
+                {
+                    followUp = Sample(r, product, followUp, r.Chance(0.6) ? SamplingLevel.County : SamplingLevel.City, true, result);
+                    continue;
+                }
+
+                var next = Sample(r, product, d, Level(r), false, result);
+                followUp = next < followUp ? next : followUp;
+                d = d.AddDays(r.DaysToNext(perYear));
             }
         }
 
@@ -29,28 +41,22 @@ internal sealed class SamplingHistoryGenerator(ReferenceDataSet reference, DateO
         return result;
     }
 
-    private void Sample(Random r, ProductProfile profile, double failure, DateOnly date, SamplingLevel level, bool followUp, int depth, List<SamplingDraft> result)
+    /// <summary>Adds one sampling; returns when a follow-up is due, or <see cref="DateOnly.MaxValue"/> for none.</summary>
+    private DateOnly Sample(Random r, ProductRun product, DateOnly date, SamplingLevel level, bool followUp, List<SamplingDraft> result)
     {
-        // Rectified makers fail a follow-up somewhat less often than a first sampling, but not rarely.
-        var passed = !r.Chance(followUp ? failure * 0.9 : failure);
-        if (passed)
+        if (!r.Chance(product.Failure))
         {
-            result.Add(new SamplingDraft(date, profile.Code, level, true, [], null, followUp));
-            return;
+            result.Add(new SamplingDraft(date, product.Profile.Code, level, true, [], null, followUp));
+            return DateOnly.MaxValue;
         }
 
-        var items = FailedItems(r, profile);
+        // Rectification mostly works: each failure makes the next one of this product much less likely,
+        // so repeat offenders (屡查屡犯) are the makers that were careless to begin with.
+        product.Failure *= RectificationEffect;
         var ordered = date.AddDays(r.Next(14, 43));
         var rectification = ordered <= today ? ordered : (DateOnly?)null;
-        result.Add(new SamplingDraft(date, profile.Code, level, false, items, rectification, followUp));
-        if (rectification is { } on && depth < MaxFollowUpDepth && r.Chance(0.55))
-        {
-            var again = on.AddDays(r.Next(60, 300));
-            if (again <= today)
-            {
-                Sample(r, profile, failure, again, r.Chance(0.6) ? SamplingLevel.County : SamplingLevel.City, followUp: true, depth + 1, result);
-            }
-        }
+        result.Add(new SamplingDraft(date, product.Profile.Code, level, false, FailedItems(r, product.Profile), rectification, followUp));
+        return rectification is { } on && r.Chance(FollowUpChance) ? on.AddDays(r.Next(60, 300)) : DateOnly.MaxValue;
     }
 
     private static List<FailureItem> FailedItems(Random r, ProductProfile profile)
@@ -75,4 +81,10 @@ internal sealed class SamplingHistoryGenerator(ReferenceDataSet reference, DateO
         < 0.65 => SamplingLevel.City,
         _ => SamplingLevel.County,
     };
+
+    private sealed class ProductRun(ProductProfile profile, double failure)
+    {
+        public ProductProfile Profile { get; } = profile;
+        public double Failure { get; set; } = failure;
+    }
 }
