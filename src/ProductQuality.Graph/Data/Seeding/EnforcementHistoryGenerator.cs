@@ -29,7 +29,7 @@ internal sealed class EnforcementHistoryGenerator(ReferenceDataSet reference, Da
     public List<ComplaintDraft> Complaints(Random r, IReadOnlyList<string> products, double factor, DateOnly from)
     {
         var result = new List<ComplaintDraft>();
-        var perYear = 0.012 * factor;
+        var perYear = 0.02 * factor;
         for (var d = from.AddDays(r.DaysToNext(perYear)); d <= today; d = d.AddDays(r.DaysToNext(perYear)))
         {
             var product = reference.Profiles[r.Pick(products)];

@@ -26,8 +26,8 @@ internal sealed class EnterpriseDraftGenerator(ReferenceDataSet reference, Geogr
         var roll = r.NextDouble();
         var trace = qms switch
         {
-            QualitySystem.Certified => roll < 0.60 ? Traceability.Full : roll < 0.95 ? Traceability.Partial : Traceability.None,
-            QualitySystem.Established => roll < 0.20 ? Traceability.Full : roll < 0.80 ? Traceability.Partial : Traceability.None,
+            QualitySystem.Certified => roll < 0.55 ? Traceability.Full : roll < 0.90 ? Traceability.Partial : Traceability.None,
+            QualitySystem.Established => roll < 0.15 ? Traceability.Full : roll < 0.65 ? Traceability.Partial : Traceability.None,
             _ => roll < 0.05 ? Traceability.Full : roll < 0.45 ? Traceability.Partial : Traceability.None,
         };
 
@@ -48,7 +48,7 @@ internal sealed class EnterpriseDraftGenerator(ReferenceDataSet reference, Geogr
             QualityFactor = factor,
             EstablishedOn = established,
             ActiveFrom = activeFrom,
-            Management = ManagementHistory(r, activeFrom, qms, trace),
+            Management = WithLapse(r, ManagementHistory(r, activeFrom, qms, trace)),
             Samplings = samplings.Generate(r, products, factor, activeFrom),
             Decisions = enforcement.Decisions(r, products, factor, activeFrom),
             Complaints = enforcement.Complaints(r, products, factor, activeFrom),
@@ -98,6 +98,23 @@ internal sealed class EnterpriseDraftGenerator(ReferenceDataSet reference, Geogr
         }
 
         return [first];
+    }
+
+    // Some systems lapse for a while (证书暂停, 追溯制度未有效运行) and are restored: the dynamic data the
+    // upgrade/downgrade principle is for. The current state stays the drawn one.
+    private List<ManagementDraft> WithLapse(Random r, List<ManagementDraft> history)
+    {
+        var current = history[^1];
+        var from = current.Date.AddDays(90);
+        if (!r.Chance(0.2) || current.QualitySystem == QualitySystem.None || today.DayNumber - from.DayNumber < 400)
+        {
+            return history;
+        }
+
+        var lapse = r.DayBetween(from, today.AddDays(-300));
+        var restored = r.DayBetween(lapse.AddDays(120), today.AddDays(-30));
+        var worse = current with { Date = lapse, QualitySystem = current.QualitySystem - 1, Note = "质量管理体系未有效运行 (quality system lapsed)" };
+        return [.. history, worse, current with { Date = restored, Note = "质量管理体系恢复运行 (quality system restored)" }];
     }
 
     private static int Pick(Random r, int[] weights)

@@ -15,7 +15,7 @@ internal sealed class SamplingHistoryGenerator(ReferenceDataSet reference, DateO
     public List<SamplingDraft> Generate(Random r, IReadOnlyList<string> products, double factor, DateOnly from)
     {
         var result = new List<SamplingDraft>();
-        var perYear = 0.75 * Math.Sqrt(factor);
+        var perYear = 0.9 * Math.Sqrt(factor);
         foreach (var code in products)
         {
             var profile = reference.Profiles[code];
