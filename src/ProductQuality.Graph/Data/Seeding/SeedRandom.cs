@@ -34,7 +34,10 @@ internal static class SeedRandom
         return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2.0 * Math.PI * v);
     }
 
-    /// <summary>Days to the next event of a Poisson process with <paramref name="perYear"/> events a year.</summary>
+    /// <summary>
+    /// Days to the next event of a Poisson process with <paramref name="perYear"/> events a year; capped at
+    /// a century, which is "never" for a five-year history and keeps dates far from DateOnly.MaxValue.
+    /// </summary>
     public static int DaysToNext(this Random random, double perYear) =>
-        1 + (int)(-Math.Log(1.0 - random.NextDouble()) * 365.25 / perYear);
+        1 + (int)Math.Min(36_500, -Math.Log(1.0 - random.NextDouble()) * 365.25 / perYear);
 }
