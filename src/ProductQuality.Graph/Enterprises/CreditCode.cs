@@ -1,67 +1,89 @@
+using System.Globalization;
+
 namespace ProductQuality.Graph.Enterprises;
 
 /// <summary>
-/// The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-character alphabet
-/// (no I, O, S, V, Z), positions 3–8 the registering authority's division code, position 18 a check character.
+/// The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-character
+/// alphabet, characters 3–8 the registering authority's division code, the 18th a check character
+/// (see shared/data/uscc.md). A code that fails here is bad input and must never be stored.
 /// </summary>
 public static class CreditCode
 {
+    /// <summary>Length of a credit code.</summary>
+    public const int Length = 18;
+
+    /// <summary>Digits and capitals without I, O, S, V, Z; a character's value is its index.</summary>
     public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    // 3^(i-1) mod 31 for positions 1..17, as the standard tabulates them.
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+    /// <summary>Checks length, alphabet, division code and check character, and says exactly what is wrong.</summary>
     public static CreditCodeValidation Validate(string? code)
     {
         if (string.IsNullOrEmpty(code))
         {
-            return Invalid("it is empty; a credit code has 18 characters");
+            return CreditCodeValidation.Invalid("the credit code is empty; a credit code has 18 characters");
         }
 
-        if (code.Length != 18)
+        if (code.Length != Length)
         {
-            return Invalid($"it has {code.Length} characters; a credit code has 18");
+            return CreditCodeValidation.Invalid(Inv($"has {code.Length} characters; a credit code has {Length}"));
         }
 
+        // Report the first bad character by position, so the person can find it on the licence.
         for (var i = 0; i < code.Length; i++)
         {
-            var ch = code[i];
-            if (char.IsAsciiLetterLower(ch))
+            var c = code[i];
+            if (Alphabet.Contains(c, StringComparison.Ordinal))
             {
-                return Invalid($"character {i + 1} '{ch}' is lower case; write credit codes in capitals");
+                continue;
             }
 
-            if (!Alphabet.Contains(ch, StringComparison.Ordinal))
+            if (char.IsAsciiLetterLower(c) && Alphabet.Contains(char.ToUpperInvariant(c), StringComparison.Ordinal))
             {
-                return Invalid($"character {i + 1} '{ch}' is not allowed: credit codes use digits and capital letters except I, O, S, V, Z");
+                return CreditCodeValidation.Invalid(Inv($"character {i + 1} '{c}' is lower case: write credit codes in capital letters ('{char.ToUpperInvariant(c)}')"));
             }
 
-            if (i is >= 2 and <= 7 && !char.IsAsciiDigit(ch))
+            return CreditCodeValidation.Invalid(Inv($"character {i + 1} '{c}' is not allowed: credit codes use digits and capital letters except I, O, S, V, Z"));
+        }
+
+        for (var i = 2; i < 8; i++)
+        {
+            if (!char.IsAsciiDigit(code[i]))
             {
-                return Invalid($"character {i + 1} '{ch}' must be a digit: characters 3–8 are the administrative division code");
+                return CreditCodeValidation.Invalid(Inv($"character {i + 1} '{code[i]}' must be a digit: characters 3–8 are the administrative division code (行政区划码)"));
             }
         }
 
-        var expected = CheckCharacter(code.AsSpan(0, 17));
-        return code[17] == expected
-            ? new CreditCodeValidation(true, null)
-            : Invalid($"the check character (18th) is '{code[17]}' but should be '{expected}'");
+        var expected = CheckCharacter(code.AsSpan(0, Length - 1));
+        return code[^1] == expected
+            ? CreditCodeValidation.Valid
+            : CreditCodeValidation.Invalid(Inv($"check character is '{code[^1]}' but should be '{expected}'"));
     }
 
-    /// <summary>Appends the GB 32100 check character to the first 17 characters.</summary>
+    /// <summary>Completes the first 17 characters with their check character.</summary>
+    /// <exception cref="ArgumentException">Not 17 characters of the alphabet.</exception>
     public static string WithCheckCharacter(string first17)
     {
-        ArgumentOutOfRangeException.ThrowIfNotEqual(first17.Length, 17);
-        return first17 + CheckCharacter(first17);
+        ArgumentNullException.ThrowIfNull(first17);
+        if (first17.Length != Length - 1)
+        {
+            throw new ArgumentException(Inv($"Expected the first {Length - 1} characters of a credit code, got {first17.Length}."), nameof(first17));
+        }
+
+        return string.Concat(first17, CheckCharacter(first17).ToString());
     }
 
     private static char CheckCharacter(ReadOnlySpan<char> first17)
     {
         var sum = 0;
-        for (var i = 0; i < 17; i++)
+        for (var i = 0; i < first17.Length; i++)
         {
             var value = Alphabet.IndexOf(first17[i], StringComparison.Ordinal);
             if (value < 0)
             {
-                throw new ArgumentException($"'{first17[i]}' is not in the credit-code alphabet.", nameof(first17));
+                throw new ArgumentException(Inv($"Character {i + 1} '{first17[i]}' is not in the credit code alphabet."), nameof(first17));
             }
 
             sum += value * Weights[i];
@@ -70,5 +92,5 @@ public static class CreditCode
         return Alphabet[(31 - (sum % 31)) % 31];
     }
 
-    private static CreditCodeValidation Invalid(string problem) => new(false, problem);
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,141 @@
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Regions;
+using ProductQuality.Graph.Rules;
+using ProductQuality.Graph.Warnings;
+
+namespace ProductQuality.Graph.Data.Seeding;
+
+/// <summary>
+/// Generates the demo data set deterministically from (seed, today) in two passes. <see cref="Prepare"/>
+/// draws every enterprise's facts once to count the city's samplings, then issues risk warnings and grades
+/// products through the rules; <see cref="Generate"/> then redraws enterprises batch by batch — each from
+/// its own random streams, so a batch needs nothing of the others — and replays them through the rules.
+/// Memory stays flat in the number of enterprises, apart from a hash per enterprise name.
+/// </summary>
+public sealed class DataSetGenerator
+{
+    private readonly ReferenceDataSet reference;
+    private readonly SeedRequest request;
+    private readonly RulesOptions rules;
+    private readonly EnterpriseDraftGenerator drafts;
+    private readonly NumberSequences numbers = new();
+    private readonly IdentityWriter identity;
+    private readonly EnterpriseRowBuilder rows;
+    private readonly YearEndTally yearEnds;
+    private EnterpriseAssessor? assessor;
+    private int nextIndex;
+
+    public DataSetGenerator(ReferenceDataSet reference, SeedRequest request, RulesOptions rules)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(request);
+        this.reference = reference;
+        this.request = request;
+        this.rules = rules;
+        var geography = new Geography(reference);
+        drafts = new EnterpriseDraftGenerator(reference, geography, request.RandomSeed, request.Today);
+        identity = new IdentityWriter(reference, geography, request.RandomSeed);
+        rows = new EnterpriseRowBuilder(reference, numbers, request.Today);
+        yearEnds = new YearEndTally(HistoryStart, request.Today);
+    }
+
+    /// <summary>First day of the five-year history.</summary>
+    public DateOnly HistoryStart => drafts.HistoryStart;
+
+    /// <summary>The risk warnings, numbered; available after <see cref="Prepare"/>.</summary>
+    public IReadOnlyList<RiskWarning> Warnings { get; private set; } = [];
+
+    /// <summary>Yearly product gradings; after <see cref="Prepare"/> the products carry today's tier and score.</summary>
+    public IReadOnlyList<ProductTierAssessment> ProductTierAssessments { get; private set; } = [];
+
+    /// <summary>Pass one: city statistics, risk warnings and product tiers.</summary>
+    public void Prepare(IProgress<SeedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stats = new HistoryStatistics(HistoryStart, request.Today, reference.Products.Select(p => p.Code));
+        for (var i = 0; i < request.Enterprises; i++)
+        {
+            stats.Add(drafts.Generate(i));
+            if ((i + 1) % 10_000 == 0 || i + 1 == request.Enterprises)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new SeedProgress("statistics", i + 1, request.Enterprises));
+            }
+        }
+
+        Warnings = new WarningGenerator(reference, stats, request.RandomSeed, HistoryStart, request.Today).Generate();
+        var (assessments, timeline) = new ProductTierPlanner(rules, stats, Warnings).Grade(reference.Products, HistoryStart, request.Today);
+        ProductTierAssessments = assessments;
+        assessor = new EnterpriseAssessor(rules, timeline, request.Today);
+    }
+
+    /// <summary>Pass two: the next <paramref name="count"/> enterprises with all their rows. Call in order from index 0.</summary>
+    public IReadOnlyList<GeneratedEnterprise> Generate(int firstIndex, int count)
+    {
+        var replay = assessor ?? throw new InvalidOperationException("Call Prepare before Generate: enterprises are assessed against the product tiers.");
+        if (firstIndex != nextIndex)
+        {
+            throw new InvalidOperationException($"Generate enterprises in order: expected index {nextIndex}, got {firstIndex}; document numbers depend on the order.");
+        }
+
+        var batch = new List<GeneratedEnterprise>(count);
+        for (var i = firstIndex; i < firstIndex + count && i < request.Enterprises; i++)
+        {
+            batch.Add(GenerateOne(replay, i));
+        }
+
+        nextIndex = firstIndex + batch.Count;
+        return batch;
+    }
+
+    /// <summary>Every region's colour and index at each past year end, from the states replayed so far.</summary>
+    public List<RegionAssessment> YearEndRegionAssessments() => yearEnds.Assess(new RegionAssessmentBuilder(rules, reference.Regions));
+
+    private GeneratedEnterprise GenerateOne(EnterpriseAssessor replay, int index)
+    {
+        var draft = drafts.Generate(index);
+        var r = SeedRandom.Create(request.RandomSeed, index, 2);
+        var decisionNumbers = draft.Decisions.Select(d => numbers.Document("嘉市监处罚", d.Date)).ToList();
+        var assessed = replay.Assess(draft, decisionNumbers, rows.ProductName, numbers);
+        var final = assessed.Final;
+        var management = draft.Management[^1];
+        var assured = assessed.Grant is { } g && g.IsActiveOn(request.Today);
+        var enterprise = new Enterprise
+        {
+            CreditCode = identity.CreditCodeFor(index, draft.CountyCode),
+            Name = identity.NameFor(r, draft),
+            CountyCode = draft.CountyCode,
+            TownCode = draft.TownCode,
+            Address = identity.AddressFor(r, draft),
+            LegalRepresentative = identity.PersonFor(r),
+            Phone = IdentityWriter.PhoneFor(r),
+            EstablishedOn = draft.EstablishedOn,
+            Traceability = management.Traceability,
+            QualitySystem = management.QualitySystem,
+            Class = final.EffectiveClass,
+            ClassEffectiveFrom = assessed.ClassEffectiveFrom,
+            HealthCode = final.HealthCode.Colour,
+            MapColour = final.MapColour.Colour,
+            QualityIndex = final.QualityIndex.Index,
+            HighestTier = final.MapColour.HighestTier,
+            IsBlacklisted = assessed.Blacklisted,
+            BlacklistedSince = assessed.Blacklisted ? assessed.BlacklistedSince : null,
+            IsAssured = assured,
+            AssuredUntil = assured ? assessed.Grant!.ValidUntil : null,
+            Products = draft.ProductCodes.Select(p => new EnterpriseProduct { ProductCode = p }).ToList(),
+        };
+        yearEnds.Add(draft.TownCode, assessed.Snapshots);
+        return new GeneratedEnterprise
+        {
+            Enterprise = enterprise,
+            Licences = rows.Licences(r, draft),
+            ManagementRecords = EnterpriseRowBuilder.Management(draft),
+            Inspections = rows.Inspections(r, draft),
+            Decisions = rows.Decisions(draft, decisionNumbers),
+            Complaints = EnterpriseRowBuilder.Complaints(draft),
+            Assessments = assessed.Records,
+            BlacklistEvents = assessed.BlacklistEvents,
+            AssuredEvents = assessed.AssuredEvents,
+        };
+    }
+}

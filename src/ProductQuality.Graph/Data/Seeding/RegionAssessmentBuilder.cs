@@ -1,0 +1,55 @@
+using ProductQuality.Graph.Regions;
+using ProductQuality.Graph.Rules;
+using ProductQuality.Graph.Rules.Regions;
+
+namespace ProductQuality.Graph.Data.Seeding;
+
+/// <summary>
+/// Colours and indexes every town, county and the city on one date with <see cref="RegionColourRule"/>
+/// and <see cref="RegionIndexRule"/>, from the aggregates of the enterprises located in each town.
+/// </summary>
+internal sealed class RegionAssessmentBuilder(RulesOptions rules, IReadOnlyList<Region> regions)
+{
+    private readonly RegionColourRule colourRule = new(rules);
+    private readonly RegionIndexRule indexRule = new(rules);
+
+    public List<RegionAssessment> Build(DateOnly date, IReadOnlyDictionary<string, RegionAggregate> byTown)
+    {
+        ArgumentNullException.ThrowIfNull(byTown);
+        var byRegion = regions.ToDictionary(r => r.Code, _ => new RegionAggregate(), StringComparer.Ordinal);
+        var city = regions.Single(r => r.Level == RegionLevel.City).Code;
+        foreach (var (town, aggregate) in byTown)
+        {
+            byRegion[town].Merge(aggregate);
+            byRegion[regions.First(r => r.Code == town).CountyCode!].Merge(aggregate);
+            byRegion[city].Merge(aggregate);
+        }
+
+        return regions.Select(r => Assess(r.Code, date, byRegion[r.Code])).ToList();
+    }
+
+    private RegionAssessment Assess(string code, DateOnly date, RegionAggregate aggregate)
+    {
+        var counts = aggregate.Counts();
+        var colour = colourRule.Evaluate(counts);
+        var index = indexRule.Evaluate(aggregate.Entries());
+
+        // A region without key-product enterprises has nothing to deduct from; its explanation says so.
+        return new RegionAssessment
+        {
+            RegionCode = code,
+            EffectiveFrom = date,
+            Colour = colour.Colour,
+            QualityIndex = (double)(index.Index ?? 100m),
+            EnterpriseCount = counts.Total,
+            RedCount = counts.Red,
+            YellowCount = counts.Yellow,
+            BlueCount = counts.Blue,
+            GreenCount = counts.Green,
+            ClassCCount = counts.ClassC,
+            Explanation = ExplanationJson.Serialize(new[] { colour.Explanation, index.Explanation }),
+            RulesVersion = rules.Version,
+            RecordedAtUtc = Stamp.At(date, 7),
+        };
+    }
+}
