@@ -22,6 +22,6 @@ public sealed class ClassHistoryEntryType : ContractObjectGraphType<EnterpriseAs
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "healthCode").Description("Health code (健康码) at that time.").Resolve(c => c.Source.HealthCode);
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "mapColour").Description("Map colour at that time.").Resolve(c => c.Source.MapColour);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Health, "qualityIndex").Description("Quality safety index at that time.").Resolve(c => c.Source.QualityIndex);
-        Field<ExplanationType>(FieldGroup.ClassFactors, "explanation").Description("Why this class.").Resolve(c => ExplanationJson.Read(c.Source.ClassExplanation));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationType>>>>(FieldGroup.ClassFactors, "explanation").Description("Why this class and these colours, rule by rule.").Resolve(c => ExplanationJson.ReadAll(c.Source.ClassExplanation));
     }
 }

@@ -60,8 +60,9 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
             .Resolve(c => c.ClassHistoryOf(c.Source.Id));
         Field<NonNullGraphType<TraceabilityType>>(FieldGroup.ClassFactors, "traceability").Description("Traceability capability (追溯能力), an input of the class.").Resolve(c => c.Source.Traceability);
         Field<NonNullGraphType<QualitySystemType>>(FieldGroup.ClassFactors, "qualitySystem").Description("Quality management system (质量管理体系), an input of the class.").Resolve(c => c.Source.QualitySystem);
-        Field<ExplanationType>(FieldGroup.ClassFactors, "classExplanation").Description("Why the enterprise has its class: samplings, failures, traceability, QMS and the rule applied.")
-            .Resolve(c => c.ClassHistoryOf(c.Source.Id).Then(rows => ExplanationJson.Read(rows.Count > 0 ? rows[0].ClassExplanation : null)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationType>>>>(FieldGroup.ClassFactors, "classExplanation")
+            .Description("Why the enterprise has its class and colours, in order: the class conditions (samplings, failures, traceability, QMS), the upgrade/downgrade principle (升降原则), the health code, the map colour.")
+            .Resolve(c => c.ClassHistoryOf(c.Source.Id).Then(rows => ExplanationJson.ReadAll(rows.Count > 0 ? rows[0].ClassExplanation : null)));
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "healthCode").Description("Product-quality health code (产品质量健康码): AA green, A blue, B yellow, C red.").Resolve(c => c.Source.HealthCode);
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "mapColour").Description("Colour on the city's four-colour map (四色图): class × highest product tier.").Resolve(c => c.Source.MapColour);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Health, "qualityIndex").Description("Product quality safety index (产品质量安全指数), 0–100.").Resolve(c => c.Source.QualityIndex);

@@ -28,7 +28,7 @@ public sealed class RegionAssessmentType : ContractObjectGraphType<RegionAssessm
             .Resolve(c => Percent(c.Source.RedCount + c.Source.YellowCount, c.Source.EnterpriseCount));
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "classCSharePercent").Description("Share of class C enterprises, percent (C类占比).")
             .Resolve(c => Percent(c.Source.ClassCCount, c.Source.EnterpriseCount));
-        Field<ExplanationType>(FieldGroup.Regions, "explanation").Description("Why this colour: shares, thresholds and basis.").Resolve(c => ExplanationJson.Read(c.Source.Explanation));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationType>>>>(FieldGroup.Regions, "explanation").Description("Why this colour (shares, thresholds, basis) and this index (tier weights).").Resolve(c => ExplanationJson.ReadAll(c.Source.Explanation));
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Regions, "rulesVersion").Description("Rules version that produced it.").Resolve(c => c.Source.RulesVersion);
     }
 

@@ -3,13 +3,24 @@ using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Schema;
 
-/// <summary>Explanations are stored as JSON next to the value they explain.</summary>
+/// <summary>
+/// Reads stored explanations (written by <see cref="Data.Seeding.ExplanationJson"/>): a column holds one
+/// explanation, or several in order (e.g. class conditions, upgrade/downgrade, health code, map colour).
+/// </summary>
 public static class ExplanationJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static IReadOnlyList<Explanation> ReadAll(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
 
-    public static string Write(Explanation explanation) => JsonSerializer.Serialize(explanation, Options);
+        var options = Data.Seeding.ExplanationJson.Options;
+        return json.TrimStart().StartsWith('[')
+            ? JsonSerializer.Deserialize<List<Explanation>>(json, options) ?? []
+            : [JsonSerializer.Deserialize<Explanation>(json, options)!];
+    }
 
-    public static Explanation? Read(string? json) =>
-        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<Explanation>(json, Options);
+    public static Explanation? Read(string? json) => ReadAll(json) is { Count: > 0 } all ? all[0] : null;
 }

@@ -69,7 +69,12 @@ public sealed partial class AccessMatrixTests(GraphServerFactory factory)
         var (errorField, errorType) = access == FieldAccess.Limited ? ("decisionNumber", "BlacklistEvent") : (field, "Enterprise");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, reply.Status);
         Assert.False(reply.Json.TryGetProperty("data", out _));
-        Assert.Equal($"Cannot query field '{errorField}' on type '{errorType}'.", reply.FirstErrorMessage);
+        // Exactly GraphQL's message for a field the type does not have; any "Did you mean" lists only the contract's own fields.
+        Assert.StartsWith($"Cannot query field '{errorField}' on type '{errorType}'.", reply.FirstErrorMessage, StringComparison.Ordinal);
+        var visible = (await factory.ClientFor(department).PostAsync($"{{ __type(name: \"{errorType}\") {{ fields {{ name }} }} }}")).EnsureData()
+            .Data.GetProperty("__type").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToHashSet();
+        var suggested = reply.FirstErrorMessage.Split("Did you mean", 2) is [_, var tail] ? Quoted().Matches(tail).Select(m => m.Groups[1].Value) : [];
+        Assert.All(suggested, name => Assert.Contains(name, visible));
         Assert.Equal("FIELDS_ON_CORRECT_TYPE", reply.FirstErrorCode);
     }
 
@@ -95,6 +100,9 @@ public sealed partial class AccessMatrixTests(GraphServerFactory factory)
         Assert.DoesNotContain("*", full.GetProperty("legalRepresentative").GetString()!, StringComparison.Ordinal);
         Assert.Matches("^1[0-9]{10}$", full.GetProperty("phone").GetString()!);
     }
+
+    [GeneratedRegex("'([A-Za-z_]+)'")]
+    private static partial Regex Quoted();
 
     [GeneratedRegex("^1[0-9]{2}\\*{4}[0-9]{4}$")]
     private static partial Regex MaskedPhone();

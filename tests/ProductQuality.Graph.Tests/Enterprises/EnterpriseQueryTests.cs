@@ -16,7 +16,7 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
             products { code name tier category { code name } }
             class classEffectiveFrom healthCode mapColour qualityIndex
             classHistory { effectiveFrom class reason }
-            classExplanation { rule outcome summary }
+            classExplanation { rule outcome summary factors { name value threshold effect } }
             blacklisted blacklistedSince assured assuredUntil
             inspections(limit: 3) { reportNumber sampledOn passed failedItems { name safetyItem } }
           }
@@ -106,7 +106,7 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
     public async Task Product_filter_and_name_search_narrow_the_list()
     {
         var all = await CountAsync("{}");
-        var product = await CountAsync("{ productTier: HIGH }");
+        var product = await CountAsync("{ productTier: ELEVATED }");
         Assert.InRange(product, 1, all - 1);
         Assert.Equal(0, await CountAsync("{ nameContains: \"不存在的企业名称\" }"));
     }

@@ -32,12 +32,15 @@ public sealed class SchemaFileTests(GraphServerFactory factory)
         }
     }
 
+    // The specification's own scalars are described by the specification.
+    private static readonly string[] BuiltInScalars = ["String", "Boolean", "Float", "Int", "ID"];
+
     [Fact]
     public async Task Every_type_and_field_has_a_description()
     {
         var reply = (await factory.ClientFor("samr-jiaxing").PostAsync("{ __schema { types { name description fields { name description } } } }")).EnsureData();
         var missing = reply.Data.GetProperty("__schema").GetProperty("types").EnumerateArray()
-            .Where(t => !t.GetProperty("name").GetString()!.StartsWith("__", StringComparison.Ordinal))
+            .Where(t => !t.GetProperty("name").GetString()!.StartsWith("__", StringComparison.Ordinal) && !BuiltInScalars.Contains(t.GetProperty("name").GetString()!))
             .SelectMany(t =>
             {
                 var name = t.GetProperty("name").GetString();
