@@ -13,17 +13,19 @@ namespace ProductQuality.Graph.Tests.Access;
 public sealed partial class AccessMatrixTests(GraphServerFactory factory)
 {
     /// <summary>A probe per group: a field of an enterprise reached through the published blacklist, which every audience has.</summary>
-    private static readonly Dictionary<FieldGroup, (string Field, string Selection)> Probes = new()
+    private static readonly Dictionary<FieldGroup, (string Field, string Selection, string Type)> Probes = new()
     {
-        [FieldGroup.Identity] = ("creditCode", "creditCode"),
-        [FieldGroup.Contact] = ("phone", "phone"),
-        [FieldGroup.Class] = ("class", "class"),
-        [FieldGroup.ClassFactors] = ("traceability", "traceability"),
-        [FieldGroup.Health] = ("healthCode", "healthCode"),
-        [FieldGroup.BlacklistStatus] = ("blacklisted", "blacklisted"),
-        [FieldGroup.BlacklistDetail] = ("blacklistHistory", "blacklistHistory { decisionNumber }"),
-        [FieldGroup.Assured] = ("assured", "assured"),
-        [FieldGroup.Inspections] = ("inspections", "inspections { passed }"),
+        [FieldGroup.Identity] = ("creditCode", "creditCode", "Enterprise"),
+        [FieldGroup.Contact] = ("phone", "phone", "Enterprise"),
+        [FieldGroup.Class] = ("class", "class", "Enterprise"),
+        [FieldGroup.ClassFactors] = ("traceability", "traceability", "Enterprise"),
+        [FieldGroup.Health] = ("healthCode", "healthCode", "Enterprise"),
+        [FieldGroup.BlacklistStatus] = ("blacklisted", "blacklisted", "Enterprise"),
+        [FieldGroup.BlacklistDetail] = ("blacklistHistory", "blacklistHistory { decisionNumber }", "Enterprise"),
+        [FieldGroup.Assured] = ("assured", "assured", "Enterprise"),
+        [FieldGroup.Inspections] = ("inspections", "inspections { passed }", "Enterprise"),
+        [FieldGroup.ProductTiers] = ("tier", "products { tier }", "Product"),
+        [FieldGroup.Regions] = ("colour", "county { colour }", "Region"),
     };
 
     public static TheoryData<string?, FieldGroup> Matrix()
@@ -47,7 +49,7 @@ public sealed partial class AccessMatrixTests(GraphServerFactory factory)
     {
         var policy = factory.Services.GetRequiredService<AccessPolicy>();
         var contract = department is null ? policy.Public.Contract : policy.ForDepartment(department)!.Contract;
-        var (field, selection) = Probes[group];
+        var (field, selection, type) = Probes[group];
         var reply = await factory.ClientFor(department).PostAsync($"{{ blacklist(first: 1) {{ edges {{ node {{ {selection} }} }} }} }}");
 
         var access = contract.AccessTo(group);
@@ -66,7 +68,7 @@ public sealed partial class AccessMatrixTests(GraphServerFactory factory)
         }
 
         // Hidden (or Limited for a field that is not published): the error of a field that does not exist.
-        var (errorField, errorType) = access == FieldAccess.Limited ? ("decisionNumber", "BlacklistEvent") : (field, "Enterprise");
+        var (errorField, errorType) = access == FieldAccess.Limited ? ("decisionNumber", "BlacklistEvent") : (field, type);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, reply.Status);
         Assert.False(reply.Json.TryGetProperty("data", out _));
         // Exactly GraphQL's message for a field the type does not have; any "Did you mean" lists only the contract's own fields.
