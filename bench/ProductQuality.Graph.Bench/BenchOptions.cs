@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace ProductQuality.Graph.Bench;
+
+/// <summary>Command-line settings of a run; every one has a default so a bare <c>dotnet run</c> works.</summary>
+internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeconds, string DatabasePath, bool Baseline, string? ResultsFolder)
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project bench/ProductQuality.Graph.Bench -- [options]
+          --seconds S        measured seconds per scenario (default 20)
+          --concurrency C    concurrent client workers (default 16)
+          --warmup W         warm-up seconds per scenario, not measured (default 3)
+          --db PATH          SQLite file; seeded with the default data set on first run and kept (default <temp>/pq-bench.db)
+          --baseline         also measure a trivial GraphQL request ({ __typename }): the transport + executor floor
+          --out DIR          folder for the Markdown report (default bench/results of the repository)
+        """;
+
+    /// <summary>Parses the arguments; null (after printing why) when they are not usable.</summary>
+    public static BenchOptions? Parse(string[] args)
+    {
+        var options = new BenchOptions(20, 16, 3, Path.Combine(Path.GetTempPath(), "pq-bench.db"), false, null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--seconds" when TryPositive(value, out var s): options = options with { Seconds = s }; i++; break;
+                case "--concurrency" when TryPositive(value, out var c): options = options with { Concurrency = c }; i++; break;
+                case "--warmup" when int.TryParse(value, CultureInfo.InvariantCulture, out var w) && w >= 0: options = options with { WarmupSeconds = w }; i++; break;
+                case "--db" when value is not null: options = options with { DatabasePath = Path.GetFullPath(value) }; i++; break;
+                case "--out" when value is not null: options = options with { ResultsFolder = Path.GetFullPath(value) }; i++; break;
+                case "--baseline": options = options with { Baseline = true }; break;
+                default:
+                    Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'.\n{Usage}");
+                    return null;
+            }
+        }
+
+        return options;
+    }
+
+    private static bool TryPositive(string? text, out int value) =>
+        int.TryParse(text, CultureInfo.InvariantCulture, out value) && value is > 0 and <= 10_000;
+}

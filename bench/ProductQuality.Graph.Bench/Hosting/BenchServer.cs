@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using ProductQuality.Graph.Bench.Plain;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure.Http;
+
+namespace ProductQuality.Graph.Bench.Hosting;
+
+/// <summary>
+/// The real server composition (the same calls as the server's Program.cs) on in-process Kestrel, plus the plain
+/// comparison endpoints. Only configuration is overridden: the SQLite file and quieter logging.
+/// </summary>
+internal static class BenchServer
+{
+    public static async Task<(WebApplication App, Uri BaseAddress, SqlStatementCounter Sql)> StartAsync(BenchOptions options)
+    {
+        // No command-line args: the bench's own options are not server configuration.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = $"Data Source={options.DatabasePath}",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        });
+
+        // Loopback only, on a port the OS picks (free by construction, no probing race).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var sql = new SqlStatementCounter();
+        builder.Services.AddSingleton<IInterceptor>(sql);
+        builder.AddProductQualityData();
+        builder.AddProductQualityGraph();
+
+        var app = builder.Build();
+        await app.InitializeDatabaseAsync();
+        app.MapProductQualityGraph();
+        app.MapPlainComparison();
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return (app, new Uri(address), sql);
+    }
+}

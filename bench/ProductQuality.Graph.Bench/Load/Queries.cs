@@ -1,0 +1,29 @@
+namespace ProductQuality.Graph.Bench.Load;
+
+/// <summary>The GraphQL documents under test, sent as a partner system would (document plus variables).</summary>
+internal static class Queries
+{
+    /// <summary>The status of one enterprise: identity, class, health, listings, products and the 3 latest inspections.</summary>
+    public const string Status = """
+        query Status($code: String!) {
+          enterprise(creditCode: $code) {
+            creditCode name class classEffectiveFrom healthCode mapColour qualityIndex
+            blacklisted blacklistedSince assured assuredUntil
+            products { code name tier }
+            inspections(limit: 3) { reportNumber sampledOn passed failedItems { name safetyItem } }
+          }
+        }
+        """;
+
+    /// <summary>A page of 100 enterprises of a county, name order, with their products.</summary>
+    public const string Page = """
+        query Page($county: String!) {
+          enterprises(first: 100, filter: { countyCode: $county }) {
+            edges { node { creditCode name class healthCode products { code name tier } } }
+          }
+        }
+        """;
+
+    /// <summary>The cheapest valid request: what parsing, validation, execution and transport cost with no data at all.</summary>
+    public const string Typename = "{ __typename }";
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace ProductQuality.Graph.Bench.Load;
+
+/// <summary>What one scenario measured: every latency in Stopwatch ticks, the errors, and the SQL statements sent.</summary>
+internal sealed record ScenarioResult(Scenario Scenario, long[] SortedTicks, long Errors, TimeSpan Elapsed, long SqlStatements, IReadOnlyList<string> Problems)
+{
+    public long Requests => SortedTicks.Length + Errors;
+
+    public double RequestsPerSecond => SortedTicks.Length / Elapsed.TotalSeconds;
+
+    public double SqlPerRequest => Requests == 0 ? 0 : (double)SqlStatements / Requests;
+
+    /// <summary>Nearest-rank percentile of the successful requests, in milliseconds.</summary>
+    public double PercentileMs(double p)
+    {
+        if (SortedTicks.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(p / 100 * SortedTicks.Length);
+        return SortedTicks[Math.Clamp(rank - 1, 0, SortedTicks.Length - 1)] * 1000.0 / Stopwatch.Frequency;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace ProductQuality.Graph.Bench.Load;
+
+/// <summary>
+/// The measured scenarios, in pairs: GraphQL and its plain twin over the same keys. Request bodies and URLs are built
+/// once, up front, so the client spends as little of the shared CPU as possible per request.
+/// </summary>
+internal static class Scenarios
+{
+    public const string StatusPair = "status";
+    public const string PagePair = "page";
+    private const string GraphQLResponse = "application/graphql-response+json";
+
+    public static IReadOnlyList<Scenario> All(BenchData data, bool baseline)
+    {
+        var codes = data.CreditCodes;
+        var counties = data.Counties;
+        var statusBodies = codes.Select(code => Body(Queries.Status, new { code })).ToArray();
+        var pageBodies = counties.Select(county => Body(Queries.Page, new { county })).ToArray();
+        var statusUrls = codes.Select(code => new Uri($"/plain/enterprise/{code}", UriKind.Relative)).ToArray();
+        var pageUrls = counties.Select(county => new Uri($"/plain/enterprises?county={county}&first=100", UriKind.Relative)).ToArray();
+
+        var scenarios = new List<Scenario>
+        {
+            new("GraphQL status", StatusPair, true, n => Post(statusBodies[n % codes.Count]),
+                (n, root) => CheckStatus(root.GetProperty("data").GetProperty("enterprise"), codes[(int)(n % codes.Count)])),
+            new("plain status", StatusPair, false, n => Get(statusUrls[n % codes.Count]),
+                (n, root) => CheckStatus(root, codes[(int)(n % codes.Count)])),
+            new("GraphQL page", PagePair, true, n => Post(pageBodies[n % counties.Count]),
+                (n, root) => CheckPage(root.GetProperty("data").GetProperty("enterprises").GetProperty("edges"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), true)),
+            new("plain page", PagePair, false, n => Get(pageUrls[n % counties.Count]),
+                (n, root) => CheckPage(root.GetProperty("items"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), false)),
+        };
+
+        if (baseline)
+        {
+            var typename = Body(Queries.Typename, null);
+            scenarios.Add(new("GraphQL { __typename }", "baseline", true, _ => Post(typename),
+                (_, root) => root.GetProperty("data").GetProperty("__typename").GetString() == "Query" ? null : "wrong __typename"));
+        }
+
+        return scenarios;
+    }
+
+    private static byte[] Body(string query, object? variables) => JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
+
+    private static HttpRequestMessage Post(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
+        request.Headers.TryAddWithoutValidation("Accept", GraphQLResponse);
+        return request;
+    }
+
+    private static HttpRequestMessage Get(Uri url) => new(HttpMethod.Get, url);
+
+    private static string? CheckStatus(JsonElement enterprise, string code)
+    {
+        if (enterprise.ValueKind != JsonValueKind.Object || enterprise.GetProperty("creditCode").GetString() != code)
+        {
+            return $"status of {code}: wrong or missing enterprise";
+        }
+
+        return enterprise.GetProperty("products").GetArrayLength() == 0 ? $"status of {code}: no products"
+            : enterprise.GetProperty("inspections").GetArrayLength() > 3 ? $"status of {code}: more than 3 inspections"
+            : null;
+    }
+
+    private static string? CheckPage(JsonElement rows, int expected, bool edges)
+    {
+        if (rows.GetArrayLength() != expected)
+        {
+            return $"page: {rows.GetArrayLength()} rows, expected {expected}";
+        }
+
+        var withoutProducts = rows.EnumerateArray().Count(r => (edges ? r.GetProperty("node") : r).GetProperty("products").GetArrayLength() == 0);
+        return withoutProducts == 0 ? null : $"page: {withoutProducts} enterprises without products";
+    }
+}

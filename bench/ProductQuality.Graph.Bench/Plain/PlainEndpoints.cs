@@ -1,0 +1,64 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Enterprises;
+
+namespace ProductQuality.Graph.Bench.Plain;
+
+/// <summary>
+/// Minimal-API twins of the two GraphQL operations under test: same EF statements (<see cref="PlainQueries"/>), same
+/// request-scoped DbContext, System.Text.Json with the same relaxed encoder and enum spelling, and no GraphQL in between.
+/// </summary>
+internal static class PlainEndpoints
+{
+    private const int MaxPageSize = 500;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
+    };
+
+    public static WebApplication MapPlainComparison(this WebApplication app)
+    {
+        app.MapGet("/plain/enterprise/{code}", StatusAsync);
+        app.MapGet("/plain/enterprises", PageAsync);
+        return app;
+    }
+
+    private static async Task<IResult> StatusAsync(string code, ProductQualityDbContext db, CancellationToken ct)
+    {
+        var check = CreditCode.Validate(code);
+        if (!check.IsValid)
+        {
+            return Results.Json(new { code = "INVALID_CREDIT_CODE", message = check.Problem }, Json, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var enterprise = await PlainQueries.EnterpriseAsync(db, code, ct);
+        if (enterprise is null)
+        {
+            return Results.NotFound();
+        }
+
+        List<int> ids = [enterprise.Id];
+        var products = await PlainQueries.ProductsAsync(db, ids, ct);
+        var inspections = await PlainQueries.InspectionsAsync(db, ids, ct);
+        return Results.Json(PlainStatus.From(enterprise, products[enterprise.Id], inspections.Take(3)), Json);
+    }
+
+    private static async Task<IResult> PageAsync(string? county, int? first, ProductQualityDbContext db, CancellationToken ct)
+    {
+        var size = first ?? 50;
+        if (string.IsNullOrEmpty(county) || size is < 0 or > MaxPageSize)
+        {
+            return Results.Json(new { code = "INVALID_ARGUMENT", message = $"county is required and first must be 0–{MaxPageSize}." }, Json,
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var rows = size == 0 ? [] : await PlainQueries.PageAsync(db, county, size, ct);
+        var page = rows.Take(size).ToList();
+        var products = page.Count == 0 ? null : await PlainQueries.ProductsAsync(db, page.ConvertAll(e => e.Id), ct);
+        return Results.Json(new PlainPage(page.ConvertAll(e => PlainPageItem.From(e, products![e.Id])), rows.Count > size), Json);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using ProductQuality.Graph.Bench.Hosting;
+using ProductQuality.Graph.Bench.Load;
+using ProductQuality.Graph.Bench.Reporting;
+
+namespace ProductQuality.Graph.Bench;
+
+/// <summary>
+/// Load test of the GraphQL endpoint against plain minimal-API twins running the same EF queries, all in one process.
+/// A class rather than top-level statements: the server assembly already owns the global <c>Program</c> type.
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (BenchOptions.Parse(args) is not { } options)
+        {
+            return 2;
+        }
+
+        var startedAt = DateTimeOffset.Now;
+        Console.Error.WriteLine($"Starting the server on loopback over {options.DatabasePath} (the first run seeds it; later runs reuse it)…");
+        var (app, baseAddress, sql) = await BenchServer.StartAsync(options);
+        await using var _ = app;
+
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.Concurrency,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseProxy = false,
+        })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        var data = await BenchData.LoadAsync(app.Services);
+        if (data.CreditCodes.Count == 0 || data.Counties.Count == 0)
+        {
+            Console.Error.WriteLine("The database has no enterprises or counties to query; delete it to reseed, or pass another --db.");
+            return 1;
+        }
+
+        var scenarios = Scenarios.All(data, options.Baseline);
+        var differences = await Equivalence.CheckAsync(client, scenarios, data);
+        foreach (var difference in differences)
+        {
+            Console.Error.WriteLine($"WARNING: the pair does not answer the same data: {difference}");
+        }
+
+        var runner = new LoadRunner(client, sql, options.Concurrency);
+        var results = new List<ScenarioResult>();
+
+        // Warm every scenario before measuring any: the paths share code (EF, Kestrel, the serializer), and on two
+        // cores the background tier-1 JIT would otherwise still be compiling while the first scenarios are measured.
+        foreach (var scenario in scenarios)
+        {
+            Console.Error.WriteLine($"{scenario.Name}: warm-up {options.WarmupSeconds} s…");
+            await runner.WarmAsync(scenario, TimeSpan.FromSeconds(options.WarmupSeconds));
+        }
+
+        foreach (var scenario in scenarios)
+        {
+            Console.Error.WriteLine($"{scenario.Name}: {options.Seconds} s with {options.Concurrency} workers…");
+            await runner.WarmAsync(scenario, TimeSpan.FromSeconds(1));
+            results.Add(await runner.RunAsync(scenario, TimeSpan.FromSeconds(options.Seconds)));
+        }
+
+        await app.StopAsync();
+        var report = MarkdownReport.Build(options, data, results, startedAt);
+        Console.WriteLine(report);
+        var folder = MarkdownReport.ResultsFolder(options);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{startedAt:yyyyMMdd-HHmmss}.md");
+        await File.WriteAllTextAsync(file, report);
+        Console.Error.WriteLine($"Report written to {file}");
+        return results.Any(r => r.Errors > 0) || differences.Count > 0 ? 1 : 0;
+    }
+}

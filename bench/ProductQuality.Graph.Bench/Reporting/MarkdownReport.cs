@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using ProductQuality.Graph.Bench.Load;
+
+namespace ProductQuality.Graph.Bench.Reporting;
+
+/// <summary>The run as Markdown: the setting (so numbers are never read without it), the table, and the pair ratios.</summary>
+internal static class MarkdownReport
+{
+    /// <summary>The issue's target: the GraphQL status query keeps at least this share of the plain endpoint's throughput.</summary>
+    public const double StatusTarget = 0.60;
+
+    public static string Build(BenchOptions options, BenchData data, IReadOnlyList<ScenarioResult> results, DateTimeOffset startedAt)
+    {
+        var md = new StringBuilder();
+        Line(md, $"# ProductQuality.Graph load test, {startedAt:yyyy-MM-dd HH:mm:ss zzz}");
+        Line(md);
+        Line(md, $"- {options.Seconds} s measured per scenario after {options.WarmupSeconds} s warm-up, {options.Concurrency} concurrent workers, closed loop");
+        Line(md, $"- {Environment.ProcessorCount} logical CPUs shared by client and server; {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}; {BuildKind()} build");
+        Line(md, $"- SQLite `{options.DatabasePath}`: {data.Enterprises:N0} enterprises; {data.CreditCodes.Count} credit codes and {data.Counties.Count} counties in rotation");
+        Line(md);
+        Raw(md, "| scenario | requests | errors | req/s | p50 ms | p90 ms | p99 ms | SQL/req |");
+        Raw(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            Line(md, $"| {r.Scenario.Name} | {r.Requests:N0} | {r.Errors:N0} | {r.RequestsPerSecond:N0} | {r.PercentileMs(50):N2} | {r.PercentileMs(90):N2} | {r.PercentileMs(99):N2} | {r.SqlPerRequest:N1} |");
+        }
+
+        Line(md);
+        Raw(md, "| pair | GraphQL/plain req/s | GraphQL/plain p50 latency | target |");
+        Raw(md, "| --- | ---: | ---: | --- |");
+        foreach (var pair in new[] { Scenarios.StatusPair, Scenarios.PagePair })
+        {
+            var graph = results.FirstOrDefault(r => r.Scenario.Pair == pair && r.Scenario.IsGraphQL);
+            var plain = results.FirstOrDefault(r => r.Scenario.Pair == pair && !r.Scenario.IsGraphQL);
+            if (graph is null || plain is null)
+            {
+                continue;
+            }
+
+            var throughput = graph.RequestsPerSecond / plain.RequestsPerSecond;
+            var target = pair == Scenarios.StatusPair
+                ? $"≥ {StatusTarget * 100:N0}%: {(throughput >= StatusTarget ? "met" : "NOT met")}"
+                : "–";
+            Line(md, $"| {pair} | {throughput * 100:N0}% | {graph.PercentileMs(50) / plain.PercentileMs(50):N2}× | {target} |");
+        }
+
+        var problems = results.Where(r => r.Problems.Count > 0).ToList();
+        if (problems.Count > 0)
+        {
+            Line(md);
+            Raw(md, "Errors seen (first distinct of each scenario):");
+            foreach (var r in problems)
+            {
+                Line(md, $"- {r.Scenario.Name}: {string.Join("; ", r.Problems)}");
+            }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Where reports go: bench/results of the repository this binary was built in, else the current folder.</summary>
+    public static string ResultsFolder(BenchOptions options)
+    {
+        if (options.ResultsFolder is { } folder)
+        {
+            return folder;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ProductQuality.Graph.sln")))
+            {
+                return Path.Combine(dir.FullName, "bench", "results");
+            }
+        }
+
+        return Path.Combine(Directory.GetCurrentDirectory(), "results");
+    }
+
+    private static string BuildKind() =>
+#if DEBUG
+        "**Debug** (numbers not representative: use -c Release)";
+#else
+        "Release";
+#endif
+
+    private static void Line(StringBuilder md) => md.Append('\n');
+
+    private static void Raw(StringBuilder md, string text) => md.Append(text).Append('\n');
+
+    // FormattableString: numbers and dates print the same whatever the machine's culture.
+    private static void Line(StringBuilder md, FormattableString text) => md.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
+}
