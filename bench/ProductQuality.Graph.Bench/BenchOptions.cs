@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ProductQuality.Graph.Bench;
 
 /// <summary>Command-line settings of a run; every one has a default so a bare <c>dotnet run</c> works.</summary>
-internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeconds, string DatabasePath, bool Baseline, string? ResultsFolder)
+internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeconds, string DatabasePath, bool Baseline, string? ResultsFolder, string Department)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/ProductQuality.Graph.Bench -- [options]
@@ -13,12 +13,13 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
           --db PATH          SQLite file; seeded with the default data set on first run and kept (default <temp>/pq-bench.db)
           --baseline         also measure a trivial GraphQL request ({ __typename }): the transport + executor floor
           --out DIR          folder for the Markdown report (default bench/results of the repository)
+          --department ID    whose token the GraphQL requests carry (default samr-jiaxing; e.g. samr-330481 for a county bureau)
         """;
 
     /// <summary>Parses the arguments; null (after printing why) when they are not usable.</summary>
     public static BenchOptions? Parse(string[] args)
     {
-        var options = new BenchOptions(20, 16, 3, Path.Combine(Path.GetTempPath(), "pq-bench.db"), false, null);
+        var options = new BenchOptions(20, 16, 3, Path.Combine(Path.GetTempPath(), "pq-bench.db"), false, null, "samr-jiaxing");
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -29,6 +30,7 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                 case "--warmup" when int.TryParse(value, CultureInfo.InvariantCulture, out var w) && w >= 0: options = options with { WarmupSeconds = w }; i++; break;
                 case "--db" when value is not null: options = options with { DatabasePath = Path.GetFullPath(value) }; i++; break;
                 case "--out" when value is not null: options = options with { ResultsFolder = Path.GetFullPath(value) }; i++; break;
+                case "--department" when value is not null: options = options with { Department = value }; i++; break;
                 case "--baseline": options = options with { Baseline = true }; break;
                 default:
                     Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'.\n{Usage}");

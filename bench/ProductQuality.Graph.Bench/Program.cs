@@ -1,3 +1,5 @@
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Access.Tokens;
 using System.Net;
 using ProductQuality.Graph.Bench.Hosting;
 using ProductQuality.Graph.Bench.Load;
@@ -35,14 +37,23 @@ internal static class Program
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-        var data = await BenchData.LoadAsync(app.Services);
+        // GraphQL requests carry a real token of the department, so authentication and its contract are measured too.
+        var audience = app.Services.GetRequiredService<AccessPolicy>().ForDepartment(options.Department);
+        if (audience is null)
+        {
+            Console.Error.WriteLine($"Unknown department '{options.Department}'.");
+            return 2;
+        }
+
+        var token = app.Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(options.Department, "bench", TimeSpan.FromHours(4));
+        var data = await BenchData.LoadAsync(app.Services, audience.CountyScope);
         if (data.CreditCodes.Count == 0 || data.Counties.Count == 0)
         {
             Console.Error.WriteLine("The database has no enterprises or counties to query; delete it to reseed, or pass another --db.");
             return 1;
         }
 
-        var scenarios = Scenarios.All(data, options.Baseline);
+        var scenarios = Scenarios.All(data, options.Baseline, token);
         var differences = await Equivalence.CheckAsync(client, scenarios, data);
         foreach (var difference in differences)
         {

@@ -1,3 +1,5 @@
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Infrastructure.Rules;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -30,6 +32,8 @@ internal static class BenchServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var sql = new SqlStatementCounter();
         builder.Services.AddSingleton<IInterceptor>(sql);
+        builder.AddProductQualityRules();
+        builder.AddDepartmentAccess();
         builder.AddProductQualityData();
         builder.AddProductQualityGraph();
 

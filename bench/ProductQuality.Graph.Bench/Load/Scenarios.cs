@@ -13,8 +13,9 @@ internal static class Scenarios
     public const string PagePair = "page";
     private const string GraphQLResponse = "application/graphql-response+json";
 
-    public static IReadOnlyList<Scenario> All(BenchData data, bool baseline)
+    public static IReadOnlyList<Scenario> All(BenchData data, bool baseline, string token)
     {
+        var authorization = "Bearer " + token;
         var codes = data.CreditCodes;
         var counties = data.Counties;
         var statusBodies = codes.Select(code => Body(Queries.Status, new { code })).ToArray();
@@ -24,11 +25,11 @@ internal static class Scenarios
 
         var scenarios = new List<Scenario>
         {
-            new("GraphQL status", StatusPair, true, n => Post(statusBodies[n % codes.Count]),
+            new("GraphQL status", StatusPair, true, n => Post(statusBodies[n % codes.Count], authorization),
                 (n, root) => CheckStatus(root.GetProperty("data").GetProperty("enterprise"), codes[(int)(n % codes.Count)])),
             new("plain status", StatusPair, false, n => Get(statusUrls[n % codes.Count]),
                 (n, root) => CheckStatus(root, codes[(int)(n % codes.Count)])),
-            new("GraphQL page", PagePair, true, n => Post(pageBodies[n % counties.Count]),
+            new("GraphQL page", PagePair, true, n => Post(pageBodies[n % counties.Count], authorization),
                 (n, root) => CheckPage(root.GetProperty("data").GetProperty("enterprises").GetProperty("edges"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), true)),
             new("plain page", PagePair, false, n => Get(pageUrls[n % counties.Count]),
                 (n, root) => CheckPage(root.GetProperty("items"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), false)),
@@ -37,7 +38,7 @@ internal static class Scenarios
         if (baseline)
         {
             var typename = Body(Queries.Typename, null);
-            scenarios.Add(new("GraphQL { __typename }", "baseline", true, _ => Post(typename),
+            scenarios.Add(new("GraphQL { __typename }", "baseline", true, _ => Post(typename, authorization),
                 (_, root) => root.GetProperty("data").GetProperty("__typename").GetString() == "Query" ? null : "wrong __typename"));
         }
 
@@ -46,12 +47,13 @@ internal static class Scenarios
 
     private static byte[] Body(string query, object? variables) => JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
 
-    private static HttpRequestMessage Post(byte[] body)
+    private static HttpRequestMessage Post(byte[] body, string authorization)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
         request.Headers.TryAddWithoutValidation("Accept", GraphQLResponse);
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
         return request;
     }
 
