@@ -19,7 +19,7 @@ internal static class BenchServer
     public static async Task<(WebApplication App, Uri BaseAddress, SqlStatementCounter Sql)> StartAsync(BenchOptions options)
     {
         // No command-line args: the bench's own options are not server configuration.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = $"Data Source={options.DatabasePath}",
