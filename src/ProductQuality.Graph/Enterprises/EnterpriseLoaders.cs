@@ -20,7 +20,7 @@ public static class EnterpriseLoaders
                     .AsNoTracking(),
                 row => row.EnterpriseId)
             .Load(enterpriseId)
-            .Then(rows => (IReadOnlyList<Product>)rows.Select(r => r.Product).OrderBy(p => p.Code).ToList());
+            .Then(rows => (IReadOnlyList<Product>)rows.Select(r => r.Product).OrderBy(p => p.Code, StringComparer.Ordinal).ToList());
 
     public static IDataLoaderResult<IReadOnlyList<Licence>> LicencesOf(this IResolveFieldContext context, int enterpriseId) =>
         context.RowsLoader<int, Licence>("licences-by-enterprise",
