@@ -16,6 +16,7 @@ public static class AccessRegistration
         builder.Services.AddSingleton(sp => sp.GetRequiredService<AccessPolicy>().Contracts);
         builder.Services.AddSingleton<DevelopmentSigningKey>();
         builder.Services.AddSingleton<DevelopmentTokenIssuer>();
+        builder.Services.AddSingleton<ValidatedTokenCache>();
         builder.Services.AddSingleton<IAudienceResolver, JwtAudienceResolver>();
 
         builder.Services.AddAuthentication().AddJwtBearer();

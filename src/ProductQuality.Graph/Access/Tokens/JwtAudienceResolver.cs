@@ -7,7 +7,7 @@ namespace ProductQuality.Graph.Access.Tokens;
 /// No Authorization header: the public. A bearer token: validated by JwtBearer; a bad one is refused with 401 and
 /// its reason — never a silent downgrade to anonymous. A valid token's <c>dept</c> must name a department of the policy.
 /// </summary>
-internal sealed class JwtAudienceResolver(AccessPolicy policy) : IAudienceResolver
+internal sealed class JwtAudienceResolver(AccessPolicy policy, ValidatedTokenCache cache, TimeProvider clock) : IAudienceResolver
 {
     public async Task<(Audience? Audience, AuthRefusal? Refusal)> ResolveAsync(HttpContext http)
     {
@@ -20,6 +20,12 @@ internal sealed class JwtAudienceResolver(AccessPolicy policy) : IAudienceResolv
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return (null, Unauthorized("invalid_request", "Only bearer tokens are accepted: send 'Authorization: Bearer <token>'."));
+        }
+
+        var token = header["Bearer ".Length..].Trim();
+        if (cache.Find(token, clock.GetUtcNow()) is { } cachedDepartment && policy.ForDepartment(cachedDepartment) is { } cachedAudience)
+        {
+            return (cachedAudience, null);
         }
 
         var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
@@ -35,11 +41,18 @@ internal sealed class JwtAudienceResolver(AccessPolicy policy) : IAudienceResolv
             return (null, Unauthorized("invalid_token", "The token has no 'dept' claim naming your department."));
         }
 
-        return policy.ForDepartment(department) is { } audience
-            ? (audience, null)
-            : (null, new AuthRefusal(StatusCodes.Status403Forbidden, "UNKNOWN_DEPARTMENT",
-                $"Department '{department}' has no access policy; ask the regulator to grant one.", null));
+        if (policy.ForDepartment(department) is { } audience)
+        {
+            cache.Remember(token, department, result.Properties?.ExpiresUtc ?? ExpiryOf(result.Principal));
+            return (audience, null);
+        }
+
+        return (null, new AuthRefusal(StatusCodes.Status403Forbidden, "UNKNOWN_DEPARTMENT",
+            $"Department '{department}' has no access policy; ask the regulator to grant one.", null));
     }
+
+    private static DateTimeOffset? ExpiryOf(System.Security.Claims.ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst("exp")?.Value, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : null;
 
     private static AuthRefusal Unauthorized(string error, string message, string? detail = null) =>
         new(StatusCodes.Status401Unauthorized, error == "invalid_token" ? "INVALID_TOKEN" : "INVALID_AUTHORIZATION", message,

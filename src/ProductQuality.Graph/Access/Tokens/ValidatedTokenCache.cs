@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ProductQuality.Graph.Access.Tokens;
+
+/// <summary>
+/// Tokens that passed full validation, remembered by their exact text until the earlier of their own expiry and a
+/// short horizon, so a partner system reusing one token does not pay signature and claim validation per request.
+/// Only successes are kept; a token is never trusted beyond its <c>exp</c>.
+/// </summary>
+internal sealed class ValidatedTokenCache : IDisposable
+{
+    private static readonly TimeSpan Horizon = TimeSpan.FromMinutes(5);
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
+    public string? Find(string token, DateTimeOffset now) =>
+        _cache.TryGetValue(token, out Entry? entry) && entry!.ExpiresAt > now ? entry.Department : null;
+
+    public void Remember(string token, string department, DateTimeOffset? expiresAt)
+    {
+        if (expiresAt is not { } expiry)
+        {
+            return;
+        }
+
+        _cache.Set(token, new Entry(department, expiry), new MemoryCacheEntryOptions
+        {
+            Size = 1,
+            AbsoluteExpiration = expiry < DateTimeOffset.UtcNow + Horizon ? expiry : DateTimeOffset.UtcNow + Horizon,
+        });
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private sealed record Entry(string Department, DateTimeOffset ExpiresAt);
+}
