@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Schema;
 using ProductQuality.Graph.Schema.Enums;

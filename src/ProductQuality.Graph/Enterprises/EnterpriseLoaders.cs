@@ -54,9 +54,8 @@ public static class EnterpriseLoaders
     public static IDataLoaderResult<Enterprise?> EnterpriseById(this IResolveFieldContext context, int enterpriseId)
     {
         var visible = context.VisibleEnterprises();
-        return context.Service<Infrastructure.Loading.RequestLoaders>().GetOrAdd("enterprise-by-id", () =>
-            new Infrastructure.Loading.RowByKeyLoader<int, Enterprise>(
-                (ids, ct) => visible.Where(e => ids.Contains(e.Id)).ToListAsync(ct), e => e.Id)).Load(enterpriseId);
+        return context.RowLoader<int, Enterprise>("enterprise-by-id", (_, ids) => visible.Where(e => ids.Contains(e.Id)), e => e.Id)
+            .Load(enterpriseId);
     }
 
     private sealed record EnterpriseProductRow(int EnterpriseId, Product Product);

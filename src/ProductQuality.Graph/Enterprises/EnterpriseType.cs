@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Assured;
 using ProductQuality.Graph.Blacklist;
