@@ -1,7 +1,8 @@
+using ProductQuality.Graph.Data;
 namespace ProductQuality.Graph.Assured;
 
 /// <summary>One event in the "assured consumption unit" (放心消费单位) history of an enterprise.</summary>
-public sealed class AssuredEvent
+public sealed class AssuredEvent : ISupersedable
 {
     public long Id { get; set; }
     public int EnterpriseId { get; set; }
@@ -12,4 +13,7 @@ public sealed class AssuredEvent
     public DateOnly? ValidUntil { get; set; }
     public required string Reason { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <inheritdoc />
+    public DateTime? SupersededAtUtc { get; set; }
 }

@@ -1,13 +1,17 @@
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Rules.Blacklist;
 
 namespace ProductQuality.Graph.Blacklist;
 
 /// <summary>One event of the blacklist (黑名单) history of an enterprise: a listing or a removal.</summary>
-public sealed class BlacklistEvent
+public sealed class BlacklistEvent : ISupersedable
 {
     public long Id { get; set; }
     public int EnterpriseId { get; set; }
     public BlacklistEventKind Kind { get; set; }
+
+    /// <summary>Whether the rules derived the event or the regulator decided it; decided events are facts and are never superseded.</summary>
+    public BlacklistEventSource Source { get; set; }
     public DateOnly OccurredOn { get; set; }
     public BlacklistReason ReasonCategory { get; set; }
     public required string Reason { get; set; }
@@ -15,4 +19,10 @@ public sealed class BlacklistEvent
     /// <summary>Decision number (决定书文号) of the listing or removal decision.</summary>
     public required string DecisionNumber { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <inheritdoc />
+    public DateTime? SupersededAtUtc { get; set; }
+
+    /// <summary>Who recorded it: "department/subject" of the writer's token; null for the generated data set.</summary>
+    public string? RecordedBy { get; set; }
 }

@@ -32,6 +32,8 @@ public static class DataRegistration
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<Infrastructure.Clock.ClockOptions>().BindConfiguration(Infrastructure.Clock.ClockOptions.Section);
+        builder.Services.AddSingleton<Infrastructure.Clock.BureauClock>();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using ProductQuality.Graph.Enforcement;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Inspections;
 using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Recording;
 using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Warnings;
 
@@ -33,6 +34,9 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     public DbSet<BlacklistEvent> BlacklistEvents => Set<BlacklistEvent>();
     public DbSet<AssuredEvent> AssuredEvents => Set<AssuredEvent>();
     public DbSet<RiskWarning> RiskWarnings => Set<RiskWarning>();
+    public DbSet<ClassOverride> ClassOverrides => Set<ClassOverride>();
+    public DbSet<ProductTierOverride> ProductTierOverrides => Set<ProductTierOverride>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -41,6 +45,15 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
         configurationBuilder.Properties<string>().HaveMaxLength(256);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProductQualityDbContext).Assembly);
+
+        // Superseded evaluations stay in their tables (nothing is deleted) but no read sees them.
+        modelBuilder.Entity<EnterpriseAssessmentRecord>().HasQueryFilter(r => r.SupersededAtUtc == null);
+        modelBuilder.Entity<BlacklistEvent>().HasQueryFilter(r => r.SupersededAtUtc == null);
+        modelBuilder.Entity<AssuredEvent>().HasQueryFilter(r => r.SupersededAtUtc == null);
+        modelBuilder.Entity<ProductTierAssessment>().HasQueryFilter(r => r.SupersededAtUtc == null);
+        modelBuilder.Entity<RegionAssessment>().HasQueryFilter(r => r.SupersededAtUtc == null);
+    }
 }

@@ -12,7 +12,7 @@ internal static class SeedHook
 
     public static async Task SeedAsync(ProductQualityDbContext db, DatabaseOptions options, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
-        var today = options.SeedToday ?? DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var today = options.SeedToday ?? services.GetRequiredService<Infrastructure.Clock.BureauClock>().Today;
         var request = new SeedRequest(options.SeedEnterprises, options.SeedRandom, today);
         var summary = await new DatabaseSeeder(services.GetRequiredService<RulesOptions>())
             .SeedAsync(db, request, new ThrottledProgress(logger), cancellationToken);

@@ -11,4 +11,7 @@ public sealed class EnforcementDecision
     public required string Summary { get; set; }
     public decimal FineYuan { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>Who recorded it: "department/subject" of the writer's token; null for the generated data set.</summary>
+    public string? RecordedBy { get; set; }
 }

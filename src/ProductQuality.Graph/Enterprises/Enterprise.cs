@@ -34,5 +34,11 @@ public sealed class Enterprise
     public bool IsAssured { get; set; }
     public DateOnly? AssuredUntil { get; set; }
 
+    /// <summary>
+    /// Incremented by every class override (人工调整); a concurrency token, so two officers overriding the
+    /// same enterprise at once cannot silently overwrite each other.
+    /// </summary>
+    public int OverrideRevision { get; set; }
+
     public List<EnterpriseProduct> Products { get; set; } = [];
 }

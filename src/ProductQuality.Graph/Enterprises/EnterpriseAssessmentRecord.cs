@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Enterprises;
@@ -6,7 +7,7 @@ namespace ProductQuality.Graph.Enterprises;
 /// One effective-dated evaluation of an enterprise: class (企业分类), health code (健康码), map colour and
 /// quality index (产品质量安全指数). Append-only; the class history is this table.
 /// </summary>
-public sealed class EnterpriseAssessmentRecord
+public sealed class EnterpriseAssessmentRecord : ISupersedable
 {
     public long Id { get; set; }
     public int EnterpriseId { get; set; }
@@ -24,4 +25,7 @@ public sealed class EnterpriseAssessmentRecord
     public required string IndexExplanation { get; set; }
     public required string RulesVersion { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <inheritdoc />
+    public DateTime? SupersededAtUtc { get; set; }
 }

@@ -15,4 +15,7 @@ public sealed class ManagementRecord
     public QualitySystem QualitySystem { get; set; }
     public required string Note { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>Who recorded it: "department/subject" of the writer's token; null for the generated data set.</summary>
+    public string? RecordedBy { get; set; }
 }

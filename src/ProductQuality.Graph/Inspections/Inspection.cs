@@ -17,5 +17,8 @@ public sealed class Inspection
     /// <summary>Date a rectification order (责令整改) was issued after a failure; feeds the blacklist rule.</summary>
     public DateOnly? RectificationOrderedOn { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>Who recorded it: "department/subject" of the writer's token; null for the generated data set.</summary>
+    public string? RecordedBy { get; set; }
     public List<InspectionFailedItem> FailedItems { get; set; } = [];
 }

@@ -25,4 +25,7 @@ public sealed class Product
 
     /// <summary>Current risk score 0–100: a cache of the latest assessment.</summary>
     public double RiskScore { get; set; }
+
+    /// <summary>Incremented by every tier override; a concurrency token (see <see cref="Enterprises.Enterprise.OverrideRevision"/>).</summary>
+    public int OverrideRevision { get; set; }
 }

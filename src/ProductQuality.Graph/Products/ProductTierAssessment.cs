@@ -1,9 +1,10 @@
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Products;
 
 /// <summary>One effective-dated product grading (产品分级). Append-only history; overrides carry a reason and expiry.</summary>
-public sealed class ProductTierAssessment
+public sealed class ProductTierAssessment : ISupersedable
 {
     public long Id { get; set; }
     public required string ProductCode { get; set; }
@@ -16,4 +17,7 @@ public sealed class ProductTierAssessment
     public required string Explanation { get; set; }
     public required string RulesVersion { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <inheritdoc />
+    public DateTime? SupersededAtUtc { get; set; }
 }

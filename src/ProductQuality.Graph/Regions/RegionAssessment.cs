@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Regions;
@@ -6,7 +7,7 @@ namespace ProductQuality.Graph.Regions;
 /// One effective-dated evaluation of a region's colour (区域分色) and quality index. Append-only: a new
 /// evaluation is a new row; the latest row with <see cref="EffectiveFrom"/> on or before a date is the state on that date.
 /// </summary>
-public sealed class RegionAssessment
+public sealed class RegionAssessment : ISupersedable
 {
     public long Id { get; set; }
     public required string RegionCode { get; set; }
@@ -24,4 +25,7 @@ public sealed class RegionAssessment
     public required string Explanation { get; set; }
     public required string RulesVersion { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <inheritdoc />
+    public DateTime? SupersededAtUtc { get; set; }
 }

@@ -13,4 +13,7 @@ public sealed class RiskWarning
     public string? ProductCode { get; set; }
     public string? RegionCode { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>Who recorded it: "department/subject" of the writer's token; null for the generated data set.</summary>
+    public string? RecordedBy { get; set; }
 }

@@ -26,6 +26,7 @@ public sealed class GraphServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
         builder.UseSetting("Database:SeedEnterprises", Enterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:SeedToday", "2026-11-28");
+        builder.UseSetting("Clock:Today", "2026-11-28");
         builder.UseSetting("Auth:SigningKey", TestSigningKey);
         builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Sql));
     }

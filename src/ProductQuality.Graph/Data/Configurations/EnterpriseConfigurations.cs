@@ -25,6 +25,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.HasIndex(e => new { e.IsBlacklisted, e.Id });
         builder.HasIndex(e => new { e.IsAssured, e.Id });
         builder.HasMany(e => e.Products).WithOne().HasForeignKey(p => p.EnterpriseId);
+        builder.Property(e => e.OverrideRevision).IsConcurrencyToken();
     }
 }
 

@@ -40,6 +40,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
     public void Configure(EntityTypeBuilder<Complaint> builder)
     {
         builder.HasIndex(c => new { c.EnterpriseId, c.FoundValidOn });
+        builder.HasIndex(c => new { c.ProductCode, c.FoundValidOn });
+        builder.HasOne<Product>().WithMany().HasForeignKey(c => c.ProductCode);
         builder.Property(c => c.Summary).HasMaxLength(2000);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(c => c.EnterpriseId);
     }

@@ -41,6 +41,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasKey(p => p.Code);
         builder.Property(p => p.Code).HasMaxLength(8);
         builder.HasOne<ProductCategory>().WithMany().HasForeignKey(p => p.CategoryCode);
+        builder.Property(p => p.OverrideRevision).IsConcurrencyToken();
         builder.HasIndex(p => p.CategoryCode);
         builder.HasIndex(p => p.Tier);
     }

@@ -80,7 +80,7 @@ internal sealed class EnterpriseRowBuilder(ReferenceDataSet reference, NumberSeq
         }).ToList();
 
     public static List<Complaint> Complaints(EnterpriseDraft draft) =>
-        draft.Complaints.Select(c => new Complaint { FoundValidOn = c.Date, Summary = c.Summary, RecordedAtUtc = Stamp.At(c.Date, 10) }).ToList();
+        draft.Complaints.Select(c => new Complaint { FoundValidOn = c.Date, ProductCode = c.ProductCode, Summary = c.Summary, RecordedAtUtc = Stamp.At(c.Date, 10) }).ToList();
 
     public static List<ManagementRecord> Management(EnterpriseDraft draft) =>
         draft.Management.Select(m => new ManagementRecord

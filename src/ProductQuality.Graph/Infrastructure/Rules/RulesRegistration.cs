@@ -12,6 +12,7 @@ public static class RulesRegistration
         builder.Services.AddSingleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value);
         builder.Services.AddSingleton<ProductQuality.Graph.Rules.Supervision.InspectionFrequencyRule>();
+        builder.Services.AddSingleton<Assessment.ReEvaluator>();
         return builder;
     }
 

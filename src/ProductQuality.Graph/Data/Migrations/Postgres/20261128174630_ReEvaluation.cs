@@ -1,0 +1,295 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ProductQuality.Graph.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ReEvaluation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "RecordedBy",
+                table: "RiskWarnings",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SupersededAtUtc",
+                table: "RegionAssessments",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SupersededAtUtc",
+                table: "ProductTierAssessments",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OverrideRevision",
+                table: "Products",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RecordedBy",
+                table: "ManagementRecords",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RecordedBy",
+                table: "Inspections",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OverrideRevision",
+                table: "Enterprises",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SupersededAtUtc",
+                table: "EnterpriseAssessments",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RecordedBy",
+                table: "EnforcementDecisions",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProductCode",
+                table: "Complaints",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RecordedBy",
+                table: "Complaints",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RecordedBy",
+                table: "BlacklistEvents",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Source",
+                table: "BlacklistEvents",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SupersededAtUtc",
+                table: "BlacklistEvents",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SupersededAtUtc",
+                table: "AssuredEvents",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ClassOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    Class = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassOverrides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassOverrides_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Department = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Operation = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ResultKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FactId = table.Column<long>(type: "bigint", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductTierOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductCode = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Tier = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductTierOverrides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductTierOverrides_Products_ProductCode",
+                        column: x => x.ProductCode,
+                        principalTable: "Products",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ProductCode_FoundValidOn",
+                table: "Complaints",
+                columns: new[] { "ProductCode", "FoundValidOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassOverrides_EnterpriseId_EffectiveFrom",
+                table: "ClassOverrides",
+                columns: new[] { "EnterpriseId", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_Department_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "Department", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductTierOverrides_ProductCode_EffectiveFrom",
+                table: "ProductTierOverrides",
+                columns: new[] { "ProductCode", "EffectiveFrom" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Complaints_Products_ProductCode",
+                table: "Complaints",
+                column: "ProductCode",
+                principalTable: "Products",
+                principalColumn: "Code");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Complaints_Products_ProductCode",
+                table: "Complaints");
+
+            migrationBuilder.DropTable(
+                name: "ClassOverrides");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "ProductTierOverrides");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_ProductCode_FoundValidOn",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedBy",
+                table: "RiskWarnings");
+
+            migrationBuilder.DropColumn(
+                name: "SupersededAtUtc",
+                table: "RegionAssessments");
+
+            migrationBuilder.DropColumn(
+                name: "SupersededAtUtc",
+                table: "ProductTierAssessments");
+
+            migrationBuilder.DropColumn(
+                name: "OverrideRevision",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedBy",
+                table: "ManagementRecords");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedBy",
+                table: "Inspections");
+
+            migrationBuilder.DropColumn(
+                name: "OverrideRevision",
+                table: "Enterprises");
+
+            migrationBuilder.DropColumn(
+                name: "SupersededAtUtc",
+                table: "EnterpriseAssessments");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedBy",
+                table: "EnforcementDecisions");
+
+            migrationBuilder.DropColumn(
+                name: "ProductCode",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedBy",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedBy",
+                table: "BlacklistEvents");
+
+            migrationBuilder.DropColumn(
+                name: "Source",
+                table: "BlacklistEvents");
+
+            migrationBuilder.DropColumn(
+                name: "SupersededAtUtc",
+                table: "BlacklistEvents");
+
+            migrationBuilder.DropColumn(
+                name: "SupersededAtUtc",
+                table: "AssuredEvents");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace ProductQuality.Graph.Infrastructure.Clock;
+
+/// <summary>
+/// The bureau's calendar. "Today" is the date in China Standard Time (UTC+8, no daylight saving), because a
+/// sampling dated today in Jiaxing must not be refused as "in the future" at 07:00 local time. It can be pinned
+/// with <c>Clock:Today</c> for tests, demos and reproducible benchmarks; timestamps still come from the real clock.
+/// </summary>
+public sealed class BureauClock(TimeProvider time, IOptions<ClockOptions> options)
+{
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    /// <summary>The bureau's current date.</summary>
+    public DateOnly Today => options.Value.Today ?? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
+
+    /// <summary>Now, in UTC, for "recorded at" stamps.</summary>
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+}
