@@ -1,3 +1,5 @@
+using ProductQuality.Graph.Assessment;
+using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Regions;
@@ -23,7 +25,7 @@ public sealed class DataSetGenerator
     private readonly IdentityWriter identity;
     private readonly EnterpriseRowBuilder rows;
     private readonly YearEndTally yearEnds;
-    private EnterpriseAssessor? assessor;
+    private EnterpriseReplay? assessor;
     private int nextIndex;
 
     public DataSetGenerator(ReferenceDataSet reference, SeedRequest request, RulesOptions rules)
@@ -66,7 +68,7 @@ public sealed class DataSetGenerator
         Warnings = new WarningGenerator(reference, stats, request.RandomSeed, HistoryStart, request.Today).Generate();
         var (assessments, timeline) = new ProductTierPlanner(rules, stats, Warnings).Grade(reference.Products, HistoryStart, request.Today);
         ProductTierAssessments = assessments;
-        assessor = new EnterpriseAssessor(rules, timeline, request.Today);
+        assessor = new EnterpriseReplay(rules, timeline, request.Today, rows.ProductName);
     }
 
     /// <summary>Pass two: the next <paramref name="count"/> enterprises with all their rows. Call in order from index 0.</summary>
@@ -91,15 +93,17 @@ public sealed class DataSetGenerator
     /// <summary>Every region's colour and index at each past year end, from the states replayed so far.</summary>
     public List<RegionAssessment> YearEndRegionAssessments() => yearEnds.Assess(new RegionAssessmentBuilder(rules, reference.Regions));
 
-    private GeneratedEnterprise GenerateOne(EnterpriseAssessor replay, int index)
+    private GeneratedEnterprise GenerateOne(EnterpriseReplay replay, int index)
     {
         var draft = drafts.Generate(index);
         var r = SeedRandom.Create(request.RandomSeed, index, 2);
         var decisionNumbers = draft.Decisions.Select(d => numbers.Document("嘉市监处罚", d.Date)).ToList();
-        var assessed = replay.Assess(draft, decisionNumbers, rows.ProductName, numbers);
-        var final = assessed.Final;
-        var management = draft.Management[^1];
-        var assured = assessed.Grant is { } g && g.IsActiveOn(request.Today);
+        var assessed = replay.Replay(draft.ToFacts(decisionNumbers));
+        foreach (var e in assessed.BlacklistEvents)
+        {
+            e.DecisionNumber = numbers.Document(e.Kind == BlacklistEventKind.Listed ? "嘉市监列黑" : "嘉市监移黑", e.OccurredOn);
+        }
+
         var enterprise = new Enterprise
         {
             CreditCode = identity.CreditCodeFor(index, draft.CountyCode),
@@ -110,20 +114,9 @@ public sealed class DataSetGenerator
             LegalRepresentative = identity.PersonFor(r),
             Phone = IdentityWriter.PhoneFor(r),
             EstablishedOn = draft.EstablishedOn,
-            Traceability = management.Traceability,
-            QualitySystem = management.QualitySystem,
-            Class = final.EffectiveClass,
-            ClassEffectiveFrom = assessed.ClassEffectiveFrom,
-            HealthCode = final.HealthCode.Colour,
-            MapColour = final.MapColour.Colour,
-            QualityIndex = final.QualityIndex.Index,
-            HighestTier = final.MapColour.HighestTier,
-            IsBlacklisted = assessed.Blacklisted,
-            BlacklistedSince = assessed.Blacklisted ? assessed.BlacklistedSince : null,
-            IsAssured = assured,
-            AssuredUntil = assured ? assessed.Grant!.ValidUntil : null,
             Products = draft.ProductCodes.Select(p => new EnterpriseProduct { ProductCode = p }).ToList(),
         };
+        assessed.ApplyTo(enterprise, request.Today);
         yearEnds.Add(draft.TownCode, assessed.Snapshots);
         return new GeneratedEnterprise
         {

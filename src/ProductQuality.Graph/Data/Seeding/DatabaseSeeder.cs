@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Assessment;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Rules;

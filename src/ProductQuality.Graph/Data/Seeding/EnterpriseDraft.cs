@@ -1,3 +1,5 @@
+using ProductQuality.Graph.Assessment;
+
 namespace ProductQuality.Graph.Data.Seeding;
 
 /// <summary>
@@ -23,4 +25,15 @@ internal sealed class EnterpriseDraft
     public required IReadOnlyList<SamplingDraft> Samplings { get; init; }
     public required IReadOnlyList<DecisionDraft> Decisions { get; init; }
     public required IReadOnlyList<ComplaintDraft> Complaints { get; init; }
+
+    /// <summary>The draft as the facts a replay takes; decisions get their numbers.</summary>
+    public EnterpriseFactSet ToFacts(IReadOnlyList<string> decisionNumbers) => new(
+        ActiveFrom,
+        ProductCodes,
+        Management.Select(m => new ManagementFact(m.Date, m.Traceability, m.QualitySystem, m.Note)).ToList(),
+        Samplings.Select(s => new SamplingFact(s.Date, s.ProductCode, s.Passed, s.SafetyItemFailed, s.RectificationOrderedOn, s.IsFollowUp)).ToList(),
+        Decisions.Select((d, i) => new DecisionFact(d.Date, d.Kind, decisionNumbers[i])).ToList(),
+        Complaints.Select(c => c.Date).ToList(),
+        [],
+        []);
 }

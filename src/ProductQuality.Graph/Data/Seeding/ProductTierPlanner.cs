@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Rules;
 using ProductQuality.Graph.Rules.Products;

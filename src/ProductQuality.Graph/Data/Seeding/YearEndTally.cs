@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Rules.Common;
 

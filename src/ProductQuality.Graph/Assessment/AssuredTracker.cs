@@ -1,13 +1,14 @@
 using ProductQuality.Graph.Assured;
+using ProductQuality.Graph.Data.Seeding;
 using ProductQuality.Graph.Rules.Assured;
 
-namespace ProductQuality.Graph.Data.Seeding;
+namespace ProductQuality.Graph.Assessment;
 
 /// <summary>
 /// Turns the assured-consumption decisions (放心消费单位) of successive assessments into events: a grant,
 /// a renewal when a grant runs out while the conditions still hold, a revocation, or an expiry.
 /// </summary>
-internal sealed class AssuredTracker
+public sealed class AssuredTracker
 {
     public AssuredGrant? Grant { get; private set; }
     public List<AssuredEvent> Events { get; } = [];

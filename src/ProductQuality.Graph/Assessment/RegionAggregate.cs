@@ -1,7 +1,7 @@
 using ProductQuality.Graph.Rules.Common;
 using ProductQuality.Graph.Rules.Regions;
 
-namespace ProductQuality.Graph.Data.Seeding;
+namespace ProductQuality.Graph.Assessment;
 
 /// <summary>
 /// Counts of a region's enterprises by map colour and class C, and a histogram of their (integer)

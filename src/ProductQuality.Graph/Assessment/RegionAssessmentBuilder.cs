@@ -1,8 +1,10 @@
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Data.Seeding;
 using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Rules;
 using ProductQuality.Graph.Rules.Regions;
 
-namespace ProductQuality.Graph.Data.Seeding;
+namespace ProductQuality.Graph.Assessment;
 
 /// <summary>
 /// Colours and indexes every town, county and the city on one date with <see cref="RegionColourRule"/>

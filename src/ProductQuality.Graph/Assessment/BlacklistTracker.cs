@@ -1,0 +1,81 @@
+using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Rules.Blacklist;
+
+namespace ProductQuality.Graph.Assessment;
+
+/// <summary>
+/// Replays the blacklist (黑名单) of one enterprise: the regulator's own listing and removal decisions take effect
+/// on their dates; besides them, <see cref="BlacklistRule"/> lists on the day a trigger appears and removes on the
+/// first day the removal rule allows (for any listing). A trigger from before a removal never lists again. Only
+/// the rule's events are produced here — decided events are facts already stored. Their document numbers are
+/// left empty for the caller to assign, because only events that are new need one.
+/// </summary>
+internal sealed class BlacklistTracker(BlacklistRule rule, BlacklistFacts facts, IReadOnlyList<DateOnly> violations, IReadOnlyList<BlacklistDecisionFact> decisions)
+{
+    private DateOnly? lastRemoval;
+    private BlacklistReason reason;
+
+    public bool Listed { get; private set; }
+    public DateOnly? ListedOn { get; private set; }
+
+    /// <summary>Events the rule derived (not the decided ones).</summary>
+    public List<BlacklistEvent> Events { get; } = [];
+
+    /// <summary>Updates the state on <paramref name="asOf"/>; returns the date to look again, if any.</summary>
+    public DateOnly? Update(DateOnly asOf)
+    {
+        foreach (var decision in decisions.Where(d => d.Date == asOf))
+        {
+            Decide(decision, asOf);
+        }
+
+        if (!Listed)
+        {
+            var listing = rule.EvaluateListing(facts with { AsOf = asOf });
+            var trigger = listing.Triggers.LastOrDefault(t => lastRemoval is null || t.Date > lastRemoval);
+            if (trigger is null)
+            {
+                return null;
+            }
+
+            Listed = true;
+            ListedOn = asOf;
+            reason = trigger.Reason;
+            Events.Add(Event(BlacklistEventKind.Listed, asOf, $"列入黑名单 Listed: {trigger.Description}"));
+        }
+
+        var listedOn = ListedOn!.Value;
+        var since = violations.Where(v => v > listedOn && v <= asOf).ToList();
+        var removal = rule.EvaluateRemoval(new BlacklistRemovalFacts(listedOn, asOf, since));
+        if (!removal.Eligible)
+        {
+            return removal.EligibleFrom;
+        }
+
+        Listed = false;
+        lastRemoval = asOf;
+        Events.Add(Event(BlacklistEventKind.Removed, asOf, $"移出黑名单 Removed: {removal.Explanation.Summary}"));
+        return null;
+    }
+
+    private void Decide(BlacklistDecisionFact decision, DateOnly asOf)
+    {
+        if (decision.Kind == BlacklistEventKind.Listed && !Listed)
+        {
+            Listed = true;
+            ListedOn = asOf;
+            reason = decision.ReasonCategory;
+        }
+        else if (decision.Kind == BlacklistEventKind.Removed && Listed)
+        {
+            Listed = false;
+            lastRemoval = asOf;
+        }
+    }
+
+    private BlacklistEvent Event(BlacklistEventKind kind, DateOnly on, string text) => new()
+    {
+        Kind = kind, Source = BlacklistEventSource.Rule, OccurredOn = on, ReasonCategory = reason,
+        Reason = text, DecisionNumber = string.Empty, RecordedAtUtc = Data.Seeding.Stamp.At(on, 4),
+    };
+}
