@@ -1,21 +1,57 @@
+using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure.Clock;
+using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Rules;
 
 namespace ProductQuality.Graph.Assessment;
 
 /// <summary>
-/// Re-evaluates what a recorded fact touches, inside the caller's transaction: product tiers, then each touched
-/// enterprise (replayed from its facts), then the town, county and city of every enterprise that changed.
+/// Re-evaluates what a recorded fact touches, inside the caller's transaction: the touched products' tiers first,
+/// then each touched enterprise — plus every maker of a product whose tier changed — replayed from its facts, then
+/// the town, county and city of every enterprise that changed. Only what the fact touches is read and written.
 /// </summary>
 public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
 {
     /// <summary>Re-evaluates and saves; the caller owns the transaction and commits it.</summary>
-    public Task<ReEvaluation> ReEvaluateAsync(ProductQualityDbContext db, Touched touched, CancellationToken ct)
+    public async Task<ReEvaluation> ReEvaluateAsync(ProductQualityDbContext db, Touched touched, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(touched);
-        _ = (rules, clock, ct);
-        return Task.FromResult(ReEvaluation.None);
+        var today = clock.Today;
+        var now = clock.UtcNow;
+        var products = 0;
+        var enterpriseIds = touched.EnterpriseIds.ToHashSet();
+        if (touched.ProductCodes.Count > 0)
+        {
+            var (changed, tierChanged) = await new ProductGrader(rules, today, now).GradeAsync(db, touched.ProductCodes.ToList(), "重新分级 re-graded after a new fact", ct);
+            products = changed;
+            if (tierChanged.Count > 0)
+            {
+                enterpriseIds.UnionWith(await db.EnterpriseProducts.Where(p => tierChanged.Contains(p.ProductCode)).Select(p => p.EnterpriseId).ToListAsync(ct));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (enterpriseIds.Count == 0)
+        {
+            return new ReEvaluation(0, products, 0);
+        }
+
+        var makes = await db.EnterpriseProducts.Where(p => enterpriseIds.Contains(p.EnterpriseId)).Select(p => p.ProductCode).Distinct().ToListAsync(ct);
+        var tiers = await TierTimelineLoader.LoadAsync(db, makes, ct);
+        var names = await db.Products.Where(p => makes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.NameZh, StringComparer.Ordinal, ct);
+        var enterprises = await new EnterpriseReEvaluator(rules, tiers, today, now, code => names.GetValueOrDefault(code, code))
+            .ReEvaluateAsync(db, enterpriseIds.ToList(), ct);
+        await db.SaveChangesAsync(ct);
+        if (enterprises.Count == 0)
+        {
+            return new ReEvaluation(0, products, 0);
+        }
+
+        var city = await db.Regions.Where(r => r.Level == RegionLevel.City).Select(r => r.Code).SingleAsync(ct);
+        var regions = await new RegionReassessor(rules, today, now).ReassessAsync(db, RegionReassessor.RegionsOf(enterprises, city), ct);
+        await db.SaveChangesAsync(ct);
+        return new ReEvaluation(enterprises.Count, products, regions);
     }
 }

@@ -7,7 +7,7 @@ namespace ProductQuality.Graph.Assessment;
 /// Counts of a region's enterprises by map colour and class C, and a histogram of their (integer)
 /// indices by highest tier — enough to run the region rules without holding the enterprises.
 /// </summary>
-internal sealed class RegionAggregate
+public sealed class RegionAggregate
 {
     private readonly int[] colours = new int[4];
     private readonly long[,] indices = new long[3, 101];

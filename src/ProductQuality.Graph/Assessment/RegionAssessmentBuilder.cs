@@ -10,7 +10,7 @@ namespace ProductQuality.Graph.Assessment;
 /// Colours and indexes every town, county and the city on one date with <see cref="RegionColourRule"/>
 /// and <see cref="RegionIndexRule"/>, from the aggregates of the enterprises located in each town.
 /// </summary>
-internal sealed class RegionAssessmentBuilder(RulesOptions rules, IReadOnlyList<Region> regions)
+public sealed class RegionAssessmentBuilder(RulesOptions rules, IReadOnlyList<Region> regions)
 {
     private readonly RegionColourRule colourRule = new(rules);
     private readonly RegionIndexRule indexRule = new(rules);
@@ -30,7 +30,7 @@ internal sealed class RegionAssessmentBuilder(RulesOptions rules, IReadOnlyList<
         return regions.Select(r => Assess(r.Code, date, byRegion[r.Code])).ToList();
     }
 
-    private RegionAssessment Assess(string code, DateOnly date, RegionAggregate aggregate)
+    public RegionAssessment Assess(string code, DateOnly date, RegionAggregate aggregate)
     {
         var counts = aggregate.Counts();
         var colour = colourRule.Evaluate(counts);

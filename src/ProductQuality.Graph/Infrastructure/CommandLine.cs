@@ -8,7 +8,7 @@ namespace ProductQuality.Graph.Infrastructure;
 
 /// <summary>
 /// The server's CLI verbs. No verb (or <c>serve</c>) runs the server; the others run and exit:
-/// <c>seed</c> regenerates the data set, <c>schema export</c> rewrites schema/*.graphql.
+/// <c>seed</c> regenerates the data set, <c>recompute</c> re-evaluates it, <c>schema export</c> rewrites schema/*.graphql.
 /// </summary>
 public static class CommandLine
 {
@@ -16,6 +16,7 @@ public static class CommandLine
         Usage: dotnet run --project src/ProductQuality.Graph -- [verb] [options]
           (no verb) | serve [--urls URL]     run the GraphQL server (default http://localhost:5080/graphql)
           seed [--enterprises N] [--seed S]  recreate the database with a generated data set (N up to 1,000,000)
+          recompute                          re-evaluate every product, enterprise and region as of today (after a rules change; nightly)
           token --department ID [--subject NAME] [--expires 8h]
                                              print a development JWT for a department of the policy
           schema export [--out DIR]          print every contract's schema to schema/ (or DIR)
@@ -39,6 +40,8 @@ public static class CommandLine
                 return await Access.Tokens.TokenVerb.RunAsync(rest);
             case "seed":
                 return await SeedVerb.RunAsync(rest);
+            case "recompute":
+                return await Assessment.RecomputeVerb.RunAsync();
             case "schema" when rest.Length > 0 && rest[0] == "export":
                 return ExportSchemas(rest[1..]);
             case "help" or "--help":

@@ -69,7 +69,8 @@ public sealed class DatabaseSeeder(RulesOptions rules)
 
             progress?.Report(new SeedProgress("regions", 0, 1));
             var regions = generator.YearEndRegionAssessments();
-            regions.AddRange(await RegionsToday(db, reference, request.Today, ct));
+            // Today's colours come from the enterprise table itself — the cached current columns — grouped in SQL.
+            regions.AddRange(await RegionReassessor.AssessAllAsync(db, rules, reference.Regions, request.Today, ct));
             await InTransaction(db, () =>
             {
                 db.AddRange(regions);
@@ -91,26 +92,5 @@ public sealed class DatabaseSeeder(RulesOptions rules)
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-    }
-
-    // Today's colours come from the enterprise table itself — the cached current columns — grouped in SQL.
-    private async Task<List<Regions.RegionAssessment>> RegionsToday(ProductQualityDbContext db, ReferenceDataSet reference, DateOnly today, CancellationToken ct)
-    {
-        var groups = await db.Enterprises.AsNoTracking()
-            .GroupBy(e => new { e.TownCode, e.MapColour, e.HighestTier, e.QualityIndex, e.Class })
-            .Select(g => new { g.Key.TownCode, g.Key.MapColour, g.Key.HighestTier, g.Key.QualityIndex, g.Key.Class, Count = g.Count() })
-            .ToListAsync(ct);
-        var byTown = new Dictionary<string, RegionAggregate>(StringComparer.Ordinal);
-        foreach (var g in groups)
-        {
-            if (!byTown.TryGetValue(g.TownCode, out var aggregate))
-            {
-                byTown[g.TownCode] = aggregate = new RegionAggregate();
-            }
-
-            aggregate.Add(g.MapColour, g.Class == EnterpriseClass.C, g.HighestTier, (int)Math.Round(g.QualityIndex), g.Count);
-        }
-
-        return new RegionAssessmentBuilder(rules, reference.Regions).Build(today, byTown);
     }
 }

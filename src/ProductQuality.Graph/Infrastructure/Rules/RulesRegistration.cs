@@ -13,6 +13,7 @@ public static class RulesRegistration
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value);
         builder.Services.AddSingleton<ProductQuality.Graph.Rules.Supervision.InspectionFrequencyRule>();
         builder.Services.AddSingleton<Assessment.ReEvaluator>();
+        builder.Services.AddSingleton<Assessment.Recomputer>();
         return builder;
     }
 

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Rules;
+using ProductQuality.Graph.Rules.Common;
+using ProductQuality.Graph.Rules.Products;
+
+namespace ProductQuality.Graph.Assessment;
+
+/// <summary>
+/// Grades products as of today with <see cref="ProductTierRule"/> from the stored facts — the city's samplings and
+/// complaints in the sampling window, risk warnings of the last two years, the product's sensitivity and any active
+/// override — the same counts the data set generator graded with. A grading that differs from the latest stored one
+/// is appended (superseding one of the same day); the product row's cached tier and score follow.
+/// </summary>
+internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime now)
+{
+    private readonly ProductTierRule rule = new(rules);
+
+    /// <summary>Grades the products (all when <paramref name="codes"/> is null); returns the codes whose tier changed.</summary>
+    public async Task<(int Changed, List<string> TierChanged)> GradeAsync(ProductQualityDbContext db, IReadOnlyCollection<string>? codes, string reason, CancellationToken ct)
+    {
+        var from = today.AddYears(-rules.EnterpriseClass.SamplingWindowYears);
+        var warningsFrom = today.AddYears(-2);
+        var products = await Scope(db.Products, codes).ToListAsync(ct);
+        var sampling = await db.Inspections.Where(i => i.SampledOn >= from && i.SampledOn <= today && (codes == null || codes.Contains(i.ProductCode)))
+            .GroupBy(i => i.ProductCode).Select(g => new { g.Key, Sampled = g.Count(), Failed = g.Count(i => !i.Passed) })
+            .ToDictionaryAsync(g => g.Key, ct);
+        var complaints = await db.Complaints.Where(c => c.ProductCode != null && c.FoundValidOn >= from && c.FoundValidOn <= today && (codes == null || codes.Contains(c.ProductCode)))
+            .GroupBy(c => c.ProductCode!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var warnings = await db.RiskWarnings.Where(w => w.ProductCode != null && w.IssuedOn > warningsFrom && w.IssuedOn <= today && (codes == null || codes.Contains(w.ProductCode)))
+            .GroupBy(w => w.ProductCode!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var overrides = (await db.ProductTierOverrides.AsNoTracking().Where(o => o.EffectiveFrom <= today && (codes == null || codes.Contains(o.ProductCode)))
+            .OrderBy(o => o.EffectiveFrom).ThenBy(o => o.Id).ToListAsync(ct)).GroupBy(o => o.ProductCode).ToDictionary(g => g.Key, g => g.Last());
+        var latest = (await db.ProductTierAssessments.AsNoTracking().Where(a => codes == null || codes.Contains(a.ProductCode))
+            .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).ToListAsync(ct)).GroupBy(a => a.ProductCode).ToDictionary(g => g.Key, g => g.Last());
+
+        var changed = 0;
+        var tierChanged = new List<string>();
+        var superseded = new List<long>();
+        foreach (var product in products)
+        {
+            var s = sampling.GetValueOrDefault(product.Code);
+            var facts = new ProductRiskFacts
+            {
+                SampledBatches = s?.Sampled ?? 0,
+                FailedBatches = s?.Failed ?? 0,
+                RiskWarnings = warnings.GetValueOrDefault(product.Code),
+                ForChildren = product.ForChildren,
+                ForElderly = product.ForElderly,
+                SafetyCritical = product.SafetyCritical,
+                FoodContact = product.FoodContact,
+                Complaints = complaints.GetValueOrDefault(product.Code),
+            };
+            var manual = overrides.GetValueOrDefault(product.Code) is { Tier: { } tier } o ? new Override<ProductTier>(tier, o.Reason, o.ExpiresOn) : null;
+            var result = rule.Evaluate(facts, today, manual);
+            var grading = new ProductTierAssessment
+            {
+                ProductCode = product.Code,
+                EffectiveFrom = today,
+                Tier = result.Tier,
+                RiskScore = (double)result.Score,
+                IsOverride = manual is not null && manual.IsActiveOn(today),
+                OverrideExpiresOn = manual is not null && manual.IsActiveOn(today) ? manual.ExpiresOn : null,
+                Reason = reason,
+                Explanation = ExplanationJson.Serialize(result.Explanation),
+                RulesVersion = rules.Version,
+                RecordedAtUtc = now,
+            };
+            var previous = latest.GetValueOrDefault(product.Code);
+            if (previous is not null && Same(previous, grading))
+            {
+                continue;
+            }
+
+            if (previous is not null && previous.EffectiveFrom == today)
+            {
+                superseded.Add(previous.Id);
+            }
+
+            db.ProductTierAssessments.Add(grading);
+            changed++;
+            if (product.Tier != grading.Tier)
+            {
+                tierChanged.Add(product.Code);
+            }
+
+            product.Tier = grading.Tier;
+            product.RiskScore = grading.RiskScore;
+        }
+
+        if (superseded.Count > 0)
+        {
+            await db.ProductTierAssessments.Where(a => superseded.Contains(a.Id)).ExecuteUpdateAsync(x => x.SetProperty(a => a.SupersededAtUtc, now), ct);
+        }
+
+        return (changed, tierChanged);
+    }
+
+    private static IQueryable<Product> Scope(IQueryable<Product> products, IReadOnlyCollection<string>? codes) =>
+        codes is null ? products : products.Where(p => codes.Contains(p.Code));
+
+    private static bool Same(ProductTierAssessment a, ProductTierAssessment b) =>
+        a.Tier == b.Tier && a.RiskScore.Equals(b.RiskScore) && a.IsOverride == b.IsOverride && a.OverrideExpiresOn == b.OverrideExpiresOn &&
+        a.Explanation == b.Explanation && a.RulesVersion == b.RulesVersion;
+}
