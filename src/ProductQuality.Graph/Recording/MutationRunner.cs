@@ -48,6 +48,11 @@ public static class MutationRunner
             await context.Service<ReEvaluator>().ReEvaluateAsync(db, staged!.Touched, ct);
             await transaction.CommitAsync(ct);
         }
+        catch (DomainException)
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
         catch (InputRejectedException rejected)
         {
             db.ChangeTracker.Clear();

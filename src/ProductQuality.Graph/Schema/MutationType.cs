@@ -22,7 +22,7 @@ public sealed class MutationType : ContractObjectGraphType<object>
         ComplaintMutations.AddTo(this);
         BlacklistMutations.AddTo(this);
         WarningMutations.AddTo(this);
-//C
-//T
+        ClassOverrideMutations.AddTo(this);
+        TierOverrideMutations.AddTo(this);
     }
 }
