@@ -48,27 +48,27 @@ public static class MutationRunner
             await context.Service<ReEvaluator>().ReEvaluateAsync(db, staged!.Touched, ct);
             await transaction.CommitAsync(ct);
         }
-        catch (DomainException)
+        catch (Exception ex) when (ex is DomainException or InputRejectedException or DbUpdateException)
         {
-            db.ChangeTracker.Clear();
-            throw;
-        }
-        catch (InputRejectedException rejected)
-        {
-            db.ChangeTracker.Clear();
-            return Reject(context, rejected.Errors);
-        }
-        catch (DbUpdateException)
-        {
-            // The transaction was disposed (rolled back). A concurrent retry with the same key won the unique index:
-            // answer from its record. Otherwise let the operation say which number or revision another writer took.
+            // The transaction was disposed, so rolled back. A concurrent twin (same key, same input) may have committed
+            // in between: then its number is taken or its revision moved on, and the right answer is the replay.
             db.ChangeTracker.Clear();
             if (await Idempotency.FindAsync(db, department, key, ct) is { } winner)
             {
                 return await Idempotency.ReplayAsync(db, winner, operation, hash, ct);
             }
 
-            throw await operation.ExplainFailedSaveAsync(db, input, ct) ?? throw new InvalidOperationException("The write could not be saved.");
+            if (ex is InputRejectedException rejected)
+            {
+                return Reject(context, rejected.Errors);
+            }
+
+            if (ex is DbUpdateException && await operation.ExplainFailedSaveAsync(db, input, ct) is { } explained)
+            {
+                throw explained;
+            }
+
+            throw;
         }
 
         db.ChangeTracker.Clear();
