@@ -13,7 +13,7 @@ public sealed class RecordEnforcementDecisionInputType : WriteInputType<RecordEn
         Field<NonNullGraphType<EnforcementKindType>>("kind").Description("Kind of decision.");
         Field<NonNullGraphType<StringGraphType>>("decisionNumber").Description("Decision number (决定书文号); required and unique.");
         Field<NonNullGraphType<DateScalar>>("decidedOn").Description("Date of the decision; not in the future.");
-        Field<NonNullGraphType<DecimalGraphType>>("fineYuan").Description("Fine in yuan (罚款金额), 0 or more.");
+        Field<NonNullGraphType<DecimalScalar>>("fineYuan").Description("Fine in yuan (罚款金额), 0 or more.");
         Field<NonNullGraphType<StringGraphType>>("summary").Description("What was decided, in words (at most 2000 characters).");
     }
 }
