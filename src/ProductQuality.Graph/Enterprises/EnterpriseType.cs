@@ -7,8 +7,6 @@ using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Infrastructure.Loading;
 using ProductQuality.Graph.Inspections;
 using ProductQuality.Graph.Products;
-using ProductQuality.Graph.Recording;
-using ProductQuality.Graph.Infrastructure.Clock;
 using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Schema;
 using ProductQuality.Graph.Schema.Enums;
@@ -63,7 +61,7 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
             .Resolve(c => c.ClassHistoryOf(c.Source.Id));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Class, "overrideRevision").Description("Revision of the class overrides; send it as expectedRevision to overrideEnterpriseClass.").Resolve(c => c.Source.OverrideRevision);
         Field<ClassOverrideType>(FieldGroup.Class, "classOverride").Description("The manual class override (人工调整) in force today; null when none.")
-            .ResolveAsync(async c => await Overrides.ActiveClassAsync(c.Db(), c.Source.Id, c.Service<BureauClock>().Today, c.CancellationToken));
+            .Resolve(c => c.ActiveClassOverrideOf(c.Source.Id));
         Field<NonNullGraphType<TraceabilityType>>(FieldGroup.ClassFactors, "traceability").Description("Traceability capability (追溯能力), an input of the class.").Resolve(c => c.Source.Traceability);
         Field<NonNullGraphType<QualitySystemType>>(FieldGroup.ClassFactors, "qualitySystem").Description("Quality management system (质量管理体系), an input of the class.").Resolve(c => c.Source.QualitySystem);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationType>>>>(FieldGroup.ClassFactors, "classExplanation")

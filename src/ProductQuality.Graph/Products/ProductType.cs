@@ -1,7 +1,4 @@
-using GraphQL;
 using GraphQL.Types;
-using ProductQuality.Graph.Infrastructure.Clock;
-using ProductQuality.Graph.Recording;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Schema;
 using ProductQuality.Graph.Schema.Enums;
@@ -30,6 +27,6 @@ public sealed class ProductType : ContractObjectGraphType<Product>
             .Resolve(c => c.TierHistory(c.Source.Code));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.ProductTiers, "overrideRevision").Description("Revision of the tier overrides; send it as expectedRevision to overrideProductTier.").Resolve(c => c.Source.OverrideRevision);
         Field<ProductTierOverrideType>(FieldGroup.ProductTiers, "tierOverride").Description("The manual tier override (人工调整) in force today; null when none.")
-            .ResolveAsync(async c => await Overrides.ActiveTierAsync(c.Db(), c.Source.Code, c.Service<BureauClock>().Today, c.CancellationToken));
+            .Resolve(c => c.ActiveTierOverrideOf(c.Source.Code));
     }
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Infrastructure.Clock;
+using ProductQuality.Graph.Infrastructure.Loading;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Recording;
@@ -30,6 +31,7 @@ public static class MutationRunner
         }
 
         var hash = InputHash.Of(input);
+        context.Service<RequestLoaders>().Forget();
         if (await Idempotency.FindAsync(db, department, key, ct) is { } earlier)
         {
             return await Idempotency.ReplayAsync(db, earlier, operation, hash, ct);

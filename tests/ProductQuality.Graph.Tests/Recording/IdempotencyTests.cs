@@ -75,4 +75,21 @@ public sealed class IdempotencyTests(WritableServerFactory factory)
         var reply = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, key: "  "));
         Assert.Equal(["INVALID_INPUT input.idempotencyKey"], reply.FieldErrors());
     }
+
+    [Fact]
+    public async Task Two_writes_in_one_document_each_answer_with_the_state_after_their_own_write()
+    {
+        var (code, product, _) = await factory.EnterpriseAsync(15);
+        const string document = """
+            mutation($a: RecordSamplingInput!, $b: RecordSamplingInput!) {
+              a: recordSampling(input: $a) { enterprise { inspections(limit: 200) { reportNumber } } }
+              b: recordSampling(input: $b) { enterprise { inspections(limit: 200) { reportNumber } } } }
+            """;
+        var a = Writes.Sampling(code, product);
+        var b = Writes.Sampling(code, product);
+        var reply = (await _city.PostAsync(document, new { a = ((dynamic)a).input, b = ((dynamic)b).input })).EnsureData();
+
+        int Count(string alias) => reply.Data.GetProperty(alias).GetProperty("enterprise").GetProperty("inspections").GetArrayLength();
+        Assert.Equal(Count("a") + 1, Count("b"));
+    }
 }

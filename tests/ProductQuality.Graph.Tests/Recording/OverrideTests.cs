@@ -59,4 +59,17 @@ public sealed class OverrideTests(WritableServerFactory factory)
         Assert.Equal("HIGH", done.GetProperty("product").GetProperty("tierOverride").GetProperty("tier").GetString());
         Assert.Equal(revision + 1, done.GetProperty("product").GetProperty("overrideRevision").GetInt32());
     }
+
+    [Fact]
+    public async Task Concurrent_overrides_from_one_revision_let_exactly_one_through()
+    {
+        var (code, _, _) = await factory.EnterpriseAsync(22);
+        var clients = Enumerable.Range(0, 4).Select(_ => factory.ClientFor("samr-jiaxing")).ToList();
+
+        var replies = await Task.WhenAll(clients.Select((c, i) => c.PostAsync(Writes.OverrideEnterpriseClass, ClassInput(code, 0, i % 2 == 0 ? "A" : "C"))));
+
+        Assert.Single(replies, r => !r.HasErrors);
+        Assert.All(replies.Where(r => r.HasErrors), r => Assert.Equal(["CONFLICT input.expectedRevision"], r.FieldErrors()));
+        Assert.Equal(1, await factory.DbAsync(db => db.ClassOverrides.CountAsync(o => db.Enterprises.Any(e => e.Id == o.EnterpriseId && e.CreditCode == code))));
+    }
 }

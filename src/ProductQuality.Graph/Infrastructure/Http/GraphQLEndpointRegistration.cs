@@ -22,6 +22,7 @@ public static class GraphQLEndpointRegistration
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // One DbContext per request is not thread-safe: resolve queries serially; batching keeps it fast.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddExecutionStrategy<Recording.WriteExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .AddErrorInfoProvider(_ => new DomainErrorInfoProvider(new ErrorInfoProviderOptions
             {
                 ExposeExceptionDetails = exposeDetails,
