@@ -9,6 +9,9 @@ namespace ProductQuality.Graph.Inspections;
 /// <summary>recordSampling: validates and stages an inspection with its failed items.</summary>
 public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
 {
+    /// <summary>A report lists a few dozen test items at most; more is a broken client, not a sampling.</summary>
+    public const int MaxFailedItems = 100;
+
     public override string Name => "recordSampling";
 
     public override async Task<Staged?> StageAsync(WriteScope scope, RecordSamplingInput input, CancellationToken ct)
@@ -81,6 +84,12 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
             {
                 scope.Errors.Add("rectificationOrderedOn", "The rectification order cannot precede the sampling; check both dates.");
             }
+        }
+
+        if (given.Count > MaxFailedItems)
+        {
+            scope.Errors.Add("failedItems", $"{given.Count} failed items is more than a report lists ({MaxFailedItems} at most); check the input.");
+            return [];
         }
 
         var items = new List<InspectionFailedItem>();
