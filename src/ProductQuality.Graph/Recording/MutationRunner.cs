@@ -84,6 +84,7 @@ public static class MutationRunner
         foreach (var error in errors)
         {
             error.Path = context.Path;
+            error.AddLocation(context.FieldAst, context.Document);
             context.Errors.Add(error);
         }
 

@@ -29,8 +29,13 @@ public sealed class SamplingWriteTests(WritableServerFactory factory)
         var later = (await _city.PostAsync("query($c: String!) { enterprise(creditCode: $c) { inspections(limit: 200) { reportNumber passed } } }", new { c = code })).EnsureData();
         Assert.Contains(later.Data.GetProperty("enterprise").GetProperty("inspections").EnumerateArray(),
             i => i.GetProperty("reportNumber").GetString() == report && !i.GetProperty("passed").GetBoolean());
-        var stored = await factory.DbAsync(db => db.Inspections.Where(i => i.ReportNumber == report).Select(i => i.RecordedBy).SingleAsync());
-        Assert.Equal("samr-jiaxing/test", stored);
+        var stored = await factory.DbAsync(db => db.Inspections.Where(i => i.ReportNumber == report).Select(i => new { i.RecordedBy, i.RecordedAtUtc }).SingleAsync());
+        Assert.Equal("samr-jiaxing/test", stored.RecordedBy);
+        Assert.True(stored.RecordedAtUtc > DateTime.UtcNow.AddMinutes(-5));
+
+        var error = (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report))).Json.GetProperty("errors")[0];
+        Assert.Equal("recordSampling", error.GetProperty("path")[0].GetString());
+        Assert.Equal(JsonValueKind.Array, error.GetProperty("locations").ValueKind);
     }
 
     [Fact]
