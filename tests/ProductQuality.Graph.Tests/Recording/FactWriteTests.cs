@@ -79,6 +79,23 @@ public sealed class FactWriteTests(WritableServerFactory factory)
     }
 
     [Fact]
+    public async Task Removal_of_a_listed_enterprise_is_a_new_event_under_the_listing_category()
+    {
+        var (listed, _, _) = await factory.EnterpriseAsync(1, blacklisted: true);
+        var category = await factory.DbAsync(db => db.BlacklistEvents.Where(b => b.Kind == BlacklistEventKind.Listed && db.Enterprises.Any(e => e.Id == b.EnterpriseId && e.CreditCode == listed))
+            .OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id).Select(b => b.ReasonCategory).FirstAsync());
+        var events = await factory.DbAsync(db => db.BlacklistEvents.CountAsync());
+
+        var removed = (await _city.PostAsync(Writes.RecordBlacklistDecision,
+            new { input = new { idempotencyKey = WriteData.Key(), creditCode = listed, action = "REMOVE", decisionNumber = WriteData.Unique("嘉市监移"), decidedOn = "2026-11-28", reason = "整改期满无违法行为" } }))
+            .EnsureData().Data.GetProperty("recordBlacklistDecision").GetProperty("event");
+
+        Assert.Equal("REMOVED", removed.GetProperty("kind").GetString());
+        Assert.Equal(category.ToString(), removed.GetProperty("reasonCategory").GetString()!.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+        Assert.Equal(events + 1, await factory.DbAsync(db => db.BlacklistEvents.CountAsync()));
+    }
+
+    [Fact]
     public async Task Risk_warning_is_issued_and_a_county_bureau_warns_only_about_its_county()
     {
         object Warning(string number, string? region, string? product = "P010", string scope = "REGIONAL") =>
