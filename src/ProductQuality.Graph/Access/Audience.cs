@@ -6,6 +6,9 @@ namespace ProductQuality.Graph.Access;
 /// </summary>
 public sealed record Audience(string? Department, SchemaContract Contract, string? CountyScope)
 {
+    /// <summary>The token's subject (the officer or system), for "recorded by" stamps on writes; null for the public.</summary>
+    public string? Subject { get; init; }
+
     /// <summary>The city regulator's view: every field, every row.</summary>
     public static Audience Regulator { get; } = new("samr-jiaxing", SchemaContract.Full, null);
 }

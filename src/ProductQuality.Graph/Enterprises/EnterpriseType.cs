@@ -59,6 +59,9 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Class, "classEffectiveFrom").Description("Date the current class took effect.").Resolve(c => c.Source.ClassEffectiveFrom);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClassHistoryEntryType>>>>(FieldGroup.Class, "classHistory").Description("Every evaluation of class, colour and index, newest first (分类历史).")
             .Resolve(c => c.ClassHistoryOf(c.Source.Id));
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Class, "overrideRevision").Description("Revision of the class overrides; send it as expectedRevision to overrideEnterpriseClass.").Resolve(c => c.Source.OverrideRevision);
+        Field<ClassOverrideType>(FieldGroup.Class, "classOverride").Description("The manual class override (人工调整) in force today; null when none.")
+            .Resolve(c => c.ActiveClassOverrideOf(c.Source.Id));
         Field<NonNullGraphType<TraceabilityType>>(FieldGroup.ClassFactors, "traceability").Description("Traceability capability (追溯能力), an input of the class.").Resolve(c => c.Source.Traceability);
         Field<NonNullGraphType<QualitySystemType>>(FieldGroup.ClassFactors, "qualitySystem").Description("Quality management system (质量管理体系), an input of the class.").Resolve(c => c.Source.QualitySystem);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationType>>>>(FieldGroup.ClassFactors, "classExplanation")

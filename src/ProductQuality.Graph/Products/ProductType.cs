@@ -25,5 +25,8 @@ public sealed class ProductType : ContractObjectGraphType<Product>
         Field<NonNullGraphType<ProductSensitivityType>>(FieldGroup.ProductTiers, "sensitivity").Description("Sensitivity factors (敏感因子) of the tier.").Resolve(c => c.Source);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductTierAssessmentType>>>>(FieldGroup.ProductTiers, "tierHistory").Description("Tier evaluations and overrides, newest first.")
             .Resolve(c => c.TierHistory(c.Source.Code));
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.ProductTiers, "overrideRevision").Description("Revision of the tier overrides; send it as expectedRevision to overrideProductTier.").Resolve(c => c.Source.OverrideRevision);
+        Field<ProductTierOverrideType>(FieldGroup.ProductTiers, "tierOverride").Description("The manual tier override (人工调整) in force today; null when none.")
+            .Resolve(c => c.ActiveTierOverrideOf(c.Source.Code));
     }
 }

@@ -5,9 +5,17 @@ namespace ProductQuality.Graph.Schema;
 /// <summary>An error the caller can fix, reported with a stable code and a message that says what to do.</summary>
 public sealed class DomainException : ExecutionError
 {
-    public DomainException(string code, string message)
+    public DomainException(string code, string message, IReadOnlyDictionary<string, object?>? extensions = null)
         : base(message)
     {
         Code = code;
+        Extra = extensions ?? new Dictionary<string, object?>();
     }
+
+    /// <summary>Written next to <c>code</c> in <c>extensions</c> (e.g. <c>field</c>, <c>currentRevision</c>).</summary>
+    public IReadOnlyDictionary<string, object?> Extra { get; }
+
+    /// <summary>An error about one input field, e.g. <c>input.failedItems</c>.</summary>
+    public static DomainException ForField(string code, string field, string message) =>
+        new(code, message, new Dictionary<string, object?> { ["field"] = field });
 }

@@ -26,4 +26,14 @@ public sealed class ValidatedTokenCacheTests
         Assert.Null(cache.Find("t2", now));
         Assert.Null(cache.Find("t3", now));
     }
+
+    [Fact]
+    public void A_remembered_token_keeps_its_subject_for_recorded_by_stamps()
+    {
+        using var cache = new ValidatedTokenCache();
+        var now = DateTimeOffset.UtcNow;
+        cache.Remember("t4", "samr-jiaxing", now.AddMinutes(1), "officer-17");
+        Assert.Equal("samr-jiaxing", cache.Find("t4", now, out var subject));
+        Assert.Equal("officer-17", subject);
+    }
 }

@@ -10,7 +10,7 @@ namespace ProductQuality.Graph.Tests.Infrastructure;
 /// The real server pipeline over a real SQLite file, seeded once per test run with a small deterministic data set
 /// whose "today" is pinned, so snapshots stay stable. Only configuration is overridden.
 /// </summary>
-public sealed class GraphServerFactory : WebApplicationFactory<Program>
+public class GraphServerFactory : WebApplicationFactory<Program>
 {
     public const int Enterprises = 400;
 

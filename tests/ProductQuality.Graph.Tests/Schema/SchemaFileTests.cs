@@ -36,9 +36,9 @@ public sealed class SchemaFileTests(GraphServerFactory factory)
     private static readonly string[] BuiltInScalars = ["String", "Boolean", "Float", "Int", "ID"];
 
     [Fact]
-    public async Task Every_type_and_field_has_a_description()
+    public async Task Every_type_field_argument_and_input_field_has_a_description()
     {
-        var reply = (await factory.ClientFor("samr-jiaxing").PostAsync("{ __schema { types { name description fields { name description } } } }")).EnsureData();
+        var reply = (await factory.ClientFor("samr-jiaxing").PostAsync("{ __schema { types { name description fields { name description args { name description } } inputFields { name description } } } }")).EnsureData();
         var missing = reply.Data.GetProperty("__schema").GetProperty("types").EnumerateArray()
             .Where(t => !t.GetProperty("name").GetString()!.StartsWith("__", StringComparison.Ordinal) && !BuiltInScalars.Contains(t.GetProperty("name").GetString()!))
             .SelectMany(t =>
@@ -48,7 +48,14 @@ public sealed class SchemaFileTests(GraphServerFactory factory)
                 var fields = t.GetProperty("fields").ValueKind == System.Text.Json.JsonValueKind.Array
                     ? t.GetProperty("fields").EnumerateArray().Where(f => string.IsNullOrEmpty(f.GetProperty("description").GetString())).Select(f => $"{name}.{f.GetProperty("name").GetString()}")
                     : [];
-                return own.Concat(fields);
+                var args = t.GetProperty("fields").ValueKind == System.Text.Json.JsonValueKind.Array
+                    ? t.GetProperty("fields").EnumerateArray().SelectMany(f => f.GetProperty("args").EnumerateArray()
+                        .Where(a => string.IsNullOrEmpty(a.GetProperty("description").GetString())).Select(a => $"{name}.{f.GetProperty("name").GetString()}({a.GetProperty("name").GetString()})"))
+                    : [];
+                var inputs = t.GetProperty("inputFields").ValueKind == System.Text.Json.JsonValueKind.Array
+                    ? t.GetProperty("inputFields").EnumerateArray().Where(f => string.IsNullOrEmpty(f.GetProperty("description").GetString())).Select(f => $"{name}.{f.GetProperty("name").GetString()}")
+                    : [];
+                return own.Concat(fields).Concat(args).Concat(inputs);
             })
             .ToList();
         Assert.Empty(missing);

@@ -23,9 +23,9 @@ internal sealed class JwtAudienceResolver(AccessPolicy policy, ValidatedTokenCac
         }
 
         var token = header["Bearer ".Length..].Trim();
-        if (cache.Find(token, clock.GetUtcNow()) is { } cachedDepartment && policy.ForDepartment(cachedDepartment) is { } cachedAudience)
+        if (cache.Find(token, clock.GetUtcNow(), out var cachedSubject) is { } cachedDepartment && policy.ForDepartment(cachedDepartment) is { } cachedAudience)
         {
-            return (cachedAudience, null);
+            return (cachedAudience with { Subject = cachedSubject }, null);
         }
 
         var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
@@ -43,8 +43,10 @@ internal sealed class JwtAudienceResolver(AccessPolicy policy, ValidatedTokenCac
 
         if (policy.ForDepartment(department) is { } audience)
         {
-            cache.Remember(token, department, result.Properties?.ExpiresUtc ?? ExpiryOf(result.Principal));
-            return (audience, null);
+            var subject = result.Principal.FindFirst("sub")?.Value
+                ?? result.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+            cache.Remember(token, department, result.Properties?.ExpiresUtc ?? ExpiryOf(result.Principal), subject);
+            return (audience with { Subject = subject }, null);
         }
 
         return (null, new AuthRefusal(StatusCodes.Status403Forbidden, "UNKNOWN_DEPARTMENT",

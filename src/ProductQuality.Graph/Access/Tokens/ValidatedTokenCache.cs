@@ -12,17 +12,24 @@ internal sealed class ValidatedTokenCache : IDisposable
     private static readonly TimeSpan Horizon = TimeSpan.FromMinutes(5);
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
-    public string? Find(string token, DateTimeOffset now) =>
-        _cache.TryGetValue(token, out Entry? entry) && entry!.ExpiresAt > now ? entry.Department : null;
+    public string? Find(string token, DateTimeOffset now) => Find(token, now, out _);
 
-    public void Remember(string token, string department, DateTimeOffset? expiresAt)
+    /// <summary>The department and subject of a remembered token, or null.</summary>
+    public string? Find(string token, DateTimeOffset now, out string? subject)
+    {
+        var hit = _cache.TryGetValue(token, out Entry? entry) && entry!.ExpiresAt > now;
+        subject = hit ? entry!.Subject : null;
+        return hit ? entry!.Department : null;
+    }
+
+    public void Remember(string token, string department, DateTimeOffset? expiresAt, string? subject = null)
     {
         if (expiresAt is not { } expiry)
         {
             return;
         }
 
-        _cache.Set(token, new Entry(department, expiry), new MemoryCacheEntryOptions
+        _cache.Set(token, new Entry(department, expiry, subject), new MemoryCacheEntryOptions
         {
             Size = 1,
             AbsoluteExpiration = expiry < DateTimeOffset.UtcNow + Horizon ? expiry : DateTimeOffset.UtcNow + Horizon,
@@ -31,5 +38,5 @@ internal sealed class ValidatedTokenCache : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private sealed record Entry(string Department, DateTimeOffset ExpiresAt);
+    private sealed record Entry(string Department, DateTimeOffset ExpiresAt, string? Subject);
 }

@@ -22,12 +22,13 @@ public static class GraphQLEndpointRegistration
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // One DbContext per request is not thread-safe: resolve queries serially; batching keeps it fast.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
-            .AddErrorInfoProvider(o =>
+            .AddExecutionStrategy<Recording.WriteExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
+            .AddErrorInfoProvider(_ => new DomainErrorInfoProvider(new ErrorInfoProviderOptions
             {
-                o.ExposeExceptionDetails = exposeDetails;
-                o.ExposeCodes = false;
-                o.ExposeData = true;
-            })
+                ExposeExceptionDetails = exposeDetails,
+                ExposeCodes = false,
+                ExposeData = true,
+            }))
             .AddUnhandledExceptionHandler(ctx =>
             {
                 var logger = ctx.Context?.RequestServices?.GetService<ILogger<GraphQLEndpoint>>();

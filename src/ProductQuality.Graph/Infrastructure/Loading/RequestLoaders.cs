@@ -18,4 +18,10 @@ public sealed class RequestLoaders
 
         return (T)loader;
     }
+
+    /// <summary>
+    /// Drops every loader and what it cached: after a write (mutations run one at a time) a later payload of the same
+    /// request must read the new state, not rows loaded for an earlier one.
+    /// </summary>
+    public void Forget() => _loaders.Clear();
 }

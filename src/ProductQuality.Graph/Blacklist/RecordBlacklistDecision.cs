@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Assessment;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Recording;
+using ProductQuality.Graph.Rules.Blacklist;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Blacklist;
+
+/// <summary>recordBlacklistDecision: a decided event (Source = Decision), never superseded by the rules.</summary>
+public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDecisionInput>
+{
+    public override string Name => "recordBlacklistDecision";
+
+    public override async Task<Staged?> StageAsync(WriteScope scope, RecordBlacklistDecisionInput input, CancellationToken ct)
+    {
+        var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
+        var number = scope.Text("decisionNumber", input.DecisionNumber);
+        var reason = scope.Text("reason", input.Reason, 2000);
+        scope.PastDate("decidedOn", input.DecidedOn);
+        if (input.Action == BlacklistAction.List && input.ReasonCategory is null)
+        {
+            scope.Errors.Add("reasonCategory", "A listing needs its published reason category (列入原因类别): give reasonCategory.");
+        }
+
+        if (enterprise is not null && input.Action == BlacklistAction.List && enterprise.IsBlacklisted)
+        {
+            scope.Errors.Add("action", $"The enterprise is already on the blacklist (since {enterprise.BlacklistedSince:yyyy-MM-dd}); a second listing is not recorded.", ErrorCodes.AlreadyListed);
+        }
+        else if (enterprise is not null && input.Action == BlacklistAction.Remove && !enterprise.IsBlacklisted)
+        {
+            scope.Errors.Add("action", "The enterprise is not on the blacklist, so there is nothing to remove; check the credit code.", ErrorCodes.NotListed);
+        }
+
+        if (number.Length > 0 && await scope.Db.BlacklistEvents.AnyAsync(b => b.Source == BlacklistEventSource.Decision && b.DecisionNumber == number, ct))
+        {
+            scope.Errors.Add("decisionNumber", $"Decision number '{number}' is already recorded for a blacklist decision; check the number.", ErrorCodes.Duplicate);
+        }
+
+        if (scope.Errors.Any)
+        {
+            return null;
+        }
+
+        var entry = new BlacklistEvent
+        {
+            EnterpriseId = enterprise!.Id, Kind = input.Action == BlacklistAction.List ? BlacklistEventKind.Listed : BlacklistEventKind.Removed,
+            Source = BlacklistEventSource.Decision, OccurredOn = input.DecidedOn, ReasonCategory = await CategoryAsync(scope, enterprise.Id, input, ct),
+            Reason = reason, DecisionNumber = number, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
+        };
+        scope.Db.BlacklistEvents.Add(entry);
+        return new Staged(() => entry.Id, enterprise.CreditCode, Touched.Enterprise(enterprise.Id));
+    }
+
+    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
+        new(false, await db.BlacklistEvents.AsNoTracking().FirstAsync(b => b.Id == factId, ct), await Answers.EnterpriseAsync(db, resultKey, ct), null);
+
+    // A removal is published under the category of the listing it ends, unless the decision names one.
+    private static async Task<BlacklistReason> CategoryAsync(WriteScope scope, int enterpriseId, RecordBlacklistDecisionInput input, CancellationToken ct) =>
+        input.ReasonCategory
+        ?? await scope.Db.BlacklistEvents.Where(b => b.EnterpriseId == enterpriseId && b.Kind == BlacklistEventKind.Listed)
+            .OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id).Select(b => (BlacklistReason?)b.ReasonCategory).FirstOrDefaultAsync(ct)
+        ?? BlacklistReason.RepeatFailure;
+}

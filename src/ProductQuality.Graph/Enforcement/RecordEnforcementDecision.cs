@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Assessment;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Recording;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Enforcement;
+
+/// <summary>recordEnforcementDecision: a decision with a unique decision number.</summary>
+public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcementDecisionInput>
+{
+    public override string Name => "recordEnforcementDecision";
+
+    public override async Task<Staged?> StageAsync(WriteScope scope, RecordEnforcementDecisionInput input, CancellationToken ct)
+    {
+        var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
+        var number = scope.Text("decisionNumber", input.DecisionNumber);
+        var summary = scope.Text("summary", input.Summary, 2000);
+        scope.PastDate("decidedOn", input.DecidedOn);
+        if (input.FineYuan < 0)
+        {
+            scope.Errors.Add("fineYuan", "fineYuan cannot be negative; give 0 when there is no fine.");
+        }
+        else if (input.FineYuan >= 1_000_000_000_000m)
+        {
+            scope.Errors.Add("fineYuan", "fineYuan is too large; give the fine in yuan (元).");
+        }
+
+        if (number.Length > 0 && await scope.Db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == number, ct))
+        {
+            scope.Errors.Add("decisionNumber", $"Decision number '{number}' is already recorded; a decision is recorded once. Check the number.", ErrorCodes.Duplicate);
+        }
+
+        if (scope.Errors.Any)
+        {
+            return null;
+        }
+
+        var decision = new EnforcementDecision
+        {
+            EnterpriseId = enterprise!.Id, Kind = input.Kind, DecisionNumber = number, DecidedOn = input.DecidedOn,
+            FineYuan = input.FineYuan, Summary = summary, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
+        };
+        scope.Db.EnforcementDecisions.Add(decision);
+        return new Staged(() => decision.Id, enterprise.CreditCode, Touched.Enterprise(enterprise.Id));
+    }
+
+    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
+        new(false, await db.EnforcementDecisions.AsNoTracking().FirstAsync(d => d.Id == factId, ct), await Answers.EnterpriseAsync(db, resultKey, ct), null);
+
+    public override async Task<DomainException?> ExplainFailedSaveAsync(ProductQualityDbContext db, RecordEnforcementDecisionInput input, CancellationToken ct) =>
+        await db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == input.DecisionNumber, ct)
+            ? DomainException.ForField(ErrorCodes.Duplicate, "input.decisionNumber", $"Decision number '{input.DecisionNumber}' was just recorded by another request; a decision is recorded once.")
+            : null;
+}

@@ -1,0 +1,93 @@
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Assessment;
+using ProductQuality.Graph.Infrastructure.Clock;
+using ProductQuality.Graph.Infrastructure.Loading;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Recording;
+
+/// <summary>
+/// The one path every write takes: idempotency look-up, then one transaction { validate, add the fact and its
+/// idempotency record, save, re-evaluate } and commit; the answer is re-read after commit. On any error nothing stays written.
+/// </summary>
+public static class MutationRunner
+{
+    public const int MaxKeyLength = 128;
+
+    public static async Task<object?> RunAsync<TInput>(IResolveFieldContext context, WriteOperation<TInput> operation)
+        where TInput : WriteInput
+    {
+        var ct = context.CancellationToken;
+        var db = context.Db();
+        var audience = context.Audience();
+        var department = audience.Department ?? throw new InvalidOperationException("A write needs a department; the public contract has no Mutation.");
+        var input = context.GetArgument<TInput>("input");
+        var key = input.IdempotencyKey?.Trim() ?? "";
+        if (key.Length is 0 or > MaxKeyLength)
+        {
+            return Reject(context, [DomainException.ForField(ErrorCodes.InvalidInput, "input.idempotencyKey",
+                $"idempotencyKey must be 1–{MaxKeyLength} characters; send a fresh UUID per new fact and the same one when retrying.")]);
+        }
+
+        var hash = InputHash.Of(input);
+        context.Service<RequestLoaders>().Forget();
+        if (await Idempotency.FindAsync(db, department, key, ct) is { } earlier)
+        {
+            return await Idempotency.ReplayAsync(db, earlier, operation, hash, ct);
+        }
+
+        var clock = context.Service<BureauClock>();
+        var scope = new WriteScope(db, audience, clock.Today, clock.UtcNow);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var staged = await operation.StageAsync(scope, input, ct);
+            scope.Errors.ThrowIfAny();
+            await db.SaveChangesAsync(ct);
+            db.IdempotencyRecords.Add(Idempotency.Record(department, key, operation.Name, hash, staged!, scope.UtcNow));
+            await db.SaveChangesAsync(ct);
+            await context.Service<ReEvaluator>().ReEvaluateAsync(db, staged!.Touched, ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception ex) when (ex is DomainException or InputRejectedException or DbUpdateException)
+        {
+            // The transaction was disposed, so rolled back. A concurrent twin (same key, same input) may have committed
+            // in between: then its number is taken or its revision moved on, and the right answer is the replay.
+            db.ChangeTracker.Clear();
+            if (await Idempotency.FindAsync(db, department, key, ct) is { } winner)
+            {
+                return await Idempotency.ReplayAsync(db, winner, operation, hash, ct);
+            }
+
+            if (ex is InputRejectedException rejected)
+            {
+                return Reject(context, rejected.Errors);
+            }
+
+            if (ex is DbUpdateException && await operation.ExplainFailedSaveAsync(db, input, ct) is { } explained)
+            {
+                throw explained;
+            }
+
+            throw;
+        }
+
+        db.ChangeTracker.Clear();
+        var record = await Idempotency.FindAsync(db, department, key, ct)
+            ?? throw new InvalidOperationException("The idempotency record vanished after commit.");
+        return await operation.AnswerAsync(db, record.FactId, record.ResultKey, ct);
+    }
+
+    private static object? Reject(IResolveFieldContext context, IReadOnlyList<DomainException> errors)
+    {
+        foreach (var error in errors)
+        {
+            error.Path = context.Path;
+            error.AddLocation(context.FieldAst, context.Document);
+            context.Errors.Add(error);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Recording;
+
+/// <summary>
+/// One write in progress: its database context (inside the transaction), who writes, the bureau's date, and the
+/// shared checks every write uses, each reporting into <see cref="Errors"/>.
+/// </summary>
+public sealed class WriteScope(ProductQualityDbContext db, Audience audience, DateOnly today, DateTime utcNow)
+{
+    /// <summary>Dates older than this are taken for typing errors (a year of 2002 for 2026, say).</summary>
+    public const int OldestYearsBack = 20;
+
+    public ProductQualityDbContext Db { get; } = db;
+    public Audience Audience { get; } = audience;
+    public DateOnly Today { get; } = today;
+    public DateTime UtcNow { get; } = utcNow;
+    public InputErrors Errors { get; } = new();
+
+    /// <summary>"department/subject" of the writer's token.</summary>
+    public string RecordedBy => $"{Audience.Department}/{Audience.Subject ?? "unknown"}";
+
+    /// <summary>
+    /// The enterprise, tracked, when the code is valid and it is in the writer's jurisdiction. Outside a county bureau's
+    /// county the answer is word for word the one an unknown code gets, so a write reveals nothing a read would not.
+    /// </summary>
+    public async Task<Enterprise?> EnterpriseAsync(string? creditCode, CancellationToken ct)
+    {
+        var check = CreditCode.Validate(creditCode);
+        if (!check.IsValid)
+        {
+            Errors.Add("creditCode", $"'{creditCode}' is not a valid unified social credit code (统一社会信用代码): {check.Problem}.");
+            return null;
+        }
+
+        var county = Audience.CountyScope;
+        var enterprise = await Db.Enterprises
+            .FirstOrDefaultAsync(e => e.CreditCode == creditCode && (county == null || e.CountyCode == county), ct);
+        if (enterprise is null)
+        {
+            Errors.Add("creditCode", $"No enterprise has the credit code '{creditCode}'. Check the code against the business licence.", ErrorCodes.EnterpriseNotFound);
+        }
+
+        return enterprise;
+    }
+
+    /// <summary>The catalogue product with that code, or an error on the field.</summary>
+    public async Task<Product?> ProductAsync(string field, string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            Errors.Add(field, "Give the product code of the catalogue (重点工业产品目录), e.g. P004.");
+            return null;
+        }
+
+        var product = await Db.Products.FirstOrDefaultAsync(p => p.Code == code, ct);
+        if (product is null)
+        {
+            Errors.Add(field, $"No product has the code '{code}'; product codes run P001–P273 (query `products` for the catalogue).");
+        }
+
+        return product;
+    }
+
+    /// <summary>The trimmed text when it is not blank and fits the column; otherwise an error and an empty string.</summary>
+    public string Text(string field, string? value, int maxLength = 256)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            Errors.Add(field, $"{field} is required: give a non-blank value.");
+        }
+        else if (text.Length > maxLength)
+        {
+            Errors.Add(field, $"{field} has {text.Length} characters; shorten it to at most {maxLength}.");
+        }
+
+        return text;
+    }
+
+    /// <summary>A date of something that has happened: not after today (China Standard Time), not absurdly old.</summary>
+    public void PastDate(string field, DateOnly date)
+    {
+        if (date > Today)
+        {
+            Errors.Add(field, $"{field} {date:yyyy-MM-dd} is in the future; today is {Today:yyyy-MM-dd} (China Standard Time). Give the date it happened.");
+        }
+        else if (date < Today.AddYears(-OldestYearsBack))
+        {
+            Errors.Add(field, $"{field} {date:yyyy-MM-dd} is more than {OldestYearsBack} years ago; check the year.");
+        }
+    }
+
+    /// <summary>An expiry: after today, and within a sane horizon.</summary>
+    public void FutureDate(string field, DateOnly date)
+    {
+        if (date <= Today)
+        {
+            Errors.Add(field, $"{field} must be after today ({Today:yyyy-MM-dd}); give the last day the decision should apply.");
+        }
+        else if (date > Today.AddYears(10))
+        {
+            Errors.Add(field, $"{field} {date:yyyy-MM-dd} is more than 10 years ahead; check the year.");
+        }
+    }
+}

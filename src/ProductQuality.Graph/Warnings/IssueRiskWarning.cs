@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Assessment;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Recording;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Warnings;
+
+/// <summary>issueRiskWarning: a bulletin with a unique number, scoped to the writer's jurisdiction.</summary>
+public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
+{
+    public override string Name => "issueRiskWarning";
+
+    public override async Task<Staged?> StageAsync(WriteScope scope, IssueRiskWarningInput input, CancellationToken ct)
+    {
+        var number = scope.Text("number", input.Number);
+        var title = scope.Text("title", input.Title);
+        var summary = scope.Text("summary", input.Summary, 4000);
+        scope.PastDate("issuedOn", input.IssuedOn);
+        var product = input.ProductCode is null ? null : await scope.ProductAsync("productCode", input.ProductCode, ct);
+        await CheckRegionAsync(scope, input, ct);
+        if (number.Length > 0 && await scope.Db.RiskWarnings.AnyAsync(w => w.Number == number, ct))
+        {
+            scope.Errors.Add("number", $"Bulletin number '{number}' is already issued; check the number.", ErrorCodes.Duplicate);
+        }
+
+        if (scope.Errors.Any)
+        {
+            return null;
+        }
+
+        var warning = new RiskWarning
+        {
+            Number = number, Title = title, Summary = summary, IssuedOn = input.IssuedOn, Scope = input.Scope, Severity = input.Severity,
+            ProductCode = product?.Code, RegionCode = input.RegionCode, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
+        };
+        scope.Db.RiskWarnings.Add(warning);
+        var touched = product is null ? new Touched([], []) : Touched.Product(product.Code);
+        return new Staged(() => warning.Id, number, touched);
+    }
+
+    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct)
+    {
+        var warning = await db.RiskWarnings.AsNoTracking().FirstAsync(w => w.Id == factId, ct);
+        return new(false, warning, null, await Answers.ProductAsync(db, warning.ProductCode, ct));
+    }
+
+    public override async Task<DomainException?> ExplainFailedSaveAsync(ProductQualityDbContext db, IssueRiskWarningInput input, CancellationToken ct) =>
+        await db.RiskWarnings.AnyAsync(w => w.Number == input.Number, ct)
+            ? DomainException.ForField(ErrorCodes.Duplicate, "input.number", $"Bulletin number '{input.Number}' was just issued by another request.")
+            : null;
+
+    private static async Task CheckRegionAsync(WriteScope scope, IssueRiskWarningInput input, CancellationToken ct)
+    {
+        var county = scope.Audience.CountyScope;
+        if (input.RegionCode is null)
+        {
+            if (input.Scope == WarningScope.Regional || county is not null)
+            {
+                scope.Errors.Add("regionCode", county is null
+                    ? "A regional warning needs the region it concerns: give regionCode (county 3304xx or a 9-digit town code)."
+                    : $"A county bureau's warning concerns its own county: give regionCode {county} or one of its towns.");
+            }
+
+            return;
+        }
+
+        var region = await scope.Db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == input.RegionCode, ct);
+        if (region is null)
+        {
+            scope.Errors.Add("regionCode", $"No region has the code '{input.RegionCode}'; give a county (3304xx) or 9-digit town code (query `regions`).");
+        }
+        else if (county is not null && region.CountyCode != county)
+        {
+            scope.Errors.Add("regionCode", $"Region {input.RegionCode} is outside your county {county}; a county bureau warns about its own county only.", ErrorCodes.OutOfJurisdiction);
+        }
+    }
+}

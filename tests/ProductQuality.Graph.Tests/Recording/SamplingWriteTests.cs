@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Recording;
+
+/// <summary>recordSampling end to end: recorded once, visible afterwards, refused field by field when wrong.</summary>
+[Collection(WritableServerCollection.Name)]
+public sealed class SamplingWriteTests(WritableServerFactory factory)
+{
+    private readonly HttpClient _city = factory.ClientFor("samr-jiaxing");
+
+    [Fact]
+    public async Task Failed_sampling_is_recorded_and_visible_through_queries()
+    {
+        var (code, product, _) = await factory.EnterpriseAsync(0);
+        var report = WriteData.Unique("JX-FAIL");
+        var reply = (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, passed: false, report: report))).EnsureData();
+
+        var payload = reply.Data.GetProperty("recordSampling");
+        Assert.False(payload.GetProperty("replayed").GetBoolean());
+        Assert.Equal(report, payload.GetProperty("inspection").GetProperty("reportNumber").GetString());
+        Assert.Equal("导体电阻", payload.GetProperty("inspection").GetProperty("failedItems")[0].GetProperty("name").GetString());
+        Assert.Equal(code, payload.GetProperty("enterprise").GetProperty("creditCode").GetString());
+        Assert.Equal(product, payload.GetProperty("product").GetProperty("code").GetString());
+        Assert.Contains(payload.GetProperty("enterprise").GetProperty("inspections").EnumerateArray(), i => i.GetProperty("reportNumber").GetString() == report);
+
+        var later = (await _city.PostAsync("query($c: String!) { enterprise(creditCode: $c) { inspections(limit: 200) { reportNumber passed } } }", new { c = code })).EnsureData();
+        Assert.Contains(later.Data.GetProperty("enterprise").GetProperty("inspections").EnumerateArray(),
+            i => i.GetProperty("reportNumber").GetString() == report && !i.GetProperty("passed").GetBoolean());
+        var stored = await factory.DbAsync(db => db.Inspections.Where(i => i.ReportNumber == report).Select(i => new { i.RecordedBy, i.RecordedAtUtc }).SingleAsync());
+        Assert.Equal("samr-jiaxing/test", stored.RecordedBy);
+        Assert.True(stored.RecordedAtUtc > DateTime.UtcNow.AddMinutes(-5));
+
+        var error = (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report))).Json.GetProperty("errors")[0];
+        Assert.Equal("recordSampling", error.GetProperty("path")[0].GetString());
+        Assert.Equal(JsonValueKind.Array, error.GetProperty("locations").ValueKind);
+    }
+
+    [Fact]
+    public async Task Every_field_error_of_one_request_is_reported_together_and_nothing_is_written()
+    {
+        var (code, _, _) = await factory.EnterpriseAsync(1);
+        var before = await factory.DbAsync(db => db.Inspections.CountAsync());
+        var input = new
+        {
+            input = new
+            {
+                idempotencyKey = WriteData.Key(), creditCode = code, productCode = "P999", batch = "  ", specModel = new string('x', 300), level = "CITY",
+                lab = "lab", reportNumber = WriteData.Unique("JX-BAD"), sampledOn = "2027-01-01", passed = false, failedItems = Array.Empty<object>(),
+            },
+        };
+        var reply = await _city.PostAsync(Writes.RecordSampling, input);
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal(JsonValueKind.Null, reply.Data.GetProperty("recordSampling").ValueKind);
+        Assert.Equal(
+            ["INVALID_INPUT input.batch", "INVALID_INPUT input.failedItems", "INVALID_INPUT input.productCode", "INVALID_INPUT input.sampledOn", "INVALID_INPUT input.specModel"],
+            reply.FieldErrors().Order(StringComparer.Ordinal));
+        Assert.Equal(before, await factory.DbAsync(db => db.Inspections.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("91330000000000000X", "INVALID_INPUT input.creditCode")]
+    [InlineData("91330402MA28A1B2CX", "INVALID_INPUT input.creditCode")]
+    [InlineData("913304020000000009", "ENTERPRISE_NOT_FOUND input.creditCode")]
+    public async Task Bad_or_unknown_credit_codes_are_refused(string code, string expected)
+    {
+        var valid = code == "913304020000000009" ? ProductQuality.Graph.Enterprises.CreditCode.WithCheckCharacter(code[..17]) : code;
+        var reply = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(valid, "P001"));
+        Assert.Equal([expected], reply.FieldErrors());
+    }
+
+    [Fact]
+    public async Task Passed_with_failed_items_and_product_not_made_are_refused()
+    {
+        var (code, product, _) = await factory.EnterpriseAsync(2);
+        var passedWithItems = await _city.PostAsync(Writes.RecordSampling,
+            Writes.Sampling(code, product, passed: true, failedItems: [new { name = "标志", safetyItem = false }]));
+        Assert.Equal(["INVALID_INPUT input.failedItems"], passedWithItems.FieldErrors());
+
+        var notMade = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, await factory.ProductNotMadeByAsync(code)));
+        Assert.Equal(["INVALID_INPUT input.productCode"], notMade.FieldErrors());
+        Assert.Contains("does not make", notMade.FirstErrorMessage, StringComparison.Ordinal);
+
+        var ancient = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, sampledOn: "1990-05-01"));
+        Assert.Equal(["INVALID_INPUT input.sampledOn"], ancient.FieldErrors());
+    }
+
+    [Fact]
+    public async Task Duplicate_report_number_is_DUPLICATE_not_a_server_error()
+    {
+        var (code, product, _) = await factory.EnterpriseAsync(3);
+        var report = WriteData.Unique("JX-DUP");
+        (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report))).EnsureData();
+        var again = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report));
+        Assert.Equal(["DUPLICATE input.reportNumber"], again.FieldErrors());
+    }
+}
