@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Rules.Common;
 using ProductQuality.Graph.Schema.Paging;
 
@@ -12,7 +14,8 @@ public static class EnterpriseOrdering
 {
     private static readonly EnterpriseClass[] BestFirst = [EnterpriseClass.AA, EnterpriseClass.A, EnterpriseClass.B, EnterpriseClass.C];
 
-    public static IQueryable<Enterprise> OrderAfter(this IQueryable<Enterprise> query, EnterpriseOrder order, string? after)
+    /// <param name="collation">Ordinal collation of the provider (<see cref="OrdinalText"/>): names order by code point everywhere.</param>
+    public static IQueryable<Enterprise> OrderAfter(this IQueryable<Enterprise> query, EnterpriseOrder order, string? after, string collation)
     {
         var cursor = after is null ? ((string Key, long Id)?)null : Cursor.Decode(after, order.ToString());
         var id = (int)(cursor?.Id ?? 0);
@@ -46,13 +49,14 @@ public static class EnterpriseOrdering
 
                 return query.OrderBy(e => e.QualityIndex).ThenBy(e => e.Id);
             default:
+                // The cursor's comparison uses the ORDER BY's collation, or pages would skip or repeat rows.
                 if (cursor is { } n)
                 {
                     var name = n.Key;
-                    query = query.Where(e => string.Compare(e.Name, name) > 0 || (e.Name == name && e.Id > id));
+                    query = query.Where(e => string.Compare(EF.Functions.Collate(e.Name, collation), name) > 0 || (e.Name == name && e.Id > id));
                 }
 
-                return query.OrderBy(e => e.Name).ThenBy(e => e.Id);
+                return query.OrderBy(e => EF.Functions.Collate(e.Name, collation)).ThenBy(e => e.Id);
         }
     }
 

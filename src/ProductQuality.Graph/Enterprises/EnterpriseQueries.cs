@@ -52,7 +52,7 @@ public static class EnterpriseQueries
         var first = PageSize.First(c);
         var order = c.GetArgument("orderBy", EnterpriseOrder.NameAsc);
         var after = c.GetArgument<string?>("after");
-        return await PageBuilder.BuildAsync(c, filtered, filtered.OrderAfter(order, after), first, after is not null,
+        return await PageBuilder.BuildAsync(c, filtered, filtered.OrderAfter(order, after, Data.OrdinalText.CollationFor(c.Db())), first, after is not null,
             e => EnterpriseOrdering.CursorOf(e, order));
     }
 }

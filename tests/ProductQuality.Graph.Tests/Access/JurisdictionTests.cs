@@ -4,14 +4,13 @@ using ProductQuality.Graph.Tests.Infrastructure;
 namespace ProductQuality.Graph.Tests.Access;
 
 /// <summary>A county bureau (海宁, samr-330481) sees its county's enterprises and nothing of the others, on every path.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class JurisdictionTests(GraphServerFactory factory)
+public abstract class JurisdictionTests(TestServerFactory factory)
 {
     private const string Haining = "330481";
     private readonly HttpClient _county = factory.ClientFor("samr-330481");
     private readonly HttpClient _city = factory.ClientFor("samr-jiaxing");
 
-    [Fact]
+    [ProviderFact]
     public async Task Enterprise_of_another_county_reads_as_null()
     {
         var other = await FirstCodeAsync(_city, "{ enterprises(first: 1, filter: { countyCode: \"330402\" }) { edges { node { creditCode } } } }");
@@ -23,7 +22,7 @@ public sealed class JurisdictionTests(GraphServerFactory factory)
         Assert.Equal(JsonValueKind.Object, mine.Data.GetProperty("enterprise").ValueKind);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Lists_and_counts_hold_only_own_county()
     {
         var cityCount = await TotalAsync(_city, "enterprises(filter: { countyCode: \"330481\" })");
@@ -39,7 +38,7 @@ public sealed class JurisdictionTests(GraphServerFactory factory)
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_cursor_cannot_walk_into_another_county()
     {
         // A cursor taken from the city-wide list still pages within the bureau's own rows.
@@ -50,7 +49,7 @@ public sealed class JurisdictionTests(GraphServerFactory factory)
             e => Assert.Equal(Haining, e.GetProperty("node").GetProperty("county").GetProperty("code").GetString()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Region_tree_shows_only_own_county_and_no_city_aggregate()
     {
         var data = (await _county.PostAsync("{ city { assessment { enterpriseCount } children { code } } other: region(code: \"330402\") { name } own: region(code: \"330481\") { name assessment { enterpriseCount } } }")).EnsureData().Data;

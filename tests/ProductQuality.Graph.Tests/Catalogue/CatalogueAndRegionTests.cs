@@ -4,12 +4,11 @@ using Snapshooter.Xunit;
 namespace ProductQuality.Graph.Tests.Catalogue;
 
 /// <summary>Reference data and published lists, as a partner reads them.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class CatalogueAndRegionTests(GraphServerFactory factory)
+public abstract class CatalogueAndRegionTests(TestServerFactory factory)
 {
     private readonly HttpClient _client = factory.ClientFor("samr-jiaxing");
 
-    [Fact]
+    [ProviderFact]
     public async Task Catalogue_has_13_categories_and_273_products_each_with_a_tier()
     {
         var data = (await _client.PostAsync("{ productCategories { code name products { code tier } } products { code } }")).EnsureData().Data;
@@ -18,7 +17,7 @@ public sealed class CatalogueAndRegionTests(GraphServerFactory factory)
         Assert.Equal(273, data.GetProperty("productCategories").EnumerateArray().Sum(c => c.GetProperty("products").GetArrayLength()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Products_filter_by_category_and_tier()
     {
         var data = (await _client.PostAsync("{ products(categoryCode: \"C06\", tier: HIGH) { code tier category { code } } }")).EnsureData().Data;
@@ -29,7 +28,7 @@ public sealed class CatalogueAndRegionTests(GraphServerFactory factory)
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Region_tree_is_the_real_jiaxing_tree_with_colours()
     {
         var reply = (await _client.PostAsync("{ city { code name assessment { colour enterpriseCount } children { code name colour children { code name } } } }")).EnsureData();
@@ -37,11 +36,11 @@ public sealed class CatalogueAndRegionTests(GraphServerFactory factory)
         Assert.Equal("嘉兴市", city.GetProperty("name").GetString());
         Assert.Equal(7, city.GetProperty("children").GetArrayLength());
         Assert.Equal(72, city.GetProperty("children").EnumerateArray().Sum(c => c.GetProperty("children").GetArrayLength()));
-        Assert.Equal(GraphServerFactory.Enterprises, city.GetProperty("assessment").GetProperty("enterpriseCount").GetInt32());
+        Assert.Equal(TestServerFactory.Enterprises, city.GetProperty("assessment").GetProperty("enterpriseCount").GetInt32());
         Snapshot.Match(Newtonsoft.Json.Linq.JToken.Parse(reply.Body));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Published_blacklist_and_assured_list_hold_only_listed_enterprises()
     {
         var data = (await _client.PostAsync("""
@@ -66,7 +65,7 @@ public sealed class CatalogueAndRegionTests(GraphServerFactory factory)
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Risk_warnings_are_newest_first_and_page()
     {
         var data = (await _client.PostAsync("{ riskWarnings(first: 5) { totalCount edges { node { number issuedOn title } } pageInfo { hasNextPage endCursor } } }")).EnsureData().Data;

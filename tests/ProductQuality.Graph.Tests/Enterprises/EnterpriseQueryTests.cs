@@ -6,8 +6,7 @@ using Snapshooter.Xunit;
 namespace ProductQuality.Graph.Tests.Enterprises;
 
 /// <summary>Reading enterprises: by credit code, as filtered and ordered pages, and the bad inputs partners send.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class EnterpriseQueryTests(GraphServerFactory factory)
+public abstract class EnterpriseQueryTests(TestServerFactory factory)
 {
     private const string Status = """
         query Status($code: String!) {
@@ -25,7 +24,7 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
 
     private readonly HttpClient _client = factory.ClientFor("samr-jiaxing");
 
-    [Fact]
+    [ProviderFact]
     public async Task Status_of_one_enterprise_by_credit_code_matches_snapshot()
     {
         var code = await FirstCreditCodeAsync("{ enterprises(first: 1) { edges { node { creditCode } } } }");
@@ -33,7 +32,7 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
         Snapshot.Match(Newtonsoft.Json.Linq.JToken.Parse(reply.Body));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("9131011066600721", "has 16 characters")]
     [InlineData("91310110666OO7217T", "'O' is not allowed")]
     [InlineData("91310110666007217U", "should be 'T'")]
@@ -47,14 +46,14 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
         Assert.Equal(JsonValueKind.Null, reply.Data.GetProperty("enterprise").ValueKind);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Unknown_but_valid_credit_code_reads_as_null()
     {
         var reply = (await _client.PostAsync(Status, new { code = "91310110666007217T" })).EnsureData();
         Assert.Equal(JsonValueKind.Null, reply.Data.GetProperty("enterprise").ValueKind);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Pages_follow_cursors_without_repeats_and_count_the_whole_list()
     {
         const string query = "query($after: String) { enterprises(first: 150, after: $after, orderBy: CLASS_WORST_FIRST) { totalCount edges { cursor node { creditCode class } } pageInfo { hasNextPage endCursor } } }";
@@ -70,12 +69,12 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
         }
         while (after is not null);
 
-        Assert.Equal(GraphServerFactory.Enterprises, total);
+        Assert.Equal(TestServerFactory.Enterprises, total);
         Assert.Equal(total, seen.Count);
         Assert.Equal(total, seen.Distinct().Count());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Class_order_puts_C_first_when_worst_first()
     {
         var edges = (await _client.PostAsync("{ enterprises(first: 500, orderBy: CLASS_WORST_FIRST) { edges { node { class } } } }")).EnsureData()
@@ -84,7 +83,7 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
         Assert.Equal(edges.OrderBy(c => rank[c!]).ToList(), edges);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("{ countyCode: \"330481\" }", "county { code }", "330481")]
     [InlineData("{ class: C }", "class", "C")]
     [InlineData("{ blacklisted: true }", "blacklisted", "True")]
@@ -102,7 +101,7 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Product_filter_and_name_search_narrow_the_list()
     {
         var all = await CountAsync("{}");
@@ -111,7 +110,7 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
         Assert.Equal(0, await CountAsync("{ nameContains: \"不存在的企业名称\" }"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task First_above_the_cap_is_a_clear_error()
     {
         var reply = await _client.PostAsync("{ enterprises(first: 501) { totalCount } }");
@@ -119,7 +118,7 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
         Assert.Contains("500", reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("not-a-cursor")]
     [InlineData("djF8TmFtZUFzY3x4fDE")]
     public async Task Bad_cursors_are_INVALID_CURSOR(string after)
@@ -128,7 +127,7 @@ public sealed class EnterpriseQueryTests(GraphServerFactory factory)
         Assert.Equal("INVALID_CURSOR", reply.FirstErrorCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Unknown_enum_value_is_a_validation_error_not_a_500()
     {
         var reply = await _client.PostAsync("{ enterprises(filter: { class: Z }) { totalCount } }");

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ProductQuality.Graph.Tests.Infrastructure;
+
+/// <summary>
+/// The real server pipeline over a real database, seeded once per test run with a small deterministic data set
+/// whose "today" is pinned, so snapshots stay stable. Only configuration is overridden; each provider's factory
+/// says where the database lives, so the same tests can run against SQLite and PostgreSQL.
+/// </summary>
+public abstract class TestServerFactory : WebApplicationFactory<Program>
+{
+    public const int Enterprises = 400;
+
+    /// <summary>Test-only HMAC key (never used outside tests): tokens the bearer pipeline really validates.</summary>
+    public const string TestSigningKey = "dGVzdC1vbmx5LWtleS1mb3ItcHJvZHVjdHF1YWxpdHktZ3JhcGg=";
+
+    public SqlCounter Sql { get; } = new();
+
+    /// <summary>Database:Provider and Database:ConnectionString of this factory's database.</summary>
+    protected abstract void ConfigureDatabase(IWebHostBuilder builder);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        ConfigureDatabase(builder);
+        builder.UseSetting("Database:SeedEnterprises", Enterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Database:SeedToday", "2026-11-28");
+        builder.UseSetting("Clock:Today", "2026-11-28");
+        builder.UseSetting("Auth:SigningKey", TestSigningKey);
+        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Sql));
+    }
+
+    /// <summary>A client sending a freshly minted token of the department (null: anonymous).</summary>
+    public HttpClient ClientFor(string? department)
+    {
+        var client = CreateClient();
+        if (department is not null)
+        {
+            var token = Services.GetRequiredService<ProductQuality.Graph.Access.Tokens.DevelopmentTokenIssuer>().Issue(department, "test", TimeSpan.FromMinutes(10));
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+}
