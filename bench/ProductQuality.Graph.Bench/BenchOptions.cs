@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ProductQuality.Graph.Bench;
 
 /// <summary>Command-line settings of a run; every one has a default so a bare <c>dotnet run</c> works.</summary>
-internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeconds, string DatabasePath, bool Baseline, string? ResultsFolder, string Department)
+internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeconds, string DatabasePath, bool Baseline, string? ResultsFolder, string Department, int? WritePauseMs = null)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/ProductQuality.Graph.Bench -- [options]
@@ -13,6 +13,9 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
           --db PATH          SQLite file; seeded with the default data set on first run and kept (default <temp>/pq-bench.db)
           --baseline         also measure a trivial GraphQL request ({ __typename }): the transport + executor floor
           --out DIR          folder for the Markdown report (default bench/results of the repository)
+          --writes MS        instead of the read pairs: a write's latency (recordSampling, one writer pausing MS ms between
+                             writes) under the closed-loop status read load, and the reads with and without the writes.
+                             Writes are real facts: use a --db of its own.
           --department ID    whose token the GraphQL requests carry (default samr-jiaxing; e.g. samr-330481 for a county bureau)
         """;
 
@@ -32,6 +35,7 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                 case "--out" when value is not null: options = options with { ResultsFolder = Path.GetFullPath(value) }; i++; break;
                 case "--department" when value is not null: options = options with { Department = value }; i++; break;
                 case "--baseline": options = options with { Baseline = true }; break;
+                case "--writes" when int.TryParse(value, CultureInfo.InvariantCulture, out var p) && p >= 0: options = options with { WritePauseMs = p }; i++; break;
                 default:
                     Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'.\n{Usage}");
                     return null;

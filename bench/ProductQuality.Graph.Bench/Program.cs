@@ -61,6 +61,23 @@ internal static class Program
         }
 
         var runner = new LoadRunner(client, sql, options.Concurrency);
+        var results = options.WritePauseMs is { } pause
+            ? await MeasureWritesAsync(app.Services, client, runner, scenarios[0], options, token, pause)
+            : await MeasureReadsAsync(runner, scenarios, options);
+
+        await app.StopAsync();
+        var report = MarkdownReport.Build(options, data, results, startedAt);
+        Console.WriteLine(report);
+        var folder = MarkdownReport.ResultsFolder(options);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{startedAt:yyyyMMdd-HHmmss}.md");
+        await File.WriteAllTextAsync(file, report);
+        Console.Error.WriteLine($"Report written to {file}");
+        return results.Any(r => r.Errors > 0) || differences.Count > 0 ? 1 : 0;
+    }
+
+    private static async Task<List<ScenarioResult>> MeasureReadsAsync(LoadRunner runner, IReadOnlyList<Scenario> scenarios, BenchOptions options)
+    {
         var results = new List<ScenarioResult>();
 
         // Warm every scenario before measuring any: the paths share code (EF, Kestrel, the serializer), and on two
@@ -78,14 +95,23 @@ internal static class Program
             results.Add(await runner.RunAsync(scenario, TimeSpan.FromSeconds(options.Seconds)));
         }
 
-        await app.StopAsync();
-        var report = MarkdownReport.Build(options, data, results, startedAt);
-        Console.WriteLine(report);
-        var folder = MarkdownReport.ResultsFolder(options);
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"{startedAt:yyyyMMdd-HHmmss}.md");
-        await File.WriteAllTextAsync(file, report);
-        Console.Error.WriteLine($"Report written to {file}");
-        return results.Any(r => r.Errors > 0) || differences.Count > 0 ? 1 : 0;
+        return results;
+    }
+
+    // The status reads alone, then the same reads with one writer beside them; the writer's latencies are the result.
+    private static async Task<List<ScenarioResult>> MeasureWritesAsync(IServiceProvider services, HttpClient client, LoadRunner runner, Scenario status,
+        BenchOptions options, string token, int pauseMs)
+    {
+        var writes = new WriteLoad(client, token, await WriteLoad.TargetsAsync(services), WriteLoad.Today(services), TimeSpan.FromMilliseconds(pauseMs));
+        var writeScenario = status with { Name = $"GraphQL recordSampling, 1 writer, {pauseMs} ms pause", Pair = "writes" };
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        Console.Error.WriteLine($"warm-up {options.WarmupSeconds} s…");
+        await Task.WhenAll(runner.WarmAsync(status, TimeSpan.FromSeconds(options.WarmupSeconds)), writes.RunAsync(writeScenario, TimeSpan.FromSeconds(options.WarmupSeconds)));
+        Console.Error.WriteLine($"status reads alone: {options.Seconds} s with {options.Concurrency} workers…");
+        var alone = await runner.RunAsync(status with { Name = "GraphQL status, reads alone" }, duration);
+        Console.Error.WriteLine($"status reads with one writer: {options.Seconds} s…");
+        var reads = runner.RunAsync(status with { Name = "GraphQL status, during writes" }, duration);
+        var written = writes.RunAsync(writeScenario, duration);
+        return [alone, await reads, await written];
     }
 }

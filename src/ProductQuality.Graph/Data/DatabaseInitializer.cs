@@ -27,10 +27,23 @@ public static class DatabaseInitializer
             }
         }
 
+        await UseWriteAheadLogAsync(db, cancellationToken);
         if (options.SeedWhenEmpty && await SeedHook.IsEmptyAsync(db, cancellationToken))
         {
             logger.LogInformation("Empty database: seeding the default Jiaxing data set ({Count} enterprises); this takes a few seconds, once.", options.SeedEnterprises);
             await SeedHook.SeedAsync(db, options, scope.ServiceProvider, logger, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// SQLite in write-ahead-log mode: readers keep reading while a write transaction (a fact and its re-evaluation)
+    /// runs, instead of waiting for it. The mode is stored in the file, so this is a no-op after the first start.
+    /// </summary>
+    public static async Task UseWriteAheadLogAsync(ProductQualityDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite() && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource != ":memory:")
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
 

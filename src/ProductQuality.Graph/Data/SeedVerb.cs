@@ -29,6 +29,7 @@ internal static class SeedVerb
         Console.WriteLine($"Recreating the database ({options.Provider}) and generating {enterprises:N0} enterprises with seed {seed}…");
         await db.Database.EnsureDeletedAsync();
         await db.Database.MigrateAsync();
+        await DatabaseInitializer.UseWriteAheadLogAsync(db);
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("seed");
         await SeedHook.SeedAsync(db, new DatabaseOptions { SeedEnterprises = enterprises, SeedRandom = seed }, scope.ServiceProvider, logger, default);
         return 0;

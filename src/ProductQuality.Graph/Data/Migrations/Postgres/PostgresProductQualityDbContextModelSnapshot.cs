@@ -367,6 +367,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.HasIndex("CountyCode", "Name", "Id");
 
+                    b.HasIndex("TownCode", "MapColour", "HighestTier", "QualityIndex", "Class")
+                        .HasDatabaseName("IX_Enterprises_RegionAggregate");
+
                     b.ToTable("Enterprises");
                 });
 

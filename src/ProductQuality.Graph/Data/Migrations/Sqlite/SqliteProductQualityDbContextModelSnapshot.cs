@@ -350,6 +350,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyCode", "Name", "Id");
 
+                    b.HasIndex("TownCode", "MapColour", "HighestTier", "QualityIndex", "Class")
+                        .HasDatabaseName("IX_Enterprises_RegionAggregate");
+
                     b.ToTable("Enterprises");
                 });
 

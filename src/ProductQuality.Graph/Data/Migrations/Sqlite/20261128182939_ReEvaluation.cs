@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ProductQuality.Graph.Data.Migrations.Postgres
+namespace ProductQuality.Graph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ReEvaluation : Migration
@@ -15,88 +14,88 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "RecordedBy",
                 table: "RiskWarnings",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SupersededAtUtc",
                 table: "RegionAssessments",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SupersededAtUtc",
                 table: "ProductTierAssessments",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "OverrideRevision",
                 table: "Products",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "RecordedBy",
                 table: "ManagementRecords",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RecordedBy",
                 table: "Inspections",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "OverrideRevision",
                 table: "Enterprises",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SupersededAtUtc",
                 table: "EnterpriseAssessments",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RecordedBy",
                 table: "EnforcementDecisions",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProductCode",
                 table: "Complaints",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RecordedBy",
                 table: "Complaints",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RecordedBy",
                 table: "BlacklistEvents",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Source",
                 table: "BlacklistEvents",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "");
@@ -104,28 +103,28 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateTime>(
                 name: "SupersededAtUtc",
                 table: "BlacklistEvents",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SupersededAtUtc",
                 table: "AssuredEvents",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ClassOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
-                    Class = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Class = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -142,15 +141,15 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Department = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Operation = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ResultKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    FactId = table.Column<long>(type: "bigint", nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Operation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InputHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResultKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FactId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -161,15 +160,15 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 name: "ProductTierOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProductCode = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Tier = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductCode = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -181,6 +180,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_RegionAggregate",
+                table: "Enterprises",
+                columns: new[] { "TownCode", "MapColour", "HighestTier", "QualityIndex", "Class" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_ProductCode_FoundValidOn",
@@ -226,6 +230,10 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ProductTierOverrides");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enterprises_RegionAggregate",
+                table: "Enterprises");
 
             migrationBuilder.DropIndex(
                 name: "IX_Complaints_ProductCode_FoundValidOn",
