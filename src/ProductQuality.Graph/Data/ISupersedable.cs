@@ -6,7 +6,7 @@ namespace ProductQuality.Graph.Data;
 /// appended. A global query filter hides superseded rows from every read, so "the history" is the current
 /// belief about the past, while the table keeps what was believed before.
 /// </summary>
-public interface ISupersedable
+public interface ISupersedable : IRecorded
 {
     /// <summary>When a re-evaluation replaced this row; null while it stands.</summary>
     DateTime? SupersededAtUtc { get; set; }

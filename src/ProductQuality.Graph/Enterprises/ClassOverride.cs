@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Enterprises;
@@ -7,7 +8,7 @@ namespace ProductQuality.Graph.Enterprises;
 /// through <see cref="ExpiresOn"/>. The newest row on a date wins; a row with a null <see cref="Class"/>
 /// withdraws the override before its expiry. A fact: never updated or deleted.
 /// </summary>
-public sealed class ClassOverride
+public sealed class ClassOverride : IRecorded
 {
     public long Id { get; set; }
     public int EnterpriseId { get; set; }

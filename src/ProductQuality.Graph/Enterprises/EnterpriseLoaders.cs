@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assured;
 using ProductQuality.Graph.Infrastructure.Loading;
 using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.History;
 using ProductQuality.Graph.Inspections;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Schema;
@@ -26,29 +27,78 @@ public static class EnterpriseLoaders
         context.RowsLoader<int, Licence>("licences-by-enterprise",
             (db, ids) => db.Licences.AsNoTracking().Where(l => ids.Contains(l.EnterpriseId)).OrderBy(l => l.Id), l => l.EnterpriseId).Load(enterpriseId);
 
-    public static IDataLoaderResult<IReadOnlyList<EnterpriseAssessmentRecord>> ClassHistoryOf(this IResolveFieldContext context, int enterpriseId) =>
-        context.RowsLoader<int, EnterpriseAssessmentRecord>("assessments-by-enterprise",
-            (db, ids) => db.EnterpriseAssessments.AsNoTracking().Where(a => ids.Contains(a.EnterpriseId))
-                .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id),
-            a => a.EnterpriseId).Load(enterpriseId);
+    /// <summary>Class records, newest first; under an <c>asOf</c> root, those in force by that day as known then.</summary>
+    public static IDataLoaderResult<IReadOnlyList<EnterpriseAssessmentRecord>> ClassHistoryOf(this IResolveFieldContext context, int enterpriseId)
+    {
+        var on = context.AsOf();
+        return context.RowsLoader<int, EnterpriseAssessmentRecord>("assessments-by-enterprise" + on?.LoaderSuffix,
+            (db, ids) =>
+            {
+                var rows = db.EnterpriseAssessments.AsNoTracking();
+                if (on is { } day)
+                {
+                    rows = rows.AsKnownOn(day).Where(a => a.EffectiveFrom <= day.Date);
+                }
 
-    public static IDataLoaderResult<IReadOnlyList<Inspection>> InspectionsOf(this IResolveFieldContext context, int enterpriseId) =>
-        context.RowsLoader<int, Inspection>("inspections-by-enterprise",
-            (db, ids) => db.Inspections.AsNoTracking().Include(i => i.FailedItems).Where(i => ids.Contains(i.EnterpriseId))
-                .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).AsSplitQuery(),
+                return rows.Where(a => ids.Contains(a.EnterpriseId)).OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id);
+            },
+            a => a.EnterpriseId).Load(enterpriseId);
+    }
+
+    /// <summary>Sampling results, newest first; under an <c>asOf</c> root, those sampled and recorded by that day.</summary>
+    public static IDataLoaderResult<IReadOnlyList<Inspection>> InspectionsOf(this IResolveFieldContext context, int enterpriseId)
+    {
+        var on = context.AsOf();
+        return context.RowsLoader<int, Inspection>("inspections-by-enterprise" + on?.LoaderSuffix,
+            (db, ids) =>
+            {
+                var rows = db.Inspections.AsNoTracking();
+                if (on is { } day)
+                {
+                    rows = rows.RecordedBy(day).Where(i => i.SampledOn <= day.Date);
+                }
+
+                return rows.Include(i => i.FailedItems).Where(i => ids.Contains(i.EnterpriseId))
+                    .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).AsSplitQuery();
+            },
             i => i.EnterpriseId).Load(enterpriseId);
+    }
 
-    public static IDataLoaderResult<IReadOnlyList<BlacklistEvent>> BlacklistHistoryOf(this IResolveFieldContext context, int enterpriseId) =>
-        context.RowsLoader<int, BlacklistEvent>("blacklist-by-enterprise",
-            (db, ids) => db.BlacklistEvents.AsNoTracking().Where(b => ids.Contains(b.EnterpriseId))
-                .OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id),
+    /// <summary>Listings and removals, newest first; under an <c>asOf</c> root, those known by that day.</summary>
+    public static IDataLoaderResult<IReadOnlyList<BlacklistEvent>> BlacklistHistoryOf(this IResolveFieldContext context, int enterpriseId)
+    {
+        var on = context.AsOf();
+        return context.RowsLoader<int, BlacklistEvent>("blacklist-by-enterprise" + on?.LoaderSuffix,
+            (db, ids) =>
+            {
+                var rows = db.BlacklistEvents.AsNoTracking();
+                if (on is { } day)
+                {
+                    rows = rows.AsKnownOn(day).Where(b => b.OccurredOn <= day.Date);
+                }
+
+                return rows.Where(b => ids.Contains(b.EnterpriseId)).OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id);
+            },
             b => b.EnterpriseId).Load(enterpriseId);
+    }
 
-    public static IDataLoaderResult<IReadOnlyList<AssuredEvent>> AssuredHistoryOf(this IResolveFieldContext context, int enterpriseId) =>
-        context.RowsLoader<int, AssuredEvent>("assured-by-enterprise",
-            (db, ids) => db.AssuredEvents.AsNoTracking().Where(a => ids.Contains(a.EnterpriseId))
-                .OrderByDescending(a => a.OccurredOn).ThenByDescending(a => a.Id),
+    /// <summary>Grants, revocations and expiries, newest first; under an <c>asOf</c> root, those known by that day.</summary>
+    public static IDataLoaderResult<IReadOnlyList<AssuredEvent>> AssuredHistoryOf(this IResolveFieldContext context, int enterpriseId)
+    {
+        var on = context.AsOf();
+        return context.RowsLoader<int, AssuredEvent>("assured-by-enterprise" + on?.LoaderSuffix,
+            (db, ids) =>
+            {
+                var rows = db.AssuredEvents.AsNoTracking();
+                if (on is { } day)
+                {
+                    rows = rows.AsKnownOn(day).Where(a => a.OccurredOn <= day.Date);
+                }
+
+                return rows.Where(a => ids.Contains(a.EnterpriseId)).OrderByDescending(a => a.OccurredOn).ThenByDescending(a => a.Id);
+            },
             a => a.EnterpriseId).Load(enterpriseId);
+    }
 
     /// <summary>An enterprise by id within the audience's scope (used by published lists and nested paths).</summary>
     public static IDataLoaderResult<Enterprise?> EnterpriseById(this IResolveFieldContext context, int enterpriseId)

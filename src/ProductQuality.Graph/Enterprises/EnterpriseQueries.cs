@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQL.Types.Relay;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.History;
 using ProductQuality.Graph.Schema;
 using ProductQuality.Graph.Schema.Paging;
 
@@ -15,8 +16,9 @@ public static class EnterpriseQueries
     public static void AddTo(QueryType query)
     {
         query.Field<EnterpriseType>(FieldGroup.Identity, "enterprise")
-            .Description("One enterprise by unified social credit code (统一社会信用代码); null when no enterprise has that code. A malformed code is an INVALID_CREDIT_CODE error.")
+            .Description("One enterprise by unified social credit code (统一社会信用代码); null when no enterprise has that code (or, with asOf, when it had no assessment by that day). A malformed code is an INVALID_CREDIT_CODE error.")
             .Argument<NonNullGraphType<StringGraphType>>("creditCode", "18-character unified social credit code, e.g. 91330481704213653E.")
+            .WithAsOf()
             .ResolveAsync(async c =>
             {
                 var code = c.GetArgument<string>("creditCode");
@@ -26,7 +28,11 @@ public static class EnterpriseQueries
                     throw new DomainException(ErrorCodes.InvalidCreditCode, $"'{code}' is not a valid unified social credit code: {check.Problem}");
                 }
 
-                return await c.VisibleEnterprises().FirstOrDefaultAsync(e => e.CreditCode == code, c.CancellationToken);
+                var asOf = c.AsOf();
+                var enterprise = await c.VisibleEnterprises().FirstOrDefaultAsync(e => e.CreditCode == code, c.CancellationToken);
+                return enterprise is null || asOf is not { } day
+                    ? enterprise
+                    : await EnterpriseAsOf.RestoreAsync(c.Db(), enterprise, day, c.CancellationToken);
             });
 
         var list = query.Field<NonNullGraphType<ConnectionType<EnterpriseType, EdgeType<EnterpriseType>>>>(FieldGroup.Identity, "enterprises")

@@ -56,11 +56,11 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
     private void AddClassAndHealth()
     {
         Field<NonNullGraphType<EnterpriseClassType>>(FieldGroup.Class, "class").Description("Enterprise class (企业分类): AA, A, B or C.").Resolve(c => c.Source.Class);
-        Field<NonNullGraphType<DateScalar>>(FieldGroup.Class, "classEffectiveFrom").Description("Date the current class took effect.").Resolve(c => c.Source.ClassEffectiveFrom);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClassHistoryEntryType>>>>(FieldGroup.Class, "classHistory").Description("Every evaluation of class, colour and index, newest first (分类历史).")
+        Field<NonNullGraphType<DateScalar>>(FieldGroup.Class, "classEffectiveFrom").Description("Date the class took effect (the current one, or the one in force on the asOf day).").Resolve(c => c.Source.ClassEffectiveFrom);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClassHistoryEntryType>>>>(FieldGroup.Class, "classHistory").Description("Every evaluation of class, colour and index, newest first (分类历史); with asOf, up to that day as known then.")
             .Resolve(c => c.ClassHistoryOf(c.Source.Id));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Class, "overrideRevision").Description("Revision of the class overrides; send it as expectedRevision to overrideEnterpriseClass.").Resolve(c => c.Source.OverrideRevision);
-        Field<ClassOverrideType>(FieldGroup.Class, "classOverride").Description("The manual class override (人工调整) in force today; null when none.")
+        Field<ClassOverrideType>(FieldGroup.Class, "classOverride").Description("The manual class override (人工调整) in force today (or on the asOf day); null when none.")
             .Resolve(c => c.ActiveClassOverrideOf(c.Source.Id));
         Field<NonNullGraphType<TraceabilityType>>(FieldGroup.ClassFactors, "traceability").Description("Traceability capability (追溯能力), an input of the class.").Resolve(c => c.Source.Traceability);
         Field<NonNullGraphType<QualitySystemType>>(FieldGroup.ClassFactors, "qualitySystem").Description("Quality management system (质量管理体系), an input of the class.").Resolve(c => c.Source.QualitySystem);
@@ -76,11 +76,11 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
 
     private void AddListings()
     {
-        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.BlacklistStatus, "blacklisted").Description("On the blacklist (黑名单) now.").Resolve(c => c.Source.IsBlacklisted);
+        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.BlacklistStatus, "blacklisted").Description("On the blacklist (黑名单) now (or on the asOf day).").Resolve(c => c.Source.IsBlacklisted);
         Field<DateScalar>(FieldGroup.BlacklistStatus, "blacklistedSince").Description("Date of the current listing; null when not listed.").Resolve(c => c.Source.BlacklistedSince);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlacklistEventType>>>>(FieldGroup.BlacklistDetail, "blacklistHistory", published: true).Description("Listings and removals, newest first.")
             .Resolve(c => c.BlacklistHistoryOf(c.Source.Id));
-        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Assured, "assured").Description("An assured consumption unit (放心消费单位) now.").Resolve(c => c.Source.IsAssured);
+        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Assured, "assured").Description("An assured consumption unit (放心消费单位) now (or on the asOf day).").Resolve(c => c.Source.IsAssured);
         Field<DateScalar>(FieldGroup.Assured, "assuredUntil").Description("Last day of the current assured title; null when not assured.").Resolve(c => c.Source.AssuredUntil);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssuredEventType>>>>(FieldGroup.Assured, "assuredHistory").Description("Grants, revocations and expiries, newest first.")
             .Resolve(c => c.AssuredHistoryOf(c.Source.Id));

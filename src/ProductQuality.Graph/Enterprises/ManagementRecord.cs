@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Enterprises;
@@ -6,7 +7,7 @@ namespace ProductQuality.Graph.Enterprises;
 /// An effective-dated record of an enterprise's traceability (追溯能力) and quality management system
 /// (质量管理体系). Append-only; the enterprise row caches the newest.
 /// </summary>
-public sealed class ManagementRecord
+public sealed class ManagementRecord : IRecorded
 {
     public long Id { get; set; }
     public int EnterpriseId { get; set; }

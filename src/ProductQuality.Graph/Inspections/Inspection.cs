@@ -1,7 +1,9 @@
+using ProductQuality.Graph.Data;
+
 namespace ProductQuality.Graph.Inspections;
 
 /// <summary>A supervision sampling result (监督抽查结果) for one batch of one product of one enterprise.</summary>
-public sealed class Inspection
+public sealed class Inspection : IRecorded
 {
     public long Id { get; set; }
     public int EnterpriseId { get; set; }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.History;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Products;
@@ -21,9 +22,21 @@ public static class ProductLoaders
             (db, codes) => db.Products.AsNoTracking().Where(p => codes.Contains(p.CategoryCode)).OrderBy(p => p.Code),
             p => p.CategoryCode).Load(categoryCode);
 
-    public static IDataLoaderResult<IReadOnlyList<ProductTierAssessment>> TierHistory(this IResolveFieldContext context, string productCode) =>
-        context.RowsLoader<string, ProductTierAssessment>("tier-history-by-product",
-            (db, codes) => db.ProductTierAssessments.AsNoTracking().Where(a => codes.Contains(a.ProductCode))
-                .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id),
+    /// <summary>Tier evaluations and overrides, newest first; under an <c>asOf</c> root, those in force by that day as known then.</summary>
+    public static IDataLoaderResult<IReadOnlyList<ProductTierAssessment>> TierHistory(this IResolveFieldContext context, string productCode)
+    {
+        var on = context.AsOf();
+        return context.RowsLoader<string, ProductTierAssessment>("tier-history-by-product" + on?.LoaderSuffix,
+            (db, codes) =>
+            {
+                var rows = db.ProductTierAssessments.AsNoTracking();
+                if (on is { } day)
+                {
+                    rows = rows.AsKnownOn(day).Where(a => a.EffectiveFrom <= day.Date);
+                }
+
+                return rows.Where(a => codes.Contains(a.ProductCode)).OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id);
+            },
             a => a.ProductCode).Load(productCode);
+    }
 }

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Rules.Common;
+using ProductQuality.Graph.History;
 using ProductQuality.Graph.Schema;
 using ProductQuality.Graph.Schema.Enums;
 
@@ -42,8 +43,22 @@ public static class ProductQueries
         });
 
         query.Field<ProductType>(FieldGroup.Identity, "product")
-            .Description("One product by code; null when there is none.")
+            .Description("One product by code; null when there is none (or, with asOf, when it had not been graded by that day).")
             .Argument<NonNullGraphType<StringGraphType>>("code", "Product code, e.g. P004.")
-            .Resolve(c => c.ProductByCode(c.GetArgument<string>("code")));
+            .WithAsOf()
+            .ResolveAsync(async c =>
+            {
+                var code = c.GetArgument<string>("code");
+                var asOf = c.AsOf();
+                var product = await c.ProductByCode(code).GetResultAsync(c.CancellationToken);
+                if (product is null || asOf is null)
+                {
+                    return product;
+                }
+
+                // The same batch loader serves the product's tier fields below, so this costs no extra query.
+                var graded = await c.TierHistory(code).GetResultAsync(c.CancellationToken);
+                return graded.Count > 0 ? product : null;
+            });
     }
 }

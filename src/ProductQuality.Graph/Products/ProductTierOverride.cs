@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Products;
@@ -7,7 +8,7 @@ namespace ProductQuality.Graph.Products;
 /// <see cref="EffectiveFrom"/> through <see cref="ExpiresOn"/>; a null <see cref="Tier"/> withdraws an earlier
 /// override. A fact: never updated or deleted.
 /// </summary>
-public sealed class ProductTierOverride
+public sealed class ProductTierOverride : IRecorded
 {
     public long Id { get; set; }
     public required string ProductCode { get; set; }

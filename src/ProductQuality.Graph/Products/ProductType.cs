@@ -1,5 +1,8 @@
+using GraphQL;
 using GraphQL.Types;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.History;
+using ProductQuality.Graph.Infrastructure.Loading;
 using ProductQuality.Graph.Schema;
 using ProductQuality.Graph.Schema.Enums;
 
@@ -20,13 +23,28 @@ public sealed class ProductType : ContractObjectGraphType<Product>
         Field<NonNullGraphType<ProductCategoryType>>(FieldGroup.Identity, "category", published: true).Description("Its major category (大类).").Resolve(c => c.CategoryByCode(c.Source.CategoryCode));
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "productionLicenceRequired", published: true).Description("Under production licence management (实施生产许可证管理).").Resolve(c => c.Source.ProductionLicenceRequired);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "cccRequired", published: true).Description("Under compulsory certification (CCC 强制性产品认证).").Resolve(c => c.Source.CccRequired);
-        Field<NonNullGraphType<ProductTierType>>(FieldGroup.ProductTiers, "tier").Description("Current risk tier (产品分级).").Resolve(c => c.Source.Tier);
-        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.ProductTiers, "riskScore").Description("Current risk score, 0–100 (风险分值).").Resolve(c => c.Source.RiskScore);
+        Field<NonNullGraphType<ProductTierType>>(FieldGroup.ProductTiers, "tier").Description("Risk tier (产品分级) now, or on the asOf day.")
+            .Resolve(c => OnAsOfDay(c, p => p.Tier, a => a.Tier));
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.ProductTiers, "riskScore").Description("Risk score, 0–100 (风险分值), now or on the asOf day.")
+            .Resolve(c => OnAsOfDay(c, p => p.RiskScore, a => a.RiskScore));
         Field<NonNullGraphType<ProductSensitivityType>>(FieldGroup.ProductTiers, "sensitivity").Description("Sensitivity factors (敏感因子) of the tier.").Resolve(c => c.Source);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductTierAssessmentType>>>>(FieldGroup.ProductTiers, "tierHistory").Description("Tier evaluations and overrides, newest first.")
             .Resolve(c => c.TierHistory(c.Source.Code));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.ProductTiers, "overrideRevision").Description("Revision of the tier overrides; send it as expectedRevision to overrideProductTier.").Resolve(c => c.Source.OverrideRevision);
-        Field<ProductTierOverrideType>(FieldGroup.ProductTiers, "tierOverride").Description("The manual tier override (人工调整) in force today; null when none.")
+        Field<ProductTierOverrideType>(FieldGroup.ProductTiers, "tierOverride").Description("The manual tier override (人工调整) in force today (or on the asOf day); null when none.")
             .Resolve(c => c.ActiveTierOverrideOf(c.Source.Code));
+    }
+
+    /// <summary>
+    /// Today's value is cached on the product row; on an asOf day it is the newest grading known then. A product
+    /// is graded from the start of the history, before any enterprise's first assessment, so the fallback to the
+    /// row is reached only for a product under no asOf-dated enterprise.
+    /// </summary>
+    private static object? OnAsOfDay<T>(IResolveFieldContext<Product> c, Func<Product, T> now, Func<ProductTierAssessment, T> then)
+    {
+        var product = c.Source;
+        return c.AsOf() is null
+            ? now(product)
+            : c.TierHistory(product.Code).Then(rows => rows.Count > 0 ? then(rows[0]) : now(product));
     }
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.History;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Regions;
@@ -14,8 +15,11 @@ public static class FourColorMapQueries
             .Description("The four-colour map (四色区域图): every region of the level, each with `assessment` (colour, index, counts per colour and the shares that decided it).")
             .Argument<NonNullGraphType<MapLevelType>>("level", "COUNTY or TOWN.")
             .Argument<StringGraphType>("county", "With TOWN: only the towns of this county (3304xx).")
+            .WithAsOf()
             .ResolveAsync(async c =>
             {
+                _ = c.AsOf(); // refuses a future day before anything is read
+
                 var level = c.GetArgument<MapLevel>("level");
                 var county = c.GetArgument<string?>("county");
                 var scope = c.Audience().CountyScope;

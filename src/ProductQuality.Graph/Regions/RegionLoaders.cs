@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.History;
 using ProductQuality.Graph.Infrastructure.Loading;
 using ProductQuality.Graph.Schema;
 
@@ -28,13 +29,26 @@ public static class RegionLoaders
             r => r.ParentCode!).Load(code);
     }
 
-    /// <summary>Newest assessment per region (all assessments of the batch's regions: a handful of rows each).</summary>
+    /// <summary>
+    /// Newest assessment per region (all assessments of the batch's regions: a handful of rows each); under an
+    /// <c>asOf</c> root, the newest in force by that day as known then.
+    /// </summary>
     public static IDataLoaderResult<RegionAssessment?> LatestRegionAssessment(this IResolveFieldContext context, string code)
     {
         var scope = context.Audience().CountyScope;
-        return context.RowsLoader<string, RegionAssessment>("region-assessments",
-                (db, codes) => db.RegionAssessments.AsNoTracking().Where(a => codes.Contains(a.RegionCode)
-                    && (scope == null || db.Regions.Any(r => r.Code == a.RegionCode && r.CountyCode == scope))),
+        var on = context.AsOf();
+        return context.RowsLoader<string, RegionAssessment>("region-assessments" + on?.LoaderSuffix,
+                (db, codes) =>
+                {
+                    var rows = db.RegionAssessments.AsNoTracking();
+                    if (on is { } day)
+                    {
+                        rows = rows.AsKnownOn(day).Where(a => a.EffectiveFrom <= day.Date);
+                    }
+
+                    return rows.Where(a => codes.Contains(a.RegionCode)
+                        && (scope == null || db.Regions.Any(r => r.Code == a.RegionCode && r.CountyCode == scope)));
+                },
                 a => a.RegionCode)
             .Load(code)
             .Then(rows => rows.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).FirstOrDefault());

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.History;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Regions;
@@ -15,11 +16,21 @@ public static class RegionQueries
     {
         query.Field<NonNullGraphType<RegionType>>(FieldGroup.Regions, "city")
             .Description("Jiaxing city (嘉兴市), the root of the region tree: follow children to counties and towns.")
-            .ResolveAsync(async c => await c.Db().Regions.AsNoTracking().SingleAsync(r => r.Code == CityCode, c.CancellationToken));
+            .WithAsOf()
+            .ResolveAsync(async c =>
+            {
+                _ = c.AsOf(); // refuses a future day before anything is read
+                return await c.Db().Regions.AsNoTracking().SingleAsync(r => r.Code == CityCode, c.CancellationToken);
+            });
 
         query.Field<RegionType>(FieldGroup.Regions, "region")
             .Description("One region by code (county 3304xx or 9-digit town code); null when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "Division code, e.g. 330481 or 330481101.")
-            .Resolve(c => c.RegionByCode(c.GetArgument<string>("code")));
+            .WithAsOf()
+            .Resolve(c =>
+            {
+                _ = c.AsOf(); // refuses a future day before anything is read
+                return c.RegionByCode(c.GetArgument<string>("code"));
+            });
     }
 }

@@ -22,9 +22,9 @@ public sealed class RegionType : ContractObjectGraphType<Region>
             .Resolve(c => c.Source.ParentCode is null ? null : c.RegionByCode(c.Source.ParentCode));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>(FieldGroup.Regions, "children").Description("Regions directly below: counties of the city, towns of a county.")
             .Resolve(c => c.ChildRegions(c.Source.Code));
-        Field<RegionAssessmentType>(FieldGroup.Regions, "assessment").Description("Newest colour and index of the region (区域分色与指数); null before the first assessment.")
+        Field<RegionAssessmentType>(FieldGroup.Regions, "assessment").Description("Newest colour and index of the region (区域分色与指数), or the one in force on the asOf day; null before the first assessment.")
             .Resolve(c => c.LatestRegionAssessment(c.Source.Code));
-        Field<FourColorType>(FieldGroup.Regions, "colour").Description("Region colour (区域颜色) from the newest assessment.")
+        Field<FourColorType>(FieldGroup.Regions, "colour").Description("Region colour (区域颜色) from that assessment.")
             .Resolve(c => c.LatestRegionAssessment(c.Source.Code).Then(a => a?.Colour));
     }
 }

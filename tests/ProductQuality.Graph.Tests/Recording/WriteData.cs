@@ -10,12 +10,6 @@ public static class WriteData
 {
     public const string Today = "2026-11-28";
 
-    public static async Task<T> DbAsync<T>(this WritableServerFactory factory, Func<ProductQualityDbContext, Task<T>> query)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>());
-    }
-
     /// <summary>The n-th enterprise (by id) of a county, or of the city, that makes at least one product, with that product.</summary>
     public static Task<(string CreditCode, string ProductCode, string County)> EnterpriseAsync(this WritableServerFactory factory, int n, string? county = null, bool blacklisted = false) =>
         factory.DbAsync(async db =>

@@ -9,7 +9,8 @@ namespace ProductQuality.Graph.Infrastructure.Clock;
 /// </summary>
 public sealed class BureauClock(TimeProvider time, IOptions<ClockOptions> options)
 {
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+    /// <summary>China Standard Time: UTC+8 all year.</summary>
+    public static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
     /// <summary>The bureau's current date.</summary>
     public DateOnly Today => options.Value.Today ?? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
