@@ -98,12 +98,13 @@ internal static class Program
         return results;
     }
 
-    // The status reads alone, then the same reads with one writer beside them; the writer's latencies are the result.
+    // The status reads alone, then the same reads with one writer beside them, then alone again (so drift from JIT
+    // tiering or a warming cache shows as a difference between the two "alone" rows); the writer's latencies are the result.
     private static async Task<List<ScenarioResult>> MeasureWritesAsync(IServiceProvider services, HttpClient client, LoadRunner runner, Scenario status,
         BenchOptions options, string token, int pauseMs)
     {
         var writes = new WriteLoad(client, token, await WriteLoad.TargetsAsync(services), WriteLoad.Today(services), TimeSpan.FromMilliseconds(pauseMs));
-        var writeScenario = status with { Name = $"GraphQL recordSampling, 1 writer, {pauseMs} ms pause", Pair = "writes" };
+        var writeScenario = status with { Name = $"GraphQL recordSampling, 1 writer, {pauseMs} ms pause", Pair = Scenarios.WritesPair };
         var duration = TimeSpan.FromSeconds(options.Seconds);
         Console.Error.WriteLine($"warm-up {options.WarmupSeconds} s…");
         await Task.WhenAll(runner.WarmAsync(status, TimeSpan.FromSeconds(options.WarmupSeconds)), writes.RunAsync(writeScenario, TimeSpan.FromSeconds(options.WarmupSeconds)));
@@ -112,6 +113,10 @@ internal static class Program
         Console.Error.WriteLine($"status reads with one writer: {options.Seconds} s…");
         var reads = runner.RunAsync(status with { Name = "GraphQL status, during writes" }, duration);
         var written = writes.RunAsync(writeScenario, duration);
-        return [alone, await reads, await written];
+        var during = await reads;
+        var wrote = await written;
+        Console.Error.WriteLine($"status reads alone again: {options.Seconds} s…");
+        var aloneAfter = await runner.RunAsync(status with { Name = "GraphQL status, reads alone again" }, duration);
+        return [alone, during, aloneAfter, wrote];
     }
 }

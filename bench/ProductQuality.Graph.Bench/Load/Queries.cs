@@ -15,6 +15,18 @@ internal static class Queries
         }
         """;
 
+    /// <summary>The same status as it stood on a past day (<c>asOf</c>): state restored from the histories known then.</summary>
+    public const string StatusAsOf = """
+        query StatusAsOf($code: String!, $day: Date!) {
+          enterprise(creditCode: $code, asOf: $day) {
+            creditCode name class classEffectiveFrom healthCode mapColour qualityIndex
+            blacklisted blacklistedSince assured assuredUntil
+            products { code name tier }
+            inspections(limit: 3) { reportNumber sampledOn passed failedItems { name safetyItem } }
+          }
+        }
+        """;
+
     /// <summary>A page of 100 enterprises of a county, name order, with their products.</summary>
     public const string Page = """
         query Page($county: String!) {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
@@ -11,6 +12,10 @@ internal static class Scenarios
 {
     public const string StatusPair = "status";
     public const string PagePair = "page";
+    public const string AsOfPair = "asOf";
+
+    /// <summary>The writer of <c>--writes</c>: its statements are not counted per request (the counter serves the readers).</summary>
+    public const string WritesPair = "writes";
     private const string GraphQLResponse = "application/graphql-response+json";
 
     public static IReadOnlyList<Scenario> All(BenchData data, bool baseline, string token)
@@ -19,6 +24,9 @@ internal static class Scenarios
         var codes = data.CreditCodes;
         var counties = data.Counties;
         var statusBodies = codes.Select(code => Body(Queries.Status, new { code })).ToArray();
+        // A year back: most seeded enterprises were assessed by then; those that were not answer null.
+        var yearAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var asOfBodies = codes.Select(code => Body(Queries.StatusAsOf, new { code, day = yearAgo })).ToArray();
         var pageBodies = counties.Select(county => Body(Queries.Page, new { county })).ToArray();
         var statusUrls = codes.Select(code => new Uri($"/plain/enterprise/{code}", UriKind.Relative)).ToArray();
         var pageUrls = counties.Select(county => new Uri($"/plain/enterprises?county={county}&first=100", UriKind.Relative)).ToArray();
@@ -33,6 +41,10 @@ internal static class Scenarios
                 (n, root) => CheckPage(root.GetProperty("data").GetProperty("enterprises").GetProperty("edges"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), true)),
             new("plain page", PagePair, false, n => Get(pageUrls[n % counties.Count]),
                 (n, root) => CheckPage(root.GetProperty("items"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), false)),
+            new($"GraphQL status asOf {yearAgo}", AsOfPair, true, n => Post(asOfBodies[n % codes.Count], authorization),
+                (n, root) => root.GetProperty("data").GetProperty("enterprise") is { ValueKind: JsonValueKind.Null }
+                    ? null
+                    : CheckStatus(root.GetProperty("data").GetProperty("enterprise"), codes[(int)(n % codes.Count)])),
         };
 
         if (baseline)

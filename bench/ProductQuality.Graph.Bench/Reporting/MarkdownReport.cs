@@ -24,13 +24,19 @@ internal static class MarkdownReport
         Raw(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
-            Line(md, $"| {r.Scenario.Name} | {r.Requests:N0} | {r.Errors:N0} | {r.RequestsPerSecond:N0} | {r.PercentileMs(50):N2} | {r.PercentileMs(90):N2} | {r.PercentileMs(99):N2} | {r.SqlPerRequest:N1} |");
+            var sql = r.Scenario.Pair == Scenarios.WritesPair ? "–" : r.SqlPerRequest.ToString("N1", CultureInfo.InvariantCulture);
+            Line(md, $"| {r.Scenario.Name} | {r.Requests:N0} | {r.Errors:N0} | {r.RequestsPerSecond:N0} | {r.PercentileMs(50):N2} | {r.PercentileMs(90):N2} | {r.PercentileMs(99):N2} | {sql} |");
         }
 
-        Line(md);
-        Raw(md, "| pair | GraphQL/plain req/s | GraphQL/plain p50 latency | target |");
-        Raw(md, "| --- | ---: | ---: | --- |");
-        foreach (var pair in new[] { Scenarios.StatusPair, Scenarios.PagePair })
+        var pairs = new[] { Scenarios.StatusPair, Scenarios.PagePair }.Where(p => results.Any(r => r.Scenario.Pair == p && !r.Scenario.IsGraphQL)).ToList();
+        if (pairs.Count > 0)
+        {
+            Line(md);
+            Raw(md, "| pair | GraphQL/plain req/s | GraphQL/plain p50 latency | target |");
+            Raw(md, "| --- | ---: | ---: | --- |");
+        }
+
+        foreach (var pair in pairs)
         {
             var graph = results.FirstOrDefault(r => r.Scenario.Pair == pair && r.Scenario.IsGraphQL);
             var plain = results.FirstOrDefault(r => r.Scenario.Pair == pair && !r.Scenario.IsGraphQL);

@@ -19,7 +19,12 @@ public static class DataRegistration
         {
             case DatabaseProvider.Sqlite:
                 builder.Services.AddDbContext<SqliteProductQualityDbContext>((sp, db) =>
-                    db.UseSqlite(Current(sp).ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                    db.UseSqlite(Current(sp).ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>())
+                        // SQLite cannot add a foreign key in place, so a migration that adds one rebuilds the table. EF
+                        // runs the rebuild in a transaction, but the "PRAGMA foreign_keys" statements around it cannot run
+                        // inside one, and EF warns. The pragma is a setting of the connection, not of the file, so a crash
+                        // leaves nothing half applied; the warning would only alarm operators on every first start.
+                        .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
                 builder.Services.AddScoped<ProductQualityDbContext>(sp => sp.GetRequiredService<SqliteProductQualityDbContext>());
                 break;
             case DatabaseProvider.Postgres:

@@ -17,16 +17,8 @@ public static class ClassOverrideLoaders
         var on = context.AsOf();
         var today = on?.Date ?? context.Service<BureauClock>().Today;
         return context.RowsLoader<int, ClassOverride>("class-overrides-by-enterprise" + on?.LoaderSuffix,
-                (db, ids) =>
-                {
-                    var rows = db.ClassOverrides.AsNoTracking();
-                    if (on is { } day)
-                    {
-                        rows = rows.RecordedBy(day);
-                    }
-
-                    return rows.Where(o => ids.Contains(o.EnterpriseId) && o.EffectiveFrom <= today);
-                },
+                (db, ids) => db.ClassOverrides.AsNoTracking().RecordedBy(on)
+                    .Where(o => ids.Contains(o.EnterpriseId) && o.EffectiveFrom <= today),
                 o => o.EnterpriseId)
             .Load(enterpriseId)
             .Then(rows => Overrides.ActiveClass(rows, today));

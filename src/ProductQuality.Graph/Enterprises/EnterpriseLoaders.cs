@@ -32,16 +32,8 @@ public static class EnterpriseLoaders
     {
         var on = context.AsOf();
         return context.RowsLoader<int, EnterpriseAssessmentRecord>("assessments-by-enterprise" + on?.LoaderSuffix,
-            (db, ids) =>
-            {
-                var rows = db.EnterpriseAssessments.AsNoTracking();
-                if (on is { } day)
-                {
-                    rows = rows.AsKnownOn(day).Where(a => a.EffectiveFrom <= day.Date);
-                }
-
-                return rows.Where(a => ids.Contains(a.EnterpriseId)).OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id);
-            },
+            (db, ids) => db.EnterpriseAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom).Where(a => ids.Contains(a.EnterpriseId))
+                .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id),
             a => a.EnterpriseId).Load(enterpriseId);
     }
 
@@ -50,17 +42,9 @@ public static class EnterpriseLoaders
     {
         var on = context.AsOf();
         return context.RowsLoader<int, Inspection>("inspections-by-enterprise" + on?.LoaderSuffix,
-            (db, ids) =>
-            {
-                var rows = db.Inspections.AsNoTracking();
-                if (on is { } day)
-                {
-                    rows = rows.RecordedBy(day).Where(i => i.SampledOn <= day.Date);
-                }
-
-                return rows.Include(i => i.FailedItems).Where(i => ids.Contains(i.EnterpriseId))
-                    .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).AsSplitQuery();
-            },
+            (db, ids) => db.Inspections.AsNoTracking().RecordedOn(on, i => i.SampledOn)
+                .Include(i => i.FailedItems).Where(i => ids.Contains(i.EnterpriseId))
+                .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).AsSplitQuery(),
             i => i.EnterpriseId).Load(enterpriseId);
     }
 
@@ -69,16 +53,8 @@ public static class EnterpriseLoaders
     {
         var on = context.AsOf();
         return context.RowsLoader<int, BlacklistEvent>("blacklist-by-enterprise" + on?.LoaderSuffix,
-            (db, ids) =>
-            {
-                var rows = db.BlacklistEvents.AsNoTracking();
-                if (on is { } day)
-                {
-                    rows = rows.AsKnownOn(day).Where(b => b.OccurredOn <= day.Date);
-                }
-
-                return rows.Where(b => ids.Contains(b.EnterpriseId)).OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id);
-            },
+            (db, ids) => db.BlacklistEvents.AsNoTracking().InForceOn(on, b => b.OccurredOn).Where(b => ids.Contains(b.EnterpriseId))
+                .OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id),
             b => b.EnterpriseId).Load(enterpriseId);
     }
 
@@ -87,16 +63,8 @@ public static class EnterpriseLoaders
     {
         var on = context.AsOf();
         return context.RowsLoader<int, AssuredEvent>("assured-by-enterprise" + on?.LoaderSuffix,
-            (db, ids) =>
-            {
-                var rows = db.AssuredEvents.AsNoTracking();
-                if (on is { } day)
-                {
-                    rows = rows.AsKnownOn(day).Where(a => a.OccurredOn <= day.Date);
-                }
-
-                return rows.Where(a => ids.Contains(a.EnterpriseId)).OrderByDescending(a => a.OccurredOn).ThenByDescending(a => a.Id);
-            },
+            (db, ids) => db.AssuredEvents.AsNoTracking().InForceOn(on, a => a.OccurredOn).Where(a => ids.Contains(a.EnterpriseId))
+                .OrderByDescending(a => a.OccurredOn).ThenByDescending(a => a.Id),
             a => a.EnterpriseId).Load(enterpriseId);
     }
 

@@ -20,8 +20,8 @@ public static class EnterpriseAsOf
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(enterprise);
         var id = enterprise.Id;
-        var records = await db.EnterpriseAssessments.AsNoTracking().AsKnownOn(on)
-            .Where(a => a.EnterpriseId == id && a.EffectiveFrom <= on.Date)
+        var records = await db.EnterpriseAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom)
+            .Where(a => a.EnterpriseId == id)
             .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id)
             .ToListAsync(ct);
         if (records.Count == 0)
@@ -65,8 +65,8 @@ public static class EnterpriseAsOf
 
     private static async Task ApplyBlacklistAsync(ProductQualityDbContext db, Enterprise enterprise, KnownOn on, CancellationToken ct)
     {
-        var last = await db.BlacklistEvents.AsNoTracking().AsKnownOn(on)
-            .Where(b => b.EnterpriseId == enterprise.Id && b.OccurredOn <= on.Date)
+        var last = await db.BlacklistEvents.AsNoTracking().InForceOn(on, b => b.OccurredOn)
+            .Where(b => b.EnterpriseId == enterprise.Id)
             .OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id)
             .FirstOrDefaultAsync(ct);
         enterprise.IsBlacklisted = last is { Kind: BlacklistEventKind.Listed };
@@ -75,8 +75,8 @@ public static class EnterpriseAsOf
 
     private static async Task ApplyAssuredAsync(ProductQualityDbContext db, Enterprise enterprise, KnownOn on, CancellationToken ct)
     {
-        var last = await db.AssuredEvents.AsNoTracking().AsKnownOn(on)
-            .Where(a => a.EnterpriseId == enterprise.Id && a.OccurredOn <= on.Date)
+        var last = await db.AssuredEvents.AsNoTracking().InForceOn(on, a => a.OccurredOn)
+            .Where(a => a.EnterpriseId == enterprise.Id)
             .OrderByDescending(a => a.OccurredOn).ThenByDescending(a => a.Id)
             .FirstOrDefaultAsync(ct);
         enterprise.IsAssured = last is { Kind: AssuredEventKind.Granted, ValidUntil: { } until } && until >= on.Date;

@@ -27,16 +27,8 @@ public static class ProductLoaders
     {
         var on = context.AsOf();
         return context.RowsLoader<string, ProductTierAssessment>("tier-history-by-product" + on?.LoaderSuffix,
-            (db, codes) =>
-            {
-                var rows = db.ProductTierAssessments.AsNoTracking();
-                if (on is { } day)
-                {
-                    rows = rows.AsKnownOn(day).Where(a => a.EffectiveFrom <= day.Date);
-                }
-
-                return rows.Where(a => codes.Contains(a.ProductCode)).OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id);
-            },
+            (db, codes) => db.ProductTierAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom).Where(a => codes.Contains(a.ProductCode))
+                .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id),
             a => a.ProductCode).Load(productCode);
     }
 }

@@ -17,16 +17,8 @@ public static class TierOverrideLoaders
         var on = context.AsOf();
         var today = on?.Date ?? context.Service<BureauClock>().Today;
         return context.RowsLoader<string, ProductTierOverride>("tier-overrides-by-product" + on?.LoaderSuffix,
-                (db, codes) =>
-                {
-                    var rows = db.ProductTierOverrides.AsNoTracking();
-                    if (on is { } day)
-                    {
-                        rows = rows.RecordedBy(day);
-                    }
-
-                    return rows.Where(o => codes.Contains(o.ProductCode) && o.EffectiveFrom <= today);
-                },
+                (db, codes) => db.ProductTierOverrides.AsNoTracking().RecordedBy(on)
+                    .Where(o => codes.Contains(o.ProductCode) && o.EffectiveFrom <= today),
                 o => o.ProductCode)
             .Load(productCode)
             .Then(rows => Overrides.ActiveTier(rows, today));

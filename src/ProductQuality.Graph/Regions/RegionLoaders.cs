@@ -38,17 +38,8 @@ public static class RegionLoaders
         var scope = context.Audience().CountyScope;
         var on = context.AsOf();
         return context.RowsLoader<string, RegionAssessment>("region-assessments" + on?.LoaderSuffix,
-                (db, codes) =>
-                {
-                    var rows = db.RegionAssessments.AsNoTracking();
-                    if (on is { } day)
-                    {
-                        rows = rows.AsKnownOn(day).Where(a => a.EffectiveFrom <= day.Date);
-                    }
-
-                    return rows.Where(a => codes.Contains(a.RegionCode)
-                        && (scope == null || db.Regions.Any(r => r.Code == a.RegionCode && r.CountyCode == scope)));
-                },
+                (db, codes) => db.RegionAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom).Where(a => codes.Contains(a.RegionCode)
+                    && (scope == null || db.Regions.Any(r => r.Code == a.RegionCode && r.CountyCode == scope))),
                 a => a.RegionCode)
             .Load(code)
             .Then(rows => rows.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).FirstOrDefault());
