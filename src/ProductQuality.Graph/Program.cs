@@ -4,24 +4,27 @@ using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Infrastructure.Http;
 using ProductQuality.Graph.Infrastructure.Rules;
 
-if (await CommandLine.TryRunVerbAsync(args) is { } exitCode)
+return await StartupFailure.GuardAsync(async () =>
 {
-    return exitCode;
-}
+    if (await CommandLine.TryRunVerbAsync(args) is { } exitCode)
+    {
+        return exitCode;
+    }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.UseDefaultUrl();
-builder.AddProductQualityRules();
-builder.AddDepartmentAccess();
-builder.AddProductQualityData();
-builder.AddProductQualityGraph();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.UseDefaultUrl();
+    builder.AddProductQualityRules();
+    builder.AddDepartmentAccess();
+    builder.AddProductQualityData();
+    builder.AddProductQualityGraph();
 
-var app = builder.Build();
-await app.InitializeDatabaseAsync();
-app.MapProductQualityGraph();
-app.AnnounceEndpointOnStart();
-await app.RunAsync();
-return 0;
+    var app = builder.Build();
+    await app.InitializeDatabaseAsync();
+    app.MapProductQualityGraph();
+    app.AnnounceEndpointOnStart();
+    await app.RunAsync();
+    return 0;
+});
 
 /// <summary>Entry point; partial so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -608,7 +608,8 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.HasIndex("EnterpriseId", "SampledOn");
 
-                    b.HasIndex("ProductCode", "SampledOn");
+                    b.HasIndex("ProductCode", "SampledOn", "Passed")
+                        .HasDatabaseName("IX_Inspections_ProductGrading");
 
                     b.ToTable("Inspections");
                 });
