@@ -1,6 +1,8 @@
 using ProductQuality.Graph.Assured;
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Data.Seeding;
 using ProductQuality.Graph.Rules.Assured;
+using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Assessment;
 
@@ -23,25 +25,25 @@ public sealed class AssuredTracker
                 var until = result.ValidUntil!.Value;
                 var renewal = Grant is not null && Grant.ValidUntil.AddDays(1) == asOf;
                 Grant = new AssuredGrant(asOf, until);
-                Add(AssuredEventKind.Granted, asOf, until, (renewal ? "续期 renewed: " : string.Empty) + result.Explanation.Summary);
+                Add(AssuredEventKind.Granted, asOf, until, (renewal ? "续期 renewed: " : string.Empty) + result.Explanation.Summary, result.Explanation);
                 return until.AddDays(1);
             case AssuredStatus.Revoked:
                 Grant = null;
-                Add(AssuredEventKind.Revoked, asOf, null, result.Explanation.Summary);
+                Add(AssuredEventKind.Revoked, asOf, null, result.Explanation.Summary, result.Explanation);
                 return null;
             case AssuredStatus.NotEligible when Grant is not null && asOf > Grant.ValidUntil:
                 var expired = Grant.ValidUntil.AddDays(1);
                 Grant = null;
-                Add(AssuredEventKind.Expired, expired, null, $"期满 expired; not renewed: {result.Explanation.Summary}");
+                Add(AssuredEventKind.Expired, expired, null, $"期满 expired; not renewed: {result.Explanation.Summary}", result.Explanation);
                 return null;
             default:
                 return null;
         }
     }
 
-    private void Add(AssuredEventKind kind, DateOnly on, DateOnly? validUntil, string reason) => Events.Add(new AssuredEvent
+    private void Add(AssuredEventKind kind, DateOnly on, DateOnly? validUntil, string reason, Explanation explanation) => Events.Add(new AssuredEvent
     {
         Kind = kind, OccurredOn = on, ValidUntil = validUntil,
-        Reason = reason.Length <= 1000 ? reason : reason[..1000], RecordedAtUtc = Stamp.At(on, 5),
+        Reason = reason.Length <= 1000 ? reason : reason[..1000], Explanation = ExplanationJson.Serialize(explanation), RecordedAtUtc = Stamp.At(on, 5),
     });
 }

@@ -1,5 +1,7 @@
 using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Rules.Blacklist;
+using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Assessment;
 
@@ -41,7 +43,7 @@ internal sealed class BlacklistTracker(BlacklistRule rule, BlacklistFacts facts,
             Listed = true;
             ListedOn = asOf;
             reason = trigger.Reason;
-            Events.Add(Event(BlacklistEventKind.Listed, asOf, $"列入黑名单 Listed: {trigger.Description}"));
+            Events.Add(Event(BlacklistEventKind.Listed, asOf, $"列入黑名单 Listed: {trigger.Description}", listing.Explanation));
         }
 
         var listedOn = ListedOn!.Value;
@@ -54,7 +56,7 @@ internal sealed class BlacklistTracker(BlacklistRule rule, BlacklistFacts facts,
 
         Listed = false;
         lastRemoval = asOf;
-        Events.Add(Event(BlacklistEventKind.Removed, asOf, $"移出黑名单 Removed: {removal.Explanation.Summary}"));
+        Events.Add(Event(BlacklistEventKind.Removed, asOf, $"移出黑名单 Removed: {removal.Explanation.Summary}", removal.Explanation));
         return null;
     }
 
@@ -73,9 +75,9 @@ internal sealed class BlacklistTracker(BlacklistRule rule, BlacklistFacts facts,
         }
     }
 
-    private BlacklistEvent Event(BlacklistEventKind kind, DateOnly on, string text) => new()
+    private BlacklistEvent Event(BlacklistEventKind kind, DateOnly on, string text, Explanation explanation) => new()
     {
         Kind = kind, Source = BlacklistEventSource.Rule, OccurredOn = on, ReasonCategory = reason,
-        Reason = text, DecisionNumber = string.Empty, RecordedAtUtc = Data.Seeding.Stamp.At(on, 4),
+        Reason = text, Explanation = ExplanationJson.Serialize(explanation), DecisionNumber = string.Empty, RecordedAtUtc = Data.Seeding.Stamp.At(on, 4),
     };
 }

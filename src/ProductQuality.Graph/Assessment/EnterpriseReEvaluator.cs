@@ -88,9 +88,11 @@ internal sealed class EnterpriseReEvaluator(RulesOptions rules, ProductTierTimel
         a.QualityIndex.Equals(b.QualityIndex) && a.IsOverride == b.IsOverride && a.OverrideExpiresOn == b.OverrideExpiresOn &&
         a.ClassExplanation == b.ClassExplanation && a.IndexExplanation == b.IndexExplanation && a.RulesVersion == b.RulesVersion;
 
-    private static bool SameAssured(AssuredEvent a, AssuredEvent b) => a.Kind == b.Kind && a.OccurredOn == b.OccurredOn && a.ValidUntil == b.ValidUntil;
+    private static bool SameAssured(AssuredEvent a, AssuredEvent b) =>
+        a.Kind == b.Kind && a.OccurredOn == b.OccurredOn && a.ValidUntil == b.ValidUntil && a.Explanation == b.Explanation;
 
-    private static bool SameListing(BlacklistEvent a, BlacklistEvent b) => a.Kind == b.Kind && a.OccurredOn == b.OccurredOn && a.ReasonCategory == b.ReasonCategory;
+    private static bool SameListing(BlacklistEvent a, BlacklistEvent b) =>
+        a.Kind == b.Kind && a.OccurredOn == b.OccurredOn && a.ReasonCategory == b.ReasonCategory && a.Explanation == b.Explanation;
 
     // The ids of the rows a batch supersedes, written with one UPDATE per table.
     private sealed class Superseded

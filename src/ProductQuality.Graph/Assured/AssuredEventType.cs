@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Schema;
 
@@ -18,5 +19,8 @@ public sealed class AssuredEventType : ContractObjectGraphType<AssuredEvent>
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Assured, "occurredOn").Description("Date of the event.").Resolve(c => c.Source.OccurredOn);
         Field<DateScalar>(FieldGroup.Assured, "validUntil").Description("Last day of validity of a grant.").Resolve(c => c.Source.ValidUntil);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Assured, "reason").Description("Why.").Resolve(c => c.Source.Reason);
+        Field<ExplanationType>(FieldGroup.Assured, "explanation")
+            .Description("The assured-consumption rule (放心消费单位认定条件) on that day: each condition (class, time in class, failures, listing), its threshold and the outcome.")
+            .Resolve(c => ExplanationJson.Read(c.Source.Explanation));
     }
 }

@@ -16,6 +16,12 @@ public sealed class BlacklistEvent : ISupersedable
     public BlacklistReason ReasonCategory { get; set; }
     public required string Reason { get; set; }
 
+    /// <summary>
+    /// The rule's explanation (JSON) of a rule-derived listing or removal: the trigger or the removal conditions, with
+    /// thresholds. Null for the regulator's own decisions, whose decision number and reason are their explanation.
+    /// </summary>
+    public string? Explanation { get; set; }
+
     /// <summary>Decision number (决定书文号) of the listing or removal decision.</summary>
     public required string DecisionNumber { get; set; }
     public DateTime RecordedAtUtc { get; set; }

@@ -55,6 +55,7 @@ internal sealed class BlacklistEventConfiguration : IEntityTypeConfiguration<Bla
     {
         builder.HasIndex(b => new { b.EnterpriseId, b.OccurredOn });
         builder.Property(b => b.Reason).HasMaxLength(2000);
+        builder.Property(b => b.Explanation).HasMaxLength(8000);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(b => b.EnterpriseId);
     }
 }
@@ -65,6 +66,7 @@ internal sealed class AssuredEventConfiguration : IEntityTypeConfiguration<Assur
     {
         builder.HasIndex(a => new { a.EnterpriseId, a.OccurredOn });
         builder.Property(a => a.Reason).HasMaxLength(1000);
+        builder.Property(a => a.Explanation).HasMaxLength(8000);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.EnterpriseId);
     }
 }

@@ -33,6 +33,10 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -77,6 +81,10 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -26,6 +26,10 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -68,6 +72,10 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
