@@ -32,7 +32,7 @@ public static class EnterpriseQueries
                 var enterprise = await c.VisibleEnterprises().FirstOrDefaultAsync(e => e.CreditCode == code, c.CancellationToken);
                 return enterprise is null || asOf is not { } day
                     ? enterprise
-                    : await EnterpriseAsOf.RestoreAsync(c.Db(), enterprise, day, c.CancellationToken);
+                    : await EnterpriseAsOf.RestoreAsync(c, enterprise, day);
             });
 
         var list = query.Field<NonNullGraphType<ConnectionType<EnterpriseType, EdgeType<EnterpriseType>>>>(FieldGroup.Identity, "enterprises")

@@ -1,8 +1,9 @@
+using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assured;
 using ProductQuality.Graph.Blacklist;
-using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.History;
 
@@ -14,29 +15,37 @@ namespace ProductQuality.Graph.History;
 /// </summary>
 public static class EnterpriseAsOf
 {
-    /// <summary>The enterprise on the day; null when it had no assessment by then (not yet a key-product enterprise).</summary>
-    public static async Task<Enterprise?> RestoreAsync(ProductQualityDbContext db, Enterprise enterprise, KnownOn on, CancellationToken ct)
+    /// <summary>
+    /// The enterprise on the day; null when it had no assessment by then (not yet a key-product enterprise).
+    /// The histories come from the request's batch loaders, so the enterprise's <c>classHistory</c>,
+    /// <c>blacklistHistory</c>, <c>assuredHistory</c> and explanations below reuse them instead of reading again.
+    /// </summary>
+    public static async Task<Enterprise?> RestoreAsync(IResolveFieldContext context, Enterprise enterprise, KnownOn on)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(enterprise);
-        var id = enterprise.Id;
-        var records = await db.EnterpriseAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom)
-            .Where(a => a.EnterpriseId == id)
-            .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id)
-            .ToListAsync(ct);
+        var ct = context.CancellationToken;
+        var records = await context.ClassHistoryOf(enterprise.Id).GetResultAsync(ct);
         if (records.Count == 0)
         {
             return null;
         }
 
+        var listings = await context.BlacklistHistoryOf(enterprise.Id).GetResultAsync(ct);
+        var assured = await context.AssuredHistoryOf(enterprise.Id).GetResultAsync(ct);
+        var management = await context.Db().ManagementRecords.AsNoTracking().RecordedBy(on)
+            .Where(m => m.EnterpriseId == enterprise.Id)
+            .OrderBy(m => m.EffectiveFrom).ThenBy(m => m.Id)
+            .ToListAsync(ct);
+
         ApplyAssessment(enterprise, records);
-        await ApplyManagementAsync(db, enterprise, on, ct);
-        await ApplyBlacklistAsync(db, enterprise, on, ct);
-        await ApplyAssuredAsync(db, enterprise, on, ct);
+        ApplyManagement(enterprise, management, on);
+        ApplyBlacklist(enterprise, listings);
+        ApplyAssured(enterprise, assured, on);
         return enterprise;
     }
 
-    private static void ApplyAssessment(Enterprise enterprise, List<EnterpriseAssessmentRecord> newestFirst)
+    private static void ApplyAssessment(Enterprise enterprise, IReadOnlyList<EnterpriseAssessmentRecord> newestFirst)
     {
         var latest = newestFirst[0];
         enterprise.Class = latest.Class;
@@ -49,36 +58,27 @@ public static class EnterpriseAsOf
         enterprise.ClassEffectiveFrom = newestFirst.TakeWhile(r => r.Class == latest.Class).Last().EffectiveFrom;
     }
 
-    private static async Task ApplyManagementAsync(ProductQualityDbContext db, Enterprise enterprise, KnownOn on, CancellationToken ct)
+    private static void ApplyManagement(Enterprise enterprise, List<ManagementRecord> oldestFirst, KnownOn on)
     {
-        var known = db.ManagementRecords.AsNoTracking().RecordedBy(on).Where(m => m.EnterpriseId == enterprise.Id);
-
         // As the replay does: the status in force on the day, or the first one recorded when the day precedes it.
-        var record = await known.Where(m => m.EffectiveFrom <= on.Date).OrderByDescending(m => m.EffectiveFrom).ThenByDescending(m => m.Id).FirstOrDefaultAsync(ct)
-            ?? await known.OrderBy(m => m.EffectiveFrom).ThenBy(m => m.Id).FirstOrDefaultAsync(ct);
-        if (record is not null)
+        var inForce = oldestFirst.LastOrDefault(m => m.EffectiveFrom <= on.Date) ?? (oldestFirst.Count > 0 ? oldestFirst[0] : null);
+        if (inForce is { } record)
         {
             enterprise.Traceability = record.Traceability;
             enterprise.QualitySystem = record.QualitySystem;
         }
     }
 
-    private static async Task ApplyBlacklistAsync(ProductQualityDbContext db, Enterprise enterprise, KnownOn on, CancellationToken ct)
+    private static void ApplyBlacklist(Enterprise enterprise, IReadOnlyList<BlacklistEvent> newestFirst)
     {
-        var last = await db.BlacklistEvents.AsNoTracking().InForceOn(on, b => b.OccurredOn)
-            .Where(b => b.EnterpriseId == enterprise.Id)
-            .OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id)
-            .FirstOrDefaultAsync(ct);
+        var last = newestFirst.Count > 0 ? newestFirst[0] : null;
         enterprise.IsBlacklisted = last is { Kind: BlacklistEventKind.Listed };
         enterprise.BlacklistedSince = enterprise.IsBlacklisted ? last!.OccurredOn : null;
     }
 
-    private static async Task ApplyAssuredAsync(ProductQualityDbContext db, Enterprise enterprise, KnownOn on, CancellationToken ct)
+    private static void ApplyAssured(Enterprise enterprise, IReadOnlyList<AssuredEvent> newestFirst, KnownOn on)
     {
-        var last = await db.AssuredEvents.AsNoTracking().InForceOn(on, a => a.OccurredOn)
-            .Where(a => a.EnterpriseId == enterprise.Id)
-            .OrderByDescending(a => a.OccurredOn).ThenByDescending(a => a.Id)
-            .FirstOrDefaultAsync(ct);
+        var last = newestFirst.Count > 0 ? newestFirst[0] : null;
         enterprise.IsAssured = last is { Kind: AssuredEventKind.Granted, ValidUntil: { } until } && until >= on.Date;
         enterprise.AssuredUntil = enterprise.IsAssured ? last!.ValidUntil : null;
     }
