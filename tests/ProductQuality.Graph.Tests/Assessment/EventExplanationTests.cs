@@ -62,6 +62,17 @@ public sealed class EventExplanationTests(GraphServerFactory factory)
         Assert.Contains("explanation", reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("tax")]
+    public async Task Readers_of_the_assured_list_without_class_factors_get_no_assured_explanation(string? department)
+    {
+        var reply = await factory.ClientFor(department).PostAsync("{ assuredUnits(first: 1) { edges { node { assuredHistory { kind explanation { summary } } } } } }");
+
+        Assert.Equal("FIELDS_ON_CORRECT_TYPE", reply.FirstErrorCode);
+        Assert.Contains("explanation", reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
     private async Task<List<JsonElement>> HistoryAsync(string code, string history) =>
         (await _finance.PostAsync(Query, new { code })).EnsureData().Data.GetProperty("enterprise").GetProperty(history).EnumerateArray().Select(e => e.Clone()).ToList();
 
