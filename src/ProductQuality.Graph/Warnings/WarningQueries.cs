@@ -23,7 +23,7 @@ public static class WarningQueries
             .ResolveAsync(async c =>
             {
                 var first = PageSize.First(c);
-                var filtered = c.Db().RiskWarnings.AsNoTracking();
+                var filtered = c.VisibleWarnings();
                 if (c.GetArgument<DateOnly?>("since") is { } since)
                 {
                     filtered = filtered.Where(w => w.IssuedOn >= since);
