@@ -7,6 +7,9 @@ public sealed class EnforcementDecision
     public int EnterpriseId { get; set; }
     public EnforcementKind Kind { get; set; }
     public required string DecisionNumber { get; set; }
+
+    /// <summary>The bureau that issued the number (<see cref="Data.IssuingAuthority"/>); the number is unique within it.</summary>
+    public string Authority { get; set; } = Data.IssuingAuthority.City;
     public DateOnly DecidedOn { get; set; }
     public required string Summary { get; set; }
     public decimal FineYuan { get; set; }

@@ -26,9 +26,11 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
             scope.Errors.Add("fineYuan", "fineYuan is too large; give the fine in yuan (元).");
         }
 
-        if (number.Length > 0 && await scope.Db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == number, ct))
+        // Within the writer's own authority only: another county's numbers are neither checked nor revealed.
+        if (number.Length > 0 && await scope.Db.EnforcementDecisions.AnyAsync(d => d.Authority == scope.Authority && d.DecisionNumber == number, ct))
         {
-            scope.Errors.Add("decisionNumber", $"Decision number '{number}' is already recorded; a decision is recorded once. Check the number.", ErrorCodes.Duplicate);
+            scope.Errors.Add("decisionNumber", $"Decision number '{number}' is already recorded by your bureau; a decision is recorded once. Check the number.",
+                ErrorCodes.Duplicate);
         }
 
         if (scope.Errors.Any)
@@ -38,7 +40,7 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
 
         var decision = new EnforcementDecision
         {
-            EnterpriseId = enterprise!.Id, Kind = input.Kind, DecisionNumber = number, DecidedOn = input.DecidedOn,
+            EnterpriseId = enterprise!.Id, Kind = input.Kind, DecisionNumber = number, Authority = scope.Authority, DecidedOn = input.DecidedOn,
             FineYuan = input.FineYuan, Summary = summary, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
         };
         scope.Db.EnforcementDecisions.Add(decision);
@@ -48,8 +50,8 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
     public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
         new(false, await db.EnforcementDecisions.AsNoTracking().FirstAsync(d => d.Id == factId, ct), await Answers.EnterpriseAsync(db, resultKey, ct), null);
 
-    public override async Task<DomainException?> ExplainFailedSaveAsync(ProductQualityDbContext db, RecordEnforcementDecisionInput input, CancellationToken ct) =>
-        await db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == input.DecisionNumber, ct)
+    public override async Task<DomainException?> ExplainFailedSaveAsync(WriteScope scope, RecordEnforcementDecisionInput input, CancellationToken ct) =>
+        await scope.Db.EnforcementDecisions.AnyAsync(d => d.Authority == scope.Authority && d.DecisionNumber == input.DecisionNumber!.Trim(), ct)
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.decisionNumber", $"Decision number '{input.DecisionNumber}' was just recorded by another request; a decision is recorded once.")
             : null;
 }

@@ -14,6 +14,9 @@ public sealed class Inspection : IRecorded
     public SamplingLevel Level { get; set; }
     public required string Lab { get; set; }
     public required string ReportNumber { get; set; }
+
+    /// <summary>The bureau that issued the number (<see cref="Data.IssuingAuthority"/>); the number is unique within it.</summary>
+    public string Authority { get; set; } = Data.IssuingAuthority.City;
     public bool Passed { get; set; }
 
     /// <summary>Date a rectification order (责令整改) was issued after a failure; feeds the blacklist rule.</summary>

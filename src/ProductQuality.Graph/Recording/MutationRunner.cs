@@ -65,7 +65,7 @@ public static class MutationRunner
                 return Reject(context, rejected.Errors);
             }
 
-            if (ex is DbUpdateException && await operation.ExplainFailedSaveAsync(db, input, ct) is { } explained)
+            if (ex is DbUpdateException && await operation.ExplainFailedSaveAsync(scope, input, ct) is { } explained)
             {
                 throw explained;
             }

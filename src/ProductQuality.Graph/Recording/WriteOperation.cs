@@ -22,4 +22,11 @@ public abstract class WriteOperation<TInput>
     /// <summary>Explains a failed save another writer caused (a unique number taken meanwhile, a revision moved on).</summary>
     public virtual Task<DomainException?> ExplainFailedSaveAsync(ProductQualityDbContext db, TInput input, CancellationToken ct) =>
         Task.FromResult<DomainException?>(null);
+
+    /// <summary>As above, for writes whose explanation depends on the writer (its issuing authority).</summary>
+    public virtual Task<DomainException?> ExplainFailedSaveAsync(WriteScope scope, TInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return ExplainFailedSaveAsync(scope.Db, input, ct);
+    }
 }

@@ -22,6 +22,9 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
     public DateTime UtcNow { get; } = utcNow;
     public InputErrors Errors { get; } = new();
 
+    /// <summary>The writer's issuing authority: numbers it records are unique, and checked, within it only.</summary>
+    public string Authority { get; } = IssuingAuthority.Of(audience);
+
     /// <summary>"department/subject" of the writer's token.</summary>
     public string RecordedBy => $"{Audience.Department}/{Audience.Subject ?? "unknown"}";
 

@@ -18,6 +18,7 @@ public static class WarningRows
         var query = db.RiskWarnings.AsNoTracking();
         return county is null
             ? query
-            : query.Where(w => w.RegionCode == null || db.Regions.Any(r => r.Code == w.RegionCode && r.CountyCode == county));
+            : query.Where(w => w.RegionCode == null
+                || db.Regions.Any(r => r.Code == w.RegionCode && r.CountyCode == county));
     }
 }

@@ -74,6 +74,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<string>("DecisionNumber")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -120,6 +125,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Authority", "DecisionNumber")
+                        .IsUnique();
 
                     b.HasIndex("EnterpriseId", "OccurredOn");
 
@@ -173,6 +181,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
 
@@ -207,7 +220,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecisionNumber")
+                    b.HasIndex("Authority", "DecisionNumber")
                         .IsUnique();
 
                     b.HasIndex("EnterpriseId", "DecidedOn");
@@ -560,6 +573,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<string>("Batch")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -611,7 +629,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReportNumber")
+                    b.HasIndex("Authority", "ReportNumber")
                         .IsUnique();
 
                     b.HasIndex("EnterpriseId", "SampledOn");
@@ -991,6 +1009,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date");
 
@@ -1038,7 +1061,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.HasIndex("IssuedOn");
 
-                    b.HasIndex("Number")
+                    b.HasIndex("Authority", "Number")
                         .IsUnique();
 
                     b.ToTable("RiskWarnings");

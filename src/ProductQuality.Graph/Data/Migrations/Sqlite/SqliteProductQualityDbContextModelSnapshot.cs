@@ -65,6 +65,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DecisionNumber")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -111,6 +116,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Authority", "DecisionNumber")
+                        .IsUnique();
 
                     b.HasIndex("EnterpriseId", "OccurredOn");
 
@@ -160,6 +168,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("TEXT");
 
@@ -194,7 +207,7 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecisionNumber")
+                    b.HasIndex("Authority", "DecisionNumber")
                         .IsUnique();
 
                     b.HasIndex("EnterpriseId", "DecidedOn");
@@ -535,6 +548,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Batch")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -586,7 +604,7 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReportNumber")
+                    b.HasIndex("Authority", "ReportNumber")
                         .IsUnique();
 
                     b.HasIndex("EnterpriseId", "SampledOn");
@@ -954,6 +972,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT");
 
@@ -1001,7 +1024,7 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.HasIndex("IssuedOn");
 
-                    b.HasIndex("Number")
+                    b.HasIndex("Authority", "Number")
                         .IsUnique();
 
                     b.ToTable("RiskWarnings");
