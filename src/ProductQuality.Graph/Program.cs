@@ -19,6 +19,7 @@ return await StartupFailure.GuardAsync(async () =>
     builder.AddProductQualityGraph();
 
     var app = builder.Build();
+    app.ValidateSettings();
     await app.InitializeDatabaseAsync();
     app.MapProductQualityGraph();
     app.AnnounceEndpointOnStart();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using ProductQuality.Graph.Access.Tokens;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Access;
 
@@ -10,8 +11,8 @@ public static class AccessRegistration
 {
     public static IHostApplicationBuilder AddDepartmentAccess(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
-        builder.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddCheckedOptions<AccessOptions>(AccessOptions.Section);
+        builder.AddCheckedOptions<TokenOptions>(TokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<AccessPolicy>().Contracts);
         builder.Services.AddSingleton<DevelopmentSigningKey>();

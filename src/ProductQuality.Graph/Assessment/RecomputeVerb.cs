@@ -12,9 +12,9 @@ namespace ProductQuality.Graph.Assessment;
 /// </summary>
 internal static class RecomputeVerb
 {
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(string[] args)
     {
-        using var host = CommandLine.BuildHost([]);
+        using var host = CommandLine.BuildHost(args);
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<BureauClock>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Data;
 
@@ -9,8 +10,7 @@ public static class DataRegistration
 {
     public static IHostApplicationBuilder AddProductQualityData(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>()
-            .BindConfiguration(DatabaseOptions.Section)
+        builder.AddCheckedOptions<DatabaseOptions>(DatabaseOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
@@ -37,7 +37,7 @@ public static class DataRegistration
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<Infrastructure.Clock.ClockOptions>().BindConfiguration(Infrastructure.Clock.ClockOptions.Section);
+        builder.AddCheckedOptions<Infrastructure.Clock.ClockOptions>(Infrastructure.Clock.ClockOptions.Section);
         builder.Services.AddSingleton<Infrastructure.Clock.BureauClock>();
         return builder;
     }

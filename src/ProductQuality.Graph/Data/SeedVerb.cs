@@ -15,7 +15,7 @@ internal static class SeedVerb
             return 2;
         }
 
-        using var host = CommandLine.BuildHost([]);
+        using var host = CommandLine.BuildHost(args);
         using var scope = host.Services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (!TryInt(CommandLine.Option(args, "--seed"), options.SeedRandom, out var seed))
@@ -31,7 +31,7 @@ internal static class SeedVerb
         await db.Database.MigrateAsync();
         await DatabaseInitializer.UseWriteAheadLogAsync(db);
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("seed");
-        await SeedHook.SeedAsync(db, new DatabaseOptions { SeedEnterprises = enterprises, SeedRandom = seed }, scope.ServiceProvider, logger, default);
+        await SeedHook.SeedAsync(db, new DatabaseOptions { SeedEnterprises = enterprises, SeedRandom = seed, SeedToday = options.SeedToday }, scope.ServiceProvider, logger, default);
         return 0;
     }
 

@@ -21,7 +21,8 @@ public static class CommandLine
                                              print a development JWT for a department of the policy
           schema export [--out DIR]          print every contract's schema to schema/ (or DIR)
           help                               this text
-        Settings come from appsettings.json, environment variables (e.g. Database__ConnectionString) and --Key=value.
+        Settings come from appsettings.json, environment variables (e.g. Database__ConnectionString) and --Key=value,
+        for the server and every verb alike (e.g. recompute --Database:Provider=Postgres --Database:ConnectionString=...).
         """;
 
     public static async Task<int?> TryRunVerbAsync(string[] args)
@@ -41,7 +42,7 @@ public static class CommandLine
             case "seed":
                 return await SeedVerb.RunAsync(rest);
             case "recompute":
-                return await Assessment.RecomputeVerb.RunAsync();
+                return await Assessment.RecomputeVerb.RunAsync(rest);
             case "schema" when rest.Length > 0 && rest[0] == "export":
                 return ExportSchemas(rest[1..]);
             case "help" or "--help":
@@ -53,7 +54,11 @@ public static class CommandLine
         }
     }
 
-    /// <summary>Builds a host with the same composition as the server, for verbs that need its services.</summary>
+    /// <summary>
+    /// Builds a host with the same composition and the same configuration sources as the server — appsettings.json,
+    /// environment variables and the verb's own --Key=value / --Key value arguments — for verbs that need its services.
+    /// The verb's options (--department, --enterprises, …) become harmless settings of their own names.
+    /// </summary>
     public static IHost BuildHost(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
@@ -64,7 +69,11 @@ public static class CommandLine
         builder.AddDepartmentAccess();
         builder.AddProductQualityData();
         builder.AddProductQualityGraph();
-        return builder.Build();
+        var host = builder.Build();
+
+        // A verb never starts the host, so ValidateOnStart alone would never check its settings.
+        host.ValidateSettings();
+        return host;
     }
 
     /// <summary>Reads <c>--name value</c> from the verb's arguments.</summary>
@@ -76,6 +85,8 @@ public static class CommandLine
 
     private static int ExportSchemas(string[] args)
     {
+        // Settings first: a wrong one is reported as such (exit code 3) wherever the verb runs.
+        using var host = BuildHost(args);
         var folder = Option(args, "--out") ?? SchemaFiles.FindSchemaFolder(Directory.GetCurrentDirectory());
         if (folder is null)
         {
@@ -83,7 +94,6 @@ public static class CommandLine
             return 2;
         }
 
-        using var host = BuildHost([]);
         var registry = host.Services.GetRequiredService<SchemaRegistry>();
         foreach (var contract in registry.Contracts.Order(StringComparer.Ordinal))
         {

@@ -19,6 +19,16 @@ public static class HostingExtensions
         }
     }
 
+    /// <summary>
+    /// Runs every options validation registered with ValidateOnStart now, before the database is migrated or seeded:
+    /// a setting out of range stops the process (exit code 3) before it changes anything.
+    /// </summary>
+    public static void ValidateSettings(this IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        host.Services.GetService<IStartupValidator>()?.Validate();
+    }
+
     public static void AnnounceEndpointOnStart(this WebApplication app) =>
         app.Lifetime.ApplicationStarted.Register(() =>
         {

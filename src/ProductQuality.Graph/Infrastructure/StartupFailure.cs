@@ -1,12 +1,15 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace ProductQuality.Graph.Infrastructure;
 
 /// <summary>
-/// Settings that fail validation stop the server or a verb with the validation's own words and where settings come
-/// from — an operator's mistake, so no stack trace. Exit code 3, distinct from a verb's usage error (2).
+/// Settings that fail to bind or validate stop the server or a verb with one sentence per setting — its path and what
+/// is allowed — and where settings come from: an operator's mistake, so no stack trace. Exit code 3, distinct from a
+/// verb's usage error (2).
 /// </summary>
-public static class StartupFailure
+public static partial class StartupFailure
 {
     public const int ExitCode = 3;
 
@@ -17,9 +20,13 @@ public static class StartupFailure
         {
             return await run();
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (Sentences(e) is { Count: > 0 } sentences)
         {
-            await Console.Error.WriteLineAsync($"Configuration error in '{e.OptionsName}': {string.Join(" ", e.Failures)}");
+            foreach (var sentence in sentences)
+            {
+                await Console.Error.WriteLineAsync(sentence);
+            }
+
             await Console.Error.WriteLineAsync(
                 $"Settings are read from appsettings.json in the current folder ({Directory.GetCurrentDirectory()}), then environment " +
                 "variables (e.g. Database__ConnectionString) and --Key=value arguments. Run from the folder that holds appsettings.json " +
@@ -27,4 +34,34 @@ public static class StartupFailure
             return ExitCode;
         }
     }
+
+    /// <summary>The sentences of a configuration failure (several options may fail at once); null for any other error.</summary>
+    private static List<string>? Sentences(Exception e) => e switch
+    {
+        OptionsValidationException one => [.. Describe(one)],
+        AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(Describe)],
+        _ => null,
+    };
+
+    private static IEnumerable<string> Describe(OptionsValidationException e)
+    {
+        var section = string.IsNullOrEmpty(e.OptionsName) ? SectionOf(e.OptionsType) : e.OptionsName;
+        foreach (var failure in e.Failures)
+        {
+            // Data annotations name the options class and member; say the setting's path instead.
+            var annotation = AnnotationFailure().Match(failure);
+            yield return annotation.Success
+                ? $"Setting {section}:{annotation.Groups["member"].Value} is not allowed: {annotation.Groups["error"].Value}"
+                : failure.StartsWith("Setting ", StringComparison.Ordinal) ? failure : $"Configuration error in '{section}': {failure}";
+        }
+    }
+
+    // Every options class names its section in a constant (Section, or SectionName for the rules).
+    private static string SectionOf(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .FirstOrDefault(f => f.IsLiteral && f.Name is "Section" or "SectionName")?.GetRawConstantValue() as string ?? "settings";
+
+    [GeneratedRegex("members: '(?<member>[^']+)' with the error: '(?<error>.*)'\\.?$")]
+    private static partial Regex AnnotationFailure();
 }

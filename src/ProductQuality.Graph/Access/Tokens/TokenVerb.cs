@@ -13,7 +13,7 @@ internal static class TokenVerb
     public static async Task<int> RunAsync(string[] args)
     {
         var department = CommandLine.Option(args, "--department");
-        using var host = CommandLine.BuildHost([]);
+        using var host = CommandLine.BuildHost(args);
         var policy = host.Services.GetRequiredService<AccessPolicy>();
         if (department is null || policy.ForDepartment(department) is null)
         {

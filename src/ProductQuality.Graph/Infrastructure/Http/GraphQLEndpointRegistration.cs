@@ -11,8 +11,7 @@ public static class GraphQLEndpointRegistration
 {
     public static IHostApplicationBuilder AddProductQualityGraph(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GraphQLHttpOptions>()
-            .BindConfiguration(GraphQLHttpOptions.Section)
+        builder.AddCheckedOptions<GraphQLHttpOptions>(GraphQLHttpOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

@@ -8,7 +8,7 @@ public static class RulesRegistration
 {
     public static IHostApplicationBuilder AddProductQualityRules(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RulesOptions>().BindConfiguration("Rules").ValidateOnStart();
+        builder.AddCheckedOptions<RulesOptions>(RulesOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value);
         builder.Services.AddSingleton<ProductQuality.Graph.Rules.Supervision.InspectionFrequencyRule>();

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+
+namespace ProductQuality.Graph.Infrastructure;
+
+/// <summary>
+/// Reads a settings section against its options class before anything binds it: a value that cannot become its
+/// property (an unknown enum name, text for a number) would otherwise surface as the binder's exception, with a stack
+/// trace and a .NET type name. Here it becomes one sentence per setting — its path, the value, what is allowed —
+/// thrown as an <see cref="OptionsValidationException"/>, which <see cref="StartupFailure"/> turns into exit code 3.
+/// </summary>
+public static class SettingsCheck
+{
+    /// <summary>Checks the section, then registers the options bound to it.</summary>
+    public static OptionsBuilder<T> AddCheckedOptions<T>(this IHostApplicationBuilder builder, string section)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ThrowIfUnreadable<T>(builder.Configuration.GetSection(section));
+        return builder.Services.AddOptions<T>().BindConfiguration(section);
+    }
+
+    public static void ThrowIfUnreadable<T>(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var problems = new List<string>();
+        CheckObject(section, typeof(T), problems);
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(section.Path, typeof(T), problems);
+        }
+    }
+
+    private static void CheckObject(IConfigurationSection section, Type type, List<string> problems)
+    {
+        foreach (var property in type.GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
+        {
+            Check(section.GetSection(property.Name), property.PropertyType, problems);
+        }
+    }
+
+    private static void Check(IConfigurationSection section, Type type, List<string> problems)
+    {
+        var leaf = Nullable.GetUnderlyingType(type) ?? type;
+        if (SettingValues.IsLeaf(leaf))
+        {
+            if (section.Value is { } value && SettingValues.Describe(value, leaf) is { } allowed)
+            {
+                problems.Add($"Setting {section.Path} is '{value}', which is not allowed: {allowed}.");
+            }
+
+            return;
+        }
+
+        if (leaf.IsGenericType && leaf.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            var (key, item) = (leaf.GetGenericArguments()[0], leaf.GetGenericArguments()[1]);
+            foreach (var child in section.GetChildren())
+            {
+                if (SettingValues.Describe(child.Key, key) is { } allowed)
+                {
+                    problems.Add($"Setting {child.Path} names '{child.Key}', which is not allowed: {allowed}.");
+                }
+
+                Check(child, item, problems);
+            }
+        }
+        else if (leaf.IsArray || (leaf.IsGenericType && leaf.GetGenericTypeDefinition() == typeof(List<>)))
+        {
+            var item = leaf.IsArray ? leaf.GetElementType()! : leaf.GetGenericArguments()[0];
+            foreach (var child in section.GetChildren())
+            {
+                Check(child, item, problems);
+            }
+        }
+        else if (leaf.IsClass && section.GetChildren().Any())
+        {
+            CheckObject(section, leaf, problems);
+        }
+    }
+}

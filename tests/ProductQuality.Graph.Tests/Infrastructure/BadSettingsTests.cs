@@ -1,0 +1,57 @@
+namespace ProductQuality.Graph.Tests.Infrastructure;
+
+/// <summary>
+/// A setting that cannot be read (unknown enum name, text for a number) or is out of range stops the server and every
+/// verb with exit code 3 and a sentence naming the setting and what is allowed — never a stack trace or a type name.
+/// </summary>
+public sealed class BadSettingsTests
+{
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        { "--Database:Provider=Bogus", "Setting Database:Provider is 'Bogus'", "one of Sqlite, Postgres" },
+        { "--Database:Provider=7", "Setting Database:Provider is '7'", "one of Sqlite, Postgres" },
+        { "--GraphQL:MaxDepth=deep", "Setting GraphQL:MaxDepth is 'deep'", "a whole number" },
+        { "--GraphQL:MaxDepth=1000", "Setting GraphQL:MaxDepth", "between 2 and 100" },
+        { "--GraphQL:ExposeExceptionDetails=maybe", "Setting GraphQL:ExposeExceptionDetails is 'maybe'", "true or false" },
+        { "--Database:SeedToday=yesterday", "Setting Database:SeedToday is 'yesterday'", "a date such as 2026-11-28" },
+        { "--Auth:ClockSkewSeconds=1.5", "Setting Auth:ClockSkewSeconds is '1.5'", "a whole number" },
+        { "--Access:Departments:tax:Groups:Inspections=Everything", "Setting Access:Departments:tax:Groups:Inspections", "one of" },
+        { "--Access:Departments:tax:Groups:Secrets=Full", "Setting Access:Departments:tax:Groups:Secrets names 'Secrets'", "one of" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task The_server_stops_with_exit_code_3_and_names_the_setting(string setting, string names, string allowed) =>
+        AssertRefused(await RunAsync(setting), names, allowed);
+
+    [Theory]
+    [InlineData("token", "--department", "tax")]
+    [InlineData("recompute")]
+    [InlineData("seed", "--enterprises", "10")]
+    [InlineData("schema", "export")]
+    public async Task Every_verb_stops_the_same_way(params string[] verb)
+    {
+        AssertRefused(await RunAsync([.. verb, "--Database:Provider=Bogus"]), "Setting Database:Provider is 'Bogus'", "one of Sqlite, Postgres");
+        AssertRefused(await RunAsync([.. verb, "--GraphQL:MaxDepth=1000"]), "Setting GraphQL:MaxDepth", "between 2 and 100");
+    }
+
+    private static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    {
+        using var process = new VerbProcess();
+        var result = await process.RunAsync(args);
+        Assert.False(File.Exists(process.DefaultDatabase), "the database was created or changed before the settings were checked");
+        return result;
+    }
+
+    private static void AssertRefused((int ExitCode, string Out, string Error) result, string names, string allowed)
+    {
+        Assert.True(result.ExitCode == 3, $"exit {result.ExitCode}: {result.Error}");
+        var sentence = result.Error.Split('\n')[0];
+        Assert.StartsWith(names, sentence, StringComparison.Ordinal);
+        Assert.Contains(allowed, sentence, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception:", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Options", sentence, StringComparison.Ordinal);
+    }
+}

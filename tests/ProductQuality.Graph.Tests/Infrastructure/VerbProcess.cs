@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace ProductQuality.Graph.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the built server (ProductQuality.Graph.dll next to the tests) as a process in a fresh folder holding only a copy
+/// of appsettings.json — the way an operator runs a verb — so a setting that is ignored shows as the default database
+/// (data/productquality.db) appearing in that folder. Disposing deletes the folder.
+/// </summary>
+public sealed class VerbProcess : IDisposable
+{
+    public VerbProcess()
+    {
+        Folder = Directory.CreateTempSubdirectory("pq-verb-").FullName;
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(Folder, "appsettings.json"));
+    }
+
+    public string Folder { get; }
+
+    /// <summary>The default SQLite file, which no verb here may touch.</summary>
+    public string DefaultDatabase => Path.Combine(Folder, "data", "productquality.db");
+
+    public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ProductQuality.Graph.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
