@@ -8,7 +8,7 @@ namespace ProductQuality.Graph.Tests.Infrastructure;
 /// the server itself exactly as on SQLite, and dropped on dispose. Nothing touches the server until first use, so
 /// the fixture costs nothing where the PostgreSQL tests skip.
 /// </summary>
-public sealed class PostgresServerFactory : TestServerFactory
+public class PostgresServerFactory : TestServerFactory
 {
     private readonly string _database = $"pq_tests_{Guid.NewGuid():N}";
     private string? _adminConnectionString;

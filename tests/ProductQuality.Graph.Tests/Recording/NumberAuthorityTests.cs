@@ -11,7 +11,7 @@ namespace ProductQuality.Graph.Tests.Recording;
 [Collection(WritableServerCollection.Name)]
 public sealed class NumberAuthorityTests(WritableServerFactory factory)
 {
-    private static readonly string[] Names = ["recordSampling", "recordEnforcementDecision", "recordBlacklistDecision", "issueRiskWarning"];
+    private static readonly string[] Names = NumberedWrite.Names;
 
     public static TheoryData<string> NumberedWrites => [.. Names];
 
@@ -36,26 +36,6 @@ public sealed class NumberAuthorityTests(WritableServerFactory factory)
         Assert.DoesNotContain("330402", twice.Body, StringComparison.Ordinal);
 
         Assert.Equal(["330400", "330402", "330481"], (await NumberedWrite.AuthoritiesAsync(factory, write, number)).Order(StringComparer.Ordinal));
-    }
-
-    [Theory]
-    [MemberData(nameof(NumberedWrites))]
-    public async Task Racing_writes_of_one_number_record_it_once_and_the_others_hear_DUPLICATE(string write)
-    {
-        var number = WriteData.Unique("RACE");
-        var county = new[] { "330402", "330411", "330421", "330483" }[Array.IndexOf(Names, write)];
-        var inputs = new List<object>();
-        for (var i = 0; i < 6; i++)
-        {
-            var (code, product, _) = await factory.EnterpriseAsync(20 + i, county: county);
-            inputs.Add(NumberedWrite.Input(write, number, code, product, county));
-        }
-
-        var replies = await Task.WhenAll(inputs.Select(input => factory.ClientFor($"samr-{county}").PostAsync(NumberedWrite.Mutation(write), input)));
-
-        Assert.Single(replies, r => !r.HasErrors);
-        Assert.All(replies.Where(r => r.HasErrors), r => Assert.Equal([$"DUPLICATE input.{NumberedWrite.Field(write)}"], r.FieldErrors()));
-        Assert.Equal([county], await NumberedWrite.AuthoritiesAsync(factory, write, number));
     }
 
     [Theory]

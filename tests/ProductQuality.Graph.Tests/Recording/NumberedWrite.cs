@@ -9,6 +9,8 @@ namespace ProductQuality.Graph.Tests.Recording;
 /// <summary>The four writes that accept a document number, as data: their mutation, input, number field and rows.</summary>
 public static class NumberedWrite
 {
+    public static readonly string[] Names = ["recordSampling", "recordEnforcementDecision", "recordBlacklistDecision", "issueRiskWarning"];
+
     public static string Mutation(string write) => write switch
     {
         "recordSampling" => Writes.RecordSampling,
@@ -55,7 +57,7 @@ public static class NumberedWrite
     }
 
     /// <summary>The issuing authorities of the rows holding the number.</summary>
-    public static Task<List<string>> AuthoritiesAsync(WritableServerFactory factory, string write, string number) =>
+    public static Task<List<string>> AuthoritiesAsync(TestServerFactory factory, string write, string number) =>
         factory.DbAsync(db => write switch
         {
             "recordSampling" => db.Inspections.Where(i => i.ReportNumber == number).Select(i => i.Authority).ToListAsync(),
