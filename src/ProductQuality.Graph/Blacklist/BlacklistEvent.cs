@@ -25,8 +25,10 @@ public sealed class BlacklistEvent : ISupersedable
     /// <summary>Decision number (决定书文号) of the listing or removal decision.</summary>
     public required string DecisionNumber { get; set; }
 
-    /// <summary>The bureau that issued the number (<see cref="Data.IssuingAuthority"/>); the number is unique within it.
-    /// Rule-derived events are the city bureau's (its register 嘉市监列黑/嘉市监移黑).</summary>
+    /// <summary>
+    /// The bureau that issued the number (<see cref="Data.IssuingAuthority"/>); the number is unique within it.
+    /// Rule-derived events are the city bureau's (its register 嘉市监列黑/嘉市监移黑).
+    /// </summary>
     public string Authority { get; set; } = Data.IssuingAuthority.City;
     public DateTime RecordedAtUtc { get; set; }
 

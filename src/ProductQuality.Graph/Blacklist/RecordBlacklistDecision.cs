@@ -32,10 +32,11 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
             scope.Errors.Add("action", "The enterprise is not on the blacklist, so there is nothing to remove; check the credit code.", ErrorCodes.NotListed);
         }
 
-        // The authority's whole register, rule-derived numbers included; another county's is neither checked nor revealed.
+        // The authority's whole register, rule-derived numbers included; another county's is not checked nor revealed.
         if (number.Length > 0 && await TakenAsync(scope, number, ct))
         {
-            scope.Errors.Add("decisionNumber", $"Decision number '{number}' is already used in your bureau's blacklist register; check the number.",
+            scope.Errors.Add("decisionNumber",
+                $"Decision number '{number}' is already used in your bureau's blacklist register; check the number.",
                 ErrorCodes.Duplicate);
         }
 
@@ -48,7 +49,8 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
         {
             EnterpriseId = enterprise!.Id, Kind = input.Action == BlacklistAction.List ? BlacklistEventKind.Listed : BlacklistEventKind.Removed,
             Source = BlacklistEventSource.Decision, OccurredOn = input.DecidedOn, ReasonCategory = await CategoryAsync(scope, enterprise.Id, input, ct),
-            Reason = reason, DecisionNumber = number, Authority = scope.Authority, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
+            Reason = reason, DecisionNumber = number, Authority = scope.Authority,
+            RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
         };
         scope.Db.BlacklistEvents.Add(entry);
         return new Staged(() => entry.Id, enterprise.CreditCode, Touched.Enterprise(enterprise.Id));
@@ -57,14 +59,17 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
     public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
         new(false, await db.BlacklistEvents.AsNoTracking().FirstAsync(b => b.Id == factId, ct), await Answers.EnterpriseAsync(db, resultKey, ct), null);
 
-    public override async Task<DomainException?> ExplainFailedSaveAsync(WriteScope scope, RecordBlacklistDecisionInput input, CancellationToken ct) =>
+    public override async Task<DomainException?> ExplainFailedSaveAsync(
+        WriteScope scope, RecordBlacklistDecisionInput input, CancellationToken ct) =>
         await TakenAsync(scope, input.DecisionNumber!.Trim(), ct)
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.decisionNumber",
-                $"Decision number '{input.DecisionNumber}' was just used in your bureau's blacklist register by another request; check the number.")
+                $"Decision number '{input.DecisionNumber}' was just used in your bureau's blacklist register " +
+                "by another request; check the number.")
             : null;
 
     private static Task<bool> TakenAsync(WriteScope scope, string number, CancellationToken ct) =>
-        scope.Db.BlacklistEvents.IgnoreQueryFilters().AnyAsync(b => b.Authority == scope.Authority && b.DecisionNumber == number, ct);
+        scope.Db.BlacklistEvents.IgnoreQueryFilters()
+            .AnyAsync(b => b.Authority == scope.Authority && b.DecisionNumber == number, ct);
 
     // A removal is published under the category of the listing it ends, unless the decision names one.
     private static async Task<BlacklistReason> CategoryAsync(WriteScope scope, int enterpriseId, RecordBlacklistDecisionInput input, CancellationToken ct) =>

@@ -9,7 +9,7 @@ namespace ProductQuality.Graph.Data;
 /// </summary>
 public static class IssuingAuthority
 {
-    /// <summary>The city bureau's region code; also the authority of the generated data and of the rules' numbers.</summary>
+    /// <summary>The city bureau's region code; the authority of the generated data and of the rules' numbers.</summary>
     public const string City = "330400";
 
     /// <summary>Region codes are 6 digits.</summary>

@@ -31,7 +31,11 @@ internal static class SeedVerb
         await db.Database.MigrateAsync();
         await DatabaseInitializer.UseWriteAheadLogAsync(db);
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("seed");
-        await SeedHook.SeedAsync(db, new DatabaseOptions { SeedEnterprises = enterprises, SeedRandom = seed, SeedToday = options.SeedToday }, scope.ServiceProvider, logger, default);
+        var request = new DatabaseOptions
+        {
+            SeedEnterprises = enterprises, SeedRandom = seed, SeedToday = options.SeedToday,
+        };
+        await SeedHook.SeedAsync(db, request, scope.ServiceProvider, logger, default);
         return 0;
     }
 

@@ -8,7 +8,9 @@ public sealed class EnforcementDecision
     public EnforcementKind Kind { get; set; }
     public required string DecisionNumber { get; set; }
 
-    /// <summary>The bureau that issued the number (<see cref="Data.IssuingAuthority"/>); the number is unique within it.</summary>
+    /// <summary>
+    /// The bureau that issued the number (<see cref="Data.IssuingAuthority"/>); the number is unique within it.
+    /// </summary>
     public string Authority { get; set; } = Data.IssuingAuthority.City;
     public DateOnly DecidedOn { get; set; }
     public required string Summary { get; set; }

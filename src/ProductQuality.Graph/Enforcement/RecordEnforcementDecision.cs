@@ -27,9 +27,11 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
         }
 
         // Within the writer's own authority only: another county's numbers are neither checked nor revealed.
-        if (number.Length > 0 && await scope.Db.EnforcementDecisions.AnyAsync(d => d.Authority == scope.Authority && d.DecisionNumber == number, ct))
+        if (number.Length > 0 && await TakenAsync(scope, number, ct))
         {
-            scope.Errors.Add("decisionNumber", $"Decision number '{number}' is already recorded by your bureau; a decision is recorded once. Check the number.",
+            scope.Errors.Add("decisionNumber",
+                $"Decision number '{number}' is already recorded by your bureau; a decision is recorded once. " +
+                "Check the number.",
                 ErrorCodes.Duplicate);
         }
 
@@ -40,7 +42,8 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
 
         var decision = new EnforcementDecision
         {
-            EnterpriseId = enterprise!.Id, Kind = input.Kind, DecisionNumber = number, Authority = scope.Authority, DecidedOn = input.DecidedOn,
+            EnterpriseId = enterprise!.Id, Kind = input.Kind, DecisionNumber = number, Authority = scope.Authority,
+            DecidedOn = input.DecidedOn,
             FineYuan = input.FineYuan, Summary = summary, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
         };
         scope.Db.EnforcementDecisions.Add(decision);
@@ -50,8 +53,14 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
     public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
         new(false, await db.EnforcementDecisions.AsNoTracking().FirstAsync(d => d.Id == factId, ct), await Answers.EnterpriseAsync(db, resultKey, ct), null);
 
-    public override async Task<DomainException?> ExplainFailedSaveAsync(WriteScope scope, RecordEnforcementDecisionInput input, CancellationToken ct) =>
-        await scope.Db.EnforcementDecisions.AnyAsync(d => d.Authority == scope.Authority && d.DecisionNumber == input.DecisionNumber!.Trim(), ct)
-            ? DomainException.ForField(ErrorCodes.Duplicate, "input.decisionNumber", $"Decision number '{input.DecisionNumber}' was just recorded by another request; a decision is recorded once.")
+    public override async Task<DomainException?> ExplainFailedSaveAsync(
+        WriteScope scope, RecordEnforcementDecisionInput input, CancellationToken ct) =>
+        await TakenAsync(scope, input.DecisionNumber!.Trim(), ct)
+            ? DomainException.ForField(ErrorCodes.Duplicate, "input.decisionNumber",
+                $"Decision number '{input.DecisionNumber}' was just recorded by another request; " +
+                "a decision is recorded once.")
             : null;
+
+    private static Task<bool> TakenAsync(WriteScope scope, string number, CancellationToken ct) =>
+        scope.Db.EnforcementDecisions.AnyAsync(d => d.Authority == scope.Authority && d.DecisionNumber == number, ct);
 }

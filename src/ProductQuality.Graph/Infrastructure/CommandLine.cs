@@ -22,7 +22,7 @@ public static class CommandLine
           schema export [--out DIR]          print every contract's schema to schema/ (or DIR)
           help                               this text
         Settings come from appsettings.json, environment variables (e.g. Database__ConnectionString) and --Key=value,
-        for the server and every verb alike (e.g. recompute --Database:Provider=Postgres --Database:ConnectionString=...).
+        for the server and every verb alike (recompute --Database:Provider=Postgres --Database:ConnectionString=...).
         """;
 
     public static async Task<int?> TryRunVerbAsync(string[] args)

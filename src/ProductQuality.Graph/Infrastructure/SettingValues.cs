@@ -3,21 +3,23 @@ using System.Globalization;
 
 namespace ProductQuality.Graph.Infrastructure;
 
-/// <summary>Whether a setting's text converts to its property's type, and if not what to write instead (no type names).</summary>
+/// <summary>Whether a setting's text converts to its property's type, and if not what to write instead.</summary>
 internal static class SettingValues
 {
     public static bool IsLeaf(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateOnly)
         || type == typeof(DateTime) || type == typeof(TimeSpan) || type == typeof(Uri) || type == typeof(Guid);
 
-    /// <summary>Null when <paramref name="text"/> is a valid value of <paramref name="type"/>; otherwise what is.</summary>
+    /// <summary>Null when <paramref name="text"/> is a value of <paramref name="type"/>; otherwise what is.</summary>
     public static string? Describe(string text, Type type)
     {
         if (type.IsEnum)
         {
             // Names only: the binder would also take "7" and make it an undefined member.
             var names = Enum.GetNames(type);
-            return names.Any(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)) ? null : "one of " + string.Join(", ", names);
+            return names.Any(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase))
+                ? null
+                : "one of " + string.Join(", ", names);
         }
 
         if (type == typeof(string) || Converts(text, type))
@@ -29,7 +31,7 @@ internal static class SettingValues
         {
             _ when type == typeof(bool) => "true or false",
             _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => "a whole number",
-            _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "a number such as 0.5 (with a point)",
+            _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "a number such as 0.5",
             _ when type == typeof(DateOnly) => "a date such as 2026-11-28",
             _ when type == typeof(DateTime) => "a date and time such as 2026-11-28T08:00:00Z",
             _ when type == typeof(TimeSpan) => "a duration such as 00:00:30",
@@ -45,7 +47,8 @@ internal static class SettingValues
             TypeDescriptor.GetConverter(type).ConvertFromInvariantString(text);
             return true;
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or NotSupportedException or OverflowException)
+        catch (Exception e)
+            when (e is FormatException or ArgumentException or NotSupportedException or OverflowException)
         {
             return false;
         }

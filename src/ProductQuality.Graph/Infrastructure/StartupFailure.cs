@@ -35,7 +35,7 @@ public static partial class StartupFailure
         }
     }
 
-    /// <summary>The sentences of a configuration failure (several options may fail at once); null for any other error.</summary>
+    /// <summary>The sentences of a configuration failure (several at once); null for any other error.</summary>
     private static List<string>? Sentences(Exception e) => e switch
     {
         OptionsValidationException one => [.. Describe(one)],
@@ -51,16 +51,25 @@ public static partial class StartupFailure
         {
             // Data annotations name the options class and member; say the setting's path instead.
             var annotation = AnnotationFailure().Match(failure);
-            yield return annotation.Success
-                ? $"Setting {section}:{annotation.Groups["member"].Value} is not allowed: {annotation.Groups["error"].Value}"
-                : failure.StartsWith("Setting ", StringComparison.Ordinal) ? failure : $"Configuration error in '{section}': {failure}";
+            if (annotation.Success)
+            {
+                var (member, error) = (annotation.Groups["member"].Value, annotation.Groups["error"].Value);
+                yield return $"Setting {section}:{member} is not allowed: {error}";
+            }
+            else
+            {
+                yield return failure.StartsWith("Setting ", StringComparison.Ordinal)
+                    ? failure
+                    : $"Configuration error in '{section}': {failure}";
+            }
         }
     }
 
     // Every options class names its section in a constant (Section, or SectionName for the rules).
     private static string SectionOf(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .FirstOrDefault(f => f.IsLiteral && f.Name is "Section" or "SectionName")?.GetRawConstantValue() as string ?? "settings";
+            .FirstOrDefault(f => f.IsLiteral && f.Name is "Section" or "SectionName")?.GetRawConstantValue() as string
+        ?? "settings";
 
     [GeneratedRegex("members: '(?<member>[^']+)' with the error: '(?<error>.*)'\\.?$")]
     private static partial Regex AnnotationFailure();

@@ -15,7 +15,9 @@ public sealed class Inspection : IRecorded
     public required string Lab { get; set; }
     public required string ReportNumber { get; set; }
 
-    /// <summary>The bureau that issued the number (<see cref="Data.IssuingAuthority"/>); the number is unique within it.</summary>
+    /// <summary>
+    /// The bureau that issued the number (<see cref="Data.IssuingAuthority"/>); the number is unique within it.
+    /// </summary>
     public string Authority { get; set; } = Data.IssuingAuthority.City;
     public bool Passed { get; set; }
 

@@ -31,9 +31,11 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
         scope.PastDate("sampledOn", input.SampledOn);
         var items = FailedItems(scope, input);
         // Within the writer's own authority only: another county's numbers are neither checked nor revealed.
-        if (report.Length > 0 && await scope.Db.Inspections.AnyAsync(i => i.Authority == scope.Authority && i.ReportNumber == report, ct))
+        if (report.Length > 0 && await TakenAsync(scope, report, ct))
         {
-            scope.Errors.Add("reportNumber", $"Report number '{report}' is already recorded by your bureau; a report is recorded once. Check the number.",
+            scope.Errors.Add("reportNumber",
+                $"Report number '{report}' is already recorded by your bureau; a report is recorded once. " +
+                "Check the number.",
                 ErrorCodes.Duplicate);
         }
 
@@ -45,7 +47,8 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
         var inspection = new Inspection
         {
             EnterpriseId = enterprise!.Id, ProductCode = product!.Code, SampledOn = input.SampledOn, Batch = batch, SpecModel = spec,
-            Level = input.Level, Lab = lab, ReportNumber = report, Authority = scope.Authority, Passed = input.Passed, RectificationOrderedOn = input.RectificationOrderedOn,
+            Level = input.Level, Lab = lab, ReportNumber = report, Authority = scope.Authority,
+            Passed = input.Passed, RectificationOrderedOn = input.RectificationOrderedOn,
             RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy, FailedItems = items,
         };
         scope.Db.Inspections.Add(inspection);
@@ -58,10 +61,16 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
         return new MutationResult(false, inspection, await Answers.EnterpriseAsync(db, resultKey, ct), await Answers.ProductAsync(db, inspection.ProductCode, ct));
     }
 
-    public override async Task<DomainException?> ExplainFailedSaveAsync(WriteScope scope, RecordSamplingInput input, CancellationToken ct) =>
-        await scope.Db.Inspections.AnyAsync(i => i.Authority == scope.Authority && i.ReportNumber == input.ReportNumber!.Trim(), ct)
-            ? DomainException.ForField(ErrorCodes.Duplicate, "input.reportNumber", $"Report number '{input.ReportNumber}' was just recorded by another request; a report is recorded once.")
+    public override async Task<DomainException?> ExplainFailedSaveAsync(
+        WriteScope scope, RecordSamplingInput input, CancellationToken ct) =>
+        await TakenAsync(scope, input.ReportNumber!.Trim(), ct)
+            ? DomainException.ForField(ErrorCodes.Duplicate, "input.reportNumber",
+                $"Report number '{input.ReportNumber}' was just recorded by another request; " +
+                "a report is recorded once.")
             : null;
+
+    private static Task<bool> TakenAsync(WriteScope scope, string number, CancellationToken ct) =>
+        scope.Db.Inspections.AnyAsync(i => i.Authority == scope.Authority && i.ReportNumber == number, ct);
 
     private static List<InspectionFailedItem> FailedItems(WriteScope scope, RecordSamplingInput input)
     {

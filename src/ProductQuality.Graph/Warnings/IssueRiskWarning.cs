@@ -20,9 +20,11 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
         var product = input.ProductCode is null ? null : await scope.ProductAsync("productCode", input.ProductCode, ct);
         await CheckRegionAsync(scope, input, ct);
         // Within the writer's own authority only: another county's numbers are neither checked nor revealed.
-        if (number.Length > 0 && await scope.Db.RiskWarnings.AnyAsync(w => w.Authority == scope.Authority && w.Number == number, ct))
+        if (number.Length > 0 && await TakenAsync(scope, number, ct))
         {
-            scope.Errors.Add("number", $"Bulletin number '{number}' is already issued by your bureau; check the number.", ErrorCodes.Duplicate);
+            scope.Errors.Add("number",
+                $"Bulletin number '{number}' is already issued by your bureau; check the number.",
+                ErrorCodes.Duplicate);
         }
 
         if (scope.Errors.Any)
@@ -32,7 +34,8 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
 
         var warning = new RiskWarning
         {
-            Number = number, Authority = scope.Authority, Title = title, Summary = summary, IssuedOn = input.IssuedOn, Scope = input.Scope, Severity = input.Severity,
+            Number = number, Authority = scope.Authority,
+            Title = title, Summary = summary, IssuedOn = input.IssuedOn, Scope = input.Scope, Severity = input.Severity,
             ProductCode = product?.Code, RegionCode = input.RegionCode, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
         };
         scope.Db.RiskWarnings.Add(warning);
@@ -46,10 +49,15 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
         return new(false, warning, null, await Answers.ProductAsync(db, warning.ProductCode, ct));
     }
 
-    public override async Task<DomainException?> ExplainFailedSaveAsync(WriteScope scope, IssueRiskWarningInput input, CancellationToken ct) =>
-        await scope.Db.RiskWarnings.AnyAsync(w => w.Authority == scope.Authority && w.Number == input.Number!.Trim(), ct)
-            ? DomainException.ForField(ErrorCodes.Duplicate, "input.number", $"Bulletin number '{input.Number}' was just issued by another request.")
+    public override async Task<DomainException?> ExplainFailedSaveAsync(
+        WriteScope scope, IssueRiskWarningInput input, CancellationToken ct) =>
+        await TakenAsync(scope, input.Number!.Trim(), ct)
+            ? DomainException.ForField(ErrorCodes.Duplicate, "input.number",
+                $"Bulletin number '{input.Number}' was just issued by another request.")
             : null;
+
+    private static Task<bool> TakenAsync(WriteScope scope, string number, CancellationToken ct) =>
+        scope.Db.RiskWarnings.AnyAsync(w => w.Authority == scope.Authority && w.Number == number, ct);
 
     private static async Task CheckRegionAsync(WriteScope scope, IssueRiskWarningInput input, CancellationToken ct)
     {

@@ -6,7 +6,9 @@ public sealed class RiskWarning
     public int Id { get; set; }
     public required string Number { get; set; }
 
-    /// <summary>The bureau that issued the number (<see cref="Data.IssuingAuthority"/>); the number is unique within it.</summary>
+    /// <summary>
+    /// The bureau that issued the number (<see cref="Data.IssuingAuthority"/>); the number is unique within it.
+    /// </summary>
     public string Authority { get; set; } = Data.IssuingAuthority.City;
     public required string Title { get; set; }
     public required string Summary { get; set; }

@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace ProductQuality.Graph.Tests.Infrastructure;
 
 /// <summary>
-/// Runs the built server (ProductQuality.Graph.dll next to the tests) as a process in a fresh folder holding only a copy
-/// of appsettings.json — the way an operator runs a verb — so a setting that is ignored shows as the default database
-/// (data/productquality.db) appearing in that folder. Disposing deletes the folder.
+/// Runs the built server (ProductQuality.Graph.dll next to the tests) as a process in a fresh folder holding only a
+/// copy of appsettings.json — the way an operator runs a verb — so a setting that is ignored shows as the default
+/// database (data/productquality.db) appearing in that folder. Disposing deletes the folder.
 /// </summary>
 public sealed class VerbProcess : IDisposable
 {
@@ -24,7 +24,8 @@ public sealed class VerbProcess : IDisposable
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = Folder, UseShellExecute = false,
+            RedirectStandardOutput = true, RedirectStandardError = true,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ProductQuality.Graph.dll"));
         foreach (var arg in args)

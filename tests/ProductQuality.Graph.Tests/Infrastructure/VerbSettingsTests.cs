@@ -41,7 +41,8 @@ public sealed class VerbSettingsTests
         {
             using var verb = new VerbProcess();
             var target = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
-            string[] settings = ["--Database:Provider=Postgres", $"--Database:ConnectionString={target}", "--Clock:Today=2026-11-28"];
+            string[] settings =
+                ["--Database:Provider=Postgres", $"--Database:ConnectionString={target}", "--Clock:Today=2026-11-28"];
 
             var seeded = await verb.RunAsync(["seed", "--enterprises", "20", Today, .. settings]);
             Assert.True(seeded.ExitCode == 0, seeded.Error);
@@ -68,8 +69,9 @@ public sealed class VerbSettingsTests
     public async Task Token_is_signed_with_the_configured_key_for_the_configured_issuer_and_audience()
     {
         using var verb = new VerbProcess();
-        var (code, output, error) = await verb.RunAsync("token", "--department", "tax",
-            $"--Auth:SigningKey={TestServerFactory.TestSigningKey}", "--Auth:Issuer=issuer-from-cli", "--Auth:Audience", "audience-from-cli");
+        var (code, output, error) = await verb.RunAsync(
+            "token", "--department", "tax", $"--Auth:SigningKey={TestServerFactory.TestSigningKey}",
+            "--Auth:Issuer=issuer-from-cli", "--Auth:Audience", "audience-from-cli");
         Assert.True(code == 0, error);
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(output.Trim(), new TokenValidationParameters
@@ -79,7 +81,7 @@ public sealed class VerbSettingsTests
         });
         Assert.True(result.IsValid, result.Exception?.Message);
         Assert.Equal("tax", result.Claims["dept"]);
-        Assert.False(Directory.Exists(Path.Combine(verb.Folder, "data")), "the token verb generated the default key file instead");
+        Assert.False(Directory.Exists(Path.Combine(verb.Folder, "data")), "the verb made the default key file instead");
     }
 
     [Fact]
@@ -89,15 +91,18 @@ public sealed class VerbSettingsTests
         var folder = Path.Combine(verb.Folder, "schema");
 
         // The shipped tax contract has no inspections; the command line grants them.
-        var (code, _, error) = await verb.RunAsync("schema", "export", "--out", folder, "--Access:Departments:tax:Groups:Inspections=Full");
+        var (code, _, error) = await verb.RunAsync(
+            "schema", "export", "--out", folder, "--Access:Departments:tax:Groups:Inspections=Full");
         Assert.True(code == 0, error);
         var tax = await File.ReadAllTextAsync(Path.Combine(folder, "contracts", "tax.graphql"));
         Assert.Contains("type Inspection", tax, StringComparison.Ordinal);
-        Assert.DoesNotContain("type Inspection", await File.ReadAllTextAsync(RepositoryContract("tax")), StringComparison.Ordinal);
+        var shipped = await File.ReadAllTextAsync(RepositoryContract("tax"));
+        Assert.DoesNotContain("type Inspection", shipped, StringComparison.Ordinal);
     }
 
     private static string RepositoryContract(string name) =>
-        Path.Combine(Graph.Schema.SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory)!, "contracts", name + ".graphql");
+        Path.Combine(
+            Graph.Schema.SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory)!, "contracts", name + ".graphql");
 
     private static long Scalar(string file, string sql)
     {

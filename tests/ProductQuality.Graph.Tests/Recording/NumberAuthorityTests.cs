@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Tests.Infrastructure;
 
@@ -6,36 +8,35 @@ namespace ProductQuality.Graph.Tests.Recording;
 
 /// <summary>
 /// Every number a write accepts is unique within its issuing authority (the city bureau or one county bureau): another
-/// authority may use it and hears nothing about it, the same authority gets DUPLICATE, also when requests race.
+/// authority may use it and hears nothing about it, the same authority gets DUPLICATE, and the database enforces it.
 /// </summary>
 [Collection(WritableServerCollection.Name)]
 public sealed class NumberAuthorityTests(WritableServerFactory factory)
 {
-    private static readonly string[] Names = NumberedWrite.Names;
-
-    public static TheoryData<string> NumberedWrites => [.. Names];
+    public static TheoryData<string> NumberedWrites => [.. NumberedWrite.Names];
 
     [Theory]
     [MemberData(nameof(NumberedWrites))]
     public async Task A_number_is_unique_within_its_authority_and_free_in_every_other(string write)
     {
         var number = WriteData.Unique("NO");
-        var offset = 12 + (Array.IndexOf(Names, write) * 2);
+        var offset = 12 + (Array.IndexOf(NumberedWrite.Names, write) * 2);
 
-        // Jiaxing's own bureau and two county bureaus each record the number once: no answer mentions the others.
-        foreach (var (department, county) in new[] { ("samr-330402", "330402"), ("samr-330481", "330481"), ("samr-jiaxing", "330483") })
+        // Two county bureaus and the city's own bureau each record the number once: no answer mentions the others.
+        var writers = new[] { ("samr-330402", "330402"), ("samr-330481", "330481"), ("samr-jiaxing", "330483") };
+        foreach (var (department, county) in writers)
         {
             var (code, product, _) = await factory.EnterpriseAsync(offset, county: county);
-            var reply = await factory.ClientFor(department).PostAsync(NumberedWrite.Mutation(write), NumberedWrite.Input(write, number, code, product, county));
-            reply.EnsureData();
+            (await factory.ClientFor(department).WriteAsync(write, number, code, product, county)).EnsureData();
         }
 
         var (again, againProduct, _) = await factory.EnterpriseAsync(offset + 1, county: "330481");
-        var twice = await factory.ClientFor("samr-330481").PostAsync(NumberedWrite.Mutation(write), NumberedWrite.Input(write, number, again, againProduct, "330481"));
+        var twice = await factory.ClientFor("samr-330481").WriteAsync(write, number, again, againProduct, "330481");
         Assert.Equal([$"DUPLICATE input.{NumberedWrite.Field(write)}"], twice.FieldErrors());
         Assert.DoesNotContain("330402", twice.Body, StringComparison.Ordinal);
 
-        Assert.Equal(["330400", "330402", "330481"], (await NumberedWrite.AuthoritiesAsync(factory, write, number)).Order(StringComparer.Ordinal));
+        var authorities = await NumberedWrite.AuthoritiesAsync(factory, write, number);
+        Assert.Equal(["330400", "330402", "330481"], authorities.Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -45,42 +46,52 @@ public sealed class NumberAuthorityTests(WritableServerFactory factory)
     [InlineData("RiskWarnings", "Number")]
     public async Task The_database_refuses_a_number_twice_in_one_authority(string table, string column)
     {
-        // The first and the last of the city's rows: giving the last the first's number must fail in the database itself.
-        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, """
-            UPDATE "{0}" SET "{1}" = (SELECT "{1}" FROM "{0}" WHERE "Id" = (SELECT MIN("Id") FROM "{0}" WHERE "Authority" = '330400'))
+        // The first and the last of the city's rows: giving the last the first's number must fail in the database.
+        var sql = string.Format(CultureInfo.InvariantCulture, """
+            UPDATE "{0}" SET "{1}" =
+              (SELECT "{1}" FROM "{0}" WHERE "Id" = (SELECT MIN("Id") FROM "{0}" WHERE "Authority" = '330400'))
             WHERE "Id" = (SELECT MAX("Id") FROM "{0}" WHERE "Authority" = '330400')
             """, table, column);
-        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => factory.DbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(
+            () => factory.DbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
     }
 
     [Fact]
     public async Task Rule_derived_numbers_continue_the_city_register_past_its_decisions_and_ignore_the_counties()
     {
+        const string Write = "recordBlacklistDecision";
         var city = factory.ClientFor("samr-jiaxing");
         var next = await NumberedWrite.HighestRuleNumberAsync(factory) + 1;
-        string Register(int n) => $"嘉市监列黑〔2026〕{n}号";
+        static string Register(int n) => string.Create(CultureInfo.InvariantCulture, $"嘉市监列黑〔2026〕{n}号");
 
         // The city records the number the rule would derive next; a county bureau the one after (its own register).
         var (listedByCity, _, _) = await factory.EnterpriseAsync(26, county: "330411");
-        (await city.PostAsync(Writes.RecordBlacklistDecision, NumberedWrite.Input("recordBlacklistDecision", Register(next), listedByCity, "", "330411"))).EnsureData();
+        (await city.WriteAsync(Write, Register(next), listedByCity, "", "330411")).EnsureData();
         var (listedByCounty, _, _) = await factory.EnterpriseAsync(26, county: "330482");
-        (await factory.ClientFor("samr-330482").PostAsync(Writes.RecordBlacklistDecision,
-            NumberedWrite.Input("recordBlacklistDecision", Register(next + 1), listedByCounty, "", "330482"))).EnsureData();
+        (await factory.ClientFor("samr-330482").WriteAsync(Write, Register(next + 1), listedByCounty, "", "330482"))
+            .EnsureData();
 
         // A counterfeiting decision makes the rule list the enterprise under the city register's next free number.
         var (counterfeiter, _, _) = await factory.EnterpriseAsync(27, county: "330411");
-        (await city.PostAsync(Writes.RecordEnforcementDecision, new
+        var decision = new
         {
-            input = new { idempotencyKey = WriteData.Key(), creditCode = counterfeiter, kind = "COUNTERFEITING", decisionNumber = WriteData.Unique("嘉市监处"), decidedOn = "2026-11-25", fineYuan = 1000m, summary = "以假充真" },
-        })).EnsureData();
+            input = new
+            {
+                idempotencyKey = WriteData.Key(), creditCode = counterfeiter, kind = "COUNTERFEITING",
+                decisionNumber = WriteData.Unique("嘉市监处"), decidedOn = "2026-11-25", fineYuan = 1000m, summary = "以假充真",
+            },
+        };
+        (await city.PostAsync(Writes.RecordEnforcementDecision, decision)).EnsureData();
 
-        var derived = await factory.DbAsync(db => db.BlacklistEvents.Where(b => b.Source == Graph.Blacklist.BlacklistEventSource.Rule
-            && db.Enterprises.Any(e => e.Id == b.EnterpriseId && e.CreditCode == counterfeiter)).OrderByDescending(b => b.Id).Select(b => new { b.Authority, b.DecisionNumber }).FirstAsync());
+        var derived = await factory.DbAsync(db => db.BlacklistEvents
+            .Where(b => b.Source == BlacklistEventSource.Rule
+                && db.Enterprises.Any(e => e.Id == b.EnterpriseId && e.CreditCode == counterfeiter))
+            .OrderByDescending(b => b.Id).Select(b => new { b.Authority, b.DecisionNumber }).FirstAsync());
         Assert.Equal((IssuingAuthority.City, Register(next + 1)), (derived.Authority, derived.DecisionNumber));
 
         // The number is now taken in the city's register, so the regulator cannot record it again.
         var (other, _, _) = await factory.EnterpriseAsync(28, county: "330411");
-        var taken = await city.PostAsync(Writes.RecordBlacklistDecision, NumberedWrite.Input("recordBlacklistDecision", Register(next + 1), other, "", "330411"));
+        var taken = await city.WriteAsync(Write, Register(next + 1), other, "", "330411");
         Assert.Equal(["DUPLICATE input.decisionNumber"], taken.FieldErrors());
     }
 }

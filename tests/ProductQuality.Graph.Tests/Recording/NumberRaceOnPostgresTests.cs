@@ -2,7 +2,9 @@ using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Recording;
 
-/// <summary>The <see cref="NumberRaceTests"/> on PostgreSQL (skipped locally without PQG_TEST_POSTGRES; always run in CI).</summary>
+/// <summary>
+/// The <see cref="NumberRaceTests"/> on PostgreSQL (skipped locally without PQG_TEST_POSTGRES; always run in CI).
+/// </summary>
 [OnPostgres]
 [Collection(WritablePostgresServerCollection.Name)]
 public sealed class NumberRaceOnPostgresTests(WritablePostgresServerFactory factory) : NumberRaceTests(factory);

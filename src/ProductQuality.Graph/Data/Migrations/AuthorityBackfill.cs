@@ -11,20 +11,24 @@ namespace ProductQuality.Graph.Data.Migrations;
 /// </summary>
 internal static class AuthorityBackfill
 {
-    private static readonly string[] Tables = ["Inspections", "EnforcementDecisions", "BlacklistEvents", "RiskWarnings"];
+    private static readonly string[] Tables =
+        ["Inspections", "EnforcementDecisions", "BlacklistEvents", "RiskWarnings"];
 
     public static void Apply(MigrationBuilder migrationBuilder)
     {
         foreach (var table in Tables)
         {
-            migrationBuilder.Sql(
-                $"UPDATE \"{table}\" SET \"Authority\" = substr(\"RecordedBy\", 6, 6) WHERE \"RecordedBy\" LIKE 'samr-3304__/%';");
+            migrationBuilder.Sql($"""
+                UPDATE "{table}" SET "Authority" = substr("RecordedBy", 6, 6)
+                WHERE "RecordedBy" LIKE 'samr-3304__/%';
+                """);
         }
 
         migrationBuilder.Sql("""
             UPDATE "BlacklistEvents" SET "DecisionNumber" = "DecisionNumber" || '-' || CAST("Id" AS TEXT)
             WHERE EXISTS (SELECT 1 FROM "BlacklistEvents" AS o
-                WHERE o."Authority" = "BlacklistEvents"."Authority" AND o."DecisionNumber" = "BlacklistEvents"."DecisionNumber"
+                WHERE o."Authority" = "BlacklistEvents"."Authority"
+                  AND o."DecisionNumber" = "BlacklistEvents"."DecisionNumber"
                   AND ((o."Source" <> 'Rule' AND "BlacklistEvents"."Source" = 'Rule')
                     OR (o."Source" = "BlacklistEvents"."Source" AND o."Id" < "BlacklistEvents"."Id")));
             """);
