@@ -54,8 +54,7 @@ internal sealed class BlacklistEventConfiguration : IEntityTypeConfiguration<Bla
     public void Configure(EntityTypeBuilder<BlacklistEvent> builder)
     {
         builder.HasIndex(b => new { b.EnterpriseId, b.OccurredOn });
-        builder.Property(b => b.Reason).HasMaxLength(2000);
-        builder.Property(b => b.Explanation).HasMaxLength(8000);
+        // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(b => b.EnterpriseId);
     }
 }
@@ -65,8 +64,7 @@ internal sealed class AssuredEventConfiguration : IEntityTypeConfiguration<Assur
     public void Configure(EntityTypeBuilder<AssuredEvent> builder)
     {
         builder.HasIndex(a => new { a.EnterpriseId, a.OccurredOn });
-        builder.Property(a => a.Reason).HasMaxLength(1000);
-        builder.Property(a => a.Explanation).HasMaxLength(8000);
+        // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.EnterpriseId);
     }
 }

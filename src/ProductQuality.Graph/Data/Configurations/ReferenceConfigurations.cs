@@ -20,7 +20,7 @@ internal sealed class RegionAssessmentConfiguration : IEntityTypeConfiguration<R
     public void Configure(EntityTypeBuilder<RegionAssessment> builder)
     {
         builder.HasIndex(a => new { a.RegionCode, a.EffectiveFrom });
-        builder.Property(a => a.Explanation).HasMaxLength(8000);
+        // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
         builder.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode);
     }
 }
@@ -52,8 +52,7 @@ internal sealed class ProductTierAssessmentConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<ProductTierAssessment> builder)
     {
         builder.HasIndex(a => new { a.ProductCode, a.EffectiveFrom });
-        builder.Property(a => a.Explanation).HasMaxLength(8000);
-        builder.Property(a => a.Reason).HasMaxLength(1000);
+        // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
         builder.HasOne<Product>().WithMany().HasForeignKey(a => a.ProductCode);
     }
 }
