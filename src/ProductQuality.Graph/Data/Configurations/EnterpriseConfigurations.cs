@@ -59,6 +59,9 @@ internal sealed class EnterpriseAssessmentConfiguration : IEntityTypeConfigurati
     {
         builder.HasIndex(a => new { a.EnterpriseId, a.EffectiveFrom });
         // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
+        builder.Property(a => a.Reason).IsUncappedText();
+        builder.Property(a => a.ClassExplanation).IsUncappedText();
+        builder.Property(a => a.IndexExplanation).IsUncappedText();
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.EnterpriseId);
     }
 }

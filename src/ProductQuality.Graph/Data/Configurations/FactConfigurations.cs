@@ -55,6 +55,8 @@ internal sealed class BlacklistEventConfiguration : IEntityTypeConfiguration<Bla
     {
         builder.HasIndex(b => new { b.EnterpriseId, b.OccurredOn });
         // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
+        builder.Property(b => b.Reason).IsUncappedText();
+        builder.Property(b => b.Explanation).IsUncappedText();
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(b => b.EnterpriseId);
     }
 }
@@ -65,6 +67,8 @@ internal sealed class AssuredEventConfiguration : IEntityTypeConfiguration<Assur
     {
         builder.HasIndex(a => new { a.EnterpriseId, a.OccurredOn });
         // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
+        builder.Property(a => a.Reason).IsUncappedText();
+        builder.Property(a => a.Explanation).IsUncappedText();
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.EnterpriseId);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class RegionAssessmentConfiguration : IEntityTypeConfiguration<R
     {
         builder.HasIndex(a => new { a.RegionCode, a.EffectiveFrom });
         // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
+        builder.Property(a => a.Explanation).IsUncappedText();
         builder.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode);
     }
 }
@@ -53,6 +54,8 @@ internal sealed class ProductTierAssessmentConfiguration : IEntityTypeConfigurat
     {
         builder.HasIndex(a => new { a.ProductCode, a.EffectiveFrom });
         // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
+        builder.Property(a => a.Explanation).IsUncappedText();
+        builder.Property(a => a.Reason).IsUncappedText();
         builder.HasOne<Product>().WithMany().HasForeignKey(a => a.ProductCode);
     }
 }

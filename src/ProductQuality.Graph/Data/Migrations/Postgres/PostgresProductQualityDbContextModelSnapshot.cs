@@ -34,8 +34,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Explanation")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -47,8 +46,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -83,8 +81,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Explanation")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -96,8 +93,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ReasonCategory")
                         .IsRequired()
@@ -396,8 +392,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("ClassExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
@@ -412,8 +407,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("IndexExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsOverride")
                         .HasColumnType("boolean");
@@ -431,8 +425,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -748,8 +741,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsOverride")
                         .HasColumnType("boolean");
@@ -764,8 +756,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -945,8 +936,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<int>("GreenCount")
                         .HasColumnType("integer");

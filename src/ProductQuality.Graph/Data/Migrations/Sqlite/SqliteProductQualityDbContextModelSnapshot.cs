@@ -27,7 +27,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Explanation")
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -40,7 +39,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")
@@ -74,7 +72,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Explanation")
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -87,7 +84,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonCategory")
@@ -377,7 +373,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("ClassExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EffectiveFrom")
@@ -393,7 +388,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("IndexExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsOverride")
@@ -412,7 +406,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")
@@ -719,7 +712,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsOverride")
@@ -735,7 +727,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")
@@ -910,7 +901,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("GreenCount")
