@@ -40,7 +40,7 @@ public sealed class BlacklistRule(RulesOptions options)
         triggers.Sort((a, b) => a.Date.CompareTo(b.Date));
         var x = new ExplanationBuilder(RuleIds.BlacklistListing, options.Version)
             .Factor(FactGroup.BlacklistDetail, "rectification orders (责令整改)", Inv($"{facts.RectificationOrders.Count}"), Inv($"repeat failure within {o.RepeatFailureWindowYears} years lists"), "checked")
-            .Factor(FactGroup.Inspections, "failed samplings (监督抽查不合格)", Inv($"{facts.FailedSamplings.Count}"), null, "checked")
+            .Factor(FactGroup.Inspections, "failed sampling records (抽查不合格记录)", Inv($"{facts.FailedSamplings.Count}"), null, "checked")
             .Factor(FactGroup.Enforcement, "serious-violation decisions (严重违法处罚决定)", Inv($"{facts.Decisions.Count}"), null, "checked");
         foreach (var t in triggers)
         {
