@@ -86,11 +86,10 @@ internal sealed class EnterpriseReEvaluator(RulesOptions rules, ProductTierTimel
     private static bool SameRecord(EnterpriseAssessmentRecord a, EnterpriseAssessmentRecord b) =>
         a.EffectiveFrom == b.EffectiveFrom && a.Class == b.Class && a.HealthCode == b.HealthCode && a.MapColour == b.MapColour &&
         a.QualityIndex.Equals(b.QualityIndex) && a.IsOverride == b.IsOverride && a.OverrideExpiresOn == b.OverrideExpiresOn &&
-        a.ClassExplanation == b.ClassExplanation && a.IndexExplanation == b.IndexExplanation && a.RulesVersion == b.RulesVersion &&
-        a.Reason == b.Reason;
+        a.ClassExplanation == b.ClassExplanation && a.IndexExplanation == b.IndexExplanation && a.RulesVersion == b.RulesVersion;
 
     private static bool SameAssured(AssuredEvent a, AssuredEvent b) =>
-        a.Kind == b.Kind && a.OccurredOn == b.OccurredOn && a.ValidUntil == b.ValidUntil && a.Explanation == b.Explanation && a.Reason == b.Reason;
+        a.Kind == b.Kind && a.OccurredOn == b.OccurredOn && a.ValidUntil == b.ValidUntil && a.Explanation == b.Explanation;
 
     private static bool SameListing(BlacklistEvent a, BlacklistEvent b) =>
         a.Kind == b.Kind && a.OccurredOn == b.OccurredOn && a.ReasonCategory == b.ReasonCategory && a.Explanation == b.Explanation;
