@@ -7,7 +7,7 @@ namespace ProductQuality.Graph.Rules.Common;
 /// </summary>
 public enum FactGroup
 {
-    /// <summary>An enterprise's class, its dates and transitions (升降原则), that an override is in force.</summary>
+    /// <summary>An enterprise's class, its dates and transitions (升降原则), that an override applies.</summary>
     Class,
 
     /// <summary>The conditions behind a class: sampling counts, traceability, quality management system.</summary>

@@ -41,6 +41,6 @@ public static class FactGroupAccess
         return clause.Groups.Count > 0 && clause.Groups.All(contract.Reads);
     }
 
-    /// <summary>Whether the contract reads facts of every kind (the regulators): untagged legacy text is for them only.</summary>
+    /// <summary>Whether the contract reads facts of every kind (the regulators, who alone read untagged text).</summary>
     public static bool ReadsEveryFact(this SchemaContract contract) => Enum.GetValues<FactGroup>().All(contract.Reads);
 }

@@ -10,11 +10,13 @@ namespace ProductQuality.Graph.Access;
 /// </summary>
 public static class ReaderText
 {
-    /// <summary>The explanation's factors the contract may read; untagged (legacy) factors only for the regulators.</summary>
+    /// <summary>The explanation's factors the contract may read; untagged (legacy) ones for regulators only.</summary>
     public static IReadOnlyList<ExplanationFactor> FactorsFor(this SchemaContract contract, Explanation explanation)
     {
         ArgumentNullException.ThrowIfNull(explanation);
-        return explanation.Factors.Where(f => f.Group is { } g ? contract.Reads(g) : contract.ReadsEveryFact()).ToArray();
+        return explanation.Factors
+            .Where(f => f.Group is { } g ? contract.Reads(g) : contract.ReadsEveryFact())
+            .ToArray();
     }
 
     /// <summary>

@@ -56,7 +56,8 @@ public sealed class AssuredTracker
         Events.Add(new AssuredEvent
         {
             Kind = kind, OccurredOn = on, ValidUntil = validUntil,
-            Reason = ReasonJson.Serialize(parts), Explanation = ExplanationJson.Serialize(explanation), RecordedAtUtc = Stamp.At(on, 5),
+            Reason = ReasonJson.Serialize(parts), Explanation = ExplanationJson.Serialize(explanation),
+            RecordedAtUtc = Stamp.At(on, 5),
         });
     }
 }

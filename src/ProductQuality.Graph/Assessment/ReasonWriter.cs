@@ -12,7 +12,8 @@ namespace ProductQuality.Graph.Assessment;
 /// </summary>
 internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Func<string, string> productName)
 {
-    public string For(DateOnly asOf, bool first, IReadOnlyList<BlacklistEvent> blacklist, ClassTransitionKind transition)
+    public string For(
+        DateOnly asOf, bool first, IReadOnlyList<BlacklistEvent> blacklist, ClassTransitionKind transition)
     {
         var parts = new List<SummaryClause>();
         if (first)
@@ -30,14 +31,15 @@ internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Fun
         });
         foreach (var m in facts.Management.Skip(1).Where(m => m.Date == asOf))
         {
-            Add(parts, FactGroup.ClassFactors,
-                $"management status (管理状况): traceability (追溯能力) {m.Traceability.Label()}, quality management system (质量管理体系) {m.QualitySystem.Label()}");
+            Add(parts, FactGroup.ClassFactors, $"management status (管理状况): traceability (追溯能力) {m.Traceability.Label()}, " +
+                $"quality management system (质量管理体系) {m.QualitySystem.Label()}");
             Add(parts, FactGroup.Enforcement, m.Note);
         }
 
         foreach (var s in facts.Samplings.Where(s => s.Date == asOf))
         {
-            Add(parts, FactGroup.Inspections, $"{(s.IsFollowUp ? "复查 follow-up sampling" : "监督抽查 sampling")} of {productName(s.ProductCode)} {(s.Passed ? "passed (合格)" : "failed (不合格)")}");
+            var kind = s.IsFollowUp ? "复查 follow-up sampling" : "监督抽查 sampling";
+            Add(parts, FactGroup.Inspections, $"{kind} of {productName(s.ProductCode)} {(s.Passed ? "passed (合格)" : "failed (不合格)")}");
         }
 
         foreach (var d in facts.Decisions.Where(d => d.Date == asOf))
@@ -53,7 +55,8 @@ internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Fun
         foreach (var o in facts.ClassOverrides.Where(o => o.From == asOf))
         {
             // That the class was set by hand is a class fact; the regulator's own words may cite anything.
-            Add(parts, FactGroup.Class, o.Class is { } c ? $"manual override (人工调整) to {c}" : "manual override withdrawn (撤销人工调整)");
+            Add(parts, FactGroup.Class,
+                o.Class is { } c ? $"manual override (人工调整) to {c}" : "manual override withdrawn (撤销人工调整)");
             Add(parts, FactGroup.Enforcement, o.Reason);
         }
 
@@ -65,18 +68,20 @@ internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Fun
         foreach (var d in facts.BlacklistDecisions.Where(d => d.Date == asOf))
         {
             var listed = d.Kind == BlacklistEventKind.Listed;
-            Add(parts, FactGroup.BlacklistStatus, listed ? "listed on the blacklist (列入黑名单)" : "removed from the blacklist (移出黑名单)");
-            Add(parts, FactGroup.BlacklistDetail, listed ? $"by decision {d.Number} (决定列入黑名单)" : $"by decision {d.Number} (决定移出黑名单)");
+            Add(parts, FactGroup.BlacklistStatus, Listing(listed));
+            Add(parts, FactGroup.BlacklistDetail,
+                listed ? $"by decision {d.Number} (决定列入黑名单)" : $"by decision {d.Number} (决定移出黑名单)");
         }
 
         foreach (var e in blacklist.Where(e => e.OccurredOn == asOf))
         {
-            Add(parts, FactGroup.BlacklistStatus, e.Kind == BlacklistEventKind.Listed ? "listed on the blacklist (列入黑名单)" : "removed from the blacklist (移出黑名单)");
+            Add(parts, FactGroup.BlacklistStatus, Listing(e.Kind == BlacklistEventKind.Listed));
         }
 
         foreach (var s in facts.Samplings.Where(s => s.Date.AddYears(windowYears).AddDays(1) == asOf))
         {
-            Add(parts, FactGroup.Inspections, string.Create(CultureInfo.InvariantCulture, $"sampling of {s.Date:yyyy-MM-dd} left the {windowYears}-year window"));
+            Add(parts, FactGroup.Inspections,
+                string.Create(CultureInfo.InvariantCulture, $"sampling of {s.Date:yyyy-MM-dd} left the {windowYears}-year window"));
         }
 
         if (parts.Count == 0)
@@ -86,6 +91,9 @@ internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Fun
 
         return ReasonJson.Serialize(parts);
     }
+
+    private static string Listing(bool listed) =>
+        listed ? "listed on the blacklist (列入黑名单)" : "removed from the blacklist (移出黑名单)";
 
     private static void Add(List<SummaryClause> parts, FactGroup group, string? text)
     {

@@ -7,4 +7,5 @@ namespace ProductQuality.Graph.Tests.Text;
 /// read server, whose answers the provider-parity tests compare with SQLite's). Skipped without PQG_TEST_POSTGRES.
 /// </summary>
 [OnPostgres]
-public sealed class LongHistoryOnPostgresTests(PostgresServerFactory factory) : LongHistoryTests(factory), IClassFixture<PostgresServerFactory>;
+public sealed class LongHistoryOnPostgresTests(PostgresServerFactory factory)
+    : LongHistoryTests(factory), IClassFixture<PostgresServerFactory>;

@@ -20,7 +20,11 @@ public abstract class LongHistoryTests(TestServerFactory factory)
         var (creditCode, productCode) = await factory.DbAsync(async db =>
         {
             var row = await db.Enterprises.AsNoTracking().Where(e => !e.IsBlacklisted).OrderByDescending(e => e.Id)
-                .Select(e => new { e.CreditCode, Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode).First() })
+                .Select(e => new
+                {
+                    e.CreditCode,
+                    Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode).First(),
+                })
                 .FirstAsync();
             return (row.CreditCode, row.Product);
         });
@@ -29,21 +33,29 @@ public abstract class LongHistoryTests(TestServerFactory factory)
         // One failed sampling (a safety item) a week: each adds three deductions to the index explanation.
         for (var i = 0; i < Samplings; i++)
         {
-            var sampledOn = new DateOnly(2026, 11, 27).AddDays(-7 * i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var reply = await regulator.PostAsync(Writes.RecordSampling, Writes.Sampling(creditCode, productCode, passed: false, sampledOn: sampledOn));
+            var sampledOn = new DateOnly(2026, 11, 27).AddDays(-7 * i)
+                .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var reply = await regulator.PostAsync(
+                Writes.RecordSampling, Writes.Sampling(creditCode, productCode, passed: false, sampledOn: sampledOn));
             Assert.False(reply.HasErrors, reply.Body);
         }
 
         // The index is long at 0 by now, so only a change such as an override writes an evaluation with the whole
         // explanation: the write that failed on PostgreSQL with a capped column. Then the enterprise takes more facts.
-        var revision = (await regulator.PostAsync("query($code: String!) { enterprise(creditCode: $code) { overrideRevision } }", new { code = creditCode }))
+        var revision = (await regulator.PostAsync(
+                "query($code: String!) { enterprise(creditCode: $code) { overrideRevision } }", new { code = creditCode }))
             .EnsureData().Data.GetProperty("enterprise").GetProperty("overrideRevision").GetInt32();
         var overridden = await regulator.PostAsync(Writes.OverrideEnterpriseClass, new
         {
-            input = new { idempotencyKey = WriteData.Key(), creditCode, @class = "B", reason = "复核后调整 (review)", expiresOn = "2027-11-30", expectedRevision = revision },
+            input = new
+            {
+                idempotencyKey = WriteData.Key(), creditCode, @class = "B", reason = "复核后调整 (review)",
+                expiresOn = "2027-11-30", expectedRevision = revision,
+            },
         });
         Assert.False(overridden.HasErrors, overridden.Body);
-        var after = await regulator.PostAsync(Writes.RecordSampling, Writes.Sampling(creditCode, productCode, passed: true, sampledOn: "2026-11-28"));
+        var after = await regulator.PostAsync(
+            Writes.RecordSampling, Writes.Sampling(creditCode, productCode, passed: true, sampledOn: "2026-11-28"));
         Assert.False(after.HasErrors, after.Body);
 
         var longest = await factory.DbAsync(db => db.EnterpriseAssessments.AsNoTracking()
@@ -52,9 +64,13 @@ public abstract class LongHistoryTests(TestServerFactory factory)
         Assert.True(longest > 8000, $"the index explanation reached only {longest} characters");
 
         var read = await regulator.PostAsync(
-            "query($code: String!) { enterprise(creditCode: $code) { qualityIndex qualityIndexExplanation { factors { name } } classHistory { reason } } }",
+            """
+            query($code: String!) { enterprise(creditCode: $code) {
+              qualityIndex qualityIndexExplanation { factors { name } } classHistory { reason } } }
+            """,
             new { code = creditCode });
-        var factors = read.EnsureData().Data.GetProperty("enterprise").GetProperty("qualityIndexExplanation").GetProperty("factors").GetArrayLength();
+        var factors = read.EnsureData().Data.GetProperty("enterprise").GetProperty("qualityIndexExplanation")
+            .GetProperty("factors").GetArrayLength();
         Assert.True(factors >= Samplings, $"{factors} factors for {Samplings} failed samplings");
     }
 }

@@ -22,9 +22,11 @@ public sealed class ReaderTextTests
         for (var i = 0; i < 200; i++)
         {
             var (contract, groups) = RandomContract(random);
-            var clauses = Enumerable.Range(0, random.Next(0, 6)).Select(n => RandomClause(random, $"clause {n}")).ToArray();
+            var clauses = Enumerable.Range(0, random.Next(0, 6))
+                .Select(n => RandomClause(random, $"clause {n}")).ToArray();
             var factors = Enumerable.Range(0, random.Next(0, 6))
-                .Select(n => new ExplanationFactor($"factor {n}", "v", null, "e", Facts[random.Next(Facts.Length)])).ToArray();
+                .Select(n => new ExplanationFactor($"factor {n}", "v", null, "e", Facts[random.Next(Facts.Length)]))
+                .ToArray();
             var explanation = new Explanation("rule", "X", "full", factors, "v1", "Headline", clauses);
 
             var summary = contract.SummaryFor(explanation);
@@ -56,10 +58,12 @@ public sealed class ReaderTextTests
     {
         var legacyFactor = new ExplanationFactor("penalties (行政处罚) in 3 years", "1", null, "not AA");
         var legacy = new Explanation("enterprise-class", "A", "Class A (A类): 1 penalty", [legacyFactor], "v1");
-        var partner = new SchemaContract("partner", Enum.GetValues<FieldGroup>().Where(g => g != FieldGroup.Write).ToDictionary(g => g, _ => FieldAccess.Full));
+        var partner = new SchemaContract(
+            "partner", Enum.GetValues<FieldGroup>().Where(g => g != FieldGroup.Write).ToDictionary(g => g, _ => FieldAccess.Full));
 
-        Assert.Equal("downgraded: 2 failed samplings", SchemaContract.Full.ReasonFor("downgraded: 2 failed samplings", "neutral"));
-        Assert.Equal("neutral", partner.ReasonFor("downgraded: 2 failed samplings", "neutral"));
+        const string legacyReason = "downgraded: 2 failed samplings";
+        Assert.Equal(legacyReason, SchemaContract.Full.ReasonFor(legacyReason, "neutral"));
+        Assert.Equal("neutral", partner.ReasonFor(legacyReason, "neutral"));
         Assert.Equal("Class A (A类): 1 penalty", SchemaContract.Full.SummaryFor(legacy));
         Assert.Equal("Outcome (结果): A", partner.SummaryFor(legacy));
         Assert.Single(SchemaContract.Full.FactorsFor(legacy));
@@ -75,12 +79,14 @@ public sealed class ReaderTextTests
 
     private static (SchemaContract Contract, Dictionary<FieldGroup, FieldAccess> Groups) RandomContract(Random random)
     {
-        var groups = Enum.GetValues<FieldGroup>().Where(_ => random.Next(2) == 0).ToDictionary(g => g, _ => random.Next(4) switch
-        {
-            0 => FieldAccess.Masked,
-            1 => FieldAccess.Limited,
-            _ => FieldAccess.Full,
-        });
+        var groups = Enum.GetValues<FieldGroup>().Where(_ => random.Next(2) == 0).ToDictionary(
+            g => g,
+            _ => random.Next(4) switch
+            {
+                0 => FieldAccess.Masked,
+                1 => FieldAccess.Limited,
+                _ => FieldAccess.Full,
+            });
         return (new SchemaContract("random", groups), groups);
     }
 
@@ -89,5 +95,5 @@ public sealed class ReaderTextTests
         groups.GetValueOrDefault(FactGroupAccess.FieldGroupOf(fact)) is FieldAccess.Full or FieldAccess.Masked;
 
     private static SummaryClause RandomClause(Random random, string text) =>
-        new(text, Enumerable.Range(0, random.Next(1, 3)).Select(_ => Facts[random.Next(Facts.Length)]).Distinct().ToArray());
+        new(text, [.. Enumerable.Range(0, random.Next(1, 3)).Select(_ => Facts[random.Next(Facts.Length)]).Distinct()]);
 }

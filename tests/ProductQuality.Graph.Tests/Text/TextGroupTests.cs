@@ -25,8 +25,10 @@ public sealed class TextGroupTests(GraphServerFactory factory)
         {
             var texts = await RenderedTextsAsync(audience.Department);
             Assert.True(audience.Department is null || texts.Count > 0, $"{audience.Department} reads no text at all");
-            leaks.AddRange(texts.SelectMany(t => TextMarkers.In(t).Where(m => !audience.Contract.Reads(m.Group))
-                .Select(m => $"{audience.Department ?? "public"}: {m.Group} «{m.Marker}» in: {t}")).Distinct().Take(5));
+            leaks.AddRange(texts
+                .SelectMany(t => TextMarkers.In(t).Where(m => !audience.Contract.Reads(m.Group))
+                    .Select(m => $"{audience.Department ?? "public"}: {m.Group} «{m.Marker}» in: {t}"))
+                .Distinct().Take(5));
         }
 
         Assert.True(leaks.Count == 0, "Facts read outside their groups:\n" + string.Join("\n", leaks));
@@ -40,7 +42,8 @@ public sealed class TextGroupTests(GraphServerFactory factory)
         foreach (var group in Enum.GetValues<FactGroup>())
         {
             Assert.True(TextMarkers.ByGroup.TryGetValue(group, out var markers) && markers.Length > 0, $"no markers for {group}");
-            Assert.True(texts.Any(t => markers.Any(m => t.Contains(m, StringComparison.Ordinal))), $"no marker of {group} in the regulator's text");
+            Assert.True(
+                texts.Any(t => markers.Any(m => t.Contains(m, StringComparison.Ordinal))), $"no marker of {group} in the regulator's text");
         }
     }
 
@@ -50,7 +53,8 @@ public sealed class TextGroupTests(GraphServerFactory factory)
         var texts = await RenderedTextsAsync("tax");
 
         Assert.Contains(texts, t => t.Contains("升降原则", StringComparison.Ordinal));
-        Assert.All(texts, t => Assert.False(string.IsNullOrWhiteSpace(t) || t.EndsWith(':') || t.Contains("; ;", StringComparison.Ordinal), t));
+        Assert.All(texts, t =>
+            Assert.False(string.IsNullOrWhiteSpace(t) || t.EndsWith(':') || t.Contains("; ;", StringComparison.Ordinal), t));
     }
 
     private async Task<List<string>> RenderedTextsAsync(string? department)
@@ -65,10 +69,12 @@ public sealed class TextGroupTests(GraphServerFactory factory)
             string? after = null;
             do
             {
-                var query = $"query($after: String) {{ {root}(first: 100, after: $after) {{ pageInfo {{ endCursor hasNextPage }} edges {{ node {{ {node}}} }} }} }}";
+                var query = $"query($after: String) {{ {root}(first: 100, after: $after) {{ " +
+                    $"pageInfo {{ endCursor hasNextPage }} edges {{ node {{ {node}}} }} }} }}";
                 var page = (await client.PostAsync(query, new { after })).EnsureData().Data.GetProperty(root);
                 Collect(page.GetProperty("edges"), texts);
-                after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+                var pageInfo = page.GetProperty("pageInfo");
+                after = pageInfo.GetProperty("hasNextPage").GetBoolean() ? pageInfo.GetProperty("endCursor").GetString() : null;
             }
             while (after is not null);
         }
@@ -77,7 +83,8 @@ public sealed class TextGroupTests(GraphServerFactory factory)
         {
             // The city, its counties and their towns, each with its assessment.
             var region = $"assessment {{ {selection.Below("RegionAssessment", 2)}}}";
-            var city = (await client.PostAsync($"{{ city {{ {region} children {{ {region} children {{ {region} }} }} }} }}")).EnsureData().Data;
+            var tree = $"{{ city {{ {region} children {{ {region} children {{ {region} }} }} }} }}";
+            var city = (await client.PostAsync(tree)).EnsureData().Data;
             Collect(city, texts);
         }
 
@@ -99,7 +106,8 @@ public sealed class TextGroupTests(GraphServerFactory factory)
             var factor = element.TryGetProperty("effect", out _);
             foreach (var property in element.EnumerateObject())
             {
-                if (property.Value.ValueKind == JsonValueKind.String && (factor || property.Name is "reason" or "summary" or "outcome"))
+                var text = factor || property.Name is "reason" or "summary" or "outcome";
+                if (property.Value.ValueKind == JsonValueKind.String && text)
                 {
                     texts.Add(property.Value.GetString()!);
                 }

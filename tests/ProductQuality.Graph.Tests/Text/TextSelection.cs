@@ -32,7 +32,8 @@ public sealed class TextSelection
         var types = (await client.PostAsync(Query)).EnsureData().Data.GetProperty("__schema").GetProperty("types");
         foreach (var type in types.EnumerateArray().Where(t => t.GetProperty("fields").ValueKind == JsonValueKind.Array))
         {
-            selection._types[type.GetProperty("name").GetString()!] = type.GetProperty("fields").EnumerateArray().Select(f =>
+            var fields = type.GetProperty("fields").EnumerateArray();
+            selection._types[type.GetProperty("name").GetString()!] = fields.Select(f =>
             {
                 var t = f.GetProperty("type");
                 while (t.TryGetProperty("ofType", out var inner) && inner.ValueKind == JsonValueKind.Object)
@@ -40,15 +41,18 @@ public sealed class TextSelection
                     t = inner;
                 }
 
-                var needsArgs = f.GetProperty("args").EnumerateArray().Any(a => a.GetProperty("type").GetProperty("kind").GetString() == "NON_NULL");
-                return (f.GetProperty("name").GetString()!, t.GetProperty("name").GetString()!, t.GetProperty("kind").GetString() != "OBJECT", needsArgs);
+                var needsArgs = f.GetProperty("args").EnumerateArray()
+                    .Any(a => a.GetProperty("type").GetProperty("kind").GetString() == "NON_NULL");
+                var scalar = t.GetProperty("kind").GetString() != "OBJECT";
+                return (f.GetProperty("name").GetString()!, t.GetProperty("name").GetString()!, scalar, needsArgs);
             }).ToList();
         }
 
         return selection;
     }
 
-    public bool Has(string type, string field) => _types.TryGetValue(type, out var fields) && fields.Any(f => f.Name == field);
+    public bool Has(string type, string field) =>
+        _types.TryGetValue(type, out var fields) && fields.Any(f => f.Name == field);
 
     /// <summary>The selection set below <paramref name="type"/>, or empty when nothing textual is reachable.</summary>
     public string Below(string type, int depth)
