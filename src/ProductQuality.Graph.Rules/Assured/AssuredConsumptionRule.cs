@@ -31,46 +31,70 @@ public sealed class AssuredConsumptionRule(RulesOptions options)
         var longRun = runStart is { } rs && rs <= needed;
         var classOk = current == EnterpriseClass.AA || (current == EnterpriseClass.A && longRun);
         var complaintsOk = facts.ValidComplaintsLastYear <= o.MaxValidComplaintsLastYear;
-        var failures = new List<string>();
-        if (!classOk) failures.Add(current is null ? "no class yet" : Inv($"{current.Value.Label()} is not AA and not A or better for {o.YearsAtClassA} years running (连续{o.YearsAtClassA}年A类以上)"));
-        if (facts.Blacklisted) failures.Add("blacklisted (列入黑名单)");
-        if (!complaintsOk) failures.Add(Inv($"{facts.ValidComplaintsLastYear} valid complaints (有效投诉) in the last year > {o.MaxValidComplaintsLastYear}"));
+        var failures = new List<SummaryClause>();
+        if (!classOk) failures.Add(new(current is null ? "no class yet" : Inv($"{current.Value.Label()} is not AA and not A or better for {o.YearsAtClassA} years running (连续{o.YearsAtClassA}年A类以上)"), [FactGroup.Class]));
+        if (facts.Blacklisted) failures.Add(new("blacklisted (列入黑名单)", [FactGroup.BlacklistStatus]));
+        if (!complaintsOk) failures.Add(new(Inv($"{facts.ValidComplaintsLastYear} valid complaints (有效投诉) in the last year > {o.MaxValidComplaintsLastYear}"), [FactGroup.Enforcement]));
         var met = failures.Count == 0;
 
         var x = new ExplanationBuilder(RuleIds.AssuredConsumption, options.Version)
-            .Factor("effective class (企业分类)", current?.Code() ?? "none", "AA, or A", classOk ? "meets" : "fails")
-            .Factor("class A or better since", runStart is { } s ? Date(s) : "never", Inv($"on or before {Date(needed)} ({o.YearsAtClassA} years)"), longRun ? "meets" : "short")
-            .Factor("blacklisted (黑名单)", facts.Blacklisted ? "yes" : "no", null, facts.Blacklisted ? "fails" : "meets")
-            .Factor("valid complaints (有效投诉) in the last year", Inv($"{facts.ValidComplaintsLastYear}"), Inv($"≤ {o.MaxValidComplaintsLastYear}"), complaintsOk ? "meets" : "fails")
-            .Factor("current grant", facts.CurrentGrant is { } g ? Inv($"{Date(g.GrantedOn)} – {Date(g.ValidUntil)}") : "none", null, "checked");
+            .Factor(FactGroup.Class, "effective class (企业分类)", current?.Code() ?? "none", "AA, or A", classOk ? "meets" : "fails")
+            .Factor(FactGroup.Class, "class A or better since", runStart is { } s ? Date(s) : "never", Inv($"on or before {Date(needed)} ({o.YearsAtClassA} years)"), longRun ? "meets" : "short")
+            .Factor(FactGroup.BlacklistStatus, "blacklisted (黑名单)", facts.Blacklisted ? "yes" : "no", null, facts.Blacklisted ? "fails" : "meets")
+            .Factor(FactGroup.Enforcement, "valid complaints (有效投诉) in the last year", Inv($"{facts.ValidComplaintsLastYear}"), Inv($"≤ {o.MaxValidComplaintsLastYear}"), complaintsOk ? "meets" : "fails")
+            .Factor(FactGroup.Assured, "current grant", facts.CurrentGrant is { } g ? Inv($"{Date(g.GrantedOn)} – {Date(g.ValidUntil)}") : "none", null, "checked");
 
         var grant = facts.CurrentGrant is { } cg && cg.IsActiveOn(facts.AsOf) ? cg : null;
         if (grant is not null)
         {
-            var revokeReasons = new List<string>();
-            if (current is null || current.Value.IsWorseThan(EnterpriseClass.A)) revokeReasons.Add(Inv($"downgraded below A (降级至A类以下) to {current?.Code() ?? "none"}"));
-            if (facts.Blacklisted) revokeReasons.Add("blacklisted (列入黑名单)");
+            var revokeReasons = new List<SummaryClause>();
+            if (current is null || current.Value.IsWorseThan(EnterpriseClass.A)) revokeReasons.Add(new(Inv($"downgraded below A (降级至A类以下) to {current?.Code() ?? "none"}"), [FactGroup.Class]));
+            if (facts.Blacklisted) revokeReasons.Add(new("blacklisted (列入黑名单)", [FactGroup.BlacklistStatus]));
             if (revokeReasons.Count > 0)
             {
-                return new(AssuredStatus.Revoked, met, null, revokeReasons,
-                    x.Build("revoked", $"Assured consumption unit (放心消费单位) revoked at once: {string.Join("; ", revokeReasons)}"));
+                AddClauses(x, revokeReasons);
+                return new(AssuredStatus.Revoked, met, null, Texts(revokeReasons),
+                    x.Build("revoked", "Assured consumption unit (放心消费单位) revoked at once"));
             }
 
-            var keep = met ? "conditions still met" : $"conditions lapsed ({string.Join("; ", failures)}) but only a downgrade below A or a listing revokes";
-            return new(AssuredStatus.Continued, met, grant.ValidUntil, met ? ["conditions met"] : failures,
-                x.Build("continued", $"Assured consumption unit (放心消费单位) continues until {Date(grant.ValidUntil)}: {keep}"));
+            // "Still met" vouches for every condition, so it states facts of all their groups.
+            if (met)
+            {
+                x.Clause("conditions still met", FactGroup.Class, FactGroup.BlacklistStatus, FactGroup.Enforcement);
+            }
+            else
+            {
+                AddClauses(x, failures.Select(f => f with { Text = "conditions lapsed: " + f.Text }));
+                x.Clause("only a downgrade below A or a listing revokes", FactGroup.Assured);
+            }
+
+            return new(AssuredStatus.Continued, met, grant.ValidUntil, met ? ["conditions met"] : Texts(failures),
+                x.Build("continued", $"Assured consumption unit (放心消费单位) continues until {Date(grant.ValidUntil)}"));
         }
 
         if (!met)
         {
-            return new(AssuredStatus.NotEligible, false, null, failures,
-                x.Build("not eligible", $"Not an assured consumption unit (不符合放心消费单位条件): {string.Join("; ", failures)}"));
+            AddClauses(x, failures);
+            return new(AssuredStatus.NotEligible, false, null, Texts(failures),
+                x.Build("not eligible", "Not an assured consumption unit (不符合放心消费单位条件)"));
         }
 
         var validUntil = facts.AsOf.AddMonths(o.ValidityMonths).AddDays(-1);
         var why = current == EnterpriseClass.AA ? "class AA (AA类)" : Inv($"class A or better since {Date(runStart!.Value)}, {o.YearsAtClassA} years running (连续{o.YearsAtClassA}年)");
-        string[] reasons = [why, "not blacklisted", "no valid complaint in the last year"];
-        return new(AssuredStatus.Granted, true, validUntil, reasons,
-            x.Build("granted", $"Assured consumption unit (放心消费单位) granted until {Date(validUntil)}: {string.Join("; ", reasons)}"));
+        SummaryClause[] reasons = [new(why, [FactGroup.Class]), new("not blacklisted", [FactGroup.BlacklistStatus]),
+            new("no valid complaint in the last year", [FactGroup.Enforcement])];
+        AddClauses(x, reasons);
+        return new(AssuredStatus.Granted, true, validUntil, Texts(reasons),
+            x.Build("granted", $"Assured consumption unit (放心消费单位) granted until {Date(validUntil)}"));
     }
+
+    private static void AddClauses(ExplanationBuilder x, IEnumerable<SummaryClause> clauses)
+    {
+        foreach (var c in clauses)
+        {
+            x.Clause(c.Text, [.. c.Groups]);
+        }
+    }
+
+    private static string[] Texts(IEnumerable<SummaryClause> clauses) => clauses.Select(c => c.Text).ToArray();
 }

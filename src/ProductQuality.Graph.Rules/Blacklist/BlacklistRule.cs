@@ -39,21 +39,23 @@ public sealed class BlacklistRule(RulesOptions options)
 
         triggers.Sort((a, b) => a.Date.CompareTo(b.Date));
         var x = new ExplanationBuilder(RuleIds.BlacklistListing, options.Version)
-            .Factor("rectification orders (责令整改)", Inv($"{facts.RectificationOrders.Count}"), Inv($"repeat failure within {o.RepeatFailureWindowYears} years lists"), "checked")
-            .Factor("failed samplings (监督抽查不合格)", Inv($"{facts.FailedSamplings.Count}"), null, "checked")
-            .Factor("serious-violation decisions (严重违法处罚决定)", Inv($"{facts.Decisions.Count}"), null, "checked");
+            .Factor(FactGroup.BlacklistDetail, "rectification orders (责令整改)", Inv($"{facts.RectificationOrders.Count}"), Inv($"repeat failure within {o.RepeatFailureWindowYears} years lists"), "checked")
+            .Factor(FactGroup.Inspections, "failed sampling records (抽查不合格记录)", Inv($"{facts.FailedSamplings.Count}"), null, "checked")
+            .Factor(FactGroup.Enforcement, "serious-violation decisions (严重违法处罚决定)", Inv($"{facts.Decisions.Count}"), null, "checked");
         foreach (var t in triggers)
         {
-            x.Factor(Describe(t.Reason), t.Reference, null, Inv($"listed from {Date(t.Date)}"));
+            x.Factor(FactGroup.BlacklistDetail, Describe(t.Reason), t.Reference, null, Inv($"listed from {Date(t.Date)}"));
         }
 
         if (triggers.Count == 0)
         {
-            return new(false, null, null, triggers, x.Build("not listed", "Not listed (不列入黑名单): no repeat failure after a rectification order and no serious-violation decision"));
+            x.Clause("no repeat failure after a rectification order and no serious-violation decision", FactGroup.BlacklistDetail, FactGroup.Enforcement);
+            return new(false, null, null, triggers, x.Build("not listed", "Not listed (不列入黑名单)"));
         }
 
         var latest = triggers[^1];
-        return new(true, latest.Reason, latest.Date, triggers, x.Build("listed", $"Listed (列入黑名单): {string.Join("; ", triggers.Select(t => t.Description))}"));
+        x.Clauses(triggers.Select(t => t.Description), FactGroup.BlacklistDetail);
+        return new(true, latest.Reason, latest.Date, triggers, x.Build("listed", "Listed (列入黑名单)"));
     }
 
     /// <summary>Whether a listing may be removed on the as-of date.</summary>
@@ -65,13 +67,14 @@ public sealed class BlacklistRule(RulesOptions options)
         var from = clockStart.AddYears(o.RectificationPeriodYears);
         var eligible = facts.AsOf >= from;
         var x = new ExplanationBuilder(RuleIds.BlacklistRemoval, options.Version)
-            .Factor("listed on (列入日期)", Date(facts.ListedOn), null, "starts the rectification period")
-            .Factor("violations since listing", Inv($"{violations.Count}"), null, violations.Count == 0 ? "none" : Inv($"period restarts {Date(clockStart)}"))
-            .Factor("rectification period (整改期)", Inv($"{o.RectificationPeriodYears} years"), Inv($"ends {Date(from)}"), eligible ? "over" : "running");
-        var summary = eligible
-            ? Inv($"Removal allowed (可移出黑名单): {o.RectificationPeriodYears} years without violation since {Date(clockStart)}")
-            : Inv($"Removal not yet allowed (暂不可移出黑名单): rectification period runs until {Date(from)}");
-        return new(eligible, from, x.Build(eligible ? "removable" : "listed", summary));
+            .Factor(FactGroup.BlacklistStatus, "listed on (列入日期)", Date(facts.ListedOn), null, "starts the rectification period")
+            .Factor(FactGroup.BlacklistDetail, "violations since listing", Inv($"{violations.Count}"), null, violations.Count == 0 ? "none" : Inv($"period restarts {Date(clockStart)}"))
+            .Factor(FactGroup.BlacklistDetail, "rectification period (整改期)", Inv($"{o.RectificationPeriodYears} years"), Inv($"ends {Date(from)}"), eligible ? "over" : "running");
+        x.Clause(eligible
+            ? Inv($"{o.RectificationPeriodYears} years without violation since {Date(clockStart)}")
+            : Inv($"rectification period runs until {Date(from)}"), FactGroup.BlacklistDetail);
+        var headline = eligible ? "Removal allowed (可移出黑名单)" : "Removal not yet allowed (暂不可移出黑名单)";
+        return new(eligible, from, x.Build(eligible ? "removable" : "listed", headline));
     }
 
     private static string Describe(BlacklistReason reason) => reason switch

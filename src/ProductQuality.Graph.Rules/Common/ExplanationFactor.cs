@@ -5,4 +5,7 @@ namespace ProductQuality.Graph.Rules.Common;
 /// <param name="Value">Its value, formatted invariantly.</param>
 /// <param name="Threshold">The threshold it was compared with, if any.</param>
 /// <param name="Effect">What it did to the result, e.g. "class C", "−10 points", "none".</param>
-public sealed record ExplanationFactor(string Name, string Value, string? Threshold, string Effect);
+/// <param name="Group">
+/// The kind of fact it states; null only in explanations stored before facts were tagged (shown to regulators only).
+/// </param>
+public sealed record ExplanationFactor(string Name, string Value, string? Threshold, string Effect, FactGroup? Group = null);

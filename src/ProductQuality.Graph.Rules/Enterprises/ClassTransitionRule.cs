@@ -20,16 +20,18 @@ public sealed class ClassTransitionRule(RulesOptions options)
     public ClassTransitionResult Apply(EnterpriseClass conditionsClass, ClassState? previous, DateOnly asOf, Override<EnterpriseClass>? manualOverride = null)
     {
         var x = new ExplanationBuilder(RuleIds.ClassTransition, options.Version);
-        x.Factor("class from conditions (按条件评定)", conditionsClass.Code(), null, "candidate");
-        x.Factor("previous class (原类别)", previous is null ? "none" : previous.EffectiveClass.Code(), null, "compared");
-        x.Factor("last downgrade (最近降级)", previous?.LastDowngradeOn is { } d ? Date(d) : "never", Inv($"upgrade wait {o.UpgradeWaitMonths} months"), "checked");
+        x.Factor(FactGroup.Class, "class from conditions (按条件评定)", conditionsClass.Code(), null, "candidate");
+        x.Factor(FactGroup.Class, "previous class (原类别)", previous is null ? "none" : previous.EffectiveClass.Code(), null, "compared");
+        x.Factor(FactGroup.Class, "last downgrade (最近降级)", previous?.LastDowngradeOn is { } d ? Date(d) : "never", Inv($"upgrade wait {o.UpgradeWaitMonths} months"), "checked");
         var lastDowngrade = previous?.LastDowngradeOn;
 
         if (manualOverride is not null)
         {
             var active = manualOverride.IsActiveOn(asOf);
-            x.Factor("manual override (人工调整)", manualOverride.Value.Code(), Inv($"expires {Date(manualOverride.ExpiresOn)}"),
-                active ? Inv($"class set to {manualOverride.Value.Code()}: {manualOverride.Reason}") : "expired, ignored");
+            // The override's reason is the regulator's free text and may cite any fact: regulators only.
+            x.Factor(FactGroup.Class, "manual override (人工调整)", manualOverride.Value.Code(), Inv($"expires {Date(manualOverride.ExpiresOn)}"),
+                active ? Inv($"class set to {manualOverride.Value.Code()}") : "expired, ignored");
+            x.Factor(FactGroup.Enforcement, "override reason (调整理由)", manualOverride.Reason, null, active ? "stated" : "expired, ignored");
             if (active)
             {
                 var cls = manualOverride.Value;
@@ -38,39 +40,42 @@ public sealed class ClassTransitionRule(RulesOptions options)
                     lastDowngrade = asOf;
                 }
 
-                var s = Inv($"{cls.Label()} by manual override (人工调整) until {Date(manualOverride.ExpiresOn)}: {manualOverride.Reason}; conditions call for {conditionsClass.Code()}");
-                return new(conditionsClass, cls, ClassTransitionKind.Overridden, lastDowngrade, null, x.Build(cls.Code(), s));
+                x.Clause(Inv($"by manual override (人工调整) until {Date(manualOverride.ExpiresOn)}"), FactGroup.Class)
+                    .Clause(manualOverride.Reason, FactGroup.Enforcement)
+                    .Clause(Inv($"conditions call for {conditionsClass.Code()}"), FactGroup.Class);
+                return new(conditionsClass, cls, ClassTransitionKind.Overridden, lastDowngrade, null, x.Build(cls.Code(), cls.Label()));
             }
         }
 
         if (previous is null)
         {
-            var s = Inv($"{conditionsClass.Label()}: first classification (首次分类)");
-            return new(conditionsClass, conditionsClass, ClassTransitionKind.Initial, null, null, x.Build(conditionsClass.Code(), s));
+            x.Clause("first classification (首次分类)", FactGroup.Class);
+            return new(conditionsClass, conditionsClass, ClassTransitionKind.Initial, null, null, x.Build(conditionsClass.Code(), conditionsClass.Label()));
         }
 
         var prior = previous.EffectiveClass;
         if (conditionsClass.IsWorseThan(prior))
         {
-            var s = Inv($"{conditionsClass.Label()}: downgraded from {prior.Code()} (降级), effective at once on {Date(asOf)}");
-            return new(conditionsClass, conditionsClass, ClassTransitionKind.Downgraded, asOf, null, x.Build(conditionsClass.Code(), s));
+            x.Clause(Inv($"downgraded from {prior.Code()} (降级), effective at once on {Date(asOf)}"), FactGroup.Class);
+            return new(conditionsClass, conditionsClass, ClassTransitionKind.Downgraded, asOf, null, x.Build(conditionsClass.Code(), conditionsClass.Label()));
         }
 
         if (conditionsClass == prior)
         {
-            var s = Inv($"{prior.Label()}: unchanged (类别不变)");
-            return new(conditionsClass, prior, ClassTransitionKind.Unchanged, lastDowngrade, null, x.Build(prior.Code(), s));
+            x.Clause("unchanged (类别不变)", FactGroup.Class);
+            return new(conditionsClass, prior, ClassTransitionKind.Unchanged, lastDowngrade, null, x.Build(prior.Code(), prior.Label()));
         }
 
         var allowedFrom = lastDowngrade?.AddMonths(o.UpgradeWaitMonths);
         if (allowedFrom is { } from && asOf < from)
         {
-            var s = Inv($"{prior.Label()}: upgrade to {conditionsClass.Code()} deferred until {Date(from)} (升级需自降级起满{o.UpgradeWaitMonths}个月; last downgrade {Date(lastDowngrade!.Value)})");
-            return new(conditionsClass, prior, ClassTransitionKind.UpgradeDeferred, lastDowngrade, from, x.Build(prior.Code(), s));
+            x.Clause(Inv($"upgrade to {conditionsClass.Code()} deferred until {Date(from)} (升级需自降级起满{o.UpgradeWaitMonths}个月, last downgrade {Date(lastDowngrade!.Value)})"), FactGroup.Class);
+            return new(conditionsClass, prior, ClassTransitionKind.UpgradeDeferred, lastDowngrade, from, x.Build(prior.Code(), prior.Label()));
         }
 
-        var up = Inv($"{conditionsClass.Label()}: upgraded from {prior.Code()} (升级)") +
+        var up = Inv($"upgraded from {prior.Code()} (升级)") +
             (lastDowngrade is { } ld ? Inv($", {o.UpgradeWaitMonths} months since the downgrade on {Date(ld)} have passed") : string.Empty);
-        return new(conditionsClass, conditionsClass, ClassTransitionKind.Upgraded, lastDowngrade, null, x.Build(conditionsClass.Code(), up));
+        x.Clause(up, FactGroup.Class);
+        return new(conditionsClass, conditionsClass, ClassTransitionKind.Upgraded, lastDowngrade, null, x.Build(conditionsClass.Code(), conditionsClass.Label()));
     }
 }

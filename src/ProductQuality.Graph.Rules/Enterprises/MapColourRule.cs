@@ -27,13 +27,19 @@ public sealed class MapColourRule(RulesOptions options)
         var colour = blacklisted ? FourColor.Red : cell;
 
         var x = new ExplanationBuilder(RuleIds.MapColour, options.Version)
-            .Factor("effective class (企业分类)", effectiveClass.Code(), null, "table row")
-            .Factor("highest product tier (产品风险等级)", tiers.Count == 0 ? "no products, treated as GENERAL" : highest.Code(), null, "table column")
-            .Factor("blacklisted (黑名单)", blacklisted ? "yes" : "no", null, blacklisted ? "RED" : "none");
-        var summary = blacklisted
-            ? $"Map colour {colour.Label()}: blacklisted (列入黑名单)"
-            : $"Map colour {colour.Label()}: {effectiveClass.Label()} × highest product tier {highest.Label()}";
-        return new MapColourResult(colour, highest, x.Build(colour.Code(), summary));
+            .Factor(FactGroup.Class, "effective class (企业分类)", effectiveClass.Code(), null, "table row")
+            .Factor(FactGroup.ProductTiers, "highest product tier (产品风险等级)", tiers.Count == 0 ? "no products, treated as GENERAL" : highest.Code(), null, "table column")
+            .Factor(FactGroup.BlacklistStatus, "blacklisted (黑名单)", blacklisted ? "yes" : "no", null, blacklisted ? "RED" : "none");
+        if (blacklisted)
+        {
+            x.Clause("blacklisted (列入黑名单)", FactGroup.BlacklistStatus);
+        }
+        else
+        {
+            x.Clause($"{effectiveClass.Label()} × highest product tier {highest.Label()}", FactGroup.Class, FactGroup.ProductTiers);
+        }
+
+        return new MapColourResult(colour, highest, x.Build(colour.Code(), $"Map colour {colour.Label()}"));
     }
 
     /// <summary>The table cell for a class and tier.</summary>

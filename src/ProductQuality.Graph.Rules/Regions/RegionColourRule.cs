@@ -18,11 +18,11 @@ public sealed class RegionColourRule(RulesOptions options)
         ArgumentNullException.ThrowIfNull(counts);
         var x = new ExplanationBuilder(RuleIds.RegionColour, options.Version);
         var total = counts.Total;
-        x.Factor("key-product enterprises (重点产品企业)", Inv($"{total}"), null, total == 0 ? "GREEN" : "denominator");
+        x.Factor(FactGroup.Regions, "key-product enterprises (重点产品企业)", Inv($"{total}"), null, total == 0 ? "GREEN" : "denominator");
         if (total == 0)
         {
             return new(FourColor.Green, o.Basis, 0, 0, 0, 0,
-                x.Build(FourColor.Green.Code(), $"Region colour {FourColor.Green.Label()}: no key-product enterprises (无重点产品企业)"));
+                x.Clause("no key-product enterprises (无重点产品企业)", FactGroup.Regions).Build(FourColor.Green.Code(), $"Region colour {FourColor.Green.Label()}"));
         }
 
         var r = 100m * counts.Red / total;
@@ -37,7 +37,7 @@ public sealed class RegionColourRule(RulesOptions options)
                 : c >= o.ClassCSharePercentForBlue ? FourColor.Blue
                 : FourColor.Green;
             because = Inv($"class-C share (C类企业占比) {Show(c)} ({counts.ClassC}/{total})");
-            x.Factor("class-C share (C类企业占比)", Show(c),
+            x.Factor(FactGroup.Regions, "class-C share (C类企业占比)", Show(c),
                 Inv($"RED ≥ {Percent(o.ClassCSharePercentForRed)}, YELLOW ≥ {Percent(o.ClassCSharePercentForYellow)}, BLUE ≥ {Percent(o.ClassCSharePercentForBlue)}"), colour.Label());
         }
         else
@@ -49,12 +49,12 @@ public sealed class RegionColourRule(RulesOptions options)
             because = colour == FourColor.Red
                 ? Inv($"red share r (红色占比) {Show(r)} ({counts.Red}/{total}) ≥ {Percent(o.RedSharePercentForRed)}")
                 : Inv($"red share r (红色占比) {Show(r)} < {Percent(o.RedSharePercentForRed)}; red + yellow share r + y (红黄占比) {Show(ry)} ({counts.Red + counts.Yellow}/{total})");
-            x.Factor("red share r (红色占比)", Show(r), Inv($"RED ≥ {Percent(o.RedSharePercentForRed)}"), colour == FourColor.Red ? "RED" : "below");
-            x.Factor("red + yellow share r + y (红黄占比)", Show(ry),
+            x.Factor(FactGroup.Regions, "red share r (红色占比)", Show(r), Inv($"RED ≥ {Percent(o.RedSharePercentForRed)}"), colour == FourColor.Red ? "RED" : "below");
+            x.Factor(FactGroup.Regions, "red + yellow share r + y (红黄占比)", Show(ry),
                 Inv($"YELLOW ≥ {Percent(o.RedYellowSharePercentForYellow)}, BLUE ≥ {Percent(o.RedYellowSharePercentForBlue)}"), colour == FourColor.Red ? "not needed" : colour.Label());
         }
 
-        return new(colour, o.Basis, total, r, ry, c, x.Build(colour.Code(), $"Region colour {colour.Label()}: {because}"));
+        return new(colour, o.Basis, total, r, ry, c, x.Clause(because, FactGroup.Regions).Build(colour.Code(), $"Region colour {colour.Label()}"));
     }
 
     private static string Show(decimal percent) => Percent(Math.Round(percent, 2));

@@ -19,14 +19,15 @@ public sealed class InspectionFrequencyRule(RulesOptions options)
         var isDue = due <= asOf;
         var overdue = isDue ? asOf.DayNumber - due.DayNumber : 0;
         var x = new ExplanationBuilder(RuleIds.InspectionFrequency, options.Version)
-            .Factor("map colour (四色图)", mapColour.Label(), null, mapColour.SupervisionMode())
-            .Factor("interval", Inv($"{months} months"), null, "sets due date")
-            .Factor("last inspection (上次检查)", lastInspectedOn is { } l ? Date(l) : "never", null, lastInspectedOn is null ? "due now" : Inv($"due {Date(due)}"));
+            .Factor(FactGroup.Health, "map colour (四色图)", mapColour.Label(), null, mapColour.SupervisionMode())
+            .Factor(FactGroup.Inspections, "interval", Inv($"{months} months"), null, "sets due date")
+            .Factor(FactGroup.Inspections, "last inspection (上次检查)", lastInspectedOn is { } l ? Date(l) : "never", null, lastInspectedOn is null ? "due now" : Inv($"due {Date(due)}"));
         var when = lastInspectedOn is null
             ? Inv($"never inspected, due now ({Date(asOf)})")
             : Inv($"last inspected {Date(lastInspectedOn.Value)}, due {Date(due)}") + (overdue > 0 ? Inv($", {overdue} days overdue") : string.Empty);
-        var summary = Inv($"Inspect every {months} months, {mapColour.SupervisionMode()} for {mapColour.Label()}: {when}");
-        return new InspectionSchedule(mapColour, months, lastInspectedOn, due, isDue, overdue, x.Build(Date(due), summary));
+        x.Clause(when, FactGroup.Inspections);
+        var headline = Inv($"Inspect every {months} months, {mapColour.SupervisionMode()} for {mapColour.Label()}");
+        return new InspectionSchedule(mapColour, months, lastInspectedOn, due, isDue, overdue, x.Build(Date(due), headline));
     }
 
     /// <summary>The configured interval for a colour.</summary>

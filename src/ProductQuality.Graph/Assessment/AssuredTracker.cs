@@ -25,25 +25,39 @@ public sealed class AssuredTracker
                 var until = result.ValidUntil!.Value;
                 var renewal = Grant is not null && Grant.ValidUntil.AddDays(1) == asOf;
                 Grant = new AssuredGrant(asOf, until);
-                Add(AssuredEventKind.Granted, asOf, until, (renewal ? "续期 renewed: " : string.Empty) + result.Explanation.Summary, result.Explanation);
+                Add(AssuredEventKind.Granted, asOf, until, renewal ? "续期 renewed" : null, result.Explanation);
                 return until.AddDays(1);
             case AssuredStatus.Revoked:
                 Grant = null;
-                Add(AssuredEventKind.Revoked, asOf, null, result.Explanation.Summary, result.Explanation);
+                Add(AssuredEventKind.Revoked, asOf, null, null, result.Explanation);
                 return null;
             case AssuredStatus.NotEligible when Grant is not null && asOf > Grant.ValidUntil:
                 var expired = Grant.ValidUntil.AddDays(1);
                 Grant = null;
-                Add(AssuredEventKind.Expired, expired, null, $"期满 expired; not renewed: {result.Explanation.Summary}", result.Explanation);
+                Add(AssuredEventKind.Expired, expired, null, "期满 expired, not renewed", result.Explanation);
                 return null;
             default:
                 return null;
         }
     }
 
-    private void Add(AssuredEventKind kind, DateOnly on, DateOnly? validUntil, string reason, Explanation explanation) => Events.Add(new AssuredEvent
+    // The reason is the event, then the rule's headline and clauses, each tagged with its facts: the public reads the
+    // event and the headline (assured facts) but not the class or complaints behind them.
+    private void Add(AssuredEventKind kind, DateOnly on, DateOnly? validUntil, string? lead, Explanation explanation)
     {
-        Kind = kind, OccurredOn = on, ValidUntil = validUntil,
-        Reason = reason.Length <= 1000 ? reason : reason[..1000], Explanation = ExplanationJson.Serialize(explanation), RecordedAtUtc = Stamp.At(on, 5),
-    });
+        var parts = new List<SummaryClause>();
+        if (lead is not null)
+        {
+            parts.Add(new(lead, [FactGroup.Assured]));
+        }
+
+        parts.Add(new(explanation.Headline ?? explanation.Outcome, [FactGroup.Assured]));
+        parts.AddRange(explanation.Clauses ?? []);
+        Events.Add(new AssuredEvent
+        {
+            Kind = kind, OccurredOn = on, ValidUntil = validUntil,
+            Reason = ReasonJson.Serialize(parts), Explanation = ExplanationJson.Serialize(explanation),
+            RecordedAtUtc = Stamp.At(on, 5),
+        });
+    }
 }

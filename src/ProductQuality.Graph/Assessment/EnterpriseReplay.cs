@@ -60,7 +60,7 @@ public sealed class EnterpriseReplay(RulesOptions rules, ProductTierTimeline tie
             Revisit(queue, asOf, assured.Update(asOf, assessment.Assured));
             if (last is null || Changed(last, assessment))
             {
-                records.Add(ToRecord(assessment, manual, reasons.For(asOf, last is null, blacklist.Events)));
+                records.Add(ToRecord(assessment, manual, reasons.For(asOf, last is null, blacklist.Events, assessment.Class.Kind)));
             }
 
             var snapshot = new StateSnapshot(asOf, assessment.EffectiveClass, assessment.MapColour.Colour, assessment.QualityIndex.Index, assessment.MapColour.HighestTier);

@@ -1,48 +1,105 @@
 using System.Globalization;
 using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Rules.Common;
+using ProductQuality.Graph.Rules.Enterprises;
 
 namespace ProductQuality.Graph.Assessment;
 
-/// <summary>Says what happened on an assessment date, for the record's Reason column.</summary>
+/// <summary>
+/// Says what happened on an assessment date, for the record's Reason column: one part per fact, each tagged with
+/// the kind of fact it states (<see cref="ReasonJson"/>), so each contract reads only the parts it may.
+/// </summary>
 internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Func<string, string> productName)
 {
-    private const int MaxLength = 1000;
-
-    public string For(DateOnly asOf, bool first, IReadOnlyList<BlacklistEvent> blacklist)
+    public string For(
+        DateOnly asOf, bool first, IReadOnlyList<BlacklistEvent> blacklist, ClassTransitionKind transition)
     {
-        var parts = new List<string>();
+        var parts = new List<SummaryClause>();
         if (first)
         {
-            parts.Add("首次分类 first classification");
+            Add(parts, FactGroup.Class, "首次分类 first classification");
         }
 
-        parts.AddRange(facts.Management.Skip(1).Where(m => m.Date == asOf).Select(m => m.Note));
+        // What a reader without the facts' groups still learns: how the class moved under the principle.
+        Add(parts, FactGroup.Class, transition switch
+        {
+            ClassTransitionKind.Downgraded => "downgraded under the upgrade/downgrade principle (升降原则)",
+            ClassTransitionKind.Upgraded => "upgraded under the upgrade/downgrade principle (升降原则)",
+            ClassTransitionKind.UpgradeDeferred => "upgrade deferred under the upgrade/downgrade principle (升降原则)",
+            _ => null,
+        });
+        foreach (var m in facts.Management.Skip(1).Where(m => m.Date == asOf))
+        {
+            Add(parts, FactGroup.ClassFactors, $"management status (管理状况): traceability (追溯能力) {m.Traceability.Label()}, " +
+                $"quality management system (质量管理体系) {m.QualitySystem.Label()}");
+            Add(parts, FactGroup.Enforcement, m.Note);
+        }
+
         foreach (var s in facts.Samplings.Where(s => s.Date == asOf))
         {
-            parts.Add($"{(s.IsFollowUp ? "复查 follow-up sampling" : "监督抽查 sampling")} of {productName(s.ProductCode)} {(s.Passed ? "passed (合格)" : "failed (不合格)")}");
+            var kind = s.IsFollowUp ? "复查 follow-up sampling" : "监督抽查 sampling";
+            Add(parts, FactGroup.Inspections, $"{kind} of {productName(s.ProductCode)} {(s.Passed ? "passed (合格)" : "failed (不合格)")}");
         }
 
-        parts.AddRange(facts.Decisions.Where(d => d.Date == asOf).Select(d => $"enforcement decision (处罚决定): {d.Kind}"));
+        foreach (var d in facts.Decisions.Where(d => d.Date == asOf))
+        {
+            Add(parts, FactGroup.Enforcement, $"enforcement decision (处罚决定): {d.Kind}");
+        }
+
         if (facts.Complaints.Any(c => c == asOf))
         {
-            parts.Add("valid complaint (有效投诉)");
+            Add(parts, FactGroup.Enforcement, "valid complaint (有效投诉)");
         }
 
-        parts.AddRange(facts.ClassOverrides.Where(o => o.From == asOf)
-            .Select(o => o.Class is { } c ? $"manual override (人工调整) to {c}: {o.Reason}" : $"manual override withdrawn (撤销人工调整): {o.Reason}"));
-        parts.AddRange(facts.ClassOverrides.Where(o => o.Class is not null && o.ExpiresOn.AddDays(1) == asOf).Select(_ => "manual override expired (人工调整到期)"));
-        parts.AddRange(facts.BlacklistDecisions.Where(d => d.Date == asOf)
-            .Select(d => d.Kind == BlacklistEventKind.Listed ? $"listed by decision {d.Number} (决定列入黑名单)" : $"removed by decision {d.Number} (决定移出黑名单)"));
-        parts.AddRange(blacklist.Where(e => e.OccurredOn == asOf)
-            .Select(e => e.Kind == BlacklistEventKind.Listed ? "listed on the blacklist (列入黑名单)" : "removed from the blacklist (移出黑名单)"));
-        parts.AddRange(facts.Samplings.Where(s => s.Date.AddYears(windowYears).AddDays(1) == asOf)
-            .Select(s => string.Create(CultureInfo.InvariantCulture, $"sampling of {s.Date:yyyy-MM-dd} left the {windowYears}-year window")));
+        foreach (var o in facts.ClassOverrides.Where(o => o.From == asOf))
+        {
+            // That the class was set by hand is a class fact; the regulator's own words may cite anything.
+            Add(parts, FactGroup.Class,
+                o.Class is { } c ? $"manual override (人工调整) to {c}" : "manual override withdrawn (撤销人工调整)");
+            Add(parts, FactGroup.Enforcement, o.Reason);
+        }
+
+        foreach (var o in facts.ClassOverrides.Where(o => o.Class is not null && o.ExpiresOn.AddDays(1) == asOf))
+        {
+            Add(parts, FactGroup.Class, "manual override expired (人工调整到期)");
+        }
+
+        foreach (var d in facts.BlacklistDecisions.Where(d => d.Date == asOf))
+        {
+            var listed = d.Kind == BlacklistEventKind.Listed;
+            Add(parts, FactGroup.BlacklistStatus, Listing(listed));
+            Add(parts, FactGroup.BlacklistDetail,
+                listed ? $"by decision {d.Number} (决定列入黑名单)" : $"by decision {d.Number} (决定移出黑名单)");
+        }
+
+        foreach (var e in blacklist.Where(e => e.OccurredOn == asOf))
+        {
+            Add(parts, FactGroup.BlacklistStatus, Listing(e.Kind == BlacklistEventKind.Listed));
+        }
+
+        foreach (var s in facts.Samplings.Where(s => s.Date.AddYears(windowYears).AddDays(1) == asOf))
+        {
+            Add(parts, FactGroup.Inspections,
+                string.Create(CultureInfo.InvariantCulture, $"sampling of {s.Date:yyyy-MM-dd} left the {windowYears}-year window"));
+        }
+
         if (parts.Count == 0)
         {
-            parts.Add("复核 scheduled review");
+            Add(parts, FactGroup.Class, "复核 scheduled review");
         }
 
-        var reason = string.Join("; ", parts);
-        return reason.Length <= MaxLength ? reason : reason[..MaxLength];
+        return ReasonJson.Serialize(parts);
+    }
+
+    private static string Listing(bool listed) =>
+        listed ? "listed on the blacklist (列入黑名单)" : "removed from the blacklist (移出黑名单)";
+
+    private static void Add(List<SummaryClause> parts, FactGroup group, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            parts.Add(new SummaryClause(text, [group]));
+        }
     }
 }

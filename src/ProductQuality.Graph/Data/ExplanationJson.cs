@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using ProductQuality.Graph.Rules.Common;
 
@@ -15,6 +16,12 @@ public static class ExplanationJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+
+        // Fact groups are stored by name ("classFactors"), so the stored text stays readable and reordering is safe.
+        Converters = { new JsonStringEnumConverter<FactGroup>(JsonNamingPolicy.CamelCase) },
+
+        // Absent tags (legacy rows) stay absent instead of being written as nulls.
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     /// <summary>Serializes an explanation (or a list of them).</summary>

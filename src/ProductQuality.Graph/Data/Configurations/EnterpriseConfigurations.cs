@@ -58,9 +58,10 @@ internal sealed class EnterpriseAssessmentConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<EnterpriseAssessmentRecord> builder)
     {
         builder.HasIndex(a => new { a.EnterpriseId, a.EffectiveFrom });
-        builder.Property(a => a.Reason).HasMaxLength(1000);
-        builder.Property(a => a.ClassExplanation).HasMaxLength(8000);
-        builder.Property(a => a.IndexExplanation).HasMaxLength(8000);
+        // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
+        builder.Property(a => a.Reason).IsUncappedText();
+        builder.Property(a => a.ClassExplanation).IsUncappedText();
+        builder.Property(a => a.IndexExplanation).IsUncappedText();
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.EnterpriseId);
     }
 }

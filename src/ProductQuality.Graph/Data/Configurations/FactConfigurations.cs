@@ -60,8 +60,9 @@ internal sealed class BlacklistEventConfiguration : IEntityTypeConfiguration<Bla
         // Decided and rule-derived numbers share the authority's register; superseded events keep theirs.
         builder.HasIndex(b => new { b.Authority, b.DecisionNumber }).IsUnique();
         builder.Property(b => b.Authority).HasMaxLength(IssuingAuthority.MaxLength);
-        builder.Property(b => b.Reason).HasMaxLength(2000);
-        builder.Property(b => b.Explanation).HasMaxLength(8000);
+        // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
+        builder.Property(b => b.Reason).IsUncappedText();
+        builder.Property(b => b.Explanation).IsUncappedText();
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(b => b.EnterpriseId);
     }
 }
@@ -71,8 +72,9 @@ internal sealed class AssuredEventConfiguration : IEntityTypeConfiguration<Assur
     public void Configure(EntityTypeBuilder<AssuredEvent> builder)
     {
         builder.HasIndex(a => new { a.EnterpriseId, a.OccurredOn });
-        builder.Property(a => a.Reason).HasMaxLength(1000);
-        builder.Property(a => a.Explanation).HasMaxLength(8000);
+        // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
+        builder.Property(a => a.Reason).IsUncappedText();
+        builder.Property(a => a.Explanation).IsUncappedText();
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.EnterpriseId);
     }
 }

@@ -20,7 +20,8 @@ internal sealed class RegionAssessmentConfiguration : IEntityTypeConfiguration<R
     public void Configure(EntityTypeBuilder<RegionAssessment> builder)
     {
         builder.HasIndex(a => new { a.RegionCode, a.EffectiveFrom });
-        builder.Property(a => a.Explanation).HasMaxLength(8000);
+        // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
+        builder.Property(a => a.Explanation).IsUncappedText();
         builder.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode);
     }
 }
@@ -52,8 +53,9 @@ internal sealed class ProductTierAssessmentConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<ProductTierAssessment> builder)
     {
         builder.HasIndex(a => new { a.ProductCode, a.EffectiveFrom });
-        builder.Property(a => a.Explanation).HasMaxLength(8000);
-        builder.Property(a => a.Reason).HasMaxLength(1000);
+        // Computed text grows with an enterprise's history: no cap, so PostgreSQL stores it as text (as SQLite does).
+        builder.Property(a => a.Explanation).IsUncappedText();
+        builder.Property(a => a.Reason).IsUncappedText();
         builder.HasOne<Product>().WithMany().HasForeignKey(a => a.ProductCode);
     }
 }

@@ -34,8 +34,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Explanation")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -47,8 +46,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -88,8 +86,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Explanation")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -101,8 +98,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ReasonCategory")
                         .IsRequired()
@@ -409,8 +405,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("ClassExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
@@ -425,8 +420,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("IndexExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsOverride")
                         .HasColumnType("boolean");
@@ -444,8 +438,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -766,8 +759,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsOverride")
                         .HasColumnType("boolean");
@@ -782,8 +774,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -963,8 +954,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<int>("GreenCount")
                         .HasColumnType("integer");

@@ -27,7 +27,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Explanation")
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -40,7 +39,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")
@@ -79,7 +77,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Explanation")
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -92,7 +89,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonCategory")
@@ -390,7 +386,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("ClassExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EffectiveFrom")
@@ -406,7 +401,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("IndexExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsOverride")
@@ -425,7 +419,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")
@@ -737,7 +730,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsOverride")
@@ -753,7 +745,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")
@@ -928,7 +919,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("GreenCount")

@@ -1,0 +1,42 @@
+namespace ProductQuality.Graph.Rules.Common;
+
+/// <summary>
+/// The kind of fact a piece of explanation text states. The host maps each to one of its field groups (ACCESS.md),
+/// so a reader sees a factor or a clause only when it may read the fields that fact comes from. The rules project
+/// cannot reference the host's groups, hence this small vocabulary of its own.
+/// </summary>
+public enum FactGroup
+{
+    /// <summary>An enterprise's class, its dates and transitions (升降原则), that an override applies.</summary>
+    Class,
+
+    /// <summary>The conditions behind a class: sampling counts, traceability, quality management system.</summary>
+    ClassFactors,
+
+    /// <summary>Health code, map colour and quality index values.</summary>
+    Health,
+
+    /// <summary>Listed or not, since when.</summary>
+    BlacklistStatus,
+
+    /// <summary>Why listed or removed: triggers, decision numbers, violations, rectification period.</summary>
+    BlacklistDetail,
+
+    /// <summary>Assured consumption status and validity.</summary>
+    Assured,
+
+    /// <summary>Individual sampling inspections: date, product, result.</summary>
+    Inspections,
+
+    /// <summary>Product risk tiers and their factors.</summary>
+    ProductTiers,
+
+    /// <summary>Region colours, shares and indices.</summary>
+    Regions,
+
+    /// <summary>
+    /// Enforcement: penalties, decisions, unlicensed-production findings, valid complaints and the regulator's own
+    /// free-text override reasons. No partner contract reads these; only the regulators do.
+    /// </summary>
+    Enforcement,
+}
