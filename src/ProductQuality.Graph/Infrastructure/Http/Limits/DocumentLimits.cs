@@ -1,0 +1,68 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using ProductQuality.Graph.Access;
+
+namespace ProductQuality.Graph.Infrastructure.Http.Limits;
+
+/// <summary>
+/// The checks on a parsed document before validation and execution: operations, aliases and fields (linear in the
+/// document), then the estimated cost of the operation to run against the caller's budget.
+/// </summary>
+internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize)
+{
+    public LimitRefusal? Check(GraphQLDocument document, string? operationName, Inputs? variables,
+        ISchema schema, Audience audience, EffectiveLimits limits)
+    {
+        var counts = DocumentCounter.Count(document);
+        if (counts.Operations > options.MaxOperations)
+        {
+            return LimitRefusal.BadRequest("TOO_MANY_OPERATIONS",
+                $"The document holds {counts.Operations} operations; at most {options.MaxOperations} are accepted. " +
+                "Send only the operations you use, one request per operation.",
+                "operations", counts.Operations, options.MaxOperations);
+        }
+
+        if (counts.Aliases > options.MaxAliases)
+        {
+            return LimitRefusal.BadRequest("TOO_MANY_ALIASES",
+                $"The document has {counts.Aliases} aliased fields (a fragment counts at every spread); at most " +
+                $"{options.MaxAliases} are accepted. Ask for a list with a filter instead of many aliased look-ups, " +
+                "or split the request.", "aliases", counts.Aliases, options.MaxAliases);
+        }
+
+        if (counts.Fields > options.MaxFields)
+        {
+            return LimitRefusal.BadRequest("TOO_MANY_FIELDS",
+                $"The document selects {counts.Fields} fields (a fragment counts at every spread); at most " +
+                $"{options.MaxFields} are accepted. Select fewer fields or split the request.",
+                "fields", counts.Fields, options.MaxFields);
+        }
+
+        if (Selected(document, operationName) is not { } operation)
+        {
+            return null; // no such operation, or several without a name: validation says so
+        }
+
+        var cost = CostEstimator.Estimate(schema, document, operation,
+            new ListSize(options, maxPageSize, operation, variables));
+        if (cost <= limits.MaxCost)
+        {
+            return null;
+        }
+
+        var who = audience.Department is { } department ? $"department '{department}'" : "anonymous callers";
+        return LimitRefusal.BadRequest("QUERY_TOO_COMPLEX",
+            $"The query would read about {cost:N0} rows (page sizes multiplied through nested lists); the limit for " +
+            $"{who} is {limits.MaxCost:N0}. Ask for smaller pages (first), fewer nested lists, or page through " +
+            "the data in several requests.", "cost", cost, limits.MaxCost);
+    }
+
+    private static GraphQLOperationDefinition? Selected(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>();
+        return operationName is null
+            ? operations.Take(2).Count() == 1 ? operations.First() : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+    }
+}
