@@ -29,6 +29,38 @@ public sealed class DocumentLimitTests(GraphServerFactory factory)
         Assert.Single(reply.Json.GetProperty("errors").EnumerateArray());
     }
 
+    public static TheoryData<string, string> RepeatedShapes => new()
+    {
+        { QueryShapes.SameFieldCopies(21, false), "blacklist" },
+        { QueryShapes.SameFieldCopies(299, false), "blacklist" },
+        { "{" + string.Concat(Enumerable.Repeat("city{" + string.Concat(Enumerable.Repeat("code ", 6)) + "}", 4)) + "}",
+            "code" },
+        { "{ ...A ...B ...C } " + string.Concat("ABC".Select(f => $"fragment {f} on Query {{ "
+            + string.Concat(Enumerable.Range(1, 7).Select(i => $"region(code: \"{f}{i}\") {{ code }} ")) + "}")),
+            "region" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RepeatedShapes))]
+    public async Task A_name_repeated_in_one_merged_selection_is_refused_before_validation(string query, string name)
+    {
+        var reply = await factory.ClientFor("samr-jiaxing").PostAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("TOO_MANY_REPEATS", reply.FirstErrorCode);
+        Assert.Contains($"'{name}'", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(20, reply.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("limit").GetInt32());
+    }
+
+    [Fact]
+    public async Task Twenty_copies_of_a_name_still_reach_validation_and_their_errors_are_capped()
+    {
+        var reply = await factory.ClientFor(null).PostAsync(QueryShapes.SameFieldCopies(20, false));
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal(26, reply.Json.GetProperty("errors").GetArrayLength());
+    }
+
     [Theory]
     [InlineData(800, 500)]
     [InlineData(101, 1)]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -11,8 +13,44 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 /// </summary>
 internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize)
 {
+    // Documents whose shape passed: the endpoint reuses the parsed document of a cached query, so only its cost
+    // (which depends on the variables) is estimated again.
+    private readonly ConditionalWeakTable<GraphQLDocument, object> _shapesPassed = [];
+
     public LimitRefusal? Check(GraphQLDocument document, string? operationName, Inputs? variables,
         ISchema schema, Audience audience, EffectiveLimits limits)
+    {
+        if (!_shapesPassed.TryGetValue(document, out _))
+        {
+            if (CheckShape(document) is { } refusal)
+            {
+                return refusal;
+            }
+
+            _shapesPassed.AddOrUpdate(document, document);
+        }
+
+        if (Selected(document, operationName) is not { } operation)
+        {
+            return null; // no such operation, or several without a name: validation says so
+        }
+
+        var cost = CostEstimator.Estimate(schema, document, operation,
+            new ListSize(options, maxPageSize, operation, variables));
+        if (cost <= limits.MaxCost)
+        {
+            return null;
+        }
+
+        var who = audience.Department is { } department ? $"department '{department}'" : "anonymous callers";
+        var (rows, budget) = (N0(cost), N0(limits.MaxCost));
+        return LimitRefusal.BadRequest("QUERY_TOO_COMPLEX",
+            $"The query would read about {rows} rows (page sizes multiplied through nested lists); the limit for " +
+            $"{who} is {budget}. Ask for smaller pages (first), fewer nested lists, or page through " +
+            "the data in several requests.", "cost", cost, limits.MaxCost);
+    }
+
+    private LimitRefusal? CheckShape(GraphQLDocument document)
     {
         var counts = DocumentCounter.Count(document);
         if (counts.Operations > options.MaxOperations)
@@ -39,24 +77,19 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
                 "fields", counts.Fields, options.MaxFields);
         }
 
-        if (Selected(document, operationName) is not { } operation)
+        var (name, repeats) = FieldRepeats.Most(document, options.MaxFieldRepeats);
+        if (repeats > options.MaxFieldRepeats)
         {
-            return null; // no such operation, or several without a name: validation says so
+            return LimitRefusal.BadRequest("TOO_MANY_REPEATS",
+                $"The field '{name}' is selected {repeats} times in one selection set (its fragments and the copies " +
+                $"of the field above merged); at most {options.MaxFieldRepeats} are accepted. Select it once, or " +
+                "under different aliases.", "repeats", repeats, options.MaxFieldRepeats);
         }
 
-        var cost = CostEstimator.Estimate(schema, document, operation,
-            new ListSize(options, maxPageSize, operation, variables));
-        if (cost <= limits.MaxCost)
-        {
-            return null;
-        }
-
-        var who = audience.Department is { } department ? $"department '{department}'" : "anonymous callers";
-        return LimitRefusal.BadRequest("QUERY_TOO_COMPLEX",
-            $"The query would read about {cost:N0} rows (page sizes multiplied through nested lists); the limit for " +
-            $"{who} is {limits.MaxCost:N0}. Ask for smaller pages (first), fewer nested lists, or page through " +
-            "the data in several requests.", "cost", cost, limits.MaxCost);
+        return null;
     }
+
+    private static string N0(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static GraphQLOperationDefinition? Selected(GraphQLDocument document, string? operationName)
     {

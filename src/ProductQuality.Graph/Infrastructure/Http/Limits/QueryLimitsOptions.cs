@@ -25,6 +25,13 @@ public sealed class QueryLimitsOptions
     [Range(1, 100_000)]
     public int MaxFields { get; set; } = 600;
 
+    /// <summary>
+    /// Most copies of one response name in one merged selection set (fragments included): validation compares
+    /// every pair of copies, so this bounds its work. <c>__typename</c> is not counted.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxFieldRepeats { get; set; } = 20;
+
     /// <summary>Most errors reported for one request; the rest are summed up in a last error.</summary>
     [Range(1, 10_000)]
     public int MaxErrors { get; set; } = 25;
