@@ -19,18 +19,18 @@ public sealed class QueryLimitsOptions
 
     /// <summary>Most aliased fields in one document, fragments counted at every spread.</summary>
     [Range(1, 100_000)]
-    public int MaxAliases { get; set; } = 100;
+    public int MaxAliases { get; set; } = 200;
 
     /// <summary>Most fields in one document, fragments counted at every spread.</summary>
     [Range(1, 100_000)]
-    public int MaxFields { get; set; } = 600;
+    public int MaxFields { get; set; } = 2_000;
 
     /// <summary>
     /// Most copies of one response name in one merged selection set (fragments included): validation compares
     /// every pair of copies, so this bounds its work. <c>__typename</c> is not counted.
     /// </summary>
     [Range(1, 10_000)]
-    public int MaxFieldRepeats { get; set; } = 20;
+    public int MaxFieldRepeats { get; set; } = 10;
 
     /// <summary>Most errors reported for one request; the rest are summed up in a last error.</summary>
     [Range(1, 10_000)]
@@ -54,5 +54,10 @@ public sealed class QueryLimitsOptions
         ["Region.children"] = 12,
         ["Enterprise.inspections"] = 20,
         ["Enterprise.products"] = 5,
+        ["Enterprise.licences"] = 3,
+        ["Enterprise.classHistory"] = 5,
+        ["Enterprise.blacklistHistory"] = 3,
+        ["Enterprise.assuredHistory"] = 3,
+        ["Explanation.factors"] = 5,
     };
 }
