@@ -85,7 +85,8 @@ internal static class Program
     }
 
     // A second server over the same database with the limits off; its own client, so both sides get the same pool.
-    private static async Task<List<ScenarioResult>> MeasureLimitsAsync(BenchOptions options, LoadRunner on, Scenario status, int rounds)
+    private static async Task<List<ScenarioResult>> MeasureLimitsAsync(
+        BenchOptions options, LoadRunner on, Scenario status, int rounds)
     {
         var (offApp, offAddress, offSql) = await BenchServer.StartAsync(options, new Dictionary<string, string?>
         {
@@ -103,7 +104,8 @@ internal static class Program
             BaseAddress = offAddress,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        var results = await LimitsComparison.MeasureAsync(on, new LoadRunner(offClient, offSql, options.Concurrency), status, options, rounds);
+        var off = new LoadRunner(offClient, offSql, options.Concurrency);
+        var results = await LimitsComparison.MeasureAsync(on, off, status, options, rounds);
         await offApp.StopAsync();
         return results;
     }

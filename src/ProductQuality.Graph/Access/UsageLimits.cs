@@ -7,10 +7,11 @@ namespace ProductQuality.Graph.Access;
 /// </summary>
 public sealed class UsageLimits
 {
-    /// <summary>Largest estimated cost of one operation (rows, multiplied through nesting); above it QUERY_TOO_COMPLEX.</summary>
+    /// <summary>Largest estimated cost of one operation (rows, multiplied through nesting); QUERY_TOO_COMPLEX above.
+    /// </summary>
     public int? MaxCost { get; set; }
 
-    /// <summary>Requests accepted per window: per department, and for the public per client address; then 429.</summary>
+    /// <summary>Requests accepted per window: per department, for the public per client address; then 429.</summary>
     public int? RequestsPerWindow { get; set; }
 
     /// <summary>Length of the rate-limit window in seconds.</summary>

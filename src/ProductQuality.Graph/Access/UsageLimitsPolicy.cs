@@ -11,7 +11,7 @@ public sealed class UsageLimitsPolicy
     /// <summary>Partner departments: a 500-row page with a few nested lists each, 600 requests a minute.</summary>
     public static readonly EffectiveLimits DepartmentDefaults = new(50_000, 600, TimeSpan.FromMinutes(1));
 
-    /// <summary>Anonymous callers read the published lists only: a tenth of the budget, 60 requests a minute per address.</summary>
+    /// <summary>The public reads the published lists only: a tenth of the budget, 60 a minute per address.</summary>
     public static readonly EffectiveLimits PublicDefaults = new(5_000, 60, TimeSpan.FromMinutes(1));
 
     private readonly Dictionary<string, EffectiveLimits> _departments;

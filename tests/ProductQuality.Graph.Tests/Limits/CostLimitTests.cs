@@ -80,7 +80,8 @@ public sealed class CostLimitTests(GraphServerFactory factory)
     public async Task The_public_has_a_tenth_of_the_budget(int pages, bool refused)
     {
         var query = "{ " + string.Join(" ", Enumerable.Range(1, pages)
-            .Select(i => $"x{i}: blacklist(first: 500) {{ edges {{ node {{ ... on Enterprise {{ name }} }} }} }}")) + " }";
+            .Select(i => $"x{i}: blacklist(first: 500) {{ edges {{ node {{ ... on Enterprise {{ name }} }} }} }}"))
+            + " }";
 
         var reply = await factory.ClientFor(null).PostAsync(query);
 

@@ -83,7 +83,8 @@ public sealed class DocumentLimitTests(GraphServerFactory factory)
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("TOO_MANY_FIELDS", reply.FirstErrorCode);
-        Assert.Equal(fields, reply.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("fields").GetInt32());
+        var extensions = reply.Json.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(fields, extensions.GetProperty("fields").GetInt32());
     }
 
     [Theory]

@@ -2,7 +2,7 @@ using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Limits;
 
-/// <summary>The limits leave ordinary work alone: the README's queries and full pages answer for every department.</summary>
+/// <summary>The limits leave ordinary work alone: the README's queries and full pages answer for everyone.</summary>
 [Collection(ServerCollection.Name)]
 public sealed class OrdinaryQueryTests(GraphServerFactory factory)
 {
@@ -45,8 +45,8 @@ public sealed class OrdinaryQueryTests(GraphServerFactory factory)
             .GetProperty("node").GetProperty("creditCode").GetString();
 
         (await client.PostAsync(Status, new { code })).EnsureData();
-        (await client.PostAsync("{ city { children { children { code colour } } } productCategories { products { name } } }"))
-            .EnsureData();
+        (await client.PostAsync(
+            "{ city { children { children { code colour } } } productCategories { products { name } } }")).EnsureData();
     }
 
     [Fact]

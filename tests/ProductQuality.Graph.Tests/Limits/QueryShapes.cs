@@ -6,7 +6,7 @@ namespace ProductQuality.Graph.Tests.Limits;
 /// <summary>The expensive document shapes of issue 9, built at any size.</summary>
 internal static class QueryShapes
 {
-    /// <summary>n copies of one field with different arguments, all under one alias (or none): n² field conflicts.</summary>
+    /// <summary>n copies of one field with different arguments, under one alias (or none): n² conflicts.</summary>
     public static string SameFieldCopies(int n, bool aliased) => "{" + string.Concat(Enumerable.Range(1, n)
         .Select(i => $"{(aliased ? "a:" : "")}blacklist(first:{i % 50}){{totalCount}}")) + "}";
 
@@ -15,7 +15,7 @@ internal static class QueryShapes
         "{" + string.Concat(Enumerable.Range(1, n).Select(i => $"e{i}:enterprises(first:{page}){{...Rows}}"))
         + "} fragment Rows on EnterpriseConnection { edges { node { creditCode name products { name } } } }";
 
-    /// <summary>city { children { parent { children { … } } } } with <paramref name="levels"/> children levels.</summary>
+    /// <summary>city { children { parent { children { … } } } }, <paramref name="levels"/> children levels.</summary>
     public static string RegionTree(int levels)
     {
         var query = new StringBuilder("{ city { ");

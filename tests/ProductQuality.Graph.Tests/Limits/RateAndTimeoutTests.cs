@@ -49,7 +49,8 @@ public sealed class RateAndTimeoutTests(GraphServerFactory factory)
         (await anonymous.PostAsync("{ __typename }")).EnsureData();
         var publicRefused = await anonymous.PostAsync("{ __typename }");
         Assert.Equal(HttpStatusCode.TooManyRequests, publicRefused.Status);
-        Assert.Equal(2, publicRefused.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("limit").GetInt32());
+        var extensions = publicRefused.Json.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(2, extensions.GetProperty("limit").GetInt32());
     }
 
     [Fact]

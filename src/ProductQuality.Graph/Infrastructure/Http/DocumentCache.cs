@@ -16,13 +16,16 @@ internal sealed class DocumentCache(IOptions<GraphQLHttpOptions> options) : IDis
     private readonly bool _enabled = options.Value.DocumentCacheSize > 0;
 
     public GraphQLDocument? Find(string contract, string? operationName, string query) =>
-        _enabled && _cache.TryGetValue((contract, operationName, query), out GraphQLDocument? document) ? document : null;
+        _enabled && _cache.TryGetValue((contract, operationName, query), out GraphQLDocument? document)
+            ? document
+            : null;
 
     public void AddValidated(string contract, string? operationName, string query, GraphQLDocument document)
     {
         if (_enabled)
         {
-            _cache.Set((contract, operationName, query), document, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+            _cache.Set((contract, operationName, query), document,
+                new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
         }
     }
 

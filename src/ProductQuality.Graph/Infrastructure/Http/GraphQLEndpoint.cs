@@ -111,7 +111,8 @@ internal sealed class GraphQLEndpoint(
         }
 
         var schema = schemas.For(audience.Contract);
-        if (await limits.RefuseDocumentAsync(http, document, request.OperationName, variables, schema, audience, mediaType))
+        if (await limits.RefuseDocumentAsync(
+            http, document, request.OperationName, variables, schema, audience, mediaType))
         {
             return;
         }

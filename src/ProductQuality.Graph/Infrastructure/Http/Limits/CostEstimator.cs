@@ -8,7 +8,9 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 /// Estimates the rows an operation reads before it runs: every object a field returns is a row, and each list
 /// multiplies what is below it by its size (<see cref="ListSize"/>), through any depth of nesting and fragments.
 /// Cost is linear in the multiplier above a selection, so each fragment is estimated once and scaled at every
-/// spread. GraphQL.NET's own complexity rule runs only after the whole validation (see the README of this folder).
+/// spread. Why not GraphQL.NET's ComplexityValidationRule: it runs after every other validation rule has passed
+/// (the quadratic overlapping-fields rule included), so it cannot keep validation cheap, and its refusal has no
+/// code or numbers a client could use; its list defaults (first/last or ×20) are also not our rows.
 /// </summary>
 internal sealed class CostEstimator
 {

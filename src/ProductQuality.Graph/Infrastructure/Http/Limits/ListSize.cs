@@ -10,11 +10,13 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 /// default page when absent, capped at the largest page), its <c>limit</c>, or the configured estimate of the list.
 /// The edges, nodes and page info of a connection are the connection's rows again, so they count nothing new.
 /// </summary>
-internal sealed class ListSize(QueryLimitsOptions options, int maxPageSize, GraphQLOperationDefinition operation, Inputs? variables)
+internal sealed class ListSize(
+    QueryLimitsOptions options, int maxPageSize, GraphQLOperationDefinition operation, Inputs? variables)
 {
     public (double Rows, bool Counted) Rows(IComplexGraphType parent, FieldType definition, GraphQLField field)
     {
-        if (parent.Name.EndsWith("Connection", StringComparison.Ordinal) || parent.Name.EndsWith("Edge", StringComparison.Ordinal))
+        if (parent.Name.EndsWith("Connection", StringComparison.Ordinal)
+            || parent.Name.EndsWith("Edge", StringComparison.Ordinal))
         {
             return (1, false);
         }
@@ -59,12 +61,14 @@ internal sealed class ListSize(QueryLimitsOptions options, int maxPageSize, Grap
                 long l => l,
                 double d => double.IsFinite(d) ? (long)Math.Clamp(d, long.MinValue, long.MaxValue) : null,
                 decimal m => (long)Math.Clamp(m, long.MinValue, long.MaxValue),
-                System.Numerics.BigInteger b => b > long.MaxValue ? long.MaxValue : b < long.MinValue ? long.MinValue : (long)b,
+                System.Numerics.BigInteger b => b > long.MaxValue ? long.MaxValue
+                    : b < long.MinValue ? long.MinValue : (long)b,
                 _ => null,
             };
         }
 
-        var fallback = operation.Variables?.Items.FirstOrDefault(v => v.Variable.Name.StringValue == name)?.DefaultValue;
+        var fallback = operation.Variables?.Items
+            .FirstOrDefault(v => v.Variable.Name.StringValue == name)?.DefaultValue;
         return fallback is GraphQLIntValue literal && long.TryParse(literal.Value.Span, out var n) ? n : null;
     }
 }

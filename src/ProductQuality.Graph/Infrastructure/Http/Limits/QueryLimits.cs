@@ -66,8 +66,8 @@ internal sealed class QueryLimits(
         }
 
         await LimitRefusalWriter.WriteAsync(context, LimitRefusal.BadRequest("QUERY_TIMEOUT",
-            $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped. Ask for smaller pages " +
-            "or fewer nested lists, or split it into several requests.",
+            $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped. Ask for smaller " +
+            "pages or fewer nested lists, or split it into several requests.",
             "timeoutMs", _options.ExecutionTimeoutMs, _options.ExecutionTimeoutMs), mediaType);
         return true;
     }
