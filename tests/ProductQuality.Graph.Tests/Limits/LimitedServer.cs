@@ -14,7 +14,7 @@ public sealed class LimitedServer : IDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    public LimitedServer(TestServerFactory shared, IReadOnlyDictionary<string, string> settings)
+    public LimitedServer(GraphServerFactory shared, IReadOnlyDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(shared);
         ArgumentNullException.ThrowIfNull(settings);
