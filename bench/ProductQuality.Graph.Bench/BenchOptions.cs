@@ -3,7 +3,8 @@ using System.Globalization;
 namespace ProductQuality.Graph.Bench;
 
 /// <summary>Command-line settings of a run; every one has a default so a bare <c>dotnet run</c> works.</summary>
-internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeconds, string DatabasePath, bool Baseline, string? ResultsFolder, string Department, int? WritePauseMs = null)
+internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeconds, string DatabasePath, bool Baseline,
+    string? ResultsFolder, string Department, int? WritePauseMs = null, int? LimitRounds = null)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/ProductQuality.Graph.Bench -- [options]
@@ -16,6 +17,8 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
           --writes MS        instead of the read pairs: a write's latency (recordSampling, one writer pausing MS ms between
                              writes) under the closed-loop status read load, and the reads with and without the writes.
                              Writes are real facts: use a --db of its own.
+          --limits R         instead of the read pairs: the status query with the request limits on and off
+                             (two servers, one database), in R alternating rounds of S seconds each
           --department ID    whose token the GraphQL requests carry (default samr-jiaxing; e.g. samr-330481 for a county bureau)
         """;
 
@@ -34,6 +37,10 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                 case "--db" when value is not null: options = options with { DatabasePath = Path.GetFullPath(value) }; i++; break;
                 case "--out" when value is not null: options = options with { ResultsFolder = Path.GetFullPath(value) }; i++; break;
                 case "--department" when value is not null: options = options with { Department = value }; i++; break;
+                case "--limits" when TryPositive(value, out var r):
+                    options = options with { LimitRounds = r };
+                    i++;
+                    break;
                 case "--baseline": options = options with { Baseline = true }; break;
                 case "--writes" when int.TryParse(value, CultureInfo.InvariantCulture, out var p) && p >= 0: options = options with { WritePauseMs = p }; i++; break;
                 default:

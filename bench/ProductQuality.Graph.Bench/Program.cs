@@ -22,7 +22,12 @@ internal static class Program
 
         var startedAt = DateTimeOffset.Now;
         Console.Error.WriteLine($"Starting the server on loopback over {options.DatabasePath} (the first run seeds it; later runs reuse it)…");
-        var (app, baseAddress, sql) = await BenchServer.StartAsync(options);
+        // The rate limiter stays on but far above the load: the bench measures its cost, not its refusals.
+        var (app, baseAddress, sql) = await BenchServer.StartAsync(options, new Dictionary<string, string?>
+        {
+            ["Access:Limits:RequestsPerWindow"] = "1000000000",
+            ["Access:Public:Limits:RequestsPerWindow"] = "1000000000",
+        });
         await using var _ = app;
 
         using var client = new HttpClient(new SocketsHttpHandler
@@ -63,10 +68,13 @@ internal static class Program
         var runner = new LoadRunner(client, sql, options.Concurrency);
         var results = options.WritePauseMs is { } pause
             ? await MeasureWritesAsync(app.Services, client, runner, scenarios[0], options, token, pause)
-            : await MeasureReadsAsync(runner, scenarios, options);
+            : options.LimitRounds is { } rounds
+                ? await MeasureLimitsAsync(options, runner, scenarios[0], rounds)
+                : await MeasureReadsAsync(runner, scenarios, options);
 
         await app.StopAsync();
-        var report = MarkdownReport.Build(options, data, results, startedAt);
+        var report = MarkdownReport.Build(options, data, results, startedAt)
+            + (options.LimitRounds is null ? "" : LimitsComparison.Summary(results));
         Console.WriteLine(report);
         var folder = MarkdownReport.ResultsFolder(options);
         Directory.CreateDirectory(folder);
@@ -74,6 +82,32 @@ internal static class Program
         await File.WriteAllTextAsync(file, report);
         Console.Error.WriteLine($"Report written to {file}");
         return results.Any(r => r.Errors > 0) || differences.Count > 0 ? 1 : 0;
+    }
+
+    // A second server over the same database with the limits off; its own client, so both sides get the same pool.
+    private static async Task<List<ScenarioResult>> MeasureLimitsAsync(
+        BenchOptions options, LoadRunner on, Scenario status, int rounds)
+    {
+        var (offApp, offAddress, offSql) = await BenchServer.StartAsync(options, new Dictionary<string, string?>
+        {
+            ["GraphQL:Limits:Enabled"] = "false",
+        });
+        await using var _ = offApp;
+        using var offClient = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.Concurrency,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseProxy = false,
+        })
+        {
+            BaseAddress = offAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var off = new LoadRunner(offClient, offSql, options.Concurrency);
+        var results = await LimitsComparison.MeasureAsync(on, off, status, options, rounds);
+        await offApp.StopAsync();
+        return results;
     }
 
     private static async Task<List<ScenarioResult>> MeasureReadsAsync(LoadRunner runner, IReadOnlyList<Scenario> scenarios, BenchOptions options)

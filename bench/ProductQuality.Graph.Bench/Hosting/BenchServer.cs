@@ -16,7 +16,8 @@ namespace ProductQuality.Graph.Bench.Hosting;
 /// </summary>
 internal static class BenchServer
 {
-    public static async Task<(WebApplication App, Uri BaseAddress, SqlStatementCounter Sql)> StartAsync(BenchOptions options)
+    public static async Task<(WebApplication App, Uri BaseAddress, SqlStatementCounter Sql)> StartAsync(
+        BenchOptions options, IReadOnlyDictionary<string, string?>? settings = null)
     {
         // No command-line args: the bench's own options are not server configuration.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
@@ -27,6 +28,7 @@ internal static class BenchServer
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
 
         // Loopback only, on a port the OS picks (free by construction, no probing race).
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

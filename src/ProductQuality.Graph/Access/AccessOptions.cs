@@ -10,4 +10,7 @@ public sealed class AccessOptions
 
     /// <summary>What anonymous callers see: the published lists only.</summary>
     public DepartmentPolicy Public { get; set; } = new();
+
+    /// <summary>Fair-use limits of each department that sets none of its own (the public has stricter ones).</summary>
+    public UsageLimits Limits { get; set; } = new();
 }

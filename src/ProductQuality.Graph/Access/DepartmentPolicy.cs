@@ -11,4 +11,7 @@ public sealed class DepartmentPolicy
 
     /// <summary>Row scope: the county code (3304xx) whose enterprises it may see; null for the whole city.</summary>
     public string? County { get; set; }
+
+    /// <summary>Its cost budget and request rate, where they differ from <c>Access:Limits</c>.</summary>
+    public UsageLimits? Limits { get; set; }
 }

@@ -31,6 +31,9 @@ public abstract class TestServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedToday", "2026-11-28");
         builder.UseSetting("Clock:Today", "2026-11-28");
         builder.UseSetting("Auth:SigningKey", TestSigningKey);
+        // The whole suite shares this server: rate limits of their own are tested on servers of their own.
+        builder.UseSetting("Access:Limits:RequestsPerWindow", "1000000");
+        builder.UseSetting("Access:Public:Limits:RequestsPerWindow", "1000000");
         builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
 

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
@@ -6,6 +7,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
@@ -20,6 +22,7 @@ internal sealed class GraphQLEndpoint(
     SchemaRegistry schemas,
     DocumentCache cache,
     IAudienceResolver audiences,
+    QueryLimits limits,
     IOptions<GraphQLHttpOptions> options)
 {
     private readonly GraphQLHttpOptions _options = options.Value;
@@ -68,8 +71,13 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        if (await limits.RefuseRateAsync(http, audience, mediaType))
+        {
+            return;
+        }
+
         var contract = audience.Contract.Name;
-        var cached = cache.Find(contract, request!.Query);
+        var cached = cache.Find(contract, request!.OperationName, request.Query);
         GraphQLDocument document;
         try
         {
@@ -102,9 +110,16 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        var schema = schemas.For(audience.Contract);
+        if (await limits.RefuseDocumentAsync(
+            http, document, request.OperationName, variables, schema, audience, mediaType))
+        {
+            return;
+        }
+
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            Schema = schemas.For(audience.Contract),
+            Schema = schema,
             Query = request.Query,
             Document = document,
             OperationName = request.OperationName,
@@ -114,12 +129,19 @@ internal sealed class GraphQLEndpoint(
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,
+            Timeout = limits.Timeout,
             ValidationRules = cached is null ? _rules : [],
         });
 
+        if (await limits.RefuseTimedOutAsync(http, result, mediaType))
+        {
+            return;
+        }
+
+        limits.CapErrors(result);
         if (cached is null && result.Executed)
         {
-            cache.AddValidated(contract, request.Query, document);
+            cache.AddValidated(contract, request.OperationName, request.Query, document);
         }
 
         // The spec: with application/graphql-response+json, a response without data (the request failed before

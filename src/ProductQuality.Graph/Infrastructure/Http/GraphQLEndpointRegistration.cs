@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
@@ -35,6 +36,7 @@ public static class GraphQLEndpointRegistration
                 ctx.ErrorMessage = "An internal error occurred; it has been logged. Please retry or report it with the time of the request.";
             }));
 
+        builder.Services.AddQueryLimits();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<SchemaRegistry>();
         builder.Services.AddSingleton<GraphQLEndpoint>();

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+
+namespace ProductQuality.Graph.Bench.Load;
+
+/// <summary>
+/// <c>--limits</c>: the status query against two servers over the same database, one with the request limits on
+/// (document checks, cost estimate, per-department rate limiter, execution timeout) and one with them off
+/// (<c>GraphQL:Limits:Enabled=false</c>), measured in alternating rounds (on/off, then off/on, …) so drift from
+/// JIT tiering or a warming cache falls on both sides alike. The rate limit of the "on" server is set far above
+/// the load, so every request passes through the limiter without being refused.
+/// </summary>
+internal static class LimitsComparison
+{
+    /// <summary>The issue's target: with the limits on, the status query keeps this share of throughput.</summary>
+    public const double Target = 0.95;
+
+    public const string Pair = "limits";
+    private const string OnName = "GraphQL status, limits on";
+
+    public static async Task<List<ScenarioResult>> MeasureAsync(
+        LoadRunner on, LoadRunner off, Scenario status, BenchOptions options, int rounds)
+    {
+        var onScenario = status with { Name = OnName, Pair = Pair };
+        var offScenario = status with { Name = "GraphQL status, limits off", Pair = Pair };
+        Console.Error.WriteLine($"warm-up {options.WarmupSeconds} s each…");
+        await on.WarmAsync(onScenario, TimeSpan.FromSeconds(options.WarmupSeconds));
+        await off.WarmAsync(offScenario, TimeSpan.FromSeconds(options.WarmupSeconds));
+
+        var results = new List<ScenarioResult>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var order = round % 2 == 0
+                ? new[] { (on, onScenario), (off, offScenario) }
+                : [(off, offScenario), (on, onScenario)];
+            foreach (var (runner, scenario) in order)
+            {
+                Console.Error.WriteLine($"round {round + 1}/{rounds}, {scenario.Name}: {options.Seconds} s…");
+                results.Add(await runner.RunAsync(scenario, TimeSpan.FromSeconds(options.Seconds)));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Under the report's table: each side's throughput over all its rounds, and the ratios. On a shared machine the
+    /// load of other processes drifts by more than the limits cost, so the headline is the median of the per-round
+    /// ratios (the two halves of a round run back to back); the ratio of the totals is shown beside it.
+    /// </summary>
+    public static string Summary(IReadOnlyList<ScenarioResult> results)
+    {
+        var on = results.Where(r => r.Scenario.Name == OnName).ToList();
+        var off = results.Where(r => r.Scenario.Name != OnName).ToList();
+        var onRate = on.Sum(r => r.SortedTicks.Length) / on.Sum(r => r.Elapsed.TotalSeconds);
+        var offRate = off.Sum(r => r.SortedTicks.Length) / off.Sum(r => r.Elapsed.TotalSeconds);
+        var perRound = on.Zip(off, (a, b) => a.RequestsPerSecond / b.RequestsPerSecond).Order().ToList();
+        var median = perRound.Count % 2 == 1
+            ? perRound[perRound.Count / 2]
+            : (perRound[(perRound.Count / 2) - 1] + perRound[perRound.Count / 2]) / 2;
+        var md = new StringBuilder();
+        md.Append("\n| limits | rounds | req/s over all rounds |\n| --- | ---: | ---: |\n");
+        md.Append(CultureInfo.InvariantCulture, $"| on | {on.Count} | {onRate:N0} |\n");
+        md.Append(CultureInfo.InvariantCulture, $"| off | {off.Count} | {offRate:N0} |\n");
+        md.Append(CultureInfo.InvariantCulture, $"\nPer-round on/off: {string.Join(", ", on.Zip(off,
+            (a, b) => (a.RequestsPerSecond / b.RequestsPerSecond * 100).ToString("N0", CultureInfo.InvariantCulture)
+                + "%"))}.\n");
+        md.Append(CultureInfo.InvariantCulture,
+            $"\nWith the limits on: {median * 100:N1}% of the throughput without them, median of the rounds " +
+            $"(totals: {onRate / offRate * 100:N1}%); target ≥ {Target * 100:N0}%: " +
+            $"{(median >= Target ? "met" : "NOT met")}.\n");
+        return md.ToString();
+    }
+}

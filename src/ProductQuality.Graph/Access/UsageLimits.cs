@@ -1,0 +1,19 @@
+namespace ProductQuality.Graph.Access;
+
+/// <summary>
+/// Fair use of one department (or the public): a cost budget per request and a request rate. Every value is
+/// optional so an override names only what it changes; unset values fall back to <c>Access:Limits</c>, then to
+/// the built-in defaults (<see cref="UsageLimitsPolicy"/>).
+/// </summary>
+public sealed class UsageLimits
+{
+    /// <summary>Largest estimated cost of one operation (rows, multiplied through nesting); QUERY_TOO_COMPLEX above.
+    /// </summary>
+    public int? MaxCost { get; set; }
+
+    /// <summary>Requests accepted per window: per department, for the public per client address; then 429.</summary>
+    public int? RequestsPerWindow { get; set; }
+
+    /// <summary>Length of the rate-limit window in seconds.</summary>
+    public int? WindowSeconds { get; set; }
+}

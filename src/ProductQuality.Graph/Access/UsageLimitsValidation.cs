@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+
+namespace ProductQuality.Graph.Access;
+
+/// <summary>Checks every <c>Limits</c> of the access policy at start, naming the setting that is wrong.</summary>
+public sealed class UsageLimitsValidation : IValidateOptions<AccessOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AccessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = Problems("Access:Limits", options.Limits)
+            .Concat(Problems("Access:Public:Limits", options.Public.Limits))
+            .Concat(options.Departments.SelectMany(d => Problems($"Access:Departments:{d.Key}:Limits", d.Value.Limits)))
+            .ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static IEnumerable<string> Problems(string path, UsageLimits? limits)
+    {
+        if (limits?.MaxCost is < 1)
+        {
+            yield return $"{path}:MaxCost must be at least 1 (estimated rows per operation).";
+        }
+
+        if (limits?.RequestsPerWindow is < 1)
+        {
+            yield return $"{path}:RequestsPerWindow must be at least 1.";
+        }
+
+        if (limits?.WindowSeconds is < 1 or > 86_400)
+        {
+            yield return $"{path}:WindowSeconds must be between 1 and 86400.";
+        }
+    }
+}

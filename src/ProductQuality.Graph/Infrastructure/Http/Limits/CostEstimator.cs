@@ -1,0 +1,111 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace ProductQuality.Graph.Infrastructure.Http.Limits;
+
+/// <summary>
+/// Estimates the rows an operation reads before it runs: every object a field returns is a row, and each list
+/// multiplies what is below it by its size (<see cref="ListSize"/>), through any depth of nesting and fragments.
+/// Cost is linear in the multiplier above a selection, so each fragment is estimated once and scaled at every
+/// spread. Why not GraphQL.NET's ComplexityValidationRule: it runs after every other validation rule has passed
+/// (the quadratic overlapping-fields rule included), so it cannot keep validation cheap, and its refusal has no
+/// code or numbers a client could use; its list defaults (first/last or ×20) are also not our rows.
+/// </summary>
+internal sealed class CostEstimator
+{
+    private readonly ISchema _schema;
+    private readonly ListSize _sizes;
+    private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _fragmentCosts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+
+    private CostEstimator(ISchema schema, GraphQLDocument document, ListSize sizes)
+    {
+        _schema = schema;
+        _sizes = sizes;
+        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
+        {
+            _fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
+        }
+    }
+
+    public static long Estimate(
+        ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, ListSize sizes)
+    {
+        IGraphType? root = operation.Operation switch
+        {
+            OperationType.Query => schema.Query,
+            OperationType.Mutation => schema.Mutation,
+            _ => schema.Subscription,
+        };
+        var cost = new CostEstimator(schema, document, sizes).SetCost(operation.SelectionSet, root);
+        return cost >= long.MaxValue ? long.MaxValue : (long)Math.Ceiling(cost);
+    }
+
+    private double SetCost(GraphQLSelectionSet? set, IGraphType? parent)
+    {
+        double cost = 0;
+        foreach (var selection in set?.Selections ?? [])
+        {
+            cost += selection switch
+            {
+                GraphQLField field => FieldCost(field, parent),
+                GraphQLInlineFragment inline => SetCost(inline.SelectionSet, TypeNamed(inline.TypeCondition) ?? parent),
+                GraphQLFragmentSpread spread => FragmentCost(spread.FragmentName.Name.StringValue),
+                _ => 0,
+            };
+        }
+
+        return cost;
+    }
+
+    private double FieldCost(GraphQLField field, IGraphType? parent)
+    {
+        if (field.SelectionSet is null)
+        {
+            return 0; // scalars and enums come with their row
+        }
+
+        // An unknown field fails validation anyway; introspection (__schema, __type) reads no rows but is counted.
+        if (parent is not IComplexGraphType complex || complex.GetField(field.Name.StringValue) is not { } definition)
+        {
+            return 1 + SetCost(field.SelectionSet, null);
+        }
+
+        var (rows, counted) = _sizes.Rows(complex, definition, field);
+        var below = rows * SetCost(field.SelectionSet, Named(definition.ResolvedType));
+        return (counted ? Math.Max(rows, 1) : 0) + below;
+    }
+
+    private double FragmentCost(string name)
+    {
+        if (_fragmentCosts.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (!_fragments.TryGetValue(name, out var fragment) || !_inProgress.Add(name))
+        {
+            return 0; // unknown fragment or a cycle: validation reports it
+        }
+
+        var cost = SetCost(fragment.SelectionSet, TypeNamed(fragment.TypeCondition));
+        _inProgress.Remove(name);
+        _fragmentCosts[name] = cost;
+        return cost;
+    }
+
+    private IGraphType? TypeNamed(GraphQLTypeCondition? condition) =>
+        condition is null ? null : _schema.AllTypes[condition.Type.Name.StringValue];
+
+    private static IGraphType? Named(IGraphType? type)
+    {
+        while (type is NonNullGraphType or ListGraphType)
+        {
+            type = type is NonNullGraphType nonNull ? nonNull.ResolvedType : ((ListGraphType)type).ResolvedType;
+        }
+
+        return type;
+    }
+}

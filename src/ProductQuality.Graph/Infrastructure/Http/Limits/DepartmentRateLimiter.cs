@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using ProductQuality.Graph.Access;
+
+namespace ProductQuality.Graph.Infrastructure.Http.Limits;
+
+/// <summary>
+/// Request rates per department with the framework's partitioned fixed-window limiter. The audience is known only
+/// once the endpoint has read the token, so the endpoint asks here rather than the rate-limiting middleware. The
+/// public has no identity: each client address is its own partition (behind a proxy, forward the client's address).
+/// </summary>
+internal sealed class DepartmentRateLimiter(UsageLimitsPolicy policy) : IDisposable
+{
+    private readonly PartitionedRateLimiter<Caller> _limiter = PartitionedRateLimiter.Create<Caller, string>(
+        caller => RateLimitPartition.GetFixedWindowLimiter(caller.Key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = caller.Limits.RequestsPerWindow,
+            Window = caller.Limits.Window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
+    /// <summary>Null when the request may go on, else the 429 refusal (its Retry-After in seconds beside it).</summary>
+    public LimitRefusal? TryAcquire(HttpContext http, Audience audience)
+    {
+        var limits = policy.For(audience);
+        var key = audience.Department is { } department
+            ? "department:" + department
+            : "public:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        using var lease = _limiter.AttemptAcquire(new Caller(key, limits));
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+            ? (long)Math.Max(1, Math.Ceiling(wait.TotalSeconds))
+            : (long)Math.Ceiling(limits.Window.TotalSeconds);
+        var who = audience.Department is null ? "this address (anonymous)" : $"department '{audience.Department}'";
+        return new LimitRefusal(StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
+            $"Too many requests: {who} may send {limits.RequestsPerWindow} per {limits.Window.TotalSeconds:0} s. " +
+            $"Retry after {retryAfter} s.",
+            [new("retryAfterSeconds", retryAfter), new("limit", limits.RequestsPerWindow)]);
+    }
+
+    public static string RetryAfterHeader(LimitRefusal refusal) =>
+        refusal.Facts[0].Value.ToString(CultureInfo.InvariantCulture);
+
+    public void Dispose() => _limiter.Dispose();
+
+    internal sealed record Caller(string Key, EffectiveLimits Limits);
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using ProductQuality.Graph.Access;
+
+namespace ProductQuality.Graph.Infrastructure.Http.Limits;
+
+/// <summary>
+/// The checks on a parsed document before validation and execution: operations, aliases and fields (linear in the
+/// document), then the estimated cost of the operation to run against the caller's budget.
+/// </summary>
+internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize)
+{
+    // Documents whose shape passed: the endpoint reuses the parsed document of a cached query, so only its cost
+    // (which depends on the variables) is estimated again.
+    private readonly ConditionalWeakTable<GraphQLDocument, object> _shapesPassed = [];
+
+    public LimitRefusal? Check(GraphQLDocument document, string? operationName, Inputs? variables,
+        ISchema schema, Audience audience, EffectiveLimits limits)
+    {
+        if (!_shapesPassed.TryGetValue(document, out _))
+        {
+            if (CheckShape(document) is { } refusal)
+            {
+                return refusal;
+            }
+
+            _shapesPassed.AddOrUpdate(document, document);
+        }
+
+        if (Selected(document, operationName) is not { } operation)
+        {
+            return null; // no such operation, or several without a name: validation says so
+        }
+
+        var cost = CostEstimator.Estimate(schema, document, operation,
+            new ListSize(options, maxPageSize, operation, variables));
+        if (cost <= limits.MaxCost)
+        {
+            return null;
+        }
+
+        var who = audience.Department is { } department ? $"department '{department}'" : "anonymous callers";
+        var (rows, budget) = (N0(cost), N0(limits.MaxCost));
+        return LimitRefusal.BadRequest("QUERY_TOO_COMPLEX",
+            $"The query would read about {rows} rows (page sizes multiplied through nested lists); the limit for " +
+            $"{who} is {budget}. Ask for smaller pages (first), fewer nested lists, or page through " +
+            "the data in several requests.", "cost", cost, limits.MaxCost);
+    }
+
+    private LimitRefusal? CheckShape(GraphQLDocument document)
+    {
+        var counts = DocumentCounter.Count(document);
+        if (counts.Operations > options.MaxOperations)
+        {
+            return LimitRefusal.BadRequest("TOO_MANY_OPERATIONS",
+                $"The document holds {counts.Operations} operations; at most {options.MaxOperations} are accepted. " +
+                "Send only the operations you use, one request per operation.",
+                "operations", counts.Operations, options.MaxOperations);
+        }
+
+        if (counts.Aliases > options.MaxAliases)
+        {
+            return LimitRefusal.BadRequest("TOO_MANY_ALIASES",
+                $"The document has {counts.Aliases} aliased fields (a fragment counts at every spread); at most " +
+                $"{options.MaxAliases} are accepted. Ask for a list with a filter instead of many aliased look-ups, " +
+                "or split the request.", "aliases", counts.Aliases, options.MaxAliases);
+        }
+
+        if (counts.Fields > options.MaxFields)
+        {
+            return LimitRefusal.BadRequest("TOO_MANY_FIELDS",
+                $"The document selects {counts.Fields} fields (a fragment counts at every spread); at most " +
+                $"{options.MaxFields} are accepted. Select fewer fields or split the request.",
+                "fields", counts.Fields, options.MaxFields);
+        }
+
+        var (name, repeats) = FieldRepeats.Most(document, options.MaxFieldRepeats);
+        if (repeats > options.MaxFieldRepeats)
+        {
+            return LimitRefusal.BadRequest("TOO_MANY_REPEATS",
+                $"The field '{name}' is selected {repeats} times in one selection set (its fragments and the copies " +
+                $"of the field above merged); at most {options.MaxFieldRepeats} are accepted. Select it once, or " +
+                "under different aliases.", "repeats", repeats, options.MaxFieldRepeats);
+        }
+
+        return null;
+    }
+
+    private static string N0(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static GraphQLOperationDefinition? Selected(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>();
+        return operationName is null
+            ? operations.Take(2).Count() == 1 ? operations.First() : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+    }
+}

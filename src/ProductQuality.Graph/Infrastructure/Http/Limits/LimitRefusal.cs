@@ -1,0 +1,12 @@
+namespace ProductQuality.Graph.Infrastructure.Http.Limits;
+
+/// <summary>
+/// A request refused by a limit: the HTTP status, a stable code, a message that says what to do, and the measured
+/// value beside the limit (written into <c>extensions</c>) so a client can adjust without parsing the message.
+/// </summary>
+internal sealed record LimitRefusal(
+    int Status, string Code, string Message, IReadOnlyList<KeyValuePair<string, long>> Facts)
+{
+    public static LimitRefusal BadRequest(string code, string message, string measured, long value, long limit) =>
+        new(StatusCodes.Status400BadRequest, code, message, [new(measured, value), new("limit", limit)]);
+}

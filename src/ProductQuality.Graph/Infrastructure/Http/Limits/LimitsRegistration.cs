@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Access;
+
+namespace ProductQuality.Graph.Infrastructure.Http.Limits;
+
+/// <summary>Composition of the request limits: their settings (checked at start), the per-department rates.</summary>
+internal static class LimitsRegistration
+{
+    public static IServiceCollection AddQueryLimits(this IServiceCollection services)
+    {
+        services.AddOptions<QueryLimitsOptions>()
+            .BindConfiguration(QueryLimitsOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.ListSizes.Values.All(v => v >= 0), "GraphQL:Limits:ListSizes values must be 0 or more.")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccessOptions>, UsageLimitsValidation>();
+        services.AddOptions<AccessOptions>().ValidateOnStart();
+        services.AddSingleton<UsageLimitsPolicy>();
+        services.AddSingleton<DepartmentRateLimiter>();
+        services.AddSingleton<QueryLimits>();
+        return services;
+    }
+}

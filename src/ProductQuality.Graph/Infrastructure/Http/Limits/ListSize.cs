@@ -1,0 +1,74 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using ProductQuality.Graph.Schema.Paging;
+
+namespace ProductQuality.Graph.Infrastructure.Http.Limits;
+
+/// <summary>
+/// How many rows one field returns, for the cost estimate: its <c>first</c> (connections and paged lists: the
+/// default page when absent, capped at the largest page), its <c>limit</c>, or the configured estimate of the list.
+/// The edges, nodes and page info of a connection are the connection's rows again, so they count nothing new.
+/// </summary>
+internal sealed class ListSize(
+    QueryLimitsOptions options, int maxPageSize, GraphQLOperationDefinition operation, Inputs? variables)
+{
+    public (double Rows, bool Counted) Rows(IComplexGraphType parent, FieldType definition, GraphQLField field)
+    {
+        if (parent.Name.EndsWith("Connection", StringComparison.Ordinal)
+            || parent.Name.EndsWith("Edge", StringComparison.Ordinal))
+        {
+            return (1, false);
+        }
+
+        if (definition.Arguments?.Find("first") is not null)
+        {
+            return (Math.Clamp(Argument(field, "first") ?? PageSize.Default, 0, maxPageSize), true);
+        }
+
+        var type = definition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : definition.ResolvedType;
+        if (type is not ListGraphType)
+        {
+            return (1, true);
+        }
+
+        if (definition.Arguments?.Find("limit") is not null && Argument(field, "limit") is { } limit)
+        {
+            return (Math.Clamp(limit, 0, maxPageSize), true);
+        }
+
+        return (options.ListSizes.GetValueOrDefault($"{parent.Name}.{definition.Name}", options.DefaultListSize), true);
+    }
+
+    private long? Argument(GraphQLField field, string name)
+    {
+        var value = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name)?.Value;
+        return value switch
+        {
+            GraphQLIntValue literal => long.TryParse(literal.Value.Span, out var n) ? n : long.MaxValue,
+            GraphQLVariable variable => Variable(variable.Name.StringValue),
+            _ => null,
+        };
+    }
+
+    private long? Variable(string name)
+    {
+        if (variables is not null && variables.TryGetValue(name, out var given))
+        {
+            return given switch
+            {
+                int i => i,
+                long l => l,
+                double d => double.IsFinite(d) ? (long)Math.Clamp(d, long.MinValue, long.MaxValue) : null,
+                decimal m => (long)Math.Clamp(m, long.MinValue, long.MaxValue),
+                System.Numerics.BigInteger b => b > long.MaxValue ? long.MaxValue
+                    : b < long.MinValue ? long.MinValue : (long)b,
+                _ => null,
+            };
+        }
+
+        var fallback = operation.Variables?.Items
+            .FirstOrDefault(v => v.Variable.Name.StringValue == name)?.DefaultValue;
+        return fallback is GraphQLIntValue literal && long.TryParse(literal.Value.Span, out var n) ? n : null;
+    }
+}

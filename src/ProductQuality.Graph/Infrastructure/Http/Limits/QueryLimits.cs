@@ -1,0 +1,93 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Access;
+
+namespace ProductQuality.Graph.Infrastructure.Http.Limits;
+
+/// <summary>
+/// What keeps one request from tying up the server, as the endpoint uses it: the department's request rate, the
+/// document checks and cost budget before validation, the execution timeout, and the cap on reported errors.
+/// Each refusal is written here, so the endpoint only returns when told to.
+/// </summary>
+internal sealed class QueryLimits(
+    IOptions<QueryLimitsOptions> options,
+    IOptions<GraphQLHttpOptions> http,
+    UsageLimitsPolicy policy,
+    DepartmentRateLimiter rates)
+{
+    private readonly QueryLimitsOptions _options = options.Value;
+    private readonly DocumentLimits _documents = new(options.Value, http.Value.MaxPageSize);
+
+    /// <summary>The execution timeout GraphQL.NET applies (it cancels the resolvers' database work).</summary>
+    public TimeSpan Timeout => _options.Enabled
+        ? TimeSpan.FromMilliseconds(_options.ExecutionTimeoutMs)
+        : System.Threading.Timeout.InfiniteTimeSpan;
+
+    /// <summary>True (after answering 429 with Retry-After) when the caller has used up its request rate.</summary>
+    public async Task<bool> RefuseRateAsync(HttpContext context, Audience audience, string mediaType)
+    {
+        if (!_options.Enabled || rates.TryAcquire(context, audience) is not { } refusal)
+        {
+            return false;
+        }
+
+        context.Response.Headers.RetryAfter = DepartmentRateLimiter.RetryAfterHeader(refusal);
+        await LimitRefusalWriter.WriteAsync(context, refusal, mediaType);
+        return true;
+    }
+
+    /// <summary>True (after answering 400) when the document is too large or its operation too costly.</summary>
+    public async Task<bool> RefuseDocumentAsync(HttpContext context, GraphQLDocument document, string? operationName,
+        Inputs? variables, ISchema schema, Audience audience, string mediaType)
+    {
+        if (!_options.Enabled
+            || _documents.Check(document, operationName, variables, schema, audience, policy.For(audience))
+                is not { } refusal)
+        {
+            return false;
+        }
+
+        await LimitRefusalWriter.WriteAsync(context, refusal, mediaType);
+        return true;
+    }
+
+    /// <summary>
+    /// True (after answering 400 QUERY_TIMEOUT) when GraphQL.NET stopped the operation at <see cref="Timeout"/>: it
+    /// then drops any partial result, so the answer is a refusal with what to do rather than a half-filled page.
+    /// </summary>
+    public async Task<bool> RefuseTimedOutAsync(HttpContext context, ExecutionResult result, string mediaType)
+    {
+        if (result.Errors?.Any(e => e is TimeoutError) != true)
+        {
+            return false;
+        }
+
+        await LimitRefusalWriter.WriteAsync(context, LimitRefusal.BadRequest("QUERY_TIMEOUT",
+            $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped. Ask for smaller " +
+            "pages or fewer nested lists, or split it into several requests.",
+            "timeoutMs", _options.ExecutionTimeoutMs, _options.ExecutionTimeoutMs), mediaType);
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps the first errors and sums up the rest in one last error: a response of thousands of errors helps
+    /// nobody and costs memory and bandwidth. (The document checks already bound how many validation can find.)
+    /// </summary>
+    public void CapErrors(ExecutionResult result)
+    {
+        if (result.Errors is not { } errors || errors.Count <= _options.MaxErrors)
+        {
+            return;
+        }
+
+        var capped = new ExecutionErrors();
+        capped.AddRange(errors.Take(_options.MaxErrors));
+        capped.Add(new Schema.DomainException("TOO_MANY_ERRORS",
+            $"{errors.Count - _options.MaxErrors} more errors were left out; the first {_options.MaxErrors} are " +
+            "shown. Fix these and send the request again."));
+        result.Errors = capped;
+    }
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ProductQuality.Graph.Infrastructure.Http.Limits;
+
+/// <summary>
+/// Limits on one GraphQL document and its execution (configuration section <c>GraphQL:Limits</c>). The cost budget
+/// and the request rate depend on the caller and live in <c>Access</c>.
+/// </summary>
+public sealed class QueryLimitsOptions
+{
+    public const string Section = "GraphQL:Limits";
+
+    /// <summary>Benchmarks only: false turns off these checks, the cost budget and the rate limits.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Most operations in one document (every one is validated, even those not run).</summary>
+    [Range(1, 1_000)]
+    public int MaxOperations { get; set; } = 10;
+
+    /// <summary>Most aliased fields in one document, fragments counted at every spread.</summary>
+    [Range(1, 100_000)]
+    public int MaxAliases { get; set; } = 200;
+
+    /// <summary>Most fields in one document, fragments counted at every spread.</summary>
+    [Range(1, 100_000)]
+    public int MaxFields { get; set; } = 2_000;
+
+    /// <summary>
+    /// Most copies of one response name in one merged selection set (fragments included): validation compares
+    /// every pair of copies, so this bounds its work. <c>__typename</c> is not counted.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxFieldRepeats { get; set; } = 10;
+
+    /// <summary>Most errors reported for one request; the rest are summed up in a last error.</summary>
+    [Range(1, 10_000)]
+    public int MaxErrors { get; set; } = 25;
+
+    /// <summary>Longest execution of one operation, in milliseconds; then its database work is cancelled.</summary>
+    [Range(1, 600_000)]
+    public int ExecutionTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>Rows a list field without <c>first</c> or <c>limit</c> is estimated to return.</summary>
+    [Range(1, 100_000)]
+    public int DefaultListSize { get; set; } = 10;
+
+    /// <summary>Estimates of particular lists, by <c>Type.field</c>, where the default is far off.</summary>
+    public Dictionary<string, int> ListSizes { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["Query.products"] = 273,
+        ["Query.productCategories"] = 13,
+        ["Query.fourColorMap"] = 80,
+        ["ProductCategory.products"] = 30,
+        ["Region.children"] = 12,
+        ["Enterprise.inspections"] = 20,
+        ["Enterprise.products"] = 5,
+        ["Enterprise.licences"] = 3,
+        ["Enterprise.classHistory"] = 5,
+        ["Enterprise.blacklistHistory"] = 3,
+        ["Enterprise.assuredHistory"] = 3,
+        ["Explanation.factors"] = 5,
+    };
+}

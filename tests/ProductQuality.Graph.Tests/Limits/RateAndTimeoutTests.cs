@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Infrastructure.Http.Limits;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Limits;
+
+/// <summary>
+/// Per-department request rates (429 with Retry-After, the public per address and stricter), the execution timeout
+/// and the validation of the limit settings, each on a host of its own over the shared database.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class RateAndTimeoutTests(GraphServerFactory factory)
+{
+    [Fact]
+    public async Task A_department_over_its_rate_gets_429_with_retry_after_and_others_are_still_served()
+    {
+        using var server = new LimitedServer(factory, new Dictionary<string, string>
+        {
+            ["Access:Limits:RequestsPerWindow"] = "1000",
+            ["Access:Departments:tax:Limits:RequestsPerWindow"] = "3",
+            ["Access:Departments:tax:Limits:WindowSeconds"] = "3600",
+            ["Access:Public:Limits:RequestsPerWindow"] = "2",
+            ["Access:Public:Limits:WindowSeconds"] = "3600",
+        });
+        var tax = server.ClientFor("tax");
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await tax.PostAsync("{ __typename }")).EnsureData();
+        }
+
+        foreach (var accept in new[] { GraphQLHttp.ResponseMediaType, "application/json" })
+        {
+            var refused = await tax.PostAsync("{ __typename }", accept: accept);
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+            Assert.Equal("RATE_LIMITED", refused.FirstErrorCode);
+            var retryAfter = refused.Response.Headers.RetryAfter?.Delta;
+            Assert.NotNull(retryAfter);
+            Assert.InRange(retryAfter.Value.TotalSeconds, 1, 3600);
+        }
+
+        (await server.ClientFor("finance").PostAsync("{ __typename }")).EnsureData();
+        var anonymous = server.ClientFor(null);
+        (await anonymous.PostAsync("{ __typename }")).EnsureData();
+        (await anonymous.PostAsync("{ __typename }")).EnsureData();
+        var publicRefused = await anonymous.PostAsync("{ __typename }");
+        Assert.Equal(HttpStatusCode.TooManyRequests, publicRefused.Status);
+        var extensions = publicRefused.Json.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(2, extensions.GetProperty("limit").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_query_running_past_the_timeout_is_stopped_with_query_timeout()
+    {
+        using var server = new LimitedServer(factory, new Dictionary<string, string>
+        {
+            ["GraphQL:Limits:ExecutionTimeoutMs"] = "1",
+        });
+
+        foreach (var accept in new[] { GraphQLHttp.ResponseMediaType, "application/json" })
+        {
+            var reply = await server.ClientFor("samr-jiaxing").PostAsync(
+                "{ enterprises(first: 400) { totalCount edges { node { name products { name } classHistory { class } " +
+                "inspections(limit: 2) { passed } } } } }", accept: accept);
+
+            Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+            Assert.Equal("QUERY_TIMEOUT", reply.FirstErrorCode);
+            Assert.False(reply.Json.TryGetProperty("data", out _));
+        }
+    }
+
+    [Theory]
+    [InlineData("Access:Limits:MaxCost", "0", "Access:Limits:MaxCost")]
+    [InlineData("Access:Public:Limits:RequestsPerWindow", "-1", "Access:Public:Limits:RequestsPerWindow")]
+    [InlineData("Access:Departments:tax:Limits:WindowSeconds", "0", "Access:Departments:tax:Limits:WindowSeconds")]
+    [InlineData("GraphQL:Limits:MaxAliases", "0", "MaxAliases")]
+    [InlineData("GraphQL:Limits:ListSizes:Region.children", "-2", "ListSizes")]
+    public void Wrong_limit_settings_are_refused_naming_the_setting(string key, string value, string named)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
+        services.AddQueryLimits();
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() =>
+        {
+            _ = provider.GetRequiredService<IOptions<AccessOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<QueryLimitsOptions>>().Value;
+        });
+
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+    }
+}
