@@ -29,16 +29,12 @@ public static class GraphQLEndpointRegistration
                 ExposeCodes = false,
                 ExposeData = true,
             }))
-            .AddUnhandledExceptionHandler(ctx =>
-            {
-                var logger = ctx.Context?.RequestServices?.GetService<ILogger<GraphQLEndpoint>>();
-                logger?.LogError(ctx.OriginalException, "Unhandled exception in a resolver");
-                ctx.ErrorMessage = "An internal error occurred; it has been logged. Please retry or report it with the time of the request.";
-            }));
+            .AddUnhandledExceptionHandler(ExecutionFaults.Handle));
 
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<SchemaRegistry>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
+        builder.Services.AddSingleton<UnhandledErrorGuard>();
         QueryServices.Register(builder.Services);
         return builder;
     }
@@ -47,7 +43,8 @@ public static class GraphQLEndpointRegistration
     {
         var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
         _ = app.Services.GetRequiredService<SchemaRegistry>();
-        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard)
+            => guard.RunAsync(http, endpoint.HandleAsync));
         app.MapGraphiQL(path);
         app.Map(path, (HttpContext http) =>
         {
