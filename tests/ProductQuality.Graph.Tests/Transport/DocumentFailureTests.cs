@@ -68,6 +68,19 @@ public sealed class DocumentFailureTests(GraphServerFactory factory)
         Assert.StartsWith("application/json", reply.ContentType, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{ __typename } fragment F on Query { ...F a { ...F } }")]
+    [InlineData("{ ...F } fragment F on Query { city { ...F } }")]
+    [InlineData("{ ...F } fragment F on Query { ...G } fragment G on Query { city { children { ...F } } }")]
+    [InlineData("{ __typename } fragment F on Query { ...F fragment F on Query { ...F fragment F on Query { ...F } } }")]
+    public async Task A_fragment_that_spreads_itself_is_refused_before_it_can_overflow_the_stack(string query)
+    {
+        var reply = await _client.PostAsync(query);
+        CleanAnswer.Assert(reply, query);
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("NO_FRAGMENT_CYCLES", reply.FirstErrorCode);
+    }
+
     [Fact]
     public async Task Deep_documents_over_get_are_refused_the_same_way()
     {

@@ -77,6 +77,12 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        if (cached is null && FragmentCycleCheck.Refusal(document) is { } cycle)
+        {
+            await TransportErrorWriter.WriteAsync(http, cycle.ForDocument(mediaType), mediaType);
+            return;
+        }
+
         if (isGet && OperationTypeCheck.Selected(document, request.OperationName) is OperationType.Mutation
                 or OperationType.Subscription)
         {
