@@ -35,11 +35,6 @@ public static partial class CleanAnswer
             }
         }
 
-        if ((int)reply.Status is 405 && reply.Body.Length == 0)
-        {
-            return null; // other methods than GET/POST: the routing's bare 405 with Allow
-        }
-
         JsonElement root;
         try
         {

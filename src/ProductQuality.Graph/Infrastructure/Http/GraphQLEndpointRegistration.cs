@@ -49,7 +49,8 @@ public static class GraphQLEndpointRegistration
         app.Map(path, (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";
-            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+            return TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status405MethodNotAllowed,
+                "METHOD_NOT_ALLOWED", "Send GraphQL with GET (queries) or POST."), MediaTypes.Json);
         });
         return app;
     }
