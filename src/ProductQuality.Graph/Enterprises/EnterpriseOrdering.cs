@@ -65,7 +65,9 @@ public static class EnterpriseOrdering
         Enum.GetNames<EnterpriseClass>().Contains(key, StringComparer.Ordinal) ? Enum.Parse<EnterpriseClass>(key) : null;
 
     private static double? IndexKey(string key) =>
-        double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var k) && double.IsFinite(k) ? k : null;
+        double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var k) && double.IsFinite(k)
+            ? k
+            : null;
 
     public static string CursorOf(Enterprise e, EnterpriseOrder order) => Cursor.Encode(order.ToString(), order switch
     {

@@ -11,10 +11,14 @@ public sealed class DocumentMutator(Random random, ValueGenerator values)
 {
     private static readonly string[] Tokens =
     [
-        "{", "}", "(", ")", "[", "]", "$", "...", ":", "=", "@include(if: true)", "@skip(if: $x)", "\"", "\"\"\"", "#", "\r", "\r\b",
-        "\u0000", "\u001f", "\ufeff", "😀", "企业", "\ud800", "\udc00", "query", "mutation", "subscription", "fragment", "on",
-        "__typename", "__schema", "enterprises", "first: 99999999999999999999", "first: 1e400", "first: -1", "after: \"x\"",
-        "null", "true", "1.5e999", "-0", "$undefined", "enterprise(creditCode: 1)", "asOf: \"2025-02-30\"", ",", "&", "\\u0041",
+        "{", "}", "(", ")", "[", "]", "$", "...", ":", "=", "@include(if: true)", "@skip(if: $x)", "\"", "\"\"\"",
+        "#", "\r", "\r\b",
+        "\u0000", "\u001f", "\ufeff", "😀", "企业", "\ud800", "\udc00", "query", "mutation", "subscription", "fragment",
+        "on",
+        "__typename", "__schema", "enterprises", "first: 99999999999999999999", "first: 1e400", "first: -1",
+        "after: \"x\"",
+        "null", "true", "1.5e999", "-0", "$undefined", "enterprise(creditCode: 1)", "asOf: \"2025-02-30\"", ",", "&",
+        "\\u0041",
     ];
 
     public string Next()

@@ -17,8 +17,10 @@ public sealed class RequestParts(Random random, ValueGenerator values)
 
     private static readonly string[] ContentTypes =
     [
-        "application/json", "application/json; charset=utf-8", "application/json; charset=UTF-8", "application/json; charset=utf-16",
-        "text/plain", "application/graphql", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ";;",
+        "application/json", "application/json; charset=utf-8", "application/json; charset=UTF-8",
+        "application/json; charset=utf-16",
+        "text/plain", "application/graphql", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+        ";;",
         "application/json; charset=", "APPLICATION/JSON", "application/graphql-response+json",
     ];
 

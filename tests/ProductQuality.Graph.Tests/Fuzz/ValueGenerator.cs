@@ -11,7 +11,8 @@ public sealed class ValueGenerator(Random random, IReadOnlyList<string> creditCo
 {
     private static readonly string[] Numbers =
     [
-        "0", "-1", "1", "2", "500", "501", "2147483647", "2147483648", "-2147483649", "9223372036854775808", "1e400", "-1e400",
+        "0", "-1", "1", "2", "500", "501", "2147483647", "2147483648", "-2147483649", "9223372036854775808", "1e400",
+        "-1e400",
         "1.5", "1e-400", "123456789012345678901234567890", "0.0000000001", "-0", "1E2",
     ];
 
@@ -23,7 +24,8 @@ public sealed class ValueGenerator(Random random, IReadOnlyList<string> creditCo
 
     private static readonly string[] Enums =
     [
-        "NAME_ASC", "CLASS_BEST_FIRST", "QUALITY_INDEX_LOW_FIRST", "name_asc", "COUNTY", "TOWN", "HIGH", "GENERAL", "RED",
+        "NAME_ASC", "CLASS_BEST_FIRST", "QUALITY_INDEX_LOW_FIRST", "name_asc", "COUNTY", "TOWN", "HIGH", "GENERAL",
+        "RED",
         "AA", "UNKNOWN", "", "__typename", "NameAsc",
     ];
 

@@ -43,8 +43,9 @@ public static class GraphQLEndpointRegistration
     {
         var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
         _ = app.Services.GetRequiredService<SchemaRegistry>();
-        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard)
-            => guard.RunAsync(http, endpoint.HandleAsync));
+        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
+            (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard) =>
+                guard.RunAsync(http, endpoint.HandleAsync));
         app.MapGraphiQL(path);
         app.Map(path, (HttpContext http) =>
         {

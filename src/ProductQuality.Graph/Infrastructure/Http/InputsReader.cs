@@ -9,7 +9,8 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// </summary>
 internal static class InputsReader
 {
-    public static (Inputs? Inputs, RequestError? Error) Read(IGraphQLTextSerializer serializer, string? json, string name)
+    public static (Inputs? Inputs, RequestError? Error) Read(
+        IGraphQLTextSerializer serializer, string? json, string name)
     {
         var code = name == "variables" ? "INVALID_VARIABLES" : "INVALID_REQUEST";
         if (json is null)

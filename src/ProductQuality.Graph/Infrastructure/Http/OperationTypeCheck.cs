@@ -12,7 +12,7 @@ internal static class OperationTypeCheck
 {
     public const string Code = "OPERATION_NOT_SUPPORTED";
 
-    /// <summary>The selected operation's type, or null when the document does not select one (validation says why).</summary>
+    /// <summary>The selected operation's type; null when the document selects none (validation says why).</summary>
     public static OperationType? Selected(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();

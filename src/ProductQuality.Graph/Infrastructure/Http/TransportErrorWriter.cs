@@ -6,8 +6,9 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// <summary>Writes a refusal of the transport as a GraphQL-shaped error body, so clients parse every failure alike.</summary>
 internal static class TransportErrorWriter
 {
-    /// <param name="requestId">Written as <c>extensions.requestId</c> for server faults, so the log entry can be found.</param>
-    public static async Task WriteAsync(HttpContext http, RequestError error, string mediaType, string? requestId = null)
+    /// <param name="requestId">Written as <c>extensions.requestId</c> for server faults (finds the log).</param>
+    public static async Task WriteAsync(
+        HttpContext http, RequestError error, string mediaType, string? requestId = null)
     {
         http.Response.StatusCode = error.Status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
