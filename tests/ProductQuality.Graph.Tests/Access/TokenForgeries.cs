@@ -5,7 +5,8 @@ using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Access;
 
-/// <summary>Tokens that must all be refused with 401: malformed, tampered, wrongly signed, badly dated or claimed.</summary>
+/// <summary>Tokens that must all be refused with 401: malformed, tampered, wrongly signed, badly dated or
+/// claimed.</summary>
 public static class TokenForgeries
 {
     public static readonly SymmetricSecurityKey TestKey = new(Convert.FromBase64String(TestServerFactory.TestSigningKey));
@@ -27,7 +28,8 @@ public static class TokenForgeries
         yield return ("altered signature", header + "." + payload + "." + Flip(signature));
         yield return ("truncated signature", header + "." + payload + "." + signature[..^5]);
         yield return ("no signature", header + "." + payload + ".");
-        yield return ("altered payload", header + "." + Base64UrlEncoder.Encode(Payload(dept: "\"samr-jiaxing\"")) + "." + signature);
+        yield return ("altered payload", header + "." + Base64UrlEncoder.Encode(Payload(dept: "\"samr-jiaxing\""))
+            + "." + signature);
         yield return ("wrong key", Signed(Payload(), OtherKey));
         yield return ("HS512", Signed(Payload(), LongKey, SecurityAlgorithms.HmacSha512));
         yield return ("alg none", Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + payload + ".");
@@ -54,7 +56,8 @@ public static class TokenForgeries
         string aud = "productquality-graph", int? exp = 600, int nbf = -60)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var members = new List<string> { $"\"iss\":\"{iss}\"", $"\"aud\":\"{aud}\"", "\"sub\":\"fuzz\"", $"\"nbf\":{now + nbf}" };
+        var members = new List<string> { $"\"iss\":\"{iss}\"", $"\"aud\":\"{aud}\"", "\"sub\":\"fuzz\"",
+            $"\"nbf\":{now + nbf}" };
         if (exp is { } e)
         {
             members.Add($"\"exp\":{now + e}");
@@ -68,12 +71,14 @@ public static class TokenForgeries
         return "{" + string.Join(',', members) + "}";
     }
 
-    public static string Signed(string payload, SymmetricSecurityKey? key = null, string algorithm = SecurityAlgorithms.HmacSha256) =>
+    public static string Signed(string payload, SymmetricSecurityKey? key = null,
+        string algorithm = SecurityAlgorithms.HmacSha256) =>
         new JsonWebTokenHandler().CreateToken(payload, new SigningCredentials(key ?? TestKey, algorithm));
 
     private static (string, string, string) Split(string token) => token.Split('.') is [var h, var p, var s]
         ? (h, p, s)
         : throw new InvalidOperationException("not a JWS");
 
-    private static string Flip(string signature) => signature[..^2] + (signature[^2] == 'A' ? 'B' : 'A') + signature[^1];
+    private static string Flip(string signature) => signature[..^2] + (signature[^2] == 'A' ? 'B' : 'A')
+        + signature[^1];
 }

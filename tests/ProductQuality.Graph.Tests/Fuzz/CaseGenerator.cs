@@ -17,7 +17,8 @@ public sealed class CaseGenerator
     private readonly Func<string, string> _mint;
     private readonly RequestParts _parts;
 
-    public CaseGenerator(int seed, Func<string, string> mint, IReadOnlyList<string> creditCodes, IReadOnlyList<string> cursors)
+    public CaseGenerator(int seed, Func<string, string> mint, IReadOnlyList<string> creditCodes,
+        IReadOnlyList<string> cursors)
     {
         _random = new Random(seed);
         _values = new ValueGenerator(_random, creditCodes, cursors);
@@ -32,13 +33,15 @@ public sealed class CaseGenerator
         {
             "variables" => Variables(),
             "body" => (_parts.BrokenBody(), Token(false)),
-            "token" => (JsonText.Request(FuzzSeeds.Documents[_random.Next(FuzzSeeds.Documents.Length)]), _parts.BadAuthorization(_mint)),
+            "token" => (JsonText.Request(FuzzSeeds.Documents[_random.Next(FuzzSeeds.Documents.Length)]),
+                _parts.BadAuthorization(_mint)),
             _ => Document(),
         };
 
         if (kind == "get")
         {
-            return new FuzzCase(index, kind, HttpMethod.Get, "/graphql?" + _parts.QueryString(_documents.Next()), null, null,
+            return new FuzzCase(index, kind, HttpMethod.Get, "/graphql?" + _parts.QueryString(_documents.Next()),
+                null, null,
                 _parts.Accept(false), auth);
         }
 
@@ -52,7 +55,8 @@ public sealed class CaseGenerator
         var document = _documents.Next();
         var variables = _random.Next(8) == 0 ? _values.Wrong() : null;
         var operation = _random.Next(8) == 0 ? _values.Text() : null;
-        return (JsonText.Request(document, variables, operation), Token(document.Contains("mutation", StringComparison.Ordinal)));
+        return (JsonText.Request(document, variables, operation), Token(document.Contains("mutation",
+            StringComparison.Ordinal)));
     }
 
     private (string Body, string? Auth) Variables()

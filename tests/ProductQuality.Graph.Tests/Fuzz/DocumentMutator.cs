@@ -77,9 +77,11 @@ public sealed class DocumentMutator(Random random, ValueGenerator values)
         {
             0 => "{ " + string.Concat(Enumerable.Repeat("enterprises { ", depth)) + "x" + new string('}', depth + 1),
             1 => "{ enterprises(first: " + new string('[', depth) + "1" + new string(']', depth) + ") { totalCount } }",
-            2 => "{ enterprises(filter: " + string.Concat(Enumerable.Repeat("{a: ", depth)) + "1" + new string('}', depth)
+            2 => "{ enterprises(filter: " + string.Concat(Enumerable.Repeat("{a: ", depth)) + "1" + new string('}',
+                depth)
                 + ") { totalCount } }",
-            _ => "query($v: [[Int]]) { __typename } " + string.Concat(Enumerable.Repeat("fragment F on Query { ...F ", depth))
+            _ => "query($v: [[Int]]) { __typename } "
+                + string.Concat(Enumerable.Repeat("fragment F on Query { ...F ", depth))
                 + new string('}', depth),
         };
     }

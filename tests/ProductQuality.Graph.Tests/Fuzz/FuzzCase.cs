@@ -4,7 +4,8 @@ namespace ProductQuality.Graph.Tests.Fuzz;
 
 /// <summary>One generated HTTP request, printable so a failure can be reproduced from the seed and index.</summary>
 public sealed record FuzzCase(
-    int Index, string Kind, HttpMethod Method, string Url, string? Body, string? ContentType, string? Accept, string? Authorization)
+    int Index, string Kind, HttpMethod Method, string Url, string? Body, string? ContentType, string? Accept,
+        string? Authorization)
 {
     public HttpRequestMessage ToRequest()
     {

@@ -35,7 +35,8 @@ public static class FuzzSeeds
         "subscription { enterprises { totalCount } }",
     ];
 
-    /// <summary>Operations whose variables the value generator fills, with the variable names and their kinds.</summary>
+    /// <summary>Operations whose variables the value generator fills, with the variable names and their
+    /// kinds.</summary>
     public static readonly (string Query, (string Name, ValueKind Kind)[] Variables)[] Operations =
     [
         ("query($code: String!, $d: Date) { enterprise(creditCode: $code, asOf: $d) { name class } }",
@@ -47,7 +48,8 @@ public static class FuzzSeeds
         ("query($a: String, $s: Date) { riskWarnings(first: 2, after: $a, since: $s) { totalCount } }",
             [("a", ValueKind.Cursor), ("s", ValueKind.Date)]),
         ("query($f: EnterpriseFilter) { enterprises(first: 2, filter: $f) { totalCount } }", [("f", ValueKind.Filter)]),
-        ("query($c: String!, $d: Date) { product(code: $c, asOf: $d) { code tier } }", [("c", ValueKind.Text), ("d", ValueKind.Date)]),
+        ("query($c: String!, $d: Date) { product(code: $c, asOf: $d) { code tier } }", [("c", ValueKind.Text), ("d",
+            ValueKind.Date)]),
         ("query($l: MapLevel!, $c: String) { fourColorMap(level: $l, county: $c) { code } }",
             [("l", ValueKind.Enum), ("c", ValueKind.Text)]),
         ("query($from: Date!, $to: Date!, $n: Int) { inspectionPlan(from: $from, to: $to, first: $n) { __typename } }",

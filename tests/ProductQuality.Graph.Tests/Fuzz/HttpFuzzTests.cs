@@ -67,7 +67,8 @@ public sealed class HttpFuzzTests(GraphServerFactory factory, ITestOutputHelper 
         output.WriteLine($"seed {seed}, {CasesPerKind} {kind} cases: "
             + string.Join(", ", tally.OrderByDescending(t => t.Value).Select(t => $"{t.Key} ×{t.Value}")));
         Assert.True(failures.Count == 0,
-            $"Seed {seed} ({kind}): {failures.Count} answers break the rule (first 10):\n\n" + string.Join("\n\n", failures));
+            $"Seed {seed} ({kind}): {failures.Count} answers break the rule (first 10):\n\n" + string.Join("\n\n",
+                failures));
     }
 
     private static void Tally(Dictionary<string, int> tally, GraphQLReply reply)
@@ -82,7 +83,8 @@ public sealed class HttpFuzzTests(GraphServerFactory factory, ITestOutputHelper 
     }
 
     private static int Seed() =>
-        int.TryParse(Environment.GetEnvironmentVariable("PQG_FUZZ_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
+        int.TryParse(Environment.GetEnvironmentVariable("PQG_FUZZ_SEED"), NumberStyles.Integer,
+            CultureInfo.InvariantCulture, out var s)
             ? s
             : DefaultSeed;
 

@@ -2,7 +2,8 @@ using System.Text;
 
 namespace ProductQuality.Graph.Tests.Fuzz;
 
-/// <summary>The transport around a document: broken bodies, header variants, bad Authorization, GET parameters.</summary>
+/// <summary>The transport around a document: broken bodies, header variants, bad Authorization, GET
+/// parameters.</summary>
 public sealed class RequestParts(Random random, ValueGenerator values)
 {
     private static readonly string[] TokenPool = [.. Access.TokenForgeries.All().Select(f => f.Token)];
@@ -68,7 +69,8 @@ public sealed class RequestParts(Random random, ValueGenerator values)
             0 => "Bearer " + Forged(),
             1 => "Bearer " + token[..random.Next(token.Length)],
             2 => "Bearer " + Flip(token),
-            3 => Pick(["Bearer", "Bearer ", "bearer " + token, "Basic dXNlcjpwYXNz", "Token " + token, "Bearer  " + token + " x"]),
+            3 => Pick(["Bearer", "Bearer ", "bearer " + token, "Basic dXNlcjpwYXNz", "Token " + token, "Bearer  "
+                + token + " x"]),
             4 => "Bearer " + token + "." + token,
             5 => "Bearer " + new string([.. values.Text().Where(c => c is >= ' ' and < '\u007f')]),
             _ => "Bearer " + Forged(),

@@ -58,7 +58,8 @@ public sealed class ValueGenerator(Random random, IReadOnlyList<string> creditCo
         _ => JsonText.Quote(Text()),
     };
 
-    /// <summary>Random text: letters, Chinese, emoji, control characters, quotes, lone surrogates, sometimes long.</summary>
+    /// <summary>Random text: letters, Chinese, emoji, control characters, quotes, lone surrogates, sometimes
+    /// long.</summary>
     public string Text()
     {
         var length = random.Next(10) == 0 ? random.Next(1_000, 20_000) : random.Next(0, 24);
@@ -110,7 +111,8 @@ public sealed class ValueGenerator(Random random, IReadOnlyList<string> creditCo
 
     private string Filter()
     {
-        var members = Enumerable.Range(0, random.Next(4)).Select(_ => (Pick(FilterFields), random.Next(2) == 0 ? Wrong() : Scalar()));
+        var members = Enumerable.Range(0, random.Next(4)).Select(_ => (Pick(FilterFields), random.Next(2) == 0
+            ? Wrong() : Scalar()));
         return JsonText.Object([.. members.DistinctBy(m => m.Item1)]);
     }
 

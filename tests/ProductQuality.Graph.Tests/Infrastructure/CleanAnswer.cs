@@ -77,7 +77,8 @@ public static partial class CleanAnswer
 
     private static string? ErrorViolation(JsonElement error)
     {
-        var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
+            ? m.GetString() : null;
         if (string.IsNullOrWhiteSpace(message))
         {
             return "an error without a message";
@@ -91,7 +92,8 @@ public static partial class CleanAnswer
         }
 
         if (InternalCodes.Contains(code)
-            || (code == "INVALID_OPERATION" && !message.StartsWith("Query does not contain operation", StringComparison.Ordinal)))
+            || (code == "INVALID_OPERATION" && !message.StartsWith("Query does not contain operation",
+                StringComparison.Ordinal)))
         {
             return $"an internal code {code}: {message}";
         }

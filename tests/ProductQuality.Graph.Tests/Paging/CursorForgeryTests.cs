@@ -11,15 +11,18 @@ namespace ProductQuality.Graph.Tests.Paging;
 [Collection(ServerCollection.Name)]
 public sealed class CursorForgeryTests(GraphServerFactory factory)
 {
-    private static readonly string[] Orders = ["NameAsc", "ClassBestFirst", "ClassWorstFirst", "QualityIndexHighFirst", "QualityIndexLowFirst"];
-    private static readonly string[] Keys = ["", "Z", "5", "-1", "A,B", " A", "a", "abc", "NaN", "Infinity", "-Infinity", "1e999", "0x10", "2025-02-30", "｜"];
+    private static readonly string[] Orders = ["NameAsc", "ClassBestFirst", "ClassWorstFirst",
+        "QualityIndexHighFirst", "QualityIndexLowFirst"];
+    private static readonly string[] Keys = ["", "Z", "5", "-1", "A,B", " A", "a", "abc", "NaN", "Infinity",
+        "-Infinity", "1e999", "0x10", "2025-02-30", "｜"];
     private static readonly string[] Ids = ["1", "0", "-1", "99999999999", "1.5", "", "abc"];
 
     public static IEnumerable<string> Forged(string order)
     {
         foreach (var key in Keys)
         {
-            foreach (var id in Ids.Where(id => !ReadableKey(order, key) || !uint.TryParse(id, out var n) || n > int.MaxValue))
+            foreach (var id in Ids.Where(id => !ReadableKey(order, key) || !uint.TryParse(id, out var n)
+                || n > int.MaxValue))
             {
                 yield return Encode($"v1|{order}|{key}|{id}");
             }
@@ -42,7 +45,8 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
     public async Task Forged_enterprise_cursors_are_invalid_cursor_in_every_order()
     {
         var client = factory.ClientFor("samr-jiaxing");
-        var orders = new[] { "NAME_ASC", "CLASS_BEST_FIRST", "CLASS_WORST_FIRST", "QUALITY_INDEX_HIGH_FIRST", "QUALITY_INDEX_LOW_FIRST" };
+        var orders = new[] { "NAME_ASC", "CLASS_BEST_FIRST", "CLASS_WORST_FIRST", "QUALITY_INDEX_HIGH_FIRST",
+            "QUALITY_INDEX_LOW_FIRST" };
         for (var i = 0; i < Orders.Length; i++)
         {
             foreach (var cursor in Forged(Orders[i]))
@@ -81,7 +85,8 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
         "NameAsc" => true,
         "ClassBestFirst" or "ClassWorstFirst" => key is "AA" or "A" or "B" or "C",
         "IssuedDesc" => DateOnly.TryParseExact(key, "yyyy-MM-dd", out _),
-        _ => double.TryParse(key, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
+        _ => double.TryParse(key, System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var d)
             && double.IsFinite(d),
     };
 

@@ -18,8 +18,10 @@ public sealed class DocumentFailureTests(GraphServerFactory factory)
         var data = new TheoryData<string, string>();
         foreach (var depth in new[] { 130, 1_000, 5_000 })
         {
-            data.Add("selections", "{ " + string.Concat(Enumerable.Repeat("a { ", depth)) + "b" + new string('}', depth + 1));
-            data.Add("lists", "{ product(code: " + new string('[', depth) + "1" + new string(']', depth) + ") { code } }");
+            data.Add("selections", "{ " + string.Concat(Enumerable.Repeat("a { ", depth)) + "b" + new string('}',
+                depth + 1));
+            data.Add("lists", "{ product(code: " + new string('[', depth) + "1" + new string(']', depth)
+                + ") { code } }");
             data.Add("objects", "{ product(code: " + string.Concat(Enumerable.Repeat("{a: ", depth)) + "1"
                 + new string('}', depth) + ") { code } }");
         }

@@ -17,7 +17,8 @@ public sealed class RootOperationTests(GraphServerFactory factory)
     [MemberData(nameof(ReadOnlyContracts))]
     public async Task A_mutation_without_a_mutation_type_says_so(string? department)
     {
-        foreach (var query in new[] { "mutation { x }", "mutation M { recordSampling { replayed } }", "mutation { __typename }" })
+        foreach (var query in new[] { "mutation { x }", "mutation M { recordSampling { replayed } }",
+            "mutation { __typename }" })
         {
             var reply = await factory.ClientFor(department).PostAsync(query);
             CleanAnswer.Assert(reply, $"{department}: {query}");

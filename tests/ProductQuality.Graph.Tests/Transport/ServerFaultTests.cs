@@ -67,7 +67,8 @@ public sealed class ServerFaultTests(GraphServerFactory factory)
         Assert.DoesNotContain(Marker, entry, StringComparison.Ordinal);
     }
 
-    /// <summary>The house rule minus the 5xx and INTERNAL_ERROR checks, which these faults are meant to produce.</summary>
+    /// <summary>The house rule minus the 5xx and INTERNAL_ERROR checks, which these faults are meant to
+    /// produce.</summary>
     private static void CleanAnswerWithoutInternalCheck(GraphQLReply reply)
     {
         Assert.DoesNotContain("Exception", reply.Body, StringComparison.Ordinal);
@@ -78,7 +79,8 @@ public sealed class ServerFaultTests(GraphServerFactory factory)
     /// <summary>Fails only reads of the catalogue, so start-up (migrations, the seed check) still succeeds.</summary>
     private sealed class FailingCommands : DbCommandInterceptor
     {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command,
+            CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
             command.CommandText.Contains("ProductCategories", StringComparison.Ordinal)
                 ? throw new InvalidOperationException("injected database fault")
@@ -98,7 +100,8 @@ public sealed class ServerFaultTests(GraphServerFactory factory)
 
         public IReadOnlyCollection<string> Errors => _errors;
 
-        public ILogger CreateLogger(string categoryName) => new Sink(categoryName.StartsWith("ProductQuality.Graph", StringComparison.Ordinal)
+        public ILogger CreateLogger(string categoryName) => new Sink(categoryName.StartsWith("ProductQuality.Graph",
+            StringComparison.Ordinal)
             ? _errors : null);
 
         public void Dispose()

@@ -20,7 +20,8 @@ public sealed class UnicodeRequestTests(GraphServerFactory factory)
             data.Add(s, Body($"\"{s}\""));
             data.Add(s, Body($"\"{{ __typename }} # {s}\""));
             data.Add(s, Body("\"{ __typename }\"", $",\"operationName\":\"{s}\""));
-            data.Add(s, Body("\"query($c: String!) { product(code: $c) { code } }\"", $",\"variables\":{{\"c\":\"P0{s}\"}}"));
+            data.Add(s, Body("\"query($c: String!) { product(code: $c) { code } }\"",
+                $",\"variables\":{{\"c\":\"P0{s}\"}}"));
             data.Add(s, Body("\"{ __typename }\"", $",\"variables\":{{\"{s}\":1}}"));
             data.Add(s, Body("\"{ __typename }\"", $",\"extensions\":{{\"x\":[\"{s}\"]}}"));
         }
