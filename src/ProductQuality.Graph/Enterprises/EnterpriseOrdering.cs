@@ -17,15 +17,15 @@ public static class EnterpriseOrdering
     /// <param name="collation">Ordinal collation of the provider (<see cref="OrdinalText"/>): names order by code point everywhere.</param>
     public static IQueryable<Enterprise> OrderAfter(this IQueryable<Enterprise> query, EnterpriseOrder order, string? after, string collation)
     {
-        var cursor = after is null ? ((string Key, long Id)?)null : Cursor.Decode(after, order.ToString());
-        var id = (int)(cursor?.Id ?? 0);
+        var cursor = after is null ? ((string Key, int Id)?)null : Cursor.Decode(after, order.ToString());
+        var id = cursor?.Id ?? 0;
         switch (order)
         {
             case EnterpriseOrder.ClassBestFirst or EnterpriseOrder.ClassWorstFirst:
                 var ranks = order == EnterpriseOrder.ClassBestFirst ? BestFirst : BestFirst.Reverse().ToArray();
                 if (cursor is { } c)
                 {
-                    var cls = Enum.Parse<EnterpriseClass>(c.Key);
+                    var cls = Cursor.ReadKey(c.Key, ClassKey);
                     var later = ranks.SkipWhile(r => r != cls).Skip(1).ToArray();
                     query = query.Where(e => later.Contains(e.Class) || (e.Class == cls && e.Id > id));
                 }
@@ -35,7 +35,7 @@ public static class EnterpriseOrdering
             case EnterpriseOrder.QualityIndexHighFirst:
                 if (cursor is { } h)
                 {
-                    var k = double.Parse(h.Key, CultureInfo.InvariantCulture);
+                    var k = Cursor.ReadKey(h.Key, IndexKey);
                     query = query.Where(e => e.QualityIndex < k || (e.QualityIndex == k && e.Id > id));
                 }
 
@@ -43,7 +43,7 @@ public static class EnterpriseOrdering
             case EnterpriseOrder.QualityIndexLowFirst:
                 if (cursor is { } l)
                 {
-                    var k = double.Parse(l.Key, CultureInfo.InvariantCulture);
+                    var k = Cursor.ReadKey(l.Key, IndexKey);
                     query = query.Where(e => e.QualityIndex > k || (e.QualityIndex == k && e.Id > id));
                 }
 
@@ -59,6 +59,15 @@ public static class EnterpriseOrdering
                 return query.OrderBy(e => EF.Functions.Collate(e.Name, collation)).ThenBy(e => e.Id);
         }
     }
+
+    /// <summary>A class name exactly as cursors write it (no numbers, no combined flags).</summary>
+    private static EnterpriseClass? ClassKey(string key) =>
+        Enum.GetNames<EnterpriseClass>().Contains(key, StringComparer.Ordinal) ? Enum.Parse<EnterpriseClass>(key) : null;
+
+    private static double? IndexKey(string key) =>
+        double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var k) && double.IsFinite(k)
+            ? k
+            : null;
 
     public static string CursorOf(Enterprise e, EnterpriseOrder order) => Cursor.Encode(order.ToString(), order switch
     {

@@ -31,4 +31,7 @@ public static class ErrorCodes
 
     /// <summary>A REMOVE of an enterprise not on the blacklist.</summary>
     public const string NotListed = "NOT_LISTED";
+
+    /// <summary>A server fault: logged once under <c>extensions.requestId</c>; never a caller's mistake.</summary>
+    public const string InternalError = "INTERNAL_ERROR";
 }

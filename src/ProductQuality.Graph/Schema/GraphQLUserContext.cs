@@ -6,4 +6,7 @@ namespace ProductQuality.Graph.Schema;
 public sealed class GraphQLUserContext(Audience audience) : Dictionary<string, object?>
 {
     public Audience Audience { get; } = audience;
+
+    /// <summary>The HTTP request's id: an internal error names it so an operator can find the one log entry.</summary>
+    public string? RequestId { get; init; }
 }

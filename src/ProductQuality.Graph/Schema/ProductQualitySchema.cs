@@ -17,5 +17,9 @@ public sealed class ProductQualitySchema : GraphQL.Types.Schema
         }
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
+        IntrospectionFeatures.Enable(this);
     }
+
+    protected override void OnBeforeInitializeType(GraphQL.Types.IGraphType graphType) =>
+        IntrospectionFeatures.Complete(graphType);
 }

@@ -33,12 +33,16 @@ public static class WarningQueries
                 var after = c.GetArgument<string?>("after");
                 if (after is not null)
                 {
-                    var (key, id) = Cursor.Decode(after, Order);
-                    var issued = DateOnly.ParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    var (issued, id) = Cursor.Decode(after, Order, IssuedKey);
                     ordered = ordered.Where(w => w.IssuedOn < issued || (w.IssuedOn == issued && w.Id < id));
                 }
 
                 return await PageBuilder.BuildAsync(c, filtered, ordered.OrderByDescending(w => w.IssuedOn).ThenByDescending(w => w.Id), first,
                     after is not null, w => Cursor.Encode(Order, w.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Id));
             });
+
+    private static DateOnly? IssuedKey(string key) =>
+        DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : null;
 }

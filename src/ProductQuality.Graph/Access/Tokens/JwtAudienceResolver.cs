@@ -31,14 +31,16 @@ internal sealed class JwtAudienceResolver(AccessPolicy policy, ValidatedTokenCac
         var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (!result.Succeeded)
         {
-            var reason = result.Failure?.Message ?? "the token could not be validated";
-            return (null, Unauthorized("invalid_token", Describe(result.Failure), reason));
+            // No failure but no success: JwtBearer found no token in the header (e.g. "Bearer" alone).
+            var reason = result.Failure is null ? TokenFailure.NotAJwt : TokenFailure.Describe(result.Failure);
+            return (null, Unauthorized("invalid_token", reason));
         }
 
-        var department = result.Principal.FindFirst(DevelopmentTokenIssuer.DepartmentClaim)?.Value;
+        var department = DepartmentClaim.Read(token);
         if (string.IsNullOrEmpty(department))
         {
-            return (null, Unauthorized("invalid_token", "The token has no 'dept' claim naming your department."));
+            return (null, Unauthorized("invalid_token",
+                "The token's 'dept' claim must be exactly one string naming your department (not a list)."));
         }
 
         if (policy.ForDepartment(department) is { } audience)
@@ -56,19 +58,7 @@ internal sealed class JwtAudienceResolver(AccessPolicy policy, ValidatedTokenCac
     private static DateTimeOffset? ExpiryOf(System.Security.Claims.ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirst("exp")?.Value, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : null;
 
-    private static AuthRefusal Unauthorized(string error, string message, string? detail = null) =>
-        new(StatusCodes.Status401Unauthorized, error == "invalid_token" ? "INVALID_TOKEN" : "INVALID_AUTHORIZATION", message,
-            $"Bearer error=\"{error}\", error_description=\"{(detail ?? message).Replace("\"", "'", StringComparison.Ordinal)}\"");
-
-    /// <summary>A plain sentence per failure kind; the library's own message stays in the header for diagnosis.</summary>
-    private static string Describe(Exception? failure) => failure switch
-    {
-        Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException => "The token has expired: get a new one.",
-        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidIssuerException => "The token was issued by an issuer this server does not trust.",
-        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidAudienceException => "The token is for another audience, not this server.",
-        Microsoft.IdentityModel.Tokens.SecurityTokenSignatureKeyNotFoundException or Microsoft.IdentityModel.Tokens.SecurityTokenInvalidSignatureException
-            => "The token's signature does not verify (wrong key, or an unsigned token).",
-        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidAlgorithmException => "The token uses a signing algorithm this server does not accept.",
-        _ => "The token is not valid.",
-    };
+    private static AuthRefusal Unauthorized(string error, string message) =>
+        new(StatusCodes.Status401Unauthorized, error == "invalid_token" ? "INVALID_TOKEN" : "INVALID_AUTHORIZATION",
+            message, TokenFailure.Challenge(error, message));
 }

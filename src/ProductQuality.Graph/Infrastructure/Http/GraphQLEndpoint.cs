@@ -4,7 +4,6 @@ using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
@@ -77,40 +76,44 @@ internal sealed class GraphQLEndpoint(
         }
 
         var contract = audience.Contract.Name;
+        var schema = schemas.For(audience.Contract);
         var cached = cache.Find(contract, request!.OperationName, request.Query);
-        GraphQLDocument document;
-        try
+        var (document, parseError) = cached is null ? DocumentParser.Parse(request.Query) : (cached, null);
+        if (document is null)
         {
-            document = cached ?? GraphQLParser.Parser.Parse(request.Query);
-        }
-        catch (GraphQLSyntaxErrorException ex)
-        {
-            await TransportErrorWriter.WriteAsync(http, RequestError.BadRequest("SYNTAX_ERROR",
-                $"The GraphQL document does not parse: {ex.Description} (line {ex.Location.Line}, column {ex.Location.Column})."), mediaType);
+            await TransportErrorWriter.WriteAsync(http, parseError!.ForDocument(mediaType), mediaType);
             return;
         }
 
-        if (isGet && IsMutation(document, request.OperationName))
+        if (cached is null && FragmentCycleCheck.Refusal(document) is { } cycle)
+        {
+            await TransportErrorWriter.WriteAsync(http, cycle.ForDocument(mediaType), mediaType);
+            return;
+        }
+
+        if (isGet && OperationTypeCheck.Selected(document, request.OperationName) is OperationType.Mutation
+                or OperationType.Subscription)
         {
             http.Response.Headers.Allow = "POST";
-            await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
-                "Mutations are only accepted over POST."), mediaType);
+            await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status405MethodNotAllowed,
+                "METHOD_NOT_ALLOWED", "Mutations are only accepted over POST."), mediaType);
             return;
         }
 
-        Inputs? variables;
-        try
+        if (OperationTypeCheck.Refusal(document, request.OperationName, schema) is { } unsupported)
         {
-            variables = request.VariablesJson is null ? null : serializer.Deserialize<Inputs>(request.VariablesJson);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException)
-        {
-            await TransportErrorWriter.WriteAsync(http, RequestError.BadRequest("INVALID_VARIABLES",
-                $"The variables could not be read: {ex.Message}"), mediaType);
+            await TransportErrorWriter.WriteAsync(http, unsupported.ForDocument(mediaType), mediaType);
             return;
         }
 
-        var schema = schemas.For(audience.Contract);
+        var (variables, variablesError) = InputsReader.Read(serializer, request.VariablesJson, "variables");
+        var (extensions, extensionsError) = InputsReader.Read(serializer, request.ExtensionsJson, "extensions");
+        if ((variablesError ?? extensionsError) is { } inputsError)
+        {
+            await TransportErrorWriter.WriteAsync(http, inputsError, mediaType);
+            return;
+        }
+
         if (await limits.RefuseDocumentAsync(
             http, document, request.OperationName, variables, schema, audience, mediaType))
         {
@@ -124,8 +127,8 @@ internal sealed class GraphQLEndpoint(
             Document = document,
             OperationName = request.OperationName,
             Variables = variables,
-            Extensions = request.ExtensionsJson is null ? null : serializer.Deserialize<Inputs>(request.ExtensionsJson),
-            UserContext = new GraphQLUserContext(audience),
+            Extensions = extensions,
+            UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier },
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,
@@ -144,21 +147,19 @@ internal sealed class GraphQLEndpoint(
             cache.AddValidated(contract, request.OperationName, request.Query, document);
         }
 
-        // The spec: with application/graphql-response+json, a response without data (the request failed before
-        // execution: unknown field, bad variable, ...) is a 4xx; legacy application/json always answers 200.
-        http.Response.StatusCode = mediaType == MediaTypes.GraphQLResponse && !result.Executed
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
+        http.Response.StatusCode = StatusOf(result, mediaType);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private static bool IsMutation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return operation is not null && operation.Operation != OperationType.Query;
-    }
+    /// <summary>
+    /// The spec: with application/graphql-response+json, a response without data (the request failed before
+    /// execution: unknown field, bad variable, ...) is a 4xx; legacy application/json always answers 200.
+    /// A server fault before execution is no fault of the request: 500, with its code and request id.
+    /// </summary>
+    private static int StatusOf(ExecutionResult result, string mediaType) =>
+        result.Executed ? StatusCodes.Status200OK
+        : result.Errors?.Any(e => e.Code == ErrorCodes.InternalError) == true ? StatusCodes.Status500InternalServerError
+        : mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest
+        : StatusCodes.Status200OK;
 }

@@ -29,17 +29,13 @@ public static class GraphQLEndpointRegistration
                 ExposeCodes = false,
                 ExposeData = true,
             }))
-            .AddUnhandledExceptionHandler(ctx =>
-            {
-                var logger = ctx.Context?.RequestServices?.GetService<ILogger<GraphQLEndpoint>>();
-                logger?.LogError(ctx.OriginalException, "Unhandled exception in a resolver");
-                ctx.ErrorMessage = "An internal error occurred; it has been logged. Please retry or report it with the time of the request.";
-            }));
+            .AddUnhandledExceptionHandler(ExecutionFaults.Handle));
 
         builder.Services.AddQueryLimits();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<SchemaRegistry>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
+        builder.Services.AddSingleton<UnhandledErrorGuard>();
         QueryServices.Register(builder.Services);
         return builder;
     }
@@ -48,12 +44,15 @@ public static class GraphQLEndpointRegistration
     {
         var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
         _ = app.Services.GetRequiredService<SchemaRegistry>();
-        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
+            (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard) =>
+                guard.RunAsync(http, endpoint.HandleAsync));
         app.MapGraphiQL(path);
         app.Map(path, (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";
-            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+            return TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status405MethodNotAllowed,
+                "METHOD_NOT_ALLOWED", "Send GraphQL with GET (queries) or POST."), MediaTypes.Json);
         });
         return app;
     }

@@ -20,6 +20,11 @@ internal static class GraphQLRequestReader
         }
 
         var query = q["query"].ToString();
+        if (UnicodeText.FirstInvalid(query, q["operationName"].ToString()) is { } invalid)
+        {
+            return (null, UnicodeText.Invalid(invalid == 0 ? "query" : "operationName", "INVALID_REQUEST"));
+        }
+
         if (string.IsNullOrWhiteSpace(query))
         {
             return (null, RequestError.BadRequest("QUERY_MISSING", "A GET request needs a 'query' parameter holding the GraphQL document."));
@@ -109,7 +114,11 @@ internal static class GraphQLRequestReader
                 return (null, RequestError.BadRequest("INVALID_REQUEST", "'operationName' must be a string or null."));
             }
 
-            operationName = op.GetString();
+            operationName = UnicodeText.Read(op);
+            if (operationName is null)
+            {
+                return (null, UnicodeText.Invalid("operationName"));
+            }
         }
 
         if (!TryObjectOrNull(root, "variables", out var variables) || !TryObjectOrNull(root, "extensions", out var extensions))
@@ -117,7 +126,9 @@ internal static class GraphQLRequestReader
             return (null, RequestError.BadRequest("INVALID_REQUEST", "'variables' and 'extensions' must be JSON objects or null."));
         }
 
-        return Check(new GraphQLHttpRequest(query.GetString()!, NullIfEmpty(operationName), variables, extensions), options);
+        return UnicodeText.Read(query) is { } text
+            ? Check(new GraphQLHttpRequest(text, NullIfEmpty(operationName), variables, extensions), options)
+            : (null, UnicodeText.Invalid("query"));
     }
 
     private static (GraphQLHttpRequest?, RequestError?) Check(GraphQLHttpRequest request, GraphQLHttpOptions options) =>

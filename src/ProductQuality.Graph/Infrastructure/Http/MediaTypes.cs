@@ -10,7 +10,7 @@ internal static class MediaTypes
 
     /// <summary>
     /// Picks the response media type from the Accept header: the spec's <c>application/graphql-response+json</c> when the
-    /// client accepts it, legacy <c>application/json</c> when only that (or nothing) is asked for; null means 406.
+    /// client names it, <c>application/json</c> when it names that, a wildcard or nothing; null means 406.
     /// </summary>
     public static string? Negotiate(HttpRequest request)
     {
@@ -22,6 +22,7 @@ internal static class MediaTypes
 
         string? chosen = null;
         double best = 0;
+        var chosenNamed = false;
         foreach (var value in accept.OrderByDescending(a => a.Quality ?? 1))
         {
             var quality = value.Quality ?? 1;
@@ -35,13 +36,17 @@ internal static class MediaTypes
             {
                 GraphQLResponse => GraphQLResponse,
                 Json => Json,
-                "application/*" or "*/*" => GraphQLResponse,
+                // The spec's SHOULD: a client accepting anything gets application/json (every client reads it).
+                "application/*" or "*/*" => Json,
                 _ => null,
             };
-            if (candidate is not null && (chosen is null || quality > best))
+            // At equal quality a type the client names beats a wildcard ("*/*, application/graphql-response+json").
+            var named = type is GraphQLResponse or Json;
+            if (candidate is not null && (chosen is null || quality > best || (named && !chosenNamed)))
             {
                 chosen = candidate;
                 best = quality;
+                chosenNamed = named;
             }
         }
 

@@ -4,4 +4,11 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 internal sealed record RequestError(int Status, string Code, string Message)
 {
     public static RequestError BadRequest(string code, string message) => new(StatusCodes.Status400BadRequest, code, message);
+
+    /// <summary>
+    /// For a document that fails parsing or validation: legacy <c>application/json</c> answers 200 (the spec's
+    /// SHOULD, as for any well-formed request); <c>application/graphql-response+json</c> keeps the 4xx.
+    /// </summary>
+    public RequestError ForDocument(string mediaType) =>
+        mediaType == MediaTypes.Json ? this with { Status = StatusCodes.Status200OK } : this;
 }

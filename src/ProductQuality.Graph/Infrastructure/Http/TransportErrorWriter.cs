@@ -6,7 +6,9 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// <summary>Writes a refusal of the transport as a GraphQL-shaped error body, so clients parse every failure alike.</summary>
 internal static class TransportErrorWriter
 {
-    public static async Task WriteAsync(HttpContext http, RequestError error, string mediaType)
+    /// <param name="requestId">Written as <c>extensions.requestId</c> for server faults (finds the log).</param>
+    public static async Task WriteAsync(
+        HttpContext http, RequestError error, string mediaType, string? requestId = null)
     {
         http.Response.StatusCode = error.Status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
@@ -17,6 +19,11 @@ internal static class TransportErrorWriter
         writer.WriteString("message", error.Message);
         writer.WriteStartObject("extensions");
         writer.WriteString("code", error.Code);
+        if (requestId is not null)
+        {
+            writer.WriteString("requestId", requestId);
+        }
+
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndArray();

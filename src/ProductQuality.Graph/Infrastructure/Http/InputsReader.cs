@@ -1,0 +1,34 @@
+using GraphQL;
+
+namespace ProductQuality.Graph.Infrastructure.Http;
+
+/// <summary>
+/// Turns the raw JSON of <c>variables</c> or <c>extensions</c> into GraphQL inputs. Whatever the deserializer
+/// throws is about the caller's JSON (a lone surrogate, a number no type can hold, nesting), so it becomes
+/// INVALID_VARIABLES (INVALID_REQUEST for extensions) in our words: the library's message names .NET types.
+/// </summary>
+internal static class InputsReader
+{
+    public static (Inputs? Inputs, RequestError? Error) Read(
+        IGraphQLTextSerializer serializer, string? json, string name)
+    {
+        var code = name == "variables" ? "INVALID_VARIABLES" : "INVALID_REQUEST";
+        if (json is null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (serializer.Deserialize<Inputs>(json), null);
+        }
+#pragma warning disable CA1031 // Only the caller's JSON is read here: any failure is a bad request, not a fault.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return (null, RequestError.BadRequest(code,
+                $"The '{name}' could not be read: send a JSON object whose strings are valid Unicode (no lone "
+                + "surrogates) and whose numbers fit a 64-bit float."));
+        }
+    }
+}

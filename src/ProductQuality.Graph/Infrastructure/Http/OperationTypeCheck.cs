@@ -1,0 +1,34 @@
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace ProductQuality.Graph.Infrastructure.Http;
+
+/// <summary>
+/// The operation a request selects, and a clear refusal when the department's schema has no root type for it
+/// (only regulators have a Mutation type; no contract has subscriptions). Checked before execution because
+/// the executer and the depth rule treat a missing root type as a server fault.
+/// </summary>
+internal static class OperationTypeCheck
+{
+    public const string Code = "OPERATION_NOT_SUPPORTED";
+
+    /// <summary>The selected operation's type; null when the document selects none (validation says why).</summary>
+    public static OperationType? Selected(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var operation = operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        return operation?.Operation;
+    }
+
+    public static RequestError? Refusal(GraphQLDocument document, string? operationName, ISchema schema) =>
+        Selected(document, operationName) switch
+        {
+            OperationType.Mutation when schema.Mutation is null => RequestError.BadRequest(Code,
+                "This department's schema has no mutations: only the regulators record facts. Send queries."),
+            OperationType.Subscription when schema.Subscription is null => RequestError.BadRequest(Code,
+                "This department's schema has no subscriptions: send queries (and poll) instead."),
+            _ => null,
+        };
+}

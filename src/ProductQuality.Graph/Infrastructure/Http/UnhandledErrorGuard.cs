@@ -1,0 +1,40 @@
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Infrastructure.Http;
+
+/// <summary>
+/// The endpoint's last resort: an exception that escapes it is logged once with the request id (not the
+/// document) and answered with a GraphQL-shaped 500 body carrying INTERNAL_ERROR and that id — never an
+/// empty body or a stack trace. Every fault a caller can cause is answered before this with a 4xx.
+/// </summary>
+internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
+{
+    public async Task RunAsync(HttpContext http, Func<HttpContext, Task> endpoint)
+    {
+        try
+        {
+            await endpoint(http);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away: nobody is left to answer.
+        }
+#pragma warning disable CA1031 // The last resort: every exception is logged and answered, none is rethrown.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogError(ex, "Unhandled error answering request {RequestId}", http.TraceIdentifier);
+            if (http.Response.HasStarted)
+            {
+                http.Abort();
+                return;
+            }
+
+            http.Response.Clear();
+            var error = new RequestError(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
+                InternalError.Message(http.TraceIdentifier));
+            await TransportErrorWriter.WriteAsync(http, error, MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json,
+                http.TraceIdentifier);
+        }
+    }
+}

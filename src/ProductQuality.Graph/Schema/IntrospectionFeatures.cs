@@ -1,0 +1,39 @@
+using GraphQL.Introspection;
+using GraphQL.Types;
+
+namespace ProductQuality.Graph.Schema;
+
+/// <summary>
+/// Brings introspection up to the current specification so clients asking for everything (graphql-js
+/// <c>getIntrospectionQuery</c> with all options) get answers: GraphQL.NET's features add
+/// <c>__Directive.isRepeatable</c> and <c>includeDeprecated</c> on field args and input fields; the two it lacks,
+/// <c>__Type.specifiedByURL</c> and <c>includeDeprecated</c> on directive args, are added here. No input value
+/// and no scalar of ours is deprecated or has a specification URL, so these only answer false, all or null.
+/// </summary>
+internal static class IntrospectionFeatures
+{
+    public const string SpecifiedByUrl = "specifiedByURL";
+    private const string IncludeDeprecated = "includeDeprecated";
+
+    public static void Enable(ISchema schema)
+    {
+        schema.Features.RepeatableDirectives = true;
+        schema.Features.DeprecationOfInputValues = true;
+    }
+
+    /// <summary>Called for every type before the schema initializes it, introspection types included.</summary>
+    public static void Complete(IGraphType graphType)
+    {
+        if (graphType is __Type type && !type.HasField(SpecifiedByUrl))
+        {
+            type.Field<StringGraphType>(SpecifiedByUrl).Resolve(_ => null);
+        }
+
+        if (graphType is __Directive directive && directive.GetField("args") is { } args
+            && args.Arguments?.Find(IncludeDeprecated) is null)
+        {
+            args.Arguments ??= [];
+            args.Arguments.Add(new QueryArgument<BooleanGraphType> { Name = IncludeDeprecated, DefaultValue = false });
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Schema;
+
+/// <summary>
+/// graphql-js <c>getIntrospectionQuery</c> with every option on (descriptions, specifiedByUrl,
+/// directiveIsRepeatable, schemaDescription, inputValueDeprecation, oneOf) answers for every contract.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class FullIntrospectionTests(GraphServerFactory factory)
+{
+    private const string Query = """
+        query IntrospectionQuery {
+          __schema {
+            description
+            queryType { name kind }
+            mutationType { name kind }
+            subscriptionType { name kind }
+            types { ...FullType }
+            directives {
+              name
+              description
+              isRepeatable
+              locations
+              args(includeDeprecated: true) { ...InputValue }
+            }
+          }
+        }
+        fragment FullType on __Type {
+          kind
+          name
+          description
+          specifiedByURL
+          isOneOf
+          fields(includeDeprecated: true) {
+            name
+            description
+            args(includeDeprecated: true) { ...InputValue }
+            type { ...TypeRef }
+            isDeprecated
+            deprecationReason
+          }
+          inputFields(includeDeprecated: true) { ...InputValue }
+          interfaces { ...TypeRef }
+          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+          possibleTypes { ...TypeRef }
+        }
+        fragment InputValue on __InputValue {
+          name
+          description
+          type { ...TypeRef }
+          defaultValue
+          isDeprecated
+          deprecationReason
+        }
+        fragment TypeRef on __Type {
+          kind name
+          ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+            ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
+        }
+        """;
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("finance")]
+    [InlineData("samr-jiaxing")]
+    [InlineData("samr-330481")]
+    public async Task The_full_introspection_query_answers(string? department)
+    {
+        var schema = (await factory.ClientFor(department).PostAsync(Query)).EnsureData().Data.GetProperty("__schema");
+        var directives = schema.GetProperty("directives").EnumerateArray().ToList();
+        Assert.Contains(directives, d => d.GetProperty("name").GetString() == "deprecated");
+        Assert.All(directives, d => Assert.False(d.GetProperty("isRepeatable").GetBoolean()));
+
+        var types = schema.GetProperty("types").EnumerateArray().ToList();
+        var date = types.Single(t => t.GetProperty("name").GetString() == "String");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, date.GetProperty("specifiedByURL").ValueKind);
+        var inputs = types.Where(t => t.GetProperty("kind").GetString() == "INPUT_OBJECT")
+            .SelectMany(t => t.GetProperty("inputFields").EnumerateArray());
+        Assert.All(inputs, f => Assert.False(f.GetProperty("isDeprecated").GetBoolean()));
+    }
+}

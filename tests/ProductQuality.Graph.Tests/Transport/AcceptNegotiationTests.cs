@@ -1,0 +1,44 @@
+using System.Net;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Transport;
+
+/// <summary>
+/// The specification's SHOULDs that graphql-http's audit checks: a wildcard or missing Accept gets
+/// application/json, a named type wins over a wildcard, and under application/json a document that fails
+/// parsing or validation answers 200.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class AcceptNegotiationTests(GraphServerFactory factory)
+{
+    private readonly HttpClient _client = factory.ClientFor("samr-jiaxing");
+
+    [Theory]
+    [InlineData(null, "application/json")]
+    [InlineData("*/*", "application/json")]
+    [InlineData("application/*", "application/json")]
+    [InlineData("application/json", "application/json")]
+    [InlineData("application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("*/*, application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("application/graphql-response+json;q=0.5, */*", "application/json")]
+    [InlineData("application/json;q=0.9, application/graphql-response+json", "application/graphql-response+json")]
+    public async Task The_media_type_follows_accept(string? accept, string expected)
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", """{"query":"{ __typename }"}""", accept: accept);
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal(expected + "; charset=utf-8", reply.ContentType);
+    }
+
+    [Theory]
+    [InlineData("{", "SYNTAX_ERROR")]
+    [InlineData("{ 8f31403dfe404bccbb0e835f2629c6a7 }", "SYNTAX_ERROR")]
+    [InlineData("{ noSuchField }", "FIELDS_ON_CORRECT_TYPE")]
+    [InlineData("query($c: String!) { product(code: $c) { code } }", "INVALID_VALUE")]
+    public async Task A_wildcard_accept_gets_200_for_document_failures(string query, string code)
+    {
+        var body = System.Text.Json.JsonSerializer.Serialize(new { query });
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", body, accept: "*/*");
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.StartsWith(code, reply.FirstErrorCode, StringComparison.Ordinal);
+    }
+}

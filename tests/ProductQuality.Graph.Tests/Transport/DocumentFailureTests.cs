@@ -1,0 +1,94 @@
+using System.Net;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Transport;
+
+/// <summary>
+/// Every way a document can fail to parse answers 400 with a code (200 under legacy application/json), never a
+/// 500: deep nesting of selections, lists and object literals, and control characters after a carriage return,
+/// which once crashed the parser's own error formatting.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class DocumentFailureTests(GraphServerFactory factory)
+{
+    private readonly HttpClient _client = factory.ClientFor("samr-jiaxing");
+
+    public static TheoryData<string, string> DeepDocuments()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var depth in new[] { 130, 1_000, 5_000 })
+        {
+            data.Add("selections", "{ " + string.Concat(Enumerable.Repeat("a { ", depth)) + "b" + new string('}',
+                depth + 1));
+            data.Add("lists", "{ product(code: " + new string('[', depth) + "1" + new string(']', depth)
+                + ") { code } }");
+            data.Add("objects", "{ product(code: " + string.Concat(Enumerable.Repeat("{a: ", depth)) + "1"
+                + new string('}', depth) + ") { code } }");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DeepDocuments))]
+    public async Task Deeply_nested_documents_are_document_too_deep(string what, string query)
+    {
+        var reply = await _client.PostAsync(query);
+        Assert.True(reply.Status == HttpStatusCode.BadRequest, $"{what}: {(int)reply.Status} {reply.Body}");
+        Assert.Equal("DOCUMENT_TOO_DEEP", reply.FirstErrorCode);
+        CleanAnswer.Assert(reply, what);
+    }
+
+    [Fact]
+    public async Task Every_control_character_after_a_carriage_return_is_a_syntax_error()
+    {
+        for (var c = '\0'; c < ' '; c++)
+        {
+            foreach (var query in new[] { $"{{ \r{c} }}", $"{{ __typename \r{c}", $"\r{c}", $"{{ \"\r{c}\" }}" })
+            {
+                var reply = await _client.PostAsync(query);
+                var what = $"control U+{(int)c:X4} in {Uri.EscapeDataString(query)}";
+                CleanAnswer.Assert(reply, what);
+                Assert.True(reply.Status == HttpStatusCode.BadRequest, $"{what}: {(int)reply.Status} {reply.Body}");
+
+                // "\r\t" alone is blank, a document without operations; everything else does not parse.
+                Assert.Contains(reply.FirstErrorCode, new[] { "SYNTAX_ERROR", "NO_OPERATION" });
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("{ __typename ")]
+    [InlineData("{ \r\b }")]
+    [InlineData("{ a { b { c ")]
+    public async Task Under_application_json_a_parse_failure_is_200_with_errors(string query)
+    {
+        var reply = await _client.PostAsync(query, accept: "application/json");
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal("SYNTAX_ERROR", reply.FirstErrorCode);
+        Assert.False(reply.Json.TryGetProperty("data", out _));
+        Assert.StartsWith("application/json", reply.ContentType, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ __typename } fragment F on Query { ...F a { ...F } }")]
+    [InlineData("{ ...F } fragment F on Query { city { ...F } }")]
+    [InlineData("{ ...F } fragment F on Query { ...G } fragment G on Query { city { children { ...F } } }")]
+    [InlineData("{ __typename } fragment F on Query { ...F fragment F on Query { ...F fragment F on Query { ...F } } }")]
+    public async Task A_fragment_that_spreads_itself_is_refused_before_it_can_overflow_the_stack(string query)
+    {
+        var reply = await _client.PostAsync(query);
+        CleanAnswer.Assert(reply, query);
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("NO_FRAGMENT_CYCLES", reply.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Deep_documents_over_get_are_refused_the_same_way()
+    {
+        var query = "{ " + string.Concat(Enumerable.Repeat("a { ", 500)) + "b" + new string('}', 501);
+        var reply = await _client.SendRawAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(query));
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("DOCUMENT_TOO_DEEP", reply.FirstErrorCode);
+    }
+}
