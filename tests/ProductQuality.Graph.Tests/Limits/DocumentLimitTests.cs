@@ -62,6 +62,19 @@ public sealed class DocumentLimitTests(GraphServerFactory factory)
     }
 
     [Theory]
+    [InlineData("application/json", HttpStatusCode.OK)]
+    [InlineData("*/*", HttpStatusCode.OK)]
+    [InlineData(GraphQLHttp.ResponseMediaType, HttpStatusCode.BadRequest)]
+    public async Task A_refused_document_answers_like_a_failed_validation_under_each_media_type(
+        string accept, HttpStatusCode status)
+    {
+        var reply = await factory.ClientFor("finance").PostAsync(QueryShapes.AliasedPages(800, 500), accept: accept);
+
+        Assert.Equal(status, reply.Status);
+        Assert.Equal("TOO_MANY_ALIASES", reply.FirstErrorCode);
+    }
+
+    [Theory]
     [InlineData(800, 500)]
     [InlineData(201, 1)]
     public async Task Many_aliased_pages_are_refused_by_the_alias_limit(int aliases, int page)

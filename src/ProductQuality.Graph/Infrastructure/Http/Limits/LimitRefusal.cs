@@ -9,4 +9,11 @@ internal sealed record LimitRefusal(
 {
     public static LimitRefusal BadRequest(string code, string message, string measured, long value, long limit) =>
         new(StatusCodes.Status400BadRequest, code, message, [new(measured, value), new("limit", limit)]);
+
+    /// <summary>
+    /// A refused document is answered like a failed validation: 400 under the GraphQL response media type, 200 under
+    /// legacy application/json (the spec's SHOULD). Other statuses, such as 429, are the same for both.
+    /// </summary>
+    public int StatusFor(string mediaType) =>
+        Status == StatusCodes.Status400BadRequest && mediaType == MediaTypes.Json ? StatusCodes.Status200OK : Status;
 }

@@ -10,7 +10,7 @@ internal static class LimitRefusalWriter
 
     public static async Task WriteAsync(HttpContext http, LimitRefusal refusal, string mediaType)
     {
-        http.Response.StatusCode = refusal.Status;
+        http.Response.StatusCode = refusal.StatusFor(mediaType);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await using var writer = new Utf8JsonWriter(http.Response.Body, Options);
         writer.WriteStartObject();
