@@ -7,8 +7,10 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 internal static class TransportErrorWriter
 {
     /// <param name="requestId">Written as <c>extensions.requestId</c> for server faults (finds the log).</param>
+    /// <param name="facts">Numbers written beside the code, e.g. a measured value and its limit.</param>
     public static async Task WriteAsync(
-        HttpContext http, RequestError error, string mediaType, string? requestId = null)
+        HttpContext http, RequestError error, string mediaType, string? requestId = null,
+        IReadOnlyList<KeyValuePair<string, long>>? facts = null)
     {
         http.Response.StatusCode = error.Status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
@@ -22,6 +24,11 @@ internal static class TransportErrorWriter
         if (requestId is not null)
         {
             writer.WriteString("requestId", requestId);
+        }
+
+        foreach (var (name, value) in facts ?? [])
+        {
+            writer.WriteNumber(name, value);
         }
 
         writer.WriteEndObject();
