@@ -51,12 +51,16 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         Assert.Equal("P004", reply.Data.GetProperty("product").GetProperty("code").GetString());
     }
 
-    [Fact]
-    public async Task Mutation_over_get_is_405_allowing_post()
+    [Theory]
+    [InlineData("mutation { x }", "Mutations are only accepted over POST.")]
+    [InlineData("subscription { x }", "Subscriptions are only accepted over POST.")]
+    public async Task Mutation_or_subscription_over_get_is_405_allowing_post(string query, string message)
     {
-        var reply = await _client.SendRawAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { x }"));
+        var reply = await _client.SendRawAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(query));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Status);
         Assert.Equal("POST", reply.Response.Content.Headers.Allow.Single());
+        Assert.Equal("METHOD_NOT_ALLOWED", reply.FirstErrorCode);
+        Assert.Equal(message, reply.Json.GetProperty("errors")[0].GetProperty("message").GetString());
     }
 
     [Fact]

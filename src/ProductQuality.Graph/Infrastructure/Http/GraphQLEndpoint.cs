@@ -91,12 +91,13 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        if (isGet && OperationTypeCheck.Selected(document, request.OperationName) is OperationType.Mutation
-                or OperationType.Subscription)
+        if (isGet && OperationTypeCheck.Selected(document, request.OperationName) is
+                (OperationType.Mutation or OperationType.Subscription) and var operationType)
         {
             http.Response.Headers.Allow = "POST";
+            var what = operationType == OperationType.Mutation ? "Mutations are" : "Subscriptions are";
             await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status405MethodNotAllowed,
-                "METHOD_NOT_ALLOWED", "Mutations are only accepted over POST."), mediaType);
+                "METHOD_NOT_ALLOWED", $"{what} only accepted over POST."), mediaType);
             return;
         }
 
