@@ -51,7 +51,7 @@ internal static class Program
         }
 
         var token = app.Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(options.Department, "bench", TimeSpan.FromHours(4));
-        var data = await BenchData.LoadAsync(app.Services, audience.CountyScope);
+        var data = await BenchData.LoadAsync(app.Services, audience.Rows.County);
         if (data.CreditCodes.Count == 0 || data.Counties.Count == 0)
         {
             Console.Error.WriteLine("The database has no enterprises or counties to query; delete it to reseed, or pass another --db.");

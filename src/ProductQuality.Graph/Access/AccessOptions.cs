@@ -5,10 +5,14 @@ public sealed class AccessOptions
 {
     public const string Section = "Access";
 
-    /// <summary>Policies by department id, the <c>dept</c> claim of its tokens (e.g. <c>finance</c>, <c>samr-330481</c>).</summary>
+    /// <summary>Contracts by name (e.g. <c>regulator</c>, <c>finance</c>, <c>public</c>): what may be read.</summary>
+    public Dictionary<string, ContractPolicy> Contracts { get; set; } = [];
+
+    /// <summary>Departments by id, the <c>dept</c> claim of its tokens (e.g. <c>finance</c>, <c>samr-330481</c>).
+    /// </summary>
     public Dictionary<string, DepartmentPolicy> Departments { get; set; } = [];
 
-    /// <summary>What anonymous callers see: the published lists only.</summary>
+    /// <summary>Anonymous callers: the contract they read (the published lists only) and their limits.</summary>
     public DepartmentPolicy Public { get; set; } = new();
 
     /// <summary>Fair-use limits of each department that sets none of its own (the public has stricter ones).</summary>

@@ -11,7 +11,8 @@ public static class AccessRegistration
 {
     public static IHostApplicationBuilder AddDepartmentAccess(this IHostApplicationBuilder builder)
     {
-        builder.AddCheckedOptions<AccessOptions>(AccessOptions.Section);
+        builder.AddCheckedOptions<AccessOptions>(AccessOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AccessOptions>, AccessPolicyValidation>();
         builder.AddCheckedOptions<TokenOptions>(TokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<AccessPolicy>().Contracts);

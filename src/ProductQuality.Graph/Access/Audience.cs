@@ -1,14 +1,11 @@
 namespace ProductQuality.Graph.Access;
 
 /// <summary>
-/// Who is asking: the department (null for the anonymous public), the contract its schema is built from,
-/// and the county its rows are limited to (null: the whole city).
+/// Who is asking: the department (null for the anonymous public), the contract its schema is built from, and the
+/// rows it may read.
 /// </summary>
-public sealed record Audience(string? Department, SchemaContract Contract, string? CountyScope)
+public sealed record Audience(string? Department, SchemaContract Contract, RowScope Rows)
 {
     /// <summary>The token's subject (the officer or system), for "recorded by" stamps on writes; null for the public.</summary>
     public string? Subject { get; init; }
-
-    /// <summary>The city regulator's view: every field, every row.</summary>
-    public static Audience Regulator { get; } = new("samr-jiaxing", SchemaContract.Full, null);
 }

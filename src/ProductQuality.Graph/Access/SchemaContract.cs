@@ -1,8 +1,8 @@
 namespace ProductQuality.Graph.Access;
 
 /// <summary>
-/// What one audience (a department, or the public) may read: an access level per field group. A schema is
-/// built per contract, so fields outside it do not exist for that audience at all.
+/// A contract: what its audiences (the departments that use it, or the public) may read, an access level per field
+/// group. A schema is built per contract, so fields outside it do not exist for those audiences at all.
 /// </summary>
 public sealed class SchemaContract(string name, IReadOnlyDictionary<FieldGroup, FieldAccess> groups)
 {

@@ -19,6 +19,6 @@ public static class IssuingAuthority
     public static string Of(Audience audience)
     {
         ArgumentNullException.ThrowIfNull(audience);
-        return audience.CountyScope ?? City;
+        return audience.Rows.Authority;
     }
 }

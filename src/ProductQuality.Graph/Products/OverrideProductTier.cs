@@ -13,7 +13,7 @@ public sealed class OverrideProductTier : WriteOperation<OverrideProductTierInpu
 
     public override async Task<Staged?> StageAsync(WriteScope scope, OverrideProductTierInput input, CancellationToken ct)
     {
-        if (scope.Audience.CountyScope is not null)
+        if (scope.Audience.Rows.County is not null)
         {
             throw new DomainException(ErrorCodes.OutOfJurisdiction,
                 "Product tiers are city-wide (全市统一分级): only the city regulator overrides them. Ask the city bureau (samr-jiaxing).");

@@ -41,9 +41,8 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
             return null;
         }
 
-        var county = Audience.CountyScope;
-        var enterprise = await Db.Enterprises
-            .FirstOrDefaultAsync(e => e.CreditCode == creditCode && (county == null || e.CountyCode == county), ct);
+        var enterprise = await Audience.Rows.Enterprises(Db.Enterprises)
+            .FirstOrDefaultAsync(e => e.CreditCode == creditCode, ct);
         if (enterprise is null)
         {
             Errors.Add("creditCode", $"No enterprise has the credit code '{creditCode}'. Check the code against the business licence.", ErrorCodes.EnterpriseNotFound);

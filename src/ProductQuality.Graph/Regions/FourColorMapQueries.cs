@@ -22,19 +22,13 @@ public static class FourColorMapQueries
 
                 var level = c.GetArgument<MapLevel>("level");
                 var county = c.GetArgument<string?>("county");
-                var scope = c.Audience().CountyScope;
-                var regions = c.Db().Regions.AsNoTracking();
+                var regions = c.Audience().Rows.CountyRegions(c.Db().Regions.AsNoTracking());
                 regions = level == MapLevel.County
                     ? regions.Where(r => r.Level == RegionLevel.County)
                     : regions.Where(r => r.Level == RegionLevel.Town || r.Level == RegionLevel.Subdistrict);
                 if (county is not null)
                 {
                     regions = regions.Where(r => r.CountyCode == county);
-                }
-
-                if (scope is not null)
-                {
-                    regions = regions.Where(r => r.CountyCode == scope);
                 }
 
                 return await regions.OrderBy(r => r.Code).ToListAsync(c.CancellationToken);

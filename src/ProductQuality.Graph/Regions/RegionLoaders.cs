@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
-using ProductQuality.Graph.Data;
 using ProductQuality.Graph.History;
 using ProductQuality.Graph.Infrastructure.Loading;
 using ProductQuality.Graph.Schema;
@@ -16,16 +15,18 @@ public static class RegionLoaders
 {
     public static IDataLoaderResult<Region?> RegionByCode(this IResolveFieldContext context, string code)
     {
-        var scope = context.Audience().CountyScope;
+        var scope = context.Audience().Rows;
         return context.RowLoader<string, Region>("region-by-code",
-            (db, codes) => Visible(db, scope).Where(r => codes.Contains(r.Code)), r => r.Code).Load(code);
+            (db, codes) => scope.RegionTree(db.Regions.AsNoTracking()).Where(r => codes.Contains(r.Code)), r => r.Code)
+            .Load(code);
     }
 
     public static IDataLoaderResult<IReadOnlyList<Region>> ChildRegions(this IResolveFieldContext context, string code)
     {
-        var scope = context.Audience().CountyScope;
+        var scope = context.Audience().Rows;
         return context.RowsLoader<string, Region>("regions-by-parent",
-            (db, codes) => Visible(db, scope).Where(r => r.ParentCode != null && codes.Contains(r.ParentCode)).OrderBy(r => r.Code),
+            (db, codes) => scope.RegionTree(db.Regions.AsNoTracking())
+                .Where(r => r.ParentCode != null && codes.Contains(r.ParentCode)).OrderBy(r => r.Code),
             r => r.ParentCode!).Load(code);
     }
 
@@ -35,18 +36,13 @@ public static class RegionLoaders
     /// </summary>
     public static IDataLoaderResult<RegionAssessment?> LatestRegionAssessment(this IResolveFieldContext context, string code)
     {
-        var scope = context.Audience().CountyScope;
+        var scope = context.Audience().Rows;
         var on = context.AsOf();
         return context.RowsLoader<string, RegionAssessment>("region-assessments" + on?.LoaderSuffix,
-                (db, codes) => db.RegionAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom).Where(a => codes.Contains(a.RegionCode)
-                    && (scope == null || db.Regions.Any(r => r.Code == a.RegionCode && r.CountyCode == scope))),
+                (db, codes) => scope.RegionAssessments(db, db.RegionAssessments.AsNoTracking()
+                    .InForceOn(on, a => a.EffectiveFrom).Where(a => codes.Contains(a.RegionCode))),
                 a => a.RegionCode)
             .Load(code)
             .Then(rows => rows.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).FirstOrDefault());
     }
-
-    private static IQueryable<Region> Visible(ProductQualityDbContext db, string? countyScope) =>
-        countyScope is null
-            ? db.Regions.AsNoTracking()
-            : db.Regions.AsNoTracking().Where(r => r.Code == RegionQueries.CityCode || r.CountyCode == countyScope);
 }

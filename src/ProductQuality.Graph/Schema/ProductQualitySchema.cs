@@ -1,6 +1,6 @@
 namespace ProductQuality.Graph.Schema;
 
-/// <summary>The schema of one contract; <see cref="SchemaRegistry"/> builds one per department.</summary>
+/// <summary>The schema of one contract; <see cref="SchemaRegistry"/> builds one per contract.</summary>
 public sealed class ProductQualitySchema : GraphQL.Types.Schema
 {
     public ProductQualitySchema(IServiceProvider services)

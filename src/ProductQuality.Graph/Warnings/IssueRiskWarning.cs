@@ -61,7 +61,7 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
 
     private static async Task CheckRegionAsync(WriteScope scope, IssueRiskWarningInput input, CancellationToken ct)
     {
-        var county = scope.Audience.CountyScope;
+        var county = scope.Audience.Rows.County;
         if (input.RegionCode is null)
         {
             if (input.Scope == WarningScope.Regional || county is not null)
@@ -79,7 +79,7 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
         {
             scope.Errors.Add("regionCode", $"No region has the code '{input.RegionCode}'; give a county (3304xx) or 9-digit town code (query `regions`).");
         }
-        else if (county is not null && region.CountyCode != county)
+        else if (!scope.Audience.Rows.Covers(region))
         {
             scope.Errors.Add("regionCode", $"Region {input.RegionCode} is outside your county {county}; a county bureau warns about its own county only.", ErrorCodes.OutOfJurisdiction);
         }

@@ -14,11 +14,6 @@ public static class WarningRows
     public static IQueryable<RiskWarning> VisibleWarnings(this IResolveFieldContext context)
     {
         var db = context.Db();
-        var county = context.Audience().CountyScope;
-        var query = db.RiskWarnings.AsNoTracking();
-        return county is null
-            ? query
-            : query.Where(w => w.RegionCode == null
-                || db.Regions.Any(r => r.Code == w.RegionCode && r.CountyCode == county));
+        return context.Audience().Rows.Warnings(db, db.RiskWarnings.AsNoTracking());
     }
 }

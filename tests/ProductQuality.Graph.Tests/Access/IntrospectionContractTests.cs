@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Schema;
 using ProductQuality.Graph.Tests.Infrastructure;
 
@@ -17,7 +19,10 @@ public sealed partial class IntrospectionContractTests(GraphServerFactory factor
     public async Task Introspected_types_and_fields_are_those_of_the_contract_file(string? department)
     {
         var folder = SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory)!;
-        var sdl = File.ReadAllText(Path.Combine(folder, SchemaFiles.RelativePath(department ?? "public")));
+        // Files are per contract: the department's is the one of the contract it uses.
+        var policy = factory.Services.GetRequiredService<AccessPolicy>();
+        var contract = (department is null ? policy.Public : policy.ForDepartment(department)!).Contract.Name;
+        var sdl = File.ReadAllText(Path.Combine(folder, SchemaFiles.RelativePath(contract)));
         var declared = Declared().Matches(sdl).Select(m => m.Groups[2].Value).ToHashSet();
 
         var reply = (await factory.ClientFor(department).PostAsync("{ __schema { types { name kind fields { name } } } }")).EnsureData();

@@ -19,8 +19,18 @@ public sealed class BadSettingsTests
         },
         { "--Database:SeedToday=yesterday", "Setting Database:SeedToday is 'yesterday'", "a date such as 2026-11-28" },
         { "--Auth:ClockSkewSeconds=1.5", "Setting Auth:ClockSkewSeconds is '1.5'", "a whole number" },
-        { "--Access:Departments:tax:Groups:Health=All", "Setting Access:Departments:tax:Groups:Health is 'All'", "one" },
-        { "--Access:Departments:tax:Groups:Secret=Full", "Setting Access:Departments:tax:Groups:Secret names", "one" },
+        { "--Access:Contracts:tax:Groups:Health=All", "Setting Access:Contracts:tax:Groups:Health is 'All'", "one" },
+        { "--Access:Contracts:tax:Groups:Secret=Full", "Setting Access:Contracts:tax:Groups:Secret names", "one" },
+        {
+            "--Access:Departments:tax:Contract=taxes",
+            "Setting Access:Departments:tax:Contract is 'taxes'",
+            "one of drc, finance, industry-access, public, regulator, sci-tech, tax, yrd-partner"
+        },
+        {
+            "--Access:Contracts:audit-only:Groups:Audit=Full",
+            "Setting Access:Contracts:audit-only:Groups does not state Identity, Contact,",
+            "give every field group Full, Masked, Limited or Hidden"
+        },
     };
 
     [Theory]

@@ -92,7 +92,7 @@ public sealed class VerbSettingsTests
 
         // The shipped tax contract has no inspections; the command line grants them.
         var (code, _, error) = await verb.RunAsync(
-            "schema", "export", "--out", folder, "--Access:Departments:tax:Groups:Inspections=Full");
+            "schema", "export", "--out", folder, "--Access:Contracts:tax:Groups:Inspections=Full");
         Assert.True(code == 0, error);
         var tax = await File.ReadAllTextAsync(Path.Combine(folder, "contracts", "tax.graphql"));
         Assert.Contains("type Inspection", tax, StringComparison.Ordinal);

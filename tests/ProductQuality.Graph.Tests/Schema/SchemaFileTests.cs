@@ -32,6 +32,25 @@ public sealed class SchemaFileTests(GraphServerFactory factory)
         }
     }
 
+    [Fact]
+    public void Every_file_under_schema_contracts_is_a_served_contract()
+    {
+        // One file per contract, not per department: a file no contract prints would mislead a reader.
+        var registry = factory.Services.GetRequiredService<SchemaRegistry>();
+        var schema = SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("schema/ folder not found");
+        var folder = Path.Combine(schema, "contracts");
+        var served = registry.Contracts.Select(c => Path.GetFileName(SchemaFiles.RelativePath(c))).ToHashSet();
+        var stale = Directory.GetFiles(folder, "*.graphql").Where(f => !served.Contains(Path.GetFileName(f))).ToList();
+        var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (!inCi)
+        {
+            stale.ForEach(File.Delete);
+        }
+
+        Assert.True(!inCi || stale.Count == 0, $"No contract prints {string.Join(", ", stale)}: delete them.");
+    }
+
     // The specification's own scalars are described by the specification.
     private static readonly string[] BuiltInScalars = ["String", "Boolean", "Float", "Int", "ID"];
 
