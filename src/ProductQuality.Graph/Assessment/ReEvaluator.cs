@@ -18,7 +18,7 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(touched);
-        await SerializeAsync(db, ct);
+        await AssessmentTransaction.LockAsync(db, ct);
         var today = clock.Today;
         var now = clock.UtcNow;
         var products = 0;
@@ -54,16 +54,5 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
         var regions = await new RegionReassessor(rules, today, now).ReassessAsync(db, RegionReassessor.RegionsOf(enterprises, city), ct);
         await db.SaveChangesAsync(ct);
         return new ReEvaluation(enterprises.Count, products, regions);
-    }
-
-    // Two writers must not replay the same enterprise or count the same region from snapshots that miss each other's
-    // changes. SQLite's write transactions (BEGIN IMMEDIATE) are already one at a time; on PostgreSQL, re-evaluations
-    // take a transaction-scoped advisory lock, so they run one after another and each sees the ones committed before.
-    private static async Task SerializeAsync(ProductQualityDbContext db, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(20200422)", ct);
-        }
     }
 }

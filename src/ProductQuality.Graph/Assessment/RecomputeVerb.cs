@@ -8,7 +8,8 @@ namespace ProductQuality.Graph.Assessment;
 /// <summary>
 /// <c>recompute</c>: re-evaluates every product, enterprise and region of the configured database as of today
 /// (e.g. after a change of the <c>Rules</c> section, or nightly), with progress on stderr and a summary on stdout.
-/// Safe while the server runs: each batch is its own transaction and replays committed facts.
+/// Safe while the server runs: each batch is its own transaction, replays committed facts and takes the lock a
+/// live write takes, so writes and batches run one after another.
 /// </summary>
 internal static class RecomputeVerb
 {
