@@ -13,6 +13,21 @@ public sealed class OverrideEnterpriseClass : WriteOperation<OverrideEnterpriseC
 {
     public override string Name => "overrideEnterpriseClass";
 
+    public override string Description =>
+        "Sets an enterprise's class by hand (人工调整分类) with reason and expiry, or withdraws the override (class "
+        + "null). Optimistic concurrency: send the overrideRevision you read; CONFLICT (extensions.currentRevision) "
+        + "when someone overrode meanwhile.";
+
+    public override string PayloadDescription =>
+        "The recorded class override and the enterprise it re-evaluated (with its new overrideRevision).";
+
+    public override void DescribePayload(PayloadType payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        payload.AddFact<ClassOverrideType>("override", "The override (or withdrawal) as recorded.");
+        payload.AddEnterprise();
+    }
+
     public override async Task<Staged?> StageAsync(WriteScope scope, OverrideEnterpriseClassInput input, CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);

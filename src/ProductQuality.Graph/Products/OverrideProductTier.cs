@@ -11,6 +11,21 @@ public sealed class OverrideProductTier : WriteOperation<OverrideProductTierInpu
 {
     public override string Name => "overrideProductTier";
 
+    public override string Description =>
+        "Sets a product's risk tier by hand (人工调整分级) with reason and expiry, or withdraws the override (tier null). "
+        + "Tiers are city-wide: a county bureau gets OUT_OF_JURISDICTION. Optimistic concurrency as for class "
+        + "overrides (CONFLICT).";
+
+    public override string PayloadDescription =>
+        "The recorded tier override and the product it re-evaluated (with its new overrideRevision).";
+
+    public override void DescribePayload(PayloadType payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        payload.AddFact<ProductTierOverrideType>("override", "The override (or withdrawal) as recorded.");
+        payload.AddProduct();
+    }
+
     public override async Task<Staged?> StageAsync(WriteScope scope, OverrideProductTierInput input, CancellationToken ct)
     {
         if (scope.Audience.CountyScope is not null)
