@@ -14,9 +14,10 @@ public abstract class WriteDefinition
 
     public abstract string PayloadDescription { get; }
 
-    /// <summary>The payload type's name: the field's, capitalised, + "Payload" (recordSampling → RecordSamplingPayload).</summary>
+    /// <summary>The payload type's name: the field's, capitalised, + "Payload" (recordSampling →
+    /// RecordSamplingPayload).</summary>
     public string PayloadName => string.Concat(Name[..1].ToUpperInvariant(), Name.AsSpan(1), "Payload");
 
-    /// <summary>Adds the payload's fields besides <c>replayed</c>: the fact, and the enterprise and/or product.</summary>
+    /// <summary>Adds the payload's fields besides <c>replayed</c>: the fact, the enterprise and/or product.</summary>
     public abstract void DescribePayload(PayloadType payload);
 }
