@@ -12,6 +12,21 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
 {
     public override string Name => "recordBlacklistDecision";
 
+    public override string Description =>
+        "Records a blacklist listing or removal decided by the regulator (黑名单决定) and re-evaluates the enterprise (a "
+        + "listing forces class C and RED, and revokes assured status). ALREADY_LISTED / NOT_LISTED when the "
+        + "enterprise's state does not allow the action.";
+
+    public override string PayloadDescription =>
+        "The recorded blacklist event and the enterprise it re-evaluated.";
+
+    public override void DescribePayload(PayloadType payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        payload.AddFact<BlacklistEventType>("event", "The listing or removal as recorded.");
+        payload.AddEnterprise();
+    }
+
     public override async Task<Staged?> StageAsync(WriteScope scope, RecordBlacklistDecisionInput input, CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);

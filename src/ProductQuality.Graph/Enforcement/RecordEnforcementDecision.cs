@@ -11,6 +11,20 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
 {
     public override string Name => "recordEnforcementDecision";
 
+    public override string Description =>
+        "Records an enforcement decision (处罚决定) and re-evaluates the enterprise; unlicensed production, "
+        + "counterfeiting and IP infringement are serious violations.";
+
+    public override string PayloadDescription =>
+        "The recorded enforcement decision and the enterprise it re-evaluated.";
+
+    public override void DescribePayload(PayloadType payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        payload.AddFact<EnforcementDecisionType>("decision", "The decision as recorded.");
+        payload.AddEnterprise();
+    }
+
     public override async Task<Staged?> StageAsync(WriteScope scope, RecordEnforcementDecisionInput input, CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);

@@ -1,14 +1,27 @@
+using System.ComponentModel;
 using ProductQuality.Graph.Recording;
 
 namespace ProductQuality.Graph.Enforcement;
 
 /// <summary>An enforcement decision (处罚决定) to record.</summary>
+[Description("An enforcement decision (处罚决定) against an enterprise.")]
 public sealed class RecordEnforcementDecisionInput : WriteInput
 {
-    public string? CreditCode { get; init; }
+    [Description("The enterprise's unified social credit code (统一社会信用代码).")]
+    public string CreditCode { get; init; } = "";
+
+    [Description("Kind of decision.")]
     public EnforcementKind Kind { get; init; }
-    public string? DecisionNumber { get; init; }
+
+    [Description("Decision number (决定书文号); required and unique.")]
+    public string DecisionNumber { get; init; } = "";
+
+    [Description("Date of the decision; not in the future.")]
     public DateOnly DecidedOn { get; init; }
+
+    [Description("Fine in yuan (罚款金额), 0 or more.")]
     public decimal FineYuan { get; init; }
-    public string? Summary { get; init; }
+
+    [Description("What was decided, in words (at most 2000 characters).")]
+    public string Summary { get; init; } = "";
 }

@@ -10,6 +10,21 @@ public sealed class RecordValidComplaint : WriteOperation<RecordValidComplaintIn
 {
     public override string Name => "recordValidComplaint";
 
+    public override string Description =>
+        "Records a consumer complaint found valid (有效投诉) and re-evaluates the enterprise (index, assured status) "
+        + "and the product's tier.";
+
+    public override string PayloadDescription =>
+        "The recorded complaint and the enterprise and product it re-evaluated.";
+
+    public override void DescribePayload(PayloadType payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        payload.AddFact<ComplaintType>("complaint", "The complaint as recorded.");
+        payload.AddEnterprise();
+        payload.AddProduct();
+    }
+
     public override async Task<Staged?> StageAsync(WriteScope scope, RecordValidComplaintInput input, CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);

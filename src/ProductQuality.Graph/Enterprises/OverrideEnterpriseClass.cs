@@ -5,61 +5,59 @@ using ProductQuality.Graph.Recording;
 
 namespace ProductQuality.Graph.Enterprises;
 
-/// <summary>
-/// overrideEnterpriseClass: a new override row, and the enterprise's revision moved from expected to expected + 1 with
-/// the expected value as the concurrency token's original, so the UPDATE matches no row if another officer got there first.
-/// </summary>
-public sealed class OverrideEnterpriseClass : WriteOperation<OverrideEnterpriseClassInput>
+/// <summary>overrideEnterpriseClass: the override write (<see cref="OverrideWrite{TInput, TSubject}"/>), for a
+/// class.</summary>
+public sealed class OverrideEnterpriseClass : OverrideWrite<OverrideEnterpriseClassInput, Enterprise>
 {
     public override string Name => "overrideEnterpriseClass";
 
-    public override async Task<Staged?> StageAsync(WriteScope scope, OverrideEnterpriseClassInput input, CancellationToken ct)
+    public override string Description =>
+        "Sets an enterprise's class by hand (人工调整分类) with reason and expiry, or withdraws the override (class "
+        + "null). Optimistic concurrency: send the overrideRevision you read; CONFLICT (extensions.currentRevision) "
+        + "when someone overrode meanwhile.";
+
+    public override string PayloadDescription =>
+        "The recorded class override and the enterprise it re-evaluated (with its new overrideRevision).";
+
+    protected override string SubjectName => "enterprise";
+
+    protected override string ValueField => "class";
+
+    public override void DescribePayload(PayloadType payload)
     {
-        var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
-        var reason = scope.Text("reason", input.Reason, 1000);
-        if (input.Class is not null)
-        {
-            if (input.ExpiresOn is { } expires)
-            {
-                scope.FutureDate("expiresOn", expires);
-            }
-            else
-            {
-                scope.Errors.Add("expiresOn", "An override needs an expiry: give expiresOn, the last day it applies.");
-            }
-        }
-        else if (enterprise is not null && await Overrides.ActiveClassAsync(scope.Db, enterprise.Id, scope.Today, ct) is null)
-        {
-            scope.Errors.Add("class", "No class override is in force for this enterprise, so there is nothing to withdraw; give a class to override it.");
-        }
+        ArgumentNullException.ThrowIfNull(payload);
+        payload.AddFact<ClassOverrideType>("override", "The override (or withdrawal) as recorded.");
+        payload.AddEnterprise();
+    }
 
-        if (scope.Errors.Any)
-        {
-            return null;
-        }
+    protected override OverrideRequest Read(OverrideEnterpriseClassInput input) =>
+        new(input.CreditCode, input.Class is null, input.Reason, input.ExpiresOn, input.ExpectedRevision);
 
-        if (enterprise!.OverrideRevision != input.ExpectedRevision)
-        {
-            throw Conflicts.StaleRevision("enterprise's class", input.ExpectedRevision, enterprise.OverrideRevision);
-        }
+    protected override Task<Enterprise?> SubjectAsync(WriteScope scope, string code, CancellationToken ct) =>
+        scope.EnterpriseAsync(code, ct);
 
-        scope.Db.Entry(enterprise).Property(e => e.OverrideRevision).OriginalValue = input.ExpectedRevision;
-        enterprise.OverrideRevision = input.ExpectedRevision + 1;
+    protected override async Task<bool> HasOverrideInForceAsync(
+        WriteScope scope, Enterprise subject, CancellationToken ct) =>
+        await Overrides.ActiveClassAsync(scope.Db, subject.Id, scope.Today, ct) is not null;
+
+    protected override Staged AddRow(
+        WriteScope scope, Enterprise subject, OverrideEnterpriseClassInput input, string reason, DateOnly expiresOn)
+    {
         var row = new ClassOverride
         {
-            EnterpriseId = enterprise.Id, Class = input.Class, Reason = reason, EffectiveFrom = scope.Today,
-            ExpiresOn = input.Class is null ? scope.Today : input.ExpiresOn!.Value, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
+            EnterpriseId = subject.Id, Class = input.Class, Reason = reason, EffectiveFrom = scope.Today,
+            ExpiresOn = expiresOn, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
         };
         scope.Db.ClassOverrides.Add(row);
-        return new Staged(() => row.Id, enterprise.CreditCode, Touched.Enterprise(enterprise.Id));
+        return new Staged(() => row.Id, subject.CreditCode, Touched.Enterprise(subject.Id));
     }
 
-    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
-        new(false, await db.ClassOverrides.AsNoTracking().FirstAsync(o => o.Id == factId, ct), await Answers.EnterpriseAsync(db, resultKey, ct), null);
+    protected override Task<int?> CurrentRevisionAsync(ProductQualityDbContext db, string code, CancellationToken ct) =>
+        db.Enterprises.AsNoTracking().Where(e => e.CreditCode == code).Select(e => (int?)e.OverrideRevision)
+            .FirstOrDefaultAsync(ct);
 
-    public override async Task<Schema.DomainException?> ExplainFailedSaveAsync(ProductQualityDbContext db, OverrideEnterpriseClassInput input, CancellationToken ct)
-    {
-        var current = await db.Enterprises.AsNoTracking().Where(e => e.CreditCode == input.CreditCode).Select(e => (int?)e.OverrideRevision).FirstOrDefaultAsync(ct);
-        return current is { } revision && revision != input.ExpectedRevision ? Conflicts.StaleRevision("enterprise's class", input.ExpectedRevision, revision) : null;
-    }
+    public override async Task<MutationResult> AnswerAsync(
+        ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
+        new(false, await db.ClassOverrides.AsNoTracking().FirstAsync(o => o.Id == factId, ct),
+            await Answers.EnterpriseAsync(db, resultKey, ct), null);
 }

@@ -10,6 +10,20 @@ public sealed class RecordManagementStatus : WriteOperation<RecordManagementStat
 {
     public override string Name => "recordManagementStatus";
 
+    public override string Description =>
+        "Records an enterprise's traceability (追溯能力) and quality management system (质量管理体系) from a date, and "
+        + "re-evaluates its class, colours and index.";
+
+    public override string PayloadDescription =>
+        "The recorded management status and the enterprise it re-evaluated.";
+
+    public override void DescribePayload(PayloadType payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        payload.AddFact<ManagementRecordType>("record", "The status as recorded.");
+        payload.AddEnterprise();
+    }
+
     public override async Task<Staged?> StageAsync(WriteScope scope, RecordManagementStatusInput input, CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);

@@ -14,6 +14,21 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
 
     public override string Name => "recordSampling";
 
+    public override string Description =>
+        "Records a supervision sampling result (监督抽查结果) and re-evaluates the enterprise (class, colours, index, "
+        + "blacklist, assured status) and the product's tier.";
+
+    public override string PayloadDescription =>
+        "The recorded sampling and the enterprise and product it re-evaluated.";
+
+    public override void DescribePayload(PayloadType payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        payload.AddFact<InspectionType>("inspection", "The sampling as recorded.");
+        payload.AddEnterprise();
+        payload.AddProduct();
+    }
+
     public override async Task<Staged?> StageAsync(WriteScope scope, RecordSamplingInput input, CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);

@@ -6,29 +6,36 @@ using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Recording;
 
-/// <summary>Base of every mutation payload: whether it was a replay, the fact, and what it touched, in the write group.</summary>
+/// <summary>
+/// A mutation payload: whether it was a replay, the fact, and what it touched, all in the write group. The write
+/// names the type and picks its fields (<see cref="WriteDefinition.DescribePayload"/>).
+/// </summary>
 public abstract class PayloadType : ContractObjectGraphType<MutationResult>
 {
-    protected PayloadType(SchemaContract contract, string name, string description)
+    protected PayloadType(SchemaContract contract, WriteDefinition write)
         : base(contract)
     {
-        Name = name;
-        Description = description;
+        ArgumentNullException.ThrowIfNull(write);
+        Name = write.PayloadName;
+        Description = write.PayloadDescription;
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Write, "replayed")
-            .Description("True when this idempotency key had already recorded the fact: nothing new was written, this is the stored answer.")
+            .Description("True when this idempotency key had already recorded the fact: nothing new was written, "
+                + "this is the stored answer.")
             .Resolve(c => c.Source.Replayed);
+        write.DescribePayload(this);
     }
 
-    protected void AddFact<TFactType>(string name, string description)
+    public void AddFact<TFactType>(string name, string description)
         where TFactType : IGraphType =>
         Field<NonNullGraphType<TFactType>>(FieldGroup.Write, name).Description(description).Resolve(c => c.Source.Fact);
 
-    protected void AddEnterprise() =>
+    public void AddEnterprise() =>
         Field<EnterpriseType>(FieldGroup.Write, "enterprise")
-            .Description("The enterprise concerned, read after the write committed: its class, colours and listings show the new state.")
+            .Description("The enterprise concerned, read after the write committed: its class, colours and listings "
+                + "show the new state.")
             .Resolve(c => c.Source.Enterprise);
 
-    protected void AddProduct() =>
+    public void AddProduct() =>
         Field<ProductType>(FieldGroup.Write, "product")
             .Description("The product concerned, read after the write committed: its tier shows the new state.")
             .Resolve(c => c.Source.Product);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace ProductQuality.Graph.Recording;
@@ -6,5 +7,8 @@ namespace ProductQuality.Graph.Recording;
 public abstract class WriteInput
 {
     [JsonIgnore]
-    public string? IdempotencyKey { get; init; }
+    [Description("Your unique key for this request (e.g. a UUID, at most 128 characters). Retrying with the same key "
+        + "and input records once and answers replayed=true; the same key with other input is refused "
+        + "(IDEMPOTENCY_KEY_REUSED). Keys are per department.")]
+    public string IdempotencyKey { get; init; } = "";
 }

@@ -1,16 +1,32 @@
+using System.Reflection;
 using GraphQL.Types;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Recording;
 
-/// <summary>Base of every mutation input type: adds the required idempotency key.</summary>
-public abstract class WriteInputType<TInput> : InputObjectGraphType<TInput>
-    where TInput : WriteInput
+/// <summary>
+/// A write's input type, built by GraphQL.NET from its record: one field per property, named in camelCase,
+/// described by its <c>[Description]</c>, non-null where the property is (nullable reference types), so each input
+/// field is declared once. Every field is in the write group, like the mutation that takes it.
+/// </summary>
+public sealed class WriteInputType<TInput> : AutoRegisteringInputObjectGraphType<TInput>
+    where TInput : class
 {
-    protected WriteInputType(string name, string description)
+    public WriteInputType()
     {
-        Name = name;
-        Description = description;
-        Field<NonNullGraphType<StringGraphType>>("idempotencyKey")
-            .Description("Your unique key for this request (e.g. a UUID, at most 128 characters). Retrying with the same key and input records once and answers replayed=true; the same key with other input is refused (IDEMPOTENCY_KEY_REUSED). Keys are per department.");
+        // The record's own name (RecordSamplingInput), whatever GraphQL.NET would derive from it.
+        Name = typeof(TInput).Name;
+    }
+
+    protected override FieldType? CreateField(MemberInfo memberInfo)
+    {
+        var field = base.CreateField(memberInfo);
+        if (field is not null)
+        {
+            field.Metadata[FieldMetadataKeys.Group] = FieldGroup.Write;
+        }
+
+        return field;
     }
 }

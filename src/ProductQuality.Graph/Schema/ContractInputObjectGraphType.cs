@@ -10,8 +10,15 @@ public abstract class ContractInputObjectGraphType<TSource>(SchemaContract contr
     protected SchemaContract Contract { get; } = contract;
 
     protected FieldBuilder<TSource, object> Field<TGraphType>(FieldGroup group, string name)
-        where TGraphType : IGraphType =>
-        Contract.Sees(group)
-            ? Field<TGraphType>(name)
-            : FieldBuilder<TSource, object>.Create(name, typeof(TGraphType));
+        where TGraphType : IGraphType
+    {
+        if (!Contract.Sees(group))
+        {
+            return FieldBuilder<TSource, object>.Create(name, typeof(TGraphType));
+        }
+
+        var builder = Field<TGraphType>(name);
+        builder.FieldType.Metadata[FieldMetadataKeys.Group] = group;
+        return builder;
+    }
 }

@@ -7,10 +7,13 @@ internal static class FieldGroupCheck
 {
     public static void EnsureEveryFieldHasAGroup(ISchema schema)
     {
+        // Input fields too: a generated input type (WriteInputType) must not slip a field past the policy.
         var ungrouped = schema.AllTypes
-            .OfType<IObjectGraphType>()
+            .OfType<IComplexGraphType>()
+            .Where(t => t is IObjectGraphType or IInputObjectGraphType)
             .Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal) && !IsRelayPlumbing(t))
-            .SelectMany(t => t.Fields.Where(f => !f.Metadata.ContainsKey(FieldMetadataKeys.Group)).Select(f => $"{t.Name}.{f.Name}"))
+            .SelectMany(t => t.Fields.Where(f => !f.Metadata.ContainsKey(FieldMetadataKeys.Group))
+                .Select(f => $"{t.Name}.{f.Name}"))
             .ToList();
         if (ungrouped.Count > 0)
         {
@@ -20,6 +23,6 @@ internal static class FieldGroupCheck
     }
 
     // Connection, edge and page-info types carry no data of their own: what they expose is the node type's fields.
-    private static bool IsRelayPlumbing(IObjectGraphType type) =>
+    private static bool IsRelayPlumbing(IGraphType type) =>
         type.GetType().Namespace == "GraphQL.Types.Relay";
 }

@@ -17,6 +17,7 @@ public sealed class ProductQualitySchema : GraphQL.Types.Schema
         }
 
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
+        Recording.InputTypeMappings.Register(this);
         IntrospectionFeatures.Enable(this);
     }
 

@@ -11,6 +11,20 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
 {
     public override string Name => "issueRiskWarning";
 
+    public override string Description =>
+        "Issues a risk warning bulletin (警情通报/质量预警); a warning about a product re-evaluates that product's tier. A "
+        + "county bureau's warning must name a region of its county (OUT_OF_JURISDICTION otherwise).";
+
+    public override string PayloadDescription =>
+        "The issued risk warning and the product it re-evaluated, if any.";
+
+    public override void DescribePayload(PayloadType payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        payload.AddFact<RiskWarningType>("warning", "The bulletin as recorded.");
+        payload.AddProduct();
+    }
+
     public override async Task<Staged?> StageAsync(WriteScope scope, IssueRiskWarningInput input, CancellationToken ct)
     {
         var number = scope.Text("number", input.Number);
