@@ -8,7 +8,4 @@ public sealed record Audience(string? Department, SchemaContract Contract, strin
 {
     /// <summary>The token's subject (the officer or system), for "recorded by" stamps on writes; null for the public.</summary>
     public string? Subject { get; init; }
-
-    /// <summary>The city regulator's view: every field, every row.</summary>
-    public static Audience Regulator { get; } = new("samr-jiaxing", SchemaContract.Full, null);
 }
