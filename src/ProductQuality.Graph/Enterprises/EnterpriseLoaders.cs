@@ -53,7 +53,9 @@ public static class EnterpriseLoaders
                 return db.Enterprises.Where(e => ids.Contains(e.Id))
                     .SelectMany(e => known.Where(i => i.EnterpriseId == e.Id)
                         .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit))
-                    .Include(i => i.FailedItems).AsNoTracking().AsSplitQuery();
+                    // Failed items in recorded order: without an order, PostgreSQL's plan (which differs by limit)
+                    // decides it.
+                    .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSplitQuery();
             },
             i => i.EnterpriseId).Load(enterpriseId).Then(SortedNewestFirst);
     }
