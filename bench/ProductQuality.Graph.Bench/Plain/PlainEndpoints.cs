@@ -43,8 +43,9 @@ internal static class PlainEndpoints
 
         List<int> ids = [enterprise.Id];
         var products = await PlainQueries.ProductsAsync(db, ids, ct);
-        var inspections = await PlainQueries.InspectionsAsync(db, ids, ct);
-        return Results.Json(PlainStatus.From(enterprise, products[enterprise.Id], inspections.Take(3)), Json);
+        var inspections = (await PlainQueries.InspectionsAsync(db, ids, 3, ct))
+            .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id);
+        return Results.Json(PlainStatus.From(enterprise, products[enterprise.Id], inspections), Json);
     }
 
     private static async Task<IResult> PageAsync(string? county, int? first, ProductQualityDbContext db, CancellationToken ct)

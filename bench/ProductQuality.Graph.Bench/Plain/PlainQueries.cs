@@ -31,10 +31,13 @@ internal static class PlainQueries
         return rows.OrderBy(r => r.Product.Code, StringComparer.Ordinal).ToLookup(r => r.EnterpriseId, r => r.Product);
     }
 
-    /// <summary>inspections-by-enterprise: every inspection with its failed items (split query); the limit is applied in memory.</summary>
-    public static Task<List<Inspection>> InspectionsAsync(ProductQualityDbContext db, IReadOnlyList<int> ids, CancellationToken ct) =>
-        db.Inspections.AsNoTracking().Include(i => i.FailedItems).Where(i => ids.Contains(i.EnterpriseId))
-            .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).AsSplitQuery()
+    /// <summary>inspections-by-enterprise: the newest <paramref name="limit"/> per enterprise, cut in SQL as the loader does.</summary>
+    public static Task<List<Inspection>> InspectionsAsync(
+        ProductQualityDbContext db, IReadOnlyList<int> ids, int limit, CancellationToken ct) =>
+        db.Enterprises.Where(e => ids.Contains(e.Id))
+            .SelectMany(e => db.Inspections.Where(i => i.EnterpriseId == e.Id)
+                .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit))
+            .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSplitQuery()
             .ToListAsync(ct);
 
     private sealed record ProductRow(int EnterpriseId, Product Product);

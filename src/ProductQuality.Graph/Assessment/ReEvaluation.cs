@@ -4,7 +4,4 @@ namespace ProductQuality.Graph.Assessment;
 public sealed record ReEvaluation(int EnterprisesChanged, int ProductsChanged, int RegionsChanged)
 {
     public static ReEvaluation None { get; } = new(0, 0, 0);
-
-    public ReEvaluation Add(ReEvaluation other) => new(
-        EnterprisesChanged + other.EnterprisesChanged, ProductsChanged + other.ProductsChanged, RegionsChanged + other.RegionsChanged);
 }

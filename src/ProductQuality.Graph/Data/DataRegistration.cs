@@ -28,8 +28,10 @@ public static class DataRegistration
                 builder.Services.AddScoped<ProductQualityDbContext>(sp => sp.GetRequiredService<SqliteProductQualityDbContext>());
                 break;
             case DatabaseProvider.Postgres:
+                builder.Services.AddSingleton(sp => new PostgresConnectionString(Current(sp).ConnectionString));
                 builder.Services.AddDbContext<PostgresProductQualityDbContext>((sp, db) =>
-                    db.UseNpgsql(Current(sp).ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                    db.UseNpgsql(sp.GetRequiredService<PostgresConnectionString>().Value)
+                        .AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddScoped<ProductQualityDbContext>(sp => sp.GetRequiredService<PostgresProductQualityDbContext>());
                 break;
             default:

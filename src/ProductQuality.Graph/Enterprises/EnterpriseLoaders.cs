@@ -37,15 +37,27 @@ public static class EnterpriseLoaders
             a => a.EnterpriseId).Load(enterpriseId);
     }
 
-    /// <summary>Sampling results, newest first; under an <c>asOf</c> root, those sampled and recorded by that day.</summary>
-    public static IDataLoaderResult<IReadOnlyList<Inspection>> InspectionsOf(this IResolveFieldContext context, int enterpriseId)
+    /// <summary>
+    /// The <paramref name="limit"/> newest sampling results, newest first; under an <c>asOf</c> root, those sampled and
+    /// recorded by that day. The limit is applied per enterprise in SQL (EF Core lifts the correlated Take into
+    /// ROW_NUMBER() OVER (PARTITION BY enterprise)), so asking for the latest one does not read every inspection.
+    /// </summary>
+    public static IDataLoaderResult<IReadOnlyList<Inspection>> InspectionsOf(this IResolveFieldContext context, int enterpriseId, int limit)
     {
         var on = context.AsOf();
-        return context.RowsLoader<int, Inspection>("inspections-by-enterprise" + on?.LoaderSuffix,
-            (db, ids) => db.Inspections.AsNoTracking().RecordedOn(on, i => i.SampledOn)
-                .Include(i => i.FailedItems).Where(i => ids.Contains(i.EnterpriseId))
-                .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).AsSplitQuery(),
-            i => i.EnterpriseId).Load(enterpriseId);
+        return context.RowsLoader<int, Inspection>($"inspections-by-enterprise-{limit}{on?.LoaderSuffix}",
+            (db, ids) =>
+            {
+                // A captured query is inlined by EF; RecordedOn itself cannot appear inside the lambda below.
+                var known = db.Inspections.RecordedOn(on, i => i.SampledOn);
+                return db.Enterprises.Where(e => ids.Contains(e.Id))
+                    .SelectMany(e => known.Where(i => i.EnterpriseId == e.Id)
+                        .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit))
+                    // Failed items in recorded order: without an order, PostgreSQL's plan (which differs by limit)
+                    // decides it.
+                    .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSplitQuery();
+            },
+            i => i.EnterpriseId).Load(enterpriseId).Then(SortedNewestFirst);
     }
 
     /// <summary>Listings and removals, newest first; under an <c>asOf</c> root, those known by that day.</summary>
@@ -75,6 +87,10 @@ public static class EnterpriseLoaders
         return context.RowLoader<int, Enterprise>("enterprise-by-id", (_, ids) => visible.Where(e => ids.Contains(e.Id)), e => e.Id)
             .Load(enterpriseId);
     }
+
+    // The lifted query's rows come in no particular order; the loader groups them, so order each enterprise's list.
+    private static IReadOnlyList<Inspection> SortedNewestFirst(IReadOnlyList<Inspection> rows) =>
+        rows.OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).ToList();
 
     private sealed record EnterpriseProductRow(int EnterpriseId, Product Product);
 }

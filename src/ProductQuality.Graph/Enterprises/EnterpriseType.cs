@@ -31,7 +31,7 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
             .Resolve(c =>
             {
                 var limit = Math.Clamp(c.GetArgument("limit", 20), 0, 200);
-                return c.InspectionsOf(c.Source.Id).Then(rows => rows.Take(limit).ToList());
+                return c.InspectionsOf(c.Source.Id, limit);
             });
     }
 

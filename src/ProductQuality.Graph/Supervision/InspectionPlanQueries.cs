@@ -29,22 +29,22 @@ public static class InspectionPlanQueries
                 }
 
                 var first = PageSize.First(c);
-                var db = c.Db();
                 var enterprises = c.VisibleEnterprises();
                 if (c.GetArgument<string?>("county") is { } county)
                 {
                     enterprises = enterprises.Where(e => e.CountyCode == county);
                 }
 
-                var rows = await enterprises
-                    .Select(e => new { Enterprise = e, Last = db.Inspections.Where(i => i.EnterpriseId == e.Id).Max(i => (DateOnly?)i.SampledOn) })
-                    .ToListAsync(c.CancellationToken);
                 var rule = c.Service<InspectionFrequencyRule>();
-                return rows
-                    .Select(r => new InspectionPlanEntry(r.Enterprise, rule.Evaluate(r.Enterprise.MapColour, r.Last, from)))
+                var due = await InspectionPlanCandidates.DueByAsync(c.Db(), enterprises, rule, to, c.CancellationToken);
+                var plan = due
+                    .Select(d => (d.Id, Schedule: rule.Evaluate(d.MapColour, d.Last, from)))
                     .Where(p => p.Schedule.DueOn <= to)
-                    .OrderBy(p => p.Schedule.DueOn).ThenBy(p => (int)p.Schedule.Colour).ThenBy(p => p.Enterprise.Id)
+                    .OrderBy(p => p.Schedule.DueOn).ThenBy(p => (int)p.Schedule.Colour).ThenBy(p => p.Id)
                     .Take(first)
                     .ToList();
+                var ids = plan.Select(p => p.Id).ToList();
+                var rows = await enterprises.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, c.CancellationToken);
+                return plan.Select(p => new InspectionPlanEntry(rows[p.Id], p.Schedule)).ToList();
             });
 }

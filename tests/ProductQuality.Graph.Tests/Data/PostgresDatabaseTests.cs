@@ -23,4 +23,17 @@ public sealed class PostgresDatabaseTests(PostgresServerFactory postgres)
         Assert.Equal(273, await db.Products.CountAsync());
         Assert.Equal(80, await db.Regions.CountAsync());
     }
+
+    [PostgresFact]
+    public async Task Pooled_connections_are_returned_without_a_DISCARD_ALL_round_trip()
+    {
+        using var scope = postgres.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
+
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        Assert.True(settings.NoResetOnClose, "each request would pay a DISCARD ALL when its connection goes back");
+        var reply = await postgres.ClientFor("samr-jiaxing").PostAsync("{ enterprises(first: 2) { totalCount } }");
+        Assert.Equal(TestServerFactory.Enterprises, reply.EnsureData().Data.GetProperty("enterprises")
+            .GetProperty("totalCount").GetInt32());
+    }
 }

@@ -7,7 +7,7 @@ namespace ProductQuality.Graph.Access.Tokens;
 /// No Authorization header: the public. A bearer token: validated by JwtBearer; a bad one is refused with 401 and
 /// its reason — never a silent downgrade to anonymous. A valid token's <c>dept</c> must name a department of the policy.
 /// </summary>
-internal sealed class JwtAudienceResolver(AccessPolicy policy, ValidatedTokenCache cache, TimeProvider clock) : IAudienceResolver
+internal sealed class JwtAudienceResolver(AccessPolicy policy, ValidatedTokenCache cache) : IAudienceResolver
 {
     public async Task<(Audience? Audience, AuthRefusal? Refusal)> ResolveAsync(HttpContext http)
     {
@@ -23,7 +23,7 @@ internal sealed class JwtAudienceResolver(AccessPolicy policy, ValidatedTokenCac
         }
 
         var token = header["Bearer ".Length..].Trim();
-        if (cache.Find(token, clock.GetUtcNow(), out var cachedSubject) is { } cachedDepartment && policy.ForDepartment(cachedDepartment) is { } cachedAudience)
+        if (cache.Find(token, out var cachedSubject) is { } cachedDepartment && policy.ForDepartment(cachedDepartment) is { } cachedAudience)
         {
             return (cachedAudience with { Subject = cachedSubject }, null);
         }

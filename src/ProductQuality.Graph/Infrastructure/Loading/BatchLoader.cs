@@ -14,9 +14,6 @@ public abstract class BatchLoader<TKey, TValue>
     private readonly HashSet<TKey> _pending = [];
     private readonly Dictionary<TKey, TValue> _loaded = [];
 
-    /// <summary>Number of batches fetched; tests use it to prove batching.</summary>
-    public int BatchCount { get; private set; }
-
     public IDataLoaderResult<TValue> Load(TKey key)
     {
         if (!_loaded.ContainsKey(key))
@@ -41,7 +38,6 @@ public abstract class BatchLoader<TKey, TValue>
 
         var keys = _pending.Count > 0 ? _pending.ToList() : [key];
         _pending.Clear();
-        BatchCount++;
         var fetched = await FetchAsync(keys, cancellationToken);
         foreach (var k in keys)
         {

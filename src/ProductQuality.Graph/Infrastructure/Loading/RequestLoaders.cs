@@ -5,8 +5,6 @@ public sealed class RequestLoaders
 {
     private readonly Dictionary<string, object> _loaders = [];
 
-    public IReadOnlyDictionary<string, object> All => _loaders;
-
     public T GetOrAdd<T>(string name, Func<T> create)
         where T : class
     {

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Enterprises;
+
+/// <summary>
+/// <c>inspections(limit:)</c> is cut per enterprise in SQL; it must return the rows the in-memory cut returned: the
+/// newest <c>limit</c> of the enterprise's full list (newest first, newest id first on a tie), with failed items.
+/// </summary>
+public abstract class InspectionLimitTests(TestServerFactory factory)
+{
+    private const string Fields = "reportNumber sampledOn passed product { code } failedItems { name safetyItem }";
+
+    private readonly HttpClient _client = factory.ClientFor("samr-jiaxing");
+
+    [ProviderFact]
+    public async Task Every_limit_on_a_page_is_the_head_of_the_full_list()
+    {
+        var query = $$"""
+            { enterprises(first: 20, orderBy: CLASS_WORST_FIRST) { edges { node {
+                all: inspections(limit: 30) { {{Fields}} } none: inspections(limit: 0) { {{Fields}} }
+                one: inspections(limit: 1) { {{Fields}} } three: inspections(limit: 3) { {{Fields}} }
+                standard: inspections { {{Fields}} } } } } }
+            """;
+        var nodes = (await _client.PostAsync(query)).EnsureData().Data.GetProperty("enterprises").GetProperty("edges")
+            .EnumerateArray().Select(e => e.GetProperty("node")).ToList();
+
+        Assert.Contains(nodes, n => n.GetProperty("all").GetArrayLength() > 3);
+        foreach (var node in nodes)
+        {
+            AssertHeads(node);
+        }
+    }
+
+    [ProviderFact]
+    public async Task Under_asOf_every_limit_is_the_head_of_the_list_known_then()
+    {
+        var codes = (await _client.PostAsync("{ enterprises(first: 20) { edges { node { creditCode } } } }"))
+            .EnsureData().Data.GetProperty("enterprises").GetProperty("edges").EnumerateArray()
+            .Select(e => e.GetProperty("node").GetProperty("creditCode").GetString()!).ToList();
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1).ToString("yyyy-MM-dd");
+        var query = "{ " + string.Join(' ', codes.Select((c, i) => $$"""
+            e{{i}}: enterprise(creditCode: "{{c}}", asOf: "{{day}}") {
+              all: inspections(limit: 30) { {{Fields}} } none: inspections(limit: 0) { {{Fields}} }
+              one: inspections(limit: 1) { {{Fields}} } three: inspections(limit: 3) { {{Fields}} }
+              standard: inspections { {{Fields}} } }
+            """)) + " }";
+        var data = (await _client.PostAsync(query)).EnsureData().Data;
+
+        var known = data.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object).ToList();
+        Assert.NotEmpty(known);
+        foreach (var enterprise in known)
+        {
+            AssertHeads(enterprise.Value);
+        }
+    }
+
+    private static void AssertHeads(JsonElement node)
+    {
+        var all = node.GetProperty("all").EnumerateArray().Select(i => i.GetRawText()).ToList();
+        Assert.Equal(all.OrderByDescending(SampledOn).ToList(), all, StringComparer.Ordinal); // newest first
+        foreach (var (alias, limit) in new[] { ("none", 0), ("one", 1), ("three", 3), ("standard", 20) })
+        {
+            var cut = node.GetProperty(alias).EnumerateArray().Select(i => i.GetRawText()).ToList();
+            Assert.Equal(all.Take(limit).ToList(), cut);
+        }
+    }
+
+    private static string SampledOn(string inspection) =>
+        JsonDocument.Parse(inspection).RootElement.GetProperty("sampledOn").GetString()!;
+}
