@@ -20,6 +20,7 @@ return await StartupFailure.GuardAsync(async () =>
 
     var app = builder.Build();
     app.ValidateSettings();
+    app.WarnWhenTheDevelopmentKeySignsOutsideDevelopment();
     await app.InitializeDatabaseAsync();
     app.MapProductQualityGraph();
     app.AnnounceEndpointOnStart();

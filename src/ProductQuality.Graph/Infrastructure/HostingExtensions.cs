@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Access.Tokens;
 using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Infrastructure;
@@ -39,4 +40,22 @@ public static class HostingExtensions
                 app.Logger.LogInformation("ProductQuality.Graph is ready: send GraphQL to {Endpoint} (GET or POST application/json).", address.TrimEnd('/') + path);
             }
         });
+
+    /// <summary>
+    /// Without <c>Auth:Authority</c> tokens are signed and checked with the local development key: fine on a
+    /// developer's machine, a hazard anywhere else (anyone holding the key file mints any department). Say so loudly.
+    /// </summary>
+    public static void WarnWhenTheDevelopmentKeySignsOutsideDevelopment(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<TokenOptions>>().Value.IsDevelopmentMode
+            && !app.Environment.IsDevelopment())
+        {
+            app.Logger.LogWarning(
+                "Tokens are signed and checked with the local development key in the '{Environment}' environment: " +
+                "anyone who can read the key can act as any department. Set Auth:Authority (with Auth:Issuer and " +
+                "Auth:Audience) to validate your identity provider's tokens, or run with " +
+                "ASPNETCORE_ENVIRONMENT=Development on a developer's machine.", app.Environment.EnvironmentName);
+        }
+    }
 }
