@@ -17,6 +17,13 @@ public static class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         EnsureSqliteFolder(db);
 
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken))
+            .Except(db.Database.GetMigrations(), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UnknownMigrationsException(unknown);
+        }
+
         if (options.MigrateOnStart)
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

@@ -39,6 +39,7 @@ public static partial class StartupFailure
     private static List<string>? Sentences(Exception e) => e switch
     {
         OptionsValidationException one => [.. Describe(one)],
+        Data.UnknownMigrationsException stale => [stale.Message],
         AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
             [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(Describe)],
         _ => null,

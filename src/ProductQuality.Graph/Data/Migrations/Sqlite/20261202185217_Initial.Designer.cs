@@ -11,8 +11,8 @@ using ProductQuality.Graph.Data;
 namespace ProductQuality.Graph.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteProductQualityDbContext))]
-    [Migration("20261128182939_ReEvaluation")]
-    partial class ReEvaluation
+    [Migration("20261202185217_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -29,6 +29,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Explanation")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -39,7 +42,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")
@@ -64,6 +66,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DecisionNumber")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -71,6 +78,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -82,7 +92,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonCategory")
@@ -106,6 +115,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Authority", "DecisionNumber")
+                        .IsUnique();
 
                     b.HasIndex("EnterpriseId", "OccurredOn");
 
@@ -155,6 +167,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("TEXT");
 
@@ -189,7 +206,7 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecisionNumber")
+                    b.HasIndex("Authority", "DecisionNumber")
                         .IsUnique();
 
                     b.HasIndex("EnterpriseId", "DecidedOn");
@@ -372,7 +389,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("ClassExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EffectiveFrom")
@@ -388,7 +404,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("IndexExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsOverride")
@@ -407,7 +422,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")
@@ -530,6 +544,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Batch")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -581,12 +600,13 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReportNumber")
+                    b.HasIndex("Authority", "ReportNumber")
                         .IsUnique();
 
                     b.HasIndex("EnterpriseId", "SampledOn");
 
-                    b.HasIndex("ProductCode", "SampledOn");
+                    b.HasIndex("ProductCode", "SampledOn", "Passed")
+                        .HasDatabaseName("IX_Inspections_ProductGrading");
 
                     b.ToTable("Inspections");
                 });
@@ -713,7 +733,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsOverride")
@@ -729,7 +748,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")
@@ -904,7 +922,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("GreenCount")
@@ -947,6 +964,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT");
@@ -995,7 +1017,7 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.HasIndex("IssuedOn");
 
-                    b.HasIndex("Number")
+                    b.HasIndex("Authority", "Number")
                         .IsUnique();
 
                     b.ToTable("RiskWarnings");

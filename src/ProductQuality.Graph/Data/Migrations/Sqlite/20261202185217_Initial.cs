@@ -12,6 +12,25 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Operation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InputHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResultKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FactId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProductCategories",
                 columns: table => new
                 {
@@ -48,6 +67,7 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Number = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -55,7 +75,8 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     Severity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ProductCode = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -78,7 +99,8 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     ProductionLicenceRequired = table.Column<bool>(type: "INTEGER", nullable: false),
                     CccRequired = table.Column<bool>(type: "INTEGER", nullable: false),
                     Tier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RiskScore = table.Column<double>(type: "REAL", nullable: false)
+                    RiskScore = table.Column<double>(type: "REAL", nullable: false),
+                    OverrideRevision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,7 +138,8 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     IsBlacklisted = table.Column<bool>(type: "INTEGER", nullable: false),
                     BlacklistedSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     IsAssured = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AssuredUntil = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    AssuredUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OverrideRevision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,9 +174,10 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     BlueCount = table.Column<int>(type: "INTEGER", nullable: false),
                     GreenCount = table.Column<int>(type: "INTEGER", nullable: false),
                     ClassCCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", nullable: false),
                     RulesVersion = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -178,16 +202,42 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     RiskScore = table.Column<double>(type: "REAL", nullable: false),
                     IsOverride = table.Column<bool>(type: "INTEGER", nullable: false),
                     OverrideExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", nullable: false),
                     RulesVersion = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProductTierAssessments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ProductTierAssessments_Products_ProductCode",
+                        column: x => x.ProductCode,
+                        principalTable: "Products",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductTierOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductCode = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductTierOverrides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductTierOverrides_Products_ProductCode",
                         column: x => x.ProductCode,
                         principalTable: "Products",
                         principalColumn: "Code",
@@ -204,8 +254,10 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -226,17 +278,47 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ReasonCategory = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", nullable: true),
                     DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_BlacklistEvents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_BlacklistEvents_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClassOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Class = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassOverrides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassOverrides_Enterprises_EnterpriseId",
                         column: x => x.EnterpriseId,
                         principalTable: "Enterprises",
                         principalColumn: "Id",
@@ -251,8 +333,10 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
                     FoundValidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ProductCode = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -263,6 +347,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         principalTable: "Enterprises",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Products_ProductCode",
+                        column: x => x.ProductCode,
+                        principalTable: "Products",
+                        principalColumn: "Code");
                 });
 
             migrationBuilder.CreateTable(
@@ -274,10 +363,12 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     FineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -302,13 +393,14 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     HealthCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     MapColour = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     QualityIndex = table.Column<double>(type: "REAL", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
                     IsOverride = table.Column<bool>(type: "INTEGER", nullable: false),
                     OverrideExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ClassExplanation = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    IndexExplanation = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ClassExplanation = table.Column<string>(type: "TEXT", nullable: false),
+                    IndexExplanation = table.Column<string>(type: "TEXT", nullable: false),
                     RulesVersion = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -359,9 +451,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     Level = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Lab = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     ReportNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     Passed = table.Column<bool>(type: "INTEGER", nullable: false),
                     RectificationOrderedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -421,7 +515,8 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     Traceability = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     QualitySystem = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -461,9 +556,20 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 columns: new[] { "EnterpriseId", "OccurredOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BlacklistEvents_Authority_DecisionNumber",
+                table: "BlacklistEvents",
+                columns: new[] { "Authority", "DecisionNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BlacklistEvents_EnterpriseId_OccurredOn",
                 table: "BlacklistEvents",
                 columns: new[] { "EnterpriseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassOverrides_EnterpriseId_EffectiveFrom",
+                table: "ClassOverrides",
+                columns: new[] { "EnterpriseId", "EffectiveFrom" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_EnterpriseId_FoundValidOn",
@@ -471,9 +577,14 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 columns: new[] { "EnterpriseId", "FoundValidOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EnforcementDecisions_DecisionNumber",
+                name: "IX_Complaints_ProductCode_FoundValidOn",
+                table: "Complaints",
+                columns: new[] { "ProductCode", "FoundValidOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementDecisions_Authority_DecisionNumber",
                 table: "EnforcementDecisions",
-                column: "DecisionNumber",
+                columns: new[] { "Authority", "DecisionNumber" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -533,9 +644,20 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 columns: new[] { "QualityIndex", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_RegionAggregate",
+                table: "Enterprises",
+                columns: new[] { "TownCode", "MapColour", "HighestTier", "QualityIndex", "Class" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_TownCode_Id",
                 table: "Enterprises",
                 columns: new[] { "TownCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_Department_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "Department", "Key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_InspectionFailedItems_InspectionId",
@@ -543,20 +665,20 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 column: "InspectionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Inspections_Authority_ReportNumber",
+                table: "Inspections",
+                columns: new[] { "Authority", "ReportNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inspections_EnterpriseId_SampledOn",
                 table: "Inspections",
                 columns: new[] { "EnterpriseId", "SampledOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Inspections_ProductCode_SampledOn",
+                name: "IX_Inspections_ProductGrading",
                 table: "Inspections",
-                columns: new[] { "ProductCode", "SampledOn" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Inspections_ReportNumber",
-                table: "Inspections",
-                column: "ReportNumber",
-                unique: true);
+                columns: new[] { "ProductCode", "SampledOn", "Passed" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Licences_EnterpriseId",
@@ -589,6 +711,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 columns: new[] { "ProductCode", "EffectiveFrom" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProductTierOverrides_ProductCode_EffectiveFrom",
+                table: "ProductTierOverrides",
+                columns: new[] { "ProductCode", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RegionAssessments_RegionCode_EffectiveFrom",
                 table: "RegionAssessments",
                 columns: new[] { "RegionCode", "EffectiveFrom" });
@@ -599,15 +726,15 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RiskWarnings_Authority_Number",
+                table: "RiskWarnings",
+                columns: new[] { "Authority", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RiskWarnings_IssuedOn",
                 table: "RiskWarnings",
                 column: "IssuedOn");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RiskWarnings_Number",
-                table: "RiskWarnings",
-                column: "Number",
-                unique: true);
         }
 
         /// <inheritdoc />
@@ -618,6 +745,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BlacklistEvents");
+
+            migrationBuilder.DropTable(
+                name: "ClassOverrides");
 
             migrationBuilder.DropTable(
                 name: "Complaints");
@@ -632,6 +762,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 name: "EnterpriseProducts");
 
             migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
                 name: "InspectionFailedItems");
 
             migrationBuilder.DropTable(
@@ -642,6 +775,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ProductTierAssessments");
+
+            migrationBuilder.DropTable(
+                name: "ProductTierOverrides");
 
             migrationBuilder.DropTable(
                 name: "RegionAssessments");

@@ -13,6 +13,25 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Department = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Operation = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ResultKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FactId = table.Column<long>(type: "bigint", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProductCategories",
                 columns: table => new
                 {
@@ -49,6 +68,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Number = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Authority = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     Title = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
@@ -56,7 +76,8 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     Severity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ProductCode = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     RegionCode = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -79,7 +100,8 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     ProductionLicenceRequired = table.Column<bool>(type: "boolean", nullable: false),
                     CccRequired = table.Column<bool>(type: "boolean", nullable: false),
                     Tier = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RiskScore = table.Column<double>(type: "double precision", nullable: false)
+                    RiskScore = table.Column<double>(type: "double precision", nullable: false),
+                    OverrideRevision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,7 +139,8 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     IsBlacklisted = table.Column<bool>(type: "boolean", nullable: false),
                     BlacklistedSince = table.Column<DateOnly>(type: "date", nullable: true),
                     IsAssured = table.Column<bool>(type: "boolean", nullable: false),
-                    AssuredUntil = table.Column<DateOnly>(type: "date", nullable: true)
+                    AssuredUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    OverrideRevision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,9 +175,10 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     BlueCount = table.Column<int>(type: "integer", nullable: false),
                     GreenCount = table.Column<int>(type: "integer", nullable: false),
                     ClassCCount = table.Column<int>(type: "integer", nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Explanation = table.Column<string>(type: "text", nullable: false),
                     RulesVersion = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -179,16 +203,42 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     RiskScore = table.Column<double>(type: "double precision", nullable: false),
                     IsOverride = table.Column<bool>(type: "boolean", nullable: false),
                     OverrideExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    Explanation = table.Column<string>(type: "text", nullable: false),
                     RulesVersion = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProductTierAssessments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ProductTierAssessments_Products_ProductCode",
+                        column: x => x.ProductCode,
+                        principalTable: "Products",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductTierOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductCode = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Tier = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductTierOverrides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductTierOverrides_Products_ProductCode",
                         column: x => x.ProductCode,
                         principalTable: "Products",
                         principalColumn: "Code",
@@ -205,8 +255,10 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
                     ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    Explanation = table.Column<string>(type: "text", nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -227,17 +279,47 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     EnterpriseId = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
                     ReasonCategory = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    Explanation = table.Column<string>(type: "text", nullable: true),
                     DecisionNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Authority = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_BlacklistEvents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_BlacklistEvents_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClassOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    Class = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassOverrides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassOverrides_Enterprises_EnterpriseId",
                         column: x => x.EnterpriseId,
                         principalTable: "Enterprises",
                         principalColumn: "Id",
@@ -252,8 +334,10 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     EnterpriseId = table.Column<int>(type: "integer", nullable: false),
                     FoundValidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ProductCode = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -264,6 +348,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         principalTable: "Enterprises",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Products_ProductCode",
+                        column: x => x.ProductCode,
+                        principalTable: "Products",
+                        principalColumn: "Code");
                 });
 
             migrationBuilder.CreateTable(
@@ -275,10 +364,12 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     EnterpriseId = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     DecisionNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Authority = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     FineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -303,13 +394,14 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     HealthCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     MapColour = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     QualityIndex = table.Column<double>(type: "double precision", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
                     IsOverride = table.Column<bool>(type: "boolean", nullable: false),
                     OverrideExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClassExplanation = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    IndexExplanation = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ClassExplanation = table.Column<string>(type: "text", nullable: false),
+                    IndexExplanation = table.Column<string>(type: "text", nullable: false),
                     RulesVersion = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -360,9 +452,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     Level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Lab = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     ReportNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Authority = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     Passed = table.Column<bool>(type: "boolean", nullable: false),
                     RectificationOrderedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -422,7 +516,8 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     Traceability = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     QualitySystem = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -462,9 +557,20 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 columns: new[] { "EnterpriseId", "OccurredOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BlacklistEvents_Authority_DecisionNumber",
+                table: "BlacklistEvents",
+                columns: new[] { "Authority", "DecisionNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BlacklistEvents_EnterpriseId_OccurredOn",
                 table: "BlacklistEvents",
                 columns: new[] { "EnterpriseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassOverrides_EnterpriseId_EffectiveFrom",
+                table: "ClassOverrides",
+                columns: new[] { "EnterpriseId", "EffectiveFrom" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_EnterpriseId_FoundValidOn",
@@ -472,9 +578,14 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 columns: new[] { "EnterpriseId", "FoundValidOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EnforcementDecisions_DecisionNumber",
+                name: "IX_Complaints_ProductCode_FoundValidOn",
+                table: "Complaints",
+                columns: new[] { "ProductCode", "FoundValidOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementDecisions_Authority_DecisionNumber",
                 table: "EnforcementDecisions",
-                column: "DecisionNumber",
+                columns: new[] { "Authority", "DecisionNumber" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -534,9 +645,20 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 columns: new[] { "QualityIndex", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_RegionAggregate",
+                table: "Enterprises",
+                columns: new[] { "TownCode", "MapColour", "HighestTier", "QualityIndex", "Class" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_TownCode_Id",
                 table: "Enterprises",
                 columns: new[] { "TownCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_Department_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "Department", "Key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_InspectionFailedItems_InspectionId",
@@ -544,20 +666,20 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 column: "InspectionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Inspections_Authority_ReportNumber",
+                table: "Inspections",
+                columns: new[] { "Authority", "ReportNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inspections_EnterpriseId_SampledOn",
                 table: "Inspections",
                 columns: new[] { "EnterpriseId", "SampledOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Inspections_ProductCode_SampledOn",
+                name: "IX_Inspections_ProductGrading",
                 table: "Inspections",
-                columns: new[] { "ProductCode", "SampledOn" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Inspections_ReportNumber",
-                table: "Inspections",
-                column: "ReportNumber",
-                unique: true);
+                columns: new[] { "ProductCode", "SampledOn", "Passed" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Licences_EnterpriseId",
@@ -590,6 +712,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 columns: new[] { "ProductCode", "EffectiveFrom" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProductTierOverrides_ProductCode_EffectiveFrom",
+                table: "ProductTierOverrides",
+                columns: new[] { "ProductCode", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RegionAssessments_RegionCode_EffectiveFrom",
                 table: "RegionAssessments",
                 columns: new[] { "RegionCode", "EffectiveFrom" });
@@ -600,15 +727,15 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RiskWarnings_Authority_Number",
+                table: "RiskWarnings",
+                columns: new[] { "Authority", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RiskWarnings_IssuedOn",
                 table: "RiskWarnings",
                 column: "IssuedOn");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RiskWarnings_Number",
-                table: "RiskWarnings",
-                column: "Number",
-                unique: true);
         }
 
         /// <inheritdoc />
@@ -619,6 +746,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "BlacklistEvents");
+
+            migrationBuilder.DropTable(
+                name: "ClassOverrides");
 
             migrationBuilder.DropTable(
                 name: "Complaints");
@@ -633,6 +763,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 name: "EnterpriseProducts");
 
             migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
                 name: "InspectionFailedItems");
 
             migrationBuilder.DropTable(
@@ -643,6 +776,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ProductTierAssessments");
+
+            migrationBuilder.DropTable(
+                name: "ProductTierOverrides");
 
             migrationBuilder.DropTable(
                 name: "RegionAssessments");

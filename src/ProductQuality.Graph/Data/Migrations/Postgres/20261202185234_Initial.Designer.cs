@@ -12,8 +12,8 @@ using ProductQuality.Graph.Data;
 namespace ProductQuality.Graph.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresProductQualityDbContext))]
-    [Migration("20261129052215_ProductGradingIndex")]
-    partial class ProductGradingIndex
+    [Migration("20261202185234_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -36,6 +36,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Explanation")
+                        .HasColumnType("text");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -46,8 +49,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -73,6 +75,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<string>("DecisionNumber")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -80,6 +87,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Explanation")
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -91,8 +101,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ReasonCategory")
                         .IsRequired()
@@ -115,6 +124,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Authority", "DecisionNumber")
+                        .IsUnique();
 
                     b.HasIndex("EnterpriseId", "OccurredOn");
 
@@ -168,6 +180,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
 
@@ -202,7 +219,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecisionNumber")
+                    b.HasIndex("Authority", "DecisionNumber")
                         .IsUnique();
 
                     b.HasIndex("EnterpriseId", "DecidedOn");
@@ -391,8 +408,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("ClassExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
@@ -407,8 +423,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("IndexExplanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsOverride")
                         .HasColumnType("boolean");
@@ -426,8 +441,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -555,6 +569,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<string>("Batch")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -606,7 +625,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReportNumber")
+                    b.HasIndex("Authority", "ReportNumber")
                         .IsUnique();
 
                     b.HasIndex("EnterpriseId", "SampledOn");
@@ -743,8 +762,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsOverride")
                         .HasColumnType("boolean");
@@ -759,8 +777,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -940,8 +957,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text");
 
                     b.Property<int>("GreenCount")
                         .HasColumnType("integer");
@@ -985,6 +1001,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date");
@@ -1033,7 +1054,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.HasIndex("IssuedOn");
 
-                    b.HasIndex("Number")
+                    b.HasIndex("Authority", "Number")
                         .IsUnique();
 
                     b.ToTable("RiskWarnings");
