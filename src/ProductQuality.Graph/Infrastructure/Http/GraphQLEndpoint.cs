@@ -121,6 +121,7 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
@@ -137,7 +138,8 @@ internal sealed class GraphQLEndpoint(
             ValidationRules = cached is null ? _rules : [],
         });
 
-        if (await limits.RefuseTimedOutAsync(http, result, mediaType))
+        if (await limits.RefuseTimedOutAsync(
+            http, result, System.Diagnostics.Stopwatch.GetElapsedTime(started), mediaType))
         {
             return;
         }

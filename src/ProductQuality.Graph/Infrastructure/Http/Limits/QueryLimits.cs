@@ -58,9 +58,14 @@ internal sealed class QueryLimits(
     /// True (after answering 400 QUERY_TIMEOUT) when GraphQL.NET stopped the operation at <see cref="Timeout"/>: it
     /// then drops any partial result, so the answer is a refusal with what to do rather than a half-filled page.
     /// </summary>
-    public async Task<bool> RefuseTimedOutAsync(HttpContext context, ExecutionResult result, string mediaType)
+    public async Task<bool> RefuseTimedOutAsync(
+        HttpContext context, ExecutionResult result, TimeSpan elapsed, string mediaType)
     {
-        if (result.Errors?.Any(e => e is TimeoutError) != true)
+        // The deadline can surface as GraphQL.NET's TimeoutError or, when a data loader was cancelled first, as a
+        // field error: an execution that failed after running to the deadline is answered as the timeout it was.
+        var timedOut = result.Errors?.Any(e => e is TimeoutError) == true
+            || (result.Errors is { Count: > 0 } && elapsed >= Timeout);
+        if (!timedOut)
         {
             return false;
         }
