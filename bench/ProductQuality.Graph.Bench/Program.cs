@@ -30,17 +30,7 @@ internal static class Program
         });
         await using var _ = app;
 
-        using var client = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = options.Concurrency,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseProxy = false,
-        })
-        {
-            BaseAddress = baseAddress,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        using var client = LoadClient(baseAddress, options.Concurrency);
 
         // GraphQL requests carry a real token of the department, so authentication and its contract are measured too.
         var audience = app.Services.GetRequiredService<AccessPolicy>().ForDepartment(options.Department);
@@ -93,17 +83,7 @@ internal static class Program
             ["GraphQL:Limits:Enabled"] = "false",
         });
         await using var _ = offApp;
-        using var offClient = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = options.Concurrency,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseProxy = false,
-        })
-        {
-            BaseAddress = offAddress,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        using var offClient = LoadClient(offAddress, options.Concurrency);
         var off = new LoadRunner(offClient, offSql, options.Concurrency);
         var results = await LimitsComparison.MeasureAsync(on, off, status, options, rounds);
         await offApp.StopAsync();
@@ -153,4 +133,17 @@ internal static class Program
         var aloneAfter = await runner.RunAsync(status with { Name = "GraphQL status, reads alone again" }, duration);
         return [alone, during, aloneAfter, wrote];
     }
+
+    /// <summary>One pooled connection per worker, no proxy or decompression: the client adds as little as it can.</summary>
+    private static HttpClient LoadClient(Uri baseAddress, int concurrency) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = concurrency,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseProxy = false,
+    })
+    {
+        BaseAddress = baseAddress,
+        Timeout = TimeSpan.FromSeconds(30),
+    };
 }
