@@ -80,10 +80,11 @@ public abstract class OverrideWrite<TInput, TSubject> : WriteOperation<TInput>
     }
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
-        ProductQualityDbContext db, TInput input, CancellationToken ct)
+        WriteScope scope, TInput input, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var request = Read(input);
-        return await CurrentRevisionAsync(db, request.Code, ct) is { } current && current != request.ExpectedRevision
+        return await CurrentRevisionAsync(scope.Db, request.Code, ct) is { } current && current != request.ExpectedRevision
             ? Conflicts.StaleRevision(What, request.ExpectedRevision, current)
             : null;
     }

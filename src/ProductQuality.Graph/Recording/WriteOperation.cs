@@ -17,14 +17,10 @@ public abstract class WriteOperation<TInput> : WriteDefinition
     public abstract Task<MutationResult> AnswerAsync(
         ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct);
 
-    /// <summary>Explains a failed save another writer caused (a unique number taken meanwhile, a revision moved on).</summary>
-    public virtual Task<DomainException?> ExplainFailedSaveAsync(ProductQualityDbContext db, TInput input, CancellationToken ct) =>
+    /// <summary>
+    /// Explains a failed save another writer caused (a unique number of the writer's authority taken meanwhile, a
+    /// revision moved on); null when it was not that.
+    /// </summary>
+    public virtual Task<DomainException?> ExplainFailedSaveAsync(WriteScope scope, TInput input, CancellationToken ct) =>
         Task.FromResult<DomainException?>(null);
-
-    /// <summary>As above, for writes whose explanation depends on the writer (its issuing authority).</summary>
-    public virtual Task<DomainException?> ExplainFailedSaveAsync(WriteScope scope, TInput input, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return ExplainFailedSaveAsync(scope.Db, input, ct);
-    }
 }
