@@ -13,7 +13,9 @@ public sealed class AssuredEvent : ISupersedable
     public DateOnly? ValidUntil { get; set; }
     public required string Reason { get; set; }
 
-    /// <summary>The assured-consumption rule's explanation (JSON): the conditions checked on that day and the outcome.</summary>
+    /// <summary>
+    /// The assured-consumption rule's explanation (JSON): the conditions checked on that day and the outcome.
+    /// </summary>
     public string? Explanation { get; set; }
     public DateTime RecordedAtUtc { get; set; }
 

@@ -15,16 +15,22 @@ public sealed class AssuredEventType : ContractObjectGraphType<AssuredEvent>
     {
         Name = "AssuredEvent";
         Description = "An event of the assured consumption unit (放心消费单位) title.";
-        Field<EnterpriseType>(FieldGroup.Identity, "enterprise", published: true).Description("The enterprise (null when outside your jurisdiction).").Resolve(c => c.EnterpriseById(c.Source.EnterpriseId));
-        Field<NonNullGraphType<AssuredEventKindType>>(FieldGroup.Assured, "kind").Description("Grant, revocation or expiry.").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<DateScalar>>(FieldGroup.Assured, "occurredOn").Description("Date of the event.").Resolve(c => c.Source.OccurredOn);
-        Field<DateScalar>(FieldGroup.Assured, "validUntil").Description("Last day of validity of a grant.").Resolve(c => c.Source.ValidUntil);
+        Field<EnterpriseType>(FieldGroup.Identity, "enterprise", published: true)
+            .Description("The enterprise (null when outside your jurisdiction).")
+            .Resolve(c => c.EnterpriseById(c.Source.EnterpriseId));
+        Field<NonNullGraphType<AssuredEventKindType>>(FieldGroup.Assured, "kind")
+            .Description("Grant, revocation or expiry.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<DateScalar>>(FieldGroup.Assured, "occurredOn").Description("Date of the event.")
+            .Resolve(c => c.Source.OccurredOn);
+        Field<DateScalar>(FieldGroup.Assured, "validUntil").Description("Last day of validity of a grant.")
+            .Resolve(c => c.Source.ValidUntil);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Assured, "reason").Description("Why.")
             .Resolve(c => Contract.ReasonFor(c.Source.Reason, Neutral(c.Source.Kind)));
         // The factors are the enterprise's class conditions (class, time in class, failed samplings), so they are
         // shown to the departments that may read class factors, not to every reader of the assured list.
         Field<ExplanationType>(FieldGroup.ClassFactors, "explanation")
-            .Description("The assured-consumption rule (放心消费单位认定条件) on that day: each condition (class, time in class, failures, listing), its threshold and the outcome.")
+            .Description("The assured-consumption rule (放心消费单位认定条件) on that day: each condition (class, time in class, "
+                + "failures, listing), its threshold and the outcome.")
             .Resolve(c => ExplanationJson.Read(c.Source.Explanation));
     }
 

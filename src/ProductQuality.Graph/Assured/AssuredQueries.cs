@@ -11,7 +11,8 @@ public static class AssuredQueries
 {
     public static void AddTo(QueryType query)
     {
-        var field = query.Field<NonNullGraphType<ConnectionType<EnterpriseType, EdgeType<EnterpriseType>>>>(FieldGroup.Assured, "assuredUnits")
+        var field = query.Field<NonNullGraphType<ConnectionType<EnterpriseType, EdgeType<EnterpriseType>>>>(
+                FieldGroup.Assured, "assuredUnits")
             .Description("Assured consumption units (放心消费单位) now.")
             .Argument<EnterpriseOrderType>("orderBy", "Order (default NAME_ASC).");
         EnterpriseQueries.PagingArguments(field);
