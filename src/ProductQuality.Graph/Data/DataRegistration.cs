@@ -5,7 +5,9 @@ using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Data;
 
-/// <summary>Registers the database: options validated at start, the provider's DbContext, and the start-up initializer.</summary>
+/// <summary>
+/// Registers the database: options validated at start, the provider's DbContext, and the start-up initializer.
+/// </summary>
 public static class DataRegistration
 {
     public static IHostApplicationBuilder AddProductQualityData(this IHostApplicationBuilder builder)
@@ -14,28 +16,33 @@ public static class DataRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()
+            ?? new DatabaseOptions();
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 builder.Services.AddDbContext<SqliteProductQualityDbContext>((sp, db) =>
                     db.UseSqlite(Current(sp).ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>())
                         // SQLite cannot add a foreign key in place, so a migration that adds one rebuilds the table. EF
-                        // runs the rebuild in a transaction, but the "PRAGMA foreign_keys" statements around it cannot run
-                        // inside one, and EF warns. The pragma is a setting of the connection, not of the file, so a crash
-                        // leaves nothing half applied; the warning would only alarm operators on every first start.
+                        // runs the rebuild in a transaction, but the "PRAGMA foreign_keys" statements around it cannot
+                        // run inside one, and EF warns. The pragma is a setting of the connection, not of the file, so
+                        // a crash leaves nothing half applied; the warning would only alarm operators on every first
+                        // start.
                         .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
-                builder.Services.AddScoped<ProductQualityDbContext>(sp => sp.GetRequiredService<SqliteProductQualityDbContext>());
+                builder.Services.AddScoped<ProductQualityDbContext>(sp =>
+                    sp.GetRequiredService<SqliteProductQualityDbContext>());
                 break;
             case DatabaseProvider.Postgres:
                 builder.Services.AddSingleton(sp => new PostgresConnectionString(Current(sp).ConnectionString));
                 builder.Services.AddDbContext<PostgresProductQualityDbContext>((sp, db) =>
                     db.UseNpgsql(sp.GetRequiredService<PostgresConnectionString>().Value)
                         .AddInterceptors(sp.GetServices<IInterceptor>()));
-                builder.Services.AddScoped<ProductQualityDbContext>(sp => sp.GetRequiredService<PostgresProductQualityDbContext>());
+                builder.Services.AddScoped<ProductQualityDbContext>(sp =>
+                    sp.GetRequiredService<PostgresProductQualityDbContext>());
                 break;
             default:
-                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or Postgres.");
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use "
+                    + "Sqlite or Postgres.");
         }
 
         builder.Services.AddSingleton(TimeProvider.System);

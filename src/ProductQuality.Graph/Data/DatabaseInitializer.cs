@@ -13,7 +13,8 @@ public static class DatabaseInitializer
     {
         using var scope = app.Services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ProductQuality.Graph.Database");
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>()
+            .CreateLogger("ProductQuality.Graph.Database");
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         EnsureSqliteFolder(db);
 
@@ -29,7 +30,8 @@ public static class DatabaseInitializer
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
-                logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count,
+                    string.Join(", ", pending));
                 await db.Database.MigrateAsync(cancellationToken);
             }
         }
@@ -37,7 +39,8 @@ public static class DatabaseInitializer
         await UseWriteAheadLogAsync(db, cancellationToken);
         if (options.SeedWhenEmpty && await SeedHook.IsEmptyAsync(db, cancellationToken))
         {
-            logger.LogInformation("Empty database: seeding the default Jiaxing data set ({Count} enterprises); this takes a few seconds, once.", options.SeedEnterprises);
+            logger.LogInformation("Empty database: seeding the default Jiaxing data set ({Count} enterprises); this "
+                + "takes a few seconds, once.", options.SeedEnterprises);
             await SeedHook.SeedAsync(db, options, scope.ServiceProvider, logger, cancellationToken);
         }
     }
@@ -46,9 +49,12 @@ public static class DatabaseInitializer
     /// SQLite in write-ahead-log mode: readers keep reading while a write transaction (a fact and its re-evaluation)
     /// runs, instead of waiting for it. The mode is stored in the file, so this is a no-op after the first start.
     /// </summary>
-    public static async Task UseWriteAheadLogAsync(ProductQualityDbContext db, CancellationToken cancellationToken = default)
+    public static async Task UseWriteAheadLogAsync(ProductQualityDbContext db,
+        CancellationToken cancellationToken = default)
     {
-        if (db.Database.IsSqlite() && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource != ":memory:")
+        if (db.Database.IsSqlite()
+            && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString())
+                .DataSource != ":memory:")
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }

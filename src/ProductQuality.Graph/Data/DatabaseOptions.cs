@@ -27,6 +27,8 @@ public sealed class DatabaseOptions
     /// <summary>Random seed of the generator: the same seed gives the same data set.</summary>
     public int SeedRandom { get; set; } = 20200422;
 
-    /// <summary>The "today" the generated history ends on; empty means the real date. Tests pin it for stable snapshots.</summary>
+    /// <summary>
+    /// The "today" the generated history ends on; empty means the real date. Tests pin it for stable snapshots.
+    /// </summary>
     public DateOnly? SeedToday { get; set; }
 }

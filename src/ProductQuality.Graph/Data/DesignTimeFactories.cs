@@ -7,12 +7,14 @@ namespace ProductQuality.Graph.Data;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteProductQualityDbContext>
 {
     public SqliteProductQualityDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteProductQualityDbContext>().UseSqlite("Data Source=design-time.db").Options);
+        new(new DbContextOptionsBuilder<SqliteProductQualityDbContext>().UseSqlite("Data Source=design-time.db")
+            .Options);
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the PostgreSQL context; no server is contacted.</summary>
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresProductQualityDbContext>
 {
     public PostgresProductQualityDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresProductQualityDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
+        new(new DbContextOptionsBuilder<PostgresProductQualityDbContext>()
+            .UseNpgsql("Host=localhost;Database=design_time").Options);
 }

@@ -9,7 +9,8 @@ namespace ProductQuality.Graph.Data;
 /// <summary>
 /// How explanations are stored next to the values they explain: System.Text.Json web defaults (camelCase), with
 /// Chinese left readable instead of \u-escaped (the columns are read by people, and escaping triples their size).
-/// A column holds one explanation, or several in order (e.g. class conditions, upgrade/downgrade, health code, map colour).
+/// A column holds one explanation, or several in order (e.g. class conditions, upgrade/downgrade, health code, map
+/// colour).
 /// </summary>
 public static class ExplanationJson
 {

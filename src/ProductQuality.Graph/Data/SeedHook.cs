@@ -10,18 +10,23 @@ internal static class SeedHook
     public static Task<bool> IsEmptyAsync(ProductQualityDbContext db, CancellationToken cancellationToken) =>
         DatabaseSeeder.IsEmptyAsync(db);
 
-    public static async Task SeedAsync(ProductQualityDbContext db, DatabaseOptions options, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    public static async Task SeedAsync(ProductQualityDbContext db, DatabaseOptions options, IServiceProvider services,
+        ILogger logger, CancellationToken cancellationToken)
     {
         var today = options.SeedToday ?? services.GetRequiredService<Infrastructure.Clock.BureauClock>().Today;
         var request = new SeedRequest(options.SeedEnterprises, options.SeedRandom, today);
         var summary = await new DatabaseSeeder(services.GetRequiredService<RulesOptions>())
             .SeedAsync(db, request, new ThrottledProgress(logger), cancellationToken);
         logger.LogInformation(
-            "Seeded {Enterprises} enterprises ({Inspections} samplings, {Blacklisted} blacklisted, {Assured} assured) in {Seconds:F1} s.",
-            summary.Enterprises, summary.Inspections, summary.Blacklisted, summary.Assured, summary.Elapsed.TotalSeconds);
+            "Seeded {Enterprises} enterprises ({Inspections} samplings, {Blacklisted} blacklisted, {Assured} assured) "
+                + "in {Seconds:F1} s.",
+            summary.Enterprises, summary.Inspections, summary.Blacklisted, summary.Assured,
+            summary.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Logs a phase's progress at most every few percent, so a million-enterprise run shows it is moving.</summary>
+    /// <summary>
+    /// Logs a phase's progress at most every few percent, so a million-enterprise run shows it is moving.
+    /// </summary>
     private sealed class ThrottledProgress(ILogger logger) : IProgress<SeedProgress>
     {
         private string? _phase;
@@ -38,7 +43,8 @@ internal static class SeedHook
             _phase = value.Phase;
             _lastPercent = percent;
             logger.LogInformation("Seeding {Phase}: {Done}/{Total} ({Percent}%)", value.Phase,
-                value.Done.ToString("N0", CultureInfo.InvariantCulture), value.Total.ToString("N0", CultureInfo.InvariantCulture), percent);
+                value.Done.ToString("N0", CultureInfo.InvariantCulture),
+                value.Total.ToString("N0", CultureInfo.InvariantCulture), percent);
         }
     }
 }

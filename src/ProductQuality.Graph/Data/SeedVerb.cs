@@ -4,12 +4,15 @@ using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Data;
 
-/// <summary><c>seed [--enterprises N] [--seed S]</c>: recreates the configured database with a generated data set.</summary>
+/// <summary>
+/// <c>seed [--enterprises N] [--seed S]</c>: recreates the configured database with a generated data set.
+/// </summary>
 internal static class SeedVerb
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (!TryInt(CommandLine.Option(args, "--enterprises"), 3_000, out var enterprises) || enterprises is < 1 or > 1_000_000)
+        if (!TryInt(CommandLine.Option(args, "--enterprises"), 3_000, out var enterprises)
+            || enterprises is < 1 or > 1_000_000)
         {
             await Console.Error.WriteLineAsync("--enterprises must be a whole number from 1 to 1,000,000.");
             return 2;
@@ -26,7 +29,8 @@ internal static class SeedVerb
 
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         DatabaseInitializer.EnsureSqliteFolder(db);
-        Console.WriteLine($"Recreating the database ({options.Provider}) and generating {enterprises:N0} enterprises with seed {seed}…");
+        Console.WriteLine($"Recreating the database ({options.Provider}) and generating {enterprises:N0} enterprises "
+            + $"with seed {seed}…");
         await db.Database.EnsureDeletedAsync();
         await db.Database.MigrateAsync();
         await DatabaseInitializer.UseWriteAheadLogAsync(db);

@@ -7,9 +7,10 @@ namespace ProductQuality.Graph.Data;
 /// </summary>
 public sealed class UnknownMigrationsException(IReadOnlyList<string> unknown)
     : InvalidOperationException(
-        $"The database was created by an earlier development build: it records migrations this build does not know " +
-        $"({string.Join(", ", unknown)}). Recreate it with the seed verb (dotnet run --project src/ProductQuality.Graph " +
-        "-- seed), or delete the SQLite file (data/productquality.db) and start the server, which seeds a new one.")
+        "The database was created by an earlier development build: it records migrations this build does not know " +
+        $"({string.Join(", ", unknown)}). Recreate it with the seed verb (dotnet run --project " +
+        "src/ProductQuality.Graph -- seed), or delete the SQLite file (data/productquality.db) and start the " +
+        "server, which seeds a new one.")
 {
     public IReadOnlyList<string> Unknown { get; } = unknown;
 }

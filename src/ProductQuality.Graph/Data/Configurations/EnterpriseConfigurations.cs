@@ -27,7 +27,8 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
 
         // Covers the region re-assessment after every write (GROUP BY over all enterprises, for the city): an
         // index-only scan instead of reading every wide row — 15 ms instead of 200 ms at 100,000 enterprises.
-        builder.HasIndex(e => new { e.TownCode, e.MapColour, e.HighestTier, e.QualityIndex, e.Class }).HasDatabaseName("IX_Enterprises_RegionAggregate");
+        builder.HasIndex(e => new { e.TownCode, e.MapColour, e.HighestTier, e.QualityIndex, e.Class })
+            .HasDatabaseName("IX_Enterprises_RegionAggregate");
         builder.HasMany(e => e.Products).WithOne().HasForeignKey(p => p.EnterpriseId);
         builder.Property(e => e.OverrideRevision).IsConcurrencyToken();
     }

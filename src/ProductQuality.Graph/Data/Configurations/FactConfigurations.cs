@@ -16,8 +16,10 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
     {
         builder.HasIndex(i => new { i.EnterpriseId, i.SampledOn });
         // Covering for product grading, which counts a product's sampled and failed batches in the window on every
-        // sampling write: with Passed in the index the count never reads the table (8 ms → 0.6 ms per product at 100,000 enterprises).
-        builder.HasIndex(i => new { i.ProductCode, i.SampledOn, i.Passed }).HasDatabaseName("IX_Inspections_ProductGrading");
+        // sampling write: with Passed in the index the count never reads the table (8 ms → 0.6 ms per product at
+        // 100,000 enterprises).
+        builder.HasIndex(i => new { i.ProductCode, i.SampledOn, i.Passed })
+            .HasDatabaseName("IX_Inspections_ProductGrading");
         // Unique per issuing authority: the constraint a concurrent writer hits when a duplicate check raced it.
         builder.HasIndex(i => new { i.Authority, i.ReportNumber }).IsUnique();
         builder.Property(i => i.Authority).HasMaxLength(IssuingAuthority.MaxLength);
