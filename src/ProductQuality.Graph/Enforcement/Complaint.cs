@@ -7,7 +7,10 @@ public sealed class Complaint
     public int EnterpriseId { get; set; }
     public DateOnly FoundValidOn { get; set; }
 
-    /// <summary>The product complained about; feeds the product's risk tier. Null only for complaints recorded before products were tracked.</summary>
+    /// <summary>
+    /// The product complained about; feeds the product's risk tier. Null only for complaints recorded before products
+    /// were tracked.
+    /// </summary>
     public string? ProductCode { get; set; }
     public required string Summary { get; set; }
     public DateTime RecordedAtUtc { get; set; }

@@ -7,7 +7,8 @@ public sealed class EnforcementKindType() : DescribedEnumType<EnforcementKind>(
     "Kind of enforcement decision (行政处罚/处理决定).",
     new Dictionary<EnforcementKind, string>
     {
-        [EnforcementKind.UnlicensedProduction] = "Unlicensed production (无证生产); a serious violation: class C and blacklist eligibility.",
+        [EnforcementKind.UnlicensedProduction] =
+            "Unlicensed production (无证生产); a serious violation: class C and blacklist eligibility.",
         [EnforcementKind.Counterfeiting] = "Counterfeiting (制假售假); a serious violation.",
         [EnforcementKind.IpInfringement] = "Intellectual-property infringement (侵犯知识产权); a serious violation.",
         [EnforcementKind.Penalty] = "Another administrative penalty (行政处罚); bars class AA and lowers the index.",

@@ -25,7 +25,8 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
         payload.AddEnterprise();
     }
 
-    public override async Task<Staged?> StageAsync(WriteScope scope, RecordEnforcementDecisionInput input, CancellationToken ct)
+    public override async Task<Staged?> StageAsync(WriteScope scope, RecordEnforcementDecisionInput input,
+        CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
         var number = scope.Text("decisionNumber", input.DecisionNumber);
@@ -64,8 +65,10 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
         return new Staged(() => decision.Id, enterprise.CreditCode, Touched.Enterprise(enterprise.Id));
     }
 
-    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
-        new(false, await db.EnforcementDecisions.AsNoTracking().FirstAsync(d => d.Id == factId, ct), await Answers.EnterpriseAsync(db, resultKey, ct), null);
+    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey,
+        CancellationToken ct) =>
+        new(false, await db.EnforcementDecisions.AsNoTracking().FirstAsync(d => d.Id == factId, ct),
+            await Answers.EnterpriseAsync(db, resultKey, ct), null);
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
         WriteScope scope, RecordEnforcementDecisionInput input, CancellationToken ct) =>

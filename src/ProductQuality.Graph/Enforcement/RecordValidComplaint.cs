@@ -5,7 +5,10 @@ using ProductQuality.Graph.Recording;
 
 namespace ProductQuality.Graph.Enforcement;
 
-/// <summary>recordValidComplaint: a valid complaint touches the enterprise (assured status, index) and the product (sensitivity).</summary>
+/// <summary>
+/// recordValidComplaint: a valid complaint touches the enterprise (assured status, index) and the product
+/// (sensitivity).
+/// </summary>
 public sealed class RecordValidComplaint : WriteOperation<RecordValidComplaintInput>
 {
     public override string Name => "recordValidComplaint";
@@ -25,7 +28,8 @@ public sealed class RecordValidComplaint : WriteOperation<RecordValidComplaintIn
         payload.AddProduct();
     }
 
-    public override async Task<Staged?> StageAsync(WriteScope scope, RecordValidComplaintInput input, CancellationToken ct)
+    public override async Task<Staged?> StageAsync(WriteScope scope, RecordValidComplaintInput input,
+        CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
         var product = await scope.ProductAsync("productCode", input.ProductCode, ct);
@@ -38,16 +42,18 @@ public sealed class RecordValidComplaint : WriteOperation<RecordValidComplaintIn
 
         var complaint = new Complaint
         {
-            EnterpriseId = enterprise!.Id, ProductCode = product!.Code, FoundValidOn = input.FoundValidOn, Summary = summary,
-            RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
+            EnterpriseId = enterprise!.Id, ProductCode = product!.Code, FoundValidOn = input.FoundValidOn,
+            Summary = summary, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
         };
         scope.Db.Complaints.Add(complaint);
         return new Staged(() => complaint.Id, enterprise.CreditCode, new Touched([enterprise.Id], [product.Code]));
     }
 
-    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct)
+    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey,
+        CancellationToken ct)
     {
         var complaint = await db.Complaints.AsNoTracking().FirstAsync(c => c.Id == factId, ct);
-        return new(false, complaint, await Answers.EnterpriseAsync(db, resultKey, ct), await Answers.ProductAsync(db, complaint.ProductCode, ct));
+        return new(false, complaint, await Answers.EnterpriseAsync(db, resultKey, ct),
+            await Answers.ProductAsync(db, complaint.ProductCode, ct));
     }
 }
