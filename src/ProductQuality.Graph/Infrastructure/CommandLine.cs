@@ -8,7 +8,8 @@ namespace ProductQuality.Graph.Infrastructure;
 
 /// <summary>
 /// The server's CLI verbs. No verb (or <c>serve</c>) runs the server; the others run and exit:
-/// <c>seed</c> regenerates the data set, <c>recompute</c> re-evaluates it, <c>schema export</c> rewrites schema/*.graphql.
+/// <c>seed</c> regenerates the data set, <c>recompute</c> re-evaluates it, <c>schema export</c> rewrites
+/// schema/*.graphql.
 /// </summary>
 public static class CommandLine
 {
@@ -90,7 +91,8 @@ public static class CommandLine
         var folder = Option(args, "--out") ?? SchemaFiles.FindSchemaFolder(Directory.GetCurrentDirectory());
         if (folder is null)
         {
-            Console.Error.WriteLine("Could not find the repository's schema/ folder; run from the repository or pass --out DIR.");
+            Console.Error.WriteLine("Could not find the repository's schema/ folder; run from the repository or "
+                + "pass --out DIR.");
             return 2;
         }
 

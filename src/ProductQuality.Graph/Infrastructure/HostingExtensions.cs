@@ -14,7 +14,8 @@ public static class HostingExtensions
     /// <summary>Listen on http://localhost:5080 unless --urls or ASPNETCORE_URLS says otherwise.</summary>
     public static void UseDefaultUrl(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])
+            && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
@@ -34,10 +35,12 @@ public static class HostingExtensions
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
-            var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses
+                ?? [];
             foreach (var address in addresses)
             {
-                app.Logger.LogInformation("ProductQuality.Graph is ready: send GraphQL to {Endpoint} (GET or POST application/json).", address.TrimEnd('/') + path);
+                app.Logger.LogInformation("ProductQuality.Graph is ready: send GraphQL to {Endpoint} (GET or POST "
+                    + "application/json).", address.TrimEnd('/') + path);
             }
         });
 

@@ -28,9 +28,10 @@ public static partial class StartupFailure
             }
 
             await Console.Error.WriteLineAsync(
-                $"Settings are read from appsettings.json in the current folder ({Directory.GetCurrentDirectory()}), then environment " +
-                "variables (e.g. Database__ConnectionString) and --Key=value arguments. Run from the folder that holds appsettings.json " +
-                "(dotnet run --project src/ProductQuality.Graph does), or set the values; every setting is described in appsettings.example.json.");
+                $"Settings are read from appsettings.json in the current folder ({Directory.GetCurrentDirectory()}), " +
+                "then environment variables (e.g. Database__ConnectionString) and --Key=value arguments. Run from " +
+                "the folder that holds appsettings.json (dotnet run --project src/ProductQuality.Graph does), or " +
+                "set the values; every setting is described in appsettings.example.json.");
             return ExitCode;
         }
     }

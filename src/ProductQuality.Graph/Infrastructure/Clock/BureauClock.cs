@@ -13,7 +13,8 @@ public sealed class BureauClock(TimeProvider time, IOptions<ClockOptions> option
     public static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
     /// <summary>The bureau's current date.</summary>
-    public DateOnly Today => options.Value.Today ?? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
+    public DateOnly Today =>
+        options.Value.Today ?? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
 
     /// <summary>Now, in UTC, for "recorded at" stamps.</summary>
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;

@@ -25,7 +25,8 @@ public abstract class BatchLoader<TKey, TValue>
     }
 
     /// <summary>Fetches values for the keys; keys absent from the result get <see cref="ValueWhenMissing"/>.</summary>
-    protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken);
+    protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyList<TKey> keys,
+        CancellationToken cancellationToken);
 
     protected abstract TValue ValueWhenMissing(TKey key);
 

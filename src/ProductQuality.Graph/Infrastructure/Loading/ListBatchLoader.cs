@@ -6,6 +6,7 @@ public abstract class ListBatchLoader<TKey, TItem> : BatchLoader<TKey, IReadOnly
 {
     protected sealed override IReadOnlyList<TItem> ValueWhenMissing(TKey key) => [];
 
-    protected static IReadOnlyDictionary<TKey, IReadOnlyList<TItem>> GroupBy(IEnumerable<TItem> items, Func<TItem, TKey> keyOf) =>
+    protected static IReadOnlyDictionary<TKey, IReadOnlyList<TItem>> GroupBy(IEnumerable<TItem> items,
+        Func<TItem, TKey> keyOf) =>
         items.GroupBy(keyOf).ToDictionary(g => g.Key, g => (IReadOnlyList<TItem>)g.ToList());
 }

@@ -1,6 +1,8 @@
 namespace ProductQuality.Graph.Infrastructure.Loading;
 
-/// <summary>The loaders of one request, created on first use by name, so every field of the request shares batches.</summary>
+/// <summary>
+/// The loaders of one request, created on first use by name, so every field of the request shares batches.
+/// </summary>
 public sealed class RequestLoaders
 {
     private readonly Dictionary<string, object> _loaders = [];

@@ -7,7 +7,8 @@ public sealed class RowByKeyLoader<TKey, TRow>(
     where TKey : notnull
     where TRow : class
 {
-    protected override async Task<IReadOnlyDictionary<TKey, TRow?>> FetchAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken) =>
+    protected override async Task<IReadOnlyDictionary<TKey, TRow?>> FetchAsync(IReadOnlyList<TKey> keys,
+        CancellationToken cancellationToken) =>
         (await fetch(keys, cancellationToken)).ToDictionary(keyOf, r => (TRow?)r);
 
     protected override TRow? ValueWhenMissing(TKey key) => null;

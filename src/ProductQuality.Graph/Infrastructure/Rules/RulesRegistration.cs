@@ -3,7 +3,9 @@ using ProductQuality.Graph.Rules;
 
 namespace ProductQuality.Graph.Infrastructure.Rules;
 
-/// <summary>Binds the <c>Rules</c> section (every threshold of the three-division rules) and validates it at start.</summary>
+/// <summary>
+/// Binds the <c>Rules</c> section (every threshold of the three-division rules) and validates it at start.
+/// </summary>
 public static class RulesRegistration
 {
     public static IHostApplicationBuilder AddProductQualityRules(this IHostApplicationBuilder builder)
@@ -22,7 +24,8 @@ public static class RulesRegistration
         public ValidateOptionsResult Validate(string? name, RulesOptions options)
         {
             var errors = options.Validate();
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => "Rules: " + e));
+            return errors.Count == 0 ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(errors.Select(e => "Rules: " + e));
         }
     }
 }
