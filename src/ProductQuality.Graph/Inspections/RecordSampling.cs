@@ -34,9 +34,12 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
         var product = await scope.ProductAsync("productCode", input.ProductCode, ct);
         if (enterprise is not null && product is not null
-            && !await scope.Db.EnterpriseProducts.AnyAsync(p => p.EnterpriseId == enterprise.Id && p.ProductCode == product.Code, ct))
+            && !await scope.Db.EnterpriseProducts.AnyAsync(
+                p => p.EnterpriseId == enterprise.Id && p.ProductCode == product.Code, ct))
         {
-            scope.Errors.Add("productCode", $"The enterprise does not make product {product.Code} ({product.NameZh}); record samplings of its own products only, or correct the product code.");
+            scope.Errors.Add("productCode",
+                $"The enterprise does not make product {product.Code} ({product.NameZh}); record samplings of its own "
+                    + "products only, or correct the product code.");
         }
 
         var batch = scope.Text("batch", input.Batch);
@@ -61,8 +64,8 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
 
         var inspection = new Inspection
         {
-            EnterpriseId = enterprise!.Id, ProductCode = product!.Code, SampledOn = input.SampledOn, Batch = batch, SpecModel = spec,
-            Level = input.Level, Lab = lab, ReportNumber = report, Authority = scope.Authority,
+            EnterpriseId = enterprise!.Id, ProductCode = product!.Code, SampledOn = input.SampledOn, Batch = batch,
+            SpecModel = spec, Level = input.Level, Lab = lab, ReportNumber = report, Authority = scope.Authority,
             Passed = input.Passed, RectificationOrderedOn = input.RectificationOrderedOn,
             RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy, FailedItems = items,
         };
@@ -70,10 +73,13 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
         return new Staged(() => inspection.Id, enterprise.CreditCode, new Touched([enterprise.Id], [product.Code]));
     }
 
-    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct)
+    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey,
+        CancellationToken ct)
     {
-        var inspection = await db.Inspections.AsNoTracking().Include(i => i.FailedItems).FirstAsync(i => i.Id == factId, ct);
-        return new MutationResult(false, inspection, await Answers.EnterpriseAsync(db, resultKey, ct), await Answers.ProductAsync(db, inspection.ProductCode, ct));
+        var inspection = await db.Inspections.AsNoTracking().Include(i => i.FailedItems)
+            .FirstAsync(i => i.Id == factId, ct);
+        return new MutationResult(false, inspection, await Answers.EnterpriseAsync(db, resultKey, ct),
+            await Answers.ProductAsync(db, inspection.ProductCode, ct));
     }
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
@@ -92,29 +98,34 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
         var given = input.FailedItems ?? [];
         if (input.Passed && given.Count > 0)
         {
-            scope.Errors.Add("failedItems", "A passed sampling (合格) has no failed items: remove failedItems, or set passed to false.");
+            scope.Errors.Add("failedItems",
+                "A passed sampling (合格) has no failed items: remove failedItems, or set passed to false.");
         }
         else if (!input.Passed && given.Count == 0)
         {
-            scope.Errors.Add("failedItems", "A failed sampling (不合格) needs its failed items (不合格项目): list each with name and safetyItem.");
+            scope.Errors.Add("failedItems",
+                "A failed sampling (不合格) needs its failed items (不合格项目): list each with name and safetyItem.");
         }
 
         if (input.Passed && input.RectificationOrderedOn is not null)
         {
-            scope.Errors.Add("rectificationOrderedOn", "A rectification order (责令整改) follows a failure only: remove it, or set passed to false.");
+            scope.Errors.Add("rectificationOrderedOn",
+                "A rectification order (责令整改) follows a failure only: remove it, or set passed to false.");
         }
         else if (input.RectificationOrderedOn is { } ordered)
         {
             scope.PastDate("rectificationOrderedOn", ordered);
             if (ordered < input.SampledOn)
             {
-                scope.Errors.Add("rectificationOrderedOn", "The rectification order cannot precede the sampling; check both dates.");
+                scope.Errors.Add("rectificationOrderedOn",
+                    "The rectification order cannot precede the sampling; check both dates.");
             }
         }
 
         if (given.Count > MaxFailedItems)
         {
-            scope.Errors.Add("failedItems", $"{given.Count} failed items is more than a report lists ({MaxFailedItems} at most); check the input.");
+            scope.Errors.Add("failedItems",
+                $"{given.Count} failed items is more than a report lists ({MaxFailedItems} at most); check the input.");
             return [];
         }
 
