@@ -10,7 +10,9 @@ public sealed class Product
     public required string NameZh { get; set; }
     public required string NameEn { get; set; }
 
-    /// <summary>True when the name appears in a published catalogue or SAMR report; false when we completed the list.</summary>
+    /// <summary>
+    /// True when the name appears in a published catalogue or SAMR report; false when we completed the list.
+    /// </summary>
     public bool NameConfirmed { get; set; }
 
     public bool ForChildren { get; set; }
@@ -26,6 +28,9 @@ public sealed class Product
     /// <summary>Current risk score 0–100: a cache of the latest assessment.</summary>
     public double RiskScore { get; set; }
 
-    /// <summary>Incremented by every tier override; a concurrency token (see <see cref="Enterprises.Enterprise.OverrideRevision"/>).</summary>
+    /// <summary>
+    /// Incremented by every tier override; a concurrency token (see
+    /// <see cref="Enterprises.Enterprise.OverrideRevision"/>).
+    /// </summary>
     public int OverrideRevision { get; set; }
 }

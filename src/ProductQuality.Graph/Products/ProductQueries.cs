@@ -14,13 +14,16 @@ public static class ProductQueries
 {
     public static void AddTo(QueryType query)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductCategoryType>>>>(FieldGroup.Identity, "productCategories")
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductCategoryType>>>>(FieldGroup.Identity,
+            "productCategories")
             .Description("The 13 major categories (大类) of the key industrial product catalogue.")
-            .ResolveAsync(async c => await c.Db().ProductCategories.AsNoTracking().OrderBy(x => x.Code).ToListAsync(c.CancellationToken));
+            .ResolveAsync(async c => await c.Db().ProductCategories.AsNoTracking().OrderBy(x => x.Code)
+                .ToListAsync(c.CancellationToken));
 
-        var products = query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>(FieldGroup.Identity, "products")
-            .Description("Catalogue products (273), optionally of one category.")
-            .Argument<StringGraphType>("categoryCode", "Only products of this category, e.g. C06.");
+        var products =
+            query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>(FieldGroup.Identity, "products")
+                .Description("Catalogue products (273), optionally of one category.")
+                .Argument<StringGraphType>("categoryCode", "Only products of this category, e.g. C06.");
         if (query.Contract.Sees(FieldGroup.ProductTiers))
         {
             products.Argument<ProductTierType>("tier", "Only products of this risk tier.");
@@ -43,7 +46,8 @@ public static class ProductQueries
         });
 
         query.Field<ProductType>(FieldGroup.Identity, "product")
-            .Description("One product by code; null when there is none (or, with asOf, when it had not been graded by that day).")
+            .Description("One product by code; null when there is none (or, with asOf, when it had not been "
+                + "graded by that day).")
             .Argument<NonNullGraphType<StringGraphType>>("code", "Product code, e.g. P004.")
             .WithAsOf()
             .ResolveAsync(async c =>

@@ -3,7 +3,9 @@ using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Products;
 
-/// <summary>One effective-dated product grading (产品分级). Append-only history; overrides carry a reason and expiry.</summary>
+/// <summary>
+/// One effective-dated product grading (产品分级). Append-only history; overrides carry a reason and expiry.
+/// </summary>
 public sealed class ProductTierAssessment : ISupersedable
 {
     public long Id { get; set; }

@@ -16,22 +16,39 @@ public sealed class ProductType : ContractObjectGraphType<Product>
     {
         Name = "Product";
         Description = "A key industrial product (重点工业产品) of the catalogue.";
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "code", published: true).Description("Product code, P001–P273.").Resolve(c => c.Source.Code);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "name", published: true).Description("Chinese name, e.g. 电线电缆.").Resolve(c => c.Source.NameZh);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "nameEn", published: true).Description("English name.").Resolve(c => c.Source.NameEn);
-        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "nameConfirmed", published: true).Description("True when the name appears in a published catalogue or SAMR report; false when we completed the list.").Resolve(c => c.Source.NameConfirmed);
-        Field<NonNullGraphType<ProductCategoryType>>(FieldGroup.Identity, "category", published: true).Description("Its major category (大类).").Resolve(c => c.CategoryByCode(c.Source.CategoryCode));
-        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "productionLicenceRequired", published: true).Description("Under production licence management (实施生产许可证管理).").Resolve(c => c.Source.ProductionLicenceRequired);
-        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "cccRequired", published: true).Description("Under compulsory certification (CCC 强制性产品认证).").Resolve(c => c.Source.CccRequired);
-        Field<NonNullGraphType<ProductTierType>>(FieldGroup.ProductTiers, "tier").Description("Risk tier (产品分级) now, or on the asOf day.")
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "code", published: true)
+            .Description("Product code, P001–P273.").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "name", published: true)
+            .Description("Chinese name, e.g. 电线电缆.").Resolve(c => c.Source.NameZh);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "nameEn", published: true)
+            .Description("English name.").Resolve(c => c.Source.NameEn);
+        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "nameConfirmed", published: true)
+            .Description("True when the name appears in a published catalogue or SAMR report; false when we "
+                + "completed the list.")
+            .Resolve(c => c.Source.NameConfirmed);
+        Field<NonNullGraphType<ProductCategoryType>>(FieldGroup.Identity, "category", published: true)
+            .Description("Its major category (大类).").Resolve(c => c.CategoryByCode(c.Source.CategoryCode));
+        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "productionLicenceRequired", published: true)
+            .Description("Under production licence management (实施生产许可证管理).")
+            .Resolve(c => c.Source.ProductionLicenceRequired);
+        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "cccRequired", published: true)
+            .Description("Under compulsory certification (CCC 强制性产品认证).").Resolve(c => c.Source.CccRequired);
+        Field<NonNullGraphType<ProductTierType>>(FieldGroup.ProductTiers, "tier")
+            .Description("Risk tier (产品分级) now, or on the asOf day.")
             .Resolve(c => OnAsOfDay(c, p => p.Tier, a => a.Tier));
-        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.ProductTiers, "riskScore").Description("Risk score, 0–100 (风险分值), now or on the asOf day.")
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.ProductTiers, "riskScore")
+            .Description("Risk score, 0–100 (风险分值), now or on the asOf day.")
             .Resolve(c => OnAsOfDay(c, p => p.RiskScore, a => a.RiskScore));
-        Field<NonNullGraphType<ProductSensitivityType>>(FieldGroup.ProductTiers, "sensitivity").Description("Sensitivity factors (敏感因子) of the tier.").Resolve(c => c.Source);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductTierAssessmentType>>>>(FieldGroup.ProductTiers, "tierHistory").Description("Tier evaluations and overrides, newest first.")
+        Field<NonNullGraphType<ProductSensitivityType>>(FieldGroup.ProductTiers, "sensitivity")
+            .Description("Sensitivity factors (敏感因子) of the tier.").Resolve(c => c.Source);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductTierAssessmentType>>>>(FieldGroup.ProductTiers,
+            "tierHistory").Description("Tier evaluations and overrides, newest first.")
             .Resolve(c => c.TierHistory(c.Source.Code));
-        Field<NonNullGraphType<IntGraphType>>(FieldGroup.ProductTiers, "overrideRevision").Description("Revision of the tier overrides; send it as expectedRevision to overrideProductTier.").Resolve(c => c.Source.OverrideRevision);
-        Field<ProductTierOverrideType>(FieldGroup.ProductTiers, "tierOverride").Description("The manual tier override (人工调整) in force today (or on the asOf day); null when none.")
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.ProductTiers, "overrideRevision")
+            .Description("Revision of the tier overrides; send it as expectedRevision to overrideProductTier.")
+            .Resolve(c => c.Source.OverrideRevision);
+        Field<ProductTierOverrideType>(FieldGroup.ProductTiers, "tierOverride")
+            .Description("The manual tier override (人工调整) in force today (or on the asOf day); null when none.")
             .Resolve(c => c.ActiveTierOverrideOf(c.Source.Code));
     }
 
@@ -40,7 +57,8 @@ public sealed class ProductType : ContractObjectGraphType<Product>
     /// is graded from the start of the history, before any enterprise's first assessment, so the fallback to the
     /// row is reached only for a product under no asOf-dated enterprise.
     /// </summary>
-    private static object? OnAsOfDay<T>(IResolveFieldContext<Product> c, Func<Product, T> now, Func<ProductTierAssessment, T> then)
+    private static object? OnAsOfDay<T>(IResolveFieldContext<Product> c, Func<Product, T> now,
+        Func<ProductTierAssessment, T> then)
     {
         var product = c.Source;
         return c.AsOf() is null
