@@ -4,7 +4,9 @@ using ProductQuality.Graph.Access;
 
 namespace ProductQuality.Graph.Schema;
 
-/// <summary>Input types follow the contract too: a filter on a hidden field does not exist for that department.</summary>
+/// <summary>
+/// Input types follow the contract too: a filter on a hidden field does not exist for that department.
+/// </summary>
 public abstract class ContractInputObjectGraphType<TSource>(SchemaContract contract) : InputObjectGraphType<TSource>
 {
     protected SchemaContract Contract { get; } = contract;

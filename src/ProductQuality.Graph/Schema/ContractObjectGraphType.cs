@@ -17,7 +17,8 @@ public abstract class ContractObjectGraphType<TSource>(SchemaContract contract) 
     /// lists); <paramref name="mask"/>: how it is masked at Masked access. Hidden fields get a detached builder,
     /// so the fluent chain still compiles and runs but adds nothing.
     /// </summary>
-    public FieldBuilder<TSource, object> Field<TGraphType>(FieldGroup group, string name, bool published = false, MaskKind mask = MaskKind.None)
+    public FieldBuilder<TSource, object> Field<TGraphType>(FieldGroup group, string name, bool published = false,
+        MaskKind mask = MaskKind.None)
         where TGraphType : IGraphType
     {
         if (!Contract.Shows(group, published, mask))

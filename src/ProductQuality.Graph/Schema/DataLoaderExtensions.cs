@@ -8,7 +8,8 @@ namespace ProductQuality.Graph.Schema;
 /// <summary>Shorthands for resolvers: the request's DbContext and its named batch loaders.</summary>
 public static class DataLoaderExtensions
 {
-    public static ProductQualityDbContext Db(this IResolveFieldContext context) => context.Service<ProductQualityDbContext>();
+    public static ProductQualityDbContext Db(this IResolveFieldContext context) =>
+        context.Service<ProductQualityDbContext>();
 
     /// <summary>A one-to-many loader, shared by name across the request.</summary>
     public static RowsByKeyLoader<TKey, TRow> RowsLoader<TKey, TRow>(

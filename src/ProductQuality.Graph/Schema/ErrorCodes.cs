@@ -11,13 +11,17 @@ public static class ErrorCodes
     /// <summary>A write's input field is wrong; <c>extensions.field</c> names it.</summary>
     public const string InvalidInput = "INVALID_INPUT";
 
-    /// <summary>No enterprise with that code in the writer's jurisdiction (outside it reads the same as unknown).</summary>
+    /// <summary>
+    /// No enterprise with that code in the writer's jurisdiction (outside it reads the same as unknown).
+    /// </summary>
     public const string EnterpriseNotFound = "ENTERPRISE_NOT_FOUND";
 
     /// <summary>A report, decision or bulletin number that is already recorded.</summary>
     public const string Duplicate = "DUPLICATE";
 
-    /// <summary>An override sent with a stale <c>expectedRevision</c>; <c>extensions.currentRevision</c> has the current one.</summary>
+    /// <summary>
+    /// An override sent with a stale <c>expectedRevision</c>; <c>extensions.currentRevision</c> has the current one.
+    /// </summary>
     public const string Conflict = "CONFLICT";
 
     /// <summary>The write is the city's to make (e.g. product tiers), not a county bureau's.</summary>

@@ -11,11 +11,18 @@ public sealed class ExplanationType : ContractObjectGraphType<Explanation>
         : base(contract)
     {
         Name = "Explanation";
-        Description = "Why a computed value is what it is (计算依据): the rule, its inputs and thresholds, and the outcome.";
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "rule").Description("Stable id of the rule that decided, e.g. enterprise-class.").Resolve(c => c.Source.Rule);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "outcome").Description("The outcome, e.g. C or RED.").Resolve(c => c.Source.Outcome);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "summary").Description("One sentence a credit officer can quote.").Resolve(c => Contract.SummaryFor(c.Source));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationFactorType>>>>(FieldGroup.Structure, "factors").Description("Each input with its value, threshold and effect.").Resolve(c => Contract.FactorsFor(c.Source));
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "rulesVersion").Description("Version of the rules configuration that produced it.").Resolve(c => c.Source.RulesVersion);
+        Description =
+            "Why a computed value is what it is (计算依据): the rule, its inputs and thresholds, and the outcome.";
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "rule")
+            .Description("Stable id of the rule that decided, e.g. enterprise-class.").Resolve(c => c.Source.Rule);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "outcome")
+            .Description("The outcome, e.g. C or RED.").Resolve(c => c.Source.Outcome);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "summary")
+            .Description("One sentence a credit officer can quote.").Resolve(c => Contract.SummaryFor(c.Source));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationFactorType>>>>(FieldGroup.Structure, "factors")
+            .Description("Each input with its value, threshold and effect.")
+            .Resolve(c => Contract.FactorsFor(c.Source));
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "rulesVersion")
+            .Description("Version of the rules configuration that produced it.").Resolve(c => c.Source.RulesVersion);
     }
 }

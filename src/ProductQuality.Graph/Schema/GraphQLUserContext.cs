@@ -2,7 +2,9 @@ using ProductQuality.Graph.Access;
 
 namespace ProductQuality.Graph.Schema;
 
-/// <summary>The per-request context resolvers see: above all, the audience whose row scope every query applies.</summary>
+/// <summary>
+/// The per-request context resolvers see: above all, the audience whose row scope every query applies.
+/// </summary>
 public sealed class GraphQLUserContext(Audience audience) : Dictionary<string, object?>
 {
     public Audience Audience { get; } = audience;

@@ -14,7 +14,8 @@ internal static class MaskingApplier
     {
         foreach (var field in schema.AllTypes.OfType<IObjectGraphType>().SelectMany(t => t.Fields))
         {
-            if (field.Metadata.TryGetValue(FieldMetadataKeys.Mask, out var value) && value is MaskKind kind && field.Resolver is { } inner)
+            if (field.Metadata.TryGetValue(FieldMetadataKeys.Mask, out var value) && value is MaskKind kind
+                && field.Resolver is { } inner)
             {
                 field.Resolver = new FuncFieldResolver<object?>(async context =>
                     Masking.Apply(kind, (string?)await inner.ResolveAsync(context)));

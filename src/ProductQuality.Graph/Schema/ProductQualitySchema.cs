@@ -6,10 +6,12 @@ public sealed class ProductQualitySchema : GraphQL.Types.Schema
     public ProductQualitySchema(IServiceProvider services)
         : base(services)
     {
-        Description = "ProductQuality.Graph: graded products, classified enterprises and coloured regions (产品分级、企业分类、区域分色) of Jiaxing.";
+        Description = "ProductQuality.Graph: graded products, classified enterprises and coloured regions "
+            + "(产品分级、企业分类、区域分色) of Jiaxing.";
         Query = (QueryType)services.GetService(typeof(QueryType))!;
 
-        // A contract without the write group has no Mutation type at all: a mutation fails validation like any unknown field.
+        // A contract without the write group has no Mutation type at all: a mutation fails validation like any unknown
+        // field.
         var contract = (Access.SchemaContract)services.GetService(typeof(Access.SchemaContract))!;
         if (contract.Sees(Access.FieldGroup.Write))
         {

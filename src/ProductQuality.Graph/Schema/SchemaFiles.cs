@@ -8,11 +8,15 @@ namespace ProductQuality.Graph.Schema;
 public static class SchemaFiles
 {
     public static string Print(ISchema schema) =>
-        schema.Print(new PrintOptions { StringComparison = StringComparison.Ordinal, IncludeDescriptions = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+        schema.Print(new PrintOptions { StringComparison = StringComparison.Ordinal, IncludeDescriptions = true })
+            .ReplaceLineEndings("\n").TrimEnd() + "\n";
 
-    /// <summary>Relative path of a contract's file: the full schema is schema.graphql, others go to contracts/.</summary>
+    /// <summary>
+    /// Relative path of a contract's file: the full schema is schema.graphql, others go to contracts/.
+    /// </summary>
     public static string RelativePath(string contract) =>
-        contract == Access.SchemaContract.Full.Name ? "schema.graphql" : Path.Combine("contracts", contract + ".graphql");
+        contract == Access.SchemaContract.Full.Name ? "schema.graphql"
+            : Path.Combine("contracts", contract + ".graphql");
 
     /// <summary>Finds the repository's schema/ folder by walking up from a starting folder.</summary>
     public static string? FindSchemaFolder(string start)

@@ -10,7 +10,8 @@ namespace ProductQuality.Graph.Schema.Paging;
 public static class Cursor
 {
     public static string Encode(string order, string key, long id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"v1|{order}|{key}|{id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"v1|{order}|{key}|{id}")).TrimEnd('=').Replace('+', '-')
+            .Replace('/', '_');
 
     public static (string Key, int Id) Decode(string cursor, string order)
     {

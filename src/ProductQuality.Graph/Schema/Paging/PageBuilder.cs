@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ProductQuality.Graph.Schema.Paging;
 
-/// <summary>Turns a filtered, ordered, keyset-positioned query into a connection page; counts only when asked.</summary>
+/// <summary>
+/// Turns a filtered, ordered, keyset-positioned query into a connection page; counts only when asked.
+/// </summary>
 public static class PageBuilder
 {
     public static async Task<Connection<T>> BuildAsync<T>(
