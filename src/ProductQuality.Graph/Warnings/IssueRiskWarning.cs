@@ -50,14 +50,16 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
         {
             Number = number, Authority = scope.Authority,
             Title = title, Summary = summary, IssuedOn = input.IssuedOn, Scope = input.Scope, Severity = input.Severity,
-            ProductCode = product?.Code, RegionCode = input.RegionCode, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
+            ProductCode = product?.Code, RegionCode = input.RegionCode, RecordedAtUtc = scope.UtcNow,
+            RecordedBy = scope.RecordedBy,
         };
         scope.Db.RiskWarnings.Add(warning);
         var touched = product is null ? new Touched([], []) : Touched.Product(product.Code);
         return new Staged(() => warning.Id, number, touched);
     }
 
-    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct)
+    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey,
+        CancellationToken ct)
     {
         var warning = await db.RiskWarnings.AsNoTracking().FirstAsync(w => w.Id == factId, ct);
         return new(false, warning, null, await Answers.ProductAsync(db, warning.ProductCode, ct));
@@ -81,8 +83,10 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
             if (input.Scope == WarningScope.Regional || county is not null)
             {
                 scope.Errors.Add("regionCode", county is null
-                    ? "A regional warning needs the region it concerns: give regionCode (county 3304xx or a 9-digit town code)."
-                    : $"A county bureau's warning concerns its own county: give regionCode {county} or one of its towns.");
+                    ? "A regional warning needs the region it concerns: give regionCode (county 3304xx or a "
+                        + "9-digit town code)."
+                    : $"A county bureau's warning concerns its own county: give regionCode {county} or "
+                        + "one of its towns.");
             }
 
             return;
@@ -91,11 +95,15 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
         var region = await scope.Db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == input.RegionCode, ct);
         if (region is null)
         {
-            scope.Errors.Add("regionCode", $"No region has the code '{input.RegionCode}'; give a county (3304xx) or 9-digit town code (query `regions`).");
+            scope.Errors.Add("regionCode",
+                $"No region has the code '{input.RegionCode}'; give a county (3304xx) or 9-digit town code "
+                    + "(query `regions`).");
         }
         else if (!scope.Audience.Rows.Covers(region))
         {
-            scope.Errors.Add("regionCode", $"Region {input.RegionCode} is outside your county {county}; a county bureau warns about its own county only.", ErrorCodes.OutOfJurisdiction);
+            scope.Errors.Add("regionCode",
+                $"Region {input.RegionCode} is outside your county {county}; a county bureau warns about its "
+                    + "own county only.", ErrorCodes.OutOfJurisdiction);
         }
     }
 }

@@ -15,7 +15,8 @@ public static class WarningQueries
     private const string Order = "IssuedDesc";
 
     public static void AddTo(QueryType query) =>
-        query.Field<NonNullGraphType<ConnectionType<RiskWarningType, EdgeType<RiskWarningType>>>>(FieldGroup.Warnings, "riskWarnings")
+        query.Field<NonNullGraphType<ConnectionType<RiskWarningType, EdgeType<RiskWarningType>>>>(FieldGroup.Warnings,
+            "riskWarnings")
             .Description("Risk warning bulletins (警情通报/质量预警), newest first.")
             .Argument<DateScalar>("since", "Only bulletins issued on or after this date.")
             .Argument<IntGraphType>("first", $"Page size (default {PageSize.Default}).")
@@ -37,8 +38,9 @@ public static class WarningQueries
                     ordered = ordered.Where(w => w.IssuedOn < issued || (w.IssuedOn == issued && w.Id < id));
                 }
 
-                return await PageBuilder.BuildAsync(c, filtered, ordered.OrderByDescending(w => w.IssuedOn).ThenByDescending(w => w.Id), first,
-                    after is not null, w => Cursor.Encode(Order, w.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Id));
+                return await PageBuilder.BuildAsync(c, filtered,
+                    ordered.OrderByDescending(w => w.IssuedOn).ThenByDescending(w => w.Id), first, after is not null,
+                    w => Cursor.Encode(Order, w.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Id));
             });
 
     private static DateOnly? IssuedKey(string key) =>
