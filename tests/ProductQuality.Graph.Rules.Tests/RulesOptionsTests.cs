@@ -17,7 +17,8 @@ public class RulesOptionsTests
         Assert.Equal(15, o.RegionColour.RedSharePercentForRed);
         Assert.Equal(30, o.RegionColour.RedYellowSharePercentForYellow);
         Assert.Equal(10, o.RegionColour.RedYellowSharePercentForBlue);
-        Assert.Equal((3, 6, 12, 24), (o.Inspection.RedMonths, o.Inspection.YellowMonths, o.Inspection.BlueMonths, o.Inspection.GreenMonths));
+        Assert.Equal((3, 6, 12, 24),
+            (o.Inspection.RedMonths, o.Inspection.YellowMonths, o.Inspection.BlueMonths, o.Inspection.GreenMonths));
         Assert.Equal(2, o.Blacklist.RectificationPeriodYears);
         Assert.Equal(3, o.Assured.YearsAtClassA);
     }

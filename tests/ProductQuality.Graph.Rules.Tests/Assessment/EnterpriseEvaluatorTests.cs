@@ -22,7 +22,8 @@ public class EnterpriseEvaluatorTests
     [Fact]
     public void One_call_gives_every_result()
     {
-        var a = evaluator.Evaluate(new EnterpriseAssessmentInput { Facts = Good(true, true, true), ProductTiers = [ProductTier.High, ProductTier.General] });
+        var a = evaluator.Evaluate(new EnterpriseAssessmentInput { Facts = Good(true, true, true),
+            ProductTiers = [ProductTier.High, ProductTier.General] });
         Assert.Equal(EnterpriseClass.AA, a.EffectiveClass);
         Assert.Equal(ClassTransitionKind.Initial, a.Class.Kind);
         Assert.Equal(FourColor.Green, a.HealthCode.Colour);
@@ -32,7 +33,8 @@ public class EnterpriseEvaluatorTests
         Assert.Equal((12, AsOf, true), (a.Inspection.IntervalMonths, a.Inspection.DueOn, a.Inspection.IsDue));
         Assert.Equal(new ClassChange(AsOf, EnterpriseClass.AA), Assert.Single(a.ClassHistory));
         Assert.Equal(
-            [RuleIds.EnterpriseClass, RuleIds.ClassTransition, RuleIds.HealthCode, RuleIds.MapColour, RuleIds.QualityIndex, RuleIds.AssuredConsumption, RuleIds.InspectionFrequency],
+            [RuleIds.EnterpriseClass, RuleIds.ClassTransition, RuleIds.HealthCode, RuleIds.MapColour,
+                RuleIds.QualityIndex, RuleIds.AssuredConsumption, RuleIds.InspectionFrequency],
             a.Explanations.Select(e => e.Rule));
         Assert.All(a.Explanations, e => Assert.Equal("test-1", e.RulesVersion));
         Assert.Equal("test-1", a.RulesVersion);
@@ -68,7 +70,8 @@ public class EnterpriseEvaluatorTests
             ClassHistory = [new(D("2020-01-01"), EnterpriseClass.AA)],
             AssuredGrant = new AssuredGrant(D("2026-01-01"), D("2026-12-31")),
         });
-        Assert.Equal((EnterpriseClass.C, ClassTransitionKind.Downgraded, AsOf), (a.EffectiveClass, a.Class.Kind, a.Class.LastDowngradeOn!.Value));
+        Assert.Equal((EnterpriseClass.C, ClassTransitionKind.Downgraded, AsOf),
+            (a.EffectiveClass, a.Class.Kind, a.Class.LastDowngradeOn!.Value));
         Assert.Equal(AssuredStatus.Revoked, a.Assured.Status);
         Assert.Equal(FourColor.Yellow, a.MapColour.Colour);
         Assert.Equal(70, a.QualityIndex.Index);
@@ -92,7 +95,8 @@ public class EnterpriseEvaluatorTests
     [Fact]
     public void Blacklisted_enterprise_is_red_everywhere()
     {
-        var a = evaluator.Evaluate(new EnterpriseAssessmentInput { Facts = Good(true, true, true) with { Blacklisted = true } });
+        var a = evaluator.Evaluate(
+            new EnterpriseAssessmentInput { Facts = Good(true, true, true) with { Blacklisted = true } });
         Assert.Equal(EnterpriseClass.C, a.EffectiveClass);
         Assert.Equal((FourColor.Red, FourColor.Red), (a.HealthCode.Colour, a.MapColour.Colour));
         Assert.Equal(3, a.Inspection.IntervalMonths);

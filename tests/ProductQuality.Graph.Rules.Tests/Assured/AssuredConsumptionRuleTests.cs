@@ -10,7 +10,8 @@ public class AssuredConsumptionRuleTests
     private readonly AssuredConsumptionRule rule = new(Options());
 
     private static ClassChange[] History(params string[] entries) =>
-        entries.Select(e => e.Split('=')).Select(p => new ClassChange(D(p[0]), Enum.Parse<EnterpriseClass>(p[1]))).ToArray();
+        entries.Select(e => e.Split('=')).Select(p => new ClassChange(D(p[0]), Enum.Parse<EnterpriseClass>(p[1])))
+            .ToArray();
 
     [Theory]
     [InlineData(new[] { "2026-01-01=AA" }, AssuredStatus.Granted)]
@@ -38,7 +39,8 @@ public class AssuredConsumptionRuleTests
     [InlineData(false, 0, AssuredStatus.Granted)]
     public void Blacklist_and_complaints_exclude(bool blacklisted, int complaints, AssuredStatus expected)
     {
-        var r = rule.Evaluate(new AssuredFacts { AsOf = AsOf, ClassHistory = History("2025-01-01=AA"), Blacklisted = blacklisted, ValidComplaintsLastYear = complaints });
+        var r = rule.Evaluate(new AssuredFacts { AsOf = AsOf, ClassHistory = History("2025-01-01=AA"),
+            Blacklisted = blacklisted, ValidComplaintsLastYear = complaints });
         Assert.Equal(expected, r.Status);
     }
 
@@ -51,11 +53,13 @@ public class AssuredConsumptionRuleTests
     [InlineData("2025-01-01=C", false, 0, "2026-12-31", AssuredStatus.Revoked, null)]
     [InlineData("2025-01-01=AA", true, 0, "2026-12-31", AssuredStatus.Revoked, null)]
     [InlineData("2026-06-01=A", false, 0, "2026-12-31", AssuredStatus.Continued, "2026-12-31")]
-    public void Existing_grant(string history, bool blacklisted, int complaints, string grantValidUntil, AssuredStatus expected, string? validUntil)
+    public void Existing_grant(string history, bool blacklisted, int complaints, string grantValidUntil,
+        AssuredStatus expected, string? validUntil)
     {
         var r = rule.Evaluate(new AssuredFacts
         {
-            AsOf = AsOf, ClassHistory = History(history), Blacklisted = blacklisted, ValidComplaintsLastYear = complaints,
+            AsOf = AsOf, ClassHistory = History(history), Blacklisted = blacklisted,
+            ValidComplaintsLastYear = complaints,
             CurrentGrant = new AssuredGrant(D("2026-01-01"), D(grantValidUntil)),
         });
         Assert.Equal(expected, r.Status);
@@ -66,16 +70,20 @@ public class AssuredConsumptionRuleTests
     [Fact]
     public void Revocation_says_why()
     {
-        var r = rule.Evaluate(new AssuredFacts { AsOf = AsOf, ClassHistory = History("2025-01-01=B"), CurrentGrant = new(D("2026-01-01"), D("2026-12-31")) });
-        Assert.Equal("Assured consumption unit (放心消费单位) revoked at once: downgraded below A (降级至A类以下) to B", r.Explanation.Summary);
+        var r = rule.Evaluate(new AssuredFacts { AsOf = AsOf, ClassHistory = History("2025-01-01=B"),
+            CurrentGrant = new(D("2026-01-01"), D("2026-12-31")) });
+        Assert.Equal("Assured consumption unit (放心消费单位) revoked at once: downgraded below A (降级至A类以下) to B",
+            r.Explanation.Summary);
     }
 
     [Fact]
     public void Grant_summary_and_options()
     {
-        var custom = new AssuredConsumptionRule(Options(o => { o.Assured.ValidityMonths = 24; o.Assured.YearsAtClassA = 2; }));
+        var custom =
+            new AssuredConsumptionRule(Options(o => { o.Assured.ValidityMonths = 24; o.Assured.YearsAtClassA = 2; }));
         var r = custom.Evaluate(new AssuredFacts { AsOf = AsOf, ClassHistory = History("2024-06-30=A") });
         Assert.Equal((AssuredStatus.Granted, D("2028-06-29")), (r.Status, r.ValidUntil!.Value));
-        Assert.Equal("Assured consumption unit (放心消费单位) granted until 2028-06-29: class A or better since 2024-06-30, 2 years running (连续2年); not blacklisted; no valid complaint in the last year", r.Explanation.Summary);
+        Assert.Equal("Assured consumption unit (放心消费单位) granted until 2028-06-29: class A or better since 2024-06-30, "
+            + "2 years running (连续2年); not blacklisted; no valid complaint in the last year", r.Explanation.Summary);
     }
 }

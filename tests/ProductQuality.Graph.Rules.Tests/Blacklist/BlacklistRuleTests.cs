@@ -42,7 +42,8 @@ public class BlacklistRuleTests
             RectificationOrders = [new("P1", D("2024-03-01"))],
             FailedSamplings = [new("P1", D("2025-05-20"))],
         });
-        Assert.Equal("Listed (列入黑名单): repeat failure (屡查屡犯) of product P1 on 2025-05-20, within 2 years of the rectification order (责令整改) of 2024-03-01", r.Explanation.Summary);
+        Assert.Equal("Listed (列入黑名单): repeat failure (屡查屡犯) of product P1 on 2025-05-20, within 2 years of the "
+            + "rectification order (责令整改) of 2024-03-01", r.Explanation.Summary);
         Assert.Equal("P1", Assert.Single(r.Triggers).Reference);
     }
 
@@ -55,7 +56,8 @@ public class BlacklistRuleTests
         var r = rule.EvaluateListing(new BlacklistFacts
         {
             AsOf = D("2026-06-30"),
-            Decisions = [new("嘉市监处〔2026〕12号", D("2026-05-01"), kind), new("future", D("2026-07-01"), BlacklistReason.Counterfeiting)],
+            Decisions = [new("嘉市监处〔2026〕12号", D("2026-05-01"), kind),
+                new("future", D("2026-07-01"), BlacklistReason.Counterfeiting)],
         });
         Assert.True(r.Listed);
         Assert.Equal(kind, r.Reason);
@@ -81,7 +83,8 @@ public class BlacklistRuleTests
     [Fact]
     public void Nothing_means_not_listed()
     {
-        var r = rule.EvaluateListing(new BlacklistFacts { AsOf = D("2026-06-30"), FailedSamplings = [new("P1", D("2026-01-01")), new("P1", D("2026-02-01"))] });
+        var r = rule.EvaluateListing(new BlacklistFacts { AsOf = D("2026-06-30"),
+            FailedSamplings = [new("P1", D("2026-01-01")), new("P1", D("2026-02-01"))] });
         Assert.False(r.Listed);
         Assert.Empty(r.Triggers);
     }
@@ -95,7 +98,8 @@ public class BlacklistRuleTests
     [InlineData("2026-05-10", new[] { "2024-05-10" }, true, "2026-05-10")]
     public void Removal_after_rectification_period(string asOf, string[] violations, bool eligible, string from)
     {
-        var r = rule.EvaluateRemoval(new BlacklistRemovalFacts(D("2024-05-10"), D(asOf), violations.Select(D).ToList()));
+        var r = rule.EvaluateRemoval(new BlacklistRemovalFacts(D("2024-05-10"), D(asOf),
+            violations.Select(D).ToList()));
         Assert.Equal((eligible, D(from)), (r.Eligible, r.EligibleFrom));
         Assert.Equal(RuleIds.BlacklistRemoval, r.Explanation.Rule);
         Assert.Equal(eligible ? "removable" : "listed", r.Explanation.Outcome);
@@ -104,7 +108,8 @@ public class BlacklistRuleTests
     [Fact]
     public void Windows_are_configurable()
     {
-        var custom = new BlacklistRule(Options(o => { o.Blacklist.RectificationPeriodYears = 3; o.Blacklist.RepeatFailureWindowYears = 1; }));
+        var custom = new BlacklistRule(Options(o =>
+            { o.Blacklist.RectificationPeriodYears = 3; o.Blacklist.RepeatFailureWindowYears = 1; }));
         Assert.False(custom.EvaluateRemoval(new(D("2024-05-10"), D("2026-05-10"), [])).Eligible);
         Assert.Equal(D("2027-05-10"), custom.EvaluateRemoval(new(D("2024-05-10"), D("2026-05-10"), [])).EligibleFrom);
         var listing = custom.EvaluateListing(new BlacklistFacts

@@ -42,7 +42,8 @@ public class SeverityTests
     [InlineData("2026-06-30", true)]
     [InlineData("2026-07-01", false)]
     public void Override_is_active_through_its_expiry_date(string asOf, bool active) =>
-        Assert.Equal(active, new Override<EnterpriseClass>(EnterpriseClass.C, "r", Given.D("2026-06-30")).IsActiveOn(Given.D(asOf)));
+        Assert.Equal(active,
+            new Override<EnterpriseClass>(EnterpriseClass.C, "r", Given.D("2026-06-30")).IsActiveOn(Given.D(asOf)));
 
     [Fact]
     public void Labels_put_english_first_and_chinese_in_brackets()

@@ -12,19 +12,28 @@ public class ClassTransitionRuleTests
     public void First_evaluation_takes_the_conditions_class()
     {
         var r = rule.Apply(EnterpriseClass.A, null, D("2026-06-30"));
-        Assert.Equal((EnterpriseClass.A, ClassTransitionKind.Initial, (DateOnly?)null), (r.EffectiveClass, r.Kind, r.LastDowngradeOn));
+        Assert.Equal((EnterpriseClass.A, ClassTransitionKind.Initial, (DateOnly?)null),
+            (r.EffectiveClass, r.Kind, r.LastDowngradeOn));
         Assert.Equal(RuleIds.ClassTransition, r.Explanation.Rule);
     }
 
     [Theory]
-    [InlineData(EnterpriseClass.A, EnterpriseClass.C, "2026-06-30", EnterpriseClass.C, ClassTransitionKind.Downgraded, "2026-06-30")]
-    [InlineData(EnterpriseClass.AA, EnterpriseClass.A, "2026-06-30", EnterpriseClass.A, ClassTransitionKind.Downgraded, "2026-06-30")]
-    [InlineData(EnterpriseClass.A, EnterpriseClass.A, "2026-06-30", EnterpriseClass.A, ClassTransitionKind.Unchanged, "2026-04-01")]
-    [InlineData(EnterpriseClass.C, EnterpriseClass.A, "2027-03-31", EnterpriseClass.C, ClassTransitionKind.UpgradeDeferred, "2026-04-01")]
-    [InlineData(EnterpriseClass.C, EnterpriseClass.AA, "2026-04-01", EnterpriseClass.C, ClassTransitionKind.UpgradeDeferred, "2026-04-01")]
-    [InlineData(EnterpriseClass.C, EnterpriseClass.A, "2027-04-01", EnterpriseClass.A, ClassTransitionKind.Upgraded, "2026-04-01")]
-    [InlineData(EnterpriseClass.C, EnterpriseClass.B, "2027-04-02", EnterpriseClass.B, ClassTransitionKind.Upgraded, "2026-04-01")]
-    public void Downgrades_at_once_upgrades_after_twelve_months(EnterpriseClass previous, EnterpriseClass conditions, string asOf,
+    [InlineData(EnterpriseClass.A, EnterpriseClass.C, "2026-06-30", EnterpriseClass.C, ClassTransitionKind.Downgraded,
+        "2026-06-30")]
+    [InlineData(EnterpriseClass.AA, EnterpriseClass.A, "2026-06-30", EnterpriseClass.A, ClassTransitionKind.Downgraded,
+        "2026-06-30")]
+    [InlineData(EnterpriseClass.A, EnterpriseClass.A, "2026-06-30", EnterpriseClass.A, ClassTransitionKind.Unchanged,
+        "2026-04-01")]
+    [InlineData(EnterpriseClass.C, EnterpriseClass.A, "2027-03-31", EnterpriseClass.C,
+        ClassTransitionKind.UpgradeDeferred, "2026-04-01")]
+    [InlineData(EnterpriseClass.C, EnterpriseClass.AA, "2026-04-01", EnterpriseClass.C,
+        ClassTransitionKind.UpgradeDeferred, "2026-04-01")]
+    [InlineData(EnterpriseClass.C, EnterpriseClass.A, "2027-04-01", EnterpriseClass.A, ClassTransitionKind.Upgraded,
+        "2026-04-01")]
+    [InlineData(EnterpriseClass.C, EnterpriseClass.B, "2027-04-02", EnterpriseClass.B, ClassTransitionKind.Upgraded,
+        "2026-04-01")]
+    public void Downgrades_at_once_upgrades_after_twelve_months(EnterpriseClass previous, EnterpriseClass conditions,
+        string asOf,
         EnterpriseClass effective, ClassTransitionKind kind, string lastDowngrade)
     {
         var r = rule.Apply(conditions, new ClassState(previous, D("2026-04-01")), D(asOf));
@@ -58,7 +67,8 @@ public class ClassTransitionRuleTests
     public void Wait_is_configurable(string asOf, ClassTransitionKind kind)
     {
         var custom = new ClassTransitionRule(Options(o => o.EnterpriseClass.UpgradeWaitMonths = 6));
-        Assert.Equal(kind, custom.Apply(EnterpriseClass.A, new ClassState(EnterpriseClass.B, D("2026-04-01")), D(asOf)).Kind);
+        Assert.Equal(kind,
+            custom.Apply(EnterpriseClass.A, new ClassState(EnterpriseClass.B, D("2026-04-01")), D(asOf)).Kind);
     }
 
     [Theory]
@@ -71,7 +81,8 @@ public class ClassTransitionRuleTests
         var r = rule.Apply(EnterpriseClass.A, new ClassState(EnterpriseClass.A, null), D(asOf), o);
         Assert.Equal(effective, r.EffectiveClass);
         Assert.Equal(kind, r.Kind);
-        Assert.Equal(kind == ClassTransitionKind.Overridden, r.Explanation.Summary.Contains("court ruling pending", StringComparison.Ordinal));
+        Assert.Equal(kind == ClassTransitionKind.Overridden,
+            r.Explanation.Summary.Contains("court ruling pending", StringComparison.Ordinal));
         Assert.Equal(kind == ClassTransitionKind.Overridden ? D(asOf) : null, r.LastDowngradeOn);
     }
 
@@ -80,6 +91,7 @@ public class ClassTransitionRuleTests
     {
         var o = new Override<EnterpriseClass>(EnterpriseClass.AA, "appeal granted", D("2026-12-31"));
         var r = rule.Apply(EnterpriseClass.AA, new ClassState(EnterpriseClass.B, D("2026-04-01")), D("2026-06-30"), o);
-        Assert.Equal((EnterpriseClass.AA, ClassTransitionKind.Overridden, D("2026-04-01")), (r.EffectiveClass, r.Kind, r.LastDowngradeOn!.Value));
+        Assert.Equal((EnterpriseClass.AA, ClassTransitionKind.Overridden, D("2026-04-01")),
+            (r.EffectiveClass, r.Kind, r.LastDowngradeOn!.Value));
     }
 }

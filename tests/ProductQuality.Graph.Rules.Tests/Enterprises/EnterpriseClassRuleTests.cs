@@ -9,11 +9,14 @@ public class EnterpriseClassRuleTests
     private static readonly DateOnly AsOf = D("2026-06-30");
     private readonly EnterpriseClassRule rule = new(Options());
 
-    internal static EnterpriseFacts Facts(int passed, int failed = 0, bool safetyFailed = false, Traceability trace = Traceability.Full,
-        QualitySystem qs = QualitySystem.Certified, bool blacklisted = false, bool unlicensed = false, int penalties = 0)
+    internal static EnterpriseFacts Facts(int passed, int failed = 0, bool safetyFailed = false,
+        Traceability trace = Traceability.Full,
+        QualitySystem qs = QualitySystem.Certified, bool blacklisted = false, bool unlicensed = false,
+        int penalties = 0)
     {
         var samplings = Enumerable.Range(0, passed).Select(i => new SamplingRecord(AsOf.AddDays(-30 * (i + 1)), true))
-            .Concat(Enumerable.Range(0, failed).Select(i => new SamplingRecord(AsOf.AddDays(-45 * (i + 1)), false, safetyFailed, $"P{i}")))
+            .Concat(Enumerable.Range(0, failed)
+                .Select(i => new SamplingRecord(AsOf.AddDays(-45 * (i + 1)), false, safetyFailed, $"P{i}")))
             .ToList();
         return new EnterpriseFacts
         {
@@ -41,7 +44,8 @@ public class EnterpriseClassRuleTests
     [InlineData(5, 0, false, Traceability.Full, QualitySystem.Certified, true, false, 0, EnterpriseClass.C)]
     [InlineData(5, 0, false, Traceability.Full, QualitySystem.Certified, false, true, 0, EnterpriseClass.C)]
     [InlineData(0, 0, false, Traceability.None, QualitySystem.None, true, false, 0, EnterpriseClass.C)]
-    public void Class_from_conditions(int passed, int failed, bool safety, Traceability trace, QualitySystem qs, bool blacklisted, bool unlicensed, int penalties, EnterpriseClass expected)
+    public void Class_from_conditions(int passed, int failed, bool safety, Traceability trace, QualitySystem qs,
+        bool blacklisted, bool unlicensed, int penalties, EnterpriseClass expected)
     {
         var result = rule.Evaluate(Facts(passed, failed, safety, trace, qs, blacklisted, unlicensed, penalties));
         Assert.Equal(expected, result.Class);
@@ -58,7 +62,8 @@ public class EnterpriseClassRuleTests
     {
         var result = rule.Evaluate(Facts(3, 2));
         Assert.Equal("Class C (C类): 2 failed samplings (监督抽查不合格) in 3 years ≥ threshold 2", result.Explanation.Summary);
-        Assert.Contains(result.Explanation.Factors, f => f.Value == "2" && f.Threshold == "C ≥ 2; B ≥ 1" && f.Effect == "class C");
+        Assert.Contains(result.Explanation.Factors,
+            f => f.Value == "2" && f.Threshold == "C ≥ 2; B ≥ 1" && f.Effect == "class C");
     }
 
     [Fact]
@@ -79,7 +84,8 @@ public class EnterpriseClassRuleTests
         var facts = new EnterpriseFacts
         {
             AsOf = AsOf,
-            Samplings = [new(D("2025-01-01"), false), new(D(secondFailure), false), new(D("2025-02-01"), true), new(D("2025-03-01"), true)],
+            Samplings = [new(D("2025-01-01"), false), new(D(secondFailure), false), new(D("2025-02-01"), true),
+                new(D("2025-03-01"), true)],
             Traceability = Traceability.Full,
             QualitySystem = QualitySystem.Certified,
         };

@@ -39,7 +39,8 @@ public class HealthCodeAndMapColourTests
         Assert.Equal(colour, r.Colour);
         Assert.Equal(tier, r.HighestTier);
         Assert.Equal(colour, MapColourRule.ColourOf(value, tier));
-        Assert.Equal($"Map colour {colour.Label()}: {value.Label()} × highest product tier {tier.Label()}", r.Explanation.Summary);
+        Assert.Equal($"Map colour {colour.Label()}: {value.Label()} × highest product tier {tier.Label()}",
+            r.Explanation.Summary);
     }
 
     [Theory]

@@ -35,9 +35,12 @@ public class QualityIndexRuleTests
         { Facts(complaints: 5), 90, 1 },
         { Facts(complaints: 6), 90, 1 },
         { Facts(trace: Traceability.None, qs: QualitySystem.None, penalties: 1, complaints: 1), 63, 4 },
-        { Facts(Enumerable.Range(1, 3).Select(i => new SamplingRecord(D("2026-01-01").AddDays(i), false, true, "P1")).ToArray()), 20, 8 },
-        { Facts(Enumerable.Range(1, 4).Select(i => new SamplingRecord(D("2026-01-01").AddDays(i), false, true, "P1")).ToArray()), 0, 11 },
-        { Facts(Enumerable.Range(1, 9).Select(i => new SamplingRecord(D("2026-01-01").AddDays(i), false, true, "P1")).ToArray(), penalties: 3), 0, 27 },
+        { Facts(Enumerable.Range(1, 3).Select(i => new SamplingRecord(D("2026-01-01").AddDays(i), false, true, "P1"))
+            .ToArray()), 20, 8 },
+        { Facts(Enumerable.Range(1, 4).Select(i => new SamplingRecord(D("2026-01-01").AddDays(i), false, true, "P1"))
+            .ToArray()), 0, 11 },
+        { Facts(Enumerable.Range(1, 9).Select(i => new SamplingRecord(D("2026-01-01").AddDays(i), false, true, "P1"))
+            .ToArray(), penalties: 3), 0, 27 },
     };
 
     [Theory]
@@ -55,7 +58,8 @@ public class QualityIndexRuleTests
     [Fact]
     public void Each_deduction_is_listed_with_its_reason()
     {
-        var r = rule.Evaluate(Facts([new(D("2025-01-01"), false, false, "P1"), new(D("2026-01-01"), false, true, "P1")], trace: Traceability.Partial));
+        var r = rule.Evaluate(Facts([new(D("2025-01-01"), false, false, "P1"), new(D("2026-01-01"), false, true, "P1")],
+            trace: Traceability.Partial));
         Assert.Equal(
             [
                 ("failed sampling (监督抽查不合格) of product P1 on 2025-01-01", 10),

@@ -21,7 +21,8 @@ public class ProductTierRuleTests
     [InlineData("71", ProductTier.High)]
     [InlineData("100", ProductTier.High)]
     public void Tier_for_score(string score, ProductTier expected) =>
-        Assert.Equal(expected, rule.TierForScore(decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected,
+            rule.TierForScore(decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture)));
 
     // Default weights: 1 failed batch in 100 = 5 points; 5 per warning; children 8, elderly 5,
     // safety-critical 8, food contact 6, 1 per complaint (cap 5); sensitivity capped at 25.
@@ -38,7 +39,8 @@ public class ProductTierRuleTests
     [InlineData(30, 1, 0, false, false, false, false, 0, 16.7, ProductTier.General)]
     [InlineData(0, 0, 8, false, false, false, false, 0, 25, ProductTier.General)]
     [InlineData(10, 10, 0, false, false, false, false, 0, 50, ProductTier.Elevated)]
-    public void Score_and_tier(int sampled, int failed, int warnings, bool children, bool elderly, bool safety, bool food, int complaints, double score, ProductTier tier)
+    public void Score_and_tier(int sampled, int failed, int warnings, bool children, bool elderly, bool safety,
+        bool food, int complaints, double score, ProductTier tier)
     {
         var facts = new ProductRiskFacts
         {
@@ -58,10 +60,15 @@ public class ProductTierRuleTests
     [Fact]
     public void Explanation_names_every_part()
     {
-        var result = rule.Evaluate(new ProductRiskFacts { SampledBatches = 100, FailedBatches = 6, RiskWarnings = 4, ForChildren = true, SafetyCritical = true, Complaints = 4 }, AsOf);
-        Assert.Equal("HIGH (高风险): risk score 70 (nonconformity 30 + warnings 20 + sensitivity 20)", result.Explanation.Summary);
-        Assert.Contains(result.Explanation.Factors, f => f.Name.StartsWith("nonconformity rate", StringComparison.Ordinal) && f.Value == "6/100 = 6%" && f.Effect == "+30 points");
-        Assert.Contains(result.Explanation.Factors, f => f.Name == "risk score" && f.Threshold == "HIGH ≥ 70, ELEVATED ≥ 40");
+        var result = rule.Evaluate(new ProductRiskFacts { SampledBatches = 100, FailedBatches = 6, RiskWarnings = 4,
+            ForChildren = true, SafetyCritical = true, Complaints = 4 }, AsOf);
+        Assert.Equal("HIGH (高风险): risk score 70 (nonconformity 30 + warnings 20 + sensitivity 20)",
+            result.Explanation.Summary);
+        Assert.Contains(result.Explanation.Factors,
+            f => f.Name.StartsWith("nonconformity rate", StringComparison.Ordinal) && f.Value == "6/100 = 6%"
+                && f.Effect == "+30 points");
+        Assert.Contains(result.Explanation.Factors,
+            f => f.Name == "risk score" && f.Threshold == "HIGH ≥ 70, ELEVATED ≥ 40");
     }
 
     [Theory]
@@ -76,13 +83,15 @@ public class ProductTierRuleTests
         Assert.Equal(tier, result.Tier);
         Assert.Equal(overridden, result.Overridden);
         Assert.Equal(overridden, result.Explanation.Summary.Contains("recall wave 2026", StringComparison.Ordinal));
-        Assert.Contains(result.Explanation.Factors, f => f.Name.StartsWith("regulator override", StringComparison.Ordinal));
+        Assert.Contains(result.Explanation.Factors,
+            f => f.Name.StartsWith("regulator override", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Thresholds_come_from_options()
     {
-        var custom = new ProductTierRule(Options(o => { o.ProductTier.HighThreshold = 50; o.ProductTier.ElevatedThreshold = 20; }));
+        var custom = new ProductTierRule(Options(o =>
+            { o.ProductTier.HighThreshold = 50; o.ProductTier.ElevatedThreshold = 20; }));
         Assert.Equal(ProductTier.High, custom.TierForScore(50));
         Assert.Equal(ProductTier.Elevated, custom.TierForScore(20));
         Assert.Equal(ProductTier.General, custom.TierForScore(19.9m));
