@@ -10,7 +10,8 @@ public sealed class BypassTests(GraphServerFactory factory)
 {
     [Theory]
     [InlineData("{ blacklist(first: 1) { edges { node { x: inspections { passed } } } } }")]
-    [InlineData("{ blacklist(first: 1) { edges { node { ...F } } } } fragment F on Enterprise { inspections { passed } }")]
+    [InlineData("{ blacklist(first: 1) { edges { node { ...F } } } } fragment F on Enterprise { "
+        + "inspections { passed } }")]
     [InlineData("{ blacklist(first: 1) { edges { node { ... on Enterprise { inspections { passed } } } } } }")]
     [InlineData("query($n: Int) { blacklist(first: 1) { edges { node { inspections(limit: $n) { passed } } } } }")]
     [InlineData("{ blacklist(first: 1) { edges { node { __typename inspections { __typename } } } } }")]
@@ -26,7 +27,8 @@ public sealed class BypassTests(GraphServerFactory factory)
     [Fact]
     public async Task Aliases_do_not_unmask()
     {
-        var node = (await factory.ClientFor("tax").PostAsync("{ blacklist(first: 1) { edges { node { a: phone b: phone } } } }"))
+        var node = (await factory.ClientFor("tax")
+            .PostAsync("{ blacklist(first: 1) { edges { node { a: phone b: phone } } } }"))
             .EnsureData().Data.GetProperty("blacklist").GetProperty("edges")[0].GetProperty("node");
         Assert.Contains("****", node.GetProperty("a").GetString()!, StringComparison.Ordinal);
         Assert.Contains("****", node.GetProperty("b").GetString()!, StringComparison.Ordinal);
@@ -35,25 +37,31 @@ public sealed class BypassTests(GraphServerFactory factory)
     [Fact]
     public async Task Introspection_of_a_hidden_type_answers_null()
     {
-        var data = (await factory.ClientFor("finance").PostAsync("{ i: __type(name: \"Inspection\") { name } r: __type(name: \"RegionAssessment\") { name } e: __type(name: \"Enterprise\") { fields { name } } }")).EnsureData().Data;
+        var data = (await factory.ClientFor("finance")
+            .PostAsync("{ i: __type(name: \"Inspection\") { name } r: __type(name: \"RegionAssessment\") { name } e: "
+                + "__type(name: \"Enterprise\") { fields { name } } }")).EnsureData().Data;
         Assert.Equal(JsonValueKind.Null, data.GetProperty("i").ValueKind);
         Assert.Equal(JsonValueKind.Null, data.GetProperty("r").ValueKind);
-        Assert.DoesNotContain(data.GetProperty("e").GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "inspections");
+        Assert.DoesNotContain(data.GetProperty("e").GetProperty("fields").EnumerateArray(),
+            f => f.GetProperty("name").GetString() == "inspections");
     }
 
     [Fact]
     public async Task Ordering_or_filtering_by_a_hidden_field_does_not_exist()
     {
-        var order = await factory.ClientFor(null).PostAsync("{ blacklist(first: 5, orderBy: CLASS_BEST_FIRST) { totalCount } }");
+        var order = await factory.ClientFor(null)
+            .PostAsync("{ blacklist(first: 5, orderBy: CLASS_BEST_FIRST) { totalCount } }");
         Assert.Equal(HttpStatusCode.BadRequest, order.Status);
-        var filter = await factory.ClientFor("tax").PostAsync("{ enterprises(filter: { productTier: HIGH }) { totalCount } }");
+        var filter = await factory.ClientFor("tax")
+            .PostAsync("{ enterprises(filter: { productTier: HIGH }) { totalCount } }");
         Assert.Equal(HttpStatusCode.BadRequest, filter.Status);
     }
 
     [Fact]
     public async Task Error_messages_suggest_nothing_hidden()
     {
-        var reply = await factory.ClientFor("finance").PostAsync("{ blacklist(first: 1) { edges { node { inspection } } } }");
+        var reply = await factory.ClientFor("finance")
+            .PostAsync("{ blacklist(first: 1) { edges { node { inspection } } } }");
         Assert.DoesNotContain("inspections", reply.Body, StringComparison.Ordinal);
     }
 
@@ -72,9 +80,14 @@ public sealed class BypassTests(GraphServerFactory factory)
     {
         var anonymous = factory.ClientFor(null);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsync("{ enterprises { totalCount } }")).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsync("{ blacklist(first: 1) { edges { node { blacklistHistory { decisionNumber } } } } }")).Status);
-        var listed = (await anonymous.PostAsync("{ blacklist(first: 500) { totalCount edges { node { creditCode blacklisted blacklistHistory { kind reasonCategory } } } } }")).EnsureData();
-        var regulator = (await factory.ClientFor("samr-jiaxing").PostAsync("{ blacklist { totalCount } }")).EnsureData();
-        Assert.Equal(regulator.Data.GetProperty("blacklist").GetProperty("totalCount").GetInt32(), listed.Data.GetProperty("blacklist").GetProperty("totalCount").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsync(
+            "{ blacklist(first: 1) { edges { node { blacklistHistory { decisionNumber } } } } }")).Status);
+        var listed = (await anonymous.PostAsync("{ blacklist(first: 500) { totalCount edges { node { creditCode "
+            + "blacklisted blacklistHistory { kind reasonCategory } } } } }"))
+            .EnsureData();
+        var regulator = (await factory.ClientFor("samr-jiaxing").PostAsync("{ blacklist { totalCount } }"))
+            .EnsureData();
+        Assert.Equal(regulator.Data.GetProperty("blacklist").GetProperty("totalCount").GetInt32(),
+            listed.Data.GetProperty("blacklist").GetProperty("totalCount").GetInt32());
     }
 }

@@ -25,16 +25,20 @@ public sealed partial class IntrospectionContractTests(GraphServerFactory factor
         var sdl = File.ReadAllText(Path.Combine(folder, SchemaFiles.RelativePath(contract)));
         var declared = Declared().Matches(sdl).Select(m => m.Groups[2].Value).ToHashSet();
 
-        var reply = (await factory.ClientFor(department).PostAsync("{ __schema { types { name kind fields { name } } } }")).EnsureData();
+        var reply = (await factory.ClientFor(department)
+            .PostAsync("{ __schema { types { name kind fields { name } } } }")).EnsureData();
         var introspected = reply.Data.GetProperty("__schema").GetProperty("types").EnumerateArray()
             .Select(t => t.GetProperty("name").GetString()!)
-            .Where(n => !n.StartsWith("__", StringComparison.Ordinal) && n is not ("String" or "Boolean" or "Int" or "Float" or "ID"))
+            .Where(n => !n.StartsWith("__", StringComparison.Ordinal)
+                && n is not ("String" or "Boolean" or "Int" or "Float" or "ID"))
             .ToHashSet();
         Assert.Equal(declared.Order(StringComparer.Ordinal), introspected.Order(StringComparer.Ordinal));
 
-        var enterprise = reply.Data.GetProperty("__schema").GetProperty("types").EnumerateArray().FirstOrDefault(t => t.GetProperty("name").GetString() == "Enterprise");
+        var enterprise = reply.Data.GetProperty("__schema").GetProperty("types").EnumerateArray()
+            .FirstOrDefault(t => t.GetProperty("name").GetString() == "Enterprise");
         var fileFields = Regex.Match(sdl, "type Enterprise \\{(.*?)\\n\\}", RegexOptions.Singleline).Groups[1].Value;
-        foreach (var field in enterprise.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()))
+        foreach (var field in enterprise.GetProperty("fields").EnumerateArray()
+            .Select(f => f.GetProperty("name").GetString()))
         {
             Assert.Contains($"  {field}", fileFields, StringComparison.Ordinal);
         }

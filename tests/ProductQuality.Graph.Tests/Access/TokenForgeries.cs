@@ -9,9 +9,11 @@ namespace ProductQuality.Graph.Tests.Access;
 /// claimed.</summary>
 public static class TokenForgeries
 {
-    public static readonly SymmetricSecurityKey TestKey = new(Convert.FromBase64String(TestServerFactory.TestSigningKey));
+    public static readonly SymmetricSecurityKey TestKey =
+        new(Convert.FromBase64String(TestServerFactory.TestSigningKey));
     private static readonly SymmetricSecurityKey LongKey = new(Encoding.UTF8.GetBytes(new string('k', 64)));
-    private static readonly SymmetricSecurityKey OtherKey = new(Encoding.UTF8.GetBytes("another-key-that-is-long-enough-for-hmac-256"));
+    private static readonly SymmetricSecurityKey OtherKey =
+        new(Encoding.UTF8.GetBytes("another-key-that-is-long-enough-for-hmac-256"));
 
     public static IEnumerable<(string Why, string Token)> All()
     {

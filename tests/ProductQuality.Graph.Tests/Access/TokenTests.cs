@@ -12,8 +12,10 @@ namespace ProductQuality.Graph.Tests.Access;
 [Collection(ServerCollection.Name)]
 public sealed class TokenTests(GraphServerFactory factory)
 {
-    private static readonly SymmetricSecurityKey TestKey = new(Convert.FromBase64String(GraphServerFactory.TestSigningKey));
-    private static readonly SymmetricSecurityKey OtherKey = new(Encoding.UTF8.GetBytes("another-key-that-is-long-enough-for-hmac-256"));
+    private static readonly SymmetricSecurityKey TestKey =
+        new(Convert.FromBase64String(GraphServerFactory.TestSigningKey));
+    private static readonly SymmetricSecurityKey OtherKey =
+        new(Encoding.UTF8.GetBytes("another-key-that-is-long-enough-for-hmac-256"));
 
     public static TheoryData<string, string> BadTokens() => new()
     {
@@ -72,7 +74,8 @@ public sealed class TokenTests(GraphServerFactory factory)
         return await client.PostAsync("{ blacklist(first: 1) { totalCount } }");
     }
 
-    private static string Token(string? department = "finance", string issuer = "productquality-graph-dev", string audience = "productquality-graph",
+    private static string Token(string? department = "finance", string issuer = "productquality-graph-dev",
+        string audience = "productquality-graph",
         DateTime? expires = null, SymmetricSecurityKey? key = null)
     {
         var claims = new List<Claim> { new("sub", "test") };
@@ -99,6 +102,7 @@ public sealed class TokenTests(GraphServerFactory factory)
         static string B64(string s) => Base64UrlEncoder.Encode(s);
         var exp = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds();
         return B64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." +
-               B64($"{{\"iss\":\"productquality-graph-dev\",\"aud\":\"productquality-graph\",\"dept\":\"samr-jiaxing\",\"exp\":{exp}}}") + ".";
+               B64($"{{\"iss\":\"productquality-graph-dev\",\"aud\":\"productquality-graph\","
+                   + $"\"dept\":\"samr-jiaxing\",\"exp\":{exp}}}") + ".";
     }
 }
