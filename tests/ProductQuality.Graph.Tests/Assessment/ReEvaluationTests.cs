@@ -26,7 +26,8 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
         await using var db = SeededTemplate.Open(template.Copy());
         var before = await RowCounts(db);
 
-        var summary = await new Recomputer(new RulesOptions()).RunAsync(db, Today, DateTime.UtcNow, null, CancellationToken.None);
+        var summary = await new Recomputer(new RulesOptions())
+            .RunAsync(db, Today, DateTime.UtcNow, null, CancellationToken.None);
 
         Assert.True(summary.ChangedNothing, summary.ToString());
         Assert.Equal(300, summary.Enterprises);
@@ -40,21 +41,26 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
         var records = await db.EnterpriseAssessments.CountAsync();
         var changedRules = new RulesOptions { Version = "2027.1-test" };
 
-        var first = await new Recomputer(changedRules).RunAsync(db, Today, DateTime.UtcNow, null, CancellationToken.None);
-        var second = await new Recomputer(changedRules).RunAsync(db, Today, DateTime.UtcNow, null, CancellationToken.None);
+        var first = await new Recomputer(changedRules)
+            .RunAsync(db, Today, DateTime.UtcNow, null, CancellationToken.None);
+        var second = await new Recomputer(changedRules)
+            .RunAsync(db, Today, DateTime.UtcNow, null, CancellationToken.None);
 
         Assert.Equal(300, first.EnterprisesChanged);
         Assert.Equal(273, first.ProductsChanged);
         Assert.True(second.ChangedNothing, second.ToString());
-        Assert.All(await db.EnterpriseAssessments.Select(a => a.RulesVersion).Distinct().ToListAsync(), v => Assert.Equal("2027.1-test", v));
-        Assert.Equal(records, await db.EnterpriseAssessments.IgnoreQueryFilters().CountAsync(a => a.SupersededAtUtc != null));
+        Assert.All(await db.EnterpriseAssessments.Select(a => a.RulesVersion).Distinct().ToListAsync(),
+            v => Assert.Equal("2027.1-test", v));
+        Assert.Equal(records,
+            await db.EnterpriseAssessments.IgnoreQueryFilters().CountAsync(a => a.SupersededAtUtc != null));
     }
 
     [Fact]
     public async Task A_failed_sampling_downgrades_an_AA_enterprise_at_once_and_updates_colours_index_assured_and_regions()
     {
         await using var db = SeededTemplate.Open(template.Copy());
-        var aa = await db.Enterprises.Include(e => e.Products).FirstAsync(e => e.Class == EnterpriseClass.AA && e.IsAssured);
+        var aa = await db.Enterprises.Include(e => e.Products)
+            .FirstAsync(e => e.Class == EnterpriseClass.AA && e.IsAssured);
         var townBefore = await LatestRegion(db, aa.TownCode);
         var indexBefore = aa.QualityIndex;
 
@@ -67,9 +73,11 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
         Assert.Equal(FourColor.Yellow, after.HealthCode);
         Assert.Equal(indexBefore - 10, after.QualityIndex);
         Assert.False(after.IsAssured);
-        var revoked = await db.AssuredEvents.Where(a => a.EnterpriseId == aa.Id).OrderBy(a => a.OccurredOn).ThenBy(a => a.Id).LastAsync();
+        var revoked = await db.AssuredEvents.Where(a => a.EnterpriseId == aa.Id).OrderBy(a => a.OccurredOn)
+            .ThenBy(a => a.Id).LastAsync();
         Assert.Equal((Assured.AssuredEventKind.Revoked, Today), (revoked.Kind, revoked.OccurredOn));
-        var record = await db.EnterpriseAssessments.Where(a => a.EnterpriseId == aa.Id).OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).LastAsync();
+        var record = await db.EnterpriseAssessments.Where(a => a.EnterpriseId == aa.Id).OrderBy(a => a.EffectiveFrom)
+            .ThenBy(a => a.Id).LastAsync();
         Assert.Equal((Today, EnterpriseClass.B), (record.EffectiveFrom, record.Class));
         Assert.Contains("降级", record.ClassExplanation, StringComparison.Ordinal);
         var townAfter = await LatestRegion(db, aa.TownCode);
@@ -88,13 +96,16 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
 
         // The quality system lapses for two months: B at once; the conditions call for AA again after two months,
         // but the class may rise only 12 months after the downgrade (升降原则).
-        await Record(db, Touched.Enterprise(aa.Id), Management(aa, lapse, QualitySystem.None), Management(aa, restored, aa.QualitySystem));
+        await Record(db, Touched.Enterprise(aa.Id), Management(aa, lapse, QualitySystem.None),
+            Management(aa, restored, aa.QualitySystem));
 
-        var rows = await db.EnterpriseAssessments.Where(a => a.EnterpriseId == aa.Id && a.EffectiveFrom >= lapse).OrderBy(a => a.EffectiveFrom).ToListAsync();
+        var rows = await db.EnterpriseAssessments.Where(a => a.EnterpriseId == aa.Id && a.EffectiveFrom >= lapse)
+            .OrderBy(a => a.EffectiveFrom).ToListAsync();
         Assert.Equal((lapse, EnterpriseClass.B), (rows[0].EffectiveFrom, rows[0].Class));
         var upgrade = rows.First(r => r.Class == EnterpriseClass.AA);
         Assert.Equal(lapse.AddMonths(12), upgrade.EffectiveFrom);
-        Assert.All(rows.Where(r => r.EffectiveFrom < upgrade.EffectiveFrom), r => Assert.NotEqual(EnterpriseClass.AA, r.Class));
+        Assert.All(rows.Where(r => r.EffectiveFrom < upgrade.EffectiveFrom),
+            r => Assert.NotEqual(EnterpriseClass.AA, r.Class));
     }
 
     [Fact]
@@ -103,12 +114,16 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
         await using var db = SeededTemplate.Open(template.Copy());
         var aa = await db.Enterprises.FirstAsync(e => e.Class == EnterpriseClass.AA && e.IsAssured && !e.IsBlacklisted);
         var listedOn = Today.AddMonths(-2);
-        await Record(db, Touched.Enterprise(aa.Id), Decision(aa.Id, BlacklistEventKind.Listed, listedOn, "嘉市监列黑〔2026〕901号"));
-        await Record(db, Touched.Enterprise(aa.Id), Decision(aa.Id, BlacklistEventKind.Removed, Today, "嘉市监移黑〔2026〕901号"));
+        await Record(db, Touched.Enterprise(aa.Id),
+            Decision(aa.Id, BlacklistEventKind.Listed, listedOn, "嘉市监列黑〔2026〕901号"));
+        await Record(db, Touched.Enterprise(aa.Id),
+            Decision(aa.Id, BlacklistEventKind.Removed, Today, "嘉市监移黑〔2026〕901号"));
 
         db.ChangeTracker.Clear();
-        var rows = await db.EnterpriseAssessments.Where(a => a.EnterpriseId == aa.Id && a.EffectiveFrom >= listedOn).OrderBy(a => a.EffectiveFrom).ToListAsync();
-        Assert.Equal((listedOn, EnterpriseClass.C, FourColor.Red), (rows[0].EffectiveFrom, rows[0].Class, rows[0].MapColour));
+        var rows = await db.EnterpriseAssessments.Where(a => a.EnterpriseId == aa.Id && a.EffectiveFrom >= listedOn)
+            .OrderBy(a => a.EffectiveFrom).ToListAsync();
+        Assert.Equal((listedOn, EnterpriseClass.C, FourColor.Red),
+            (rows[0].EffectiveFrom, rows[0].Class, rows[0].MapColour));
         var now = await db.Enterprises.SingleAsync(e => e.Id == aa.Id);
         Assert.False(now.IsBlacklisted);
         Assert.False(now.IsAssured);
@@ -123,7 +138,8 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
         var aa = await db.Enterprises.Include(e => e.Products).FirstAsync(e => e.Class == EnterpriseClass.AA);
         var lateDate = Today.AddMonths(-6);
         var before = await db.EnterpriseAssessments.IgnoreQueryFilters().CountAsync(a => a.EnterpriseId == aa.Id);
-        var standing = await db.EnterpriseAssessments.CountAsync(a => a.EnterpriseId == aa.Id && a.EffectiveFrom > lateDate);
+        var standing =
+            await db.EnterpriseAssessments.CountAsync(a => a.EnterpriseId == aa.Id && a.EffectiveFrom > lateDate);
 
         await Record(db, Touched.Enterprise(aa.Id), Failed(aa, lateDate));
 
@@ -131,7 +147,8 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
         Assert.True(all.Count > before);
         Assert.Equal(standing, all.Count(a => a.SupersededAtUtc != null));
         Assert.All(all.Where(a => a.SupersededAtUtc != null), a => Assert.True(a.EffectiveFrom > lateDate));
-        var current = await db.EnterpriseAssessments.Where(a => a.EnterpriseId == aa.Id && a.EffectiveFrom >= lateDate).OrderBy(a => a.EffectiveFrom).FirstAsync();
+        var current = await db.EnterpriseAssessments.Where(a => a.EnterpriseId == aa.Id && a.EffectiveFrom >= lateDate)
+            .OrderBy(a => a.EffectiveFrom).FirstAsync();
         Assert.Equal((lateDate, EnterpriseClass.B), (current.EffectiveFrom, current.Class));
     }
 
@@ -147,7 +164,8 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
     }
 
     private static ReEvaluator Evaluator() =>
-        new(new RulesOptions(), new BureauClock(TimeProvider.System, Options.Create(new ClockOptions { Today = Today })));
+        new(new RulesOptions(),
+            new BureauClock(TimeProvider.System, Options.Create(new ClockOptions { Today = Today })));
 
     private static async Task<ReEvaluation> Record(ProductQualityDbContext db, Touched touched, params object[] facts)
     {
@@ -161,27 +179,35 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
 
     private static Inspection Failed(Enterprise enterprise, DateOnly on) => new()
     {
-        EnterpriseId = enterprise.Id, ProductCode = enterprise.Products[0].ProductCode, SampledOn = on, Batch = "20261101-01", SpecModel = "AB-100",
-        Level = SamplingLevel.City, Lab = "test lab", ReportNumber = $"TEST{Guid.NewGuid():N}"[..20], Passed = false, RecordedAtUtc = DateTime.UtcNow,
+        EnterpriseId = enterprise.Id, ProductCode = enterprise.Products[0].ProductCode, SampledOn = on,
+        Batch = "20261101-01", SpecModel = "AB-100",
+        Level = SamplingLevel.City, Lab = "test lab", ReportNumber = $"TEST{Guid.NewGuid():N}"[..20], Passed = false,
+        RecordedAtUtc = DateTime.UtcNow,
         FailedItems = [new InspectionFailedItem { Name = "标志和说明", IsSafetyItem = false }],
     };
 
     private static ManagementRecord Management(Enterprise enterprise, DateOnly from, QualitySystem system) => new()
     {
-        EnterpriseId = enterprise.Id, EffectiveFrom = from, Traceability = enterprise.Traceability, QualitySystem = system, Note = "test", RecordedAtUtc = DateTime.UtcNow,
+        EnterpriseId = enterprise.Id, EffectiveFrom = from, Traceability = enterprise.Traceability,
+        QualitySystem = system, Note = "test", RecordedAtUtc = DateTime.UtcNow,
     };
 
-    private static BlacklistEvent Decision(int enterpriseId, BlacklistEventKind kind, DateOnly on, string number) => new()
+    private static BlacklistEvent Decision(int enterpriseId, BlacklistEventKind kind, DateOnly on, string number) =>
+        new()
     {
         EnterpriseId = enterpriseId, Kind = kind, Source = BlacklistEventSource.Decision, OccurredOn = on,
-        ReasonCategory = BlacklistReason.Counterfeiting, Reason = "test decision", DecisionNumber = number, RecordedAtUtc = DateTime.UtcNow,
+        ReasonCategory = BlacklistReason.Counterfeiting, Reason = "test decision", DecisionNumber = number,
+        RecordedAtUtc = DateTime.UtcNow,
     };
 
     private static Task<Regions.RegionAssessment> LatestRegion(ProductQualityDbContext db, string code) =>
-        db.RegionAssessments.AsNoTracking().Where(r => r.RegionCode == code).OrderBy(r => r.EffectiveFrom).ThenBy(r => r.Id).LastAsync();
+        db.RegionAssessments.AsNoTracking().Where(r => r.RegionCode == code).OrderBy(r => r.EffectiveFrom)
+            .ThenBy(r => r.Id).LastAsync();
 
     private static async Task<(int, int, int, int, int)> RowCounts(ProductQualityDbContext db) => (
-        await db.EnterpriseAssessments.IgnoreQueryFilters().CountAsync(), await db.BlacklistEvents.IgnoreQueryFilters().CountAsync(),
-        await db.AssuredEvents.IgnoreQueryFilters().CountAsync(), await db.ProductTierAssessments.IgnoreQueryFilters().CountAsync(),
+        await db.EnterpriseAssessments.IgnoreQueryFilters().CountAsync(),
+        await db.BlacklistEvents.IgnoreQueryFilters().CountAsync(),
+        await db.AssuredEvents.IgnoreQueryFilters().CountAsync(),
+        await db.ProductTierAssessments.IgnoreQueryFilters().CountAsync(),
         await db.RegionAssessments.IgnoreQueryFilters().CountAsync());
 }

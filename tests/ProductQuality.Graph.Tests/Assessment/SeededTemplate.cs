@@ -16,7 +16,8 @@ public sealed class SeededTemplate : IAsyncLifetime
     private readonly List<string> copies = [];
 
     public static SqliteProductQualityDbContext Open(string path) =>
-        new(new DbContextOptionsBuilder<SqliteProductQualityDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options);
+        new(new DbContextOptionsBuilder<SqliteProductQualityDbContext>().UseSqlite($"Data Source={path};Pooling=False")
+            .Options);
 
     /// <summary>A private copy of the seeded database.</summary>
     public string Copy()
@@ -35,7 +36,8 @@ public sealed class SeededTemplate : IAsyncLifetime
     {
         await using var db = Open(template);
         await db.Database.MigrateAsync();
-        await new DatabaseSeeder(new RulesOptions()).SeedAsync(db, new SeedRequest(300, 20200422, Today), null, CancellationToken.None);
+        await new DatabaseSeeder(new RulesOptions())
+            .SeedAsync(db, new SeedRequest(300, 20200422, Today), null, CancellationToken.None);
     }
 
     public Task DisposeAsync()
