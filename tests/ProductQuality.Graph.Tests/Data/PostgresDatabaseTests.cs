@@ -5,7 +5,10 @@ using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Data;
 
-/// <summary>The server brings an empty PostgreSQL database up by itself: every migration applied, the model matching them, seeded.</summary>
+/// <summary>
+/// The server brings an empty PostgreSQL database up by itself: every migration applied, the model matching them,
+/// seeded.
+/// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class PostgresDatabaseTests(PostgresServerFactory postgres)
 {

@@ -16,9 +16,12 @@ public sealed class ProviderParityTests(GraphServerFactory sqlite, PostgresServe
     [PostgresFact]
     public async Task Seeded_data_set_is_the_same_enterprise_by_enterprise()
     {
-        const string query = "{ enterprises(first: 500, orderBy: QUALITY_INDEX_HIGH_FIRST) { totalCount edges { node { creditCode name class healthCode mapColour qualityIndex blacklisted assured county { code } town { code } } } } }";
+        const string query = "{ enterprises(first: 500, orderBy: QUALITY_INDEX_HIGH_FIRST) { totalCount edges { node { "
+            + "creditCode name class healthCode mapColour qualityIndex blacklisted assured county { code } town "
+            + "{ code } } } } }";
         var reply = await SameAnswerAsync(query);
-        Assert.Equal(TestServerFactory.Enterprises, reply.GetProperty("enterprises").GetProperty("totalCount").GetInt32());
+        Assert.Equal(TestServerFactory.Enterprises,
+            reply.GetProperty("enterprises").GetProperty("totalCount").GetInt32());
     }
 
     [PostgresFact]
@@ -27,7 +30,8 @@ public sealed class ProviderParityTests(GraphServerFactory sqlite, PostgresServe
         await SameAnswerAsync("""
             { aa: enterprises(filter: { class: AA }) { totalCount } a: enterprises(filter: { class: A }) { totalCount }
               b: enterprises(filter: { class: B }) { totalCount } c: enterprises(filter: { class: C }) { totalCount }
-              red: enterprises(filter: { mapColour: RED }) { totalCount } elevated: enterprises(filter: { productTier: ELEVATED }) { totalCount }
+              red: enterprises(filter: { mapColour: RED }) { totalCount }
+              elevated: enterprises(filter: { productTier: ELEVATED }) { totalCount }
               category: enterprises(filter: { categoryCode: "C06" }) { totalCount }
               blacklist { totalCount } assuredUnits { totalCount } riskWarnings { totalCount }
               productCategories { code products { code tier } } }
@@ -39,7 +43,8 @@ public sealed class ProviderParityTests(GraphServerFactory sqlite, PostgresServe
     {
         await SameAnswerAsync("""
             { city { code assessment { colour enterpriseCount classCCount blueCount classCSharePercent effectiveFrom }
-                children { code name colour assessment { enterpriseCount classCSharePercent } children { code colour } } }
+                children { code name colour assessment { enterpriseCount classCSharePercent }
+                  children { code colour } } }
               fourColorMap(level: TOWN, county: "330481") { code colour } }
             """);
     }
@@ -49,7 +54,8 @@ public sealed class ProviderParityTests(GraphServerFactory sqlite, PostgresServe
     {
         // Chinese names: a linguistic collation would order by pinyin; the list is ordered the same everywhere.
         var names = (await SameAnswerAsync("{ enterprises(first: 500) { edges { node { name } } } }"))
-            .GetProperty("enterprises").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("name").GetString()!).ToList();
+            .GetProperty("enterprises").GetProperty("edges").EnumerateArray()
+            .Select(e => e.GetProperty("node").GetProperty("name").GetString()!).ToList();
         Assert.Equal(names.Order(StringComparer.Ordinal).ToList(), names);
     }
 
@@ -69,14 +75,20 @@ public sealed class ProviderParityTests(GraphServerFactory sqlite, PostgresServe
     [PostgresFact]
     public async Task Name_search_inspection_plan_and_bad_inputs_are_the_same()
     {
-        var some = (await _sqlite.PostAsync("{ enterprises(first: 1, orderBy: CLASS_WORST_FIRST) { edges { node { name } } } }")).EnsureData()
-            .Data.GetProperty("enterprises").GetProperty("edges")[0].GetProperty("node").GetProperty("name").GetString()!;
-        await SameAnswerAsync("query($n: String) { enterprises(first: 500, filter: { nameContains: $n }) { totalCount edges { node { creditCode } } } }", new { n = some[^4..] });
+        var some = (await _sqlite.PostAsync("{ enterprises(first: 1, orderBy: CLASS_WORST_FIRST) { edges { "
+            + "node { name } } } }"))
+            .EnsureData()
+            .Data.GetProperty("enterprises").GetProperty("edges")[0].GetProperty("node").GetProperty("name")
+            .GetString()!;
+        await SameAnswerAsync("query($n: String) { enterprises(first: 500, filter: { nameContains: $n }) { totalCount "
+            + "edges { node { creditCode } } } }", new { n = some[^4..] });
         await SameAnswerAsync("""
-            { inspectionPlan(from: "2026-12-01", to: "2027-03-31", first: 100) { enterprise { creditCode } dueOn lastInspectedOn daysOverdue mapColour } }
+            { inspectionPlan(from: "2026-12-01", to: "2027-03-31", first: 100) {
+                enterprise { creditCode } dueOn lastInspectedOn daysOverdue mapColour } }
             """);
         await SameAnswerAsync("""
-            { unknown: enterprise(creditCode: "91310110666007217T") { name } none: region(code: "330499") { name } product(code: "P999") { name }
+            { unknown: enterprise(creditCode: "91310110666007217T") { name } none: region(code: "330499") { name }
+              product(code: "P999") { name }
               lower: enterprises(filter: { nameContains: "ZZ" }) { totalCount } }
             """);
     }
@@ -84,13 +96,16 @@ public sealed class ProviderParityTests(GraphServerFactory sqlite, PostgresServe
     /// <summary>A county's enterprises by the given order, 7 at a time, following cursors to the end.</summary>
     private static async Task<List<string>> WalkAsync(HttpClient client, string order)
     {
-        var query = $"query($after: String) {{ enterprises(first: 7, after: $after, orderBy: {order}, filter: {{ countyCode: \"330481\", blacklisted: false }}) {{ edges {{ node {{ creditCode }} }} pageInfo {{ hasNextPage endCursor }} }} }}";
+        var query = $"query($after: String) {{ enterprises(first: 7, after: $after, orderBy: {order}, filter: {{ "
+            + $"countyCode: \"330481\", blacklisted: false }}) {{ edges {{ node {{ creditCode }} }} pageInfo {{ "
+            + $"hasNextPage endCursor }} }} }}";
         var seen = new List<string>();
         string? after = null;
         do
         {
             var page = (await client.PostAsync(query, new { after })).EnsureData().Data.GetProperty("enterprises");
-            seen.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("creditCode").GetString()!));
+            seen.AddRange(page.GetProperty("edges").EnumerateArray()
+                .Select(e => e.GetProperty("node").GetProperty("creditCode").GetString()!));
             var info = page.GetProperty("pageInfo");
             after = info.GetProperty("hasNextPage").GetBoolean() ? info.GetProperty("endCursor").GetString() : null;
         }

@@ -6,7 +6,9 @@ using ProductQuality.Graph.Data;
 
 namespace ProductQuality.Graph.Tests.Data;
 
-/// <summary>The provider is configuration: SQLite by default, PostgreSQL when asked, each with its own migrations.</summary>
+/// <summary>
+/// The provider is configuration: SQLite by default, PostgreSQL when asked, each with its own migrations.
+/// </summary>
 public sealed class ProviderSelectionTests
 {
     [Theory]
@@ -18,7 +20,8 @@ public sealed class ProviderSelectionTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider,
-            ["Database:ConnectionString"] = provider == "Sqlite" ? "Data Source=:memory:" : "Host=localhost;Database=unused",
+            ["Database:ConnectionString"] = provider == "Sqlite" ? "Data Source=:memory:"
+                : "Host=localhost;Database=unused",
         });
         builder.AddProductQualityData();
         using var host = builder.Build();

@@ -15,7 +15,8 @@ public sealed class SeededDatabases : IAsyncLifetime
     public SeedSummary Summary { get; private set; } = new();
 
     public static SqliteProductQualityDbContext Open(string path) =>
-        new(new DbContextOptionsBuilder<SqliteProductQualityDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options);
+        new(new DbContextOptionsBuilder<SqliteProductQualityDbContext>().UseSqlite($"Data Source={path};Pooling=False")
+            .Options);
 
     public async Task InitializeAsync()
     {
@@ -35,7 +36,8 @@ public sealed class SeededDatabases : IAsyncLifetime
         await using var db = Open(path);
         await db.Database.MigrateAsync();
         Assert.True(await DatabaseSeeder.IsEmptyAsync(db));
-        var summary = await new DatabaseSeeder(new RulesOptions()).SeedAsync(db, new SeedRequest(300, 20200422, Today), null, CancellationToken.None);
+        var summary = await new DatabaseSeeder(new RulesOptions())
+            .SeedAsync(db, new SeedRequest(300, 20200422, Today), null, CancellationToken.None);
         Assert.False(await DatabaseSeeder.IsEmptyAsync(db));
         return summary;
     }

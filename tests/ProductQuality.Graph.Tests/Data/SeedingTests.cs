@@ -7,7 +7,9 @@ using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Tests.Data;
 
-/// <summary>Seeds 300 enterprises into a temporary SQLite file (twice, for determinism) and checks the data set's invariants.</summary>
+/// <summary>
+/// Seeds 300 enterprises into a temporary SQLite file (twice, for determinism) and checks the data set's invariants.
+/// </summary>
 public sealed class SeedingTests : IClassFixture<SeededDatabases>
 {
     private readonly SeededDatabases seeded;
@@ -29,7 +31,8 @@ public sealed class SeedingTests : IClassFixture<SeededDatabases>
     public async Task Credit_codes_are_valid_and_carry_the_county_code()
     {
         await using var db = SeededDatabases.Open(seeded.First);
-        var enterprises = await db.Enterprises.AsNoTracking().Select(e => new { e.CreditCode, e.CountyCode }).ToListAsync();
+        var enterprises = await db.Enterprises.AsNoTracking().Select(e => new { e.CreditCode, e.CountyCode })
+            .ToListAsync();
         Assert.All(enterprises, e =>
         {
             var result = CreditCode.Validate(e.CreditCode);
@@ -54,8 +57,10 @@ public sealed class SeedingTests : IClassFixture<SeededDatabases>
     {
         await using var first = SeededDatabases.Open(seeded.First);
         await using var second = SeededDatabases.Open(seeded.Second);
-        var a = await first.Enterprises.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.CreditCode, e.Name, e.Class, e.QualityIndex }).ToListAsync();
-        var b = await second.Enterprises.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.CreditCode, e.Name, e.Class, e.QualityIndex }).ToListAsync();
+        var a = await first.Enterprises.AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new { e.CreditCode, e.Name, e.Class, e.QualityIndex }).ToListAsync();
+        var b = await second.Enterprises.AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new { e.CreditCode, e.Name, e.Class, e.QualityIndex }).ToListAsync();
         Assert.Equal(a, b);
         Assert.Equal(await first.Inspections.CountAsync(), await second.Inspections.CountAsync());
     }
@@ -87,7 +92,9 @@ public sealed class SeedingTests : IClassFixture<SeededDatabases>
             Assert.Equal(FourColor.Red, e.MapColour);
             Assert.False(e.IsAssured);
         });
-        Assert.All(enterprises.Where(e => e.IsAssured), e => Assert.True(e.Class is EnterpriseClass.AA or EnterpriseClass.A, $"{e.Name} is assured but class {e.Class}"));
+        Assert.All(enterprises.Where(e => e.IsAssured),
+            e => Assert.True(e.Class is EnterpriseClass.AA or EnterpriseClass.A,
+                $"{e.Name} is assured but class {e.Class}"));
         Assert.Contains(enterprises, e => e.IsAssured);
         Assert.Contains(enterprises, e => e.Class == EnterpriseClass.C);
     }
@@ -109,7 +116,8 @@ public sealed class SeedingTests : IClassFixture<SeededDatabases>
     public async Task Regions_are_assessed_today_and_at_past_year_ends()
     {
         await using var db = SeededDatabases.Open(seeded.First);
-        var today = await db.RegionAssessments.AsNoTracking().Where(r => r.EffectiveFrom == SeededDatabases.Today).ToListAsync();
+        var today = await db.RegionAssessments.AsNoTracking().Where(r => r.EffectiveFrom == SeededDatabases.Today)
+            .ToListAsync();
         Assert.Equal(80, today.Count);
         Assert.Equal(300, today.Single(r => r.RegionCode == "330400").EnterpriseCount);
         Assert.True(await db.RegionAssessments.CountAsync() > 80);
