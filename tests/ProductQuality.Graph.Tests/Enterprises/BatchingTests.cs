@@ -24,7 +24,8 @@ public sealed class BatchingTests(GraphServerFactory factory)
         factory.Sql.Reset();
         (await _client.PostAsync(query)).EnsureData();
 
-        // page + count, regions, products + categories, licences, inspections (+ failed items split query), class history.
+        // page + count, regions, products + categories, licences, inspections (+ failed items split query), class
+        // history.
         Assert.InRange(factory.Sql.Count, 1, 12);
     }
 }

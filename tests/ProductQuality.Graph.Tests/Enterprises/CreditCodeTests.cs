@@ -25,11 +25,13 @@ public sealed class CreditCodeTests
 
     [Theory]
     [InlineData("91310110666007217U", "check character is 'U' but should be 'T'")]
-    [InlineData("91310110666OO7217T", "character 12 'O' is not allowed: credit codes use digits and capital letters except I, O, S, V, Z")]
+    [InlineData("91310110666OO7217T",
+        "character 12 'O' is not allowed: credit codes use digits and capital letters except I, O, S, V, Z")]
     [InlineData("9131011066600721", "has 16 characters; a credit code has 18")]
     [InlineData("91350203M0001QAY9B", "check character is 'B' but should be '9'")]
     [InlineData("91330402ma2b3c4d1n", "character 9 'm' is lower case: write credit codes in capital letters ('M')")]
-    [InlineData("9133A402MA2B3C4D1N", "character 5 'A' must be a digit: characters 3–8 are the administrative division code (行政区划码)")]
+    [InlineData("9133A402MA2B3C4D1N",
+        "character 5 'A' must be a digit: characters 3–8 are the administrative division code (行政区划码)")]
     [InlineData(" 91310110666007217T", "has 19 characters; a credit code has 18")]
     [InlineData("", "the credit code is empty; a credit code has 18 characters")]
     [InlineData(null, "the credit code is empty; a credit code has 18 characters")]

@@ -5,7 +5,9 @@ using Snapshooter.Xunit;
 
 namespace ProductQuality.Graph.Tests.Enterprises;
 
-/// <summary>Reading enterprises: by credit code, as filtered and ordered pages, and the bad inputs partners send.</summary>
+/// <summary>
+/// Reading enterprises: by credit code, as filtered and ordered pages, and the bad inputs partners send.
+/// </summary>
 public abstract class EnterpriseQueryTests(TestServerFactory factory)
 {
     private const string Status = """
@@ -56,7 +58,9 @@ public abstract class EnterpriseQueryTests(TestServerFactory factory)
     [ProviderFact]
     public async Task Pages_follow_cursors_without_repeats_and_count_the_whole_list()
     {
-        const string query = "query($after: String) { enterprises(first: 150, after: $after, orderBy: CLASS_WORST_FIRST) { totalCount edges { cursor node { creditCode class } } pageInfo { hasNextPage endCursor } } }";
+        const string query = "query($after: String) { enterprises(first: 150, after: $after, orderBy: "
+            + "CLASS_WORST_FIRST) { totalCount edges { cursor node { creditCode class } } pageInfo { hasNextPage "
+            + "endCursor } } }";
         var seen = new List<string>();
         string? after = null;
         var total = 0;
@@ -64,8 +68,10 @@ public abstract class EnterpriseQueryTests(TestServerFactory factory)
         {
             var page = (await _client.PostAsync(query, new { after })).EnsureData().Data.GetProperty("enterprises");
             total = page.GetProperty("totalCount").GetInt32();
-            seen.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("creditCode").GetString()!));
-            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+            seen.AddRange(page.GetProperty("edges").EnumerateArray()
+                .Select(e => e.GetProperty("node").GetProperty("creditCode").GetString()!));
+            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean()
+                ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
         }
         while (after is not null);
 
@@ -77,8 +83,11 @@ public abstract class EnterpriseQueryTests(TestServerFactory factory)
     [ProviderFact]
     public async Task Class_order_puts_C_first_when_worst_first()
     {
-        var edges = (await _client.PostAsync("{ enterprises(first: 500, orderBy: CLASS_WORST_FIRST) { edges { node { class } } } }")).EnsureData()
-            .Data.GetProperty("enterprises").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("class").GetString()).ToList();
+        var edges = (await _client.PostAsync("{ enterprises(first: 500, orderBy: CLASS_WORST_FIRST) { edges { node "
+            + "{ class } } } }"))
+            .EnsureData()
+            .Data.GetProperty("enterprises").GetProperty("edges").EnumerateArray()
+            .Select(e => e.GetProperty("node").GetProperty("class").GetString()).ToList();
         var rank = new Dictionary<string, int> { ["C"] = 0, ["B"] = 1, ["A"] = 2, ["AA"] = 3 };
         Assert.Equal(edges.OrderBy(c => rank[c!]).ToList(), edges);
     }
@@ -90,13 +99,16 @@ public abstract class EnterpriseQueryTests(TestServerFactory factory)
     [InlineData("{ mapColour: RED }", "mapColour", "RED")]
     public async Task Filters_return_only_matching_enterprises(string filter, string field, string expected)
     {
-        var reply = (await _client.PostAsync($"{{ enterprises(first: 500, filter: {filter}) {{ totalCount edges {{ node {{ {field} }} }} }} }}")).EnsureData();
+        var reply = (await _client.PostAsync($"{{ enterprises(first: 500, filter: {filter}) {{ totalCount edges {{ "
+            + $"node {{ {field} }} }} }} }}"))
+            .EnsureData();
         var list = reply.Data.GetProperty("enterprises");
         Assert.True(list.GetProperty("totalCount").GetInt32() > 0, $"no enterprise matched {filter}");
         foreach (var edge in list.GetProperty("edges").EnumerateArray())
         {
             var value = edge.GetProperty("node").EnumerateObject().First().Value;
-            var text = value.ValueKind == JsonValueKind.Object ? value.GetProperty("code").GetString() : value.ToString();
+            var text = value.ValueKind == JsonValueKind.Object ? value.GetProperty("code").GetString()
+                : value.ToString();
             Assert.Equal(expected, text);
         }
     }
@@ -123,7 +135,8 @@ public abstract class EnterpriseQueryTests(TestServerFactory factory)
     [InlineData("djF8TmFtZUFzY3x4fDE")]
     public async Task Bad_cursors_are_INVALID_CURSOR(string after)
     {
-        var reply = await _client.PostAsync("query($a: String) { enterprises(first: 5, after: $a, orderBy: CLASS_BEST_FIRST) { totalCount } }", new { a = after });
+        var reply = await _client.PostAsync("query($a: String) { enterprises(first: 5, after: $a, orderBy: "
+            + "CLASS_BEST_FIRST) { totalCount } }", new { a = after });
         Assert.Equal("INVALID_CURSOR", reply.FirstErrorCode);
     }
 
