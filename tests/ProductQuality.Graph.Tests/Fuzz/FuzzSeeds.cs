@@ -9,14 +9,14 @@ public static class FuzzSeeds
     public static readonly string[] Documents =
     [
         "{ __typename }",
-        "{ enterprises(first: 3, filter: {countyCode: \"330481\"}, orderBy: CLASS_WORST_FIRST) { totalCount edges { node { "
-            + "creditCode name class healthCode qualityIndex blacklisted products { name tier } } } } }",
+        "{ enterprises(first: 3, filter: {countyCode: \"330481\"}, orderBy: CLASS_WORST_FIRST) { totalCount edges { "
+            + "node { creditCode name class healthCode qualityIndex blacklisted products { name tier } } } } }",
         "query Status($code: String!) { enterprise(creditCode: $code) { name county { name } town { name } class "
-            + "classEffectiveFrom healthCode mapColour qualityIndex classExplanation { summary factors { name value threshold effect } } "
-            + "blacklisted blacklistedSince assured assuredUntil inspections(limit: 5) { sampledOn product { name } passed "
-            + "failedItems { name safetyItem } } } }",
-        "{ enterprise(creditCode: \"913304831LXE3BD9A5\", asOf: \"2025-06-30\") { class healthCode qualityIndex blacklisted "
-            + "assured classEffectiveFrom classHistory { effectiveFrom class reason } } }",
+            + "classEffectiveFrom healthCode mapColour qualityIndex classExplanation { summary factors { name value "
+            + "threshold effect } } blacklisted blacklistedSince assured assuredUntil inspections(limit: 5) { "
+            + "sampledOn product { name } passed failedItems { name safetyItem } } } }",
+        "{ enterprise(creditCode: \"913304831LXE3BD9A5\", asOf: \"2025-06-30\") { class healthCode qualityIndex "
+            + "blacklisted assured classEffectiveFrom classHistory { effectiveFrom class reason } } }",
         "{ blacklist(first: 5) { totalCount pageInfo { endCursor hasNextPage } edges { cursor node { name } } } }",
         "{ assuredUnits(first: 5, orderBy: QUALITY_INDEX_HIGH_FIRST) { edges { node { name assuredUntil } } } }",
         "{ productCategories { code name products { code name tier } } }",
@@ -25,9 +25,10 @@ public static class FuzzSeeds
         "{ fourColorMap(level: COUNTY) { code name } }",
         "{ riskWarnings(first: 3) { edges { cursor node { title issuedOn } } } }",
         "query A { __typename } query B { productCategories { code } }",
-        "query($f: EnterpriseFilter, $o: EnterpriseOrder, $n: Int, $a: String) { enterprises(filter: $f, orderBy: $o, first: $n, "
-            + "after: $a) { totalCount edges { cursor node { name phone legalRepresentative } } } }",
-        "fragment F on Enterprise { name class } { enterprises(first: 2) { edges { node { ...F ... on Enterprise { healthCode } } } } }",
+        "query($f: EnterpriseFilter, $o: EnterpriseOrder, $n: Int, $a: String) { enterprises(filter: $f, orderBy: $o, "
+            + "first: $n, after: $a) { totalCount edges { cursor node { name phone legalRepresentative } } } }",
+        "fragment F on Enterprise { name class } { enterprises(first: 2) { edges { node { ...F ... on Enterprise { "
+            + "healthCode } } } } }",
         "{ a: __typename b: __typename enterprises(first: 1) @include(if: true) { totalCount @skip(if: false) } }",
         "{ __schema { types { name kind fields(includeDeprecated: true) { name args { name } } } } }",
         "mutation { recordSampling(input: {}) { replayed } }",
@@ -41,9 +42,11 @@ public static class FuzzSeeds
     [
         ("query($code: String!, $d: Date) { enterprise(creditCode: $code, asOf: $d) { name class } }",
             [("code", ValueKind.CreditCode), ("d", ValueKind.Date)]),
-        ("query($n: Int, $a: String, $o: EnterpriseOrder) { enterprises(first: $n, after: $a, orderBy: $o) { edges { cursor } } }",
+        ("query($n: Int, $a: String, $o: EnterpriseOrder) { enterprises(first: $n, after: $a, orderBy: $o) { "
+            + "edges { cursor } } }",
             [("n", ValueKind.Int), ("a", ValueKind.Cursor), ("o", ValueKind.Order)]),
-        ("query($a: String, $n: Int) { blacklist(first: $n, after: $a, orderBy: QUALITY_INDEX_LOW_FIRST) { totalCount } }",
+        ("query($a: String, $n: Int) { blacklist(first: $n, after: $a, orderBy: QUALITY_INDEX_LOW_FIRST) "
+            + "{ totalCount } }",
             [("a", ValueKind.Cursor), ("n", ValueKind.Int)]),
         ("query($a: String, $s: Date) { riskWarnings(first: 2, after: $a, since: $s) { totalCount } }",
             [("a", ValueKind.Cursor), ("s", ValueKind.Date)]),

@@ -104,7 +104,8 @@ public sealed class ValueGenerator(Random random, IReadOnlyList<string> creditCo
             1 => cursor[..random.Next(cursor.Length)],
             2 => Replace(cursor, random.Next(cursor.Length), Pick(["A", "_", "-", "=", "@", "+", "/"])),
             3 => Convert.ToBase64String(Encoding.UTF8.GetBytes(
-                $"v1|{Pick(["NameAsc", "ClassBestFirst", "QualityIndexHighFirst", "IssuedDesc", "X"])}|{Text()}|{Pick(Numbers)}")),
+                $"v1|{Pick(["NameAsc", "ClassBestFirst", "QualityIndexHighFirst", "IssuedDesc", "X"])}|"
+                + $"{Text()}|{Pick(Numbers)}")),
             _ => Text(),
         };
     }
