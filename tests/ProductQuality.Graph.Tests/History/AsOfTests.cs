@@ -31,7 +31,8 @@ public abstract class AsOfTests(TestServerFactory factory)
         // An enterprise blacklisted after mid-2025: on 2025-06-30 a bank saw it unlisted.
         var code = await factory.DbAsync(db => db.Enterprises.AsNoTracking()
             .Where(e => e.IsBlacklisted && e.BlacklistedSince > new DateOnly(2025, 6, 30)
-                && db.EnterpriseAssessments.Any(a => a.EnterpriseId == e.Id && a.EffectiveFrom <= new DateOnly(2025, 6, 30)))
+                && db.EnterpriseAssessments.Any(a => a.EnterpriseId == e.Id
+                    && a.EffectiveFrom <= new DateOnly(2025, 6, 30)))
             .OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync());
         const string query = """
             query($code: String!, $day: Date) {
@@ -48,13 +49,16 @@ public abstract class AsOfTests(TestServerFactory factory)
         var finance = factory.ClientFor("finance");
 
         var then = (await finance.PostAsync(query, new { code, day = "2025-06-30" })).EnsureData();
-        var now = (await finance.PostAsync(query, new { code, day = (string?)null })).EnsureData().Data.GetProperty("enterprise");
+        var now = (await finance.PostAsync(query, new { code, day = (string?)null })).EnsureData()
+            .Data.GetProperty("enterprise");
 
         var onTheDay = then.Data.GetProperty("enterprise");
         Assert.False(onTheDay.GetProperty("blacklisted").GetBoolean());
         Assert.True(now.GetProperty("blacklisted").GetBoolean());
-        Assert.All(onTheDay.GetProperty("classHistory").EnumerateArray(), r => Assert.True(Date(r, "effectiveFrom") <= new DateOnly(2025, 6, 30)));
-        Assert.All(onTheDay.GetProperty("blacklistHistory").EnumerateArray(), r => Assert.True(Date(r, "occurredOn") <= new DateOnly(2025, 6, 30)));
+        Assert.All(onTheDay.GetProperty("classHistory").EnumerateArray(),
+            r => Assert.True(Date(r, "effectiveFrom") <= new DateOnly(2025, 6, 30)));
+        Assert.All(onTheDay.GetProperty("blacklistHistory").EnumerateArray(),
+            r => Assert.True(Date(r, "occurredOn") <= new DateOnly(2025, 6, 30)));
 
         // The state on the day is the newest class record in force then.
         var inForce = onTheDay.GetProperty("classHistory")[0];
@@ -74,15 +78,18 @@ public abstract class AsOfTests(TestServerFactory factory)
                 && !db.BlacklistEvents.Any(b => b.EnterpriseId == e.Id && b.OccurredOn >= today)
                 && !db.AssuredEvents.Any(a => a.EnterpriseId == e.Id && a.OccurredOn >= today)
                 && !db.ManagementRecords.Any(m => m.EnterpriseId == e.Id && m.EffectiveFrom >= today)
-                && !db.ClassOverrides.Any(o => o.EnterpriseId == e.Id && (o.EffectiveFrom >= today || o.ExpiresOn == today.AddDays(-1)))
+                && !db.ClassOverrides.Any(o => o.EnterpriseId == e.Id
+                    && (o.EffectiveFrom >= today || o.ExpiresOn == today.AddDays(-1)))
                 && (e.AssuredUntil == null || e.AssuredUntil >= today))
             .OrderBy(e => e.Id).Select(e => e.CreditCode).ToListAsync());
-        Assert.True(codes.Count > TestServerFactory.Enterprises / 2, $"only {codes.Count} enterprises without a change today");
+        Assert.True(codes.Count > TestServerFactory.Enterprises / 2,
+            $"only {codes.Count} enterprises without a change today");
 
         foreach (var chunk in codes.Chunk(50))
         {
             var fields = string.Join('\n', chunk.Select((c, i) =>
-                $"then{i}: enterprise(creditCode: \"{c}\", asOf: \"{Yesterday}\") {{ {State} }}\nnow{i}: enterprise(creditCode: \"{c}\") {{ {State} }}"));
+                $"then{i}: enterprise(creditCode: \"{c}\", asOf: \"{Yesterday}\") {{ {State} }}\nnow{i}: "
+                + $"enterprise(creditCode: \"{c}\") {{ {State} }}"));
             var data = (await _city.PostAsync("{ " + fields + " }")).EnsureData().Data;
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -97,20 +104,28 @@ public abstract class AsOfTests(TestServerFactory factory)
         var code = await BusiestEnterpriseAsync();
         const string query = """
             query($code: String!, $day: Date) { enterprise(creditCode: $code, asOf: $day) {
-              classHistory { effectiveFrom class reason } blacklistHistory { kind occurredOn } assuredHistory { kind occurredOn validUntil }
+              classHistory { effectiveFrom class reason } blacklistHistory { kind occurredOn }
+              assuredHistory { kind occurredOn validUntil }
               inspections(limit: 200) { reportNumber sampledOn } classExplanation { rule outcome } } }
             """;
-        var now = (await _city.PostAsync(query, new { code, day = (string?)null })).EnsureData().Data.GetProperty("enterprise");
-        var day = Date(now.GetProperty("classHistory")[now.GetProperty("classHistory").GetArrayLength() / 2], "effectiveFrom");
-        var then = (await _city.PostAsync(query, new { code, day = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })).EnsureData().Data.GetProperty("enterprise");
+        var now = (await _city.PostAsync(query, new { code, day = (string?)null })).EnsureData()
+            .Data.GetProperty("enterprise");
+        var day = Date(now.GetProperty("classHistory")[now.GetProperty("classHistory").GetArrayLength() / 2],
+            "effectiveFrom");
+        var then = (await _city.PostAsync(query,
+                new { code, day = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))
+            .EnsureData().Data.GetProperty("enterprise");
 
-        foreach (var (history, date) in new[] { ("classHistory", "effectiveFrom"), ("blacklistHistory", "occurredOn"), ("assuredHistory", "occurredOn"), ("inspections", "sampledOn") })
+        foreach (var (history, date) in new[] { ("classHistory", "effectiveFrom"), ("blacklistHistory", "occurredOn"),
+            ("assuredHistory", "occurredOn"), ("inspections", "sampledOn") })
         {
-            var expected = now.GetProperty(history).EnumerateArray().Where(r => Date(r, date) <= day).Select(r => r.GetRawText()).ToList();
+            var expected = now.GetProperty(history).EnumerateArray().Where(r => Date(r, date) <= day)
+                .Select(r => r.GetRawText()).ToList();
             Assert.Equal(expected, then.GetProperty(history).EnumerateArray().Select(r => r.GetRawText()).ToList());
         }
 
-        Assert.NotEqual(now.GetProperty("classHistory").GetArrayLength(), then.GetProperty("classHistory").GetArrayLength());
+        Assert.NotEqual(now.GetProperty("classHistory").GetArrayLength(),
+            then.GetProperty("classHistory").GetArrayLength());
         Assert.NotEmpty(then.GetProperty("classExplanation").EnumerateArray());
     }
 
@@ -120,10 +135,13 @@ public abstract class AsOfTests(TestServerFactory factory)
         var (code, first) = await factory.DbAsync(async db =>
         {
             var e = await db.Enterprises.AsNoTracking().OrderBy(x => x.Id)
-                .Select(x => new { x.CreditCode, First = db.EnterpriseAssessments.Where(a => a.EnterpriseId == x.Id).Min(a => a.EffectiveFrom) }).FirstAsync();
+                .Select(x => new { x.CreditCode,
+                    First = db.EnterpriseAssessments.Where(a => a.EnterpriseId == x.Id)
+                        .Min(a => a.EffectiveFrom) }).FirstAsync();
             return (e.CreditCode, e.First);
         });
-        const string query = "query($code: String!, $day: Date) { enterprise(creditCode: $code, asOf: $day) { class classEffectiveFrom } }";
+        const string query = "query($code: String!, $day: Date) { enterprise(creditCode: $code, asOf: $day) { class "
+            + "classEffectiveFrom } }";
 
         var before = (await _city.PostAsync(query, new { code, day = Iso(first.AddDays(-1)) })).EnsureData();
         var on = (await _city.PostAsync(query, new { code, day = Iso(first) })).EnsureData();
@@ -136,7 +154,9 @@ public abstract class AsOfTests(TestServerFactory factory)
     public async Task Asking_about_today_is_asking_about_now()
     {
         var code = await BusiestEnterpriseAsync();
-        var query = $"{{ a: enterprise(creditCode: \"{code}\", asOf: \"{Today}\") {{ {State} classHistory {{ effectiveFrom }} }} b: enterprise(creditCode: \"{code}\") {{ {State} classHistory {{ effectiveFrom }} }} }}";
+        var query = $"{{ a: enterprise(creditCode: \"{code}\", asOf: \"{Today}\") {{ {State} classHistory {{ "
+            + $"effectiveFrom }} }} b: enterprise(creditCode: \"{code}\") {{ {State} classHistory {{ "
+            + $"effectiveFrom }} }} }}";
         var data = (await _city.PostAsync(query)).EnsureData().Data;
         Assert.Equal(data.GetProperty("b").GetRawText(), data.GetProperty("a").GetRawText());
     }
@@ -145,12 +165,17 @@ public abstract class AsOfTests(TestServerFactory factory)
     public async Task The_map_the_city_and_a_region_answer_with_the_assessment_in_force_on_the_day()
     {
         var day = new DateOnly(2025, 6, 30);
-        var expected = await factory.DbAsync(async db => (await db.RegionAssessments.AsNoTracking().Where(a => a.EffectiveFrom <= day).ToListAsync())
-            .GroupBy(a => a.RegionCode).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First()));
+        var expected = await factory.DbAsync(async db =>
+            (await db.RegionAssessments.AsNoTracking().Where(a => a.EffectiveFrom <= day).ToListAsync())
+                .GroupBy(a => a.RegionCode)
+                .ToDictionary(g => g.Key,
+                    g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First()));
         const string query = """
             query($day: Date) {
-              fourColorMap(level: COUNTY, asOf: $day) { code colour assessment { effectiveFrom colour qualityIndex redCount enterpriseCount } }
-              city(asOf: $day) { code assessment { effectiveFrom colour } children { code assessment { effectiveFrom } } }
+              fourColorMap(level: COUNTY, asOf: $day) {
+                code colour assessment { effectiveFrom colour qualityIndex redCount enterpriseCount } }
+              city(asOf: $day) {
+                code assessment { effectiveFrom colour } children { code assessment { effectiveFrom } } }
               region(code: "330481", asOf: $day) { assessment { effectiveFrom colour } }
             }
             """;
@@ -159,16 +184,22 @@ public abstract class AsOfTests(TestServerFactory factory)
 
         var map = data.GetProperty("fourColorMap").EnumerateArray().ToList();
         Assert.Equal(7, map.Count);
-        foreach (var region in map.Append(data.GetProperty("city")).Concat(data.GetProperty("city").GetProperty("children").EnumerateArray()))
+        foreach (var region in map.Append(data.GetProperty("city"))
+            .Concat(data.GetProperty("city").GetProperty("children").EnumerateArray()))
         {
             var row = expected[region.GetProperty("code").GetString()!];
-            Assert.Equal(Iso(row.EffectiveFrom), region.GetProperty("assessment").GetProperty("effectiveFrom").GetString());
+            Assert.Equal(Iso(row.EffectiveFrom),
+                region.GetProperty("assessment").GetProperty("effectiveFrom").GetString());
         }
 
-        Assert.All(map, r => Assert.Equal(r.GetProperty("colour").GetString(), r.GetProperty("assessment").GetProperty("colour").GetString()));
-        Assert.Equal(Iso(expected["330481"].EffectiveFrom), data.GetProperty("region").GetProperty("assessment").GetProperty("effectiveFrom").GetString());
+        Assert.All(map,
+            r => Assert.Equal(r.GetProperty("colour").GetString(),
+                r.GetProperty("assessment").GetProperty("colour").GetString()));
+        Assert.Equal(Iso(expected["330481"].EffectiveFrom),
+            data.GetProperty("region").GetProperty("assessment").GetProperty("effectiveFrom").GetString());
 
-        var ancient = (await _city.PostAsync("{ city(asOf: \"2000-01-01\") { assessment { colour } colour } }")).EnsureData().Data.GetProperty("city");
+        var ancient = (await _city.PostAsync("{ city(asOf: \"2000-01-01\") { assessment { colour } colour } }"))
+            .EnsureData().Data.GetProperty("city");
         Assert.Equal(JsonValueKind.Null, ancient.GetProperty("assessment").ValueKind);
         Assert.Equal(JsonValueKind.Null, ancient.GetProperty("colour").ValueKind);
     }
@@ -181,13 +212,16 @@ public abstract class AsOfTests(TestServerFactory factory)
         {
             // A product whose tier on the day differs from today's, if there is one, else any graded one.
             var rows = await db.ProductTierAssessments.AsNoTracking().Where(a => a.EffectiveFrom <= day).ToListAsync();
-            var inForce = rows.GroupBy(a => a.ProductCode).Select(g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First()).ToList();
+            var inForce = rows.GroupBy(a => a.ProductCode)
+                .Select(g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First()).ToList();
             var current = await db.Products.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Tier);
-            var pick = inForce.OrderBy(a => a.Tier == current[a.ProductCode]).ThenBy(a => a.ProductCode, StringComparer.Ordinal).First();
+            var pick = inForce.OrderBy(a => a.Tier == current[a.ProductCode])
+                .ThenBy(a => a.ProductCode, StringComparer.Ordinal).First();
             return (pick.ProductCode, pick.Tier.ToString().ToUpperInvariant(), pick.RiskScore);
         });
         var maker = await factory.DbAsync(db => db.Enterprises.AsNoTracking()
-            .Where(e => db.EnterpriseProducts.Any(p => p.EnterpriseId == e.Id && p.ProductCode == product) && db.EnterpriseAssessments.Any(a => a.EnterpriseId == e.Id && a.EffectiveFrom <= day))
+            .Where(e => db.EnterpriseProducts.Any(p => p.EnterpriseId == e.Id && p.ProductCode == product)
+                && db.EnterpriseAssessments.Any(a => a.EnterpriseId == e.Id && a.EffectiveFrom <= day))
             .OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync());
         const string query = """
             query($code: String!, $maker: String!, $day: Date) {
@@ -200,11 +234,14 @@ public abstract class AsOfTests(TestServerFactory factory)
 
         Assert.Equal(tier, data.GetProperty("product").GetProperty("tier").GetString());
         Assert.Equal(score, data.GetProperty("product").GetProperty("riskScore").GetDouble());
-        Assert.All(data.GetProperty("product").GetProperty("tierHistory").EnumerateArray(), r => Assert.True(Date(r, "effectiveFrom") <= day));
-        var nested = data.GetProperty("enterprise").GetProperty("products").EnumerateArray().Single(p => p.GetProperty("code").GetString() == product);
+        Assert.All(data.GetProperty("product").GetProperty("tierHistory").EnumerateArray(),
+            r => Assert.True(Date(r, "effectiveFrom") <= day));
+        var nested = data.GetProperty("enterprise").GetProperty("products").EnumerateArray()
+            .Single(p => p.GetProperty("code").GetString() == product);
         Assert.Equal(tier, nested.GetProperty("tier").GetString());
 
-        var ungraded = (await _city.PostAsync("query($c: String!) { product(code: $c, asOf: \"2000-01-01\") { tier } }", new { c = product })).EnsureData();
+        var ungraded = (await _city.PostAsync("query($c: String!) { product(code: $c, asOf: \"2000-01-01\") { tier } }",
+            new { c = product })).EnsureData();
         Assert.Equal(JsonValueKind.Null, ungraded.Data.GetProperty("product").ValueKind);
     }
 
@@ -221,7 +258,8 @@ public abstract class AsOfTests(TestServerFactory factory)
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.Equal("INVALID_ARGUMENT", reply.FirstErrorCode);
         Assert.Contains("is in the future: today is 2026-11-28", reply.FirstErrorMessage, StringComparison.Ordinal);
-        Assert.Equal("asOf", reply.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("argument").GetString());
+        Assert.Equal("asOf",
+            reply.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("argument").GetString());
         if (nullableField is not null)
         {
             Assert.Equal(JsonValueKind.Null, reply.Data.GetProperty(nullableField).ValueKind);
@@ -246,7 +284,8 @@ public abstract class AsOfTests(TestServerFactory factory)
         .OrderByDescending(e => db.EnterpriseAssessments.Count(a => a.EnterpriseId == e.Id)).ThenBy(e => e.Id)
         .Select(e => e.CreditCode).FirstAsync());
 
-    private static DateOnly Date(JsonElement row, string property) => DateOnly.Parse(row.GetProperty(property).GetString()!, CultureInfo.InvariantCulture);
+    private static DateOnly Date(JsonElement row, string property) =>
+        DateOnly.Parse(row.GetProperty(property).GetString()!, CultureInfo.InvariantCulture);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
