@@ -103,6 +103,7 @@ public static partial class CleanAnswer
 
     private static bool NamesDotNet(string text) => DotNetNames().IsMatch(text);
 
-    [GeneratedRegex(@"System\.|Microsoft\.|GraphQL\.|GraphQLParser|ProductQuality\.|Exception|IDX\d|\n\s+at |\.cs:line")]
+    [GeneratedRegex(@"System\.|Microsoft\.|GraphQL\.|GraphQLParser|ProductQuality\.|Exception|IDX\d|"
+        + @"\n\s+at |\.cs:line")]
     private static partial Regex DotNetNames();
 }

@@ -9,15 +9,20 @@ public static class GraphQLHttp
 {
     public const string ResponseMediaType = "application/graphql-response+json";
 
-    public static async Task<GraphQLReply> PostAsync(this HttpClient client, string query, object? variables = null, string? operationName = null, string accept = ResponseMediaType)
+    public static async Task<GraphQLReply> PostAsync(this HttpClient client, string query, object? variables = null,
+        string? operationName = null, string accept = ResponseMediaType)
     {
         var body = JsonSerializer.Serialize(new { query, variables, operationName });
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json")
+        };
         request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
         return await GraphQLReply.ReadAsync(await client.SendAsync(request));
     }
 
-    public static async Task<GraphQLReply> SendRawAsync(this HttpClient client, HttpMethod method, string url, string? body = null, string? contentType = "application/json", string? accept = ResponseMediaType)
+    public static async Task<GraphQLReply> SendRawAsync(this HttpClient client, HttpMethod method, string url,
+        string? body = null, string? contentType = "application/json", string? accept = ResponseMediaType)
     {
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)

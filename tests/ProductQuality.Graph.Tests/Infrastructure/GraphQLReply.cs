@@ -12,17 +12,22 @@ public sealed record GraphQLReply(HttpStatusCode Status, string? ContentType, st
 
     public bool HasErrors => Body.Length > 0 && Json.TryGetProperty("errors", out _);
 
-    public string FirstErrorCode => Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString()!;
+    public string FirstErrorCode =>
+        Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString()!;
 
     public string FirstErrorMessage => Json.GetProperty("errors")[0].GetProperty("message").GetString()!;
 
     public static async Task<GraphQLReply> ReadAsync(HttpResponseMessage response) =>
-        new(response.StatusCode, response.Content.Headers.ContentType?.ToString(), await response.Content.ReadAsStringAsync(), response);
+        new(response.StatusCode, response.Content.Headers.ContentType?.ToString(),
+            await response.Content.ReadAsStringAsync(), response);
 
-    /// <summary>Fails with the body when the reply is not a clean 200 with data, so test failures explain themselves.</summary>
+    /// <summary>
+    /// Fails with the body when the reply is not a clean 200 with data, so test failures explain themselves.
+    /// </summary>
     public GraphQLReply EnsureData()
     {
-        Assert.True(Status == HttpStatusCode.OK && !HasErrors, $"Expected data without errors, got {(int)Status}: {Body}");
+        Assert.True(Status == HttpStatusCode.OK && !HasErrors,
+            $"Expected data without errors, got {(int)Status}: {Body}");
         return this;
     }
 }

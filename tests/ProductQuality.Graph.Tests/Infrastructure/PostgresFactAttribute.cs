@@ -1,6 +1,8 @@
 namespace ProductQuality.Graph.Tests.Infrastructure;
 
-/// <summary>A fact that needs PostgreSQL: skipped locally without <c>PQG_TEST_POSTGRES</c>, run (and failing) in CI.</summary>
+/// <summary>
+/// A fact that needs PostgreSQL: skipped locally without <c>PQG_TEST_POSTGRES</c>, run (and failing) in CI.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class PostgresFactAttribute : FactAttribute
 {

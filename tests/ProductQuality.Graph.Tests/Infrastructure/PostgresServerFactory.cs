@@ -49,10 +49,12 @@ public class PostgresServerFactory : TestServerFactory
         connection.Open();
         try
         {
-            using var icu = new NpgsqlCommand($"CREATE DATABASE \"{database}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN'", connection);
+            using var icu = new NpgsqlCommand($"CREATE DATABASE \"{database}\" TEMPLATE template0 ENCODING 'UTF8' "
+                + "LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN'", connection);
             icu.ExecuteNonQuery();
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SyntaxError or PostgresErrorCodes.FeatureNotSupported or PostgresErrorCodes.InvalidParameterValue)
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SyntaxError
+            or PostgresErrorCodes.FeatureNotSupported or PostgresErrorCodes.InvalidParameterValue)
         {
             using var plain = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
             plain.ExecuteNonQuery();

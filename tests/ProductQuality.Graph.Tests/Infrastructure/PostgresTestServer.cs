@@ -8,7 +8,8 @@ public static class PostgresTestServer
 {
     public const string Variable = "PQG_TEST_POSTGRES";
 
-    public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+    public static string? ConnectionString =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
 
     /// <summary>
     /// Why PostgreSQL tests skip, or null when they run. In CI (CI=true) they always run, so a missing server fails
@@ -16,12 +17,16 @@ public static class PostgresTestServer
     /// </summary>
     public static string? SkipReason =>
         ConnectionString is null && !IsCi
-            ? $"PostgreSQL tests need a server: run `bash .ci/run` (it starts a throwaway one), or set {Variable} to a connection string of a server where you may create databases, e.g. \"Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres\"."
+            ? $"PostgreSQL tests need a server: run `bash .ci/run` (it starts a throwaway one), or set {Variable} to a "
+                + "connection string of a server where you may create databases, e.g. "
+                + "\"Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres\"."
             : null;
 
     /// <summary>The connection string, or a failure that says how to provide one (CI without a server).</summary>
     public static string RequireConnectionString() => ConnectionString
-        ?? throw new InvalidOperationException($"{Variable} is not set, so the PostgreSQL tests cannot run{(IsCi ? " (CI=true: they may not skip; .ci/run starts a server and sets it)" : "")}.");
+        ?? throw new InvalidOperationException($"{Variable} is not set, so the PostgreSQL tests cannot "
+            + $"run{(IsCi ? " (CI=true: they may not skip; .ci/run starts a server and sets it)" : "")}.");
 
-    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    private static bool IsCi =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -12,13 +12,15 @@ public sealed class SqlCounter : DbCommandInterceptor
 
     public void Reset() => Interlocked.Exchange(ref _count, 0);
 
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData,
+        DbDataReader result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);
         return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
     }
 
-    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData,
+        object? result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);
         return base.ScalarExecutedAsync(command, eventData, result, cancellationToken);

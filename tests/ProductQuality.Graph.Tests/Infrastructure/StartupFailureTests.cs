@@ -3,7 +3,9 @@ using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Infrastructure;
 
-/// <summary>A configuration mistake ends the process with exit code 3 and words, never an unhandled exception.</summary>
+/// <summary>
+/// A configuration mistake ends the process with exit code 3 and words, never an unhandled exception.
+/// </summary>
 public sealed class StartupFailureTests
 {
     [Fact]
@@ -18,7 +20,8 @@ public sealed class StartupFailureTests
     [Fact]
     public async Task Other_failures_are_not_disguised_as_configuration_errors()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => StartupFailure.GuardAsync(() => throw new InvalidOperationException("bug")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StartupFailure.GuardAsync(() => throw new InvalidOperationException("bug")));
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public abstract class TestServerFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         ConfigureDatabase(builder);
-        builder.UseSetting("Database:SeedEnterprises", Enterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Database:SeedEnterprises",
+            Enterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:SeedToday", "2026-11-28");
         builder.UseSetting("Clock:Today", "2026-11-28");
         builder.UseSetting("Auth:SigningKey", TestSigningKey);
@@ -43,8 +44,10 @@ public abstract class TestServerFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         if (department is not null)
         {
-            var token = Services.GetRequiredService<ProductQuality.Graph.Access.Tokens.DevelopmentTokenIssuer>().Issue(department, "test", TimeSpan.FromMinutes(10));
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var token = Services.GetRequiredService<ProductQuality.Graph.Access.Tokens.DevelopmentTokenIssuer>()
+                .Issue(department, "test", TimeSpan.FromMinutes(10));
+            client.DefaultRequestHeaders.Authorization =
+                new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         }
 
         return client;
