@@ -3,7 +3,9 @@ using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Recording;
 
-/// <summary>A retried request records once; a key reused for something else is refused; keys are per department.</summary>
+/// <summary>
+/// A retried request records once; a key reused for something else is refused; keys are per department.
+/// </summary>
 [Collection(WritableServerCollection.Name)]
 public sealed class IdempotencyTests(WritableServerFactory factory)
 {
@@ -16,8 +18,10 @@ public sealed class IdempotencyTests(WritableServerFactory factory)
         var key = WriteData.Key();
         var request = Writes.Sampling(code, product, key: key);
 
-        var first = (await _city.PostAsync(Writes.RecordSampling, request)).EnsureData().Data.GetProperty("recordSampling");
-        var second = (await _city.PostAsync(Writes.RecordSampling, request)).EnsureData().Data.GetProperty("recordSampling");
+        var first = (await _city.PostAsync(Writes.RecordSampling, request)).EnsureData()
+            .Data.GetProperty("recordSampling");
+        var second = (await _city.PostAsync(Writes.RecordSampling, request)).EnsureData()
+            .Data.GetProperty("recordSampling");
 
         Assert.False(first.GetProperty("replayed").GetBoolean());
         Assert.True(second.GetProperty("replayed").GetBoolean());
@@ -38,7 +42,8 @@ public sealed class IdempotencyTests(WritableServerFactory factory)
         Assert.Equal(["IDEMPOTENCY_KEY_REUSED input.idempotencyKey"], changed.FieldErrors());
 
         var otherOperation = await _city.PostAsync(Writes.RecordValidComplaint,
-            new { input = new { idempotencyKey = key, creditCode = code, productCode = product, foundValidOn = "2026-11-01", summary = "漏电" } });
+            new { input = new { idempotencyKey = key, creditCode = code, productCode = product,
+                foundValidOn = "2026-11-01", summary = "漏电" } });
         Assert.Equal(["IDEMPOTENCY_KEY_REUSED input.idempotencyKey"], otherOperation.FieldErrors());
         Assert.Equal(1, await factory.DbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == key)));
     }
@@ -49,7 +54,8 @@ public sealed class IdempotencyTests(WritableServerFactory factory)
         var (code, product, county) = await factory.EnterpriseAsync(12, county: "330481");
         var key = WriteData.Key();
         (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, key: key))).EnsureData();
-        var county2 = await factory.ClientFor("samr-" + county).PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, key: key));
+        var county2 = await factory.ClientFor("samr-" + county)
+            .PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, key: key));
         Assert.False(county2.EnsureData().Data.GetProperty("recordSampling").GetProperty("replayed").GetBoolean());
     }
 
@@ -64,7 +70,8 @@ public sealed class IdempotencyTests(WritableServerFactory factory)
 
         Assert.All(replies, r => r.EnsureData());
         Assert.Single(replies, r => !r.Data.GetProperty("recordSampling").GetProperty("replayed").GetBoolean());
-        var report = replies[0].Data.GetProperty("recordSampling").GetProperty("inspection").GetProperty("reportNumber").GetString();
+        var report = replies[0].Data.GetProperty("recordSampling").GetProperty("inspection").GetProperty("reportNumber")
+            .GetString();
         Assert.Equal(1, await factory.DbAsync(db => db.Inspections.CountAsync(i => i.ReportNumber == report)));
     }
 
@@ -87,9 +94,11 @@ public sealed class IdempotencyTests(WritableServerFactory factory)
             """;
         var a = Writes.Sampling(code, product);
         var b = Writes.Sampling(code, product);
-        var reply = (await _city.PostAsync(document, new { a = ((dynamic)a).input, b = ((dynamic)b).input })).EnsureData();
+        var reply = (await _city.PostAsync(document, new { a = ((dynamic)a).input, b = ((dynamic)b).input }))
+            .EnsureData();
 
-        int Count(string alias) => reply.Data.GetProperty(alias).GetProperty("enterprise").GetProperty("inspections").GetArrayLength();
+        int Count(string alias) => reply.Data.GetProperty(alias).GetProperty("enterprise").GetProperty("inspections")
+            .GetArrayLength();
         Assert.Equal(Count("a") + 1, Count("b"));
     }
 }

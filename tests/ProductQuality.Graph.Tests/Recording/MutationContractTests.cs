@@ -4,7 +4,9 @@ using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Recording;
 
-/// <summary>Who has a Mutation type at all. Introspection and refused documents only: nothing is written here.</summary>
+/// <summary>
+/// Who has a Mutation type at all. Introspection and refused documents only: nothing is written here.
+/// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class MutationContractTests(GraphServerFactory factory)
 {
@@ -30,16 +32,21 @@ public sealed class MutationContractTests(GraphServerFactory factory)
     [InlineData("samr-330481")]
     public async Task Regulators_have_the_Mutation_type(string department)
     {
-        var reply = (await factory.ClientFor(department).PostAsync("{ __schema { mutationType { name fields { name } } } }")).EnsureData();
-        var fields = reply.Data.GetProperty("__schema").GetProperty("mutationType").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
+        var reply = (await factory.ClientFor(department)
+            .PostAsync("{ __schema { mutationType { name fields { name } } } }")).EnsureData();
+        var fields = reply.Data.GetProperty("__schema").GetProperty("mutationType").GetProperty("fields")
+            .EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
         Assert.Equal(
-            ["issueRiskWarning", "overrideEnterpriseClass", "overrideProductTier", "recordBlacklistDecision", "recordEnforcementDecision", "recordManagementStatus", "recordSampling", "recordValidComplaint"],
+            ["issueRiskWarning", "overrideEnterpriseClass", "overrideProductTier", "recordBlacklistDecision",
+                "recordEnforcementDecision", "recordManagementStatus", "recordSampling", "recordValidComplaint"],
             fields);
     }
 
     [Theory]
-    [InlineData("""{"query":"mutation($i: RecordSamplingInput!) { recordSampling(input: $i) { replayed } }","variables":{"i":{"idempotencyKey":"k"}}}""")]
-    [InlineData("""{"query":"mutation { recordSampling(input: {idempotencyKey: \"k\", creditCode: 5}) { replayed } }"}""")]
+    [InlineData("""{"query":"mutation($i: RecordSamplingInput!) { recordSampling(input: $i) """
+        + """{ replayed } }","variables":{"i":{"idempotencyKey":"k"}}}""")]
+    [InlineData("""{"query":"mutation { recordSampling(input: {idempotencyKey: \"k\", creditCode: 5}) """
+        + """{ replayed } }"}""")]
     [InlineData("""{"query":"mutation($i: RecordSamplingInput!) { recordSampling(input: $i) { replayed } }","variables":{"i":{"idempotencyKey":"k","creditCode":"x","productCode":"P001","batch":"b","specModel":"s","level":"SOMEWHERE","lab":"l","reportNumber":"r","sampledOn":"2026-13-45","passed":true}}}""")]
     public async Task Broken_input_is_a_request_error_never_a_500(string body)
     {

@@ -9,30 +9,37 @@ public sealed class OverrideTests(WritableServerFactory factory)
 {
     private readonly HttpClient _city = factory.ClientFor("samr-jiaxing");
 
-    private static object ClassInput(string code, int revision, string? @class = "B", string? expiresOn = "2027-06-30", string reason = "现场核查发现追溯记录缺失") =>
-        new { input = new { idempotencyKey = WriteData.Key(), creditCode = code, @class, reason, expiresOn, expectedRevision = revision } };
+    private static object ClassInput(string code, int revision, string? @class = "B", string? expiresOn = "2027-06-30",
+        string reason = "现场核查发现追溯记录缺失") =>
+        new { input = new { idempotencyKey = WriteData.Key(), creditCode = code, @class, reason, expiresOn,
+            expectedRevision = revision } };
 
     [Fact]
     public async Task Override_then_stale_revision_is_CONFLICT_and_nothing_is_written()
     {
         var (code, _, _) = await factory.EnterpriseAsync(20);
-        var revision = (await _city.PostAsync("query($c: String!) { enterprise(creditCode: $c) { overrideRevision classOverride { class } } }", new { c = code }))
+        var revision = (await _city.PostAsync("query($c: String!) { enterprise(creditCode: $c) { overrideRevision "
+            + "classOverride { class } } }", new { c = code }))
             .EnsureData().Data.GetProperty("enterprise").GetProperty("overrideRevision").GetInt32();
 
-        var done = (await _city.PostAsync(Writes.OverrideEnterpriseClass, ClassInput(code, revision))).EnsureData().Data.GetProperty("overrideEnterpriseClass");
+        var done = (await _city.PostAsync(Writes.OverrideEnterpriseClass, ClassInput(code, revision))).EnsureData()
+            .Data.GetProperty("overrideEnterpriseClass");
         Assert.Equal(revision + 1, done.GetProperty("enterprise").GetProperty("overrideRevision").GetInt32());
         Assert.Equal("B", done.GetProperty("enterprise").GetProperty("classOverride").GetProperty("class").GetString());
 
         var rows = await factory.DbAsync(db => db.ClassOverrides.CountAsync());
         var stale = await _city.PostAsync(Writes.OverrideEnterpriseClass, ClassInput(code, revision, "C"));
         Assert.Equal(["CONFLICT input.expectedRevision"], stale.FieldErrors());
-        Assert.Equal(revision + 1, stale.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("currentRevision").GetInt32());
+        Assert.Equal(revision + 1,
+            stale.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("currentRevision").GetInt32());
         Assert.Contains("retry", stale.FirstErrorMessage, StringComparison.Ordinal);
         Assert.Equal(rows, await factory.DbAsync(db => db.ClassOverrides.CountAsync()));
 
-        var withdrawn = (await _city.PostAsync(Writes.OverrideEnterpriseClass, ClassInput(code, revision + 1, null, null, "复核后撤销"))).EnsureData();
+        var withdrawn = (await _city.PostAsync(Writes.OverrideEnterpriseClass,
+            ClassInput(code, revision + 1, null, null, "复核后撤销"))).EnsureData();
         Assert.Equal(System.Text.Json.JsonValueKind.Null,
-            withdrawn.Data.GetProperty("overrideEnterpriseClass").GetProperty("enterprise").GetProperty("classOverride").ValueKind);
+            withdrawn.Data.GetProperty("overrideEnterpriseClass").GetProperty("enterprise").GetProperty("classOverride")
+                .ValueKind);
     }
 
     [Fact]
@@ -40,7 +47,8 @@ public sealed class OverrideTests(WritableServerFactory factory)
     {
         var (code, _, _) = await factory.EnterpriseAsync(21);
         var bad = await _city.PostAsync(Writes.OverrideEnterpriseClass, ClassInput(code, 0, "A", WriteData.Today, " "));
-        Assert.Equal(["INVALID_INPUT input.expiresOn", "INVALID_INPUT input.reason"], bad.FieldErrors().Order(StringComparer.Ordinal));
+        Assert.Equal(["INVALID_INPUT input.expiresOn", "INVALID_INPUT input.reason"],
+            bad.FieldErrors().Order(StringComparer.Ordinal));
 
         var nothing = await _city.PostAsync(Writes.OverrideEnterpriseClass, ClassInput(code, 0, null, null));
         Assert.Equal(["INVALID_INPUT input.class"], nothing.FieldErrors());
@@ -49,13 +57,16 @@ public sealed class OverrideTests(WritableServerFactory factory)
     [Fact]
     public async Task Tier_override_by_the_city_and_refused_to_a_county_bureau()
     {
-        var revision = (await _city.PostAsync("{ product(code: \"P010\") { overrideRevision } }")).EnsureData().Data.GetProperty("product").GetProperty("overrideRevision").GetInt32();
-        var input = new { input = new { idempotencyKey = WriteData.Key(), productCode = "P010", tier = "HIGH", reason = "国家抽查通报", expiresOn = "2027-11-30", expectedRevision = revision } };
+        var revision = (await _city.PostAsync("{ product(code: \"P010\") { overrideRevision } }")).EnsureData()
+            .Data.GetProperty("product").GetProperty("overrideRevision").GetInt32();
+        var input = new { input = new { idempotencyKey = WriteData.Key(), productCode = "P010", tier = "HIGH",
+            reason = "国家抽查通报", expiresOn = "2027-11-30", expectedRevision = revision } };
 
         var county = await factory.ClientFor("samr-330481").PostAsync(Writes.OverrideProductTier, input);
         Assert.Equal(["OUT_OF_JURISDICTION -"], county.FieldErrors());
 
-        var done = (await _city.PostAsync(Writes.OverrideProductTier, input)).EnsureData().Data.GetProperty("overrideProductTier");
+        var done = (await _city.PostAsync(Writes.OverrideProductTier, input)).EnsureData()
+            .Data.GetProperty("overrideProductTier");
         Assert.Equal("HIGH", done.GetProperty("product").GetProperty("tierOverride").GetProperty("tier").GetString());
         Assert.Equal(revision + 1, done.GetProperty("product").GetProperty("overrideRevision").GetInt32());
     }
@@ -66,10 +77,14 @@ public sealed class OverrideTests(WritableServerFactory factory)
         var (code, _, _) = await factory.EnterpriseAsync(22);
         var clients = Enumerable.Range(0, 4).Select(_ => factory.ClientFor("samr-jiaxing")).ToList();
 
-        var replies = await Task.WhenAll(clients.Select((c, i) => c.PostAsync(Writes.OverrideEnterpriseClass, ClassInput(code, 0, i % 2 == 0 ? "A" : "C"))));
+        var replies = await Task.WhenAll(clients.Select((c, i) =>
+            c.PostAsync(Writes.OverrideEnterpriseClass, ClassInput(code, 0, i % 2 == 0 ? "A" : "C"))));
 
         Assert.Single(replies, r => !r.HasErrors);
-        Assert.All(replies.Where(r => r.HasErrors), r => Assert.Equal(["CONFLICT input.expectedRevision"], r.FieldErrors()));
-        Assert.Equal(1, await factory.DbAsync(db => db.ClassOverrides.CountAsync(o => db.Enterprises.Any(e => e.Id == o.EnterpriseId && e.CreditCode == code))));
+        Assert.All(replies.Where(r => r.HasErrors),
+            r => Assert.Equal(["CONFLICT input.expectedRevision"], r.FieldErrors()));
+        Assert.Equal(1,
+            await factory.DbAsync(db => db.ClassOverrides.CountAsync(o =>
+                db.Enterprises.Any(e => e.Id == o.EnterpriseId && e.CreditCode == code))));
     }
 }

@@ -16,24 +16,31 @@ public sealed class SamplingWriteTests(WritableServerFactory factory)
     {
         var (code, product, _) = await factory.EnterpriseAsync(0);
         var report = WriteData.Unique("JX-FAIL");
-        var reply = (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, passed: false, report: report))).EnsureData();
+        var reply = (await _city.PostAsync(Writes.RecordSampling,
+            Writes.Sampling(code, product, passed: false, report: report))).EnsureData();
 
         var payload = reply.Data.GetProperty("recordSampling");
         Assert.False(payload.GetProperty("replayed").GetBoolean());
         Assert.Equal(report, payload.GetProperty("inspection").GetProperty("reportNumber").GetString());
-        Assert.Equal("导体电阻", payload.GetProperty("inspection").GetProperty("failedItems")[0].GetProperty("name").GetString());
+        Assert.Equal("导体电阻",
+            payload.GetProperty("inspection").GetProperty("failedItems")[0].GetProperty("name").GetString());
         Assert.Equal(code, payload.GetProperty("enterprise").GetProperty("creditCode").GetString());
         Assert.Equal(product, payload.GetProperty("product").GetProperty("code").GetString());
-        Assert.Contains(payload.GetProperty("enterprise").GetProperty("inspections").EnumerateArray(), i => i.GetProperty("reportNumber").GetString() == report);
+        Assert.Contains(payload.GetProperty("enterprise").GetProperty("inspections").EnumerateArray(),
+            i => i.GetProperty("reportNumber").GetString() == report);
 
-        var later = (await _city.PostAsync("query($c: String!) { enterprise(creditCode: $c) { inspections(limit: 200) { reportNumber passed } } }", new { c = code })).EnsureData();
+        var later = (await _city.PostAsync("query($c: String!) { enterprise(creditCode: $c) { inspections(limit: 200) "
+            + "{ reportNumber passed } } }", new { c = code }))
+            .EnsureData();
         Assert.Contains(later.Data.GetProperty("enterprise").GetProperty("inspections").EnumerateArray(),
             i => i.GetProperty("reportNumber").GetString() == report && !i.GetProperty("passed").GetBoolean());
-        var stored = await factory.DbAsync(db => db.Inspections.Where(i => i.ReportNumber == report).Select(i => new { i.RecordedBy, i.RecordedAtUtc }).SingleAsync());
+        var stored = await factory.DbAsync(db => db.Inspections.Where(i => i.ReportNumber == report)
+            .Select(i => new { i.RecordedBy, i.RecordedAtUtc }).SingleAsync());
         Assert.Equal("samr-jiaxing/test", stored.RecordedBy);
         Assert.True(stored.RecordedAtUtc > DateTime.UtcNow.AddMinutes(-5));
 
-        var error = (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report))).Json.GetProperty("errors")[0];
+        var error = (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report)))
+            .Json.GetProperty("errors")[0];
         Assert.Equal("recordSampling", error.GetProperty("path")[0].GetString());
         Assert.Equal(JsonValueKind.Array, error.GetProperty("locations").ValueKind);
     }
@@ -47,8 +54,10 @@ public sealed class SamplingWriteTests(WritableServerFactory factory)
         {
             input = new
             {
-                idempotencyKey = WriteData.Key(), creditCode = code, productCode = "P999", batch = "  ", specModel = new string('x', 300), level = "CITY",
-                lab = "lab", reportNumber = WriteData.Unique("JX-BAD"), sampledOn = "2027-01-01", passed = false, failedItems = Array.Empty<object>(),
+                idempotencyKey = WriteData.Key(), creditCode = code, productCode = "P999", batch = "  ",
+                specModel = new string('x', 300), level = "CITY",
+                lab = "lab", reportNumber = WriteData.Unique("JX-BAD"), sampledOn = "2027-01-01", passed = false,
+                failedItems = Array.Empty<object>(),
             },
         };
         var reply = await _city.PostAsync(Writes.RecordSampling, input);
@@ -56,7 +65,8 @@ public sealed class SamplingWriteTests(WritableServerFactory factory)
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.Equal(JsonValueKind.Null, reply.Data.GetProperty("recordSampling").ValueKind);
         Assert.Equal(
-            ["INVALID_INPUT input.batch", "INVALID_INPUT input.failedItems", "INVALID_INPUT input.productCode", "INVALID_INPUT input.sampledOn", "INVALID_INPUT input.specModel"],
+            ["INVALID_INPUT input.batch", "INVALID_INPUT input.failedItems", "INVALID_INPUT input.productCode",
+                "INVALID_INPUT input.sampledOn", "INVALID_INPUT input.specModel"],
             reply.FieldErrors().Order(StringComparer.Ordinal));
         Assert.Equal(before, await factory.DbAsync(db => db.Inspections.CountAsync()));
     }
@@ -67,7 +77,8 @@ public sealed class SamplingWriteTests(WritableServerFactory factory)
     [InlineData("913304020000000009", "ENTERPRISE_NOT_FOUND input.creditCode")]
     public async Task Bad_or_unknown_credit_codes_are_refused(string code, string expected)
     {
-        var valid = code == "913304020000000009" ? ProductQuality.Graph.Enterprises.CreditCode.WithCheckCharacter(code[..17]) : code;
+        var valid = code == "913304020000000009"
+            ? ProductQuality.Graph.Enterprises.CreditCode.WithCheckCharacter(code[..17]) : code;
         var reply = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(valid, "P001"));
         Assert.Equal([expected], reply.FieldErrors());
     }
@@ -80,11 +91,13 @@ public sealed class SamplingWriteTests(WritableServerFactory factory)
             Writes.Sampling(code, product, passed: true, failedItems: [new { name = "标志", safetyItem = false }]));
         Assert.Equal(["INVALID_INPUT input.failedItems"], passedWithItems.FieldErrors());
 
-        var notMade = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, await factory.ProductNotMadeByAsync(code)));
+        var notMade = await _city.PostAsync(Writes.RecordSampling,
+            Writes.Sampling(code, await factory.ProductNotMadeByAsync(code)));
         Assert.Equal(["INVALID_INPUT input.productCode"], notMade.FieldErrors());
         Assert.Contains("does not make", notMade.FirstErrorMessage, StringComparison.Ordinal);
 
-        var ancient = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, sampledOn: "1990-05-01"));
+        var ancient =
+            await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, sampledOn: "1990-05-01"));
         Assert.Equal(["INVALID_INPUT input.sampledOn"], ancient.FieldErrors());
     }
 

@@ -26,16 +26,24 @@ public sealed class ThreeDivisionFlowTests(WritableServerFactory factory)
         // The last AA assured enterprise: the other write tests pick theirs from the start of the table.
         var (code, product) = await factory.DbAsync(async db =>
         {
-            var e = await db.Enterprises.AsNoTracking().Where(e => e.Class == EnterpriseClass.AA && e.IsAssured && !e.IsBlacklisted)
-                .OrderByDescending(e => e.Id).Select(e => new { e.CreditCode, Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode).First() })
+            var e = await db.Enterprises.AsNoTracking()
+                .Where(e => e.Class == EnterpriseClass.AA && e.IsAssured && !e.IsBlacklisted)
+                .OrderByDescending(e => e.Id)
+                .Select(e => new { e.CreditCode,
+                    Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode)
+                        .First() })
                 .FirstAsync();
             return (e.CreditCode, e.Product);
         });
         var before = await EnterpriseAsync(code);
-        Assert.Equal(("AA", "GREEN", true), (before.GetProperty("class").GetString(), before.GetProperty("healthCode").GetString(), before.GetProperty("assured").GetBoolean()));
+        Assert.Equal(("AA", "GREEN", true),
+            (before.GetProperty("class").GetString(), before.GetProperty("healthCode").GetString(),
+                before.GetProperty("assured").GetBoolean()));
 
-        var mutation = $"mutation($input: RecordSamplingInput!) {{ recordSampling(input: $input) {{ replayed enterprise {{ {State} }} }} }}";
-        var reply = (await _city.PostAsync(mutation, Writes.Sampling(code, product, passed: false, sampledOn: WriteData.Today))).EnsureData();
+        var mutation = $"mutation($input: RecordSamplingInput!) {{ recordSampling(input: $input) {{ replayed "
+            + $"enterprise {{ {State} }} }} }}";
+        var reply = (await _city.PostAsync(mutation,
+            Writes.Sampling(code, product, passed: false, sampledOn: WriteData.Today))).EnsureData();
         var answered = reply.Data.GetProperty("recordSampling").GetProperty("enterprise");
         var later = await EnterpriseAsync(code);
 
@@ -47,8 +55,10 @@ public sealed class ThreeDivisionFlowTests(WritableServerFactory factory)
             Assert.False(now.GetProperty("assured").GetBoolean());
 
             // One failed sampling with a failed safety item: −10 and −10 more (DOMAIN.md quality index).
-            Assert.Equal(before.GetProperty("qualityIndex").GetDouble() - 20, now.GetProperty("qualityIndex").GetDouble());
-            Assert.Contains(now.GetProperty("classExplanation").EnumerateArray(), x => x.GetProperty("summary").GetString()!.Contains("降级", StringComparison.Ordinal));
+            Assert.Equal(before.GetProperty("qualityIndex").GetDouble() - 20,
+                now.GetProperty("qualityIndex").GetDouble());
+            Assert.Contains(now.GetProperty("classExplanation").EnumerateArray(),
+                x => x.GetProperty("summary").GetString()!.Contains("降级", StringComparison.Ordinal));
             var town = now.GetProperty("town").GetProperty("assessment");
             Assert.Equal(WriteData.Today, town.GetProperty("effectiveFrom").GetString());
             var oldColour = before.GetProperty("mapColour").GetString()!;
@@ -64,8 +74,10 @@ public sealed class ThreeDivisionFlowTests(WritableServerFactory factory)
         Assert.Equal(later.GetRawText(), answered.GetRawText());
     }
 
-    private static int Count(JsonElement assessment, string colour) => assessment.GetProperty(colour.ToLowerInvariant() + "Count").GetInt32();
+    private static int Count(JsonElement assessment, string colour) =>
+        assessment.GetProperty(colour.ToLowerInvariant() + "Count").GetInt32();
 
     private async Task<JsonElement> EnterpriseAsync(string code) =>
-        (await _city.PostAsync($"query($c: String!) {{ enterprise(creditCode: $c) {{ {State} }} }}", new { c = code })).EnsureData().Data.GetProperty("enterprise").Clone();
+        (await _city.PostAsync($"query($c: String!) {{ enterprise(creditCode: $c) {{ {State} }} }}", new { c = code }))
+            .EnsureData().Data.GetProperty("enterprise").Clone();
 }

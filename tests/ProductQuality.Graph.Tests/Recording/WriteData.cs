@@ -5,19 +5,26 @@ using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Recording;
 
-/// <summary>Direct looks into the writable server's database: what tests pick to write about, and what was stored.</summary>
+/// <summary>
+/// Direct looks into the writable server's database: what tests pick to write about, and what was stored.
+/// </summary>
 public static class WriteData
 {
     public const string Today = "2026-11-28";
 
-    /// <summary>The n-th enterprise (by id) of a county, or of the city, that makes at least one product, with that product.</summary>
-    public static Task<(string CreditCode, string ProductCode, string County)> EnterpriseAsync(this WritableServerFactory factory, int n, string? county = null, bool blacklisted = false) =>
+    /// <summary>
+    /// The n-th enterprise (by id) of a county, or of the city, that makes at least one product, with that product.
+    /// </summary>
+    public static Task<(string CreditCode, string ProductCode, string County)> EnterpriseAsync(
+        this WritableServerFactory factory, int n, string? county = null, bool blacklisted = false) =>
         factory.DbAsync(async db =>
         {
             var row = await db.Enterprises.AsNoTracking()
                 .Where(e => (county == null || e.CountyCode == county) && e.IsBlacklisted == blacklisted)
                 .OrderBy(e => e.Id).Skip(n)
-                .Select(e => new { e.CreditCode, e.CountyCode, Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode).First() })
+                .Select(e => new { e.CreditCode, e.CountyCode,
+                    Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode)
+                        .First() })
                 .FirstAsync();
             return (row.CreditCode, row.Product, row.CountyCode);
         });
@@ -27,8 +34,9 @@ public static class WriteData
         factory.DbAsync(db =>
         {
             var id = db.Enterprises.Where(e => e.CreditCode == creditCode).Select(e => e.Id);
-            return db.Products.Where(p => !db.EnterpriseProducts.Any(ep => id.Contains(ep.EnterpriseId) && ep.ProductCode == p.Code))
-                .OrderBy(p => p.Code).Select(p => p.Code).FirstAsync();
+            return db.Products.Where(p =>
+                !db.EnterpriseProducts.Any(ep => id.Contains(ep.EnterpriseId) && ep.ProductCode == p.Code))
+                    .OrderBy(p => p.Code).Select(p => p.Code).FirstAsync();
         });
 
     public static string Key() => Guid.NewGuid().ToString("N");

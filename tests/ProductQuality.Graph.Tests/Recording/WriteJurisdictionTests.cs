@@ -4,7 +4,9 @@ using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Recording;
 
-/// <summary>A county bureau writes about its own county only; outside it, an enterprise reads exactly as unknown.</summary>
+/// <summary>
+/// A county bureau writes about its own county only; outside it, an enterprise reads exactly as unknown.
+/// </summary>
 [Collection(WritableServerCollection.Name)]
 public sealed class WriteJurisdictionTests(WritableServerFactory factory)
 {
@@ -30,7 +32,8 @@ public sealed class WriteJurisdictionTests(WritableServerFactory factory)
     {
         var (own, product, _) = await factory.EnterpriseAsync(1, county: "330481");
         var reply = (await _haining.PostAsync(Writes.RecordSampling, Writes.Sampling(own, product))).EnsureData();
-        Assert.Equal(own, reply.Data.GetProperty("recordSampling").GetProperty("enterprise").GetProperty("creditCode").GetString());
+        Assert.Equal(own,
+            reply.Data.GetProperty("recordSampling").GetProperty("enterprise").GetProperty("creditCode").GetString());
     }
 
     [Fact]
@@ -38,7 +41,8 @@ public sealed class WriteJurisdictionTests(WritableServerFactory factory)
     {
         var (outside, _, _) = await factory.EnterpriseAsync(1, county: "330402");
         var reply = await _haining.PostAsync(Writes.OverrideEnterpriseClass,
-            new { input = new { idempotencyKey = WriteData.Key(), creditCode = outside, @class = "C", reason = "越权", expiresOn = "2027-01-31", expectedRevision = 0 } });
+            new { input = new { idempotencyKey = WriteData.Key(), creditCode = outside, @class = "C", reason = "越权",
+                expiresOn = "2027-01-31", expectedRevision = 0 } });
         Assert.Equal(["ENTERPRISE_NOT_FOUND input.creditCode"], reply.FieldErrors());
     }
 

@@ -15,17 +15,21 @@ public sealed class WritePayloadSnapshotTests(WritableServerFactory factory)
         {
             input = new
             {
-                idempotencyKey = "snapshot-1", creditCode = code, productCode = product, batch = "2026-09-15/A3", specModel = "220V 10A", level = "COUNTY",
+                idempotencyKey = "snapshot-1", creditCode = code, productCode = product, batch = "2026-09-15/A3",
+                specModel = "220V 10A", level = "COUNTY",
                 lab = "嘉善县质量技术监督检测中心", reportNumber = "JS-2026-SNAP-0001", sampledOn = "2026-11-18", passed = false,
-                failedItems = new object[] { new { name = "标志和说明", safetyItem = false }, new { name = "防触电保护", safetyItem = true } },
+                failedItems = new object[] { new { name = "标志和说明", safetyItem = false },
+                    new { name = "防触电保护", safetyItem = true } },
                 rectificationOrderedOn = "2026-11-25",
             },
         };
         const string document = """
             mutation($input: RecordSamplingInput!) { recordSampling(input: $input) {
               replayed
-              inspection { reportNumber sampledOn batch specModel level lab passed failedItems { name safetyItem } rectificationOrderedOn product { code name } }
-              enterprise { creditCode name county { code } class healthCode blacklisted overrideRevision classOverride { class } }
+              inspection { reportNumber sampledOn batch specModel level lab passed failedItems { name safetyItem }
+                rectificationOrderedOn product { code name } }
+              enterprise { creditCode name county { code } class healthCode blacklisted overrideRevision
+                classOverride { class } }
               product { code tier overrideRevision } } }
             """;
 

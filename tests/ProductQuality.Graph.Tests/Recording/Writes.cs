@@ -30,29 +30,35 @@ public static class Writes
 
     public const string RecordBlacklistDecision = """
         mutation($input: RecordBlacklistDecisionInput!) { recordBlacklistDecision(input: $input) {
-          replayed event { kind occurredOn reasonCategory reason decisionNumber } enterprise { creditCode blacklistHistory { decisionNumber } } } }
+          replayed event { kind occurredOn reasonCategory reason decisionNumber }
+          enterprise { creditCode blacklistHistory { decisionNumber } } } }
         """;
 
     public const string IssueRiskWarning = """
         mutation($input: IssueRiskWarningInput!) { issueRiskWarning(input: $input) {
-          replayed warning { number title issuedOn scope severity product { code } region { code } } product { code } } }
+          replayed warning { number title issuedOn scope severity product { code } region { code } }
+          product { code } } }
         """;
 
     public const string OverrideEnterpriseClass = """
         mutation($input: OverrideEnterpriseClassInput!) { overrideEnterpriseClass(input: $input) {
-          replayed override { class reason effectiveFrom expiresOn } enterprise { creditCode overrideRevision classOverride { class reason expiresOn } } } }
+          replayed override { class reason effectiveFrom expiresOn }
+          enterprise { creditCode overrideRevision classOverride { class reason expiresOn } } } }
         """;
 
     public const string OverrideProductTier = """
         mutation($input: OverrideProductTierInput!) { overrideProductTier(input: $input) {
-          replayed override { tier reason effectiveFrom expiresOn } product { code overrideRevision tierOverride { tier reason } } } }
+          replayed override { tier reason effectiveFrom expiresOn }
+          product { code overrideRevision tierOverride { tier reason } } } }
         """;
 
-    public static object Sampling(string creditCode, string productCode, bool passed = true, string? key = null, string? report = null, object[]? failedItems = null, string sampledOn = "2026-11-20") => new
+    public static object Sampling(string creditCode, string productCode, bool passed = true, string? key = null,
+        string? report = null, object[]? failedItems = null, string sampledOn = "2026-11-20") => new
     {
         input = new
         {
-            idempotencyKey = key ?? WriteData.Key(), creditCode, productCode, batch = "2026-10-01/B7", specModel = "BV 2.5mm²", level = "CITY",
+            idempotencyKey = key ?? WriteData.Key(), creditCode, productCode, batch = "2026-10-01/B7",
+            specModel = "BV 2.5mm²", level = "CITY",
             lab = "浙江省嘉兴市质量检验所", reportNumber = report ?? WriteData.Unique("JX-R"), sampledOn, passed,
             failedItems = failedItems ?? (passed ? null : new object[] { new { name = "导体电阻", safetyItem = true } }),
         },
