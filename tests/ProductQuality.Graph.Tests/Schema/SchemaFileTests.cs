@@ -15,7 +15,8 @@ public sealed class SchemaFileTests(GraphServerFactory factory)
     public void Served_schemas_match_the_files_under_schema()
     {
         var registry = factory.Services.GetRequiredService<SchemaRegistry>();
-        var folder = SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory) ?? throw new InvalidOperationException("schema/ folder not found");
+        var folder = SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("schema/ folder not found");
         var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
         foreach (var contract in registry.Contracts)
         {
@@ -28,7 +29,9 @@ public sealed class SchemaFileTests(GraphServerFactory factory)
                 File.WriteAllText(path, served);
             }
 
-            Assert.True(inCi ? served == onDisk : true, $"{path} differs from the served schema of '{contract}': run `dotnet run --project src/ProductQuality.Graph -- schema export` and review the change.");
+            Assert.True(inCi ? served == onDisk : true,
+                $"{path} differs from the served schema of '{contract}': run `dotnet run --project "
+                    + "src/ProductQuality.Graph -- schema export` and review the change.");
         }
     }
 
@@ -57,22 +60,32 @@ public sealed class SchemaFileTests(GraphServerFactory factory)
     [Fact]
     public async Task Every_type_field_argument_and_input_field_has_a_description()
     {
-        var reply = (await factory.ClientFor("samr-jiaxing").PostAsync("{ __schema { types { name description fields { name description args { name description } } inputFields { name description } } } }")).EnsureData();
+        var reply = (await factory.ClientFor("samr-jiaxing")
+            .PostAsync("{ __schema { types { name description fields { name description args { name description } } "
+                + "inputFields { name description } } } }")).EnsureData();
         var missing = reply.Data.GetProperty("__schema").GetProperty("types").EnumerateArray()
-            .Where(t => !t.GetProperty("name").GetString()!.StartsWith("__", StringComparison.Ordinal) && !BuiltInScalars.Contains(t.GetProperty("name").GetString()!))
+            .Where(t => !t.GetProperty("name").GetString()!.StartsWith("__", StringComparison.Ordinal)
+                && !BuiltInScalars.Contains(t.GetProperty("name").GetString()!))
             .SelectMany(t =>
             {
                 var name = t.GetProperty("name").GetString();
-                var own = string.IsNullOrEmpty(t.GetProperty("description").GetString()) ? [name!] : Array.Empty<string>();
+                var own = string.IsNullOrEmpty(t.GetProperty("description").GetString()) ? [name!]
+                    : Array.Empty<string>();
                 var fields = t.GetProperty("fields").ValueKind == System.Text.Json.JsonValueKind.Array
-                    ? t.GetProperty("fields").EnumerateArray().Where(f => string.IsNullOrEmpty(f.GetProperty("description").GetString())).Select(f => $"{name}.{f.GetProperty("name").GetString()}")
+                    ? t.GetProperty("fields").EnumerateArray()
+                        .Where(f => string.IsNullOrEmpty(f.GetProperty("description").GetString()))
+                        .Select(f => $"{name}.{f.GetProperty("name").GetString()}")
                     : [];
                 var args = t.GetProperty("fields").ValueKind == System.Text.Json.JsonValueKind.Array
                     ? t.GetProperty("fields").EnumerateArray().SelectMany(f => f.GetProperty("args").EnumerateArray()
-                        .Where(a => string.IsNullOrEmpty(a.GetProperty("description").GetString())).Select(a => $"{name}.{f.GetProperty("name").GetString()}({a.GetProperty("name").GetString()})"))
+                        .Where(a => string.IsNullOrEmpty(a.GetProperty("description").GetString()))
+                        .Select(a =>
+                            $"{name}.{f.GetProperty("name").GetString()}({a.GetProperty("name").GetString()})"))
                     : [];
                 var inputs = t.GetProperty("inputFields").ValueKind == System.Text.Json.JsonValueKind.Array
-                    ? t.GetProperty("inputFields").EnumerateArray().Where(f => string.IsNullOrEmpty(f.GetProperty("description").GetString())).Select(f => $"{name}.{f.GetProperty("name").GetString()}")
+                    ? t.GetProperty("inputFields").EnumerateArray()
+                        .Where(f => string.IsNullOrEmpty(f.GetProperty("description").GetString()))
+                        .Select(f => $"{name}.{f.GetProperty("name").GetString()}")
                     : [];
                 return own.Concat(fields).Concat(args).Concat(inputs);
             })
