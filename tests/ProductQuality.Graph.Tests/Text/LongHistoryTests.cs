@@ -23,7 +23,8 @@ public abstract class LongHistoryTests(TestServerFactory factory)
                 .Select(e => new
                 {
                     e.CreditCode,
-                    Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode).First(),
+                    Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode)
+                        .First(),
                 })
                 .FirstAsync();
             return (row.CreditCode, row.Product);
@@ -43,7 +44,8 @@ public abstract class LongHistoryTests(TestServerFactory factory)
         // The index is long at 0 by now, so only a change such as an override writes an evaluation with the whole
         // explanation: the write that failed on PostgreSQL with a capped column. Then the enterprise takes more facts.
         var revision = (await regulator.PostAsync(
-                "query($code: String!) { enterprise(creditCode: $code) { overrideRevision } }", new { code = creditCode }))
+                "query($code: String!) { enterprise(creditCode: $code) { overrideRevision } }",
+                new { code = creditCode }))
             .EnsureData().Data.GetProperty("enterprise").GetProperty("overrideRevision").GetInt32();
         var overridden = await regulator.PostAsync(Writes.OverrideEnterpriseClass, new
         {

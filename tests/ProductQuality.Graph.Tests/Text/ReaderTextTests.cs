@@ -59,7 +59,8 @@ public sealed class ReaderTextTests
         var legacyFactor = new ExplanationFactor("penalties (行政处罚) in 3 years", "1", null, "not AA");
         var legacy = new Explanation("enterprise-class", "A", "Class A (A类): 1 penalty", [legacyFactor], "v1");
         var partner = new SchemaContract(
-            "partner", Enum.GetValues<FieldGroup>().Where(g => g != FieldGroup.Write).ToDictionary(g => g, _ => FieldAccess.Full));
+            "partner", Enum.GetValues<FieldGroup>().Where(g => g != FieldGroup.Write)
+                .ToDictionary(g => g, _ => FieldAccess.Full));
 
         const string legacyReason = "downgraded: 2 failed samplings";
         Assert.Equal(legacyReason, SchemaContract.Full.ReasonFor(legacyReason, "neutral"));

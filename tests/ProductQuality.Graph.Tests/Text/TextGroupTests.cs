@@ -41,9 +41,11 @@ public sealed class TextGroupTests(GraphServerFactory factory)
 
         foreach (var group in Enum.GetValues<FactGroup>())
         {
-            Assert.True(TextMarkers.ByGroup.TryGetValue(group, out var markers) && markers.Length > 0, $"no markers for {group}");
+            Assert.True(TextMarkers.ByGroup.TryGetValue(group, out var markers) && markers.Length > 0,
+                $"no markers for {group}");
             Assert.True(
-                texts.Any(t => markers.Any(m => t.Contains(m, StringComparison.Ordinal))), $"no marker of {group} in the regulator's text");
+                texts.Any(t => markers.Any(m => t.Contains(m, StringComparison.Ordinal))),
+                $"no marker of {group} in the regulator's text");
         }
     }
 
@@ -54,7 +56,8 @@ public sealed class TextGroupTests(GraphServerFactory factory)
 
         Assert.Contains(texts, t => t.Contains("升降原则", StringComparison.Ordinal));
         Assert.All(texts, t =>
-            Assert.False(string.IsNullOrWhiteSpace(t) || t.EndsWith(':') || t.Contains("; ;", StringComparison.Ordinal), t));
+            Assert.False(string.IsNullOrWhiteSpace(t) || t.EndsWith(':') || t.Contains("; ;", StringComparison.Ordinal),
+                t));
     }
 
     private async Task<List<string>> RenderedTextsAsync(string? department)
@@ -75,7 +78,8 @@ public sealed class TextGroupTests(GraphServerFactory factory)
                 var page = (await client.PostAsync(query, new { after })).EnsureData().Data.GetProperty(root);
                 Collect(page.GetProperty("edges"), texts);
                 var pageInfo = page.GetProperty("pageInfo");
-                after = pageInfo.GetProperty("hasNextPage").GetBoolean() ? pageInfo.GetProperty("endCursor").GetString() : null;
+                after = pageInfo.GetProperty("hasNextPage").GetBoolean() ? pageInfo.GetProperty("endCursor").GetString()
+                    : null;
             }
             while (after is not null);
         }

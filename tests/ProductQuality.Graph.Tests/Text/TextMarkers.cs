@@ -23,7 +23,8 @@ public static class TextMarkers
             ["监督抽查 sampling", "复查 follow-up", "-year window", "不合格) of product", "安全项目不合格) on ", "抽查不合格记录"],
         [FactGroup.ProductTiers] = ["产品风险等级", "风险预警/召回", "敏感因子", "不合格率", "risk score"],
         [FactGroup.Regions] = ["区域", "占比", "重点产品企业", "tier-weighted"],
-        [FactGroup.Enforcement] = ["行政处罚", "处罚决定", "有效投诉", "严重违法", "finding of unlicensed production", "override reason",
+        [FactGroup.Enforcement] =
+            ["行政处罚", "处罚决定", "有效投诉", "严重违法", "finding of unlicensed production", "override reason",
             "quality system lapsed", "quality system restored"],
     };
 

@@ -30,7 +30,8 @@ public sealed class TextSelection
     {
         var selection = new TextSelection();
         var types = (await client.PostAsync(Query)).EnsureData().Data.GetProperty("__schema").GetProperty("types");
-        foreach (var type in types.EnumerateArray().Where(t => t.GetProperty("fields").ValueKind == JsonValueKind.Array))
+        foreach (var type in types.EnumerateArray()
+            .Where(t => t.GetProperty("fields").ValueKind == JsonValueKind.Array))
         {
             var fields = type.GetProperty("fields").EnumerateArray();
             selection._types[type.GetProperty("name").GetString()!] = fields.Select(f =>
