@@ -24,7 +24,8 @@ public sealed class AcceptNegotiationTests(GraphServerFactory factory)
     [InlineData("application/json;q=0.9, application/graphql-response+json", "application/graphql-response+json")]
     public async Task The_media_type_follows_accept(string? accept, string expected)
     {
-        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", """{"query":"{ __typename }"}""", accept: accept);
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", """{"query":"{ __typename }"}""",
+            accept: accept);
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.Equal(expected + "; charset=utf-8", reply.ContentType);
     }

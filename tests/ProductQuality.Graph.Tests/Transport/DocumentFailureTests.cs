@@ -74,7 +74,8 @@ public sealed class DocumentFailureTests(GraphServerFactory factory)
     [InlineData("{ __typename } fragment F on Query { ...F a { ...F } }")]
     [InlineData("{ ...F } fragment F on Query { city { ...F } }")]
     [InlineData("{ ...F } fragment F on Query { ...G } fragment G on Query { city { children { ...F } } }")]
-    [InlineData("{ __typename } fragment F on Query { ...F fragment F on Query { ...F fragment F on Query { ...F } } }")]
+    [InlineData("{ __typename } fragment F on Query { ...F fragment F on Query { ...F fragment F on "
+        + "Query { ...F } } }")]
     public async Task A_fragment_that_spreads_itself_is_refused_before_it_can_overflow_the_stack(string query)
     {
         var reply = await _client.PostAsync(query);

@@ -28,7 +28,8 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     [Fact]
     public async Task No_accept_header_is_treated_as_application_json()
     {
-        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", """{"query":"{ __typename }"}""", accept: null);
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", """{"query":"{ __typename }"}""",
+            accept: null);
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.StartsWith("application/json", reply.ContentType);
     }
@@ -36,7 +37,8 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     [Fact]
     public async Task Unacceptable_accept_header_is_406()
     {
-        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", """{"query":"{ __typename }"}""", accept: "text/html");
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", """{"query":"{ __typename }"}""",
+            accept: "text/html");
         Assert.Equal(HttpStatusCode.NotAcceptable, reply.Status);
         Assert.Equal("NOT_ACCEPTABLE", reply.FirstErrorCode);
     }
@@ -44,7 +46,8 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     [Fact]
     public async Task Get_executes_queries_with_variables_and_operation_name()
     {
-        var url = "/graphql?query=" + Uri.EscapeDataString("query A($c: String!) { product(code: $c) { code } } query B { __typename }")
+        var url = "/graphql?query="
+            + Uri.EscapeDataString("query A($c: String!) { product(code: $c) { code } } query B { __typename }")
             + "&operationName=A&variables=" + Uri.EscapeDataString("""{"c":"P004"}""");
         var reply = await _client.SendRawAsync(HttpMethod.Get, url);
         reply.EnsureData();
@@ -88,7 +91,8 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     [Fact]
     public async Task Post_without_json_content_type_is_415()
     {
-        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", "{ __typename }", contentType: "text/plain");
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", "{ __typename }",
+            contentType: "text/plain");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, reply.Status);
     }
 
@@ -126,7 +130,8 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     [Fact]
     public async Task Selections_nested_deeper_than_the_limit_are_refused()
     {
-        var deep = "{ city { " + string.Concat(Enumerable.Repeat("children { ", 16)) + "code" + new string('}', 16) + " } }";
+        var deep = "{ city { " + string.Concat(Enumerable.Repeat("children { ", 16)) + "code" + new string('}', 16)
+            + " } }";
         var reply = await _client.PostAsync(deep);
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
     }

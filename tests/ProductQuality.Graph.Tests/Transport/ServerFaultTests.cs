@@ -31,7 +31,8 @@ public sealed class ServerFaultTests(GraphServerFactory factory)
             s.AddSingleton<ILoggerProvider>(logs);
         }));
         var client = faulty.CreateClient();
-        client.DefaultRequestHeaders.Authorization = factory.ClientFor("samr-jiaxing").DefaultRequestHeaders.Authorization;
+        client.DefaultRequestHeaders.Authorization = factory.ClientFor("samr-jiaxing")
+            .DefaultRequestHeaders.Authorization;
         var reply = await client.PostAsync($"{{ productCategories {{ code }} }} # {Marker}");
 
         Assert.Equal(HttpStatusCode.OK, reply.Status);
@@ -60,7 +61,8 @@ public sealed class ServerFaultTests(GraphServerFactory factory)
 
         Assert.Equal(HttpStatusCode.InternalServerError, reply.Status);
         Assert.Equal("INTERNAL_ERROR", reply.FirstErrorCode);
-        var requestId = reply.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("requestId").GetString()!;
+        var requestId = reply.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("requestId")
+            .GetString()!;
         CleanAnswerWithoutInternalCheck(reply);
         var entry = Assert.Single(logs.Errors);
         Assert.Contains(requestId, entry, StringComparison.Ordinal);

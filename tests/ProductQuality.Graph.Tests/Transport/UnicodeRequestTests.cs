@@ -44,7 +44,8 @@ public sealed class UnicodeRequestTests(GraphServerFactory factory)
     [Fact]
     public async Task A_surrogate_pair_is_ordinary_text()
     {
-        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", """{"query":"{ __typename } # \ud83d\ude00"}""");
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
+            """{"query":"{ __typename } # \ud83d\ude00"}""");
         reply.EnsureData();
     }
 
