@@ -59,8 +59,7 @@ public class AssuredConsumptionRuleTests
         var r = rule.Evaluate(new AssuredFacts
         {
             AsOf = AsOf, ClassHistory = History(history), Blacklisted = blacklisted,
-            ValidComplaintsLastYear = complaints,
-            CurrentGrant = new AssuredGrant(D("2026-01-01"), D(grantValidUntil)),
+            ValidComplaintsLastYear = complaints, CurrentGrant = new AssuredGrant(D("2026-01-01"), D(grantValidUntil)),
         });
         Assert.Equal(expected, r.Status);
         Assert.Equal(validUntil is null ? null : D(validUntil), r.ValidUntil);

@@ -108,8 +108,8 @@ public class BlacklistRuleTests
     [Fact]
     public void Windows_are_configurable()
     {
-        var custom = new BlacklistRule(Options(o =>
-            { o.Blacklist.RectificationPeriodYears = 3; o.Blacklist.RepeatFailureWindowYears = 1; }));
+        var custom = new BlacklistRule(
+            Options(o => { o.Blacklist.RectificationPeriodYears = 3; o.Blacklist.RepeatFailureWindowYears = 1; }));
         Assert.False(custom.EvaluateRemoval(new(D("2024-05-10"), D("2026-05-10"), [])).Eligible);
         Assert.Equal(D("2027-05-10"), custom.EvaluateRemoval(new(D("2024-05-10"), D("2026-05-10"), [])).EligibleFrom);
         var listing = custom.EvaluateListing(new BlacklistFacts

@@ -33,8 +33,7 @@ public class ClassTransitionRuleTests
     [InlineData(EnterpriseClass.C, EnterpriseClass.B, "2027-04-02", EnterpriseClass.B, ClassTransitionKind.Upgraded,
         "2026-04-01")]
     public void Downgrades_at_once_upgrades_after_twelve_months(EnterpriseClass previous, EnterpriseClass conditions,
-        string asOf,
-        EnterpriseClass effective, ClassTransitionKind kind, string lastDowngrade)
+        string asOf, EnterpriseClass effective, ClassTransitionKind kind, string lastDowngrade)
     {
         var r = rule.Apply(conditions, new ClassState(previous, D("2026-04-01")), D(asOf));
         Assert.Equal(effective, r.EffectiveClass);

@@ -10,9 +10,8 @@ public class EnterpriseClassRuleTests
     private readonly EnterpriseClassRule rule = new(Options());
 
     internal static EnterpriseFacts Facts(int passed, int failed = 0, bool safetyFailed = false,
-        Traceability trace = Traceability.Full,
-        QualitySystem qs = QualitySystem.Certified, bool blacklisted = false, bool unlicensed = false,
-        int penalties = 0)
+        Traceability trace = Traceability.Full, QualitySystem qs = QualitySystem.Certified, bool blacklisted = false,
+        bool unlicensed = false, int penalties = 0)
     {
         var samplings = Enumerable.Range(0, passed).Select(i => new SamplingRecord(AsOf.AddDays(-30 * (i + 1)), true))
             .Concat(Enumerable.Range(0, failed)

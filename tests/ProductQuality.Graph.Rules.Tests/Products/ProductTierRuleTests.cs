@@ -90,8 +90,8 @@ public class ProductTierRuleTests
     [Fact]
     public void Thresholds_come_from_options()
     {
-        var custom = new ProductTierRule(Options(o =>
-            { o.ProductTier.HighThreshold = 50; o.ProductTier.ElevatedThreshold = 20; }));
+        var custom = new ProductTierRule(
+            Options(o => { o.ProductTier.HighThreshold = 50; o.ProductTier.ElevatedThreshold = 20; }));
         Assert.Equal(ProductTier.High, custom.TierForScore(50));
         Assert.Equal(ProductTier.Elevated, custom.TierForScore(20));
         Assert.Equal(ProductTier.General, custom.TierForScore(19.9m));

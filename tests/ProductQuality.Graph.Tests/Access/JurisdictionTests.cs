@@ -66,8 +66,7 @@ public abstract class JurisdictionTests(TestServerFactory factory)
         var data = (await _county.PostAsync("{ city { assessment { enterpriseCount } children { code } } other: "
             + "region(code: \"330402\") { name } own: region(code: \"330481\") { name assessment { "
             + "enterpriseCount } } }"))
-            .EnsureData()
-            .Data;
+            .EnsureData().Data;
         Assert.Equal(JsonValueKind.Null, data.GetProperty("city").GetProperty("assessment").ValueKind);
         Assert.Equal(Haining,
             Assert.Single(data.GetProperty("city").GetProperty("children").EnumerateArray()).GetProperty("code")

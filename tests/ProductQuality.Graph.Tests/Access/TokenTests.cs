@@ -75,8 +75,7 @@ public sealed class TokenTests(GraphServerFactory factory)
     }
 
     private static string Token(string? department = "finance", string issuer = "productquality-graph-dev",
-        string audience = "productquality-graph",
-        DateTime? expires = null, SymmetricSecurityKey? key = null)
+        string audience = "productquality-graph", DateTime? expires = null, SymmetricSecurityKey? key = null)
     {
         var claims = new List<Claim> { new("sub", "test") };
         if (department is not null)

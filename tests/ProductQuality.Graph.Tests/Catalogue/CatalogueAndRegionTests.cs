@@ -13,8 +13,7 @@ public abstract class CatalogueAndRegionTests(TestServerFactory factory)
     {
         var data = (await _client.PostAsync("{ productCategories { code name products { code tier } } "
             + "products { code } }"))
-            .EnsureData()
-            .Data;
+            .EnsureData().Data;
         Assert.Equal(13, data.GetProperty("productCategories").GetArrayLength());
         Assert.Equal(273, data.GetProperty("products").GetArrayLength());
         Assert.Equal(273,
@@ -27,8 +26,7 @@ public abstract class CatalogueAndRegionTests(TestServerFactory factory)
     {
         var data = (await _client.PostAsync("{ products(categoryCode: \"C06\", tier: HIGH) { code tier "
             + "category { code } } }"))
-            .EnsureData()
-            .Data;
+            .EnsureData().Data;
         foreach (var p in data.GetProperty("products").EnumerateArray())
         {
             Assert.Equal("HIGH", p.GetProperty("tier").GetString());
@@ -85,8 +83,7 @@ public abstract class CatalogueAndRegionTests(TestServerFactory factory)
     {
         var data = (await _client.PostAsync("{ riskWarnings(first: 5) { totalCount edges { node { number issuedOn "
             + "title } } pageInfo { hasNextPage endCursor } } }"))
-            .EnsureData()
-            .Data;
+            .EnsureData().Data;
         var dates = data.GetProperty("riskWarnings").GetProperty("edges").EnumerateArray()
             .Select(e => e.GetProperty("node").GetProperty("issuedOn").GetString()).ToList();
         Assert.NotEmpty(dates);

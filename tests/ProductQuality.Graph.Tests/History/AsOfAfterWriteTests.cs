@@ -36,9 +36,12 @@ public sealed class AsOfAfterWriteTests(WritableServerFactory factory)
                 .Where(e => (e.Class == EnterpriseClass.AA || e.Class == EnterpriseClass.A) && !e.IsAssured
                     && !e.IsBlacklisted && e.ClassEffectiveFrom < new DateOnly(2026, 11, 1))
                 .OrderByDescending(e => e.Id)
-                .Select(e => new { e.CreditCode,
+                .Select(e => new
+                {
+                    e.CreditCode,
                     Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode)
-                        .First() })
+                        .First()
+                })
                 .FirstAsync();
             return (e.CreditCode, e.Product);
         });

@@ -135,9 +135,12 @@ public abstract class AsOfTests(TestServerFactory factory)
         var (code, first) = await factory.DbAsync(async db =>
         {
             var e = await db.Enterprises.AsNoTracking().OrderBy(x => x.Id)
-                .Select(x => new { x.CreditCode,
+                .Select(x => new
+                {
+                    x.CreditCode,
                     First = db.EnterpriseAssessments.Where(a => a.EnterpriseId == x.Id)
-                        .Min(a => a.EffectiveFrom) }).FirstAsync();
+                        .Min(a => a.EffectiveFrom)
+                }).FirstAsync();
             return (e.CreditCode, e.First);
         });
         const string query = "query($code: String!, $day: Date) { enterprise(creditCode: $code, asOf: $day) { class "

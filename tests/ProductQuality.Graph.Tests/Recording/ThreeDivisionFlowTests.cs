@@ -29,9 +29,12 @@ public sealed class ThreeDivisionFlowTests(WritableServerFactory factory)
             var e = await db.Enterprises.AsNoTracking()
                 .Where(e => e.Class == EnterpriseClass.AA && e.IsAssured && !e.IsBlacklisted)
                 .OrderByDescending(e => e.Id)
-                .Select(e => new { e.CreditCode,
+                .Select(e => new
+                {
+                    e.CreditCode,
                     Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode)
-                        .First() })
+                        .First()
+                })
                 .FirstAsync();
             return (e.CreditCode, e.Product);
         });

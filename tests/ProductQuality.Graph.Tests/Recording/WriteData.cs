@@ -22,9 +22,13 @@ public static class WriteData
             var row = await db.Enterprises.AsNoTracking()
                 .Where(e => (county == null || e.CountyCode == county) && e.IsBlacklisted == blacklisted)
                 .OrderBy(e => e.Id).Skip(n)
-                .Select(e => new { e.CreditCode, e.CountyCode,
+                .Select(e => new
+                {
+                    e.CreditCode,
+                    e.CountyCode,
                     Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode)
-                        .First() })
+                        .First()
+                })
                 .FirstAsync();
             return (row.CreditCode, row.Product, row.CountyCode);
         });
