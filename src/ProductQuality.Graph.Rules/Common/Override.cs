@@ -1,3 +1,5 @@
+using ProductQuality.Graph.Rules.Timeline;
+
 namespace ProductQuality.Graph.Rules.Common;
 
 /// <summary>
@@ -10,6 +12,7 @@ namespace ProductQuality.Graph.Rules.Common;
 /// <param name="ExpiresOn">Last day on which the override applies (inclusive).</param>
 public sealed record Override<T>(T Value, string Reason, DateOnly ExpiresOn)
 {
-    /// <summary>True while <paramref name="asOf"/> is on or before <see cref="ExpiresOn"/>.</summary>
-    public bool IsActiveOn(DateOnly asOf) => asOf <= ExpiresOn;
+    /// <summary>True while <paramref name="asOf"/> is on or before <see cref="ExpiresOn"/> (<see cref="InForce"/>).
+    /// </summary>
+    public bool IsActiveOn(DateOnly asOf) => InForce.Within(asOf, null, ExpiresOn);
 }

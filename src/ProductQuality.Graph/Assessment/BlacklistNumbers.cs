@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Rules.Blacklist;
 
 namespace ProductQuality.Graph.Assessment;
 

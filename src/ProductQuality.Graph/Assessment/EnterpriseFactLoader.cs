@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Rules.Enterprises;
+using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Assessment;
 
@@ -21,8 +23,13 @@ internal static class EnterpriseFactLoader
             .ToListAsync(ct)).ToLookup(m => m.EnterpriseId, m => m.Fact);
         var samplings = (await db.Inspections.AsNoTracking().Where(i => ids.Contains(i.EnterpriseId))
             .OrderBy(i => i.SampledOn).ThenBy(i => i.Id)
-            .Select(i => new { i.EnterpriseId, i.SampledOn, i.ProductCode, i.Passed, Safety = i.FailedItems.Any(f => f.IsSafetyItem), i.RectificationOrderedOn })
-            .ToListAsync(ct)).ToLookup(s => s.EnterpriseId, s => new SamplingFact(s.SampledOn, s.ProductCode, s.Passed, s.Safety, s.RectificationOrderedOn));
+            .Select(i => new
+            {
+                i.EnterpriseId, i.SampledOn, i.ProductCode, i.Passed, Safety = i.FailedItems.Any(f => f.IsSafetyItem),
+                i.RectificationOrderedOn,
+            })
+            .ToListAsync(ct)).ToLookup(s => s.EnterpriseId, s => new SamplingRecord(
+                s.SampledOn, s.Passed, s.Safety, s.ProductCode, s.RectificationOrderedOn));
         var decisions = (await db.EnforcementDecisions.AsNoTracking().Where(d => ids.Contains(d.EnterpriseId))
             .OrderBy(d => d.DecidedOn).ThenBy(d => d.Id)
             .Select(d => new { d.EnterpriseId, Fact = new DecisionFact(d.DecidedOn, d.Kind, d.DecisionNumber) })

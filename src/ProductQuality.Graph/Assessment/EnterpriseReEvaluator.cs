@@ -4,16 +4,18 @@ using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Rules;
+using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Assessment;
 
 /// <summary>
 /// Replays a batch of enterprises from their stored facts and brings their derived histories (class records,
 /// rule-derived blacklist events, assured events) and cached current columns in line with the replay: agreeing
-/// rows stay, differing tails are superseded and the new rows appended, stamped <paramref name="now"/>.
+/// rows stay, differing tails are superseded and the new rows appended, stamped <paramref name="now"/> when mapped.
 /// Saves nothing itself: the caller's SaveChanges and transaction make the fact and its consequences one unit.
 /// </summary>
-internal sealed class EnterpriseReEvaluator(RulesOptions rules, ProductTierTimeline tiers, DateOnly today, DateTime now, Func<string, string> productName)
+internal sealed class EnterpriseReEvaluator(
+    RulesOptions rules, ProductTierTimeline tiers, DateOnly today, DateTime now, Func<string, string> productName)
 {
     private readonly EnterpriseReplay replay = new(rules, tiers, today, productName);
 
@@ -40,18 +42,23 @@ internal sealed class EnterpriseReEvaluator(RulesOptions rules, ProductTierTimel
             }
 
             var result = replay.Replay(set);
-            var before = CachedState.Of(enterprise);
-            result.ApplyTo(enterprise, today);
-            var any = CachedState.Of(enterprise) != before;
-            any |= Apply(db, enterprise.Id, records[enterprise.Id].ToList(), result.Records, SameRecord, superseded.Records, r => r.Id);
-            any |= Apply(db, enterprise.Id, assured[enterprise.Id].ToList(), result.AssuredEvents.OrderBy(e => e.OccurredOn).ToList(), SameAssured, superseded.Assured, r => r.Id);
-            var (oldListings, newListings) = HistoryDiff.Compare(listings[enterprise.Id].ToList(), result.BlacklistEvents, SameListing);
+            var id = enterprise.Id;
+            var before = TimelineRows.StateOf(enterprise);
+            var state = result.StateOn(today);
+            TimelineRows.Apply(enterprise, state);
+            var any = state != before;
+            var fresh = result.Records.Select(r => TimelineRows.Row(r, id, now)).ToList();
+            any |= Apply(db, records[id].ToList(), fresh, SameRecord, superseded.Records, r => r.Id);
+            var grants = result.Assured.OrderBy(e => e.OccurredOn).Select(r => TimelineRows.Row(r, id, now)).ToList();
+            any |= Apply(db, assured[id].ToList(), grants, SameAssured, superseded.Assured, r => r.Id);
+            var derived = result.Listings.Select(r => TimelineRows.Row(r, id, now)).ToList();
+            var (oldListings, newListings) = HistoryDiff.Compare(listings[id].ToList(), derived, SameListing);
             foreach (var e in newListings)
             {
                 e.DecisionNumber = await numbers.NextAsync(e.Kind, e.OccurredOn, ct);
             }
 
-            any |= Apply(db, enterprise.Id, oldListings, newListings, superseded.Listings, r => r.Id);
+            any |= Apply(db, oldListings, newListings, superseded.Listings, r => r.Id);
             if (any)
             {
                 changed.Add(enterprise);
@@ -62,24 +69,23 @@ internal sealed class EnterpriseReEvaluator(RulesOptions rules, ProductTierTimel
         return changed;
     }
 
-    private bool Apply<T>(ProductQualityDbContext db, int enterpriseId, IReadOnlyList<T> stored, IReadOnlyList<T> fresh, Func<T, T, bool> same, List<long> supersede, Func<T, long> id)
+    private static bool Apply<T>(
+        ProductQualityDbContext db, IReadOnlyList<T> stored, IReadOnlyList<T> fresh, Func<T, T, bool> same,
+        List<long> supersede, Func<T, long> id)
         where T : class
     {
         var (old, added) = HistoryDiff.Compare(stored, fresh, same);
-        return Apply(db, enterpriseId, old, added, supersede, id);
+        return Apply(db, old, added, supersede, id);
     }
 
-    private bool Apply<T>(ProductQualityDbContext db, int enterpriseId, IReadOnlyList<T> old, IReadOnlyList<T> added, List<long> supersede, Func<T, long> id)
+    // The fresh rows come mapped for this enterprise and stamped now; the stale ones are superseded in one UPDATE.
+    private static bool Apply<T>(
+        ProductQualityDbContext db, IReadOnlyList<T> old, IReadOnlyList<T> added, List<long> supersede,
+        Func<T, long> id)
         where T : class
     {
         supersede.AddRange(old.Select(id));
-        foreach (var row in added)
-        {
-            db.Entry(row).Property("EnterpriseId").CurrentValue = enterpriseId;
-            db.Entry(row).Property("RecordedAtUtc").CurrentValue = now;
-            db.Add(row);
-        }
-
+        db.AddRange(added);
         return old.Count > 0 || added.Count > 0;
     }
 

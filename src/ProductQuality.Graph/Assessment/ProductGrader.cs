@@ -4,6 +4,7 @@ using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Rules;
 using ProductQuality.Graph.Rules.Common;
 using ProductQuality.Graph.Rules.Products;
+using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Assessment;
 
@@ -31,7 +32,8 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
         var warnings = await db.RiskWarnings.Where(w => w.ProductCode != null && w.IssuedOn > warningsFrom && w.IssuedOn <= today && (codes == null || codes.Contains(w.ProductCode)))
             .GroupBy(w => w.ProductCode!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var overrides = (await db.ProductTierOverrides.AsNoTracking().Where(o => o.EffectiveFrom <= today && (codes == null || codes.Contains(o.ProductCode)))
-            .OrderBy(o => o.EffectiveFrom).ThenBy(o => o.Id).ToListAsync(ct)).GroupBy(o => o.ProductCode).ToDictionary(g => g.Key, g => g.Last());
+            .OrderBy(o => o.EffectiveFrom).ThenBy(o => o.Id).ToListAsync(ct)).GroupBy(o => o.ProductCode)
+            .ToDictionary(g => g.Key, g => InForce.Decided(g, o => o.EffectiveFrom, o => o.Tier is null, today));
         var latest = (await db.ProductTierAssessments.AsNoTracking().Where(a => codes == null || codes.Contains(a.ProductCode))
             .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).ToListAsync(ct)).GroupBy(a => a.ProductCode).ToDictionary(g => g.Key, g => g.Last());
 
@@ -52,7 +54,9 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
                 FoodContact = product.FoodContact,
                 Complaints = complaints.GetValueOrDefault(product.Code),
             };
-            var manual = overrides.GetValueOrDefault(product.Code) is { Tier: { } tier } o ? new Override<ProductTier>(tier, o.Reason, o.ExpiresOn) : null;
+            var manual = overrides.GetValueOrDefault(product.Code) is { Tier: { } tier } o
+                ? new Override<ProductTier>(tier, o.Reason, o.ExpiresOn)
+                : null;
             var result = rule.Evaluate(facts, today, manual);
             var grading = new ProductTierAssessment
             {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Assessment;
 

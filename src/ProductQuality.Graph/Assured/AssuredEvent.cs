@@ -1,4 +1,5 @@
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Rules.Assured;
 namespace ProductQuality.Graph.Assured;
 
 /// <summary>One event in the "assured consumption unit" (放心消费单位) history of an enterprise.</summary>

@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Rules.Assured;
 using ProductQuality.Graph.Schema.Enums;
 
 namespace ProductQuality.Graph.Assured;

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Rules.Assured;
 using ProductQuality.Graph.Rules.Common;
 using ProductQuality.Graph.Schema;
 

@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Rules.Blacklist;
 using ProductQuality.Graph.Schema.Enums;
 
 namespace ProductQuality.Graph.Blacklist;

@@ -1,3 +1,5 @@
+using ProductQuality.Graph.Rules.Timeline;
+
 namespace ProductQuality.Graph.Enforcement;
 
 /// <summary>An enforcement decision against an enterprise, identified by its decision number (决定书文号).</summary>

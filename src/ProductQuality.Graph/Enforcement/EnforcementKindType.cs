@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Rules.Timeline;
 using ProductQuality.Graph.Schema.Enums;
 
 namespace ProductQuality.Graph.Enforcement;

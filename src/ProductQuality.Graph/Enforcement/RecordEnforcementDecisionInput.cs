@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ProductQuality.Graph.Recording;
+using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Enforcement;
 

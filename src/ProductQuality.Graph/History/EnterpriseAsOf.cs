@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assured;
 using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Rules.Assured;
+using ProductQuality.Graph.Rules.Blacklist;
+using ProductQuality.Graph.Rules.Timeline;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.History;
@@ -10,8 +13,8 @@ namespace ProductQuality.Graph.History;
 /// <summary>
 /// An enterprise as it stood on a past day. The enterprise row caches only today's state, so the state columns of
 /// the (untracked) row are replaced by what the histories known on that day say: the newest class record, the
-/// management status, the last listing or removal, the assured grant still valid. The same derivation as
-/// <see cref="Assessment.ReplayResult.ApplyTo"/>, read back from the rows instead of from a replay.
+/// management status, the last listing or removal, the assured grant still valid. What is in force on the day is
+/// decided by <see cref="InForce"/>, as in the replay (<see cref="ReplayResult.StateOn"/>), here over the rows.
 /// </summary>
 public static class EnterpriseAsOf
 {
@@ -40,7 +43,7 @@ public static class EnterpriseAsOf
 
         ApplyAssessment(enterprise, records);
         ApplyManagement(enterprise, management, on);
-        ApplyBlacklist(enterprise, listings);
+        ApplyBlacklist(enterprise, listings, on);
         ApplyAssured(enterprise, assured, on);
         return enterprise;
     }
@@ -60,26 +63,25 @@ public static class EnterpriseAsOf
 
     private static void ApplyManagement(Enterprise enterprise, List<ManagementRecord> oldestFirst, KnownOn on)
     {
-        // As the replay does: the status in force on the day, or the first one recorded when the day precedes it.
-        var inForce = oldestFirst.LastOrDefault(m => m.EffectiveFrom <= on.Date) ?? (oldestFirst.Count > 0 ? oldestFirst[0] : null);
-        if (inForce is { } record)
+        if (InForce.LatestOrFirst(oldestFirst, m => m.EffectiveFrom, on.Date) is { } record)
         {
             enterprise.Traceability = record.Traceability;
             enterprise.QualitySystem = record.QualitySystem;
         }
     }
 
-    private static void ApplyBlacklist(Enterprise enterprise, IReadOnlyList<BlacklistEvent> newestFirst)
+    private static void ApplyBlacklist(Enterprise enterprise, IReadOnlyList<BlacklistEvent> newestFirst, KnownOn on)
     {
-        var last = newestFirst.Count > 0 ? newestFirst[0] : null;
+        var last = InForce.Latest(newestFirst.Reverse(), b => b.OccurredOn, on.Date);
         enterprise.IsBlacklisted = last is { Kind: BlacklistEventKind.Listed };
         enterprise.BlacklistedSince = enterprise.IsBlacklisted ? last!.OccurredOn : null;
     }
 
     private static void ApplyAssured(Enterprise enterprise, IReadOnlyList<AssuredEvent> newestFirst, KnownOn on)
     {
-        var last = newestFirst.Count > 0 ? newestFirst[0] : null;
-        enterprise.IsAssured = last is { Kind: AssuredEventKind.Granted, ValidUntil: { } until } && until >= on.Date;
+        var last = InForce.Latest(newestFirst.Reverse(), a => a.OccurredOn, on.Date);
+        enterprise.IsAssured = last is { Kind: AssuredEventKind.Granted, ValidUntil: { } until } &&
+            new AssuredGrant(last.OccurredOn, until).IsActiveOn(on.Date);
         enterprise.AssuredUntil = enterprise.IsAssured ? last!.ValidUntil : null;
     }
 }

@@ -2,23 +2,27 @@ using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Recording;
 
 /// <summary>
 /// The override in force on a date: the newest row effective by then, unless it withdraws (null class or tier)
-/// or has expired.
+/// or has expired — <see cref="InForce.Override{T}"/>, the definition the replay uses, over the rows in the order
+/// they were recorded.
 /// </summary>
 public static class Overrides
 {
     /// <summary>The override in force among one subject's rows already effective by today, newest first or not.</summary>
     public static ClassOverride? ActiveClass(IEnumerable<ClassOverride> rows, DateOnly today) =>
-        rows.Where(o => o.EffectiveFrom <= today).OrderByDescending(o => o.EffectiveFrom).ThenByDescending(o => o.Id).FirstOrDefault()
-            is { Class: not null } latest && latest.ExpiresOn >= today ? latest : null;
+        InForce.Override(
+            rows.OrderBy(o => o.EffectiveFrom).ThenBy(o => o.Id), o => o.EffectiveFrom, o => o.Class is null,
+            o => o.ExpiresOn, today);
 
     public static ProductTierOverride? ActiveTier(IEnumerable<ProductTierOverride> rows, DateOnly today) =>
-        rows.Where(o => o.EffectiveFrom <= today).OrderByDescending(o => o.EffectiveFrom).ThenByDescending(o => o.Id).FirstOrDefault()
-            is { Tier: not null } latest && latest.ExpiresOn >= today ? latest : null;
+        InForce.Override(
+            rows.OrderBy(o => o.EffectiveFrom).ThenBy(o => o.Id), o => o.EffectiveFrom, o => o.Tier is null,
+            o => o.ExpiresOn, today);
 
     public static async Task<ClassOverride?> ActiveClassAsync(ProductQualityDbContext db, int enterpriseId, DateOnly today, CancellationToken ct) =>
         ActiveClass(await db.ClassOverrides.AsNoTracking().Where(o => o.EnterpriseId == enterpriseId && o.EffectiveFrom <= today).ToListAsync(ct), today);

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assured;
 using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Rules.Assured;
+using ProductQuality.Graph.Rules.Blacklist;
 using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Assessment;

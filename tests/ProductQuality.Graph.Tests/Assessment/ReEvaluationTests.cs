@@ -7,6 +7,7 @@ using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Infrastructure.Clock;
 using ProductQuality.Graph.Inspections;
 using ProductQuality.Graph.Rules;
+using ProductQuality.Graph.Rules.Assured;
 using ProductQuality.Graph.Rules.Blacklist;
 using ProductQuality.Graph.Rules.Common;
 
@@ -75,7 +76,7 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
         Assert.False(after.IsAssured);
         var revoked = await db.AssuredEvents.Where(a => a.EnterpriseId == aa.Id).OrderBy(a => a.OccurredOn)
             .ThenBy(a => a.Id).LastAsync();
-        Assert.Equal((Assured.AssuredEventKind.Revoked, Today), (revoked.Kind, revoked.OccurredOn));
+        Assert.Equal((AssuredEventKind.Revoked, Today), (revoked.Kind, revoked.OccurredOn));
         var record = await db.EnterpriseAssessments.Where(a => a.EnterpriseId == aa.Id).OrderBy(a => a.EffectiveFrom)
             .ThenBy(a => a.Id).LastAsync();
         Assert.Equal((Today, EnterpriseClass.B), (record.EffectiveFrom, record.Class));

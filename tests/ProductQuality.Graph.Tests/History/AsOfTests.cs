@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Rules.Blacklist;
 using ProductQuality.Graph.Tests.Infrastructure;
 using Snapshooter.Xunit;
 

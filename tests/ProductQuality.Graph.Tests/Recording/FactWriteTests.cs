@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Rules.Blacklist;
 using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Recording;

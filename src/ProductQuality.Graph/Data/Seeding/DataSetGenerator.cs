@@ -4,6 +4,8 @@ using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Rules;
+using ProductQuality.Graph.Rules.Blacklist;
+using ProductQuality.Graph.Rules.Timeline;
 using ProductQuality.Graph.Warnings;
 
 namespace ProductQuality.Graph.Data.Seeding;
@@ -99,7 +101,10 @@ public sealed class DataSetGenerator
         var r = SeedRandom.Create(request.RandomSeed, index, 2);
         var decisionNumbers = draft.Decisions.Select(d => numbers.Document("嘉市监处罚", d.Date)).ToList();
         var assessed = replay.Replay(draft.ToFacts(decisionNumbers));
-        foreach (var e in assessed.BlacklistEvents)
+
+        // Rows are stamped at a fixed hour of their own date, so the same seed writes the same rows.
+        var listings = assessed.Listings.Select(l => TimelineRows.Row(l, 0, Stamp.At(l.OccurredOn, 4))).ToList();
+        foreach (var e in listings)
         {
             e.DecisionNumber = numbers.Document(e.Kind == BlacklistEventKind.Listed ? "嘉市监列黑" : "嘉市监移黑", e.OccurredOn);
         }
@@ -116,7 +121,7 @@ public sealed class DataSetGenerator
             EstablishedOn = draft.EstablishedOn,
             Products = draft.ProductCodes.Select(p => new EnterpriseProduct { ProductCode = p }).ToList(),
         };
-        assessed.ApplyTo(enterprise, request.Today);
+        TimelineRows.Apply(enterprise, assessed.StateOn(request.Today));
         yearEnds.Add(draft.TownCode, assessed.Snapshots);
         return new GeneratedEnterprise
         {
@@ -126,9 +131,9 @@ public sealed class DataSetGenerator
             Inspections = rows.Inspections(r, draft),
             Decisions = rows.Decisions(draft, decisionNumbers),
             Complaints = EnterpriseRowBuilder.Complaints(draft),
-            Assessments = assessed.Records,
-            BlacklistEvents = assessed.BlacklistEvents,
-            AssuredEvents = assessed.AssuredEvents,
+            Assessments = assessed.Records.Select(a => TimelineRows.Row(a, 0, Stamp.At(a.EffectiveFrom, 6))).ToList(),
+            BlacklistEvents = listings,
+            AssuredEvents = assessed.Assured.Select(a => TimelineRows.Row(a, 0, Stamp.At(a.OccurredOn, 5))).ToList(),
         };
     }
 }

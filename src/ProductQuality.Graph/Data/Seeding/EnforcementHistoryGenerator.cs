@@ -1,4 +1,5 @@
 using ProductQuality.Graph.Enforcement;
+using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Data.Seeding;
 

@@ -1,4 +1,5 @@
-using ProductQuality.Graph.Assessment;
+using ProductQuality.Graph.Rules.Enterprises;
+using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Data.Seeding;
 
@@ -31,7 +32,8 @@ internal sealed class EnterpriseDraft
         ActiveFrom,
         ProductCodes,
         Management.Select(m => new ManagementFact(m.Date, m.Traceability, m.QualitySystem, m.Note)).ToList(),
-        Samplings.Select(s => new SamplingFact(s.Date, s.ProductCode, s.Passed, s.SafetyItemFailed, s.RectificationOrderedOn, s.IsFollowUp)).ToList(),
+        Samplings.Select(s => new SamplingRecord(
+            s.Date, s.Passed, s.SafetyItemFailed, s.ProductCode, s.RectificationOrderedOn, s.IsFollowUp)).ToList(),
         Decisions.Select((d, i) => new DecisionFact(d.Date, d.Kind, decisionNumbers[i])).ToList(),
         Complaints.Select(c => c.Date).ToList(),
         [],

@@ -2,6 +2,7 @@ using System.Globalization;
 using ProductQuality.Graph.Enforcement;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Inspections;
+using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Data.Seeding;
 

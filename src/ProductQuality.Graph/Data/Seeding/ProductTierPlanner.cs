@@ -2,6 +2,7 @@ using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Rules;
 using ProductQuality.Graph.Rules.Products;
+using ProductQuality.Graph.Rules.Timeline;
 using ProductQuality.Graph.Warnings;
 
 namespace ProductQuality.Graph.Data.Seeding;

@@ -1,6 +1,7 @@
 using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Rules.Common;
+using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Data.Seeding;
 

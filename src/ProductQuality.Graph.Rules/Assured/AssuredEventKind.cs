@@ -1,4 +1,4 @@
-namespace ProductQuality.Graph.Assured;
+namespace ProductQuality.Graph.Rules.Assured;
 
 /// <summary>Grant, revocation or expiry of the assured-consumption title.</summary>
 public enum AssuredEventKind

@@ -1,19 +1,22 @@
-using ProductQuality.Graph.Blacklist;
-using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Rules.Blacklist;
 using ProductQuality.Graph.Rules.Common;
 
-namespace ProductQuality.Graph.Assessment;
+namespace ProductQuality.Graph.Rules.Timeline;
 
 /// <summary>
 /// Replays the blacklist (黑名单) of one enterprise: the regulator's own listing and removal decisions take effect
 /// on their dates; besides them, <see cref="BlacklistRule"/> lists on the day a trigger appears and removes on the
 /// first day the removal rule allows (for any listing). A trigger from before a removal never lists again. Only
-/// the rule's events are produced here — decided events are facts already stored. Their document numbers are
-/// left empty for the caller to assign, because only events that are new need one.
+/// the rule's events are produced here — decided events are facts already stored. They carry no document number:
+/// the host assigns one, because only events that are new to its register need one.
 /// </summary>
-internal sealed class BlacklistTracker(BlacklistRule rule, BlacklistFacts facts, IReadOnlyList<DateOnly> violations, IReadOnlyList<BlacklistDecisionFact> decisions)
+public sealed class BlacklistTracker(
+    BlacklistRule rule,
+    BlacklistFacts facts,
+    IReadOnlyList<DateOnly> violations,
+    IReadOnlyList<BlacklistDecisionFact> decisions)
 {
+    private readonly List<ListingRecord> events = [];
     private DateOnly? lastRemoval;
     private BlacklistReason reason;
 
@@ -21,7 +24,7 @@ internal sealed class BlacklistTracker(BlacklistRule rule, BlacklistFacts facts,
     public DateOnly? ListedOn { get; private set; }
 
     /// <summary>Events the rule derived (not the decided ones).</summary>
-    public List<BlacklistEvent> Events { get; } = [];
+    public IReadOnlyList<ListingRecord> Events => events;
 
     /// <summary>Updates the state on <paramref name="asOf"/>; returns the date to look again, if any.</summary>
     public DateOnly? Update(DateOnly asOf)
@@ -43,7 +46,8 @@ internal sealed class BlacklistTracker(BlacklistRule rule, BlacklistFacts facts,
             Listed = true;
             ListedOn = asOf;
             reason = trigger.Reason;
-            Events.Add(Event(BlacklistEventKind.Listed, asOf, $"列入黑名单 Listed: {trigger.Description}", listing.Explanation));
+            var text = $"列入黑名单 Listed: {trigger.Description}";
+            events.Add(Event(BlacklistEventKind.Listed, asOf, text, listing.Explanation));
         }
 
         var listedOn = ListedOn!.Value;
@@ -56,7 +60,8 @@ internal sealed class BlacklistTracker(BlacklistRule rule, BlacklistFacts facts,
 
         Listed = false;
         lastRemoval = asOf;
-        Events.Add(Event(BlacklistEventKind.Removed, asOf, $"移出黑名单 Removed: {removal.Explanation.Summary}", removal.Explanation));
+        var removed = $"移出黑名单 Removed: {removal.Explanation.Summary}";
+        events.Add(Event(BlacklistEventKind.Removed, asOf, removed, removal.Explanation));
         return null;
     }
 
@@ -75,9 +80,6 @@ internal sealed class BlacklistTracker(BlacklistRule rule, BlacklistFacts facts,
         }
     }
 
-    private BlacklistEvent Event(BlacklistEventKind kind, DateOnly on, string text, Explanation explanation) => new()
-    {
-        Kind = kind, Source = BlacklistEventSource.Rule, OccurredOn = on, ReasonCategory = reason,
-        Reason = text, Explanation = ExplanationJson.Serialize(explanation), DecisionNumber = string.Empty, RecordedAtUtc = Data.Seeding.Stamp.At(on, 4),
-    };
+    private ListingRecord Event(BlacklistEventKind kind, DateOnly on, string text, Explanation explanation) =>
+        new(kind, on, reason, text, explanation);
 }

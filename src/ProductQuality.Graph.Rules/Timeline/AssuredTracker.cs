@@ -1,19 +1,19 @@
-using ProductQuality.Graph.Assured;
-using ProductQuality.Graph.Data;
-using ProductQuality.Graph.Data.Seeding;
 using ProductQuality.Graph.Rules.Assured;
 using ProductQuality.Graph.Rules.Common;
 
-namespace ProductQuality.Graph.Assessment;
+namespace ProductQuality.Graph.Rules.Timeline;
 
 /// <summary>
-/// Turns the assured-consumption decisions (放心消费单位) of successive assessments into events: a grant,
+/// Turns the assured-consumption decisions (放心消费单位) of successive assessments into records: a grant,
 /// a renewal when a grant runs out while the conditions still hold, a revocation, or an expiry.
 /// </summary>
 public sealed class AssuredTracker
 {
+    private readonly List<AssuredRecord> records = [];
+
     public AssuredGrant? Grant { get; private set; }
-    public List<AssuredEvent> Events { get; } = [];
+
+    public IReadOnlyList<AssuredRecord> Records => records;
 
     /// <summary>Records what the rule decided on <paramref name="asOf"/>; returns the date to look again, if any.</summary>
     public DateOnly? Update(DateOnly asOf, AssuredConsumptionResult result)
@@ -23,16 +23,16 @@ public sealed class AssuredTracker
         {
             case AssuredStatus.Granted:
                 var until = result.ValidUntil!.Value;
-                var renewal = Grant is not null && Grant.ValidUntil.AddDays(1) == asOf;
+                var renewal = Grant is not null && InForce.EndsAfter(Grant.ValidUntil) == asOf;
                 Grant = new AssuredGrant(asOf, until);
                 Add(AssuredEventKind.Granted, asOf, until, renewal ? "续期 renewed" : null, result.Explanation);
-                return until.AddDays(1);
+                return InForce.EndsAfter(until);
             case AssuredStatus.Revoked:
                 Grant = null;
                 Add(AssuredEventKind.Revoked, asOf, null, null, result.Explanation);
                 return null;
-            case AssuredStatus.NotEligible when Grant is not null && asOf > Grant.ValidUntil:
-                var expired = Grant.ValidUntil.AddDays(1);
+            case AssuredStatus.NotEligible when Grant is not null && !InForce.Within(asOf, null, Grant.ValidUntil):
+                var expired = InForce.EndsAfter(Grant.ValidUntil);
                 Grant = null;
                 Add(AssuredEventKind.Expired, expired, null, "期满 expired, not renewed", result.Explanation);
                 return null;
@@ -53,11 +53,6 @@ public sealed class AssuredTracker
 
         parts.Add(new(explanation.Headline ?? explanation.Outcome, [FactGroup.Assured]));
         parts.AddRange(explanation.Clauses ?? []);
-        Events.Add(new AssuredEvent
-        {
-            Kind = kind, OccurredOn = on, ValidUntil = validUntil,
-            Reason = ReasonJson.Serialize(parts), Explanation = ExplanationJson.Serialize(explanation),
-            RecordedAtUtc = Stamp.At(on, 5),
-        });
+        records.Add(new AssuredRecord(kind, on, validUntil, parts, explanation));
     }
 }

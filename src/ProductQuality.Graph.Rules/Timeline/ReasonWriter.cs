@@ -1,20 +1,20 @@
 using System.Globalization;
-using ProductQuality.Graph.Blacklist;
-using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Rules.Blacklist;
 using ProductQuality.Graph.Rules.Common;
 using ProductQuality.Graph.Rules.Enterprises;
 
-namespace ProductQuality.Graph.Assessment;
+namespace ProductQuality.Graph.Rules.Timeline;
 
 /// <summary>
-/// Says what happened on an assessment date, for the record's Reason column: one part per fact, each tagged with
-/// the kind of fact it states (<see cref="ReasonJson"/>), so each contract reads only the parts it may.
+/// Says what happened on an assessment date, for the record's reason: one part per fact, each tagged with the
+/// kind of fact it states, so each contract reads only the parts it may (the host stores and filters the parts).
 /// </summary>
-internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Func<string, string> productName)
+public sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Func<string, string> productName)
 {
-    public string For(
-        DateOnly asOf, bool first, IReadOnlyList<BlacklistEvent> blacklist, ClassTransitionKind transition)
+    public IReadOnlyList<SummaryClause> For(
+        DateOnly asOf, bool first, IReadOnlyList<ListingRecord> blacklist, ClassTransitionKind transition)
     {
+        ArgumentNullException.ThrowIfNull(blacklist);
         var parts = new List<SummaryClause>();
         if (first)
         {
@@ -31,7 +31,8 @@ internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Fun
         });
         foreach (var m in facts.Management.Skip(1).Where(m => m.Date == asOf))
         {
-            Add(parts, FactGroup.ClassFactors, $"management status (管理状况): traceability (追溯能力) {m.Traceability.Label()}, " +
+            Add(parts, FactGroup.ClassFactors,
+                $"management status (管理状况): traceability (追溯能力) {m.Traceability.Label()}, " +
                 $"quality management system (质量管理体系) {m.QualitySystem.Label()}");
             Add(parts, FactGroup.Enforcement, m.Note);
         }
@@ -39,7 +40,8 @@ internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Fun
         foreach (var s in facts.Samplings.Where(s => s.Date == asOf))
         {
             var kind = s.IsFollowUp ? "复查 follow-up sampling" : "监督抽查 sampling";
-            Add(parts, FactGroup.Inspections, $"{kind} of {productName(s.ProductCode)} {(s.Passed ? "passed (合格)" : "failed (不合格)")}");
+            var result = s.Passed ? "passed (合格)" : "failed (不合格)";
+            Add(parts, FactGroup.Inspections, $"{kind} of {productName(s.ProductId ?? string.Empty)} {result}");
         }
 
         foreach (var d in facts.Decisions.Where(d => d.Date == asOf))
@@ -60,7 +62,8 @@ internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Fun
             Add(parts, FactGroup.Enforcement, o.Reason);
         }
 
-        foreach (var o in facts.ClassOverrides.Where(o => o.Class is not null && o.ExpiresOn.AddDays(1) == asOf))
+        foreach (var o in facts.ClassOverrides.Where(o =>
+            o.Class is not null && InForce.EndsAfter(o.ExpiresOn) == asOf))
         {
             Add(parts, FactGroup.Class, "manual override expired (人工调整到期)");
         }
@@ -78,7 +81,7 @@ internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Fun
             Add(parts, FactGroup.BlacklistStatus, Listing(e.Kind == BlacklistEventKind.Listed));
         }
 
-        foreach (var s in facts.Samplings.Where(s => s.Date.AddYears(windowYears).AddDays(1) == asOf))
+        foreach (var s in facts.Samplings.Where(s => InForce.EndsAfter(s.Date.AddYears(windowYears)) == asOf))
         {
             Add(parts, FactGroup.Inspections,
                 string.Create(CultureInfo.InvariantCulture, $"sampling of {s.Date:yyyy-MM-dd} left the {windowYears}-year window"));
@@ -89,7 +92,7 @@ internal sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Fun
             Add(parts, FactGroup.Class, "复核 scheduled review");
         }
 
-        return ReasonJson.Serialize(parts);
+        return parts;
     }
 
     private static string Listing(bool listed) =>

@@ -1,4 +1,4 @@
-namespace ProductQuality.Graph.Enforcement;
+namespace ProductQuality.Graph.Rules.Timeline;
 
 /// <summary>Kind of enforcement decision (行政处罚/处理决定).</summary>
 public enum EnforcementKind

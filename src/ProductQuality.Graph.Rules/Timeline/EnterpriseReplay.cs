@@ -1,0 +1,137 @@
+using ProductQuality.Graph.Rules.Assessment;
+using ProductQuality.Graph.Rules.Blacklist;
+using ProductQuality.Graph.Rules.Common;
+using ProductQuality.Graph.Rules.Enterprises;
+
+namespace ProductQuality.Graph.Rules.Timeline;
+
+/// <summary>
+/// Replays one enterprise's facts in date order through the rules — the one path for seeded data, live writes and
+/// recomputes. It evaluates on every fact date, on every date a fact leaves its window, on the day a deferred
+/// upgrade, a listing's rectification period, an assured grant or a manual override runs out, and on today.
+/// Previous class, class history and grant carry between dates, so the upgrade/downgrade principle (升降原则)
+/// holds. A record is kept whenever an outcome changes. Pure: plain records out, no rows, no clock.
+/// </summary>
+/// <param name="productName">The name a reason gives a product, by its code.</param>
+public sealed class EnterpriseReplay(
+    RulesOptions rules, ProductTierTimeline tiers, DateOnly today, Func<string, string> productName)
+{
+    private readonly EnterpriseEvaluator evaluator = new(rules);
+    private readonly BlacklistRule blacklistRule = new(rules);
+    private readonly int window = rules.EnterpriseClass.SamplingWindowYears;
+
+    public ReplayResult Replay(EnterpriseFactSet f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var blacklist = new BlacklistTracker(blacklistRule, f.BlacklistFacts(), f.Violations(), f.BlacklistDecisions);
+        var assured = new AssuredTracker();
+        var reasons = new ReasonWriter(f, window, productName);
+
+        var queue = new SortedSet<DateOnly>(f.DatesToVisit(window).Where(d => d >= f.ActiveFrom && d <= today))
+        {
+            today, f.ActiveFrom,
+        };
+        var records = new List<AssessmentRecord>();
+        var snapshots = new List<StateSnapshot>();
+        ClassState? previous = null;
+        IReadOnlyList<Assured.ClassChange> history = [];
+        EnterpriseAssessment? last = null;
+        while (queue.Count > 0)
+        {
+            var asOf = queue.Min;
+            queue.Remove(asOf);
+            Revisit(queue, asOf, blacklist.Update(asOf));
+            var manual = OverrideOn(f, asOf);
+            var input = Input(f, blacklist.Listed, asOf, previous, history, assured) with { ClassOverride = manual };
+            var assessment = evaluator.Evaluate(input);
+            previous = assessment.Class.ToState();
+            history = assessment.ClassHistory;
+            Revisit(queue, asOf, assessment.Class.UpgradeDeferredUntil);
+            Revisit(queue, asOf, assured.Update(asOf, assessment.Assured));
+            if (last is null || Changed(last, assessment))
+            {
+                var reason = reasons.For(asOf, last is null, blacklist.Events, assessment.Class.Kind);
+                records.Add(ToRecord(assessment, manual, reason));
+            }
+
+            var snapshot = new StateSnapshot(asOf, assessment.EffectiveClass, assessment.MapColour.Colour,
+                assessment.QualityIndex.Index, assessment.MapColour.HighestTier);
+            if (snapshots.Count == 0 || snapshots[^1] with { From = asOf } != snapshot)
+            {
+                snapshots.Add(snapshot);
+            }
+
+            last = assessment;
+        }
+
+        return new ReplayResult(last!, history[^1].EffectiveFrom, ManagementOn(f, today), blacklist.Listed,
+            blacklist.ListedOn, assured.Grant, records, blacklist.Events, assured.Records, snapshots);
+    }
+
+    /// <summary>The management record in force on a day (<see cref="InForce.LatestOrFirst{T}"/>).</summary>
+    public static ManagementFact ManagementOn(EnterpriseFactSet f, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return InForce.LatestOrFirst(f.Management, m => m.Date, day)!;
+    }
+
+    /// <summary>The class override decided by a day, expired or not (<see cref="InForce.Decided{T}"/>).</summary>
+    public static Override<EnterpriseClass>? OverrideOn(EnterpriseFactSet f, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return InForce.Decided(f.ClassOverrides, o => o.From, o => o.Class is null, day) is { } o
+            ? new Override<EnterpriseClass>(o.Class!.Value, o.Reason, o.ExpiresOn)
+            : null;
+    }
+
+    private EnterpriseAssessmentInput Input(EnterpriseFactSet f, bool listed, DateOnly asOf,
+        ClassState? previous, IReadOnlyList<Assured.ClassChange> history, AssuredTracker assured)
+    {
+        var management = ManagementOn(f, asOf);
+        var from = asOf.AddYears(-window);
+        return new EnterpriseAssessmentInput
+        {
+            Facts = new EnterpriseFacts
+            {
+                AsOf = asOf,
+                Samplings = f.Samplings,
+                Traceability = management.Traceability,
+                QualitySystem = management.QualitySystem,
+                Blacklisted = listed,
+                UnlicensedProductionFinding = f.Decisions.Any(d =>
+                    d.Kind == EnforcementKind.UnlicensedProduction && d.Date >= from && d.Date <= asOf),
+                PenaltiesInWindow = f.Decisions.Count(d => d.Date >= from && d.Date <= asOf),
+                ValidComplaintsLastYear = f.Complaints.Count(c => c > asOf.AddYears(-1) && c <= asOf),
+            },
+            ProductTiers = f.ProductCodes.Select(p => tiers.TierOn(p, asOf)).ToList(),
+            PreviousClass = previous,
+            ClassHistory = history,
+            AssuredGrant = assured.Grant,
+            LastInspectedOn = f.Samplings.LastOrDefault(s => s.Date <= asOf)?.Date,
+        };
+    }
+
+    private void Revisit(SortedSet<DateOnly> queue, DateOnly asOf, DateOnly? when)
+    {
+        if (when is { } d && d > asOf && d <= today)
+        {
+            queue.Add(d);
+        }
+    }
+
+    private static bool Changed(EnterpriseAssessment a, EnterpriseAssessment b) =>
+        a.EffectiveClass != b.EffectiveClass || a.HealthCode.Colour != b.HealthCode.Colour ||
+        a.MapColour.Colour != b.MapColour.Colour || a.QualityIndex.Index != b.QualityIndex.Index ||
+        (a.Class.Kind == ClassTransitionKind.Overridden) != (b.Class.Kind == ClassTransitionKind.Overridden);
+
+    private AssessmentRecord ToRecord(
+        EnterpriseAssessment a, Override<EnterpriseClass>? manual, IReadOnlyList<SummaryClause> reason)
+    {
+        var overridden = a.Class.Kind == ClassTransitionKind.Overridden;
+        return new AssessmentRecord(
+            a.AsOf, a.EffectiveClass, a.HealthCode.Colour, a.MapColour.Colour, a.QualityIndex.Index, reason,
+            overridden, overridden ? manual?.ExpiresOn : null,
+            [a.Conditions.Explanation, a.Class.Explanation, a.HealthCode.Explanation, a.MapColour.Explanation],
+            a.QualityIndex.Explanation, rules.Version);
+    }
+}

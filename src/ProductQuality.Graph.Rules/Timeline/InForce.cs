@@ -1,0 +1,63 @@
+namespace ProductQuality.Graph.Rules.Timeline;
+
+/// <summary>
+/// What is in force on a day: the one definition the replay, <c>asOf</c> and the write path share, so a state read
+/// back from the histories equals the state the replay cached. Dated entries (a management status, a grading, a
+/// manual decision) take effect on their date and hold until a later one takes effect; entries of the same date
+/// count in the order they were recorded. A period (an override, a grant) holds from its first through its last
+/// day, both inclusive, and is out of force from the day after.
+/// </summary>
+public static class InForce
+{
+    /// <summary>The newest entry effective on or before the day (the last such in recorded order), or null.</summary>
+    public static T? Latest<T>(IEnumerable<T> inOrder, Func<T, DateOnly> effectiveFrom, DateOnly day)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(inOrder);
+        ArgumentNullException.ThrowIfNull(effectiveFrom);
+        T? found = null;
+        foreach (var entry in inOrder)
+        {
+            if (effectiveFrom(entry) <= day)
+            {
+                found = entry;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A status in force: as <see cref="Latest{T}"/>, but before the first entry the first one holds — a status is
+    /// recorded with the subject (an enterprise's registration, a product's first grading) and describes it from then.
+    /// </summary>
+    public static T? LatestOrFirst<T>(IReadOnlyList<T> inOrder, Func<T, DateOnly> effectiveFrom, DateOnly day)
+        where T : class =>
+        Latest(inOrder, effectiveFrom, day) ?? (inOrder.Count > 0 ? inOrder[0] : null);
+
+    /// <summary>True while the day lies within a period; a null first day means the period has no start.</summary>
+    public static bool Within(DateOnly day, DateOnly? firstDay, DateOnly lastDay) =>
+        (firstDay is null || firstDay.Value <= day) && day <= lastDay;
+
+    /// <summary>The first day a period whose last day is <paramref name="lastDay"/> is no longer in force.</summary>
+    public static DateOnly EndsAfter(DateOnly lastDay) => lastDay.AddDays(1);
+
+    /// <summary>
+    /// The manual decision (人工调整) standing on the day: the newest decided by then, or null when that one withdraws
+    /// the decision before it. It may have expired: the rules state an expired decision as ignored.
+    /// </summary>
+    public static T? Decided<T>(
+        IEnumerable<T> inOrder, Func<T, DateOnly> effectiveFrom, Func<T, bool> withdraws, DateOnly day)
+        where T : class =>
+        Latest(inOrder, effectiveFrom, day) is { } decided && !withdraws(decided) ? decided : null;
+
+    /// <summary>The manual decision in force on the day: the one <see cref="Decided{T}"/> names, unless it expired.
+    /// </summary>
+    public static T? Override<T>(
+        IEnumerable<T> inOrder, Func<T, DateOnly> effectiveFrom, Func<T, bool> withdraws, Func<T, DateOnly> expiresOn,
+        DateOnly day)
+        where T : class =>
+        Decided(inOrder, effectiveFrom, withdraws, day) is { } decided && Within(day, null, expiresOn(decided))
+            ? decided
+            : null;
+}
