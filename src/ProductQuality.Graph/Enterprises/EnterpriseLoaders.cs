@@ -49,7 +49,9 @@ public static class EnterpriseLoaders
             (db, ids) =>
             {
                 // A captured query is inlined by EF; RecordedOn itself cannot appear inside the lambda below.
-                var known = db.Inspections.RecordedOn(on, i => i.SampledOn);
+                // The key filter inside it too: the window then numbers the page's inspections, not the whole
+                // table (SQLite does not push the outer key filter into the windowed subquery: 15 ms a request).
+                var known = db.Inspections.RecordedOn(on, i => i.SampledOn).Where(i => ids.Contains(i.EnterpriseId));
                 return db.Enterprises.Where(e => ids.Contains(e.Id))
                     .SelectMany(e => known.Where(i => i.EnterpriseId == e.Id)
                         .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit))
