@@ -15,7 +15,40 @@ from collections import defaultdict
 IDLE = ("LowLevelLifoSemaphore", "WaitHandle.Wait", "Monitor.Wait", "WaitForSignal", "Thread.Sleep",
         "PortableThreadPool+GateThread", "TimerQueue.TimerThread", "SocketAsyncEngine.EventLoop",
         "ManualResetEventSlim.Wait", "SemaphoreSlim.Wait", "LowLevelMonitor.Wait", "Interop+Sys.WaitForSocketEvents",
-        "WaitSubsystem", "Thread.Join", "Task.SpinThenBlockingWait", "Console", "PipeStream")
+        "WaitSubsystem", "Thread.Join", "Task.SpinThenBlockingWait", "Console", "PipeStream",
+        "System.IO.FileSystem.Watcher")
+
+
+# Where a busy moment goes: the innermost frame that matches one of these (in this order of checking per frame).
+CATEGORIES = [
+    ("GC (allocation, suspension)", ("PollGC", "GC.", "GCHeap", "AllocateUninitializedArray")),
+    ("lock contention", ("Monitor.Enter_Slowpath", "LowLevelSpinWaiter")),
+    ("SQLite (native)", ("SQLitePCL", "Microsoft.Data.Sqlite")),
+    ("Npgsql", ("Npgsql",)),
+    ("EF Core", ("Microsoft.EntityFrameworkCore",)),
+    ("DI (service resolution)", ("Microsoft.Extensions.DependencyInjection",)),
+    ("GraphQL parse", ("GraphQLParser",)),
+    ("GraphQL validation", ("GraphQL.Validation",)),
+    ("GraphQL serialisation", ("GraphQL.SystemTextJson", "GraphQLSerializer")),
+    ("our limits", ("Infrastructure.Http.Limits",)),
+    ("our HTTP reader/writer", ("GraphQLRequestReader", "InputsReader", "MediaTypes", "TransportErrorWriter")),
+    ("our batch loaders", ("Infrastructure.Loading", "DataLoaderExtensions")),
+    ("auth (JWT, audience)", ("JwtBearer", "IdentityModel", "Access.Tokens", "AudienceResolver", "Authentication")),
+    ("our resolvers and types", ("ProductQuality.Graph!",)),
+    ("GraphQL execution", ("GraphQL!",)),
+    ("System.Text.Json", ("System.Text.Json",)),
+    ("plain twin (bench)", ("Bench.Plain",)),
+    ("load client (bench, HttpClient)", ("Bench.Load", "System.Net.Http")),
+    ("ASP.NET Core / Kestrel", ("Microsoft.AspNetCore",)),
+]
+
+
+def category(stack_names):
+    for name in reversed(stack_names):
+        for title, keys in CATEGORIES:
+            if any(k in name for k in keys):
+                return title
+    return "other (runtime, thread pool, sockets)"
 
 
 def main():
@@ -34,7 +67,7 @@ def main():
     data = json.load(open(path))
     names = [f["name"] for f in data["shared"]["frames"]]
     idle_frame = [any(m in n for m in IDLE) for n in names]
-    inclusive, exclusive = defaultdict(float), defaultdict(float)
+    inclusive, exclusive, by_category = defaultdict(float), defaultdict(float), defaultdict(float)
     busy = 0.0
     for profile in data["profiles"]:
         stack, last = [], None
@@ -46,7 +79,10 @@ def main():
                     busy += dt
                     for name in {names[f] for f in stack}:
                         inclusive[name] += dt
-                    exclusive[names[stack[-1]]] += dt
+                    # The leaf is a pseudo-frame (CPU_TIME, UNMANAGED_CODE_TIME): charge the method beneath it.
+                    leaf = stack[-2] if len(stack) > 1 and names[stack[-1]].isupper() else stack[-1]
+                    exclusive[names[leaf]] += dt
+                    by_category[category([names[f] for f in stack])] += dt
             last = at
             if ev["type"] == "O":
                 stack.append(ev["frame"])
@@ -62,6 +98,7 @@ def main():
             per = f"{t * 1000 / requests:8.1f} us/req" if requests and unit == "milliseconds" else ""
             print(f"{100 * t / busy:6.1f}% {per}  {n[:150]}")
 
+    show("by category (innermost matching frame)", by_category)
     show("inclusive", inclusive)
     show("exclusive", exclusive)
 
