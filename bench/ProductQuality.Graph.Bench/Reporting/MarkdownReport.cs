@@ -24,7 +24,8 @@ internal static class MarkdownReport
         Line(md);
         Line(md, $"- {options.Seconds} s measured per scenario after {options.WarmupSeconds} s warm-up, {options.Concurrency} concurrent workers, closed loop");
         Line(md, $"- {Environment.ProcessorCount} logical CPUs shared by client and server; {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}; {BuildKind()} build");
-        Line(md, $"- SQLite `{options.DatabasePath}`: {data.Enterprises:N0} enterprises; {data.CreditCodes.Count} credit codes and {data.Counties.Count} counties in rotation");
+        var database = options.Postgres is null ? $"SQLite `{options.DatabasePath}`" : "PostgreSQL (--postgres)";
+        Line(md, $"- {database}: {data.Enterprises:N0} enterprises; {data.CreditCodes.Count} credit codes and {data.Counties.Count} counties in rotation");
         Line(md);
         Raw(md, "| scenario | requests | errors | req/s | p50 ms | p90 ms | p99 ms | SQL/req | KB alloc/req |");
         Raw(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
