@@ -20,8 +20,8 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                              Writes are real facts: use a --db of its own.
           --limits R         instead of the read pairs: the status query with the request limits on and off
                              (two servers, one database), in R alternating rounds of S seconds each
-          --postgres CS      run the server on PostgreSQL (an Npgsql connection string; its database is migrated and seeded
-                             on first run) instead of the SQLite --db
+          --postgres CS      run the server on PostgreSQL (an Npgsql connection string; its database is
+                             migrated and seeded on first run) instead of the SQLite --db
           --only TEXT        measure only the scenarios whose name contains TEXT (e.g. "status"), for a profiler's trace
           --department ID    whose token the GraphQL requests carry (default samr-jiaxing; e.g. samr-330481 for a county bureau)
         """;

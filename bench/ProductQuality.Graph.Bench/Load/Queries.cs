@@ -36,7 +36,7 @@ internal static class Queries
         }
         """;
 
-    /// <summary>The same page with each enterprise's latest inspection: the per-enterprise limit must be cut in SQL.</summary>
+    /// <summary>The page with each enterprise's latest inspection: the per-enterprise limit is cut in SQL.</summary>
     public const string PageLatest = """
         query PageLatest($county: String!) {
           enterprises(first: 100, filter: { countyCode: $county }) {

@@ -14,7 +14,7 @@ internal static class Scenarios
     public const string PagePair = "page";
     public const string AsOfPair = "asOf";
 
-    /// <summary>The page with each enterprise's latest inspection: compared with its plain twin and with the page alone.</summary>
+    /// <summary>The page with each enterprise's latest inspection: against its plain twin and the page alone.</summary>
     public const string PageLatestPair = "page + latest inspection";
 
     /// <summary>The writer of <c>--writes</c>: its statements are not counted per request (the counter serves the readers).</summary>
@@ -35,7 +35,8 @@ internal static class Scenarios
         var pageUrls = counties.Select(county => new Uri($"/plain/enterprises?county={county}&first=100", UriKind.Relative)).ToArray();
         var latestBodies = counties.Select(county => Body(Queries.PageLatest, new { county })).ToArray();
         var latestUrls = counties
-            .Select(county => new Uri($"/plain/enterprises?county={county}&first=100&latest=1", UriKind.Relative)).ToArray();
+            .Select(county => new Uri($"/plain/enterprises?county={county}&first=100&latest=1", UriKind.Relative))
+            .ToArray();
 
         var scenarios = new List<Scenario>
         {
@@ -47,7 +48,8 @@ internal static class Scenarios
                 (n, root) => CheckPage(root.GetProperty("data").GetProperty("enterprises").GetProperty("edges"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), true)),
             new("plain page", PagePair, false, n => Get(pageUrls[n % counties.Count]),
                 (n, root) => CheckPage(root.GetProperty("items"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), false)),
-            new("GraphQL page + latest inspection", PageLatestPair, true, n => Post(latestBodies[n % counties.Count], authorization),
+            new("GraphQL page + latest inspection", PageLatestPair, true,
+                n => Post(latestBodies[n % counties.Count], authorization),
                 (n, root) => CheckPage(root.GetProperty("data").GetProperty("enterprises").GetProperty("edges"),
                     data.ExpectedPageSize(counties[(int)(n % counties.Count)]), true, latest: true)),
             new("plain page + latest inspection", PageLatestPair, false, n => Get(latestUrls[n % counties.Count]),

@@ -55,7 +55,8 @@ internal static class PlainEndpoints
         var size = first ?? 50;
         if (string.IsNullOrEmpty(county) || size is < 0 or > MaxPageSize || latest is < 1 or > 10)
         {
-            return Results.Json(new { code = "INVALID_ARGUMENT", message = $"county is required, first must be 0–{MaxPageSize} and latest 1–10." }, Json,
+            var message = $"county is required, first must be 0–{MaxPageSize} and latest 1–10.";
+            return Results.Json(new { code = "INVALID_ARGUMENT", message }, Json,
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
@@ -66,7 +67,7 @@ internal static class PlainEndpoints
         var inspections = page.Count == 0 || latest is not { } limit ? null
             : (await PlainQueries.InspectionsAsync(db, ids, limit, ct))
                 .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).ToLookup(i => i.EnterpriseId);
-        return Results.Json(new PlainPage(page.ConvertAll(e => PlainPageItem.From(e, products![e.Id], inspections?[e.Id])),
-            rows.Count > size), Json);
+        var items = page.ConvertAll(e => PlainPageItem.From(e, products![e.Id], inspections?[e.Id]));
+        return Results.Json(new PlainPage(items, rows.Count > size), Json);
     }
 }

@@ -9,7 +9,7 @@ namespace ProductQuality.Graph.Bench.Plain;
 /// <summary>The plain page answer: the node fields of the GraphQL page query (<see cref="Load.Queries.Page"/>).</summary>
 internal sealed record PlainPage(IReadOnlyList<PlainPageItem> Items, bool HasNextPage);
 
-/// <summary>A page row; <see cref="Inspections"/> only when the request asks for the latest ones (left out otherwise).</summary>
+/// <summary>A page row; <see cref="Inspections"/> only when the request asks for the latest ones.</summary>
 internal sealed record PlainPageItem(string CreditCode, string Name, EnterpriseClass Class, FourColor HealthCode,
     IReadOnlyList<PlainProduct> Products,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PlainInspection>? Inspections)

@@ -37,7 +37,7 @@ internal static class PlainQueries
         db.Enterprises.Where(e => ids.Contains(e.Id))
             .SelectMany(e => db.Inspections.Where(i => ids.Contains(i.EnterpriseId) && i.EnterpriseId == e.Id)
                 .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit))
-            .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSingleQuery()
+            .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSplitQuery()
             .ToListAsync(ct);
 
     private sealed record ProductRow(int EnterpriseId, Product Product);

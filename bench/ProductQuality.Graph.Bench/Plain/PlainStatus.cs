@@ -33,7 +33,8 @@ internal sealed record PlainProduct(string Code, string Name, ProductTier Tier)
     public static PlainProduct From(Product p) => new(p.Code, p.NameZh, p.Tier);
 }
 
-internal sealed record PlainInspection(string ReportNumber, DateOnly SampledOn, bool Passed, IReadOnlyList<PlainFailedItem> FailedItems)
+internal sealed record PlainInspection(
+    string ReportNumber, DateOnly SampledOn, bool Passed, IReadOnlyList<PlainFailedItem> FailedItems)
 {
     public static PlainInspection From(Inspection i) => new(i.ReportNumber, i.SampledOn, i.Passed,
         i.FailedItems.Select(f => new PlainFailedItem(f.Name, f.IsSafetyItem)).ToList());

@@ -8,7 +8,7 @@ namespace ProductQuality.Graph.Bench.Reporting;
 /// <summary>The run as Markdown: the setting (so numbers are never read without it), the table, and the pair ratios.</summary>
 internal static class MarkdownReport
 {
-    /// <summary>Issue 10 §4: the GraphQL status query keeps at least this share of its plain twin's throughput.</summary>
+    /// <summary>Issue 10 §4: the GraphQL status query keeps at least this share of its plain twin's req/s.</summary>
     public const double StatusTarget = 0.90;
 
     /// <summary>Issue 10 §4: the GraphQL page keeps at least this share of its plain twin's throughput.</summary>
@@ -25,7 +25,8 @@ internal static class MarkdownReport
         Line(md, $"- {options.Seconds} s measured per scenario after {options.WarmupSeconds} s warm-up, {options.Concurrency} concurrent workers, closed loop");
         Line(md, $"- {Environment.ProcessorCount} logical CPUs shared by client and server; {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}; {BuildKind()} build");
         var database = options.Postgres is null ? $"SQLite `{options.DatabasePath}`" : "PostgreSQL (--postgres)";
-        Line(md, $"- {database}: {data.Enterprises:N0} enterprises; {data.CreditCodes.Count} credit codes and {data.Counties.Count} counties in rotation");
+        var (codes, counties) = (data.CreditCodes.Count, data.Counties.Count);
+        Line(md, $"- {database}: {data.Enterprises:N0} enterprises; {codes} credit codes and {counties} counties in rotation");
         Line(md);
         Raw(md, "| scenario | requests | errors | req/s | p50 ms | p90 ms | p99 ms | SQL/req | KB alloc/req |");
         Raw(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -82,9 +83,8 @@ internal static class MarkdownReport
     {
         bool[] sides = [true, false];
         var rows = sides
-            .Select(graphQL => (graphQL,
-                Alone: results.FirstOrDefault(r => r.Scenario.Pair == Scenarios.PagePair && r.Scenario.IsGraphQL == graphQL),
-                Latest: results.FirstOrDefault(r => r.Scenario.Pair == Scenarios.PageLatestPair && r.Scenario.IsGraphQL == graphQL)))
+            .Select(graphQL => (graphQL, Alone: Find(results, Scenarios.PagePair, graphQL),
+                Latest: Find(results, Scenarios.PageLatestPair, graphQL)))
             .Where(r => r.Alone is not null && r.Latest is not null).ToList();
         if (rows.Count == 0)
         {
@@ -101,6 +101,9 @@ internal static class MarkdownReport
             Line(md, $"| {(graphQL ? "GraphQL" : "plain")} | {cost:N2}× | ≤ {LatestCostTarget:N1}×: {met} |");
         }
     }
+
+    private static ScenarioResult? Find(IReadOnlyList<ScenarioResult> results, string pair, bool graphQL) =>
+        results.FirstOrDefault(r => r.Scenario.Pair == pair && r.Scenario.IsGraphQL == graphQL);
 
     /// <summary>Where reports go: bench/results of the repository this binary was built in, else the current folder.</summary>
     public static string ResultsFolder(BenchOptions options)
