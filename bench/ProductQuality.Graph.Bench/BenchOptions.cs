@@ -4,7 +4,8 @@ namespace ProductQuality.Graph.Bench;
 
 /// <summary>Command-line settings of a run; every one has a default so a bare <c>dotnet run</c> works.</summary>
 internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeconds, string DatabasePath, bool Baseline,
-    string? ResultsFolder, string Department, int? WritePauseMs = null, int? LimitRounds = null)
+    string? ResultsFolder, string Department, int? WritePauseMs = null, int? LimitRounds = null, string? Only = null,
+    string? Postgres = null)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/ProductQuality.Graph.Bench -- [options]
@@ -19,6 +20,9 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                              Writes are real facts: use a --db of its own.
           --limits R         instead of the read pairs: the status query with the request limits on and off
                              (two servers, one database), in R alternating rounds of S seconds each
+          --postgres CS      run the server on PostgreSQL (an Npgsql connection string; its database is
+                             migrated and seeded on first run) instead of the SQLite --db
+          --only TEXT        measure only the scenarios whose name contains TEXT (e.g. "status"), for a profiler's trace
           --department ID    whose token the GraphQL requests carry (default samr-jiaxing; e.g. samr-330481 for a county bureau)
         """;
 
@@ -41,6 +45,8 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                     options = options with { LimitRounds = r };
                     i++;
                     break;
+                case "--postgres" when value is not null: options = options with { Postgres = value }; i++; break;
+                case "--only" when value is not null: options = options with { Only = value }; i++; break;
                 case "--baseline": options = options with { Baseline = true }; break;
                 case "--writes" when int.TryParse(value, CultureInfo.InvariantCulture, out var p) && p >= 0: options = options with { WritePauseMs = p }; i++; break;
                 default:

@@ -93,6 +93,13 @@ internal static class Program
     private static async Task<List<ScenarioResult>> MeasureReadsAsync(LoadRunner runner, IReadOnlyList<Scenario> scenarios, BenchOptions options)
     {
         var results = new List<ScenarioResult>();
+        if (options.Only is { } only)
+        {
+            scenarios = scenarios.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+        }
+
+        // The process id, for a profiler (dotnet-trace collect -p PID) attached while the scenarios run.
+        Console.Error.WriteLine($"Process id {Environment.ProcessId}.");
 
         // Warm every scenario before measuring any: the paths share code (EF, Kestrel, the serializer), and on two
         // cores the background tier-1 JIT would otherwise still be compiling while the first scenarios are measured.

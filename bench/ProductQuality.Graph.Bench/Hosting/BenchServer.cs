@@ -23,7 +23,8 @@ internal static class BenchServer
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:ConnectionString"] = $"Data Source={options.DatabasePath}",
+            ["Database:Provider"] = options.Postgres is null ? "Sqlite" : "Postgres",
+            ["Database:ConnectionString"] = options.Postgres ?? $"Data Source={options.DatabasePath}",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

@@ -25,20 +25,32 @@ internal static class Equivalence
             }
         }
 
+        foreach (var (graphName, plainName) in new[]
+        {
+            ("GraphQL page", "plain page"), ("GraphQL page + latest inspection", "plain page + latest inspection"),
+        })
+        {
+            await ComparePagesAsync(client, byName[graphName], byName[plainName], data, differences);
+        }
+
+        return differences;
+    }
+
+    private static async Task ComparePagesAsync(
+        HttpClient client, Scenario graphQL, Scenario plainTwin, BenchData data, List<string> differences)
+    {
         for (var n = 0; n < data.Counties.Count; n++)
         {
-            var graph = await FetchAsync(client, byName["GraphQL page"], n);
-            var plain = await FetchAsync(client, byName["plain page"], n);
+            var graph = await FetchAsync(client, graphQL, n);
+            var plain = await FetchAsync(client, plainTwin, n);
             var g = string.Join(',', graph.RootElement.GetProperty("data").GetProperty("enterprises").GetProperty("edges").EnumerateArray()
                 .Select(e => Fingerprint(e.GetProperty("node"))));
             var p = string.Join(',', plain.RootElement.GetProperty("items").EnumerateArray().Select(Fingerprint));
             if (g != p)
             {
-                differences.Add($"page of county {data.Counties[n]}: the two endpoints list different enterprises or products");
+                differences.Add($"{graphQL.Name} of county {data.Counties[n]}: the two endpoints list different rows");
             }
         }
-
-        return differences;
     }
 
     private static async Task<JsonDocument> FetchAsync(HttpClient client, Scenario scenario, long n)

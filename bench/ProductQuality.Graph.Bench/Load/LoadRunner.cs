@@ -23,6 +23,8 @@ internal sealed class LoadRunner(HttpClient client, SqlStatementCounter sql, int
     {
         var problems = new ConcurrentQueue<string>();
         var sqlBefore = sql.Count;
+        // Process-wide (client and server share the process): see bench/README.md on what the figure includes.
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         long sequence = 0;
@@ -31,10 +33,12 @@ internal sealed class LoadRunner(HttpClient client, SqlStatementCounter sql, int
             .ToArray();
         var results = await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
         var ticks = results.SelectMany(r => r.Ticks).ToArray();
         Array.Sort(ticks);
-        return new ScenarioResult(scenario, ticks, results.Sum(r => r.Errors), elapsed, sql.Count - sqlBefore, problems.Distinct().Take(5).ToList());
+        return new ScenarioResult(scenario, ticks, results.Sum(r => r.Errors), elapsed, sql.Count - sqlBefore,
+            problems.Distinct().Take(5).ToList()) { AllocatedBytes = allocated };
     }
 
     private async Task<(List<long> Ticks, long Errors)> WorkAsync(Scenario scenario, long deadline, Func<long> next, ConcurrentQueue<string> problems)

@@ -36,6 +36,18 @@ internal static class Queries
         }
         """;
 
+    /// <summary>The page with each enterprise's latest inspection: the per-enterprise limit is cut in SQL.</summary>
+    public const string PageLatest = """
+        query PageLatest($county: String!) {
+          enterprises(first: 100, filter: { countyCode: $county }) {
+            edges { node {
+              creditCode name class healthCode products { code name tier }
+              inspections(limit: 1) { reportNumber sampledOn passed failedItems { name safetyItem } }
+            } }
+          }
+        }
+        """;
+
     /// <summary>The cheapest valid request: what parsing, validation, execution and transport cost with no data at all.</summary>
     public const string Typename = "{ __typename }";
 }

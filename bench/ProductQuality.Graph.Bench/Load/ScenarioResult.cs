@@ -11,6 +11,11 @@ internal sealed record ScenarioResult(Scenario Scenario, long[] SortedTicks, lon
 
     public double SqlPerRequest => Requests == 0 ? 0 : (double)SqlStatements / Requests;
 
+    /// <summary>Bytes the whole process (server and load client) allocated while the scenario was measured.</summary>
+    public long AllocatedBytes { get; init; }
+
+    public double AllocatedKBPerRequest => Requests == 0 ? 0 : AllocatedBytes / 1024.0 / Requests;
+
     /// <summary>Nearest-rank percentile of the successful requests, in milliseconds.</summary>
     public double PercentileMs(double p)
     {

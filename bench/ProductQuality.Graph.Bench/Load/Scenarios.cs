@@ -14,6 +14,9 @@ internal static class Scenarios
     public const string PagePair = "page";
     public const string AsOfPair = "asOf";
 
+    /// <summary>The page with each enterprise's latest inspection: against its plain twin and the page alone.</summary>
+    public const string PageLatestPair = "page + latest inspection";
+
     /// <summary>The writer of <c>--writes</c>: its statements are not counted per request (the counter serves the readers).</summary>
     public const string WritesPair = "writes";
     private const string GraphQLResponse = "application/graphql-response+json";
@@ -30,6 +33,10 @@ internal static class Scenarios
         var pageBodies = counties.Select(county => Body(Queries.Page, new { county })).ToArray();
         var statusUrls = codes.Select(code => new Uri($"/plain/enterprise/{code}", UriKind.Relative)).ToArray();
         var pageUrls = counties.Select(county => new Uri($"/plain/enterprises?county={county}&first=100", UriKind.Relative)).ToArray();
+        var latestBodies = counties.Select(county => Body(Queries.PageLatest, new { county })).ToArray();
+        var latestUrls = counties
+            .Select(county => new Uri($"/plain/enterprises?county={county}&first=100&latest=1", UriKind.Relative))
+            .ToArray();
 
         var scenarios = new List<Scenario>
         {
@@ -41,6 +48,13 @@ internal static class Scenarios
                 (n, root) => CheckPage(root.GetProperty("data").GetProperty("enterprises").GetProperty("edges"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), true)),
             new("plain page", PagePair, false, n => Get(pageUrls[n % counties.Count]),
                 (n, root) => CheckPage(root.GetProperty("items"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), false)),
+            new("GraphQL page + latest inspection", PageLatestPair, true,
+                n => Post(latestBodies[n % counties.Count], authorization),
+                (n, root) => CheckPage(root.GetProperty("data").GetProperty("enterprises").GetProperty("edges"),
+                    data.ExpectedPageSize(counties[(int)(n % counties.Count)]), true, latest: true)),
+            new("plain page + latest inspection", PageLatestPair, false, n => Get(latestUrls[n % counties.Count]),
+                (n, root) => CheckPage(root.GetProperty("items"),
+                    data.ExpectedPageSize(counties[(int)(n % counties.Count)]), false, latest: true)),
             new($"GraphQL status asOf {yearAgo}", AsOfPair, true, n => Post(asOfBodies[n % codes.Count], authorization),
                 (n, root) => root.GetProperty("data").GetProperty("enterprise") is { ValueKind: JsonValueKind.Null }
                     ? null
@@ -83,14 +97,18 @@ internal static class Scenarios
             : null;
     }
 
-    private static string? CheckPage(JsonElement rows, int expected, bool edges)
+    private static string? CheckPage(JsonElement rows, int expected, bool edges, bool latest = false)
     {
         if (rows.GetArrayLength() != expected)
         {
             return $"page: {rows.GetArrayLength()} rows, expected {expected}";
         }
 
-        var withoutProducts = rows.EnumerateArray().Count(r => (edges ? r.GetProperty("node") : r).GetProperty("products").GetArrayLength() == 0);
-        return withoutProducts == 0 ? null : $"page: {withoutProducts} enterprises without products";
+        var nodes = rows.EnumerateArray().Select(r => edges ? r.GetProperty("node") : r).ToList();
+        var withoutProducts = nodes.Count(n => n.GetProperty("products").GetArrayLength() == 0);
+        var overLimit = latest ? nodes.Count(n => n.GetProperty("inspections").GetArrayLength() > 1) : 0;
+        return withoutProducts > 0 ? $"page: {withoutProducts} enterprises without products"
+            : overLimit > 0 ? $"page: {overLimit} enterprises with more than their latest inspection"
+            : null;
     }
 }

@@ -48,18 +48,26 @@ internal static class PlainEndpoints
         return Results.Json(PlainStatus.From(enterprise, products[enterprise.Id], inspections), Json);
     }
 
-    private static async Task<IResult> PageAsync(string? county, int? first, ProductQualityDbContext db, CancellationToken ct)
+    // latest=N: each enterprise's N newest inspections too (inspections(limit: N) on the GraphQL side).
+    private static async Task<IResult> PageAsync(
+        string? county, int? first, int? latest, ProductQualityDbContext db, CancellationToken ct)
     {
         var size = first ?? 50;
-        if (string.IsNullOrEmpty(county) || size is < 0 or > MaxPageSize)
+        if (string.IsNullOrEmpty(county) || size is < 0 or > MaxPageSize || latest is < 1 or > 10)
         {
-            return Results.Json(new { code = "INVALID_ARGUMENT", message = $"county is required and first must be 0–{MaxPageSize}." }, Json,
+            var message = $"county is required, first must be 0–{MaxPageSize} and latest 1–10.";
+            return Results.Json(new { code = "INVALID_ARGUMENT", message }, Json,
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
         var rows = size == 0 ? [] : await PlainQueries.PageAsync(db, county, size, ct);
         var page = rows.Take(size).ToList();
-        var products = page.Count == 0 ? null : await PlainQueries.ProductsAsync(db, page.ConvertAll(e => e.Id), ct);
-        return Results.Json(new PlainPage(page.ConvertAll(e => PlainPageItem.From(e, products![e.Id])), rows.Count > size), Json);
+        var ids = page.ConvertAll(e => e.Id);
+        var products = page.Count == 0 ? null : await PlainQueries.ProductsAsync(db, ids, ct);
+        var inspections = page.Count == 0 || latest is not { } limit ? null
+            : (await PlainQueries.InspectionsAsync(db, ids, limit, ct))
+                .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).ToLookup(i => i.EnterpriseId);
+        var items = page.ConvertAll(e => PlainPageItem.From(e, products![e.Id], inspections?[e.Id]));
+        return Results.Json(new PlainPage(items, rows.Count > size), Json);
     }
 }

@@ -35,7 +35,7 @@ internal static class PlainQueries
     public static Task<List<Inspection>> InspectionsAsync(
         ProductQualityDbContext db, IReadOnlyList<int> ids, int limit, CancellationToken ct) =>
         db.Enterprises.Where(e => ids.Contains(e.Id))
-            .SelectMany(e => db.Inspections.Where(i => i.EnterpriseId == e.Id)
+            .SelectMany(e => db.Inspections.Where(i => ids.Contains(i.EnterpriseId) && i.EnterpriseId == e.Id)
                 .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit))
             .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSplitQuery()
             .ToListAsync(ct);

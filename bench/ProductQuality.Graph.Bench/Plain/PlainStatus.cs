@@ -25,8 +25,7 @@ internal sealed record PlainStatus(
         e.CreditCode, e.Name, e.Class, e.ClassEffectiveFrom, e.HealthCode, e.MapColour, e.QualityIndex,
         e.IsBlacklisted, e.BlacklistedSince, e.IsAssured, e.AssuredUntil,
         products.Select(PlainProduct.From).ToList(),
-        latest.Select(i => new PlainInspection(i.ReportNumber, i.SampledOn, i.Passed,
-            i.FailedItems.Select(f => new PlainFailedItem(f.Name, f.IsSafetyItem)).ToList())).ToList());
+        latest.Select(PlainInspection.From).ToList());
 }
 
 internal sealed record PlainProduct(string Code, string Name, ProductTier Tier)
@@ -34,6 +33,11 @@ internal sealed record PlainProduct(string Code, string Name, ProductTier Tier)
     public static PlainProduct From(Product p) => new(p.Code, p.NameZh, p.Tier);
 }
 
-internal sealed record PlainInspection(string ReportNumber, DateOnly SampledOn, bool Passed, IReadOnlyList<PlainFailedItem> FailedItems);
+internal sealed record PlainInspection(
+    string ReportNumber, DateOnly SampledOn, bool Passed, IReadOnlyList<PlainFailedItem> FailedItems)
+{
+    public static PlainInspection From(Inspection i) => new(i.ReportNumber, i.SampledOn, i.Passed,
+        i.FailedItems.Select(f => new PlainFailedItem(f.Name, f.IsSafetyItem)).ToList());
+}
 
 internal sealed record PlainFailedItem(string Name, bool SafetyItem);

@@ -49,12 +49,15 @@ public static class EnterpriseLoaders
             (db, ids) =>
             {
                 // A captured query is inlined by EF; RecordedOn itself cannot appear inside the lambda below.
-                var known = db.Inspections.RecordedOn(on, i => i.SampledOn);
+                // The key filter inside it too: the window then numbers the page's inspections, not the whole
+                // table (SQLite does not push the outer key filter into the windowed subquery: 15 ms a request).
+                var known = db.Inspections.RecordedOn(on, i => i.SampledOn).Where(i => ids.Contains(i.EnterpriseId));
                 return db.Enterprises.Where(e => ids.Contains(e.Id))
                     .SelectMany(e => known.Where(i => i.EnterpriseId == e.Id)
                         .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit))
                     // Failed items in recorded order: without an order, PostgreSQL's plan (which differs by limit)
-                    // decides it.
+                    // decides it. A split query: joined into the windowed statement, SQLite's plan took a page with
+                    // the latest inspection from 0.1 s to 2.7 s (bench, 2026-12-02).
                     .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSplitQuery();
             },
             i => i.EnterpriseId).Load(enterpriseId).Then(SortedNewestFirst);

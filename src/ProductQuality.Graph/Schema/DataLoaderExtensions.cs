@@ -9,7 +9,14 @@ namespace ProductQuality.Graph.Schema;
 public static class DataLoaderExtensions
 {
     public static ProductQualityDbContext Db(this IResolveFieldContext context) =>
-        context.Service<ProductQualityDbContext>();
+        context.UserContext is GraphQLUserContext user
+            ? user.Db ??= context.Service<ProductQualityDbContext>()
+            : context.Service<ProductQualityDbContext>();
+
+    private static RequestLoaders Loaders(this IResolveFieldContext context) =>
+        context.UserContext is GraphQLUserContext user
+            ? user.Loaders ??= context.Service<RequestLoaders>()
+            : context.Service<RequestLoaders>();
 
     /// <summary>A one-to-many loader, shared by name across the request.</summary>
     public static RowsByKeyLoader<TKey, TRow> RowsLoader<TKey, TRow>(
@@ -20,7 +27,7 @@ public static class DataLoaderExtensions
         where TKey : notnull
     {
         var db = context.Db();
-        return context.Service<RequestLoaders>().GetOrAdd(name, () =>
+        return context.Loaders().GetOrAdd(name, () =>
             new RowsByKeyLoader<TKey, TRow>((keys, ct) => query(db, keys).ToListAsync(ct), keyOf));
     }
 
@@ -34,7 +41,7 @@ public static class DataLoaderExtensions
         where TRow : class
     {
         var db = context.Db();
-        return context.Service<RequestLoaders>().GetOrAdd(name, () =>
+        return context.Loaders().GetOrAdd(name, () =>
             new RowByKeyLoader<TKey, TRow>((keys, ct) => query(db, keys).ToListAsync(ct), keyOf));
     }
 }

@@ -1,4 +1,6 @@
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure.Loading;
 
 namespace ProductQuality.Graph.Schema;
 
@@ -11,4 +13,10 @@ public sealed class GraphQLUserContext(Audience audience) : Dictionary<string, o
 
     /// <summary>The HTTP request's id: an internal error names it so an operator can find the one log entry.</summary>
     public string? RequestId { get; init; }
+
+    // The request scope's DbContext and loaders, kept here once resolved: a page of 100 enterprises asks for them
+    // in every field resolver, and a resolution from the request scope takes the scope's lock (a profile showed it).
+    internal ProductQualityDbContext? Db { get; set; }
+
+    internal RequestLoaders? Loaders { get; set; }
 }
