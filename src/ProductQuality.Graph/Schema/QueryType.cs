@@ -21,6 +21,7 @@ public sealed class QueryType : ContractObjectGraphType<object>
         ProductQueries.AddTo(this);
         RegionQueries.AddTo(this);
         FourColorMapQueries.AddTo(this);
+        RegionColourShareQueries.AddTo(this);
         InspectionPlanQueries.AddTo(this);
         BlacklistQueries.AddTo(this);
         AssuredQueries.AddTo(this);
