@@ -4,6 +4,7 @@ using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Regions;
+using ProductQuality.Graph.Statistics;
 using ProductQuality.Graph.Supervision;
 using ProductQuality.Graph.Warnings;
 
@@ -22,6 +23,7 @@ public sealed class QueryType : ContractObjectGraphType<object>
         RegionQueries.AddTo(this);
         FourColorMapQueries.AddTo(this);
         RegionColourShareQueries.AddTo(this);
+        StatisticsQueries.AddTo(this);
         InspectionPlanQueries.AddTo(this);
         BlacklistQueries.AddTo(this);
         AssuredQueries.AddTo(this);
