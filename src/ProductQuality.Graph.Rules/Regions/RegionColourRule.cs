@@ -12,6 +12,9 @@ namespace ProductQuality.Graph.Rules.Regions;
 /// </summary>
 public sealed class RegionColourRule(RulesOptions options)
 {
+    /// <summary>The outcome recorded for a region below the minimum.</summary>
+    public const string NotAssessed = "NOT_ASSESSED";
+
     private readonly RegionColourOptions o = options.RegionColour;
 
     /// <summary>The thresholds in force for a region of the level in the county (null for the city).</summary>
@@ -75,9 +78,6 @@ public sealed class RegionColourRule(RulesOptions options)
 
         return new(colour, t.Basis, total, r, ry, c, t, x.Clause(because, FactGroup.Regions).Build(colour.Code(), $"Region colour {colour.Label()}"));
     }
-
-    /// <summary>The outcome recorded for a region below the minimum.</summary>
-    public const string NotAssessed = "NOT_ASSESSED";
 
     private static string Show(decimal percent) => Percent(Math.Round(percent, 2));
 
