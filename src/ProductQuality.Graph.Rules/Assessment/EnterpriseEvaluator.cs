@@ -47,7 +47,8 @@ public sealed class EnterpriseEvaluator(RulesOptions options)
             ValidComplaintsLastYear = facts.ValidComplaintsLastYear,
             CurrentGrant = input.AssuredGrant,
         });
-        var inspection = inspectionRule.Evaluate(map.Colour, input.LastInspectedOn, facts.AsOf);
+        var subject = new SupervisionSubject(map.Colour, effective, map.HighestTier);
+        var inspection = inspectionRule.Evaluate(subject, input.LastInspectedOn, facts.AsOf);
         return new EnterpriseAssessment(facts.AsOf, conditions, transition, health, map, index, assured, inspection, history, options.Version);
     }
 }

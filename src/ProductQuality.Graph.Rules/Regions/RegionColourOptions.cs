@@ -32,16 +32,69 @@ public sealed class RegionColourOptions
     [Range(0, 100)]
     public decimal ClassCSharePercentForBlue { get; set; } = 2;
 
+    /// <summary>
+    /// A town with fewer key-product enterprises than this is not assessed (未评定): a share of two or three
+    /// enterprises says more about chance than about the town. 0 colours every town (an empty one GREEN).
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MinEnterprisesForTown { get; set; } = 5;
+
+    /// <summary>A county with fewer key-product enterprises than this is not assessed (未评定).</summary>
+    [Range(0, 1_000_000)]
+    public int MinEnterprisesForCounty { get; set; } = 20;
+
+    /// <summary>Counties' own settings for their towns, by county code (3304xx); what a county leaves out is the city's.</summary>
+    public Dictionary<string, CountyColourOptions> Counties { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The thresholds in force for a region of the level, in the county (null for the city).</summary>
+    public RegionColourThresholds For(ColourLevel level, string? countyCode)
+    {
+        var own = level == ColourLevel.Town && countyCode is not null ? Counties.GetValueOrDefault(countyCode) : null;
+        var min = level switch
+        {
+            ColourLevel.Town => own?.MinEnterprisesForTown ?? MinEnterprisesForTown,
+            ColourLevel.County => MinEnterprisesForCounty,
+            _ => 0,
+        };
+        return new RegionColourThresholds(
+            own?.Basis ?? Basis,
+            own?.RedSharePercentForRed ?? RedSharePercentForRed,
+            own?.RedYellowSharePercentForYellow ?? RedYellowSharePercentForYellow,
+            own?.RedYellowSharePercentForBlue ?? RedYellowSharePercentForBlue,
+            own?.ClassCSharePercentForRed ?? ClassCSharePercentForRed,
+            own?.ClassCSharePercentForYellow ?? ClassCSharePercentForYellow,
+            own?.ClassCSharePercentForBlue ?? ClassCSharePercentForBlue,
+            min,
+            own is null ? "city" : countyCode!);
+    }
+
     internal IEnumerable<string> OrderingErrors()
     {
-        if (RedYellowSharePercentForBlue > RedYellowSharePercentForYellow)
+        foreach (var error in For(ColourLevel.City, null).OrderingErrors("Rules:RegionColour"))
         {
-            yield return "Rules:RegionColour: RedYellowSharePercentForBlue must not exceed RedYellowSharePercentForYellow.";
+            yield return error;
         }
 
-        if (ClassCSharePercentForBlue > ClassCSharePercentForYellow || ClassCSharePercentForYellow > ClassCSharePercentForRed)
+        foreach (var (code, county) in Counties)
         {
-            yield return "Rules:RegionColour: class-C thresholds must rise from Blue to Yellow to Red.";
+            var where = $"Rules:RegionColour:Counties:{code}";
+            if (code.Length != 6 || !code.StartsWith("3304", StringComparison.Ordinal) || !code.All(char.IsAsciiDigit)
+                || code == "330400")
+            {
+                yield return $"{where}: '{code}' is not a county code (3304xx).";
+            }
+
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(county, new ValidationContext(county), results, validateAllProperties: true);
+            foreach (var result in results)
+            {
+                yield return $"{where}: {result.ErrorMessage}";
+            }
+
+            foreach (var error in For(ColourLevel.Town, code).OrderingErrors(where))
+            {
+                yield return error;
+            }
         }
     }
 }

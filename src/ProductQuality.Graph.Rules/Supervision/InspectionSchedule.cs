@@ -9,6 +9,7 @@ namespace ProductQuality.Graph.Rules.Supervision;
 /// <param name="DueOn">Next due date; the as-of date when never inspected.</param>
 /// <param name="IsDue">True when <paramref name="DueOn"/> is on or before the as-of date.</param>
 /// <param name="DaysOverdue">Days past <paramref name="DueOn"/> (0 when not yet due or due today).</param>
+/// <param name="Forms">The forms of inspection (检查形式), sampling first.</param>
 /// <param name="Explanation">Interval, mode and dates.</param>
 public sealed record InspectionSchedule(
     FourColor Colour,
@@ -17,4 +18,5 @@ public sealed record InspectionSchedule(
     DateOnly DueOn,
     bool IsDue,
     int DaysOverdue,
+    IReadOnlyList<InspectionForm> Forms,
     Explanation Explanation);

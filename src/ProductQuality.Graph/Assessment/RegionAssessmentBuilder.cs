@@ -27,19 +27,21 @@ public sealed class RegionAssessmentBuilder(RulesOptions rules, IReadOnlyList<Re
             byRegion[city].Merge(aggregate);
         }
 
-        return regions.Select(r => Assess(r.Code, date, byRegion[r.Code])).ToList();
+        return regions.Select(r => Assess(r, date, byRegion[r.Code])).ToList();
     }
 
-    public RegionAssessment Assess(string code, DateOnly date, RegionAggregate aggregate)
+    public RegionAssessment Assess(Region region, DateOnly date, RegionAggregate aggregate)
     {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(aggregate);
         var counts = aggregate.Counts();
-        var colour = colourRule.Evaluate(counts);
+        var colour = colourRule.Evaluate(counts, colourRule.ThresholdsFor(LevelOf(region), region.CountyCode));
         var index = indexRule.Evaluate(aggregate.Entries());
 
         // A region without key-product enterprises has nothing to deduct from; its explanation says so.
         return new RegionAssessment
         {
-            RegionCode = code,
+            RegionCode = region.Code,
             EffectiveFrom = date,
             Colour = colour.Colour,
             QualityIndex = (double)(index.Index ?? 100m),
@@ -54,4 +56,12 @@ public sealed class RegionAssessmentBuilder(RulesOptions rules, IReadOnlyList<Re
             RecordedAtUtc = Stamp.At(date, 7),
         };
     }
+
+    /// <summary>The level whose minimum and thresholds apply: sub-districts are coloured as towns.</summary>
+    public static ColourLevel LevelOf(Region region) => region?.Level switch
+    {
+        RegionLevel.City => ColourLevel.City,
+        RegionLevel.County => ColourLevel.County,
+        _ => ColourLevel.Town,
+    };
 }

@@ -18,6 +18,7 @@ public static class CommandLine
           (no verb) | serve [--urls URL]     run the GraphQL server (default http://localhost:5080/graphql)
           seed [--enterprises N] [--seed S]  recreate the database with a generated data set (N up to 1,000,000)
           recompute                          re-evaluate every product, enterprise and region as of today (after a rules change; nightly)
+          report                             print the distributions a bureau looks at first (tiers, classes, colours, overdue plan)
           token --department ID [--subject NAME] [--expires 8h]
                                              print a development JWT for a department of the policy
           schema export [--out DIR]          print every contract's schema to schema/ (or DIR)
@@ -44,6 +45,8 @@ public static class CommandLine
                 return await SeedVerb.RunAsync(rest);
             case "recompute":
                 return await Assessment.RecomputeVerb.RunAsync(rest);
+            case "report":
+                return await Statistics.ReportVerb.RunAsync(rest);
             case "schema" when rest.Length > 0 && rest[0] == "export":
                 return ExportSchemas(rest[1..]);
             case "help" or "--help":

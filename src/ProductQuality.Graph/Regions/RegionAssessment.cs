@@ -12,7 +12,8 @@ public sealed class RegionAssessment : ISupersedable
     public long Id { get; set; }
     public required string RegionCode { get; set; }
     public DateOnly EffectiveFrom { get; set; }
-    public FourColor Colour { get; set; }
+    /// <summary>The colour; null when the region is not assessed (未评定): fewer enterprises than the minimum.</summary>
+    public FourColor? Colour { get; set; }
     public double QualityIndex { get; set; }
     public int EnterpriseCount { get; set; }
     public int RedCount { get; set; }

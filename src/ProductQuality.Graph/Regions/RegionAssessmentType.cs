@@ -15,7 +15,10 @@ public sealed class RegionAssessmentType : ContractObjectGraphType<RegionAssessm
         Name = "RegionAssessment";
         Description = "A region's colour (区域分色) and quality safety index (产品质量安全指数) as evaluated on a date.";
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Regions, "effectiveFrom").Description("Date the evaluation took effect.").Resolve(c => c.Source.EffectiveFrom);
-        Field<NonNullGraphType<FourColorType>>(FieldGroup.Regions, "colour").Description("Region colour (区域颜色).").Resolve(c => c.Source.Colour);
+        Field<FourColorType>(FieldGroup.Regions, "colour").Description("Region colour (区域颜色); null when not assessed (未评定).").Resolve(c => c.Source.Colour);
+        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Regions, "assessed")
+            .Description("False when the region has fewer key-product enterprises than the minimum (未评定); the explanation says how many.")
+            .Resolve(c => c.Source.Colour is not null);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "qualityIndex").Description("Tier-weighted mean of its enterprises' quality indices (0–100).").Resolve(c => c.Source.QualityIndex);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "enterpriseCount").Description("Key-product enterprises located there.").Resolve(c => c.Source.EnterpriseCount);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "redCount").Description("Enterprises whose map colour is red.").Resolve(c => c.Source.RedCount);

@@ -24,7 +24,7 @@ public sealed class RegionType : ContractObjectGraphType<Region>
             .Resolve(c => c.ChildRegions(c.Source.Code));
         Field<RegionAssessmentType>(FieldGroup.Regions, "assessment").Description("Newest colour and index of the region (区域分色与指数), or the one in force on the asOf day; null before the first assessment.")
             .Resolve(c => c.LatestRegionAssessment(c.Source.Code));
-        Field<FourColorType>(FieldGroup.Regions, "colour").Description("Region colour (区域颜色) from that assessment.")
+        Field<FourColorType>(FieldGroup.Regions, "colour").Description("Region colour (区域颜色) from that assessment; null before the first, or when not assessed (未评定).")
             .Resolve(c => c.LatestRegionAssessment(c.Source.Code).Then(a => a?.Colour));
     }
 }

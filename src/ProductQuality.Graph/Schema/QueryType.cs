@@ -4,6 +4,7 @@ using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Regions;
+using ProductQuality.Graph.Statistics;
 using ProductQuality.Graph.Supervision;
 using ProductQuality.Graph.Warnings;
 
@@ -21,6 +22,8 @@ public sealed class QueryType : ContractObjectGraphType<object>
         ProductQueries.AddTo(this);
         RegionQueries.AddTo(this);
         FourColorMapQueries.AddTo(this);
+        RegionColourShareQueries.AddTo(this);
+        StatisticsQueries.AddTo(this);
         InspectionPlanQueries.AddTo(this);
         BlacklistQueries.AddTo(this);
         AssuredQueries.AddTo(this);

@@ -30,7 +30,8 @@ public class EnterpriseEvaluatorTests
         Assert.Equal(FourColor.Blue, a.MapColour.Colour);
         Assert.Equal(100, a.QualityIndex.Index);
         Assert.Equal(AssuredStatus.Granted, a.Assured.Status);
-        Assert.Equal((12, AsOf, true), (a.Inspection.IntervalMonths, a.Inspection.DueOn, a.Inspection.IsDue));
+        // BLUE is yearly, but a maker of a HIGH product is inspected at least every 3 months (从严监管).
+        Assert.Equal((3, AsOf, true), (a.Inspection.IntervalMonths, a.Inspection.DueOn, a.Inspection.IsDue));
         Assert.Equal(new ClassChange(AsOf, EnterpriseClass.AA), Assert.Single(a.ClassHistory));
         Assert.Equal(
             [RuleIds.EnterpriseClass, RuleIds.ClassTransition, RuleIds.HealthCode, RuleIds.MapColour,

@@ -22,7 +22,7 @@ public class InspectionFrequencyRuleTests
     [InlineData(FourColor.Green, "2024-06-30", 24, "2026-06-30", true, 0)]
     public void Interval_and_due_date(FourColor colour, string last, int months, string due, bool isDue, int overdue)
     {
-        var s = rule.Evaluate(colour, D(last), AsOf);
+        var s = rule.Evaluate(Of(colour), D(last), AsOf);
         Assert.Equal((months, D(due), isDue, overdue), (s.IntervalMonths, s.DueOn, s.IsDue, s.DaysOverdue));
         Assert.Equal(D(last), s.LastInspectedOn);
         Assert.Equal(RuleIds.InspectionFrequency, s.Explanation.Rule);
@@ -32,25 +32,27 @@ public class InspectionFrequencyRuleTests
     [Fact]
     public void Never_inspected_is_due_now()
     {
-        var s = rule.Evaluate(FourColor.Green, null, AsOf);
+        var s = rule.Evaluate(Of(FourColor.Green), null, AsOf);
         Assert.Equal((AsOf, true, 0), (s.DueOn, s.IsDue, s.DaysOverdue));
-        Assert.Equal("Inspect every 24 months, credit-based supervision (信用监管) for GREEN (绿色): never inspected, due now (2026-06-30)", s.Explanation.Summary);
+        Assert.Equal("Inspect every 24 months: credit-based supervision (信用监管) for GREEN (绿色); never inspected, due now (2026-06-30); "
+            + "by sampling (监督抽查)", s.Explanation.Summary);
     }
 
     [Fact]
     public void Overdue_summary()
     {
-        var s = rule.Evaluate(FourColor.Red, D("2026-01-15"), AsOf);
-        Assert.Equal("Inspect every 3 months, intensified supervision (加严监管) for RED (红色): last inspected 2026-01-15, due 2026-04-15, 76 days overdue", s.Explanation.Summary);
+        var s = rule.Evaluate(Of(FourColor.Red), D("2026-01-15"), AsOf);
+        Assert.Equal("Inspect every 3 months: intensified supervision (加严监管) for RED (红色); last inspected 2026-01-15, "
+            + "due 2026-04-15, 76 days overdue; by sampling (监督抽查)", s.Explanation.Summary);
     }
 
     [Fact]
     public void Urgency_orders_by_due_date_then_severity()
     {
-        var green = rule.Evaluate(FourColor.Green, null, AsOf);
-        var red = rule.Evaluate(FourColor.Red, null, AsOf);
-        var blueLate = rule.Evaluate(FourColor.Blue, D("2025-01-01"), AsOf);
-        var yellowFuture = rule.Evaluate(FourColor.Yellow, D("2026-06-01"), AsOf);
+        var green = rule.Evaluate(Of(FourColor.Green), null, AsOf);
+        var red = rule.Evaluate(Of(FourColor.Red), null, AsOf);
+        var blueLate = rule.Evaluate(Of(FourColor.Blue), D("2025-01-01"), AsOf);
+        var yellowFuture = rule.Evaluate(Of(FourColor.Yellow), D("2026-06-01"), AsOf);
         var ordered = InspectionFrequencyRule.OrderByUrgency([yellowFuture, green, red, blueLate]);
         Assert.Equal([FourColor.Blue, FourColor.Red, FourColor.Green, FourColor.Yellow], ordered.Select(s => s.Colour));
     }
@@ -59,6 +61,9 @@ public class InspectionFrequencyRuleTests
     public void Intervals_come_from_options()
     {
         var custom = new InspectionFrequencyRule(Options(o => o.Inspection.RedMonths = 1));
-        Assert.Equal(D("2026-02-15"), custom.Evaluate(FourColor.Red, D("2026-01-15"), AsOf).DueOn);
+        Assert.Equal(D("2026-02-15"), custom.Evaluate(Of(FourColor.Red), D("2026-01-15"), AsOf).DueOn);
     }
+
+    // Class B with GENERAL products: neither cap applies, so these rows test the colour intervals alone.
+    private static SupervisionSubject Of(FourColor colour) => new(colour, EnterpriseClass.B, ProductTier.General);
 }

@@ -83,8 +83,9 @@ public sealed class ProviderParityTests(GraphServerFactory sqlite, PostgresServe
         await SameAnswerAsync("query($n: String) { enterprises(first: 500, filter: { nameContains: $n }) { totalCount "
             + "edges { node { creditCode } } } }", new { n = some[^4..] });
         await SameAnswerAsync("""
-            { inspectionPlan(from: "2026-12-01", to: "2027-03-31", first: 100) {
-                enterprise { creditCode } dueOn lastInspectedOn daysOverdue mapColour } }
+            { inspectionPlan(from: "2026-12-01", to: "2027-03-31", first: 100) { totalCount
+                edges { cursor node {
+                    enterprise { creditCode } dueOn lastInspectedOn daysOverdue mapColour forms } } } }
             """);
         await SameAnswerAsync("""
             { unknown: enterprise(creditCode: "91310110666007217T") { name } none: region(code: "330499") { name }

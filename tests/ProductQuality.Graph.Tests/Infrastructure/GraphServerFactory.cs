@@ -7,6 +7,9 @@ public class GraphServerFactory : TestServerFactory
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"pq-tests-{Guid.NewGuid():N}.db");
 
+    /// <summary>The SQLite file, for verbs run as processes over the same data.</summary>
+    public string DatabasePath => _databasePath;
+
     protected override void ConfigureDatabase(IWebHostBuilder builder) =>
         builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
 

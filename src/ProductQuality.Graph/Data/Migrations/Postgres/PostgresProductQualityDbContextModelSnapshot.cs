@@ -942,7 +942,6 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Colour")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 

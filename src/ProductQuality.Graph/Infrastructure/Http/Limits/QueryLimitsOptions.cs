@@ -50,6 +50,7 @@ public sealed class QueryLimitsOptions
         ["Query.products"] = 273,
         ["Query.productCategories"] = 13,
         ["Query.fourColorMap"] = 80,
+        ["RegionColourShares.regions"] = 80,
         ["ProductCategory.products"] = 30,
         ["Region.children"] = 12,
         ["Enterprise.inspections"] = 20,

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Regions;
+using ProductQuality.Graph.Rules;
+using ProductQuality.Graph.Rules.Common;
+using ProductQuality.Graph.Rules.Supervision;
+using ProductQuality.Graph.Supervision;
+
+namespace ProductQuality.Graph.Statistics;
+
+/// <summary>
+/// Counts the distributions of <see cref="BureauStatistics"/> in SQL (grouped counts), within a row scope: the
+/// <c>report</c> verb reads the whole city, the <c>statistics</c> query the reader's jurisdiction. One code path for
+/// both, so the printed report and the served numbers cannot differ.
+/// </summary>
+public static class StatisticsCollector
+{
+    private static readonly string[] Tiers = ["HIGH", "ELEVATED", "GENERAL"];
+    private static readonly string[] Classes = ["AA", "A", "B", "C"];
+    private static readonly string[] Colours = ["RED", "YELLOW", "BLUE", "GREEN"];
+    private static readonly string[] RegionColours = [.. Colours, "NOT_ASSESSED"];
+
+    public static async Task<BureauStatistics> CollectAsync(ProductQualityDbContext db, RowScope scope,
+        InspectionFrequencyRule rule, RulesOptions rules, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var enterprises = scope.Enterprises(db.Enterprises.AsNoTracking());
+        var tiers = await db.Products.AsNoTracking().GroupBy(p => p.Tier).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => Name(g.Key), g => g.N, ct);
+        var classes = await enterprises.GroupBy(e => e.Class).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => g.Key.ToString(), g => g.N, ct);
+        var health = await enterprises.GroupBy(e => e.HealthCode).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => Name(g.Key), g => g.N, ct);
+        var map = await enterprises.GroupBy(e => e.MapColour).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => Name(g.Key), g => g.N, ct);
+        var regions = await scope.CountyRegions(db.Regions.AsNoTracking()).ToListAsync(ct);
+        var codes = regions.Select(r => r.Code).ToList();
+        var latest = (await scope.RegionAssessments(db, db.RegionAssessments.AsNoTracking()
+                .Where(a => codes.Contains(a.RegionCode)))
+                .Select(a => new { a.Id, a.RegionCode, a.EffectiveFrom, a.Colour }).ToListAsync(ct))
+            .GroupBy(a => a.RegionCode)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First().Colour);
+        var plan = await InspectionPlanning.PlanAsync(db, enterprises, rule, rules, today, today, ct);
+        var total = classes.Values.Sum();
+        var overdue = plan.Where(p => p.Schedule.DaysOverdue > 0).ToList();
+        return new BureauStatistics(
+            today,
+            StatisticsCount.Of(Tiers, tiers),
+            StatisticsCount.Of(Classes, classes),
+            StatisticsCount.Of(Colours, health),
+            StatisticsCount.Of(Colours, map),
+            StatisticsCount.Of(RegionColours, RegionCounts(regions.Where(r => r.Level == RegionLevel.County), latest)),
+            StatisticsCount.Of(RegionColours, RegionCounts(
+                regions.Where(r => r.Level is RegionLevel.Town or RegionLevel.Subdistrict), latest)),
+            new OverdueStatistics(total, plan.Count, overdue.Count,
+                total == 0 ? 0 : Math.Round(100.0 * overdue.Count / total, 1),
+                overdue.Count == 0 ? 0 : overdue.Max(p => p.Schedule.DaysOverdue)));
+    }
+
+    // The newest assessment per region, as the region fields read it; never assessed, or below the minimum, counts
+    // as not assessed.
+    private static Dictionary<string, int> RegionCounts(IEnumerable<Region> regions, Dictionary<string, FourColor?> latest) =>
+        regions.GroupBy(r => latest.GetValueOrDefault(r.Code) is { } c ? Name(c) : "NOT_ASSESSED")
+            .ToDictionary(g => g.Key, g => g.Count());
+
+    private static string Name(FourColor colour) => colour.ToString().ToUpperInvariant();
+
+    private static string Name(ProductTier tier) => tier.ToString().ToUpperInvariant();
+}
