@@ -23,6 +23,7 @@ public sealed class QueryType : ContractObjectGraphType<object>
         FourColorMapQueries.AddTo(this);
         InspectionPlanQueries.AddTo(this);
         BlacklistQueries.AddTo(this);
+        BlacklistCheckQueries.AddTo(this);
         AssuredQueries.AddTo(this);
         WarningQueries.AddTo(this);
     }

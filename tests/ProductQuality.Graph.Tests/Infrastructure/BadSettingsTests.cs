@@ -24,7 +24,7 @@ public sealed class BadSettingsTests
         {
             "--Access:Departments:tax:Contract=taxes",
             "Setting Access:Departments:tax:Contract is 'taxes'",
-            "one of drc, finance, industry-access, public, regulator, sci-tech, tax, yrd-partner"
+            "one of drc, finance, industry-access, project-approval, public, regulator, sci-tech, tax, yrd-partner"
         },
         {
             "--Access:Contracts:audit-only:Groups:Audit=Full",
