@@ -6,6 +6,7 @@ using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.History;
 using ProductQuality.Graph.Infrastructure.Clock;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
+using ProductQuality.Graph.Receipts;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Blacklist;
@@ -39,7 +40,13 @@ public static class BlacklistCheckQueries
                     .Select(i => new BlacklistCheckResult(i, i.Valid ? standings.GetValueOrDefault(i.Code) : null))
                     .ToList();
                 var clock = c.Service<BureauClock>();
-                return new BlacklistCheck(Guid.NewGuid(), new DateTimeOffset(clock.UtcNow, TimeSpan.Zero),
+                var check = new BlacklistCheck(Guid.NewGuid(), new DateTimeOffset(clock.UtcNow, TimeSpan.Zero),
                     on?.Date, results);
+                var audience = c.Audience();
+                var receipt = new CheckReceipt(check.CheckId.ToString("D"), check.CheckedAt,
+                    audience.Department ?? "public", audience.Contract.Name, check.AsOf, results.Count,
+                    ReceiptDigest.Codes(batch.Items.Select(i => i.Code)),
+                    ReceiptDigest.Answers(results, audience.Contract));
+                return check with { Receipt = c.Service<ReceiptSigner>().Sign(receipt) };
             });
 }

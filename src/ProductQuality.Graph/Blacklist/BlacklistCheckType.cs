@@ -24,5 +24,11 @@ public sealed class BlacklistCheckType : ContractObjectGraphType<BlacklistCheck>
             .Description("How many codes were sent (duplicates and malformed codes included).").Resolve(c => c.Source.Results.Count);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlacklistCheckResultType>>>>(FieldGroup.Structure, "results")
             .Description("One result per code sent, in input order.").Resolve(c => c.Source.Results);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "receipt")
+            .Description("Signed receipt (核查回执) of this check: a compact JWS (ES256, kid; keys at " +
+                "/.well-known/jwks.json) stating the check id, time, department, asOf, the number of codes and " +
+                "SHA-256 digests of the codes and of the answers. Keep it with the codes; verifyCheckReceipt or " +
+                "the receipt verify verb proves later what was asked and answered.")
+            .Resolve(c => c.Source.Receipt);
     }
 }

@@ -3,6 +3,7 @@ using ProductQuality.Graph.Assured;
 using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Receipts;
 using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Supervision;
 using ProductQuality.Graph.Warnings;
@@ -24,6 +25,7 @@ public sealed class QueryType : ContractObjectGraphType<object>
         InspectionPlanQueries.AddTo(this);
         BlacklistQueries.AddTo(this);
         BlacklistCheckQueries.AddTo(this);
+        ReceiptQueries.AddTo(this);
         AssuredQueries.AddTo(this);
         WarningQueries.AddTo(this);
     }

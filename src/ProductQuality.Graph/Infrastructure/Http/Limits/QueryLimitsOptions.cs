@@ -51,7 +51,7 @@ public sealed class QueryLimitsOptions
     /// <summary>The most codes of a bulk field (by <c>Type.field</c>); null for other fields.</summary>
     public int? MaxCodesOf(string field) => field switch
     {
-        "Query.blacklistCheck" => MaxBlacklistCheckCodes,
+        "Query.blacklistCheck" or "Query.verifyCheckReceipt" => MaxBlacklistCheckCodes,
         "Query.enterpriseStatuses" => MaxStatusCodes,
         _ => null,
     };
