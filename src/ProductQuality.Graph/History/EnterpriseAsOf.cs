@@ -45,7 +45,7 @@ public static class EnterpriseAsOf
         return enterprise;
     }
 
-    private static void ApplyAssessment(Enterprise enterprise, IReadOnlyList<EnterpriseAssessmentRecord> newestFirst)
+    internal static void ApplyAssessment(Enterprise enterprise, IReadOnlyList<EnterpriseAssessmentRecord> newestFirst)
     {
         var latest = newestFirst[0];
         enterprise.Class = latest.Class;
@@ -69,14 +69,14 @@ public static class EnterpriseAsOf
         }
     }
 
-    private static void ApplyBlacklist(Enterprise enterprise, IReadOnlyList<BlacklistEvent> newestFirst)
+    internal static void ApplyBlacklist(Enterprise enterprise, IReadOnlyList<BlacklistEvent> newestFirst)
     {
         var last = newestFirst.Count > 0 ? newestFirst[0] : null;
         enterprise.IsBlacklisted = last is { Kind: BlacklistEventKind.Listed };
         enterprise.BlacklistedSince = enterprise.IsBlacklisted ? last!.OccurredOn : null;
     }
 
-    private static void ApplyAssured(Enterprise enterprise, IReadOnlyList<AssuredEvent> newestFirst, KnownOn on)
+    internal static void ApplyAssured(Enterprise enterprise, IReadOnlyList<AssuredEvent> newestFirst, KnownOn on)
     {
         var last = newestFirst.Count > 0 ? newestFirst[0] : null;
         enterprise.IsAssured = last is { Kind: AssuredEventKind.Granted, ValidUntil: { } until } && until >= on.Date;

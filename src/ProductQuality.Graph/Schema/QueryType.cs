@@ -19,6 +19,7 @@ public sealed class QueryType : ContractObjectGraphType<object>
         Name = "Query";
         Description = "Read access to the product-quality data of Jiaxing's market supervision bureau (嘉兴市市场监督管理局).";
         EnterpriseQueries.AddTo(this);
+        EnterpriseStatusQueries.AddTo(this);
         ProductQueries.AddTo(this);
         RegionQueries.AddTo(this);
         FourColorMapQueries.AddTo(this);
