@@ -57,7 +57,8 @@ public sealed class BlacklistChecker(ProductQualityDbContext db, RowScope rows)
 
         // Not yet assessed by that day: not a key-product enterprise then, as enterprise(asOf) answers null.
         var assessed = (await db.EnterpriseAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom)
-            .Where(a => ids.Contains(a.EnterpriseId)).Select(a => a.EnterpriseId).Distinct().ToListAsync(ct)).ToHashSet();
+            .Where(a => ids.Contains(a.EnterpriseId)).Select(a => a.EnterpriseId).Distinct()
+            .ToListAsync(ct)).ToHashSet();
         var listings = Latest(await db.BlacklistEvents.AsNoTracking().InForceOn(on, b => b.OccurredOn)
             .Where(b => ids.Contains(b.EnterpriseId))
             .Select(b => new Event(b.EnterpriseId, b.Id, b.OccurredOn, b.Kind == BlacklistEventKind.Listed,

@@ -22,7 +22,7 @@ public sealed class CreditCodeBatch
     /// <summary>The well-formed codes, each once, in order of first occurrence: what is looked up.</summary>
     public IReadOnlyList<string> DistinctValid { get; }
 
-    /// <summary>Reads the list; more than <paramref name="limit"/> codes is a TOO_MANY_CODES error naming the limit.</summary>
+    /// <summary>Reads the list; more than <paramref name="limit"/> codes is TOO_MANY_CODES naming the limit.</summary>
     public static CreditCodeBatch Read(IReadOnlyList<string>? codes, int limit, string field)
     {
         codes ??= [];
@@ -31,7 +31,10 @@ public sealed class CreditCodeBatch
             var message = string.Create(CultureInfo.InvariantCulture,
                 $"{field} received {codes.Count:N0} credit codes; at most {limit:N0} are accepted in one request.");
             throw new DomainException(TooManyCodes, message + " Split the list into several requests.",
-                new Dictionary<string, object?> { ["argument"] = "creditCodes", ["count"] = codes.Count, ["limit"] = limit });
+                new Dictionary<string, object?>
+                {
+                    ["argument"] = "creditCodes", ["count"] = codes.Count, ["limit"] = limit,
+                });
         }
 
         var first = new Dictionary<string, int>(StringComparer.Ordinal);

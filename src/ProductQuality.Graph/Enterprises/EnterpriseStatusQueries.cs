@@ -44,7 +44,8 @@ public static class EnterpriseStatusQueries
                     .ToList();
             });
 
-    private static async Task<Dictionary<string, Enterprise>> FindAsync(IResolveFieldContext c, IReadOnlyList<string> codes)
+    private static async Task<Dictionary<string, Enterprise>> FindAsync(
+        IResolveFieldContext c, IReadOnlyList<string> codes)
     {
         var found = new Dictionary<string, Enterprise>(StringComparer.Ordinal);
         foreach (var chunk in codes.Chunk(ChunkSize))

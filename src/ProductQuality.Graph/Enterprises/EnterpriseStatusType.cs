@@ -29,7 +29,8 @@ public sealed class EnterpriseStatusType : ContractObjectGraphType<EnterpriseSta
         Field<StringGraphType>(FieldGroup.Identity, "name")
             .Description("Registered name (企业名称); null when unknown.").Resolve(c => c.Source.Enterprise?.Name);
         Field<EnterpriseClassType>(FieldGroup.Class, "class")
-            .Description("Enterprise class (企业分类): AA, A, B or C; null when unknown.").Resolve(c => c.Source.Enterprise?.Class);
+            .Description("Enterprise class (企业分类): AA, A, B or C; null when unknown.")
+            .Resolve(c => c.Source.Enterprise?.Class);
         Field<FourColorType>(FieldGroup.Health, "healthCode")
             .Description("Product-quality health code (产品质量健康码); null when unknown.")
             .Resolve(c => c.Source.Enterprise?.HealthCode);

@@ -10,7 +10,7 @@ public static class ReceiptKeyText
     /// <summary>An EC P-256 private key, or null with the problem.</summary>
     public static ECDsa? Private(string pem, out string? problem) => Read(pem, true, out problem);
 
-    /// <summary>An EC P-256 public key (a private key's PEM also gives its public half), or null with the problem.</summary>
+    /// <summary>An EC P-256 public key (a private key's PEM gives its public half), or null with the problem.</summary>
     public static ECDsa? Public(string pem, out string? problem) => Read(pem, false, out problem);
 
     private static ECDsa? Read(string pem, bool needPrivate, out string? problem)

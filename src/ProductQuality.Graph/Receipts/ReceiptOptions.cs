@@ -20,7 +20,7 @@ public sealed class ReceiptOptions
     /// </summary>
     public Dictionary<string, string> RetiredKeys { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Development only: where the generated key is kept (git-ignored data/ folder). Never commit it.</summary>
+    /// <summary>Development only: where the generated key is kept (git-ignored data/). Never commit it.</summary>
     public string DevelopmentKeyFile { get; set; } = "data/dev-receipt-key";
 
     /// <summary>The <c>iss</c> of every receipt: who signed it.</summary>

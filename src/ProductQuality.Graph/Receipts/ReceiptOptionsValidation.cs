@@ -51,7 +51,8 @@ public sealed class ReceiptOptionsValidation(IOptions<TokenOptions> tokens) : IV
 
             if (kid == options.KeyId)
             {
-                yield return $"Setting Receipts:RetiredKeys:{kid} has the kid of the current key: give each key its own.";
+                yield return $"Setting Receipts:RetiredKeys:{kid} has the kid of the current key: " +
+                    "give each key its own.";
             }
         }
     }

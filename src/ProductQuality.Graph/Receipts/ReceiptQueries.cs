@@ -11,7 +11,8 @@ public static class ReceiptQueries
     public static void AddTo(QueryType query) =>
         query.Field<NonNullGraphType<ReceiptVerificationType>>(FieldGroup.BlacklistStatus, "verifyCheckReceipt")
             .Description("Verifies a receipt of blacklistCheck (黑名单核查回执) against the codes that were sent: the " +
-                "signature (ES256, keys at /.well-known/jwks.json, retired keys included) and the digest of the codes. " +
+                "signature (ES256, keys at /.well-known/jwks.json, retired keys included) and the digest of the " +
+                    "codes. " +
                 "A bad receipt or other codes answer valid: false with the reason, not an error.")
             .Argument<NonNullGraphType<StringGraphType>>("receipt", "The receipt as blacklistCheck returned it.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>(

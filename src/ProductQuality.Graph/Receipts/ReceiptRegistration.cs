@@ -19,7 +19,9 @@ public static class ReceiptRegistration
         return builder;
     }
 
-    /// <summary>The public receipt keys as a JWK set (RFC 7517): current and retired, so old receipts stay checkable.</summary>
+    /// <summary>
+    /// The public receipt keys as a JWK set (RFC 7517): current and retired, so old receipts stay checkable.
+    /// </summary>
     public static WebApplication MapCheckReceiptKeys(this WebApplication app)
     {
         app.MapGet(JwksPath, (ReceiptKeys keys) => Results.Text(Jwks(keys), "application/jwk-set+json"));

@@ -22,7 +22,8 @@ public sealed class ReceiptSigner(ReceiptKeys keys, IOptions<ReceiptOptions> opt
             ["iss"] = options.Value.Issuer,
             ["jti"] = receipt.CheckId,
             ["iat"] = receipt.CheckedAt.ToUnixTimeSeconds(),
-            ["checkedAt"] = receipt.CheckedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["checkedAt"] = receipt.CheckedAt.UtcDateTime
+                .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["dept"] = receipt.Department,
             ["contract"] = receipt.Contract,
             ["asOf"] = receipt.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

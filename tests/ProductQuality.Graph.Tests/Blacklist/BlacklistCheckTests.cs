@@ -88,7 +88,8 @@ public abstract class BlacklistCheckTests(TestServerFactory factory)
             new { codes });
 
         Assert.Equal("QUERY_TOO_COMPLEX", reply.FirstErrorCode);
-        Assert.Equal(20_000, reply.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("cost").GetInt64());
+        var extensions = reply.Json.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(20_000, extensions.GetProperty("cost").GetInt64());
     }
 
     [ProviderFact]
@@ -115,7 +116,7 @@ public abstract class BlacklistCheckTests(TestServerFactory factory)
     [ProviderFact]
     public async Task What_project_approval_sees_matches_snapshot_and_reason_category_is_not_in_its_contract()
     {
-        var codes = await SampleCodesAsync();
+        var codes = await BulkCodes.SampleAsync(factory);
         var client = factory.ClientFor("project-approval");
 
         var reply = (await client.PostAsync(Check, new { codes })).EnsureData();
@@ -132,19 +133,6 @@ public abstract class BlacklistCheckTests(TestServerFactory factory)
         Assert.Contains("reasonCategory", withReason.FirstErrorMessage, StringComparison.Ordinal);
         Assert.Contains(finance.Data.GetProperty("blacklistCheck").GetProperty("results").EnumerateArray(),
             r => r.GetProperty("reasonCategory").ValueKind == JsonValueKind.String);
-    }
-
-    /// <summary>A small list with one of each: listed, assured, plain, malformed, repeated and unknown.</summary>
-    private async Task<string[]> SampleCodesAsync()
-    {
-        var listed = await factory.DbAsync(db => db.Enterprises.AsNoTracking().Where(e => e.IsBlacklisted)
-            .OrderBy(e => e.CreditCode).Select(e => e.CreditCode).FirstAsync());
-        var assured = await factory.DbAsync(db => db.Enterprises.AsNoTracking().Where(e => e.IsAssured)
-            .OrderBy(e => e.CreditCode).Select(e => e.CreditCode).FirstAsync());
-        var plain = await factory.DbAsync(db => db.Enterprises.AsNoTracking()
-            .Where(e => !e.IsAssured && !e.IsBlacklisted)
-            .OrderBy(e => e.CreditCode).Select(e => e.CreditCode).FirstAsync());
-        return [listed, assured, plain, "91310110666007217U", listed, "91310110666007217T", "9131011066600721"];
     }
 
     private static int? Int(JsonElement result, string name) =>

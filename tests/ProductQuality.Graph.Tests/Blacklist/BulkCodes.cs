@@ -37,6 +37,19 @@ public sealed record BulkCodes(IReadOnlyList<string> Codes, IReadOnlyDictionary<
         return new BulkCodes(shuffled, seeded);
     }
 
+    /// <summary>A small list with one of each: listed, assured, plain, malformed, repeated and unknown.</summary>
+    public static async Task<string[]> SampleAsync(TestServerFactory factory)
+    {
+        var listed = await factory.DbAsync(db => db.Enterprises.AsNoTracking().Where(e => e.IsBlacklisted)
+            .OrderBy(e => e.CreditCode).Select(e => e.CreditCode).FirstAsync());
+        var assured = await factory.DbAsync(db => db.Enterprises.AsNoTracking().Where(e => e.IsAssured)
+            .OrderBy(e => e.CreditCode).Select(e => e.CreditCode).FirstAsync());
+        var plain = await factory.DbAsync(db => db.Enterprises.AsNoTracking()
+            .Where(e => !e.IsAssured && !e.IsBlacklisted)
+            .OrderBy(e => e.CreditCode).Select(e => e.CreditCode).FirstAsync());
+        return [listed, assured, plain, "91310110666007217U", listed, "91310110666007217T", "9131011066600721"];
+    }
+
     private static string UnknownCode(Random random, Dictionary<string, SeededEnterprise> seeded)
     {
         while (true)

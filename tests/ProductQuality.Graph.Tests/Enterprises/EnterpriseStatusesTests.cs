@@ -25,7 +25,8 @@ public abstract class EnterpriseStatusesTests(TestServerFactory factory)
     {
         var bulk = await BulkCodes.MakeAsync(factory, 1_000);
         var classes = await factory.DbAsync(db => db.Enterprises.AsNoTracking()
-            .ToDictionaryAsync(e => e.CreditCode, e => (Class: e.Class.ToString().ToUpperInvariant(), e.IsBlacklisted)));
+            .ToDictionaryAsync(e => e.CreditCode,
+                e => (Class: e.Class.ToString().ToUpperInvariant(), e.IsBlacklisted)));
 
         var reply = (await factory.ClientFor("finance").PostAsync(Statuses, new { codes = bulk.Codes })).EnsureData();
 
@@ -64,7 +65,8 @@ public abstract class EnterpriseStatusesTests(TestServerFactory factory)
             .Select(e => e.CreditCode).ToListAsync());
         var listedLater = await factory.DbAsync(db => db.Enterprises.AsNoTracking()
             .Where(e => e.IsBlacklisted && e.BlacklistedSince > new DateOnly(2025, 6, 30)
-                && db.EnterpriseAssessments.Any(a => a.EnterpriseId == e.Id && a.EffectiveFrom <= new DateOnly(2025, 6, 30)))
+                && db.EnterpriseAssessments.Any(a => a.EnterpriseId == e.Id
+                    && a.EffectiveFrom <= new DateOnly(2025, 6, 30)))
             .OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync());
         var client = factory.ClientFor("samr-jiaxing");
 
@@ -72,7 +74,8 @@ public abstract class EnterpriseStatusesTests(TestServerFactory factory)
         var reply = (await client.PostAsync(Statuses, new { codes, day = "2025-06-30" })).EnsureData();
         var statements = factory.Sql.Count;
         var one = (await client.PostAsync(
-            "query($code: String!) { enterprise(creditCode: $code, asOf: \"2025-06-30\") { class healthCode qualityIndex mapColour blacklisted assured } }",
+            "query($code: String!) { enterprise(creditCode: $code, asOf: \"2025-06-30\") { " +
+            "class healthCode qualityIndex mapColour blacklisted assured } }",
             new { code = listedLater })).EnsureData().Data.GetProperty("enterprise");
 
         Assert.InRange(statements, 1, 8);
@@ -93,7 +96,9 @@ public abstract class EnterpriseStatusesTests(TestServerFactory factory)
         codes.AddRange(["91310110666007217U", codes[0], "91310110666007217T"]);
         const string compact = """
             query($codes: [String!]!) {
-              enterpriseStatuses(creditCodes: $codes) { creditCode valid problem duplicateOf known name blacklisted assured }
+              enterpriseStatuses(creditCodes: $codes) {
+                creditCode valid problem duplicateOf known name blacklisted assured
+              }
             }
             """;
 
@@ -102,8 +107,8 @@ public abstract class EnterpriseStatusesTests(TestServerFactory factory)
         var finance = (await factory.ClientFor("finance").PostAsync(Statuses, new { codes })).EnsureData();
         var anonymous = await factory.ClientFor(null).PostAsync(compact, new { codes });
 
-        Snapshot.Match(Newtonsoft.Json.Linq.JToken.Parse(approval.Data.GetRawText()), "project-approval");
-        Snapshot.Match(Newtonsoft.Json.Linq.JToken.Parse(finance.Data.GetRawText()), "finance");
+        Snapshot.Match(Newtonsoft.Json.Linq.JToken.Parse(approval.Data.GetRawText()), "EnterpriseStatuses.project-approval");
+        Snapshot.Match(Newtonsoft.Json.Linq.JToken.Parse(finance.Data.GetRawText()), "EnterpriseStatuses.finance");
         Assert.Contains("class", approvalClass.FirstErrorMessage, StringComparison.Ordinal);
         Assert.Contains("enterpriseStatuses", anonymous.FirstErrorMessage, StringComparison.Ordinal);
     }

@@ -35,7 +35,8 @@ public sealed class CheckReceiptTests(GraphServerFactory factory)
     public async Task A_receipt_is_verified_with_its_codes_and_refused_with_others()
     {
         var client = factory.ClientFor("project-approval");
-        var check = (await client.PostAsync(Check, new { codes = Codes })).EnsureData().Data.GetProperty("blacklistCheck");
+        var check = (await client.PostAsync(Check, new { codes = Codes })).EnsureData()
+            .Data.GetProperty("blacklistCheck");
         var receipt = check.GetProperty("receipt").GetString()!;
 
         var ok = await VerifyAsync(client, receipt, Codes);
@@ -46,9 +47,11 @@ public sealed class CheckReceiptTests(GraphServerFactory factory)
 
         var reordered = await VerifyAsync(client, receipt, [Codes[1], Codes[0], Codes[2], Codes[3]]);
         Assert.False(reordered.GetProperty("valid").GetBoolean());
-        Assert.Contains("not the codes checked", reordered.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.Contains("not the codes checked", reordered.GetProperty("problem").GetString(),
+            StringComparison.Ordinal);
         var shorter = await VerifyAsync(client, receipt, Codes[..3]);
-        Assert.Contains("is for 4 codes; 3 were given", shorter.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.Contains("is for 4 codes; 3 were given", shorter.GetProperty("problem").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,8 +115,12 @@ public sealed class CheckReceiptTests(GraphServerFactory factory)
         var kept = Path.Combine(verb.Folder, "kept.json");
         var tampered = Path.Combine(verb.Folder, "tampered.json");
         var results = reply.GetProperty("results").GetRawText();
-        await File.WriteAllTextAsync(kept, $$"""{"receipt": "{{reply.GetProperty("receipt").GetString()}}", "creditCodes": {{JsonSerializer.Serialize(Codes)}}, "results": {{results}}}""");
-        await File.WriteAllTextAsync(tampered, $$"""{"receipt": "{{reply.GetProperty("receipt").GetString()}}", "creditCodes": {{JsonSerializer.Serialize(Codes)}}, "results": {{results.Replace("\"valid\":false", "\"valid\":true", StringComparison.Ordinal)}}}""");
+        var flipped = results.Replace("\"valid\":false", "\"valid\":true", StringComparison.Ordinal);
+        var (receipt, codes) = (reply.GetProperty("receipt").GetString(), JsonSerializer.Serialize(Codes));
+        await File.WriteAllTextAsync(kept,
+            $$"""{"receipt": "{{receipt}}", "creditCodes": {{codes}}, "results": {{results}}}""");
+        await File.WriteAllTextAsync(tampered,
+            $$"""{"receipt": "{{receipt}}", "creditCodes": {{codes}}, "results": {{flipped}}}""");
         string[] settings = ["--Receipts:SigningKey=" + pem, "--Receipts:KeyId=receipts-cli"];
 
         var (exit, output, error) = await verb.RunAsync(["receipt", "verify", kept, .. settings]);
