@@ -24,7 +24,19 @@ public static class ReceiptRegistration
     /// </summary>
     public static WebApplication MapCheckReceiptKeys(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         app.MapGet(JwksPath, (ReceiptKeys keys) => Results.Text(Jwks(keys), "application/jwk-set+json"));
+
+        // As for the token key: a generated key outside a developer's machine signs receipts nobody can rely on.
+        if (string.IsNullOrWhiteSpace(app.Services.GetRequiredService<IOptions<ReceiptOptions>>().Value.SigningKey)
+            && !app.Environment.IsDevelopment())
+        {
+            app.Logger.LogWarning(
+                "Check receipts are signed with the generated development receipt key in the '{Environment}' " +
+                "environment: set Receipts:SigningKey and Receipts:KeyId to the bureau's own key.",
+                app.Environment.EnvironmentName);
+        }
+
         return app;
     }
 
