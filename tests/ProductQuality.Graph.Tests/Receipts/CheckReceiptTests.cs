@@ -52,6 +52,9 @@ public sealed class CheckReceiptTests(GraphServerFactory factory)
         var shorter = await VerifyAsync(client, receipt, Codes[..3]);
         Assert.Contains("is for 4 codes; 3 were given", shorter.GetProperty("problem").GetString(),
             StringComparison.Ordinal);
+        var tooMany = await client.PostAsync(Verify,
+            new { receipt, codes = Enumerable.Repeat(Codes[0], 10_001).ToArray() });
+        Assert.Equal("TOO_MANY_CODES", tooMany.FirstErrorCode);
     }
 
     [Fact]
