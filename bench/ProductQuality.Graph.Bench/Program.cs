@@ -15,6 +15,11 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "bulk")
+        {
+            return await BulkBench.RunAsync(args[1..]);
+        }
+
         if (BenchOptions.Parse(args) is not { } options)
         {
             return 2;

@@ -48,7 +48,7 @@ public static class EnterpriseAsOf
         return enterprise;
     }
 
-    private static void ApplyAssessment(Enterprise enterprise, IReadOnlyList<EnterpriseAssessmentRecord> newestFirst)
+    internal static void ApplyAssessment(Enterprise enterprise, IReadOnlyList<EnterpriseAssessmentRecord> newestFirst)
     {
         var latest = newestFirst[0];
         enterprise.Class = latest.Class;
@@ -70,14 +70,14 @@ public static class EnterpriseAsOf
         }
     }
 
-    private static void ApplyBlacklist(Enterprise enterprise, IReadOnlyList<BlacklistEvent> newestFirst, KnownOn on)
+    internal static void ApplyBlacklist(Enterprise enterprise, IReadOnlyList<BlacklistEvent> newestFirst, KnownOn on)
     {
         var last = InForce.Latest(newestFirst.Reverse(), b => b.OccurredOn, on.Date);
         enterprise.IsBlacklisted = last is { Kind: BlacklistEventKind.Listed };
         enterprise.BlacklistedSince = enterprise.IsBlacklisted ? last!.OccurredOn : null;
     }
 
-    private static void ApplyAssured(Enterprise enterprise, IReadOnlyList<AssuredEvent> newestFirst, KnownOn on)
+    internal static void ApplyAssured(Enterprise enterprise, IReadOnlyList<AssuredEvent> newestFirst, KnownOn on)
     {
         var last = InForce.Latest(newestFirst.Reverse(), a => a.OccurredOn, on.Date);
         enterprise.IsAssured = last is { Kind: AssuredEventKind.Granted, ValidUntil: { } until } &&

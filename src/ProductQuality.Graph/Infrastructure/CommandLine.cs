@@ -22,6 +22,8 @@ public static class CommandLine
           token --department ID [--subject NAME] [--expires 8h]
                                              print a development JWT for a department of the policy
           schema export [--out DIR]          print every contract's schema to schema/ (or DIR)
+          receipt verify FILE                check a kept blacklistCheck receipt (JSON: receipt, creditCodes,
+                                             results) with this configuration's receipt keys; exit 0 valid, 1 not
           help                               this text
         Settings come from appsettings.json, environment variables (e.g. Database__ConnectionString) and --Key=value,
         for the server and every verb alike (recompute --Database:Provider=Postgres --Database:ConnectionString=...).
@@ -47,6 +49,8 @@ public static class CommandLine
                 return await Assessment.RecomputeVerb.RunAsync(rest);
             case "report":
                 return await Statistics.ReportVerb.RunAsync(rest);
+            case "receipt":
+                return await Receipts.ReceiptVerb.RunAsync(rest);
             case "schema" when rest.Length > 0 && rest[0] == "export":
                 return ExportSchemas(rest[1..]);
             case "help" or "--help":

@@ -3,6 +3,7 @@ using ProductQuality.Graph.Assured;
 using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Receipts;
 using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Statistics;
 using ProductQuality.Graph.Supervision;
@@ -19,6 +20,7 @@ public sealed class QueryType : ContractObjectGraphType<object>
         Name = "Query";
         Description = "Read access to the product-quality data of Jiaxing's market supervision bureau (嘉兴市市场监督管理局).";
         EnterpriseQueries.AddTo(this);
+        EnterpriseStatusQueries.AddTo(this);
         ProductQueries.AddTo(this);
         RegionQueries.AddTo(this);
         FourColorMapQueries.AddTo(this);
@@ -26,6 +28,8 @@ public sealed class QueryType : ContractObjectGraphType<object>
         StatisticsQueries.AddTo(this);
         InspectionPlanQueries.AddTo(this);
         BlacklistQueries.AddTo(this);
+        BlacklistCheckQueries.AddTo(this);
+        ReceiptQueries.AddTo(this);
         AssuredQueries.AddTo(this);
         WarningQueries.AddTo(this);
     }

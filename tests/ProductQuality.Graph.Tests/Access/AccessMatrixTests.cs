@@ -33,8 +33,11 @@ public sealed partial class AccessMatrixTests(GraphServerFactory factory)
     public static TheoryData<string?, FieldGroup> Matrix()
     {
         var data = new TheoryData<string?, FieldGroup>();
-        string?[] departments = ["samr-jiaxing", "samr-330481", "drc", "tax", "sci-tech", "finance", "industry-access",
-            "yrd-partner", null];
+        string?[] departments =
+        [
+            "samr-jiaxing", "samr-330481", "drc", "tax", "sci-tech", "finance", "project-approval", "industry-access",
+            "yrd-partner", null,
+        ];
         foreach (var department in departments)
         {
             foreach (var group in Probes.Keys)

@@ -8,6 +8,16 @@ public sealed class BadSettingsTests
 {
     public static TheoryData<string, string, string> Cases => new()
     {
+        {
+            "--Receipts:SigningKey=not-a-key",
+            "Setting Receipts:SigningKey is not an EC private key in PEM form",
+            "BEGIN PRIVATE KEY"
+        },
+        {
+            "--Auth:Authority=https://id.example",
+            "Setting Receipts:SigningKey is missing",
+            "EC P-256 key"
+        },
         { "--Database:Provider=Bogus", "Setting Database:Provider is 'Bogus'", "one of Sqlite, Postgres" },
         { "--Database:Provider=7", "Setting Database:Provider is '7'", "one of Sqlite, Postgres" },
         { "--GraphQL:MaxDepth=deep", "Setting GraphQL:MaxDepth is 'deep'", "a whole number" },
@@ -24,7 +34,7 @@ public sealed class BadSettingsTests
         {
             "--Access:Departments:tax:Contract=taxes",
             "Setting Access:Departments:tax:Contract is 'taxes'",
-            "one of drc, finance, industry-access, public, regulator, sci-tech, tax, yrd-partner"
+            "one of drc, finance, industry-access, project-approval, public, regulator, sci-tech, tax, yrd-partner"
         },
         {
             "--Access:Contracts:audit-only:Groups:Audit=Full",

@@ -20,7 +20,8 @@ public sealed class OrdinaryQueryTests(GraphServerFactory factory)
 
     public static TheoryData<string> Departments =>
     [
-        "samr-jiaxing", "samr-330481", "drc", "tax", "sci-tech", "finance", "industry-access", "yrd-partner",
+        "samr-jiaxing", "samr-330481", "drc", "tax", "sci-tech", "finance", "project-approval", "industry-access",
+        "yrd-partner",
     ];
 
     [Theory]

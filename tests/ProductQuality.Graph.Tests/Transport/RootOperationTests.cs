@@ -11,7 +11,7 @@ namespace ProductQuality.Graph.Tests.Transport;
 public sealed class RootOperationTests(GraphServerFactory factory)
 {
     public static TheoryData<string?> ReadOnlyContracts() =>
-        [null, "drc", "tax", "sci-tech", "finance", "industry-access", "yrd-partner"];
+        [null, "drc", "tax", "sci-tech", "finance", "project-approval", "industry-access", "yrd-partner"];
 
     [Theory]
     [MemberData(nameof(ReadOnlyContracts))]

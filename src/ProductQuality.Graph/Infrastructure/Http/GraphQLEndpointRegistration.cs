@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
+using ProductQuality.Graph.Receipts;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
@@ -31,6 +32,7 @@ public static class GraphQLEndpointRegistration
             }))
             .AddUnhandledExceptionHandler(ExecutionFaults.Handle));
 
+        builder.AddCheckReceipts();
         builder.Services.AddQueryLimits();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<SchemaRegistry>();
@@ -48,6 +50,7 @@ public static class GraphQLEndpointRegistration
             (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard) =>
                 guard.RunAsync(http, endpoint.HandleAsync));
         app.MapGraphiQL(path);
+        app.MapCheckReceiptKeys();
         app.Map(path, (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";

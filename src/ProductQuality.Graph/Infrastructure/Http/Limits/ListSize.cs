@@ -21,6 +21,13 @@ internal sealed class ListSize(
             return (1, false);
         }
 
+        if (options.MaxCodesOf($"{parent.Name}.{definition.Name}") is { } maxCodes)
+        {
+            // A bulk field reads one row per code sent; beyond its maximum it refuses to run (TOO_MANY_CODES), so a
+            // longer list costs no more than the maximum and gets that refusal, which names the limit.
+            return (Math.Clamp(ListLength(field, "creditCodes"), 1, maxCodes), true);
+        }
+
         if (definition.Arguments?.Find("first") is not null)
         {
             return (Math.Clamp(Argument(field, "first") ?? PageSize.Default, 0, maxPageSize), true);
@@ -38,6 +45,23 @@ internal sealed class ListSize(
         }
 
         return (options.ListSizes.GetValueOrDefault($"{parent.Name}.{definition.Name}", options.DefaultListSize), true);
+    }
+
+    private long ListLength(GraphQLField field, string name)
+    {
+        var value = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name)?.Value;
+        return value switch
+        {
+            GraphQLListValue list => list.Values?.Count ?? 0,
+            GraphQLVariable variable when variables is not null
+                && variables.TryGetValue(variable.Name.StringValue, out var given) => given switch
+                {
+                    System.Collections.ICollection items => items.Count,
+                    null => 0,
+                    _ => 1,
+                },
+            _ => 1,
+        };
     }
 
     private long? Argument(GraphQLField field, string name)

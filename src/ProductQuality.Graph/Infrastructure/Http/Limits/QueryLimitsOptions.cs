@@ -40,6 +40,22 @@ public sealed class QueryLimitsOptions
     [Range(1, 600_000)]
     public int ExecutionTimeoutMs { get; set; } = 10_000;
 
+    /// <summary>Most credit codes one <c>blacklistCheck</c> accepts; more is TOO_MANY_CODES.</summary>
+    [Range(1, 100_000)]
+    public int MaxBlacklistCheckCodes { get; set; } = 10_000;
+
+    /// <summary>Most credit codes one <c>enterpriseStatuses</c> accepts; more is TOO_MANY_CODES.</summary>
+    [Range(1, 10_000)]
+    public int MaxStatusCodes { get; set; } = 1_000;
+
+    /// <summary>The most codes of a bulk field (by <c>Type.field</c>); null for other fields.</summary>
+    public int? MaxCodesOf(string field) => field switch
+    {
+        "Query.blacklistCheck" or "Query.verifyCheckReceipt" => MaxBlacklistCheckCodes,
+        "Query.enterpriseStatuses" => MaxStatusCodes,
+        _ => null,
+    };
+
     /// <summary>Rows a list field without <c>first</c> or <c>limit</c> is estimated to return.</summary>
     [Range(1, 100_000)]
     public int DefaultListSize { get; set; } = 10;
@@ -60,5 +76,8 @@ public sealed class QueryLimitsOptions
         ["Enterprise.blacklistHistory"] = 3,
         ["Enterprise.assuredHistory"] = 3,
         ["Explanation.factors"] = 5,
+
+        // A bulk field counts one row per code sent (ListSize); each code's result is that row.
+        ["BlacklistCheck.results"] = 1,
     };
 }

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ProductQuality.Graph.Receipts;
+
+/// <summary>A receipt kept by a partner, read from a JSON file for the <c>receipt verify</c> verb.</summary>
+internal sealed record ReceiptFile(string Receipt, IReadOnlyList<string> Codes, string? AnswersDigest)
+{
+    public static ReceiptFile? Read(string path, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            var root = json.RootElement;
+            var receipt = root.GetProperty("receipt").GetString() ?? string.Empty;
+            var codes = root.GetProperty("creditCodes").EnumerateArray().Select(c => c.GetString() ?? "").ToList();
+            var answers = root.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array
+                ? ReceiptDigest.OfLines(results.EnumerateArray().Select(Line))
+                : null;
+            return new ReceiptFile(receipt, codes, answers);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException
+            or KeyNotFoundException or InvalidOperationException)
+        {
+            problem = $"Could not read {path}: it must be JSON with \"receipt\" (text) and \"creditCodes\" " +
+                "(a list of texts), and optionally \"results\" as blacklistCheck returned them.";
+            return null;
+        }
+    }
+
+    // A result as received: the fields its contract did not show are simply absent.
+    private static string Line(JsonElement r) => ReceiptDigest.AnswerLine(
+        Bool(r, "valid") ?? false, Bool(r, "known") ?? false, Bool(r, "blacklisted"), Day(r, "blacklistedSince"),
+        Text(r, "reasonCategory"), Bool(r, "assured"), Day(r, "assuredUntil"));
+
+    private static bool? Bool(JsonElement r, string name) =>
+        r.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? v.GetBoolean() : null;
+
+    private static string? Text(JsonElement r, string name) =>
+        r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static DateOnly? Day(JsonElement r, string name) =>
+        Text(r, name) is { } text
+            && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d : null;
+}

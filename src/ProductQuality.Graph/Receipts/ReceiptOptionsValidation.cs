@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Access.Tokens;
+
+namespace ProductQuality.Graph.Receipts;
+
+/// <summary>
+/// Checks the receipt keys at start (exit code 3, one sentence per setting): a key that does not read as EC P-256, a
+/// key without its <c>kid</c>, and — outside development, that is with <c>Auth:Authority</c> set — no key at all,
+/// since a generated key on a production server would sign receipts nobody can check later.
+/// </summary>
+public sealed class ReceiptOptionsValidation(IOptions<TokenOptions> tokens) : IValidateOptions<ReceiptOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReceiptOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = Problems(options).ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private IEnumerable<string> Problems(ReceiptOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            if (!tokens.Value.IsDevelopmentMode)
+            {
+                yield return "Setting Receipts:SigningKey is missing: with Auth:Authority set (production) check " +
+                    "receipts must be signed with the bureau's own EC P-256 key (PEM), with Receipts:KeyId.";
+            }
+        }
+        else
+        {
+            using var key = ReceiptKeyText.Private(options.SigningKey, out var problem);
+            if (problem is not null)
+            {
+                yield return $"Setting Receipts:SigningKey {problem}.";
+            }
+
+            if (string.IsNullOrWhiteSpace(options.KeyId))
+            {
+                yield return "Setting Receipts:KeyId is missing: give the signing key a kid (e.g. receipts-2027-01).";
+            }
+        }
+
+        foreach (var (kid, pem) in options.RetiredKeys)
+        {
+            using var key = ReceiptKeyText.Public(pem, out var problem);
+            if (problem is not null)
+            {
+                yield return $"Setting Receipts:RetiredKeys:{kid} {problem}.";
+            }
+
+            if (kid == options.KeyId)
+            {
+                yield return $"Setting Receipts:RetiredKeys:{kid} has the kid of the current key: " +
+                    "give each key its own.";
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using ProductQuality.Graph.Infrastructure;
+
+namespace ProductQuality.Graph.Receipts;
+
+/// <summary>
+/// <c>receipt verify FILE</c>: checks a kept receipt offline, with the keys of this configuration (current and
+/// retired). FILE is JSON: <c>{"receipt": "…", "creditCodes": [ … ]}</c>, and optionally the <c>results</c> as
+/// received, whose answers are then checked against the receipt too. Exit code 0 valid, 1 not valid, 2 unusable file.
+/// </summary>
+internal static class ReceiptVerb
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length < 2 || args[0] != "verify")
+        {
+            await Console.Error.WriteLineAsync("Usage: receipt verify FILE (JSON with receipt, creditCodes, results).");
+            return 2;
+        }
+
+        if (ReceiptFile.Read(args[1], out var problem) is not { } file)
+        {
+            await Console.Error.WriteLineAsync(problem);
+            return 2;
+        }
+
+        using var host = CommandLine.BuildHost(args[2..]);
+        var verdict = await host.Services.GetRequiredService<ReceiptSigner>().VerifyAsync(file.Receipt, file.Codes);
+        if (verdict is { Valid: true, Receipt: { } stated } && file.AnswersDigest is { } answers
+            && answers != stated.AnswersDigest)
+        {
+            verdict = ReceiptVerification.Refused("The codes match, but the results in the file are not the answers " +
+                "the receipt states (their digest differs).", stated);
+        }
+
+        var r = verdict.Receipt;
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            valid = verdict.Valid,
+            problem = verdict.Problem,
+            answersChecked = verdict.Valid && file.AnswersDigest is not null,
+            checkId = r?.CheckId,
+            checkedAt = r?.CheckedAt.UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+            department = r?.Department,
+            asOf = r?.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            codeCount = r?.CodeCount,
+            keyId = r?.KeyId,
+        }));
+        return verdict.Valid ? 0 : 1;
+    }
+}
