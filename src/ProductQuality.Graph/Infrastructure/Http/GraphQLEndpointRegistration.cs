@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Explorer;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Schema;
 
@@ -32,6 +33,8 @@ public static class GraphQLEndpointRegistration
             .AddUnhandledExceptionHandler(ExecutionFaults.Handle));
 
         builder.Services.AddQueryLimits();
+        builder.Services.AddExplorer();
+        builder.AddCrossOrigin();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<SchemaRegistry>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
@@ -44,10 +47,13 @@ public static class GraphQLEndpointRegistration
     {
         var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
         _ = app.Services.GetRequiredService<SchemaRegistry>();
+        app.UseCors();
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
             (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard) =>
-                guard.RunAsync(http, endpoint.HandleAsync));
-        app.MapGraphiQL(path);
+                IdePage.IsBrowserNavigation(http.Request)
+                    ? ExplorerRegistration.WriteIdeAsync(http, path)
+                    : guard.RunAsync(http, endpoint.HandleAsync));
+        app.MapExplorer(path);
         app.Map(path, (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";
