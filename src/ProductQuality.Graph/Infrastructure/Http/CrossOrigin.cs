@@ -10,12 +10,8 @@ internal static class CrossOrigin
 {
     public static void AddCrossOrigin(this IHostApplicationBuilder builder)
     {
-        builder.AddCheckedOptions<CrossOriginOptions>(CrossOriginOptions.Section)
-            .Validate(o => o.AllowedOrigins.All(IsOrigin), "GraphQL:Cors:AllowedOrigins takes origins such as " +
-                "https://credit.example.gov.cn (scheme, host and optional port, no path or trailing slash) or *.")
-            .Validate(o => o.PreflightMaxAgeSeconds is >= 0 and <= 86_400,
-                "GraphQL:Cors:PreflightMaxAgeSeconds must be between 0 and 86400.")
-            .ValidateOnStart();
+        builder.AddCheckedOptions<CrossOriginOptions>(CrossOriginOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CrossOriginOptions>, Validation>();
         builder.Services.AddCors();
         builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
             .Configure<IOptions<CrossOriginOptions>>((cors, options) => cors.AddDefaultPolicy(policy =>
@@ -35,6 +31,23 @@ internal static class CrossOrigin
                     .WithExposedHeaders("Retry-After", "WWW-Authenticate", "Content-Disposition")
                     .SetPreflightMaxAge(TimeSpan.FromSeconds(options.Value.PreflightMaxAgeSeconds));
             }));
+    }
+
+    private sealed class Validation : IValidateOptions<CrossOriginOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, CrossOriginOptions options)
+        {
+            var problems = options.AllowedOrigins.Where(o => !IsOrigin(o)).Select(o =>
+                $"Setting {CrossOriginOptions.Section}:AllowedOrigins has '{o}', which is not an origin: give scheme, " +
+                "host and optional port such as https://credit.example.gov.cn (no path or trailing slash), or *.").ToList();
+            if (options.PreflightMaxAgeSeconds is < 0 or > 86_400)
+            {
+                problems.Add($"Setting {CrossOriginOptions.Section}:PreflightMaxAgeSeconds is " +
+                    $"{options.PreflightMaxAgeSeconds}, which is not allowed: between 0 and 86400.");
+            }
+
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
     }
 
     private static bool IsOrigin(string origin) =>
