@@ -1,8 +1,8 @@
 using GraphQL.Types;
-using GraphQL.Types.Relay;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Schema;
+using ProductQuality.Graph.Schema.Paging;
 
 namespace ProductQuality.Graph.Assured;
 
@@ -11,7 +11,7 @@ public static class AssuredQueries
 {
     public static void AddTo(QueryType query)
     {
-        var field = query.Field<NonNullGraphType<ConnectionType<EnterpriseType, EdgeType<EnterpriseType>>>>(
+        var field = query.Field<NonNullGraphType<StrictConnectionType<EnterpriseType>>>(
                 FieldGroup.Assured, "assuredUnits")
             .Description("Assured consumption units (放心消费单位) now.")
             .Argument<EnterpriseOrderType>("orderBy", "Order (default NAME_ASC).");

@@ -1,8 +1,8 @@
 using GraphQL.Types;
-using GraphQL.Types.Relay;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Schema;
+using ProductQuality.Graph.Schema.Paging;
 
 namespace ProductQuality.Graph.Blacklist;
 
@@ -11,7 +11,7 @@ public static class BlacklistQueries
 {
     public static void AddTo(QueryType query)
     {
-        var field = query.Field<NonNullGraphType<ConnectionType<EnterpriseType, EdgeType<EnterpriseType>>>>(FieldGroup.BlacklistStatus, "blacklist")
+        var field = query.Field<NonNullGraphType<StrictConnectionType<EnterpriseType>>>(FieldGroup.BlacklistStatus, "blacklist")
             .Description("The published blacklist (黑名单): enterprises listed now. Listing history and reasons are on each enterprise.")
             .Argument<EnterpriseOrderType>("orderBy", "Order (default NAME_ASC).");
         EnterpriseQueries.PagingArguments(field);

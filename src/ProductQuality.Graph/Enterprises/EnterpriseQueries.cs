@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
-using GraphQL.Types.Relay;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.History;
@@ -35,7 +34,7 @@ public static class EnterpriseQueries
                     : await EnterpriseAsOf.RestoreAsync(c, enterprise, day);
             });
 
-        var list = query.Field<NonNullGraphType<ConnectionType<EnterpriseType, EdgeType<EnterpriseType>>>>(FieldGroup.Identity, "enterprises")
+        var list = query.Field<NonNullGraphType<StrictConnectionType<EnterpriseType>>>(FieldGroup.Identity, "enterprises")
             .Description("Key-product enterprises, filtered and ordered, as a cursor connection (first/after).")
             .Argument<EnterpriseFilterInputType>("filter", "Conditions; all must hold.")
             .Argument<EnterpriseOrderType>("orderBy", "Order (default NAME_ASC).");

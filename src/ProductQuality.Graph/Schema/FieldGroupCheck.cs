@@ -24,5 +24,5 @@ internal static class FieldGroupCheck
 
     // Connection, edge and page-info types carry no data of their own: what they expose is the node type's fields.
     private static bool IsRelayPlumbing(IGraphType type) =>
-        type.GetType().Namespace == "GraphQL.Types.Relay";
+        type.GetType().Namespace is "GraphQL.Types.Relay" or "ProductQuality.Graph.Schema.Paging";
 }

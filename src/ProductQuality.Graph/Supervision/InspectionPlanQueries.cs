@@ -23,7 +23,7 @@ public static class InspectionPlanQueries
     private const string Order = "DueFirst";
 
     public static void AddTo(QueryType query) =>
-        query.Field<NonNullGraphType<ConnectionType<InspectionPlanEntryType, EdgeType<InspectionPlanEntryType>>>>(
+        query.Field<NonNullGraphType<StrictConnectionType<InspectionPlanEntryType>>>(
                 FieldGroup.Inspections, "inspectionPlan")
             .Description("Enterprises due for inspection by the end of a period (检查计划), overdue and most severe first: "
                 + "the map colour's interval (RED quarterly, YELLOW half-yearly, BLUE yearly, GREEN every two years), "

@@ -1,7 +1,6 @@
 using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Types.Relay;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Schema;
@@ -15,8 +14,7 @@ public static class WarningQueries
     private const string Order = "IssuedDesc";
 
     public static void AddTo(QueryType query) =>
-        query.Field<NonNullGraphType<ConnectionType<RiskWarningType, EdgeType<RiskWarningType>>>>(FieldGroup.Warnings,
-            "riskWarnings")
+        query.Field<NonNullGraphType<StrictConnectionType<RiskWarningType>>>(FieldGroup.Warnings, "riskWarnings")
             .Description("Risk warning bulletins (警情通报/质量预警), newest first.")
             .Argument<DateScalar>("since", "Only bulletins issued on or after this date.")
             .Argument<IntGraphType>("first", $"Page size (default {PageSize.Default}).")

@@ -28,6 +28,11 @@ public sealed class BadSettingsTests
             "true or false"
         },
         { "--Database:SeedToday=yesterday", "Setting Database:SeedToday is 'yesterday'", "a date such as 2026-11-28" },
+        {
+            "--GraphQL:Cors:AllowedOrigins:0=https://credit.example.gov.cn/app",
+            "Setting GraphQL:Cors:AllowedOrigins has 'https://credit.example.gov.cn/app', which is not an origin",
+            "no path or trailing slash"
+        },
         { "--Auth:ClockSkewSeconds=1.5", "Setting Auth:ClockSkewSeconds is '1.5'", "a whole number" },
         { "--Access:Contracts:tax:Groups:Health=All", "Setting Access:Contracts:tax:Groups:Health is 'All'", "one" },
         { "--Access:Contracts:tax:Groups:Secret=Full", "Setting Access:Contracts:tax:Groups:Secret names", "one" },

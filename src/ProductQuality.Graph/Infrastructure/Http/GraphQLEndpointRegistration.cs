@@ -2,13 +2,16 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Explorer;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Receipts;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
 
-/// <summary>Composition of the GraphQL layer: GraphQL.NET services, the per-contract schemas and the HTTP endpoint.</summary>
+/// <summary>
+/// Composition of the GraphQL layer: GraphQL.NET services, the per-contract schemas and the HTTP endpoint.
+/// </summary>
 public static class GraphQLEndpointRegistration
 {
     public static IHostApplicationBuilder AddProductQualityGraph(this IHostApplicationBuilder builder)
@@ -17,9 +20,11 @@ public static class GraphQLEndpointRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var exposeDetails = builder.Configuration.GetValue<bool>($"{GraphQLHttpOptions.Section}:{nameof(GraphQLHttpOptions.ExposeExceptionDetails)}");
+        var exposeDetails = builder.Configuration.GetValue<bool>(
+            $"{GraphQLHttpOptions.Section}:{nameof(GraphQLHttpOptions.ExposeExceptionDetails)}");
         builder.Services.AddGraphQL(graphQL => graphQL
-            // Chinese names stay readable in responses; the relaxed encoder is safe for JSON bodies (never embedded in HTML).
+            // Chinese names stay readable in responses; the relaxed encoder is safe for JSON bodies (never embedded in
+            // HTML).
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // One DbContext per request is not thread-safe: resolve queries serially; batching keeps it fast.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
@@ -34,6 +39,8 @@ public static class GraphQLEndpointRegistration
 
         builder.AddCheckReceipts();
         builder.Services.AddQueryLimits();
+        builder.Services.AddExplorer();
+        builder.AddCrossOrigin();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<SchemaRegistry>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
@@ -46,10 +53,13 @@ public static class GraphQLEndpointRegistration
     {
         var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
         _ = app.Services.GetRequiredService<SchemaRegistry>();
+        app.UseCors();
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
             (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard) =>
-                guard.RunAsync(http, endpoint.HandleAsync));
-        app.MapGraphiQL(path);
+                IdePage.IsBrowserNavigation(http.Request)
+                    ? ExplorerRegistration.WriteIdeAsync(http, path)
+                    : guard.RunAsync(http, endpoint.HandleAsync));
+        app.MapExplorer(path);
         app.MapCheckReceiptKeys();
         app.Map(path, (HttpContext http) =>
         {

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Access.Tokens;
+using ProductQuality.Graph.Infrastructure.Http;
+
+namespace ProductQuality.Graph.Explorer;
+
+/// <summary>
+/// <c>POST {path}/ide/sign-in {"department": "finance"}</c>: the IDE's department picker, which mints the same
+/// development token as the <c>token</c> verb. Mapped only in the Development environment while tokens are signed
+/// with the development key: with a real identity provider, or in any other environment, the route does not exist.
+/// </summary>
+internal static class DevelopmentSignIn
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+
+    public static bool IsAvailable(IServiceProvider services, IHostEnvironment environment) =>
+        environment.IsDevelopment() && services.GetRequiredService<IOptions<TokenOptions>>().Value.IsDevelopmentMode;
+
+    public static async Task HandleAsync(HttpContext http, AccessPolicy policy, DevelopmentTokenIssuer issuer)
+    {
+        string? department = null;
+        if (MediaTypes.IsJsonContent(http.Request))
+        {
+            try
+            {
+                var body = await http.Request.ReadFromJsonAsync<SignInRequest>(http.RequestAborted);
+                department = body?.Department;
+            }
+            catch (JsonException)
+            {
+                // Answered below like a missing department: the body is not the object the IDE sends.
+            }
+        }
+
+        if (department is null || policy.ForDepartment(department) is null)
+        {
+            await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status400BadRequest,
+                "UNKNOWN_DEPARTMENT", "POST {\"department\": \"<id>\"} as application/json with one of: " +
+                string.Join(", ", policy.Departments.Order(StringComparer.Ordinal)) + "."), MediaTypes.Json);
+            return;
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        var token = issuer.Issue(department, $"ide-{department}", Lifetime);
+        await http.Response.WriteAsJsonAsync(new SignInAnswer(department, token), http.RequestAborted);
+    }
+
+    private sealed record SignInRequest(string? Department);
+
+    private sealed record SignInAnswer(string Department, string Token);
+}

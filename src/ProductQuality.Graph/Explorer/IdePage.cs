@@ -1,0 +1,65 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ProductQuality.Graph.Explorer;
+
+/// <summary>
+/// The HTML shell of the IDE. Every script and style comes from the server itself (<see cref="ExplorerAssets"/>):
+/// government networks often have no internet, and this is the page where departments paste bearer tokens, so the
+/// Content-Security-Policy allows nothing but this origin. The page's settings travel in a JSON data block, which
+/// browsers never execute, so no inline script is needed.
+/// </summary>
+internal static class IdePage
+{
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /// <summary>
+    /// A browser navigating to the endpoint (a GET whose Accept names text/html) wants the IDE, not a GraphQL
+    /// error; GraphQL clients ask for JSON and never list text/html.
+    /// </summary>
+    public static bool IsBrowserNavigation(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
+    public static Task WriteAsync(HttpContext http, IdeSettings settings)
+    {
+        http.Response.ContentType = "text/html; charset=utf-8";
+        http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        http.Response.Headers.CacheControl = "no-store";
+        return http.Response.WriteAsync(Html(settings, http.Request.Query["query"].ToString()), http.RequestAborted);
+    }
+
+    private static string Html(IdeSettings settings, string initialQuery)
+    {
+        var config = JsonSerializer.Serialize(settings with { InitialQuery = initialQuery }, IdeSettings.Json);
+        var assets = HtmlEncoder.Default.Encode(settings.AssetsPath);
+        return $$"""
+            <!doctype html>
+            <html lang="en">
+            <head>
+              <meta charset="utf-8" />
+              <meta name="viewport" content="width=device-width, initial-scale=1" />
+              <title>ProductQuality.Graph — GraphQL IDE</title>
+              <link rel="icon" href="data:," />
+              <link rel="stylesheet" href="{{assets}}/vendor/graphiql.min.css" />
+              <link rel="stylesheet" href="{{assets}}/vendor/plugin-explorer.css" />
+              <link rel="stylesheet" href="{{assets}}/ide.css" />
+            </head>
+            <body>
+              <header id="sign-in" aria-label="Sign-in"></header>
+              <main id="graphiql"><p class="loading">Loading the IDE…</p></main>
+              <script type="application/json" id="ide-settings">{{config.Replace("</", "<\\/", StringComparison.Ordinal)}}</script>
+              <script src="{{assets}}/vendor/react.production.min.js"></script>
+              <script src="{{assets}}/vendor/react-dom.production.min.js"></script>
+              <script src="{{assets}}/vendor/graphiql.min.js"></script>
+              <script src="{{assets}}/vendor/plugin-explorer.umd.js"></script>
+              <script src="{{assets}}/ide.js"></script>
+            </body>
+            </html>
+            """;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Explorer;
+
+/// <summary>
+/// The IDE is served by the server itself: a browser asking <c>/graphql</c> for HTML gets the page, every file the
+/// page loads is on this server, and nothing in those files reaches for the internet (government networks often
+/// have none, and this is the page where tokens are pasted).
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed partial class IdePageTests(GraphServerFactory factory)
+{
+    private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    [Fact]
+    public async Task A_browser_asking_for_the_endpoint_gets_the_IDE_with_a_policy_that_allows_only_this_origin()
+    {
+        using var response = await GetAsync("/graphql", BrowserAccept);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);   // no inline script: CSP would block it
+    }
+
+    [Fact]
+    public async Task Every_file_the_page_loads_is_served_here_and_none_reaches_for_the_internet()
+    {
+        using var page = await GetAsync("/graphql", BrowserAccept);
+        var html = await page.Content.ReadAsStringAsync();
+        var urls = AssetReference().Matches(html).Select(m => m.Groups["url"].Value).Where(u => !u.StartsWith("data:", StringComparison.Ordinal)).ToList();
+        Assert.True(urls.Count >= 7, $"expected the IDE's scripts and styles, found: {string.Join(", ", urls)}");
+        foreach (var url in urls)
+        {
+            Assert.StartsWith("/graphql/ide/", url, StringComparison.Ordinal);
+            using var asset = await GetAsync(url, "*/*");
+            Assert.True(asset.StatusCode == HttpStatusCode.OK, $"{url}: {(int)asset.StatusCode}");
+            var body = await asset.Content.ReadAsStringAsync();
+            Assert.DoesNotMatch(RemoteLoad(), body);
+            Assert.DoesNotContain("sourceMappingURL", body, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/ui")]
+    public async Task The_bare_host_and_the_old_address_lead_to_the_IDE(string path)
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/graphql", response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/graphql-response+json")]
+    [InlineData("*/*")]
+    public async Task GraphQL_clients_still_get_GraphQL_answers_from_a_GET(string accept)
+    {
+        using var response = await GetAsync("/graphql?query=%7B__typename%7D", accept);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"__typename\":\"Query\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string url, string accept)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd(accept);
+        return await client.SendAsync(request);
+    }
+
+    [GeneratedRegex("""(?:src|href)="(?<url>[^"]+)" """, RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex AssetReference();
+
+    /// <summary>What would make a browser fetch from elsewhere: CSS imports and url()s, or script loads, of http(s).</summary>
+    [GeneratedRegex("""@import\s+(url\()?["']?https?:|url\(\s*["']?https?:|importScripts\(\s*["']https?:|<script[^>]+src=["']https?:""")]
+    private static partial Regex RemoteLoad();
+}
