@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Access.Tokens;
+using ProductQuality.Graph.Explorer.Map;
 using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Explorer;
@@ -40,6 +41,8 @@ public static class ExplorerRegistration
             app.MapPost(settings.DevelopmentSignInUrl!, (HttpContext http, AccessPolicy policy, DevelopmentTokenIssuer issuer) =>
                 DevelopmentSignIn.HandleAsync(http, policy, issuer));
         }
+
+        app.MapFourColourMapPage(settings);
 
         // The old address and the bare host lead to the IDE, so a bookmark or a typed host name still works.
         app.MapGet("/", () => Results.Redirect(graphQLPath));

@@ -33,6 +33,16 @@ public sealed class BadSettingsTests
             "Setting GraphQL:Cors:AllowedOrigins has 'https://credit.example.gov.cn/app', which is not an origin",
             "no path or trailing slash"
         },
+        {
+            "--Map:BoundariesFile=regions.geojson",
+            "Setting Map:BoundariesFile is 'regions.geojson', which does not exist",
+            "leave it empty for the schematic layout"
+        },
+        {
+            "--Map:BoundariesFile=appsettings.json",
+            "Setting Map:BoundariesFile is 'appsettings.json', which is not a GeoJSON FeatureCollection",
+            "Give a GeoJSON FeatureCollection"
+        },
         { "--Auth:ClockSkewSeconds=1.5", "Setting Auth:ClockSkewSeconds is '1.5'", "a whole number" },
         { "--Access:Contracts:tax:Groups:Health=All", "Setting Access:Contracts:tax:Groups:Health is 'All'", "one" },
         { "--Access:Contracts:tax:Groups:Secret=Full", "Setting Access:Contracts:tax:Groups:Secret names", "one" },

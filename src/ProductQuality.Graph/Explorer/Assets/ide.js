@@ -102,6 +102,8 @@
     }
     children.push(h('button', { key: 'dl', type: 'button', onClick: () => downloadContract(props.token, session.contract) },
       'Download contract (SDL)'));
+    // Same tab, same session storage: the map opens signed in as the same department.
+    children.push(h('a', { key: 'map', href: '/map', className: 'map-link' }, 'Four-colour map'));
     if (props.token) children.push(h('button', { key: 'out', type: 'button', onClick: props.onSignOut }, 'Sign out'));
     return h('div', { className: 'bar' }, children);
   }

@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Explorer;
+using ProductQuality.Graph.Explorer.Map;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Receipts;
 using ProductQuality.Graph.Schema;
@@ -40,6 +41,7 @@ public static class GraphQLEndpointRegistration
         builder.AddCheckReceipts();
         builder.Services.AddQueryLimits();
         builder.Services.AddExplorer();
+        builder.AddFourColourMapPage();
         builder.AddCrossOrigin();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<SchemaRegistry>();

@@ -19,15 +19,7 @@ public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
     public IdeBrowserTests(KestrelServer server)
     {
         _server = server;
-        var service = ChromeDriverService.CreateDefaultService(
-            Path.GetDirectoryName(BrowserFactAttribute.ChromeDriver)!, Path.GetFileName(BrowserFactAttribute.ChromeDriver));
-        service.HideCommandPromptWindow = true;
-        service.SuppressInitialDiagnosticInformation = true;
-        var options = new ChromeOptions { BinaryLocation = BrowserFactAttribute.Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,860",
-            // Offline: any host but the server's fails, as on a government network without internet.
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--no-proxy-server");
-        _browser = new ChromeDriver(service, options, Patience);
+        _browser = Chrome.Start(Patience);
     }
 
     [BrowserFact]
@@ -37,7 +29,7 @@ public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
         var wait = new WebDriverWait(_browser, Patience);
         wait.Until(d => d.FindElements(By.CssSelector(".graphiql-container")).Count > 0);
         Assert.StartsWith("Public", SignedInAs());
-        Screenshot("ide-public.png");
+        Screenshot.Save(_browser, "ide-public.png");
 
         _browser.FindElement(By.CssSelector("#sign-in select option[value='finance']")).Click();
         _browser.FindElement(By.XPath("//button[text()='Sign in (development)']")).Click();
@@ -47,7 +39,7 @@ public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
         _browser.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
         wait.Until(_ => Response().Contains("\"creditCode\"", StringComparison.Ordinal));
         Assert.DoesNotContain("\"errors\"", Response(), StringComparison.Ordinal);
-        Screenshot("ide-finance.png");
+        Screenshot.Save(_browser, "ide-finance.png");
 
         var resources = (IReadOnlyCollection<object>)_browser.ExecuteScript(
             "return performance.getEntriesByType('resource').map(r => r.name);")!;
@@ -92,17 +84,4 @@ public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
     private string SignedInAs() => _browser.FindElement(By.CssSelector("[data-testid=signed-in-as]")).Text;
 
     private string Response() => _browser.FindElement(By.CssSelector(".graphiql-response")).Text;
-
-    private void Screenshot(string name)
-    {
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            return;   // CI checks the page; the README's pictures are refreshed on a developer's machine
-        }
-
-        var folder = Path.Combine(Path.GetDirectoryName(Graph.Schema.SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory))!,
-            "docs", "images");
-        Directory.CreateDirectory(folder);
-        ((ITakesScreenshot)_browser).GetScreenshot().SaveAsFile(Path.Combine(folder, name));
-    }
 }

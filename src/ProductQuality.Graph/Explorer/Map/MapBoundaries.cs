@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace ProductQuality.Graph.Explorer.Map;
+
+/// <summary>
+/// The configured boundary file, read and checked once at start (a bad file is a settings error, exit code 3, not a
+/// blank map later) and then served from memory at <c>/map/boundaries.geojson</c>.
+/// </summary>
+internal sealed class MapBoundaries
+{
+    /// <summary>Large enough for every town of a province at a useful resolution; a file beyond it is a mistake.</summary>
+    public const long MaxBytes = 50L * 1024 * 1024;
+
+    public MapBoundaries(IOptions<MapOptions> options, IHostEnvironment environment)
+    {
+        var file = options.Value.BoundariesFile;
+        if (!string.IsNullOrWhiteSpace(file))
+        {
+            Content = File.ReadAllBytes(Path.GetFullPath(file, environment.ContentRootPath));
+        }
+    }
+
+    /// <summary>The file's bytes; null when no boundary file is configured (the schematic layout).</summary>
+    public byte[]? Content { get; }
+
+    /// <summary>What is wrong with a boundary file, in words an operator can act on; null when it can be drawn.</summary>
+    public static string? Problem(string path, string codeProperty)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return "does not exist";
+        }
+
+        if (info.Length > MaxBytes)
+        {
+            return $"is {info.Length:N0} bytes; at most {MaxBytes:N0} (simplify the polygons)";
+        }
+
+        try
+        {
+            using var stream = info.OpenRead();
+            using var document = JsonDocument.Parse(stream);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type)
+                || type.GetString() != "FeatureCollection" || !root.TryGetProperty("features", out var features)
+                || features.ValueKind != JsonValueKind.Array)
+            {
+                return "is not a GeoJSON FeatureCollection";
+            }
+
+            var index = 0;
+            foreach (var feature in features.EnumerateArray())
+            {
+                if (!feature.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object
+                    || !properties.TryGetProperty(codeProperty, out var code) || code.ValueKind != JsonValueKind.String)
+                {
+                    return $"has a feature (#{index}) without a string property '{codeProperty}' (Map:CodeProperty)";
+                }
+
+                index++;
+            }
+
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return $"is not valid JSON ({e.Message})";
+        }
+        catch (IOException e)
+        {
+            return $"cannot be read ({e.Message})";
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return $"cannot be read ({e.Message})";
+        }
+    }
+}
