@@ -39,8 +39,10 @@ public static class HostingExtensions
                 ?? [];
             foreach (var address in addresses)
             {
+                var root = address.TrimEnd('/');
                 app.Logger.LogInformation("ProductQuality.Graph is ready: send GraphQL to {Endpoint} (GET or POST "
-                    + "application/json).", address.TrimEnd('/') + path);
+                    + "application/json); open {Ide} in a browser for the IDE, {Map} for the four-colour map.",
+                    root + path, root + path, root + "/map");
             }
         });
 
