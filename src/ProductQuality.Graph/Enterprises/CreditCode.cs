@@ -5,7 +5,7 @@ namespace ProductQuality.Graph.Enterprises;
 /// <summary>
 /// The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-character
 /// alphabet, characters 3–8 the registering authority's division code, the 18th a check character
-/// (see shared/data/uscc.md). A code that fails here is bad input and must never be stored.
+/// (see docs/sources/uscc.md). A code that fails here is bad input and must never be stored.
 /// </summary>
 public static class CreditCode
 {

@@ -4,7 +4,7 @@ namespace ProductQuality.Graph.Tests.Enterprises;
 
 public sealed class CreditCodeTests
 {
-    // The valid examples of shared/data/uscc.md: real codes from public tests, then synthetic Jiaxing ones.
+    // The valid examples of docs/sources/uscc.md: real codes from public tests, then synthetic Jiaxing ones.
     [Theory]
     [InlineData("91310110666007217T")]
     [InlineData("91110000600037341L")]
