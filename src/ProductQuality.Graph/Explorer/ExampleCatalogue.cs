@@ -26,7 +26,9 @@ public sealed class ExampleCatalogue
             .Where(f => f.EndsWith(".graphql", StringComparison.Ordinal) && f.Contains('/', StringComparison.Ordinal))
             .Select(f => Example(f, files))
             .GroupBy(e => e.Contract, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<QueryExample>)[.. g.OrderBy(e => e.Name, StringComparer.Ordinal)],
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<QueryExample>)[.. g.OrderBy(e => e.Name, StringComparer.Ordinal)],
                 StringComparer.Ordinal);
     }
 

@@ -3,7 +3,9 @@ using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Explorer;
 
-/// <summary><c>GET {path}/ide/examples</c>: the examples of the caller's contract, which the IDE opens as tabs.</summary>
+/// <summary>
+/// <c>GET {path}/ide/examples</c>: the examples of the caller's contract, which the IDE opens as tabs.
+/// </summary>
 internal static class ExampleEndpoint
 {
     public static async Task HandleAsync(HttpContext http, IAudienceResolver audiences, ExampleCatalogue examples)
@@ -20,7 +22,11 @@ internal static class ExampleEndpoint
         http.Response.Headers.Vary = "Authorization";
         var contract = audience.Contract.Name;
         await http.Response.WriteAsJsonAsync(
-            new { contract, examples = examples.For(contract).Select(e => new { e.Name, e.Title, e.Query, e.Variables }) },
+            new
+            {
+                contract,
+                examples = examples.For(contract).Select(e => new { e.Name, e.Title, e.Query, e.Variables }),
+            },
             http.RequestAborted);
     }
 }

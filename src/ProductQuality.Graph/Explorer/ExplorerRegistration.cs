@@ -27,7 +27,8 @@ public static class ExplorerRegistration
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = settings.AssetsPath,
-            FileProvider = new EmbeddedFileProvider(typeof(ExplorerRegistration).Assembly, typeof(IdePage).Namespace + ".Assets"),
+            FileProvider = new EmbeddedFileProvider(
+                typeof(ExplorerRegistration).Assembly, typeof(IdePage).Namespace + ".Assets"),
             // Files change only with a new build; an hour of caching keeps reloads fast and a new version close.
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
@@ -38,7 +39,8 @@ public static class ExplorerRegistration
         app.MapGet(settings.SchemaUrl, (HttpContext http, ContractDownload download) => download.HandleAsync(http));
         if (developmentSignIn)
         {
-            app.MapPost(settings.DevelopmentSignInUrl!, (HttpContext http, AccessPolicy policy, DevelopmentTokenIssuer issuer) =>
+            app.MapPost(settings.DevelopmentSignInUrl!,
+                (HttpContext http, AccessPolicy policy, DevelopmentTokenIssuer issuer) =>
                 DevelopmentSignIn.HandleAsync(http, policy, issuer));
         }
 
@@ -49,8 +51,11 @@ public static class ExplorerRegistration
         app.MapGet("/ui", () => Results.Redirect(graphQLPath));
     }
 
-    /// <summary>Writes the IDE page; called by the endpoint for a browser's GET (see <see cref="IdePage.IsBrowserNavigation"/>).</summary>
+    /// <summary>
+    /// Writes the IDE page; called by the endpoint for a browser's GET (see <see cref="IdePage.IsBrowserNavigation"/>).
+    /// </summary>
     internal static Task WriteIdeAsync(HttpContext http, string graphQLPath) =>
         IdePage.WriteAsync(http, IdeSettings.For(graphQLPath,
-            DevelopmentSignIn.IsAvailable(http.RequestServices, http.RequestServices.GetRequiredService<IHostEnvironment>())));
+            DevelopmentSignIn.IsAvailable(
+                http.RequestServices, http.RequestServices.GetRequiredService<IHostEnvironment>())));
 }

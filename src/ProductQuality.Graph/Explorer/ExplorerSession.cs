@@ -10,7 +10,8 @@ namespace ProductQuality.Graph.Explorer;
 /// </summary>
 internal static class ExplorerSession
 {
-    public static async Task HandleAsync(HttpContext http, IAudienceResolver audiences, AccessPolicy policy, bool developmentSignIn)
+    public static async Task HandleAsync(
+        HttpContext http, IAudienceResolver audiences, AccessPolicy policy, bool developmentSignIn)
     {
         var (audience, refusal) = await audiences.ResolveAsync(http);
         if (audience is null)
@@ -35,7 +36,9 @@ internal static class ExplorerSession
 
     /// <param name="Department">Null for the public (no token).</param>
     /// <param name="County">The county a county bureau is limited to; null for city-wide readers.</param>
-    /// <param name="DevelopmentDepartments">Departments the development sign-in can mint for; null outside Development.</param>
+    /// <param name="DevelopmentDepartments">
+    /// Departments the development sign-in can mint for; null outside Development.
+    /// </param>
     private sealed record SessionAnswer(
         string? Department, string Contract, string? County, IReadOnlyList<string>? DevelopmentDepartments);
 }

@@ -21,7 +21,8 @@ internal static class IdePage
     /// </summary>
     public static bool IsBrowserNavigation(HttpRequest request) =>
         HttpMethods.IsGet(request.Method)
-        && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        && request.GetTypedHeaders().Accept.Any(a =>
+            a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     public static Task WriteAsync(HttpContext http, IdeSettings settings)
     {
@@ -35,7 +36,8 @@ internal static class IdePage
 
     private static string Html(IdeSettings settings, string initialQuery)
     {
-        var config = JsonSerializer.Serialize(settings with { InitialQuery = initialQuery }, IdeSettings.Json);
+        var config = JsonSerializer.Serialize(settings with { InitialQuery = initialQuery }, IdeSettings.Json)
+            .Replace("</", "<\\/", StringComparison.Ordinal);
         var assets = HtmlEncoder.Default.Encode(settings.AssetsPath);
         return $$"""
             <!doctype html>
@@ -52,7 +54,7 @@ internal static class IdePage
             <body>
               <header id="sign-in" aria-label="Sign-in"></header>
               <main id="graphiql"><p class="loading">Loading the IDE…</p></main>
-              <script type="application/json" id="ide-settings">{{config.Replace("</", "<\\/", StringComparison.Ordinal)}}</script>
+              <script type="application/json" id="ide-settings">{{config}}</script>
               <script src="{{assets}}/vendor/react.production.min.js"></script>
               <script src="{{assets}}/vendor/react-dom.production.min.js"></script>
               <script src="{{assets}}/vendor/graphiql.min.js"></script>

@@ -20,14 +20,17 @@ public sealed class ContractDownloadTests(GraphServerFactory factory)
         var policy = factory.Services.GetRequiredService<AccessPolicy>();
         foreach (var department in policy.Departments.Order(StringComparer.Ordinal).Append(null))
         {
-            var contract = department is null ? policy.Public.Contract.Name : policy.ForDepartment(department)!.Contract.Name;
+            var contract = department is null
+                ? policy.Public.Contract.Name
+                : policy.ForDepartment(department)!.Contract.Name;
             using var client = factory.ClientFor(department);
             using var response = await client.GetAsync("/graphql/schema.graphql");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
             Assert.Equal($"{contract}.graphql", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
             Assert.Contains("Authorization", response.Headers.Vary);
-            var file = Path.Combine(SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory)!, SchemaFiles.RelativePath(contract));
+            var file = Path.Combine(
+                SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory)!, SchemaFiles.RelativePath(contract));
             Assert.True(await File.ReadAllTextAsync(file) == await response.Content.ReadAsStringAsync(),
                 $"{department ?? "the public"} downloaded something other than {file}");
         }
@@ -40,7 +43,8 @@ public sealed class ContractDownloadTests(GraphServerFactory factory)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not.a.token");
         using var response = await client.GetAsync("/graphql/schema.graphql");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("\"code\":\"INVALID_TOKEN\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"code\":\"INVALID_TOKEN\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotEmpty(response.Headers.WwwAuthenticate);
     }
 }

@@ -32,7 +32,8 @@ public sealed class DevelopmentSignInTests : IClassFixture<DevelopmentSignInTest
         var session = await client.GetFromJsonAsync<JsonElement>("/graphql/ide/session");
         Assert.Equal("finance", session.GetProperty("department").GetString());
         Assert.Equal("finance", session.GetProperty("contract").GetString());
-        Assert.Contains("tax", session.GetProperty("developmentDepartments").EnumerateArray().Select(d => d.GetString()));
+        Assert.Contains(
+            "tax", session.GetProperty("developmentDepartments").EnumerateArray().Select(d => d.GetString()));
         (await client.PostAsync("{ enterprises(first: 1) { totalCount } }")).EnsureData();
     }
 

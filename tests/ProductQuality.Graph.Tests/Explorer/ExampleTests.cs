@@ -33,7 +33,8 @@ public sealed class ExampleTests(WritableServerFactory factory)
     public void Every_contract_has_examples_and_every_example_folder_is_a_contract()
     {
         var policy = factory.Services.GetRequiredService<AccessPolicy>();
-        var contracts = policy.Contracts.Select(c => c.Name).Where(c => c != SchemaContract.Full.Name).Order(StringComparer.Ordinal);
+        var contracts = policy.Contracts.Select(c => c.Name).Where(c => c != SchemaContract.Full.Name)
+            .Order(StringComparer.Ordinal);
         Assert.Equal(contracts, new ExampleCatalogue().Contracts.Order(StringComparer.Ordinal));
     }
 

@@ -33,7 +33,8 @@ public sealed partial class IdePageTests(GraphServerFactory factory)
     {
         using var page = await GetAsync("/graphql", BrowserAccept);
         var html = await page.Content.ReadAsStringAsync();
-        var urls = AssetReference().Matches(html).Select(m => m.Groups["url"].Value).Where(u => !u.StartsWith("data:", StringComparison.Ordinal)).ToList();
+        var urls = AssetReference().Matches(html).Select(m => m.Groups["url"].Value)
+            .Where(u => !u.StartsWith("data:", StringComparison.Ordinal)).ToList();
         Assert.True(urls.Count >= 7, $"expected the IDE's scripts and styles, found: {string.Join(", ", urls)}");
         foreach (var url in urls)
         {
@@ -65,7 +66,8 @@ public sealed partial class IdePageTests(GraphServerFactory factory)
     {
         using var response = await GetAsync("/graphql?query=%7B__typename%7D", accept);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"__typename\":\"Query\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"__typename\":\"Query\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> GetAsync(string url, string accept)
@@ -79,7 +81,12 @@ public sealed partial class IdePageTests(GraphServerFactory factory)
     [GeneratedRegex("""(?:src|href)="(?<url>[^"]+)" """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex AssetReference();
 
-    /// <summary>What would make a browser fetch from elsewhere: CSS imports and url()s, or script loads, of http(s).</summary>
-    [GeneratedRegex("""@import\s+(url\()?["']?https?:|url\(\s*["']?https?:|importScripts\(\s*["']https?:|<script[^>]+src=["']https?:""")]
+    /// <summary>
+    /// What would make a browser fetch from elsewhere: CSS imports and url()s, or script loads, of http(s).
+    /// </summary>
+    [GeneratedRegex("""
+        @import\s+(url\()?["']?https?: | url\(\s*["']?https?:
+        | importScripts\(\s*["']https?: | <script[^>]+src=["']https?:
+        """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex RemoteLoad();
 }

@@ -79,10 +79,13 @@ public sealed partial class MapPageTests(GraphServerFactory factory)
     [GeneratedRegex("""(?:src|href)="(?<url>[^"]+)" """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex AssetReference();
 
-    [GeneratedRegex("""<script type="application/json" id="map-settings">(?<json>.*?)</script>""", RegexOptions.Singleline)]
+    [GeneratedRegex(
+        """<script type="application/json" id="map-settings">(?<json>.*?)</script>""", RegexOptions.Singleline)]
     private static partial Regex SettingsBlock();
 
-    /// <summary>An address on another host a script could load from (the SVG namespace is a name, not a load).</summary>
+    /// <summary>
+    /// An address on another host a script could load from (the SVG namespace is a name, not a load).
+    /// </summary>
     [GeneratedRegex("""https?://(?!www\.w3\.org/2000/svg)""")]
     private static partial Regex RemoteUrl();
 }

@@ -9,7 +9,9 @@ namespace ProductQuality.Graph.Explorer.Map;
 /// </summary>
 internal sealed class MapBoundaries
 {
-    /// <summary>Large enough for every town of a province at a useful resolution; a file beyond it is a mistake.</summary>
+    /// <summary>
+    /// Large enough for every town of a province at a useful resolution; a file beyond it is a mistake.
+    /// </summary>
     public const long MaxBytes = 50L * 1024 * 1024;
 
     public MapBoundaries(IOptions<MapOptions> options, IHostEnvironment environment)
@@ -24,7 +26,9 @@ internal sealed class MapBoundaries
     /// <summary>The file's bytes; null when no boundary file is configured (the schematic layout).</summary>
     public byte[]? Content { get; }
 
-    /// <summary>What is wrong with a boundary file, in words an operator can act on; null when it can be drawn.</summary>
+    /// <summary>
+    /// What is wrong with a boundary file, in words an operator can act on; null when it can be drawn.
+    /// </summary>
     public static string? Problem(string path, string codeProperty)
     {
         var info = new FileInfo(path);
@@ -53,7 +57,8 @@ internal sealed class MapBoundaries
             var index = 0;
             foreach (var feature in features.EnumerateArray())
             {
-                if (!feature.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object
+                if (!feature.TryGetProperty("properties", out var properties)
+                    || properties.ValueKind != JsonValueKind.Object
                     || !properties.TryGetProperty(codeProperty, out var code) || code.ValueKind != JsonValueKind.String)
                 {
                     return $"has a feature (#{index}) without a string property '{codeProperty}' (Map:CodeProperty)";

@@ -25,7 +25,8 @@ internal static class MapPage
 
     private static string Html(MapSettings settings)
     {
-        var config = JsonSerializer.Serialize(settings, IdeSettings.Json).Replace("</", "<\\/", StringComparison.Ordinal);
+        var config = JsonSerializer.Serialize(settings, IdeSettings.Json)
+            .Replace("</", "<\\/", StringComparison.Ordinal);
         var assets = HtmlEncoder.Default.Encode(settings.AssetsPath);
         var endpoint = HtmlEncoder.Default.Encode(settings.Endpoint);
         return $$"""

@@ -50,9 +50,10 @@ internal static class MapRegistration
 
             var path = Path.GetFullPath(options.BoundariesFile, environment.ContentRootPath);
             return MapBoundaries.Problem(path, options.CodeProperty) is { } problem
-                ? ValidateOptionsResult.Fail($"Setting {MapOptions.Section}:BoundariesFile is '{options.BoundariesFile}', "
-                    + $"which {problem}. Give a GeoJSON FeatureCollection of region polygons, or leave it empty for the "
-                    + "schematic layout.")
+                ? ValidateOptionsResult.Fail(
+                    $"Setting {MapOptions.Section}:BoundariesFile is '{options.BoundariesFile}', which {problem}. "
+                    + "Give a GeoJSON FeatureCollection of region polygons, or leave it empty for the schematic "
+                    + "layout.")
                 : ValidateOptionsResult.Success;
         }
     }

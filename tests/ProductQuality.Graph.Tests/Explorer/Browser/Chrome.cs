@@ -3,13 +3,16 @@ using OpenQA.Selenium.Chrome;
 
 namespace ProductQuality.Graph.Tests.Explorer.Browser;
 
-/// <summary>Debian's chromium, headless, able to reach nothing but the local server (as on a network without internet).</summary>
+/// <summary>
+/// Debian's chromium, headless, able to reach nothing but the local server (as on a network without internet).
+/// </summary>
 internal static class Chrome
 {
     public static ChromeDriver Start(TimeSpan patience)
     {
         var service = ChromeDriverService.CreateDefaultService(
-            Path.GetDirectoryName(BrowserFactAttribute.ChromeDriver)!, Path.GetFileName(BrowserFactAttribute.ChromeDriver));
+            Path.GetDirectoryName(BrowserFactAttribute.ChromeDriver)!,
+            Path.GetFileName(BrowserFactAttribute.ChromeDriver));
         service.HideCommandPromptWindow = true;
         service.SuppressInitialDiagnosticInformation = true;
         var options = new ChromeOptions { BinaryLocation = BrowserFactAttribute.Chromium };
@@ -31,7 +34,9 @@ internal static class Screenshot
         }
 
         var folder = Path.Combine(
-            Path.GetDirectoryName(Graph.Schema.SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory))!, "docs", "images");
+            Path.GetDirectoryName(Graph.Schema.SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory))!,
+            "docs",
+            "images");
         Directory.CreateDirectory(folder);
         ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(folder, name));
     }

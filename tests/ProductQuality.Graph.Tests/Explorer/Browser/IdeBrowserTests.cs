@@ -74,7 +74,8 @@ public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
             cm.focus();
             cm.setCursor({ line: 0, ch: {{33 + prefix.Length}} });
             """);
-        new OpenQA.Selenium.Interactions.Actions(_browser).KeyDown(Keys.Control).SendKeys(" ").KeyUp(Keys.Control).Perform();
+        new OpenQA.Selenium.Interactions.Actions(_browser)
+            .KeyDown(Keys.Control).SendKeys(" ").KeyUp(Keys.Control).Perform();
         wait.Until(d => d.FindElements(By.CssSelector(".CodeMirror-hints li")).Count > 0);
         var hints = _browser.FindElements(By.CssSelector(".CodeMirror-hints li")).Select(h => h.Text.Trim()).ToList();
         _browser.ExecuteScript("sessionStorage.clear(); localStorage.clear();");
