@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Explorer;
 using ProductQuality.Graph.Explorer.Map;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
+using ProductQuality.Graph.Infrastructure.WebSockets;
 using ProductQuality.Graph.Receipts;
 using ProductQuality.Graph.Schema;
 
@@ -42,6 +43,7 @@ public static class GraphQLEndpointRegistration
         builder.Services.AddQueryLimits();
         builder.Services.AddExplorer();
         builder.AddFourColourMapPage();
+        builder.AddGraphQLWebSockets();
         builder.AddCrossOrigin();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<SchemaRegistry>();
@@ -56,11 +58,13 @@ public static class GraphQLEndpointRegistration
         var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
         _ = app.Services.GetRequiredService<SchemaRegistry>();
         app.UseCors();
+        app.UseWebSockets();
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
-            (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard) =>
-                IdePage.IsBrowserNavigation(http.Request)
-                    ? ExplorerRegistration.WriteIdeAsync(http, path)
-                    : guard.RunAsync(http, endpoint.HandleAsync));
+            (HttpContext http, GraphQLEndpoint endpoint, GraphQLWebSocketEndpoint webSockets,
+                UnhandledErrorGuard guard) =>
+                http.WebSockets.IsWebSocketRequest ? guard.RunAsync(http, webSockets.HandleAsync)
+                : IdePage.IsBrowserNavigation(http.Request) ? ExplorerRegistration.WriteIdeAsync(http, path)
+                : guard.RunAsync(http, endpoint.HandleAsync));
         app.MapExplorer(path);
         app.MapCheckReceiptKeys();
         app.Map(path, (HttpContext http) =>

@@ -84,7 +84,8 @@ internal static class GraphQLRequestReader
         }
     }
 
-    private static (GraphQLHttpRequest?, RequestError?) FromJson(JsonElement root, GraphQLHttpOptions options)
+    /// <summary>A request object (the POST body, or the payload of a WebSocket subscribe message).</summary>
+    internal static (GraphQLHttpRequest?, RequestError?) FromJson(JsonElement root, GraphQLHttpOptions options)
     {
         if (root.ValueKind == JsonValueKind.Array)
         {

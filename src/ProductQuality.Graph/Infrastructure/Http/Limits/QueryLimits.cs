@@ -39,13 +39,15 @@ internal sealed class QueryLimits(
         return true;
     }
 
+    /// <summary>The request-rate check without an HTTP answer (each WebSocket operation counts as a request).</summary>
+    public LimitRefusal? CheckRate(HttpContext context, Audience audience) =>
+        _options.Enabled ? rates.TryAcquire(context, audience) : null;
+
     /// <summary>True (after answering 400) when the document is too large or its operation too costly.</summary>
     public async Task<bool> RefuseDocumentAsync(HttpContext context, GraphQLDocument document, string? operationName,
         Inputs? variables, ISchema schema, Audience audience, string mediaType)
     {
-        if (!_options.Enabled
-            || _documents.Check(document, operationName, variables, schema, audience, policy.For(audience))
-                is not { } refusal)
+        if (CheckDocument(document, operationName, variables, schema, audience) is not { } refusal)
         {
             return false;
         }
@@ -53,6 +55,13 @@ internal sealed class QueryLimits(
         await LimitRefusalWriter.WriteAsync(context, refusal, mediaType);
         return true;
     }
+
+    /// <summary>The document checks and cost budget without an HTTP answer (for WebSocket operations).</summary>
+    public LimitRefusal? CheckDocument(
+        GraphQLDocument document, string? operationName, Inputs? variables, ISchema schema, Audience audience) =>
+        _options.Enabled
+            ? _documents.Check(document, operationName, variables, schema, audience, policy.For(audience))
+            : null;
 
     /// <summary>
     /// True (after answering 400 QUERY_TIMEOUT) when GraphQL.NET stopped the operation at <see cref="Timeout"/>: it

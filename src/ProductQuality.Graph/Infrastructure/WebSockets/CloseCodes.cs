@@ -1,0 +1,16 @@
+namespace ProductQuality.Graph.Infrastructure.WebSockets;
+
+/// <summary>
+/// The close codes of the graphql-transport-ws protocol (graphql-ws's PROTOCOL.md), which its clients act on, and
+/// the one WebSocket code for an oversized message.
+/// </summary>
+internal static class CloseCodes
+{
+    public const int BadRequest = 4400;           // a message that is not a protocol message
+    public const int Unauthorized = 4401;         // subscribe before connection_ack
+    public const int Forbidden = 4403;            // token refused at connection_init, or expired later
+    public const int InitTimeout = 4408;          // no connection_init in time
+    public const int SubscriberExists = 4409;     // a second operation with an id still in use
+    public const int TooManyInits = 4429;         // connection_init sent twice
+    public const int MessageTooBig = 1009;        // WebSocket's own code
+}

@@ -1,0 +1,46 @@
+using GraphQL;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Infrastructure.Http;
+
+namespace ProductQuality.Graph.Infrastructure.WebSockets;
+
+/// <summary>
+/// A WebSocket upgrade at the GraphQL endpoint: accepted for the graphql-transport-ws subprotocol (what the
+/// graphql-ws library's clients ask for), refused with a clear 400 for anything else — the legacy
+/// subscriptions-transport-ws (also called "graphql-ws") included — instead of a misleading GraphQL error.
+/// </summary>
+internal sealed class GraphQLWebSocketEndpoint(
+    OperationRunner runner,
+    IAudienceResolver audiences,
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLWebSocketOptions> options,
+    ILogger<GraphQLWebSocketEndpoint> logger)
+{
+    public const string SubProtocol = "graphql-transport-ws";
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        if (!http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol, StringComparer.Ordinal))
+        {
+            var asked = http.WebSockets.WebSocketRequestedProtocols;
+            var legacy = asked.Contains("graphql-ws", StringComparer.Ordinal)
+                ? " The legacy subscriptions-transport-ws protocol ('graphql-ws') is not supported."
+                : "";
+            await TransportErrorWriter.WriteAsync(http, RequestError.BadRequest("UNSUPPORTED_WEBSOCKET_PROTOCOL",
+                $"This endpoint speaks GraphQL over WebSocket with the '{SubProtocol}' subprotocol (the graphql-ws "
+                + $"library's clients ask for it); the upgrade asked for "
+                + (asked.Count == 0 ? "none" : $"'{string.Join("', '", asked)}'") + "." + legacy), MediaTypes.Json);
+            return;
+        }
+
+        var settings = options.Value;
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = SubProtocol,
+            KeepAliveInterval = TimeSpan.FromSeconds(settings.KeepAliveSeconds),
+        });
+        using var connection = new TransportWsConnection(socket, http, runner, audiences, serializer, settings, logger);
+        await connection.RunAsync();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Infrastructure.Http;
+using ProductQuality.Graph.Infrastructure.Http.Limits;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Infrastructure.WebSockets;
+
+/// <summary>
+/// Runs the operation of one <c>subscribe</c> message through the same checks as an HTTP request — the request
+/// object's shape, the document's size and parse, fragment cycles, the department's schema and root types, the
+/// request rate, the document limits and cost budget, validation — and then GraphQL.NET: a subscription answers a
+/// stream, a query one result. Mutations stay on HTTP POST, where their idempotency keys and answers belong.
+/// </summary>
+internal sealed class OperationRunner(
+    IDocumentExecuter executer,
+    IGraphQLTextSerializer serializer,
+    SchemaRegistry schemas,
+    QueryLimits limits,
+    IOptions<GraphQLHttpOptions> options)
+{
+    private readonly GraphQLHttpOptions _options = options.Value;
+    private readonly IValidationRule[] _rules =
+    [
+        .. DocumentValidator.CoreRules,
+        new ComplexityValidationRule(new ComplexityOptions { MaxDepth = options.Value.MaxDepth }),
+    ];
+
+    public async Task<OperationStart> StartAsync(
+        JsonElement? payload, Audience audience, HttpContext http, IServiceProvider services, CancellationToken cancel)
+    {
+        if (payload is not { ValueKind: JsonValueKind.Object } body)
+        {
+            return OperationStart.Refused("INVALID_REQUEST",
+                "A subscribe message needs a payload object such as {\"query\": \"subscription { ... }\"}.");
+        }
+
+        var (request, error) = GraphQLRequestReader.FromJson(body, _options);
+        if (error is not null)
+        {
+            return OperationStart.Refused(error.Code, error.Message);
+        }
+
+        var schema = schemas.For(audience.Contract);
+        var (document, parseError) = DocumentParser.Parse(request!.Query);
+        if (document is null)
+        {
+            return OperationStart.Refused(parseError!.Code, parseError.Message);
+        }
+
+        if ((FragmentCycleCheck.Refusal(document)
+             ?? OperationTypeCheck.Refusal(document, request.OperationName, schema)) is { } refusal)
+        {
+            return OperationStart.Refused(refusal.Code, refusal.Message);
+        }
+
+        if (OperationTypeCheck.Selected(document, request.OperationName) == OperationType.Mutation)
+        {
+            return OperationStart.Refused("MUTATION_OVER_WEBSOCKET",
+                "Mutations are accepted over HTTP POST only (with their idempotency keys); use WebSocket for "
+                + "subscriptions and queries.");
+        }
+
+        var (variables, variablesError) = InputsReader.Read(serializer, request.VariablesJson, "variables");
+        var (extensions, extensionsError) = InputsReader.Read(serializer, request.ExtensionsJson, "extensions");
+        if ((variablesError ?? extensionsError) is { } inputsError)
+        {
+            return OperationStart.Refused(inputsError.Code, inputsError.Message);
+        }
+
+        if ((limits.CheckRate(http, audience)
+             ?? limits.CheckDocument(document, request.OperationName, variables, schema, audience)) is { } limited)
+        {
+            return OperationStart.Refused(limited.Code, limited.Message);
+        }
+
+        var isSubscription = OperationTypeCheck.Selected(document, request.OperationName) == OperationType.Subscription;
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = schema,
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = variables,
+            Extensions = extensions,
+            UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier },
+            RequestServices = services,
+            User = http.User,
+            CancellationToken = cancel,
+            // A subscription lives as long as its client wants it; a query over WebSocket has the HTTP deadline.
+            Timeout = isSubscription ? Timeout.InfiniteTimeSpan : limits.Timeout,
+            ValidationRules = _rules,
+        });
+
+        if (!result.Executed)
+        {
+            return OperationStart.Failed(result);
+        }
+
+        limits.CapErrors(result);
+        return result.Streams is { Count: > 0 } streams
+            ? OperationStart.Stream(streams.Values.First())
+            : OperationStart.Single(result);
+    }
+}
+
+/// <summary>How an operation started: refused before execution, failed validation, one result, or a stream.</summary>
+internal sealed record OperationStart(
+    string? Code, string? Message, ExecutionResult? Result, IObservable<ExecutionResult>? Events)
+{
+    public static OperationStart Refused(string code, string message) => new(code, message, null, null);
+
+    public static OperationStart Failed(ExecutionResult result) => new(null, null, result, null);
+
+    public static OperationStart Single(ExecutionResult result) => new(null, null, result, null);
+
+    public static OperationStart Stream(IObservable<ExecutionResult> events) => new(null, null, null, events);
+
+    /// <summary>Refused or failed before execution: answered with the protocol's <c>error</c> message.</summary>
+    public bool IsError => Code is not null || Result is { Executed: false };
+}

@@ -1,0 +1,425 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using ProductQuality.Graph.Access;
+
+namespace ProductQuality.Graph.Infrastructure.WebSockets;
+
+/// <summary>
+/// One graphql-transport-ws connection (the protocol of the graphql-ws library): <c>connection_init</c> with the
+/// department's token within the time allowed, then <c>subscribe</c> / <c>next</c> / <c>error</c> /
+/// <c>complete</c> per operation id, <c>ping</c> / <c>pong</c> either way. Every protocol violation closes the socket
+/// with the protocol's code and a reason that says what was wrong; the token's expiry closes it with 4403, so a
+/// connection never outlives the permission it was opened with.
+/// </summary>
+internal sealed partial class TransportWsConnection(
+    WebSocket socket,
+    HttpContext http,
+    OperationRunner runner,
+    IAudienceResolver audiences,
+    IGraphQLTextSerializer serializer,
+    GraphQLWebSocketOptions options,
+    ILogger logger) : IDisposable
+{
+    private readonly ILogger _logger = logger;
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _closing =
+        CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+    private Audience? _audience;
+    private bool _initReceived;
+
+    public async Task RunAsync()
+    {
+        var initDeadline = CloseUnlessInitialisedAsync();
+        try
+        {
+            while (!_closing.IsCancellationRequested && socket.State == WebSocketState.Open)
+            {
+                var (text, closed) = await ReceiveAsync();
+                if (closed || text is null)
+                {
+                    break;
+                }
+
+                await HandleAsync(text);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // The client went away or the connection was closed on purpose: nothing left to answer.
+        }
+        finally
+        {
+            await _closing.CancelAsync();
+            foreach (var operation in _operations.Values)
+            {
+                operation.Dispose();
+            }
+
+            await initDeadline.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public void Dispose()
+    {
+        _sending.Dispose();
+        _closing.Dispose();
+    }
+
+    private async Task HandleAsync(byte[] utf8)
+    {
+        var (message, problem) = ProtocolMessage.Parse(utf8);
+        if (message is null)
+        {
+            await CloseAsync(CloseCodes.BadRequest, problem!);
+            return;
+        }
+
+        switch (message.Type)
+        {
+            case "connection_init":
+                await InitialiseAsync(message);
+                break;
+            case "ping":
+                await SendAsync("{\"type\":\"pong\"}");
+                break;
+            case "pong":
+                break;
+            case "subscribe":
+                await SubscribeAsync(message);
+                break;
+            case "complete" when message.Id is not null:
+                if (_operations.TryRemove(message.Id, out var operation))
+                {
+                    operation.Dispose();   // the client ended it: no complete is sent back
+                }
+
+                break;
+            default:
+                await CloseAsync(CloseCodes.BadRequest, $"Unexpected message type '{Shorten(message.Type)}'.");
+                break;
+        }
+    }
+
+    private async Task InitialiseAsync(ProtocolMessage message)
+    {
+        if (_initReceived)
+        {
+            await CloseAsync(CloseCodes.TooManyInits, "Too many initialisation requests");
+            return;
+        }
+
+        _initReceived = true;
+        // The resolver reads a request's Authorization header, as for HTTP: it is given a request of its own that
+        // carries the connection's token (the upgrade request has been answered and its authentication settled).
+        var token = ConnectionToken.From(message.Payload, http.Request);
+        await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var asking = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        asking.Connection.RemoteIpAddress = http.Connection.RemoteIpAddress;
+        if (token is not null)
+        {
+            asking.Request.Headers.Authorization = "Bearer " + token;
+        }
+
+        var (audience, refusal) = await audiences.ResolveAsync(asking);
+        if (audience is null)
+        {
+            await CloseAsync(CloseCodes.Forbidden, $"{refusal!.Code}: {refusal.Message}");
+            return;
+        }
+
+        _audience = audience;
+        await SendAsync("{\"type\":\"connection_ack\"}");
+        if (token is not null && ConnectionToken.ExpiresAt(token) is { } expires)
+        {
+            _ = CloseAtExpiryAsync(expires);
+        }
+    }
+
+    private async Task SubscribeAsync(ProtocolMessage message)
+    {
+        if (_audience is null)
+        {
+            await CloseAsync(CloseCodes.Unauthorized, "Unauthorized: send connection_init and wait for connection_ack");
+            return;
+        }
+
+        if (message.Id is not { } id)
+        {
+            await CloseAsync(CloseCodes.BadRequest, "A subscribe message needs an 'id'.");
+            return;
+        }
+
+        if (_operations.Count >= options.MaxOperationsPerConnection && !_operations.ContainsKey(id))
+        {
+            await SendErrorAsync(id, "TOO_MANY_OPERATIONS", $"At most {options.MaxOperationsPerConnection} "
+                + "operations may run at once on one connection: complete one first, or open another connection.");
+            return;
+        }
+
+        var operation = new Operation(
+            http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope(),
+            CancellationTokenSource.CreateLinkedTokenSource(_closing.Token));
+        if (!_operations.TryAdd(id, operation))
+        {
+            operation.Dispose();
+            await CloseAsync(CloseCodes.SubscriberExists, $"Subscriber for {Shorten(id)} already exists");
+            return;
+        }
+
+        OperationStart start;
+        try
+        {
+            start = await runner.StartAsync(
+                message.Payload, _audience, http, operation.Scope.ServiceProvider, operation.Cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (start.IsError)
+        {
+            if (_operations.TryRemove(id, out _))
+            {
+                operation.Dispose();
+                await SendAsync(ErrorMessage(id, start));
+            }
+
+            return;
+        }
+
+        if (start.Events is null)
+        {
+            await SendNextAsync(id, start.Result!);
+            await CompleteAsync(id);
+            return;
+        }
+
+        operation.Subscription = start.Events.Subscribe(new Forwarder(this, id));
+    }
+
+    /// <summary>
+    /// Sends an event of an operation the client has not completed (a completed one sends nothing more).
+    /// </summary>
+    private async Task SendNextAsync(string id, ExecutionResult result)
+    {
+        if (_operations.ContainsKey(id))
+        {
+            await SendAsync($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"next\",\"payload\":"
+                + serializer.Serialize(result) + "}");
+        }
+    }
+
+    private async Task CompleteAsync(string id)
+    {
+        if (_operations.TryRemove(id, out var operation))
+        {
+            operation.Dispose();
+            await SendAsync($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"complete\"}}");
+        }
+    }
+
+    private Task SendErrorAsync(string id, string code, string message) =>
+        SendAsync(ErrorMessage(id, OperationStart.Refused(code, message)));
+
+    private string ErrorMessage(string id, OperationStart start)
+    {
+        string errors;
+        if (start.Code is not null)
+        {
+            errors = JsonSerializer.Serialize(new[]
+            {
+                new { message = start.Message, extensions = new { code = start.Code } },
+            });
+        }
+        else
+        {
+            using var result = JsonDocument.Parse(serializer.Serialize(start.Result!));
+            errors = result.RootElement.GetProperty("errors").GetRawText();
+        }
+
+        return $"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"error\",\"payload\":{errors}}}";
+    }
+
+    private async Task SendAsync(string json)
+    {
+        await _sending.WaitAsync(_closing.Token);
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, _closing.Token);
+            }
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    private async Task CloseAsync(int code, string reason)
+    {
+        Log.Closing(_logger, code, reason);
+        try
+        {
+            await _sending.WaitAsync(http.RequestAborted);
+            try
+            {
+                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await socket.CloseAsync((WebSocketCloseStatus)code, CloseReason(reason), http.RequestAborted);
+                }
+            }
+            finally
+            {
+                _sending.Release();
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // Already gone.
+        }
+
+        await _closing.CancelAsync();
+    }
+
+    private async Task CloseUnlessInitialisedAsync()
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(options.ConnectionInitTimeoutSeconds), _closing.Token);
+            if (!_initReceived)
+            {
+                await CloseAsync(CloseCodes.InitTimeout, "Connection initialisation timeout");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Closed before the deadline.
+        }
+    }
+
+    private async Task CloseAtExpiryAsync(DateTimeOffset expires)
+    {
+        try
+        {
+            var wait = expires - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _closing.Token);
+            }
+
+            await CloseAsync(CloseCodes.Forbidden, "Token expired: reconnect with a new token");
+        }
+        catch (OperationCanceledException)
+        {
+            // Closed before the token expired.
+        }
+    }
+
+    /// <summary>
+    /// One whole text message, or closed; a message over the size limit or in binary closes the connection.
+    /// </summary>
+    private async Task<(byte[]? Text, bool Closed)> ReceiveAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(8 * 1024);
+        try
+        {
+            using var message = new MemoryStream();
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), _closing.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    return (null, true);
+                }
+
+                if (received.MessageType == WebSocketMessageType.Binary)
+                {
+                    await CloseAsync(
+                        CloseCodes.BadRequest, "Binary messages are not part of the protocol: send JSON text.");
+                    return (null, true);
+                }
+
+                if (message.Length + received.Count > options.MaxMessageBytes)
+                {
+                    await CloseAsync(
+                        CloseCodes.MessageTooBig, $"Message too big: at most {options.MaxMessageBytes} bytes.");
+                    return (null, true);
+                }
+
+                message.Write(buffer, 0, received.Count);
+                if (received.EndOfMessage)
+                {
+                    return (message.ToArray(), false);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A close reason may hold at most 123 bytes of UTF-8.</summary>
+    private static string CloseReason(string reason)
+    {
+        while (Encoding.UTF8.GetByteCount(reason) > 123)
+        {
+            reason = reason[..^2] + "…";
+        }
+
+        return reason;
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    /// <summary>An operation's own services (its DbContext) and its cancellation, disposed when it ends.</summary>
+    private sealed class Operation(AsyncServiceScope scope, CancellationTokenSource cancel) : IDisposable
+    {
+        public AsyncServiceScope Scope { get; } = scope;
+
+        public CancellationTokenSource Cancel { get; } = cancel;
+
+        public IDisposable? Subscription { get; set; }
+
+        public void Dispose()
+        {
+            Cancel.Cancel();
+            Subscription?.Dispose();
+            Cancel.Dispose();
+            _ = Scope.DisposeAsync().AsTask();
+        }
+    }
+
+    /// <summary>Forwards a subscription's events as <c>next</c> messages, its end as <c>complete</c>.</summary>
+    private sealed class Forwarder(TransportWsConnection connection, string id) : IObserver<ExecutionResult>
+    {
+        public void OnNext(ExecutionResult value) => connection.SendNextAsync(id, value).GetAwaiter().GetResult();
+
+        public void OnError(Exception error)
+        {
+            Log.StreamFailed(connection._logger, error, id);
+            connection.SendNextAsync(id, new ExecutionResult { Errors = [new ExecutionError(
+                "The subscription stopped on a server fault; subscribe again from your last cursor.")
+                { Code = "INTERNAL_ERROR" }] }).GetAwaiter().GetResult();
+            connection.CompleteAsync(id).GetAwaiter().GetResult();
+        }
+
+        public void OnCompleted() => connection.CompleteAsync(id).GetAwaiter().GetResult();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(LogLevel.Debug, "Closing a GraphQL WebSocket connection: {Code} {Reason}")]
+        public static partial void Closing(ILogger logger, int code, string reason);
+
+        [LoggerMessage(LogLevel.Error, "A subscription stream failed (operation {Id})")]
+        public static partial void StreamFailed(ILogger logger, Exception error, string id);
+    }
+}

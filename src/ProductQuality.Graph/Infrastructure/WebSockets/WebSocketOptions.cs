@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ProductQuality.Graph.Infrastructure.WebSockets;
+
+/// <summary>GraphQL over WebSocket (configuration section <c>GraphQL:WebSockets</c>).</summary>
+public sealed class GraphQLWebSocketOptions
+{
+    public const string Section = "GraphQL:WebSockets";
+
+    /// <summary>How long a new connection may take to send <c>connection_init</c> before it is closed (4408).</summary>
+    [Range(1, 300)]
+    public int ConnectionInitTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Largest message a client may send; a larger one closes the connection (1009).</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Most operations running at once on one connection; more are refused one by one.</summary>
+    [Range(1, 1000)]
+    public int MaxOperationsPerConnection { get; set; } = 20;
+
+    /// <summary>
+    /// Interval of the WebSocket keep-alive pings that keep proxies from dropping a quiet connection.
+    /// </summary>
+    [Range(0, 3600)]
+    public int KeepAliveSeconds { get; set; } = 30;
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text.Json;
+
+namespace ProductQuality.Graph.Tests.WebSockets;
+
+/// <summary>
+/// GraphQL over WebSocket with the graphql-transport-ws protocol, message by message over a real socket: the
+/// handshake and its token, ping/pong, operations answered with next/complete or error, and every protocol
+/// violation closed with the protocol's code and a reason that says what was wrong.
+/// </summary>
+public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFixture<WebSocketServer>
+{
+    [Fact]
+    public async Task A_department_connects_with_its_token_pings_and_runs_a_query()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        Assert.Equal("graphql-transport-ws", client.SubProtocol);
+        await client.InitAsync(server.Token("finance"));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        await client.SendAsync("{\"type\":\"ping\"}");
+        Assert.Equal("pong", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        await client.SendAsync("""
+            {"id":"q1","type":"subscribe","payload":{"query":"{ enterprises(first: 2) { totalCount } }"}}
+            """);
+        var next = (await client.ReceiveAsync())!.Value;
+        Assert.Equal(("q1", "next"), (next.GetProperty("id").GetString(), next.GetProperty("type").GetString()));
+        Assert.True(next.GetProperty("payload").GetProperty("data").GetProperty("enterprises")
+            .GetProperty("totalCount").GetInt32() > 0);
+        var complete = (await client.ReceiveAsync())!.Value;
+        Assert.Equal(
+            ("q1", "complete"), (complete.GetProperty("id").GetString(), complete.GetProperty("type").GetString()));
+    }
+
+    [Theory]
+    [InlineData("{ nope }", "FIELDS_ON_CORRECT_TYPE")]
+    [InlineData("{ enterprises(first: 2) { ", "SYNTAX_ERROR")]
+    [InlineData("mutation { recordSampling(input: {}) { replayed } }", "OPERATION_NOT_SUPPORTED")]
+    [InlineData("subscription { changes { cursor } }", "OPERATION_NOT_SUPPORTED")]
+    public async Task A_refused_operation_is_answered_with_an_error_message_and_the_connection_stays(
+        string query, string code)
+    {
+        await using var client = await ConnectedAsync("finance");
+        await client.SendAsync(
+            JsonSerializer.Serialize(new { id = "bad", type = "subscribe", payload = new { query } }));
+        var error = (await client.ReceiveAsync())!.Value;
+        Assert.Equal(("bad", "error"), (error.GetProperty("id").GetString(), error.GetProperty("type").GetString()));
+        var codes = error.GetProperty("payload").EnumerateArray()
+            .Select(e => e.GetProperty("extensions").GetProperty("code").GetString()).ToList();
+        Assert.Contains(code, codes);
+
+        await client.SendAsync("{\"type\":\"ping\"}");
+        Assert.Equal("pong", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task A_mutation_stays_on_HTTP()
+    {
+        await using var client = await ConnectedAsync("samr-jiaxing");
+        await client.SendAsync(JsonSerializer.Serialize(new
+        {
+            id = "m", type = "subscribe",
+            payload = new
+            {
+                query = "mutation { overrideProductTier(input: { idempotencyKey: \"k\", productCode: \"P001\", "
+                    + "expectedRevision: 0, reason: \"r\" }) { replayed } }",
+            },
+        }));
+        var error = (await client.ReceiveAsync())!.Value;
+        Assert.Equal("MUTATION_OVER_WEBSOCKET",
+            error.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_token_is_refused_at_connection_init_with_4403_and_the_reason()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync("not-a-jwt");
+        var (code, reason) = await client.ClosedAsync();
+        Assert.Equal(4403, code);
+        Assert.StartsWith("INVALID_TOKEN", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_that_expires_closes_the_connection_with_4403()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance", TimeSpan.FromSeconds(3)));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        var (code, reason) = await client.ClosedAsync();
+        Assert.Equal(4403, code);
+        Assert.Contains("expired", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_token_may_also_come_with_the_upgrade_request()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address, bearer: server.Token("tax"));
+        await client.InitAsync(token: null);
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
+
+    public static TheoryData<string, int, string> Violations => new()
+    {
+        { "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ __typename }\"}}", 4401, "Unauthorized" },
+        { "not json", 4400, "valid JSON" },
+        { "[1,2]", 4400, "JSON object" },
+        { "{\"type\":42}", 4400, "string 'type'" },
+        { "{\"type\":\"next\",\"id\":\"1\"}", 4400, "Unexpected message type 'next'" },
+        { "{\"type\":\"subscribe\",\"id\":\"\"}", 4400, "'id'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Violations))]
+    public async Task A_protocol_violation_closes_with_its_code_and_says_why(string message, int code, string why)
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.SendAsync(message);
+        var (closed, reason) = await client.ClosedAsync();
+        Assert.Equal(code, closed);
+        Assert.Contains(why, reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_init_closes_with_4429()
+    {
+        await using var client = await ConnectedAsync("tax");
+        await client.InitAsync(server.Token("tax"));
+        Assert.Equal(4429, (await client.ClosedAsync()).Code);
+    }
+
+    [Fact]
+    public async Task Without_connection_init_in_time_the_connection_closes_with_4408()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        Assert.Equal(4408, (await client.ClosedAsync()).Code);
+    }
+
+    [Fact]
+    public async Task Binary_and_oversized_messages_close_the_connection()
+    {
+        await using (var binary = await ConnectedAsync("tax"))
+        {
+            await binary.SendAsync([1, 2, 3], WebSocketMessageType.Binary);
+            Assert.Equal(4400, (await binary.ClosedAsync()).Code);
+        }
+
+        await using var big = await ConnectedAsync("tax");
+        await big.SendAsync("{\"type\":\"ping\",\"payload\":\"" + new string('x', 5000) + "\"}");
+        var (code, reason) = await big.ClosedAsync();
+        Assert.Equal(1009, code);
+        Assert.Contains("4096", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("graphql-ws")]
+    public async Task An_upgrade_for_another_protocol_is_refused_with_a_clear_400(string? protocol)
+    {
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Connection.Add("Upgrade");
+        request.Headers.Upgrade.ParseAdd("websocket");
+        request.Headers.Add("Sec-WebSocket-Version", "13");
+        request.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
+        if (protocol is not null)
+        {
+            request.Headers.Add("Sec-WebSocket-Protocol", protocol);
+        }
+
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("UNSUPPORTED_WEBSOCKET_PROTOCOL", body, StringComparison.Ordinal);
+        Assert.Contains("graphql-transport-ws", body, StringComparison.Ordinal);
+    }
+
+    private async Task<WsClient> ConnectedAsync(string department)
+    {
+        var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token(department));
+        var ack = await client.ReceiveAsync();
+        Assert.True(ack is not null, $"closed: {client.CloseStatus} {client.CloseReason}");
+        Assert.Equal("connection_ack", ack.Value.GetProperty("type").GetString());
+        return client;
+    }
+}

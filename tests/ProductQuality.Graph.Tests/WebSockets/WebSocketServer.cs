@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using ProductQuality.Graph.Access.Tokens;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.WebSockets;
+
+/// <summary>
+/// The test server on a real loopback socket (WebSocket clients need one), with a short init timeout.
+/// </summary>
+public sealed class WebSocketServer : GraphServerFactory
+{
+    public WebSocketServer()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+        .Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)
+        .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+
+    public string Token(string department, TimeSpan? lifetime = null) =>
+        Services.GetRequiredService<DevelopmentTokenIssuer>()
+            .Issue(department, "ws-test", lifetime ?? TimeSpan.FromMinutes(10));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("GraphQL:WebSockets:ConnectionInitTimeoutSeconds", "2");
+        builder.UseSetting("GraphQL:WebSockets:MaxMessageBytes", "4096");
+    }
+}

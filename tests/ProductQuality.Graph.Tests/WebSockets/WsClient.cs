@@ -1,0 +1,108 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace ProductQuality.Graph.Tests.WebSockets;
+
+/// <summary>A raw graphql-transport-ws client over a real socket: sends text, reads messages or the close.</summary>
+internal sealed class WsClient : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly ClientWebSocket _socket = new();
+
+    private WsClient()
+    {
+    }
+
+    public static async Task<WsClient> ConnectAsync(Uri server, string path = "/graphql",
+        string subProtocol = "graphql-transport-ws", string? bearer = null)
+    {
+        var client = new WsClient();
+        client._socket.Options.AddSubProtocol(subProtocol);
+        if (bearer is not null)
+        {
+            client._socket.Options.SetRequestHeader("Authorization", "Bearer " + bearer);
+        }
+
+        var address = new UriBuilder(server) { Scheme = "ws", Path = path }.Uri;
+        using var timeout = new CancellationTokenSource(Patience);
+        await client._socket.ConnectAsync(address, timeout.Token);
+        return client;
+    }
+
+    public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
+    public string? CloseReason => _socket.CloseStatusDescription;
+
+    public string? SubProtocol => _socket.SubProtocol;
+
+    public Task SendAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
+
+    public async Task SendAsync(byte[] bytes, WebSocketMessageType type)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await _socket.SendAsync(bytes, type, true, timeout.Token);
+    }
+
+    public Task InitAsync(string? token) =>
+        SendAsync(token is null ? "{\"type\":\"connection_init\"}"
+            : JsonSerializer.Serialize(
+                new { type = "connection_init", payload = new { Authorization = "Bearer " + token } }));
+
+    /// <summary>The next message as JSON, or null when the server closed the connection (see CloseStatus).</summary>
+    public async Task<JsonElement?> ReceiveAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        using var message = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        while (true)
+        {
+            WebSocketReceiveResult received;
+            try
+            {
+                received = await _socket.ReceiveAsync(buffer, timeout.Token);
+            }
+            catch (WebSocketException)
+            {
+                return null;
+            }
+
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            message.Write(buffer, 0, received.Count);
+            if (received.EndOfMessage)
+            {
+                return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
+            }
+        }
+    }
+
+    /// <summary>Reads until the server closes; fails if it sends anything else first.</summary>
+    public async Task<(int Code, string Reason)> ClosedAsync()
+    {
+        var message = await ReceiveAsync();
+        Assert.True(message is null, $"expected the connection to close, got {message}");
+        return ((int)_socket.CloseStatus!, _socket.CloseStatusDescription ?? "");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+            {
+                // Already closing.
+            }
+        }
+
+        _socket.Dispose();
+    }
+}
