@@ -3,10 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace ProductQuality.Graph.Rules.Products;
 
 /// <summary>
-/// Weights of the product risk score (0–100) and the tier thresholds. The score has five capped parts — the city's
-/// nonconformity, external risk signals, the city's own bulletins, the product's traits (产品特点) and sensitivity —
-/// whose caps add up to 100 by default, so no single part can push a product into HIGH on its own, and a product no
-/// enterprise in the city makes can still be graded from signals, traits and sensitivity.
+/// Weights of the product risk score (0–100) and the tier thresholds. The source document grades a product on its
+/// traits (产品特点), quality data (质量数据: nonconformity and domestic and foreign risk warnings) and sensitivity
+/// (敏感因子); by default traits weigh 15 (the national catalogue's grade most), quality data 70 — the city's
+/// nonconformity 35, external risk signals 30 and the city's own bulletins 5 — and sensitivity 15. The caps add up to
+/// 100, so no single part can push a product into HIGH on its own; a product no enterprise in the city makes is still
+/// graded from signals, traits and sensitivity (at most 60, so never HIGH without local failures).
 /// </summary>
 public sealed class ProductTierOptions
 {
@@ -38,7 +40,7 @@ public sealed class ProductTierOptions
 
     /// <summary>Maximum points from external risk signals (国内外风险预警/召回).</summary>
     [Range(0, 100)]
-    public decimal SignalsWeight { get; set; } = 25;
+    public decimal SignalsWeight { get; set; } = 30;
 
     /// <summary>Look-back window of external signals, in years before the grading day (DOMAIN.md: two years).</summary>
     [Range(1, 10)]
@@ -73,27 +75,27 @@ public sealed class ProductTierOptions
 
     /// <summary>Maximum points from the product's traits (产品特点) together.</summary>
     [Range(0, 100)]
-    public decimal TraitsWeight { get; set; } = 10;
+    public decimal TraitsWeight { get; set; } = 15;
 
     /// <summary>Points when the product is under production licence management (生产许可证).</summary>
     [Range(0, 100)]
-    public decimal LicencePoints { get; set; } = 2;
+    public decimal LicencePoints { get; set; } = 2.5m;
 
     /// <summary>Points when the product is under compulsory certification (CCC).</summary>
     [Range(0, 100)]
-    public decimal CccPoints { get; set; } = 2;
+    public decimal CccPoints { get; set; } = 2.5m;
 
     /// <summary>Points for the national catalogue's grade Ⅰ (高风险).</summary>
     [Range(0, 100)]
-    public decimal NationalGradeIPoints { get; set; } = 6;
+    public decimal NationalGradeIPoints { get; set; } = 10;
 
     /// <summary>Points for the national catalogue's grade Ⅱ (较高风险); grade Ⅲ and ungraded earn none.</summary>
     [Range(0, 100)]
-    public decimal NationalGradeIIPoints { get; set; } = 3;
+    public decimal NationalGradeIIPoints { get; set; } = 5;
 
     /// <summary>Maximum points from sensitivity factors together.</summary>
     [Range(0, 100)]
-    public decimal SensitivityWeight { get; set; } = 25;
+    public decimal SensitivityWeight { get; set; } = 15;
 
     /// <summary>Points when children are users (儿童用品).</summary>
     [Range(0, 100)]

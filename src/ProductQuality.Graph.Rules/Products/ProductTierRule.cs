@@ -6,8 +6,8 @@ namespace ProductQuality.Graph.Rules.Products;
 /// <summary>
 /// Grades a product HIGH, ELEVATED or GENERAL from a 0–100 risk score made of five capped parts (defaults): the
 /// city's nonconformity rate, safety failures weighing more than labelling ones (up to 35), external risk signals
-/// (up to 25), the city's own bulletins (up to 5), the product's traits — licence, CCC, national grade (up to 10) —
-/// and sensitivity (up to 25). A regulator's override wins until it expires.
+/// (up to 30), the city's own bulletins (up to 5), the product's traits — licence, CCC, national grade (up to 15) —
+/// and sensitivity (up to 15). A regulator's override wins until it expires.
 /// </summary>
 public sealed partial class ProductTierRule(RulesOptions options)
 {

@@ -26,17 +26,18 @@ public class ProductTierRuleTests
 
     // Default weights: a 10% weighted nonconformity rate earns the full 35 points (a safety failure counts 1, a
     // labelling-only failure 0.5); 2.5 per city bulletin (cap 5); children 8, elderly 5, safety-critical 8, food
-    // contact 6, 1 per complaint (cap 5), sensitivity capped at 25; traits: licence 2 + CCC 2 + grade Ⅰ 6. Rows sit at,
-    // below and above 40 and 70; the city's own data alone (failures, bulletins, sensitivity) tops out at 65.
+    // contact 6, 1 per complaint (cap 5), sensitivity capped at 15; traits: licence 2.5 + CCC 2.5 + grade Ⅰ 10 (cap
+    // 15). Rows sit at and below 40 and 70: the city's own data and the traits top out at exactly 70, so above it
+    // takes external signals (next tests).
     [Theory]
     [InlineData(100, 10, 0, 0, false, false, false, 4, 39, ProductTier.General)]
     [InlineData(100, 10, 0, 0, false, false, false, 5, 40, ProductTier.Elevated)]
     [InlineData(100, 10, 0, 0, false, true, false, 0, 41, ProductTier.Elevated)]
-    [InlineData(100, 10, 0, 2, true, false, false, 5, 61, ProductTier.Elevated)]
-    [InlineData(100, 10, 0, 2, true, false, true, 3, 69, ProductTier.Elevated)]
-    [InlineData(100, 10, 0, 2, true, false, true, 4, 70, ProductTier.High)]
-    [InlineData(100, 10, 0, 2, true, false, true, 5, 71, ProductTier.High)]
-    [InlineData(100, 10, 1, 2, true, false, true, 4, 68.3, ProductTier.Elevated)]
+    [InlineData(100, 10, 0, 2, true, false, false, 5, 55, ProductTier.Elevated)]
+    [InlineData(100, 10, 0, 1, true, false, true, 0, 67.5, ProductTier.Elevated)]
+    [InlineData(100, 10, 0, 2, true, false, true, 0, 70, ProductTier.High)]
+    [InlineData(100, 10, 0, 3, true, true, true, 5, 70, ProductTier.High)]
+    [InlineData(100, 10, 1, 2, true, false, true, 0, 68.3, ProductTier.Elevated)]
     [InlineData(100, 10, 10, 2, true, false, true, 4, 52.5, ProductTier.Elevated)]
     [InlineData(0, 0, 0, 0, false, false, false, 0, 0, ProductTier.General)]
     [InlineData(30, 1, 0, 0, false, false, false, 0, 11.7, ProductTier.General)]
@@ -71,8 +72,8 @@ public class ProductTierRuleTests
                 Signal("2026-05-05", SignalSeverity.Medium, "A12/00777/26")],
             ForChildren = true, SafetyCritical = true, Complaints = 4, CccRequired = true, NationalGrade = NationalRiskGrade.I,
         }, AsOf);
-        Assert.Equal("HIGH (高风险): risk score 70.5 (nonconformity 21 + signals 19 + bulletins 2.5 + traits 8 + "
-            + "sensitivity 20); external signals (国内外风险信号): EU Safety Gate A12/01999/25, EU Safety Gate A12/00123/26, "
+        Assert.Equal("HIGH (高风险): risk score 70 (nonconformity 21 + signals 19 + bulletins 2.5 + traits 12.5 + "
+            + "sensitivity 15); external signals (国内外风险信号): EU Safety Gate A12/01999/25, EU Safety Gate A12/00123/26, "
             + "EU Safety Gate A12/00777/26",
             result.Explanation.Summary);
         Assert.Contains(result.Explanation.Factors, f => f.Name.StartsWith("nonconformity rate", StringComparison.Ordinal)
@@ -137,16 +138,16 @@ public class ProductTierRuleTests
         Assert.Equal((decimal)score, result.Score);
     }
 
-    // Points by severity, capped at 25: below, at and above the cap.
+    // Points by severity, capped at 30: below, at and above the cap.
     [Theory]
     [InlineData("L", 1)]
     [InlineData("M", 3)]
     [InlineData("H", 6)]
     [InlineData("S", 10)]
-    [InlineData("SSM", 23)]
-    [InlineData("SSMLL", 25)]
-    [InlineData("SSH", 25)]
-    [InlineData("SSSSS", 25)]
+    [InlineData("SSH", 26)]
+    [InlineData("SSHML", 30)]
+    [InlineData("SSSH", 30)]
+    [InlineData("SSSSS", 30)]
     public void Signals_score_by_severity_up_to_their_cap(string severities, double score)
     {
         var signals = severities.Select((c, i) => Signal("2026-01-01", c switch
@@ -166,23 +167,23 @@ public class ProductTierRuleTests
     public void City_bulletins_count_separately_and_lightly(int bulletins, double score) =>
         Assert.Equal((decimal)score, rule.Evaluate(new ProductRiskFacts { CityBulletins = bulletins }, AsOf).Score);
 
-    // Traits (产品特点): licence 2, CCC 2, national grade Ⅰ 6 / Ⅱ 3 / Ⅲ 0, capped at 10.
+    // Traits (产品特点): licence 2.5, CCC 2.5, national grade Ⅰ 10 / Ⅱ 5 / Ⅲ 0, capped at 15.
     [Theory]
     [InlineData(false, false, null, 0)]
-    [InlineData(true, false, null, 2)]
-    [InlineData(false, true, NationalRiskGrade.III, 2)]
-    [InlineData(false, false, NationalRiskGrade.II, 3)]
-    [InlineData(true, false, NationalRiskGrade.I, 8)]
-    [InlineData(true, true, NationalRiskGrade.II, 7)]
-    [InlineData(true, true, NationalRiskGrade.I, 10)]
+    [InlineData(true, false, null, 2.5)]
+    [InlineData(false, true, NationalRiskGrade.III, 2.5)]
+    [InlineData(false, false, NationalRiskGrade.II, 5)]
+    [InlineData(true, false, NationalRiskGrade.I, 12.5)]
+    [InlineData(true, true, NationalRiskGrade.II, 10)]
+    [InlineData(true, true, NationalRiskGrade.I, 15)]
     public void Traits_score_licence_ccc_and_national_grade(bool licence, bool ccc, NationalRiskGrade? grade, double score) =>
         Assert.Equal((decimal)score, rule.Evaluate(
             new ProductRiskFacts { LicenceRequired = licence, CccRequired = ccc, NationalGrade = grade }, AsOf).Score);
 
     [Theory]
-    [InlineData(9, 9)]
-    [InlineData(10, 10)]
-    [InlineData(11, 10)]
+    [InlineData(14, 14)]
+    [InlineData(15, 15)]
+    [InlineData(16, 15)]
     public void Traits_are_capped(int licencePoints, double score)
     {
         var custom = new ProductTierRule(Options(o =>
@@ -206,7 +207,7 @@ public class ProductTierRuleTests
             CccRequired = true, NationalGrade = NationalRiskGrade.I, SafetyCritical = true, FoodContact = true,
         }, AsOf);
         Assert.Equal(ProductTier.Elevated, result.Tier);
-        Assert.Equal(45m, result.Score);
+        Assert.Equal(49.5m, result.Score);
         Assert.Contains(result.Explanation.Factors, f => f.Value == "no sampling data");
     }
 
