@@ -1,8 +1,8 @@
 namespace ProductQuality.Graph.Rules.Products;
 
 /// <summary>
-/// The grade of the national catalogue (《全国重点工业产品质量安全监管目录》): Ⅰ 高风险, Ⅱ 较高风险, Ⅲ 一般风险, scored
-/// nationally on management (licence/access), social (volume, pass rate, incidents) and consumer indicators.
+/// The grade of the national catalogue (《全国重点工业产品质量安全监管目录》): Ⅰ 高风险, Ⅱ 较高风险, Ⅲ 一般风险,
+/// scored nationally on management (licence/access), social (volume, pass rate, incidents) and consumer indicators.
 /// </summary>
 public enum NationalRiskGrade
 {

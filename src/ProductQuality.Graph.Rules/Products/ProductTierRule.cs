@@ -13,37 +13,41 @@ public sealed partial class ProductTierRule(RulesOptions options)
 {
     private readonly ProductTierOptions o = options.ProductTier;
 
-    /// <summary>Scores and grades a product as of <paramref name="asOf"/> (the date decides whether an override is active).</summary>
+    /// <summary>Scores and grades a product as of <paramref name="asOf"/> (the date decides whether an override is
+    /// active and which signals are in the look-back window).</summary>
     public ProductTierResult Evaluate(ProductRiskFacts facts, DateOnly asOf, Override<ProductTier>? tierOverride = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var x = new ExplanationBuilder(RuleIds.ProductTier, options.Version);
         var nonconformity = NonconformityPoints(facts, x);
         var (signals, named) = SignalPoints(facts, asOf, x);
-        var bulletins = Math.Min(o.BulletinsWeight, facts.CityBulletins * o.PointsPerBulletin);
-        x.Factor(FactGroup.ProductTiers, "city risk warning bulletins (本市警情通报) in 2 years", Inv($"{facts.CityBulletins}"),
-            Inv($"{Number(o.PointsPerBulletin)} each, cap {Number(o.BulletinsWeight)}"), Inv($"+{Number(bulletins)} points"));
+        var bulletins = BulletinPoints(facts, x);
         var traits = TraitPoints(facts, x);
         var sensitivity = Math.Min(o.SensitivityWeight, SensitivityPoints(facts, x));
-        var score = Math.Min(100m, Math.Round(nonconformity + signals + bulletins + traits + sensitivity, 1, MidpointRounding.AwayFromZero));
+        var sum = nonconformity + signals + bulletins + traits + sensitivity;
+        var score = Math.Min(100m, Math.Round(sum, 1, MidpointRounding.AwayFromZero));
         var computed = TierForScore(score);
-        x.Factor(FactGroup.ProductTiers, "risk score", Number(score), Inv($"HIGH ≥ {Number(o.HighThreshold)}, ELEVATED ≥ {Number(o.ElevatedThreshold)}"), computed.Label());
+        x.Factor(FactGroup.ProductTiers, "risk score", Number(score),
+            Inv($"HIGH ≥ {Number(o.HighThreshold)}, ELEVATED ≥ {Number(o.ElevatedThreshold)}"), computed.Label());
 
         // Every factor of a tier is a product-tier fact (ACCESS.md: "product risk tiers and their factors"), and so is
         // the reason the regulator gives for a tier override: it is about the product, not about an enterprise.
-        var because = Inv($"risk score {Number(score)} (nonconformity {Number(nonconformity)} + signals {Number(signals)} + bulletins {Number(bulletins)} + traits {Number(traits)} + sensitivity {Number(sensitivity)})");
+        var because = Inv($"risk score {Number(score)} (nonconformity {Number(nonconformity)} + signals {Number(signals)}")
+            + Inv($" + bulletins {Number(bulletins)} + traits {Number(traits)} + sensitivity {Number(sensitivity)})");
         var tier = computed;
         var overridden = tierOverride is not null && tierOverride.IsActiveOn(asOf);
         if (tierOverride is not null)
         {
-            x.Factor(FactGroup.ProductTiers, "regulator override (人工调整)", tierOverride.Value.Label(), Inv($"expires {Date(tierOverride.ExpiresOn)}"),
+            x.Factor(FactGroup.ProductTiers, "regulator override (人工调整)", tierOverride.Value.Label(),
+                Inv($"expires {Date(tierOverride.ExpiresOn)}"),
                 overridden ? Inv($"tier set to {tierOverride.Value.Code()}: {tierOverride.Reason}") : "expired, ignored");
         }
 
         if (overridden)
         {
             tier = tierOverride!.Value;
-            because = Inv($"by regulator override until {Date(tierOverride.ExpiresOn)} ({tierOverride.Reason}), computed {computed.Code()} from score {Number(score)}");
+            because = Inv($"by regulator override until {Date(tierOverride.ExpiresOn)} ({tierOverride.Reason}), ")
+                + Inv($"computed {computed.Code()} from score {Number(score)}");
         }
 
         x.Clause(because, FactGroup.ProductTiers);
@@ -55,7 +59,9 @@ public sealed partial class ProductTierRule(RulesOptions options)
         return new ProductTierResult(score, computed, tier, overridden, x.Build(tier.Code(), tier.Label()));
     }
 
-    /// <summary>The tier a score calls for: HIGH at or above the high threshold, ELEVATED at or above the elevated one.</summary>
+    /// <summary>
+    /// The tier a score calls for: HIGH at or above the high threshold, ELEVATED at or above the elevated one.
+    /// </summary>
     public ProductTier TierForScore(decimal score) =>
         score >= o.HighThreshold ? ProductTier.High
         : score >= o.ElevatedThreshold ? ProductTier.Elevated

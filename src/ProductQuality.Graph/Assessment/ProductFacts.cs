@@ -28,5 +28,6 @@ internal static class ProductFacts
         Complaints = complaints,
     };
 
-    public static ExternalSignal ToRule(ExternalRiskSignal s) => new(s.Source.Label(), s.Reference, s.PublishedOn, s.Severity);
+    public static ExternalSignal ToRule(ExternalRiskSignal s) =>
+        new(s.Source.Label(), s.Reference, s.PublishedOn, s.Severity);
 }

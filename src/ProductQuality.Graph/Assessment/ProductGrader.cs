@@ -12,7 +12,8 @@ namespace ProductQuality.Graph.Assessment;
 /// Grades products as of today with <see cref="ProductTierRule"/> from the stored facts — the city's samplings (and
 /// which failed a safety item) and complaints in the sampling window, the city's bulletins of the last two years,
 /// external risk signals of the look-back window, the product's traits and sensitivity and any active override —
-/// the same counts the data set generator graded with (<see cref="ProductFacts"/>). A grading that differs from the latest stored one
+/// the same counts the data set generator graded with (<see cref="ProductFacts"/>). A grading that differs from the
+/// latest stored one
 /// is appended (superseding one of the same day); the product row's cached tier and score follow.
 /// </summary>
 internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime now)

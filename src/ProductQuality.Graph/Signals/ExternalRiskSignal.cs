@@ -9,7 +9,7 @@ namespace ProductQuality.Graph.Signals;
 /// </summary>
 public sealed class ExternalRiskSignal : IRecorded
 {
-    /// <summary>Longest reference a source uses (EU Safety Gate "A12/01234/25", CPSC "25-123"), with room to spare.</summary>
+    /// <summary>Longest reference (EU Safety Gate "SR/01234/25", CPSC "25-123"), with room to spare.</summary>
     public const int ReferenceMaxLength = 64;
 
     /// <summary>Longest hazard text.</summary>

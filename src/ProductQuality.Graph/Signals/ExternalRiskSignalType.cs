@@ -20,7 +20,7 @@ public sealed class ExternalRiskSignalType : ContractObjectGraphType<ExternalRis
         Field<NonNullGraphType<RiskSignalSourceType>>(FieldGroup.ProductTiers, "source").Description("Its source.")
             .Resolve(c => c.Source.Source);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.ProductTiers, "reference")
-            .Description("The source's own reference (e.g. A12/01234/25 of the EU Safety Gate).")
+            .Description("The source's own reference (e.g. SR/01234/25 of the EU Safety Gate).")
             .Resolve(c => c.Source.Reference);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.ProductTiers, "publishedOn")
             .Description("The day the source published it.").Resolve(c => c.Source.PublishedOn);
@@ -30,7 +30,8 @@ public sealed class ExternalRiskSignalType : ContractObjectGraphType<ExternalRis
         Field<NonNullGraphType<SignalSeverityType>>(FieldGroup.ProductTiers, "severity").Description("Its risk level.")
             .Resolve(c => c.Source.Severity);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.ProductTiers, "description")
-            .Description("What was recalled or warned about (brand, model, batch), in the source's words; may be empty.")
+            .Description("What was recalled or warned about (brand, model, batch), in the source's words; may be "
+                + "empty.")
             .Resolve(c => c.Source.Description);
         Field<NonNullGraphType<ProductType>>(FieldGroup.ProductTiers, "product")
             .Description("The catalogue product concerned.").Resolve(c => c.ProductByCode(c.Source.ProductCode));

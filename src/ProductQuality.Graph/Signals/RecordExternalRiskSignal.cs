@@ -47,7 +47,8 @@ public sealed class RecordExternalRiskSignal : WriteOperation<RecordExternalRisk
         if (reference.Length > 0 && await TakenAsync(scope.Db, input.Source, reference, ct))
         {
             scope.Errors.Add("reference",
-                $"{input.Source.Label()} {reference} is already recorded; a signal is recorded once. Check the reference.",
+                $"{input.Source.Label()} {reference} is already recorded; a signal is recorded once. Check the "
+                    + "reference.",
                 ErrorCodes.Duplicate);
         }
 

@@ -11,7 +11,7 @@ public sealed class RecordExternalRiskSignalInput : WriteInput
     [Description("Its source.")]
     public RiskSignalSource Source { get; init; }
 
-    [Description("The source's own reference (at most 64 characters), e.g. A12/01234/25; unique per source.")]
+    [Description("The source's own reference (at most 64 characters), e.g. SR/01234/25; unique per source.")]
     public string Reference { get; init; } = "";
 
     [Description("The catalogue product concerned (P001–P273); its tier is re-evaluated.")]

@@ -1,6 +1,6 @@
 namespace ProductQuality.Graph.Signals;
 
-/// <summary>Where an external risk signal comes from: domestic regulators and the foreign and international portals.</summary>
+/// <summary>Where an external risk signal comes from: domestic regulators, foreign and international portals.</summary>
 public enum RiskSignalSource
 {
     /// <summary>SAMR's defective-product recalls (国家市场监督管理总局缺陷产品召回).</summary>

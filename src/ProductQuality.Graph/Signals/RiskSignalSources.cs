@@ -3,7 +3,7 @@ namespace ProductQuality.Graph.Signals;
 /// <summary>How a source is named in explanations and reports, and whether it is domestic.</summary>
 public static class RiskSignalSources
 {
-    /// <summary>The short name a tier explanation uses before the reference, e.g. "EU Safety Gate A12/01234/25".</summary>
+    /// <summary>The short name an explanation puts before the reference, e.g. "EU Safety Gate SR/01234/25".</summary>
     public static string Label(this RiskSignalSource source) => source switch
     {
         RiskSignalSource.SamrRecall => "SAMR recall (市场监管总局召回)",
