@@ -54,9 +54,11 @@ internal static class ReportVerb
     private static void Section(StringBuilder text, string title, IReadOnlyList<StatisticsCount> counts)
     {
         text.Append('\n').Append(title).Append('\n');
+        // Keys longer than the usual column (PROVINCIAL_MONITORING) widen it for their section only.
+        var width = Math.Max(14, counts.Select(c => c.Key.Length + 1).DefaultIfEmpty(0).Max());
         foreach (var c in counts)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {c.Key,-14}{c.Count,8}{c.SharePercent,8:0.0}%\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {c.Key.PadRight(width)}{c.Count,8}{c.SharePercent,8:0.0}%\n");
         }
     }
 }
