@@ -21,7 +21,7 @@ public sealed class RulesOptions
     /// <summary>Recorded in every explanation so a stored result can be traced to the rules that made it.</summary>
     [Required]
     [MinLength(1)]
-    public string Version { get; set; } = "2026.1-default";
+    public string Version { get; set; } = "2026.2-default";
 
     /// <summary>Product tier (产品分级) scoring.</summary>
     public ProductTierOptions ProductTier { get; set; } = new();

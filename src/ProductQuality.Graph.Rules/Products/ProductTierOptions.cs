@@ -3,9 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace ProductQuality.Graph.Rules.Products;
 
 /// <summary>
-/// Weights of the product risk score (0–100) and the tier thresholds. The score has three
-/// capped parts — nonconformity, warnings, sensitivity — whose caps add up to 100 by default,
-/// so no single part can push a product into HIGH on its own.
+/// Weights of the product risk score (0–100) and the tier thresholds. The source document grades a product on its
+/// traits (产品特点), quality data (质量数据: nonconformity and domestic and foreign risk warnings) and sensitivity
+/// (敏感因子); by default traits weigh 15 (the national catalogue's grade most), quality data 70 — the city's
+/// nonconformity 35, external risk signals 30 and the city's own bulletins 5 — and sensitivity 15. The caps add up to
+/// 100, so no single part can push a product into HIGH on its own; a product no enterprise in the city makes is still
+/// graded from signals, traits and sensitivity (at most 60, so never HIGH without local failures).
 /// </summary>
 public sealed class ProductTierOptions
 {
@@ -19,23 +22,80 @@ public sealed class ProductTierOptions
 
     /// <summary>Maximum points from the city's three-year sampling nonconformity rate.</summary>
     [Range(0, 100)]
-    public decimal NonconformityWeight { get; set; } = 50;
+    public decimal NonconformityWeight { get; set; } = 35;
 
-    /// <summary>Nonconformity rate (percent) that earns the full <see cref="NonconformityWeight"/>; points grow linearly up to it.</summary>
+    /// <summary>
+    /// Weighted nonconformity rate (percent) that earns the full <see cref="NonconformityWeight"/>; points grow
+    /// linearly up to it.
+    /// </summary>
     [Range(0.01, 100)]
     public decimal NonconformityPercentForFullWeight { get; set; } = 10;
 
-    /// <summary>Maximum points from domestic and foreign risk warnings or recalls in two years.</summary>
-    [Range(0, 100)]
-    public decimal WarningsWeight { get; set; } = 25;
+    /// <summary>
+    /// How much a failed batch counts in the nonconformity rate when no safety item (安全项目) failed — labelling and
+    /// other general items (标识等一般项目) — against 1 for a failed safety item. 1 counts every failure alike.
+    /// </summary>
+    [Range(0, 1)]
+    public decimal LabellingFailureFactor { get; set; } = 0.5m;
 
-    /// <summary>Points per warning or recall, up to <see cref="WarningsWeight"/>.</summary>
+    /// <summary>Maximum points from external risk signals (国内外风险预警/召回).</summary>
     [Range(0, 100)]
-    public decimal PointsPerWarning { get; set; } = 5;
+    public decimal SignalsWeight { get; set; } = 30;
+
+    /// <summary>Look-back window of external signals, in years before the grading day (DOMAIN.md: two years).</summary>
+    [Range(1, 10)]
+    public int SignalWindowYears { get; set; } = 2;
+
+    /// <summary>Points per external signal of serious risk (严重风险).</summary>
+    [Range(0, 100)]
+    public decimal SeriousSignalPoints { get; set; } = 10;
+
+    /// <summary>Points per external signal of high risk (高风险).</summary>
+    [Range(0, 100)]
+    public decimal HighSignalPoints { get; set; } = 6;
+
+    /// <summary>Points per external signal of medium risk (中风险).</summary>
+    [Range(0, 100)]
+    public decimal MediumSignalPoints { get; set; } = 3;
+
+    /// <summary>Points per external signal of low risk (低风险).</summary>
+    [Range(0, 100)]
+    public decimal LowSignalPoints { get; set; } = 1;
+
+    /// <summary>
+    /// Maximum points from the city's own risk warning bulletins (警情通报) in two years. They restate the city's
+    /// sampling failures, already in the nonconformity part, so they weigh lightly and can never make HIGH alone.
+    /// </summary>
+    [Range(0, 100)]
+    public decimal BulletinsWeight { get; set; } = 5;
+
+    /// <summary>Points per city bulletin, up to <see cref="BulletinsWeight"/>.</summary>
+    [Range(0, 100)]
+    public decimal PointsPerBulletin { get; set; } = 2.5m;
+
+    /// <summary>Maximum points from the product's traits (产品特点) together.</summary>
+    [Range(0, 100)]
+    public decimal TraitsWeight { get; set; } = 15;
+
+    /// <summary>Points when the product is under production licence management (生产许可证).</summary>
+    [Range(0, 100)]
+    public decimal LicencePoints { get; set; } = 2.5m;
+
+    /// <summary>Points when the product is under compulsory certification (CCC).</summary>
+    [Range(0, 100)]
+    public decimal CccPoints { get; set; } = 2.5m;
+
+    /// <summary>Points for the national catalogue's grade Ⅰ (高风险).</summary>
+    [Range(0, 100)]
+    public decimal NationalGradeIPoints { get; set; } = 10;
+
+    /// <summary>Points for the national catalogue's grade Ⅱ (较高风险); grade Ⅲ and ungraded earn none.</summary>
+    [Range(0, 100)]
+    public decimal NationalGradeIIPoints { get; set; } = 5;
 
     /// <summary>Maximum points from sensitivity factors together.</summary>
     [Range(0, 100)]
-    public decimal SensitivityWeight { get; set; } = 25;
+    public decimal SensitivityWeight { get; set; } = 15;
 
     /// <summary>Points when children are users (儿童用品).</summary>
     [Range(0, 100)]

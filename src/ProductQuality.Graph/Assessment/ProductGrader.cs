@@ -9,9 +9,11 @@ using ProductQuality.Graph.Rules.Timeline;
 namespace ProductQuality.Graph.Assessment;
 
 /// <summary>
-/// Grades products as of today with <see cref="ProductTierRule"/> from the stored facts — the city's samplings and
-/// complaints in the sampling window, risk warnings of the last two years, the product's sensitivity and any active
-/// override — the same counts the data set generator graded with. A grading that differs from the latest stored one
+/// Grades products as of today with <see cref="ProductTierRule"/> from the stored facts — the city's samplings (and
+/// which failed a safety item) and complaints in the sampling window, the city's bulletins of the last two years,
+/// external risk signals of the look-back window, the product's traits and sensitivity and any active override —
+/// the same counts the data set generator graded with (<see cref="ProductFacts"/>). A grading that differs from the
+/// latest stored one
 /// is appended (superseding one of the same day); the product row's cached tier and score follow.
 /// </summary>
 internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime now)
@@ -22,15 +24,22 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
     public async Task<(int Changed, List<string> TierChanged)> GradeAsync(ProductQualityDbContext db, IReadOnlyCollection<string>? codes, string reason, CancellationToken ct)
     {
         var from = today.AddYears(-rules.EnterpriseClass.SamplingWindowYears);
-        var warningsFrom = today.AddYears(-2);
+        var bulletinsFrom = today.AddYears(-2);
+        var signalsFrom = today.AddYears(-rules.ProductTier.SignalWindowYears);
         var products = await Scope(db.Products, codes).ToListAsync(ct);
         var sampling = await db.Inspections.Where(i => i.SampledOn >= from && i.SampledOn <= today && (codes == null || codes.Contains(i.ProductCode)))
             .GroupBy(i => i.ProductCode).Select(g => new { g.Key, Sampled = g.Count(), Failed = g.Count(i => !i.Passed) })
             .ToDictionaryAsync(g => g.Key, ct);
+        // Failures of a safety item (安全项目) weigh more than labelling ones; few batches fail, so this reads little.
+        var safetyFailed = await db.Inspections.Where(i => i.SampledOn >= from && i.SampledOn <= today && !i.Passed
+                && i.FailedItems.Any(f => f.IsSafetyItem) && (codes == null || codes.Contains(i.ProductCode)))
+            .GroupBy(i => i.ProductCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var complaints = await db.Complaints.Where(c => c.ProductCode != null && c.FoundValidOn >= from && c.FoundValidOn <= today && (codes == null || codes.Contains(c.ProductCode)))
             .GroupBy(c => c.ProductCode!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var warnings = await db.RiskWarnings.Where(w => w.ProductCode != null && w.IssuedOn > warningsFrom && w.IssuedOn <= today && (codes == null || codes.Contains(w.ProductCode)))
+        var bulletins = await db.RiskWarnings.Where(w => w.ProductCode != null && w.IssuedOn > bulletinsFrom && w.IssuedOn <= today && (codes == null || codes.Contains(w.ProductCode)))
             .GroupBy(w => w.ProductCode!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var signals = (await db.ExternalRiskSignals.AsNoTracking().Where(x => x.PublishedOn > signalsFrom && x.PublishedOn <= today && (codes == null || codes.Contains(x.ProductCode)))
+            .ToListAsync(ct)).ToLookup(x => x.ProductCode, StringComparer.Ordinal);
         var overrides = (await db.ProductTierOverrides.AsNoTracking().Where(o => o.EffectiveFrom <= today && (codes == null || codes.Contains(o.ProductCode)))
             .OrderBy(o => o.EffectiveFrom).ThenBy(o => o.Id).ToListAsync(ct)).GroupBy(o => o.ProductCode)
             .ToDictionary(g => g.Key, g => InForce.Decided(g, o => o.EffectiveFrom, o => o.Tier is null, today));
@@ -43,17 +52,9 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
         foreach (var product in products)
         {
             var s = sampling.GetValueOrDefault(product.Code);
-            var facts = new ProductRiskFacts
-            {
-                SampledBatches = s?.Sampled ?? 0,
-                FailedBatches = s?.Failed ?? 0,
-                RiskWarnings = warnings.GetValueOrDefault(product.Code),
-                ForChildren = product.ForChildren,
-                ForElderly = product.ForElderly,
-                SafetyCritical = product.SafetyCritical,
-                FoodContact = product.FoodContact,
-                Complaints = complaints.GetValueOrDefault(product.Code),
-            };
+            var counts = new SamplingCounts(s?.Sampled ?? 0, s?.Failed ?? 0, safetyFailed.GetValueOrDefault(product.Code));
+            var facts = ProductFacts.For(product, counts, complaints.GetValueOrDefault(product.Code),
+                bulletins.GetValueOrDefault(product.Code), signals[product.Code]);
             var manual = overrides.GetValueOrDefault(product.Code) is { Tier: { } tier } o
                 ? new Override<ProductTier>(tier, o.Reason, o.ExpiresOn)
                 : null;

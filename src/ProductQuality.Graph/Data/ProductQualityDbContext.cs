@@ -7,6 +7,7 @@ using ProductQuality.Graph.Inspections;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Recording;
 using ProductQuality.Graph.Regions;
+using ProductQuality.Graph.Signals;
 using ProductQuality.Graph.Warnings;
 
 namespace ProductQuality.Graph.Data;
@@ -34,6 +35,7 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     public DbSet<BlacklistEvent> BlacklistEvents => Set<BlacklistEvent>();
     public DbSet<AssuredEvent> AssuredEvents => Set<AssuredEvent>();
     public DbSet<RiskWarning> RiskWarnings => Set<RiskWarning>();
+    public DbSet<ExternalRiskSignal> ExternalRiskSignals => Set<ExternalRiskSignal>();
     public DbSet<ClassOverride> ClassOverrides => Set<ClassOverride>();
     public DbSet<ProductTierOverride> ProductTierOverrides => Set<ProductTierOverride>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

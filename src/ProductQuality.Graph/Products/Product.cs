@@ -1,4 +1,5 @@
 using ProductQuality.Graph.Rules.Common;
+using ProductQuality.Graph.Rules.Products;
 
 namespace ProductQuality.Graph.Products;
 
@@ -21,6 +22,11 @@ public sealed class Product
     public bool FoodContact { get; set; }
     public bool ProductionLicenceRequired { get; set; }
     public bool CccRequired { get; set; }
+
+    /// <summary>
+    /// The national catalogue's grade (Ⅰ/Ⅱ/Ⅲ, see ReferenceData/README.md); null when the catalogue does not grade it.
+    /// </summary>
+    public NationalRiskGrade? NationalGrade { get; set; }
 
     /// <summary>Current tier: a cache of the latest <see cref="ProductTierAssessment"/>, kept for filtering.</summary>
     public ProductTier Tier { get; set; }

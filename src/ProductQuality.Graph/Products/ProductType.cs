@@ -5,6 +5,7 @@ using ProductQuality.Graph.History;
 using ProductQuality.Graph.Infrastructure.Loading;
 using ProductQuality.Graph.Schema;
 using ProductQuality.Graph.Schema.Enums;
+using ProductQuality.Graph.Signals;
 
 namespace ProductQuality.Graph.Products;
 
@@ -39,6 +40,16 @@ public sealed class ProductType : ContractObjectGraphType<Product>
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.ProductTiers, "riskScore")
             .Description("Risk score, 0–100 (风险分值), now or on the asOf day.")
             .Resolve(c => OnAsOfDay(c, p => p.RiskScore, a => a.RiskScore));
+        Field<NationalRiskGradeType>(FieldGroup.ProductTiers, "nationalGrade")
+            .Description("The national catalogue's grade (全国目录风险等级 Ⅰ/Ⅱ/Ⅲ), a trait the tier weighs; null when "
+                + "the catalogue does not grade the product.")
+            .Resolve(c => c.Source.NationalGrade);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExternalRiskSignalType>>>>(FieldGroup.ProductTiers,
+            "externalSignals")
+            .Description("Domestic and foreign risk warnings and recalls (国内外风险预警/召回) recorded for the product, "
+                + "newest first (on the asOf day: those published and recorded by then). The tier counts those of "
+                + "its look-back window.")
+            .Resolve(c => c.SignalsOf(c.Source.Code));
         Field<NonNullGraphType<ProductSensitivityType>>(FieldGroup.ProductTiers, "sensitivity")
             .Description("Sensitivity factors (敏感因子) of the tier.").Resolve(c => c.Source);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductTierAssessmentType>>>>(FieldGroup.ProductTiers,

@@ -5,6 +5,7 @@ using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Inspections;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Recording;
+using ProductQuality.Graph.Signals;
 using ProductQuality.Graph.Warnings;
 
 namespace ProductQuality.Graph.Schema;
@@ -24,6 +25,7 @@ public sealed class MutationType : ContractObjectGraphType<object>
         this.AddWrite<RecordValidComplaint, RecordValidComplaintInput>();
         this.AddWrite<RecordBlacklistDecision, RecordBlacklistDecisionInput>();
         this.AddWrite<IssueRiskWarning, IssueRiskWarningInput>();
+        this.AddWrite<RecordExternalRiskSignal, RecordExternalRiskSignalInput>();
         this.AddWrite<OverrideEnterpriseClass, OverrideEnterpriseClassInput>();
         this.AddWrite<OverrideProductTier, OverrideProductTierInput>();
     }

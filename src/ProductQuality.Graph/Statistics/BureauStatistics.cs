@@ -2,9 +2,8 @@ namespace ProductQuality.Graph.Statistics;
 
 /// <summary>
 /// The distributions a bureau looks at first, for the current data: product tiers, enterprise classes, health
-/// codes, the enterprises' map colours, region colours by county and by town, and overdue plan entries.
-/// External risk signals by source belong here once they are recorded (issue 13 part 1): add them as one more
-/// distribution, keyed by source.
+/// codes, the enterprises' map colours, region colours by county and by town, overdue plan entries, and the external
+/// risk signals the tiers count today (those of the look-back window) by source.
 /// </summary>
 public sealed record BureauStatistics(
     DateOnly AsOf,
@@ -14,4 +13,5 @@ public sealed record BureauStatistics(
     IReadOnlyList<StatisticsCount> MapColours,
     IReadOnlyList<StatisticsCount> CountyColours,
     IReadOnlyList<StatisticsCount> TownColours,
-    OverdueStatistics Plan);
+    OverdueStatistics Plan,
+    IReadOnlyList<StatisticsCount> SignalsBySource);

@@ -47,17 +47,18 @@ internal static class ReportVerb
         text.Append(CultureInfo.InvariantCulture, $"  {"OVERDUE",-14}{p.Overdue,8}{p.OverdueSharePercent,8:0.0}%\n");
         text.Append(CultureInfo.InvariantCulture, $"  {"MAX_DAYS",-14}{p.MaxDaysOverdue,8}\n");
 
-        // External risk signals (issue 13 part 1) are not recorded yet: their count by source goes here.
-        text.Append("\nRisk signals by source (风险信号): not recorded yet\n");
+        Section(text, "Risk signals by source (国内外风险信号), in the tiers' look-back window", s.SignalsBySource);
         return text.ToString();
     }
 
     private static void Section(StringBuilder text, string title, IReadOnlyList<StatisticsCount> counts)
     {
         text.Append('\n').Append(title).Append('\n');
+        // Keys longer than the usual column (PROVINCIAL_MONITORING) widen it for their section only.
+        var width = Math.Max(14, counts.Select(c => c.Key.Length + 1).DefaultIfEmpty(0).Max());
         foreach (var c in counts)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {c.Key,-14}{c.Count,8}{c.SharePercent,8:0.0}%\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {c.Key.PadRight(width)}{c.Count,8}{c.SharePercent,8:0.0}%\n");
         }
     }
 }

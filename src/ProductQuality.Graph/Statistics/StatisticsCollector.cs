@@ -5,6 +5,7 @@ using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Rules;
 using ProductQuality.Graph.Rules.Common;
 using ProductQuality.Graph.Rules.Supervision;
+using ProductQuality.Graph.Signals;
 using ProductQuality.Graph.Supervision;
 
 namespace ProductQuality.Graph.Statistics;
@@ -42,6 +43,10 @@ public static class StatisticsCollector
                 .Select(a => new { a.Id, a.RegionCode, a.EffectiveFrom, a.Colour }).ToListAsync(ct))
             .GroupBy(a => a.RegionCode)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First().Colour);
+        // Signals are about catalogue products, city-wide like the tiers: every reader of statistics counts them all.
+        var signalsFrom = today.AddYears(-rules.ProductTier.SignalWindowYears);
+        var signals = await db.ExternalRiskSignals.AsNoTracking().Where(s => s.PublishedOn > signalsFrom && s.PublishedOn <= today)
+            .GroupBy(s => s.Source).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key.Key(), g => g.N, ct);
         var plan = await InspectionPlanning.PlanAsync(db, enterprises, rule, rules, today, today, ct);
         var total = classes.Values.Sum();
         var overdue = plan.Where(p => p.Schedule.DaysOverdue > 0).ToList();
@@ -56,7 +61,8 @@ public static class StatisticsCollector
                 regions.Where(r => r.Level is RegionLevel.Town or RegionLevel.Subdistrict), latest)),
             new OverdueStatistics(total, plan.Count, overdue.Count,
                 total == 0 ? 0 : Math.Round(100.0 * overdue.Count / total, 1),
-                overdue.Count == 0 ? 0 : overdue.Max(p => p.Schedule.DaysOverdue)));
+                overdue.Count == 0 ? 0 : overdue.Max(p => p.Schedule.DaysOverdue)),
+            StatisticsCount.Of(Enum.GetValues<RiskSignalSource>().Select(s => s.Key()), signals));
     }
 
     // The newest assessment per region, as the region fields read it; never assessed, or below the minimum, counts

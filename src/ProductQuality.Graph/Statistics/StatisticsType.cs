@@ -19,6 +19,8 @@ public sealed class StatisticsType : ContractObjectGraphType<BureauStatistics>
         List(this, "mapColours", "Enterprises by map colour (四色图).", s => s.MapColours);
         List(this, "countyColours", "Counties by region colour (区域分色), and NOT_ASSESSED (未评定).", s => s.CountyColours);
         List(this, "townColours", "Towns and sub-districts by region colour, and NOT_ASSESSED (未评定).", s => s.TownColours);
+        List(this, "signalsBySource", "External risk signals (国内外风险预警/召回) the tiers count today — those of the "
+            + "look-back window — by source (RiskSignalSource names).", s => s.SignalsBySource);
         Field<NonNullGraphType<OverdueStatisticsType>>(FieldGroup.Write, "plan").Description("Supervision plan entries due and overdue (检查计划).").Resolve(c => c.Source.Plan);
     }
 

@@ -38,7 +38,8 @@ public sealed class MutationContractTests(GraphServerFactory factory)
             .EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
         Assert.Equal(
             ["issueRiskWarning", "overrideEnterpriseClass", "overrideProductTier", "recordBlacklistDecision",
-                "recordEnforcementDecision", "recordManagementStatus", "recordSampling", "recordValidComplaint"],
+                "recordEnforcementDecision", "recordExternalRiskSignal", "recordManagementStatus", "recordSampling",
+                "recordValidComplaint"],
             fields);
     }
 

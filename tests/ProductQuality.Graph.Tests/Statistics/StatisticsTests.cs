@@ -19,7 +19,8 @@ public sealed class StatisticsTests(GraphServerFactory factory)
             productTiers { key count sharePercent } enterpriseClasses { key count sharePercent }
             healthCodes { key count sharePercent } mapColours { key count sharePercent }
             countyColours { key count sharePercent } townColours { key count sharePercent }
-            plan { enterprises due overdue overdueSharePercent maxDaysOverdue } } }
+            plan { enterprises due overdue overdueSharePercent maxDaysOverdue }
+            signalsBySource { key count sharePercent } } }
         """;
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed class StatisticsTests(GraphServerFactory factory)
         var s = (await client.PostAsync(Query)).EnsureData().Data.GetProperty("statistics");
         var data = (await client.PostAsync($$"""
             { enterprises(first: 500) { totalCount edges { node { class healthCode mapColour } } }
-              products { tier }
+              products { tier externalSignals { source publishedOn } }
               counties: fourColorMap(level: COUNTY) { assessment { colour } }
               towns: fourColorMap(level: TOWN) { assessment { colour } }
               inspectionPlan(from: "{{Today}}", to: "{{Today}}", first: 500) { totalCount edges { node { daysOverdue } } } }
@@ -42,6 +43,11 @@ public sealed class StatisticsTests(GraphServerFactory factory)
         Assert.Equal(Count(nodes, "healthCode"), Counts(s, "healthCodes"));
         Assert.Equal(Count(nodes, "mapColour"), Counts(s, "mapColours"));
         Assert.Equal(Colours(data.GetProperty("counties")), Counts(s, "countyColours"));
+        // Signals in the tiers' two-year look-back window, by source.
+        var signals = data.GetProperty("products").EnumerateArray().SelectMany(p => p.GetProperty("externalSignals").EnumerateArray())
+            .Where(x => string.CompareOrdinal(x.GetProperty("publishedOn").GetString(), "2024-11-28") > 0);
+        Assert.Equal(Count(signals, "source"), Counts(s, "signalsBySource"));
+        Assert.NotEmpty(Counts(s, "signalsBySource"));
         Assert.Equal(Colours(data.GetProperty("towns")), Counts(s, "townColours"));
 
         var plan = data.GetProperty("inspectionPlan");
@@ -67,16 +73,15 @@ public sealed class StatisticsTests(GraphServerFactory factory)
         Assert.Equal($"Product quality report as of {Today}", report.Out.Split('\n')[0]);
         for (var i = 0; i < Lists.Length; i++)
         {
-            var served = s.GetProperty(Lists[i]).EnumerateArray()
-                .Select(c => $"{c.GetProperty("key").GetString()} {c.GetProperty("count").GetInt32()} {c.GetProperty("sharePercent").GetDouble():0.0}%");
-            Assert.Equal(served, sections[i]);
+            Assert.Equal(Lines(s, Lists[i]), sections[i]);
         }
 
         var p = s.GetProperty("plan");
         Assert.Equal([$"ENTERPRISES {p.GetProperty("enterprises").GetInt32()}", $"DUE {p.GetProperty("due").GetInt32()}",
             $"OVERDUE {p.GetProperty("overdue").GetInt32()} {p.GetProperty("overdueSharePercent").GetDouble():0.0}%",
             $"MAX_DAYS {p.GetProperty("maxDaysOverdue").GetInt32()}"], sections[Lists.Length]);
-        Assert.Contains("Risk signals by source (风险信号): not recorded yet", report.Out, StringComparison.Ordinal);
+        Assert.Equal(Lines(s, "signalsBySource"), sections[Lists.Length + 1]);
+        Assert.Contains("Risk signals by source (国内外风险信号)", report.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +95,11 @@ public sealed class StatisticsTests(GraphServerFactory factory)
         Assert.Equal(own, county.GetProperty("statistics").GetProperty("plan").GetProperty("enterprises").GetInt32());
         Assert.Equal(own, county.GetProperty("statistics").GetProperty("enterpriseClasses").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()));
     }
+
+    private static List<string> Lines(JsonElement statistics, string list) =>
+        statistics.GetProperty(list).EnumerateArray()
+            .Select(c => $"{c.GetProperty("key").GetString()} {c.GetProperty("count").GetInt32()} {c.GetProperty("sharePercent").GetDouble():0.0}%")
+            .ToList();
 
     private static Dictionary<string, int> Count(IEnumerable<JsonElement> rows, string property) =>
         rows.GroupBy(r => r.GetProperty(property).GetString()!).ToDictionary(g => g.Key, g => g.Count());

@@ -6,6 +6,7 @@ using ProductQuality.Graph.Enforcement;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Inspections;
 using ProductQuality.Graph.Products;
+using ProductQuality.Graph.Signals;
 using ProductQuality.Graph.Warnings;
 
 namespace ProductQuality.Graph.Data.Configurations;
@@ -89,5 +90,20 @@ internal sealed class RiskWarningConfiguration : IEntityTypeConfiguration<RiskWa
         builder.Property(w => w.Authority).HasMaxLength(IssuingAuthority.MaxLength);
         builder.HasIndex(w => w.IssuedOn);
         builder.Property(w => w.Summary).HasMaxLength(4000);
+    }
+}
+
+internal sealed class ExternalRiskSignalConfiguration : IEntityTypeConfiguration<ExternalRiskSignal>
+{
+    public void Configure(EntityTypeBuilder<ExternalRiskSignal> builder)
+    {
+        // Unique per source: the constraint a concurrent writer of the same recall hits.
+        builder.HasIndex(s => new { s.Source, s.Reference }).IsUnique();
+        // Product grading counts a product's signals in the look-back window.
+        builder.HasIndex(s => new { s.ProductCode, s.PublishedOn });
+        builder.Property(s => s.Reference).HasMaxLength(ExternalRiskSignal.ReferenceMaxLength);
+        builder.Property(s => s.Hazard).HasMaxLength(ExternalRiskSignal.HazardMaxLength);
+        builder.Property(s => s.Description).HasMaxLength(ExternalRiskSignal.DescriptionMaxLength);
+        builder.HasOne<Product>().WithMany().HasForeignKey(s => s.ProductCode);
     }
 }

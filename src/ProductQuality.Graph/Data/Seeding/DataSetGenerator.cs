@@ -6,6 +6,7 @@ using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Rules;
 using ProductQuality.Graph.Rules.Blacklist;
 using ProductQuality.Graph.Rules.Timeline;
+using ProductQuality.Graph.Signals;
 using ProductQuality.Graph.Warnings;
 
 namespace ProductQuality.Graph.Data.Seeding;
@@ -50,10 +51,13 @@ public sealed class DataSetGenerator
     /// <summary>The risk warnings, numbered; available after <see cref="Prepare"/>.</summary>
     public IReadOnlyList<RiskWarning> Warnings { get; private set; } = [];
 
+    /// <summary>External risk signals, from signals.csv; available after <see cref="Prepare"/>.</summary>
+    public IReadOnlyList<ExternalRiskSignal> Signals { get; private set; } = [];
+
     /// <summary>Yearly product gradings; after <see cref="Prepare"/> the products carry today's tier and score.</summary>
     public IReadOnlyList<ProductTierAssessment> ProductTierAssessments { get; private set; } = [];
 
-    /// <summary>Pass one: city statistics, risk warnings and product tiers.</summary>
+    /// <summary>Pass one: city statistics, risk warnings, external signals and product tiers.</summary>
     public void Prepare(IProgress<SeedProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stats = new HistoryStatistics(HistoryStart, request.Today, reference.Products.Select(p => p.Code));
@@ -68,7 +72,9 @@ public sealed class DataSetGenerator
         }
 
         Warnings = new WarningGenerator(reference, stats, request.RandomSeed, HistoryStart, request.Today).Generate();
-        var (assessments, timeline) = new ProductTierPlanner(rules, stats, Warnings).Grade(reference.Products, HistoryStart, request.Today);
+        Signals = new SignalGenerator(reference.Signals, request.RandomSeed, HistoryStart.AddYears(-rules.ProductTier.SignalWindowYears),
+            request.Today).Generate();
+        var (assessments, timeline) = new ProductTierPlanner(rules, stats, Warnings, Signals).Grade(reference.Products, HistoryStart, request.Today);
         ProductTierAssessments = assessments;
         assessor = new EnterpriseReplay(rules, timeline, request.Today, rows.ProductName);
     }

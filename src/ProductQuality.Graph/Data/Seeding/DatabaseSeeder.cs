@@ -45,6 +45,7 @@ public sealed class DatabaseSeeder(RulesOptions rules)
                 db.AddRange(reference.Products);
                 db.AddRange(generator.ProductTierAssessments);
                 db.AddRange(generator.Warnings);
+                db.AddRange(generator.Signals);
                 return Task.CompletedTask;
             }, ct);
             progress?.Report(new SeedProgress("reference data", 1, 1));

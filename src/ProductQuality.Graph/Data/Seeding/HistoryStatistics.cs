@@ -11,6 +11,7 @@ internal sealed class HistoryStatistics
     private readonly Dictionary<string, int> productIndex;
     private readonly int[,] sampled;
     private readonly int[,] failed;
+    private readonly int[,] safetyFailed;
     private readonly int[,] complaints;
     private readonly Dictionary<(string Town, string Product, int Year), int> townFailures = [];
 
@@ -21,6 +22,7 @@ internal sealed class HistoryStatistics
         var days = today.DayNumber - start.DayNumber + 1;
         sampled = new int[productIndex.Count, days];
         failed = new int[productIndex.Count, days];
+        safetyFailed = new int[productIndex.Count, days];
         complaints = new int[productIndex.Count, days];
     }
 
@@ -37,6 +39,7 @@ internal sealed class HistoryStatistics
             if (!s.Passed)
             {
                 failed[p, day]++;
+                safetyFailed[p, day] += s.SafetyItemFailed ? 1 : 0;
                 var key = (draft.TownCode, s.ProductCode, s.Date.Year);
                 townFailures[key] = townFailures.GetValueOrDefault(key) + 1;
             }
@@ -48,20 +51,24 @@ internal sealed class HistoryStatistics
         }
     }
 
-    /// <summary>Samplings, failures and complaints of a product in [from, to], both inclusive.</summary>
-    public (int Sampled, int Failed, int Complaints) Window(string product, DateOnly from, DateOnly to)
+    /// <summary>
+    /// Samplings, failures (and of them, failures of a safety item) and complaints of a product in [from, to], both
+    /// inclusive.
+    /// </summary>
+    public (int Sampled, int Failed, int SafetyFailed, int Complaints) Window(string product, DateOnly from, DateOnly to)
     {
         var p = productIndex[product];
         var first = Math.Max(0, from.DayNumber - start.DayNumber);
         var last = Math.Min(sampled.GetLength(1) - 1, to.DayNumber - start.DayNumber);
-        int s = 0, f = 0, c = 0;
+        int s = 0, f = 0, sf = 0, c = 0;
         for (var day = first; day <= last; day++)
         {
             s += sampled[p, day];
             f += failed[p, day];
+            sf += safetyFailed[p, day];
             c += complaints[p, day];
         }
 
-        return (s, f, c);
+        return (s, f, sf, c);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Regions;
+using ProductQuality.Graph.Rules.Products;
 
 namespace ProductQuality.Graph.Data.Seeding;
 
@@ -31,7 +32,8 @@ public static class ReferenceDataReader
         var words = Rows("names").ToLookup(r => r["kind"], r => r["value"], StringComparer.Ordinal);
         var names = new NameVocabulary(
             [.. words["prefix"]], [.. words["suffix"]], [.. words["surname"]], [.. words["given"]], [.. words["lab"]], [.. words["street"]]);
-        return new ReferenceDataSet(regions, categories, products, profiles, clusters, names);
+        var signals = Rows("signals").Select(SignalPattern.From).ToList();
+        return new ReferenceDataSet(regions, categories, products, profiles, clusters, names, signals);
     }
 
     private static Region ToRegion(IReadOnlyDictionary<string, string> r)
@@ -61,6 +63,14 @@ public static class ReferenceDataReader
         ForChildren = r["for_children"] == "1", ForElderly = r["for_elderly"] == "1",
         SafetyCritical = r["safety_critical"] == "1", FoodContact = r["food_contact"] == "1",
         ProductionLicenceRequired = r["production_licence"] == "1", CccRequired = r["ccc"] == "1",
+        NationalGrade = r["national_grade"] switch
+        {
+            "I" => NationalRiskGrade.I,
+            "II" => NationalRiskGrade.II,
+            "III" => NationalRiskGrade.III,
+            "" => null,
+            var other => throw new InvalidDataException($"products.csv: unknown national_grade '{other}' of {r["code"]}."),
+        },
     };
 
     private static ProductProfile ToProfile(IReadOnlyDictionary<string, string> r) => new(

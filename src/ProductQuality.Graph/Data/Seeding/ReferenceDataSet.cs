@@ -10,10 +10,12 @@ namespace ProductQuality.Graph.Data.Seeding;
 /// <param name="Profiles">Failure rates and items by product code.</param>
 /// <param name="Clusters">Where each industry is.</param>
 /// <param name="Names">Name vocabulary.</param>
+/// <param name="Signals">Which external risk signals each product attracts, and how often (signals.csv).</param>
 public sealed record ReferenceDataSet(
     IReadOnlyList<Region> Regions,
     IReadOnlyList<ProductCategory> Categories,
     IReadOnlyList<Product> Products,
     IReadOnlyDictionary<string, ProductProfile> Profiles,
     IReadOnlyList<ClusterWeight> Clusters,
-    NameVocabulary Names);
+    NameVocabulary Names,
+    IReadOnlyList<SignalPattern> Signals);

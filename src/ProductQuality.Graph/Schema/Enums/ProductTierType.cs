@@ -4,7 +4,8 @@ namespace ProductQuality.Graph.Schema.Enums;
 
 public sealed class ProductTierType() : DescribedEnumType<ProductTier>(
     "ProductTier",
-    "Product risk tier (产品分级), from nonconformity, risk warnings and sensitivity.",
+    "Product risk tier (产品分级), from the product's traits (产品特点), quality data (质量数据: nonconformity, "
+        + "domestic and foreign risk signals, the city's bulletins) and sensitivity (敏感因子).",
     new Dictionary<ProductTier, string>
     {
         [ProductTier.High] = "High risk (高风险, Ⅰ级): risk score of 70 or more by default.",

@@ -695,6 +695,10 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("NationalGrade")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("OverrideRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -990,6 +994,64 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.ToTable("RegionAssessments");
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Signals.ExternalRiskSignal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Hazard")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductCode", "PublishedOn");
+
+                    b.HasIndex("Source", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("ExternalRiskSignals");
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Warnings.RiskWarning", b =>
                 {
                     b.Property<int>("Id")
@@ -1224,6 +1286,15 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.HasOne("ProductQuality.Graph.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Signals.ExternalRiskSignal", b =>
+                {
+                    b.HasOne("ProductQuality.Graph.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

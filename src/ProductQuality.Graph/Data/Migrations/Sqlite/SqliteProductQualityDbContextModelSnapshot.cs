@@ -668,6 +668,10 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NationalGrade")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OverrideRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -955,6 +959,62 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.ToTable("RegionAssessments");
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Signals.ExternalRiskSignal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hazard")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductCode", "PublishedOn");
+
+                    b.HasIndex("Source", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("ExternalRiskSignals");
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Warnings.RiskWarning", b =>
                 {
                     b.Property<int>("Id")
@@ -1187,6 +1247,15 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasOne("ProductQuality.Graph.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Signals.ExternalRiskSignal", b =>
+                {
+                    b.HasOne("ProductQuality.Graph.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
