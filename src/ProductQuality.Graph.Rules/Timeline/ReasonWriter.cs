@@ -81,7 +81,7 @@ public sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Func<
             Add(parts, FactGroup.BlacklistStatus, Listing(e.Kind == BlacklistEventKind.Listed));
         }
 
-        foreach (var s in facts.Samplings.Where(s => InForce.EndsAfter(s.Date.AddYears(windowYears)) == asOf))
+        foreach (var s in facts.Samplings.Where(s => InForce.LeavesWindow(s.Date, windowYears) == asOf))
         {
             Add(parts, FactGroup.Inspections,
                 string.Create(CultureInfo.InvariantCulture, $"sampling of {s.Date:yyyy-MM-dd} left the {windowYears}-year window"));

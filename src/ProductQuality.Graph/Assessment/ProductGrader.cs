@@ -25,12 +25,13 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
         var warningsFrom = today.AddYears(-2);
         var products = await Scope(db.Products, codes).ToListAsync(ct);
         var sampling = await db.Inspections.Where(i => i.SampledOn >= from && i.SampledOn <= today && (codes == null || codes.Contains(i.ProductCode)))
-            .GroupBy(i => i.ProductCode).Select(g => new { g.Key, Sampled = g.Count(), Failed = g.Count(i => !i.Passed) })
+            .GroupBy(i => i.ProductCode).Select(g => new { g.Key, Sampled = g.Count(), Failed = g.Count(i => !i.Passed), Oldest = g.Min(i => i.SampledOn) })
             .ToDictionaryAsync(g => g.Key, ct);
         var complaints = await db.Complaints.Where(c => c.ProductCode != null && c.FoundValidOn >= from && c.FoundValidOn <= today && (codes == null || codes.Contains(c.ProductCode)))
-            .GroupBy(c => c.ProductCode!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            .GroupBy(c => c.ProductCode!).Select(g => new { g.Key, Count = g.Count(), Oldest = g.Min(c => c.FoundValidOn) }).ToDictionaryAsync(g => g.Key, ct);
         var warnings = await db.RiskWarnings.Where(w => w.ProductCode != null && w.IssuedOn > warningsFrom && w.IssuedOn <= today && (codes == null || codes.Contains(w.ProductCode)))
-            .GroupBy(w => w.ProductCode!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            .GroupBy(w => w.ProductCode!).Select(g => new { g.Key, Count = g.Count(), Oldest = g.Min(w => w.IssuedOn) }).ToDictionaryAsync(g => g.Key, ct);
+        var future = await FirstFutureFactsAsync(db, codes, ct);
         var overrides = (await db.ProductTierOverrides.AsNoTracking().Where(o => o.EffectiveFrom <= today && (codes == null || codes.Contains(o.ProductCode)))
             .OrderBy(o => o.EffectiveFrom).ThenBy(o => o.Id).ToListAsync(ct)).GroupBy(o => o.ProductCode)
             .ToDictionary(g => g.Key, g => InForce.Decided(g, o => o.EffectiveFrom, o => o.Tier is null, today));
@@ -47,17 +48,21 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
             {
                 SampledBatches = s?.Sampled ?? 0,
                 FailedBatches = s?.Failed ?? 0,
-                RiskWarnings = warnings.GetValueOrDefault(product.Code),
+                RiskWarnings = warnings.GetValueOrDefault(product.Code)?.Count ?? 0,
                 ForChildren = product.ForChildren,
                 ForElderly = product.ForElderly,
                 SafetyCritical = product.SafetyCritical,
                 FoodContact = product.FoodContact,
-                Complaints = complaints.GetValueOrDefault(product.Code),
+                Complaints = complaints.GetValueOrDefault(product.Code)?.Count ?? 0,
             };
             var manual = overrides.GetValueOrDefault(product.Code) is { Tier: { } tier } o
                 ? new Override<ProductTier>(tier, o.Reason, o.ExpiresOn)
                 : null;
             var result = rule.Evaluate(facts, today, manual);
+            product.NextDueOn = new ProductFactDates(
+                s?.Oldest, complaints.GetValueOrDefault(product.Code)?.Oldest, warnings.GetValueOrDefault(product.Code)?.Oldest,
+                manual is not null && manual.IsActiveOn(today) ? manual.ExpiresOn : null, future.GetValueOrDefault(product.Code))
+                .NextDue(today, rules.EnterpriseClass.SamplingWindowYears);
             var grading = new ProductTierAssessment
             {
                 ProductCode = product.Code,
@@ -99,6 +104,21 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
         }
 
         return (changed, tierChanged);
+    }
+
+    // A fact dated after today (a sampling, complaint, warning or override) counts from its date: the grading changes then.
+    private async Task<Dictionary<string, DateOnly>> FirstFutureFactsAsync(ProductQualityDbContext db, IReadOnlyCollection<string>? codes, CancellationToken ct)
+    {
+        var dates = new List<(string Code, DateOnly On)>();
+        dates.AddRange((await db.Inspections.Where(i => i.SampledOn > today && (codes == null || codes.Contains(i.ProductCode)))
+            .GroupBy(i => i.ProductCode).Select(g => new { g.Key, On = g.Min(i => i.SampledOn) }).ToListAsync(ct)).Select(x => (x.Key, x.On)));
+        dates.AddRange((await db.Complaints.Where(c => c.ProductCode != null && c.FoundValidOn > today && (codes == null || codes.Contains(c.ProductCode)))
+            .GroupBy(c => c.ProductCode!).Select(g => new { g.Key, On = g.Min(c => c.FoundValidOn) }).ToListAsync(ct)).Select(x => (x.Key, x.On)));
+        dates.AddRange((await db.RiskWarnings.Where(w => w.ProductCode != null && w.IssuedOn > today && (codes == null || codes.Contains(w.ProductCode)))
+            .GroupBy(w => w.ProductCode!).Select(g => new { g.Key, On = g.Min(w => w.IssuedOn) }).ToListAsync(ct)).Select(x => (x.Key, x.On)));
+        dates.AddRange((await db.ProductTierOverrides.Where(o => o.EffectiveFrom > today && (codes == null || codes.Contains(o.ProductCode)))
+            .GroupBy(o => o.ProductCode).Select(g => new { g.Key, On = g.Min(o => o.EffectiveFrom) }).ToListAsync(ct)).Select(x => (x.Key, x.On)));
+        return dates.GroupBy(d => d.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(d => d.On), StringComparer.Ordinal);
     }
 
     private static IQueryable<Product> Scope(IQueryable<Product> products, IReadOnlyCollection<string>? codes) =>

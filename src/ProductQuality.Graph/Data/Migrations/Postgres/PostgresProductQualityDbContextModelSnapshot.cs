@@ -336,6 +336,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("OverrideRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -377,6 +380,8 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.HasIndex("MapColour", "Id");
 
                     b.HasIndex("Name", "Id");
+
+                    b.HasIndex("NextDueOn", "Id");
 
                     b.HasIndex("QualityIndex", "Id");
 
@@ -695,6 +700,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("OverrideRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -716,6 +724,8 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.HasIndex("CategoryCode");
+
+                    b.HasIndex("NextDueOn");
 
                     b.HasIndex("Tier");
 
