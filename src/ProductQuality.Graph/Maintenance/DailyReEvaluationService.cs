@@ -6,12 +6,12 @@ namespace ProductQuality.Graph.Maintenance;
 
 /// <summary>
 /// Keeps served values from going stale: on start-up (catching up on any day missed while no server ran) and then
-/// at the start of each bureau day (00:00 China Standard Time, by the app's <see cref="TimeProvider"/>), it
+/// at the start of each bureau day (00:00 China Standard Time, by the <see cref="BureauClock"/>'s time source), it
 /// re-evaluates everything due by today (<see cref="DueReEvaluation"/>). A failure is logged and tried again after
 /// <see cref="MaintenanceOptions.RetryMinutes"/>; it never stops the server. No external cron is needed.
 /// </summary>
 public sealed class DailyReEvaluationService(
-    IServiceScopeFactory scopes, BureauClock clock, TimeProvider time, IOptions<MaintenanceOptions> options,
+    IServiceScopeFactory scopes, BureauClock clock, IOptions<MaintenanceOptions> options,
     MaintenanceStatus status, ILogger<DailyReEvaluationService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,7 +31,7 @@ public sealed class DailyReEvaluationService(
             var wait = succeeded ? UntilNextBureauDay() : TimeSpan.FromMinutes(settings.RetryMinutes);
             try
             {
-                await Task.Delay(wait, time, stoppingToken);
+                await Task.Delay(wait, clock.Time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -67,7 +67,7 @@ public sealed class DailyReEvaluationService(
     /// <summary>Time until the next 00:00 China Standard Time.</summary>
     private TimeSpan UntilNextBureauDay()
     {
-        var now = time.GetUtcNow().ToOffset(BureauClock.ChinaStandardTime);
+        var now = clock.Time.GetUtcNow().ToOffset(BureauClock.ChinaStandardTime);
         var next = new DateTimeOffset(now.Date.AddDays(1), BureauClock.ChinaStandardTime);
         return next - now;
     }
