@@ -27,11 +27,18 @@ public sealed class DailyReEvaluationService(
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var succeeded = await RunOnceAsync(settings.BatchSize, stoppingToken);
-            var wait = succeeded ? UntilNextBureauDay() : TimeSpan.FromMinutes(settings.RetryMinutes);
+            var today = clock.Today;
+            var succeeded = await RunOnceAsync(today, settings.BatchSize, stoppingToken);
+
+            // A run that went past midnight is followed at once by the next day's; otherwise wait for the next day.
+            var wait = !succeeded ? TimeSpan.FromMinutes(settings.RetryMinutes)
+                : clock.Today > today ? TimeSpan.Zero
+                : UntilNextBureauDay();
             try
             {
-                await Task.Delay(wait, clock.Time, stoppingToken);
+                var delay = Task.Delay(wait, clock.Time, stoppingToken);
+                status.Waiting(clock.Time.GetUtcNow() + wait);
+                await delay;
             }
             catch (OperationCanceledException)
             {
@@ -40,14 +47,15 @@ public sealed class DailyReEvaluationService(
         }
     }
 
-    private async Task<bool> RunOnceAsync(int batchSize, CancellationToken ct)
+    private async Task<bool> RunOnceAsync(DateOnly today, int batchSize, CancellationToken ct)
     {
         try
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
             var run = scope.ServiceProvider.GetRequiredService<DueReEvaluation>();
-            status.Completed(await run.RunAsync(db, clock.Today, batchSize, ct));
+            status.Running();
+            status.Completed(await run.RunAsync(db, today, batchSize, ct));
             return true;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
