@@ -25,7 +25,7 @@ public sealed class EnterpriseReplay(
         ArgumentNullException.ThrowIfNull(f);
         var blacklist = new BlacklistTracker(blacklistRule, f.BlacklistFacts(), f.Violations(), f.BlacklistDecisions);
         var assured = new AssuredTracker();
-        var reasons = new ReasonWriter(f, window, productName);
+        var reasons = new ReasonWriter(f, window, productName, tiers);
 
         // Every day an outcome can change without a new fact, today's and the future's alike: the days after today
         // are the look-ahead that finds the next such day (ReplayResult.NextDue).
