@@ -3,6 +3,7 @@ using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Infrastructure.Http;
 using ProductQuality.Graph.Infrastructure.Rules;
+using ProductQuality.Graph.Maintenance;
 
 return await StartupFailure.GuardAsync(async () =>
 {
@@ -17,6 +18,7 @@ return await StartupFailure.GuardAsync(async () =>
     builder.AddDepartmentAccess();
     builder.AddProductQualityData();
     builder.AddProductQualityGraph();
+    builder.AddDailyReEvaluation();
 
     var app = builder.Build();
     app.ValidateSettings();

@@ -8,12 +8,17 @@ namespace ProductQuality.Graph.Rules.Assured;
 /// <param name="ValidUntil">Last day of validity when granted or continued.</param>
 /// <param name="Reasons">The conditions that decided, in plain English with the Chinese term.</param>
 /// <param name="Explanation">Summary and factors.</param>
+/// <param name="RunLongEnoughOn">
+/// For class A short of its years at A or better: the day the run reaches them, when the title may be granted
+/// without any new fact (null otherwise).
+/// </param>
 public sealed record AssuredConsumptionResult(
     AssuredStatus Status,
     bool ConditionsMet,
     DateOnly? ValidUntil,
     IReadOnlyList<string> Reasons,
-    Explanation Explanation)
+    Explanation Explanation,
+    DateOnly? RunLongEnoughOn = null)
 {
     /// <summary>True when the enterprise holds the title after this decision.</summary>
     public bool IsAssured => Status is AssuredStatus.Granted or AssuredStatus.Continued;

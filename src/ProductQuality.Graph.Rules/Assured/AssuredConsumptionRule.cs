@@ -1,4 +1,5 @@
 using ProductQuality.Graph.Rules.Common;
+using ProductQuality.Graph.Rules.Timeline;
 using static ProductQuality.Graph.Rules.Common.ExplanationBuilder;
 
 namespace ProductQuality.Graph.Rules.Assured;
@@ -29,6 +30,9 @@ public sealed class AssuredConsumptionRule(RulesOptions options)
 
         var needed = facts.AsOf.AddYears(-o.YearsAtClassA);
         var longRun = runStart is { } rs && rs <= needed;
+        DateOnly? runLongEnoughOn = current == EnterpriseClass.A && !longRun && runStart is { } start
+            ? InForce.RunReaches(start, o.YearsAtClassA)
+            : null;
         var classOk = current == EnterpriseClass.AA || (current == EnterpriseClass.A && longRun);
         var complaintsOk = facts.ValidComplaintsLastYear <= o.MaxValidComplaintsLastYear;
         var failures = new List<SummaryClause>();
@@ -69,14 +73,15 @@ public sealed class AssuredConsumptionRule(RulesOptions options)
             }
 
             return new(AssuredStatus.Continued, met, grant.ValidUntil, met ? ["conditions met"] : Texts(failures),
-                x.Build("continued", $"Assured consumption unit (放心消费单位) continues until {Date(grant.ValidUntil)}"));
+                x.Build("continued", $"Assured consumption unit (放心消费单位) continues until {Date(grant.ValidUntil)}"),
+                runLongEnoughOn);
         }
 
         if (!met)
         {
             AddClauses(x, failures);
             return new(AssuredStatus.NotEligible, false, null, Texts(failures),
-                x.Build("not eligible", "Not an assured consumption unit (不符合放心消费单位条件)"));
+                x.Build("not eligible", "Not an assured consumption unit (不符合放心消费单位条件)"), runLongEnoughOn);
         }
 
         var validUntil = facts.AsOf.AddMonths(o.ValidityMonths).AddDays(-1);

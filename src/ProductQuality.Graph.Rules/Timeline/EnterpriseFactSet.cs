@@ -46,19 +46,19 @@ public sealed record EnterpriseFactSet(
         foreach (var s in Samplings)
         {
             yield return s.Date;
-            yield return InForce.EndsAfter(s.Date.AddYears(windowYears));
+            yield return InForce.LeavesWindow(s.Date, windowYears);
         }
 
         foreach (var d in Decisions)
         {
             yield return d.Date;
-            yield return InForce.EndsAfter(d.Date.AddYears(windowYears));
+            yield return InForce.LeavesWindow(d.Date, windowYears);
         }
 
         foreach (var c in Complaints)
         {
             yield return c;
-            yield return c.AddYears(1);
+            yield return InForce.LeavesOpenWindow(c, 1);
         }
 
         foreach (var o in ClassOverrides)

@@ -25,9 +25,13 @@ public sealed class EnterpriseReplay(
         ArgumentNullException.ThrowIfNull(f);
         var blacklist = new BlacklistTracker(blacklistRule, f.BlacklistFacts(), f.Violations(), f.BlacklistDecisions);
         var assured = new AssuredTracker();
-        var reasons = new ReasonWriter(f, window, productName);
+        var reasons = new ReasonWriter(f, window, productName, tiers);
 
-        var queue = new SortedSet<DateOnly>(f.DatesToVisit(window).Where(d => d >= f.ActiveFrom && d <= today))
+        // Every day an outcome can change without a new fact, today's and the future's alike: the days after today
+        // are the look-ahead that finds the next such day (ReplayResult.NextDue).
+        var queue = new SortedSet<DateOnly>(f.DatesToVisit(window)
+            .Concat(f.ProductCodes.SelectMany(tiers.ChangeDates))
+            .Where(d => d >= f.ActiveFrom && d <= LookAheadLimit))
         {
             today, f.ActiveFrom,
         };
@@ -36,10 +40,18 @@ public sealed class EnterpriseReplay(
         ClassState? previous = null;
         IReadOnlyList<Assured.ClassChange> history = [];
         EnterpriseAssessment? last = null;
+        ReplayResult? result = null;
         while (queue.Count > 0)
         {
             var asOf = queue.Min;
             queue.Remove(asOf);
+            if (asOf > today && result is null)
+            {
+                result = new ReplayResult(last!, history[^1].EffectiveFrom, ManagementOn(f, today), blacklist.Listed,
+                    blacklist.ListedOn, assured.Grant, [.. records], [.. blacklist.Events], [.. assured.Records],
+                    [.. snapshots], null);
+            }
+
             Revisit(queue, asOf, blacklist.Update(asOf));
             var manual = OverrideOn(f, asOf);
             var input = Input(f, blacklist.Listed, asOf, previous, history, assured) with { ClassOverride = manual };
@@ -48,6 +60,7 @@ public sealed class EnterpriseReplay(
             history = assessment.ClassHistory;
             Revisit(queue, asOf, assessment.Class.UpgradeDeferredUntil);
             Revisit(queue, asOf, assured.Update(asOf, assessment.Assured));
+            Revisit(queue, asOf, assessment.Assured.RunLongEnoughOn);
             if (last is null || Changed(last, assessment))
             {
                 var reason = reasons.For(asOf, last is null, blacklist.Events, assessment.Class.Kind);
@@ -62,10 +75,32 @@ public sealed class EnterpriseReplay(
             }
 
             last = assessment;
+            if (result is not null && Differs(result, assessment, records, blacklist, assured, f, history))
+            {
+                return result with { NextDue = asOf };
+            }
         }
 
-        return new ReplayResult(last!, history[^1].EffectiveFrom, ManagementOn(f, today), blacklist.Listed,
-            blacklist.ListedOn, assured.Grant, records, blacklist.Events, assured.Records, snapshots);
+        return result ?? new ReplayResult(last!, history[^1].EffectiveFrom, ManagementOn(f, today), blacklist.Listed,
+            blacklist.ListedOn, assured.Grant, records, blacklist.Events, assured.Records, snapshots, null);
+    }
+
+    /// <summary>How far the look-ahead goes: past every window, override and grant a fact set can hold.</summary>
+    private DateOnly LookAheadLimit => today.AddYears(100);
+
+    // A replay up to `now`'s day would differ from the one up to today: a history row more, or another cached state.
+    private static bool Differs(ReplayResult atToday, EnterpriseAssessment now, List<AssessmentRecord> records,
+        BlacklistTracker blacklist, AssuredTracker assured, EnterpriseFactSet f, IReadOnlyList<Assured.ClassChange> history)
+    {
+        if (records.Count != atToday.Records.Count || blacklist.Events.Count != atToday.Listings.Count ||
+            assured.Records.Count != atToday.Assured.Count)
+        {
+            return true;
+        }
+
+        var then = new ReplayResult(now, history[^1].EffectiveFrom, ManagementOn(f, now.AsOf), blacklist.Listed,
+            blacklist.ListedOn, assured.Grant, [], [], [], [], null);
+        return then.StateOn(now.AsOf) != atToday.StateOn(atToday.Final.AsOf);
     }
 
     /// <summary>The management record in force on a day (<see cref="InForce.LatestOrFirst{T}"/>).</summary>
@@ -113,7 +148,7 @@ public sealed class EnterpriseReplay(
 
     private void Revisit(SortedSet<DateOnly> queue, DateOnly asOf, DateOnly? when)
     {
-        if (when is { } d && d > asOf && d <= today)
+        if (when is { } d && d > asOf && d <= LookAheadLimit)
         {
             queue.Add(d);
         }

@@ -43,6 +43,46 @@ public static class InForce
     public static DateOnly EndsAfter(DateOnly lastDay) => lastDay.AddDays(1);
 
     /// <summary>
+    /// The first day a fact of <paramref name="date"/> is outside the inclusive window [day − N years, day] that
+    /// samplings and penalties are counted in (<c>date &lt; day.AddYears(−N)</c>). Found from the window's own
+    /// test rather than as <c>date + N years + 1 day</c>, which is a day early for a window ending on 29 February.
+    /// </summary>
+    public static DateOnly LeavesWindow(DateOnly date, int years) =>
+        FirstDay(date.AddYears(years).AddDays(1), day => day.AddYears(-years) > date);
+
+    /// <summary>
+    /// The first day a fact of <paramref name="date"/> is outside the window (day − N years, day] that complaints
+    /// and warnings are counted in (<c>date &gt; day.AddYears(−N)</c> no longer holds).
+    /// </summary>
+    public static DateOnly LeavesOpenWindow(DateOnly date, int years) =>
+        FirstDay(date.AddYears(years), day => day.AddYears(-years) >= date);
+
+    /// <summary>
+    /// The first day a run that started on <paramref name="start"/> has lasted <paramref name="years"/> years in the
+    /// sense of <c>start &lt;= day.AddYears(−N)</c> (the assured title's years at class A).
+    /// </summary>
+    public static DateOnly RunReaches(DateOnly start, int years) =>
+        FirstDay(start.AddYears(years), day => day.AddYears(-years) >= start);
+
+    // The first day a condition holds that, once true, stays true (AddYears is monotone): from a guess within a
+    // few days of it, step back while the day before still holds, then forward until it holds.
+    private static DateOnly FirstDay(DateOnly guess, Func<DateOnly, bool> holds)
+    {
+        var day = guess;
+        while (holds(day.AddDays(-1)))
+        {
+            day = day.AddDays(-1);
+        }
+
+        while (!holds(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
+    /// <summary>
     /// The manual decision (人工调整) standing on the day: the newest decided by then, or null when that one withdraws
     /// the decision before it. It may have expired: the rules state an expired decision as ignored.
     /// </summary>

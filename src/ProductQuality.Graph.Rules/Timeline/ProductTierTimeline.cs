@@ -33,6 +33,31 @@ public sealed class ProductTierTimeline
             : ProductTier.General;
     }
 
+    /// <summary>
+    /// The days the tier in force of a product may change: each grading and override takes effect, and the day after
+    /// an override's last day. A replay visits them, so a maker's map colour moves on the day its product's tier does
+    /// — not on whichever day the maker happens to be replayed next.
+    /// </summary>
+    public IEnumerable<DateOnly> ChangeDates(string product)
+    {
+        if (graded.TryGetValue(product, out var list))
+        {
+            foreach (var g in list)
+            {
+                yield return g.From;
+            }
+        }
+
+        if (overrides.TryGetValue(product, out var manual))
+        {
+            foreach (var o in manual)
+            {
+                yield return o.From;
+                yield return InForce.EndsAfter(o.ExpiresOn);
+            }
+        }
+    }
+
     // Stable insertion in date order: rows of the same date keep the order they were recorded in.
     private static void Insert<T>(Dictionary<string, List<T>> map, string product, T item, Func<T, DateOnly> from)
     {

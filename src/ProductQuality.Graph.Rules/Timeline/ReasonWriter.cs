@@ -9,7 +9,8 @@ namespace ProductQuality.Graph.Rules.Timeline;
 /// Says what happened on an assessment date, for the record's reason: one part per fact, each tagged with the
 /// kind of fact it states, so each contract reads only the parts it may (the host stores and filters the parts).
 /// </summary>
-public sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Func<string, string> productName)
+public sealed class ReasonWriter(
+    EnterpriseFactSet facts, int windowYears, Func<string, string> productName, ProductTierTimeline? tiers = null)
 {
     public IReadOnlyList<SummaryClause> For(
         DateOnly asOf, bool first, IReadOnlyList<ListingRecord> blacklist, ClassTransitionKind transition)
@@ -81,10 +82,19 @@ public sealed class ReasonWriter(EnterpriseFactSet facts, int windowYears, Func<
             Add(parts, FactGroup.BlacklistStatus, Listing(e.Kind == BlacklistEventKind.Listed));
         }
 
-        foreach (var s in facts.Samplings.Where(s => InForce.EndsAfter(s.Date.AddYears(windowYears)) == asOf))
+        foreach (var s in facts.Samplings.Where(s => InForce.LeavesWindow(s.Date, windowYears) == asOf))
         {
             Add(parts, FactGroup.Inspections,
                 string.Create(CultureInfo.InvariantCulture, $"sampling of {s.Date:yyyy-MM-dd} left the {windowYears}-year window"));
+        }
+
+        foreach (var p in facts.ProductCodes)
+        {
+            var tier = tiers?.TierOn(p, asOf);
+            if (!first && tier is { } now && now != tiers!.TierOn(p, asOf.AddDays(-1)))
+            {
+                Add(parts, FactGroup.ProductTiers, $"risk tier (产品分级) of {productName(p)} now {now.Label()}");
+            }
         }
 
         if (parts.Count == 0)

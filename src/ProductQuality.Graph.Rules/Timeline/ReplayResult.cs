@@ -11,6 +11,11 @@ namespace ProductQuality.Graph.Rules.Timeline;
 /// <param name="Listings">Listings and removals the rule derived (decided ones are facts, not here).</param>
 /// <param name="Assured">Grants, revocations and expiries, as derived (an expiry is found after its date).</param>
 /// <param name="Snapshots">The state from each change on, to count regions at past dates.</param>
+/// <param name="NextDue">
+/// The first day after today on which a replay would differ — another cached value or another history row — with no
+/// new fact: a sampling or penalty leaves its window, a deferred upgrade falls due, an override or a grant runs out,
+/// a listing becomes removable, a product's tier override ends… Null when nothing changes until a new fact.
+/// </param>
 public sealed record ReplayResult(
     EnterpriseAssessment Final,
     DateOnly ClassEffectiveFrom,
@@ -21,7 +26,8 @@ public sealed record ReplayResult(
     IReadOnlyList<AssessmentRecord> Records,
     IReadOnlyList<ListingRecord> Listings,
     IReadOnlyList<AssuredRecord> Assured,
-    IReadOnlyList<StateSnapshot> Snapshots)
+    IReadOnlyList<StateSnapshot> Snapshots,
+    DateOnly? NextDue)
 {
     /// <summary>The state on <paramref name="today"/>, the last replayed day: what the enterprise row caches.</summary>
     public EnterpriseState StateOn(DateOnly today)

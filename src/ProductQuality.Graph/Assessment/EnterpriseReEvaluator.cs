@@ -46,6 +46,7 @@ internal sealed class EnterpriseReEvaluator(
             var before = TimelineRows.StateOf(enterprise);
             var state = result.StateOn(today);
             TimelineRows.Apply(enterprise, state);
+            enterprise.NextDueOn = result.NextDue;
             var any = state != before;
             var fresh = result.Records.Select(r => TimelineRows.Row(r, id, now)).ToList();
             any |= Apply(db, records[id].ToList(), fresh, SameRecord, superseded.Records, r => r.Id);

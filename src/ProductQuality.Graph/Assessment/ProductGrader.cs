@@ -28,18 +28,19 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
         var signalsFrom = today.AddYears(-rules.ProductTier.SignalWindowYears);
         var products = await Scope(db.Products, codes).ToListAsync(ct);
         var sampling = await db.Inspections.Where(i => i.SampledOn >= from && i.SampledOn <= today && (codes == null || codes.Contains(i.ProductCode)))
-            .GroupBy(i => i.ProductCode).Select(g => new { g.Key, Sampled = g.Count(), Failed = g.Count(i => !i.Passed) })
+            .GroupBy(i => i.ProductCode).Select(g => new { g.Key, Sampled = g.Count(), Failed = g.Count(i => !i.Passed), Oldest = g.Min(i => i.SampledOn) })
             .ToDictionaryAsync(g => g.Key, ct);
         // Failures of a safety item (安全项目) weigh more than labelling ones; few batches fail, so this reads little.
         var safetyFailed = await db.Inspections.Where(i => i.SampledOn >= from && i.SampledOn <= today && !i.Passed
                 && i.FailedItems.Any(f => f.IsSafetyItem) && (codes == null || codes.Contains(i.ProductCode)))
             .GroupBy(i => i.ProductCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var complaints = await db.Complaints.Where(c => c.ProductCode != null && c.FoundValidOn >= from && c.FoundValidOn <= today && (codes == null || codes.Contains(c.ProductCode)))
-            .GroupBy(c => c.ProductCode!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            .GroupBy(c => c.ProductCode!).Select(g => new { g.Key, Count = g.Count(), Oldest = g.Min(c => c.FoundValidOn) }).ToDictionaryAsync(g => g.Key, ct);
         var bulletins = await db.RiskWarnings.Where(w => w.ProductCode != null && w.IssuedOn > bulletinsFrom && w.IssuedOn <= today && (codes == null || codes.Contains(w.ProductCode)))
-            .GroupBy(w => w.ProductCode!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            .GroupBy(w => w.ProductCode!).Select(g => new { g.Key, Count = g.Count(), Oldest = g.Min(w => w.IssuedOn) }).ToDictionaryAsync(g => g.Key, ct);
         var signals = (await db.ExternalRiskSignals.AsNoTracking().Where(x => x.PublishedOn > signalsFrom && x.PublishedOn <= today && (codes == null || codes.Contains(x.ProductCode)))
             .ToListAsync(ct)).ToLookup(x => x.ProductCode, StringComparer.Ordinal);
+        var future = await FirstFutureFactsAsync(db, codes, ct);
         var overrides = (await db.ProductTierOverrides.AsNoTracking().Where(o => o.EffectiveFrom <= today && (codes == null || codes.Contains(o.ProductCode)))
             .OrderBy(o => o.EffectiveFrom).ThenBy(o => o.Id).ToListAsync(ct)).GroupBy(o => o.ProductCode)
             .ToDictionary(g => g.Key, g => InForce.Decided(g, o => o.EffectiveFrom, o => o.Tier is null, today));
@@ -53,12 +54,21 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
         {
             var s = sampling.GetValueOrDefault(product.Code);
             var counts = new SamplingCounts(s?.Sampled ?? 0, s?.Failed ?? 0, safetyFailed.GetValueOrDefault(product.Code));
-            var facts = ProductFacts.For(product, counts, complaints.GetValueOrDefault(product.Code),
-                bulletins.GetValueOrDefault(product.Code), signals[product.Code]);
+            var facts = ProductFacts.For(product, counts, complaints.GetValueOrDefault(product.Code)?.Count ?? 0,
+                bulletins.GetValueOrDefault(product.Code)?.Count ?? 0, signals[product.Code]);
             var manual = overrides.GetValueOrDefault(product.Code) is { Tier: { } tier } o
                 ? new Override<ProductTier>(tier, o.Reason, o.ExpiresOn)
                 : null;
             var result = rule.Evaluate(facts, today, manual);
+            product.NextDueOn = new ProductFactDates(
+                s?.Oldest, complaints.GetValueOrDefault(product.Code)?.Oldest, bulletins.GetValueOrDefault(product.Code)?.Oldest,
+                manual is not null && manual.IsActiveOn(today) ? manual.ExpiresOn : null, future.GetValueOrDefault(product.Code))
+                {
+                    // An external signal counts for its own window (Rules:ProductTier:SignalWindowYears).
+                    OldestSignal = signals[product.Code].Select(x => (DateOnly?)x.PublishedOn).Min(),
+                    SignalWindowYears = rules.ProductTier.SignalWindowYears,
+                }
+                .NextDue(today, rules.EnterpriseClass.SamplingWindowYears);
             var grading = new ProductTierAssessment
             {
                 ProductCode = product.Code,
@@ -100,6 +110,23 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
         }
 
         return (changed, tierChanged);
+    }
+
+    // A fact dated after today (a sampling, complaint, warning or override) counts from its date: the grading changes then.
+    private async Task<Dictionary<string, DateOnly>> FirstFutureFactsAsync(ProductQualityDbContext db, IReadOnlyCollection<string>? codes, CancellationToken ct)
+    {
+        var dates = new List<(string Code, DateOnly On)>();
+        dates.AddRange((await db.Inspections.Where(i => i.SampledOn > today && (codes == null || codes.Contains(i.ProductCode)))
+            .GroupBy(i => i.ProductCode).Select(g => new { g.Key, On = g.Min(i => i.SampledOn) }).ToListAsync(ct)).Select(x => (x.Key, x.On)));
+        dates.AddRange((await db.Complaints.Where(c => c.ProductCode != null && c.FoundValidOn > today && (codes == null || codes.Contains(c.ProductCode)))
+            .GroupBy(c => c.ProductCode!).Select(g => new { g.Key, On = g.Min(c => c.FoundValidOn) }).ToListAsync(ct)).Select(x => (x.Key, x.On)));
+        dates.AddRange((await db.RiskWarnings.Where(w => w.ProductCode != null && w.IssuedOn > today && (codes == null || codes.Contains(w.ProductCode)))
+            .GroupBy(w => w.ProductCode!).Select(g => new { g.Key, On = g.Min(w => w.IssuedOn) }).ToListAsync(ct)).Select(x => (x.Key, x.On)));
+        dates.AddRange((await db.ExternalRiskSignals.Where(x => x.PublishedOn > today && (codes == null || codes.Contains(x.ProductCode)))
+            .GroupBy(x => x.ProductCode).Select(g => new { g.Key, On = g.Min(x => x.PublishedOn) }).ToListAsync(ct)).Select(x => (x.Key, x.On)));
+        dates.AddRange((await db.ProductTierOverrides.Where(o => o.EffectiveFrom > today && (codes == null || codes.Contains(o.ProductCode)))
+            .GroupBy(o => o.ProductCode).Select(g => new { g.Key, On = g.Min(o => o.EffectiveFrom) }).ToListAsync(ct)).Select(x => (x.Key, x.On)));
+        return dates.GroupBy(d => d.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(d => d.On), StringComparer.Ordinal);
     }
 
     private static IQueryable<Product> Scope(IQueryable<Product> products, IReadOnlyCollection<string>? codes) =>

@@ -35,6 +35,13 @@ public sealed class Enterprise
     public DateOnly? AssuredUntil { get; set; }
 
     /// <summary>
+    /// The first day on which the cached values or derived histories change without a new fact (a sampling leaves
+    /// its window, a deferred upgrade falls due, an override or assured title runs out…), from the last replay; null
+    /// when nothing changes until a new fact. The daily re-evaluation picks up every row due by today.
+    /// </summary>
+    public DateOnly? NextDueOn { get; set; }
+
+    /// <summary>
     /// Incremented by every class override (人工调整); a concurrency token, so two officers overriding the
     /// same enterprise at once cannot silently overwrite each other.
     /// </summary>

@@ -35,6 +35,12 @@ public sealed class Product
     public double RiskScore { get; set; }
 
     /// <summary>
+    /// The first day on which the grading changes without a new fact (a sampling, complaint or warning leaves its
+    /// window, an override runs out), from the last grading; null when nothing changes until a new fact.
+    /// </summary>
+    public DateOnly? NextDueOn { get; set; }
+
+    /// <summary>
     /// Incremented by every tier override; a concurrency token (see
     /// <see cref="Enterprises.Enterprise.OverrideRevision"/>).
     /// </summary>

@@ -64,6 +64,7 @@ internal sealed class Story
         overrides.OrderBy(o => o.From).ToList(),
         listings.OrderBy(l => l.Date).ToList());
 
-    public ReplayResult Replay(string today, RulesOptions? options = null) =>
-        new EnterpriseReplay(options ?? Options(), new ProductTierTimeline(), D(today), code => code).Replay(Facts);
+    public ReplayResult Replay(string today, RulesOptions? options = null, ProductTierTimeline? tiers = null) =>
+        new EnterpriseReplay(options ?? Options(), tiers ?? new ProductTierTimeline(), D(today), code => code)
+            .Replay(Facts);
 }

@@ -31,6 +31,8 @@ public abstract class TestServerFactory : WebApplicationFactory<Program>
             Enterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:SeedToday", "2026-11-28");
         builder.UseSetting("Clock:Today", "2026-11-28");
+        // The daily re-evaluation has tests of its own, on servers whose clock moves.
+        builder.UseSetting("Maintenance:Enabled", "false");
         builder.UseSetting("Auth:SigningKey", TestSigningKey);
         // The whole suite shares this server: rate limits of their own are tested on servers of their own.
         builder.UseSetting("Access:Limits:RequestsPerWindow", "1000000");

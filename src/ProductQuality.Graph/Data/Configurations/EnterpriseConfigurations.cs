@@ -25,6 +25,9 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.HasIndex(e => new { e.IsBlacklisted, e.Id });
         builder.HasIndex(e => new { e.IsAssured, e.Id });
 
+        // The daily re-evaluation's scan: rows due by today, in id order.
+        builder.HasIndex(e => new { e.NextDueOn, e.Id });
+
         // Covers the region re-assessment after every write (GROUP BY over all enterprises, for the city): an
         // index-only scan instead of reading every wide row — 15 ms instead of 200 ms at 100,000 enterprises.
         builder.HasIndex(e => new { e.TownCode, e.MapColour, e.HighestTier, e.QualityIndex, e.Class })

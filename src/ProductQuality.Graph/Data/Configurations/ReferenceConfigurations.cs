@@ -45,6 +45,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.OverrideRevision).IsConcurrencyToken();
         builder.HasIndex(p => p.CategoryCode);
         builder.HasIndex(p => p.Tier);
+        builder.HasIndex(p => p.NextDueOn);
     }
 }
 

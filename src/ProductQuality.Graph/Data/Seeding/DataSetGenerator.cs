@@ -128,6 +128,7 @@ public sealed class DataSetGenerator
             Products = draft.ProductCodes.Select(p => new EnterpriseProduct { ProductCode = p }).ToList(),
         };
         TimelineRows.Apply(enterprise, assessed.StateOn(request.Today));
+        enterprise.NextDueOn = assessed.NextDue;
         yearEnds.Add(draft.TownCode, assessed.Snapshots);
         return new GeneratedEnterprise
         {

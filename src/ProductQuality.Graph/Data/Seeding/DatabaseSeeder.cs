@@ -68,6 +68,17 @@ public sealed class DatabaseSeeder(RulesOptions rules)
                 progress?.Report(new SeedProgress("enterprises", first + batch.Count, request.Enterprises));
             }
 
+            // The products' next due days come from the samplings just written: graded as the server grades them
+            // (the same tiers as the generator's, so no grading is added), which stores each product's next due day.
+            await InTransaction(db, async () =>
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+                await new ProductGrader(rules, request.Today, Stamp.At(request.Today, 7))
+                    .GradeAsync(db, null, "初始分级 initial grading", ct);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+            }, ct);
+
             progress?.Report(new SeedProgress("regions", 0, 1));
             var regions = generator.YearEndRegionAssessments();
             // Today's colours come from the enterprise table itself — the cached current columns — grouped in SQL.

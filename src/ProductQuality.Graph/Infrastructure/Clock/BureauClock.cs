@@ -16,6 +16,9 @@ public sealed class BureauClock(TimeProvider time, IOptions<ClockOptions> option
     public DateOnly Today =>
         options.Value.Today ?? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
 
+    /// <summary>The time source behind the calendar, for waiting until a bureau day starts.</summary>
+    public TimeProvider Time => time;
+
     /// <summary>Now, in UTC, for "recorded at" stamps.</summary>
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 }

@@ -336,6 +336,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("OverrideRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -377,6 +380,8 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.HasIndex("MapColour", "Id");
 
                     b.HasIndex("Name", "Id");
+
+                    b.HasIndex("NextDueOn", "Id");
 
                     b.HasIndex("QualityIndex", "Id");
 
@@ -699,6 +704,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("OverrideRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -720,6 +728,8 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.HasIndex("CategoryCode");
+
+                    b.HasIndex("NextDueOn");
 
                     b.HasIndex("Tier");
 

@@ -319,6 +319,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OverrideRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -360,6 +363,8 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasIndex("MapColour", "Id");
 
                     b.HasIndex("Name", "Id");
+
+                    b.HasIndex("NextDueOn", "Id");
 
                     b.HasIndex("QualityIndex", "Id");
 
@@ -672,6 +677,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OverrideRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -693,6 +701,8 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.HasIndex("CategoryCode");
+
+                    b.HasIndex("NextDueOn");
 
                     b.HasIndex("Tier");
 

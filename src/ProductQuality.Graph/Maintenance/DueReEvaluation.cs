@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Assessment;
+using ProductQuality.Graph.Data;
+
+namespace ProductQuality.Graph.Maintenance;
+
+/// <summary>
+/// Re-evaluates every product and enterprise whose next due day has come, through the live writes' path
+/// (<see cref="ReEvaluator"/>: tiers, makers of products whose tier changed, enterprises, their regions) and lock. Each
+/// batch picks its rows under the lock (<see cref="AssessmentTransaction"/>) in a transaction of its own, so two
+/// servers on one PostgreSQL take turns and never replay the same rows twice, and a write waits at most one batch.
+/// A re-evaluated row's next due day is after today, so the run ends; rows are also taken in id order as a backstop.
+/// </summary>
+public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvaluation> logger)
+{
+    public async Task<DueRunSummary> RunAsync(ProductQualityDbContext db, DateOnly today, int batchSize, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var clock = Stopwatch.StartNew();
+        var due = await db.Enterprises.CountAsync(e => e.NextDueOn <= today, ct);
+        logger.LogInformation("Daily re-evaluation for {Today:yyyy-MM-dd}: {Due} enterprises due.", today, due);
+
+        // Products first: a tier that changes today moves its makers' colours, and ReEvaluator replays them with it.
+        var (products, first) = await InBatchAsync(db, async () =>
+        {
+            var codes = await db.Products.Where(p => p.NextDueOn <= today).OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(ct);
+            return (codes.Count, codes.Count == 0 ? ReEvaluation.None : await reEvaluator.ReEvaluateAsync(db, new Touched([], codes), ct));
+        }, ct);
+        var enterprises = 0;
+        var changed = first.EnterprisesChanged;
+        var regions = first.RegionsChanged;
+        var batches = 1;
+        var after = 0;
+        while (true)
+        {
+            var (ids, result) = await InBatchAsync(db, async () =>
+            {
+                var batch = await db.Enterprises.Where(e => e.NextDueOn <= today && e.Id > after)
+                    .OrderBy(e => e.Id).Select(e => e.Id).Take(batchSize).ToListAsync(ct);
+                return (batch, batch.Count == 0 ? ReEvaluation.None : await reEvaluator.ReEvaluateAsync(db, new Touched(batch, []), ct));
+            }, ct);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            after = ids[^1];
+            enterprises += ids.Count;
+            changed += result.EnterprisesChanged;
+            regions += result.RegionsChanged;
+            batches++;
+            logger.LogInformation("Daily re-evaluation for {Today:yyyy-MM-dd}: {Done} of {Due} due enterprises done, {Changed} changed.",
+                today, enterprises, due, changed);
+        }
+
+        var summary = new DueRunSummary(today, products, first.ProductsChanged, enterprises, changed, regions, batches, clock.Elapsed);
+        logger.LogInformation("{Summary}", summary.ToString());
+        return summary;
+    }
+
+    // One transaction: the lock first (the rows are picked under it), then the work, then commit; the change tracker
+    // is cleared so a long run keeps its memory flat.
+    private static async Task<T> InBatchAsync<T>(ProductQualityDbContext db, Func<Task<T>> work, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await AssessmentTransaction.LockAsync(db, ct);
+        var result = await work();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return result;
+    }
+}
