@@ -3,6 +3,7 @@ using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Infrastructure.Http;
 using ProductQuality.Graph.Infrastructure.Rules;
+using ProductQuality.Graph.Operations;
 
 return await StartupFailure.GuardAsync(async () =>
 {
@@ -17,11 +18,14 @@ return await StartupFailure.GuardAsync(async () =>
     builder.AddDepartmentAccess();
     builder.AddProductQualityData();
     builder.AddProductQualityGraph();
+    builder.AddOperations();
 
     var app = builder.Build();
     app.ValidateSettings();
     app.WarnWhenTheDevelopmentKeySignsOutsideDevelopment();
     await app.InitializeDatabaseAsync();
+    app.UseOperations();
+    app.MapOperations();
     app.MapProductQualityGraph();
     app.AnnounceEndpointOnStart();
     await app.RunAsync();

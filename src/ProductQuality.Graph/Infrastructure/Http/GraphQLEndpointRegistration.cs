@@ -4,6 +4,7 @@ using GraphQL.Execution;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Explorer;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
+using ProductQuality.Graph.Operations.Telemetry;
 using ProductQuality.Graph.Receipts;
 using ProductQuality.Graph.Schema;
 
@@ -29,12 +30,12 @@ public static class GraphQLEndpointRegistration
             // One DbContext per request is not thread-safe: resolve queries serially; batching keeps it fast.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddExecutionStrategy<Recording.WriteExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
-            .AddErrorInfoProvider(_ => new DomainErrorInfoProvider(new ErrorInfoProviderOptions
+            .AddErrorInfoProvider(services => new DomainErrorInfoProvider(new ErrorInfoProviderOptions
             {
                 ExposeExceptionDetails = exposeDetails,
                 ExposeCodes = false,
                 ExposeData = true,
-            }))
+            }, services.GetRequiredService<IHttpContextAccessor>()))
             .AddUnhandledExceptionHandler(ExecutionFaults.Handle));
 
         builder.AddCheckReceipts();
@@ -55,10 +56,10 @@ public static class GraphQLEndpointRegistration
         _ = app.Services.GetRequiredService<SchemaRegistry>();
         app.UseCors();
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
-            (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard) =>
+            (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard, GraphQLMetrics metrics) =>
                 IdePage.IsBrowserNavigation(http.Request)
                     ? ExplorerRegistration.WriteIdeAsync(http, path)
-                    : guard.RunAsync(http, endpoint.HandleAsync));
+                    : metrics.MeasureAsync(http, h => guard.RunAsync(h, endpoint.HandleAsync)));
         app.MapExplorer(path);
         app.MapCheckReceiptKeys();
         app.Map(path, (HttpContext http) =>

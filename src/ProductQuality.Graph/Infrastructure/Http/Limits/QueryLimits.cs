@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Operations.Telemetry;
 
 namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 
@@ -43,9 +44,19 @@ internal sealed class QueryLimits(
     public async Task<bool> RefuseDocumentAsync(HttpContext context, GraphQLDocument document, string? operationName,
         Inputs? variables, ISchema schema, Audience audience, string mediaType)
     {
-        if (!_options.Enabled
-            || _documents.Check(document, operationName, variables, schema, audience, policy.For(audience))
-                is not { } refusal)
+        if (!_options.Enabled)
+        {
+            return false;
+        }
+
+        var refusal = _documents.Check(document, operationName, variables, schema, audience, policy.For(audience),
+            out var cost);
+        if (RequestTelemetry.Of(context) is { } telemetry)
+        {
+            telemetry.Cost = cost;
+        }
+
+        if (refusal is null)
         {
             return false;
         }
