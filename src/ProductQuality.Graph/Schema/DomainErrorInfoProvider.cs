@@ -19,7 +19,8 @@ public sealed class DomainErrorInfoProvider(ErrorInfoProviderOptions options, IH
         if (executionError is DomainException { Extra.Count: > 0 } || requestId is not null)
         {
             var extensions = info.Extensions ?? new Dictionary<string, object?>();
-            foreach (var (key, value) in (executionError as DomainException)?.Extra ?? new Dictionary<string, object?>())
+            var extra = (executionError as DomainException)?.Extra ?? new Dictionary<string, object?>();
+            foreach (var (key, value) in extra)
             {
                 extensions[key] = value;
             }

@@ -27,7 +27,8 @@ internal static class HealthRegistration
             .AddCheck<DatabaseCheck>(DatabaseCheck.Name, tags: [ReadyTag])
             .AddCheck<MigrationsCheck>(MigrationsCheck.Name, tags: [ReadyTag]);
         // Every check without a timeout of its own, also those other parts register later, gets the configured one.
-        builder.Services.AddOptions<HealthCheckServiceOptions>().PostConfigure<IOptions<HealthOptions>>((service, health) =>
+        builder.Services.AddOptions<HealthCheckServiceOptions>()
+            .PostConfigure<IOptions<HealthOptions>>((service, health) =>
         {
             foreach (var check in service.Registrations.Where(r => r.Timeout == Timeout.InfiniteTimeSpan))
             {

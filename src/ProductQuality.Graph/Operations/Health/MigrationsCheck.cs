@@ -28,7 +28,8 @@ internal sealed class MigrationsCheck(
 
             // A locked SQLite file makes the reader wait for the command timeout; the check must end before the probe.
             db.Database.SetCommandTimeout(options.Value.CheckTimeoutSeconds);
-            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
             var known = db.Database.GetMigrations().ToList();
             var pending = known.Count(m => !applied.Contains(m));
             var newer = applied.Count(m => !known.Contains(m, StringComparer.Ordinal));

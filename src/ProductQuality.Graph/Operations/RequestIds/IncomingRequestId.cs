@@ -27,7 +27,8 @@ public static class IncomingRequestId
     /// <summary>1 to 64 characters of letters, digits, '-', '_', '.' and ':' (what UUIDs, ULIDs and most gateways
     /// send).</summary>
     public static bool IsSafe(string? id) =>
-        id is { Length: > 0 and <= MaxLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+        id is { Length: > 0 and <= MaxLength }
+        && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 
     /// <summary>
     /// <c>00-{trace-id}-{parent-id}-{flags}</c> (version 00, lowercase hex, ids not all zero) gives

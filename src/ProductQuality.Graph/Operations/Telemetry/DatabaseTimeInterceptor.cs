@@ -29,7 +29,8 @@ internal sealed class DatabaseTimeInterceptor : DbCommandInterceptor
         DbDataReader result) => Done(eventData, result);
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData,
-        DbDataReader result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Done(eventData, result));
+        DbDataReader result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Done(eventData, result));
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) =>
         Done(eventData, result);

@@ -17,7 +17,8 @@ public sealed class OperationNames(IOptions<TelemetryOptions> options)
     private const int MaxLength = 64;
 
     private readonly int _limit = options.Value.MaxOperationNamesPerDepartment;
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _kept = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _kept =
+        new(StringComparer.Ordinal);
 
     public string Label(string department, string? operationName)
     {

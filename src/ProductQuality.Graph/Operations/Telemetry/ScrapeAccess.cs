@@ -4,7 +4,7 @@ using ProductQuality.Graph.Infrastructure.Http;
 namespace ProductQuality.Graph.Operations.Telemetry;
 
 /// <summary>
-/// Who may read <c>/metrics</c>: clients from <see cref="PrometheusOptions.AllowedNetworks"/> (loopback by default).
+/// Who may read <c>/metrics</c>: loopback clients and those from <see cref="PrometheusOptions.AllowedNetworks"/>.
 /// The metrics name departments, their operations and their volumes — the bureau's operational picture, not for
 /// partners or the public. Others get 403 <c>FORBIDDEN</c>. Behind a reverse proxy the address is the proxy's.
 /// </summary>
@@ -20,7 +20,7 @@ internal sealed class ScrapeAccess(IEnumerable<string> networks)
         }
 
         var candidates = address.IsIPv4MappedToIPv6 ? new[] { address, address.MapToIPv4() } : [address];
-        return candidates.Any(a => _networks.Any(n => n.Contains(a)));
+        return candidates.Any(a => IPAddress.IsLoopback(a) || _networks.Any(n => n.Contains(a)));
     }
 
     public Task Guard(HttpContext http, Func<Task> next) => Allows(http.Connection.RemoteIpAddress)

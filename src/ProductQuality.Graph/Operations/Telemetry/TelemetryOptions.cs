@@ -55,10 +55,10 @@ public sealed class PrometheusOptions
     public string Path { get; set; } = "/metrics";
 
     /// <summary>
-    /// Networks (CIDR) whose addresses may scrape; others get 403. Loopback by default: add the scraper's network
-    /// (e.g. the cluster's pod network) where Prometheus runs elsewhere.
+    /// Networks (CIDR) whose addresses may scrape besides loopback, which always may; others get 403. Add the
+    /// scraper's network (e.g. the cluster's pod network) where Prometheus runs on another machine.
     /// </summary>
-    public List<string> AllowedNetworks { get; set; } = ["127.0.0.0/8", "::1/128"];
+    public List<string> AllowedNetworks { get; set; } = [];
 }
 
 /// <summary>Traces (<c>Telemetry:Tracing</c>), exported over OTLP only.</summary>

@@ -26,7 +26,9 @@ internal static class TelemetryRegistration
         // Which exporters exist is decided now; a bad value is refused by the validation above before the providers
         // start, so here a bad endpoint only means "no exporter".
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
-        var otlp = options.Otlp.Endpoint is { IsAbsoluteUri: true, Scheme: "http" or "https" } endpoint ? endpoint : null;
+        var otlp = options.Otlp.Endpoint is { IsAbsoluteUri: true, Scheme: "http" or "https" } endpoint
+            ? endpoint
+            : null;
         var prometheus = options.Prometheus.Enabled;
         if (otlp is null && !prometheus)
         {

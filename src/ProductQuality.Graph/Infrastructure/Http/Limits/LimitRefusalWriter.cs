@@ -12,7 +12,8 @@ internal static class LimitRefusalWriter
             telemetry.Outcome = Outcomes.Limited;
         }
 
-        return TransportErrorWriter.WriteAsync(http, new RequestError(refusal.StatusFor(mediaType), refusal.Code, refusal.Message),
-            mediaType, facts: refusal.Facts);
+        return TransportErrorWriter.WriteAsync(http,
+            new RequestError(refusal.StatusFor(mediaType), refusal.Code, refusal.Message), mediaType,
+            facts: refusal.Facts);
     }
 }
