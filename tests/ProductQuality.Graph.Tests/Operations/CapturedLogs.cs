@@ -23,7 +23,8 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
     }
 
     /// <summary>One entry: its category, level, text and every key of its scopes (a later scope wins).</summary>
-    public sealed record Entry(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, string?> Scope)
+    public sealed record Entry(
+        string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, string?> Scope)
     {
         public string? RequestId => Scope.GetValueOrDefault("RequestId");
     }

@@ -30,7 +30,8 @@ public sealed class LogScopeTests(GraphServerFactory factory)
             });
         });
         using var client = server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = factory.ClientFor("samr-jiaxing").DefaultRequestHeaders.Authorization;
+        client.DefaultRequestHeaders.Authorization =
+            factory.ClientFor("samr-jiaxing").DefaultRequestHeaders.Authorization;
         client.DefaultRequestHeaders.Add("X-Request-Id", "scope-probe-0001");
         var reply = await client.PostAsync("{ productCategories { code } }");
 

@@ -47,7 +47,8 @@ public sealed class MetricsTests(GraphServerFactory factory)
         Assert.Contains(samples, s => s.Name == "pqg_graphql_query_cost_bucket"
             && s.Labels.GetValueOrDefault("pqg_department") == "finance" && s.Labels["le"] == "10" && s.Value == 3);
         Assert.Equal(3, Single(samples, "pqg_graphql_request_duration_seconds_count", operation, "finance").Value);
-        Assert.True(Single(samples, "pqg_graphql_request_database_duration_seconds_sum", operation, "finance").Value > 0);
+        Assert.True(
+            Single(samples, "pqg_graphql_request_database_duration_seconds_sum", operation, "finance").Value > 0);
         Assert.Contains(samples, s => s.Name == "pqg_graphql_requests_total"
             && s.Labels["pqg_department"] == "(none)" && s.Labels["pqg_outcome"] == "unauthorised");
         Assert.Contains(samples, s => s.Name == "pqg_db_command_duration_seconds_count"

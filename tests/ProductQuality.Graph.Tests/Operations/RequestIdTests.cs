@@ -22,7 +22,8 @@ public sealed class RequestIdTests(GraphServerFactory factory)
         { "validation: unknown field", null, "{\"query\": \"{ noSuchField }\"}", "FIELDS_ON_CORRECT_TYPE" },
         {
             "resolver: malformed credit code", "samr-jiaxing",
-            "{\"query\": \"{ a: enterprise(creditCode: \\\"x\\\") { name } b: enterprise(creditCode: \\\"y\\\") { name } }\"}",
+            "{\"query\": \"{ a: enterprise(creditCode: \\\"x\\\") { name } "
+                + "b: enterprise(creditCode: \\\"y\\\") { name } }\"}",
             "INVALID_CREDIT_CODE"
         },
         { "success", null, "{\"query\": \"{ __typename }\"}", null },
