@@ -4,6 +4,7 @@ using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Infrastructure.Http;
 using ProductQuality.Graph.Infrastructure.Rules;
 using ProductQuality.Graph.Maintenance;
+using ProductQuality.Graph.Operations;
 
 return await StartupFailure.GuardAsync(async () =>
 {
@@ -19,11 +20,14 @@ return await StartupFailure.GuardAsync(async () =>
     builder.AddProductQualityData();
     builder.AddProductQualityGraph();
     builder.AddDailyReEvaluation();
+    builder.AddOperations();
 
     var app = builder.Build();
     app.ValidateSettings();
     app.WarnWhenTheDevelopmentKeySignsOutsideDevelopment();
     await app.InitializeDatabaseAsync();
+    app.UseOperations();
+    app.MapOperations();
     app.MapProductQualityGraph();
     app.AnnounceEndpointOnStart();
     await app.RunAsync();

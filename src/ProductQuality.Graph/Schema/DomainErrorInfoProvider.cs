@@ -5,19 +5,29 @@ namespace ProductQuality.Graph.Schema;
 
 /// <summary>
 /// Puts a <see cref="DomainException"/>'s extra facts (the input field at fault, the current revision) beside its
-/// code in <c>extensions</c>, where clients look for them, rather than nested under <c>extensions.data</c>.
+/// code in <c>extensions</c>, where clients look for them, rather than nested under <c>extensions.data</c>; and the
+/// request id (<c>extensions.requestId</c>, as in the <c>X-Request-Id</c> header) on every error of an HTTP request,
+/// so a partner reporting an error hands over the id the server logged it under.
 /// </summary>
-public sealed class DomainErrorInfoProvider(ErrorInfoProviderOptions options) : ErrorInfoProvider(options)
+public sealed class DomainErrorInfoProvider(ErrorInfoProviderOptions options, IHttpContextAccessor? requests = null)
+    : ErrorInfoProvider(options)
 {
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
-        if (executionError is DomainException { Extra.Count: > 0 } domain)
+        var requestId = requests?.HttpContext?.TraceIdentifier;
+        if (executionError is DomainException { Extra.Count: > 0 } || requestId is not null)
         {
             var extensions = info.Extensions ?? new Dictionary<string, object?>();
-            foreach (var (key, value) in domain.Extra)
+            var extra = (executionError as DomainException)?.Extra ?? new Dictionary<string, object?>();
+            foreach (var (key, value) in extra)
             {
                 extensions[key] = value;
+            }
+
+            if (requestId is not null)
+            {
+                extensions["requestId"] = requestId;
             }
 
             info.Extensions = extensions;

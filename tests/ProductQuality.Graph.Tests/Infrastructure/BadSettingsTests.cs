@@ -56,6 +56,31 @@ public sealed class BadSettingsTests
             "Setting Access:Contracts:audit-only:Groups does not state Identity, Contact,",
             "give every field group Full, Masked, Limited or Hidden"
         },
+        {
+            "--Telemetry:Otlp:Endpoint=ftp://collector.example",
+            "Setting Telemetry:Otlp:Endpoint is 'ftp://collector.example/'",
+            "an http or https address"
+        },
+        { "--Telemetry:Otlp:Endpoint=not an address", "Setting Telemetry:Otlp:Endpoint is 'not an address'", "http" },
+        { "--Telemetry:Otlp:Protocol=Udp", "Setting Telemetry:Otlp:Protocol is 'Udp'", "one of Grpc, HttpProtobuf" },
+        { "--Telemetry:Tracing:SampleRatio=2", "Setting Telemetry:Tracing:SampleRatio is 2", "between 0 and 1" },
+        { "--Telemetry:Tracing:SampleRatio=half", "Setting Telemetry:Tracing:SampleRatio is 'half'", "a number" },
+        { "--Telemetry:Prometheus:Path=metrics", "Setting Telemetry:Prometheus:Path is 'metrics'", "such as /metrics" },
+        { "--Telemetry:Prometheus:Path=/graphql", "Setting Telemetry:Prometheus:Path is '/graphql'", "not /graphql" },
+        { "--Telemetry:Prometheus:Enabled=yes", "Setting Telemetry:Prometheus:Enabled is 'yes'", "true or false" },
+        {
+            "--Telemetry:Prometheus:AllowedNetworks:0=10.0.0.0/33",
+            "Setting Telemetry:Prometheus:AllowedNetworks has '10.0.0.0/33'",
+            "CIDR form such as 10.0.0.0/8"
+        },
+        {
+            "--Telemetry:MaxOperationNamesPerDepartment=-1",
+            "Setting Telemetry:MaxOperationNamesPerDepartment is -1",
+            "between 0 and 1000"
+        },
+        { "--Telemetry:ServiceName= ", "Setting Telemetry:ServiceName is empty", "name the service" },
+        { "--Logging:Format=xml", "Setting Logging:Format is 'xml'", "one of Simple, Json" },
+        { "--Health:CheckTimeoutSeconds=0", "Setting Health:CheckTimeoutSeconds is not allowed", "between 1 and 60" },
     };
 
     [Theory]

@@ -27,8 +27,10 @@ internal static class CrossOrigin
                 }
 
                 policy.WithMethods(HttpMethods.Get, HttpMethods.Post)
-                    .WithHeaders("Authorization", "Content-Type", "Accept", "X-Purpose")
-                    .WithExposedHeaders("Retry-After", "WWW-Authenticate", "Content-Disposition")
+                    .WithHeaders("Authorization", "Content-Type", "Accept", "X-Purpose", "X-Request-Id",
+                        "traceparent")
+                    .WithExposedHeaders("Retry-After", "WWW-Authenticate", "Content-Disposition",
+                        "X-Request-Id")
                     .SetPreflightMaxAge(TimeSpan.FromSeconds(options.Value.PreflightMaxAgeSeconds));
             }));
     }

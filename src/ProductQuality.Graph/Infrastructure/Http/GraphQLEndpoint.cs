@@ -7,6 +7,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
+using ProductQuality.Graph.Operations.Telemetry;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
@@ -70,6 +71,7 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        RequestTelemetry.Of(http)?.Identified(audience.Department);
         if (await limits.RefuseRateAsync(http, audience, mediaType))
         {
             return;
@@ -91,6 +93,7 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        RequestTelemetry.Of(http)?.Selected(OperationTypeCheck.SelectedOperation(document, request.OperationName));
         if (isGet && OperationTypeCheck.Selected(document, request.OperationName) is
                 (OperationType.Mutation or OperationType.Subscription) and var operationType)
         {
@@ -144,6 +147,7 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        RequestTelemetry.Of(http)?.Completed(result);
         limits.CapErrors(result);
         if (cached is null && result.Executed)
         {

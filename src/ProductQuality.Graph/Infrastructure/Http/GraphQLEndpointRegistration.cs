@@ -6,6 +6,7 @@ using ProductQuality.Graph.Explorer;
 using ProductQuality.Graph.Explorer.Map;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Infrastructure.WebSockets;
+using ProductQuality.Graph.Operations.Telemetry;
 using ProductQuality.Graph.Receipts;
 using ProductQuality.Graph.Schema;
 
@@ -31,12 +32,12 @@ public static class GraphQLEndpointRegistration
             // One DbContext per request is not thread-safe: resolve queries serially; batching keeps it fast.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddExecutionStrategy<Recording.WriteExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
-            .AddErrorInfoProvider(_ => new DomainErrorInfoProvider(new ErrorInfoProviderOptions
+            .AddErrorInfoProvider(services => new DomainErrorInfoProvider(new ErrorInfoProviderOptions
             {
                 ExposeExceptionDetails = exposeDetails,
                 ExposeCodes = false,
                 ExposeData = true,
-            }))
+            }, services.GetRequiredService<IHttpContextAccessor>()))
             .AddUnhandledExceptionHandler(ExecutionFaults.Handle));
 
         builder.AddCheckReceipts();
@@ -61,10 +62,10 @@ public static class GraphQLEndpointRegistration
         app.UseWebSockets();
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
             (HttpContext http, GraphQLEndpoint endpoint, GraphQLWebSocketEndpoint webSockets,
-                UnhandledErrorGuard guard) =>
+                UnhandledErrorGuard guard, GraphQLMetrics metrics) =>
                 http.WebSockets.IsWebSocketRequest ? guard.RunAsync(http, webSockets.HandleAsync)
                 : IdePage.IsBrowserNavigation(http.Request) ? ExplorerRegistration.WriteIdeAsync(http, path)
-                : guard.RunAsync(http, endpoint.HandleAsync));
+                : metrics.MeasureAsync(http, h => guard.RunAsync(h, endpoint.HandleAsync)));
         app.MapExplorer(path);
         app.MapCheckReceiptKeys();
         app.Map(path, (HttpContext http) =>

@@ -13,13 +13,16 @@ internal static class OperationTypeCheck
     public const string Code = "OPERATION_NOT_SUPPORTED";
 
     /// <summary>The selected operation's type; null when the document selects none (validation says why).</summary>
-    public static OperationType? Selected(GraphQLDocument document, string? operationName)
+    public static OperationType? Selected(GraphQLDocument document, string? operationName) =>
+        SelectedOperation(document, operationName)?.Operation;
+
+    /// <summary>The operation the request runs; null when the document selects none.</summary>
+    public static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = operationName is null
+        return operationName is null
             ? operations.Count == 1 ? operations[0] : null
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return operation?.Operation;
     }
 
     public static RequestError? Refusal(GraphQLDocument document, string? operationName, ISchema schema) =>

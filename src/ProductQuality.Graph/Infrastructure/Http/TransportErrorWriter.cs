@@ -1,17 +1,21 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ProductQuality.Graph.Operations.Telemetry;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
 
-/// <summary>Writes a refusal of the transport as a GraphQL-shaped error body, so clients parse every failure alike.</summary>
+/// <summary>
+/// Writes a refusal of the transport as a GraphQL-shaped error body, so clients parse every failure alike. Every body
+/// carries <c>extensions.requestId</c> (the <c>X-Request-Id</c> header, the id the server logged the request under).
+/// </summary>
 internal static class TransportErrorWriter
 {
-    /// <param name="requestId">Written as <c>extensions.requestId</c> for server faults (finds the log).</param>
     /// <param name="facts">Numbers written beside the code, e.g. a measured value and its limit.</param>
     public static async Task WriteAsync(
-        HttpContext http, RequestError error, string mediaType, string? requestId = null,
+        HttpContext http, RequestError error, string mediaType,
         IReadOnlyList<KeyValuePair<string, long>>? facts = null)
     {
+        RequestTelemetry.Of(http)?.Refused(error.Status);
         http.Response.StatusCode = error.Status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await using var writer = new Utf8JsonWriter(http.Response.Body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -21,10 +25,7 @@ internal static class TransportErrorWriter
         writer.WriteString("message", error.Message);
         writer.WriteStartObject("extensions");
         writer.WriteString("code", error.Code);
-        if (requestId is not null)
-        {
-            writer.WriteString("requestId", requestId);
-        }
+        writer.WriteString("requestId", http.TraceIdentifier);
 
         foreach (var (name, value) in facts ?? [])
         {

@@ -33,8 +33,7 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
             http.Response.Clear();
             var error = new RequestError(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
                 InternalError.Message(http.TraceIdentifier));
-            await TransportErrorWriter.WriteAsync(http, error, MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json,
-                http.TraceIdentifier);
+            await TransportErrorWriter.WriteAsync(http, error, MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
         }
     }
 }

@@ -75,7 +75,7 @@ internal sealed class OperationRunner(
         }
 
         if ((limits.CheckRate(http, audience)
-             ?? limits.CheckDocument(document, request.OperationName, variables, schema, audience)) is { } limited)
+             ?? limits.CheckDocument(document, request.OperationName, variables, schema, audience, out _)) is { } limited)
         {
             return OperationStart.Refused(limited.Code, limited.Message);
         }

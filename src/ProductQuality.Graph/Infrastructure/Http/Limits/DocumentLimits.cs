@@ -17,9 +17,11 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
     // (which depends on the variables) is estimated again.
     private readonly ConditionalWeakTable<GraphQLDocument, object> _shapesPassed = [];
 
+    /// <param name="cost">The estimated cost of the operation, when it got that far (for the metrics).</param>
     public LimitRefusal? Check(GraphQLDocument document, string? operationName, Inputs? variables,
-        ISchema schema, Audience audience, EffectiveLimits limits)
+        ISchema schema, Audience audience, EffectiveLimits limits, out long? cost)
     {
+        cost = null;
         if (!_shapesPassed.TryGetValue(document, out _))
         {
             if (CheckShape(document) is { } refusal)
@@ -35,19 +37,20 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
             return null; // no such operation, or several without a name: validation says so
         }
 
-        var cost = CostEstimator.Estimate(schema, document, operation,
+        var estimate = CostEstimator.Estimate(schema, document, operation,
             new ListSize(options, maxPageSize, operation, variables));
-        if (cost <= limits.MaxCost)
+        cost = estimate;
+        if (estimate <= limits.MaxCost)
         {
             return null;
         }
 
         var who = audience.Department is { } department ? $"department '{department}'" : "anonymous callers";
-        var (rows, budget) = (N0(cost), N0(limits.MaxCost));
+        var (rows, budget) = (N0(estimate), N0(limits.MaxCost));
         return LimitRefusal.BadRequest("QUERY_TOO_COMPLEX",
             $"The query would read about {rows} rows (page sizes multiplied through nested lists); the limit for " +
             $"{who} is {budget}. Ask for smaller pages (first), fewer nested lists, or page through " +
-            "the data in several requests.", "cost", cost, limits.MaxCost);
+            "the data in several requests.", "cost", estimate, limits.MaxCost);
     }
 
     private LimitRefusal? CheckShape(GraphQLDocument document)

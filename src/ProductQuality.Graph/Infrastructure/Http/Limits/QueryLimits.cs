@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Operations.Telemetry;
 
 namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 
@@ -47,7 +48,13 @@ internal sealed class QueryLimits(
     public async Task<bool> RefuseDocumentAsync(HttpContext context, GraphQLDocument document, string? operationName,
         Inputs? variables, ISchema schema, Audience audience, string mediaType)
     {
-        if (CheckDocument(document, operationName, variables, schema, audience) is not { } refusal)
+        var refusal = CheckDocument(document, operationName, variables, schema, audience, out var cost);
+        if (RequestTelemetry.Of(context) is { } telemetry)
+        {
+            telemetry.Cost = cost;
+        }
+
+        if (refusal is null)
         {
             return false;
         }
@@ -57,11 +64,14 @@ internal sealed class QueryLimits(
     }
 
     /// <summary>The document checks and cost budget without an HTTP answer (for WebSocket operations).</summary>
-    public LimitRefusal? CheckDocument(
-        GraphQLDocument document, string? operationName, Inputs? variables, ISchema schema, Audience audience) =>
-        _options.Enabled
-            ? _documents.Check(document, operationName, variables, schema, audience, policy.For(audience))
+    public LimitRefusal? CheckDocument(GraphQLDocument document, string? operationName, Inputs? variables,
+        ISchema schema, Audience audience, out long? cost)
+    {
+        cost = null;
+        return _options.Enabled
+            ? _documents.Check(document, operationName, variables, schema, audience, policy.For(audience), out cost)
             : null;
+    }
 
     /// <summary>
     /// True (after answering 400 QUERY_TIMEOUT) when GraphQL.NET stopped the operation at <see cref="Timeout"/>: it

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Infrastructure;
+
+namespace ProductQuality.Graph.Operations.Health;
+
+/// <summary>
+/// <c>/health/live</c>: the process answers (no check, no dependency — restarting a server because its database is
+/// down cures nothing). <c>/health/ready</c>: every check tagged <c>ready</c> — the database, its migrations, and
+/// whatever other parts register (the access log adds its own) — 200 when healthy or degraded, 503 when not.
+/// Neither needs a token and neither is rate limited: probes come from the orchestrator.
+/// </summary>
+internal static class HealthRegistration
+{
+    public const string ReadyTag = "ready";
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
+
+    public static void AddHealthProbes(this IHostApplicationBuilder builder)
+    {
+        builder.AddCheckedOptions<HealthOptions>(HealthOptions.Section)
+            .Validate(o => o.CheckTimeoutSeconds is >= 1 and <= 60,
+                "Setting Health:CheckTimeoutSeconds is not allowed: between 1 and 60.")
+            .ValidateOnStart();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseCheck>(DatabaseCheck.Name, tags: [ReadyTag])
+            .AddCheck<MigrationsCheck>(MigrationsCheck.Name, tags: [ReadyTag]);
+        // Every check without a timeout of its own, also those other parts register later, gets the configured one.
+        builder.Services.AddOptions<HealthCheckServiceOptions>()
+            .PostConfigure<IOptions<HealthOptions>>((service, health) =>
+        {
+            foreach (var check in service.Registrations.Where(r => r.Timeout == Timeout.InfiniteTimeSpan))
+            {
+                check.Timeout = TimeSpan.FromSeconds(health.Value.CheckTimeoutSeconds);
+            }
+        });
+    }
+
+    public static void MapHealthProbes(this WebApplication app)
+    {
+        app.MapHealthChecks(LivePath, new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+    }
+}

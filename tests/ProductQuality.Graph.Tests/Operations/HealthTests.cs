@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Operations;
+
+/// <summary>
+/// The probes as an orchestrator calls them: live answers while the process runs; ready is 200 while the database
+/// answers and is migrated, and 503 when the database is gone or locked — with JSON naming each check and no
+/// connection string, file path or provider message in it.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class HealthTests(GraphServerFactory factory)
+{
+    [Fact]
+    public async Task Live_and_ready_answer_200_with_each_check_named()
+    {
+        using var client = factory.CreateClient();
+        var live = await Probe(client, "/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.Status);
+        Assert.Equal("Healthy", live.Json.GetProperty("status").GetString());
+        Assert.Empty(live.Json.GetProperty("checks").EnumerateArray());
+
+        var ready = await Probe(client, "/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.Status);
+        Assert.Equal("Healthy", ready.Json.GetProperty("status").GetString());
+        Assert.Equal("Healthy", Check(ready, "database").GetProperty("status").GetString());
+        Assert.StartsWith("All ", Check(ready, "migrations").GetProperty("description").GetString(),
+            StringComparison.Ordinal);
+        AssertNoSecrets(ready, factory.DatabasePath);
+    }
+
+    [Fact]
+    public async Task Probes_need_no_token_and_a_bad_one_does_not_matter()
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-token");
+        Assert.Equal(HttpStatusCode.OK, (await Probe(client, "/health/ready")).Status);
+    }
+
+    [Fact]
+    public async Task Ready_turns_503_when_the_sqlite_file_is_removed_and_does_not_recreate_it()
+    {
+        using var server = new EmptySqliteServer();
+        using var client = server.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await Probe(client, "/health/ready")).Status);
+
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(server.DatabasePath + suffix);
+        }
+
+        var ready = await Probe(client, "/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
+        Assert.Equal("Unhealthy", ready.Json.GetProperty("status").GetString());
+        Assert.Equal("Unhealthy", Check(ready, "database").GetProperty("status").GetString());
+        Assert.Equal("Unhealthy", Check(ready, "migrations").GetProperty("status").GetString());
+        Assert.False(File.Exists(server.DatabasePath), "the readiness probe created an empty database");
+        AssertNoSecrets(ready, server.DatabasePath);
+        Assert.Equal(HttpStatusCode.OK, (await Probe(client, "/health/live")).Status);
+    }
+
+    [Fact]
+    public async Task Ready_turns_503_while_another_process_holds_the_sqlite_file_locked_and_recovers()
+    {
+        using var server = new EmptySqliteServer();
+        using var client = server.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await Probe(client, "/health/ready")).Status);
+
+        // In WAL mode a writer does not block readers (the server stays ready); an exclusive-mode lock taken while no
+        // other connection is open does. The server's idle pooled connections are closed first.
+        SqliteConnection.ClearAllPools();
+        await using (var locker = new SqliteConnection(
+            $"Data Source={server.DatabasePath};Pooling=False;Default Timeout=5"))
+        {
+            await locker.OpenAsync();
+            await using var lockIt = locker.CreateCommand();
+            lockIt.CommandText = "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; "
+                + "UPDATE \"__EFMigrationsHistory\" SET \"ProductVersion\" = \"ProductVersion\";";
+            await lockIt.ExecuteNonQueryAsync();
+
+            var ready = await Probe(client, "/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
+            Assert.Equal("Unhealthy", Check(ready, "migrations").GetProperty("status").GetString());
+            AssertNoSecrets(ready, server.DatabasePath);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Probe(client, "/health/ready")).Status);
+    }
+
+    [PostgresFact]
+    public async Task Ready_turns_503_when_the_postgres_database_is_dropped()
+    {
+        using var server = new EmptyPostgresServer();
+        using var client = server.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await Probe(client, "/health/ready")).Status);
+
+        var connectionString = server.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using (var admin = new NpgsqlConnection(PostgresTestServer.RequireConnectionString()))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE \"{database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var ready = await Probe(client, "/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
+        Assert.Equal("Unhealthy", Check(ready, "database").GetProperty("status").GetString());
+        AssertNoSecrets(ready, database!);
+        Assert.DoesNotContain("25432", ready.Body, StringComparison.Ordinal);
+    }
+
+    private static async Task<GraphQLReply> Probe(HttpClient client, string path)
+    {
+        var reply = await client.SendRawAsync(HttpMethod.Get, path, accept: null);
+        Assert.StartsWith("application/json", reply.ContentType, StringComparison.Ordinal);
+        Assert.Contains("no-", reply.Response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        return reply;
+    }
+
+    private static JsonElement Check(GraphQLReply reply, string name) =>
+        reply.Json.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+
+    private static void AssertNoSecrets(GraphQLReply reply, string databaseName)
+    {
+        Assert.DoesNotContain(Path.GetFileName(databaseName), reply.Body, StringComparison.Ordinal);
+        foreach (var word in new[] { "Data Source", "Host=", "Password", "Exception", "SQLite Error", "   at " })
+        {
+            Assert.DoesNotContain(word, reply.Body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        foreach (var check in reply.Json.GetProperty("checks").EnumerateArray())
+        {
+            Assert.False(string.IsNullOrWhiteSpace(check.GetProperty("description").GetString()));
+        }
+    }
+}
