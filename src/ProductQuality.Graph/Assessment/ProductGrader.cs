@@ -12,7 +12,8 @@ namespace ProductQuality.Graph.Assessment;
 /// Grades products as of today with <see cref="ProductTierRule"/> from the stored facts — the city's samplings and
 /// complaints in the sampling window, risk warnings of the last two years, the product's sensitivity and any active
 /// override — the same counts the data set generator graded with. A grading that differs from the latest stored one
-/// is appended (superseding one of the same day); the product row's cached tier and score follow.
+/// is appended (superseding one of the same day); the product row's cached tier and score follow, and a tier that
+/// changed is a change event.
 /// </summary>
 internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime now)
 {
@@ -87,6 +88,7 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
             if (product.Tier != grading.Tier)
             {
                 tierChanged.Add(product.Code);
+                Changes.ChangeLog.ProductTier(db, product.Code, product.Tier, grading.Tier, today, reason, now);
             }
 
             product.Tier = grading.Tier;
