@@ -19,15 +19,19 @@ internal static class EnterpriseChanges
         [ChangeKind.Class, ChangeKind.HealthCode, ChangeKind.MapColour, ChangeKind.QualityIndex];
 
     public static void Append(
-        ProductQualityDbContext db, Enterprise enterprise, DateTime now, Histories stored, Histories current)
+        ProductQualityDbContext db, Enterprise enterprise, DateTime now, Histories stored, Histories current,
+        Revised revised)
     {
         foreach (var kind in AssessedKinds)
         {
-            ChangeLog.Enterprise(db, enterprise, kind, Steps(stored.Records, kind), Steps(current.Records, kind), now);
+            ChangeLog.Enterprise(db, enterprise, kind, Steps(stored.Records, kind), Steps(current.Records, kind),
+                revised.Records, now);
         }
 
-        ChangeLog.Enterprise(db, enterprise, ChangeKind.Blacklist, Steps(stored.Listings), Steps(current.Listings), now);
-        ChangeLog.Enterprise(db, enterprise, ChangeKind.Assured, Steps(stored.Assured), Steps(current.Assured), now);
+        ChangeLog.Enterprise(db, enterprise, ChangeKind.Blacklist, Steps(stored.Listings), Steps(current.Listings),
+            revised.Listings, now);
+        ChangeLog.Enterprise(db, enterprise, ChangeKind.Assured, Steps(stored.Assured), Steps(current.Assured),
+            revised.Assured, now);
     }
 
     private static List<Step> Steps(IEnumerable<EnterpriseAssessmentRecord> records, ChangeKind kind) =>
@@ -57,6 +61,9 @@ internal static class EnterpriseChanges
         new SummaryClause(headline, [FactGroup.BlacklistStatus]),
         new SummaryClause(e.Reason, [FactGroup.BlacklistDetail]),
     ]);
+
+    /// <summary>Which histories the diff revised: it superseded rows of them, so their events are corrections.</summary>
+    internal sealed record Revised(bool Records, bool Listings, bool Assured);
 
     /// <summary>An enterprise's derived histories, each in date order.</summary>
     internal sealed record Histories(

@@ -52,9 +52,11 @@ internal sealed class EnterpriseReEvaluator(
             TimelineRows.Apply(enterprise, state);
             var any = state != before;
             var fresh = result.Records.Select(r => TimelineRows.Row(r, id, now)).ToList();
-            any |= Apply(db, records[id].ToList(), fresh, SameRecord, superseded.Records, r => r.Id);
+            var (oldRecords, newRecords) = HistoryDiff.Compare(records[id].ToList(), fresh, SameRecord);
+            any |= Apply(db, oldRecords, newRecords, superseded.Records, r => r.Id);
             var grants = result.Assured.OrderBy(e => e.OccurredOn).Select(r => TimelineRows.Row(r, id, now)).ToList();
-            any |= Apply(db, assured[id].ToList(), grants, SameAssured, superseded.Assured, r => r.Id);
+            var (oldGrants, newGrants) = HistoryDiff.Compare(assured[id].ToList(), grants, SameAssured);
+            any |= Apply(db, oldGrants, newGrants, superseded.Assured, r => r.Id);
             var derived = result.Listings.Select(r => TimelineRows.Row(r, id, now)).ToList();
             var (oldListings, newListings) = HistoryDiff.Compare(listings[id].ToList(), derived, SameListing);
             foreach (var e in newListings)
@@ -66,7 +68,8 @@ internal sealed class EnterpriseReEvaluator(
             EnterpriseChanges.Append(db, enterprise, now,
                 new(records[id].ToList(), [.. listings[id], .. decisions[id].Where(d => !decidedNow.Contains(d.Id))],
                     assured[id].ToList()),
-                new(fresh, [.. derived, .. decisions[id]], grants));
+                new(fresh, [.. derived, .. decisions[id]], grants),
+                new(oldRecords.Count > 0, oldListings.Count > 0, oldGrants.Count > 0));
             if (any)
             {
                 changed.Add(enterprise);
@@ -82,15 +85,6 @@ internal sealed class EnterpriseReEvaluator(
     private static HashSet<long> DecidedInThisTransaction(ProductQualityDbContext db) =>
         db.ChangeTracker.Entries<BlacklistEvent>().Where(e => e.Entity.Source == BlacklistEventSource.Decision)
             .Select(e => e.Entity.Id).ToHashSet();
-
-    private static bool Apply<T>(
-        ProductQualityDbContext db, IReadOnlyList<T> stored, IReadOnlyList<T> fresh, Func<T, T, bool> same,
-        List<long> supersede, Func<T, long> id)
-        where T : class
-    {
-        var (old, added) = HistoryDiff.Compare(stored, fresh, same);
-        return Apply(db, old, added, supersede, id);
-    }
 
     // The fresh rows come mapped for this enterprise and stamped now; the stale ones are superseded in one UPDATE.
     private static bool Apply<T>(

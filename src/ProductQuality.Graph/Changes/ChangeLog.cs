@@ -23,18 +23,21 @@ public static class ChangeLog
 {
     private static readonly IReadOnlyList<FactGroup> NoGroups = [];
 
-    /// <summary>The changes of one kind of an enterprise between its stored and its re-evaluated history.</summary>
+    /// <summary>
+    /// The changes of one kind of an enterprise between its stored and its re-evaluated history; corrections when
+    /// <paramref name="revised"/> (the diff superseded stored rows: a superseded evaluation appears as a correction).
+    /// </summary>
     internal static int Enterprise(
         ProductQualityDbContext db, Enterprise enterprise, ChangeKind kind,
-        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateTime now)
+        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, bool revised, DateTime now)
     {
-        var changes = StepChanges.Between(stored, current, Retracted(kind));
+        var changes = StepChanges.Between(stored, current, revised, Retracted(kind));
         foreach (var change in changes)
         {
             Add(db, new ChangeEvent
             {
                 Kind = kind, EnterpriseId = enterprise.Id, CreditCode = enterprise.CreditCode,
-                CountyCode = enterprise.CountyCode, OldValue = change.Old, NewValue = change.New,
+                CountyCode = enterprise.CountyCode, OldValue = change.Old ?? NoHistory(kind), NewValue = change.New,
                 EffectiveFrom = change.From, ValidUntil = change.ValidUntil, Correction = change.Correction,
                 Reason = change.Reason, RecordedAtUtc = now,
             });
@@ -57,6 +60,9 @@ public static class ChangeLog
     /// <summary>Plain text stored as one reason part stating facts of the given groups.</summary>
     internal static string Tagged(string text, params FactGroup[] groups) =>
         ReasonJson.Serialize([new SummaryClause(text, groups.Length == 0 ? NoGroups : groups)]);
+
+    // An enterprise never listed was not listed; one never assured has no assured value to report (null).
+    private static string? NoHistory(ChangeKind kind) => kind == ChangeKind.Blacklist ? ChangeValues.NotListed : null;
 
     private static string Retracted(ChangeKind kind) => Tagged(
         "corrected: a fact recorded later revised what was reported from this date (据后补事实更正)",

@@ -10,12 +10,15 @@ namespace ProductQuality.Graph.Changes;
 /// </summary>
 internal static class StepChanges
 {
-    public static List<StepChange> Between(IReadOnlyList<Step> stored, IReadOnlyList<Step> current, string retracted)
+    /// <param name="revised">The caller superseded stored rows: every change reported is a correction.</param>
+    public static List<StepChange> Between(
+        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, bool revised, string retracted)
     {
         var before = Collapse(stored);
         var after = Collapse(current);
         var i = 0;
-        while (i < before.Count && i < after.Count && before[i].From == after[i].From && SameValue(before[i], after[i]))
+        while (i < before.Count && i < after.Count && before[i].From == after[i].From
+            && SameValue(before[i], after[i]))
         {
             i++;
         }
@@ -26,7 +29,7 @@ internal static class StepChanges
             return changes;
         }
 
-        var correction = i < before.Count;
+        var correction = revised || i < before.Count;
         var from = i >= after.Count ? before[i].From
             : i >= before.Count ? after[i].From
             : Min(before[i].From, after[i].From);
