@@ -62,7 +62,10 @@ internal static class EnterpriseChanges
         new SummaryClause(e.Reason, [FactGroup.BlacklistDetail]),
     ]);
 
-    /// <summary>Which histories the diff revised: it superseded rows of them, so their events are corrections.</summary>
+    /// <summary>
+    /// Which histories the diff revised in the past — it superseded rows of them dated before today — so that their
+    /// events are corrections. Today's evaluation replaced by another of today is today's news, not a correction.
+    /// </summary>
     internal sealed record Revised(bool Records, bool Listings, bool Assured);
 
     /// <summary>An enterprise's derived histories, each in date order.</summary>

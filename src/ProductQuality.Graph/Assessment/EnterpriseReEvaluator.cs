@@ -69,7 +69,8 @@ internal sealed class EnterpriseReEvaluator(
                 new(records[id].ToList(), [.. listings[id], .. decisions[id].Where(d => !decidedNow.Contains(d.Id))],
                     assured[id].ToList()),
                 new(fresh, [.. derived, .. decisions[id]], grants),
-                new(oldRecords.Count > 0, oldListings.Count > 0, oldGrants.Count > 0));
+                new(oldRecords.Any(r => r.EffectiveFrom < today), oldListings.Any(r => r.OccurredOn < today),
+                    oldGrants.Any(r => r.OccurredOn < today)));
             if (any)
             {
                 changed.Add(enterprise);
