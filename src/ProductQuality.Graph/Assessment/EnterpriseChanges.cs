@@ -19,19 +19,19 @@ internal static class EnterpriseChanges
         [ChangeKind.Class, ChangeKind.HealthCode, ChangeKind.MapColour, ChangeKind.QualityIndex];
 
     public static void Append(
-        ProductQualityDbContext db, Enterprise enterprise, DateTime now, Histories stored, Histories current,
-        Revised revised)
+        ProductQualityDbContext db, Enterprise enterprise, DateOnly today, DateTime now, Histories stored,
+        Histories current)
     {
         foreach (var kind in AssessedKinds)
         {
             ChangeLog.Enterprise(db, enterprise, kind, Steps(stored.Records, kind), Steps(current.Records, kind),
-                revised.Records, now);
+                today, now);
         }
 
         ChangeLog.Enterprise(db, enterprise, ChangeKind.Blacklist, Steps(stored.Listings), Steps(current.Listings),
-            revised.Listings, now);
+            today, now);
         ChangeLog.Enterprise(db, enterprise, ChangeKind.Assured, Steps(stored.Assured), Steps(current.Assured),
-            revised.Assured, now);
+            today, now);
     }
 
     private static List<Step> Steps(IEnumerable<EnterpriseAssessmentRecord> records, ChangeKind kind) =>
@@ -61,12 +61,6 @@ internal static class EnterpriseChanges
         new SummaryClause(headline, [FactGroup.BlacklistStatus]),
         new SummaryClause(e.Reason, [FactGroup.BlacklistDetail]),
     ]);
-
-    /// <summary>
-    /// Which histories the diff revised in the past — it superseded rows of them dated before today — so that their
-    /// events are corrections. Today's evaluation replaced by another of today is today's news, not a correction.
-    /// </summary>
-    internal sealed record Revised(bool Records, bool Listings, bool Assured);
 
     /// <summary>An enterprise's derived histories, each in date order.</summary>
     internal sealed record Histories(

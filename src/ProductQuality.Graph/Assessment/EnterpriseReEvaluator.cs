@@ -65,12 +65,10 @@ internal sealed class EnterpriseReEvaluator(
             }
 
             any |= Apply(db, oldListings, newListings, superseded.Listings, r => r.Id);
-            EnterpriseChanges.Append(db, enterprise, now,
+            EnterpriseChanges.Append(db, enterprise, today, now,
                 new(records[id].ToList(), [.. listings[id], .. decisions[id].Where(d => !decidedNow.Contains(d.Id))],
                     assured[id].ToList()),
-                new(fresh, [.. derived, .. decisions[id]], grants),
-                new(oldRecords.Any(r => r.EffectiveFrom < today), oldListings.Any(r => r.OccurredOn < today),
-                    oldGrants.Any(r => r.OccurredOn < today)));
+                new(fresh, [.. derived, .. decisions[id]], grants));
             if (any)
             {
                 changed.Add(enterprise);

@@ -2,8 +2,8 @@ namespace ProductQuality.Graph.Changes;
 
 /// <summary>
 /// One change of one value, appended in the transaction that changed it (<see cref="ChangeLog"/>). From
-/// <see cref="EffectiveFrom"/> on the value is <see cref="NewValue"/>; a correction revises what an earlier event
-/// said about that date and after. The id is the feed's order (see <see cref="ChangeLog"/> for why it is commit order).
+/// <see cref="EffectiveFrom"/> on the value is <see cref="NewValue"/>, whatever earlier events said of those days;
+/// a correction is a change of days already past when it was recorded. The id is the feed's order (see <see cref="ChangeLog"/> for why it is commit order).
 /// </summary>
 public sealed class ChangeEvent
 {
@@ -28,7 +28,10 @@ public sealed class ChangeEvent
     /// <summary>Last day of an assured grant; null otherwise.</summary>
     public DateOnly? ValidUntil { get; set; }
 
-    /// <summary>Whether the event revises the past (a late fact superseded evaluations already reported).</summary>
+    /// <summary>
+    /// Whether the change took effect before the day it was recorded: a late fact revised days the feed had already
+    /// covered (and superseded the evaluations it reported for them).
+    /// </summary>
     public bool Correction { get; set; }
 
     /// <summary>The reason, as tagged parts (<see cref="Data.ReasonJson"/>), rendered per contract when read.</summary>

@@ -16,9 +16,8 @@ public sealed class ChangeEventType : ContractObjectGraphType<ChangeEvent>
         : base(contract)
     {
         Name = "ChangeEvent";
-        Description = "A change (变更) of one value: from effectiveFrom on, the value is newValue. A correction revises "
-            + "what earlier events said from effectiveFrom on: replace what you hold from that date with it and the "
-            + "events after it.";
+        Description = "A change (变更) of one value: from effectiveFrom on, the value is newValue — replace what you "
+            + "hold for this value from that date on. A correction is such a change of days already past.";
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "cursor")
             .Description("Where this event is in the feed: keep the last one you processed and pass it as 'after'.")
             .Resolve(c => ChangeCursor.Encode(c.Source.Id));
@@ -41,8 +40,8 @@ public sealed class ChangeEventType : ContractObjectGraphType<ChangeEvent>
         Field<DateScalar>(FieldGroup.Assured, "validUntil")
             .Description("Last day of validity of an assured grant; null otherwise.").Resolve(c => c.Source.ValidUntil);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Structure, "correction")
-            .Description("True when a fact recorded later revised the past (更正): the event replaces what earlier "
-                + "events said from effectiveFrom on.")
+            .Description("True when the change took effect before the day it was recorded (更正): a late fact revised "
+                + "days earlier events already covered. Apply it like any event: from effectiveFrom on, newValue.")
             .Resolve(c => c.Source.Correction);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "reason")
             .Description("Why, stating only the facts your contract may read (as classHistory.reason does).")

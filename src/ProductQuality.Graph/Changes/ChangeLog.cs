@@ -23,15 +23,12 @@ public static class ChangeLog
 {
     private static readonly IReadOnlyList<FactGroup> NoGroups = [];
 
-    /// <summary>
-    /// The changes of one kind of an enterprise between its stored and its re-evaluated history; corrections when
-    /// <paramref name="revised"/> (the diff superseded stored rows: a superseded evaluation appears as a correction).
-    /// </summary>
+    /// <summary>The changes of one kind of an enterprise between its stored and its re-evaluated history.</summary>
     internal static int Enterprise(
         ProductQualityDbContext db, Enterprise enterprise, ChangeKind kind,
-        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, bool revised, DateTime now)
+        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today, DateTime now)
     {
-        var changes = StepChanges.Between(stored, current, revised, Retracted(kind));
+        var changes = StepChanges.Between(stored, current, today, Retracted(kind), Replaced(kind));
         foreach (var change in changes)
         {
             Add(db, new ChangeEvent
@@ -63,6 +60,9 @@ public static class ChangeLog
 
     // An enterprise never listed was not listed; one never assured has no assured value to report (null).
     private static string? NoHistory(ChangeKind kind) => kind == ChangeKind.Blacklist ? ChangeValues.NotListed : null;
+
+    // Today's reported change that today's re-evaluation took back: the enterprise was simply evaluated again.
+    private static string Replaced(ChangeKind kind) => Tagged("re-evaluated (重新评定)", ChangeKinds.FactOf(kind));
 
     private static string Retracted(ChangeKind kind) => Tagged(
         "corrected: a fact recorded later revised what was reported from this date (据后补事实更正)",

@@ -3,16 +3,18 @@ namespace ProductQuality.Graph.Changes;
 /// <summary>
 /// The changes between what the feed said of one value over time (the stored history) and what is true now (the
 /// history after a re-evaluation), both in date order. Each history is first reduced to the dates its value
-/// changes; they agree up to a first difference, and from its date on the new history's changes are reported. When
-/// the stored history already had a change at or after that date — a late fact revised what was reported — the
-/// events are corrections: the first says what the value now is on that date (also when the change it replaces simply
-/// vanished), the rest rebuild the history after it. A replay that changes nothing reports nothing.
+/// changes; they agree up to a first difference, and from its date on the new history's changes are reported — the
+/// first also when the change it replaces simply vanished (the value before it stays). A change effective before
+/// the day it is recorded revises days the feed already covered: a late fact, reported as a correction. A replay
+/// that changes nothing reports nothing.
 /// </summary>
 internal static class StepChanges
 {
-    /// <param name="revised">The caller superseded stored rows: every change reported is a correction.</param>
+    /// <param name="today">The day of the re-evaluation: a change effective before it is a correction.</param>
+    /// <param name="retracted">The reason of a correction whose reported change vanished.</param>
+    /// <param name="replaced">The reason of today's reported change that today's re-evaluation took back.</param>
     public static List<StepChange> Between(
-        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, bool revised, string retracted)
+        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today, string retracted, string replaced)
     {
         var before = Collapse(stored);
         var after = Collapse(current);
@@ -29,7 +31,6 @@ internal static class StepChanges
             return changes;
         }
 
-        var correction = revised || i < before.Count;
         var from = i >= after.Count ? before[i].From
             : i >= before.Count ? after[i].From
             : Min(before[i].From, after[i].From);
@@ -40,7 +41,8 @@ internal static class StepChanges
             var kept = ValueOn(after, from);
             if (kept is not null && !SameValue(kept, told))
             {
-                changes.Add(new(from, told?.Value, kept.Value, kept.ValidUntil, retracted, true));
+                changes.Add(new(from, told?.Value, kept.Value, kept.ValidUntil, from < today ? retracted : replaced,
+                    from < today));
             }
 
             told = kept;
@@ -48,7 +50,8 @@ internal static class StepChanges
 
         for (var j = i; j < after.Count; j++)
         {
-            changes.Add(new(after[j].From, told?.Value, after[j].Value, after[j].ValidUntil, after[j].Reason, correction));
+            changes.Add(new(after[j].From, told?.Value, after[j].Value, after[j].ValidUntil, after[j].Reason,
+                after[j].From < today));
             told = after[j];
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ProductQuality.Graph.Tests.Infrastructure;
+using ProductQuality.Graph.Tests.Recording;
 
 namespace ProductQuality.Graph.Tests.Changes;
 
@@ -19,8 +20,8 @@ public sealed class ChangeFeedContractTests(ChangeFeedServerFactory factory)
         var start = await Feed.EndAsync(factory.ClientFor("samr-jiaxing"));
         var nanhu = await factory.EnterpriseAsync(3, county: "330402");
         var haining = await factory.EnterpriseAsync(3, county: "330481", assured: true);
-        await factory.FailedSamplingAsync("samr-330402", nanhu.CreditCode, nanhu.ProductCode, "2026-11-20");
-        await factory.FailedSamplingAsync("samr-330402", nanhu.CreditCode, nanhu.ProductCode, "2026-11-21");
+        await factory.FailedSamplingAsync("samr-330402", nanhu.CreditCode, nanhu.ProductCode, WriteData.Today);
+        await factory.FailedSamplingAsync("samr-330402", nanhu.CreditCode, nanhu.ProductCode, WriteData.Today);
         await factory.ListAsync("samr-jiaxing", haining.CreditCode);
         var product = await factory.GeneralProductAsync(0);
         await factory.OverrideTierAsync(product, "HIGH");
