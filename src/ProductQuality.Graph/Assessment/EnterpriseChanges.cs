@@ -15,6 +15,9 @@ namespace ProductQuality.Graph.Assessment;
 /// </summary>
 internal static class EnterpriseChanges
 {
+    private const string Listed = "Listed on the blacklist (列入黑名单)";
+    private const string Removed = "Removed from the blacklist (移出黑名单)";
+
     private static readonly ChangeKind[] AssessedKinds =
         [ChangeKind.Class, ChangeKind.HealthCode, ChangeKind.MapColour, ChangeKind.QualityIndex];
 
@@ -50,8 +53,8 @@ internal static class EnterpriseChanges
     private static List<Step> Steps(IEnumerable<BlacklistEvent> events) =>
         events.OrderBy(e => e.OccurredOn).ThenBy(e => e.Source == BlacklistEventSource.Decision ? 1 : 0)
             .Select(e => e.Kind == BlacklistEventKind.Listed
-                ? new Step(e.OccurredOn, ChangeValues.Listed, null, Reason("Listed on the blacklist (列入黑名单)", e))
-                : new Step(e.OccurredOn, ChangeValues.NotListed, null, Reason("Removed from the blacklist (移出黑名单)", e)))
+                ? new Step(e.OccurredOn, ChangeValues.Listed, null, Reason(Listed, e))
+                : new Step(e.OccurredOn, ChangeValues.NotListed, null, Reason(Removed, e)))
             .ToList();
 
     // The event is published (blacklist status); why, in the rule's or the regulator's words, is blacklist detail,

@@ -12,7 +12,8 @@ namespace ProductQuality.Graph.Assessment;
 /// Replays a batch of enterprises from their stored facts and brings their derived histories (class records,
 /// rule-derived blacklist events, assured events) and cached current columns in line with the replay: agreeing
 /// rows stay, differing tails are superseded and the new rows appended, stamped <paramref name="now"/> when mapped,
-/// with the change events the differences make (<see cref="EnterpriseChanges"/>). Saves nothing itself: the caller's SaveChanges and transaction make the fact and its consequences one unit.
+/// with the change events the differences make (<see cref="EnterpriseChanges"/>). Saves nothing itself: the
+/// caller's SaveChanges and transaction make the fact and its consequences one unit.
 /// </summary>
 internal sealed class EnterpriseReEvaluator(
     RulesOptions rules, ProductTierTimeline tiers, DateOnly today, DateTime now, Func<string, string> productName)

@@ -3,7 +3,8 @@ namespace ProductQuality.Graph.Changes;
 /// <summary>
 /// One change of one value, appended in the transaction that changed it (<see cref="ChangeLog"/>). From
 /// <see cref="EffectiveFrom"/> on the value is <see cref="NewValue"/>, whatever earlier events said of those days;
-/// a correction is a change of days already past when it was recorded. The id is the feed's order (see <see cref="ChangeLog"/> for why it is commit order).
+/// a correction is a change of days already past when it was recorded. The id is the feed's order (see
+/// <see cref="ChangeLog"/> for why it is commit order).
 /// </summary>
 public sealed class ChangeEvent
 {

@@ -45,7 +45,8 @@ public sealed class ChangeEventType : ContractObjectGraphType<ChangeEvent>
             .Resolve(c => c.Source.Correction);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "reason")
             .Description("Why, stating only the facts your contract may read (as classHistory.reason does).")
-            .Resolve(c => Contract.ReasonFor(c.Source.Reason, ChangeKinds.NeutralReason(c.Source.Kind, c.Source.NewValue)));
+            .Resolve(c => Contract.ReasonFor(
+                c.Source.Reason, ChangeKinds.NeutralReason(c.Source.Kind, c.Source.NewValue)));
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "recordedAt")
             .Description("When the change was recorded, ISO 8601 in UTC, in the transaction that made it.")
             .Resolve(c => c.Source.RecordedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

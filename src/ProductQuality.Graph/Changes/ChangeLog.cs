@@ -73,7 +73,8 @@ public static class ChangeLog
         if (!AssessmentTransaction.Holds(db))
         {
             throw new InvalidOperationException(
-                "Change events are appended only under the re-evaluation lock, or the feed's order is not commit order.");
+                "Change events are appended only under the re-evaluation lock, or the feed's order is not commit "
+                + "order.");
         }
 
         db.Add(change);

@@ -32,9 +32,12 @@ public static class ChangeQueries
                 + "index, blacklist listing and removal, assured grant, revocation and expiry, product tier. Keep the "
                 + "cursor of the last event you processed and pass it as 'after' to resume exactly there. With "
                 + "first: 0, pageInfo.endCursor is the newest position you can see: take it before a snapshot.")
-            .Argument<StringGraphType>("after", "The cursor of the last event you processed; omit to start at the beginning.")
-            .Argument<IntGraphType>("first", $"Page size (default {PageSize.Default}, at most the server's cap, 500 by default).")
-            .Argument<ListGraphType<NonNullGraphType<ChangeKindType>>>("kinds", "Only these kinds; omitted or null: every kind you may read.")
+            .Argument<StringGraphType>(
+                "after", "The cursor of the last event you processed; omit to start at the beginning.")
+            .Argument<IntGraphType>(
+                "first", $"Page size (default {PageSize.Default}, at most the server's cap, 500 by default).")
+            .Argument<ListGraphType<NonNullGraphType<ChangeKindType>>>(
+                "kinds", "Only these kinds; omitted or null: every kind you may read.")
             .ResolveAsync(async c =>
             {
                 var request = await RequestAsync(c);
@@ -77,7 +80,8 @@ public static class ChangeQueries
 
     private static Connection<ChangeEvent> Connection(ChangePage page, int? total)
     {
-        var edges = page.Events.Select(e => new Edge<ChangeEvent> { Cursor = ChangeCursor.Encode(e.Id), Node = e }).ToList();
+        var edges = page.Events
+            .Select(e => new Edge<ChangeEvent> { Cursor = ChangeCursor.Encode(e.Id), Node = e }).ToList();
         return new Connection<ChangeEvent>
         {
             TotalCount = total,

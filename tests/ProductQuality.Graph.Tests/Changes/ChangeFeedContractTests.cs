@@ -29,10 +29,12 @@ public sealed class ChangeFeedContractTests(ChangeFeedServerFactory factory)
         var regulator = await Feed.ReadAllAsync(factory.ClientFor("samr-jiaxing"), start, 7, Feed.FullPage);
         Assert.Contains(regulator, e => e.Code() == nanhu.CreditCode && e.Kind() == "CLASS");
         Assert.Contains(regulator, e => e.Code() == haining.CreditCode && e.Kind() == "BLACKLIST"
-            && e.GetProperty("newValue").GetString() == "LISTED" && e.GetProperty("oldValue").GetString() == "NOT_LISTED");
+            && e.GetProperty("newValue").GetString() == "LISTED"
+            && e.GetProperty("oldValue").GetString() == "NOT_LISTED");
         Assert.Contains(regulator, e => e.Code() == haining.CreditCode && e.Kind() == "ASSURED"
             && e.GetProperty("newValue").GetString() == "REVOKED");
-        Assert.Contains(regulator, e => e.Kind() == "PRODUCT_TIER" && e.GetProperty("productCode").GetString() == product);
+        Assert.Contains(regulator,
+            e => e.Kind() == "PRODUCT_TIER" && e.GetProperty("productCode").GetString() == product);
         Assert.All(regulator, e => Assert.False(e.GetProperty("correction").GetBoolean()));
 
         var finance = await Feed.ReadAllAsync(factory.ClientFor("finance"), start, 500, Feed.FullPage);
@@ -88,7 +90,8 @@ public sealed class ChangeFeedContractTests(ChangeFeedServerFactory factory)
             $"p{i}: changes(first: 500) {{ edges {{ node {{ kind newValue }} }} }}"));
         var refused = await factory.ClientFor(null).PostAsync($"{{ {aliases} }}");
         Assert.Equal("QUERY_TOO_COMPLEX", refused.FirstErrorCode);
-        Assert.Equal(5_500, refused.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("cost").GetInt32());
+        var extensions = refused.Json.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(5_500, extensions.GetProperty("cost").GetInt32());
     }
 
     private static List<string> Cursors(IEnumerable<JsonElement> events) => [.. events.Select(e => e.Cursor())];

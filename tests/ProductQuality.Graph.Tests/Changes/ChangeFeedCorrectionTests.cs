@@ -19,7 +19,10 @@ public sealed class ChangeFeedCorrectionTests(ChangeFeedServerFactory factory)
         """;
 
     private static readonly (string Kind, string Field)[] Kinds =
-        [("CLASS", "class"), ("HEALTH_CODE", "healthCode"), ("MAP_COLOUR", "mapColour"), ("QUALITY_INDEX", "qualityIndex")];
+    [
+        ("CLASS", "class"), ("HEALTH_CODE", "healthCode"), ("MAP_COLOUR", "mapColour"),
+        ("QUALITY_INDEX", "qualityIndex"),
+    ];
 
     [Fact]
     public async Task A_late_sampling_appears_as_corrections_that_rebuild_the_history_the_regulator_reads()
@@ -40,7 +43,8 @@ public sealed class ChangeFeedCorrectionTests(ChangeFeedServerFactory factory)
         Assert.All(late, e => Assert.Equal(
             string.CompareOrdinal(e.GetProperty("effectiveFrom").GetString(), WriteData.Today) < 0,
             e.GetProperty("correction").GetBoolean()));
-        Assert.Equal("2026-05-12", late.Select(e => e.GetProperty("effectiveFrom").GetString()).Min(StringComparer.Ordinal));
+        Assert.Equal(
+            "2026-05-12", late.Select(e => e.GetProperty("effectiveFrom").GetString()).Min(StringComparer.Ordinal));
 
         foreach (var change in told.Concat(late).Where(e => e.Code() == code && partner.ContainsKey(e.Kind())))
         {

@@ -18,7 +18,8 @@ public static class FeedWrites
                 .Select(e => new
                 {
                     e.CreditCode, e.CountyCode,
-                    Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode).First(),
+                    Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode)
+                        .First(),
                 })
                 .FirstAsync();
             return (row.CreditCode, row.Product, row.CountyCode);
