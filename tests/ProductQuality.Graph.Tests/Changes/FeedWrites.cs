@@ -31,13 +31,13 @@ public static class FeedWrites
             Writes.Sampling(code, product, passed: false, sampledOn: sampledOn))).EnsureData();
 
     public static async Task ListAsync(this TestServerFactory factory, string department, string code,
-        string decidedOn = WriteData.Today) =>
+        string decidedOn = WriteData.Today, string? number = null) =>
         (await factory.ClientFor(department).PostAsync(Writes.RecordBlacklistDecision, new
         {
             input = new
             {
                 idempotencyKey = WriteData.Key(), creditCode = code, action = "LIST", decidedOn,
-                decisionNumber = WriteData.Unique("嘉市监黑决"), reasonCategory = "COUNTERFEITING",
+                decisionNumber = number ?? WriteData.Unique("嘉市监黑决"), reasonCategory = "COUNTERFEITING",
                 reason = "制假售假，罚没并列入黑名单 (test decision)",
             },
         })).EnsureData();

@@ -26,7 +26,7 @@ public sealed class FinanceFeedSnapshotTests(ChangeFeedServerFactory factory) : 
         var tiered = await factory.GeneralProductAsync(3);
         await factory.FailedSamplingAsync("samr-330424", code, product, WriteData.Today);
         await factory.FailedSamplingAsync("samr-330424", code, product, "2026-04-09");
-        await factory.ListAsync("samr-jiaxing", assured);
+        await factory.ListAsync("samr-jiaxing", assured, number: "嘉市监黑决〔2026〕17号");
         await factory.OverrideTierAsync(tiered, "ELEVATED");
 
         var reply = (await factory.ClientFor("finance").PostAsync(Document)).EnsureData();
