@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ProductQuality.Graph.Data;
 
 namespace ProductQuality.Graph.Assessment;
@@ -14,6 +16,9 @@ public static class AssessmentTransaction
     /// <summary>The advisory lock every re-evaluation takes on PostgreSQL (any constant all of them share).</summary>
     public const long LockKey = 20200422;
 
+    // The transactions that took the lock, so the change log can refuse to append outside one.
+    private static readonly ConditionalWeakTable<IDbContextTransaction, object> Locked = [];
+
     /// <summary>Takes the lock inside the caller's transaction; it is held until that transaction ends.</summary>
     public static async Task LockAsync(ProductQualityDbContext db, CancellationToken ct)
     {
@@ -22,6 +27,21 @@ public static class AssessmentTransaction
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
         }
+
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            Locked.AddOrUpdate(transaction, Locked);
+        }
+    }
+
+    /// <summary>
+    /// Whether the context's current transaction holds the lock (on SQLite: has asked for it; its write transactions
+    /// are one at a time anyway). Change events are appended only then — see <see cref="Changes.ChangeLog"/>.
+    /// </summary>
+    public static bool Holds(ProductQualityDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.CurrentTransaction is { } transaction && Locked.TryGetValue(transaction, out _);
     }
 
     /// <summary>

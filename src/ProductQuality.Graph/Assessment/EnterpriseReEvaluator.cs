@@ -11,8 +11,9 @@ namespace ProductQuality.Graph.Assessment;
 /// <summary>
 /// Replays a batch of enterprises from their stored facts and brings their derived histories (class records,
 /// rule-derived blacklist events, assured events) and cached current columns in line with the replay: agreeing
-/// rows stay, differing tails are superseded and the new rows appended, stamped <paramref name="now"/> when mapped.
-/// Saves nothing itself: the caller's SaveChanges and transaction make the fact and its consequences one unit.
+/// rows stay, differing tails are superseded and the new rows appended, stamped <paramref name="now"/> when mapped,
+/// with the change events the differences make (<see cref="EnterpriseChanges"/>). Saves nothing itself: the
+/// caller's SaveChanges and transaction make the fact and its consequences one unit.
 /// </summary>
 internal sealed class EnterpriseReEvaluator(
     RulesOptions rules, ProductTierTimeline tiers, DateOnly today, DateTime now, Func<string, string> productName)
@@ -30,6 +31,10 @@ internal sealed class EnterpriseReEvaluator(
             .OrderBy(b => b.OccurredOn).ThenBy(b => b.Id).ToListAsync(ct)).ToLookup(b => b.EnterpriseId);
         var assured = (await db.AssuredEvents.AsNoTracking().Where(a => ids.Contains(a.EnterpriseId))
             .OrderBy(a => a.OccurredOn).ThenBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.EnterpriseId);
+        var decisions = (await db.BlacklistEvents.AsNoTracking()
+            .Where(b => ids.Contains(b.EnterpriseId) && b.Source == BlacklistEventSource.Decision)
+            .OrderBy(b => b.OccurredOn).ThenBy(b => b.Id).ToListAsync(ct)).ToLookup(b => b.EnterpriseId);
+        var decidedNow = DecidedInThisTransaction(db);
 
         var numbers = new BlacklistNumbers(db);
         var superseded = new Superseded();
@@ -49,9 +54,11 @@ internal sealed class EnterpriseReEvaluator(
             enterprise.NextDueOn = result.NextDue;
             var any = state != before;
             var fresh = result.Records.Select(r => TimelineRows.Row(r, id, now)).ToList();
-            any |= Apply(db, records[id].ToList(), fresh, SameRecord, superseded.Records, r => r.Id);
+            var (oldRecords, newRecords) = HistoryDiff.Compare(records[id].ToList(), fresh, SameRecord);
+            any |= Apply(db, oldRecords, newRecords, superseded.Records, r => r.Id);
             var grants = result.Assured.OrderBy(e => e.OccurredOn).Select(r => TimelineRows.Row(r, id, now)).ToList();
-            any |= Apply(db, assured[id].ToList(), grants, SameAssured, superseded.Assured, r => r.Id);
+            var (oldGrants, newGrants) = HistoryDiff.Compare(assured[id].ToList(), grants, SameAssured);
+            any |= Apply(db, oldGrants, newGrants, superseded.Assured, r => r.Id);
             var derived = result.Listings.Select(r => TimelineRows.Row(r, id, now)).ToList();
             var (oldListings, newListings) = HistoryDiff.Compare(listings[id].ToList(), derived, SameListing);
             foreach (var e in newListings)
@@ -60,6 +67,10 @@ internal sealed class EnterpriseReEvaluator(
             }
 
             any |= Apply(db, oldListings, newListings, superseded.Listings, r => r.Id);
+            EnterpriseChanges.Append(db, enterprise, today, now,
+                new(records[id].ToList(), [.. listings[id], .. decisions[id].Where(d => !decidedNow.Contains(d.Id))],
+                    assured[id].ToList()),
+                new(fresh, [.. derived, .. decisions[id]], grants));
             if (any)
             {
                 changed.Add(enterprise);
@@ -70,14 +81,11 @@ internal sealed class EnterpriseReEvaluator(
         return changed;
     }
 
-    private static bool Apply<T>(
-        ProductQualityDbContext db, IReadOnlyList<T> stored, IReadOnlyList<T> fresh, Func<T, T, bool> same,
-        List<long> supersede, Func<T, long> id)
-        where T : class
-    {
-        var (old, added) = HistoryDiff.Compare(stored, fresh, same);
-        return Apply(db, old, added, supersede, id);
-    }
+    // The regulator's decisions staged by the write being re-evaluated: the change events report them as new. The
+    // write's context tracks only what it added (reads here are untracked; each write clears the tracker after it).
+    private static HashSet<long> DecidedInThisTransaction(ProductQualityDbContext db) =>
+        db.ChangeTracker.Entries<BlacklistEvent>().Where(e => e.Entity.Source == BlacklistEventSource.Decision)
+            .Select(e => e.Entity.Id).ToHashSet();
 
     // The fresh rows come mapped for this enterprise and stamped now; the stale ones are superseded in one UPDATE.
     private static bool Apply<T>(

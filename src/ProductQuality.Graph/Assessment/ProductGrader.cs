@@ -13,8 +13,8 @@ namespace ProductQuality.Graph.Assessment;
 /// which failed a safety item) and complaints in the sampling window, the city's bulletins of the last two years,
 /// external risk signals of the look-back window, the product's traits and sensitivity and any active override —
 /// the same counts the data set generator graded with (<see cref="ProductFacts"/>). A grading that differs from the
-/// latest stored one
-/// is appended (superseding one of the same day); the product row's cached tier and score follow.
+/// latest stored one is appended (superseding one of the same day); the product row's cached tier and score follow,
+/// and a tier that changed is a change event.
 /// </summary>
 internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime now)
 {
@@ -98,6 +98,7 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
             if (product.Tier != grading.Tier)
             {
                 tierChanged.Add(product.Code);
+                Changes.ChangeLog.ProductTier(db, product.Code, product.Tier, grading.Tier, today, reason, now);
             }
 
             product.Tier = grading.Tier;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assured;
 using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Changes;
 using ProductQuality.Graph.Enforcement;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Inspections;
@@ -39,6 +40,7 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     public DbSet<ClassOverride> ClassOverrides => Set<ClassOverride>();
     public DbSet<ProductTierOverride> ProductTierOverrides => Set<ProductTierOverride>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

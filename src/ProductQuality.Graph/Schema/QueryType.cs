@@ -1,6 +1,7 @@
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Assured;
 using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Changes;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Receipts;
@@ -32,5 +33,6 @@ public sealed class QueryType : ContractObjectGraphType<object>
         ReceiptQueries.AddTo(this);
         AssuredQueries.AddTo(this);
         WarningQueries.AddTo(this);
+        ChangeQueries.AddTo(this);
     }
 }

@@ -16,6 +16,8 @@ public static class RulesRegistration
         builder.Services.AddSingleton<ProductQuality.Graph.Rules.Supervision.InspectionFrequencyRule>();
         builder.Services.AddSingleton<Assessment.ReEvaluator>();
         builder.Services.AddSingleton<Assessment.Recomputer>();
+        // The reader of what the re-evaluation appends: the query field reads it, and a push subscription can too.
+        builder.Services.AddSingleton<Changes.IChangeFeed, Changes.ChangeFeed>();
         return builder;
     }
 

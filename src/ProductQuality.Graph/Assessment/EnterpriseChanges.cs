@@ -1,0 +1,73 @@
+using ProductQuality.Graph.Assured;
+using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Changes;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Rules.Blacklist;
+using ProductQuality.Graph.Rules.Common;
+
+namespace ProductQuality.Graph.Assessment;
+
+/// <summary>
+/// The change events of one re-evaluated enterprise: each kind's history as stored before and as it stands after
+/// the history diff, projected to the dates its value changes (<see cref="StepChanges"/>). The blacklist history is
+/// the rule's listings and removals with the regulator's decisions among them, so a decided listing is a change too.
+/// </summary>
+internal static class EnterpriseChanges
+{
+    private const string Listed = "Listed on the blacklist (列入黑名单)";
+    private const string Removed = "Removed from the blacklist (移出黑名单)";
+
+    private static readonly ChangeKind[] AssessedKinds =
+        [ChangeKind.Class, ChangeKind.HealthCode, ChangeKind.MapColour, ChangeKind.QualityIndex];
+
+    public static void Append(
+        ProductQualityDbContext db, Enterprise enterprise, DateOnly today, DateTime now, Histories stored,
+        Histories current)
+    {
+        foreach (var kind in AssessedKinds)
+        {
+            ChangeLog.Enterprise(db, enterprise, kind, Steps(stored.Records, kind), Steps(current.Records, kind),
+                today, now);
+        }
+
+        ChangeLog.Enterprise(db, enterprise, ChangeKind.Blacklist, Steps(stored.Listings), Steps(current.Listings),
+            today, now);
+        ChangeLog.Enterprise(db, enterprise, ChangeKind.Assured, Steps(stored.Assured), Steps(current.Assured),
+            today, now);
+    }
+
+    private static List<Step> Steps(IEnumerable<EnterpriseAssessmentRecord> records, ChangeKind kind) =>
+        records.Select(r => new Step(r.EffectiveFrom, kind switch
+        {
+            ChangeKind.Class => ChangeValues.Of(r.Class),
+            ChangeKind.HealthCode => ChangeValues.Of(r.HealthCode),
+            ChangeKind.MapColour => ChangeValues.Of(r.MapColour),
+            _ => ChangeValues.Of(r.QualityIndex),
+        }, null, r.Reason)).ToList();
+
+    private static List<Step> Steps(IEnumerable<AssuredEvent> events) =>
+        events.Select(e => new Step(e.OccurredOn, ChangeValues.Of(e.Kind), e.ValidUntil, e.Reason)).ToList();
+
+    // On one day a decision comes after the rule's own event: the regulator's word is the last on that day.
+    private static List<Step> Steps(IEnumerable<BlacklistEvent> events) =>
+        events.OrderBy(e => e.OccurredOn).ThenBy(e => e.Source == BlacklistEventSource.Decision ? 1 : 0)
+            .Select(e => e.Kind == BlacklistEventKind.Listed
+                ? new Step(e.OccurredOn, ChangeValues.Listed, null, Reason(Listed, e))
+                : new Step(e.OccurredOn, ChangeValues.NotListed, null, Reason(Removed, e)))
+            .ToList();
+
+    // The event is published (blacklist status); why, in the rule's or the regulator's words, is blacklist detail,
+    // as BlacklistEvent.reason is.
+    private static string Reason(string headline, BlacklistEvent e) => ReasonJson.Serialize(
+    [
+        new SummaryClause(headline, [FactGroup.BlacklistStatus]),
+        new SummaryClause(e.Reason, [FactGroup.BlacklistDetail]),
+    ]);
+
+    /// <summary>An enterprise's derived histories, each in date order.</summary>
+    internal sealed record Histories(
+        IReadOnlyList<EnterpriseAssessmentRecord> Records,
+        IReadOnlyList<BlacklistEvent> Listings,
+        IReadOnlyList<AssuredEvent> Assured);
+}

@@ -1,0 +1,98 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay.DataObjects;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Schema;
+using ProductQuality.Graph.Schema.Paging;
+
+namespace ProductQuality.Graph.Changes;
+
+/// <summary>
+/// <c>changes</c>: the change feed a partner follows — every change its contract and row scope let it see, in commit
+/// order, resumable from the cursor of the last event it processed. Priced by the cost limit as a page of
+/// <c>first</c> rows, like every connection.
+/// </summary>
+public static class ChangeQueries
+{
+    public const string FieldName = "changes";
+
+    public static void AddTo(QueryType query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        // A contract that may read no kind has no feed; one that may read some has the field in the group of the
+        // first of them, so the field exists exactly when at least one kind does.
+        var kinds = ChangeKinds.ReadableBy(query.Contract);
+        if (kinds.Count == 0)
+        {
+            return;
+        }
+
+        query.Field<NonNullGraphType<StrictConnectionType<ChangeEventType>>>(ChangeKinds.GroupOf(kinds[0]), FieldName)
+            .Description("Changes (变更) you may see, in the order they were committed: class, health code, map colour, "
+                + "index, blacklist listing and removal, assured grant, revocation and expiry, product tier. Keep the "
+                + "cursor of the last event you processed and pass it as 'after' to resume exactly there. With "
+                + "first: 0, pageInfo.endCursor is the newest position you can see: take it before a snapshot.")
+            .Argument<StringGraphType>(
+                "after", "The cursor of the last event you processed; omit to start at the beginning.")
+            .Argument<IntGraphType>(
+                "first", $"Page size (default {PageSize.Default}, at most the server's cap, 500 by default).")
+            .Argument<ListGraphType<NonNullGraphType<ChangeKindType>>>(
+                "kinds", "Only these kinds; omitted or null: every kind you may read.")
+            .ResolveAsync(async c =>
+            {
+                var request = await RequestAsync(c);
+                var page = await c.Service<IChangeFeed>().ReadAsync(c.Db(), request, c.CancellationToken);
+                var total = c.SubFields?.ContainsKey("totalCount") == true
+                    ? await c.Service<IChangeFeed>().CountAsync(c.Db(), request, c.CancellationToken)
+                    : (int?)null;
+                return Connection(page, total);
+            });
+    }
+
+    private static async Task<ChangeFeedRequest> RequestAsync(IResolveFieldContext c)
+    {
+        var first = PageSize.First(c);
+        var audience = c.Audience();
+        var readable = ChangeKinds.ReadableBy(audience.Contract);
+        var asked = c.GetArgument<List<ChangeKind>?>("kinds");
+        if (asked is { Count: 0 })
+        {
+            throw new DomainException(ErrorCodes.InvalidArgument,
+                "'kinds' is empty, so it asks for nothing: omit it for every kind you may read, or name some.",
+                new Dictionary<string, object?> { ["argument"] = "kinds" });
+        }
+
+        var kinds = (asked ?? [.. readable]).Intersect(readable).ToList();
+        var feed = c.Service<IChangeFeed>();
+        var db = c.Db();
+        long after = 0;
+        if (c.GetArgument<string?>("after") is { } cursor)
+        {
+            after = ChangeCursor.Decode(cursor);
+            if (after > await feed.HeadAsync(db, c.CancellationToken))
+            {
+                throw ChangeCursor.PastTheEnd();
+            }
+        }
+
+        return new ChangeFeedRequest(audience, after, first, kinds);
+    }
+
+    private static Connection<ChangeEvent> Connection(ChangePage page, int? total)
+    {
+        var edges = page.Events
+            .Select(e => new Edge<ChangeEvent> { Cursor = ChangeCursor.Encode(e.Id), Node = e }).ToList();
+        return new Connection<ChangeEvent>
+        {
+            TotalCount = total,
+            Edges = edges,
+            PageInfo = new PageInfo
+            {
+                HasNextPage = page.HasMore,
+                HasPreviousPage = false,
+                StartCursor = edges.FirstOrDefault()?.Cursor,
+                EndCursor = page.EndCursor,
+            },
+        };
+    }
+}

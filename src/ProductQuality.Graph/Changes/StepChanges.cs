@@ -1,0 +1,88 @@
+namespace ProductQuality.Graph.Changes;
+
+/// <summary>
+/// The changes between what the feed said of one value over time (the stored history) and what is true now (the
+/// history after a re-evaluation), both in date order. Each history is first reduced to the dates its value
+/// changes; they agree up to a first difference, and from its date on the new history's changes are reported — the
+/// first also when the change it replaces simply vanished (the value before it stays). A change effective before
+/// the day it is recorded revises days the feed already covered: a late fact, reported as a correction. A replay
+/// that changes nothing reports nothing.
+/// </summary>
+internal static class StepChanges
+{
+    /// <param name="today">The day of the re-evaluation: a change effective before it is a correction.</param>
+    /// <param name="retracted">The reason of a correction whose reported change vanished.</param>
+    /// <param name="replaced">The reason of today's reported change that today's re-evaluation took back.</param>
+    public static List<StepChange> Between(
+        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today, string retracted, string replaced)
+    {
+        var before = Collapse(stored);
+        var after = Collapse(current);
+        var i = 0;
+        while (i < before.Count && i < after.Count && before[i].From == after[i].From
+            && SameValue(before[i], after[i]))
+        {
+            i++;
+        }
+
+        var changes = new List<StepChange>();
+        if (i == before.Count && i == after.Count)
+        {
+            return changes;
+        }
+
+        var from = i >= after.Count ? before[i].From
+            : i >= before.Count ? after[i].From
+            : Min(before[i].From, after[i].From);
+        var told = ValueOn(before, from);
+        if (i >= after.Count || after[i].From > from)
+        {
+            // What was reported from this date on is gone: the value in force is the one before it.
+            var kept = ValueOn(after, from);
+            if (kept is not null && !SameValue(kept, told))
+            {
+                changes.Add(new(from, told?.Value, kept.Value, kept.ValidUntil, from < today ? retracted : replaced,
+                    from < today));
+            }
+
+            told = kept;
+        }
+
+        for (var j = i; j < after.Count; j++)
+        {
+            changes.Add(new(after[j].From, told?.Value, after[j].Value, after[j].ValidUntil, after[j].Reason,
+                after[j].From < today));
+            told = after[j];
+        }
+
+        return changes;
+    }
+
+    // Dates on which the value changes: a later row of the same date replaces an earlier one, and a row repeating
+    // the value in force (another kind changed that day) is no change of this kind.
+    private static List<Step> Collapse(IReadOnlyList<Step> steps)
+    {
+        var changes = new List<Step>();
+        foreach (var step in steps)
+        {
+            if (changes.Count > 0 && changes[^1].From == step.From)
+            {
+                changes.RemoveAt(changes.Count - 1);
+            }
+
+            if (changes.Count == 0 || !SameValue(changes[^1], step))
+            {
+                changes.Add(step);
+            }
+        }
+
+        return changes;
+    }
+
+    private static Step? ValueOn(List<Step> steps, DateOnly day) => steps.LastOrDefault(s => s.From <= day);
+
+    private static bool SameValue(Step? a, Step? b) =>
+        a is not null && b is not null && a.Value == b.Value && a.ValidUntil == b.ValidUntil;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}
