@@ -18,6 +18,12 @@ public sealed class ProductQualitySchema : GraphQL.Types.Schema
             Mutation = (MutationType)services.GetService(typeof(MutationType))!;
         }
 
+        // Subscriptions push the change feed: a contract that may read no kind of change has none.
+        if (Changes.ChangeKinds.ReadableBy(contract).Count > 0)
+        {
+            Subscription = (Changes.SubscriptionType)services.GetService(typeof(Changes.SubscriptionType))!;
+        }
+
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
         Recording.InputTypeMappings.Register(this);
         IntrospectionFeatures.Enable(this);

@@ -37,13 +37,13 @@ public sealed class RootOperationTests(GraphServerFactory factory)
     [InlineData("finance")]
     [InlineData("samr-jiaxing")]
     [InlineData("samr-330481")]
-    public async Task A_subscription_is_refused_for_every_contract(string? department)
+    public async Task A_subscription_over_HTTP_is_refused_with_the_way_to_WebSocket(string? department)
     {
-        var reply = await factory.ClientFor(department).PostAsync("subscription { x }");
+        var reply = await factory.ClientFor(department).PostAsync("subscription { changes { cursor } }");
         CleanAnswer.Assert(reply, "subscription");
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
-        Assert.Equal("OPERATION_NOT_SUPPORTED", reply.FirstErrorCode);
-        Assert.Contains("no subscriptions", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("SUBSCRIPTION_NEEDS_WEBSOCKET", reply.FirstErrorCode);
+        Assert.Contains("graphql-transport-ws", reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

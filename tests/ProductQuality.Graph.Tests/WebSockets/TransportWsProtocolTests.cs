@@ -38,7 +38,7 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
     [InlineData("{ nope }", "FIELDS_ON_CORRECT_TYPE")]
     [InlineData("{ enterprises(first: 2) { ", "SYNTAX_ERROR")]
     [InlineData("mutation { recordSampling(input: {}) { replayed } }", "OPERATION_NOT_SUPPORTED")]
-    [InlineData("subscription { changes { cursor } }", "OPERATION_NOT_SUPPORTED")]
+    [InlineData("subscription { changes(kinds: []) { cursor } }", "INVALID_ARGUMENT")]
     public async Task A_refused_operation_is_answered_with_an_error_message_and_the_connection_stays(
         string query, string code)
     {

@@ -94,13 +94,20 @@ internal sealed class GraphQLEndpoint(
         }
 
         RequestTelemetry.Of(http)?.Selected(OperationTypeCheck.SelectedOperation(document, request.OperationName));
-        if (isGet && OperationTypeCheck.Selected(document, request.OperationName) is
-                (OperationType.Mutation or OperationType.Subscription) and var operationType)
+        var operationType = OperationTypeCheck.Selected(document, request.OperationName);
+        if (isGet && operationType == OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
-            var what = operationType == OperationType.Mutation ? "Mutations are" : "Subscriptions are";
             await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status405MethodNotAllowed,
-                "METHOD_NOT_ALLOWED", $"{what} only accepted over POST."), mediaType);
+                "METHOD_NOT_ALLOWED", "Mutations are only accepted over POST."), mediaType);
+            return;
+        }
+
+        // A subscription is a stream: HTTP answers once. Say where it is served instead of failing it later.
+        if (operationType == OperationType.Subscription && schema.Subscription is not null)
+        {
+            await TransportErrorWriter.WriteAsync(http, OperationTypeCheck.SubscriptionOverHttp.ForDocument(mediaType),
+                mediaType);
             return;
         }
 

@@ -4,13 +4,18 @@ using GraphQLParser.AST;
 namespace ProductQuality.Graph.Infrastructure.Http;
 
 /// <summary>
-/// The operation a request selects, and a clear refusal when the department's schema has no root type for it
-/// (only regulators have a Mutation type; no contract has subscriptions). Checked before execution because
-/// the executer and the depth rule treat a missing root type as a server fault.
+/// The operation a request selects, and a clear refusal when the department's schema has no root type for it (only
+/// regulators have a Mutation type; a contract that may read no kind of change has no subscriptions). Checked before
+/// execution because the executer and the depth rule treat a missing root type as a server fault.
 /// </summary>
 internal static class OperationTypeCheck
 {
     public const string Code = "OPERATION_NOT_SUPPORTED";
+
+    /// <summary>A subscription sent over HTTP, to a schema that has subscriptions.</summary>
+    public static RequestError SubscriptionOverHttp { get; } = RequestError.BadRequest("SUBSCRIPTION_NEEDS_WEBSOCKET",
+        "Subscriptions are served over WebSocket at this path with the graphql-transport-ws protocol (graphql-ws "
+        + "clients); over HTTP, page the changes query from your last cursor instead.");
 
     /// <summary>The selected operation's type; null when the document selects none (validation says why).</summary>
     public static OperationType? Selected(GraphQLDocument document, string? operationName) =>

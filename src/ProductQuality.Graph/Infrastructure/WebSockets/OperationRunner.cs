@@ -75,7 +75,8 @@ internal sealed class OperationRunner(
         }
 
         if ((limits.CheckRate(http, audience)
-             ?? limits.CheckDocument(document, request.OperationName, variables, schema, audience, out _)) is { } limited)
+             ?? limits.CheckDocument(document, request.OperationName, variables, schema, audience, out _))
+            is { } limited)
         {
             return OperationStart.Refused(limited.Code, limited.Message);
         }
@@ -98,7 +99,9 @@ internal sealed class OperationRunner(
             ValidationRules = _rules,
         });
 
-        if (!result.Executed)
+        // Refused before execution, or a subscription whose stream could not start (a bad cursor, an empty 'kinds'):
+        // both are the protocol's error message, not an event.
+        if (!result.Executed || (isSubscription && result.Streams is not { Count: > 0 }))
         {
             return OperationStart.Failed(result);
         }
@@ -112,16 +115,14 @@ internal sealed class OperationRunner(
 
 /// <summary>How an operation started: refused before execution, failed validation, one result, or a stream.</summary>
 internal sealed record OperationStart(
-    string? Code, string? Message, ExecutionResult? Result, IObservable<ExecutionResult>? Events)
+    string? Code, string? Message, ExecutionResult? Result, IObservable<ExecutionResult>? Events, bool IsError)
 {
-    public static OperationStart Refused(string code, string message) => new(code, message, null, null);
+    public static OperationStart Refused(string code, string message) => new(code, message, null, null, true);
 
-    public static OperationStart Failed(ExecutionResult result) => new(null, null, result, null);
+    /// <summary>Refused or failed before any result: answered with the protocol's <c>error</c> message.</summary>
+    public static OperationStart Failed(ExecutionResult result) => new(null, null, result, null, true);
 
-    public static OperationStart Single(ExecutionResult result) => new(null, null, result, null);
+    public static OperationStart Single(ExecutionResult result) => new(null, null, result, null, false);
 
-    public static OperationStart Stream(IObservable<ExecutionResult> events) => new(null, null, null, events);
-
-    /// <summary>Refused or failed before execution: answered with the protocol's <c>error</c> message.</summary>
-    public bool IsError => Code is not null || Result is { Executed: false };
+    public static OperationStart Stream(IObservable<ExecutionResult> events) => new(null, null, null, events, false);
 }

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using ProductQuality.Graph.Changes;
+using ProductQuality.Graph.Data;
+
 namespace ProductQuality.Graph.Infrastructure.WebSockets;
 
 /// <summary>Composition of GraphQL over WebSocket (graphql-transport-ws) at the GraphQL endpoint's path.</summary>
@@ -10,5 +14,15 @@ internal static class WebSocketRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<OperationRunner>();
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
+
+        // Pushing the change feed: wake subscriptions when a write commits here, and on PostgreSQL when another
+        // server's does (LISTEN/NOTIFY).
+        builder.Services.AddSingleton<ChangeSignal>();
+        builder.Services.AddSingleton<IInterceptor, ChangeSignalInterceptor>();
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>();
+        if (database?.Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddHostedService<PostgresChangeListener>();
+        }
     }
 }

@@ -1,0 +1,82 @@
+using ProductQuality.Graph.Data;
+
+namespace ProductQuality.Graph.Changes;
+
+/// <summary>
+/// One subscriber's events: reads the feed after its position in pages with the subscriber's rights, hands each
+/// event on with its cursor, then waits to be woken by a commit (<see cref="ChangeSignal"/>) or for the poll
+/// interval, and reads again. The position only moves past events handed on, so nothing is skipped or repeated.
+/// </summary>
+internal sealed class ChangeStream(IServiceScopeFactory scopes, ChangeSignal signal, ChangeFeedRequest start)
+    : IObservable<object?>
+{
+    public const int PageSize = 100;
+
+    /// <summary>The longest a subscriber waits without a wake-up (a missed notification from another server).</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    public IDisposable Subscribe(IObserver<object?> observer)
+    {
+        var stop = new CancellationTokenSource();
+        _ = PumpAsync(observer, stop);
+        return new Stop(stop);
+    }
+
+    private async Task PumpAsync(IObserver<object?> observer, CancellationTokenSource source)
+    {
+        var stop = source.Token;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
+            var feed = scope.ServiceProvider.GetRequiredService<IChangeFeed>();
+            var request = start;
+            while (!stop.IsCancellationRequested)
+            {
+                var woken = signal.Next;
+                var page = await feed.ReadAsync(db, request, stop);
+                foreach (var change in page.Events)
+                {
+                    observer.OnNext(change);
+                    request = request with { After = change.Id };
+                }
+
+                db.ChangeTracker.Clear();
+                if (!page.HasMore)
+                {
+                    await Task.WhenAny(woken, Task.Delay(PollInterval, stop));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The subscriber completed or went away.
+        }
+#pragma warning disable CA1031 // A fault ends this subscriber's stream with an error, never the server.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            observer.OnError(e);
+        }
+        finally
+        {
+            source.Dispose();
+        }
+    }
+
+    /// <summary>Stops the pump; the pump disposes the token source when it has stopped using it.</summary>
+    private sealed class Stop(CancellationTokenSource source) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                source.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The pump had already ended (its stream failed).
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Npgsql;
+using ProductQuality.Graph.Data;
+
+namespace ProductQuality.Graph.Changes;
+
+/// <summary>
+/// With several servers on one PostgreSQL database, each learns of another's commits through LISTEN/NOTIFY and
+/// wakes its own subscriptions. If the listening connection fails, it reconnects; meanwhile subscriptions still
+/// read again on their poll interval, so nothing is missed, only later.
+/// </summary>
+internal sealed partial class PostgresChangeListener(
+    PostgresConnectionString connectionString, ChangeSignal signal, ILogger<PostgresChangeListener> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString.Value);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, _) => signal.Pulse();
+                await using (var listen = new NpgsqlCommand($"LISTEN {ChangeSignalInterceptor.Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                signal.Pulse();   // anything committed while we were not listening
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                Log.ListenFailed(logger, e);
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(LogLevel.Warning, "Listening for other servers' changes failed; reconnecting in 5 s "
+            + "(subscriptions still poll meanwhile)")]
+        public static partial void ListenFailed(ILogger logger, Exception error);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ProductQuality.Graph.Tests.WebSockets;
+
+/// <summary>
+/// The change feed pushed over WebSocket: a partner subscribed over graphql-transport-ws receives a change as soon as
+/// the regulator's write commits, with the cursor to resume from; subscribing again from an older cursor delivers
+/// what was committed meanwhile first; the npm graphql-ws client receives events unchanged.
+/// </summary>
+public sealed class ChangeSubscriptionTests(WebSocketServer server) : IClassFixture<WebSocketServer>
+{
+    private const string Subscription =
+        "subscription($after: String) { changes(after: $after) { cursor kind creditCode oldValue newValue } }";
+
+    [Fact]
+    public async Task A_committed_change_is_pushed_to_a_subscribed_partner_with_its_cursor()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance"));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        await client.SendAsync(JsonSerializer.Serialize(new { id = "feed", type = "subscribe", payload = new { query = Subscription } }));
+
+        var listed = await ListAsync("913304021LBWPK6UM1", "0001");
+        var change = await NextChangeForAsync(client, listed);
+        Assert.False(string.IsNullOrEmpty(change.GetProperty("cursor").GetString()));
+    }
+
+    [Fact]
+    public async Task Subscribing_from_an_older_cursor_delivers_what_was_committed_meanwhile_first()
+    {
+        string cursor;
+        await using (var first = await WsClient.ConnectAsync(server.Address))
+        {
+            await first.InitAsync(server.Token("finance"));
+            _ = await first.ReceiveAsync();
+            await first.SendAsync(JsonSerializer.Serialize(new { id = "a", type = "subscribe", payload = new { query = Subscription } }));
+            var listed = await ListAsync("913304021XN3YEKKAQ", "0002");
+            cursor = (await NextChangeForAsync(first, listed)).GetProperty("cursor").GetString()!;
+        }
+
+        var missed = await ListAsync("913304021E53XBXCJD", "0003");   // committed while nobody listened
+        await using var again = await WsClient.ConnectAsync(server.Address);
+        await again.InitAsync(server.Token("finance"));
+        _ = await again.ReceiveAsync();
+        await again.SendAsync(JsonSerializer.Serialize(new
+        {
+            id = "b", type = "subscribe", payload = new { query = Subscription, variables = new { after = cursor } },
+        }));
+        await NextChangeForAsync(again, missed);
+    }
+
+    [GraphQLWsClientFact]
+    public async Task The_graphql_ws_client_receives_a_pushed_change()
+    {
+        var run = GraphQLWsClient.RunAsync(server.Address, server.Token("finance"), Subscription);
+        await Task.Delay(TimeSpan.FromSeconds(3));   // the client connects and subscribes from now
+        await ListAsync("913304021G4ELFLRT2", "0004");
+        var (exit, events, error) = await run;
+        Assert.True(exit == 0, error);
+        var change = JsonDocument.Parse(Assert.Single(events)).RootElement.GetProperty("data").GetProperty("changes");
+        Assert.Equal("913304021G4ELFLRT2", change.GetProperty("creditCode").GetString());
+    }
+
+    /// <summary>Lists an enterprise on the blacklist as the city regulator; its credit code.</summary>
+    private async Task<string> ListAsync(string creditCode, string number)
+    {
+        using var regulator = server.ClientFor("samr-jiaxing");
+        using var response = await regulator.PostAsJsonAsync("/graphql", new
+        {
+            query = "mutation($input: RecordBlacklistDecisionInput!) { recordBlacklistDecision(input: $input) { replayed } }",
+            variables = new
+            {
+                input = new
+                {
+                    idempotencyKey = "ws-feed-" + number, creditCode, action = "LIST",
+                    decisionNumber = "WS-FEED-" + number, decidedOn = "2026-11-27", reason = "WebSocket feed test",
+                    reasonCategory = "COUNTERFEITING",
+                },
+            },
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("\"errors\"", body, StringComparison.Ordinal);
+        return creditCode;
+    }
+
+    private static async Task<JsonElement> NextChangeForAsync(WsClient client, string creditCode)
+    {
+        while (true)
+        {
+            var message = await client.ReceiveAsync();
+            Assert.True(message is not null, $"closed: {client.CloseStatus} {client.CloseReason}");
+            Assert.Equal("next", message.Value.GetProperty("type").GetString());
+            var change = message.Value.GetProperty("payload").GetProperty("data").GetProperty("changes");
+            if (change.GetProperty("creditCode").GetString() == creditCode)
+            {
+                return change;
+            }
+        }
+    }
+}
