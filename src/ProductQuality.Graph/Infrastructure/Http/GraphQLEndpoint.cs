@@ -6,6 +6,7 @@ using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Schema;
 
@@ -58,6 +59,8 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        var trace = http.Features.Get<AccessTrace>();
+        trace?.Request(request!.Query, request.VariablesJson, request.OperationName);
         var (audience, refusal) = await audiences.ResolveAsync(http);
         if (audience is null)
         {
@@ -67,6 +70,17 @@ internal sealed class GraphQLEndpoint(
             }
 
             await TransportErrorWriter.WriteAsync(http, new RequestError(refusal.Status, refusal.Code, refusal.Message), mediaType);
+            return;
+        }
+
+        if (trace is not null)
+        {
+            trace.Audience = audience;
+        }
+
+        if (Purposes.Refusal(http, audience, trace) is { } purposeRefusal)
+        {
+            await TransportErrorWriter.WriteAsync(http, purposeRefusal, mediaType);
             return;
         }
 
@@ -130,7 +144,7 @@ internal sealed class GraphQLEndpoint(
             OperationName = request.OperationName,
             Variables = variables,
             Extensions = extensions,
-            UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier },
+            UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier, AccessTrace = trace },
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,
@@ -145,6 +159,7 @@ internal sealed class GraphQLEndpoint(
         }
 
         limits.CapErrors(result);
+        trace?.Answered(result);
         if (cached is null && result.Executed)
         {
             cache.AddValidated(contract, request.OperationName, request.Query, document);

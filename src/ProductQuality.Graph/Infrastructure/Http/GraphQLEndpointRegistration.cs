@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Explorer;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Receipts;
@@ -38,6 +39,7 @@ public static class GraphQLEndpointRegistration
             .AddUnhandledExceptionHandler(ExecutionFaults.Handle));
 
         builder.AddCheckReceipts();
+        builder.AddAccessLog();
         builder.Services.AddQueryLimits();
         builder.Services.AddExplorer();
         builder.AddCrossOrigin();
@@ -55,10 +57,10 @@ public static class GraphQLEndpointRegistration
         _ = app.Services.GetRequiredService<SchemaRegistry>();
         app.UseCors();
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
-            (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard) =>
+            (HttpContext http, GraphQLEndpoint endpoint, UnhandledErrorGuard guard, AccessLogging log) =>
                 IdePage.IsBrowserNavigation(http.Request)
                     ? ExplorerRegistration.WriteIdeAsync(http, path)
-                    : guard.RunAsync(http, endpoint.HandleAsync));
+                    : log.RunAsync(http, h => guard.RunAsync(h, endpoint.HandleAsync)));
         app.MapExplorer(path);
         app.MapCheckReceiptKeys();
         app.Map(path, (HttpContext http) =>
