@@ -32,5 +32,6 @@ public sealed class QueryType : ContractObjectGraphType<object>
         ReceiptQueries.AddTo(this);
         AssuredQueries.AddTo(this);
         WarningQueries.AddTo(this);
+        Audit.AccessLogQueries.AddTo(this);
     }
 }
