@@ -57,8 +57,8 @@ public static class AccessChain
     public static DateTime Truncate(DateTime utc) =>
         new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
 
-    private static string Timestamp(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc)
+        .ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     private static string CodesHash(IEnumerable<string> codes)
     {

@@ -31,7 +31,7 @@ public sealed class AccessLogEntry
     /// <summary>SHA-256 (hex) of the variables' JSON text as sent; null when there were none.</summary>
     public string? VariablesSha256 { get; set; }
 
-    /// <summary>The field groups of the fields resolved, comma-separated in the order of the enum (ACCESS.md).</summary>
+    /// <summary>The field groups of the fields resolved, comma-separated in the enum's order (ACCESS.md).</summary>
     public string FieldGroups { get; set; } = "";
 
     /// <summary>The declared purpose (<c>X-Purpose</c>).</summary>

@@ -1,26 +1,26 @@
-using System.Globalization;
 using GraphQL.Types;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Audit;
 
-/// <summary>One logged request as the regulator reads it; a county bureau sees only its county's credit codes.</summary>
+/// <summary>One logged request as the regulator reads it; a county bureau sees only its county's codes.</summary>
 public sealed class AccessLogEntryType : ContractObjectGraphType<AccessLogView>
 {
     public AccessLogEntryType(SchemaContract contract)
         : base(contract)
     {
         Name = "AccessLogEntry";
-        Description = "One GraphQL request in the access log (访问日志): who asked, why, what it received, how it ended, "
-            + "and its link in the hash chain.";
+        Description = "One GraphQL request in the access log (访问日志): who asked, why, what it received, how it "
+            + "ended, and its link in the hash chain.";
         Field<NonNullGraphType<LongGraphType>>(FieldGroup.Audit, "seq").Description("Position in the hash chain.")
             .Resolve(c => c.Source.Entry.Seq);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Audit, "at")
             .Description("When the request arrived (UTC, ISO 8601, microseconds).")
-            .Resolve(c => c.Source.Entry.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+            .Resolve(c => AccessChain.Timestamp(c.Source.Entry.AtUtc));
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Audit, "requestId")
-            .Description("The request id, as in the server's logs and error answers.").Resolve(c => c.Source.Entry.RequestId);
+            .Description("The request id, as in the server's logs and error answers.")
+            .Resolve(c => c.Source.Entry.RequestId);
         Field<StringGraphType>(FieldGroup.Audit, "department")
             .Description("The department; null for the public and for refused identities.")
             .Resolve(c => c.Source.Entry.Department);

@@ -50,8 +50,8 @@ public static class AccessLogQueries
             });
 
         query.Field<NonNullGraphType<AccessSummaryType>>(FieldGroup.Audit, "accessSummary")
-            .Description("Counts of the logged requests (访问统计) by department, purpose, day and outcome, under the "
-                + "same filter and scope as accessLog.")
+            .Description("Counts of the logged requests (访问统计) by department, purpose, day and outcome, under "
+                + "the same filter and scope as accessLog.")
             .Argument<AccessLogFilterInputType>("filter", "Conditions; all must hold.")
             .ResolveAsync(async c => await SummaryAsync(c, AccessLogScope.Filtered(c,
                 c.GetArgument<AccessLogFilter?>("filter"))));

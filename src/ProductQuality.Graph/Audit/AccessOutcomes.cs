@@ -11,7 +11,7 @@ public static class AccessOutcomes
         "DOCUMENT_TOO_LARGE",
     };
 
-    /// <summary>The outcome as the schema's enum names it (OK, VALIDATION_ERROR, …), for the summary's keys.</summary>
+    /// <summary>The outcome as the schema's enum names it (OK, VALIDATION_ERROR, …): the summary's keys.</summary>
     public static string GraphQLName(AccessOutcome outcome) =>
         string.Concat(outcome.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString()))
             .ToUpperInvariant();

@@ -20,7 +20,9 @@ internal static class AccessRecording
 {
     public static void Apply(ISchema schema)
     {
-        foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
+        var types = schema.AllTypes.OfType<IObjectGraphType>()
+            .Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal));
+        foreach (var type in types)
         {
             var codeOf = CodeReader(type);
             foreach (var field in type.Fields)
@@ -64,12 +66,14 @@ internal static class AccessRecording
         }
     }
 
-    /// <summary>How to read the enterprise behind an object of this type; null for types about no one enterprise.</summary>
+    /// <summary>How to read the enterprise behind an object of this type; null for a type about no one enterprise.
+    /// </summary>
     private static Func<object?, string?>? CodeReader(IObjectGraphType type) => type switch
     {
         EnterpriseType => source => (source as Enterprise)?.CreditCode,
         EnterpriseStatusType => source => (source as EnterpriseStatus)?.Enterprise?.CreditCode,
-        BlacklistCheckResultType => source => source is BlacklistCheckResult { Standing: not null } r ? r.Item.Code : null,
+        BlacklistCheckResultType => source =>
+            source is BlacklistCheckResult { Standing: not null } r ? r.Item.Code : null,
         InspectionPlanEntryType => source => (source as InspectionPlanEntry)?.Enterprise.CreditCode,
         _ => null,
     };

@@ -45,7 +45,7 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         OperationName = operationName;
     }
 
-    /// <summary>A refusal or error answer: its code (the first one counts) and whether it is the server's fault.</summary>
+    /// <summary>A refusal or error answer: its code (the first counts) and whether it is the server's fault.</summary>
     public void Failed(string code, bool serverFault = false, bool nothingReturned = false)
     {
         ErrorCode ??= code;
@@ -53,7 +53,7 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         NothingReturned |= nothingReturned;
     }
 
-    /// <summary>The executed (or validation-failed) answer: its first error, and whether any is a server fault.</summary>
+    /// <summary>The executed (or validation-failed) answer: its first error, whether any is a server fault.</summary>
     public void Answered(GraphQL.ExecutionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -96,5 +96,6 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         }
     }
 
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Sha256(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

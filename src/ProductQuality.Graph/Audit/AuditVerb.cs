@@ -58,7 +58,8 @@ internal static class AuditVerb
     {
         if (!chain.Intact)
         {
-            await Console.Error.WriteLineAsync($"Not signing a broken chain: at entry {chain.BrokenAt}: {chain.Problem}");
+            await Console.Error.WriteLineAsync(
+                $"Not signing a broken chain: at entry {chain.BrokenAt}: {chain.Problem}");
             return 1;
         }
 
@@ -91,7 +92,8 @@ internal static class AuditVerb
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException
             or KeyNotFoundException or InvalidOperationException)
         {
-            return (false, $"Could not read {file}: it must be JSON with \"checkpoint\" as `audit checkpoint` wrote it.");
+            return (false,
+                $"Could not read {file}: it must be JSON with \"checkpoint\" as `audit checkpoint` wrote it.");
         }
 
         if (await services.GetRequiredService<CheckpointSigner>().ReadAsync(jws) is not { } checkpoint)

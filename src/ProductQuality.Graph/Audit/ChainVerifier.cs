@@ -49,7 +49,8 @@ public sealed class ChainVerifier(AccessLogStore store)
             return ChainVerification.Broken(seq + 1, head.Seq > seq
                 ? $"The head says the chain ends at entry {head.Seq}, but it ends at entry {seq}: entries after {seq} "
                   + "were removed."
-                : $"The head (entry {head.Seq}) is not the last entry ({seq}) or its hash differs: the head was altered.",
+                : $"The head (entry {head.Seq}) is not the last entry ({seq}) or its hash differs: the head was "
+                  + "altered.",
                 count, head.Seq, head.Hash);
         }
 

@@ -71,7 +71,8 @@ public sealed class AccessLogQueryTests(AccessLogServerFactory factory)
         Assert.Empty(Nodes(await ReadAsync(bureau, new { creditCode = other.Code })));
         Assert.Equal(2, Assert.Single(Nodes(await ReadAsync("samr-jiaxing", new { purpose })))
             .GetProperty("creditCodes").GetArrayLength());
-        var summary = (await factory.ClientFor(bureau).PostAsync(Summary, null, new { f = new { purpose = elsewhere } }))
+        var summary = (await factory.ClientFor(bureau)
+                .PostAsync(Summary, null, new { f = new { purpose = elsewhere } }))
             .EnsureData().Data.GetProperty("accessSummary");
         Assert.Equal(0, summary.GetProperty("total").GetInt32());
     }
@@ -136,12 +137,14 @@ public sealed class AccessLogQueryTests(AccessLogServerFactory factory)
     [InlineData(null)]
     public async Task Partners_have_no_access_log(string? department)
     {
-        var reply = await factory.ClientFor(department).PostAsync("{ accessLog(first: 1) { totalCount } }", purpose: null);
+        var reply = await factory.ClientFor(department)
+            .PostAsync("{ accessLog(first: 1) { totalCount } }", purpose: null);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("FIELDS_ON_CORRECT_TYPE", reply.FirstErrorCode);
     }
 
-    private async Task<JsonElement> ReadAsync(string department, object? filter, int first = 100, string? after = null) =>
+    private async Task<JsonElement> ReadAsync(
+        string department, object? filter, int first = 100, string? after = null) =>
         (await factory.ClientFor(department).PostAsync(Log, null, new { f = filter, n = first, a = after }))
         .EnsureData().Data.GetProperty("accessLog");
 

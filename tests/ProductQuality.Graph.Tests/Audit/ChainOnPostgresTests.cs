@@ -34,7 +34,8 @@ public sealed class ChainOnPostgresTests
         _ = first.Services; // migrated and seeded before the second joins
         using var second = new SharedDatabaseServerFactory(database, owner: false);
         var clients = new[] { first.ClientFor("finance"), second.ClientFor("drc") };
-        var purposes = Enumerable.Range(0, 2 * RequestsPerServer).Select(_ => AccessLogProbe.NewPurpose("two")).ToList();
+        var purposes = Enumerable.Range(0, 2 * RequestsPerServer)
+            .Select(_ => AccessLogProbe.NewPurpose("two")).ToList();
 
         using var gate = new SemaphoreSlim(Concurrency);
         var replies = await Task.WhenAll(purposes.Select(async (purpose, i) =>

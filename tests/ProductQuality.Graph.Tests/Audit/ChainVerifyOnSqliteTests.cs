@@ -43,9 +43,9 @@ public sealed class ChainVerifyOnSqliteTests(AccessLogServerFactory factory) : I
     {
         var (withCodes, plain) = await WriteEntriesAsync();
         var copy = Copy();
-        Execute(copy, sql.Replace("{0}", withCodes.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{1}", plain.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{2}", (plain + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Execute(copy, sql.Replace("{0}", Text(withCodes), StringComparison.Ordinal)
+            .Replace("{1}", Text(plain), StringComparison.Ordinal)
+            .Replace("{2}", Text(plain + 1), StringComparison.Ordinal));
 
         var (exit, report) = await VerifyAsync(copy);
         Assert.True(exit == 1, $"{kind}: {report}");
@@ -119,6 +119,8 @@ public sealed class ChainVerifyOnSqliteTests(AccessLogServerFactory factory) : I
         return (run.ExitCode, JsonDocument.Parse(run.Out).RootElement.Clone());
     }
 
+    private static string Text(long seq) => seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Connection(string database) => $"--Database:ConnectionString=Data Source={database}";
 
     private static void Execute(string database, string sql)
@@ -130,7 +132,7 @@ public sealed class ChainVerifyOnSqliteTests(AccessLogServerFactory factory) : I
         command.ExecuteNonQuery();
     }
 
-    /// <summary>What a forger with write access does: change an entry, then re-hash it and every one after it.</summary>
+    /// <summary>What a forger with write access does: change an entry, re-hash it and every one after it.</summary>
     private static async Task RewriteFromAsync(string database, long seq)
     {
         var options = new DbContextOptionsBuilder<SqliteProductQualityDbContext>()
