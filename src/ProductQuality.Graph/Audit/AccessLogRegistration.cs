@@ -16,6 +16,9 @@ public static class AccessLogRegistration
         builder.Services.AddSingleton<AccessLogging>();
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddSingleton<CheckpointSigner>();
+
+        // Unready while requests cannot be logged; the health endpoints themselves are mapped with the others.
+        builder.Services.AddHealthChecks().AddCheck<AccessLogHealthCheck>("access-log", tags: ["ready"]);
         return builder;
     }
 }

@@ -15,6 +15,9 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(
         new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>Whether the most recent append failed (readiness: <see cref="AccessLogHealthCheck"/>).</summary>
+    public bool LastAppendFailed { get; private set; }
+
     /// <summary>Completes once the entry is committed; faults when it could not be.</summary>
     public Task AppendAsync(AccessLogEntry entry)
     {
@@ -65,12 +68,14 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
         try
         {
             await store.AppendAsync(batch.ConvertAll(p => p.Entry), CancellationToken.None);
+            LastAppendFailed = false;
             batch.ForEach(p => p.Done.TrySetResult());
         }
 #pragma warning disable CA1031 // Every failure is handed to the waiting requests, which answer for it.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            LastAppendFailed = true;
             logger.LogError(ex, "Could not append {Count} access log entries", batch.Count);
             batch.ForEach(p => p.Done.TrySetException(ex));
         }
