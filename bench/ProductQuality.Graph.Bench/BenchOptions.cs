@@ -5,7 +5,7 @@ namespace ProductQuality.Graph.Bench;
 /// <summary>Command-line settings of a run; every one has a default so a bare <c>dotnet run</c> works.</summary>
 internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeconds, string DatabasePath, bool Baseline,
     string? ResultsFolder, string Department, int? WritePauseMs = null, int? LimitRounds = null, string? Only = null,
-    string? Postgres = null)
+    string? Postgres = null, int? AccessLogRounds = null)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/ProductQuality.Graph.Bench -- [options]
@@ -20,6 +20,8 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                              Writes are real facts: use a --db of its own.
           --limits R         instead of the read pairs: the status query with the request limits on and off
                              (two servers, one database), in R alternating rounds of S seconds each
+          --access-log R     instead of the read pairs: the status query with the access log on and off
+                             (two servers, one database), in R alternating rounds, and the log's growth per entry
           --postgres CS      run the server on PostgreSQL (an Npgsql connection string; its database is
                              migrated and seeded on first run) instead of the SQLite --db
           --only TEXT        measure only the scenarios whose name contains TEXT (e.g. "status"), for a profiler's trace
@@ -43,6 +45,10 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                 case "--department" when value is not null: options = options with { Department = value }; i++; break;
                 case "--limits" when TryPositive(value, out var r):
                     options = options with { LimitRounds = r };
+                    i++;
+                    break;
+                case "--access-log" when TryPositive(value, out var a):
+                    options = options with { AccessLogRounds = a };
                     i++;
                     break;
                 case "--postgres" when value is not null: options = options with { Postgres = value }; i++; break;

@@ -66,15 +66,23 @@ internal static class Program
         }
 
         var runner = new LoadRunner(client, sql, options.Concurrency);
+        var comparison = options.LimitRounds is not null ? OnOffComparison.Limits
+            : options.AccessLogRounds is not null ? OnOffComparison.AccessLog
+            : null;
+        var growthBefore = await AccessLogGrowth.MeasureAsync(app.Services);
         var results = options.WritePauseMs is { } pause
             ? await MeasureWritesAsync(app.Services, client, runner, scenarios[0], options, token, pause)
-            : options.LimitRounds is { } rounds
-                ? await MeasureLimitsAsync(options, runner, scenarios[0], rounds)
+            : comparison is not null
+                ? await MeasureOnOffAsync(comparison, options, runner, scenarios[0],
+                    options.LimitRounds ?? options.AccessLogRounds ?? 1)
                 : await MeasureReadsAsync(runner, scenarios, options);
+        var growth = options.AccessLogRounds is null
+            ? ""
+            : AccessLogGrowth.Summary(growthBefore, await AccessLogGrowth.MeasureAsync(app.Services));
 
         await app.StopAsync();
         var report = MarkdownReport.Build(options, data, results, startedAt)
-            + (options.LimitRounds is null ? "" : LimitsComparison.Summary(results));
+            + (comparison?.Summary(results) ?? "") + growth;
         Console.WriteLine(report);
         var folder = MarkdownReport.ResultsFolder(options);
         Directory.CreateDirectory(folder);
@@ -84,18 +92,19 @@ internal static class Program
         return results.Any(r => r.Errors > 0) || differences.Count > 0 ? 1 : 0;
     }
 
-    // A second server over the same database with the limits off; its own client, so both sides get the same pool.
-    private static async Task<List<ScenarioResult>> MeasureLimitsAsync(
-        BenchOptions options, LoadRunner on, Scenario status, int rounds)
+    // A second server over the same database with the feature off; its own client, so both sides get the same pool.
+    private static async Task<List<ScenarioResult>> MeasureOnOffAsync(
+        OnOffComparison comparison, BenchOptions options, LoadRunner on, Scenario status, int rounds)
     {
         var (offApp, offAddress, offSql) = await BenchServer.StartAsync(options, new Dictionary<string, string?>
         {
-            ["GraphQL:Limits:Enabled"] = "false",
+            [comparison.OffSetting] = "false",
+            ["Access:Limits:RequestsPerWindow"] = "1000000000",
         });
         await using var _ = offApp;
         using var offClient = LoadClient(offAddress, options.Concurrency);
         var off = new LoadRunner(offClient, offSql, options.Concurrency);
-        var results = await LimitsComparison.MeasureAsync(on, off, status, options, rounds);
+        var results = await comparison.MeasureAsync(on, off, status, options, rounds);
         await offApp.StopAsync();
         return results;
     }

@@ -26,9 +26,15 @@ public sealed class AccessPolicy
             c => c.Key, c => new SchemaContract(c.Key, c.Value.Groups), StringComparer.Ordinal);
         _audiences = value.Departments.ToDictionary(
             d => d.Key,
-            d => new Audience(d.Key, _contracts[d.Value.Contract!], RowsOf(d.Value)),
+            d => new Audience(d.Key, _contracts[d.Value.Contract!], RowsOf(d.Value))
+            {
+                PurposeRequired = d.Value.RequirePurpose,
+            },
             StringComparer.Ordinal);
-        Public = new Audience(null, _contracts[value.Public.Contract!], RowScope.PublishedLists);
+        Public = new Audience(null, _contracts[value.Public.Contract!], RowScope.PublishedLists)
+        {
+            PurposeRequired = value.Public.RequirePurpose,
+        };
     }
 
     public Audience Public { get; }

@@ -8,4 +8,7 @@ public sealed record Audience(string? Department, SchemaContract Contract, RowSc
 {
     /// <summary>The token's subject (the officer or system), for "recorded by" stamps on writes; null for the public.</summary>
     public string? Subject { get; init; }
+
+    /// <summary>Whether its requests must declare a purpose (<c>X-Purpose</c>); see <c>RequirePurpose</c>.</summary>
+    public bool PurposeRequired { get; init; }
 }

@@ -16,6 +16,12 @@ public sealed class DepartmentPolicy
     public string? County { get; set; }
 
     /// <summary>
+    /// Whether each request must declare why it asks (the <c>X-Purpose</c> header, recorded in the access log);
+    /// without one it is refused with 403 PURPOSE_REQUIRED.
+    /// </summary>
+    public bool RequirePurpose { get; set; }
+
+    /// <summary>
     /// Its cost budget and request rate, where they differ from <c>Access:Limits</c>. Per department, not per
     /// contract: the rate is counted per department, and one county bureau's load is tuned without touching the
     /// contract its peers share.

@@ -41,6 +41,9 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     public DbSet<ProductTierOverride> ProductTierOverrides => Set<ProductTierOverride>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
+    public DbSet<Audit.AccessLogEntry> AccessLog => Set<Audit.AccessLogEntry>();
+    public DbSet<Audit.AccessLogCode> AccessLogCodes => Set<Audit.AccessLogCode>();
+    public DbSet<Audit.AccessLogHead> AccessLogHeads => Set<Audit.AccessLogHead>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -24,6 +24,10 @@ public static class CommandLine
           schema export [--out DIR]          print every contract's schema to schema/ (or DIR)
           receipt verify FILE                check a kept blacklistCheck receipt (JSON: receipt, creditCodes,
                                              results) with this configuration's receipt keys; exit 0 valid, 1 not
+          audit verify [--checkpoint FILE]   walk the access log's hash chain, name the first broken link (exit 0
+                                             intact, 1 broken); with a checkpoint, prove the log still holds it
+          audit checkpoint [--out FILE]      verify, then print a checkpoint of the chain's head signed with the
+                                             receipt key (keep it outside; check it later with audit verify)
           help                               this text
         Settings come from appsettings.json, environment variables (e.g. Database__ConnectionString) and --Key=value,
         for the server and every verb alike (recompute --Database:Provider=Postgres --Database:ConnectionString=...).
@@ -51,6 +55,8 @@ public static class CommandLine
                 return await Statistics.ReportVerb.RunAsync(rest);
             case "receipt":
                 return await Receipts.ReceiptVerb.RunAsync(rest);
+            case "audit":
+                return await Audit.AuditVerb.RunAsync(rest);
             case "schema" when rest.Length > 0 && rest[0] == "export":
                 return ExportSchemas(rest[1..]);
             case "help" or "--help":

@@ -14,6 +14,10 @@ public sealed class GraphQLUserContext(Audience audience) : Dictionary<string, o
     /// <summary>The HTTP request's id: an internal error names it so an operator can find the one log entry.</summary>
     public string? RequestId { get; init; }
 
+    /// <summary>The request's access log trace, told by resolvers what they returned; null when the log is off.
+    /// </summary>
+    public Audit.AccessTrace? AccessTrace { get; init; }
+
     // The request scope's DbContext and loaders, kept here once resolved: a page of 100 enterprises asks for them
     // in every field resolver, and a resolution from the request scope takes the scope's lock (a profile showed it).
     internal ProductQualityDbContext? Db { get; set; }

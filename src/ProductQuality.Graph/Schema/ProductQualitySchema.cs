@@ -29,6 +29,14 @@ public sealed class ProductQualitySchema : GraphQL.Types.Schema
         IntrospectionFeatures.Enable(this);
     }
 
-    protected override void OnBeforeInitializeType(GraphQL.Types.IGraphType graphType) =>
+    protected override void OnBeforeInitializeType(GraphQL.Types.IGraphType graphType)
+    {
         IntrospectionFeatures.Complete(graphType);
+
+        // GraphQL.NET's 64-bit integer (the access log's chain positions) comes without a description.
+        if (graphType is GraphQL.Types.LongGraphType { Description: null } longType)
+        {
+            longType.Description = "A whole number of up to 64 bits (−2⁶³ to 2⁶³ − 1), written as a JSON number.";
+        }
+    }
 }

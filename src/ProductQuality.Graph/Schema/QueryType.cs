@@ -34,5 +34,6 @@ public sealed class QueryType : ContractObjectGraphType<object>
         AssuredQueries.AddTo(this);
         WarningQueries.AddTo(this);
         ChangeQueries.AddTo(this);
+        Audit.AccessLogQueries.AddTo(this);
     }
 }

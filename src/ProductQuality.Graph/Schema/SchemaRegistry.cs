@@ -15,7 +15,9 @@ public sealed class SchemaRegistry
     public SchemaRegistry(IServiceProvider services, IEnumerable<SchemaContract> contracts)
     {
         _contracts = contracts.ToDictionary(c => c.Name);
-        _schemas = _contracts.Values.ToDictionary(c => c.Name, c => (ISchema)Build(services, c));
+        var logged = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Audit.AccessLogOptions>>()
+            .Value.Enabled;
+        _schemas = _contracts.Values.ToDictionary(c => c.Name, c => (ISchema)Build(services, c, logged));
     }
 
     public IReadOnlyCollection<string> Contracts => _schemas.Keys;
@@ -24,12 +26,16 @@ public sealed class SchemaRegistry
 
     public ISchema For(SchemaContract contract) => _schemas[contract.Name];
 
-    private static ProductQualitySchema Build(IServiceProvider services, SchemaContract contract)
+    private static ProductQualitySchema Build(IServiceProvider services, SchemaContract contract, bool logged)
     {
         var schema = new ProductQualitySchema(new ContractServiceProvider(services, contract));
         schema.Initialize();
         FieldGroupCheck.EnsureEveryFieldHasAGroup(schema);
         MaskingApplier.Apply(schema);
+        if (logged)
+        {
+            Audit.AccessRecording.Apply(schema);
+        }
         return schema;
     }
 }

@@ -6,6 +6,7 @@ using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Operations.Telemetry;
 using ProductQuality.Graph.Schema;
@@ -59,6 +60,8 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        var trace = http.Features.Get<AccessTrace>();
+        trace?.Request(request!.Query, request.VariablesJson, request.OperationName);
         var (audience, refusal) = await audiences.ResolveAsync(http);
         if (audience is null)
         {
@@ -72,6 +75,17 @@ internal sealed class GraphQLEndpoint(
         }
 
         RequestTelemetry.Of(http)?.Identified(audience.Department);
+        if (trace is not null)
+        {
+            trace.Audience = audience;
+        }
+
+        if (Purposes.Refusal(http, audience, trace) is { } purposeRefusal)
+        {
+            await TransportErrorWriter.WriteAsync(http, purposeRefusal, mediaType);
+            return;
+        }
+
         if (await limits.RefuseRateAsync(http, audience, mediaType))
         {
             return;
@@ -140,7 +154,7 @@ internal sealed class GraphQLEndpoint(
             OperationName = request.OperationName,
             Variables = variables,
             Extensions = extensions,
-            UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier },
+            UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier, AccessTrace = trace },
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,
@@ -156,6 +170,7 @@ internal sealed class GraphQLEndpoint(
 
         RequestTelemetry.Of(http)?.Completed(result);
         limits.CapErrors(result);
+        trace?.Answered(result);
         if (cached is null && result.Executed)
         {
             cache.AddValidated(contract, request.OperationName, request.Query, document);

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Explorer;
 using ProductQuality.Graph.Explorer.Map;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
@@ -41,6 +42,7 @@ public static class GraphQLEndpointRegistration
             .AddUnhandledExceptionHandler(ExecutionFaults.Handle));
 
         builder.AddCheckReceipts();
+        builder.AddAccessLog();
         builder.Services.AddQueryLimits();
         builder.Services.AddExplorer();
         builder.AddFourColourMapPage();
@@ -62,10 +64,10 @@ public static class GraphQLEndpointRegistration
         app.UseWebSockets();
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
             (HttpContext http, GraphQLEndpoint endpoint, GraphQLWebSocketEndpoint webSockets,
-                UnhandledErrorGuard guard, GraphQLMetrics metrics) =>
+                UnhandledErrorGuard guard, GraphQLMetrics metrics, AccessLogging log) =>
                 http.WebSockets.IsWebSocketRequest ? guard.RunAsync(http, webSockets.HandleAsync)
                 : IdePage.IsBrowserNavigation(http.Request) ? ExplorerRegistration.WriteIdeAsync(http, path)
-                : metrics.MeasureAsync(http, h => guard.RunAsync(h, endpoint.HandleAsync)));
+                : metrics.MeasureAsync(http, h => log.RunAsync(h, l => guard.RunAsync(l, endpoint.HandleAsync))));
         app.MapExplorer(path);
         app.MapCheckReceiptKeys();
         app.Map(path, (HttpContext http) =>

@@ -16,6 +16,7 @@ internal static class TransportErrorWriter
         IReadOnlyList<KeyValuePair<string, long>>? facts = null)
     {
         RequestTelemetry.Of(http)?.Refused(error.Status);
+        http.Features.Get<Audit.AccessTrace>()?.Failed(error.Code, error.Status >= 500, nothingReturned: true);
         http.Response.StatusCode = error.Status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await using var writer = new Utf8JsonWriter(http.Response.Body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

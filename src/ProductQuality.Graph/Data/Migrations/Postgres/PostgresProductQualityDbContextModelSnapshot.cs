@@ -64,6 +64,131 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.ToTable("AssuredEvents");
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogCode", b =>
+                {
+                    b.Property<long>("EntrySeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.HasKey("EntrySeq", "CreditCode");
+
+                    b.HasIndex("CreditCode", "EntrySeq");
+
+                    b.ToTable("AccessLogCodes");
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CodeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("DurationMicroseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FieldGroups")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OperationName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("VariablesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Department", "AtUtc");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccessLogHeads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Seq = 0L
+                        });
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Blacklist.BlacklistEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1197,6 +1322,15 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogCode", b =>
+                {
+                    b.HasOne("ProductQuality.Graph.Audit.AccessLogEntry", null)
+                        .WithMany("Codes")
+                        .HasForeignKey("EntrySeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Blacklist.BlacklistEvent", b =>
                 {
                     b.HasOne("ProductQuality.Graph.Enterprises.Enterprise", null)
@@ -1367,6 +1501,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .HasForeignKey("ProductCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogEntry", b =>
+                {
+                    b.Navigation("Codes");
                 });
 
             modelBuilder.Entity("ProductQuality.Graph.Enterprises.Enterprise", b =>

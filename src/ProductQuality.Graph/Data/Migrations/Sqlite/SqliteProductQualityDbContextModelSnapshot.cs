@@ -57,6 +57,131 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.ToTable("AssuredEvents");
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogCode", b =>
+                {
+                    b.Property<long>("EntrySeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntrySeq", "CreditCode");
+
+                    b.HasIndex("CreditCode", "EntrySeq");
+
+                    b.ToTable("AccessLogCodes");
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CodeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DurationMicroseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldGroups")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperationName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariablesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Department", "AtUtc");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccessLogHeads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Seq = 0L
+                        });
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Blacklist.BlacklistEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1156,6 +1281,15 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogCode", b =>
+                {
+                    b.HasOne("ProductQuality.Graph.Audit.AccessLogEntry", null)
+                        .WithMany("Codes")
+                        .HasForeignKey("EntrySeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Blacklist.BlacklistEvent", b =>
                 {
                     b.HasOne("ProductQuality.Graph.Enterprises.Enterprise", null)
@@ -1326,6 +1460,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasForeignKey("ProductCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogEntry", b =>
+                {
+                    b.Navigation("Codes");
                 });
 
             modelBuilder.Entity("ProductQuality.Graph.Enterprises.Enterprise", b =>

@@ -4,25 +4,29 @@ using System.Text;
 namespace ProductQuality.Graph.Bench.Load;
 
 /// <summary>
-/// <c>--limits</c>: the status query against two servers over the same database, one with the request limits on
-/// (document checks, cost estimate, per-department rate limiter, execution timeout) and one with them off
-/// (<c>GraphQL:Limits:Enabled=false</c>), measured in alternating rounds (on/off, then off/on, …) so drift from
-/// JIT tiering or a warming cache falls on both sides alike. The rate limit of the "on" server is set far above
-/// the load, so every request passes through the limiter without being refused.
+/// <c>--limits</c> and <c>--access-log</c>: the status query against two servers over the same database, one with a
+/// feature on and one with it off (<see cref="OffSetting"/> = false), measured in alternating rounds (on/off, then
+/// off/on, …) so drift from JIT tiering or a warming cache falls on both sides alike.
 /// </summary>
-internal static class LimitsComparison
+/// <param name="Feature">What is switched, as the report names it ("limits", "access log").</param>
+/// <param name="OffSetting">The setting that switches it off on the second server.</param>
+/// <param name="Target">The issue's target: with the feature on, the status query keeps this share of its
+/// throughput.</param>
+internal sealed record OnOffComparison(string Feature, string OffSetting, double Target)
 {
-    /// <summary>The issue's target: with the limits on, the status query keeps this share of throughput.</summary>
-    public const double Target = 0.95;
+    /// <summary>The request limits (issue 9 §2); the "on" server's rate limit is far above the load.</summary>
+    public static readonly OnOffComparison Limits = new("limits", "GraphQL:Limits:Enabled", 0.95);
 
-    public const string Pair = "limits";
-    private const string OnName = "GraphQL status, limits on";
+    /// <summary>The access log (issue 12 §3): every request's entry committed before it is answered.</summary>
+    public static readonly OnOffComparison AccessLog = new("access log", "AccessLog:Enabled", 0.90);
 
-    public static async Task<List<ScenarioResult>> MeasureAsync(
+    private string OnName => $"GraphQL status, {Feature} on";
+
+    public async Task<List<ScenarioResult>> MeasureAsync(
         LoadRunner on, LoadRunner off, Scenario status, BenchOptions options, int rounds)
     {
-        var onScenario = status with { Name = OnName, Pair = Pair };
-        var offScenario = status with { Name = "GraphQL status, limits off", Pair = Pair };
+        var onScenario = status with { Name = OnName, Pair = Feature };
+        var offScenario = status with { Name = $"GraphQL status, {Feature} off", Pair = Feature };
         Console.Error.WriteLine($"warm-up {options.WarmupSeconds} s each…");
         await on.WarmAsync(onScenario, TimeSpan.FromSeconds(options.WarmupSeconds));
         await off.WarmAsync(offScenario, TimeSpan.FromSeconds(options.WarmupSeconds));
@@ -45,10 +49,10 @@ internal static class LimitsComparison
 
     /// <summary>
     /// Under the report's table: each side's throughput over all its rounds, and the ratios. On a shared machine the
-    /// load of other processes drifts by more than the limits cost, so the headline is the median of the per-round
+    /// load of other processes drifts by more than the feature costs, so the headline is the median of the per-round
     /// ratios (the two halves of a round run back to back); the ratio of the totals is shown beside it.
     /// </summary>
-    public static string Summary(IReadOnlyList<ScenarioResult> results)
+    public string Summary(IReadOnlyList<ScenarioResult> results)
     {
         var on = results.Where(r => r.Scenario.Name == OnName).ToList();
         var off = results.Where(r => r.Scenario.Name != OnName).ToList();
@@ -59,14 +63,15 @@ internal static class LimitsComparison
             ? perRound[perRound.Count / 2]
             : (perRound[(perRound.Count / 2) - 1] + perRound[perRound.Count / 2]) / 2;
         var md = new StringBuilder();
-        md.Append("\n| limits | rounds | req/s over all rounds |\n| --- | ---: | ---: |\n");
+        md.Append(CultureInfo.InvariantCulture, $"\n| {Feature} | rounds | req/s over all rounds |\n");
+        md.Append("| --- | ---: | ---: |\n");
         md.Append(CultureInfo.InvariantCulture, $"| on | {on.Count} | {onRate:N0} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| off | {off.Count} | {offRate:N0} |\n");
         md.Append(CultureInfo.InvariantCulture, $"\nPer-round on/off: {string.Join(", ", on.Zip(off,
             (a, b) => (a.RequestsPerSecond / b.RequestsPerSecond * 100).ToString("N0", CultureInfo.InvariantCulture)
                 + "%"))}.\n");
         md.Append(CultureInfo.InvariantCulture,
-            $"\nWith the limits on: {median * 100:N1}% of the throughput without them, median of the rounds " +
+            $"\nWith the {Feature} on: {median * 100:N1}% of the throughput without it, median of the rounds " +
             $"(totals: {onRate / offRate * 100:N1}%); target ≥ {Target * 100:N0}%: " +
             $"{(median >= Target ? "met" : "NOT met")}.\n");
         return md.ToString();

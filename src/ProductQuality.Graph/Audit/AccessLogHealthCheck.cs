@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ProductQuality.Graph.Audit;
+
+/// <summary>
+/// Readiness (tag <c>ready</c>): the server may take requests only while it can log them — the chain's head is
+/// readable and the last append did not fail. (With the log off it is always ready.)
+/// </summary>
+public sealed class AccessLogHealthCheck(AccessLogStore store, AccessLogWriter writer,
+    Microsoft.Extensions.Options.IOptions<AccessLogOptions> options) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default)
+    {
+        if (!options.Value.Enabled)
+        {
+            return HealthCheckResult.Healthy("The access log is off.");
+        }
+
+        if (writer.LastAppendFailed)
+        {
+            return HealthCheckResult.Unhealthy("The last access log append failed: requests are refused (503).");
+        }
+
+        try
+        {
+            await using var db = store.CreateContext();
+            var head = await db.AccessLogHeads.AsNoTracking().Select(h => h.Seq).SingleAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"The access log's chain is at entry {head}.");
+        }
+#pragma warning disable CA1031 // Any failure to read the head makes the server unready; the check reports it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return HealthCheckResult.Unhealthy("The access log cannot be read.", ex);
+        }
+    }
+}

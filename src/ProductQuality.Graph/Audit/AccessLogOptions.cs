@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ProductQuality.Graph.Audit;
+
+/// <summary>The access log's settings (section <c>AccessLog</c>); which departments must state a purpose is policy,
+/// in <c>Access:Departments:&lt;id&gt;:RequirePurpose</c>.</summary>
+public sealed class AccessLogOptions
+{
+    public const string Section = "AccessLog";
+
+    /// <summary>Record every GraphQL request (default). Off only for measuring what the log costs.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// When the log cannot be written: false (default) fails the request with 503 ACCESS_LOG_UNAVAILABLE — nothing
+    /// is answered that is not accounted for; true answers anyway and logs the lost entry as an error.
+    /// </summary>
+    public bool FailOpen { get; set; }
+
+    /// <summary>
+    /// Group commit: after the first waiting entry, wait this long for more before appending them in one
+    /// transaction. Entries that arrive while a batch is being written join the next one anyway.
+    /// </summary>
+    [Range(0, 100)]
+    public int BatchWindowMilliseconds { get; set; } = 1;
+
+    /// <summary>At most this many entries per transaction.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchSize { get; set; } = 500;
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay.DataObjects;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Infrastructure.Clock;
+using ProductQuality.Graph.Schema;
+using ProductQuality.Graph.Schema.Paging;
+
+namespace ProductQuality.Graph.Audit;
+
+/// <summary>
+/// The regulator's reading of the access log (field group audit): <c>accessLog</c>, the entries newest first as a
+/// cursor connection, and <c>accessSummary</c>, their counts. A county bureau reads only the entries that returned
+/// data of its county's enterprises.
+/// </summary>
+public static class AccessLogQueries
+{
+    private const string Order = "NewestFirst";
+
+    public static void AddTo(QueryType query)
+    {
+        query.Field<NonNullGraphType<StrictConnectionType<AccessLogEntryType>>>(FieldGroup.Audit, "accessLog")
+            .Description("The access log (访问日志), newest first: every GraphQL request, who asked, why, which "
+                + "enterprises' data it returned, how it ended. A county bureau sees the entries that returned data of "
+                + "its county's enterprises.")
+            .Argument<AccessLogFilterInputType>("filter", "Conditions; all must hold.")
+            .Argument<IntGraphType>("first", $"Page size (default {PageSize.Default}).")
+            .Argument<StringGraphType>("after", "Cursor of the last entry already seen (pageInfo.endCursor).")
+            .ResolveAsync(async c =>
+            {
+                var filtered = AccessLogScope.Filtered(c, c.GetArgument<AccessLogFilter?>("filter"));
+                var first = PageSize.First(c);
+                var after = c.GetArgument<string?>("after");
+                var ordered = (after is null ? filtered : filtered.Where(AfterCursor(after)))
+                    .OrderByDescending(e => e.Seq);
+                var page = await PageBuilder.BuildAsync(c, filtered, ordered, first, after is not null,
+                    e => Cursor.Encode(Order, e.Seq.ToString(CultureInfo.InvariantCulture), 0));
+                var codes = await AccessLogScope.CodesAsync(c, page.Edges!.Select(e => e.Node!.Seq).ToList());
+                return new Connection<AccessLogView>
+                {
+                    TotalCount = page.TotalCount,
+                    PageInfo = page.PageInfo,
+                    Edges = page.Edges!.Select(e => new Edge<AccessLogView>
+                    {
+                        Cursor = e.Cursor, Node = new AccessLogView(e.Node!, codes[e.Node!.Seq].ToList()),
+                    }).ToList(),
+                };
+            });
+
+        query.Field<NonNullGraphType<AccessSummaryType>>(FieldGroup.Audit, "accessSummary")
+            .Description("Counts of the logged requests (访问统计) by department, purpose, day and outcome, under "
+                + "the same filter and scope as accessLog.")
+            .Argument<AccessLogFilterInputType>("filter", "Conditions; all must hold.")
+            .ResolveAsync(async c => await SummaryAsync(c, AccessLogScope.Filtered(c,
+                c.GetArgument<AccessLogFilter?>("filter"))));
+    }
+
+    private static System.Linq.Expressions.Expression<Func<AccessLogEntry, bool>> AfterCursor(string after)
+    {
+        var seq = Cursor.Decode(after, Order, key =>
+            long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : (long?)null)
+            .Key;
+        return e => e.Seq < seq;
+    }
+
+    private static async Task<AccessSummary> SummaryAsync(IResolveFieldContext c, IQueryable<AccessLogEntry> entries)
+    {
+        var token = c.CancellationToken;
+        var byDepartment = await entries.GroupBy(e => e.Department)
+            .Select(g => new AccessCount(g.Key, g.Count())).ToListAsync(token);
+        var byPurpose = await entries.GroupBy(e => e.Purpose)
+            .Select(g => new AccessCount(g.Key, g.Count())).ToListAsync(token);
+        var byOutcome = (await entries.GroupBy(e => e.Outcome)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(token))
+            .Select(g => new AccessCount(AccessOutcomes.GraphQLName(g.Key), g.Count)).ToList();
+        var byDay = (await entries.GroupBy(e => e.AtUtc.AddHours(BureauClock.ChinaStandardTime.TotalHours).Date)
+                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(token))
+            .OrderBy(g => g.Key)
+            .Select(g => new AccessCount(g.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), g.Count))
+            .ToList();
+        return new AccessSummary(byDepartment.Sum(d => d.Count), MostFirst(byDepartment), MostFirst(byPurpose), byDay,
+            MostFirst(byOutcome));
+    }
+
+    private static List<AccessCount> MostFirst(List<AccessCount> counts) =>
+        [.. counts.OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal)];
+}

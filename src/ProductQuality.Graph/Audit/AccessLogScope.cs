@@ -1,0 +1,101 @@
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Infrastructure.Clock;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Audit;
+
+/// <summary>
+/// The log entries a reader may see under a filter, as SQL: a county bureau only entries whose answer returned data
+/// of an enterprise of its county (and of those entries only its county's codes).
+/// </summary>
+internal static class AccessLogScope
+{
+    public static IQueryable<AccessLogEntry> Filtered(IResolveFieldContext context, AccessLogFilter? filter)
+    {
+        var db = context.Db();
+        var entries = db.AccessLog.AsNoTracking();
+        var county = context.Audience().Rows.County;
+        if (county is not null)
+        {
+            entries = entries.Where(e => db.AccessLogCodes.Any(k => k.EntrySeq == e.Seq
+                && db.Enterprises.Any(x => x.CreditCode == k.CreditCode && x.CountyCode == county)));
+        }
+
+        return filter is null ? entries : Apply(db, entries, filter, county);
+    }
+
+    /// <summary>The codes of these entries the reader may see, sorted, by entry.</summary>
+    public static async Task<ILookup<long, string>> CodesAsync(IResolveFieldContext context, List<long> seqs)
+    {
+        var db = context.Db();
+        var codes = db.AccessLogCodes.AsNoTracking().Where(k => seqs.Contains(k.EntrySeq));
+        if (context.Audience().Rows.County is { } county)
+        {
+            codes = codes.Where(k => db.Enterprises.Any(x => x.CreditCode == k.CreditCode && x.CountyCode == county));
+        }
+
+        var rows = await codes.Select(k => new { k.EntrySeq, k.CreditCode }).ToListAsync(context.CancellationToken);
+        return rows.OrderBy(k => k.CreditCode, StringComparer.Ordinal).ToLookup(k => k.EntrySeq, k => k.CreditCode);
+    }
+
+    private static IQueryable<AccessLogEntry> Apply(ProductQualityDbContext db, IQueryable<AccessLogEntry> entries,
+        AccessLogFilter filter, string? county)
+    {
+        if (filter.Department is { } department)
+        {
+            entries = entries.Where(e => e.Department == department);
+        }
+
+        if (filter.CreditCode is { } code)
+        {
+            var check = CreditCode.Validate(code);
+            if (!check.IsValid)
+            {
+                throw new DomainException(ErrorCodes.InvalidCreditCode,
+                    $"'{code}' is not a valid unified social credit code: {check.Problem}");
+            }
+
+            // Another county's enterprise is unknown to a county bureau here too: its code matches nothing.
+            entries = county is null
+                ? entries.Where(e => db.AccessLogCodes.Any(k => k.EntrySeq == e.Seq && k.CreditCode == code))
+                : entries.Where(e => db.AccessLogCodes.Any(k => k.EntrySeq == e.Seq && k.CreditCode == code)
+                    && db.Enterprises.Any(x => x.CreditCode == code && x.CountyCode == county));
+        }
+
+        if (filter.Purpose is { } purpose)
+        {
+            entries = entries.Where(e => e.Purpose == purpose);
+        }
+
+        if (filter.Outcome is { } outcome)
+        {
+            entries = entries.Where(e => e.Outcome == outcome);
+        }
+
+        if (filter is { From: { } from, To: { } to } && to < from)
+        {
+            throw new DomainException(ErrorCodes.InvalidArgument, "'to' must not be before 'from'.");
+        }
+
+        if (filter.From is { } first && StartUtc(first) is { } start)
+        {
+            entries = entries.Where(e => e.AtUtc >= start);
+        }
+
+        if (filter.To is { } last && last < DateOnly.MaxValue && StartUtc(last.AddDays(1)) is { } end)
+        {
+            entries = entries.Where(e => e.AtUtc < end);
+        }
+
+        return entries;
+    }
+
+    /// <summary>The instant a China Standard Time day begins, in UTC; null for the first day of the calendar.</summary>
+    public static DateTime? StartUtc(DateOnly day) =>
+        day <= DateOnly.MinValue
+            ? null
+            : DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - BureauClock.ChinaStandardTime, DateTimeKind.Utc);
+}

@@ -1,0 +1,144 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Data;
+
+namespace ProductQuality.Graph.Audit;
+
+/// <summary>
+/// Appends batches of entries to the chain, one transaction each: lock the head row, number and hash the entries
+/// after it, insert them with their codes, move the head, commit. The lock makes servers sharing a PostgreSQL database
+/// append one after another; SQLite's write lock (taken when the transaction begins) does the same for processes
+/// sharing a file. Its DbContext is its own, without the request pipeline's interceptors, and the inserts are plain
+/// multi-row statements: EF's change tracking would cost more than the rest of the append.
+/// </summary>
+public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceProvider services)
+{
+    // The head row under a row lock: a second server's append waits here until this one commits.
+    private const string ReadHead = """SELECT "Seq", "Hash" FROM "AccessLogHeads" WHERE "Id" = 1""";
+    private const string MoveHead = """UPDATE "AccessLogHeads" SET "Seq" = @seq, "Hash" = @hash WHERE "Id" = 1""";
+    private const string EntryColumns = """
+        INSERT INTO "AccessLog" ("Seq", "AtUtc", "RequestId", "Department", "Subject", "ClientAddress",
+        "OperationName", "DocumentSha256", "VariablesSha256", "FieldGroups", "Purpose", "Outcome", "Status",
+        "ErrorCode", "DurationMicroseconds", "CodeCount", "PreviousHash", "Hash") VALUES
+        """;
+
+    private const string CodeColumns = """INSERT INTO "AccessLogCodes" ("EntrySeq", "CreditCode") VALUES """;
+    private const int EntriesPerStatement = 100;
+    private const int CodesPerStatement = 1_000;
+
+    private readonly Lazy<Func<ProductQualityDbContext>> _contexts = new(() => Contexts(database.Value, services));
+
+    public ProductQualityDbContext CreateContext() => _contexts.Value();
+
+    public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        await using var db = CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var tx = transaction.GetDbTransaction();
+        var (seq, hash) = await HeadAsync(connection, tx, db.Database.IsNpgsql(), cancellationToken);
+        foreach (var entry in entries)
+        {
+            entry.Seq = seq + 1;
+            entry.PreviousHash = hash;
+            entry.Hash = AccessChain.HashOf(entry, entry.Codes.Select(c => c.CreditCode));
+            (seq, hash) = (entry.Seq, entry.Hash);
+        }
+
+        foreach (var chunk in entries.Chunk(EntriesPerStatement))
+        {
+            await ExecuteAsync(connection, tx, EntryColumns, chunk, Values, cancellationToken);
+        }
+
+        var codes = entries.SelectMany(e => e.Codes.Select(c => (e.Seq, c.CreditCode))).ToList();
+        foreach (var chunk in codes.Chunk(CodesPerStatement))
+        {
+            await ExecuteAsync(connection, tx, CodeColumns, chunk, c => [c.Seq, c.CreditCode], cancellationToken);
+        }
+
+        await using (var move = Command(connection, tx, MoveHead))
+        {
+            Add(move, "@seq", seq);
+            Add(move, "@hash", hash);
+            await move.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<(long Seq, string Hash)> HeadAsync(
+        DbConnection connection, DbTransaction tx, bool postgres, CancellationToken cancellationToken)
+    {
+        await using var read = Command(connection, tx, postgres ? ReadHead + " FOR UPDATE" : ReadHead);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (reader.GetInt64(0), reader.GetString(1))
+            : throw new InvalidOperationException("The access log's head row is missing: the migrations insert it.");
+    }
+
+    private static object?[] Values(AccessLogEntry e) =>
+    [
+        e.Seq, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.RequestId, e.Department, e.Subject,
+        e.ClientAddress, e.OperationName, e.DocumentSha256, e.VariablesSha256, e.FieldGroups, e.Purpose,
+        e.Outcome.ToString(), e.Status, e.ErrorCode, e.DurationMicroseconds, e.CodeCount, e.PreviousHash, e.Hash,
+    ];
+
+    // One multi-row INSERT: "… VALUES (@p0, @p1, …), (…)", every value a parameter.
+    private static async Task ExecuteAsync<T>(DbConnection connection, DbTransaction tx, string insert,
+        IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, tx, "");
+        var sql = new System.Text.StringBuilder(insert);
+        var n = 0;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            var row = values(rows[r]);
+            for (var v = 0; v < row.Length; v++)
+            {
+                var name = "@p" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                sql.Append(v == 0 ? name : ", " + name);
+                Add(command, name, row[v]);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static Func<ProductQualityDbContext> Contexts(DatabaseOptions options, IServiceProvider services)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                var postgres = new DbContextOptionsBuilder<PostgresProductQualityDbContext>()
+                    .UseNpgsql(services.GetRequiredService<PostgresConnectionString>().Value).Options;
+                return () => new PostgresProductQualityDbContext(postgres);
+            default:
+                var sqlite = new DbContextOptionsBuilder<SqliteProductQualityDbContext>()
+                    .UseSqlite(options.ConnectionString).Options;
+                return () => new SqliteProductQualityDbContext(sqlite);
+        }
+    }
+}

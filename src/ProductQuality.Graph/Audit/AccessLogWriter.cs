@@ -1,0 +1,85 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace ProductQuality.Graph.Audit;
+
+/// <summary>
+/// Group commit: requests hand their entry over and wait; one loop takes every entry waiting (after a short
+/// window, see <see cref="AccessLogOptions.BatchWindowMilliseconds"/>), appends them in one transaction and then
+/// releases their requests — so a commit, the expensive part, is shared by all requests that arrived meanwhile.
+/// A failed append fails every request of its batch. On shutdown the entries already handed over are still written.
+/// </summary>
+public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOptions> options,
+    ILogger<AccessLogWriter> logger) : BackgroundService
+{
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(
+        new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Whether the most recent append failed (readiness: <see cref="AccessLogHealthCheck"/>).</summary>
+    public bool LastAppendFailed { get; private set; }
+
+    /// <summary>Completes once the entry is committed; faults when it could not be.</summary>
+    public Task AppendAsync(AccessLogEntry entry)
+    {
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        return _queue.Writer.TryWrite(pending)
+            ? pending.Done.Task
+            : Task.FromException(new InvalidOperationException("The server is stopping: the access log is closed."));
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        return base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var window = TimeSpan.FromMilliseconds(options.Value.BatchWindowMilliseconds);
+        var max = options.Value.MaxBatchSize;
+        var batch = new List<Pending>(max);
+        var reader = _queue.Reader;
+
+        // Not cancelled by stoppingToken: the loop ends when StopAsync closes the queue and it is drained.
+        while (await reader.WaitToReadAsync(CancellationToken.None))
+        {
+            batch.Clear();
+            Take(reader, batch, max);
+            if (window > TimeSpan.Zero && batch.Count < max)
+            {
+                await Task.Delay(window, CancellationToken.None);
+                Take(reader, batch, max);
+            }
+
+            await WriteAsync(batch);
+        }
+    }
+
+    private static void Take(ChannelReader<Pending> reader, List<Pending> batch, int max)
+    {
+        while (batch.Count < max && reader.TryRead(out var pending))
+        {
+            batch.Add(pending);
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        try
+        {
+            await store.AppendAsync(batch.ConvertAll(p => p.Entry), CancellationToken.None);
+            LastAppendFailed = false;
+            batch.ForEach(p => p.Done.TrySetResult());
+        }
+#pragma warning disable CA1031 // Every failure is handed to the waiting requests, which answer for it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LastAppendFailed = true;
+            logger.LogError(ex, "Could not append {Count} access log entries", batch.Count);
+            batch.ForEach(p => p.Done.TrySetException(ex));
+        }
+    }
+
+    private sealed record Pending(AccessLogEntry Entry, TaskCompletionSource Done);
+}

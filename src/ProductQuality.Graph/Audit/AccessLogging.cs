@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Infrastructure.Http;
+
+namespace ProductQuality.Graph.Audit;
+
+/// <summary>
+/// Wraps the GraphQL endpoint: the answer is held back (buffered) until the request's entry is durably in the log,
+/// so no caller receives data that is not accounted for. If the entry cannot be written the answer is replaced by
+/// 503 ACCESS_LOG_UNAVAILABLE (fail closed), unless <see cref="AccessLogOptions.FailOpen"/> says to answer anyway.
+/// </summary>
+public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOptions> options, TimeProvider time,
+    ILogger<AccessLogging> logger)
+{
+    public const string UnavailableCode = "ACCESS_LOG_UNAVAILABLE";
+    private const int MaxText = 256;
+
+    public bool Enabled => options.Value.Enabled;
+
+    public async Task RunAsync(HttpContext http, Func<HttpContext, Task> endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (!Enabled)
+        {
+            await endpoint(http);
+            return;
+        }
+
+        var trace = new AccessTrace(AccessChain.Truncate(time.GetUtcNow().UtcDateTime), Stopwatch.GetTimestamp());
+        http.Features.Set(trace);
+
+        // Read now, so refusals before the policy check (a bad token, a malformed body) keep the purpose too.
+        trace.Purpose = PurposeHeader.Read(http.Request).Purpose;
+        var body = http.Response.Body;
+        await using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await endpoint(http);
+        }
+        finally
+        {
+            http.Response.Body = body;
+        }
+
+        try
+        {
+            await writer.AppendAsync(EntryOf(http, trace));
+        }
+#pragma warning disable CA1031 // Any failure to store the entry is answered (fail closed) or logged (fail open).
+        catch (Exception ex) when (!options.Value.FailOpen)
+        {
+            logger.LogError(ex, "Request {RequestId} refused: its access log entry could not be stored",
+                http.TraceIdentifier);
+            http.Response.Clear();
+            await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status503ServiceUnavailable,
+                    UnavailableCode, "The access log cannot be written just now, and no answer is given that is not "
+                    + "logged. Try again shortly."), MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
+            return;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Request {RequestId} answered WITHOUT an access log entry (AccessLog:FailOpen)",
+                http.TraceIdentifier);
+        }
+#pragma warning restore CA1031
+
+        if (buffer.Length > 0)
+        {
+            http.Response.ContentLength = buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(body, http.RequestAborted);
+        }
+    }
+
+    private static AccessLogEntry EntryOf(HttpContext http, AccessTrace trace)
+    {
+        var status = http.Response.StatusCode;
+        var codes = trace.Codes;
+        return new AccessLogEntry
+        {
+            AtUtc = trace.StartedUtc,
+            RequestId = Cap(http.TraceIdentifier) ?? "",
+            Department = trace.Audience?.Department,
+            Subject = Cap(trace.Audience?.Subject),
+            ClientAddress = http.Connection.RemoteIpAddress?.ToString(),
+            OperationName = Cap(trace.OperationName),
+            DocumentSha256 = trace.DocumentSha256,
+            VariablesSha256 = trace.VariablesSha256,
+            FieldGroups = string.Join(',', trace.Groups),
+            Purpose = trace.Purpose,
+            Outcome = AccessOutcomes.Of(status, trace.ErrorCode, trace.Faulted),
+            Status = status,
+            ErrorCode = Cap(trace.ErrorCode),
+            DurationMicroseconds = (long)Stopwatch.GetElapsedTime(trace.StartedTimestamp).TotalMicroseconds,
+            CodeCount = codes.Count,
+            Codes = codes.Select(c => new AccessLogCode { CreditCode = c }).ToList(),
+        };
+    }
+
+    // Columns hold 256 characters; an operation name or subject longer than that is kept as its start.
+    private static string? Cap(string? text) => text is { Length: > MaxText } ? text[..MaxText] : text;
+}

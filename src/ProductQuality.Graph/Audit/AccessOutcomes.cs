@@ -1,0 +1,29 @@
+namespace ProductQuality.Graph.Audit;
+
+/// <summary>Which <see cref="AccessOutcome"/> an answer is, from its HTTP status and its first error code.</summary>
+public static class AccessOutcomes
+{
+    // The codes of the fair-use limits (README, "Limits"): refused for asking too much, not for asking wrongly.
+    private static readonly HashSet<string> LimitCodes = new(StringComparer.Ordinal)
+    {
+        "RATE_LIMITED", "QUERY_TOO_COMPLEX", "QUERY_TIMEOUT", "TOO_MANY_OPERATIONS", "TOO_MANY_ALIASES",
+        "TOO_MANY_FIELDS", "TOO_MANY_REPEATS", "TOO_MANY_CODES", "DOCUMENT_TOO_DEEP", "REQUEST_TOO_LARGE",
+        "DOCUMENT_TOO_LARGE",
+    };
+
+    /// <summary>The outcome as the schema's enum names it (OK, VALIDATION_ERROR, …): the summary's keys.</summary>
+    public static string GraphQLName(AccessOutcome outcome) =>
+        string.Concat(outcome.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString()))
+            .ToUpperInvariant();
+
+    public static AccessOutcome Of(int status, string? errorCode, bool faulted) => status switch
+    {
+        _ when faulted || status >= 500 || errorCode == Schema.ErrorCodes.InternalError => AccessOutcome.Error,
+        StatusCodes.Status401Unauthorized => AccessOutcome.Unauthorised,
+        StatusCodes.Status403Forbidden => AccessOutcome.Forbidden,
+        StatusCodes.Status429TooManyRequests or StatusCodes.Status413PayloadTooLarge => AccessOutcome.Limited,
+        _ when errorCode is not null && LimitCodes.Contains(errorCode) => AccessOutcome.Limited,
+        _ when errorCode is not null || status >= 400 => AccessOutcome.ValidationError,
+        _ => AccessOutcome.Ok,
+    };
+}

@@ -1,0 +1,80 @@
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Schema;
+using ProductQuality.Graph.Supervision;
+
+namespace ProductQuality.Graph.Audit;
+
+/// <summary>
+/// Wraps every field's resolver, once when the schema is built, so the access log learns what an answer really
+/// returned, whatever root field led there: the field group of each field resolved, and for a field of an object
+/// that holds one enterprise's data, that enterprise's credit code. A page of 100 enterprises resolves fields of 100
+/// <c>Enterprise</c> objects and so records 100 codes, though the request named none; a bulk check records the codes
+/// it knew (an unknown or out-of-scope code has no enterprise behind it and returns nobody's data).
+/// </summary>
+internal static class AccessRecording
+{
+    public static void Apply(ISchema schema)
+    {
+        var types = schema.AllTypes.OfType<IObjectGraphType>()
+            .Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal));
+        foreach (var type in types)
+        {
+            var codeOf = CodeReader(type);
+            foreach (var field in type.Fields)
+            {
+                if (field.Resolver is not { } inner)
+                {
+                    continue;
+                }
+
+                FieldGroup? group = field.Metadata.TryGetValue(FieldMetadataKeys.Group, out var g) && g is FieldGroup fg
+                    && fg != FieldGroup.Structure ? fg : null;
+                if (group is null && codeOf is null)
+                {
+                    continue;
+                }
+
+                field.Resolver = new FuncFieldResolver<object?>(context =>
+                {
+                    if (context.UserContext is GraphQLUserContext { AccessTrace: { } trace })
+                    {
+                        Record(trace, group, codeOf, context);
+                    }
+
+                    return inner.ResolveAsync(context);
+                });
+            }
+        }
+    }
+
+    private static void Record(AccessTrace trace, FieldGroup? group, Func<object?, string?>? codeOf,
+        IResolveFieldContext context)
+    {
+        if (group is { } touched)
+        {
+            trace.Touched(touched);
+        }
+
+        if (codeOf?.Invoke(context.Source) is { } code)
+        {
+            trace.Returned(code);
+        }
+    }
+
+    /// <summary>How to read the enterprise behind an object of this type; null for a type about no one enterprise.
+    /// </summary>
+    private static Func<object?, string?>? CodeReader(IObjectGraphType type) => type switch
+    {
+        EnterpriseType => source => (source as Enterprise)?.CreditCode,
+        EnterpriseStatusType => source => (source as EnterpriseStatus)?.Enterprise?.CreditCode,
+        BlacklistCheckResultType => source =>
+            source is BlacklistCheckResult { Standing: not null } r ? r.Item.Code : null,
+        InspectionPlanEntryType => source => (source as InspectionPlanEntry)?.Enterprise.CreditCode,
+        _ => null,
+    };
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+using ProductQuality.Graph.Access;
+
+namespace ProductQuality.Graph.Audit;
+
+/// <summary>
+/// What one request did, gathered while it runs (an HTTP feature): the endpoint notes who asked and what, every
+/// refusal notes its status and code, and the resolvers note the field groups they answered and the enterprises whose
+/// data they returned (<see cref="AccessRecording"/>). Becomes one <see cref="AccessLogEntry"/> when answered.
+/// </summary>
+public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
+{
+    private readonly Lock _lock = new();
+    private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
+    private int _groups;
+
+    public DateTime StartedUtc { get; } = startedUtc;
+
+    public long StartedTimestamp { get; } = startedTimestamp;
+
+    public Audience? Audience { get; set; }
+
+    public string? Purpose { get; set; }
+
+    public string? OperationName { get; private set; }
+
+    public string? DocumentSha256 { get; private set; }
+
+    public string? VariablesSha256 { get; private set; }
+
+    /// <summary>The first error's code, when the answer carries errors.</summary>
+    public string? ErrorCode { get; private set; }
+
+    /// <summary>Whether any error of the answer is a server fault.</summary>
+    public bool Faulted { get; private set; }
+
+    /// <summary>Set by a refusal that returns nothing: what resolvers noted was not delivered.</summary>
+    public bool NothingReturned { get; private set; }
+
+    public void Request(string query, string? variablesJson, string? operationName)
+    {
+        DocumentSha256 = Sha256(query);
+        VariablesSha256 = variablesJson is null ? null : Sha256(variablesJson);
+        OperationName = operationName;
+    }
+
+    /// <summary>A refusal or error answer: its code (the first counts) and whether it is the server's fault.</summary>
+    public void Failed(string code, bool serverFault = false, bool nothingReturned = false)
+    {
+        ErrorCode ??= code;
+        Faulted |= serverFault;
+        NothingReturned |= nothingReturned;
+    }
+
+    /// <summary>The executed (or validation-failed) answer: its first error, whether any is a server fault.</summary>
+    public void Answered(GraphQL.ExecutionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        foreach (var error in result.Errors ?? [])
+        {
+            Failed(error.Code ?? "ERROR", error.Code == Schema.ErrorCodes.InternalError, !result.Executed);
+        }
+    }
+
+    /// <summary>A resolver answered a field of this group.</summary>
+    public void Touched(FieldGroup group)
+    {
+        var bit = 1 << (int)group;
+        if ((Volatile.Read(ref _groups) & bit) == 0)
+        {
+            Interlocked.Or(ref _groups, bit);
+        }
+    }
+
+    /// <summary>A resolver answered data of the enterprise with this code.</summary>
+    public void Returned(string creditCode)
+    {
+        lock (_lock)
+        {
+            _codes.Add(creditCode);
+        }
+    }
+
+    public IReadOnlyCollection<FieldGroup> Groups =>
+        Enum.GetValues<FieldGroup>().Where(g => g != FieldGroup.Structure && (_groups & (1 << (int)g)) != 0).ToList();
+
+    public IReadOnlyCollection<string> Codes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return NothingReturned ? [] : _codes.ToList();
+            }
+        }
+    }
+
+    private static string Sha256(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

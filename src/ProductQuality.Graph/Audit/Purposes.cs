@@ -1,0 +1,32 @@
+using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Infrastructure.Http;
+
+namespace ProductQuality.Graph.Audit;
+
+/// <summary>
+/// Reads the declared purpose into the request's trace and refuses a malformed one (400 INVALID_PURPOSE) or, for a
+/// department whose policy requires one (<c>Access:Departments:&lt;id&gt;:RequirePurpose</c>), a missing one
+/// (403 PURPOSE_REQUIRED).
+/// </summary>
+internal static class Purposes
+{
+    public static RequestError? Refusal(HttpContext http, Audience audience, AccessTrace? trace)
+    {
+        var (purpose, problem) = PurposeHeader.Read(http.Request);
+        if (problem is not null)
+        {
+            return RequestError.BadRequest(PurposeHeader.InvalidCode, problem);
+        }
+
+        if (trace is not null)
+        {
+            trace.Purpose = purpose;
+        }
+
+        return purpose is null && audience.PurposeRequired
+            ? new RequestError(StatusCodes.Status403Forbidden, PurposeHeader.RequiredCode,
+                $"Your department must state why it asks: send the {PurposeHeader.Name} header, e.g. "
+                + $"'{PurposeHeader.Name}: loan-review' or '{PurposeHeader.Name}: project-approval:2026-0123'.")
+            : null;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProductQuality.Graph.Audit;
+
+namespace ProductQuality.Graph.Data.Configurations;
+
+internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<AccessLogEntry>
+{
+    public void Configure(EntityTypeBuilder<AccessLogEntry> builder)
+    {
+        builder.ToTable("AccessLog");
+
+        // The chain position is the key: two appends can never both take one position (no fork).
+        builder.HasKey(e => e.Seq);
+        builder.Property(e => e.Seq).ValueGeneratedNever();
+        builder.Property(e => e.DocumentSha256).HasMaxLength(64);
+        builder.Property(e => e.VariablesSha256).HasMaxLength(64);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.FieldGroups).HasMaxLength(512);
+        builder.Property(e => e.Purpose).HasMaxLength(PurposeHeader.MaxLength);
+        builder.HasMany(e => e.Codes).WithOne().HasForeignKey(c => c.EntrySeq);
+
+        // The regulator's filters: by time, by department and time.
+        builder.HasIndex(e => e.AtUtc);
+        builder.HasIndex(e => new { e.Department, e.AtUtc });
+    }
+}
+
+internal sealed class AccessLogCodeConfiguration : IEntityTypeConfiguration<AccessLogCode>
+{
+    public void Configure(EntityTypeBuilder<AccessLogCode> builder)
+    {
+        builder.HasKey(c => new { c.EntrySeq, c.CreditCode });
+        builder.Property(c => c.CreditCode).HasMaxLength(18);
+
+        // Who received this enterprise's data: the data tracker's and the county filter's look-up.
+        builder.HasIndex(c => new { c.CreditCode, c.EntrySeq });
+    }
+}
+
+internal sealed class AccessLogHeadConfiguration : IEntityTypeConfiguration<AccessLogHead>
+{
+    public void Configure(EntityTypeBuilder<AccessLogHead> builder)
+    {
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Hash).HasMaxLength(64);
+
+        // The one row exists from the migration on, so every append can lock it.
+        builder.HasData(new AccessLogHead { Id = AccessLogHead.SingleId, Seq = 0, Hash = AccessChain.Genesis });
+    }
+}

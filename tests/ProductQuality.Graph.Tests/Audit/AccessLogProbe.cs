@@ -1,0 +1,44 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Audit;
+
+/// <summary>
+/// Sends requests tagged with a fresh purpose and finds their access log entry by it. The server answers only after
+/// the entry is stored, so the entry is there when the answer is.
+/// </summary>
+public static class AccessLogProbe
+{
+    public static string NewPurpose(string what = "test") => $"{what}:{Guid.NewGuid():N}";
+
+    public static async Task<GraphQLReply> PostAsync(this HttpClient client, string query, string? purpose,
+        object? variables = null, string? operationName = null, string contentType = "application/json")
+    {
+        var body = JsonSerializer.Serialize(new { query, variables, operationName });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(GraphQLHttp.ResponseMediaType));
+        if (purpose is not null)
+        {
+            request.Headers.TryAddWithoutValidation(PurposeHeader.Name, purpose);
+        }
+
+        return await GraphQLReply.ReadAsync(await client.SendAsync(request));
+    }
+
+    public static Task<AccessLogEntry> EntryAsync(this TestServerFactory factory, string purpose) =>
+        factory.DbAsync(db => db.AccessLog.AsNoTracking().Include(e => e.Codes).SingleAsync(e => e.Purpose == purpose));
+
+    public static IReadOnlySet<string> CodesOf(AccessLogEntry entry) =>
+        entry.Codes.Select(c => c.CreditCode).ToHashSet(StringComparer.Ordinal);
+
+    public static string Sha256(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

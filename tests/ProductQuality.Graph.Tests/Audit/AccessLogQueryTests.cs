@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Audit;
+
+/// <summary>
+/// The regulator reads the log: filtered by department, enterprise, purpose, outcome and days, paged by cursor,
+/// counted by department, purpose and day. A county bureau reads only entries that returned its county's
+/// enterprises, and of them only its county's codes; partners have no access log at all.
+/// </summary>
+[Collection(AccessLogServerCollection.Name)]
+public sealed class AccessLogQueryTests(AccessLogServerFactory factory)
+{
+    private const string Log = """
+        query($f: AccessLogFilter, $n: Int, $a: String) { accessLog(filter: $f, first: $n, after: $a) {
+          totalCount pageInfo { hasNextPage endCursor }
+          edges { node { seq at department subject purpose outcome status errorCode creditCodes fieldGroups hash } } } }
+        """;
+
+    private const string Summary = """
+        query($f: AccessLogFilter) { accessSummary(filter: $f) { total byDepartment { key count }
+          byPurpose { key count } byDay { key count } byOutcome { key count } } }
+        """;
+
+    [Fact]
+    public async Task The_regulator_finds_who_received_an_enterprise_and_why()
+    {
+        var (mine, other) = await TwoEnterprisesAsync();
+        var purpose = AccessLogProbe.NewPurpose("loan-review");
+        (await factory.ClientFor("finance").PostAsync("query($c: String!) { enterprise(creditCode: $c) { name } }",
+            purpose, new { c = mine.Code })).EnsureData();
+        (await factory.ClientFor("drc").PostAsync("query($c: String!) { enterprise(creditCode: $c) { name } }",
+            AccessLogProbe.NewPurpose("credit-check"), new { c = other.Code })).EnsureData();
+
+        var found = Nodes(await ReadAsync("samr-jiaxing", new { creditCode = mine.Code }));
+        var entry = Assert.Single(found, n => n.GetProperty("purpose").GetString() == purpose);
+        Assert.Equal("finance", entry.GetProperty("department").GetString());
+        Assert.Equal("OK", entry.GetProperty("outcome").GetString());
+        Assert.Equal(new[] { mine.Code }, entry.GetProperty("creditCodes").EnumerateArray().Select(c => c.GetString()));
+        Assert.All(found, n => Assert.Contains(mine.Code,
+            n.GetProperty("creditCodes").EnumerateArray().Select(c => c.GetString())));
+
+        Assert.Single(Nodes(await ReadAsync("samr-jiaxing", new { purpose, department = "finance", outcome = "OK" })));
+        Assert.Empty(Nodes(await ReadAsync("samr-jiaxing", new { purpose, department = "drc" })));
+        Assert.Empty(Nodes(await ReadAsync("samr-jiaxing", new { purpose, outcome = "FORBIDDEN" })));
+        var today = TodayInChina();
+        Assert.Single(Nodes(await ReadAsync("samr-jiaxing", new { purpose, from = Day(today), to = Day(today) })));
+        Assert.Empty(Nodes(await ReadAsync("samr-jiaxing", new { purpose, to = Day(today.AddDays(-1)) })));
+        Assert.Empty(Nodes(await ReadAsync("samr-jiaxing", new { purpose, from = Day(today.AddDays(1)) })));
+    }
+
+    [Fact]
+    public async Task A_county_bureau_reads_only_entries_and_codes_of_its_own_county()
+    {
+        var (mine, other) = await TwoEnterprisesAsync();
+        var purpose = AccessLogProbe.NewPurpose("both");
+        (await factory.ClientFor("finance").PostAsync(
+            "query($a: [String!]!) { enterpriseStatuses(creditCodes: $a) { known } }", purpose,
+            new { a = new[] { mine.Code, other.Code } })).EnsureData();
+        var elsewhere = AccessLogProbe.NewPurpose("elsewhere");
+        (await factory.ClientFor("finance").PostAsync(
+            "query($a: [String!]!) { enterpriseStatuses(creditCodes: $a) { known } }", elsewhere,
+            new { a = new[] { other.Code } })).EnsureData();
+
+        var bureau = $"samr-{mine.County}";
+        var both = Assert.Single(Nodes(await ReadAsync(bureau, new { purpose })));
+        Assert.Equal(new[] { mine.Code }, both.GetProperty("creditCodes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Empty(Nodes(await ReadAsync(bureau, new { purpose = elsewhere })));
+        Assert.Empty(Nodes(await ReadAsync(bureau, new { creditCode = other.Code })));
+        Assert.Equal(2, Assert.Single(Nodes(await ReadAsync("samr-jiaxing", new { purpose })))
+            .GetProperty("creditCodes").GetArrayLength());
+        var summary = (await factory.ClientFor(bureau)
+                .PostAsync(Summary, null, new { f = new { purpose = elsewhere } }))
+            .EnsureData().Data.GetProperty("accessSummary");
+        Assert.Equal(0, summary.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Paging_through_the_log_visits_every_entry_once_newest_first()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            (await factory.ClientFor("finance").PostAsync("{ productCategories { code } }", "paging")).EnsureData();
+        }
+
+        var filter = new { purpose = "paging" };
+        var total = (await ReadAsync("samr-jiaxing", filter, 1)).GetProperty("totalCount").GetInt32();
+        var seen = new List<long>();
+        string? after = null;
+        do
+        {
+            var page = await ReadAsync("samr-jiaxing", filter, 5, after);
+            seen.AddRange(Nodes(page).Select(n => n.GetProperty("seq").GetInt64()));
+            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean()
+                ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString()
+                : null;
+        }
+        while (after is not null);
+
+        Assert.True(total >= 12);
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(seen.OrderDescending(), seen);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_summary_counts_by_department_purpose_day_and_outcome()
+    {
+        var purpose = AccessLogProbe.NewPurpose("summary");
+        for (var i = 0; i < 3; i++)
+        {
+            (await factory.ClientFor("finance").PostAsync("{ productCategories { code } }", purpose)).EnsureData();
+        }
+
+        await factory.ClientFor("finance").PostAsync("{ nope }", purpose);
+        var summary = (await factory.ClientFor("samr-jiaxing").PostAsync(Summary, null, new { f = new { purpose } }))
+            .EnsureData().Data.GetProperty("accessSummary");
+
+        Assert.Equal(4, summary.GetProperty("total").GetInt32());
+        Assert.Equal(new (string?, int)[] { ("finance", 4) }, Counts(summary, "byDepartment"));
+        Assert.Equal(new (string?, int)[] { (purpose, 4) }, Counts(summary, "byPurpose"));
+        Assert.Equal(new (string?, int)[] { (Day(TodayInChina()), 4) }, Counts(summary, "byDay"));
+        Assert.Equal(new (string?, int)[] { ("OK", 3), ("VALIDATION_ERROR", 1) }, Counts(summary, "byOutcome"));
+
+        var all = await factory.DbAsync(db => db.AccessLog.CountAsync());
+        var everything = (await factory.ClientFor("samr-jiaxing").PostAsync(Summary, purpose: null)).EnsureData()
+            .Data.GetProperty("accessSummary");
+        Assert.Equal(all, everything.GetProperty("total").GetInt32());
+        Assert.Equal(all, Counts(everything, "byDay").Sum(d => d.Count));
+    }
+
+    [Theory]
+    [InlineData("finance")]
+    [InlineData("yrd-partner")]
+    [InlineData(null)]
+    public async Task Partners_have_no_access_log(string? department)
+    {
+        var reply = await factory.ClientFor(department)
+            .PostAsync("{ accessLog(first: 1) { totalCount } }", purpose: null);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("FIELDS_ON_CORRECT_TYPE", reply.FirstErrorCode);
+    }
+
+    private async Task<JsonElement> ReadAsync(
+        string department, object? filter, int first = 100, string? after = null) =>
+        (await factory.ClientFor(department).PostAsync(Log, null, new { f = filter, n = first, a = after }))
+        .EnsureData().Data.GetProperty("accessLog");
+
+    private static List<JsonElement> Nodes(JsonElement connection) =>
+        connection.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
+
+    private static List<(string? Key, int Count)> Counts(JsonElement summary, string name) =>
+        summary.GetProperty(name).EnumerateArray()
+            .Select(c => (c.GetProperty("key").GetString(), c.GetProperty("count").GetInt32())).ToList();
+
+    private static DateOnly TodayInChina() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<(Subject Mine, Subject Other)> TwoEnterprisesAsync()
+    {
+        var rows = await factory.DbAsync(db => db.Enterprises.AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new Subject(e.CreditCode, e.CountyCode)).ToListAsync());
+        var mine = rows.First(r => r.County == "330481");
+        return (mine, rows.First(r => r.County != mine.County));
+    }
+
+    private sealed record Subject(string Code, string County);
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Audit;
+
+/// <summary>
+/// <c>audit verify</c>, run as an operator runs it, over copies of a real SQLite log: intact, then with an entry
+/// altered, deleted, reordered or cut from the end — each named at the first broken link. A signed checkpoint
+/// catches even a rewrite that re-hashes the whole chain after the change.
+/// </summary>
+[Collection(AccessLogServerCollection.Name)]
+public sealed class ChainVerifyOnSqliteTests(AccessLogServerFactory factory) : IDisposable
+{
+    private readonly VerbProcess _verb = new();
+
+    public static TheoryData<string, string> Tamperings() => new()
+    {
+        { "altered", "UPDATE \"AccessLog\" SET \"Purpose\" = 'other' WHERE \"Seq\" = {1}" },
+        { "deleted", "DELETE FROM \"AccessLog\" WHERE \"Seq\" = {1}" },
+        { "reordered", "UPDATE \"AccessLog\" SET \"Seq\" = -1 WHERE \"Seq\" = {1}; "
+            + "UPDATE \"AccessLog\" SET \"Seq\" = {1} WHERE \"Seq\" = {2}; "
+            + "UPDATE \"AccessLog\" SET \"Seq\" = {2} WHERE \"Seq\" = -1" },
+        { "code removed", "DELETE FROM \"AccessLogCodes\" WHERE \"EntrySeq\" = {0}" },
+    };
+
+    [Fact]
+    public async Task An_intact_log_verifies()
+    {
+        await WriteEntriesAsync();
+        var (exit, report) = await VerifyAsync(Copy());
+        Assert.True(exit == 0, report.ToString());
+        Assert.True(report.GetProperty("intact").GetBoolean());
+        Assert.True(report.GetProperty("entries").GetInt64() >= 5);
+    }
+
+    [Theory]
+    [MemberData(nameof(Tamperings))]
+    public async Task A_tampered_log_is_named_at_its_first_broken_link(string kind, string sql)
+    {
+        var (withCodes, plain) = await WriteEntriesAsync();
+        var copy = Copy();
+        Execute(copy, sql.Replace("{0}", Text(withCodes), StringComparison.Ordinal)
+            .Replace("{1}", Text(plain), StringComparison.Ordinal)
+            .Replace("{2}", Text(plain + 1), StringComparison.Ordinal));
+
+        var (exit, report) = await VerifyAsync(copy);
+        Assert.True(exit == 1, $"{kind}: {report}");
+        Assert.False(report.GetProperty("intact").GetBoolean());
+        Assert.Equal(kind == "code removed" ? withCodes : plain, report.GetProperty("brokenAt").GetInt64());
+        Assert.Contains(kind switch { "deleted" => "missing", "reordered" => "does not follow", _ => "altered" },
+            report.GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Entries_cut_from_the_end_are_found_by_the_head()
+    {
+        await WriteEntriesAsync();
+        var copy = Copy();
+        Execute(copy, "DELETE FROM \"AccessLog\" WHERE \"Seq\" = (SELECT MAX(\"Seq\") FROM \"AccessLog\")");
+        var (exit, report) = await VerifyAsync(copy);
+        Assert.Equal(1, exit);
+        Assert.Contains("removed", report.GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_checkpoint_catches_a_log_rewritten_and_rehashed_after_it()
+    {
+        var (_, plain) = await WriteEntriesAsync();
+        var copy = Copy();
+        var file = Path.Combine(_verb.Folder, "checkpoint.json");
+        var signed = await _verb.RunAsync("audit", "checkpoint", "--out", file, Connection(copy));
+        Assert.True(signed.ExitCode == 0, signed.Error);
+        var (held, heldReport) = await VerifyAsync(copy, "--checkpoint", file);
+        Assert.True(held == 0, heldReport.ToString());
+        Assert.True(heldReport.GetProperty("checkpoint").GetProperty("held").GetBoolean());
+
+        await RewriteFromAsync(copy, plain);
+
+        var (plainExit, _) = await VerifyAsync(copy);
+        Assert.Equal(0, plainExit); // the rewrite is consistent: only the checkpoint can tell
+        var (exit, report) = await VerifyAsync(copy, "--checkpoint", file);
+        Assert.Equal(1, exit);
+        Assert.False(report.GetProperty("checkpoint").GetProperty("held").GetBoolean());
+        Assert.Contains("rewritten", report.GetProperty("checkpoint").GetProperty("problem").GetString(),
+            StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _verb.Dispose();
+
+    /// <summary>Five answered requests in a row: the first returns an enterprise, the others none.</summary>
+    private async Task<(long WithCodes, long Plain)> WriteEntriesAsync()
+    {
+        var client = factory.ClientFor("finance");
+        var purposes = Enumerable.Range(0, 5).Select(_ => AccessLogProbe.NewPurpose("chain")).ToList();
+        (await client.PostAsync("{ enterprises(first: 2) { edges { node { name } } } }", purposes[0])).EnsureData();
+        foreach (var purpose in purposes.Skip(1))
+        {
+            (await client.PostAsync("{ productCategories { code } }", purpose)).EnsureData();
+        }
+
+        return ((await factory.EntryAsync(purposes[0])).Seq, (await factory.EntryAsync(purposes[2])).Seq);
+    }
+
+    private string Copy()
+    {
+        var copy = Path.Combine(_verb.Folder, $"copy-{Guid.NewGuid():N}.db");
+        Execute(factory.DatabasePath, $"VACUUM INTO '{copy}'");
+        return copy;
+    }
+
+    private async Task<(int Exit, JsonElement Report)> VerifyAsync(string database, params string[] more)
+    {
+        var run = await _verb.RunAsync(["audit", "verify", .. more, Connection(database)]);
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        return (run.ExitCode, JsonDocument.Parse(run.Out).RootElement.Clone());
+    }
+
+    private static string Text(long seq) => seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Connection(string database) => $"--Database:ConnectionString=Data Source={database}";
+
+    private static void Execute(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>What a forger with write access does: change an entry, re-hash it and every one after it.</summary>
+    private static async Task RewriteFromAsync(string database, long seq)
+    {
+        var options = new DbContextOptionsBuilder<SqliteProductQualityDbContext>()
+            .UseSqlite($"Data Source={database};Pooling=False").Options;
+        await using var db = new SqliteProductQualityDbContext(options);
+        var entries = await db.AccessLog.Include(e => e.Codes).Where(e => e.Seq >= seq).OrderBy(e => e.Seq)
+            .ToListAsync();
+        var previous = await db.AccessLog.Where(e => e.Seq == seq - 1).Select(e => e.Hash).SingleAsync();
+        entries[0].Purpose = "forged";
+        foreach (var entry in entries)
+        {
+            entry.PreviousHash = previous;
+            entry.Hash = previous = AccessChain.HashOf(entry, entry.Codes.Select(c => c.CreditCode));
+        }
+
+        var head = await db.AccessLogHeads.SingleAsync();
+        head.Hash = previous;
+        await db.SaveChangesAsync();
+    }
+}

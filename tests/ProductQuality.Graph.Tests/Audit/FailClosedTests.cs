@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Audit;
+
+/// <summary>
+/// When the log cannot be written no answer leaves the server (503 ACCESS_LOG_UNAVAILABLE, no data) and the server
+/// reports itself unready, unless AccessLog:FailOpen says to answer anyway; once the store is back, requests are
+/// logged, the chain is whole and the server is ready again.
+/// </summary>
+[Collection(AccessLogServerCollection.Name)]
+public sealed class FailClosedTests(AccessLogServerFactory factory)
+{
+    private const string Query = "{ enterprises(first: 3) { edges { node { name } } } }";
+
+    [Fact]
+    public async Task A_failing_log_store_fails_the_request_unless_fail_open_is_set()
+    {
+        var client = factory.ClientFor("finance");
+        (await client.PostAsync(Query, purpose: null)).EnsureData();
+        using var failOpen = factory.WithWebHostBuilder(b => b.UseSetting("AccessLog:FailOpen", "true"));
+        var openClient = failOpen.CreateClient();
+        openClient.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
+
+        await BreakStoreAsync(true);
+        try
+        {
+            var refused = await client.PostAsync(Query, purpose: null);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+            Assert.Equal(AccessLogging.UnavailableCode, refused.FirstErrorCode);
+            Assert.False(refused.Json.TryGetProperty("data", out _), refused.Body);
+            Assert.DoesNotContain("AccessLog", refused.Body, StringComparison.Ordinal);
+            Assert.Equal(HealthStatus.Unhealthy, await ReadinessAsync());
+
+            (await openClient.PostAsync(Query, purpose: null)).EnsureData();
+        }
+        finally
+        {
+            await BreakStoreAsync(false);
+        }
+
+        var purpose = AccessLogProbe.NewPurpose("mended");
+        (await client.PostAsync(Query, purpose)).EnsureData();
+        Assert.Equal(3, (await factory.EntryAsync(purpose)).CodeCount);
+        var chain = await factory.Services.GetRequiredService<ChainVerifier>().VerifyAsync();
+        Assert.True(chain.Intact, chain.Problem);
+        Assert.Equal(HealthStatus.Healthy, await ReadinessAsync());
+    }
+
+    private async Task<HealthStatus> ReadinessAsync() =>
+        (await factory.Services.GetRequiredService<HealthCheckService>()
+            .CheckHealthAsync(c => c.Name == "access-log")).Status;
+
+    // Renaming the head table makes every append fail as a lost database table would, and is undone exactly.
+    private Task<int> BreakStoreAsync(bool broken) => factory.DbAsync(db => db.Database.ExecuteSqlRawAsync(broken
+        ? "ALTER TABLE \"AccessLogHeads\" RENAME TO \"AccessLogHeadsGone\""
+        : "ALTER TABLE \"AccessLogHeadsGone\" RENAME TO \"AccessLogHeads\""));
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text;
+using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Audit;
+
+/// <summary>
+/// The declared purpose: recorded as sent, refused when malformed (400 INVALID_PURPOSE), and required — refused
+/// without one (403 PURPOSE_REQUIRED) — for a department whose policy says so. The refusals are logged too.
+/// </summary>
+[Collection(AccessLogServerCollection.Name)]
+public sealed class PurposeTests(AccessLogServerFactory factory)
+{
+    private const string Query = "{ productCategories { code } }";
+
+    [Fact]
+    public async Task A_department_that_must_state_a_purpose_is_refused_without_one_and_the_refusal_is_logged()
+    {
+        var client = factory.ClientFor(AccessLogServerFactory.PurposeRequiredDepartment);
+        var before = await factory.DbAsync(db => Task.FromResult(db.AccessLog.Count()));
+        var reply = await client.PostAsync(Query, purpose: null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
+        Assert.Equal(PurposeHeader.RequiredCode, reply.FirstErrorCode);
+        Assert.Contains(PurposeHeader.Name, reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.False(reply.Json.TryGetProperty("data", out _));
+        var logged = await factory.DbAsync(db => Task.FromResult(db.AccessLog.OrderByDescending(e => e.Seq).First()));
+        Assert.Equal(before + 1, logged.Seq);
+        Assert.Equal((AccessOutcome.Forbidden, "tax", PurposeHeader.RequiredCode),
+            (logged.Outcome, logged.Department, logged.ErrorCode));
+
+        var purpose = AccessLogProbe.NewPurpose("tax-audit");
+        (await client.PostAsync(Query, purpose)).EnsureData();
+        Assert.Equal(AccessOutcome.Ok, (await factory.EntryAsync(purpose)).Outcome);
+    }
+
+    [Fact]
+    public async Task Other_departments_may_leave_the_purpose_out()
+    {
+        (await factory.ClientFor("finance").PostAsync(Query, purpose: null)).EnsureData();
+        (await factory.CreateClient().PostAsync("{ blacklist(first: 1) { totalCount } }", purpose: null)).EnsureData();
+    }
+
+    [Theory]
+    [InlineData("-loan")]
+    [InlineData("loan review")]
+    [InlineData("贷款审查")]
+    [InlineData("loan;drop")]
+    public async Task A_malformed_purpose_is_400_invalid_purpose_for_every_department(string purpose)
+    {
+        foreach (var department in new[] { "finance", "tax", null })
+        {
+            var reply = await factory.ClientFor(department).PostAsync(Query, purpose);
+            Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+            Assert.Equal(PurposeHeader.InvalidCode, reply.FirstErrorCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_purpose_longer_than_128_characters_or_sent_twice_is_refused()
+    {
+        var reply = await factory.ClientFor("finance").PostAsync(Query, new string('a', 129));
+        Assert.Equal(PurposeHeader.InvalidCode, reply.FirstErrorCode);
+        Assert.Contains("128", reply.FirstErrorMessage, StringComparison.Ordinal);
+        (await factory.ClientFor("finance").PostAsync(Query, new string('a', 128))).EnsureData();
+
+        var client = factory.ClientFor("finance");
+        client.DefaultRequestHeaders.Add(PurposeHeader.Name, ["loan-review", "credit-check"]);
+        Assert.Equal(PurposeHeader.InvalidCode, (await client.PostAsync(Query, purpose: null)).FirstErrorCode);
+    }
+
+    /// <summary>
+    /// Thousands of seeded purposes — valid ones of every length, and every kind of bad character, length and
+    /// position — against the rule as written: a valid one is answered and logged exactly as sent, any other is 400
+    /// INVALID_PURPOSE; none is ever a 5xx.
+    /// </summary>
+    [Fact]
+    public async Task Fuzzed_purposes_are_answered_or_refused_by_the_rule_and_never_fail_the_server()
+    {
+        var random = new Random(20_261_203);
+        var client = factory.ClientFor("tax");
+        var failures = new List<string>();
+        for (var i = 0; i < 2_500; i++)
+        {
+            var purpose = Purpose(random, i);
+            var reply = await client.PostAsync(Query, purpose);
+            var valid = Valid(purpose);
+            var violation = CleanAnswer.Violation(reply)
+                ?? (valid && reply.Status != HttpStatusCode.OK ? $"valid purpose refused: {reply.Body}" : null)
+                ?? (!valid && (reply.Status != HttpStatusCode.BadRequest
+                    || reply.FirstErrorCode != PurposeHeader.InvalidCode) ? $"invalid purpose accepted: {reply.Body}"
+                    : null);
+            if (violation is not null)
+            {
+                failures.Add($"{Escape(purpose)}: {violation}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(10)));
+    }
+
+    private static bool Valid(string purpose) =>
+        purpose.Length is >= 1 and <= 128 && char.IsAsciiLetterOrDigit(purpose[0])
+        && purpose.All(c => char.IsAsciiLetterOrDigit(c) || "-_.:/".Contains(c, StringComparison.Ordinal));
+
+    private static string Purpose(Random random, int i)
+    {
+        const string allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:/";
+        const string others = "!\"#$%&'()*+,;<=>?@[\\]^`{|}~\u00e9\u4e2d\u6587\u0001\u007f\ud83d\ude00";
+        var length = (i % 3) switch { 0 => random.Next(1, 20), 1 => random.Next(100, 140), _ => random.Next(1, 64) };
+        var text = new StringBuilder();
+        for (var k = 0; k < length; k++)
+        {
+            text.Append(random.Next(12) == 0
+                ? others[random.Next(others.Length)]
+                : allowed[random.Next(allowed.Length)]);
+        }
+
+        return text.ToString();
+    }
+
+    private static string Escape(string text) => string.Concat(text.Select(c =>
+        c is >= ' ' and < '\u007f' ? c.ToString() : $"\\u{(int)c:x4}"));
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using ProductQuality.Graph.Tests.Blacklist;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Audit;
+
+/// <summary>
+/// The log records the enterprises whose data was returned, not the ones asked for: a filtered page of 100 names
+/// logs those 100 codes though the request named none, a count logs none, and a bulk check logs the codes it knew
+/// within the caller's rows — never a code it answered "unknown" or one outside a county bureau's county.
+/// </summary>
+public abstract class ReturnedDataTests(TestServerFactory factory)
+{
+    private const string Names = "query($f: EnterpriseFilter) { enterprises(first: 100, filter: $f) { "
+        + "edges { node { name } } } }";
+
+    private const string Codes = "query($f: EnterpriseFilter) { enterprises(first: 100, filter: $f) { "
+        + "edges { node { creditCode } } } }";
+
+    public static TheoryData<string, string> Pages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var department in new[] { "finance", "samr-330481" })
+        {
+            foreach (var filter in new[]
+            {
+                "{}", """{"countyCode":"330481"}""", """{"countyCode":"330402"}""", """{"countyCode":"330483"}""",
+                """{"class":"C"}""", """{"class":"A"}""", """{"blacklisted":true}""", """{"assured":true}""",
+            })
+            {
+                data.Add(department, filter);
+            }
+        }
+
+        return data;
+    }
+
+    [ProviderTheory]
+    [MemberData(nameof(Pages))]
+    public async Task A_page_logs_the_codes_of_every_row_it_returned(string department, string filter)
+    {
+        var client = factory.ClientFor(department);
+        var variables = new { f = JsonSerializer.Deserialize<JsonElement>(filter) };
+        var shown = (await client.PostAsync(Codes, null, variables)).EnsureData().Data.GetProperty("enterprises")
+            .GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("creditCode")
+                .GetString()!).ToHashSet(StringComparer.Ordinal);
+
+        var purpose = AccessLogProbe.NewPurpose("page");
+        (await client.PostAsync(Names, purpose, variables)).EnsureData();
+
+        var entry = await factory.EntryAsync(purpose);
+        Assert.Equal(shown.Order(StringComparer.Ordinal), AccessLogProbe.CodesOf(entry).Order(StringComparer.Ordinal));
+        Assert.Equal(shown.Count, entry.CodeCount);
+        Assert.Equal("Identity", entry.FieldGroups);
+    }
+
+    [ProviderFact]
+    public async Task A_full_page_of_a_hundred_names_logs_a_hundred_codes()
+    {
+        var purpose = AccessLogProbe.NewPurpose("page");
+        (await factory.ClientFor("finance").PostAsync(Names, purpose, new { f = new { } })).EnsureData();
+        Assert.Equal(100, (await factory.EntryAsync(purpose)).Codes.Count);
+    }
+
+    [ProviderFact]
+    public async Task A_count_returns_no_enterprise_and_logs_no_code()
+    {
+        var purpose = AccessLogProbe.NewPurpose("count");
+        (await factory.ClientFor("finance").PostAsync("{ enterprises(first: 100) { totalCount } }", purpose))
+            .EnsureData();
+        Assert.Empty((await factory.EntryAsync(purpose)).Codes);
+    }
+
+    [ProviderTheory]
+    [InlineData("finance", null)]
+    [InlineData("samr-330481", "330481")]
+    public async Task Bulk_fields_log_the_codes_they_knew_in_the_callers_rows(string department, string? county)
+    {
+        var bulk = await BulkCodes.MakeAsync(factory, 1_000);
+        var expected = bulk.Codes.Distinct().Where(c => bulk.Seeded.TryGetValue(c, out var e)
+            && (county is null || e.CountyCode == county)).Order(StringComparer.Ordinal).ToList();
+        var client = factory.ClientFor(department);
+
+        var statuses = AccessLogProbe.NewPurpose("statuses");
+        (await client.PostAsync("query($c: [String!]!) { enterpriseStatuses(creditCodes: $c) { creditCode known } }",
+            statuses, new { c = bulk.Codes })).EnsureData();
+        var check = AccessLogProbe.NewPurpose("check");
+        (await client.PostAsync("query($c: [String!]!) { blacklistCheck(creditCodes: $c) { results { known } } }",
+            check, new { c = bulk.Codes })).EnsureData();
+
+        Assert.NotEmpty(expected);
+        foreach (var purpose in new[] { statuses, check })
+        {
+            var logged = AccessLogProbe.CodesOf(await factory.EntryAsync(purpose));
+            Assert.Equal(expected, logged.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [ProviderFact]
+    public async Task A_refused_request_logs_no_code()
+    {
+        var purpose = AccessLogProbe.NewPurpose("refused");
+        var reply = await factory.ClientFor("finance").PostAsync(
+            "{ enterprises(first: 100) { edges { node { name } } } nope }", purpose);
+        Assert.False(reply.Status == System.Net.HttpStatusCode.OK && !reply.HasErrors);
+        Assert.Empty((await factory.EntryAsync(purpose)).Codes);
+    }
+}
