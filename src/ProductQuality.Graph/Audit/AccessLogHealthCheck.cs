@@ -26,6 +26,13 @@ public sealed class AccessLogHealthCheck(AccessLogStore store, AccessLogWriter w
         try
         {
             await using var db = store.CreateContext();
+            // Ask whether the database is there first: opening a SQLite file that was removed would re-create it
+            // empty (the database check reports the missing file; this one must not hide it).
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("The database cannot be reached, so neither can the access log.");
+            }
+
             var head = await db.AccessLogHeads.AsNoTracking().Select(h => h.Seq).SingleAsync(cancellationToken);
             return HealthCheckResult.Healthy($"The access log's chain is at entry {head}.");
         }

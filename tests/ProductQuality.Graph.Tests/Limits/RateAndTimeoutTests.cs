@@ -71,9 +71,18 @@ public sealed class RateAndTimeoutTests(GraphServerFactory factory)
             (GraphQLHttp.ResponseMediaType, HttpStatusCode.BadRequest), ("application/json", HttpStatusCode.OK),
         })
         {
-            var reply = await server.ClientFor("samr-jiaxing").PostAsync(
-                "{ enterprises(first: 400) { totalCount edges { node { name products { name } classHistory { class } " +
-                "inspections(limit: 2) { passed } } } } }", accept: accept);
+            // The deadline is a timer on the thread pool: on a machine loaded by the whole suite it can fire after a
+            // fast execution has already finished. An execution that finishes first did not run past the timeout, so
+            // it is asked again (at most five times); the first one the deadline stops must be answered as below.
+            GraphQLReply reply;
+            var attempts = 0;
+            do
+            {
+                reply = await server.ClientFor("samr-jiaxing").PostAsync(
+                    "{ enterprises(first: 400) { totalCount edges { node { name products { name } "
+                    + "classHistory { class } inspections(limit: 2) { passed } } } } }", accept: accept);
+            }
+            while (++attempts < 5 && reply.Status == HttpStatusCode.OK && reply.Json.TryGetProperty("data", out _));
 
             Assert.True(status == reply.Status, $"{accept}: {reply.Status} {reply.Json}");
             Assert.Equal("QUERY_TIMEOUT", reply.FirstErrorCode);
