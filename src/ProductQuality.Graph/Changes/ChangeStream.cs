@@ -7,13 +7,11 @@ namespace ProductQuality.Graph.Changes;
 /// event on with its cursor, then waits to be woken by a commit (<see cref="ChangeSignal"/>) or for the poll
 /// interval, and reads again. The position only moves past events handed on, so nothing is skipped or repeated.
 /// </summary>
-internal sealed class ChangeStream(IServiceScopeFactory scopes, ChangeSignal signal, ChangeFeedRequest start)
+internal sealed class ChangeStream(
+    IServiceScopeFactory scopes, ChangeSignal signal, ChangeFeedRequest start, TimeSpan pollInterval)
     : IObservable<object?>
 {
     public const int PageSize = 100;
-
-    /// <summary>The longest a subscriber waits without a wake-up (a missed notification from another server).</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
     public IDisposable Subscribe(IObserver<object?> observer)
     {
@@ -44,7 +42,7 @@ internal sealed class ChangeStream(IServiceScopeFactory scopes, ChangeSignal sig
                 db.ChangeTracker.Clear();
                 if (!page.HasMore)
                 {
-                    await Task.WhenAny(woken, Task.Delay(PollInterval, stop));
+                    await Task.WhenAny(woken, Task.Delay(pollInterval, stop));
                 }
             }
         }

@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Infrastructure.WebSockets;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Changes;
@@ -61,7 +63,9 @@ public static class ChangeSubscriptions
         return new ChangeStream(
             c.RequestServices!.GetRequiredService<IServiceScopeFactory>(),
             c.RequestServices!.GetRequiredService<ChangeSignal>(),
-            new ChangeFeedRequest(audience, after, ChangeStream.PageSize, kinds));
+            new ChangeFeedRequest(audience, after, ChangeStream.PageSize, kinds),
+            TimeSpan.FromSeconds(c.RequestServices!
+                .GetRequiredService<IOptions<GraphQLWebSocketOptions>>().Value.ChangePollSeconds));
     }
 }
 

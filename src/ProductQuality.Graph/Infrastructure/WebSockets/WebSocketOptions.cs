@@ -24,4 +24,11 @@ public sealed class GraphQLWebSocketOptions
     /// </summary>
     [Range(0, 3600)]
     public int KeepAliveSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The longest a change subscription waits before reading the feed again without being woken (a commit here, or
+    /// a PostgreSQL notification from another server, wakes it at once): the safety net for a lost notification.
+    /// </summary>
+    [Range(1, 3600)]
+    public int ChangePollSeconds { get; set; } = 5;
 }
