@@ -40,7 +40,7 @@ public static class ChangeQueries
                 "kinds", "Only these kinds; omitted or null: every kind you may read.")
             .ResolveAsync(async c =>
             {
-                var request = await RequestAsync(c);
+                var request = await RequestAsync(c, PageSize.First(c), fromHead: false);
                 var page = await c.Service<IChangeFeed>().ReadAsync(c.Db(), request, c.CancellationToken);
                 var total = c.SubFields?.ContainsKey("totalCount") == true
                     ? await c.Service<IChangeFeed>().CountAsync(c.Db(), request, c.CancellationToken)
@@ -49,9 +49,13 @@ public static class ChangeQueries
             });
     }
 
-    private static async Task<ChangeFeedRequest> RequestAsync(IResolveFieldContext c)
+    /// <summary>
+    /// The reader's request from the field's <c>after</c> and <c>kinds</c> arguments, for the query and the
+    /// subscription alike: kinds limited to what the contract may read (an empty list is refused), a cursor checked
+    /// against the feed's head. Without a cursor the query starts at the beginning, the subscription at the head.
+    /// </summary>
+    internal static async Task<ChangeFeedRequest> RequestAsync(IResolveFieldContext c, int first, bool fromHead)
     {
-        var first = PageSize.First(c);
         var audience = c.Audience();
         var readable = ChangeKinds.ReadableBy(audience.Contract);
         var asked = c.GetArgument<List<ChangeKind>?>("kinds");
@@ -63,19 +67,20 @@ public static class ChangeQueries
         }
 
         var kinds = (asked ?? [.. readable]).Intersect(readable).ToList();
-        var feed = c.Service<IChangeFeed>();
-        var db = c.Db();
-        long after = 0;
-        if (c.GetArgument<string?>("after") is { } cursor)
+        var cursor = c.GetArgument<string?>("after");
+        var after = cursor is null ? 0 : ChangeCursor.Decode(cursor);
+        if (cursor is null && !fromHead)
         {
-            after = ChangeCursor.Decode(cursor);
-            if (after > await feed.HeadAsync(db, c.CancellationToken))
-            {
-                throw ChangeCursor.PastTheEnd();
-            }
+            return new ChangeFeedRequest(audience, after, first, kinds);
         }
 
-        return new ChangeFeedRequest(audience, after, first, kinds);
+        var head = await c.Service<IChangeFeed>().HeadAsync(c.Db(), c.CancellationToken);
+        if (after > head)
+        {
+            throw ChangeCursor.PastTheEnd();
+        }
+
+        return new ChangeFeedRequest(audience, cursor is null ? head : after, first, kinds);
     }
 
     private static Connection<ChangeEvent> Connection(ChangePage page, int? total)

@@ -34,39 +34,13 @@ public static class ChangeSubscriptions
             .ResolveStreamAsync(async c => await StreamAsync(c));
     }
 
-    private static async Task<IObservable<object?>> StreamAsync(IResolveFieldContext c)
-    {
-        var audience = c.Audience();
-        var readable = ChangeKinds.ReadableBy(audience.Contract);
-        var asked = c.GetArgument<List<ChangeKind>?>("kinds");
-        if (asked is { Count: 0 })
-        {
-            throw new DomainException(ErrorCodes.InvalidArgument,
-                "'kinds' is empty, so it asks for nothing: omit it for every kind you may read, or name some.",
-                new Dictionary<string, object?> { ["argument"] = "kinds" });
-        }
-
-        var feed = c.RequestServices!.GetRequiredService<IChangeFeed>();
-        var db = c.Db();
-        var head = await feed.HeadAsync(db, c.CancellationToken);
-        long after = head;
-        if (c.GetArgument<string?>("after") is { } cursor)
-        {
-            after = ChangeCursor.Decode(cursor);
-            if (after > head)
-            {
-                throw ChangeCursor.PastTheEnd();
-            }
-        }
-
-        var kinds = (asked ?? [.. readable]).Intersect(readable).ToList();
-        return new ChangeStream(
+    private static async Task<IObservable<object?>> StreamAsync(IResolveFieldContext c) =>
+        new ChangeStream(
             c.RequestServices!.GetRequiredService<IServiceScopeFactory>(),
             c.RequestServices!.GetRequiredService<ChangeSignal>(),
-            new ChangeFeedRequest(audience, after, ChangeStream.PageSize, kinds),
+            await ChangeQueries.RequestAsync(c, ChangeStream.PageSize, fromHead: true),
             TimeSpan.FromSeconds(c.RequestServices!
                 .GetRequiredService<IOptions<GraphQLWebSocketOptions>>().Value.ChangePollSeconds));
-    }
 }
 
 /// <summary>The root subscription type of a contract that may read at least one kind of change.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using ProductQuality.Graph.Access.Tokens;
 using ProductQuality.Graph.Tests.Infrastructure;
@@ -18,9 +16,7 @@ public sealed class WebSocketServer : GraphServerFactory
         StartServer();
     }
 
-    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-        .Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)
-        .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    public Uri Address => LoopbackAddress.Of(Services);
 
     public string Token(string department, TimeSpan? lifetime = null) =>
         Services.GetRequiredService<DevelopmentTokenIssuer>()

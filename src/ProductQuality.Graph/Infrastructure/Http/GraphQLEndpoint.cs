@@ -1,8 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
@@ -27,11 +25,7 @@ internal sealed class GraphQLEndpoint(
     IOptions<GraphQLHttpOptions> options)
 {
     private readonly GraphQLHttpOptions _options = options.Value;
-    private readonly IValidationRule[] _rules =
-    [
-        .. DocumentValidator.CoreRules,
-        new ComplexityValidationRule(new ComplexityOptions { MaxDepth = options.Value.MaxDepth }),
-    ];
+    private readonly IValidationRule[] _rules = ValidationRules.For(options.Value);
 
     public async Task HandleAsync(HttpContext http)
     {

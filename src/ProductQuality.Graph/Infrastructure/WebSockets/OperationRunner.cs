@@ -1,8 +1,6 @@
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Validation;
-using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
@@ -26,11 +24,7 @@ internal sealed class OperationRunner(
     IOptions<GraphQLHttpOptions> options)
 {
     private readonly GraphQLHttpOptions _options = options.Value;
-    private readonly IValidationRule[] _rules =
-    [
-        .. DocumentValidator.CoreRules,
-        new ComplexityValidationRule(new ComplexityOptions { MaxDepth = options.Value.MaxDepth }),
-    ];
+    private readonly IValidationRule[] _rules = ValidationRules.For(options.Value);
 
     public async Task<OperationStart> StartAsync(
         JsonElement? payload, Audience audience, HttpContext http, IServiceProvider services, CancellationToken cancel)

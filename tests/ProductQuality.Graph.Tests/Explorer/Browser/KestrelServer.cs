@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using ProductQuality.Graph.Tests.Infrastructure;
 
@@ -19,9 +17,7 @@ public sealed class KestrelServer : GraphServerFactory
     }
 
     /// <summary>e.g. http://127.0.0.1:41234</summary>
-    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-        .Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)
-        .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    public Uri Address => LoopbackAddress.Of(Services);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

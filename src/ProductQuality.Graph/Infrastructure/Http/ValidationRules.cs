@@ -1,0 +1,18 @@
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+
+namespace ProductQuality.Graph.Infrastructure.Http;
+
+/// <summary>
+/// The validation every operation gets, over HTTP and over WebSocket alike: GraphQL's own rules and the depth limit
+/// (<see cref="GraphQLHttpOptions.MaxDepth"/>).
+/// </summary>
+internal static class ValidationRules
+{
+    public static IValidationRule[] For(GraphQLHttpOptions options) =>
+    [
+        .. DocumentValidator.CoreRules,
+        new ComplexityValidationRule(new ComplexityOptions { MaxDepth = options.MaxDepth }),
+    ];
+}
