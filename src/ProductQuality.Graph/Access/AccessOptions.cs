@@ -17,4 +17,8 @@ public sealed class AccessOptions
 
     /// <summary>Fair-use limits of each department that sets none of its own (the public has stricter ones).</summary>
     public UsageLimits Limits { get; set; } = new();
+
+    /// <summary>Tokens the server issues to one enterprise for its own data tracker (contract
+    /// <c>enterprise-self</c>).</summary>
+    public EnterpriseTokens.EnterpriseTokenOptions EnterpriseTokens { get; set; } = new();
 }

@@ -9,7 +9,12 @@ namespace ProductQuality.Graph.Access;
 public sealed class AccessPolicy
 {
     public const string PublicContract = "public";
+
+    /// <summary>The contract of enterprise tokens, and the department their log entries name.</summary>
+    public const string EnterpriseContract = "enterprise-self";
+
     private readonly Dictionary<string, Audience> _audiences;
+    private readonly Dictionary<string, string?> _names;
     private readonly Dictionary<string, SchemaContract> _contracts;
 
     public AccessPolicy(IOptions<AccessOptions> options)
@@ -35,6 +40,8 @@ public sealed class AccessPolicy
         {
             PurposeRequired = value.Public.RequirePurpose,
         };
+        _names = value.Departments.ToDictionary(d => d.Key, d => d.Value.Name, StringComparer.Ordinal);
+        _names[EnterpriseContract] = value.Contracts.GetValueOrDefault(EnterpriseContract)?.Name;
     }
 
     public Audience Public { get; }
@@ -45,6 +52,18 @@ public sealed class AccessPolicy
     public IReadOnlyCollection<string> Departments => _audiences.Keys;
 
     public Audience? ForDepartment(string department) => _audiences.GetValueOrDefault(department);
+
+    /// <summary>
+    /// The audience of an enterprise token: the enterprise contract, rows of that one enterprise; null when the
+    /// policy has no <see cref="EnterpriseContract"/>.
+    /// </summary>
+    public Audience? ForEnterprise(string creditCode) =>
+        _contracts.TryGetValue(EnterpriseContract, out var contract)
+            ? new Audience(EnterpriseContract, contract, RowScope.OfEnterprise(creditCode)) { Subject = creditCode }
+            : null;
+
+    /// <summary>The configured name of a department (or of the enterprise audience), for readers of the log.</summary>
+    public string? NameOf(string? department) => department is null ? null : _names.GetValueOrDefault(department);
 
     private static RowScope RowsOf(DepartmentPolicy department) =>
         department.County is { } county ? RowScope.OfCounty(county) : RowScope.City;

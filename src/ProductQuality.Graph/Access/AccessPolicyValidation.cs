@@ -43,10 +43,16 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
 
         foreach (var (id, department) in options.Departments)
         {
-            if (!Id().IsMatch(id) || id is AccessPolicy.PublicContract or "full")
+            if (!Id().IsMatch(id) || id is AccessPolicy.PublicContract or "full" or AccessPolicy.EnterpriseContract)
             {
                 yield return $"Access:Departments:{id}: a department id is lower-case letters, digits and dashes, " +
-                    "and not 'public' or 'full'.";
+                    $"and not 'public', 'full' or '{AccessPolicy.EnterpriseContract}'.";
+            }
+
+            if (department.Contract == AccessPolicy.EnterpriseContract)
+            {
+                yield return $"Setting Access:Departments:{id}:Contract is '{AccessPolicy.EnterpriseContract}', " +
+                    "which is not allowed: that contract is for enterprise tokens (token --enterprise) only.";
             }
 
             if (ContractProblem($"Access:Departments:{id}", department, options) is { } problem)
@@ -64,6 +70,12 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
         if (ContractProblem("Access:Public", options.Public, options) is { } publicProblem)
         {
             yield return publicProblem;
+        }
+
+        if (options.Public.Contract == AccessPolicy.EnterpriseContract)
+        {
+            yield return $"Setting Access:Public:Contract is '{AccessPolicy.EnterpriseContract}', which is not " +
+                "allowed: that contract is for enterprise tokens only.";
         }
 
         if (options.Public.County is not null)

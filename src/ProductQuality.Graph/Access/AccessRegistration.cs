@@ -13,12 +13,16 @@ public static class AccessRegistration
     {
         builder.AddCheckedOptions<AccessOptions>(AccessOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AccessOptions>, AccessPolicyValidation>();
+        builder.Services.AddSingleton<IValidateOptions<AccessOptions>, EnterpriseTokens.EnterpriseTokenValidation>();
         builder.AddCheckedOptions<TokenOptions>(TokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<AccessPolicy>().Contracts);
         builder.Services.AddSingleton<DevelopmentSigningKey>();
         builder.Services.AddSingleton<DevelopmentTokenIssuer>();
         builder.Services.AddSingleton<ValidatedTokenCache>();
+        builder.Services.AddSingleton<EnterpriseTokens.EnterpriseTokenKey>();
+        builder.Services.AddSingleton<EnterpriseTokens.EnterpriseTokenIssuer>();
+        builder.Services.AddSingleton<EnterpriseTokens.EnterpriseTokenValidator>();
         builder.Services.AddSingleton<IAudienceResolver, JwtAudienceResolver>();
 
         builder.Services.AddAuthentication().AddJwtBearer();

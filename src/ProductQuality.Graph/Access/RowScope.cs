@@ -13,7 +13,8 @@ namespace ProductQuality.Graph.Access;
 /// </summary>
 public sealed class RowScope
 {
-    private RowScope(string? county, bool publishedOnly) => (County, PublishedOnly) = (county, publishedOnly);
+    private RowScope(string? county, bool publishedOnly, string? enterprise = null) =>
+        (County, PublishedOnly, Enterprise) = (county, publishedOnly, enterprise);
 
     /// <summary>The city regulator and city-wide partners: every row.</summary>
     public static RowScope City { get; } = new(null, false);
@@ -27,17 +28,23 @@ public sealed class RowScope
     /// <summary>Whether enterprises are reached only through the published lists (blacklist, assured units).</summary>
     public bool PublishedOnly { get; }
 
+    /// <summary>An enterprise token's own credit code: the one enterprise it reads; null for everyone else.</summary>
+    public string? Enterprise { get; }
+
     /// <summary>The bureau whose register the audience's document numbers go in: its county, else the city.</summary>
     public string Authority => County ?? IssuingAuthority.City;
 
     /// <summary>A county bureau's scope.</summary>
     public static RowScope OfCounty(string county) => new(county, false);
 
+    /// <summary>An enterprise reading about itself: its own row and no region, bulletin or other enterprise.</summary>
+    public static RowScope OfEnterprise(string creditCode) => new(null, false, creditCode);
+
     /// <summary>Whether a region is within the scope (its own county, or anywhere for a city-wide scope).</summary>
     public bool Covers(Region region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        return County is null || region.CountyCode == County;
+        return Enterprise is null && (County is null || region.CountyCode == County);
     }
 
     /// <summary>The enterprises in scope.</summary>
@@ -46,6 +53,11 @@ public sealed class RowScope
         if (PublishedOnly)
         {
             return enterprises.Where(e => e.IsBlacklisted || e.IsAssured);
+        }
+
+        if (Enterprise is { } own)
+        {
+            return enterprises.Where(e => e.CreditCode == own);
         }
 
         var county = County;
@@ -59,6 +71,11 @@ public sealed class RowScope
     public IQueryable<Region> RegionTree(IQueryable<Region> regions)
     {
         var county = County;
+        if (Enterprise is not null)
+        {
+            return regions.Where(r => false);
+        }
+
         return county is null
             ? regions
             : regions.Where(r => r.Code == RegionQueries.CityCode || r.CountyCode == county);
@@ -68,6 +85,11 @@ public sealed class RowScope
     public IQueryable<Region> CountyRegions(IQueryable<Region> regions)
     {
         var county = County;
+        if (Enterprise is not null)
+        {
+            return regions.Where(r => false);
+        }
+
         return county is null ? regions : regions.Where(r => r.CountyCode == county);
     }
 
@@ -80,6 +102,11 @@ public sealed class RowScope
     {
         ArgumentNullException.ThrowIfNull(db);
         var county = County;
+        if (Enterprise is not null)
+        {
+            return assessments.Where(a => false);
+        }
+
         return county is null
             ? assessments
             : assessments.Where(a => db.Regions.Any(r => r.Code == a.RegionCode && r.CountyCode == county));
@@ -93,6 +120,11 @@ public sealed class RowScope
     {
         ArgumentNullException.ThrowIfNull(db);
         var county = County;
+        if (Enterprise is not null)
+        {
+            return warnings.Where(w => false);
+        }
+
         return county is null
             ? warnings
             : warnings.Where(w => w.RegionCode == null

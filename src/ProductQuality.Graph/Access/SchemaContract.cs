@@ -12,6 +12,12 @@ public sealed class SchemaContract(string name, IReadOnlyDictionary<FieldGroup, 
 
     public string Name { get; } = name;
 
+    /// <summary>
+    /// The contract of one enterprise reading about itself (<see cref="AccessPolicy.EnterpriseContract"/>): its
+    /// schema has only its own tracker and its own status, whatever its field groups allow elsewhere.
+    /// </summary>
+    public bool IsEnterpriseSelf => Name == AccessPolicy.EnterpriseContract;
+
     public IReadOnlyDictionary<FieldGroup, FieldAccess> Groups { get; } = groups;
 
     /// <summary>Deny by default: a group the policy does not mention is hidden.</summary>

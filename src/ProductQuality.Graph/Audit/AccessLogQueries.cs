@@ -17,7 +17,7 @@ namespace ProductQuality.Graph.Audit;
 /// </summary>
 public static class AccessLogQueries
 {
-    private const string Order = "NewestFirst";
+    internal const string Order = "NewestFirst";
 
     public static void AddTo(QueryType query)
     {
@@ -57,7 +57,7 @@ public static class AccessLogQueries
                 c.GetArgument<AccessLogFilter?>("filter"))));
     }
 
-    private static System.Linq.Expressions.Expression<Func<AccessLogEntry, bool>> AfterCursor(string after)
+    internal static System.Linq.Expressions.Expression<Func<AccessLogEntry, bool>> AfterCursor(string after)
     {
         var seq = Cursor.Decode(after, Order, key =>
             long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : (long?)null)

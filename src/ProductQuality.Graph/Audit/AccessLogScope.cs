@@ -9,7 +9,8 @@ namespace ProductQuality.Graph.Audit;
 
 /// <summary>
 /// The log entries a reader may see under a filter, as SQL: a county bureau only entries whose answer returned data
-/// of an enterprise of its county (and of those entries only its county's codes).
+/// of an enterprise of its county (and of those entries only its county's codes); an enterprise token only entries
+/// that returned its own data.
 /// </summary>
 internal static class AccessLogScope
 {
@@ -18,6 +19,12 @@ internal static class AccessLogScope
         var db = context.Db();
         var entries = db.AccessLog.AsNoTracking();
         var county = context.Audience().Rows.County;
+        if (context.Audience().Rows.Enterprise is { } own)
+        {
+            // An enterprise token (its tracker): only entries that returned its own data.
+            entries = entries.Where(e => db.AccessLogCodes.Any(k => k.EntrySeq == e.Seq && k.CreditCode == own));
+        }
+
         if (county is not null)
         {
             entries = entries.Where(e => db.AccessLogCodes.Any(k => k.EntrySeq == e.Seq
@@ -35,6 +42,11 @@ internal static class AccessLogScope
         if (context.Audience().Rows.County is { } county)
         {
             codes = codes.Where(k => db.Enterprises.Any(x => x.CreditCode == k.CreditCode && x.CountyCode == county));
+        }
+
+        if (context.Audience().Rows.Enterprise is { } own)
+        {
+            codes = codes.Where(k => k.CreditCode == own);
         }
 
         var rows = await codes.Select(k => new { k.EntrySeq, k.CreditCode }).ToListAsync(context.CancellationToken);

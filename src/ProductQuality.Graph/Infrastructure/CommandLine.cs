@@ -21,6 +21,9 @@ public static class CommandLine
           report                             print the distributions a bureau looks at first (tiers, classes, colours, overdue plan)
           token --department ID [--subject NAME] [--expires 8h]
                                              print a development JWT for a department of the policy
+          token --enterprise CODE [--expires 30d]
+                                             print an enterprise's data-tracker token (its own tracker and status
+                                             only; production too, with Access:EnterpriseTokens:SigningKey)
           schema export [--out DIR]          print every contract's schema to schema/ (or DIR)
           receipt verify FILE                check a kept blacklistCheck receipt (JSON: receipt, creditCodes,
                                              results) with this configuration's receipt keys; exit 0 valid, 1 not

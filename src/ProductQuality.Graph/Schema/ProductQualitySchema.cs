@@ -13,13 +13,13 @@ public sealed class ProductQualitySchema : GraphQL.Types.Schema
         // A contract without the write group has no Mutation type at all: a mutation fails validation like any unknown
         // field.
         var contract = (Access.SchemaContract)services.GetService(typeof(Access.SchemaContract))!;
-        if (contract.Sees(Access.FieldGroup.Write))
+        if (contract.Sees(Access.FieldGroup.Write) && !contract.IsEnterpriseSelf)
         {
             Mutation = (MutationType)services.GetService(typeof(MutationType))!;
         }
 
         // Subscriptions push the change feed: a contract that may read no kind of change has none.
-        if (Changes.ChangeKinds.ReadableBy(contract).Count > 0)
+        if (Changes.ChangeKinds.ReadableBy(contract).Count > 0 && !contract.IsEnterpriseSelf)
         {
             Subscription = (Changes.SubscriptionType)services.GetService(typeof(Changes.SubscriptionType))!;
         }

@@ -18,8 +18,16 @@ public sealed class QueryType : ContractObjectGraphType<object>
     public QueryType(SchemaContract contract)
         : base(contract)
     {
+        ArgumentNullException.ThrowIfNull(contract);
         Name = "Query";
         Description = "Read access to the product-quality data of Jiaxing's market supervision bureau (嘉兴市市场监督管理局).";
+        if (contract.IsEnterpriseSelf)
+        {
+            // An enterprise token: its own tracker and status, whatever else its field groups would show.
+            Audit.Tracker.TrackerQueries.AddSelfTo(this);
+            return;
+        }
+
         EnterpriseQueries.AddTo(this);
         EnterpriseStatusQueries.AddTo(this);
         ProductQueries.AddTo(this);
@@ -35,5 +43,6 @@ public sealed class QueryType : ContractObjectGraphType<object>
         WarningQueries.AddTo(this);
         ChangeQueries.AddTo(this);
         Audit.AccessLogQueries.AddTo(this);
+        Audit.Tracker.TrackerQueries.AddTo(this);
     }
 }

@@ -7,7 +7,9 @@ namespace ProductQuality.Graph.Access.Tokens;
 /// No Authorization header: the public. A bearer token: validated by JwtBearer; a bad one is refused with 401 and
 /// its reason — never a silent downgrade to anonymous. A valid token's <c>dept</c> must name a department of the policy.
 /// </summary>
-internal sealed class JwtAudienceResolver(AccessPolicy policy, ValidatedTokenCache cache) : IAudienceResolver
+internal sealed class JwtAudienceResolver(
+    AccessPolicy policy, ValidatedTokenCache cache, EnterpriseTokens.EnterpriseTokenValidator enterprises)
+    : IAudienceResolver
 {
     public async Task<(Audience? Audience, AuthRefusal? Refusal)> ResolveAsync(HttpContext http)
     {
@@ -26,6 +28,11 @@ internal sealed class JwtAudienceResolver(AccessPolicy policy, ValidatedTokenCac
         if (cache.Find(token, out var cachedSubject) is { } cachedDepartment && policy.ForDepartment(cachedDepartment) is { } cachedAudience)
         {
             return (cachedAudience with { Subject = cachedSubject }, null);
+        }
+
+        if (enterprises.Claims(token))
+        {
+            return await EnterpriseAsync(token);
         }
 
         var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
@@ -53,6 +60,25 @@ internal sealed class JwtAudienceResolver(AccessPolicy policy, ValidatedTokenCac
 
         return (null, new AuthRefusal(StatusCodes.Status403Forbidden, "UNKNOWN_DEPARTMENT",
             $"Department '{department}' has no access policy; ask the regulator to grant one.", null));
+    }
+
+    /// <summary>
+    /// A token of the enterprise issuer: checked with the server's own key, refused in the same shape as a bad
+    /// department token. Not cached: few enterprises ask, and each check is one HMAC.
+    /// </summary>
+    private async Task<(Audience? Audience, AuthRefusal? Refusal)> EnterpriseAsync(string token)
+    {
+        var (code, failure) = await enterprises.ValidateAsync(token);
+        if (code is null)
+        {
+            return (null, Unauthorized("invalid_token", failure!));
+        }
+
+        return policy.ForEnterprise(code) is { } audience
+            ? (audience, null)
+            : (null, new AuthRefusal(StatusCodes.Status403Forbidden, "UNKNOWN_DEPARTMENT",
+                $"This server's policy has no '{AccessPolicy.EnterpriseContract}' contract: enterprise tokens " +
+                "read nothing here.", null));
     }
 
     private static DateTimeOffset? ExpiryOf(System.Security.Claims.ClaimsPrincipal principal) =>

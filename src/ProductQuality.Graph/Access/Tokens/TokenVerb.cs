@@ -7,11 +7,18 @@ namespace ProductQuality.Graph.Access.Tokens;
 /// <summary>
 /// <c>token --department ID [--subject NAME] [--expires 8h]</c>: prints a development token, alone on standard
 /// output so scripts can capture it. Refused when the server validates tokens against a real identity provider.
+/// <c>token --enterprise CODE [--expires 30d]</c>: an enterprise token, which this server issues in production too
+/// (<see cref="EnterpriseTokens.EnterpriseTokenVerb"/>).
 /// </summary>
 internal static class TokenVerb
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (CommandLine.Option(args, "--enterprise") is { } enterprise)
+        {
+            return await EnterpriseTokens.EnterpriseTokenVerb.RunAsync(args, enterprise);
+        }
+
         var department = CommandLine.Option(args, "--department");
         using var host = CommandLine.BuildHost(args);
         var policy = host.Services.GetRequiredService<AccessPolicy>();
@@ -27,7 +34,7 @@ internal static class TokenVerb
             return 2;
         }
 
-        if (!TryParseLifetime(CommandLine.Option(args, "--expires") ?? "8h", out var lifetime))
+        if (!TryParseLifetime(CommandLine.Option(args, "--expires") ?? "8h", TimeSpan.FromDays(30), out var lifetime))
         {
             await Console.Error.WriteLineAsync("--expires takes a duration such as 30m, 8h or 7d (at most 30d).");
             return 2;
@@ -38,7 +45,8 @@ internal static class TokenVerb
         return 0;
     }
 
-    private static bool TryParseLifetime(string text, out TimeSpan lifetime)
+    /// <summary>30m, 8h, 7d: a positive duration of at most <paramref name="max"/>.</summary>
+    internal static bool TryParseLifetime(string text, TimeSpan max, out TimeSpan lifetime)
     {
         lifetime = default;
         if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
@@ -53,6 +61,6 @@ internal static class TokenVerb
             'd' => TimeSpan.FromDays(n),
             _ => TimeSpan.Zero,
         };
-        return lifetime > TimeSpan.Zero && lifetime <= TimeSpan.FromDays(30);
+        return lifetime > TimeSpan.Zero && lifetime <= max;
     }
 }

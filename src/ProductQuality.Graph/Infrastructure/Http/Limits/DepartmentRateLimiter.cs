@@ -24,7 +24,9 @@ internal sealed class DepartmentRateLimiter(UsageLimitsPolicy policy) : IDisposa
     public LimitRefusal? TryAcquire(HttpContext http, Audience audience)
     {
         var limits = policy.For(audience);
-        var key = audience.Department is { } department
+        // Enterprise tokens share one audience name but not one budget: each enterprise is counted apart.
+        var key = audience.Rows.Enterprise is { } enterprise ? "enterprise:" + enterprise
+            : audience.Department is { } department
             ? "department:" + department
             : "public:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         using var lease = _limiter.AttemptAcquire(new Caller(key, limits));

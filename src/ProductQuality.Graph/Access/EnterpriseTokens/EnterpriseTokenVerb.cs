@@ -1,0 +1,55 @@
+using System.Globalization;
+using ProductQuality.Graph.Access.Tokens;
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Infrastructure;
+
+namespace ProductQuality.Graph.Access.EnterpriseTokens;
+
+/// <summary>
+/// <c>token --enterprise CODE [--expires 30d]</c>: the regulator issues an enterprise its data-tracker token, printed
+/// alone on standard output. Works in production too (the server issues these itself), given the configured key.
+/// </summary>
+internal static class EnterpriseTokenVerb
+{
+    public static async Task<int> RunAsync(string[] args, string creditCode)
+    {
+        var check = CreditCode.Validate(creditCode);
+        if (!check.IsValid)
+        {
+            await Console.Error.WriteLineAsync(
+                $"--enterprise '{creditCode}' is not a valid unified social credit code: {check.Problem}");
+            return 2;
+        }
+
+        using var host = CommandLine.BuildHost(args);
+        var issuer = host.Services.GetRequiredService<EnterpriseTokenIssuer>();
+        if (host.Services.GetRequiredService<AccessPolicy>().ForEnterprise(creditCode) is null)
+        {
+            await Console.Error.WriteLineAsync(
+                $"The policy has no Access:Contracts:{AccessPolicy.EnterpriseContract}: an enterprise token would " +
+                "read nothing.");
+            return 2;
+        }
+
+        if (!issuer.Available)
+        {
+            await Console.Error.WriteLineAsync("Auth:Authority is set (production) and Access:EnterpriseTokens:" +
+                "SigningKey is not: give the server's enterprise token key (base64, 32 bytes) to issue tokens.");
+            return 2;
+        }
+
+        var max = issuer.MaxLifetime;
+        var text = CommandLine.Option(args, "--expires")
+            ?? issuer.DefaultLifetime.TotalDays.ToString(CultureInfo.InvariantCulture) + "d";
+        if (!TokenVerb.TryParseLifetime(text, max, out var lifetime))
+        {
+            await Console.Error.WriteLineAsync(
+                $"--expires takes a duration such as 12h, 7d or 30d (at most {max.TotalDays:0}d, " +
+                "Access:EnterpriseTokens:MaxLifetimeDays).");
+            return 2;
+        }
+
+        Console.WriteLine(issuer.Issue(creditCode, lifetime));
+        return 0;
+    }
+}
