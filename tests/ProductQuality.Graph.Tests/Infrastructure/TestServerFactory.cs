@@ -18,6 +18,10 @@ public abstract class TestServerFactory : WebApplicationFactory<Program>
     /// <summary>Test-only HMAC key (never used outside tests): tokens the bearer pipeline really validates.</summary>
     public const string TestSigningKey = "dGVzdC1vbmx5LWtleS1mb3ItcHJvZHVjdHF1YWxpdHktZ3JhcGg=";
 
+    /// <summary>Test-only key of enterprise tokens (Access:EnterpriseTokens:SigningKey), never used outside tests.
+    /// </summary>
+    public const string TestEnterpriseKey = "dGVzdC1vbmx5LWVudGVycHJpc2Uta2V5LWZvci10aGUtdHJhY2tlcg==";
+
     public SqlCounter Sql { get; } = new();
 
     /// <summary>Database:Provider and Database:ConnectionString of this factory's database.</summary>
@@ -34,6 +38,7 @@ public abstract class TestServerFactory : WebApplicationFactory<Program>
         // The daily re-evaluation has tests of its own, on servers whose clock moves.
         builder.UseSetting("Maintenance:Enabled", "false");
         builder.UseSetting("Auth:SigningKey", TestSigningKey);
+        builder.UseSetting("Access:EnterpriseTokens:SigningKey", TestEnterpriseKey);
         // The whole suite shares this server: rate limits of their own are tested on servers of their own.
         builder.UseSetting("Access:Limits:RequestsPerWindow", "1000000");
         builder.UseSetting("Access:Public:Limits:RequestsPerWindow", "1000000");
@@ -52,6 +57,17 @@ public abstract class TestServerFactory : WebApplicationFactory<Program>
                 new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         }
 
+        return client;
+    }
+
+    /// <summary>A client sending a freshly issued enterprise token for the credit code (the data tracker).</summary>
+    public HttpClient ClientForEnterprise(string creditCode)
+    {
+        var client = CreateClient();
+        var token = Services.GetRequiredService<ProductQuality.Graph.Access.EnterpriseTokens.EnterpriseTokenIssuer>()
+            .Issue(creditCode, TimeSpan.FromMinutes(10));
+        client.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 }
