@@ -1,6 +1,9 @@
 namespace ProductQuality.Graph.Access;
 
-/// <summary>The access policy as data (configuration section <c>Access</c>); the default matrix of ACCESS.md ships in appsettings.json.</summary>
+/// <summary>
+/// The access policy as data (configuration section <c>Access</c>); the default matrix of ACCESS.md ships in
+/// appsettings.json.
+/// </summary>
 public sealed class AccessOptions
 {
     public const string Section = "Access";

@@ -49,11 +49,6 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
                     $"and not 'public', 'full' or '{AccessPolicy.EnterpriseContract}'.";
             }
 
-            if (department.Contract == AccessPolicy.EnterpriseContract)
-            {
-                yield return $"Setting Access:Departments:{id}:Contract is '{AccessPolicy.EnterpriseContract}', " +
-                    "which is not allowed: that contract is for enterprise tokens (token --enterprise) only.";
-            }
 
             if (ContractProblem($"Access:Departments:{id}", department, options) is { } problem)
             {
@@ -72,12 +67,6 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
             yield return publicProblem;
         }
 
-        if (options.Public.Contract == AccessPolicy.EnterpriseContract)
-        {
-            yield return $"Setting Access:Public:Contract is '{AccessPolicy.EnterpriseContract}', which is not " +
-                "allowed: that contract is for enterprise tokens only.";
-        }
-
         if (options.Public.County is not null)
         {
             yield return "Setting Access:Public:County is not allowed: " +
@@ -87,10 +76,17 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
 
     private static string? ContractProblem(string path, DepartmentPolicy department, AccessOptions options)
     {
-        var known = string.Join(", ", options.Contracts.Keys.Order(StringComparer.Ordinal));
+        var known = string.Join(", ", options.Contracts.Keys.Where(c => c != AccessPolicy.EnterpriseContract)
+            .Order(StringComparer.Ordinal));
         if (string.IsNullOrWhiteSpace(department.Contract))
         {
             return $"Setting {path}:Contract is missing: name the contract it uses, one of {known}.";
+        }
+
+        if (department.Contract == AccessPolicy.EnterpriseContract)
+        {
+            return $"Setting {path}:Contract is '{AccessPolicy.EnterpriseContract}', which is not allowed: that " +
+                $"contract is for enterprise tokens (token --enterprise) only; one of {known}.";
         }
 
         return options.Contracts.ContainsKey(department.Contract)

@@ -6,7 +6,10 @@ using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Access;
 
-/// <summary>Composition of department access: the policy, the contracts, bearer-token validation and the audience resolver.</summary>
+/// <summary>
+/// Composition of department access: the policy, the contracts, bearer-token validation (department and enterprise
+/// tokens) and the audience resolver.
+/// </summary>
 public static class AccessRegistration
 {
     public static IHostApplicationBuilder AddDepartmentAccess(this IHostApplicationBuilder builder)
@@ -27,7 +30,8 @@ public static class AccessRegistration
 
         builder.Services.AddAuthentication().AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<TokenOptions>, DevelopmentSigningKey>((jwt, tokens, devKey) => Configure(jwt, tokens.Value, devKey));
+            .Configure<IOptions<TokenOptions>, DevelopmentSigningKey>(
+                (jwt, tokens, devKey) => Configure(jwt, tokens.Value, devKey));
         return builder;
     }
 
@@ -56,7 +60,8 @@ public static class AccessRegistration
         else
         {
             jwt.Authority = tokens.Authority;
-            jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256];
+            jwt.TokenValidationParameters.ValidAlgorithms =
+                [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256];
         }
     }
 }

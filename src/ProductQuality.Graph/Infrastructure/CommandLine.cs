@@ -17,8 +17,10 @@ public static class CommandLine
         Usage: dotnet run --project src/ProductQuality.Graph -- [verb] [options]
           (no verb) | serve [--urls URL]     run the GraphQL server (default http://localhost:5080/graphql)
           seed [--enterprises N] [--seed S]  recreate the database with a generated data set (N up to 1,000,000)
-          recompute                          re-evaluate every product, enterprise and region as of today (after a rules change; nightly)
-          report                             print the distributions a bureau looks at first (tiers, classes, colours, overdue plan)
+          recompute                          re-evaluate every product, enterprise and region as of today (after a
+                                             rules change; nightly)
+          report                             print the distributions a bureau looks at first (tiers, classes,
+                                             colours, overdue plan)
           token --department ID [--subject NAME] [--expires 8h]
                                              print a development JWT for a department of the policy
           token --enterprise CODE [--expires 30d]

@@ -62,5 +62,12 @@ public static class HostingExtensions
                 "Auth:Audience) to validate your identity provider's tokens, or run with " +
                 "ASPNETCORE_ENVIRONMENT=Development on a developer's machine.", app.Environment.EnvironmentName);
         }
+
+        // Production without the enterprise token key: the data tracker's enterprise tokens are off. Say why.
+        if (!app.Services.GetRequiredService<Access.EnterpriseTokens.EnterpriseTokenIssuer>().Available)
+        {
+            app.Logger.LogWarning("Enterprise tokens (the data tracker) are neither issued nor accepted: " +
+                "Auth:Authority is set and Access:EnterpriseTokens:SigningKey is not.");
+        }
     }
 }

@@ -21,8 +21,8 @@ public sealed class ContractTests(GraphServerFactory factory)
     {
         var registry = factory.Services.GetRequiredService<SchemaRegistry>();
         string[] expected =
-            ["drc", "finance", "full", "industry-access", "project-approval", "public", "regulator", "sci-tech", "tax",
-                "yrd-partner"];
+            ["drc", "enterprise-self", "finance", "full", "industry-access", "project-approval", "public", "regulator",
+                "sci-tech", "tax", "yrd-partner"];
         Assert.Equal(expected, registry.Contracts.Order(StringComparer.Ordinal));
     }
 

@@ -81,6 +81,18 @@ public sealed class BadSettingsTests
         { "--Telemetry:ServiceName= ", "Setting Telemetry:ServiceName is empty", "name the service" },
         { "--Logging:Format=xml", "Setting Logging:Format is 'xml'", "one of Simple, Json" },
         { "--Health:CheckTimeoutSeconds=0", "Setting Health:CheckTimeoutSeconds is not allowed", "between 1 and 60" },
+        {
+            "--Access:Departments:tax:Contract=enterprise-self",
+            "Setting Access:Departments:tax:Contract is 'enterprise-self'", "for enterprise tokens"
+        },
+        {
+            "--Access:EnterpriseTokens:MaxLifetimeDays=0", "Setting Access:EnterpriseTokens:MaxLifetimeDays", "1 to 366"
+        },
+        {
+            "--Access:EnterpriseTokens:Issuer=productquality-graph-dev",
+            "Setting Access:EnterpriseTokens:Issuer", "differ from Auth:Issuer"
+        },
+        { "--Access:EnterpriseTokens:SigningKey=c2hvcnQ=", "Setting Access:EnterpriseTokens:SigningKey", "32" },
     };
 
     [Theory]

@@ -5,7 +5,8 @@ namespace ProductQuality.Graph.Access.Tokens;
 
 /// <summary>
 /// No Authorization header: the public. A bearer token: validated by JwtBearer; a bad one is refused with 401 and
-/// its reason — never a silent downgrade to anonymous. A valid token's <c>dept</c> must name a department of the policy.
+/// its reason — never a silent downgrade to anonymous. A valid token's <c>dept</c> must name a department of the
+/// policy. A token of the enterprise issuer is checked with the server's own key instead (the data tracker).
 /// </summary>
 internal sealed class JwtAudienceResolver(
     AccessPolicy policy, ValidatedTokenCache cache, EnterpriseTokens.EnterpriseTokenValidator enterprises)
@@ -21,11 +22,13 @@ internal sealed class JwtAudienceResolver(
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Unauthorized("invalid_request", "Only bearer tokens are accepted: send 'Authorization: Bearer <token>'."));
+            return (null, Unauthorized("invalid_request",
+                "Only bearer tokens are accepted: send 'Authorization: Bearer <token>'."));
         }
 
         var token = header["Bearer ".Length..].Trim();
-        if (cache.Find(token, out var cachedSubject) is { } cachedDepartment && policy.ForDepartment(cachedDepartment) is { } cachedAudience)
+        if (cache.Find(token, out var cachedSubject) is { } cachedDepartment
+            && policy.ForDepartment(cachedDepartment) is { } cachedAudience)
         {
             return (cachedAudience with { Subject = cachedSubject }, null);
         }

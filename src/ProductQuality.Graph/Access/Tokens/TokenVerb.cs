@@ -24,13 +24,16 @@ internal static class TokenVerb
         var policy = host.Services.GetRequiredService<AccessPolicy>();
         if (department is null || policy.ForDepartment(department) is null)
         {
-            await Console.Error.WriteLineAsync($"Pass --department with one of: {string.Join(", ", policy.Departments.Order(StringComparer.Ordinal))}.");
+            var departments = string.Join(", ", policy.Departments.Order(StringComparer.Ordinal));
+            await Console.Error.WriteLineAsync(
+                $"Pass --department with one of: {departments} (or --enterprise CODE for an enterprise token).");
             return 2;
         }
 
         if (!host.Services.GetRequiredService<IOptions<TokenOptions>>().Value.IsDevelopmentMode)
         {
-            await Console.Error.WriteLineAsync("Auth:Authority is set: tokens come from your identity provider, not from this verb.");
+            await Console.Error.WriteLineAsync(
+                "Auth:Authority is set: tokens come from your identity provider, not from this verb.");
             return 2;
         }
 
@@ -41,7 +44,8 @@ internal static class TokenVerb
         }
 
         var subject = CommandLine.Option(args, "--subject") ?? $"dev-{department}";
-        Console.WriteLine(host.Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(department, subject, lifetime));
+        Console.WriteLine(
+            host.Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(department, subject, lifetime));
         return 0;
     }
 
@@ -49,7 +53,8 @@ internal static class TokenVerb
     internal static bool TryParseLifetime(string text, TimeSpan max, out TimeSpan lifetime)
     {
         lifetime = default;
-        if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+        if (text.Length < 2
+            || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
         {
             return false;
         }

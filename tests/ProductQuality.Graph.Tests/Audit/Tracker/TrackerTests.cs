@@ -91,10 +91,11 @@ public abstract class TrackerTests(TestServerFactory factory)
         Assert.Equal(["Identity"], Strings(access.GetProperty("fieldGroups")));
         Assert.Equal(mine.Count, (await AccessesAsync(enterprise, Tracker, x.Code)).Count);
 
-        var status = (await enterprise.PostAsync(
-                "{ myEnterprise { creditCode known name class healthCode qualityIndex mapColour blacklisted assured } }"))
+        var status = (await enterprise.PostAsync("{ myEnterprise { creditCode known name class healthCode "
+                + "qualityIndex mapColour blacklisted assured } }"))
             .EnsureData().Data.GetProperty("myEnterprise");
-        var stored = await factory.DbAsync(db => db.Enterprises.AsNoTracking().SingleAsync(e => e.CreditCode == x.Code));
+        var stored = await factory.DbAsync(
+            db => db.Enterprises.AsNoTracking().SingleAsync(e => e.CreditCode == x.Code));
         Assert.Equal(x.Code, status.GetProperty("creditCode").GetString());
         Assert.True(status.GetProperty("known").GetBoolean());
         Assert.Equal(stored.Name, status.GetProperty("name").GetString());
