@@ -45,8 +45,10 @@ public static class StatisticsCollector
         var latest = ColoursOn(assessed, today);
         var counties = regions.Where(r => r.Level == RegionLevel.County).ToList();
         var firstYear = assessed.Count == 0 ? today.Year : assessed.Min(a => a.EffectiveFrom).Year;
-        var yearEnds = Enumerable.Range(firstYear, Math.Max(0, today.Year - firstYear)).Select(y => new DateOnly(y, 12, 31))
-            .Select(d => new YearEndColours(d, StatisticsCount.Of(RegionColours, RegionCounts(counties, ColoursOn(assessed, d)))))
+        var yearEnds = Enumerable.Range(firstYear, Math.Max(0, today.Year - firstYear))
+            .Select(y => new DateOnly(y, 12, 31))
+            .Select(d => new YearEndColours(d,
+                StatisticsCount.Of(RegionColours, RegionCounts(counties, ColoursOn(assessed, d)))))
             .ToList();
         var categoriesPerEnterprise = await enterprises
             .Select(e => db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id)
@@ -80,7 +82,8 @@ public static class StatisticsCollector
     // Each region's colour in force on a day: its newest assessment effective by then, as the region fields read it.
     private static Dictionary<string, FourColor?> ColoursOn(IEnumerable<RegionColourOn> assessed, DateOnly day) =>
         assessed.Where(a => a.EffectiveFrom <= day).GroupBy(a => a.RegionCode)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First().Colour);
+            .ToDictionary(g => g.Key,
+                g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First().Colour);
 
     private sealed record RegionColourOn(long Id, string RegionCode, DateOnly EffectiveFrom, FourColor? Colour);
 

@@ -67,7 +67,8 @@ public sealed class DefaultDataSetTests
     {
         string[] colours = ["RED", "YELLOW", "BLUE", "GREEN"];
         var towns = ReportSection(report, "Town colours");
-        Assert.True(colours.All(c => towns.Single(l => l.Key == c).Count > 0), $"a colour is missing among towns:\n{report}");
+        Assert.True(colours.All(c => towns.Single(l => l.Key == c).Count > 0),
+            $"a colour is missing among towns:\n{report}");
         var counties = ReportSection(report, "County colours (");
         Assert.True(colours.Count(c => counties.Single(l => l.Key == c).Count > 0) >= 3,
             $"fewer than three colours among counties:\n{report}");
@@ -83,7 +84,8 @@ public sealed class DefaultDataSetTests
 
         // No cold start: the first visible year end already shows as many RED and YELLOW counties as the last, give or
         // take one (the old generator went from all GREEN to all YELLOW).
-        var years = report.Split('\n').SkipWhile(l => !l.StartsWith("County colours at each year end", StringComparison.Ordinal))
+        var years = report.Split('\n')
+            .SkipWhile(l => !l.StartsWith("County colours at each year end", StringComparison.Ordinal))
             .Skip(1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal))
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Select(p => int.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)

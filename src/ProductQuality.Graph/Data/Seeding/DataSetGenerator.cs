@@ -12,11 +12,12 @@ using ProductQuality.Graph.Warnings;
 namespace ProductQuality.Graph.Data.Seeding;
 
 /// <summary>
-/// Generates the demo data set deterministically from (seed, today) in two passes. <see cref="Prepare"/>
-/// draws every enterprise's facts once to count the city's samplings, then issues risk warnings and grades
-/// products through the rules; <see cref="Generate"/> then redraws enterprises batch by batch — each from
-/// its own random streams, so a batch needs nothing of the others — and replays them through the rules.
-/// Memory stays flat in the number of enterprises, apart from a hash per enterprise name.
+/// Generates the demo data set deterministically from (seed, today). <see cref="Prepare"/> draws every enterprise's
+/// facts to count the city's samplings — twice, because the supervisor that schedules samplings reads the product tiers
+/// those samplings lead to (see there) — then issues risk warnings and grades products through the rules;
+/// <see cref="Generate"/> then redraws enterprises batch by batch — each from its own random streams, so a batch needs
+/// nothing of the others — and replays them through the rules. Memory stays flat in the number of enterprises, apart
+/// from a hash per enterprise name.
 /// </summary>
 public sealed class DataSetGenerator
 {
@@ -103,21 +104,41 @@ public sealed class DataSetGenerator
     /// <summary>Every region's colour and index at each past year end, from the states replayed so far.</summary>
     public List<RegionAssessment> YearEndRegionAssessments() => yearEnds.Assess(new RegionAssessmentBuilder(rules, reference.Regions));
 
+    // Drafts are independent of one another, so the enterprises are counted in parallel, in slices, each slice into
+    // its own statistics; sums do not depend on the order, so the data set stays the same on any number of cores.
     private HistoryStatistics Count(SupervisionScheduler supervisor, string stage, IProgress<SeedProgress>? progress,
         CancellationToken ct)
     {
-        var stats = new HistoryStatistics(FactsStart, request.Today, reference.Products.Select(p => p.Code));
-        for (var i = 0; i < request.Enterprises; i++)
-        {
-            stats.Add(drafts.Generate(i, supervisor));
-            if ((i + 1) % 10_000 == 0 || i + 1 == request.Enterprises)
+        const int Slice = 10_000;
+        var total = new HistoryStatistics(FactsStart, request.Today, reference.Products.Select(p => p.Code));
+        var done = 0;
+        var slices = (request.Enterprises + Slice - 1) / Slice;
+        var gate = new Lock();
+        Parallel.For(0, slices, new ParallelOptions { CancellationToken = ct }, () => (HistoryStatistics?)null,
+            (slice, _, part) =>
             {
-                ct.ThrowIfCancellationRequested();
-                progress?.Report(new SeedProgress(stage, i + 1, request.Enterprises));
-            }
-        }
+                part ??= new HistoryStatistics(FactsStart, request.Today, reference.Products.Select(p => p.Code));
+                var end = Math.Min(request.Enterprises, (slice + 1) * Slice);
+                for (var i = slice * Slice; i < end; i++)
+                {
+                    part.Add(drafts.Generate(i, supervisor));
+                }
 
-        return stats;
+                progress?.Report(new SeedProgress(stage, Interlocked.Add(ref done, end - (slice * Slice)),
+                    request.Enterprises));
+                return part;
+            },
+            part =>
+            {
+                if (part is not null)
+                {
+                    lock (gate)
+                    {
+                        total.Merge(part);
+                    }
+                }
+            });
+        return total;
     }
 
     private List<RiskWarning> WarningsFrom(HistoryStatistics stats) =>

@@ -16,7 +16,8 @@ internal sealed class Geography
     {
         Regions = reference.Regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
         productsByCategory = reference.Products.GroupBy(p => p.CategoryCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Code).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Code).Order(StringComparer.Ordinal).ToList(),
+                StringComparer.Ordinal);
         var towns = reference.Regions.Where(r => r.CountyCode is not null && r.Level != RegionLevel.County).ToList();
         var townsPerCounty = towns.GroupBy(t => t.CountyCode!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var rows = reference.Clusters.ToLookup(c => c.RegionCode, StringComparer.Ordinal);
