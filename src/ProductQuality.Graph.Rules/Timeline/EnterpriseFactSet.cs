@@ -32,6 +32,28 @@ public sealed record EnterpriseFactSet(
             .Select(d => new SeriousViolationDecision(d.Number, d.Date, d.SeriousViolation!.Value)).ToList(),
     };
 
+    /// <summary>
+    /// What the class and index rules read on a day: the management record in force, decisions in the sampling window,
+    /// complaints of the last year. The replay and the data set generator's supervisor both ask this, so they agree.
+    /// </summary>
+    public EnterpriseFacts FactsOn(DateOnly asOf, int windowYears, bool listed)
+    {
+        var management = InForce.LatestOrFirst(Management, m => m.Date, asOf)!;
+        var from = asOf.AddYears(-windowYears);
+        return new EnterpriseFacts
+        {
+            AsOf = asOf,
+            Samplings = Samplings,
+            Traceability = management.Traceability,
+            QualitySystem = management.QualitySystem,
+            Blacklisted = listed,
+            UnlicensedProductionFinding = Decisions.Any(d =>
+                d.Kind == EnforcementKind.UnlicensedProduction && d.Date >= from && d.Date <= asOf),
+            PenaltiesInWindow = Decisions.Count(d => d.Date >= from && d.Date <= asOf),
+            ValidComplaintsLastYear = Complaints.Count(c => c > asOf.AddYears(-1) && c <= asOf),
+        };
+    }
+
     /// <summary>Dates of violations — failed samplings and every decision — that a removal counts.</summary>
     public IReadOnlyList<DateOnly> Violations() =>
         Samplings.Where(s => !s.Passed).Select(s => s.Date).Concat(Decisions.Select(d => d.Date)).ToList();

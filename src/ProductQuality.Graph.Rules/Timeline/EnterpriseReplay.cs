@@ -122,22 +122,9 @@ public sealed class EnterpriseReplay(
     private EnterpriseAssessmentInput Input(EnterpriseFactSet f, bool listed, DateOnly asOf,
         ClassState? previous, IReadOnlyList<Assured.ClassChange> history, AssuredTracker assured)
     {
-        var management = ManagementOn(f, asOf);
-        var from = asOf.AddYears(-window);
         return new EnterpriseAssessmentInput
         {
-            Facts = new EnterpriseFacts
-            {
-                AsOf = asOf,
-                Samplings = f.Samplings,
-                Traceability = management.Traceability,
-                QualitySystem = management.QualitySystem,
-                Blacklisted = listed,
-                UnlicensedProductionFinding = f.Decisions.Any(d =>
-                    d.Kind == EnforcementKind.UnlicensedProduction && d.Date >= from && d.Date <= asOf),
-                PenaltiesInWindow = f.Decisions.Count(d => d.Date >= from && d.Date <= asOf),
-                ValidComplaintsLastYear = f.Complaints.Count(c => c > asOf.AddYears(-1) && c <= asOf),
-            },
+            Facts = f.FactsOn(asOf, window, listed),
             ProductTiers = f.ProductCodes.Select(p => tiers.TierOn(p, asOf)).ToList(),
             PreviousClass = previous,
             ClassHistory = history,

@@ -48,6 +48,19 @@ internal static class ReportVerb
         text.Append(CultureInfo.InvariantCulture, $"  {"MAX_DAYS",-14}{p.MaxDaysOverdue,8}\n");
 
         Section(text, "Risk signals by source (国内外风险信号), in the tiers' look-back window", s.SignalsBySource);
+        Section(text, "Enterprises by industries made (行业): one category of products, or several", s.Industries);
+        text.Append("\nCounty colours at each year end (区域分色, 县, 年末)\n");
+        foreach (var year in s.CountyColoursByYearEnd)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {year.YearEnd:yyyy-MM-dd}");
+            foreach (var c in year.Colours)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {c.Key} {c.Count}");
+            }
+
+            text.Append('\n');
+        }
+
         return text.ToString();
     }
 

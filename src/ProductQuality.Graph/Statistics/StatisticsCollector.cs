@@ -21,6 +21,7 @@ public static class StatisticsCollector
     private static readonly string[] Classes = ["AA", "A", "B", "C"];
     private static readonly string[] Colours = ["RED", "YELLOW", "BLUE", "GREEN"];
     private static readonly string[] RegionColours = [.. Colours, "NOT_ASSESSED"];
+    private static readonly string[] IndustryKeys = ["ONE_INDUSTRY", "SEVERAL_INDUSTRIES"];
 
     public static async Task<BureauStatistics> CollectAsync(ProductQualityDbContext db, RowScope scope,
         InspectionFrequencyRule rule, RulesOptions rules, DateOnly today, CancellationToken ct)
@@ -38,11 +39,22 @@ public static class StatisticsCollector
             .ToDictionaryAsync(g => Name(g.Key), g => g.N, ct);
         var regions = await scope.CountyRegions(db.Regions.AsNoTracking()).ToListAsync(ct);
         var codes = regions.Select(r => r.Code).ToList();
-        var latest = (await scope.RegionAssessments(db, db.RegionAssessments.AsNoTracking()
+        var assessed = await scope.RegionAssessments(db, db.RegionAssessments.AsNoTracking()
                 .Where(a => codes.Contains(a.RegionCode)))
-                .Select(a => new { a.Id, a.RegionCode, a.EffectiveFrom, a.Colour }).ToListAsync(ct))
-            .GroupBy(a => a.RegionCode)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First().Colour);
+                .Select(a => new RegionColourOn(a.Id, a.RegionCode, a.EffectiveFrom, a.Colour)).ToListAsync(ct);
+        var latest = ColoursOn(assessed, today);
+        var counties = regions.Where(r => r.Level == RegionLevel.County).ToList();
+        var firstYear = assessed.Count == 0 ? today.Year : assessed.Min(a => a.EffectiveFrom).Year;
+        var yearEnds = Enumerable.Range(firstYear, Math.Max(0, today.Year - firstYear))
+            .Select(y => new DateOnly(y, 12, 31))
+            .Select(d => new YearEndColours(d,
+                StatisticsCount.Of(RegionColours, RegionCounts(counties, ColoursOn(assessed, d)))))
+            .ToList();
+        var categoriesPerEnterprise = await enterprises
+            .Select(e => db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id)
+                .Join(db.Products, p => p.ProductCode, p => p.Code, (_, p) => p.CategoryCode).Distinct().Count())
+            .GroupBy(n => n > 1).Select(g => new { Several = g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => IndustryKeys[g.Several ? 1 : 0], g => g.N, ct);
         // Signals are about catalogue products, city-wide like the tiers: every reader of statistics counts them all.
         var signalsFrom = today.AddYears(-rules.ProductTier.SignalWindowYears);
         var signals = await db.ExternalRiskSignals.AsNoTracking().Where(s => s.PublishedOn > signalsFrom && s.PublishedOn <= today)
@@ -56,14 +68,24 @@ public static class StatisticsCollector
             StatisticsCount.Of(Classes, classes),
             StatisticsCount.Of(Colours, health),
             StatisticsCount.Of(Colours, map),
-            StatisticsCount.Of(RegionColours, RegionCounts(regions.Where(r => r.Level == RegionLevel.County), latest)),
+            StatisticsCount.Of(RegionColours, RegionCounts(counties, latest)),
             StatisticsCount.Of(RegionColours, RegionCounts(
                 regions.Where(r => r.Level is RegionLevel.Town or RegionLevel.Subdistrict), latest)),
             new OverdueStatistics(total, plan.Count, overdue.Count,
                 total == 0 ? 0 : Math.Round(100.0 * overdue.Count / total, 1),
                 overdue.Count == 0 ? 0 : overdue.Max(p => p.Schedule.DaysOverdue)),
-            StatisticsCount.Of(Enum.GetValues<RiskSignalSource>().Select(s => s.Key()), signals));
+            StatisticsCount.Of(Enum.GetValues<RiskSignalSource>().Select(s => s.Key()), signals),
+            yearEnds,
+            StatisticsCount.Of(IndustryKeys, categoriesPerEnterprise));
     }
+
+    // Each region's colour in force on a day: its newest assessment effective by then, as the region fields read it.
+    private static Dictionary<string, FourColor?> ColoursOn(IEnumerable<RegionColourOn> assessed, DateOnly day) =>
+        assessed.Where(a => a.EffectiveFrom <= day).GroupBy(a => a.RegionCode)
+            .ToDictionary(g => g.Key,
+                g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First().Colour);
+
+    private sealed record RegionColourOn(long Id, string RegionCode, DateOnly EffectiveFrom, FourColor? Colour);
 
     // The newest assessment per region, as the region fields read it; never assessed, or below the minimum, counts
     // as not assessed.

@@ -21,6 +21,12 @@ public sealed class StatisticsType : ContractObjectGraphType<BureauStatistics>
         List(this, "townColours", "Towns and sub-districts by region colour, and NOT_ASSESSED (未评定).", s => s.TownColours);
         List(this, "signalsBySource", "External risk signals (国内外风险预警/召回) the tiers count today — those of the "
             + "look-back window — by source (RiskSignalSource names).", s => s.SignalsBySource);
+        List(this, "industries", "Enterprises by the industries they make products of (行业): "
+            + "ONE_INDUSTRY (one catalogue category) or SEVERAL_INDUSTRIES.", s => s.Industries);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<YearEndColoursType>>>>(
+                FieldGroup.Write, "countyColoursByYearEnd")
+            .Description("Counties by region colour at each past year end (年末) since the first assessment: "
+                + "whether the map moved over the years.").Resolve(c => c.Source.CountyColoursByYearEnd);
         Field<NonNullGraphType<OverdueStatisticsType>>(FieldGroup.Write, "plan").Description("Supervision plan entries due and overdue (检查计划).").Resolve(c => c.Source.Plan);
     }
 

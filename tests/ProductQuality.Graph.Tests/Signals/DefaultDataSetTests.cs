@@ -9,7 +9,10 @@ namespace ProductQuality.Graph.Tests.Signals;
 /// <summary>
 /// The default data set (3,000 enterprises, the default seed) as an operator makes it with the <c>seed</c> verb: the
 /// <c>report</c> verb counts at least 8 HIGH products, each explained by external signals and by the city's own
-/// failures, and <c>recompute</c> on it changes nothing — the generator grades with the live rules.
+/// failures; the map says something (all four colours among towns, at least three among counties) and did not drift
+/// from a cold start over the visible years; fewer than 10% of enterprises are overdue under the frequency rule; at
+/// least 90% make products of one industry; and <c>recompute</c> on it changes nothing — the generator grades with
+/// the live rules.
 /// </summary>
 public sealed class DefaultDataSetTests
 {
@@ -30,6 +33,7 @@ public sealed class DefaultDataSetTests
         var high = ReportCount(report.Out, "Product tiers", "HIGH");
         Assert.True(high >= 8, $"{high} HIGH products on the default data set; at least 8 expected.\n{report.Out}");
         Assert.True(ReportSection(report.Out, "Risk signals by source").Sum(l => l.Count) > 0, report.Out);
+        AssertTheBureausPicture(report.Out);
 
         await using (var db = SeededTemplate.Open(file))
         {
@@ -57,6 +61,38 @@ public sealed class DefaultDataSetTests
         var recomputed = await verb.RunAsync("recompute", connection, Today);
         Assert.True(recomputed.ExitCode == 0, recomputed.Error);
         Assert.Contains("(0 changed), 273 products (0 re-graded), regions (0 changed)", recomputed.Out, StringComparison.Ordinal);
+    }
+
+    private static void AssertTheBureausPicture(string report)
+    {
+        string[] colours = ["RED", "YELLOW", "BLUE", "GREEN"];
+        var towns = ReportSection(report, "Town colours");
+        Assert.True(colours.All(c => towns.Single(l => l.Key == c).Count > 0),
+            $"a colour is missing among towns:\n{report}");
+        var counties = ReportSection(report, "County colours (");
+        Assert.True(colours.Count(c => counties.Single(l => l.Key == c).Count > 0) >= 3,
+            $"fewer than three colours among counties:\n{report}");
+
+        var plan = report.Split('\n').Single(l => l.TrimStart().StartsWith("OVERDUE", StringComparison.Ordinal));
+        var share = double.Parse(plan.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2].TrimEnd('%'),
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(share < 10, $"{share}% of enterprises overdue; fewer than 10% expected:\n{report}");
+
+        var industries = ReportSection(report, "Enterprises by industries made");
+        var one = industries.Single(l => l.Key == "ONE_INDUSTRY").Count;
+        Assert.True(one >= 0.9 * industries.Sum(l => l.Count), $"fewer than 90% single-industry makers:\n{report}");
+
+        // No cold start: the first visible year end already shows as many RED and YELLOW counties as the last, give or
+        // take one (the old generator went from all GREEN to all YELLOW).
+        var years = report.Split('\n')
+            .SkipWhile(l => !l.StartsWith("County colours at each year end", StringComparison.Ordinal))
+            .Skip(1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(p => int.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)
+                + int.Parse(p[4], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.True(years.Count >= 4, $"expected the visible year ends in the report:\n{report}");
+        Assert.True(Math.Abs(years[0] - years[^1]) <= 1, $"county colours drifted over the years:\n{report}");
     }
 
     private static int ReportCount(string report, string section, string key) =>

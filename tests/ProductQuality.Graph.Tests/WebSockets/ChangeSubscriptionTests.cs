@@ -35,7 +35,7 @@ public sealed class ChangeSubscriptionTests(WebSocketServer server) : IClassFixt
             await first.InitAsync(server.Token("finance"));
             _ = await first.ReceiveAsync();
             await first.SendAsync(JsonSerializer.Serialize(new { id = "a", type = "subscribe", payload = new { query = Subscription } }));
-            var listed = await ListAsync("913304021XN3YEKKAQ", "0002");
+            var listed = await ListAsync("913304021DJJJKNYX4", "0002");
             cursor = (await NextChangeForAsync(first, listed)).GetProperty("cursor").GetString()!;
         }
 
@@ -55,11 +55,11 @@ public sealed class ChangeSubscriptionTests(WebSocketServer server) : IClassFixt
     {
         var run = GraphQLWsClient.RunAsync(server.Address, server.Token("finance"), Subscription);
         await Task.Delay(TimeSpan.FromSeconds(3));   // the client connects and subscribes from now
-        await ListAsync("913304021G4ELFLRT2", "0004");
+        await ListAsync("913304021M76Q7GFLU", "0004");
         var (exit, events, error) = await run;
         Assert.True(exit == 0, error);
         var change = JsonDocument.Parse(Assert.Single(events)).RootElement.GetProperty("data").GetProperty("changes");
-        Assert.Equal("913304021G4ELFLRT2", change.GetProperty("creditCode").GetString());
+        Assert.Equal("913304021M76Q7GFLU", change.GetProperty("creditCode").GetString());
     }
 
     /// <summary>Lists an enterprise on the blacklist as the city regulator; its credit code.</summary>

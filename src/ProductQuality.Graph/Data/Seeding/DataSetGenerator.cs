@@ -12,11 +12,12 @@ using ProductQuality.Graph.Warnings;
 namespace ProductQuality.Graph.Data.Seeding;
 
 /// <summary>
-/// Generates the demo data set deterministically from (seed, today) in two passes. <see cref="Prepare"/>
-/// draws every enterprise's facts once to count the city's samplings, then issues risk warnings and grades
-/// products through the rules; <see cref="Generate"/> then redraws enterprises batch by batch — each from
-/// its own random streams, so a batch needs nothing of the others — and replays them through the rules.
-/// Memory stays flat in the number of enterprises, apart from a hash per enterprise name.
+/// Generates the demo data set deterministically from (seed, today). <see cref="Prepare"/> draws every enterprise's
+/// facts to count the city's samplings — twice, because the supervisor that schedules samplings reads the product tiers
+/// those samplings lead to (see there) — then issues risk warnings and grades products through the rules;
+/// <see cref="Generate"/> then redraws enterprises batch by batch — each from its own random streams, so a batch needs
+/// nothing of the others — and replays them through the rules. Memory stays flat in the number of enterprises, apart
+/// from a hash per enterprise name.
 /// </summary>
 public sealed class DataSetGenerator
 {
@@ -29,6 +30,7 @@ public sealed class DataSetGenerator
     private readonly EnterpriseRowBuilder rows;
     private readonly YearEndTally yearEnds;
     private EnterpriseReplay? assessor;
+    private SupervisionScheduler? scheduler;
     private int nextIndex;
 
     public DataSetGenerator(ReferenceDataSet reference, SeedRequest request, RulesOptions rules)
@@ -45,8 +47,11 @@ public sealed class DataSetGenerator
         yearEnds = new YearEndTally(HistoryStart, request.Today);
     }
 
-    /// <summary>First day of the five-year history.</summary>
+    /// <summary>First day of the visible five-year history (regions get year ends from its first year on).</summary>
     public DateOnly HistoryStart => drafts.HistoryStart;
+
+    /// <summary>First day of generated facts: the burn-in before the visible history.</summary>
+    public DateOnly FactsStart => drafts.FactsStart;
 
     /// <summary>The risk warnings, numbered; available after <see cref="Prepare"/>.</summary>
     public IReadOnlyList<RiskWarning> Warnings { get; private set; } = [];
@@ -57,24 +62,22 @@ public sealed class DataSetGenerator
     /// <summary>Yearly product gradings; after <see cref="Prepare"/> the products carry today's tier and score.</summary>
     public IReadOnlyList<ProductTierAssessment> ProductTierAssessments { get; private set; } = [];
 
-    /// <summary>Pass one: city statistics, risk warnings, external signals and product tiers.</summary>
+    /// <summary>
+    /// Pass one: city statistics, risk warnings, external signals and product tiers. The supervisor that schedules
+    /// samplings needs product tiers, and the tiers come from the samplings: so the statistics are counted twice, first
+    /// with every product GENERAL, then with the tiers that first count grades; the second count, which pass two
+    /// reproduces exactly, is what the products are finally graded on.
+    /// </summary>
     public void Prepare(IProgress<SeedProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var stats = new HistoryStatistics(HistoryStart, request.Today, reference.Products.Select(p => p.Code));
-        for (var i = 0; i < request.Enterprises; i++)
-        {
-            stats.Add(drafts.Generate(i));
-            if ((i + 1) % 10_000 == 0 || i + 1 == request.Enterprises)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new SeedProgress("statistics", i + 1, request.Enterprises));
-            }
-        }
-
-        Warnings = new WarningGenerator(reference, stats, request.RandomSeed, HistoryStart, request.Today).Generate();
-        Signals = new SignalGenerator(reference.Signals, request.RandomSeed, HistoryStart.AddYears(-rules.ProductTier.SignalWindowYears),
-            request.Today).Generate();
-        var (assessments, timeline) = new ProductTierPlanner(rules, stats, Warnings, Signals).Grade(reference.Products, HistoryStart, request.Today);
+        Signals = new SignalGenerator(reference.Signals, request.RandomSeed,
+            FactsStart.AddYears(-rules.ProductTier.SignalWindowYears), request.Today).Generate();
+        var ungraded = Count(SupervisionScheduler.Ungraded(rules), "statistics (1 of 2)", progress, cancellationToken);
+        var (_, firstTiers) = Grade(ungraded, WarningsFrom(ungraded));
+        scheduler = new SupervisionScheduler(rules, firstTiers);
+        var stats = Count(scheduler, "statistics (2 of 2)", progress, cancellationToken);
+        Warnings = WarningsFrom(stats);
+        var (assessments, timeline) = Grade(stats, Warnings);
         ProductTierAssessments = assessments;
         assessor = new EnterpriseReplay(rules, timeline, request.Today, rows.ProductName);
     }
@@ -101,9 +104,53 @@ public sealed class DataSetGenerator
     /// <summary>Every region's colour and index at each past year end, from the states replayed so far.</summary>
     public List<RegionAssessment> YearEndRegionAssessments() => yearEnds.Assess(new RegionAssessmentBuilder(rules, reference.Regions));
 
+    // Drafts are independent of one another, so the enterprises are counted in parallel, in slices, each slice into
+    // its own statistics; sums do not depend on the order, so the data set stays the same on any number of cores.
+    private HistoryStatistics Count(SupervisionScheduler supervisor, string stage, IProgress<SeedProgress>? progress,
+        CancellationToken ct)
+    {
+        const int Slice = 10_000;
+        var total = new HistoryStatistics(FactsStart, request.Today, reference.Products.Select(p => p.Code));
+        var done = 0;
+        var slices = (request.Enterprises + Slice - 1) / Slice;
+        var gate = new Lock();
+        Parallel.For(0, slices, new ParallelOptions { CancellationToken = ct }, () => (HistoryStatistics?)null,
+            (slice, _, part) =>
+            {
+                part ??= new HistoryStatistics(FactsStart, request.Today, reference.Products.Select(p => p.Code));
+                var end = Math.Min(request.Enterprises, (slice + 1) * Slice);
+                for (var i = slice * Slice; i < end; i++)
+                {
+                    part.Add(drafts.Generate(i, supervisor));
+                }
+
+                progress?.Report(new SeedProgress(stage, Interlocked.Add(ref done, end - (slice * Slice)),
+                    request.Enterprises));
+                return part;
+            },
+            part =>
+            {
+                if (part is not null)
+                {
+                    lock (gate)
+                    {
+                        total.Merge(part);
+                    }
+                }
+            });
+        return total;
+    }
+
+    private List<RiskWarning> WarningsFrom(HistoryStatistics stats) =>
+        new WarningGenerator(reference, stats, request.RandomSeed, FactsStart, request.Today).Generate();
+
+    private (List<ProductTierAssessment> Assessments, ProductTierTimeline Timeline) Grade(HistoryStatistics stats,
+        IReadOnlyList<RiskWarning> warnings) =>
+        new ProductTierPlanner(rules, stats, warnings, Signals).Grade(reference.Products, FactsStart, request.Today);
+
     private GeneratedEnterprise GenerateOne(EnterpriseReplay replay, int index)
     {
-        var draft = drafts.Generate(index);
+        var draft = drafts.Generate(index, scheduler!);
         var r = SeedRandom.Create(request.RandomSeed, index, 2);
         var decisionNumbers = draft.Decisions.Select(d => numbers.Document("嘉市监处罚", d.Date)).ToList();
         var assessed = replay.Replay(draft.ToFacts(decisionNumbers));

@@ -9,7 +9,8 @@ namespace ProductQuality.Graph.Data.Seeding;
 /// <summary>
 /// Fills an empty, migrated database with the demo data set: reference data, warnings and product
 /// gradings, then enterprises in batches — each batch in its own transaction with the change tracker
-/// cleared after it, so memory stays flat up to a million enterprises — and finally region assessments.
+/// cleared after it, so memory stays flat up to a million enterprises, the next batch generated while one is
+/// written — and finally region assessments.
 /// </summary>
 public sealed class DatabaseSeeder(RulesOptions rules)
 {
@@ -50,10 +51,18 @@ public sealed class DatabaseSeeder(RulesOptions rules)
             }, ct);
             progress?.Report(new SeedProgress("reference data", 1, 1));
 
+            // The next batch is generated (in order: document numbers depend on it) while this one is written, so the
+            // replay and the database each have a core.
             var counts = new SeedCounter();
+            var next = Task.Run(() => generator.Generate(0, Math.Min(BatchSize, request.Enterprises)), ct);
             for (var first = 0; first < request.Enterprises; first += BatchSize)
             {
-                var batch = generator.Generate(first, Math.Min(BatchSize, request.Enterprises - first));
+                var batch = await next;
+                var following = first + BatchSize;
+                next = following < request.Enterprises
+                    ? Task.Run(() => generator.Generate(following,
+                        Math.Min(BatchSize, request.Enterprises - following)), ct)
+                    : Task.FromResult<IReadOnlyList<GeneratedEnterprise>>([]);
                 await InTransaction(db, async () =>
                 {
                     db.AddRange(batch.Select(b => b.Enterprise));

@@ -1,44 +1,66 @@
 using ProductQuality.Graph.Rules.Common;
+using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Data.Seeding;
 
 /// <summary>
-/// Draws the facts of one enterprise from stream 1 of its index. The shares aim at a believable
-/// Jiaxing: about 20% certified quality systems, 45% established, 35% none; traceability follows the
-/// quality system; a per-enterprise quality factor makes pass rates differ by maker as well as product.
+/// Draws the facts of one enterprise from stream 1 of its index. Where it is, what it makes (one industry, as a bureau
+/// sees its makers: a small share of diversified groups make a second one), its quality system and traceability from
+/// its county's profile (counties.csv), a per-enterprise quality factor that makes pass rates differ by maker as well
+/// as product, and samplings that follow the frequency rule (<see cref="SamplingHistoryGenerator"/>). The facts start
+/// a burn-in before the visible history (<see cref="BurnInYears"/>), so that its first year is already in steady
+/// state: products graded, enterprises classified on a full sampling window.
 /// </summary>
 internal sealed class EnterpriseDraftGenerator(ReferenceDataSet reference, Geography geography, int seed, DateOnly today)
 {
+    /// <summary>Years of generated facts before the visible history: the class's sampling window.</summary>
+    public const int BurnInYears = 3;
+
+    /// <summary>Share of makers that also make a product of a second industry (多元化经营).</summary>
+    public const double DiversifiedShare = 0.06;
+
     private static readonly int[] ProductCountWeights = [45, 30, 17, 8];
     private readonly SamplingHistoryGenerator samplings = new(reference, today);
     private readonly EnforcementHistoryGenerator enforcement = new(reference, today);
 
+    /// <summary>First day of the visible five-year history.</summary>
     public DateOnly HistoryStart { get; } = today.AddYears(-5);
 
-    public EnterpriseDraft Generate(int index)
+    /// <summary>First day of generated facts: the burn-in's start.</summary>
+    public DateOnly FactsStart { get; } = today.AddYears(-5 - BurnInYears);
+
+    public EnterpriseDraft Generate(int index, SupervisionScheduler scheduler)
     {
         var r = SeedRandom.Create(seed, index, 1);
         var town = geography.Towns.Next(r);
         var county = geography.Regions[town].CountyCode!;
+        var profile = reference.Counties.GetValueOrDefault(county) ?? CountyProfile.Baseline(county);
         var products = DrawProducts(r, town);
 
-        var qms = r.NextDouble() switch { < 0.20 => QualitySystem.Certified, < 0.65 => QualitySystem.Established, _ => QualitySystem.None };
-        var roll = r.NextDouble();
-        var trace = qms switch
+        var qms = r.NextDouble() switch
         {
-            QualitySystem.Certified => roll < 0.55 ? Traceability.Full : roll < 0.90 ? Traceability.Partial : Traceability.None,
-            QualitySystem.Established => roll < 0.15 ? Traceability.Full : roll < 0.65 ? Traceability.Partial : Traceability.None,
-            _ => roll < 0.05 ? Traceability.Full : roll < 0.45 ? Traceability.Partial : Traceability.None,
+            var x when x < profile.QmsCertified => QualitySystem.Certified,
+            var x when x < profile.QmsCertified + profile.QmsEstablished => QualitySystem.Established,
+            _ => QualitySystem.None,
         };
+        var trace = DrawTraceability(r, qms, profile.Traceability);
 
         // Log-normal spread around the management level: a certified system halves the odds of failing.
         var management = qms switch { QualitySystem.Certified => 0.5, QualitySystem.Established => 0.85, _ => 1.3 };
-        var factor = Math.Clamp(Math.Exp((0.5 * r.Normal()) - 0.3) * management * (trace == Traceability.None ? 1.15 : 1.0), 0.15, 4.0);
+        var spread = Math.Exp((0.5 * r.Normal()) - 0.3) * management * profile.FailureOdds;
+        var factor = Math.Clamp(spread * (trace == Traceability.None ? 1.15 : 1.0), 0.15, 4.0);
 
         var established = r.Chance(0.8)
-            ? r.DayBetween(new DateOnly(1990, 1, 1), HistoryStart.AddDays(-1))
-            : r.DayBetween(HistoryStart, today.AddDays(-120));
-        var activeFrom = established > HistoryStart ? established : HistoryStart;
+            ? r.DayBetween(new DateOnly(1990, 1, 1), FactsStart.AddDays(-1))
+            : r.DayBetween(FactsStart, today.AddDays(-120));
+        var activeFrom = established > FactsStart ? established : FactsStart;
+        var history = WithLapse(r, ManagementHistory(r, activeFrom, qms, trace));
+        var decisions = enforcement.Decisions(r, products, factor, activeFrom);
+        var complaints = enforcement.Complaints(r, products, factor, activeFrom);
+        var context = new EnterpriseFactSet(activeFrom, products,
+            history.Select(m => new ManagementFact(m.Date, m.Traceability, m.QualitySystem, m.Note)).ToList(), [],
+            decisions.Select(d => new DecisionFact(d.Date, d.Kind, string.Empty)).ToList(),
+            complaints.Select(c => c.Date).ToList(), [], []);
         return new EnterpriseDraft
         {
             Index = index,
@@ -48,24 +70,57 @@ internal sealed class EnterpriseDraftGenerator(ReferenceDataSet reference, Geogr
             QualityFactor = factor,
             EstablishedOn = established,
             ActiveFrom = activeFrom,
-            Management = WithLapse(r, ManagementHistory(r, activeFrom, qms, trace)),
-            Samplings = samplings.Generate(r, products, factor, activeFrom),
-            Decisions = enforcement.Decisions(r, products, factor, activeFrom),
-            Complaints = enforcement.Complaints(r, products, factor, activeFrom),
+            Management = history,
+            Samplings = samplings.Generate(r, context, factor, activeFrom, established > FactsStart, scheduler),
+            Decisions = decisions,
+            Complaints = complaints,
         };
     }
 
+    // Traceability follows the quality system; the county's factor scales the odds of having it.
+    private static Traceability DrawTraceability(Random r, QualitySystem qms, double likelihood)
+    {
+        var (full, partial) = qms switch
+        {
+            QualitySystem.Certified => (0.55, 0.35),
+            QualitySystem.Established => (0.15, 0.50),
+            _ => (0.05, 0.40),
+        };
+        var scale = Math.Min(likelihood, 1.0 / (full + partial));
+        var roll = r.NextDouble();
+        return roll < full * scale ? Traceability.Full
+            : roll < (full + partial) * scale ? Traceability.Partial
+            : Traceability.None;
+    }
+
+    // One industry: the first product from the town's table, the rest from the same category of it (or of the
+    // county's catalogue when the town makes too few); a diversified group adds one product of another category.
     private List<string> DrawProducts(Random r, string town)
     {
         var table = geography.ProductsOf(town);
-        var want = Math.Min(table.Count, 1 + Pick(r, ProductCountWeights));
-        var products = new List<string>(want);
-        for (var attempt = 0; products.Count < want && attempt < 50; attempt++)
+        var first = table.Next(r);
+        var category = reference.Profiles[first].CategoryCode;
+        var want = 1 + Pick(r, ProductCountWeights);
+        var products = new List<string> { first };
+        for (var attempt = 0; products.Count < want && attempt < 60; attempt++)
         {
-            var p = table.Next(r);
-            if (!products.Contains(p))
+            var p = attempt < 30 ? table.Next(r) : r.Pick(geography.CategoryProducts(category));
+            if (reference.Profiles[p].CategoryCode == category && !products.Contains(p))
             {
                 products.Add(p);
+            }
+        }
+
+        if (r.Chance(DiversifiedShare))
+        {
+            for (var attempt = 0; attempt < 30; attempt++)
+            {
+                var p = table.Next(r);
+                if (reference.Profiles[p].CategoryCode != category)
+                {
+                    products.Add(p);
+                    break;
+                }
             }
         }
 

@@ -10,10 +10,14 @@ namespace ProductQuality.Graph.Data.Seeding;
 internal sealed class Geography
 {
     private readonly Dictionary<string, WeightedTable<string>> productsByTown = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> productsByCategory;
 
     public Geography(ReferenceDataSet reference)
     {
         Regions = reference.Regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        productsByCategory = reference.Products.GroupBy(p => p.CategoryCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Code).Order(StringComparer.Ordinal).ToList(),
+                StringComparer.Ordinal);
         var towns = reference.Regions.Where(r => r.CountyCode is not null && r.Level != RegionLevel.County).ToList();
         var townsPerCounty = towns.GroupBy(t => t.CountyCode!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var rows = reference.Clusters.ToLookup(c => c.RegionCode, StringComparer.Ordinal);
@@ -46,6 +50,9 @@ internal sealed class Geography
     public WeightedTable<string> Towns { get; }
 
     public WeightedTable<string> ProductsOf(string townCode) => productsByTown[townCode];
+
+    /// <summary>Every product of a category, for a maker whose town makes too few of its industry.</summary>
+    public IReadOnlyList<string> CategoryProducts(string categoryCode) => productsByCategory[categoryCode];
 
     /// <summary>The place word used in names: 海宁 for 海宁市; the city's districts use 嘉兴.</summary>
     public string PlaceWord(string countyCode)

@@ -28,6 +28,27 @@ internal sealed class HistoryStatistics
 
     public IReadOnlyDictionary<(string Town, string Product, int Year), int> TownFailures => townFailures;
 
+    /// <summary>Adds another count of the same period (a part of the enterprises counted on another thread).</summary>
+    public void Merge(HistoryStatistics other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (var p = 0; p < sampled.GetLength(0); p++)
+        {
+            for (var day = 0; day < sampled.GetLength(1); day++)
+            {
+                sampled[p, day] += other.sampled[p, day];
+                failed[p, day] += other.failed[p, day];
+                safetyFailed[p, day] += other.safetyFailed[p, day];
+                complaints[p, day] += other.complaints[p, day];
+            }
+        }
+
+        foreach (var (key, n) in other.townFailures)
+        {
+            townFailures[key] = townFailures.GetValueOrDefault(key) + n;
+        }
+    }
+
     public void Add(EnterpriseDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);

@@ -21,7 +21,8 @@ internal sealed class ProductTierPlanner(RulesOptions rules, HistoryStatistics s
 
     public (List<ProductTierAssessment> Assessments, ProductTierTimeline Timeline) Grade(IReadOnlyList<Product> products, DateOnly start, DateOnly today)
     {
-        var dates = Enumerable.Range(0, 5).Select(start.AddYears).Append(today).Distinct().ToList();
+        var dates = Enumerable.Range(0, today.Year - start.Year + 1).Select(start.AddYears).Where(d => d < today)
+            .Append(today).Distinct().ToList();
         var assessments = new List<ProductTierAssessment>();
         var timeline = new ProductTierTimeline();
         var window = rules.EnterpriseClass.SamplingWindowYears;

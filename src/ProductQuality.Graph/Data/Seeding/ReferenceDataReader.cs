@@ -33,7 +33,9 @@ public static class ReferenceDataReader
         var names = new NameVocabulary(
             [.. words["prefix"]], [.. words["suffix"]], [.. words["surname"]], [.. words["given"]], [.. words["lab"]], [.. words["street"]]);
         var signals = Rows("signals").Select(SignalPattern.From).ToList();
-        return new ReferenceDataSet(regions, categories, products, profiles, clusters, names, signals);
+        var counties = Rows("counties").Select(CountyProfile.From)
+            .ToDictionary(c => c.CountyCode, StringComparer.Ordinal);
+        return new ReferenceDataSet(regions, categories, products, profiles, clusters, names, signals, counties);
     }
 
     private static Region ToRegion(IReadOnlyDictionary<string, string> r)

@@ -11,6 +11,7 @@ namespace ProductQuality.Graph.Data.Seeding;
 /// <param name="Clusters">Where each industry is.</param>
 /// <param name="Names">Name vocabulary.</param>
 /// <param name="Signals">Which external risk signals each product attracts, and how often (signals.csv).</param>
+/// <param name="Counties">How each county's makers differ from the city's baseline (counties.csv).</param>
 public sealed record ReferenceDataSet(
     IReadOnlyList<Region> Regions,
     IReadOnlyList<ProductCategory> Categories,
@@ -18,4 +19,5 @@ public sealed record ReferenceDataSet(
     IReadOnlyDictionary<string, ProductProfile> Profiles,
     IReadOnlyList<ClusterWeight> Clusters,
     NameVocabulary Names,
-    IReadOnlyList<SignalPattern> Signals);
+    IReadOnlyList<SignalPattern> Signals,
+    IReadOnlyDictionary<string, CountyProfile> Counties);
