@@ -21,7 +21,8 @@ internal static class ArchiveBench
     {
         var entries = Number(args, "--entries", 200_000);
         var codes = Number(args, "--codes", 1);
-        var database = Path.GetFullPath(Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), "pq-bench-archive.db"));
+        var database = Path.GetFullPath(Option(args, "--db")
+            ?? Path.Combine(Path.GetTempPath(), "pq-bench-archive.db"));
         var folder = database + ".archive";
         foreach (var file in new[] { database, database + "-wal", database + "-shm" })
         {
@@ -56,22 +57,30 @@ internal static class ArchiveBench
         var appended = clock.Elapsed;
         var tableBytes = UsedBytes(database);
         var archiver = host.Services.GetRequiredService<AccessLogArchiver>();
+        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessLogOptions>>();
         var run = await archiver.RunAsync(null, CancellationToken.None);
         var tableAfter = UsedBytes(database);
         clock.Restart();
         var chain = await host.Services.GetRequiredService<ChainVerifier>().VerifyAsync();
         var verified = clock.Elapsed;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            Retention: {entries:N0} entries ({codes} credit code(s) each), SQLite, batches of 10,000
-
-            | step | entries/s | seconds | bytes |
-            | --- | ---: | ---: | ---: |
-            | append (through the store, 500 a commit) | {entries / appended.TotalSeconds:N0} | {appended.TotalSeconds:N1} | {tableBytes:N0} in the table |
-            | archive (read, verify, write + fsync, delete) | {run.Entries / run.Elapsed.TotalSeconds:N0} | {run.Elapsed.TotalSeconds:N1} | {run.Bytes:N0} in {run.Files} files |
-            | verify (archive then table) | {chain.Entries / verified.TotalSeconds:N0} | {verified.TotalSeconds:N1} | intact: {chain.Intact} |
-
-            JSON-lines: {(double)run.Bytes / run.Entries:N0} bytes per entry; the table held {(double)tableBytes / entries:N0} bytes per entry (indexes included) and {tableAfter:N0} bytes after archiving.
-            """));
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Join('\n',
+            string.Create(c, $"Retention: {entries:N0} entries ({codes} credit code(s) each), SQLite, batches of ")
+                + string.Create(c, $"{options.Value.Retention.BatchSize:N0}"),
+            "",
+            "| step | entries/s | seconds | bytes |",
+            "| --- | ---: | ---: | ---: |",
+            string.Create(c, $"| append (the store, 500 a commit) | {entries / appended.TotalSeconds:N0} | ")
+                + string.Create(c, $"{appended.TotalSeconds:N1} | {tableBytes:N0} in the table |"),
+            "| archive (read, check, write + fsync, delete) | "
+                + string.Create(c, $"{run.Entries / run.Elapsed.TotalSeconds:N0} | ")
+                + string.Create(c, $"{run.Elapsed.TotalSeconds:N1} | {run.Bytes:N0} in {run.Files} files |"),
+            string.Create(c, $"| verify (archive then table) | {chain.Entries / verified.TotalSeconds:N0} | ")
+                + string.Create(c, $"{verified.TotalSeconds:N1} | intact: {chain.Intact} |"),
+            "",
+            string.Create(c, $"JSON-lines: {(double)run.Bytes / run.Entries:N0} bytes per entry; the table held ")
+                + string.Create(c, $"{(double)tableBytes / entries:N0} bytes per entry (indexes included) and ")
+                + string.Create(c, $"{tableAfter:N0} bytes after archiving.")));
         return chain.Intact && run.Entries == entries ? 0 : 1;
     }
 

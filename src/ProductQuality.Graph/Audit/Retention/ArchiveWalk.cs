@@ -53,7 +53,8 @@ public sealed class ArchiveWalk(string folder, long keepFrom)
             if (walk.Seq != file.Last)
             {
                 return new ArchiveBreak(walk.Seq + 1, file.Name, $"{file.Name} should hold entries {file.First} to "
-                    + $"{file.Last} but ends at entry {walk.Seq}: it was cut short or lines were removed from its end.");
+                    + $"{file.Last} but ends at entry {walk.Seq}: it was cut short or lines were removed from its "
+                    + "end.");
             }
         }
 

@@ -36,7 +36,8 @@ internal static class DurableFile
         var fd = Open(System.Text.Encoding.UTF8.GetBytes(folder + "\0"), 0 /* O_RDONLY */);
         if (fd < 0)
         {
-            throw new IOException($"Could not open the archive folder to flush it (errno {Marshal.GetLastPInvokeError()}).");
+            throw new IOException(
+                $"Could not open the archive folder to flush it (errno {Marshal.GetLastPInvokeError()}).");
         }
 
         try

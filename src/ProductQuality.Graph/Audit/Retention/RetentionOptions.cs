@@ -25,7 +25,8 @@ public sealed class RetentionOptions
     /// start-up to catch up.</summary>
     public TimeSpan RunAt { get; set; } = new(3, 0, 0);
 
-    /// <summary>Entries per archive file and per transaction: on SQLite new entries wait for one batch at most.</summary>
+    /// <summary>Entries per archive file and per transaction: on SQLite new entries wait for one batch at most.
+    /// </summary>
     public int BatchSize { get; set; } = 10_000;
 
     /// <summary>Whether entries are archived at all.</summary>

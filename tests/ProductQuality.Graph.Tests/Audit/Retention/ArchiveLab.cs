@@ -33,8 +33,7 @@ public sealed class ArchiveLab : IDisposable
         Execute(template, $"VACUUM INTO '{Database}'");
         Execute(Database, """
             DELETE FROM "AccessLogCodes"; DELETE FROM "AccessLog";
-            UPDATE "AccessLogHeads" SET "Seq" = 0, "Hash" = '0000000000000000000000000000000000000000000000000000000000000000';
-            """);
+            """ + $"""UPDATE "AccessLogHeads" SET "Seq" = 0, "Hash" = '{AccessChain.Genesis}'""");
         Services = HostFor(Database).Services;
     }
 
@@ -143,7 +142,10 @@ public sealed class ArchiveLab : IDisposable
         };
         if (index % 2 == 0)
         {
-            entry.Codes = [new() { CreditCode = "91330481704213653E" }, new() { CreditCode = $"9133048170421{index:D4}X" }];
+            entry.Codes =
+            [
+                new() { CreditCode = "91330481704213653E" }, new() { CreditCode = $"9133048170421{index:D4}X" },
+            ];
         }
 
         entry.CodeCount = entry.Codes.Count;
