@@ -99,8 +99,12 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
 
     private static string Gap(long archivedUpTo, long tableFirst, int files) =>
         files == 0
-            ? $"Entries 1 to {tableFirst - 1} are not in the table and no archive file holds them: they were removed, "
-              + "or archived to a folder not given (--archive DIR or AccessLog:Retention:Folder)."
-            : $"Entries {archivedUpTo + 1} to {tableFirst - 1} are missing: the archive ends at entry {archivedUpTo} "
-              + $"and the table begins at entry {tableFirst}; an archive file or entries were removed.";
+            ? $"{Entries(1, tableFirst - 1)} not in the table and no archive file holds them: removed, or archived "
+              + "to a folder not given (--archive DIR or AccessLog:Retention:Folder)."
+            : $"{Entries(archivedUpTo + 1, tableFirst - 1)} missing: the archive ends at entry {archivedUpTo} and "
+              + $"the table begins at entry {tableFirst}; an archive file or entries were removed.";
+
+    /// <summary>"Entry 5 is" or "Entries 5 to 9 are".</summary>
+    internal static string Entries(long first, long last) =>
+        first == last ? $"Entry {first} is" : $"Entries {first} to {last} are";
 }

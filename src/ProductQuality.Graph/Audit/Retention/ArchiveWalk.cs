@@ -64,7 +64,7 @@ public sealed class ArchiveWalk(string folder, long keepFrom)
     private static string FileProblem(ArchiveFile file, long walked) =>
         file.Last < file.First ? $"{file.Name} states no entries (its range runs backwards): it was renamed."
         : file.First > walked + 1
-            ? $"Entries {walked + 1} to {file.First - 1} are missing from the archive: no file holds them "
+            ? $"{ChainVerifier.Entries(walked + 1, file.First - 1)} missing from the archive: no file holds them "
               + $"(the next file, {file.Name}, begins at entry {file.First}); an archive file was removed."
             : $"{file.Name} begins at entry {file.First}, which an earlier archive file already holds: files overlap "
               + "(a copy or a renamed file).";

@@ -80,7 +80,7 @@ public sealed class ArchiveOnSqliteTests(AccessLogServerFactory factory)
         { "altered line", 6, "access-log-000000000005-000000000008.jsonl line 2", "was altered" },
         { "reordered lines", 5, "access-log-000000000005-000000000008.jsonl line 1", "missing" },
         { "deleted file", 5, "access-log-000000000009-000000000012.jsonl", "an archive file was removed" },
-        { "deleted last file", 13, "table", "the archive ends at entry 12 and the table begins at entry 16" },
+        { "deleted last file", 13, "table", "Entries 13 to 15 are missing: the archive ends at entry 12" },
         { "cut mid-line", 12, "access-log-000000000009-000000000012.jsonl line 4", "not a complete archived entry" },
         { "last line removed", 12, "access-log-000000000009-000000000012.jsonl", "cut short" },
         { "file renamed", 1, "access-log-000000000002-000000000004.jsonl", "an archive file was removed" },
