@@ -20,6 +20,11 @@ internal static class Program
             return await BulkBench.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "archive")
+        {
+            return await ArchiveBench.RunAsync(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "feed")
         {
             return await FeedBench.RunAsync(args[1..]);

@@ -27,4 +27,7 @@ public sealed class AccessLogOptions
     /// <summary>At most this many entries per transaction.</summary>
     [Range(1, 10_000)]
     public int MaxBatchSize { get; set; } = 500;
+
+    /// <summary>How long entries stay in the database before they are archived to files and removed.</summary>
+    public Retention.RetentionOptions Retention { get; set; } = new();
 }

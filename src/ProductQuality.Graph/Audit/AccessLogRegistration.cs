@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Audit.Retention;
 using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Audit;
 
-/// <summary>Composition of the access log: its settings, the chain store and the group-commit writer.</summary>
+/// <summary>Composition of the access log: its settings, the chain store, the group-commit writer and retention
+/// (the archiver and its daily service; verbs never start hosted services).</summary>
 public static class AccessLogRegistration
 {
     public static IHostApplicationBuilder AddAccessLog(this IHostApplicationBuilder builder)
@@ -10,15 +13,20 @@ public static class AccessLogRegistration
         builder.AddCheckedOptions<AccessLogOptions>(AccessLogOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AccessLogOptions>, RetentionValidation>();
         builder.Services.AddSingleton<AccessLogStore>();
         builder.Services.AddSingleton<AccessLogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
         builder.Services.AddSingleton<AccessLogging>();
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddSingleton<CheckpointSigner>();
+        builder.Services.AddSingleton<AccessLogArchiver>();
+        builder.Services.AddSingleton<ArchiveStatus>();
+        builder.Services.AddHostedService<AccessLogArchiveService>();
 
         // Unready while requests cannot be logged; the health endpoints themselves are mapped with the others.
-        builder.Services.AddHealthChecks().AddCheck<AccessLogHealthCheck>("access-log", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<AccessLogHealthCheck>("access-log", tags: ["ready"])
+            .AddCheck<ArchiveHealthCheck>(ArchiveHealthCheck.Name, tags: ["ready"]);
         return builder;
     }
 }

@@ -1,22 +1,29 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Audit.Retention;
 using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Audit;
 
 /// <summary>
-/// <c>audit verify [--checkpoint FILE]</c> walks the access log's hash chain and names the first broken link (exit 0
-/// intact, 1 broken); with a checkpoint it also proves the log still holds the signed head. <c>audit checkpoint
-/// [--out FILE]</c> verifies the chain, then prints (or writes) a signed checkpoint of its head. Output is JSON.
+/// <c>audit verify [--checkpoint FILE] [--archive DIR]</c> walks the access log's hash chain — the archive files,
+/// then the table — and names the first broken link (exit 0 intact, 1 broken); with a checkpoint it also proves the
+/// log (or its archive) still holds the signed head. <c>audit checkpoint [--out FILE]</c> verifies the chain, then
+/// prints (or writes) a signed checkpoint of its head. <c>audit archive [--archive DIR]</c> archives the entries the
+/// configured retention lets expire (progress on standard error). The archive folder is
+/// <c>AccessLog:Retention:Folder</c> unless <c>--archive</c> names one. Output is JSON.
 /// </summary>
 internal static class AuditVerb
 {
-    private const string Usage = "Usage: audit verify [--checkpoint FILE] | audit checkpoint [--out FILE]";
+    private const string Usage = "Usage: audit verify [--checkpoint FILE] [--archive DIR] | audit checkpoint "
+        + "[--out FILE] [--archive DIR] | audit archive [--archive DIR]";
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("verify" or "checkpoint"))
+        if (args.Length == 0 || args[0] is not ("verify" or "checkpoint" or "archive"))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -24,19 +31,27 @@ internal static class AuditVerb
 
         using var host = CommandLine.BuildHost(args[1..]);
         var services = host.Services;
-        var verification = await services.GetRequiredService<ChainVerifier>().VerifyAsync();
+        var folder = CommandLine.Option(args, "--archive")
+            ?? services.GetRequiredService<IOptions<AccessLogOptions>>().Value.Retention.Folder;
+        if (args[0] == "archive")
+        {
+            return await ArchiveVerb.RunAsync(services, folder);
+        }
+
+        var verification = await services.GetRequiredService<ChainVerifier>().VerifyAsync(folder);
         return args[0] == "verify"
-            ? await VerifyAsync(services, verification, CommandLine.Option(args, "--checkpoint"))
+            ? await VerifyAsync(services, verification, CommandLine.Option(args, "--checkpoint"), folder)
             : await CheckpointAsync(services, verification, CommandLine.Option(args, "--out"));
     }
 
-    private static async Task<int> VerifyAsync(IServiceProvider services, ChainVerification chain, string? file)
+    private static async Task<int> VerifyAsync(IServiceProvider services, ChainVerification chain, string? file,
+        string folder)
     {
         object? checkpoint = null;
         var intact = chain.Intact;
         if (file is not null)
         {
-            var (held, problem) = await CheckHeldAsync(services, chain, file);
+            var (held, problem) = await CheckHeldAsync(services, chain, file, folder);
             checkpoint = new { held, problem };
             intact &= held;
         }
@@ -45,9 +60,12 @@ internal static class AuditVerb
         {
             intact,
             entries = chain.Entries,
+            archived = chain.Archived,
+            archiveFiles = chain.ArchiveFiles,
             headSeq = chain.HeadSeq,
             headHash = chain.HeadHash,
             brokenAt = chain.BrokenAt,
+            brokenIn = chain.BrokenIn,
             problem = chain.Problem,
             checkpoint,
         }, Json));
@@ -79,9 +97,10 @@ internal static class AuditVerb
         return 0;
     }
 
-    /// <summary>Whether the log still holds the checkpoint's entry with the checkpoint's hash.</summary>
+    /// <summary>Whether the log (table or archive) still holds the checkpoint's entry with the checkpoint's hash.
+    /// </summary>
     private static async Task<(bool Held, string? Problem)> CheckHeldAsync(
-        IServiceProvider services, ChainVerification chain, string file)
+        IServiceProvider services, ChainVerification chain, string file, string folder)
     {
         string jws;
         try
@@ -104,11 +123,30 @@ internal static class AuditVerb
 
         await using var db = services.GetRequiredService<AccessLogStore>().CreateContext();
         var stored = await db.AccessLog.AsNoTracking().Where(e => e.Seq == checkpoint.Seq).Select(e => e.Hash)
-            .SingleOrDefaultAsync();
+            .SingleOrDefaultAsync() ?? await ArchivedHashAsync(folder, checkpoint.Seq);
         return stored == checkpoint.Hash
             ? (chain.Intact, chain.Intact ? null : "The checkpoint's entry is there, but the chain is broken.")
             : (false, stored is null
-                ? $"The log no longer holds entry {checkpoint.Seq}, which the checkpoint signed."
+                ? $"Neither the log nor its archive holds entry {checkpoint.Seq}, which the checkpoint signed."
                 : $"Entry {checkpoint.Seq} no longer has the hash the checkpoint signed: the log was rewritten.");
+    }
+
+    /// <summary>The hash of an archived entry, from the file whose name states its position.</summary>
+    private static async Task<string?> ArchivedHashAsync(string folder, long seq)
+    {
+        if (ArchiveFile.In(folder).FirstOrDefault(f => f.First <= seq && seq <= f.Last) is not { } archive)
+        {
+            return null;
+        }
+
+        await foreach (var (_, text) in archive.LinesAsync())
+        {
+            if (ArchiveLine.Read(text, out _) is { } entry && entry.Seq == seq)
+            {
+                return entry.Hash;
+            }
+        }
+
+        return null;
     }
 }

@@ -2,11 +2,18 @@ namespace ProductQuality.Graph.Audit;
 
 /// <summary>
 /// The outcome of walking the chain: intact with its length and head, or the first broken link — the position
-/// where the walk stopped and what is wrong there.
+/// where the walk stopped, what is wrong there and where (<see cref="BrokenIn"/>: an archive file and line, or the
+/// table). <see cref="Archived"/> of the <see cref="Entries"/> were walked in archive files.
 /// </summary>
 public sealed record ChainVerification(bool Intact, long Entries, long HeadSeq, string HeadHash, long? BrokenAt,
     string? Problem)
 {
+    public long Archived { get; init; }
+
+    public int ArchiveFiles { get; init; }
+
+    public string? BrokenIn { get; init; }
+
     public static ChainVerification Broken(long seq, string problem, long entries, long headSeq, string headHash) =>
         new(false, entries, headSeq, headHash, seq, problem);
 }

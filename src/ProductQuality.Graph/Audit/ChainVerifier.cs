@@ -1,26 +1,55 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Audit.Retention;
 
 namespace ProductQuality.Graph.Audit;
 
 /// <summary>
-/// Walks the chain from the first entry to the head, a page at a time, and reports the first broken link: a
-/// position missing (an entry deleted), a previous hash that is not the hash before it (entries deleted, inserted or
-/// reordered), a hash that does not match the content (an entry altered), or a head that is not the last entry
-/// (entries removed from the end). The stored hashes are never trusted: each is recomputed.
+/// Walks the chain from the first entry to the head — first through the archive files (<see cref="ArchiveWalk"/>),
+/// then the table a page at a time — and reports the first broken link: a position missing (an entry deleted, an
+/// archive file removed, a gap between the archive and the table), a previous hash that is not the hash before it
+/// (entries deleted, inserted or reordered), a hash that does not match the content (an entry altered), or a head
+/// that is not the last entry (entries removed from the end). The stored hashes are never trusted: each is
+/// recomputed. Entries both archived and still in the table (a run interrupted before its delete) must agree.
 /// </summary>
-public sealed class ChainVerifier(AccessLogStore store)
+public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOptions> options)
 {
     private const int PageSize = 2_000;
 
-    public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    /// <summary>Verifies archive and table; <paramref name="archiveFolder"/> defaults to the configured one.</summary>
+    public async Task<ChainVerification> VerifyAsync(string? archiveFolder = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = store.CreateContext();
         var head = await db.AccessLogHeads.AsNoTracking()
             .SingleAsync(h => h.Id == AccessLogHead.SingleId, cancellationToken);
-        var (seq, hash, count) = (0L, AccessChain.Genesis, 0L);
+        var tableFirst = await db.AccessLog.MinAsync(e => (long?)e.Seq, cancellationToken) ?? long.MaxValue;
+        var folder = archiveFolder ?? options.Value.Retention.Folder;
+        var archive = new ArchiveWalk(folder, tableFirst);
+        var walk = new ChainWalk();
+        var archived = 0L;
+        ChainVerification Broken(long seq, string where, string problem) =>
+            ChainVerification.Broken(seq, problem, walk.Count, head.Seq, head.Hash) with
+            {
+                BrokenIn = where, Archived = archived, ArchiveFiles = archive.Files,
+            };
+
+        var broken = await archive.WalkAsync(walk, cancellationToken);
+        archived = walk.Count;
+        if (broken is not null)
+        {
+            return Broken(broken.Seq, broken.Where, broken.Problem);
+        }
+
+        if (tableFirst != long.MaxValue && tableFirst > walk.Seq + 1)
+        {
+            return Broken(walk.Seq + 1, "table", Gap(walk.Seq, tableFirst, archive.Files));
+        }
+
+        var after = tableFirst == long.MaxValue ? walk.Seq : tableFirst - 1;
         while (true)
         {
-            var page = await db.AccessLog.AsNoTracking().Where(e => e.Seq > seq).OrderBy(e => e.Seq)
+            var page = await db.AccessLog.AsNoTracking().Where(e => e.Seq > after).OrderBy(e => e.Seq)
                 .Take(PageSize).ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
@@ -34,47 +63,48 @@ public sealed class ChainVerifier(AccessLogStore store)
                 .ToLookup(c => c.EntrySeq, c => c.CreditCode);
             foreach (var entry in page)
             {
-                if (Problem(entry, seq, hash, codes[entry.Seq]) is { } problem)
+                var problem = entry.Seq <= walk.Seq
+                    ? Disagreement(entry, [.. codes[entry.Seq]], archive.Kept)
+                    : walk.Step(entry, codes[entry.Seq]);
+                if (problem is not null)
                 {
-                    return ChainVerification.Broken(entry.Seq == seq + 1 ? entry.Seq : seq + 1, problem, count,
-                        head.Seq, head.Hash);
+                    return Broken(entry.Seq <= walk.Seq ? entry.Seq : walk.BrokenAt(entry), "table", problem);
                 }
-
-                (seq, hash, count) = (entry.Seq, entry.Hash, count + 1);
             }
+
+            after = last;
         }
 
-        if (head.Seq != seq || head.Hash != hash)
+        if (head.Seq != walk.Seq || head.Hash != walk.Hash)
         {
-            return ChainVerification.Broken(seq + 1, head.Seq > seq
-                ? $"The head says the chain ends at entry {head.Seq}, but it ends at entry {seq}: entries after {seq} "
-                  + "were removed."
-                : $"The head (entry {head.Seq}) is not the last entry ({seq}) or its hash differs: the head was "
-                  + "altered.",
-                count, head.Seq, head.Hash);
+            return Broken(walk.Seq + 1, "head", head.Seq > walk.Seq
+                ? $"The head says the chain ends at entry {head.Seq}, but it ends at entry {walk.Seq}: entries after "
+                  + $"{walk.Seq} were removed."
+                : $"The head (entry {head.Seq}) is not the last entry ({walk.Seq}) or its hash differs: the head was "
+                  + "altered.");
         }
 
-        return new ChainVerification(true, count, head.Seq, head.Hash, null, null);
+        return new ChainVerification(true, walk.Count, head.Seq, head.Hash, null, null)
+        {
+            Archived = archived, ArchiveFiles = archive.Files,
+        };
     }
 
-    private static string? Problem(AccessLogEntry entry, long previousSeq, string previousHash,
-        IEnumerable<string> codes)
-    {
-        var expected = previousSeq + 1;
-        if (entry.Seq != expected)
-        {
-            return $"Entry {expected} is missing (the next one is {entry.Seq}): it was removed or renumbered.";
-        }
+    /// <summary>An entry still in the table that the archive holds too must be the same entry.</summary>
+    private static string? Disagreement(AccessLogEntry entry, List<string> codes, Dictionary<long, string> archived) =>
+        archived.TryGetValue(entry.Seq, out var hash) && hash == entry.Hash && ChainWalk.Matches(entry, codes)
+            ? null
+            : $"Entry {entry.Seq} is in both the archive and the table (an archive run was interrupted before "
+              + "removing it), but they differ: the table's copy was altered.";
 
-        if (entry.PreviousHash != previousHash)
-        {
-            return $"Entry {entry.Seq} does not follow entry {previousSeq}: its previous hash is not that entry's "
-                + "hash, so entries were removed, inserted or reordered here.";
-        }
+    private static string Gap(long archivedUpTo, long tableFirst, int files) =>
+        files == 0
+            ? $"{Entries(1, tableFirst - 1)} not in the table and no archive file holds them: removed, or archived "
+              + "to a folder not given (--archive DIR or AccessLog:Retention:Folder)."
+            : $"{Entries(archivedUpTo + 1, tableFirst - 1)} missing: the archive ends at entry {archivedUpTo} and "
+              + $"the table begins at entry {tableFirst}; an archive file or entries were removed.";
 
-        var codeList = codes.ToList();
-        return codeList.Count != entry.CodeCount || AccessChain.HashOf(entry, codeList) != entry.Hash
-            ? $"Entry {entry.Seq} was altered: its content (or its list of credit codes) no longer matches its hash."
-            : null;
-    }
+    /// <summary>"Entry 5 is" or "Entries 5 to 9 are".</summary>
+    internal static string Entries(long first, long last) =>
+        first == last ? $"Entry {first} is" : $"Entries {first} to {last} are";
 }

@@ -29,10 +29,15 @@ public static class CommandLine
           schema export [--out DIR]          print every contract's schema to schema/ (or DIR)
           receipt verify FILE                check a kept blacklistCheck receipt (JSON: receipt, creditCodes,
                                              results) with this configuration's receipt keys; exit 0 valid, 1 not
-          audit verify [--checkpoint FILE]   walk the access log's hash chain, name the first broken link (exit 0
-                                             intact, 1 broken); with a checkpoint, prove the log still holds it
+          audit verify [--checkpoint FILE] [--archive DIR]
+                                             walk the access log's hash chain, archive files then table, name the
+                                             first broken link (exit 0 intact, 1 broken); with a checkpoint, prove
+                                             the log or its archive still holds it
           audit checkpoint [--out FILE]      verify, then print a checkpoint of the chain's head signed with the
                                              receipt key (keep it outside; check it later with audit verify)
+          audit archive [--archive DIR]      archive the entries AccessLog:Retention:Days lets expire to JSON-lines
+                                             files and remove them (what the server does daily); progress on stderr
+                                             (--archive: the folder, else AccessLog:Retention:Folder)
           help                               this text
         Settings come from appsettings.json, environment variables (e.g. Database__ConnectionString) and --Key=value,
         for the server and every verb alike (recompute --Database:Provider=Postgres --Database:ConnectionString=...).

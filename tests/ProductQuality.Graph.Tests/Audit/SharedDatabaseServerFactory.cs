@@ -6,9 +6,11 @@ namespace ProductQuality.Graph.Tests.Audit;
 
 /// <summary>
 /// One of several servers over the same PostgreSQL database, as production runs them behind a load balancer. The
-/// first creates (and on dispose drops) the database; the others join it once it is migrated and seeded.
+/// first creates (and on dispose drops) the database; the others join it once it is migrated and seeded. Further
+/// settings (e.g. retention's) may be given.
 /// </summary>
-public sealed class SharedDatabaseServerFactory(string database, bool owner) : TestServerFactory
+public sealed class SharedDatabaseServerFactory(string database, bool owner,
+    IReadOnlyDictionary<string, string>? settings = null) : TestServerFactory
 {
     private string? _admin;
 
@@ -26,6 +28,10 @@ public sealed class SharedDatabaseServerFactory(string database, bool owner) : T
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("Database:ConnectionString",
             new NpgsqlConnectionStringBuilder(_admin) { Database = database }.ConnectionString);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ProductQuality.Graph.Audit.Retention;
+
+/// <summary>
+/// One archived entry as one line of JSON: every field the chain's hash covers, exactly as hashed (the time to the
+/// microsecond as <see cref="AccessChain.Timestamp"/> writes it, nulls as null, the outcome by name), its credit
+/// codes, its previous hash and its hash — so anyone can recompute the chain from the files alone.
+/// </summary>
+public static class ArchiveLine
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        // Chinese names stay readable in the files; they are data, never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes the entry (with its codes loaded) as one line, newline included.</summary>
+    public static void Write(Stream stream, AccessLogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(entry);
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("seq", entry.Seq);
+            json.WriteString("atUtc", AccessChain.Timestamp(entry.AtUtc));
+            json.WriteString("requestId", entry.RequestId);
+            json.WriteString("department", entry.Department);
+            json.WriteString("subject", entry.Subject);
+            json.WriteString("clientAddress", entry.ClientAddress);
+            json.WriteString("operationName", entry.OperationName);
+            json.WriteString("documentSha256", entry.DocumentSha256);
+            json.WriteString("variablesSha256", entry.VariablesSha256);
+            json.WriteString("fieldGroups", entry.FieldGroups);
+            json.WriteString("purpose", entry.Purpose);
+            json.WriteString("outcome", entry.Outcome.ToString());
+            json.WriteNumber("status", entry.Status);
+            json.WriteString("errorCode", entry.ErrorCode);
+            json.WriteNumber("durationMicroseconds", entry.DurationMicroseconds);
+            json.WriteNumber("codeCount", entry.CodeCount);
+            json.WriteStartArray("codes");
+            foreach (var code in entry.Codes.Select(c => c.CreditCode).Order(StringComparer.Ordinal))
+            {
+                json.WriteStringValue(code);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("previousHash", entry.PreviousHash);
+            json.WriteString("hash", entry.Hash);
+            json.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The entry a line holds (codes included), or null with what is wrong with it.</summary>
+    public static AccessLogEntry? Read(string line, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            var seq = root.GetProperty("seq").GetInt64();
+            var entry = new AccessLogEntry
+            {
+                Seq = seq,
+                AtUtc = DateTime.ParseExact(Text(root, "atUtc")!, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'",
+                    CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+                RequestId = Text(root, "requestId") ?? throw new FormatException("requestId is null"),
+                Department = Text(root, "department"),
+                Subject = Text(root, "subject"),
+                ClientAddress = Text(root, "clientAddress"),
+                OperationName = Text(root, "operationName"),
+                DocumentSha256 = Text(root, "documentSha256"),
+                VariablesSha256 = Text(root, "variablesSha256"),
+                FieldGroups = Text(root, "fieldGroups") ?? throw new FormatException("fieldGroups is null"),
+                Purpose = Text(root, "purpose"),
+                Outcome = Enum.Parse<AccessOutcome>(Text(root, "outcome")!, ignoreCase: false),
+                Status = root.GetProperty("status").GetInt32(),
+                ErrorCode = Text(root, "errorCode"),
+                DurationMicroseconds = root.GetProperty("durationMicroseconds").GetInt64(),
+                CodeCount = root.GetProperty("codeCount").GetInt32(),
+                PreviousHash = Text(root, "previousHash") ?? "",
+                Hash = Text(root, "hash") ?? "",
+                Codes = [.. root.GetProperty("codes").EnumerateArray()
+                    .Select(c => new AccessLogCode { EntrySeq = seq, CreditCode = c.GetString()! })],
+            };
+            problem = null;
+            return entry;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException
+            or FormatException or ArgumentException or OverflowException)
+        {
+            problem = "it is not a complete archived entry (cut short, or not written by the archiver)";
+            return null;
+        }
+    }
+
+    private static string? Text(JsonElement root, string name)
+    {
+        var value = root.GetProperty(name);
+        return value.ValueKind == JsonValueKind.Null ? null : value.GetString();
+    }
+}

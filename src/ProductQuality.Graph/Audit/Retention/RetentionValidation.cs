@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace ProductQuality.Graph.Audit.Retention;
+
+/// <summary>Retention settings checked at start: one sentence per mistake, exit code 3 (never a crash later).</summary>
+internal sealed class RetentionValidation : IValidateOptions<AccessLogOptions>
+{
+    private const string S = AccessLogOptions.Section + ":Retention";
+
+    public ValidateOptionsResult Validate(string? name, AccessLogOptions options)
+    {
+        var retention = options.Retention;
+        var problems = new List<string>();
+        if (retention.Days is < 0 or > RetentionOptions.MaxDays)
+        {
+            problems.Add($"Setting {S}:Days is {retention.Days}, which is not allowed: a whole number of days from 0 "
+                + $"(keep every entry for ever) to {RetentionOptions.MaxDays}.");
+        }
+
+        if (retention.RunAt < TimeSpan.Zero || retention.RunAt >= TimeSpan.FromDays(1))
+        {
+            problems.Add($"Setting {S}:RunAt is {retention.RunAt}, which is not allowed: a time of day from "
+                + "00:00:00 to 23:59:59 (China Standard Time), such as 03:00:00.");
+        }
+
+        if (retention.BatchSize is < 1 or > 1_000_000)
+        {
+            problems.Add($"Setting {S}:BatchSize is {retention.BatchSize}, which is not allowed: between 1 and "
+                + "1000000 entries per archive file.");
+        }
+
+        if (FolderProblem(retention.Folder) is { } folder)
+        {
+            problems.Add($"Setting {S}:Folder is '{retention.Folder}', which is not allowed: {folder}.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static string? FolderProblem(string? folder)
+    {
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return "name a folder for the archive files, such as data/access-log-archive";
+        }
+
+        if (folder.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            return "it holds characters a path cannot";
+        }
+
+        return File.Exists(folder) ? "it is a file; name a folder" : null;
+    }
+}

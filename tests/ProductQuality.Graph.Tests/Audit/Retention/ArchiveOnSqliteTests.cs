@@ -1,0 +1,248 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ProductQuality.Graph.Audit.Retention;
+
+namespace ProductQuality.Graph.Tests.Audit.Retention;
+
+/// <summary>
+/// Retention over a real SQLite file: expired entries go to JSON-lines files in chain order and leave the table;
+/// <c>audit verify</c> walks archive then table as one chain and names the first broken link wherever it is; archiving
+/// again changes nothing; a run interrupted between writing a file and deleting its entries is completed by the next.
+/// </summary>
+[Collection(AccessLogServerCollection.Name)]
+public sealed class ArchiveOnSqliteTests(AccessLogServerFactory factory)
+{
+    [Fact]
+    public async Task The_archive_verb_moves_expired_entries_to_files_and_verify_spans_archive_and_table()
+    {
+        using var lab = NewLab();
+        await lab.AppendAsync(12);
+        var checkpoint = Path.Combine(lab.Folder, "checkpoint.json");
+        var signed = await lab.RunVerbAsync("audit", "checkpoint", "--out", checkpoint);
+        Assert.True(signed.ExitCode == 0, signed.Error);
+        await lab.AppendAsync(18);
+
+        var archived = await lab.RunVerbAsync("audit", "archive");
+        Assert.True(archived.ExitCode == 0, archived.Error);
+        var summary = JsonDocument.Parse(archived.Out).RootElement;
+        Assert.Equal(ArchiveLab.Expired, summary.GetProperty("archived").GetInt64());
+        Assert.Equal(4, summary.GetProperty("files").GetInt32());
+        Assert.Contains("archived entries 13 to 15 to access-log-000000000013-000000000015.jsonl (15 of 15)",
+            archived.Error, StringComparison.Ordinal);
+        Assert.Equal(["access-log-000000000001-000000000004.jsonl", "access-log-000000000005-000000000008.jsonl",
+            "access-log-000000000009-000000000012.jsonl", "access-log-000000000013-000000000015.jsonl"],
+            lab.Files.Select(f => f.Name));
+        Assert.Equal(ArchiveLab.Expired + 1, lab.TableFirst());
+
+        // The checkpoint signed entry 12, now archived: it still holds, and the chain runs through both.
+        var verified = await lab.RunVerbAsync("audit", "verify", "--checkpoint", checkpoint);
+        Assert.True(verified.ExitCode == 0, verified.Out + verified.Error);
+        var report = JsonDocument.Parse(verified.Out).RootElement;
+        Assert.Equal((30, 15, 4), (report.GetProperty("entries").GetInt64(), report.GetProperty("archived")
+            .GetInt64(), report.GetProperty("archiveFiles").GetInt32()));
+        Assert.True(report.GetProperty("checkpoint").GetProperty("held").GetBoolean());
+
+        // Again: nothing more has expired, nothing changes.
+        var contents = lab.Files.Select(f => File.ReadAllBytes(f.Path)).ToList();
+        var again = await lab.RunVerbAsync("audit", "archive");
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(0, JsonDocument.Parse(again.Out).RootElement.GetProperty("archived").GetInt64());
+        Assert.Equal(contents, lab.Files.Select(f => File.ReadAllBytes(f.Path)));
+        Assert.True((await lab.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task Each_line_holds_what_the_hash_covers_so_the_chain_can_be_recomputed_from_the_files()
+    {
+        using var lab = NewLab();
+        await lab.AppendAsync(20);
+        await lab.ArchiveAsync();
+        var previous = ProductQuality.Graph.Audit.AccessChain.Genesis;
+        foreach (var file in lab.Files)
+        {
+            foreach (var line in await File.ReadAllLinesAsync(file.Path))
+            {
+                var json = JsonDocument.Parse(line).RootElement;
+                var entry = ArchiveLine.Read(line, out var problem);
+                Assert.True(entry is not null, problem);
+                Assert.Equal(previous, json.GetProperty("previousHash").GetString());
+                Assert.Equal(json.GetProperty("hash").GetString(), ProductQuality.Graph.Audit.AccessChain.HashOf(
+                    entry, json.GetProperty("codes").EnumerateArray().Select(c => c.GetString()!)));
+                previous = entry.Hash;
+            }
+        }
+
+        Assert.Contains("官员", await File.ReadAllTextAsync(lab.Files[0].Path), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, long, string, string> Tamperings() => new()
+    {
+        { "altered line", 6, "access-log-000000000005-000000000008.jsonl line 2", "was altered" },
+        { "reordered lines", 5, "access-log-000000000005-000000000008.jsonl line 1", "missing" },
+        { "deleted file", 5, "access-log-000000000009-000000000012.jsonl", "an archive file was removed" },
+        { "deleted last file", 13, "table", "Entries 13 to 15 are missing: the archive ends at entry 12" },
+        { "cut mid-line", 12, "access-log-000000000009-000000000012.jsonl line 4", "not a complete archived entry" },
+        { "last line removed", 12, "access-log-000000000009-000000000012.jsonl", "cut short" },
+        { "file renamed", 1, "access-log-000000000002-000000000004.jsonl", "an archive file was removed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tamperings))]
+    public async Task A_tampered_archive_is_named_at_its_first_broken_link(string kind, long at, string where,
+        string problem)
+    {
+        using var lab = NewLab();
+        await lab.AppendAsync(30);
+        await lab.ArchiveAsync();
+        var files = lab.Files;
+        switch (kind)
+        {
+            case "altered line":
+                Rewrite(files[1].Path, lines => lines[1] = lines[1].Replace("\"10.0.0.7\"", "\"10.0.0.8\"",
+                    StringComparison.Ordinal));
+                break;
+            case "reordered lines":
+                Rewrite(files[1].Path, lines => (lines[0], lines[1]) = (lines[1], lines[0]));
+                break;
+            case "deleted file":
+                File.Delete(files[1].Path);
+                break;
+            case "deleted last file":
+                File.Delete(files[3].Path);
+                break;
+            case "cut mid-line":
+                var bytes = await File.ReadAllBytesAsync(files[2].Path);
+                await File.WriteAllBytesAsync(files[2].Path, bytes[..^40]);
+                break;
+            case "last line removed":
+                Rewrite(files[2].Path, lines => lines.RemoveAt(3));
+                break;
+            default:
+                File.Move(files[0].Path, files[0].Path.Replace("000000000001-", "000000000002-",
+                    StringComparison.Ordinal));
+                break;
+        }
+
+        var chain = await lab.VerifyAsync();
+        Assert.False(chain.Intact, kind);
+        Assert.Equal((at, where), (chain.BrokenAt!.Value, chain.BrokenIn!));
+        Assert.Contains(problem, chain.Problem, StringComparison.Ordinal);
+
+        // The verb says the same, as JSON, with exit code 1.
+        if (kind == "altered line")
+        {
+            var run = await lab.RunVerbAsync("audit", "verify");
+            Assert.Equal(1, run.ExitCode);
+            var report = JsonDocument.Parse(run.Out).RootElement;
+            Assert.Equal(where, report.GetProperty("brokenIn").GetString());
+            Assert.Equal(at, report.GetProperty("brokenAt").GetInt64());
+        }
+    }
+
+    [Fact]
+    public async Task Without_its_archive_the_table_says_where_its_beginning_went()
+    {
+        using var lab = NewLab();
+        await lab.AppendAsync(30);
+        await lab.ArchiveAsync();
+        var chain = await lab.Services.GetRequiredService<ProductQuality.Graph.Audit.ChainVerifier>()
+            .VerifyAsync(Path.Combine(lab.Folder, "elsewhere"));
+        Assert.False(chain.Intact);
+        Assert.Equal(1, chain.BrokenAt);
+        Assert.Contains("--archive DIR", chain.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_interrupted_between_writing_a_file_and_deleting_its_entries_is_completed_by_the_next()
+    {
+        using var lab = NewLab();
+        await lab.AppendAsync(30);
+
+        // The database as it was before the run committed: the files are written, the entries are still there.
+        var interrupted = lab.Copy("interrupted.db");
+        await lab.ArchiveAsync();
+        var contents = lab.Files.Select(f => File.ReadAllBytes(f.Path)).ToList();
+        var copy = lab.HostFor(interrupted).Services;
+
+        var meanwhile = await lab.VerifyAsync(copy);
+        Assert.True(meanwhile.Intact, meanwhile.Problem);
+        Assert.Equal((30, 15), (meanwhile.Entries, meanwhile.Archived));
+
+        var next = await lab.ArchiveAsync(copy);
+        Assert.Equal((0L, 15L), (next.Entries, next.Recovered));
+        Assert.Equal(contents, lab.Files.Select(f => File.ReadAllBytes(f.Path)));
+        var after = await lab.VerifyAsync(copy);
+        Assert.True(after.Intact, after.Problem);
+        Assert.Equal((30, 15), (after.Entries, after.Archived));
+    }
+
+    [Fact]
+    public async Task An_entry_both_archived_and_in_the_table_must_be_the_same_in_both()
+    {
+        using var lab = NewLab();
+        await lab.AppendAsync(30);
+        var interrupted = lab.Copy("interrupted.db");
+        await lab.ArchiveAsync();
+        ArchiveLab.Execute(interrupted, """UPDATE "AccessLog" SET "Purpose" = 'forged' WHERE "Seq" = 3""");
+
+        var chain = await lab.VerifyAsync(lab.HostFor(interrupted).Services);
+        Assert.False(chain.Intact);
+        Assert.Equal((3L, "table"), (chain.BrokenAt!.Value, chain.BrokenIn!));
+        Assert.Contains("differ", chain.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_half_written_file_is_ignored_by_verify_and_removed_by_the_next_run()
+    {
+        using var lab = NewLab();
+        await lab.AppendAsync(30);
+        Directory.CreateDirectory(lab.Archive);
+        var partial = Path.Combine(lab.Archive, "access-log-000000000001-000000000004.jsonl.partial");
+        await File.WriteAllTextAsync(partial, "{\"seq\":1,\"atUtc\":\"2026-01-01T01");
+        Assert.True((await lab.VerifyAsync()).Intact);
+
+        var run = await lab.ArchiveAsync();
+        Assert.Equal(ArchiveLab.Expired, run.Entries);
+        Assert.False(File.Exists(partial));
+        Assert.True((await lab.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task The_archiver_refuses_to_build_on_a_damaged_last_file_and_removes_nothing()
+    {
+        using var lab = NewLab();
+        await lab.AppendAsync(12);
+        await lab.ArchiveAsync();
+        await lab.AppendAsync(18);
+        var last = lab.Files[^1].Path;
+        Rewrite(last, lines => lines.RemoveAt(lines.Count - 1));
+
+        var refused = await lab.RunVerbAsync("audit", "archive");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("is damaged", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(13, lab.TableFirst());
+    }
+
+    [Fact]
+    public async Task With_retention_off_the_archive_verb_says_how_to_turn_it_on()
+    {
+        using var lab = NewLab();
+        var run = await lab.RunVerbAsync("audit", "archive", "--AccessLog:Retention:Days=0");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("AccessLog:Retention:Days", run.Error, StringComparison.Ordinal);
+    }
+
+    private ArchiveLab NewLab()
+    {
+        _ = factory.Services; // migrated and started
+        return new ArchiveLab(factory.DatabasePath);
+    }
+
+    private static void Rewrite(string path, Action<List<string>> change)
+    {
+        var lines = File.ReadAllLines(path).ToList();
+        change(lines);
+        File.WriteAllLines(path, lines);
+    }
+}
