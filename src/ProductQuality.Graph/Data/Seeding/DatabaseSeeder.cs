@@ -54,6 +54,7 @@ public sealed class DatabaseSeeder(RulesOptions rules)
             // The next batch is generated (in order: document numbers depend on it) while this one is written, so the
             // replay and the database each have a core.
             var counts = new SeedCounter();
+            var bulk = SqliteBulkWriter.Supports(db) ? new SqliteBulkWriter(db) : null;
             var next = Task.Run(() => generator.Generate(0, Math.Min(BatchSize, request.Enterprises)), ct);
             for (var first = 0; first < request.Enterprises; first += BatchSize)
             {
@@ -70,7 +71,15 @@ public sealed class DatabaseSeeder(RulesOptions rules)
                     foreach (var b in batch)
                     {
                         b.AssignEnterpriseId(b.Enterprise.Id);
-                        db.AddRange(b.Children());
+                        if (bulk is null)
+                        {
+                            db.AddRange(b.Children());
+                        }
+                    }
+
+                    if (bulk is not null)
+                    {
+                        await bulk.WriteAsync(batch, ct);
                     }
                 }, ct);
                 counts.Add(batch);
