@@ -17,6 +17,9 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
 
     public bool Enabled => options.Value.Enabled;
 
+    /// <summary>Now, as entries record it (to the microsecond).</summary>
+    public DateTime Now => AccessChain.Truncate(time.GetUtcNow().UtcDateTime);
+
     public async Task RunAsync(HttpContext http, Func<HttpContext, Task> endpoint)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -46,7 +49,7 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
 
         try
         {
-            await writer.AppendAsync(EntryOf(http, trace));
+            await writer.AppendAsync(EntryOf(http, trace, http.TraceIdentifier, http.Response.StatusCode));
         }
 #pragma warning disable CA1031 // Any failure to store the entry is answered (fail closed) or logged (fail open).
         catch (Exception ex) when (!options.Value.FailOpen)
@@ -74,14 +77,52 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
         }
     }
 
-    private static AccessLogEntry EntryOf(HttpContext http, AccessTrace trace)
+    /// <summary>A trace for one operation over WebSocket, started now; null when the log is off.</summary>
+    public AccessTrace? Begin(HttpContext http)
     {
-        var status = http.Response.StatusCode;
+        ArgumentNullException.ThrowIfNull(http);
+        return Enabled
+            ? new AccessTrace(AccessChain.Truncate(time.GetUtcNow().UtcDateTime), Stopwatch.GetTimestamp())
+            {
+                Purpose = PurposeHeader.Read(http.Request).Purpose,
+            }
+            : null;
+    }
+
+    /// <summary>
+    /// Stores the entry of a WebSocket operation's start, refusal, answer or event (id: the connection's request id
+    /// and the operation's), before its message is sent. False when it could not be stored and the log fails closed:
+    /// the caller must then send no data.
+    /// </summary>
+    public async Task<bool> RecordAsync(HttpContext http, AccessTrace? trace, string requestId, int status)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (trace is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            await writer.AppendAsync(EntryOf(http, trace, requestId, status));
+            return true;
+        }
+#pragma warning disable CA1031 // Any failure to store the entry is refused (fail closed) or logged (fail open).
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "WebSocket operation {RequestId}: its access log entry could not be stored", requestId);
+            return options.Value.FailOpen;
+        }
+#pragma warning restore CA1031
+    }
+
+    private static AccessLogEntry EntryOf(HttpContext http, AccessTrace trace, string requestId, int status)
+    {
         var codes = trace.Codes;
         return new AccessLogEntry
         {
             AtUtc = trace.StartedUtc,
-            RequestId = Cap(http.TraceIdentifier) ?? "",
+            RequestId = Cap(requestId) ?? "",
             Department = trace.Audience?.Department,
             Subject = Cap(trace.Audience?.Subject),
             ClientAddress = http.Connection.RemoteIpAddress?.ToString(),

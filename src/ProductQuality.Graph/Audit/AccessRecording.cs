@@ -3,6 +3,7 @@ using GraphQL.Resolvers;
 using GraphQL.Types;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Blacklist;
+using ProductQuality.Graph.Changes;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Schema;
 using ProductQuality.Graph.Supervision;
@@ -75,6 +76,8 @@ internal static class AccessRecording
         BlacklistCheckResultType => source =>
             source is BlacklistCheckResult { Standing: not null } r ? r.Item.Code : null,
         InspectionPlanEntryType => source => (source as InspectionPlanEntry)?.Enterprise.CreditCode,
+        // A change event tells an enterprise's class, colour or listing: its data (a product tier change: no one's).
+        ChangeEventType => source => (source as ChangeEvent)?.CreditCode,
         _ => null,
     };
 }

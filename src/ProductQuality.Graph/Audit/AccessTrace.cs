@@ -96,6 +96,27 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         }
     }
 
+    /// <summary>
+    /// For a subscription, whose one execution delivers many events: a trace of what was returned since the last
+    /// call (codes and field groups, which this trace then forgets), with this one's caller and document.
+    /// </summary>
+    public AccessTrace TakeEvent(DateTime startedUtc, long startedTimestamp)
+    {
+        var taken = new AccessTrace(startedUtc, startedTimestamp)
+        {
+            Audience = Audience, Purpose = Purpose, OperationName = OperationName, DocumentSha256 = DocumentSha256,
+            VariablesSha256 = VariablesSha256,
+        };
+        lock (_lock)
+        {
+            taken._codes.UnionWith(_codes);
+            _codes.Clear();
+        }
+
+        taken._groups = Interlocked.Exchange(ref _groups, 0);
+        return taken;
+    }
+
     private static string Sha256(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -63,7 +63,9 @@ public sealed class ChangeSubscriptionTests(WebSocketServer server) : IClassFixt
     }
 
     /// <summary>Lists an enterprise on the blacklist as the city regulator; its credit code.</summary>
-    private async Task<string> ListAsync(string creditCode, string number)
+    private Task<string> ListAsync(string creditCode, string number) => ListAsync(server, creditCode, number);
+
+    internal static async Task<string> ListAsync(WebSocketServer server, string creditCode, string number)
     {
         using var regulator = server.ClientFor("samr-jiaxing");
         using var response = await regulator.PostAsJsonAsync("/graphql", new

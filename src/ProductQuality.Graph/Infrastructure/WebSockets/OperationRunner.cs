@@ -4,6 +4,7 @@ using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Infrastructure.Http;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Schema;
@@ -27,7 +28,8 @@ internal sealed class OperationRunner(
     private readonly IValidationRule[] _rules = ValidationRules.For(options.Value);
 
     public async Task<OperationStart> StartAsync(
-        JsonElement? payload, Audience audience, HttpContext http, IServiceProvider services, CancellationToken cancel)
+        JsonElement? payload, Audience audience, AccessTrace? trace, HttpContext http, IServiceProvider services,
+        CancellationToken cancel)
     {
         if (payload is not { ValueKind: JsonValueKind.Object } body)
         {
@@ -41,6 +43,7 @@ internal sealed class OperationRunner(
             return OperationStart.Refused(error.Code, error.Message);
         }
 
+        trace?.Request(request!.Query, request.VariablesJson, request.OperationName);
         var schema = schemas.For(audience.Contract);
         var (document, parseError) = DocumentParser.Parse(request!.Query);
         if (document is null)
@@ -84,7 +87,7 @@ internal sealed class OperationRunner(
             OperationName = request.OperationName,
             Variables = variables,
             Extensions = extensions,
-            UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier },
+            UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier, AccessTrace = trace },
             RequestServices = services,
             User = http.User,
             CancellationToken = cancel,

@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Audit;
 
 namespace ProductQuality.Graph.Infrastructure.WebSockets;
 
@@ -25,6 +27,7 @@ internal sealed partial class TransportWsConnection(
     ILogger logger) : IDisposable
 {
     private readonly ILogger _logger = logger;
+    private readonly AccessLogging _log = http.RequestServices.GetRequiredService<AccessLogging>();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closing =
@@ -171,11 +174,18 @@ internal sealed partial class TransportWsConnection(
             return;
         }
 
+        // Every operation is accounted for like an HTTP request: its start, refusal or answer, and each event.
+        operation.Trace = _log.Begin(http);
+        if (operation.Trace is { } trace)
+        {
+            trace.Audience = _audience;
+        }
+
         OperationStart start;
         try
         {
-            start = await runner.StartAsync(
-                message.Payload, _audience, http, operation.Scope.ServiceProvider, operation.Cancel.Token);
+            start = await runner.StartAsync(message.Payload, _audience, operation.Trace, http,
+                operation.Scope.ServiceProvider, operation.Cancel.Token);
         }
         catch (OperationCanceledException)
         {
@@ -184,6 +194,16 @@ internal sealed partial class TransportWsConnection(
 
         if (start.IsError)
         {
+            if (start.Code is not null)
+            {
+                operation.Trace?.Failed(start.Code);
+            }
+            else
+            {
+                operation.Trace?.Answered(start.Result!);
+            }
+
+            await _log.RecordAsync(http, operation.Trace, RequestId(id), StatusCodes.Status400BadRequest);
             if (_operations.TryRemove(id, out _))
             {
                 operation.Dispose();
@@ -195,12 +215,63 @@ internal sealed partial class TransportWsConnection(
 
         if (start.Events is null)
         {
-            await SendNextAsync(id, start.Result!);
-            await CompleteAsync(id);
+            operation.Trace?.Answered(start.Result!);
+            if (await _log.RecordAsync(http, operation.Trace, RequestId(id), StatusCodes.Status200OK))
+            {
+                await SendNextAsync(id, start.Result!);
+                await CompleteAsync(id);
+            }
+            else
+            {
+                await RefuseUnloggedAsync(id);
+            }
+
+            return;
+        }
+
+        var opened = operation.Trace?.TakeEvent(operation.Trace.StartedUtc, operation.Trace.StartedTimestamp);
+        if (!await _log.RecordAsync(http, opened, RequestId(id), StatusCodes.Status200OK))
+        {
+            await RefuseUnloggedAsync(id);
             return;
         }
 
         operation.Subscription = start.Events.Subscribe(new Forwarder(this, id));
+    }
+
+    // One access log entry per operation and per event: the connection's request id and the operation's id.
+    private string RequestId(string id) => $"{http.TraceIdentifier}:{Shorten(id)}";
+
+    /// <summary>An event is sent only once its access log entry is stored (what was returned, to whom).</summary>
+    private async Task SendEventAsync(string id, ExecutionResult result)
+    {
+        if (!_operations.TryGetValue(id, out var operation))
+        {
+            return;
+        }
+
+        var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
+        trace?.Answered(result);
+        if (await _log.RecordAsync(http, trace, RequestId(id), StatusCodes.Status200OK))
+        {
+            await SendNextAsync(id, result);
+        }
+        else
+        {
+            await RefuseUnloggedAsync(id);
+        }
+    }
+
+    // Fail closed, as over HTTP: no data leaves without its entry; the operation ends with the log's error code.
+    private async Task RefuseUnloggedAsync(string id)
+    {
+        if (_operations.TryRemove(id, out var operation))
+        {
+            operation.Dispose();
+            await SendAsync(ErrorMessage(id, OperationStart.Refused(AccessLogging.UnavailableCode,
+                "The access log cannot be written just now, and no answer is given that is not logged. Subscribe "
+                + "again shortly, from your last cursor.")));
+        }
     }
 
     /// <summary>
@@ -388,6 +459,11 @@ internal sealed partial class TransportWsConnection(
 
         public IDisposable? Subscription { get; set; }
 
+        /// <summary>
+        /// The operation's access log trace (null when the log is off): resolvers note what they return.
+        /// </summary>
+        public AccessTrace? Trace { get; set; }
+
         public void Dispose()
         {
             Cancel.Cancel();
@@ -400,7 +476,7 @@ internal sealed partial class TransportWsConnection(
     /// <summary>Forwards a subscription's events as <c>next</c> messages, its end as <c>complete</c>.</summary>
     private sealed class Forwarder(TransportWsConnection connection, string id) : IObserver<ExecutionResult>
     {
-        public void OnNext(ExecutionResult value) => connection.SendNextAsync(id, value).GetAwaiter().GetResult();
+        public void OnNext(ExecutionResult value) => connection.SendEventAsync(id, value).GetAwaiter().GetResult();
 
         public void OnError(Exception error)
         {

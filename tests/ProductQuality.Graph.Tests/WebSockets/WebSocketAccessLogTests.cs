@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.WebSockets;
+
+/// <summary>
+/// Operations over WebSocket are accounted for like HTTP requests: a subscription's start, every event it delivers
+/// (with the credit codes the event returned) and a refused operation each have their access log entry, under the
+/// connection's request id and the operation's id.
+/// </summary>
+public sealed class WebSocketAccessLogTests(WebSocketServer server) : IClassFixture<WebSocketServer>
+{
+    private const string Subscription = "subscription Watch { changes { cursor kind creditCode } }";
+
+    [Fact]
+    public async Task A_subscription_its_events_and_a_refused_operation_are_logged()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance"));
+        _ = await client.ReceiveAsync();
+        await client.SendAsync(JsonSerializer.Serialize(new { id = "bad", type = "subscribe",
+            payload = new { query = "subscription { noSuchField }" } }));
+        Assert.Equal("error", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        await client.SendAsync(JsonSerializer.Serialize(new { id = "watch", type = "subscribe",
+            payload = new { query = Subscription } }));
+
+        var listed = await ChangeSubscriptionTests.ListAsync(server, "913304021LBWPK6UM1", "0101");
+        while (true)
+        {
+            var message = (await client.ReceiveAsync())!.Value;
+            if (message.GetProperty("type").GetString() == "next" && message.GetProperty("payload")
+                    .GetProperty("data").GetProperty("changes").GetProperty("creditCode").GetString() == listed)
+            {
+                break;
+            }
+        }
+
+        var entries = await EntriesAsync();
+        var events = entries.Where(e => e.RequestId.EndsWith(":watch", StringComparison.Ordinal)).ToList();
+        Assert.Contains(events, e => e.Codes.Contains(listed) && e.Outcome == "OK");
+        Assert.Contains(events, e => e.Codes.Count == 0 && e.Outcome == "OK");   // the subscription's start
+        Assert.Contains(entries, e => e.RequestId.EndsWith(":bad", StringComparison.Ordinal)
+            && e.Outcome == "VALIDATION_ERROR" && e.Codes.Count == 0);
+    }
+
+    [Fact]
+    public async Task With_the_log_unwritable_no_data_leaves_over_the_socket()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance"));
+        _ = await client.ReceiveAsync();
+        await BreakStoreAsync(true);
+        try
+        {
+            await client.SendAsync(JsonSerializer.Serialize(new { id = "q", type = "subscribe",
+                payload = new { query = "{ enterprises(first: 2) { edges { node { name } } } }" } }));
+            var answer = (await client.ReceiveAsync())!.Value;
+            Assert.Equal("error", answer.GetProperty("type").GetString());
+            Assert.Equal("ACCESS_LOG_UNAVAILABLE",
+                answer.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        }
+        finally
+        {
+            await BreakStoreAsync(false);
+        }
+    }
+
+    // Renaming the chain's head table makes every append fail, as in the HTTP fail-closed test; undone exactly.
+    private Task<int> BreakStoreAsync(bool broken) => server.DbAsync(db => db.Database.ExecuteSqlRawAsync(broken
+        ? "ALTER TABLE \"AccessLogHeads\" RENAME TO \"AccessLogHeadsGone\""
+        : "ALTER TABLE \"AccessLogHeadsGone\" RENAME TO \"AccessLogHeads\""));
+
+    private async Task<List<(string RequestId, string Outcome, string? Operation, List<string> Codes)>> EntriesAsync()
+    {
+        var reply = (await server.ClientFor("samr-jiaxing").PostAsync("""
+            { accessLog(filter: { department: "finance" }, first: 100) { edges { node {
+                requestId outcome operationName creditCodes } } } }
+            """)).EnsureData();
+        return reply.Data.GetProperty("accessLog").GetProperty("edges").EnumerateArray()
+            .Select(e => e.GetProperty("node"))
+            .Select(n => (n.GetProperty("requestId").GetString()!, n.GetProperty("outcome").GetString()!,
+                n.GetProperty("operationName").GetString(),
+                n.GetProperty("creditCodes").EnumerateArray().Select(c => c.GetString()!).ToList()))
+            .ToList();
+    }
+}
