@@ -45,6 +45,28 @@ public sealed class WebSocketAccessLogTests(WebSocketServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task A_department_that_must_state_a_purpose_is_refused_without_one_and_that_is_logged()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token(WebSocketServer.PurposeRequiredDepartment));
+        _ = await client.ReceiveAsync();
+        await client.SendAsync(JsonSerializer.Serialize(new { id = "why", type = "subscribe",
+            payload = new { query = Subscription } }));
+        var answer = (await client.ReceiveAsync())!.Value;
+        Assert.Equal("error", answer.GetProperty("type").GetString());
+        Assert.Equal("PURPOSE_REQUIRED",
+            answer.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+
+        var reply = (await server.ClientFor("samr-jiaxing").PostAsync($$"""
+            { accessLog(filter: { department: "{{WebSocketServer.PurposeRequiredDepartment}}" }, first: 10) {
+                edges { node { requestId outcome errorCode } } } }
+            """)).EnsureData();
+        Assert.Contains(reply.Data.GetProperty("accessLog").GetProperty("edges").EnumerateArray(),
+            e => e.GetProperty("node").GetProperty("requestId").GetString()!.EndsWith(":why", StringComparison.Ordinal)
+                && e.GetProperty("node").GetProperty("outcome").GetString() == "FORBIDDEN");
+    }
+
+    [Fact]
     public async Task With_the_log_unwritable_no_data_leaves_over_the_socket()
     {
         await using var client = await WsClient.ConnectAsync(server.Address);

@@ -10,6 +10,9 @@ namespace ProductQuality.Graph.Tests.WebSockets;
 /// </summary>
 public sealed class WebSocketServer : GraphServerFactory
 {
+    /// <summary>A department that must state its purpose (X-Purpose), over WebSocket as over HTTP.</summary>
+    public const string PurposeRequiredDepartment = "tax";
+
     public WebSocketServer()
     {
         UseKestrel(0);
@@ -28,5 +31,6 @@ public sealed class WebSocketServer : GraphServerFactory
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("GraphQL:WebSockets:ConnectionInitTimeoutSeconds", "2");
         builder.UseSetting("GraphQL:WebSockets:MaxMessageBytes", "4096");
+        builder.UseSetting($"Access:Departments:{PurposeRequiredDepartment}:RequirePurpose", "true");
     }
 }

@@ -40,21 +40,28 @@ internal sealed class OperationRunner(
         var (request, error) = GraphQLRequestReader.FromJson(body, _options);
         if (error is not null)
         {
-            return OperationStart.Refused(error.Code, error.Message);
+            return OperationStart.Refused(error);
         }
 
         trace?.Request(request!.Query, request.VariablesJson, request.OperationName);
+
+        // The purpose is the upgrade request's X-Purpose header; a department that must state one is refused without.
+        if (Purposes.Refusal(http, audience, trace) is { } purposeRefusal)
+        {
+            return OperationStart.Refused(purposeRefusal);
+        }
+
         var schema = schemas.For(audience.Contract);
         var (document, parseError) = DocumentParser.Parse(request!.Query);
         if (document is null)
         {
-            return OperationStart.Refused(parseError!.Code, parseError.Message);
+            return OperationStart.Refused(parseError!);
         }
 
         if ((FragmentCycleCheck.Refusal(document)
              ?? OperationTypeCheck.Refusal(document, request.OperationName, schema)) is { } refusal)
         {
-            return OperationStart.Refused(refusal.Code, refusal.Message);
+            return OperationStart.Refused(refusal);
         }
 
         if (OperationTypeCheck.Selected(document, request.OperationName) == OperationType.Mutation)
@@ -68,14 +75,14 @@ internal sealed class OperationRunner(
         var (extensions, extensionsError) = InputsReader.Read(serializer, request.ExtensionsJson, "extensions");
         if ((variablesError ?? extensionsError) is { } inputsError)
         {
-            return OperationStart.Refused(inputsError.Code, inputsError.Message);
+            return OperationStart.Refused(inputsError);
         }
 
         if ((limits.CheckRate(http, audience)
              ?? limits.CheckDocument(document, request.OperationName, variables, schema, audience, out _))
             is { } limited)
         {
-            return OperationStart.Refused(limited.Code, limited.Message);
+            return OperationStart.Refused(new RequestError(limited.Status, limited.Code, limited.Message));
         }
 
         var isSubscription = OperationTypeCheck.Selected(document, request.OperationName) == OperationType.Subscription;
@@ -112,9 +119,14 @@ internal sealed class OperationRunner(
 
 /// <summary>How an operation started: refused before execution, failed validation, one result, or a stream.</summary>
 internal sealed record OperationStart(
-    string? Code, string? Message, ExecutionResult? Result, IObservable<ExecutionResult>? Events, bool IsError)
+    string? Code, string? Message, ExecutionResult? Result, IObservable<ExecutionResult>? Events, bool IsError,
+    int Status = StatusCodes.Status400BadRequest)
 {
     public static OperationStart Refused(string code, string message) => new(code, message, null, null, true);
+
+    /// <summary>A refusal with the HTTP status the same refusal has over HTTP, for the access log's outcome.</summary>
+    public static OperationStart Refused(RequestError error) =>
+        new(error.Code, error.Message, null, null, true, error.Status);
 
     /// <summary>Refused or failed before any result: answered with the protocol's <c>error</c> message.</summary>
     public static OperationStart Failed(ExecutionResult result) => new(null, null, result, null, true);

@@ -203,7 +203,7 @@ internal sealed partial class TransportWsConnection(
                 operation.Trace?.Answered(start.Result!);
             }
 
-            await _log.RecordAsync(http, operation.Trace, RequestId(id), StatusCodes.Status400BadRequest);
+            await _log.RecordAsync(http, operation.Trace, RequestId(id), start.Status);
             if (_operations.TryRemove(id, out _))
             {
                 operation.Dispose();
