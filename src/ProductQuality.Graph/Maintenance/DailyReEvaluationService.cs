@@ -33,7 +33,7 @@ public sealed class DailyReEvaluationService(
             // A run that went past midnight is followed at once by the next day's; otherwise wait for the next day.
             var wait = !succeeded ? TimeSpan.FromMinutes(settings.RetryMinutes)
                 : clock.Today > today ? TimeSpan.Zero
-                : UntilNextBureauDay();
+                : clock.UntilNext(TimeSpan.Zero);
             try
             {
                 var delay = Task.Delay(wait, clock.Time, stoppingToken);
@@ -70,13 +70,5 @@ public sealed class DailyReEvaluationService(
             logger.LogError(e, "Daily re-evaluation failed; trying again in {Minutes} minutes.", options.Value.RetryMinutes);
             return false;
         }
-    }
-
-    /// <summary>Time until the next 00:00 China Standard Time.</summary>
-    private TimeSpan UntilNextBureauDay()
-    {
-        var now = clock.Time.GetUtcNow().ToOffset(BureauClock.ChinaStandardTime);
-        var next = new DateTimeOffset(now.Date.AddDays(1), BureauClock.ChinaStandardTime);
-        return next - now;
     }
 }

@@ -28,7 +28,7 @@ public sealed class AccessLogArchiveService(AccessLogArchiver archiver, BureauCl
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = await RunOnceAsync(stoppingToken) ? UntilNextRun(retention.RunAt) : RetryAfter;
+            var wait = await RunOnceAsync(stoppingToken) ? clock.UntilNext(retention.RunAt) : RetryAfter;
             try
             {
                 var delay = Task.Delay(wait, clock.Time, stoppingToken);
@@ -67,13 +67,5 @@ public sealed class AccessLogArchiveService(AccessLogArchiver archiver, BureauCl
                 RetryAfter.TotalMinutes);
             return false;
         }
-    }
-
-    /// <summary>Time until the next <paramref name="runAt"/> of a bureau day, China Standard Time.</summary>
-    private TimeSpan UntilNextRun(TimeSpan runAt)
-    {
-        var now = clock.Time.GetUtcNow().ToOffset(BureauClock.ChinaStandardTime);
-        var next = new DateTimeOffset(now.Date + runAt, BureauClock.ChinaStandardTime);
-        return (next > now ? next : next.AddDays(1)) - now;
     }
 }

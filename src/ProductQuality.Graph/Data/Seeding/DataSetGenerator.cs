@@ -110,14 +110,14 @@ public sealed class DataSetGenerator
         CancellationToken ct)
     {
         const int Slice = 10_000;
-        var total = new HistoryStatistics(FactsStart, request.Today, reference.Products.Select(p => p.Code));
+        var total = NewStatistics();
         var done = 0;
         var slices = (request.Enterprises + Slice - 1) / Slice;
         var gate = new Lock();
         Parallel.For(0, slices, new ParallelOptions { CancellationToken = ct }, () => (HistoryStatistics?)null,
             (slice, _, part) =>
             {
-                part ??= new HistoryStatistics(FactsStart, request.Today, reference.Products.Select(p => p.Code));
+                part ??= NewStatistics();
                 var end = Math.Min(request.Enterprises, (slice + 1) * Slice);
                 for (var i = slice * Slice; i < end; i++)
                 {
@@ -140,6 +140,9 @@ public sealed class DataSetGenerator
             });
         return total;
     }
+
+    private HistoryStatistics NewStatistics() =>
+        new(FactsStart, request.Today, reference.Products.Select(p => p.Code));
 
     private List<RiskWarning> WarningsFrom(HistoryStatistics stats) =>
         new WarningGenerator(reference, stats, request.RandomSeed, FactsStart, request.Today).Generate();

@@ -18,8 +18,7 @@ internal sealed class SqliteBulkWriter(ProductQualityDbContext db)
 {
     private readonly Dictionary<Type, TableInsert> inserts = [];
 
-    public static bool Supports(ProductQualityDbContext db) =>
-        db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+    public static bool Supports(ProductQualityDbContext db) => db.Database.IsSqlite();
 
     /// <summary>Inserts the rows in the current transaction; an inspection's failed items after it.</summary>
     public async Task WriteAsync(IEnumerable<GeneratedEnterprise> batch, CancellationToken ct)

@@ -19,6 +19,17 @@ public sealed class BureauClock(TimeProvider time, IOptions<ClockOptions> option
     /// <summary>The time source behind the calendar, for waiting until a bureau day starts.</summary>
     public TimeProvider Time => time;
 
+    /// <summary>
+    /// Time until the next <paramref name="timeOfDay"/> of a bureau day (China Standard Time) by <see cref="Time"/>:
+    /// when the daily services run next (00:00 the start of a day).
+    /// </summary>
+    public TimeSpan UntilNext(TimeSpan timeOfDay)
+    {
+        var now = time.GetUtcNow().ToOffset(ChinaStandardTime);
+        var next = new DateTimeOffset(now.Date + timeOfDay, ChinaStandardTime);
+        return (next > now ? next : next.AddDays(1)) - now;
+    }
+
     /// <summary>Now, in UTC, for "recorded at" stamps.</summary>
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 }
