@@ -7,6 +7,9 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
     string? ResultsFolder, string Department, int? WritePauseMs = null, int? LimitRounds = null, string? Only = null,
     string? Postgres = null, int? AccessLogRounds = null)
 {
+    /// <summary>Server settings given with <c>--set</c>, applied over the bench's own (last one wins).</summary>
+    public IReadOnlyDictionary<string, string?> ServerSettings { get; init; } = new Dictionary<string, string?>();
+
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/ProductQuality.Graph.Bench -- [options]
           --seconds S        measured seconds per scenario (default 20)
@@ -26,6 +29,7 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                              migrated and seeded on first run) instead of the SQLite --db
           --only TEXT        measure only the scenarios whose name contains TEXT (e.g. "status"), for a profiler's trace
           --department ID    whose token the GraphQL requests carry (default samr-jiaxing; e.g. samr-330481 for a county bureau)
+          --set KEY=VALUE    a server setting for this run, as in appsettings (e.g. AccessLog:Enabled=false); repeatable
         """;
 
     /// <summary>Parses the arguments; null (after printing why) when they are not usable.</summary>
@@ -53,6 +57,17 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                     break;
                 case "--postgres" when value is not null: options = options with { Postgres = value }; i++; break;
                 case "--only" when value is not null: options = options with { Only = value }; i++; break;
+                case "--set" when value is not null && value.IndexOf('=') > 0:
+                    var equals = value.IndexOf('=');
+                    options = options with
+                    {
+                        ServerSettings = new Dictionary<string, string?>(options.ServerSettings)
+                        {
+                            [value[..equals]] = value[(equals + 1)..],
+                        },
+                    };
+                    i++;
+                    break;
                 case "--baseline": options = options with { Baseline = true }; break;
                 case "--writes" when int.TryParse(value, CultureInfo.InvariantCulture, out var p) && p >= 0: options = options with { WritePauseMs = p }; i++; break;
                 default:

@@ -1,10 +1,5 @@
-using ProductQuality.Graph.Access;
-using ProductQuality.Graph.Data;
+using ProductQuality.Graph;
 using ProductQuality.Graph.Infrastructure;
-using ProductQuality.Graph.Infrastructure.Http;
-using ProductQuality.Graph.Infrastructure.Rules;
-using ProductQuality.Graph.Maintenance;
-using ProductQuality.Graph.Operations;
 
 return await StartupFailure.GuardAsync(async () =>
 {
@@ -15,20 +10,10 @@ return await StartupFailure.GuardAsync(async () =>
 
     var builder = WebApplication.CreateBuilder(args);
     builder.UseDefaultUrl();
-    builder.AddProductQualityRules();
-    builder.AddDepartmentAccess();
-    builder.AddProductQualityData();
-    builder.AddProductQualityGraph();
-    builder.AddDailyReEvaluation();
-    builder.AddOperations();
+    builder.AddProductQualityServer();
 
     var app = builder.Build();
-    app.ValidateSettings();
-    app.WarnWhenTheDevelopmentKeySignsOutsideDevelopment();
-    await app.InitializeDatabaseAsync();
-    app.UseOperations();
-    app.MapOperations();
-    app.MapProductQualityGraph();
+    await app.PrepareProductQualityServerAsync();
     app.AnnounceEndpointOnStart();
     await app.RunAsync();
     return 0;

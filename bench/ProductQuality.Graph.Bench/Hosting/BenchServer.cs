@@ -1,18 +1,15 @@
-using ProductQuality.Graph.Access;
-using ProductQuality.Graph.Infrastructure.Rules;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using ProductQuality.Graph.Bench.Plain;
-using ProductQuality.Graph.Data;
-using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Bench.Hosting;
 
 /// <summary>
-/// The real server composition (the same calls as the server's Program.cs) on in-process Kestrel, plus the plain
-/// comparison endpoints. Only configuration is overridden: the SQLite file and quieter logging.
+/// The real server composition (<see cref="ServerComposition"/>, as the server's Program.cs) on in-process Kestrel,
+/// plus the plain comparison endpoints. Only configuration is overridden: the database, quieter logging and no daily
+/// re-evaluation (its catch-up run at start would write while the first scenario is measured).
 /// </summary>
 internal static class BenchServer
 {
@@ -28,21 +25,19 @@ internal static class BenchServer
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Maintenance:Enabled"] = "false",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Configuration.AddInMemoryCollection(options.ServerSettings);
 
         // Loopback only, on a port the OS picks (free by construction, no probing race).
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var sql = new SqlStatementCounter();
         builder.Services.AddSingleton<IInterceptor>(sql);
-        builder.AddProductQualityRules();
-        builder.AddDepartmentAccess();
-        builder.AddProductQualityData();
-        builder.AddProductQualityGraph();
+        builder.AddProductQualityServer();
 
         var app = builder.Build();
-        await app.InitializeDatabaseAsync();
-        app.MapProductQualityGraph();
+        await app.PrepareProductQualityServerAsync();
         app.MapPlainComparison();
         await app.StartAsync();
 

@@ -11,8 +11,15 @@ namespace ProductQuality.Graph.Audit;
 /// after it, insert them with their codes, move the head, commit. The lock makes servers sharing a PostgreSQL database
 /// append one after another; SQLite's write lock (taken when the transaction begins) does the same for processes
 /// sharing a file. Its DbContext is its own, without the request pipeline's interceptors, and the inserts are plain
-/// multi-row statements: EF's change tracking would cost more than the rest of the append.
+/// statements: EF's change tracking would cost more than the rest of the append.
 /// </summary>
+/// <remarks>
+/// The credit codes are most of the rows (a page of 100 enterprises adds 100, a bulk check thousands), so they take
+/// each provider's cheapest path: on SQLite one prepared single-row statement executed per code (SQLite prepares a
+/// statement once and then only rebinds; a multi-row statement of 2,000 parameters was prepared anew every batch and
+/// took half the writer's time), on PostgreSQL one statement per batch over two array parameters (<c>unnest</c>:
+/// one round trip whatever the count).
+/// </remarks>
 public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceProvider services)
 {
     // The head row under a row lock: a second server's append waits here until this one commits.
@@ -24,9 +31,12 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         "ErrorCode", "DurationMicroseconds", "CodeCount", "PreviousHash", "Hash") VALUES
         """;
 
-    private const string CodeColumns = """INSERT INTO "AccessLogCodes" ("EntrySeq", "CreditCode") VALUES """;
+    private const string InsertCode = """INSERT INTO "AccessLogCodes" ("EntrySeq", "CreditCode") VALUES (@seq, @code)""";
+    private const string InsertCodeArrays = """
+        INSERT INTO "AccessLogCodes" ("EntrySeq", "CreditCode") SELECT * FROM unnest(@seqs, @codes)
+        """;
+
     private const int EntriesPerStatement = 100;
-    private const int CodesPerStatement = 1_000;
 
     private readonly Lazy<Func<ProductQualityDbContext>> _contexts = new(() => Contexts(database.Value, services));
 
@@ -39,7 +49,8 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var tx = transaction.GetDbTransaction();
-        var (seq, hash) = await HeadAsync(connection, tx, db.Database.IsNpgsql(), cancellationToken);
+        var postgres = db.Database.IsNpgsql();
+        var (seq, hash) = await HeadAsync(connection, tx, postgres, cancellationToken);
         foreach (var entry in entries)
         {
             entry.Seq = seq + 1;
@@ -53,10 +64,11 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
             await ExecuteAsync(connection, tx, EntryColumns, chunk, Values, cancellationToken);
         }
 
-        var codes = entries.SelectMany(e => e.Codes.Select(c => (e.Seq, c.CreditCode))).ToList();
-        foreach (var chunk in codes.Chunk(CodesPerStatement))
+        if (entries.Any(e => e.Codes.Count > 0))
         {
-            await ExecuteAsync(connection, tx, CodeColumns, chunk, c => [c.Seq, c.CreditCode], cancellationToken);
+            await (postgres
+                ? InsertCodeArraysAsync(connection, tx, entries, cancellationToken)
+                : InsertCodesOneByOneAsync(connection, tx, entries, cancellationToken));
         }
 
         await using (var move = Command(connection, tx, MoveHead))
@@ -79,6 +91,45 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
             : throw new InvalidOperationException("The access log's head row is missing: the migrations insert it.");
     }
 
+    private static async Task InsertCodesOneByOneAsync(
+        DbConnection connection, DbTransaction tx, IReadOnlyList<AccessLogEntry> entries, CancellationToken ct)
+    {
+        await using var insert = Command(connection, tx, InsertCode);
+        var seq = Add(insert, "@seq", 0L);
+        var code = Add(insert, "@code", "");
+        foreach (var entry in entries)
+        {
+            seq.Value = entry.Seq;
+            foreach (var c in entry.Codes)
+            {
+                code.Value = c.CreditCode;
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
+
+    private static async Task InsertCodeArraysAsync(
+        DbConnection connection, DbTransaction tx, IReadOnlyList<AccessLogEntry> entries, CancellationToken ct)
+    {
+        var count = entries.Sum(e => e.Codes.Count);
+        var seqs = new long[count];
+        var codes = new string[count];
+        var i = 0;
+        foreach (var entry in entries)
+        {
+            foreach (var c in entry.Codes)
+            {
+                (seqs[i], codes[i]) = (entry.Seq, c.CreditCode);
+                i++;
+            }
+        }
+
+        await using var insert = Command(connection, tx, InsertCodeArrays);
+        Add(insert, "@seqs", seqs);
+        Add(insert, "@codes", codes);
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
     private static object?[] Values(AccessLogEntry e) =>
     [
         e.Seq, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.RequestId, e.Department, e.Subject,
@@ -88,12 +139,12 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
 
     // One multi-row INSERT: "… VALUES (@p0, @p1, …), (…)", every value a parameter.
     private static async Task ExecuteAsync<T>(DbConnection connection, DbTransaction tx, string insert,
-        IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+        T[] rows, Func<T, object?[]> values, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, tx, "");
         var sql = new System.Text.StringBuilder(insert);
         var n = 0;
-        for (var r = 0; r < rows.Count; r++)
+        for (var r = 0; r < rows.Length; r++)
         {
             sql.Append(r == 0 ? "(" : ", (");
             var row = values(rows[r]);
@@ -119,12 +170,13 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         return command;
     }
 
-    private static void Add(DbCommand command, string name, object? value)
+    private static DbParameter Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
+        return parameter;
     }
 
     private static Func<ProductQualityDbContext> Contexts(DatabaseOptions options, IServiceProvider services)
