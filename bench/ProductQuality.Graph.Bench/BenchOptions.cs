@@ -5,7 +5,7 @@ namespace ProductQuality.Graph.Bench;
 /// <summary>Command-line settings of a run; every one has a default so a bare <c>dotnet run</c> works.</summary>
 internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeconds, string DatabasePath, bool Baseline,
     string? ResultsFolder, string Department, int? WritePauseMs = null, int? LimitRounds = null, string? Only = null,
-    string? Postgres = null, int? AccessLogRounds = null)
+    string? Postgres = null, int? AccessLogRounds = null, bool AllocationTypes = false, int Rounds = 1)
 {
     /// <summary>Server settings given with <c>--set</c>, applied over the bench's own (last one wins).</summary>
     public IReadOnlyDictionary<string, string?> ServerSettings { get; init; } = new Dictionary<string, string?>();
@@ -29,6 +29,9 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                              migrated and seeded on first run) instead of the SQLite --db
           --only TEXT        measure only the scenarios whose name contains TEXT (e.g. "status"), for a profiler's trace
           --department ID    whose token the GraphQL requests carry (default samr-jiaxing; e.g. samr-330481 for a county bureau)
+          --rounds R         measure the read scenarios in R rounds, each round in the opposite order of the one before;
+                             the pair ratios are then the median of the rounds' ratios (default 1)
+          --alloc-types      also sample which types each read scenario allocates (the runtime's allocation ticks)
           --set KEY=VALUE    a server setting for this run, as in appsettings (e.g. AccessLog:Enabled=false); repeatable
         """;
 
@@ -68,6 +71,11 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                     };
                     i++;
                     break;
+                case "--rounds" when TryPositive(value, out var rounds):
+                    options = options with { Rounds = rounds };
+                    i++;
+                    break;
+                case "--alloc-types": options = options with { AllocationTypes = true }; break;
                 case "--baseline": options = options with { Baseline = true }; break;
                 case "--writes" when int.TryParse(value, CultureInfo.InvariantCulture, out var p) && p >= 0: options = options with { WritePauseMs = p }; i++; break;
                 default:

@@ -75,19 +75,21 @@ internal static class Program
             : options.AccessLogRounds is not null ? OnOffComparison.AccessLog
             : null;
         var growthBefore = await AccessLogGrowth.MeasureAsync(app.Services);
-        var results = options.WritePauseMs is { } pause
-            ? await MeasureWritesAsync(app.Services, client, runner, scenarios[0], options, token, pause)
+        var allocationTables = new System.Text.StringBuilder();
+        var rounds = options.WritePauseMs is { } pause
+            ? [await MeasureWritesAsync(app.Services, client, runner, scenarios[0], options, token, pause)]
             : comparison is not null
-                ? await MeasureOnOffAsync(comparison, options, runner, scenarios[0],
-                    options.LimitRounds ?? options.AccessLogRounds ?? 1)
-                : await MeasureReadsAsync(runner, scenarios, options);
+                ? [await MeasureOnOffAsync(comparison, options, runner, scenarios[0],
+                    options.LimitRounds ?? options.AccessLogRounds ?? 1)]
+                : await MeasureReadsAsync(runner, scenarios, options, allocationTables);
+        var results = rounds.Count == 1 ? rounds[0] : MergeRounds(rounds);
         var growth = options.AccessLogRounds is null
             ? ""
             : AccessLogGrowth.Summary(growthBefore, await AccessLogGrowth.MeasureAsync(app.Services));
 
         await app.StopAsync();
-        var report = MarkdownReport.Build(options, data, results, startedAt)
-            + (comparison?.Summary(results) ?? "") + growth;
+        var report = MarkdownReport.Build(options, data, results, startedAt, rounds)
+            + (comparison?.Summary(results) ?? "") + growth + allocationTables;
         Console.WriteLine(report);
         var folder = MarkdownReport.ResultsFolder(options);
         Directory.CreateDirectory(folder);
@@ -114,9 +116,10 @@ internal static class Program
         return results;
     }
 
-    private static async Task<List<ScenarioResult>> MeasureReadsAsync(LoadRunner runner, IReadOnlyList<Scenario> scenarios, BenchOptions options)
+    private static async Task<List<List<ScenarioResult>>> MeasureReadsAsync(LoadRunner runner,
+        IReadOnlyList<Scenario> scenarios, BenchOptions options, System.Text.StringBuilder allocationTables)
     {
-        var results = new List<ScenarioResult>();
+        using var sampler = options.AllocationTypes ? new AllocationSampler() : null;
         if (options.Only is { } only)
         {
             scenarios = scenarios.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -133,15 +136,33 @@ internal static class Program
             await runner.WarmAsync(scenario, TimeSpan.FromSeconds(options.WarmupSeconds));
         }
 
-        foreach (var scenario in scenarios)
+        // Rounds alternate the order, so what drifts during a run (the machine's other load, the GC's tuning, late
+        // JIT) does not always favour the scenario measured later.
+        var rounds = new List<List<ScenarioResult>>();
+        for (var round = 0; round < options.Rounds; round++)
         {
-            Console.Error.WriteLine($"{scenario.Name}: {options.Seconds} s with {options.Concurrency} workers…");
-            await runner.WarmAsync(scenario, TimeSpan.FromSeconds(1));
-            results.Add(await runner.RunAsync(scenario, TimeSpan.FromSeconds(options.Seconds)));
+            var results = new List<ScenarioResult>();
+            var order = round % 2 == 0 ? scenarios : scenarios.Reverse().ToList();
+            foreach (var scenario in order)
+            {
+                Console.Error.WriteLine($"round {round + 1}/{options.Rounds}, {scenario.Name}: {options.Seconds} s with "
+                    + $"{options.Concurrency} workers…");
+                await runner.WarmAsync(scenario, TimeSpan.FromSeconds(1));
+                var sampled = round == 0 ? sampler : null;
+                sampled?.Start();
+                var result = await runner.RunAsync(scenario, TimeSpan.FromSeconds(options.Seconds));
+                allocationTables.Append(sampled?.Stop(scenario.Name, result.Requests));
+                results.Add(result);
+            }
+
+            rounds.Add([.. scenarios.Select(s => results.Single(r => r.Scenario.Name == s.Name))]);
         }
 
-        return results;
+        return rounds;
     }
+
+    private static List<ScenarioResult> MergeRounds(List<List<ScenarioResult>> rounds) =>
+        Enumerable.Range(0, rounds[0].Count).Select(i => ScenarioResult.Merge([.. rounds.Select(r => r[i])])).ToList();
 
     // The status reads alone, then the same reads with one writer beside them, then alone again (so drift from JIT
     // tiering or a warming cache shows as a difference between the two "alone" rows); the writer's latencies are the result.

@@ -27,7 +27,9 @@ internal static class ServerComposition
         return builder;
     }
 
-    /// <summary>Checks the settings, prepares the database and maps every endpoint, in the order they depend on.</summary>
+    /// <summary>
+    /// Checks the settings, prepares the database and maps every endpoint, in the order they depend on.
+    /// </summary>
     public static async Task PrepareProductQualityServerAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -16,6 +16,23 @@ internal sealed record ScenarioResult(Scenario Scenario, long[] SortedTicks, lon
 
     public double AllocatedKBPerRequest => Requests == 0 ? 0 : AllocatedBytes / 1024.0 / Requests;
 
+    /// <summary>One scenario's rounds as one result: every latency, error, second, statement and byte.</summary>
+    public static ScenarioResult Merge(IReadOnlyList<ScenarioResult> rounds)
+    {
+        if (rounds.Count == 1)
+        {
+            return rounds[0];
+        }
+
+        var ticks = rounds.SelectMany(r => r.SortedTicks).Order().ToArray();
+        return new ScenarioResult(rounds[0].Scenario, ticks, rounds.Sum(r => r.Errors),
+            TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)), rounds.Sum(r => r.SqlStatements),
+            rounds.SelectMany(r => r.Problems).Distinct().Take(5).ToList())
+        {
+            AllocatedBytes = rounds.Sum(r => r.AllocatedBytes),
+        };
+    }
+
     /// <summary>Nearest-rank percentile of the successful requests, in milliseconds.</summary>
     public double PercentileMs(double p)
     {

@@ -1,3 +1,4 @@
+using Microsoft.IO;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Audit.Retention;
 using ProductQuality.Graph.Infrastructure;
@@ -18,6 +19,7 @@ public static class AccessLogRegistration
         builder.Services.AddSingleton<AccessLogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
         builder.Services.AddSingleton<AccessLogging>();
+        builder.Services.AddSingleton(AccessLogging.AnswerBuffers());
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddSingleton<CheckpointSigner>();
         builder.Services.AddSingleton<AccessLogArchiver>();
