@@ -79,7 +79,7 @@ internal static class Program
         var rounds = options.WritePauseMs is { } pause
             ? [await MeasureWritesAsync(app.Services, client, runner, scenarios[0], options, token, pause)]
             : comparison is not null
-                ? [await MeasureOnOffAsync(comparison, options, runner, scenarios[0],
+                ? [await MeasureOnOffAsync(comparison, options, runner, OnOffScenario(scenarios, options),
                     options.LimitRounds ?? options.AccessLogRounds ?? 1)]
                 : await MeasureReadsAsync(runner, scenarios, options, allocationTables);
         var results = rounds.Count == 1 ? rounds[0] : MergeRounds(rounds);
@@ -160,6 +160,12 @@ internal static class Program
 
         return rounds;
     }
+
+    // The status query, or with --only the first GraphQL scenario whose name contains it (e.g. "GraphQL page").
+    private static Scenario OnOffScenario(IReadOnlyList<Scenario> scenarios, BenchOptions options) =>
+        options.Only is { } only
+            ? scenarios.First(s => s.IsGraphQL && s.Name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            : scenarios[0];
 
     private static List<ScenarioResult> MergeRounds(List<List<ScenarioResult>> rounds) =>
         Enumerable.Range(0, rounds[0].Count).Select(i => ScenarioResult.Merge([.. rounds.Select(r => r[i])])).ToList();

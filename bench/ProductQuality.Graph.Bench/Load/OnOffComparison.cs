@@ -20,13 +20,14 @@ internal sealed record OnOffComparison(string Feature, string OffSetting, double
     /// <summary>The access log (issue 12 §3): every request's entry committed before it is answered.</summary>
     public static readonly OnOffComparison AccessLog = new("access log", "AccessLog:Enabled", 0.90);
 
-    private string OnName => $"GraphQL status, {Feature} on";
+
+    private string OnName(Scenario scenario) => $"{scenario.Name}, {Feature} on";
 
     public async Task<List<ScenarioResult>> MeasureAsync(
         LoadRunner on, LoadRunner off, Scenario status, BenchOptions options, int rounds)
     {
-        var onScenario = status with { Name = OnName, Pair = Feature };
-        var offScenario = status with { Name = $"GraphQL status, {Feature} off", Pair = Feature };
+        var onScenario = status with { Name = OnName(status), Pair = Feature };
+        var offScenario = status with { Name = $"{status.Name}, {Feature} off", Pair = Feature };
         Console.Error.WriteLine($"warm-up {options.WarmupSeconds} s each…");
         await on.WarmAsync(onScenario, TimeSpan.FromSeconds(options.WarmupSeconds));
         await off.WarmAsync(offScenario, TimeSpan.FromSeconds(options.WarmupSeconds));
@@ -54,8 +55,8 @@ internal sealed record OnOffComparison(string Feature, string OffSetting, double
     /// </summary>
     public string Summary(IReadOnlyList<ScenarioResult> results)
     {
-        var on = results.Where(r => r.Scenario.Name == OnName).ToList();
-        var off = results.Where(r => r.Scenario.Name != OnName).ToList();
+        var on = results.Where(r => r.Scenario.Name.EndsWith(" on", StringComparison.Ordinal)).ToList();
+        var off = results.Where(r => r.Scenario.Name.EndsWith(" off", StringComparison.Ordinal)).ToList();
         var onRate = on.Sum(r => r.SortedTicks.Length) / on.Sum(r => r.Elapsed.TotalSeconds);
         var offRate = off.Sum(r => r.SortedTicks.Length) / off.Sum(r => r.Elapsed.TotalSeconds);
         var perRound = on.Zip(off, (a, b) => a.RequestsPerSecond / b.RequestsPerSecond).Order().ToList();
