@@ -27,8 +27,8 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
                              (two servers, one database), in R alternating rounds, and the log's growth per entry
           --postgres CS      run the server on PostgreSQL (an Npgsql connection string; its database is
                              migrated and seeded on first run) instead of the SQLite --db
-          --only TEXT        measure only the scenarios whose name contains TEXT (e.g. "status"), for a profiler's trace;
-                             with --limits or --access-log, compare the first GraphQL scenario it names instead of status
+          --only TEXT        measure only the scenarios whose name contains TEXT (e.g. "status"), for a profiler;
+                             with --limits or --access-log, compare the first GraphQL scenario it names
           --department ID    whose token the GraphQL requests carry (default samr-jiaxing; e.g. samr-330481 for a county bureau)
           --rounds R         measure the read scenarios in R rounds, each round in the opposite order of the one before;
                              the pair ratios are then the median of the rounds' ratios (default 1)
