@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -11,8 +13,8 @@ namespace ProductQuality.Graph.Audit;
 /// Appends batches of entries to the chain, one transaction each: lock the head row, number and hash the entries
 /// after it, insert them with their codes, move the head, commit. The lock makes servers sharing a PostgreSQL database
 /// append one after another; SQLite's write lock (taken when the transaction begins) does the same for processes
-/// sharing a file. Its DbContext is its own, without the request pipeline's interceptors, and the inserts are plain
-/// statements: EF's change tracking would cost more than the rest of the append.
+/// sharing a file. Appends use a plain connection, without the request pipeline's interceptors, and plain statements:
+/// EF's change tracking would cost more than the rest of the append.
 /// </summary>
 /// <remarks>
 /// The credit codes are most of the rows (a page of 100 enterprises adds 100, a bulk check thousands), so they take
@@ -43,17 +45,18 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
     private const int EntriesPerStatement = 100;
 
     private readonly Lazy<Func<ProductQualityDbContext>> _contexts = new(() => Contexts(database.Value, services));
+    private readonly Lazy<string> _sqliteConnectionString = new(() =>
+        new SqliteConnectionStringBuilder(database.Value.ConnectionString) { ForeignKeys = true }.ToString());
 
     public ProductQualityDbContext CreateContext() => _contexts.Value();
 
     public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        await using var db = CreateContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        var tx = transaction.GetDbTransaction();
-        var postgres = db.Database.IsNpgsql();
+        var postgres = database.Value.Provider == DatabaseProvider.Postgres;
+        await using var connection = OpenConnection(postgres);
+        await connection.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var (seq, hash) = await HeadAsync(connection, tx, postgres, cancellationToken);
         foreach (var entry in entries)
         {
@@ -82,8 +85,15 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
             await move.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
     }
+
+    // A plain connection from the provider's pool: a DbContext per batch set up EF's internal services for nothing.
+    // SQLite's foreign keys are switched on as EF does on the connections it opens.
+    private DbConnection OpenConnection(bool postgres) => postgres
+        ? new NpgsqlConnection(services.GetRequiredService<PostgresConnectionString>().Value)
+        : new SqliteConnection(_sqliteConnectionString.Value);
+
 
     private static async Task<(long Seq, string Hash)> HeadAsync(
         DbConnection connection, DbTransaction tx, bool postgres, CancellationToken cancellationToken)
