@@ -23,11 +23,20 @@ public static class AccessChain
     public static string HashOf(AccessLogEntry entry, IEnumerable<string> codes)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return Link(entry.Seq, entry.PreviousHash, ContentHash(entry, codes));
+    }
+
+    /// <summary>
+    /// The entry's hash from its position, the previous hash and its <see cref="ContentHash"/> computed before: the
+    /// writer, which numbers entries one at a time, then hashes only this short link.
+    /// </summary>
+    public static string Link(long seq, string previousHash, string contentHash)
+    {
         using var link = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Append(link, Version);
-        Append(link, entry.Seq.ToString(CultureInfo.InvariantCulture));
-        Append(link, entry.PreviousHash);
-        Append(link, ContentHash(entry, codes));
+        Append(link, seq.ToString(CultureInfo.InvariantCulture));
+        Append(link, previousHash);
+        Append(link, contentHash);
         return Convert.ToHexStringLower(link.GetHashAndReset());
     }
 

@@ -58,4 +58,10 @@ public sealed class AccessLogEntry
 
     /// <summary>The credit codes of every enterprise whose data the answer returned.</summary>
     public List<AccessLogCode> Codes { get; set; } = [];
+
+    /// <summary>
+    /// <see cref="AccessChain.ContentHash"/>, computed by the request before it hands the entry to the writer, so the
+    /// one loop all requests wait on does not sort and hash their codes (not stored: the chain's link covers it).
+    /// </summary>
+    public string? PrecomputedContentHash { get; set; }
 }

@@ -62,7 +62,9 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         {
             entry.Seq = seq + 1;
             entry.PreviousHash = hash;
-            entry.Hash = AccessChain.HashOf(entry, entry.Codes.Select(c => c.CreditCode));
+            var content = entry.PrecomputedContentHash
+                ?? AccessChain.ContentHash(entry, entry.Codes.Select(c => c.CreditCode));
+            entry.Hash = AccessChain.Link(entry.Seq, hash, content);
             (seq, hash) = (entry.Seq, entry.Hash);
         }
 

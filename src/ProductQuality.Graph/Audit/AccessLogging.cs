@@ -134,7 +134,7 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
     private static AccessLogEntry EntryOf(HttpContext http, AccessTrace trace, string requestId, int status)
     {
         var codes = trace.Codes;
-        return new AccessLogEntry
+        var entry = new AccessLogEntry
         {
             AtUtc = trace.StartedUtc,
             RequestId = Cap(requestId) ?? "",
@@ -153,6 +153,8 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             CodeCount = codes.Count,
             Codes = codes.Select(c => new AccessLogCode { CreditCode = c }).ToList(),
         };
+        entry.PrecomputedContentHash = AccessChain.ContentHash(entry, codes);
+        return entry;
     }
 
     // Columns hold 256 characters; an operation name or subject longer than that is kept as its start.

@@ -20,6 +20,7 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         builder.Property(e => e.FieldGroups).HasMaxLength(512);
         builder.Property(e => e.Purpose).HasMaxLength(PurposeHeader.MaxLength);
         builder.HasMany(e => e.Codes).WithOne().HasForeignKey(c => c.EntrySeq);
+        builder.Ignore(e => e.PrecomputedContentHash);
 
         // The regulator's filters: by time, by department and time.
         builder.HasIndex(e => e.AtUtc);
