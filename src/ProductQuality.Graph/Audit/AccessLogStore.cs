@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Data;
 
@@ -95,7 +94,6 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
     private DbConnection OpenConnection(bool postgres) => postgres
         ? new NpgsqlConnection(services.GetRequiredService<PostgresConnectionString>().Value)
         : new SqliteConnection(_sqliteConnectionString.Value);
-
 
     private static async Task<(long Seq, string Hash)> HeadAsync(
         DbConnection connection, DbTransaction tx, bool postgres, CancellationToken cancellationToken)

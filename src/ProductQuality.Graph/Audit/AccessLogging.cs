@@ -160,4 +160,3 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
     // Columns hold 256 characters; an operation name or subject longer than that is kept as its start.
     private static string? Cap(string? text) => text is { Length: > MaxText } ? text[..MaxText] : text;
 }
-
