@@ -28,6 +28,19 @@ public sealed class AccessLogOptions
     [Range(1, 10_000)]
     public int MaxBatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// How often the credit codes of new entries are copied into the look-up by code (the tracker's and the code
+    /// filter's way in). Codes not yet copied are still found, from the entries' own code rows: this only bounds how
+    /// many such rows a look-up reads.
+    /// </summary>
+    [Range(10, 600_000)]
+    public int CodeIndexIntervalMilliseconds { get; set; } = 1_000;
+
+    /// <summary>Codes per transaction when copying them into the look-up by code (whole entries: a batch can exceed
+    /// it by one entry's codes). On SQLite, entries being appended wait for one batch at most.</summary>
+    [Range(1_000, 1_000_000)]
+    public int CodeIndexBatchCodes { get; set; } = 50_000;
+
     /// <summary>How long entries stay in the database before they are archived to files and removed.</summary>
     public Retention.RetentionOptions Retention { get; set; } = new();
 }

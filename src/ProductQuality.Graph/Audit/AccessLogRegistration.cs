@@ -1,11 +1,13 @@
 using Microsoft.IO;
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Audit.CodeIndex;
 using ProductQuality.Graph.Audit.Retention;
 using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Audit;
 
-/// <summary>Composition of the access log: its settings, the chain store, the group-commit writer and retention
+/// <summary>Composition of the access log: its settings, the chain store, the group-commit writer, the look-up by
+/// code filled behind it, and retention
 /// (the archiver and its daily service; verbs never start hosted services).</summary>
 public static class AccessLogRegistration
 {
@@ -18,6 +20,8 @@ public static class AccessLogRegistration
         builder.Services.AddSingleton<AccessLogStore>();
         builder.Services.AddSingleton<AccessLogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
+        builder.Services.AddSingleton<AccessLogCodeIndexer>();
+        builder.Services.AddHostedService<AccessLogCodeIndexService>();
         builder.Services.AddSingleton<AccessLogging>();
         builder.Services.AddSingleton(AccessLogging.AnswerBuffers());
         builder.Services.AddSingleton<ChainVerifier>();

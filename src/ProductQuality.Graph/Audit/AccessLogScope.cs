@@ -1,5 +1,6 @@
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Audit.CodeIndex;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Infrastructure.Clock;
@@ -22,7 +23,8 @@ internal static class AccessLogScope
         if (context.Audience().Rows.Enterprise is { } own)
         {
             // An enterprise token (its tracker): only entries that returned its own data.
-            entries = entries.Where(e => db.AccessLogCodes.Any(k => k.EntrySeq == e.Seq && k.CreditCode == own));
+            var returnedOwn = CodeLookup.EntriesThatReturned(db, own);
+            entries = entries.Where(e => returnedOwn.Contains(e.Seq));
         }
 
         if (county is not null)
@@ -71,9 +73,10 @@ internal static class AccessLogScope
             }
 
             // Another county's enterprise is unknown to a county bureau here too: its code matches nothing.
+            var returned = CodeLookup.EntriesThatReturned(db, code);
             entries = county is null
-                ? entries.Where(e => db.AccessLogCodes.Any(k => k.EntrySeq == e.Seq && k.CreditCode == code))
-                : entries.Where(e => db.AccessLogCodes.Any(k => k.EntrySeq == e.Seq && k.CreditCode == code)
+                ? entries.Where(e => returned.Contains(e.Seq))
+                : entries.Where(e => returned.Contains(e.Seq)
                     && db.Enterprises.Any(x => x.CreditCode == code && x.CountyCode == county));
         }
 

@@ -49,11 +49,13 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
 
     public ProductQualityDbContext CreateContext() => _contexts.Value();
 
+    public bool IsPostgres => database.Value.Provider == DatabaseProvider.Postgres;
+
     public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var postgres = database.Value.Provider == DatabaseProvider.Postgres;
-        await using var connection = OpenConnection(postgres);
+        var postgres = IsPostgres;
+        await using var connection = OpenConnection();
         await connection.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var (seq, hash) = await HeadAsync(connection, tx, postgres, cancellationToken);
@@ -89,9 +91,10 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         await tx.CommitAsync(cancellationToken);
     }
 
+    /// <summary>A plain connection (not yet open) to the log's database.</summary>
     // A plain connection from the provider's pool: a DbContext per batch set up EF's internal services for nothing.
     // SQLite's foreign keys are switched on as EF does on the connections it opens.
-    private DbConnection OpenConnection(bool postgres) => postgres
+    public DbConnection OpenConnection() => IsPostgres
         ? new NpgsqlConnection(services.GetRequiredService<PostgresConnectionString>().Value)
         : new SqliteConnection(_sqliteConnectionString.Value);
 

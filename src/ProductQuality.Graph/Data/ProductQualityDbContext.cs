@@ -43,6 +43,8 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
     public DbSet<Audit.AccessLogEntry> AccessLog => Set<Audit.AccessLogEntry>();
     public DbSet<Audit.AccessLogCode> AccessLogCodes => Set<Audit.AccessLogCode>();
+    public DbSet<Audit.CodeIndex.IndexedCode> AccessLogCodeIndex => Set<Audit.CodeIndex.IndexedCode>();
+    public DbSet<Audit.CodeIndex.CodeIndexMark> CodeIndexMarks => Set<Audit.CodeIndex.CodeIndexMark>();
     public DbSet<Audit.AccessLogHead> AccessLogHeads => Set<Audit.AccessLogHead>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -148,6 +148,11 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
     private static async Task DeleteAsync(ProductQualityDbContext db, long first, long last,
         CancellationToken cancellationToken)
     {
+        // The look-up by code first, found through the codes being removed (its key starts with the code).
+        var codes = db.AccessLogCodes.Where(c => c.EntrySeq >= first && c.EntrySeq <= last).Select(c => c.CreditCode);
+        await db.AccessLogCodeIndex
+            .Where(i => i.EntrySeq >= first && i.EntrySeq <= last && codes.Contains(i.CreditCode))
+            .ExecuteDeleteAsync(cancellationToken);
         await db.AccessLogCodes.Where(c => c.EntrySeq >= first && c.EntrySeq <= last)
             .ExecuteDeleteAsync(cancellationToken);
         await db.AccessLog.Where(e => e.Seq >= first && e.Seq <= last).ExecuteDeleteAsync(cancellationToken);

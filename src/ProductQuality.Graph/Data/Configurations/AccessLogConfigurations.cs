@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Audit.CodeIndex;
 
 namespace ProductQuality.Graph.Data.Configurations;
 
@@ -32,11 +33,34 @@ internal sealed class AccessLogCodeConfiguration : IEntityTypeConfiguration<Acce
 {
     public void Configure(EntityTypeBuilder<AccessLogCode> builder)
     {
+        // Keyed by entry, so an append writes at the end of the key: the look-up by code is a separate table,
+        // filled behind the commit (IndexedCode).
         builder.HasKey(c => new { c.EntrySeq, c.CreditCode });
         builder.Property(c => c.CreditCode).HasMaxLength(18);
+    }
+}
 
-        // Who received this enterprise's data: the data tracker's and the county filter's look-up.
-        builder.HasIndex(c => new { c.CreditCode, c.EntrySeq });
+internal sealed class IndexedCodeConfiguration : IEntityTypeConfiguration<IndexedCode>
+{
+    public void Configure(EntityTypeBuilder<IndexedCode> builder)
+    {
+        // Who received this enterprise's data: the data tracker's and the code filter's way in. No foreign key:
+        // the archiver removes these rows with the entries, and an append never waits for them.
+        builder.ToTable("AccessLogCodeIndex");
+        builder.HasKey(c => new { c.CreditCode, c.EntrySeq });
+        builder.Property(c => c.CreditCode).HasMaxLength(18);
+    }
+}
+
+internal sealed class CodeIndexMarkConfiguration : IEntityTypeConfiguration<CodeIndexMark>
+{
+    public void Configure(EntityTypeBuilder<CodeIndexMark> builder)
+    {
+        builder.ToTable("AccessLogCodeIndexMarks");
+        builder.Property(m => m.Id).ValueGeneratedNever();
+
+        // From 0: after an upgrade the indexer copies the existing codes in batches; readers find them meanwhile.
+        builder.HasData(new CodeIndexMark { Id = CodeIndexMark.SingleId, IndexedThroughSeq = 0 });
     }
 }
 

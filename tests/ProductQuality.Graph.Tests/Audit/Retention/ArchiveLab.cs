@@ -32,6 +32,7 @@ public sealed class ArchiveLab : IDisposable
         Archive = Path.Combine(Folder, "archive");
         Execute(template, $"VACUUM INTO '{Database}'");
         Execute(Database, """
+            DELETE FROM "AccessLogCodeIndex"; UPDATE "AccessLogCodeIndexMarks" SET "IndexedThroughSeq" = 0;
             DELETE FROM "AccessLogCodes"; DELETE FROM "AccessLog";
             """ + $"""UPDATE "AccessLogHeads" SET "Seq" = 0, "Hash" = '{AccessChain.Genesis}'""");
         Services = HostFor(Database).Services;

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Audit.CodeIndex;
 using ProductQuality.Graph.Audit.Retention;
 
 namespace ProductQuality.Graph.Tests.Audit.Retention;
@@ -49,6 +52,28 @@ public sealed class ArchiveOnSqliteTests(AccessLogServerFactory factory)
         Assert.Equal(0, JsonDocument.Parse(again.Out).RootElement.GetProperty("archived").GetInt64());
         Assert.Equal(contents, lab.Files.Select(f => File.ReadAllBytes(f.Path)));
         Assert.True((await lab.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task Archiving_removes_the_archived_entries_from_the_look_up_by_code_and_only_those()
+    {
+        using var lab = NewLab();
+        await lab.AppendAsync(10);
+        var indexer = lab.Services.GetRequiredService<AccessLogCodeIndexer>();
+        await indexer.CatchUpAsync(null, CancellationToken.None);
+        await lab.AppendAsync(20); // entries 11 to 30: the archive runs over indexed and not yet indexed ones
+
+        await lab.ArchiveAsync();
+        await indexer.CatchUpAsync(null, CancellationToken.None);
+
+        await using var db = lab.Services.GetRequiredService<AccessLogStore>().CreateContext();
+        var kept = await db.AccessLogCodes.OrderBy(c => c.EntrySeq).ThenBy(c => c.CreditCode)
+            .Select(c => new { c.EntrySeq, c.CreditCode }).ToListAsync();
+        var indexed = await db.AccessLogCodeIndex.OrderBy(c => c.EntrySeq).ThenBy(c => c.CreditCode)
+            .Select(c => new { c.EntrySeq, c.CreditCode }).ToListAsync();
+        Assert.NotEmpty(kept);
+        Assert.All(kept, c => Assert.True(c.EntrySeq > ArchiveLab.Expired));
+        Assert.Equal(kept, indexed);
     }
 
     [Fact]

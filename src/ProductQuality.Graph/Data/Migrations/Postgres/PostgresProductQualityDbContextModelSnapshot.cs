@@ -75,8 +75,6 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.HasKey("EntrySeq", "CreditCode");
 
-                    b.HasIndex("CreditCode", "EntrySeq");
-
                     b.ToTable("AccessLogCodes");
                 });
 
@@ -187,6 +185,40 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                             Hash = "0000000000000000000000000000000000000000000000000000000000000000",
                             Seq = 0L
                         });
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.CodeIndex.CodeIndexMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("IndexedThroughSeq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccessLogCodeIndexMarks", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IndexedThroughSeq = 0L
+                        });
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.CodeIndex.IndexedCode", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<long>("EntrySeq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CreditCode", "EntrySeq");
+
+                    b.ToTable("AccessLogCodeIndex", (string)null);
                 });
 
             modelBuilder.Entity("ProductQuality.Graph.Blacklist.BlacklistEvent", b =>

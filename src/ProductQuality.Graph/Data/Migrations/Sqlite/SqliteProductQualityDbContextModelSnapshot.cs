@@ -68,8 +68,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.HasKey("EntrySeq", "CreditCode");
 
-                    b.HasIndex("CreditCode", "EntrySeq");
-
                     b.ToTable("AccessLogCodes");
                 });
 
@@ -180,6 +178,40 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                             Hash = "0000000000000000000000000000000000000000000000000000000000000000",
                             Seq = 0L
                         });
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.CodeIndex.CodeIndexMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IndexedThroughSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccessLogCodeIndexMarks", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IndexedThroughSeq = 0L
+                        });
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.CodeIndex.IndexedCode", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntrySeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CreditCode", "EntrySeq");
+
+                    b.ToTable("AccessLogCodeIndex", (string)null);
                 });
 
             modelBuilder.Entity("ProductQuality.Graph.Blacklist.BlacklistEvent", b =>

@@ -1,0 +1,232 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProductQuality.Graph.Audit.CodeIndex;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Audit.CodeIndex;
+
+/// <summary>
+/// The access log's look-up by credit code is filled behind the commit (<see cref="AccessLogCodeIndexer"/>), so at
+/// any moment some codes are indexed and the newest are not. Whatever the index has reached, every way in by code —
+/// the regulator's <c>accessLog(filter: {creditCode})</c>, <c>whoAccessed</c>, a county bureau's, an enterprise
+/// token's — must find exactly the entries whose answers returned that code, as the entries' own code rows say; and
+/// indexers running at once, with appends, copy every code exactly once. Seeded random traffic, real server, real
+/// database (the background indexer is held back so the test decides when a batch runs).
+/// </summary>
+public abstract class CodeIndexTests
+{
+    /// <summary>Batches of 1,000 codes (the least allowed) against requests of up to 300: batches end mid-traffic.
+    /// </summary>
+    protected static readonly Dictionary<string, string> Settings = new()
+    {
+        ["AccessLog:CodeIndexIntervalMilliseconds"] = "600000",
+        ["AccessLog:CodeIndexBatchCodes"] = "1000",
+    };
+
+    private const string ByCode = """
+        query($c: String!) { accessLog(filter: { creditCode: $c }, first: 100) {
+          totalCount edges { node { seq } } } }
+        """;
+
+    private const string Tracker = """
+        query($c: String!) { whoAccessed(creditCode: $c, first: 100) { totalCount edges { node { purpose } } } }
+        """;
+
+    private const string OwnTracker = "{ whoAccessed(first: 100) { totalCount edges { node { purpose } } } }";
+
+    private const string Statuses = "query($a: [String!]!) { enterpriseStatuses(creditCodes: $a) { known class } }";
+
+    protected abstract TestServerFactory NewServer();
+
+    [ProviderFact]
+    public async Task Whatever_the_index_has_reached_every_way_in_by_code_finds_exactly_the_entries_that_returned_it()
+    {
+        using var server = NewServer();
+        var indexer = server.Services.GetRequiredService<AccessLogCodeIndexer>();
+        var enterprises = await server.DbAsync(db => db.Enterprises.AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new Subject(e.CreditCode, e.CountyCode)).ToListAsync());
+        var random = new Random(20261203);
+        var probes = enterprises.OrderBy(_ => random.Next()).Take(8).ToList();
+        var finance = server.ClientFor("finance");
+        var regulator = server.ClientFor("samr-jiaxing");
+        var batches = 0;
+
+        for (var round = 0; round < 20; round++)
+        {
+            for (var r = random.Next(1, 4); r > 0; r--)
+            {
+                (await finance.PostAsync(Statuses, AccessLogProbe.NewPurpose("traffic"),
+                    new { a = Subset(random, enterprises, probes) })).EnsureData();
+            }
+
+            if (random.Next(2) == 0)
+            {
+                batches += await indexer.BatchAsync(CancellationToken.None) > 0 ? 1 : 0;
+            }
+
+            foreach (var probe in probes)
+            {
+                await AssertFoundExactlyAsync(server, regulator, probe, round);
+            }
+        }
+
+        // Some rounds ran with part of the traffic indexed, some with none of the latest: both paths were read.
+        Assert.InRange(batches, 3, 20);
+        await indexer.CatchUpAsync(null, CancellationToken.None);
+        await AssertIndexIsACopyOfTheCodesAsync(server, complete: true);
+        foreach (var probe in probes)
+        {
+            await AssertFoundExactlyAsync(server, regulator, probe, round: 20);
+            await AssertOtherReadersFindTheSameAsync(server, probe);
+        }
+    }
+
+    [ProviderFact]
+    public async Task Indexers_running_at_once_while_requests_append_copy_every_code_exactly_once()
+    {
+        using var server = NewServer();
+        using var second = SecondServer(server);
+        var other = second ?? server;
+        var enterprises = await server.DbAsync(db => db.Enterprises.AsNoTracking()
+            .Select(e => new Subject(e.CreditCode, e.CountyCode)).ToListAsync());
+        var indexers = new[] { server, other }.Select(s => s.Services.GetRequiredService<AccessLogCodeIndexer>())
+            .ToList();
+        var clients = new[] { server.ClientFor("finance"), other.ClientFor("drc") };
+        using var traffic = new CancellationTokenSource();
+
+        var appending = Task.WhenAll(clients.Select(async (client, i) =>
+        {
+            var random = new Random(i);
+            for (var n = 0; n < 40; n++)
+            {
+                (await client.PostAsync(Statuses, AccessLogProbe.NewPurpose("race"),
+                    new { a = Subset(random, enterprises, []) })).EnsureData();
+            }
+        }));
+        var indexing = Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
+        {
+            while (!appending.IsCompleted)
+            {
+                await indexers[i % 2].CatchUpAsync(null, CancellationToken.None);
+            }
+        }));
+
+        await Task.WhenAll(appending, indexing);
+        await indexers[0].CatchUpAsync(null, CancellationToken.None);
+        await AssertIndexIsACopyOfTheCodesAsync(server, complete: true);
+    }
+
+    /// <summary>Another server over the same database (PostgreSQL), or none (SQLite: the indexers of one server
+    /// race each other, serialised by the write lock like any writers).</summary>
+    protected abstract TestServerFactory? SecondServer(TestServerFactory first);
+
+    private static async Task AssertFoundExactlyAsync(TestServerFactory server, HttpClient regulator, Subject probe,
+        int round)
+    {
+        await AssertIndexIsACopyOfTheCodesAsync(server, complete: false);
+        var expected = await server.DbAsync(db => db.AccessLogCodes.AsNoTracking()
+            .Where(k => k.CreditCode == probe.Code).Select(k => k.EntrySeq).ToListAsync());
+        expected = [.. expected.OrderDescending()];
+        var found = (await regulator.PostAsync(ByCode, new { c = probe.Code })).EnsureData().Data
+            .GetProperty("accessLog");
+        Assert.True(expected.Count == found.GetProperty("totalCount").GetInt32(),
+            $"round {round}, {probe.Code}: {expected.Count} entries returned it, accessLog counts "
+            + found.GetProperty("totalCount").GetInt32());
+        Assert.Equal(expected.Take(100), Nodes(found).Select(n => n.GetProperty("seq").GetInt64()));
+    }
+
+    /// <summary>The tracker, the probe's county bureau and the enterprise's own token see what the regulator sees.
+    /// </summary>
+    private static async Task AssertOtherReadersFindTheSameAsync(TestServerFactory server, Subject probe)
+    {
+        var expected = await server.DbAsync(db => db.AccessLog.AsNoTracking()
+            .Where(e => db.AccessLogCodes.Any(k => k.EntrySeq == e.Seq && k.CreditCode == probe.Code))
+            .OrderByDescending(e => e.Seq).Select(e => e.Purpose).ToListAsync());
+        foreach (var (who, client, query) in new[]
+        {
+            ("regulator", server.ClientFor("samr-jiaxing"), Tracker),
+            ("county bureau", server.ClientFor($"samr-{probe.County}"), Tracker),
+            ("enterprise", server.ClientForEnterprise(probe.Code), OwnTracker),
+        })
+        {
+            var tracker = (await client.PostAsync(query, new { c = probe.Code })).EnsureData().Data
+                .GetProperty("whoAccessed");
+            Assert.True(expected.Count == tracker.GetProperty("totalCount").GetInt32(), $"{who}, {probe.Code}");
+            Assert.Equal(expected.Take(100), Nodes(tracker).Select(n => n.GetProperty("purpose").GetString()));
+        }
+
+        var bureau = (await server.ClientFor($"samr-{probe.County}").PostAsync(ByCode, new { c = probe.Code }))
+            .EnsureData().Data.GetProperty("accessLog");
+        Assert.Equal(expected.Count, bureau.GetProperty("totalCount").GetInt32());
+    }
+
+    /// <summary>The look-up holds exactly the codes of the entries up to its mark (all of them once caught up).
+    /// </summary>
+    private static async Task AssertIndexIsACopyOfTheCodesAsync(TestServerFactory server, bool complete)
+    {
+        var (mark, codes, indexed) = await server.DbAsync(async db =>
+        {
+            var through = await db.CodeIndexMarks.Select(m => m.IndexedThroughSeq).SingleAsync();
+            var rows = await db.AccessLogCodes.AsNoTracking().Where(k => k.EntrySeq <= through || complete)
+                .Select(k => new { k.EntrySeq, k.CreditCode }).ToListAsync();
+            var copies = await db.AccessLogCodeIndex.AsNoTracking()
+                .Select(k => new { k.EntrySeq, k.CreditCode }).ToListAsync();
+            return (through, rows.Select(r => (r.EntrySeq, r.CreditCode)).ToList(),
+                copies.Select(r => (r.EntrySeq, r.CreditCode)).ToList());
+        });
+        Assert.True(mark >= 0);
+        Assert.Equal(codes.Order(), indexed.Order());
+    }
+
+    /// <summary>1 to 300 codes: often each probe, some codes twice, the rest drawn at random.</summary>
+    private static string[] Subset(Random random, List<Subject> enterprises, List<Subject> probes)
+    {
+        var codes = probes.Where(_ => random.Next(2) == 0).Select(p => p.Code).ToList();
+        codes.AddRange(Enumerable.Range(0, random.Next(1, 300 - codes.Count))
+            .Select(_ => enterprises[random.Next(enterprises.Count)].Code));
+        return [.. codes];
+    }
+
+    private static IEnumerable<JsonElement> Nodes(JsonElement connection) =>
+        connection.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node"));
+
+    private sealed record Subject(string Code, string County);
+}
+
+/// <summary>The <see cref="CodeIndexTests"/> on a SQLite file of their own.</summary>
+public sealed class CodeIndexOnSqliteTests : CodeIndexTests
+{
+    protected override TestServerFactory NewServer() => new CodeIndexServerFactory();
+
+    protected override TestServerFactory? SecondServer(TestServerFactory first) => null;
+
+    private sealed class CodeIndexServerFactory : GraphServerFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            foreach (var (key, value) in Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}
+
+/// <summary>The <see cref="CodeIndexTests"/> on a PostgreSQL database of their own, two servers in the race.
+/// </summary>
+[OnPostgres]
+public sealed class CodeIndexOnPostgresTests : CodeIndexTests
+{
+    private readonly string _database = $"pq_tests_{Guid.NewGuid():N}";
+
+    protected override TestServerFactory NewServer() =>
+        new SharedDatabaseServerFactory(_database, owner: true, Settings);
+
+    protected override TestServerFactory? SecondServer(TestServerFactory first)
+    {
+        _ = first.Services; // migrated and seeded before the second joins
+        return new SharedDatabaseServerFactory(_database, owner: false, Settings);
+    }
+}
