@@ -34,9 +34,7 @@ internal static class PlainQueries
     /// <summary>inspections-by-enterprise: the newest <paramref name="limit"/> per enterprise, cut in SQL as the loader does.</summary>
     public static Task<List<Inspection>> InspectionsAsync(
         ProductQualityDbContext db, IReadOnlyList<int> ids, int limit, CancellationToken ct) =>
-        db.Enterprises.Where(e => ids.Contains(e.Id))
-            .SelectMany(e => db.Inspections.Where(i => ids.Contains(i.EnterpriseId) && i.EnterpriseId == e.Id)
-                .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit))
+        NewestInspections.Of(db, db.Inspections, ids, limit)
             .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSplitQuery()
             .ToListAsync(ct);
 

@@ -39,27 +39,18 @@ public static class EnterpriseLoaders
 
     /// <summary>
     /// The <paramref name="limit"/> newest sampling results, newest first; under an <c>asOf</c> root, those sampled and
-    /// recorded by that day. The limit is applied per enterprise in SQL (EF Core lifts the correlated Take into
-    /// ROW_NUMBER() OVER (PARTITION BY enterprise)), so asking for the latest one does not read every inspection.
+    /// recorded by that day. The limit is applied per enterprise in SQL (<see cref="NewestInspections"/>), so asking
+    /// for the latest one does not read every inspection.
     /// </summary>
     public static IDataLoaderResult<IReadOnlyList<Inspection>> InspectionsOf(this IResolveFieldContext context, int enterpriseId, int limit)
     {
         var on = context.AsOf();
         return context.RowsLoader<int, Inspection>($"inspections-by-enterprise-{limit}{on?.LoaderSuffix}",
-            (db, ids) =>
-            {
-                // A captured query is inlined by EF; RecordedOn itself cannot appear inside the lambda below.
-                // The key filter inside it too: the window then numbers the page's inspections, not the whole
-                // table (SQLite does not push the outer key filter into the windowed subquery: 15 ms a request).
-                var known = db.Inspections.RecordedOn(on, i => i.SampledOn).Where(i => ids.Contains(i.EnterpriseId));
-                return db.Enterprises.Where(e => ids.Contains(e.Id))
-                    .SelectMany(e => known.Where(i => i.EnterpriseId == e.Id)
-                        .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit))
-                    // Failed items in recorded order: without an order, PostgreSQL's plan (which differs by limit)
-                    // decides it. A split query: joined into the windowed statement, SQLite's plan took a page with
-                    // the latest inspection from 0.1 s to 2.7 s (bench, 2026-12-02).
-                    .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSplitQuery();
-            },
+            (db, ids) => NewestInspections.Of(db, db.Inspections.RecordedOn(on, i => i.SampledOn), ids, limit)
+                // Failed items in recorded order: without an order, PostgreSQL's plan (which differs by limit)
+                // decides it. A split query: joined into the windowed statement, SQLite's plan took a page with
+                // the latest inspection from 0.1 s to 2.7 s (bench, 2026-12-02).
+                .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSplitQuery(),
             i => i.EnterpriseId).Load(enterpriseId).Then(SortedNewestFirst);
     }
 

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Data;
+
+namespace ProductQuality.Graph.Inspections;
+
+/// <summary>
+/// The <c>limit</c> newest inspections of each of a batch of enterprises, cut per enterprise in SQL, in the shape each
+/// provider runs best: asking a page of 100 enterprises for their latest inspection must not read all of theirs.
+/// </summary>
+public static class NewestInspections
+{
+    /// <summary>Rows come in no particular order: the caller sorts each enterprise's list.</summary>
+    public static IQueryable<Inspection> Of(ProductQualityDbContext db, IQueryable<Inspection> known,
+        IReadOnlyList<int> enterpriseIds, int limit) =>
+        db.Database.IsNpgsql() ? Numbered(db, known, enterpriseIds, limit) : ByIndex(db, known, enterpriseIds, limit);
+
+    /// <summary>
+    /// PostgreSQL: EF Core lifts the correlated Take into ROW_NUMBER() OVER (PARTITION BY enterprise), which
+    /// PostgreSQL runs well. The key filter is repeated inside: without it the window numbers the whole table.
+    /// </summary>
+    private static IQueryable<Inspection> Numbered(ProductQualityDbContext db, IQueryable<Inspection> known,
+        IReadOnlyList<int> ids, int limit)
+    {
+        var ofBatch = known.Where(i => ids.Contains(i.EnterpriseId));
+        return db.Enterprises.Where(e => ids.Contains(e.Id))
+            .SelectMany(e => ofBatch.Where(i => i.EnterpriseId == e.Id)
+                .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit));
+    }
+
+    /// <summary>
+    /// SQLite: for each enterprise, the ids of its newest inspections read backwards from the (EnterpriseId,
+    /// SampledOn) index (whose last column is the row id, so the order needs no sort), then those rows by id. The
+    /// windowed form took 2.9 ms for a page of 100 (and the split query of failed items runs it twice), this 0.25 ms:
+    /// SQLite materialises and sorts every inspection of the batch before numbering them.
+    /// </summary>
+    private static IQueryable<Inspection> ByIndex(ProductQualityDbContext db, IQueryable<Inspection> known,
+        IReadOnlyList<int> ids, int limit) =>
+        from e in db.Enterprises.Where(e => ids.Contains(e.Id))
+        from i in db.Inspections
+        where known.Where(k => k.EnterpriseId == e.Id).OrderByDescending(k => k.SampledOn)
+            .ThenByDescending(k => k.Id).Take(limit).Select(k => k.Id).Contains(i.Id)
+        select i;
+}
