@@ -113,6 +113,39 @@ public abstract class BlacklistCheckTests(TestServerFactory factory)
         Assert.Equal(JsonValueKind.String, now.GetProperty("blacklistedSince").ValueKind);
     }
 
+    /// <summary>The check reads the histories in its own set-based SQL; enterpriseStatuses goes through the
+    /// enterprise(asOf) loaders. For every enterprise and several days — before most were assessed, around listings,
+    /// today — both must say the same: known (assessed by then), listed, assured.</summary>
+    [ProviderTheory]
+    [InlineData("2019-01-01")]
+    [InlineData("2024-03-31")]
+    [InlineData("2025-06-30")]
+    [InlineData("2026-11-28")]
+    public async Task AsOf_agrees_with_the_enterprise_loaders_for_every_enterprise(string day)
+    {
+        var codes = await factory.DbAsync(db => db.Enterprises.AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => e.CreditCode).ToListAsync());
+        var client = factory.ClientFor("samr-jiaxing");
+
+        var check = (await client.PostAsync(Check, new { codes, day })).EnsureData().Data
+            .GetProperty("blacklistCheck").GetProperty("results").EnumerateArray().ToList();
+        var statuses = (await client.PostAsync("""
+            query($codes: [String!]!, $day: Date) {
+              enterpriseStatuses(creditCodes: $codes, asOf: $day) { known blacklisted assured } }
+            """, new { codes, day })).EnsureData().Data.GetProperty("enterpriseStatuses").EnumerateArray().ToList();
+
+        Assert.Contains(check, r => r.GetProperty("known").GetBoolean());
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var (c, s) = (check[i], statuses[i]);
+            Assert.True(s.GetProperty("known").GetBoolean() == c.GetProperty("known").GetBoolean(), $"{codes[i]} known");
+            Assert.True(s.GetProperty("blacklisted").ToString() == c.GetProperty("blacklisted").ToString(),
+                $"{codes[i]} blacklisted on {day}");
+            Assert.True(s.GetProperty("assured").ToString() == c.GetProperty("assured").ToString(),
+                $"{codes[i]} assured on {day}");
+        }
+    }
+
     [ProviderFact]
     public async Task What_project_approval_sees_matches_snapshot_and_reason_category_is_not_in_its_contract()
     {
