@@ -138,7 +138,8 @@ public abstract class BlacklistCheckTests(TestServerFactory factory)
         for (var i = 0; i < codes.Count; i++)
         {
             var (c, s) = (check[i], statuses[i]);
-            Assert.True(s.GetProperty("known").GetBoolean() == c.GetProperty("known").GetBoolean(), $"{codes[i]} known");
+            Assert.True(s.GetProperty("known").GetBoolean() == c.GetProperty("known").GetBoolean(),
+                $"{codes[i]} known on {day}");
             Assert.True(s.GetProperty("blacklisted").ToString() == c.GetProperty("blacklisted").ToString(),
                 $"{codes[i]} blacklisted on {day}");
             Assert.True(s.GetProperty("assured").ToString() == c.GetProperty("assured").ToString(),
