@@ -19,10 +19,12 @@ public sealed class AccessLogOptions
 
     /// <summary>
     /// Group commit: after the first waiting entry, wait this long for more before appending them in one
-    /// transaction. Entries that arrive while a batch is being written join the next one anyway.
+    /// transaction. Entries that arrive while a batch is being written join the next one anyway, which under load
+    /// is what fills batches: 0 (the default) measured 2 to 9 points more status throughput than 1 ms in four
+    /// alternating runs (bench/README.md), as no request waits out a timer on top of the commit.
     /// </summary>
     [Range(0, 100)]
-    public int BatchWindowMilliseconds { get; set; } = 1;
+    public int BatchWindowMilliseconds { get; set; }
 
     /// <summary>At most this many entries per transaction.</summary>
     [Range(1, 10_000)]
