@@ -5,11 +5,14 @@ namespace ProductQuality.Graph.Audit.CodeIndex;
 /// <summary>
 /// Runs the <see cref="AccessLogCodeIndexer"/> every <see cref="AccessLogOptions.CodeIndexIntervalMilliseconds"/>
 /// (and on start-up, which after an upgrade indexes the whole log, batch by batch, with progress in the log). A failed
-/// batch is logged and tried again next time: the look-up by code is only slower meanwhile, never wrong.
+/// batch is logged and tried again, waiting longer after each failure (up to a minute): the look-up by code is only
+/// slower meanwhile, never wrong.
 /// </summary>
 public sealed class AccessLogCodeIndexService(AccessLogCodeIndexer indexer, IOptions<AccessLogOptions> options,
     ILogger<AccessLogCodeIndexService> logger) : BackgroundService
 {
+    private static readonly TimeSpan MaxWaitAfterFailure = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -19,12 +22,15 @@ public sealed class AccessLogCodeIndexService(AccessLogCodeIndexer indexer, IOpt
 
         await Task.Yield();
         var interval = TimeSpan.FromMilliseconds(options.Value.CodeIndexIntervalMilliseconds);
+        var wait = interval;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await CatchUpAsync(stoppingToken);
+            // After a failure wait twice as long each time, up to a minute: a database that is gone is not
+            // reported every second.
+            wait = await CatchUpAsync(stoppingToken) ? interval : Min(wait * 2, MaxWaitAfterFailure);
             try
             {
-                await Task.Delay(interval, stoppingToken);
+                await Task.Delay(Max(wait, interval), stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -33,7 +39,12 @@ public sealed class AccessLogCodeIndexService(AccessLogCodeIndexer indexer, IOpt
         }
     }
 
-    private async Task CatchUpAsync(CancellationToken stoppingToken)
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>False when the batch failed.</summary>
+    private async Task<bool> CatchUpAsync(CancellationToken stoppingToken)
     {
         try
         {
@@ -44,16 +55,20 @@ public sealed class AccessLogCodeIndexService(AccessLogCodeIndexer indexer, IOpt
                 logger.LogInformation("Indexed {Codes} access log codes by credit code in {Batches} batches.",
                     codes, batches);
             }
+
+            return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            return true;
         }
 #pragma warning disable CA1031 // A failed batch must not stop the server: readers fall back to the entries' codes.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            logger.LogWarning(ex, "Could not index access log codes by credit code; trying again in {Interval} ms.",
-                options.Value.CodeIndexIntervalMilliseconds);
+            logger.LogWarning(ex, "Could not index access log codes by credit code; trying again later (look-ups by "
+                + "code still find every entry, reading more of the log meanwhile).");
+            return false;
         }
     }
 }
