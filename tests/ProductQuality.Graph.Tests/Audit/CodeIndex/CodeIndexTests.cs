@@ -121,7 +121,7 @@ public abstract class CodeIndexTests
     /// race each other, serialised by the write lock like any writers).</summary>
     protected abstract TestServerFactory? SecondServer(TestServerFactory first);
 
-    private static async Task AssertFoundExactlyAsync(TestServerFactory server, HttpClient regulator, Subject probe,
+    protected static async Task AssertFoundExactlyAsync(TestServerFactory server, HttpClient regulator, Subject probe,
         int round)
     {
         await AssertIndexIsACopyOfTheCodesAsync(server, complete: false);
@@ -163,7 +163,7 @@ public abstract class CodeIndexTests
 
     /// <summary>The look-up holds exactly the codes of the entries up to its mark (all of them once caught up).
     /// </summary>
-    private static async Task AssertIndexIsACopyOfTheCodesAsync(TestServerFactory server, bool complete)
+    protected static async Task AssertIndexIsACopyOfTheCodesAsync(TestServerFactory server, bool complete)
     {
         var (mark, codes, indexed) = await server.DbAsync(async db =>
         {
@@ -180,7 +180,7 @@ public abstract class CodeIndexTests
     }
 
     /// <summary>1 to 300 codes: often each probe, some codes twice, the rest drawn at random.</summary>
-    private static string[] Subset(Random random, List<Subject> enterprises, List<Subject> probes)
+    protected static string[] Subset(Random random, List<Subject> enterprises, List<Subject> probes)
     {
         var codes = probes.Where(_ => random.Next(2) == 0).Select(p => p.Code).ToList();
         codes.AddRange(Enumerable.Range(0, random.Next(1, 300 - codes.Count))
@@ -191,13 +191,51 @@ public abstract class CodeIndexTests
     private static IEnumerable<JsonElement> Nodes(JsonElement connection) =>
         connection.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node"));
 
-    private sealed record Subject(string Code, string County);
+    protected sealed record Subject(string Code, string County);
 }
 
 /// <summary>The <see cref="CodeIndexTests"/> on a SQLite file of their own.</summary>
 public sealed class CodeIndexOnSqliteTests : CodeIndexTests
 {
     protected override TestServerFactory NewServer() => new CodeIndexServerFactory();
+
+    /// <summary>An indexer that cannot write (here a trigger refuses its inserts) fails only itself: requests are
+    /// answered and logged, look-ups by code still find every entry, and once it can write again it catches up.
+    /// </summary>
+    [Fact]
+    public async Task A_failing_indexer_fails_neither_requests_nor_look_ups_and_catches_up_later()
+    {
+        using var server = new CodeIndexServerFactory();
+        var indexer = server.Services.GetRequiredService<AccessLogCodeIndexer>();
+        var enterprises = await server.DbAsync(db => db.Enterprises.AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new Subject(e.CreditCode, e.CountyCode)).ToListAsync());
+        var probe = enterprises[7];
+        var finance = server.ClientFor("finance");
+        var regulator = server.ClientFor("samr-jiaxing");
+        var random = new Random(7);
+        await Statuses(finance, Subset(random, enterprises, [probe]));
+        await indexer.CatchUpAsync(null, CancellationToken.None);
+
+        await server.DbAsync(db => db.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER "BrokenIndex" BEFORE INSERT ON "AccessLogCodeIndex" BEGIN SELECT RAISE(ABORT, 'broken'); END
+            """));
+        for (var i = 0; i < 5; i++)
+        {
+            await Statuses(finance, Subset(random, enterprises, [probe]));
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => indexer.BatchAsync(CancellationToken.None));
+        await AssertFoundExactlyAsync(server, regulator, probe, round: 0);
+
+        await server.DbAsync(db => db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "BrokenIndex" """));
+        await indexer.CatchUpAsync(null, CancellationToken.None);
+        await AssertIndexIsACopyOfTheCodesAsync(server, complete: true);
+        await AssertFoundExactlyAsync(server, regulator, probe, round: 1);
+    }
+
+    private static async Task Statuses(HttpClient client, string[] codes) =>
+        (await client.PostAsync("query($a: [String!]!) { enterpriseStatuses(creditCodes: $a) { known } }",
+            AccessLogProbe.NewPurpose("broken"), new { a = codes })).EnsureData();
 
     protected override TestServerFactory? SecondServer(TestServerFactory first) => null;
 
