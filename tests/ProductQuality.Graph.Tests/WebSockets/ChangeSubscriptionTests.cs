@@ -19,7 +19,7 @@ public sealed class ChangeSubscriptionTests(WebSocketServer server) : IClassFixt
         await using var client = await WsClient.ConnectAsync(server.Address);
         await client.InitAsync(server.Token("finance"));
         Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
-        await client.SendAsync(JsonSerializer.Serialize(new { id = "feed", type = "subscribe", payload = new { query = Subscription } }));
+        await SubscribeFromNowAsync(client, "feed");
 
         var listed = await ListAsync("913304021LBWPK6UM1", "0001");
         var change = await NextChangeForAsync(client, listed);
@@ -34,7 +34,7 @@ public sealed class ChangeSubscriptionTests(WebSocketServer server) : IClassFixt
         {
             await first.InitAsync(server.Token("finance"));
             _ = await first.ReceiveAsync();
-            await first.SendAsync(JsonSerializer.Serialize(new { id = "a", type = "subscribe", payload = new { query = Subscription } }));
+            await SubscribeFromNowAsync(first, "a");
             var listed = await ListAsync("913304021DJJJKNYX4", "0002");
             cursor = (await NextChangeForAsync(first, listed)).GetProperty("cursor").GetString()!;
         }
@@ -84,6 +84,28 @@ public sealed class ChangeSubscriptionTests(WebSocketServer server) : IClassFixt
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("\"errors\"", body, StringComparison.Ordinal);
         return creditCode;
+    }
+
+    /// <summary>
+    /// Subscribes "from now" and waits until now has been fixed: a subscription without a cursor starts at the feed's
+    /// head when the server handles it, so a write sent before that may come earlier and never be pushed. The server
+    /// handles one connection's messages in order, so its pong to a ping sent after the subscribe says the head has
+    /// been read (without this the test failed once in a CI run, waiting 30 s for an event it had missed).
+    /// </summary>
+    internal static async Task SubscribeFromNowAsync(WsClient client, string id, string query = Subscription)
+    {
+        var subscribe = new { id, type = "subscribe", payload = new { query } };
+        await client.SendAsync(JsonSerializer.Serialize(subscribe));
+        await client.SendAsync("""{"type":"ping"}""");
+        while (true)
+        {
+            var message = await client.ReceiveAsync();
+            Assert.True(message is not null, $"closed: {client.CloseStatus} {client.CloseReason}");
+            if (message.Value.GetProperty("type").GetString() == "pong")
+            {
+                return;
+            }
+        }
     }
 
     private static async Task<JsonElement> NextChangeForAsync(WsClient client, string creditCode)

@@ -22,8 +22,7 @@ public sealed class WebSocketAccessLogTests(WebSocketServer server) : IClassFixt
         await client.SendAsync(JsonSerializer.Serialize(new { id = "bad", type = "subscribe",
             payload = new { query = "subscription { noSuchField }" } }));
         Assert.Equal("error", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
-        await client.SendAsync(JsonSerializer.Serialize(new { id = "watch", type = "subscribe",
-            payload = new { query = Subscription } }));
+        await ChangeSubscriptionTests.SubscribeFromNowAsync(client, "watch", Subscription);
 
         var listed = await ChangeSubscriptionTests.ListAsync(server, "913304021LBWPK6UM1", "0101");
         while (true)
