@@ -176,7 +176,9 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql)
+    /// <summary>A command in the transaction (also the code indexer's, which uses the same plain connections).
+    /// </summary>
+    internal static DbCommand Command(DbConnection connection, DbTransaction tx, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;
@@ -184,7 +186,7 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         return command;
     }
 
-    private static DbParameter Add(DbCommand command, string name, object? value)
+    internal static DbParameter Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

@@ -106,15 +106,10 @@ public sealed class AccessLogCodeIndexer(AccessLogStore store, IOptions<AccessLo
     private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql,
         (string Name, object Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
+        var command = AccessLogStore.Command(connection, tx, sql);
         foreach (var (name, value) in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            AccessLogStore.Add(command, name, value);
         }
 
         return command;
