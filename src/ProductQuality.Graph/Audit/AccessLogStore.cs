@@ -55,8 +55,7 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
     {
         ArgumentNullException.ThrowIfNull(entries);
         var postgres = IsPostgres;
-        await using var connection = OpenConnection();
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var (seq, hash) = await HeadAsync(connection, tx, postgres, cancellationToken);
         foreach (var entry in entries)
@@ -91,12 +90,27 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         await tx.CommitAsync(cancellationToken);
     }
 
-    /// <summary>A plain connection (not yet open) to the log's database.</summary>
+    /// <summary>An open plain connection to the log's database, ready for a write transaction.</summary>
     // A plain connection from the provider's pool: a DbContext per batch set up EF's internal services for nothing.
-    // SQLite's foreign keys are switched on as EF does on the connections it opens.
-    public DbConnection OpenConnection() => IsPostgres
-        ? new NpgsqlConnection(services.GetRequiredService<PostgresConnectionString>().Value)
-        : new SqliteConnection(_sqliteConnectionString.Value);
+    // SQLite's foreign keys are switched on as EF does on the connections it opens, and its busy timeout is set
+    // (see SqliteBusyTimeout: without it, meeting another writer cost every request of the batch 150 ms).
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = IsPostgres
+            ? new NpgsqlConnection(services.GetRequiredService<PostgresConnectionString>().Value)
+            : new SqliteConnection(_sqliteConnectionString.Value);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await SqliteBusyTimeout.ApplyAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     private static async Task<(long Seq, string Hash)> HeadAsync(
         DbConnection connection, DbTransaction tx, bool postgres, CancellationToken cancellationToken)
@@ -205,7 +219,8 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
                 return () => new PostgresProductQualityDbContext(postgres);
             default:
                 var sqlite = new DbContextOptionsBuilder<SqliteProductQualityDbContext>()
-                    .UseSqlite(options.ConnectionString).Options;
+                    .UseSqlite(options.ConnectionString)
+                    .AddInterceptors(SqliteBusyTimeout.Interceptor.Instance).Options;
                 return () => new SqliteProductQualityDbContext(sqlite);
         }
     }

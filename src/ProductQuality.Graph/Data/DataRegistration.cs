@@ -29,6 +29,7 @@ public static class DataRegistration
                             // query on every request, under a lock (a third of the status query's time in a profile).
                             sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                         .AddInterceptors(sp.GetServices<IInterceptor>())
+                        .AddInterceptors(SqliteBusyTimeout.Interceptor.Instance)
                         // SQLite cannot add a foreign key in place, so a migration that adds one rebuilds the table. EF
                         // runs the rebuild in a transaction, but the "PRAGMA foreign_keys" statements around it cannot
                         // run inside one, and EF warns. The pragma is a setting of the connection, not of the file, so

@@ -62,8 +62,7 @@ public sealed class AccessLogCodeIndexer(AccessLogStore store, IOptions<AccessLo
     /// <summary>One batch in one transaction; returns the number of codes copied (0: nothing was waiting).</summary>
     public async Task<int> BatchAsync(CancellationToken cancellationToken)
     {
-        await using var connection = store.OpenConnection();
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         if (store.IsPostgres)
         {
