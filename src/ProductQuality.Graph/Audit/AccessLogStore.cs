@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,8 @@ namespace ProductQuality.Graph.Audit;
 /// after it, insert them with their codes, move the head, commit. The lock makes servers sharing a PostgreSQL database
 /// append one after another; SQLite's write lock (taken when the transaction begins) does the same for processes
 /// sharing a file. Appends use a plain connection, without the request pipeline's interceptors, and plain statements:
-/// EF's change tracking would cost more than the rest of the append.
+/// EF's change tracking would cost more than the rest of the append. On SQLite the connection is held between
+/// batches with its statements prepared (<see cref="SqliteAppender"/>).
 /// </summary>
 /// <remarks>
 /// The credit codes are most of the rows (a page of 100 enterprises adds 100, a bulk check thousands), so they take
@@ -23,18 +23,19 @@ namespace ProductQuality.Graph.Audit;
 /// (<c>unnest</c>: one round trip whatever the count). The writer is one loop serving every request, so its cost
 /// per code bounds the throughput of pages and bulk checks.
 /// </remarks>
-public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceProvider services)
+public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceProvider services) : IAsyncDisposable
 {
     // The head row under a row lock: a second server's append waits here until this one commits.
-    private const string ReadHead = """SELECT "Seq", "Hash" FROM "AccessLogHeads" WHERE "Id" = 1""";
-    private const string MoveHead = """UPDATE "AccessLogHeads" SET "Seq" = @seq, "Hash" = @hash WHERE "Id" = 1""";
-    private const string EntryColumns = """
+    internal const string ReadHead = """SELECT "Seq", "Hash" FROM "AccessLogHeads" WHERE "Id" = 1""";
+    internal const string MoveHead = """UPDATE "AccessLogHeads" SET "Seq" = @seq, "Hash" = @hash WHERE "Id" = 1""";
+    internal const int EntryColumnCount = 18;
+    internal const string EntryColumns = """
         INSERT INTO "AccessLog" ("Seq", "AtUtc", "RequestId", "Department", "Subject", "ClientAddress",
         "OperationName", "DocumentSha256", "VariablesSha256", "FieldGroups", "Purpose", "Outcome", "Status",
         "ErrorCode", "DurationMicroseconds", "CodeCount", "PreviousHash", "Hash") VALUES
         """;
 
-    private const string InsertCodesJson = """
+    internal const string InsertCodesJson = """
         INSERT INTO "AccessLogCodes" ("EntrySeq", "CreditCode") SELECT @seq, value FROM json_each(@codes)
         """;
     private const string InsertCodeArrays = """
@@ -43,6 +44,7 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
 
     private const int EntriesPerStatement = 100;
 
+    private SqliteAppender? _sqlite;
     private readonly Lazy<Func<ProductQualityDbContext>> _contexts = new(() => Contexts(database.Value, services));
     private readonly Lazy<string> _sqliteConnectionString = new(() =>
         new SqliteConnectionStringBuilder(database.Value.ConnectionString) { ForeignKeys = true }.ToString());
@@ -51,13 +53,64 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
 
     public bool IsPostgres => database.Value.Provider == DatabaseProvider.Postgres;
 
-    public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
+    /// <summary>Appends the entries in one transaction, in order, after the chain's head.</summary>
+    public Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var postgres = IsPostgres;
+        return IsPostgres
+            ? AppendOnPostgresAsync(entries, cancellationToken)
+            : Sqlite().AppendAsync(entries, cancellationToken);
+    }
+
+    // Created on first use; a second one made by a racing first call is dropped before it opens anything.
+    private SqliteAppender Sqlite()
+    {
+        Interlocked.CompareExchange(ref _sqlite, new SqliteAppender(OpenConnectionAsync), null);
+        return _sqlite;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqlite is not null)
+        {
+            await _sqlite.DisposeAsync();
+        }
+    }
+
+    // PostgreSQL: a pooled connection per batch (Npgsql keeps the prepared statements with the physical connection).
+    private async Task AppendOnPostgresAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var (seq, hash) = await HeadAsync(connection, tx, postgres, cancellationToken);
+        await using (var read = Command(connection, tx, ReadHead + " FOR UPDATE"))
+        {
+            var (head, headHash) = await ReadHeadAsync(read, cancellationToken);
+            Link(entries, head, headHash);
+        }
+
+        foreach (var chunk in entries.Chunk(EntriesPerStatement))
+        {
+            await ExecuteAsync(connection, tx, EntryColumns, chunk, Values, cancellationToken);
+        }
+
+        if (entries.Any(e => e.Codes.Count > 0))
+        {
+            await InsertCodeArraysAsync(connection, tx, entries, cancellationToken);
+        }
+
+        await using (var move = Command(connection, tx, MoveHead))
+        {
+            Add(move, "@seq", entries[^1].Seq);
+            Add(move, "@hash", entries[^1].Hash);
+            await move.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Numbers the entries after the head and links each to the one before; returns the new head.</summary>
+    internal static (long Seq, string Hash) Link(IReadOnlyList<AccessLogEntry> entries, long seq, string hash)
+    {
         foreach (var entry in entries)
         {
             entry.Seq = seq + 1;
@@ -68,26 +121,7 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
             (seq, hash) = (entry.Seq, entry.Hash);
         }
 
-        foreach (var chunk in entries.Chunk(EntriesPerStatement))
-        {
-            await ExecuteAsync(connection, tx, EntryColumns, chunk, Values, cancellationToken);
-        }
-
-        if (entries.Any(e => e.Codes.Count > 0))
-        {
-            await (postgres
-                ? InsertCodeArraysAsync(connection, tx, entries, cancellationToken)
-                : InsertCodesAsJsonAsync(connection, tx, entries, cancellationToken));
-        }
-
-        await using (var move = Command(connection, tx, MoveHead))
-        {
-            Add(move, "@seq", seq);
-            Add(move, "@hash", hash);
-            await move.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await tx.CommitAsync(cancellationToken);
+        return (seq, hash);
     }
 
     /// <summary>An open plain connection to the log's database, ready for a write transaction.</summary>
@@ -112,28 +146,12 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         }
     }
 
-    private static async Task<(long Seq, string Hash)> HeadAsync(
-        DbConnection connection, DbTransaction tx, bool postgres, CancellationToken cancellationToken)
+    internal static async Task<(long Seq, string Hash)> ReadHeadAsync(DbCommand read, CancellationToken ct)
     {
-        await using var read = Command(connection, tx, postgres ? ReadHead + " FOR UPDATE" : ReadHead);
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
+        await using var reader = await read.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
             ? (reader.GetInt64(0), reader.GetString(1))
             : throw new InvalidOperationException("The access log's head row is missing: the migrations insert it.");
-    }
-
-    private static async Task InsertCodesAsJsonAsync(
-        DbConnection connection, DbTransaction tx, IReadOnlyList<AccessLogEntry> entries, CancellationToken ct)
-    {
-        await using var insert = Command(connection, tx, InsertCodesJson);
-        var seq = Add(insert, "@seq", 0L);
-        var codes = Add(insert, "@codes", "[]");
-        foreach (var entry in entries.Where(e => e.Codes.Count > 0))
-        {
-            seq.Value = entry.Seq;
-            codes.Value = JsonSerializer.Serialize(entry.Codes.Select(c => c.CreditCode));
-            await insert.ExecuteNonQueryAsync(ct);
-        }
     }
 
     private static async Task InsertCodeArraysAsync(
@@ -158,7 +176,7 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         await insert.ExecuteNonQueryAsync(ct);
     }
 
-    private static object?[] Values(AccessLogEntry e) =>
+    internal static object?[] Values(AccessLogEntry e) =>
     [
         e.Seq, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.RequestId, e.Department, e.Subject,
         e.ClientAddress, e.OperationName, e.DocumentSha256, e.VariablesSha256, e.FieldGroups, e.Purpose,
