@@ -44,7 +44,8 @@ public static class AccessLogQueries
                     PageInfo = page.PageInfo,
                     Edges = page.Edges!.Select(e => new Edge<AccessLogView>
                     {
-                        Cursor = e.Cursor, Node = new AccessLogView(e.Node!, codes[e.Node!.Seq].ToList()),
+                        Cursor = ((ILazyCursorEdge)e).CursorValue,
+                        Node = new AccessLogView(e.Node!, codes[e.Node!.Seq].ToList()),
                     }).ToList(),
                 };
             });

@@ -19,7 +19,8 @@ public static class PageBuilder
     {
         var rows = first == 0 ? [] : await orderedAfterCursor.Take(first + 1).ToListAsync(context.CancellationToken);
         var page = rows.Take(first).ToList();
-        var edges = page.Select(r => new Edge<T> { Cursor = cursorOf(r), Node = r }).ToList();
+        // Edges encode their cursors when read (PageEdge): the page info's two are the only ones always computed.
+        var edges = page.ConvertAll(r => (Edge<T>)new PageEdge<T>(r, cursorOf));
         var wantsTotal = context.SubFields?.ContainsKey("totalCount") == true;
         return new Connection<T>
         {
@@ -29,8 +30,8 @@ public static class PageBuilder
             {
                 HasNextPage = rows.Count > first,
                 HasPreviousPage = hasCursor,
-                StartCursor = edges.FirstOrDefault()?.Cursor,
-                EndCursor = edges.LastOrDefault()?.Cursor,
+                StartCursor = page.Count > 0 ? cursorOf(page[0]) : null,
+                EndCursor = page.Count > 0 ? cursorOf(page[^1]) : null,
             },
         };
     }
