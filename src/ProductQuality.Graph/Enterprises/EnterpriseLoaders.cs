@@ -14,14 +14,15 @@ namespace ProductQuality.Graph.Enterprises;
 /// <summary>Batched rows of enterprises: one SQL statement per kind of row for a whole page of enterprises.</summary>
 public static class EnterpriseLoaders
 {
+    /// <summary>Its products in order of code (ordinal, as everywhere in the API).</summary>
     public static IDataLoaderResult<IReadOnlyList<Product>> ProductsOf(this IResolveFieldContext context, int enterpriseId) =>
-        context.RowsLoader<int, EnterpriseProductRow>("products-by-enterprise",
+        context.ItemsLoader<int, EnterpriseProductRow, Product>("products-by-enterprise",
                 (db, ids) => db.EnterpriseProducts.Where(ep => ids.Contains(ep.EnterpriseId))
                     .Join(db.Products, ep => ep.ProductCode, p => p.Code, (ep, p) => new EnterpriseProductRow(ep.EnterpriseId, p))
                     .AsNoTracking(),
-                row => row.EnterpriseId)
-            .Load(enterpriseId)
-            .Then(rows => (IReadOnlyList<Product>)rows.Select(r => r.Product).OrderBy(p => p.Code, StringComparer.Ordinal).ToList());
+                row => row.EnterpriseId, row => row.Product,
+                (a, b) => string.CompareOrdinal(a.Product.Code, b.Product.Code))
+            .Load(enterpriseId);
 
     public static IDataLoaderResult<IReadOnlyList<Licence>> LicencesOf(this IResolveFieldContext context, int enterpriseId) =>
         context.RowsLoader<int, Licence>("licences-by-enterprise",

@@ -69,11 +69,15 @@ public sealed class ProductType : ContractObjectGraphType<Product>
     /// row is reached only for a product under no asOf-dated enterprise.
     /// </summary>
     private static object? OnAsOfDay<T>(IResolveFieldContext<Product> c, Func<Product, T> now,
+        Func<ProductTierAssessment, T> then) =>
+        c.AsOf() is null ? now(c.Source) : FromHistory(c, now, then);
+
+    // Apart, so the closure the lambda needs is only made on the asOf path (C# makes it on entry to the method
+    // that declares the captured variables: for every product of every page otherwise).
+    private static object FromHistory<T>(IResolveFieldContext<Product> c, Func<Product, T> now,
         Func<ProductTierAssessment, T> then)
     {
         var product = c.Source;
-        return c.AsOf() is null
-            ? now(product)
-            : c.TierHistory(product.Code).Then(rows => rows.Count > 0 ? then(rows[0]) : now(product));
+        return c.TierHistory(product.Code).Then(rows => rows.Count > 0 ? then(rows[0]) : now(product));
     }
 }

@@ -26,9 +26,26 @@ public static class DataLoaderExtensions
         Func<TRow, TKey> keyOf)
         where TKey : notnull
     {
-        var db = context.Db();
-        return context.Loaders().GetOrAdd(name, () =>
-            new RowsByKeyLoader<TKey, TRow>((keys, ct) => query(db, keys).ToListAsync(ct), keyOf));
+        return context.Loaders().GetOrAdd(name, (Db: context.Db(), Query: query, KeyOf: keyOf), static s =>
+            new RowsByKeyLoader<TKey, TRow>((keys, ct) => s.Query(s.Db, keys).ToListAsync(ct), s.KeyOf));
+    }
+
+    /// <summary>
+    /// A one-to-many loader whose lists hold a part of each row (<paramref name="itemOf"/>), in the order the rows
+    /// are sorted once per batch by <paramref name="sort"/>: no per-key mapping or sorting afterwards.
+    /// </summary>
+    public static ListBatchLoader<TKey, TItem> ItemsLoader<TKey, TRow, TItem>(
+        this IResolveFieldContext context,
+        string name,
+        Func<ProductQualityDbContext, IReadOnlyList<TKey>, IQueryable<TRow>> query,
+        Func<TRow, TKey> keyOf,
+        Func<TRow, TItem> itemOf,
+        Comparison<TRow> sort)
+        where TKey : notnull
+    {
+        return context.Loaders().GetOrAdd(name, (Db: context.Db(), Query: query, KeyOf: keyOf, ItemOf: itemOf,
+            Sort: sort), static s => new ItemsByKeyLoader<TKey, TRow, TItem>(
+                (keys, ct) => s.Query(s.Db, keys).ToListAsync(ct), s.KeyOf, s.ItemOf, s.Sort));
     }
 
     /// <summary>A one-to-one loader, shared by name across the request.</summary>
@@ -40,8 +57,7 @@ public static class DataLoaderExtensions
         where TKey : notnull
         where TRow : class
     {
-        var db = context.Db();
-        return context.Loaders().GetOrAdd(name, () =>
-            new RowByKeyLoader<TKey, TRow>((keys, ct) => query(db, keys).ToListAsync(ct), keyOf));
+        return context.Loaders().GetOrAdd(name, (Db: context.Db(), Query: query, KeyOf: keyOf), static s =>
+            new RowByKeyLoader<TKey, TRow>((keys, ct) => s.Query(s.Db, keys).ToListAsync(ct), s.KeyOf));
     }
 }

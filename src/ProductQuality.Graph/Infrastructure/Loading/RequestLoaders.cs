@@ -7,12 +7,17 @@ public sealed class RequestLoaders
 {
     private readonly Dictionary<string, object> _loaders = [];
 
-    public T GetOrAdd<T>(string name, Func<T> create)
+    /// <summary>
+    /// The loader of that name, made by <paramref name="create"/> from <paramref name="state"/> the first time. The
+    /// state is passed instead of captured: resolvers ask once per row (100 times for a page), and a capturing
+    /// factory would be a new closure every time although only the first is used.
+    /// </summary>
+    public T GetOrAdd<T, TState>(string name, TState state, Func<TState, T> create)
         where T : class
     {
         if (!_loaders.TryGetValue(name, out var loader))
         {
-            loader = create();
+            loader = create(state);
             _loaders[name] = loader;
         }
 
