@@ -23,7 +23,8 @@ namespace ProductQuality.Graph.Audit;
 /// (<c>unnest</c>: one round trip whatever the count). The writer is one loop serving every request, so its cost
 /// per code bounds the throughput of pages and bulk checks.
 /// </remarks>
-public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceProvider services) : IAsyncDisposable
+public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceProvider services)
+    : IAsyncDisposable, IDisposable
 {
     // The head row under a row lock: a second server's append waits here until this one commits.
     internal const string ReadHead = """SELECT "Seq", "Hash" FROM "AccessLogHeads" WHERE "Id" = 1""";
@@ -57,6 +58,11 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
     public Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         return IsPostgres
             ? AppendOnPostgresAsync(entries, cancellationToken)
             : Sqlite().AppendAsync(entries, cancellationToken);
@@ -76,6 +82,9 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
             await _sqlite.DisposeAsync();
         }
     }
+
+    // A host disposed synchronously (the CLI verbs') disposes its singletons so; SQLite closes synchronously anyway.
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     // PostgreSQL: a pooled connection per batch (Npgsql keeps the prepared statements with the physical connection).
     private async Task AppendOnPostgresAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
