@@ -16,19 +16,6 @@ public sealed class ItemsByKeyLoader<TKey, TRow, TItem>(
     {
         var rows = await fetch(keys, cancellationToken);
         rows.Sort(sort);
-        var lists = new Dictionary<TKey, IReadOnlyList<TItem>>();
-        foreach (var row in rows)
-        {
-            var key = keyOf(row);
-            if (!lists.TryGetValue(key, out var list))
-            {
-                list = new List<TItem>();
-                lists[key] = list;
-            }
-
-            ((List<TItem>)list).Add(itemOf(row));
-        }
-
-        return lists;
+        return GroupBy(rows, keyOf, itemOf);
     }
 }

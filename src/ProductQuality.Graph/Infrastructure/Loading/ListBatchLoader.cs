@@ -6,7 +6,23 @@ public abstract class ListBatchLoader<TKey, TItem> : BatchLoader<TKey, IReadOnly
 {
     protected sealed override IReadOnlyList<TItem> ValueWhenMissing(TKey key) => [];
 
-    protected static IReadOnlyDictionary<TKey, IReadOnlyList<TItem>> GroupBy(IEnumerable<TItem> items,
-        Func<TItem, TKey> keyOf) =>
-        items.GroupBy(keyOf).ToDictionary(g => g.Key, g => (IReadOnlyList<TItem>)g.ToList());
+    /// <summary>Each key's list of items, in the rows' order; a list per key and nothing more.</summary>
+    protected static IReadOnlyDictionary<TKey, IReadOnlyList<TItem>> GroupBy<TRow>(IEnumerable<TRow> rows,
+        Func<TRow, TKey> keyOf, Func<TRow, TItem> itemOf)
+    {
+        var lists = new Dictionary<TKey, IReadOnlyList<TItem>>();
+        foreach (var row in rows)
+        {
+            var key = keyOf(row);
+            if (!lists.TryGetValue(key, out var list))
+            {
+                list = new List<TItem>();
+                lists[key] = list;
+            }
+
+            ((List<TItem>)list).Add(itemOf(row));
+        }
+
+        return lists;
+    }
 }
