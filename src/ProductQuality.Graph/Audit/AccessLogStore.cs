@@ -69,11 +69,7 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
     }
 
     // Created on first use; a second one made by a racing first call is dropped before it opens anything.
-    private SqliteAppender Sqlite()
-    {
-        Interlocked.CompareExchange(ref _sqlite, new SqliteAppender(OpenConnectionAsync), null);
-        return _sqlite;
-    }
+    private SqliteAppender Sqlite() => LazyInitializer.EnsureInitialized(ref _sqlite, () => new(OpenConnectionAsync));
 
     public async ValueTask DisposeAsync()
     {
@@ -107,10 +103,9 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
             await InsertCodeArraysAsync(connection, tx, entries, cancellationToken);
         }
 
-        await using (var move = Command(connection, tx, MoveHead))
+        var last = entries[^1];
+        await using (var move = Command(connection, tx, MoveHead, ("@seq", last.Seq), ("@hash", last.Hash)))
         {
-            Add(move, "@seq", entries[^1].Seq);
-            Add(move, "@hash", entries[^1].Hash);
             await move.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -179,9 +174,7 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
             }
         }
 
-        await using var insert = Command(connection, tx, InsertCodeArrays);
-        Add(insert, "@seqs", seqs);
-        Add(insert, "@codes", codes);
+        await using var insert = Command(connection, tx, InsertCodeArrays, ("@seqs", seqs), ("@codes", codes));
         await insert.ExecuteNonQueryAsync(ct);
     }
 
@@ -217,13 +210,19 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>A command in the transaction (also the code indexer's, which uses the same plain connections).
-    /// </summary>
-    internal static DbCommand Command(DbConnection connection, DbTransaction tx, string sql)
+    /// <summary>A command with its parameters (the code indexer's and the SQLite appender's too); the transaction may
+    /// be set later, as the appender does for each batch.</summary>
+    internal static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql,
+        params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            Add(command, name, value);
+        }
+
         return command;
     }
 

@@ -62,19 +62,24 @@ internal sealed class SqliteAppender(Func<CancellationToken, Task<DbConnection>>
     /// <summary>The open connection and its commands, each keeping its prepared statement between executions.</summary>
     private sealed class Session(DbConnection connection) : IAsyncDisposable
     {
-        private static readonly string[] EntryParameters =
-            [.. Enumerable.Range(0, AccessLogStore.EntryColumnCount).Select(i => "@p" + i)];
+        // The parameters are added once, without values; each execution sets them.
+        private static readonly (string Name, object? Value)[] EntryParameters =
+            [.. Enumerable.Range(0, AccessLogStore.EntryColumnCount).Select(i => ("@p" + i, (object?)null))];
 
-        private readonly DbCommand _readHead = Command(connection, AccessLogStore.ReadHead);
-        private readonly DbCommand _insertEntry = Command(connection,
-            AccessLogStore.EntryColumns + "(" + string.Join(", ", EntryParameters) + ")", EntryParameters);
-        private readonly DbCommand _insertCodes = Command(connection, AccessLogStore.InsertCodesJson, "@seq", "@codes");
-        private readonly DbCommand _moveHead = Command(connection, AccessLogStore.MoveHead, "@seq", "@hash");
+        private readonly DbCommand _readHead = AccessLogStore.Command(connection, null, AccessLogStore.ReadHead);
+        private readonly DbCommand _insertEntry = AccessLogStore.Command(connection, null, AccessLogStore.EntryColumns
+            + "(" + string.Join(", ", EntryParameters.Select(p => p.Name)) + ")", EntryParameters);
+        private readonly DbCommand _insertCodes = AccessLogStore.Command(connection, null,
+            AccessLogStore.InsertCodesJson, ("@seq", null), ("@codes", null));
+        private readonly DbCommand _moveHead = AccessLogStore.Command(connection, null, AccessLogStore.MoveHead,
+            ("@seq", null), ("@hash", null));
+
+        private DbCommand[] Commands => [_readHead, _insertEntry, _insertCodes, _moveHead];
 
         public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var command in new[] { _readHead, _insertEntry, _insertCodes, _moveHead })
+            foreach (var command in Commands)
             {
                 command.Transaction = tx;
             }
@@ -106,25 +111,12 @@ internal sealed class SqliteAppender(Func<CancellationToken, Task<DbConnection>>
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in new[] { _readHead, _insertEntry, _insertCodes, _moveHead })
+            foreach (var command in Commands)
             {
                 await command.DisposeAsync();
             }
 
             await connection.DisposeAsync();
-        }
-
-        // The parameters are added once, in the order given; their values are set for each execution.
-        private static DbCommand Command(DbConnection connection, string sql, params string[] parameters)
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in parameters)
-            {
-                AccessLogStore.Add(command, name, null);
-            }
-
-            return command;
         }
     }
 }

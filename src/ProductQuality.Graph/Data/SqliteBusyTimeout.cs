@@ -38,6 +38,18 @@ public static class SqliteBusyTimeout
         }
     }
 
+    /// <summary>The same, synchronously (EF's synchronous transactions).</summary>
+    public static void Apply(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection is SqliteConnection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            command.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Sets the timeout before every transaction an EF context begins on SQLite (reads begin none).</summary>
     public sealed class Interceptor : DbTransactionInterceptor
     {
@@ -50,13 +62,7 @@ public static class SqliteBusyTimeout
         public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection,
             TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
         {
-            if (connection is SqliteConnection)
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = Pragma;
-                command.ExecuteNonQuery();
-            }
-
+            Apply(connection);
             return result;
         }
 

@@ -89,28 +89,16 @@ public sealed class AccessLogCodeIndexer(AccessLogStore store, IOptions<AccessLo
     }
 
     private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction tx, string sql,
-        CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+        CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(connection, tx, sql, parameters);
+        await using var command = AccessLogStore.Command(connection, tx, sql, parameters);
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction tx, string sql,
-        CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+        CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(connection, tx, sql, parameters);
+        await using var command = AccessLogStore.Command(connection, tx, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql,
-        (string Name, object Value)[] parameters)
-    {
-        var command = AccessLogStore.Command(connection, tx, sql);
-        foreach (var (name, value) in parameters)
-        {
-            AccessLogStore.Add(command, name, value);
-        }
-
-        return command;
     }
 }

@@ -149,12 +149,12 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
         CancellationToken cancellationToken)
     {
         // The look-up by code first, found through the codes being removed (its key starts with the code).
-        var codes = db.AccessLogCodes.Where(c => c.EntrySeq >= first && c.EntrySeq <= last).Select(c => c.CreditCode);
+        var codes = db.AccessLogCodes.Where(c => c.EntrySeq >= first && c.EntrySeq <= last);
+        var removed = codes.Select(c => c.CreditCode);
         await db.AccessLogCodeIndex
-            .Where(i => i.EntrySeq >= first && i.EntrySeq <= last && codes.Contains(i.CreditCode))
+            .Where(i => i.EntrySeq >= first && i.EntrySeq <= last && removed.Contains(i.CreditCode))
             .ExecuteDeleteAsync(cancellationToken);
-        await db.AccessLogCodes.Where(c => c.EntrySeq >= first && c.EntrySeq <= last)
-            .ExecuteDeleteAsync(cancellationToken);
+        await codes.ExecuteDeleteAsync(cancellationToken);
         await db.AccessLog.Where(e => e.Seq >= first && e.Seq <= last).ExecuteDeleteAsync(cancellationToken);
     }
 
