@@ -12,6 +12,94 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccessLog",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    OperationName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DocumentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    VariablesSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FieldGroups = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorCode = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DurationMicroseconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    CodeCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLog", x => x.Seq);
+                });
+
+            // What EF would create, WITHOUT ROWID: the rows live in their key's b-tree, one structure instead of a
+            // table and its key's index (EF has no setting for it; a rebuild of this table by a later migration
+            // would lose it, costing size and speed, not correctness).
+            migrationBuilder.Sql("""
+                CREATE TABLE "AccessLogCodeIndex" (
+                    "CreditCode" TEXT NOT NULL,
+                    "EntrySeq" INTEGER NOT NULL,
+                    CONSTRAINT "PK_AccessLogCodeIndex" PRIMARY KEY ("CreditCode", "EntrySeq")
+                ) WITHOUT ROWID;
+                """);
+
+            migrationBuilder.CreateTable(
+                name: "AccessLogCodeIndexMarks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    IndexedThroughSeq = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogCodeIndexMarks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccessLogHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    ProductCode = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    OldValue = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    NewValue = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Correction = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -84,6 +172,24 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccessLogCodes",
+                columns: table => new
+                {
+                    EntrySeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogCodes", x => new { x.EntrySeq, x.CreditCode });
+                    table.ForeignKey(
+                        name: "FK_AccessLogCodes_AccessLog_EntrySeq",
+                        column: x => x.EntrySeq,
+                        principalTable: "AccessLog",
+                        principalColumn: "Seq",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -98,8 +204,10 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     FoodContact = table.Column<bool>(type: "INTEGER", nullable: false),
                     ProductionLicenceRequired = table.Column<bool>(type: "INTEGER", nullable: false),
                     CccRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NationalGrade = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Tier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     RiskScore = table.Column<double>(type: "REAL", nullable: false),
+                    NextDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OverrideRevision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -139,6 +247,7 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     BlacklistedSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     IsAssured = table.Column<bool>(type: "INTEGER", nullable: false),
                     AssuredUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NextDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OverrideRevision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -166,7 +275,7 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Colour = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Colour = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     QualityIndex = table.Column<double>(type: "REAL", nullable: false),
                     EnterpriseCount = table.Column<int>(type: "INTEGER", nullable: false),
                     RedCount = table.Column<int>(type: "INTEGER", nullable: false),
@@ -186,6 +295,33 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         name: "FK_RegionAssessments_Regions_RegionCode",
                         column: x => x.RegionCode,
                         principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExternalRiskSignals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProductCode = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Hazard = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalRiskSignals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExternalRiskSignals_Products_ProductCode",
+                        column: x => x.ProductCode,
+                        principalTable: "Products",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -550,6 +686,26 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "AccessLogCodeIndexMarks",
+                columns: new[] { "Id", "IndexedThroughSeq" },
+                values: new object[] { 1, 0L });
+
+            migrationBuilder.InsertData(
+                table: "AccessLogHeads",
+                columns: new[] { "Id", "Hash", "Seq" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessLog_AtUtc",
+                table: "AccessLog",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessLog_Department_AtUtc",
+                table: "AccessLog",
+                columns: new[] { "Department", "AtUtc" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AssuredEvents_EnterpriseId_OccurredOn",
                 table: "AssuredEvents",
@@ -565,6 +721,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 name: "IX_BlacklistEvents_EnterpriseId_OccurredOn",
                 table: "BlacklistEvents",
                 columns: new[] { "EnterpriseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeEvents_CountyCode_Id",
+                table: "ChangeEvents",
+                columns: new[] { "CountyCode", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClassOverrides_EnterpriseId_EffectiveFrom",
@@ -639,6 +800,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 columns: new[] { "Name", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_NextDueOn_Id",
+                table: "Enterprises",
+                columns: new[] { "NextDueOn", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_QualityIndex_Id",
                 table: "Enterprises",
                 columns: new[] { "QualityIndex", "Id" });
@@ -652,6 +818,17 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 name: "IX_Enterprises_TownCode_Id",
                 table: "Enterprises",
                 columns: new[] { "TownCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalRiskSignals_ProductCode_PublishedOn",
+                table: "ExternalRiskSignals",
+                columns: new[] { "ProductCode", "PublishedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalRiskSignals_Source_Reference",
+                table: "ExternalRiskSignals",
+                columns: new[] { "Source", "Reference" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_Department_Key",
@@ -701,6 +878,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 column: "CategoryCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_NextDueOn",
+                table: "Products",
+                column: "NextDueOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_Tier",
                 table: "Products",
                 column: "Tier");
@@ -741,10 +923,25 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AccessLogCodeIndex");
+
+            migrationBuilder.DropTable(
+                name: "AccessLogCodeIndexMarks");
+
+            migrationBuilder.DropTable(
+                name: "AccessLogCodes");
+
+            migrationBuilder.DropTable(
+                name: "AccessLogHeads");
+
+            migrationBuilder.DropTable(
                 name: "AssuredEvents");
 
             migrationBuilder.DropTable(
                 name: "BlacklistEvents");
+
+            migrationBuilder.DropTable(
+                name: "ChangeEvents");
 
             migrationBuilder.DropTable(
                 name: "ClassOverrides");
@@ -760,6 +957,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "EnterpriseProducts");
+
+            migrationBuilder.DropTable(
+                name: "ExternalRiskSignals");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
@@ -784,6 +984,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RiskWarnings");
+
+            migrationBuilder.DropTable(
+                name: "AccessLog");
 
             migrationBuilder.DropTable(
                 name: "Inspections");

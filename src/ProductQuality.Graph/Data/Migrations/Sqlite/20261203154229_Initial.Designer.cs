@@ -11,7 +11,7 @@ using ProductQuality.Graph.Data;
 namespace ProductQuality.Graph.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteProductQualityDbContext))]
-    [Migration("20261202185217_Initial")]
+    [Migration("20261203154229_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -58,6 +58,163 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasIndex("EnterpriseId", "OccurredOn");
 
                     b.ToTable("AssuredEvents");
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogCode", b =>
+                {
+                    b.Property<long>("EntrySeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntrySeq", "CreditCode");
+
+                    b.ToTable("AccessLogCodes");
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CodeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DurationMicroseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldGroups")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperationName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariablesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Department", "AtUtc");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccessLogHeads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Seq = 0L
+                        });
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.CodeIndex.CodeIndexMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IndexedThroughSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccessLogCodeIndexMarks", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IndexedThroughSeq = 0L
+                        });
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.CodeIndex.IndexedCode", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntrySeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CreditCode", "EntrySeq");
+
+                    b.ToTable("AccessLogCodeIndex", (string)null);
                 });
 
             modelBuilder.Entity("ProductQuality.Graph.Blacklist.BlacklistEvent", b =>
@@ -122,6 +279,64 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasIndex("EnterpriseId", "OccurredOn");
 
                     b.ToTable("BlacklistEvents");
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Changes.ChangeEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Correction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Id");
+
+                    b.ToTable("ChangeEvents");
                 });
 
             modelBuilder.Entity("ProductQuality.Graph.Enforcement.Complaint", b =>
@@ -322,6 +537,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OverrideRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -363,6 +581,8 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasIndex("MapColour", "Id");
 
                     b.HasIndex("Name", "Id");
+
+                    b.HasIndex("NextDueOn", "Id");
 
                     b.HasIndex("QualityIndex", "Id");
 
@@ -671,6 +891,13 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NationalGrade")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OverrideRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -692,6 +919,8 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.HasIndex("CategoryCode");
+
+                    b.HasIndex("NextDueOn");
 
                     b.HasIndex("Tier");
 
@@ -910,7 +1139,6 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Colour")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -957,6 +1185,62 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasIndex("RegionCode", "EffectiveFrom");
 
                     b.ToTable("RegionAssessments");
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Signals.ExternalRiskSignal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hazard")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductCode", "PublishedOn");
+
+                    b.HasIndex("Source", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("ExternalRiskSignals");
                 });
 
             modelBuilder.Entity("ProductQuality.Graph.Warnings.RiskWarning", b =>
@@ -1028,6 +1312,15 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasOne("ProductQuality.Graph.Enterprises.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogCode", b =>
+                {
+                    b.HasOne("ProductQuality.Graph.Audit.AccessLogEntry", null)
+                        .WithMany("Codes")
+                        .HasForeignKey("EntrySeq")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1193,6 +1486,20 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Signals.ExternalRiskSignal", b =>
+                {
+                    b.HasOne("ProductQuality.Graph.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Audit.AccessLogEntry", b =>
+                {
+                    b.Navigation("Codes");
                 });
 
             modelBuilder.Entity("ProductQuality.Graph.Enterprises.Enterprise", b =>

@@ -13,6 +13,95 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccessLog",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Department = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ClientAddress = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OperationName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DocumentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    VariablesSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FieldGroups = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ErrorCode = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DurationMicroseconds = table.Column<long>(type: "bigint", nullable: false),
+                    CodeCount = table.Column<int>(type: "integer", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLog", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccessLogCodeIndex",
+                columns: table => new
+                {
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    EntrySeq = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogCodeIndex", x => new { x.CreditCode, x.EntrySeq });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccessLogCodeIndexMarks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    IndexedThroughSeq = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogCodeIndexMarks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccessLogHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: true),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    ProductCode = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OldValue = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    NewValue = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    Correction = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -85,6 +174,24 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccessLogCodes",
+                columns: table => new
+                {
+                    EntrySeq = table.Column<long>(type: "bigint", nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogCodes", x => new { x.EntrySeq, x.CreditCode });
+                    table.ForeignKey(
+                        name: "FK_AccessLogCodes_AccessLog_EntrySeq",
+                        column: x => x.EntrySeq,
+                        principalTable: "AccessLog",
+                        principalColumn: "Seq",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -99,8 +206,10 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     FoodContact = table.Column<bool>(type: "boolean", nullable: false),
                     ProductionLicenceRequired = table.Column<bool>(type: "boolean", nullable: false),
                     CccRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    NationalGrade = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     Tier = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     RiskScore = table.Column<double>(type: "double precision", nullable: false),
+                    NextDueOn = table.Column<DateOnly>(type: "date", nullable: true),
                     OverrideRevision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -140,6 +249,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     BlacklistedSince = table.Column<DateOnly>(type: "date", nullable: true),
                     IsAssured = table.Column<bool>(type: "boolean", nullable: false),
                     AssuredUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    NextDueOn = table.Column<DateOnly>(type: "date", nullable: true),
                     OverrideRevision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -167,7 +277,7 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     RegionCode = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    Colour = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Colour = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     QualityIndex = table.Column<double>(type: "double precision", nullable: false),
                     EnterpriseCount = table.Column<int>(type: "integer", nullable: false),
                     RedCount = table.Column<int>(type: "integer", nullable: false),
@@ -187,6 +297,33 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         name: "FK_RegionAssessments_Regions_RegionCode",
                         column: x => x.RegionCode,
                         principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExternalRiskSignals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProductCode = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Hazard = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Severity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalRiskSignals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExternalRiskSignals_Products_ProductCode",
+                        column: x => x.ProductCode,
+                        principalTable: "Products",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -551,6 +688,26 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "AccessLogCodeIndexMarks",
+                columns: new[] { "Id", "IndexedThroughSeq" },
+                values: new object[] { 1, 0L });
+
+            migrationBuilder.InsertData(
+                table: "AccessLogHeads",
+                columns: new[] { "Id", "Hash", "Seq" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessLog_AtUtc",
+                table: "AccessLog",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessLog_Department_AtUtc",
+                table: "AccessLog",
+                columns: new[] { "Department", "AtUtc" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AssuredEvents_EnterpriseId_OccurredOn",
                 table: "AssuredEvents",
@@ -566,6 +723,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 name: "IX_BlacklistEvents_EnterpriseId_OccurredOn",
                 table: "BlacklistEvents",
                 columns: new[] { "EnterpriseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeEvents_CountyCode_Id",
+                table: "ChangeEvents",
+                columns: new[] { "CountyCode", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClassOverrides_EnterpriseId_EffectiveFrom",
@@ -640,6 +802,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 columns: new[] { "Name", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_NextDueOn_Id",
+                table: "Enterprises",
+                columns: new[] { "NextDueOn", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_QualityIndex_Id",
                 table: "Enterprises",
                 columns: new[] { "QualityIndex", "Id" });
@@ -653,6 +820,17 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 name: "IX_Enterprises_TownCode_Id",
                 table: "Enterprises",
                 columns: new[] { "TownCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalRiskSignals_ProductCode_PublishedOn",
+                table: "ExternalRiskSignals",
+                columns: new[] { "ProductCode", "PublishedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalRiskSignals_Source_Reference",
+                table: "ExternalRiskSignals",
+                columns: new[] { "Source", "Reference" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_Department_Key",
@@ -702,6 +880,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 column: "CategoryCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_NextDueOn",
+                table: "Products",
+                column: "NextDueOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_Tier",
                 table: "Products",
                 column: "Tier");
@@ -742,10 +925,25 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AccessLogCodeIndex");
+
+            migrationBuilder.DropTable(
+                name: "AccessLogCodeIndexMarks");
+
+            migrationBuilder.DropTable(
+                name: "AccessLogCodes");
+
+            migrationBuilder.DropTable(
+                name: "AccessLogHeads");
+
+            migrationBuilder.DropTable(
                 name: "AssuredEvents");
 
             migrationBuilder.DropTable(
                 name: "BlacklistEvents");
+
+            migrationBuilder.DropTable(
+                name: "ChangeEvents");
 
             migrationBuilder.DropTable(
                 name: "ClassOverrides");
@@ -761,6 +959,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "EnterpriseProducts");
+
+            migrationBuilder.DropTable(
+                name: "ExternalRiskSignals");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
@@ -785,6 +986,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RiskWarnings");
+
+            migrationBuilder.DropTable(
+                name: "AccessLog");
 
             migrationBuilder.DropTable(
                 name: "Inspections");
