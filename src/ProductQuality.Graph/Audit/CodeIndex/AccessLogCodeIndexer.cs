@@ -29,6 +29,13 @@ public sealed class AccessLogCodeIndexer(AccessLogStore store, IOptions<AccessLo
             (SELECT MAX("EntrySeq") FROM "AccessLogCodes"))
         """;
 
+    // Whether any code was appended past the mark: read before the batch's transaction, which on SQLite takes the
+    // database's write lock (BEGIN IMMEDIATE) and on PostgreSQL the archivers' lock, once a second on an idle log.
+    private const string Waiting = """
+        SELECT COALESCE((SELECT MAX("EntrySeq") FROM "AccessLogCodes"), 0)
+            > (SELECT "IndexedThroughSeq" FROM "AccessLogCodeIndexMarks" WHERE "Id" = 1)
+        """;
+
     private const string Copy = """
         INSERT INTO "AccessLogCodeIndex" ("CreditCode", "EntrySeq")
         SELECT "CreditCode", "EntrySeq" FROM "AccessLogCodes" WHERE "EntrySeq" > @mark AND "EntrySeq" <= @through
@@ -63,6 +70,15 @@ public sealed class AccessLogCodeIndexer(AccessLogStore store, IOptions<AccessLo
     public async Task<int> BatchAsync(CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using (var waiting = AccessLogStore.Command(connection, null, Waiting))
+        {
+            if (!Convert.ToBoolean(await waiting.ExecuteScalarAsync(cancellationToken),
+                    System.Globalization.CultureInfo.InvariantCulture))
+            {
+                return 0;
+            }
+        }
+
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         if (store.IsPostgres)
         {

@@ -233,6 +233,27 @@ public sealed class CodeIndexOnSqliteTests : CodeIndexTests
         await AssertFoundExactlyAsync(server, regulator, probe, round: 1);
     }
 
+    /// <summary>With nothing past the mark, a batch takes no write lock: an idle server's indexer runs every second,
+    /// and each of its transactions would make the log's writer (or a mutation) wait. Here another connection holds
+    /// the lock; before the check, the batch waited out SQLite's busy timeout and failed.</summary>
+    [Fact]
+    public async Task An_indexer_with_nothing_to_copy_takes_no_write_lock()
+    {
+        using var server = new CodeIndexServerFactory();
+        var indexer = server.Services.GetRequiredService<AccessLogCodeIndexer>();
+        var enterprises = await server.DbAsync(db => db.Enterprises.AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new Subject(e.CreditCode, e.CountyCode)).ToListAsync());
+        await Statuses(server.ClientFor("finance"), Subset(new Random(3), enterprises, [enterprises[3]]));
+        Assert.True(await indexer.BatchAsync(CancellationToken.None) > 0);
+
+        var file = await server.DbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection(file);
+        await holder.OpenAsync();
+        await using var writeLock = await holder.BeginTransactionAsync(); // BEGIN IMMEDIATE
+
+        Assert.Equal(0, await indexer.BatchAsync(CancellationToken.None));
+    }
+
     private static async Task Statuses(HttpClient client, string[] codes) =>
         (await client.PostAsync("query($a: [String!]!) { enterpriseStatuses(creditCodes: $a) { known } }",
             AccessLogProbe.NewPurpose("broken"), new { a = codes })).EnsureData();
