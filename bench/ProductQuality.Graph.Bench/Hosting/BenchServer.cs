@@ -17,7 +17,12 @@ internal static class BenchServer
         BenchOptions options, IReadOnlyDictionary<string, string?>? settings = null)
     {
         // No command-line args: the bench's own options are not server configuration.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = options.Postgres is null ? "Sqlite" : "Postgres",
@@ -41,7 +46,8 @@ internal static class BenchServer
         app.MapPlainComparison();
         await app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.Single();
         return (app, new Uri(address), sql);
     }
 }

@@ -6,7 +6,9 @@ using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Bench.Plain;
 
-/// <summary>The plain page answer: the node fields of the GraphQL page query (<see cref="Load.Queries.Page"/>).</summary>
+/// <summary>
+/// The plain page answer: the node fields of the GraphQL page query (<see cref="Load.Queries.Page"/>).
+/// </summary>
 internal sealed record PlainPage(IReadOnlyList<PlainPageItem> Items, bool HasNextPage);
 
 /// <summary>A page row; <see cref="Inspections"/> only when the request asks for the latest ones.</summary>

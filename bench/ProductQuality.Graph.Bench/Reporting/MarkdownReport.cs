@@ -5,7 +5,9 @@ using ProductQuality.Graph.Bench.Load;
 
 namespace ProductQuality.Graph.Bench.Reporting;
 
-/// <summary>The run as Markdown: the setting (so numbers are never read without it), the table, and the pair ratios.</summary>
+/// <summary>
+/// The run as Markdown: the setting (so numbers are never read without it), the table, and the pair ratios.
+/// </summary>
 internal static class MarkdownReport
 {
     /// <summary>Issue 10 §4: the GraphQL status query keeps at least this share of its plain twin's req/s.</summary>
@@ -25,26 +27,34 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         Line(md, $"# ProductQuality.Graph load test, {startedAt:yyyy-MM-dd HH:mm:ss zzz}");
         Line(md);
-        Line(md, $"- {options.Seconds} s measured per scenario after {options.WarmupSeconds} s warm-up, {options.Concurrency} concurrent workers, closed loop");
+        Line(md, $"- {options.Seconds} s measured per scenario after {options.WarmupSeconds} s warm-up, {
+            options.Concurrency} concurrent workers, closed loop");
         if (rounds.Count > 1)
         {
             Line(md, $"- {rounds.Count} rounds in alternating order; the table sums them, the ratios are medians");
         }
 
-        Line(md, $"- {Environment.ProcessorCount} logical CPUs shared by client and server; {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}; {BuildKind()} build");
+        Line(md, $"- {Environment.ProcessorCount} logical CPUs shared by client and server; {
+            RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}; {BuildKind()} build");
         var database = options.Postgres is null ? $"SQLite `{options.DatabasePath}`" : "PostgreSQL (--postgres)";
         var (codes, counties) = (data.CreditCodes.Count, data.Counties.Count);
-        Line(md, $"- {database}: {data.Enterprises:N0} enterprises; {codes} credit codes and {counties} counties in rotation");
+        Line(md, $"- {database}: {data.Enterprises:N0} enterprises; {codes} credit codes and {
+            counties} counties in rotation");
         Line(md);
         Raw(md, "| scenario | requests | errors | req/s | p50 ms | p90 ms | p99 ms | SQL/req | KB alloc/req |");
         Raw(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
-            var sql = r.Scenario.Pair == Scenarios.WritesPair ? "–" : r.SqlPerRequest.ToString("N1", CultureInfo.InvariantCulture);
-            Line(md, $"| {r.Scenario.Name} | {r.Requests:N0} | {r.Errors:N0} | {r.RequestsPerSecond:N0} | {r.PercentileMs(50):N2} | {r.PercentileMs(90):N2} | {r.PercentileMs(99):N2} | {sql} | {r.AllocatedKBPerRequest:N1} |");
+            var sql = r.Scenario.Pair == Scenarios.WritesPair
+                ? "–"
+                : r.SqlPerRequest.ToString("N1", CultureInfo.InvariantCulture);
+            Line(md, $"| {r.Scenario.Name} | {r.Requests:N0} | {r.Errors:N0} | {r.RequestsPerSecond:N0} | {
+                r.PercentileMs(50):N2} | {r.PercentileMs(90):N2} | {r.PercentileMs(99):N2} | {sql} | {
+                r.AllocatedKBPerRequest:N1} |");
         }
 
-        var pairs = new[] { Scenarios.StatusPair, Scenarios.PagePair, Scenarios.PageLatestPair }.Where(p => results.Any(r => r.Scenario.Pair == p && !r.Scenario.IsGraphQL)).ToList();
+        var pairs = new[] { Scenarios.StatusPair, Scenarios.PagePair, Scenarios.PageLatestPair }
+            .Where(p => results.Any(r => r.Scenario.Pair == p && !r.Scenario.IsGraphQL)).ToList();
         if (pairs.Count > 0)
         {
             Line(md);
@@ -64,7 +74,8 @@ internal static class MarkdownReport
             var (throughput, each) = Ratio(rounds, r => Rate(r, pair, true) / Rate(r, pair, false));
             var target = pair switch
             {
-                Scenarios.StatusPair => $"≥ {StatusTarget * 100:N0}%: {(throughput >= StatusTarget ? "met" : "NOT met")}",
+                Scenarios.StatusPair =>
+                    $"≥ {StatusTarget * 100:N0}%: {(throughput >= StatusTarget ? "met" : "NOT met")}",
                 Scenarios.PagePair => $"≥ {PageTarget * 100:N0}%: {(throughput >= PageTarget ? "met" : "NOT met")}",
                 _ => "–",
             };
@@ -138,7 +149,9 @@ internal static class MarkdownReport
     private static ScenarioResult? Find(IReadOnlyList<ScenarioResult> results, string pair, bool graphQL) =>
         results.FirstOrDefault(r => r.Scenario.Pair == pair && r.Scenario.IsGraphQL == graphQL);
 
-    /// <summary>Where reports go: bench/results of the repository this binary was built in, else the current folder.</summary>
+    /// <summary>
+    /// Where reports go: bench/results of the repository this binary was built in, else the current folder.
+    /// </summary>
     public static string ResultsFolder(BenchOptions options)
     {
         if (options.ResultsFolder is { } folder)
@@ -169,5 +182,6 @@ internal static class MarkdownReport
     private static void Raw(StringBuilder md, string text) => md.Append(text).Append('\n');
 
     // FormattableString: numbers and dates print the same whatever the machine's culture.
-    private static void Line(StringBuilder md, FormattableString text) => md.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
+    private static void Line(StringBuilder md, FormattableString text) =>
+        md.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
 }

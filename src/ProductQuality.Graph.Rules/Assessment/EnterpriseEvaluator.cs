@@ -33,7 +33,8 @@ public sealed class EnterpriseEvaluator(RulesOptions options)
 
         // The assured rule needs today's class in the history; append it only when it changed,
         // so that an unbroken run of class A keeps its original start date.
-        var history = input.ClassHistory.Where(h => h.EffectiveFrom <= facts.AsOf).OrderBy(h => h.EffectiveFrom).ToList();
+        var history = input.ClassHistory
+            .Where(h => h.EffectiveFrom <= facts.AsOf).OrderBy(h => h.EffectiveFrom).ToList();
         if (history.Count == 0 || history[^1].Class != effective)
         {
             history.Add(new ClassChange(facts.AsOf, effective));
@@ -49,6 +50,7 @@ public sealed class EnterpriseEvaluator(RulesOptions options)
         });
         var subject = new SupervisionSubject(map.Colour, effective, map.HighestTier);
         var inspection = inspectionRule.Evaluate(subject, input.LastInspectedOn, facts.AsOf);
-        return new EnterpriseAssessment(facts.AsOf, conditions, transition, health, map, index, assured, inspection, history, options.Version);
+        return new EnterpriseAssessment(facts.AsOf, conditions, transition, health, map, index, assured, inspection,
+            history, options.Version);
     }
 }

@@ -13,7 +13,8 @@ public sealed class HealthCodeRule(RulesOptions options)
     {
         var colour = ColourOf(effectiveClass);
         var x = new ExplanationBuilder(RuleIds.HealthCode, options.Version)
-            .Factor(FactGroup.Class, "effective class (企业分类)", effectiveClass.Code(), "AA green, A blue, B yellow, C red", colour.Label())
+            .Factor(FactGroup.Class, "effective class (企业分类)", effectiveClass.Code(),
+                "AA green, A blue, B yellow, C red", colour.Label())
             .Clause(effectiveClass.Label(), FactGroup.Class);
         return new HealthCodeResult(colour, x.Build(colour.Code(), $"Health code (健康码) {colour.Label()}"));
     }

@@ -44,11 +44,25 @@ public sealed class QualityIndexRule(RulesOptions options)
         }
 
         Deduct($"traceability (追溯能力) {facts.Traceability.Label()}",
-            facts.Traceability switch { Traceability.None => o.NoTraceability, Traceability.Partial => o.PartialTraceability, _ => 0 }, FactGroup.ClassFactors);
+            facts.Traceability switch
+            {
+                Traceability.None => o.NoTraceability,
+                Traceability.Partial => o.PartialTraceability,
+                _ => 0,
+            },
+            FactGroup.ClassFactors);
         Deduct($"quality management system (质量管理体系) {facts.QualitySystem.Label()}",
-            facts.QualitySystem switch { QualitySystem.None => o.NoQualitySystem, QualitySystem.Established => o.UncertifiedQualitySystem, _ => 0 }, FactGroup.ClassFactors);
-        Deduct(Inv($"{facts.PenaltiesInWindow} penalties (行政处罚) in {years} years × {o.Penalty}"), facts.PenaltiesInWindow * o.Penalty, FactGroup.Enforcement);
-        Deduct(Inv($"{facts.ValidComplaintsLastYear} valid complaints (有效投诉) in the last year × {o.ValidComplaint}, cap {o.ValidComplaintCap}"),
+            facts.QualitySystem switch
+            {
+                QualitySystem.None => o.NoQualitySystem,
+                QualitySystem.Established => o.UncertifiedQualitySystem,
+                _ => 0,
+            },
+            FactGroup.ClassFactors);
+        Deduct(Inv($"{facts.PenaltiesInWindow} penalties (行政处罚) in {years} years × {o.Penalty}"),
+            facts.PenaltiesInWindow * o.Penalty, FactGroup.Enforcement);
+        Deduct(Inv($"{facts.ValidComplaintsLastYear} valid complaints (有效投诉) in the last year")
+            + Inv($" × {o.ValidComplaint}, cap {o.ValidComplaintCap}"),
             Math.Min(o.ValidComplaintCap, facts.ValidComplaintsLastYear * o.ValidComplaint), FactGroup.Enforcement);
 
         var total = deductions.Sum(d => d.Points);
@@ -66,10 +80,12 @@ public sealed class QualityIndexRule(RulesOptions options)
         }
         else
         {
-            x.Clause(Inv($"100 − {total} in {deductions.Count} deductions") + (100 - total < 0 ? ", clamped at 0" : string.Empty),
+            x.Clause(Inv($"100 − {total} in {deductions.Count} deductions")
+                + (100 - total < 0 ? ", clamped at 0" : string.Empty),
                 [.. deductions.Select(d => d.Group).Distinct()]);
         }
 
-        return new QualityIndexResult(index, deductions, x.Build(Inv($"{index}"), Inv($"Quality safety index (产品质量安全指数) {index}")));
+        return new QualityIndexResult(index, deductions,
+            x.Build(Inv($"{index}"), Inv($"Quality safety index (产品质量安全指数) {index}")));
     }
 }

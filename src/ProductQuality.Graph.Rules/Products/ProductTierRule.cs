@@ -32,15 +32,18 @@ public sealed partial class ProductTierRule(RulesOptions options)
 
         // Every factor of a tier is a product-tier fact (ACCESS.md: "product risk tiers and their factors"), and so is
         // the reason the regulator gives for a tier override: it is about the product, not about an enterprise.
-        var because = Inv($"risk score {Number(score)} (nonconformity {Number(nonconformity)} + signals {Number(signals)}")
-            + Inv($" + bulletins {Number(bulletins)} + traits {Number(traits)} + sensitivity {Number(sensitivity)})");
+        var because = Inv($"risk score {Number(score)} (nonconformity {Number(nonconformity)}")
+            + Inv($" + signals {Number(signals)} + bulletins {Number(bulletins)} + traits {Number(traits)}")
+            + Inv($" + sensitivity {Number(sensitivity)})");
         var tier = computed;
         var overridden = tierOverride is not null && tierOverride.IsActiveOn(asOf);
         if (tierOverride is not null)
         {
             x.Factor(FactGroup.ProductTiers, "regulator override (人工调整)", tierOverride.Value.Label(),
                 Inv($"expires {Date(tierOverride.ExpiresOn)}"),
-                overridden ? Inv($"tier set to {tierOverride.Value.Code()}: {tierOverride.Reason}") : "expired, ignored");
+                overridden
+                    ? Inv($"tier set to {tierOverride.Value.Code()}: {tierOverride.Reason}")
+                    : "expired, ignored");
         }
 
         if (overridden)
@@ -67,7 +70,9 @@ public sealed partial class ProductTierRule(RulesOptions options)
         : score >= o.ElevatedThreshold ? ProductTier.Elevated
         : ProductTier.General;
 
-    /// <summary>Whether a signal published on <paramref name="publishedOn"/> counts on <paramref name="asOf"/>.</summary>
+    /// <summary>
+    /// Whether a signal published on <paramref name="publishedOn"/> counts on <paramref name="asOf"/>.
+    /// </summary>
     public bool SignalCounts(DateOnly publishedOn, DateOnly asOf) =>
         publishedOn <= asOf && publishedOn > asOf.AddYears(-o.SignalWindowYears);
 }

@@ -30,7 +30,8 @@ internal sealed class BlacklistNumbers(ProductQualityDbContext db)
             var existing = await db.BlacklistEvents.IgnoreQueryFilters().AsNoTracking()
                 .Where(b => b.Authority == IssuingAuthority.City && b.DecisionNumber.StartsWith(prefix))
                 .Select(b => b.DecisionNumber).ToListAsync(ct);
-            n = existing.Select(s => int.TryParse(s.AsSpan(prefix.Length).TrimEnd('号'), NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : 0)
+            n = existing.Select(s => int.TryParse(s.AsSpan(prefix.Length).TrimEnd('号'), NumberStyles.None,
+                    CultureInfo.InvariantCulture, out var k) ? k : 0)
                 .DefaultIfEmpty(0).Max();
         }
 

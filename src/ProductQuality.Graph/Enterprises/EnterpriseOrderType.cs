@@ -19,8 +19,10 @@ public sealed class EnterpriseOrderType : EnumerationGraphType
 
         if (contract.Sees(FieldGroup.Health))
         {
-            Add("QUALITY_INDEX_HIGH_FIRST", EnterpriseOrder.QualityIndexHighFirst, "By quality safety index (产品质量安全指数), highest first.");
-            Add("QUALITY_INDEX_LOW_FIRST", EnterpriseOrder.QualityIndexLowFirst, "By quality safety index, lowest first.");
+            Add("QUALITY_INDEX_HIGH_FIRST", EnterpriseOrder.QualityIndexHighFirst,
+                "By quality safety index (产品质量安全指数), highest first.");
+            Add("QUALITY_INDEX_LOW_FIRST", EnterpriseOrder.QualityIndexLowFirst,
+                "By quality safety index, lowest first.");
         }
     }
 }

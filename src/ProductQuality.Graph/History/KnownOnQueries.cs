@@ -15,7 +15,8 @@ public static class KnownOnQueries
         where T : class, ISupersedable
     {
         var knownBy = on.KnownByUtc;
-        return rows.IgnoreQueryFilters().Where(r => r.RecordedAtUtc < knownBy && (r.SupersededAtUtc == null || r.SupersededAtUtc >= knownBy));
+        return rows.IgnoreQueryFilters()
+            .Where(r => r.RecordedAtUtc < knownBy && (r.SupersededAtUtc == null || r.SupersededAtUtc >= knownBy));
     }
 
     /// <summary>Facts (never superseded) recorded by the end of the day.</summary>
@@ -39,8 +40,11 @@ public static class KnownOnQueries
         where T : class, IRecorded =>
         on is { } day ? rows.RecordedBy(day) : rows;
 
-    /// <summary>Under an <c>asOf</c> day: the facts recorded by then and dated on or before it; without one, all.</summary>
-    public static IQueryable<T> RecordedOn<T>(this IQueryable<T> rows, KnownOn? on, Expression<Func<T, DateOnly>> dateOf)
+    /// <summary>
+    /// Under an <c>asOf</c> day: the facts recorded by then and dated on or before it; without one, all.
+    /// </summary>
+    public static IQueryable<T> RecordedOn<T>(this IQueryable<T> rows, KnownOn? on,
+        Expression<Func<T, DateOnly>> dateOf)
         where T : class, IRecorded =>
         on is { } day ? rows.RecordedBy(day).Where(OnOrBefore(dateOf, day.Date)) : rows;
 

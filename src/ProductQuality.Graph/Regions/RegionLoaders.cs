@@ -34,7 +34,8 @@ public static class RegionLoaders
     /// Newest assessment per region (all assessments of the batch's regions: a handful of rows each); under an
     /// <c>asOf</c> root, the newest in force by that day as known then.
     /// </summary>
-    public static IDataLoaderResult<RegionAssessment?> LatestRegionAssessment(this IResolveFieldContext context, string code)
+    public static IDataLoaderResult<RegionAssessment?> LatestRegionAssessment(this IResolveFieldContext context,
+        string code)
     {
         var scope = context.Audience().Rows;
         var on = context.AsOf();

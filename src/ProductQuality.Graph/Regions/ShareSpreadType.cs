@@ -11,11 +11,22 @@ public sealed class ShareSpreadType : ContractObjectGraphType<ShareSpread>
         : base(contract)
     {
         Name = "ShareSpread";
-        Description = "A share's spread over the assessed regions of a level, percent: least, quartiles (each a region's own share), greatest.";
-        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "min").Description("Least share.").Resolve(c => c.Source.Min);
-        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "lowerQuartile").Description("A quarter of the regions are at or below this.").Resolve(c => c.Source.LowerQuartile);
-        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "median").Description("Half of the regions are at or below this.").Resolve(c => c.Source.Median);
-        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "upperQuartile").Description("Three quarters of the regions are at or below this.").Resolve(c => c.Source.UpperQuartile);
-        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "max").Description("Greatest share.").Resolve(c => c.Source.Max);
+        Description = "A share's spread over the assessed regions of a level, percent: least, quartiles "
+            + "(each a region's own share), greatest.";
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "min")
+            .Description("Least share.")
+            .Resolve(c => c.Source.Min);
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "lowerQuartile")
+            .Description("A quarter of the regions are at or below this.")
+            .Resolve(c => c.Source.LowerQuartile);
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "median")
+            .Description("Half of the regions are at or below this.")
+            .Resolve(c => c.Source.Median);
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "upperQuartile")
+            .Description("Three quarters of the regions are at or below this.")
+            .Resolve(c => c.Source.UpperQuartile);
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "max")
+            .Description("Greatest share.")
+            .Resolve(c => c.Source.Max);
     }
 }

@@ -27,7 +27,8 @@ public static class InspectionPlanQueries
                 FieldGroup.Inspections, "inspectionPlan")
             .Description("Enterprises due for inspection by the end of a period (检查计划), overdue and most severe first: "
                 + "the map colour's interval (RED quarterly, YELLOW half-yearly, BLUE yearly, GREEN every two years), "
-                + "shorter for class C and for makers of HIGH products; enterprises a special campaign covers are left out.")
+                + "shorter for class C and for makers of HIGH products; enterprises a special campaign covers "
+                + "are left out.")
             .Argument<StringGraphType>("county", "Only this county (3304xx).")
             .Argument<NonNullGraphType<DateScalar>>("from", "Start of the period (overdue days are counted to it).")
             .Argument<NonNullGraphType<DateScalar>>("to", "End of the period.")
@@ -44,7 +45,8 @@ public static class InspectionPlanQueries
 
                 var first = PageSize.First(c);
                 var cursor = c.GetArgument<string?>("after");
-                ((DateOnly Due, int Colour) Key, int Id)? after = cursor is null ? null : Cursor.Decode(cursor, Order, Key);
+                ((DateOnly Due, int Colour) Key, int Id)? after =
+                    cursor is null ? null : Cursor.Decode(cursor, Order, Key);
                 var enterprises = c.VisibleEnterprises();
                 if (c.GetArgument<string?>("county") is { } county)
                 {
@@ -56,10 +58,12 @@ public static class InspectionPlanQueries
                 var rest = after is var (k, id) ? plan.Where(p => Compare(p, k, id) > 0).ToList() : plan;
                 var page = rest.Take(first).ToList();
                 var ids = page.Select(p => p.Id).ToList();
-                var rows = await enterprises.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, c.CancellationToken);
+                var rows = await enterprises.Where(e => ids.Contains(e.Id))
+                    .ToDictionaryAsync(e => e.Id, c.CancellationToken);
                 var edges = page.Select(p => new Edge<InspectionPlanEntry>
                 {
-                    Cursor = Cursor.Encode(Order, KeyOf(p), p.Id), Node = new InspectionPlanEntry(rows[p.Id], p.Schedule),
+                    Cursor = Cursor.Encode(Order, KeyOf(p), p.Id),
+                    Node = new InspectionPlanEntry(rows[p.Id], p.Schedule),
                 }).ToList();
                 return new Connection<InspectionPlanEntry>
                 {

@@ -40,7 +40,8 @@ public class RegionIndexRuleTests
     [Fact]
     public void Weights_come_from_options()
     {
-        var r = new RegionIndexRule(Options(o => o.RegionIndex.HighWeight = 1)).Evaluate([new(90, ProductTier.High), new(60, ProductTier.General)]);
+        var r = new RegionIndexRule(Options(o => o.RegionIndex.HighWeight = 1))
+            .Evaluate([new(90, ProductTier.High), new(60, ProductTier.General)]);
         Assert.Equal(75m, r.Index);
     }
 }

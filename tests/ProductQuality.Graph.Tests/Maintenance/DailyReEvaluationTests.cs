@@ -25,7 +25,8 @@ public sealed class DailyReEvaluationTests
     [Fact]
     public async Task Crossing_a_bureau_day_boundary_re_evaluates_the_enterprises_due_that_day_and_partners_see_it()
     {
-        await using var factory = new MovingClockServerFactory(MovingClockServerFactory.At(MovingClockServerFactory.SeedDay, 12));
+        await using var factory =
+            new MovingClockServerFactory(MovingClockServerFactory.At(MovingClockServerFactory.SeedDay, 12));
         var client = factory.ClientFor("samr-jiaxing");
         var start = await factory.RunAsync(1);
         Assert.Equal((MovingClockServerFactory.SeedDay, 0), (start.Today, start.Enterprises));

@@ -9,7 +9,8 @@ namespace ProductQuality.Graph.Tests.WebSockets;
 internal static class GraphQLWsClient
 {
     public static string Folder =>
-        Path.Combine(Path.GetDirectoryName(SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory))!, "tests", "ws-client");
+        Path.Combine(
+            Path.GetDirectoryName(SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory))!, "tests", "ws-client");
 
     public static bool IsInstalled => File.Exists("/usr/bin/node")
         && Directory.Exists(Path.Combine(Folder, "node_modules", "graphql-ws"));

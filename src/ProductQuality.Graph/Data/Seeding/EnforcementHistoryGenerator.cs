@@ -16,7 +16,9 @@ internal sealed class EnforcementHistoryGenerator(ReferenceDataSet reference, Da
             var kind = r.NextDouble() switch
             {
                 < 0.55 => EnforcementKind.Penalty,
-                < 0.70 => reference.Profiles[product].ProductionLicence ? EnforcementKind.UnlicensedProduction : EnforcementKind.Penalty,
+                < 0.70 => reference.Profiles[product].ProductionLicence
+                    ? EnforcementKind.UnlicensedProduction
+                    : EnforcementKind.Penalty,
                 < 0.85 => EnforcementKind.Counterfeiting,
                 _ => EnforcementKind.IpInfringement,
             };

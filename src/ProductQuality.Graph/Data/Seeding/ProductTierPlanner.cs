@@ -14,12 +14,13 @@ namespace ProductQuality.Graph.Data.Seeding;
 /// risk signals, complaints, and the product's traits and sensitivity — through <see cref="ProductFacts"/>, as the
 /// live grader does.
 /// </summary>
-internal sealed class ProductTierPlanner(RulesOptions rules, HistoryStatistics stats, IReadOnlyList<RiskWarning> warnings,
-    IReadOnlyList<ExternalRiskSignal> signals)
+internal sealed class ProductTierPlanner(RulesOptions rules, HistoryStatistics stats,
+    IReadOnlyList<RiskWarning> warnings, IReadOnlyList<ExternalRiskSignal> signals)
 {
     private readonly ProductTierRule rule = new(rules);
 
-    public (List<ProductTierAssessment> Assessments, ProductTierTimeline Timeline) Grade(IReadOnlyList<Product> products, DateOnly start, DateOnly today)
+    public (List<ProductTierAssessment> Assessments, ProductTierTimeline Timeline) Grade(
+        IReadOnlyList<Product> products, DateOnly start, DateOnly today)
     {
         var dates = Enumerable.Range(0, today.Year - start.Year + 1).Select(start.AddYears).Where(d => d < today)
             .Append(today).Distinct().ToList();
@@ -31,10 +32,12 @@ internal sealed class ProductTierPlanner(RulesOptions rules, HistoryStatistics s
         {
             foreach (var date in dates)
             {
-                var (sampled, failed, safetyFailed, complaints) = stats.Window(product.Code, date.AddYears(-window), date);
-                var bulletins = warnings.Count(w => w.ProductCode == product.Code && w.IssuedOn > date.AddYears(-2) && w.IssuedOn <= date);
-                var facts = ProductFacts.For(product, new SamplingCounts(sampled, failed, safetyFailed), complaints, bulletins,
-                    signalsOf[product.Code].Where(x => rule.SignalCounts(x.PublishedOn, date)));
+                var (sampled, failed, safetyFailed, complaints) =
+                    stats.Window(product.Code, date.AddYears(-window), date);
+                var bulletins = warnings.Count(w => w.ProductCode == product.Code && w.IssuedOn > date.AddYears(-2)
+                    && w.IssuedOn <= date);
+                var facts = ProductFacts.For(product, new SamplingCounts(sampled, failed, safetyFailed), complaints,
+                    bulletins, signalsOf[product.Code].Where(x => rule.SignalCounts(x.PublishedOn, date)));
                 var result = rule.Evaluate(facts, date);
                 assessments.Add(new ProductTierAssessment
                 {

@@ -12,7 +12,8 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// </summary>
 internal sealed class DocumentCache(IOptions<GraphQLHttpOptions> options) : IDisposable
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.DocumentCacheSize) });
+    private readonly MemoryCache _cache =
+        new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.DocumentCacheSize) });
     private readonly bool _enabled = options.Value.DocumentCacheSize > 0;
 
     public GraphQLDocument? Find(string contract, string? operationName, string query) =>
