@@ -6,7 +6,8 @@ using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Data.Seeding;
 using ProductQuality.Graph.Rules;
 
-// Seeding benchmark: dotnet run -c Release --project bench/ProductQuality.Graph.Bench -- [enterprises] [sqlite file] [seed] [today]
+// Seeding benchmark:
+// dotnet run -c Release --project bench/ProductQuality.Graph.Bench -- [enterprises] [sqlite file] [seed] [today]
 var enterprises = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3_000;
 var path = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), $"pq-bench-{enterprises}.db");
 var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20200422;
@@ -25,10 +26,13 @@ var progress = new Progress<SeedProgress>(p =>
     var line = $"{p.Phase} {p.Done}/{p.Total}";
     if (line != last && (p.Done == p.Total || p.Done % 20_000 == 0))
     {
-        Console.WriteLine($"{clock.Elapsed.TotalSeconds,7:F1} s  {line}  {GC.GetTotalMemory(false) / 1_048_576} MB managed");
+        Console.WriteLine($"{clock.Elapsed.TotalSeconds,7:F1} s  {line}  "
+            + $"{GC.GetTotalMemory(false) / 1_048_576} MB managed");
         last = line;
     }
 });
-var summary = await new DatabaseSeeder(new RulesOptions()).SeedAsync(db, new SeedRequest(enterprises, seed, today), progress, CancellationToken.None);
+var summary = await new DatabaseSeeder(new RulesOptions())
+    .SeedAsync(db, new SeedRequest(enterprises, seed, today), progress, CancellationToken.None);
 Console.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
-Console.WriteLine($"seeded {enterprises} enterprises in {summary.Elapsed.TotalSeconds:F1} s (total {clock.Elapsed.TotalSeconds:F1} s); file {new FileInfo(path).Length / 1_048_576} MB");
+Console.WriteLine($"seeded {enterprises} enterprises in {summary.Elapsed.TotalSeconds:F1} s "
+    + $"(total {clock.Elapsed.TotalSeconds:F1} s); file {new FileInfo(path).Length / 1_048_576} MB");

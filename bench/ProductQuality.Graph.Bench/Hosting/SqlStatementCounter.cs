@@ -13,13 +13,17 @@ internal sealed class SqlStatementCounter : DbCommandInterceptor
 
     public long Count => Interlocked.Read(ref _count);
 
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);
         return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
     }
 
-    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    public override ValueTask<object?> ScalarExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, object? result,
+        CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);
         return base.ScalarExecutedAsync(command, eventData, result, cancellationToken);

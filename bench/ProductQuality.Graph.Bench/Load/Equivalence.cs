@@ -9,7 +9,8 @@ namespace ProductQuality.Graph.Bench.Load;
 /// </summary>
 internal static class Equivalence
 {
-    public static async Task<IReadOnlyList<string>> CheckAsync(HttpClient client, IReadOnlyList<Scenario> scenarios, BenchData data)
+    public static async Task<IReadOnlyList<string>> CheckAsync(
+        HttpClient client, IReadOnlyList<Scenario> scenarios, BenchData data)
     {
         var differences = new List<string>();
         var byName = scenarios.ToDictionary(s => s.Name);
@@ -43,7 +44,8 @@ internal static class Equivalence
         {
             var graph = await FetchAsync(client, graphQL, n);
             var plain = await FetchAsync(client, plainTwin, n);
-            var g = string.Join(',', graph.RootElement.GetProperty("data").GetProperty("enterprises").GetProperty("edges").EnumerateArray()
+            var g = string.Join(',', graph.RootElement.GetProperty("data").GetProperty("enterprises")
+                .GetProperty("edges").EnumerateArray()
                 .Select(e => Fingerprint(e.GetProperty("node"))));
             var p = string.Join(',', plain.RootElement.GetProperty("items").EnumerateArray().Select(Fingerprint));
             if (g != p)
@@ -61,7 +63,9 @@ internal static class Equivalence
         return JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
     }
 
-    /// <summary>Code, class, health, product codes and tiers, inspection report numbers: enough to tell two answers apart.</summary>
+    /// <summary>
+    /// Code, class, health, product codes and tiers, inspection report numbers: enough to tell two answers apart.
+    /// </summary>
     private static string Fingerprint(JsonElement enterprise)
     {
         var text = new StringBuilder();
@@ -70,7 +74,8 @@ internal static class Equivalence
             .Append(enterprise.GetProperty("healthCode").GetString()).Append('|');
         foreach (var product in enterprise.GetProperty("products").EnumerateArray())
         {
-            text.Append(product.GetProperty("code").GetString()).Append(':').Append(product.GetProperty("tier").GetString()).Append(' ');
+            text.Append(product.GetProperty("code").GetString()).Append(':')
+                .Append(product.GetProperty("tier").GetString()).Append(' ');
         }
 
         if (enterprise.TryGetProperty("inspections", out var inspections))

@@ -5,7 +5,9 @@ using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Bench.Plain;
 
-/// <summary>The plain status answer: the fields of the GraphQL status query (<see cref="Load.Queries.Status"/>), same names.</summary>
+/// <summary>
+/// The plain status answer: the fields of the GraphQL status query (<see cref="Load.Queries.Status"/>), same names.
+/// </summary>
 internal sealed record PlainStatus(
     string CreditCode,
     string Name,

@@ -18,7 +18,8 @@ public sealed class AssuredConsumptionRule(RulesOptions options)
     public AssuredConsumptionResult Evaluate(AssuredFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var history = facts.ClassHistory.Where(h => h.EffectiveFrom <= facts.AsOf).OrderByDescending(h => h.EffectiveFrom).ToList();
+        var history = facts.ClassHistory.Where(h => h.EffectiveFrom <= facts.AsOf)
+            .OrderByDescending(h => h.EffectiveFrom).ToList();
         EnterpriseClass? current = history.Count == 0 ? null : history[0].Class;
 
         // The run of class A or better that reaches today starts at its oldest entry.
@@ -36,23 +37,39 @@ public sealed class AssuredConsumptionRule(RulesOptions options)
         var classOk = current == EnterpriseClass.AA || (current == EnterpriseClass.A && longRun);
         var complaintsOk = facts.ValidComplaintsLastYear <= o.MaxValidComplaintsLastYear;
         var failures = new List<SummaryClause>();
-        if (!classOk) failures.Add(new(current is null ? "no class yet" : Inv($"{current.Value.Label()} is not AA and not A or better for {o.YearsAtClassA} years running (连续{o.YearsAtClassA}年A类以上)"), [FactGroup.Class]));
+        if (!classOk) failures.Add(new(
+            current is null
+                ? "no class yet"
+                : Inv($"{current.Value.Label()} is not AA and not A or better for {o.YearsAtClassA} years running ")
+                    + Inv($"(连续{o.YearsAtClassA}年A类以上)"),
+            [FactGroup.Class]));
         if (facts.Blacklisted) failures.Add(new("blacklisted (列入黑名单)", [FactGroup.BlacklistStatus]));
-        if (!complaintsOk) failures.Add(new(Inv($"{facts.ValidComplaintsLastYear} valid complaints (有效投诉) in the last year > {o.MaxValidComplaintsLastYear}"), [FactGroup.Enforcement]));
+        if (!complaintsOk) failures.Add(new(
+            Inv($"{facts.ValidComplaintsLastYear} valid complaints (有效投诉) in the last year ")
+                + Inv($"> {o.MaxValidComplaintsLastYear}"),
+            [FactGroup.Enforcement]));
         var met = failures.Count == 0;
 
         var x = new ExplanationBuilder(RuleIds.AssuredConsumption, options.Version)
-            .Factor(FactGroup.Class, "effective class (企业分类)", current?.Code() ?? "none", "AA, or A", classOk ? "meets" : "fails")
-            .Factor(FactGroup.Class, "class A or better since", runStart is { } s ? Date(s) : "never", Inv($"on or before {Date(needed)} ({o.YearsAtClassA} years)"), longRun ? "meets" : "short")
-            .Factor(FactGroup.BlacklistStatus, "blacklisted (黑名单)", facts.Blacklisted ? "yes" : "no", null, facts.Blacklisted ? "fails" : "meets")
-            .Factor(FactGroup.Enforcement, "valid complaints (有效投诉) in the last year", Inv($"{facts.ValidComplaintsLastYear}"), Inv($"≤ {o.MaxValidComplaintsLastYear}"), complaintsOk ? "meets" : "fails")
-            .Factor(FactGroup.Assured, "current grant", facts.CurrentGrant is { } g ? Inv($"{Date(g.GrantedOn)} – {Date(g.ValidUntil)}") : "none", null, "checked");
+            .Factor(FactGroup.Class, "effective class (企业分类)", current?.Code() ?? "none", "AA, or A",
+                classOk ? "meets" : "fails")
+            .Factor(FactGroup.Class, "class A or better since", runStart is { } s ? Date(s) : "never",
+                Inv($"on or before {Date(needed)} ({o.YearsAtClassA} years)"), longRun ? "meets" : "short")
+            .Factor(FactGroup.BlacklistStatus, "blacklisted (黑名单)", facts.Blacklisted ? "yes" : "no", null,
+                facts.Blacklisted ? "fails" : "meets")
+            .Factor(FactGroup.Enforcement, "valid complaints (有效投诉) in the last year",
+                Inv($"{facts.ValidComplaintsLastYear}"), Inv($"≤ {o.MaxValidComplaintsLastYear}"),
+                complaintsOk ? "meets" : "fails")
+            .Factor(FactGroup.Assured, "current grant",
+                facts.CurrentGrant is { } g ? Inv($"{Date(g.GrantedOn)} – {Date(g.ValidUntil)}") : "none",
+                null, "checked");
 
         var grant = facts.CurrentGrant is { } cg && cg.IsActiveOn(facts.AsOf) ? cg : null;
         if (grant is not null)
         {
             var revokeReasons = new List<SummaryClause>();
-            if (current is null || current.Value.IsWorseThan(EnterpriseClass.A)) revokeReasons.Add(new(Inv($"downgraded below A (降级至A类以下) to {current?.Code() ?? "none"}"), [FactGroup.Class]));
+            if (current is null || current.Value.IsWorseThan(EnterpriseClass.A)) revokeReasons.Add(new(
+                Inv($"downgraded below A (降级至A类以下) to {current?.Code() ?? "none"}"), [FactGroup.Class]));
             if (facts.Blacklisted) revokeReasons.Add(new("blacklisted (列入黑名单)", [FactGroup.BlacklistStatus]));
             if (revokeReasons.Count > 0)
             {
@@ -85,7 +102,10 @@ public sealed class AssuredConsumptionRule(RulesOptions options)
         }
 
         var validUntil = facts.AsOf.AddMonths(o.ValidityMonths).AddDays(-1);
-        var why = current == EnterpriseClass.AA ? "class AA (AA类)" : Inv($"class A or better since {Date(runStart!.Value)}, {o.YearsAtClassA} years running (连续{o.YearsAtClassA}年)");
+        var why = current == EnterpriseClass.AA
+            ? "class AA (AA类)"
+            : Inv($"class A or better since {Date(runStart!.Value)}, {o.YearsAtClassA} years running ")
+                + Inv($"(连续{o.YearsAtClassA}年)");
         SummaryClause[] reasons = [new(why, [FactGroup.Class]), new("not blacklisted", [FactGroup.BlacklistStatus]),
             new("no valid complaint in the last year", [FactGroup.Enforcement])];
         AddClauses(x, reasons);

@@ -1,6 +1,8 @@
 namespace ProductQuality.Graph.Rules.Regions;
 
-/// <summary>The thresholds in force for one region's colour, after a county's own settings override the city's.</summary>
+/// <summary>
+/// The thresholds in force for one region's colour, after a county's own settings override the city's.
+/// </summary>
 /// <param name="Basis">Which shares decide.</param>
 /// <param name="RedSharePercentForRed">RED when r is at least this.</param>
 /// <param name="RedYellowSharePercentForYellow">YELLOW when r + y is at least this.</param>
@@ -29,7 +31,8 @@ public sealed record RegionColourThresholds(
             yield return $"{where}: RedYellowSharePercentForBlue must not exceed RedYellowSharePercentForYellow.";
         }
 
-        if (ClassCSharePercentForBlue > ClassCSharePercentForYellow || ClassCSharePercentForYellow > ClassCSharePercentForRed)
+        if (ClassCSharePercentForBlue > ClassCSharePercentForYellow
+            || ClassCSharePercentForYellow > ClassCSharePercentForRed)
         {
             yield return $"{where}: class-C thresholds must rise from Blue to Yellow to Red.";
         }

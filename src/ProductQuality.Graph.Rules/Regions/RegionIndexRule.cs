@@ -20,20 +20,27 @@ public sealed class RegionIndexRule(RulesOptions options)
         foreach (var tier in (ProductTier[])[ProductTier.High, ProductTier.Elevated, ProductTier.General])
         {
             var ofTier = list.Where(e => e.HighestTier == tier).ToList();
-            var mean = ofTier.Count == 0 ? "none" : Number(Math.Round(ofTier.Average(e => e.Index), 1, MidpointRounding.AwayFromZero));
-            x.Factor(FactGroup.Regions, Inv($"enterprises with highest tier {tier.Label()}"), Inv($"{ofTier.Count}, mean index {mean}"), Inv($"weight {Number(WeightOf(tier))}"), "weighted");
+            var mean = ofTier.Count == 0
+                ? "none"
+                : Number(Math.Round(ofTier.Average(e => e.Index), 1, MidpointRounding.AwayFromZero));
+            x.Factor(FactGroup.Regions, Inv($"enterprises with highest tier {tier.Label()}"),
+                Inv($"{ofTier.Count}, mean index {mean}"), Inv($"weight {Number(WeightOf(tier))}"), "weighted");
         }
 
         var totalWeight = list.Sum(e => WeightOf(e.HighestTier));
         if (list.Count == 0 || totalWeight == 0)
         {
-            return new(null, list.Count, totalWeight, x.Clause("no key-product enterprises (无重点产品企业)", FactGroup.Regions)
-                .Build("none", "Region index (区域产品质量安全指数) not computed"));
+            return new(null, list.Count, totalWeight,
+                x.Clause("no key-product enterprises (无重点产品企业)", FactGroup.Regions)
+                    .Build("none", "Region index (区域产品质量安全指数) not computed"));
         }
 
-        var index = Math.Round(list.Sum(e => e.Index * WeightOf(e.HighestTier)) / totalWeight, 1, MidpointRounding.AwayFromZero);
-        x.Clause(Inv($"tier-weighted mean over {list.Count} enterprises (total weight {Number(totalWeight)})"), FactGroup.Regions);
-        return new(index, list.Count, totalWeight, x.Build(Number(index), Inv($"Region index (区域产品质量安全指数) {Number(index)}")));
+        var index = Math.Round(
+            list.Sum(e => e.Index * WeightOf(e.HighestTier)) / totalWeight, 1, MidpointRounding.AwayFromZero);
+        x.Clause(Inv($"tier-weighted mean over {list.Count} enterprises (total weight {Number(totalWeight)})"),
+            FactGroup.Regions);
+        return new(index, list.Count, totalWeight,
+            x.Build(Number(index), Inv($"Region index (区域产品质量安全指数) {Number(index)}")));
     }
 
     /// <summary>The weight of an enterprise whose highest product tier is <paramref name="tier"/>.</summary>

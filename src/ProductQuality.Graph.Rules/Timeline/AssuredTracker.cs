@@ -15,7 +15,9 @@ public sealed class AssuredTracker
 
     public IReadOnlyList<AssuredRecord> Records => records;
 
-    /// <summary>Records what the rule decided on <paramref name="asOf"/>; returns the date to look again, if any.</summary>
+    /// <summary>
+    /// Records what the rule decided on <paramref name="asOf"/>; returns the date to look again, if any.
+    /// </summary>
     public DateOnly? Update(DateOnly asOf, AssuredConsumptionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

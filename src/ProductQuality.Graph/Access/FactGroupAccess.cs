@@ -41,6 +41,8 @@ public static class FactGroupAccess
         return clause.Groups.Count > 0 && clause.Groups.All(contract.Reads);
     }
 
-    /// <summary>Whether the contract reads facts of every kind (the regulators, who alone read untagged text).</summary>
+    /// <summary>
+    /// Whether the contract reads facts of every kind (the regulators, who alone read untagged text).
+    /// </summary>
     public static bool ReadsEveryFact(this SchemaContract contract) => Enum.GetValues<FactGroup>().All(contract.Reads);
 }

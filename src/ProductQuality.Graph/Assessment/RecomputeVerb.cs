@@ -20,7 +20,9 @@ internal static class RecomputeVerb
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<BureauClock>();
         var recomputer = scope.ServiceProvider.GetRequiredService<Recomputer>();
-        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Recomputing as of {clock.Today:yyyy-MM-dd} with rules {scope.ServiceProvider.GetRequiredService<Rules.RulesOptions>().Version}…"));
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Recomputing as of {clock.Today:yyyy-MM-dd} with rules "
+            + $"{scope.ServiceProvider.GetRequiredService<Rules.RulesOptions>().Version}…"));
         var summary = await recomputer.RunAsync(db, clock.Today, clock.UtcNow, new ConsoleProgress(), default);
         Console.WriteLine(summary.ToString());
         return 0;
@@ -40,7 +42,8 @@ internal static class RecomputeVerb
             }
 
             lastTenth = percent / 10;
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {value.Stage}: {value.Done:N0}/{value.Total:N0} ({percent}%)"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {value.Stage}: {value.Done:N0}/{value.Total:N0} ({percent}%)"));
         }
     }
 }

@@ -17,7 +17,9 @@ public sealed class Recomputer(RulesOptions rules)
 {
     public const int BatchSize = 1_000;
 
-    public async Task<RecomputeSummary> RunAsync(ProductQualityDbContext db, DateOnly today, DateTime now, IProgress<RecomputeProgress>? progress, CancellationToken ct)
+    public async Task<RecomputeSummary> RunAsync(
+        ProductQualityDbContext db, DateOnly today, DateTime now, IProgress<RecomputeProgress>? progress,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var clock = Stopwatch.StartNew();

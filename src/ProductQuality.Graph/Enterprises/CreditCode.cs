@@ -42,17 +42,22 @@ public static class CreditCode
 
             if (char.IsAsciiLetterLower(c) && Alphabet.Contains(char.ToUpperInvariant(c), StringComparison.Ordinal))
             {
-                return CreditCodeValidation.Invalid(Inv($"character {i + 1} '{c}' is lower case: write credit codes in capital letters ('{char.ToUpperInvariant(c)}')"));
+                return CreditCodeValidation.Invalid(
+                    Inv($"character {i + 1} '{c}' is lower case: write credit codes in capital letters ")
+                    + Inv($"('{char.ToUpperInvariant(c)}')"));
             }
 
-            return CreditCodeValidation.Invalid(Inv($"character {i + 1} '{c}' is not allowed: credit codes use digits and capital letters except I, O, S, V, Z"));
+            return CreditCodeValidation.Invalid(
+                Inv($"character {i + 1} '{c}' is not allowed: credit codes use digits and capital letters except ")
+                + "I, O, S, V, Z");
         }
 
         for (var i = 2; i < 8; i++)
         {
             if (!char.IsAsciiDigit(code[i]))
             {
-                return CreditCodeValidation.Invalid(Inv($"character {i + 1} '{code[i]}' must be a digit: characters 3–8 are the administrative division code (行政区划码)"));
+                return CreditCodeValidation.Invalid(Inv($"character {i + 1} '{code[i]}' must be a digit: ")
+                    + "characters 3–8 are the administrative division code (行政区划码)");
             }
         }
 
@@ -69,7 +74,9 @@ public static class CreditCode
         ArgumentNullException.ThrowIfNull(first17);
         if (first17.Length != Length - 1)
         {
-            throw new ArgumentException(Inv($"Expected the first {Length - 1} characters of a credit code, got {first17.Length}."), nameof(first17));
+            throw new ArgumentException(
+                Inv($"Expected the first {Length - 1} characters of a credit code, got {first17.Length}."),
+                nameof(first17));
         }
 
         return string.Concat(first17, CheckCharacter(first17).ToString());
@@ -83,7 +90,8 @@ public static class CreditCode
             var value = Alphabet.IndexOf(first17[i], StringComparison.Ordinal);
             if (value < 0)
             {
-                throw new ArgumentException(Inv($"Character {i + 1} '{first17[i]}' is not in the credit code alphabet."), nameof(first17));
+                throw new ArgumentException(
+                    Inv($"Character {i + 1} '{first17[i]}' is not in the credit code alphabet."), nameof(first17));
             }
 
             sum += value * Weights[i];

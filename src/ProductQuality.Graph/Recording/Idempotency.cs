@@ -7,10 +7,12 @@ namespace ProductQuality.Graph.Recording;
 /// <summary>Finding, writing and replaying idempotency records (keys are per department).</summary>
 internal static class Idempotency
 {
-    public static Task<IdempotencyRecord?> FindAsync(ProductQualityDbContext db, string department, string key, CancellationToken ct) =>
+    public static Task<IdempotencyRecord?> FindAsync(
+        ProductQualityDbContext db, string department, string key, CancellationToken ct) =>
         db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Department == department && r.Key == key, ct);
 
-    public static IdempotencyRecord Record(string department, string key, string operation, string hash, Staged staged, DateTime utcNow) => new()
+    public static IdempotencyRecord Record(
+        string department, string key, string operation, string hash, Staged staged, DateTime utcNow) => new()
     {
         Department = department,
         Key = key,
@@ -23,13 +25,16 @@ internal static class Idempotency
 
     /// <summary>The same key and input: the stored answer, replayed. The same key for anything else: refused.</summary>
     public static async Task<object?> ReplayAsync<TInput>(
-        ProductQualityDbContext db, IdempotencyRecord record, WriteOperation<TInput> operation, string hash, CancellationToken ct)
+        ProductQualityDbContext db, IdempotencyRecord record, WriteOperation<TInput> operation, string hash,
+        CancellationToken ct)
         where TInput : WriteInput
     {
         if (record.Operation != operation.Name || record.InputHash != hash)
         {
             throw DomainException.ForField(ErrorCodes.IdempotencyKeyReused, "input.idempotencyKey",
-                $"This idempotency key was already used on {record.RecordedAtUtc:yyyy-MM-dd HH:mm} UTC for {record.Operation} with different input. Use a new key for a new fact; resend the identical input to retry.");
+                $"This idempotency key was already used on {record.RecordedAtUtc:yyyy-MM-dd HH:mm} UTC for "
+                + $"{record.Operation} with different input. Use a new key for a new fact; resend the identical input "
+                + "to retry.");
         }
 
         var answer = await operation.AnswerAsync(db, record.FactId, record.ResultKey, ct);

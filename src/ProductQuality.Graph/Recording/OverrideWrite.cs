@@ -84,7 +84,8 @@ public abstract class OverrideWrite<TInput, TSubject> : WriteOperation<TInput>
     {
         ArgumentNullException.ThrowIfNull(scope);
         var request = Read(input);
-        return await CurrentRevisionAsync(scope.Db, request.Code, ct) is { } current && current != request.ExpectedRevision
+        return await CurrentRevisionAsync(scope.Db, request.Code, ct) is { } current
+                && current != request.ExpectedRevision
             ? Conflicts.StaleRevision(What, request.ExpectedRevision, current)
             : null;
     }

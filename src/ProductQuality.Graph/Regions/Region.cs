@@ -11,9 +11,13 @@ public sealed class Region
     public required string NameEn { get; set; }
     public RegionLevel Level { get; set; }
 
-    /// <summary>Parent region code; null only for the city (its parent, the province, is not part of the tree).</summary>
+    /// <summary>
+    /// Parent region code; null only for the city (its parent, the province, is not part of the tree).
+    /// </summary>
     public string? ParentCode { get; set; }
 
-    /// <summary>The county a town belongs to (its own code for a county, null for the city); used for jurisdiction.</summary>
+    /// <summary>
+    /// The county a town belongs to (its own code for a county, null for the city); used for jurisdiction.
+    /// </summary>
     public string? CountyCode { get; set; }
 }

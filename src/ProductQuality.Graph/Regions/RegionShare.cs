@@ -2,7 +2,10 @@ using ProductQuality.Graph.Rules.Regions;
 
 namespace ProductQuality.Graph.Regions;
 
-/// <summary>One region's shares and colour (its assessment in force; null before the first) and the thresholds now set for it.</summary>
+/// <summary>
+/// One region's shares and colour (its assessment in force; null before the first) and the thresholds now set for
+/// it.
+/// </summary>
 public sealed record RegionShare(Region Region, RegionAssessment? Assessment, RegionColourThresholds Thresholds)
 {
     public int Enterprises => Assessment?.EnterpriseCount ?? 0;

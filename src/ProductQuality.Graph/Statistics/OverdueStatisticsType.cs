@@ -11,11 +11,22 @@ public sealed class OverdueStatisticsType : ContractObjectGraphType<OverdueStati
         : base(contract)
     {
         Name = "PlanStatistics";
-        Description = "The supervision plan (检查计划) on the day, as inspectionPlan(from: day, to: day) gives it: entries due and overdue.";
-        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "enterprises").Description("Enterprises in scope.").Resolve(c => c.Source.Enterprises);
-        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "due").Description("Plan entries due by the day.").Resolve(c => c.Source.Due);
-        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "overdue").Description("Entries past their due date (逾期).").Resolve(c => c.Source.Overdue);
-        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Write, "overdueSharePercent").Description("Overdue entries as a share of the enterprises, percent.").Resolve(c => c.Source.OverdueSharePercent);
-        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "maxDaysOverdue").Description("The longest overdue, in days.").Resolve(c => c.Source.MaxDaysOverdue);
+        Description = "The supervision plan (检查计划) on the day, as inspectionPlan(from: day, to: day) gives it: "
+            + "entries due and overdue.";
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "enterprises")
+            .Description("Enterprises in scope.")
+            .Resolve(c => c.Source.Enterprises);
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "due")
+            .Description("Plan entries due by the day.")
+            .Resolve(c => c.Source.Due);
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "overdue")
+            .Description("Entries past their due date (逾期).")
+            .Resolve(c => c.Source.Overdue);
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Write, "overdueSharePercent")
+            .Description("Overdue entries as a share of the enterprises, percent.")
+            .Resolve(c => c.Source.OverdueSharePercent);
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "maxDaysOverdue")
+            .Description("The longest overdue, in days.")
+            .Resolve(c => c.Source.MaxDaysOverdue);
     }
 }

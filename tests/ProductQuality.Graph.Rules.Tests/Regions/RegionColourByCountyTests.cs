@@ -19,7 +19,8 @@ public class RegionColourByCountyTests
     public void A_town_needs_the_minimum_number_of_enterprises(int enterprises, bool assessed)
     {
         var rule = new RegionColourRule(Defaults);
-        var result = rule.Evaluate(new RegionCounts(0, 0, 0, enterprises), rule.ThresholdsFor(ColourLevel.Town, "330481"));
+        var result = rule.Evaluate(
+            new RegionCounts(0, 0, 0, enterprises), rule.ThresholdsFor(ColourLevel.Town, "330481"));
         Assert.Equal(assessed, result.Colour is not null);
         Assert.Equal(!assessed, result.Explanation.Outcome == RegionColourRule.NotAssessed);
         if (!assessed)
@@ -36,7 +37,8 @@ public class RegionColourByCountyTests
     public void A_county_needs_its_own_minimum(int enterprises, bool assessed)
     {
         var rule = new RegionColourRule(Defaults);
-        var result = rule.Evaluate(new RegionCounts(0, 0, 0, enterprises), rule.ThresholdsFor(ColourLevel.County, "330481"));
+        var result = rule.Evaluate(
+            new RegionCounts(0, 0, 0, enterprises), rule.ThresholdsFor(ColourLevel.County, "330481"));
         Assert.Equal(assessed, result.Colour is not null);
     }
 
@@ -44,9 +46,11 @@ public class RegionColourByCountyTests
     public void The_city_is_always_coloured_and_a_zero_minimum_keeps_an_empty_town_green()
     {
         var rule = new RegionColourRule(Defaults);
-        Assert.Equal(FourColor.Green, rule.Evaluate(new RegionCounts(0, 0, 0, 1), rule.ThresholdsFor(ColourLevel.City, null)).Colour);
+        Assert.Equal(FourColor.Green,
+            rule.Evaluate(new RegionCounts(0, 0, 0, 1), rule.ThresholdsFor(ColourLevel.City, null)).Colour);
         var none = new RegionColourRule(Options(o => o.RegionColour.MinEnterprisesForTown = 0));
-        Assert.Equal(FourColor.Green, none.Evaluate(new RegionCounts(0, 0, 0, 0), none.ThresholdsFor(ColourLevel.Town, "330481")).Colour);
+        Assert.Equal(FourColor.Green,
+            none.Evaluate(new RegionCounts(0, 0, 0, 0), none.ThresholdsFor(ColourLevel.Town, "330481")).Colour);
     }
 
     // A county that tolerates more: YELLOW from r + y ≥ 40% in its towns. Totals of 100: a percent is an enterprise.
@@ -66,7 +70,8 @@ public class RegionColourByCountyTests
         var counts = new RegionCounts(0, yellow, 100 - yellow, 0);
         var result = rule.Evaluate(counts, rule.ThresholdsFor(ColourLevel.Town, county));
         Assert.Equal(colour, result.Colour);
-        Assert.Equal(county == "330481", result.Explanation.Factors.Any(f => f.Threshold?.Contains("county 330481's own", StringComparison.Ordinal) == true));
+        Assert.Equal(county == "330481", result.Explanation.Factors.Any(
+            f => f.Threshold?.Contains("county 330481's own", StringComparison.Ordinal) == true));
         // The county itself stays on the city's scale.
         Assert.Equal("city", rule.ThresholdsFor(ColourLevel.County, "330481").SetBy);
     }
@@ -77,8 +82,10 @@ public class RegionColourByCountyTests
     [InlineData(4, true)]
     public void A_county_sets_its_towns_minimum(int enterprises, bool assessed)
     {
-        var rule = new RegionColourRule(Options(o => o.RegionColour.Counties["330481"] = new CountyColourOptions { MinEnterprisesForTown = 3 }));
-        Assert.Equal(assessed, rule.Evaluate(new RegionCounts(0, 0, 0, enterprises), rule.ThresholdsFor(ColourLevel.Town, "330481")).Colour is not null);
+        var rule = new RegionColourRule(Options(o =>
+            o.RegionColour.Counties["330481"] = new CountyColourOptions { MinEnterprisesForTown = 3 }));
+        Assert.Equal(assessed, rule.Evaluate(
+            new RegionCounts(0, 0, 0, enterprises), rule.ThresholdsFor(ColourLevel.Town, "330481")).Colour is not null);
     }
 
     [Fact]
@@ -90,8 +97,10 @@ public class RegionColourByCountyTests
             o.RegionColour.Counties["330481"] = new CountyColourOptions { RedYellowSharePercentForBlue = 50 };
             o.RegionColour.Counties["330482"] = new CountyColourOptions { RedSharePercentForRed = 101 };
         }).Validate();
-        Assert.Contains(errors, e => e.Contains("Counties:330400: '330400' is not a county code", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("Counties:330481: RedYellowSharePercentForBlue must not exceed", StringComparison.Ordinal));
+        Assert.Contains(errors,
+            e => e.Contains("Counties:330400: '330400' is not a county code", StringComparison.Ordinal));
+        Assert.Contains(errors,
+            e => e.Contains("Counties:330481: RedYellowSharePercentForBlue must not exceed", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Counties:330482", StringComparison.Ordinal));
     }
 }

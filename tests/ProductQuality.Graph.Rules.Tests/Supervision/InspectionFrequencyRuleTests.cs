@@ -34,8 +34,8 @@ public class InspectionFrequencyRuleTests
     {
         var s = rule.Evaluate(Of(FourColor.Green), null, AsOf);
         Assert.Equal((AsOf, true, 0), (s.DueOn, s.IsDue, s.DaysOverdue));
-        Assert.Equal("Inspect every 24 months: credit-based supervision (信用监管) for GREEN (绿色); never inspected, due now (2026-06-30); "
-            + "by sampling (监督抽查)", s.Explanation.Summary);
+        Assert.Equal("Inspect every 24 months: credit-based supervision (信用监管) for GREEN (绿色); never inspected, "
+            + "due now (2026-06-30); by sampling (监督抽查)", s.Explanation.Summary);
     }
 
     [Fact]

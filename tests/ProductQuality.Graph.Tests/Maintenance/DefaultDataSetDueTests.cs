@@ -41,7 +41,8 @@ public sealed class DefaultDataSetDueTests : IAsyncLifetime
     {
         var rules = new RulesOptions();
         var clock = new ClockOptions();
-        var run = new DueReEvaluation(new ReEvaluator(rules, new BureauClock(TimeProvider.System, Options.Create(clock))),
+        var run = new DueReEvaluation(
+            new ReEvaluator(rules, new BureauClock(TimeProvider.System, Options.Create(clock))),
             NullLogger<DueReEvaluation>.Instance);
         await using var db = SeededTemplate.Open(path);
         Assert.Equal(3_000, await db.Enterprises.CountAsync());

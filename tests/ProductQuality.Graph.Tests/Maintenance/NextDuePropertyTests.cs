@@ -35,13 +35,15 @@ public sealed class NextDuePropertyTests(SeededTemplate template) : IClassFixtur
             foreach (var day in new[] { Today.AddDays(1), last, Today.AddDays(span / 3), Today.AddDays(2 * span / 3) }
                 .Where(d => d > Today && d <= last).Distinct())
             {
-                Assert.True(Same(now, On(day, f), day), $"enterprise {id} changed on {day:yyyy-MM-dd}, before its next due day {now.NextDue:yyyy-MM-dd}");
+                Assert.True(Same(now, On(day, f), day),
+                    $"enterprise {id} changed on {day:yyyy-MM-dd}, before its next due day {now.NextDue:yyyy-MM-dd}");
             }
 
             if (now.NextDue is { } next)
             {
                 due++;
-                Assert.False(Same(now, On(next, f), next), $"enterprise {id} did not change on its next due day {next:yyyy-MM-dd}");
+                Assert.False(Same(now, On(next, f), next),
+                    $"enterprise {id} did not change on its next due day {next:yyyy-MM-dd}");
             }
         }
 
@@ -52,10 +54,11 @@ public sealed class NextDuePropertyTests(SeededTemplate template) : IClassFixtur
     private static bool Same(ReplayResult a, ReplayResult later, DateOnly day) =>
         a.StateOn(a.Final.AsOf) == later.StateOn(day) &&
         a.Records.Select(Key).SequenceEqual(later.Records.Select(Key)) &&
-        a.Listings.Select(l => (l.Kind, l.OccurredOn)).SequenceEqual(later.Listings.Select(l => (l.Kind, l.OccurredOn))) &&
+        a.Listings.Select(l => (l.Kind, l.OccurredOn))
+            .SequenceEqual(later.Listings.Select(l => (l.Kind, l.OccurredOn))) &&
         a.Assured.Select(e => (e.Kind, e.OccurredOn, e.ValidUntil))
             .SequenceEqual(later.Assured.Select(e => (e.Kind, e.OccurredOn, e.ValidUntil)));
 
-    private static (DateOnly, Rules.Common.EnterpriseClass, Rules.Common.FourColor, Rules.Common.FourColor, int, bool) Key(
-        AssessmentRecord r) => (r.EffectiveFrom, r.Class, r.HealthCode, r.MapColour, r.QualityIndex, r.IsOverride);
+    private static (DateOnly, Rules.Common.EnterpriseClass, Rules.Common.FourColor, Rules.Common.FourColor, int, bool)
+        Key(AssessmentRecord r) => (r.EffectiveFrom, r.Class, r.HealthCode, r.MapColour, r.QualityIndex, r.IsOverride);
 }

@@ -76,7 +76,8 @@ internal sealed class HistoryStatistics
     /// Samplings, failures (and of them, failures of a safety item) and complaints of a product in [from, to], both
     /// inclusive.
     /// </summary>
-    public (int Sampled, int Failed, int SafetyFailed, int Complaints) Window(string product, DateOnly from, DateOnly to)
+    public (int Sampled, int Failed, int SafetyFailed, int Complaints) Window(
+        string product, DateOnly from, DateOnly to)
     {
         var p = productIndex[product];
         var first = Math.Max(0, from.DayNumber - start.DayNumber);

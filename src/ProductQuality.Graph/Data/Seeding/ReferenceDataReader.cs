@@ -12,11 +12,13 @@ public static class ReferenceDataReader
     public static ReferenceDataSet Read()
     {
         var regions = Rows("regions").Select(ToRegion).ToList();
-        var countyOf = regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        var countyOf = regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code)
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var region in regions.Where(r => r.Level is RegionLevel.Town or RegionLevel.Subdistrict))
         {
             region.CountyCode = countyOf.Contains(region.ParentCode!) ? region.ParentCode
-                : throw new InvalidDataException($"regions.csv: town {region.Code} has parent {region.ParentCode}, which is not a county.");
+                : throw new InvalidDataException(
+                    $"regions.csv: town {region.Code} has parent {region.ParentCode}, which is not a county.");
         }
 
         var categories = Rows("categories").Select(r => new ProductCategory
@@ -27,11 +29,13 @@ public static class ReferenceDataReader
         var products = productRows.Select(ToProduct).ToList();
         var profiles = productRows.Select(ToProfile).ToDictionary(p => p.Code, StringComparer.Ordinal);
         var clusters = Rows("clusters")
-            .Select(r => new ClusterWeight(r["region_code"], r["product_code"], int.Parse(r["weight"], CultureInfo.InvariantCulture)))
+            .Select(r => new ClusterWeight(
+                r["region_code"], r["product_code"], int.Parse(r["weight"], CultureInfo.InvariantCulture)))
             .ToList();
         var words = Rows("names").ToLookup(r => r["kind"], r => r["value"], StringComparer.Ordinal);
         var names = new NameVocabulary(
-            [.. words["prefix"]], [.. words["suffix"]], [.. words["surname"]], [.. words["given"]], [.. words["lab"]], [.. words["street"]]);
+            [.. words["prefix"]], [.. words["suffix"]], [.. words["surname"]], [.. words["given"]], [.. words["lab"]],
+            [.. words["street"]]);
         var signals = Rows("signals").Select(SignalPattern.From).ToList();
         var counties = Rows("counties").Select(CountyProfile.From)
             .ToDictionary(c => c.CountyCode, StringComparer.Ordinal);
@@ -71,7 +75,8 @@ public static class ReferenceDataReader
             "II" => NationalRiskGrade.II,
             "III" => NationalRiskGrade.III,
             "" => null,
-            var other => throw new InvalidDataException($"products.csv: unknown national_grade '{other}' of {r["code"]}."),
+            var other => throw new InvalidDataException(
+                $"products.csv: unknown national_grade '{other}' of {r["code"]}."),
         },
     };
 
@@ -88,7 +93,8 @@ public static class ReferenceDataReader
     {
         var name = $"ReferenceData.{file}.csv";
         using var stream = typeof(ReferenceDataReader).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded resource {name} is missing; check the csproj's EmbeddedResource item.");
+            ?? throw new InvalidOperationException(
+                $"Embedded resource {name} is missing; check the csproj's EmbeddedResource item.");
         using var reader = new StreamReader(stream);
         var header = CsvSplitter.Split(reader.ReadLine() ?? throw new InvalidDataException($"{name} is empty."));
         var rows = new List<IReadOnlyDictionary<string, string>>();
@@ -102,7 +108,8 @@ public static class ReferenceDataReader
             var fields = CsvSplitter.Split(line);
             if (fields.Count != header.Count)
             {
-                throw new InvalidDataException($"{name}: line '{line}' has {fields.Count} fields; the header has {header.Count}.");
+                throw new InvalidDataException(
+                    $"{name}: line '{line}' has {fields.Count} fields; the header has {header.Count}.");
             }
 
             rows.Add(header.Zip(fields).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));

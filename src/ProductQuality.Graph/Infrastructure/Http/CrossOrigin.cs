@@ -40,8 +40,9 @@ internal static class CrossOrigin
         public ValidateOptionsResult Validate(string? name, CrossOriginOptions options)
         {
             var problems = options.AllowedOrigins.Where(o => !IsOrigin(o)).Select(o =>
-                $"Setting {CrossOriginOptions.Section}:AllowedOrigins has '{o}', which is not an origin: give scheme, " +
-                "host and optional port such as https://credit.example.gov.cn (no path or trailing slash), or *.").ToList();
+                $"Setting {CrossOriginOptions.Section}:AllowedOrigins has '{o}', which is not an origin: " +
+                "give scheme, host and optional port such as https://credit.example.gov.cn (no path or trailing " +
+                "slash), or *.").ToList();
             if (options.PreflightMaxAgeSeconds is < 0 or > 86_400)
             {
                 problems.Add($"Setting {CrossOriginOptions.Section}:PreflightMaxAgeSeconds is " +

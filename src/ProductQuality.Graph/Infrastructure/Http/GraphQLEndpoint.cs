@@ -32,16 +32,18 @@ internal sealed class GraphQLEndpoint(
         var mediaType = MediaTypes.Negotiate(http.Request);
         if (mediaType is null)
         {
-            await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
-                $"Accept must allow {MediaTypes.GraphQLResponse} or {MediaTypes.Json}."), MediaTypes.Json);
+            await TransportErrorWriter.WriteAsync(http,
+                new RequestError(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
+                    $"Accept must allow {MediaTypes.GraphQLResponse} or {MediaTypes.Json}."), MediaTypes.Json);
             return;
         }
 
         var isGet = HttpMethods.IsGet(http.Request.Method);
         if (!isGet && !MediaTypes.IsJsonContent(http.Request))
         {
-            await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                "POST a body with Content-Type: application/json (UTF-8)."), mediaType);
+            await TransportErrorWriter.WriteAsync(http,
+                new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                    "POST a body with Content-Type: application/json (UTF-8)."), mediaType);
             return;
         }
 
@@ -64,7 +66,8 @@ internal sealed class GraphQLEndpoint(
                 http.Response.Headers.WWWAuthenticate = challenge;
             }
 
-            await TransportErrorWriter.WriteAsync(http, new RequestError(refusal.Status, refusal.Code, refusal.Message), mediaType);
+            await TransportErrorWriter.WriteAsync(
+                http, new RequestError(refusal.Status, refusal.Code, refusal.Message), mediaType);
             return;
         }
 
