@@ -41,7 +41,9 @@ public sealed class RulesOptions
     /// <summary>Inspection intervals by map colour.</summary>
     public InspectionFrequencyOptions Inspection { get; set; } = new();
 
-    /// <summary>Supervision by class and risk: caps on the interval, forms of inspection, campaign exclusions.</summary>
+    /// <summary>
+    /// Supervision by class and risk: caps on the interval, forms of inspection, campaign exclusions.
+    /// </summary>
     public SupervisionOptions Supervision { get; set; } = new();
 
     /// <summary>Blacklist (黑名单) windows.</summary>
@@ -58,8 +60,8 @@ public sealed class RulesOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        object[] sections = [this, ProductTier, EnterpriseClass, QualityIndex, RegionColour, RegionIndex, Inspection, Supervision, Blacklist,
-            Assured];
+        object[] sections = [this, ProductTier, EnterpriseClass, QualityIndex, RegionColour, RegionIndex, Inspection,
+            Supervision, Blacklist, Assured];
         foreach (var section in sections)
         {
             var results = new List<ValidationResult>();

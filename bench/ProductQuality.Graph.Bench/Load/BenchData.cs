@@ -5,7 +5,11 @@ using ProductQuality.Graph.Regions;
 namespace ProductQuality.Graph.Bench.Load;
 
 /// <summary>Real keys to rotate over, read once from the database before any measurement.</summary>
-internal sealed record BenchData(IReadOnlyList<string> CreditCodes, IReadOnlyList<string> Counties, IReadOnlyDictionary<string, int> EnterprisesPerCounty, int Enterprises)
+internal sealed record BenchData(
+    IReadOnlyList<string> CreditCodes,
+    IReadOnlyList<string> Counties,
+    IReadOnlyDictionary<string, int> EnterprisesPerCounty,
+    int Enterprises)
 {
     public const int CodesWanted = 200;
 
@@ -21,7 +25,8 @@ internal sealed record BenchData(IReadOnlyList<string> CreditCodes, IReadOnlyLis
         var step = Math.Max(1, all.Count / CodesWanted);
         var codes = all.Where((_, i) => i % step == 0).Take(CodesWanted).ToList();
 
-        var counties = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County && (countyScope == null || r.Code == countyScope))
+        var counties = await db.Regions.AsNoTracking()
+            .Where(r => r.Level == RegionLevel.County && (countyScope == null || r.Code == countyScope))
             .OrderBy(r => r.Code).Select(r => r.Code).ToListAsync();
         var perCounty = await db.Enterprises.AsNoTracking().GroupBy(e => e.CountyCode)
             .Select(g => new { County = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.County, g => g.Count);

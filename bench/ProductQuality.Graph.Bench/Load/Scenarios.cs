@@ -17,7 +17,9 @@ internal static class Scenarios
     /// <summary>The page with each enterprise's latest inspection: against its plain twin and the page alone.</summary>
     public const string PageLatestPair = "page + latest inspection";
 
-    /// <summary>The writer of <c>--writes</c>: its statements are not counted per request (the counter serves the readers).</summary>
+    /// <summary>
+    /// The writer of <c>--writes</c>: its statements are not counted per request (the counter serves the readers).
+    /// </summary>
     public const string WritesPair = "writes";
     private const string GraphQLResponse = "application/graphql-response+json";
 
@@ -28,11 +30,14 @@ internal static class Scenarios
         var counties = data.Counties;
         var statusBodies = codes.Select(code => Body(Queries.Status, new { code })).ToArray();
         // A year back: most seeded enterprises were assessed by then; those that were not answer null.
-        var yearAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var yearAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1)
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var asOfBodies = codes.Select(code => Body(Queries.StatusAsOf, new { code, day = yearAgo })).ToArray();
         var pageBodies = counties.Select(county => Body(Queries.Page, new { county })).ToArray();
         var statusUrls = codes.Select(code => new Uri($"/plain/enterprise/{code}", UriKind.Relative)).ToArray();
-        var pageUrls = counties.Select(county => new Uri($"/plain/enterprises?county={county}&first=100", UriKind.Relative)).ToArray();
+        var pageUrls = counties
+            .Select(county => new Uri($"/plain/enterprises?county={county}&first=100", UriKind.Relative))
+            .ToArray();
         var latestBodies = counties.Select(county => Body(Queries.PageLatest, new { county })).ToArray();
         var latestUrls = counties
             .Select(county => new Uri($"/plain/enterprises?county={county}&first=100&latest=1", UriKind.Relative))
@@ -41,13 +46,16 @@ internal static class Scenarios
         var scenarios = new List<Scenario>
         {
             new("GraphQL status", StatusPair, true, n => Post(statusBodies[n % codes.Count], authorization),
-                (n, root) => CheckStatus(root.GetProperty("data").GetProperty("enterprise"), codes[(int)(n % codes.Count)])),
+                (n, root) => CheckStatus(
+                    root.GetProperty("data").GetProperty("enterprise"), codes[(int)(n % codes.Count)])),
             new("plain status", StatusPair, false, n => Get(statusUrls[n % codes.Count]),
                 (n, root) => CheckStatus(root, codes[(int)(n % codes.Count)])),
             new("GraphQL page", PagePair, true, n => Post(pageBodies[n % counties.Count], authorization),
-                (n, root) => CheckPage(root.GetProperty("data").GetProperty("enterprises").GetProperty("edges"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), true)),
+                (n, root) => CheckPage(root.GetProperty("data").GetProperty("enterprises").GetProperty("edges"),
+                    data.ExpectedPageSize(counties[(int)(n % counties.Count)]), true)),
             new("plain page", PagePair, false, n => Get(pageUrls[n % counties.Count]),
-                (n, root) => CheckPage(root.GetProperty("items"), data.ExpectedPageSize(counties[(int)(n % counties.Count)]), false)),
+                (n, root) => CheckPage(root.GetProperty("items"),
+                    data.ExpectedPageSize(counties[(int)(n % counties.Count)]), false)),
             new("GraphQL page + latest inspection", PageLatestPair, true,
                 n => Post(latestBodies[n % counties.Count], authorization),
                 (n, root) => CheckPage(root.GetProperty("data").GetProperty("enterprises").GetProperty("edges"),
@@ -55,7 +63,8 @@ internal static class Scenarios
             new("plain page + latest inspection", PageLatestPair, false, n => Get(latestUrls[n % counties.Count]),
                 (n, root) => CheckPage(root.GetProperty("items"),
                     data.ExpectedPageSize(counties[(int)(n % counties.Count)]), false, latest: true)),
-            new($"GraphQL status asOf {yearAgo}", AsOfPair, true, n => Post(asOfBodies[n % codes.Count], authorization),
+            new($"GraphQL status asOf {yearAgo}", AsOfPair, true,
+                n => Post(asOfBodies[n % codes.Count], authorization),
                 (n, root) => root.GetProperty("data").GetProperty("enterprise") is { ValueKind: JsonValueKind.Null }
                     ? null
                     : CheckStatus(root.GetProperty("data").GetProperty("enterprise"), codes[(int)(n % codes.Count)])),
@@ -65,13 +74,16 @@ internal static class Scenarios
         {
             var typename = Body(Queries.Typename, null);
             scenarios.Add(new("GraphQL { __typename }", "baseline", true, _ => Post(typename, authorization),
-                (_, root) => root.GetProperty("data").GetProperty("__typename").GetString() == "Query" ? null : "wrong __typename"));
+                (_, root) => root.GetProperty("data").GetProperty("__typename").GetString() == "Query"
+                    ? null
+                    : "wrong __typename"));
         }
 
         return scenarios;
     }
 
-    private static byte[] Body(string query, object? variables) => JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
+    private static byte[] Body(string query, object? variables) =>
+        JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
 
     private static HttpRequestMessage Post(byte[] body, string authorization)
     {

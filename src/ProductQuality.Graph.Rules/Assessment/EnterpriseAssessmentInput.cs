@@ -7,7 +7,9 @@ namespace ProductQuality.Graph.Rules.Assessment;
 /// <summary>Everything <see cref="EnterpriseEvaluator"/> needs to assess one enterprise in one call.</summary>
 public sealed record EnterpriseAssessmentInput
 {
-    /// <summary>The facts of the class and index rules; <see cref="EnterpriseFacts.AsOf"/> is the assessment date.</summary>
+    /// <summary>
+    /// The facts of the class and index rules; <see cref="EnterpriseFacts.AsOf"/> is the assessment date.
+    /// </summary>
     public required EnterpriseFacts Facts { get; init; }
 
     /// <summary>Tiers in force of the enterprise's products; empty counts as GENERAL.</summary>

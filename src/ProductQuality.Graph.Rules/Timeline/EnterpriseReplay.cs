@@ -90,7 +90,8 @@ public sealed class EnterpriseReplay(
 
     // A replay up to `now`'s day would differ from the one up to today: a history row more, or another cached state.
     private static bool Differs(ReplayResult atToday, EnterpriseAssessment now, List<AssessmentRecord> records,
-        BlacklistTracker blacklist, AssuredTracker assured, EnterpriseFactSet f, IReadOnlyList<Assured.ClassChange> history)
+        BlacklistTracker blacklist, AssuredTracker assured, EnterpriseFactSet f,
+        IReadOnlyList<Assured.ClassChange> history)
     {
         if (records.Count != atToday.Records.Count || blacklist.Events.Count != atToday.Listings.Count ||
             assured.Records.Count != atToday.Assured.Count)

@@ -12,7 +12,9 @@ public enum FieldAccess
     /// </summary>
     Limited,
 
-    /// <summary>Personal data shown masked (张*, 138****5678, address to the town); fields that cannot be masked are hidden.</summary>
+    /// <summary>
+    /// Personal data shown masked (张*, 138****5678, address to the town); fields that cannot be masked are hidden.
+    /// </summary>
     Masked,
 
     /// <summary>Every field of the group in full.</summary>

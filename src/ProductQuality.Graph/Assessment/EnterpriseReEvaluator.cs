@@ -21,13 +21,15 @@ internal sealed class EnterpriseReEvaluator(
     private readonly EnterpriseReplay replay = new(rules, tiers, today, productName);
 
     /// <summary>Re-evaluates the enterprises; returns those whose state or history changed.</summary>
-    public async Task<List<Enterprise>> ReEvaluateAsync(ProductQualityDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    public async Task<List<Enterprise>> ReEvaluateAsync(
+        ProductQualityDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         var facts = await EnterpriseFactLoader.LoadAsync(db, ids, ct);
         var enterprises = await db.Enterprises.Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
         var records = (await db.EnterpriseAssessments.AsNoTracking().Where(a => ids.Contains(a.EnterpriseId))
             .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.EnterpriseId);
-        var listings = (await db.BlacklistEvents.AsNoTracking().Where(b => ids.Contains(b.EnterpriseId) && b.Source == BlacklistEventSource.Rule)
+        var listings = (await db.BlacklistEvents.AsNoTracking()
+            .Where(b => ids.Contains(b.EnterpriseId) && b.Source == BlacklistEventSource.Rule)
             .OrderBy(b => b.OccurredOn).ThenBy(b => b.Id).ToListAsync(ct)).ToLookup(b => b.EnterpriseId);
         var assured = (await db.AssuredEvents.AsNoTracking().Where(a => ids.Contains(a.EnterpriseId))
             .OrderBy(a => a.OccurredOn).ThenBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.EnterpriseId);
@@ -99,15 +101,18 @@ internal sealed class EnterpriseReEvaluator(
     }
 
     private static bool SameRecord(EnterpriseAssessmentRecord a, EnterpriseAssessmentRecord b) =>
-        a.EffectiveFrom == b.EffectiveFrom && a.Class == b.Class && a.HealthCode == b.HealthCode && a.MapColour == b.MapColour &&
-        a.QualityIndex.Equals(b.QualityIndex) && a.IsOverride == b.IsOverride && a.OverrideExpiresOn == b.OverrideExpiresOn &&
-        a.ClassExplanation == b.ClassExplanation && a.IndexExplanation == b.IndexExplanation && a.RulesVersion == b.RulesVersion;
+        a.EffectiveFrom == b.EffectiveFrom && a.Class == b.Class && a.HealthCode == b.HealthCode &&
+        a.MapColour == b.MapColour && a.QualityIndex.Equals(b.QualityIndex) && a.IsOverride == b.IsOverride &&
+        a.OverrideExpiresOn == b.OverrideExpiresOn && a.ClassExplanation == b.ClassExplanation &&
+        a.IndexExplanation == b.IndexExplanation && a.RulesVersion == b.RulesVersion;
 
     private static bool SameAssured(AssuredEvent a, AssuredEvent b) =>
-        a.Kind == b.Kind && a.OccurredOn == b.OccurredOn && a.ValidUntil == b.ValidUntil && a.Explanation == b.Explanation;
+        a.Kind == b.Kind && a.OccurredOn == b.OccurredOn && a.ValidUntil == b.ValidUntil &&
+        a.Explanation == b.Explanation;
 
     private static bool SameListing(BlacklistEvent a, BlacklistEvent b) =>
-        a.Kind == b.Kind && a.OccurredOn == b.OccurredOn && a.ReasonCategory == b.ReasonCategory && a.Explanation == b.Explanation;
+        a.Kind == b.Kind && a.OccurredOn == b.OccurredOn && a.ReasonCategory == b.ReasonCategory &&
+        a.Explanation == b.Explanation;
 
     // The ids of the rows a batch supersedes, written with one UPDATE per table.
     private sealed class Superseded
@@ -120,17 +125,20 @@ internal sealed class EnterpriseReEvaluator(
         {
             if (Records.Count > 0)
             {
-                await db.EnterpriseAssessments.Where(r => Records.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.SupersededAtUtc, now), ct);
+                await db.EnterpriseAssessments.Where(r => Records.Contains(r.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.SupersededAtUtc, now), ct);
             }
 
             if (Listings.Count > 0)
             {
-                await db.BlacklistEvents.Where(r => Listings.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.SupersededAtUtc, now), ct);
+                await db.BlacklistEvents.Where(r => Listings.Contains(r.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.SupersededAtUtc, now), ct);
             }
 
             if (Assured.Count > 0)
             {
-                await db.AssuredEvents.Where(r => Assured.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.SupersededAtUtc, now), ct);
+                await db.AssuredEvents.Where(r => Assured.Contains(r.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.SupersededAtUtc, now), ct);
             }
         }
     }

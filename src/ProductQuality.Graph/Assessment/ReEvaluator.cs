@@ -25,11 +25,13 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
         var enterpriseIds = touched.EnterpriseIds.ToHashSet();
         if (touched.ProductCodes.Count > 0)
         {
-            var (changed, tierChanged) = await new ProductGrader(rules, today, now).GradeAsync(db, touched.ProductCodes.ToList(), "重新分级 re-graded after a new fact", ct);
+            var (changed, tierChanged) = await new ProductGrader(rules, today, now)
+                .GradeAsync(db, touched.ProductCodes.ToList(), "重新分级 re-graded after a new fact", ct);
             products = changed;
             if (tierChanged.Count > 0)
             {
-                enterpriseIds.UnionWith(await db.EnterpriseProducts.Where(p => tierChanged.Contains(p.ProductCode)).Select(p => p.EnterpriseId).ToListAsync(ct));
+                enterpriseIds.UnionWith(await db.EnterpriseProducts.Where(p => tierChanged.Contains(p.ProductCode))
+                    .Select(p => p.EnterpriseId).ToListAsync(ct));
             }
         }
 
@@ -39,10 +41,13 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
             return new ReEvaluation(0, products, 0);
         }
 
-        var makes = await db.EnterpriseProducts.Where(p => enterpriseIds.Contains(p.EnterpriseId)).Select(p => p.ProductCode).Distinct().ToListAsync(ct);
+        var makes = await db.EnterpriseProducts.Where(p => enterpriseIds.Contains(p.EnterpriseId))
+            .Select(p => p.ProductCode).Distinct().ToListAsync(ct);
         var tiers = await TierTimelineLoader.LoadAsync(db, makes, ct);
-        var names = await db.Products.Where(p => makes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.NameZh, StringComparer.Ordinal, ct);
-        var enterprises = await new EnterpriseReEvaluator(rules, tiers, today, now, code => names.GetValueOrDefault(code, code))
+        var names = await db.Products.Where(p => makes.Contains(p.Code))
+            .ToDictionaryAsync(p => p.Code, p => p.NameZh, StringComparer.Ordinal, ct);
+        var enterprises = await new EnterpriseReEvaluator(
+                rules, tiers, today, now, code => names.GetValueOrDefault(code, code))
             .ReEvaluateAsync(db, enterpriseIds.ToList(), ct);
         await db.SaveChangesAsync(ct);
         if (enterprises.Count == 0)
@@ -51,7 +56,8 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
         }
 
         var city = await db.Regions.Where(r => r.Level == RegionLevel.City).Select(r => r.Code).SingleAsync(ct);
-        var regions = await new RegionReassessor(rules, today, now).ReassessAsync(db, RegionReassessor.RegionsOf(enterprises, city), ct);
+        var regions = await new RegionReassessor(rules, today, now)
+            .ReassessAsync(db, RegionReassessor.RegionsOf(enterprises, city), ct);
         await db.SaveChangesAsync(ct);
         return new ReEvaluation(enterprises.Count, products, regions);
     }

@@ -39,7 +39,8 @@ public sealed class RegionAggregate
     }
 
     public RegionCounts Counts() => new(
-        colours[(int)FourColor.Red], colours[(int)FourColor.Yellow], colours[(int)FourColor.Blue], colours[(int)FourColor.Green], classC);
+        colours[(int)FourColor.Red], colours[(int)FourColor.Yellow], colours[(int)FourColor.Blue],
+        colours[(int)FourColor.Green], classC);
 
     /// <summary>One entry per enterprise, as the index rule takes them.</summary>
     public IEnumerable<EnterpriseIndexEntry> Entries()

@@ -4,10 +4,14 @@ using ProductQuality.Graph.Rules.Timeline;
 
 namespace ProductQuality.Graph.Assessment;
 
-/// <summary>Builds the <see cref="ProductTierTimeline"/> of some products (or all) from the computed gradings and the overrides.</summary>
+/// <summary>
+/// Builds the <see cref="ProductTierTimeline"/> of some products (or all) from the computed gradings and the
+/// overrides.
+/// </summary>
 internal static class TierTimelineLoader
 {
-    public static async Task<ProductTierTimeline> LoadAsync(ProductQualityDbContext db, IReadOnlyCollection<string>? productCodes, CancellationToken ct)
+    public static async Task<ProductTierTimeline> LoadAsync(
+        ProductQualityDbContext db, IReadOnlyCollection<string>? productCodes, CancellationToken ct)
     {
         var graded = db.ProductTierAssessments.AsNoTracking().Where(a => !a.IsOverride);
         var overrides = db.ProductTierOverrides.AsNoTracking();
@@ -18,7 +22,8 @@ internal static class TierTimelineLoader
         }
 
         var timeline = new ProductTierTimeline();
-        foreach (var a in await graded.OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).Select(a => new { a.ProductCode, a.EffectiveFrom, a.Tier }).ToListAsync(ct))
+        foreach (var a in await graded.OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id)
+            .Select(a => new { a.ProductCode, a.EffectiveFrom, a.Tier }).ToListAsync(ct))
         {
             timeline.Add(a.ProductCode, a.EffectiveFrom, a.Tier);
         }

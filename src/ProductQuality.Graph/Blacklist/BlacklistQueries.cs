@@ -11,8 +11,10 @@ public static class BlacklistQueries
 {
     public static void AddTo(QueryType query)
     {
-        var field = query.Field<NonNullGraphType<StrictConnectionType<EnterpriseType>>>(FieldGroup.BlacklistStatus, "blacklist")
-            .Description("The published blacklist (黑名单): enterprises listed now. Listing history and reasons are on each enterprise.")
+        var field = query
+            .Field<NonNullGraphType<StrictConnectionType<EnterpriseType>>>(FieldGroup.BlacklistStatus, "blacklist")
+            .Description("The published blacklist (黑名单): enterprises listed now. "
+                + "Listing history and reasons are on each enterprise.")
             .Argument<EnterpriseOrderType>("orderBy", "Order (default NAME_ASC).");
         EnterpriseQueries.PagingArguments(field);
         field.ResolveAsync(c => EnterpriseQueries.PageAsync(c, c.VisibleEnterprises().Where(e => e.IsBlacklisted)));

@@ -24,7 +24,8 @@ public sealed class RecordManagementStatus : WriteOperation<RecordManagementStat
         payload.AddEnterprise();
     }
 
-    public override async Task<Staged?> StageAsync(WriteScope scope, RecordManagementStatusInput input, CancellationToken ct)
+    public override async Task<Staged?> StageAsync(
+        WriteScope scope, RecordManagementStatusInput input, CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
         var note = scope.Text("note", input.Note);
@@ -37,12 +38,15 @@ public sealed class RecordManagementStatus : WriteOperation<RecordManagementStat
         var record = new ManagementRecord
         {
             EnterpriseId = enterprise!.Id, Traceability = input.Traceability, QualitySystem = input.QualitySystem,
-            EffectiveFrom = input.EffectiveFrom, Note = note, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
+            EffectiveFrom = input.EffectiveFrom, Note = note, RecordedAtUtc = scope.UtcNow,
+            RecordedBy = scope.RecordedBy,
         };
         scope.Db.ManagementRecords.Add(record);
         return new Staged(() => record.Id, enterprise.CreditCode, Touched.Enterprise(enterprise.Id));
     }
 
-    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
-        new(false, await db.ManagementRecords.AsNoTracking().FirstAsync(r => r.Id == factId, ct), await Answers.EnterpriseAsync(db, resultKey, ct), null);
+    public override async Task<MutationResult> AnswerAsync(
+        ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
+        new(false, await db.ManagementRecords.AsNoTracking().FirstAsync(r => r.Id == factId, ct),
+            await Answers.EnterpriseAsync(db, resultKey, ct), null);
 }

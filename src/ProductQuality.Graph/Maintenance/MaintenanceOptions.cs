@@ -17,7 +17,9 @@ public sealed class MaintenanceOptions
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>Minutes to wait before trying again after a failed run (the failure is logged; the server stays up).</summary>
+    /// <summary>
+    /// Minutes to wait before trying again after a failed run (the failure is logged; the server stays up).
+    /// </summary>
     [Range(1, 1_440)]
     public int RetryMinutes { get; set; } = 15;
 }

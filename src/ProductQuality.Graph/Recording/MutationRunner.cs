@@ -9,7 +9,8 @@ namespace ProductQuality.Graph.Recording;
 
 /// <summary>
 /// The one path every write takes: idempotency look-up, then one transaction { validate, add the fact and its
-/// idempotency record, save, re-evaluate } and commit; the answer is re-read after commit. On any error nothing stays written.
+/// idempotency record, save, re-evaluate } and commit; the answer is re-read after commit. On any error nothing stays
+/// written.
 /// </summary>
 public static class MutationRunner
 {
@@ -21,13 +22,15 @@ public static class MutationRunner
         var ct = context.CancellationToken;
         var db = context.Db();
         var audience = context.Audience();
-        var department = audience.Department ?? throw new InvalidOperationException("A write needs a department; the public contract has no Mutation.");
+        var department = audience.Department
+            ?? throw new InvalidOperationException("A write needs a department; the public contract has no Mutation.");
         var input = context.GetArgument<TInput>("input");
         var key = input.IdempotencyKey?.Trim() ?? "";
         if (key.Length is 0 or > MaxKeyLength)
         {
             return Reject(context, [DomainException.ForField(ErrorCodes.InvalidInput, "input.idempotencyKey",
-                $"idempotencyKey must be 1–{MaxKeyLength} characters; send a fresh UUID per new fact and the same one when retrying.")]);
+                $"idempotencyKey must be 1–{MaxKeyLength} characters; "
+                + "send a fresh UUID per new fact and the same one when retrying.")]);
         }
 
         var hash = InputHash.Of(input);

@@ -12,21 +12,35 @@ public sealed class RegionColourSharesType : ContractObjectGraphType<RegionColou
         : base(contract)
     {
         Name = "RegionColourShares";
-        Description = "The regions of one level with their shares and colours, the count of each colour and how the shares spread, "
-            + "so the bureau sees where its thresholds (区域分色阈值) sit.";
-        Field<NonNullGraphType<MapLevelType>>(FieldGroup.Regions, "level").Description("COUNTY or TOWN.").Resolve(c => c.Source.Level);
-        Field<NonNullGraphType<RegionColourThresholdsType>>(FieldGroup.Regions, "thresholds").Description("The city's thresholds for this level (a county may set its towns' own: see each region).")
+        Description = "The regions of one level with their shares and colours, the count of each colour and how the "
+            + "shares spread, so the bureau sees where its thresholds (区域分色阈值) sit.";
+        Field<NonNullGraphType<MapLevelType>>(FieldGroup.Regions, "level")
+            .Description("COUNTY or TOWN.").Resolve(c => c.Source.Level);
+        Field<NonNullGraphType<RegionColourThresholdsType>>(FieldGroup.Regions, "thresholds")
+            .Description("The city's thresholds for this level (a county may set its towns' own: see each region).")
             .Resolve(c => c.Source.Thresholds);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionShareType>>>>(FieldGroup.Regions, "regions").Description("Every region of the level in scope, by code.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionShareType>>>>(FieldGroup.Regions, "regions")
+            .Description("Every region of the level in scope, by code.")
             .Resolve(c => c.Source.Regions);
-        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "redCount").Description("Regions coloured red.").Resolve(c => c.Source.Count(FourColor.Red));
-        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "yellowCount").Description("Regions coloured yellow.").Resolve(c => c.Source.Count(FourColor.Yellow));
-        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "blueCount").Description("Regions coloured blue.").Resolve(c => c.Source.Count(FourColor.Blue));
-        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "greenCount").Description("Regions coloured green.").Resolve(c => c.Source.Count(FourColor.Green));
-        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "notAssessedCount").Description("Regions not assessed (未评定): below the minimum, or never assessed.")
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "redCount")
+            .Description("Regions coloured red.").Resolve(c => c.Source.Count(FourColor.Red));
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "yellowCount")
+            .Description("Regions coloured yellow.").Resolve(c => c.Source.Count(FourColor.Yellow));
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "blueCount")
+            .Description("Regions coloured blue.").Resolve(c => c.Source.Count(FourColor.Blue));
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "greenCount")
+            .Description("Regions coloured green.").Resolve(c => c.Source.Count(FourColor.Green));
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "notAssessedCount")
+            .Description("Regions not assessed (未评定): below the minimum, or never assessed.")
             .Resolve(c => c.Source.NotAssessed);
-        Field<ShareSpreadType>(FieldGroup.Regions, "redShare").Description("Spread of the red share r over assessed regions; null when none.").Resolve(c => c.Source.RedShare);
-        Field<ShareSpreadType>(FieldGroup.Regions, "redYellowShare").Description("Spread of r + y over assessed regions; null when none.").Resolve(c => c.Source.RedYellowShare);
-        Field<ShareSpreadType>(FieldGroup.Regions, "classCShare").Description("Spread of the class-C share over assessed regions; null when none.").Resolve(c => c.Source.ClassCShare);
+        Field<ShareSpreadType>(FieldGroup.Regions, "redShare")
+            .Description("Spread of the red share r over assessed regions; null when none.")
+            .Resolve(c => c.Source.RedShare);
+        Field<ShareSpreadType>(FieldGroup.Regions, "redYellowShare")
+            .Description("Spread of r + y over assessed regions; null when none.")
+            .Resolve(c => c.Source.RedYellowShare);
+        Field<ShareSpreadType>(FieldGroup.Regions, "classCShare")
+            .Description("Spread of the class-C share over assessed regions; null when none.")
+            .Resolve(c => c.Source.ClassCShare);
     }
 }

@@ -23,8 +23,8 @@ internal static class ReportVerb
         var services = scope.ServiceProvider;
         var today = services.GetRequiredService<BureauClock>().Today;
         var statistics = await StatisticsCollector.CollectAsync(services.GetRequiredService<ProductQualityDbContext>(),
-            RowScope.City, services.GetRequiredService<InspectionFrequencyRule>(), services.GetRequiredService<RulesOptions>(),
-            today, default);
+            RowScope.City, services.GetRequiredService<InspectionFrequencyRule>(),
+            services.GetRequiredService<RulesOptions>(), today, default);
         Console.Write(Print(statistics));
         return 0;
     }

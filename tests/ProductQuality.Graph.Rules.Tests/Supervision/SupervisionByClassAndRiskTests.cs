@@ -53,7 +53,8 @@ public class SupervisionByClassAndRiskTests
     public void The_same_caps_make_a_general_c_as_strict_as_a_high_risk_maker_only_when_the_bureau_says_so()
     {
         var equal = new InspectionFrequencyRule(Options(o => o.Supervision.ClassCMaxMonths = 3));
-        Assert.Equal(3, equal.IntervalMonths(new SupervisionSubject(FourColor.Yellow, EnterpriseClass.C, ProductTier.General)));
+        Assert.Equal(3,
+            equal.IntervalMonths(new SupervisionSubject(FourColor.Yellow, EnterpriseClass.C, ProductTier.General)));
     }
 
     [Theory]
@@ -82,7 +83,8 @@ public class SupervisionByClassAndRiskTests
         Assert.Equal("Inspect every 3 months", s.Explanation.Headline);
         var basis = s.Explanation.Clauses![0];
         Assert.Contains(FactGroup.ProductTiers, basis.Groups);
-        Assert.Equal(FactGroup.Class, s.Explanation.Factors.Single(f => f.Name.StartsWith("enterprise class", StringComparison.Ordinal)).Group);
+        Assert.Equal(FactGroup.Class,
+            s.Explanation.Factors.Single(f => f.Name.StartsWith("enterprise class", StringComparison.Ordinal)).Group);
     }
 
     [Fact]
@@ -94,8 +96,12 @@ public class SupervisionByClassAndRiskTests
         })).Validate();
         Assert.Contains(errors, e => e.Contains("To must not be before From", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("at least one credit code or product code", StringComparison.Ordinal));
-        var ok = new CampaignExclusion { Name = "x", From = D("2027-01-01"), To = D("2027-01-31"), ProductCodes = ["P1"] };
+        var ok = new CampaignExclusion
+        {
+            Name = "x", From = D("2027-01-01"), To = D("2027-01-31"), ProductCodes = ["P1"],
+        };
         Assert.Equal((false, true, true, false),
-            (ok.Covers(D("2026-12-31")), ok.Covers(D("2027-01-01")), ok.Covers(D("2027-01-31")), ok.Covers(D("2027-02-01"))));
+            (ok.Covers(D("2026-12-31")), ok.Covers(D("2027-01-01")), ok.Covers(D("2027-01-31")),
+                ok.Covers(D("2027-02-01"))));
     }
 }

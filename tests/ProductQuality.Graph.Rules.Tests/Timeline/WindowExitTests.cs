@@ -40,7 +40,8 @@ public class WindowExitTests
         for (var date = D("2019-01-01"); date <= D("2025-12-31"); date = date.AddDays(1))
         {
             var inclusive = InForce.LeavesWindow(date, years);
-            Assert.True(inclusive.AddYears(-years) > date && !(inclusive.AddDays(-1).AddYears(-years) > date), $"{date}");
+            Assert.True(inclusive.AddYears(-years) > date && !(inclusive.AddDays(-1).AddYears(-years) > date),
+                $"{date}");
             var open = InForce.LeavesOpenWindow(date, years);
             Assert.True(!(date > open.AddYears(-years)) && date > open.AddDays(-1).AddYears(-years), $"{date}");
             var run = InForce.RunReaches(date, years);

@@ -35,7 +35,8 @@ public sealed class TwoServersOnPostgresTests
         await using var holder = new NpgsqlConnection(connectionString);
         await holder.OpenAsync();
         await using var held = await holder.BeginTransactionAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AssessmentTransaction.LockKey})", holder, held))
+        await using (var take = new NpgsqlCommand(
+            $"SELECT pg_advisory_xact_lock({AssessmentTransaction.LockKey})", holder, held))
         {
             await take.ExecuteScalarAsync();
         }
@@ -47,7 +48,9 @@ public sealed class TwoServersOnPostgresTests
         _ = second.Services;
         await using (var query = new NpgsqlCommand(Waiters, holder, held))
         {
-            for (var waited = 0; Convert.ToInt64(await query.ExecuteScalarAsync(), CultureInfo.InvariantCulture) < 2; waited += 20)
+            for (var waited = 0;
+                Convert.ToInt64(await query.ExecuteScalarAsync(), CultureInfo.InvariantCulture) < 2;
+                waited += 20)
             {
                 Assert.True(waited < 60_000, "the two servers never both waited for the lock");
                 await Task.Delay(20);
@@ -58,17 +61,22 @@ public sealed class TwoServersOnPostgresTests
         var runs = new[] { await first.RunAsync(1), await second.RunAsync(1) };
 
         Assert.All(runs, r => Assert.Equal(day, r.Today));
-        Assert.True(runs.Sum(r => r.Enterprises) <= due, $"{due} due, re-evaluated {string.Join("; ", runs.Select(r => r.ToString()))}");
-        Assert.True(runs.Sum(r => r.EnterprisesChanged) >= due, $"{due} due, changed {string.Join("; ", runs.Select(r => r.ToString()))}");
+        Assert.True(runs.Sum(r => r.Enterprises) <= due,
+            $"{due} due, re-evaluated {string.Join("; ", runs.Select(r => r.ToString()))}");
+        Assert.True(runs.Sum(r => r.EnterprisesChanged) >= due,
+            $"{due} due, changed {string.Join("; ", runs.Select(r => r.ToString()))}");
         Assert.Equal(0, await seeded.DbAsync(db => db.Enterprises.CountAsync(e => e.NextDueOn <= day)));
-        var twice = await seeded.DbAsync(db => db.EnterpriseAssessments.GroupBy(a => new { a.EnterpriseId, a.EffectiveFrom })
+        var twice = await seeded.DbAsync(db => db.EnterpriseAssessments
+            .GroupBy(a => new { a.EnterpriseId, a.EffectiveFrom })
             .CountAsync(g => g.Count() > 1));
         Assert.Equal(0, twice);
         var recompute = await DailyReEvaluationTests.RecomputeAsync(seeded, day);
         Assert.True(recompute.ChangedNothing, recompute.ToString());
     }
 
-    /// <summary>A server over an existing PostgreSQL database (not created or dropped here) with a moving clock.</summary>
+    /// <summary>
+    /// A server over an existing PostgreSQL database (not created or dropped here) with a moving clock.
+    /// </summary>
     private sealed class SharedPostgresServerFactory(string connectionString, DateTimeOffset start) : TestServerFactory
     {
         public FakeTimeProvider Time { get; } = new(start);

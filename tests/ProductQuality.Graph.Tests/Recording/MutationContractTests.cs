@@ -48,7 +48,10 @@ public sealed class MutationContractTests(GraphServerFactory factory)
         + """{ replayed } }","variables":{"i":{"idempotencyKey":"k"}}}""")]
     [InlineData("""{"query":"mutation { recordSampling(input: {idempotencyKey: \"k\", creditCode: 5}) """
         + """{ replayed } }"}""")]
-    [InlineData("""{"query":"mutation($i: RecordSamplingInput!) { recordSampling(input: $i) { replayed } }","variables":{"i":{"idempotencyKey":"k","creditCode":"x","productCode":"P001","batch":"b","specModel":"s","level":"SOMEWHERE","lab":"l","reportNumber":"r","sampledOn":"2026-13-45","passed":true}}}""")]
+    [InlineData("""{"query":"mutation($i: RecordSamplingInput!) { recordSampling(input: $i) """
+        + """{ replayed } }","variables":{"i":"""
+        + """{"idempotencyKey":"k","creditCode":"x","productCode":"P001","batch":"b","spec"""
+        + """Model":"s","level":"SOMEWHERE","lab":"l","reportNumber":"r","sampledOn":"2026-13-45","passed":true}}}""")]
     public async Task Broken_input_is_a_request_error_never_a_500(string body)
     {
         var reply = await factory.ClientFor("samr-jiaxing").SendRawAsync(HttpMethod.Post, "/graphql", body);

@@ -23,15 +23,16 @@ public abstract class SignalWriteTests(TestServerFactory factory)
     public static object Input(string reference, string product = "P185", string publishedOn = "2026-11-20",
         string source = "EU_SAFETY_GATE", string hazard = "烫伤 (burns)", string? description = null,
         string severity = "SERIOUS", string? key = null) =>
-        new { input = new { idempotencyKey = key ?? WriteData.Key(), source, reference, productCode = product, publishedOn,
-            hazard, severity, description } };
+        new { input = new { idempotencyKey = key ?? WriteData.Key(), source, reference, productCode = product,
+            publishedOn, hazard, severity, description } };
 
     [ProviderFact]
     public async Task A_signal_is_recorded_once_and_the_tier_names_it()
     {
         var reference = WriteData.Unique("SR/");
         var key = WriteData.Key();
-        var before = await factory.DbAsync(db => db.Products.Where(p => p.Code == "P185").Select(p => p.RiskScore).FirstAsync());
+        var before = await factory.DbAsync(db =>
+            db.Products.Where(p => p.Code == "P185").Select(p => p.RiskScore).FirstAsync());
 
         var reply = (await city.PostAsync(Record, Input(reference, key: key, description: "某品牌 YL-6 压力锅")))
             .EnsureData().Data.GetProperty("recordExternalRiskSignal");
@@ -42,14 +43,15 @@ public abstract class SignalWriteTests(TestServerFactory factory)
             new[] { "source", "reference", "publishedOn", "severity" }.Select(f => signal.GetProperty(f).GetString()!)
                 .Append(signal.GetProperty("product").GetProperty("code").GetString()!));
         var product = reply.GetProperty("product");
-        Assert.Contains(product.GetProperty("externalSignals").EnumerateArray(), s => s.GetProperty("reference").GetString() == reference);
+        Assert.Contains(product.GetProperty("externalSignals").EnumerateArray(),
+            s => s.GetProperty("reference").GetString() == reference);
         var latest = product.GetProperty("tierHistory")[0];
         Assert.Equal("2026-11-28", latest.GetProperty("effectiveFrom").GetString());
         Assert.Contains(latest.GetProperty("explanation").GetProperty("factors").EnumerateArray(),
             f => f.GetProperty("name").GetString() == $"risk signal (风险信号): EU Safety Gate {reference}"
                 && f.GetProperty("effect").GetString() == "+10");
-        Assert.Contains($"EU Safety Gate {reference}", latest.GetProperty("explanation").GetProperty("summary").GetString(),
-            StringComparison.Ordinal);
+        Assert.Contains($"EU Safety Gate {reference}",
+            latest.GetProperty("explanation").GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.True(product.GetProperty("riskScore").GetDouble() >= before, "a serious signal lowered the score");
 
         var again = (await city.PostAsync(Record, Input(reference, key: key, description: "某品牌 YL-6 压力锅")))
@@ -70,7 +72,8 @@ public abstract class SignalWriteTests(TestServerFactory factory)
     [InlineData("hazard", "", "INVALID_INPUT input.hazard")]
     [InlineData("hazard", "257", "INVALID_INPUT input.hazard")]
     [InlineData("description", "1001", "INVALID_INPUT input.description")]
-    public async Task Bad_input_is_refused_with_its_field_and_nothing_is_written(string field, string value, string error)
+    public async Task Bad_input_is_refused_with_its_field_and_nothing_is_written(
+        string field, string value, string error)
     {
         var reference = WriteData.Unique("BAD-");
         string Text(string v) => int.TryParse(v, out var n) ? new string('长', n) : v;
@@ -93,7 +96,8 @@ public abstract class SignalWriteTests(TestServerFactory factory)
     public async Task Texts_at_their_caps_are_stored_whole()
     {
         var reference = WriteData.Unique("CAP-") is var r ? r + new string('长', 64 - r.Length) : "";
-        var reply = await city.PostAsync(Record, Input(reference, hazard: new string('险', 256), description: new string('述', 1000)));
+        var reply = await city.PostAsync(
+            Record, Input(reference, hazard: new string('险', 256), description: new string('述', 1000)));
 
         var signal = reply.EnsureData().Data.GetProperty("recordExternalRiskSignal").GetProperty("signal");
         Assert.Equal(reference, signal.GetProperty("reference").GetString());
@@ -127,9 +131,11 @@ public abstract class SignalWriteTests(TestServerFactory factory)
 
         foreach (var partner in new[] { "finance", "drc", "yrd-partner" })
         {
-            Assert.Equal("OPERATION_NOT_SUPPORTED", (await factory.ClientFor(partner).PostAsync(Record, Input("P-1"))).FirstErrorCode);
+            Assert.Equal("OPERATION_NOT_SUPPORTED",
+                (await factory.ClientFor(partner).PostAsync(Record, Input("P-1"))).FirstErrorCode);
         }
 
-        Assert.Equal("OPERATION_NOT_SUPPORTED", (await factory.ClientFor(null).PostAsync(Record, Input("P-2"))).FirstErrorCode);
+        Assert.Equal("OPERATION_NOT_SUPPORTED",
+            (await factory.ClientFor(null).PostAsync(Record, Input("P-2"))).FirstErrorCode);
     }
 }

@@ -8,7 +8,8 @@ namespace ProductQuality.Graph.Data.Seeding;
 /// failures in the past twelve months get a sector warning, and every year the town with the worst
 /// cluster of failures of one product gets a regional one — about 30 bulletins in five years.
 /// </summary>
-internal sealed class WarningGenerator(ReferenceDataSet reference, HistoryStatistics stats, int seed, DateOnly start, DateOnly today)
+internal sealed class WarningGenerator(
+    ReferenceDataSet reference, HistoryStatistics stats, int seed, DateOnly start, DateOnly today)
 {
     public List<RiskWarning> Generate()
     {
@@ -23,7 +24,8 @@ internal sealed class WarningGenerator(ReferenceDataSet reference, HistoryStatis
             var from = checkpoint.AddYears(-1).AddDays(1);
             var ranked = reference.Profiles.Keys
                 .Select(p => (Product: p, Counts: stats.Window(p, from, checkpoint)))
-                .Where(x => x.Counts.Failed > 0 && !(lastWarned.TryGetValue(x.Product, out var w) && w > checkpoint.AddYears(-1)))
+                .Where(x => x.Counts.Failed > 0
+                    && !(lastWarned.TryGetValue(x.Product, out var w) && w > checkpoint.AddYears(-1)))
                 .OrderByDescending(x => x.Counts.Failed).ThenBy(x => x.Product, StringComparer.Ordinal)
                 .Take(r.Next(2, 4))
                 .ToList();
@@ -42,7 +44,8 @@ internal sealed class WarningGenerator(ReferenceDataSet reference, HistoryStatis
             if (checkpoint.Month == 12)
             {
                 var worst = stats.TownFailures.Where(t => t.Key.Year == checkpoint.Year && t.Value >= 2)
-                    .OrderByDescending(t => t.Value).ThenBy(t => t.Key.Town, StringComparer.Ordinal).ThenBy(t => t.Key.Product, StringComparer.Ordinal)
+                    .OrderByDescending(t => t.Value).ThenBy(t => t.Key.Town, StringComparer.Ordinal)
+                    .ThenBy(t => t.Key.Product, StringComparer.Ordinal)
                     .FirstOrDefault();
                 var issued = checkpoint.AddDays(r.Next(15, 60));
                 if (worst.Value > 0 && issued <= today)
@@ -66,18 +69,25 @@ internal sealed class WarningGenerator(ReferenceDataSet reference, HistoryStatis
         return numbered;
     }
 
-    private RiskWarning Sector(string product, int sampledCount, int failedCount, DateOnly from, DateOnly to, DateOnly issued)
+    private RiskWarning Sector(
+        string product, int sampledCount, int failedCount, DateOnly from, DateOnly to, DateOnly issued)
     {
         var p = reference.Profiles[product];
         var rate = (double)failedCount / Math.Max(1, sampledCount);
-        var (severity, word) = rate switch { >= 0.25 => (WarningSeverity.Serious, "严重警示"), >= 0.10 => (WarningSeverity.Warning, "警示"), _ => (WarningSeverity.Notice, "提示") };
+        var (severity, word) = rate switch
+        {
+            >= 0.25 => (WarningSeverity.Serious, "严重警示"),
+            >= 0.10 => (WarningSeverity.Warning, "警示"),
+            _ => (WarningSeverity.Notice, "提示"),
+        };
         var items = string.Join("、", p.FailureItems.Take(3).Select(i => i.Name));
         return new RiskWarning
         {
             Number = string.Empty,
             Title = $"关于{p.NameZh}质量安全风险的{word}",
             Summary = string.Create(CultureInfo.InvariantCulture,
-                $"{from:yyyy年M月d日}至{to:yyyy年M月d日}，全市监督抽查{p.NameZh}{sampledCount}批次，不合格{failedCount}批次，不合格率{rate:P1}。主要不合格项目：{items}。请各县（市、区）局加强监管，督促生产企业落实质量安全主体责任。"),
+                $"{from:yyyy年M月d日}至{to:yyyy年M月d日}，全市监督抽查{p.NameZh}{sampledCount}批次，不合格{failedCount}批次，"
+                + $"不合格率{rate:P1}。主要不合格项目：{items}。请各县（市、区）局加强监管，督促生产企业落实质量安全主体责任。"),
             IssuedOn = issued, Scope = WarningScope.Sector, Severity = severity, ProductCode = product,
             RecordedAtUtc = Stamp.At(issued, 3),
         };
@@ -93,7 +103,8 @@ internal sealed class WarningGenerator(ReferenceDataSet reference, HistoryStatis
             Title = $"关于{place}{p.NameZh}产品质量问题的警情通报",
             Summary = string.Create(CultureInfo.InvariantCulture,
                 $"{year}年{place}{p.NameZh}生产企业监督抽查不合格{failures}批次，呈区域性质量问题。请属地市场监管部门开展专项整治，组织企业自查自纠。"),
-            IssuedOn = issued, Scope = WarningScope.Regional, Severity = failures >= 4 ? WarningSeverity.Serious : WarningSeverity.Warning,
+            IssuedOn = issued, Scope = WarningScope.Regional,
+            Severity = failures >= 4 ? WarningSeverity.Serious : WarningSeverity.Warning,
             ProductCode = product, RegionCode = town, RecordedAtUtc = Stamp.At(issued, 3),
         };
     }
