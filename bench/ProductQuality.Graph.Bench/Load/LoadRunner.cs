@@ -29,7 +29,8 @@ internal sealed class LoadRunner(HttpClient client, SqlStatementCounter sql, int
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         long sequence = 0;
         var workers = Enumerable.Range(0, concurrency)
-            .Select(_ => Task.Run(() => WorkAsync(scenario, deadline, () => Interlocked.Increment(ref sequence), problems)))
+            .Select(_ => Task.Run(() =>
+                WorkAsync(scenario, deadline, () => Interlocked.Increment(ref sequence), problems)))
             .ToArray();
         var results = await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -41,7 +42,8 @@ internal sealed class LoadRunner(HttpClient client, SqlStatementCounter sql, int
             problems.Distinct().Take(5).ToList()) { AllocatedBytes = allocated };
     }
 
-    private async Task<(List<long> Ticks, long Errors)> WorkAsync(Scenario scenario, long deadline, Func<long> next, ConcurrentQueue<string> problems)
+    private async Task<(List<long> Ticks, long Errors)> WorkAsync(
+        Scenario scenario, long deadline, Func<long> next, ConcurrentQueue<string> problems)
     {
         var ticks = new List<long>(16_384);
         long errors = 0;
@@ -108,11 +110,14 @@ internal sealed class LoadRunner(HttpClient client, SqlStatementCounter sql, int
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            return $"unexpected body ({ex.Message}): " + System.Text.Encoding.UTF8.GetString(body[..Math.Min(body.Length, 300)]);
+            return $"unexpected body ({ex.Message}): "
+                + System.Text.Encoding.UTF8.GetString(body[..Math.Min(body.Length, 300)]);
         }
     }
 
-    /// <summary>Reads the whole body into a reused buffer (growing it when needed), so the client allocates little per request.</summary>
+    /// <summary>
+    /// Reads the whole body into a reused buffer (growing it when needed), so the client allocates little per request.
+    /// </summary>
     private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpResponseMessage response, byte[] buffer)
     {
         await using var stream = await response.Content.ReadAsStreamAsync();

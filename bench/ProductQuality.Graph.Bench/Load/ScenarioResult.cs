@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace ProductQuality.Graph.Bench.Load;
 
-/// <summary>What one scenario measured: every latency in Stopwatch ticks, the errors, and the SQL statements sent.</summary>
-internal sealed record ScenarioResult(Scenario Scenario, long[] SortedTicks, long Errors, TimeSpan Elapsed, long SqlStatements, IReadOnlyList<string> Problems)
+/// <summary>
+/// What one scenario measured: every latency in Stopwatch ticks, the errors, and the SQL statements sent.
+/// </summary>
+internal sealed record ScenarioResult(Scenario Scenario, long[] SortedTicks, long Errors, TimeSpan Elapsed,
+    long SqlStatements, IReadOnlyList<string> Problems)
 {
     public long Requests => SortedTicks.Length + Errors;
 

@@ -13,10 +13,13 @@ namespace ProductQuality.Graph.Bench.Load;
 /// re-evaluations change classes and region counts) through <c>recordSampling</c>, pausing between writes, while the
 /// closed-loop readers run the status query. Each write is a real fact: the bench database grows with every run.
 /// </summary>
-internal sealed class WriteLoad(HttpClient client, string token, IReadOnlyList<(string CreditCode, string Product)> targets, DateOnly today, TimeSpan pause)
+internal sealed class WriteLoad(HttpClient client, string token,
+    IReadOnlyList<(string CreditCode, string Product)> targets, DateOnly today, TimeSpan pause)
 {
     private const string Mutation = """
-        mutation($input: RecordSamplingInput!) { recordSampling(input: $input) { replayed enterprise { class healthCode mapColour qualityIndex } } }
+        mutation($input: RecordSamplingInput!) {
+          recordSampling(input: $input) { replayed enterprise { class healthCode mapColour qualityIndex } }
+        }
         """;
 
     /// <summary>Enterprises to write about, spread over the table, each with a product it makes.</summary>
@@ -25,7 +28,11 @@ internal sealed class WriteLoad(HttpClient client, string token, IReadOnlyList<(
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         var rows = await db.Enterprises.AsNoTracking().OrderBy(e => e.Id)
-            .Select(e => new { e.CreditCode, Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode).First() })
+            .Select(e => new
+            {
+                e.CreditCode,
+                Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode).First(),
+            })
             .ToListAsync();
         var step = Math.Max(1, rows.Count / 500);
         return rows.Where((_, i) => i % step == 0).Select(r => (r.CreditCode, r.Product)).ToList();
@@ -62,7 +69,8 @@ internal sealed class WriteLoad(HttpClient client, string token, IReadOnlyList<(
         }
 
         ticks.Sort();
-        return new ScenarioResult(scenario, [.. ticks], errors, Stopwatch.GetElapsedTime(started), 0, problems.Distinct().Take(5).ToList());
+        return new ScenarioResult(scenario, [.. ticks], errors, Stopwatch.GetElapsedTime(started), 0,
+            problems.Distinct().Take(5).ToList());
     }
 
     private HttpRequestMessage Request(string run, int n)
@@ -71,11 +79,14 @@ internal sealed class WriteLoad(HttpClient client, string token, IReadOnlyList<(
         var passed = n % 5 != 0;
         var input = new
         {
-            idempotencyKey = $"bench-{run}-{n}", creditCode = code, productCode = product, batch = "BENCH-" + n.ToString(CultureInfo.InvariantCulture),
-            specModel = "bench", level = "CITY", lab = "bench lab", reportNumber = $"BENCH{run}{n:D7}", sampledOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            idempotencyKey = $"bench-{run}-{n}", creditCode = code, productCode = product,
+            batch = "BENCH-" + n.ToString(CultureInfo.InvariantCulture),
+            specModel = "bench", level = "CITY", lab = "bench lab", reportNumber = $"BENCH{run}{n:D7}",
+            sampledOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             passed, failedItems = passed ? null : new[] { new { name = "标志和说明", safetyItem = false } },
         };
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { query = Mutation, variables = new { input } }));
+        var content = new ByteArrayContent(
+            JsonSerializer.SerializeToUtf8Bytes(new { query = Mutation, variables = new { input } }));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
         request.Headers.TryAddWithoutValidation("Accept", "application/graphql-response+json");

@@ -17,21 +17,27 @@ public sealed class ClassTransitionRule(RulesOptions options)
     /// <param name="previous">The class in force before, or null on the first evaluation.</param>
     /// <param name="asOf">Date of the evaluation.</param>
     /// <param name="manualOverride">A manual class override; it applies through its expiry date.</param>
-    public ClassTransitionResult Apply(EnterpriseClass conditionsClass, ClassState? previous, DateOnly asOf, Override<EnterpriseClass>? manualOverride = null)
+    public ClassTransitionResult Apply(EnterpriseClass conditionsClass, ClassState? previous, DateOnly asOf,
+        Override<EnterpriseClass>? manualOverride = null)
     {
         var x = new ExplanationBuilder(RuleIds.ClassTransition, options.Version);
         x.Factor(FactGroup.Class, "class from conditions (按条件评定)", conditionsClass.Code(), null, "candidate");
-        x.Factor(FactGroup.Class, "previous class (原类别)", previous is null ? "none" : previous.EffectiveClass.Code(), null, "compared");
-        x.Factor(FactGroup.Class, "last downgrade (最近降级)", previous?.LastDowngradeOn is { } d ? Date(d) : "never", Inv($"upgrade wait {o.UpgradeWaitMonths} months"), "checked");
+        x.Factor(FactGroup.Class, "previous class (原类别)", previous is null ? "none" : previous.EffectiveClass.Code(),
+            null, "compared");
+        x.Factor(FactGroup.Class, "last downgrade (最近降级)",
+            previous?.LastDowngradeOn is { } d ? Date(d) : "never",
+            Inv($"upgrade wait {o.UpgradeWaitMonths} months"), "checked");
         var lastDowngrade = previous?.LastDowngradeOn;
 
         if (manualOverride is not null)
         {
             var active = manualOverride.IsActiveOn(asOf);
             // The override's reason is the regulator's free text and may cite any fact: regulators only.
-            x.Factor(FactGroup.Class, "manual override (人工调整)", manualOverride.Value.Code(), Inv($"expires {Date(manualOverride.ExpiresOn)}"),
+            x.Factor(FactGroup.Class, "manual override (人工调整)", manualOverride.Value.Code(),
+                Inv($"expires {Date(manualOverride.ExpiresOn)}"),
                 active ? Inv($"class set to {manualOverride.Value.Code()}") : "expired, ignored");
-            x.Factor(FactGroup.Enforcement, "override reason (调整理由)", manualOverride.Reason, null, active ? "stated" : "expired, ignored");
+            x.Factor(FactGroup.Enforcement, "override reason (调整理由)", manualOverride.Reason, null,
+                active ? "stated" : "expired, ignored");
             if (active)
             {
                 var cls = manualOverride.Value;
@@ -43,39 +49,50 @@ public sealed class ClassTransitionRule(RulesOptions options)
                 x.Clause(Inv($"by manual override (人工调整) until {Date(manualOverride.ExpiresOn)}"), FactGroup.Class)
                     .Clause(manualOverride.Reason, FactGroup.Enforcement)
                     .Clause(Inv($"conditions call for {conditionsClass.Code()}"), FactGroup.Class);
-                return new(conditionsClass, cls, ClassTransitionKind.Overridden, lastDowngrade, null, x.Build(cls.Code(), cls.Label()));
+                return new(conditionsClass, cls, ClassTransitionKind.Overridden, lastDowngrade, null,
+                    x.Build(cls.Code(), cls.Label()));
             }
         }
 
         if (previous is null)
         {
             x.Clause("first classification (首次分类)", FactGroup.Class);
-            return new(conditionsClass, conditionsClass, ClassTransitionKind.Initial, null, null, x.Build(conditionsClass.Code(), conditionsClass.Label()));
+            return new(conditionsClass, conditionsClass, ClassTransitionKind.Initial, null, null,
+                x.Build(conditionsClass.Code(), conditionsClass.Label()));
         }
 
         var prior = previous.EffectiveClass;
         if (conditionsClass.IsWorseThan(prior))
         {
             x.Clause(Inv($"downgraded from {prior.Code()} (降级), effective at once on {Date(asOf)}"), FactGroup.Class);
-            return new(conditionsClass, conditionsClass, ClassTransitionKind.Downgraded, asOf, null, x.Build(conditionsClass.Code(), conditionsClass.Label()));
+            return new(conditionsClass, conditionsClass, ClassTransitionKind.Downgraded, asOf, null,
+                x.Build(conditionsClass.Code(), conditionsClass.Label()));
         }
 
         if (conditionsClass == prior)
         {
             x.Clause("unchanged (类别不变)", FactGroup.Class);
-            return new(conditionsClass, prior, ClassTransitionKind.Unchanged, lastDowngrade, null, x.Build(prior.Code(), prior.Label()));
+            return new(conditionsClass, prior, ClassTransitionKind.Unchanged, lastDowngrade, null,
+                x.Build(prior.Code(), prior.Label()));
         }
 
         var allowedFrom = lastDowngrade?.AddMonths(o.UpgradeWaitMonths);
         if (allowedFrom is { } from && asOf < from)
         {
-            x.Clause(Inv($"upgrade to {conditionsClass.Code()} deferred until {Date(from)} (升级需自降级起满{o.UpgradeWaitMonths}个月, last downgrade {Date(lastDowngrade!.Value)})"), FactGroup.Class);
-            return new(conditionsClass, prior, ClassTransitionKind.UpgradeDeferred, lastDowngrade, from, x.Build(prior.Code(), prior.Label()));
+            x.Clause(
+                Inv($"upgrade to {conditionsClass.Code()} deferred until {Date(from)} ")
+                + Inv($"(升级需自降级起满{o.UpgradeWaitMonths}个月, last downgrade {Date(lastDowngrade!.Value)})"),
+                FactGroup.Class);
+            return new(conditionsClass, prior, ClassTransitionKind.UpgradeDeferred, lastDowngrade, from,
+                x.Build(prior.Code(), prior.Label()));
         }
 
         var up = Inv($"upgraded from {prior.Code()} (升级)") +
-            (lastDowngrade is { } ld ? Inv($", {o.UpgradeWaitMonths} months since the downgrade on {Date(ld)} have passed") : string.Empty);
+            (lastDowngrade is { } ld
+                ? Inv($", {o.UpgradeWaitMonths} months since the downgrade on {Date(ld)} have passed")
+                : string.Empty);
         x.Clause(up, FactGroup.Class);
-        return new(conditionsClass, conditionsClass, ClassTransitionKind.Upgraded, lastDowngrade, null, x.Build(conditionsClass.Code(), conditionsClass.Label()));
+        return new(conditionsClass, conditionsClass, ClassTransitionKind.Upgraded, lastDowngrade, null,
+            x.Build(conditionsClass.Code(), conditionsClass.Label()));
     }
 }

@@ -1,6 +1,8 @@
 namespace ProductQuality.Graph.Rules.Regions;
 
-/// <summary>Which level of the region tree a colour is for: the minimum number of enterprises differs by level.</summary>
+/// <summary>
+/// Which level of the region tree a colour is for: the minimum number of enterprises differs by level.
+/// </summary>
 public enum ColourLevel
 {
     /// <summary>The city: always coloured (it is the whole of the data).</summary>

@@ -17,7 +17,9 @@ public sealed record ProductFactDates(
     /// <summary>Years a risk warning counts towards the tier (风险预警 in the last two years).</summary>
     public const int WarningWindowYears = 2;
 
-    /// <summary>The oldest external risk signal still counted (it counts for <see cref="SignalWindowYears"/>).</summary>
+    /// <summary>
+    /// The oldest external risk signal still counted (it counts for <see cref="SignalWindowYears"/>).
+    /// </summary>
     public DateOnly? OldestSignal { get; init; }
 
     /// <summary>Years an external risk signal counts towards the tier (Rules:ProductTier:SignalWindowYears).</summary>

@@ -21,6 +21,8 @@ public enum FieldGroup
     Audit,
     Write,
 
-    /// <summary>Structural fields every contract that reaches the type has: connection plumbing (edges, pageInfo, cursors).</summary>
+    /// <summary>
+    /// Structural fields every contract that reaches the type has: connection plumbing (edges, pageInfo, cursors).
+    /// </summary>
     Structure,
 }

@@ -14,11 +14,15 @@ namespace ProductQuality.Graph.Assessment;
 internal sealed class RegionReassessor(RulesOptions rules, DateOnly today, DateTime now)
 {
     /// <summary>Today's assessment of every region, from the enterprise table.</summary>
-    public static async Task<List<RegionAssessment>> AssessAllAsync(ProductQualityDbContext db, RulesOptions rules, IReadOnlyList<Region> regions, DateOnly today, CancellationToken ct)
+    public static async Task<List<RegionAssessment>> AssessAllAsync(ProductQualityDbContext db, RulesOptions rules,
+        IReadOnlyList<Region> regions, DateOnly today, CancellationToken ct)
     {
         var groups = await db.Enterprises.AsNoTracking()
             .GroupBy(e => new { e.TownCode, e.MapColour, e.HighestTier, e.QualityIndex, e.Class })
-            .Select(g => new { g.Key.TownCode, g.Key.MapColour, g.Key.HighestTier, g.Key.QualityIndex, g.Key.Class, Count = g.Count() })
+            .Select(g => new
+            {
+                g.Key.TownCode, g.Key.MapColour, g.Key.HighestTier, g.Key.QualityIndex, g.Key.Class, Count = g.Count(),
+            })
             .ToListAsync(ct);
         var byTown = new Dictionary<string, RegionAggregate>(StringComparer.Ordinal);
         foreach (var g in groups)
@@ -28,7 +32,8 @@ internal sealed class RegionReassessor(RulesOptions rules, DateOnly today, DateT
                 byTown[g.TownCode] = aggregate = new RegionAggregate();
             }
 
-            aggregate.Add(g.MapColour, g.Class == EnterpriseClass.C, g.HighestTier, (int)Math.Round(g.QualityIndex), g.Count);
+            aggregate.Add(g.MapColour, g.Class == EnterpriseClass.C, g.HighestTier, (int)Math.Round(g.QualityIndex),
+                g.Count);
         }
 
         return new RegionAssessmentBuilder(rules, regions).Build(today, byTown);
@@ -38,10 +43,12 @@ internal sealed class RegionReassessor(RulesOptions rules, DateOnly today, DateT
     public async Task<int> ReassessAsync(ProductQualityDbContext db, IReadOnlySet<string>? codes, CancellationToken ct)
     {
         var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
-        var fresh = (await AssessAllAsync(db, rules, regions, today, ct)).Where(a => codes is null || codes.Contains(a.RegionCode)).ToList();
+        var fresh = (await AssessAllAsync(db, rules, regions, today, ct))
+            .Where(a => codes is null || codes.Contains(a.RegionCode)).ToList();
         var wanted = fresh.Select(a => a.RegionCode).ToList();
         var latest = (await db.RegionAssessments.AsNoTracking().Where(a => wanted.Contains(a.RegionCode))
-            .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).ToListAsync(ct)).GroupBy(a => a.RegionCode).ToDictionary(g => g.Key, g => g.Last());
+                .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).ToListAsync(ct))
+            .GroupBy(a => a.RegionCode).ToDictionary(g => g.Key, g => g.Last());
         var superseded = new List<long>();
         var changed = 0;
         foreach (var assessment in fresh)
@@ -64,7 +71,8 @@ internal sealed class RegionReassessor(RulesOptions rules, DateOnly today, DateT
 
         if (superseded.Count > 0)
         {
-            await db.RegionAssessments.Where(a => superseded.Contains(a.Id)).ExecuteUpdateAsync(x => x.SetProperty(a => a.SupersededAtUtc, now), ct);
+            await db.RegionAssessments.Where(a => superseded.Contains(a.Id))
+                .ExecuteUpdateAsync(x => x.SetProperty(a => a.SupersededAtUtc, now), ct);
         }
 
         return changed;
@@ -85,7 +93,8 @@ internal sealed class RegionReassessor(RulesOptions rules, DateOnly today, DateT
     }
 
     private static bool Same(RegionAssessment a, RegionAssessment b) =>
-        a.Colour == b.Colour && a.QualityIndex.Equals(b.QualityIndex) && a.EnterpriseCount == b.EnterpriseCount && a.RedCount == b.RedCount &&
-        a.YellowCount == b.YellowCount && a.BlueCount == b.BlueCount && a.GreenCount == b.GreenCount && a.ClassCCount == b.ClassCCount &&
-        a.Explanation == b.Explanation && a.RulesVersion == b.RulesVersion;
+        a.Colour == b.Colour && a.QualityIndex.Equals(b.QualityIndex) && a.EnterpriseCount == b.EnterpriseCount
+        && a.RedCount == b.RedCount && a.YellowCount == b.YellowCount && a.BlueCount == b.BlueCount
+        && a.GreenCount == b.GreenCount && a.ClassCCount == b.ClassCCount
+        && a.Explanation == b.Explanation && a.RulesVersion == b.RulesVersion;
 }

@@ -8,5 +8,6 @@ public sealed class BlacklistActionType() : DescribedEnumType<BlacklistAction>(
     new Dictionary<BlacklistAction, string>
     {
         [BlacklistAction.List] = "List the enterprise on the blacklist (列入黑名单); refused when it is already listed.",
-        [BlacklistAction.Remove] = "Remove the enterprise from the blacklist (移出黑名单); refused when it is not listed. History is kept.",
+        [BlacklistAction.Remove] = "Remove the enterprise from the blacklist (移出黑名单); refused when it is not listed. "
+            + "History is kept.",
     });

@@ -27,7 +27,8 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
         payload.AddEnterprise();
     }
 
-    public override async Task<Staged?> StageAsync(WriteScope scope, RecordBlacklistDecisionInput input, CancellationToken ct)
+    public override async Task<Staged?> StageAsync(
+        WriteScope scope, RecordBlacklistDecisionInput input, CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
         var number = scope.Text("decisionNumber", input.DecisionNumber);
@@ -35,16 +36,22 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
         scope.PastDate("decidedOn", input.DecidedOn);
         if (input.Action == BlacklistAction.List && input.ReasonCategory is null)
         {
-            scope.Errors.Add("reasonCategory", "A listing needs its published reason category (列入原因类别): give reasonCategory.");
+            scope.Errors.Add("reasonCategory",
+                "A listing needs its published reason category (列入原因类别): give reasonCategory.");
         }
 
         if (enterprise is not null && input.Action == BlacklistAction.List && enterprise.IsBlacklisted)
         {
-            scope.Errors.Add("action", $"The enterprise is already on the blacklist (since {enterprise.BlacklistedSince:yyyy-MM-dd}); a second listing is not recorded.", ErrorCodes.AlreadyListed);
+            scope.Errors.Add("action",
+                $"The enterprise is already on the blacklist (since {enterprise.BlacklistedSince:yyyy-MM-dd}); "
+                + "a second listing is not recorded.",
+                ErrorCodes.AlreadyListed);
         }
         else if (enterprise is not null && input.Action == BlacklistAction.Remove && !enterprise.IsBlacklisted)
         {
-            scope.Errors.Add("action", "The enterprise is not on the blacklist, so there is nothing to remove; check the credit code.", ErrorCodes.NotListed);
+            scope.Errors.Add("action",
+                "The enterprise is not on the blacklist, so there is nothing to remove; check the credit code.",
+                ErrorCodes.NotListed);
         }
 
         // The authority's whole register, rule-derived numbers included; another county's is not checked nor revealed.
@@ -62,8 +69,10 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
 
         var entry = new BlacklistEvent
         {
-            EnterpriseId = enterprise!.Id, Kind = input.Action == BlacklistAction.List ? BlacklistEventKind.Listed : BlacklistEventKind.Removed,
-            Source = BlacklistEventSource.Decision, OccurredOn = input.DecidedOn, ReasonCategory = await CategoryAsync(scope, enterprise.Id, input, ct),
+            EnterpriseId = enterprise!.Id,
+            Kind = input.Action == BlacklistAction.List ? BlacklistEventKind.Listed : BlacklistEventKind.Removed,
+            Source = BlacklistEventSource.Decision, OccurredOn = input.DecidedOn,
+            ReasonCategory = await CategoryAsync(scope, enterprise.Id, input, ct),
             Reason = reason, DecisionNumber = number, Authority = scope.Authority,
             RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
         };
@@ -71,8 +80,10 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
         return new Staged(() => entry.Id, enterprise.CreditCode, Touched.Enterprise(enterprise.Id));
     }
 
-    public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
-        new(false, await db.BlacklistEvents.AsNoTracking().FirstAsync(b => b.Id == factId, ct), await Answers.EnterpriseAsync(db, resultKey, ct), null);
+    public override async Task<MutationResult> AnswerAsync(
+        ProductQualityDbContext db, long factId, string resultKey, CancellationToken ct) =>
+        new(false, await db.BlacklistEvents.AsNoTracking().FirstAsync(b => b.Id == factId, ct),
+            await Answers.EnterpriseAsync(db, resultKey, ct), null);
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
         WriteScope scope, RecordBlacklistDecisionInput input, CancellationToken ct) =>
@@ -87,9 +98,12 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
             .AnyAsync(b => b.Authority == scope.Authority && b.DecisionNumber == number, ct);
 
     // A removal is published under the category of the listing it ends, unless the decision names one.
-    private static async Task<BlacklistReason> CategoryAsync(WriteScope scope, int enterpriseId, RecordBlacklistDecisionInput input, CancellationToken ct) =>
+    private static async Task<BlacklistReason> CategoryAsync(
+        WriteScope scope, int enterpriseId, RecordBlacklistDecisionInput input, CancellationToken ct) =>
         input.ReasonCategory
-        ?? await scope.Db.BlacklistEvents.Where(b => b.EnterpriseId == enterpriseId && b.Kind == BlacklistEventKind.Listed)
-            .OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id).Select(b => (BlacklistReason?)b.ReasonCategory).FirstOrDefaultAsync(ct)
+        ?? await scope.Db.BlacklistEvents
+            .Where(b => b.EnterpriseId == enterpriseId && b.Kind == BlacklistEventKind.Listed)
+            .OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id)
+            .Select(b => (BlacklistReason?)b.ReasonCategory).FirstOrDefaultAsync(ct)
         ?? BlacklistReason.RepeatFailure;
 }

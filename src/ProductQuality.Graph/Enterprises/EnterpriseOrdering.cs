@@ -12,10 +12,14 @@ namespace ProductQuality.Graph.Enterprises;
 /// </summary>
 public static class EnterpriseOrdering
 {
-    private static readonly EnterpriseClass[] BestFirst = [EnterpriseClass.AA, EnterpriseClass.A, EnterpriseClass.B, EnterpriseClass.C];
+    private static readonly EnterpriseClass[] BestFirst =
+        [EnterpriseClass.AA, EnterpriseClass.A, EnterpriseClass.B, EnterpriseClass.C];
 
-    /// <param name="collation">Ordinal collation of the provider (<see cref="OrdinalText"/>): names order by code point everywhere.</param>
-    public static IQueryable<Enterprise> OrderAfter(this IQueryable<Enterprise> query, EnterpriseOrder order, string? after, string collation)
+    /// <param name="collation">
+    /// Ordinal collation of the provider (<see cref="OrdinalText"/>): names order by code point everywhere.
+    /// </param>
+    public static IQueryable<Enterprise> OrderAfter(
+        this IQueryable<Enterprise> query, EnterpriseOrder order, string? after, string collation)
     {
         var cursor = after is null ? ((string Key, int Id)?)null : Cursor.Decode(after, order.ToString());
         var id = cursor?.Id ?? 0;
@@ -31,7 +35,8 @@ public static class EnterpriseOrdering
                 }
 
                 var (r0, r1, r2) = (ranks[0], ranks[1], ranks[2]);
-                return query.OrderBy(e => e.Class == r0 ? 0 : e.Class == r1 ? 1 : e.Class == r2 ? 2 : 3).ThenBy(e => e.Id);
+                return query.OrderBy(e => e.Class == r0 ? 0 : e.Class == r1 ? 1 : e.Class == r2 ? 2 : 3)
+                    .ThenBy(e => e.Id);
             case EnterpriseOrder.QualityIndexHighFirst:
                 if (cursor is { } h)
                 {
@@ -53,7 +58,8 @@ public static class EnterpriseOrdering
                 if (cursor is { } n)
                 {
                     var name = n.Key;
-                    query = query.Where(e => string.Compare(EF.Functions.Collate(e.Name, collation), name) > 0 || (e.Name == name && e.Id > id));
+                    query = query.Where(e => string.Compare(EF.Functions.Collate(e.Name, collation), name) > 0
+                        || (e.Name == name && e.Id > id));
                 }
 
                 return query.OrderBy(e => EF.Functions.Collate(e.Name, collation)).ThenBy(e => e.Id);
@@ -62,7 +68,9 @@ public static class EnterpriseOrdering
 
     /// <summary>A class name exactly as cursors write it (no numbers, no combined flags).</summary>
     private static EnterpriseClass? ClassKey(string key) =>
-        Enum.GetNames<EnterpriseClass>().Contains(key, StringComparer.Ordinal) ? Enum.Parse<EnterpriseClass>(key) : null;
+        Enum.GetNames<EnterpriseClass>().Contains(key, StringComparer.Ordinal)
+            ? Enum.Parse<EnterpriseClass>(key)
+            : null;
 
     private static double? IndexKey(string key) =>
         double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var k) && double.IsFinite(k)
@@ -72,7 +80,8 @@ public static class EnterpriseOrdering
     public static string CursorOf(Enterprise e, EnterpriseOrder order) => Cursor.Encode(order.ToString(), order switch
     {
         EnterpriseOrder.ClassBestFirst or EnterpriseOrder.ClassWorstFirst => e.Class.ToString(),
-        EnterpriseOrder.QualityIndexHighFirst or EnterpriseOrder.QualityIndexLowFirst => e.QualityIndex.ToString("R", CultureInfo.InvariantCulture),
+        EnterpriseOrder.QualityIndexHighFirst or EnterpriseOrder.QualityIndexLowFirst =>
+            e.QualityIndex.ToString("R", CultureInfo.InvariantCulture),
         _ => e.Name,
     }, e.Id);
 }

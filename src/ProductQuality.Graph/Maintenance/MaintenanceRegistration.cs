@@ -8,7 +8,8 @@ public static class MaintenanceRegistration
     public static IHostApplicationBuilder AddDailyReEvaluation(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddCheckedOptions<MaintenanceOptions>(MaintenanceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddCheckedOptions<MaintenanceOptions>(MaintenanceOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MaintenanceStatus>();
         builder.Services.AddScoped<DueReEvaluation>();
         builder.Services.AddHostedService<DailyReEvaluationService>();

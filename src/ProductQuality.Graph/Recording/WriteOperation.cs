@@ -21,6 +21,7 @@ public abstract class WriteOperation<TInput> : WriteDefinition
     /// Explains a failed save another writer caused (a unique number of the writer's authority taken meanwhile, a
     /// revision moved on); null when it was not that.
     /// </summary>
-    public virtual Task<DomainException?> ExplainFailedSaveAsync(WriteScope scope, TInput input, CancellationToken ct) =>
+    public virtual Task<DomainException?> ExplainFailedSaveAsync(
+        WriteScope scope, TInput input, CancellationToken ct) =>
         Task.FromResult<DomainException?>(null);
 }

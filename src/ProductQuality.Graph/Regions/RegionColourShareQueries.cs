@@ -10,14 +10,16 @@ using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Regions;
 
-/// <summary><c>regionColourShares(level, county, asOf)</c>: where the colour thresholds sit among the regions' shares.</summary>
+/// <summary>
+/// <c>regionColourShares(level, county, asOf)</c>: where the colour thresholds sit among the regions' shares.
+/// </summary>
 public static class RegionColourShareQueries
 {
     public static void AddTo(QueryType query) =>
         query.Field<NonNullGraphType<RegionColourSharesType>>(FieldGroup.Regions, "regionColourShares")
-            .Description("The distribution of region shares (区域分色占比) over a level: each region's red, red + yellow and class-C "
-                + "shares and colour next to the thresholds set for it, the count of each colour and of regions not assessed "
-                + "(未评定), and the spread of the shares.")
+            .Description("The distribution of region shares (区域分色占比) over a level: each region's red, "
+                + "red + yellow and class-C shares and colour next to the thresholds set for it, the count of each "
+                + "colour and of regions not assessed (未评定), and the spread of the shares.")
             .Argument<NonNullGraphType<MapLevelType>>("level", "COUNTY or TOWN.")
             .Argument<StringGraphType>("county", "With TOWN: only the towns of this county (3304xx).")
             .WithAsOf()
@@ -43,7 +45,8 @@ public static class RegionColourShareQueries
                         .InForceOn(on, a => a.EffectiveFrom).Where(a => codes.Contains(a.RegionCode)))
                         .ToListAsync(c.CancellationToken))
                     .GroupBy(a => a.RegionCode)
-                    .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First());
+                    .ToDictionary(g => g.Key,
+                        g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First());
                 var rule = new RegionColourRule(c.Service<RulesOptions>());
                 var colourLevel = level == MapLevel.County ? ColourLevel.County : ColourLevel.Town;
                 var shares = list.Select(r => new RegionShare(r, latest.GetValueOrDefault(r.Code),

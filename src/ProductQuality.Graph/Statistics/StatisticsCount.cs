@@ -1,6 +1,8 @@
 namespace ProductQuality.Graph.Statistics;
 
-/// <summary>How many of a distribution's rows have one value (a tier, a class, a colour, "NOT_ASSESSED"), and their share.</summary>
+/// <summary>
+/// How many of a distribution's rows have one value (a tier, a class, a colour, "NOT_ASSESSED"), and their share.
+/// </summary>
 public sealed record StatisticsCount(string Key, int Count, double SharePercent)
 {
     /// <summary>Counts for every key given, in that order (0 where none), with shares of the total.</summary>

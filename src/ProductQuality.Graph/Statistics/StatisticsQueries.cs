@@ -17,8 +17,9 @@ public static class StatisticsQueries
 {
     public static void AddTo(QueryType query) =>
         query.Field<NonNullGraphType<StatisticsType>>(FieldGroup.Write, "statistics")
-            .Description("The distributions a bureau looks at first (统计), today: product tiers, enterprise classes, health codes, "
-                + "map colours, region colours by county and by town, overdue plan entries. The report verb prints the same.")
+            .Description("The distributions a bureau looks at first (统计), today: product tiers, enterprise classes, "
+                + "health codes, map colours, region colours by county and by town, overdue plan entries. "
+                + "The report verb prints the same.")
             .ResolveAsync(async c => await StatisticsCollector.CollectAsync(c.Db(), c.Audience().Rows,
                 c.Service<InspectionFrequencyRule>(), c.Service<RulesOptions>(), c.Service<BureauClock>().Today,
                 c.CancellationToken));

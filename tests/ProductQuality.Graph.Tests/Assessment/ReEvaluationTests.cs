@@ -57,7 +57,8 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
     }
 
     [Fact]
-    public async Task A_failed_sampling_downgrades_an_AA_enterprise_at_once_and_updates_colours_index_assured_and_regions()
+    public async Task
+        A_failed_sampling_downgrades_an_AA_enterprise_at_once_and_updates_colours_index_assured_and_regions()
     {
         await using var db = SeededTemplate.Open(template.Copy());
         var aa = await db.Enterprises.Include(e => e.Products)

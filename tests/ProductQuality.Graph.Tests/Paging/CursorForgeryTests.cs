@@ -51,7 +51,8 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
         {
             foreach (var cursor in Forged(Orders[i]))
             {
-                var reply = await client.PostAsync("query($a: String, $o: EnterpriseOrder) { enterprises(first: 2, after: $a, orderBy: $o) "
+                var reply = await client.PostAsync(
+                    "query($a: String, $o: EnterpriseOrder) { enterprises(first: 2, after: $a, orderBy: $o) "
                     + "{ edges { cursor } } }", new { a = cursor, o = orders[i] });
                 await AssertInvalidCursor(reply, $"{orders[i]} {cursor}");
             }
@@ -64,7 +65,8 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
         var client = factory.ClientFor("samr-jiaxing");
         foreach (var cursor in Forged("IssuedDesc").Concat(Forged("NameAsc").Take(20)))
         {
-            var reply = await client.PostAsync("query($a: String) { riskWarnings(first: 2, after: $a) { edges { cursor } } }", new { a = cursor });
+            var reply = await client.PostAsync(
+                "query($a: String) { riskWarnings(first: 2, after: $a) { edges { cursor } } }", new { a = cursor });
             await AssertInvalidCursor(reply, cursor);
         }
     }
@@ -73,9 +75,11 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
     public async Task Issued_cursors_still_page()
     {
         var client = factory.ClientFor("samr-jiaxing");
-        var first = (await client.PostAsync("{ enterprises(first: 2, orderBy: QUALITY_INDEX_LOW_FIRST) { pageInfo { endCursor } } }")).EnsureData();
+        var first = (await client.PostAsync(
+            "{ enterprises(first: 2, orderBy: QUALITY_INDEX_LOW_FIRST) { pageInfo { endCursor } } }")).EnsureData();
         var end = first.Data.GetProperty("enterprises").GetProperty("pageInfo").GetProperty("endCursor").GetString();
-        (await client.PostAsync("query($a: String) { enterprises(first: 2, after: $a, orderBy: QUALITY_INDEX_LOW_FIRST) { totalCount } }",
+        (await client.PostAsync(
+            "query($a: String) { enterprises(first: 2, after: $a, orderBy: QUALITY_INDEX_LOW_FIRST) { totalCount } }",
             new { a = end })).EnsureData();
     }
 

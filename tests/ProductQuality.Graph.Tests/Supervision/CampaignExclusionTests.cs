@@ -33,7 +33,8 @@ public sealed class CampaignExclusionTests(GraphServerFactory factory)
             .UseSetting("Rules:Supervision:Exclusions:1:To", "2025-12-31")
             .UseSetting("Rules:Supervision:Exclusions:1:CreditCodes:0", ended));
         var client = server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = factory.ClientFor("samr-jiaxing").DefaultRequestHeaders.Authorization;
+        client.DefaultRequestHeaders.Authorization =
+            factory.ClientFor("samr-jiaxing").DefaultRequestHeaders.Authorization;
         var after = await EntriesAsync(client);
 
         var expected = before.Where(e => e.Code != named && !e.Products.Contains(product)).Select(e => e.Code).ToList();

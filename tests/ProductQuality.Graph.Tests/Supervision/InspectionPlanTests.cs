@@ -12,7 +12,8 @@ namespace ProductQuality.Graph.Tests.Supervision;
 [Collection(ServerCollection.Name)]
 public sealed class InspectionPlanTests(GraphServerFactory factory)
 {
-    private static readonly Dictionary<string, int> Months = new() { ["RED"] = 3, ["YELLOW"] = 6, ["BLUE"] = 12, ["GREEN"] = 24 };
+    private static readonly Dictionary<string, int> Months =
+        new() { ["RED"] = 3, ["YELLOW"] = 6, ["BLUE"] = 12, ["GREEN"] = 24 };
 
     private readonly HttpClient _client = factory.ClientFor("samr-jiaxing");
 
@@ -33,7 +34,8 @@ public sealed class InspectionPlanTests(GraphServerFactory factory)
     public async Task Pages_follow_each_other_without_gap_or_repeat_past_the_old_500_stop()
     {
         var whole = await PageAsync("2026-12-01", "2028-12-31", 500, null);
-        var reply = (await _client.PostAsync("""{ inspectionPlan(from: "2026-12-01", to: "2028-12-31", first: 0) { totalCount } }"""))
+        var reply = (await _client.PostAsync(
+                """{ inspectionPlan(from: "2026-12-01", to: "2028-12-31", first: 0) { totalCount } }"""))
             .EnsureData();
         var total = reply.Data.GetProperty("inspectionPlan").GetProperty("totalCount").GetInt32();
         Assert.Equal(whole.Count, Math.Min(total, 500));
@@ -80,7 +82,8 @@ public sealed class InspectionPlanTests(GraphServerFactory factory)
     [Fact]
     public async Task A_foreign_cursor_is_invalid_cursor()
     {
-        var reply = await _client.PostAsync("query($a: String) { inspectionPlan(from: \"2026-12-01\", to: \"2027-12-31\", after: $a) { totalCount } }",
+        var reply = await _client.PostAsync(
+            "query($a: String) { inspectionPlan(from: \"2026-12-01\", to: \"2027-12-31\", after: $a) { totalCount } }",
             new { a = Paging.CursorForgeryTests.Forged("DueFirst").First() });
         Assert.Equal("INVALID_CURSOR", reply.FirstErrorCode);
     }
@@ -101,7 +104,8 @@ public sealed class InspectionPlanTests(GraphServerFactory factory)
         return Tiers(node).Contains("HIGH") ? Math.Min(months, 3) : months;
     }
 
-    private async Task<List<(string Code, string Due, string Cursor)>> PageAsync(string from, string to, int first, string? after) =>
+    private async Task<List<(string Code, string Due, string Cursor)>> PageAsync(
+        string from, string to, int first, string? after) =>
         (await _client.PostAsync("""
             query($from: Date!, $to: Date!, $first: Int, $after: String) {
               inspectionPlan(from: $from, to: $to, first: $first, after: $after) {
@@ -115,7 +119,8 @@ public sealed class InspectionPlanTests(GraphServerFactory factory)
     private async Task<List<(string, string)>> ExpectedAsync(DateOnly from, DateOnly to)
     {
         var nodes = (await _client.PostAsync(
-                "{ enterprises(first: 500) { edges { node { creditCode mapColour class products { tier } inspections(limit: 1) { sampledOn } } } } }"))
+                "{ enterprises(first: 500) { edges { node { creditCode mapColour class products { tier } "
+                + "inspections(limit: 1) { sampledOn } } } } }"))
             .EnsureData().Data.GetProperty("enterprises").GetProperty("edges").EnumerateArray()
             .Select(e => e.GetProperty("node"));
         var expected = new List<(string, string)>();
@@ -127,7 +132,8 @@ public sealed class InspectionPlanTests(GraphServerFactory factory)
             var due = last?.AddMonths(Interval(node)) ?? from;
             if (due <= to)
             {
-                expected.Add((node.GetProperty("creditCode").GetString()!, due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                expected.Add((node.GetProperty("creditCode").GetString()!,
+                    due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             }
         }
 

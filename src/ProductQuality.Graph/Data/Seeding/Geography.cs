@@ -19,13 +19,15 @@ internal sealed class Geography
             .ToDictionary(g => g.Key, g => g.Select(p => p.Code).Order(StringComparer.Ordinal).ToList(),
                 StringComparer.Ordinal);
         var towns = reference.Regions.Where(r => r.CountyCode is not null && r.Level != RegionLevel.County).ToList();
-        var townsPerCounty = towns.GroupBy(t => t.CountyCode!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var townsPerCounty = towns.GroupBy(t => t.CountyCode!)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var rows = reference.Clusters.ToLookup(c => c.RegionCode, StringComparer.Ordinal);
         var townWeights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var town in towns)
         {
             var county = town.CountyCode!;
-            townWeights[town.Code] = rows[town.Code].Sum(c => c.Weight) + (rows[county].Sum(c => c.Weight) / (double)townsPerCounty[county]);
+            townWeights[town.Code] = rows[town.Code].Sum(c => c.Weight)
+                + (rows[county].Sum(c => c.Weight) / (double)townsPerCounty[county]);
 
             // A town's own industry is concentrated there, so its rows count double against the county baseline.
             var products = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -20,7 +20,9 @@ internal sealed class NameRegistry
         {
             0 => head + suffix,
             1 => $"{head}({townWord}){suffix}",
-            _ => $"{head}第{(n < Numerals.Length ? Numerals[n] : n.ToString(System.Globalization.CultureInfo.InvariantCulture))}{suffix}",
+            _ => $"{head}第{(n < Numerals.Length
+                ? Numerals[n]
+                : n.ToString(System.Globalization.CultureInfo.InvariantCulture))}{suffix}",
         };
     }
 

@@ -9,8 +9,8 @@ internal static class MediaTypes
     public const string Json = "application/json";
 
     /// <summary>
-    /// Picks the response media type from the Accept header: the spec's <c>application/graphql-response+json</c> when the
-    /// client names it, <c>application/json</c> when it names that, a wildcard or nothing; null means 406.
+    /// Picks the response media type from the Accept header: the spec's <c>application/graphql-response+json</c> when
+    /// the client names it, <c>application/json</c> when it names that, a wildcard or nothing; null means 406.
     /// </summary>
     public static string? Negotiate(HttpRequest request)
     {
@@ -56,5 +56,6 @@ internal static class MediaTypes
     public static bool IsJsonContent(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
         && contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
-        && (contentType.Charset.Value is null || contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+        && (contentType.Charset.Value is null
+            || contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 }
