@@ -8,7 +8,8 @@ namespace ProductQuality.Graph.Bench.Plain;
 
 /// <summary>
 /// Minimal-API twins of the two GraphQL operations under test: same EF statements (<see cref="PlainQueries"/>), same
-/// request-scoped DbContext, System.Text.Json with the same relaxed encoder and enum spelling, and no GraphQL in between.
+/// request-scoped DbContext, System.Text.Json with the same relaxed encoder and enum spelling, and no GraphQL in
+/// between.
 /// </summary>
 internal static class PlainEndpoints
 {
@@ -32,7 +33,8 @@ internal static class PlainEndpoints
         var check = CreditCode.Validate(code);
         if (!check.IsValid)
         {
-            return Results.Json(new { code = "INVALID_CREDIT_CODE", message = check.Problem }, Json, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Json(new { code = "INVALID_CREDIT_CODE", message = check.Problem }, Json,
+                statusCode: StatusCodes.Status400BadRequest);
         }
 
         var enterprise = await PlainQueries.EnterpriseAsync(db, code, ct);

@@ -4,4 +4,5 @@ namespace ProductQuality.Graph.Rules.Blacklist;
 /// <param name="ListedOn">Date of the listing.</param>
 /// <param name="AsOf">Date of the evaluation.</param>
 /// <param name="ViolationsSinceListing">Dates of new violations (failures, decisions) after the listing.</param>
-public sealed record BlacklistRemovalFacts(DateOnly ListedOn, DateOnly AsOf, IReadOnlyList<DateOnly> ViolationsSinceListing);
+public sealed record BlacklistRemovalFacts(
+    DateOnly ListedOn, DateOnly AsOf, IReadOnlyList<DateOnly> ViolationsSinceListing);

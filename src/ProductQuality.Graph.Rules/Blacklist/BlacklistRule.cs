@@ -22,34 +22,43 @@ public sealed class BlacklistRule(RulesOptions options)
         {
             var end = order.Date.AddYears(o.RepeatFailureWindowYears);
             var repeat = facts.FailedSamplings
-                .Where(f => f.ProductId == order.ProductId && f.Date > order.Date && f.Date <= end && f.Date <= facts.AsOf)
+                .Where(f => f.ProductId == order.ProductId && f.Date > order.Date && f.Date <= end
+                    && f.Date <= facts.AsOf)
                 .OrderBy(f => f.Date)
                 .FirstOrDefault();
             if (repeat is not null)
             {
                 triggers.Add(new(BlacklistReason.RepeatFailure, repeat.Date, order.ProductId,
-                    Inv($"repeat failure (屡查屡犯) of product {order.ProductId} on {Date(repeat.Date)}, within {o.RepeatFailureWindowYears} years of the rectification order (责令整改) of {Date(order.Date)}")));
+                    Inv($"repeat failure (屡查屡犯) of product {order.ProductId} on {Date(repeat.Date)}, ")
+                    + Inv($"within {o.RepeatFailureWindowYears} years of the rectification order (责令整改) ")
+                    + Inv($"of {Date(order.Date)}")));
             }
         }
 
         foreach (var d in facts.Decisions.Where(d => d.Date <= facts.AsOf && d.Kind != BlacklistReason.RepeatFailure))
         {
-            triggers.Add(new(d.Kind, d.Date, d.DecisionNumber, Inv($"{Describe(d.Kind)} by decision {d.DecisionNumber} of {Date(d.Date)}")));
+            triggers.Add(new(d.Kind, d.Date, d.DecisionNumber,
+                Inv($"{Describe(d.Kind)} by decision {d.DecisionNumber} of {Date(d.Date)}")));
         }
 
         triggers.Sort((a, b) => a.Date.CompareTo(b.Date));
         var x = new ExplanationBuilder(RuleIds.BlacklistListing, options.Version)
-            .Factor(FactGroup.BlacklistDetail, "rectification orders (责令整改)", Inv($"{facts.RectificationOrders.Count}"), Inv($"repeat failure within {o.RepeatFailureWindowYears} years lists"), "checked")
-            .Factor(FactGroup.Inspections, "failed sampling records (抽查不合格记录)", Inv($"{facts.FailedSamplings.Count}"), null, "checked")
-            .Factor(FactGroup.Enforcement, "serious-violation decisions (严重违法处罚决定)", Inv($"{facts.Decisions.Count}"), null, "checked");
+            .Factor(FactGroup.BlacklistDetail, "rectification orders (责令整改)", Inv($"{facts.RectificationOrders.Count}"),
+                Inv($"repeat failure within {o.RepeatFailureWindowYears} years lists"), "checked")
+            .Factor(FactGroup.Inspections, "failed sampling records (抽查不合格记录)", Inv($"{facts.FailedSamplings.Count}"),
+                null, "checked")
+            .Factor(FactGroup.Enforcement, "serious-violation decisions (严重违法处罚决定)", Inv($"{facts.Decisions.Count}"),
+                null, "checked");
         foreach (var t in triggers)
         {
-            x.Factor(FactGroup.BlacklistDetail, Describe(t.Reason), t.Reference, null, Inv($"listed from {Date(t.Date)}"));
+            x.Factor(FactGroup.BlacklistDetail, Describe(t.Reason), t.Reference, null,
+                Inv($"listed from {Date(t.Date)}"));
         }
 
         if (triggers.Count == 0)
         {
-            x.Clause("no repeat failure after a rectification order and no serious-violation decision", FactGroup.BlacklistDetail, FactGroup.Enforcement);
+            x.Clause("no repeat failure after a rectification order and no serious-violation decision",
+                FactGroup.BlacklistDetail, FactGroup.Enforcement);
             return new(false, null, null, triggers, x.Build("not listed", "Not listed (不列入黑名单)"));
         }
 
@@ -67,9 +76,12 @@ public sealed class BlacklistRule(RulesOptions options)
         var from = clockStart.AddYears(o.RectificationPeriodYears);
         var eligible = facts.AsOf >= from;
         var x = new ExplanationBuilder(RuleIds.BlacklistRemoval, options.Version)
-            .Factor(FactGroup.BlacklistStatus, "listed on (列入日期)", Date(facts.ListedOn), null, "starts the rectification period")
-            .Factor(FactGroup.BlacklistDetail, "violations since listing", Inv($"{violations.Count}"), null, violations.Count == 0 ? "none" : Inv($"period restarts {Date(clockStart)}"))
-            .Factor(FactGroup.BlacklistDetail, "rectification period (整改期)", Inv($"{o.RectificationPeriodYears} years"), Inv($"ends {Date(from)}"), eligible ? "over" : "running");
+            .Factor(FactGroup.BlacklistStatus, "listed on (列入日期)", Date(facts.ListedOn), null,
+                "starts the rectification period")
+            .Factor(FactGroup.BlacklistDetail, "violations since listing", Inv($"{violations.Count}"), null,
+                violations.Count == 0 ? "none" : Inv($"period restarts {Date(clockStart)}"))
+            .Factor(FactGroup.BlacklistDetail, "rectification period (整改期)", Inv($"{o.RectificationPeriodYears} years"),
+                Inv($"ends {Date(from)}"), eligible ? "over" : "running");
         x.Clause(eligible
             ? Inv($"{o.RectificationPeriodYears} years without violation since {Date(clockStart)}")
             : Inv($"rectification period runs until {Date(from)}"), FactGroup.BlacklistDetail);

@@ -18,7 +18,8 @@ public sealed class MapColourRule(RulesOptions options)
     };
 
     /// <summary>Colours an enterprise from its effective class and its products' tiers.</summary>
-    public MapColourResult Evaluate(EnterpriseClass effectiveClass, IEnumerable<ProductTier> productTiers, bool blacklisted)
+    public MapColourResult Evaluate(
+        EnterpriseClass effectiveClass, IEnumerable<ProductTier> productTiers, bool blacklisted)
     {
         ArgumentNullException.ThrowIfNull(productTiers);
         var tiers = productTiers.ToList();
@@ -28,20 +29,24 @@ public sealed class MapColourRule(RulesOptions options)
 
         var x = new ExplanationBuilder(RuleIds.MapColour, options.Version)
             .Factor(FactGroup.Class, "effective class (企业分类)", effectiveClass.Code(), null, "table row")
-            .Factor(FactGroup.ProductTiers, "highest product tier (产品风险等级)", tiers.Count == 0 ? "no products, treated as GENERAL" : highest.Code(), null, "table column")
-            .Factor(FactGroup.BlacklistStatus, "blacklisted (黑名单)", blacklisted ? "yes" : "no", null, blacklisted ? "RED" : "none");
+            .Factor(FactGroup.ProductTiers, "highest product tier (产品风险等级)",
+                tiers.Count == 0 ? "no products, treated as GENERAL" : highest.Code(), null, "table column")
+            .Factor(FactGroup.BlacklistStatus, "blacklisted (黑名单)", blacklisted ? "yes" : "no", null,
+                blacklisted ? "RED" : "none");
         if (blacklisted)
         {
             x.Clause("blacklisted (列入黑名单)", FactGroup.BlacklistStatus);
         }
         else
         {
-            x.Clause($"{effectiveClass.Label()} × highest product tier {highest.Label()}", FactGroup.Class, FactGroup.ProductTiers);
+            x.Clause($"{effectiveClass.Label()} × highest product tier {highest.Label()}",
+                FactGroup.Class, FactGroup.ProductTiers);
         }
 
         return new MapColourResult(colour, highest, x.Build(colour.Code(), $"Map colour {colour.Label()}"));
     }
 
     /// <summary>The table cell for a class and tier.</summary>
-    public static FourColor ColourOf(EnterpriseClass value, ProductTier highestTier) => Table[(int)value, (int)highestTier];
+    public static FourColor ColourOf(EnterpriseClass value, ProductTier highestTier) =>
+        Table[(int)value, (int)highestTier];
 }

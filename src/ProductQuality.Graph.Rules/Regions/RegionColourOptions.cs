@@ -43,7 +43,9 @@ public sealed class RegionColourOptions
     [Range(0, 1_000_000)]
     public int MinEnterprisesForCounty { get; set; } = 20;
 
-    /// <summary>Counties' own settings for their towns, by county code (3304xx); what a county leaves out is the city's.</summary>
+    /// <summary>
+    /// Counties' own settings for their towns, by county code (3304xx); what a county leaves out is the city's.
+    /// </summary>
     public Dictionary<string, CountyColourOptions> Counties { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The thresholds in force for a region of the level, in the county (null for the city).</summary>

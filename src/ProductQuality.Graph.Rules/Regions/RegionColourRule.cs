@@ -47,7 +47,8 @@ public sealed class RegionColourRule(RulesOptions options)
         if (total == 0)
         {
             return new(FourColor.Green, t.Basis, 0, 0, 0, 0, t,
-                x.Clause("no key-product enterprises (无重点产品企业)", FactGroup.Regions).Build(FourColor.Green.Code(), $"Region colour {FourColor.Green.Label()}"));
+                x.Clause("no key-product enterprises (无重点产品企业)", FactGroup.Regions)
+                    .Build(FourColor.Green.Code(), $"Region colour {FourColor.Green.Label()}"));
         }
 
         FourColor colour;
@@ -60,7 +61,8 @@ public sealed class RegionColourRule(RulesOptions options)
                 : FourColor.Green;
             because = Inv($"class-C share (C类企业占比) {Show(c)} ({counts.ClassC}/{total})");
             x.Factor(FactGroup.Regions, "class-C share (C类企业占比)", Show(c),
-                Inv($"RED ≥ {Percent(t.ClassCSharePercentForRed)}, YELLOW ≥ {Percent(t.ClassCSharePercentForYellow)}, BLUE ≥ {Percent(t.ClassCSharePercentForBlue)}{Whose(t)}"), colour.Label());
+                Inv($"RED ≥ {Percent(t.ClassCSharePercentForRed)}, YELLOW ≥ {Percent(t.ClassCSharePercentForYellow)}, ")
+                + Inv($"BLUE ≥ {Percent(t.ClassCSharePercentForBlue)}{Whose(t)}"), colour.Label());
         }
         else
         {
@@ -70,17 +72,23 @@ public sealed class RegionColourRule(RulesOptions options)
                 : FourColor.Green;
             because = colour == FourColor.Red
                 ? Inv($"red share r (红色占比) {Show(r)} ({counts.Red}/{total}) ≥ {Percent(t.RedSharePercentForRed)}")
-                : Inv($"red share r (红色占比) {Show(r)} < {Percent(t.RedSharePercentForRed)}; red + yellow share r + y (红黄占比) {Show(ry)} ({counts.Red + counts.Yellow}/{total})");
-            x.Factor(FactGroup.Regions, "red share r (红色占比)", Show(r), Inv($"RED ≥ {Percent(t.RedSharePercentForRed)}{Whose(t)}"), colour == FourColor.Red ? "RED" : "below");
+                : Inv($"red share r (红色占比) {Show(r)} < {Percent(t.RedSharePercentForRed)}; ")
+                    + Inv($"red + yellow share r + y (红黄占比) {Show(ry)} ({counts.Red + counts.Yellow}/{total})");
+            x.Factor(FactGroup.Regions, "red share r (红色占比)", Show(r),
+                Inv($"RED ≥ {Percent(t.RedSharePercentForRed)}{Whose(t)}"), colour == FourColor.Red ? "RED" : "below");
             x.Factor(FactGroup.Regions, "red + yellow share r + y (红黄占比)", Show(ry),
-                Inv($"YELLOW ≥ {Percent(t.RedYellowSharePercentForYellow)}, BLUE ≥ {Percent(t.RedYellowSharePercentForBlue)}{Whose(t)}"), colour == FourColor.Red ? "not needed" : colour.Label());
+                Inv($"YELLOW ≥ {Percent(t.RedYellowSharePercentForYellow)}, ")
+                + Inv($"BLUE ≥ {Percent(t.RedYellowSharePercentForBlue)}{Whose(t)}"),
+                colour == FourColor.Red ? "not needed" : colour.Label());
         }
 
-        return new(colour, t.Basis, total, r, ry, c, t, x.Clause(because, FactGroup.Regions).Build(colour.Code(), $"Region colour {colour.Label()}"));
+        return new(colour, t.Basis, total, r, ry, c, t,
+            x.Clause(because, FactGroup.Regions).Build(colour.Code(), $"Region colour {colour.Label()}"));
     }
 
     private static string Show(decimal percent) => Percent(Math.Round(percent, 2));
 
     // Says whose thresholds these are when a county set its own, so an officer comparing towns sees why they differ.
-    private static string Whose(RegionColourThresholds t) => t.SetBy == "city" ? string.Empty : Inv($" (county {t.SetBy}'s own)");
+    private static string Whose(RegionColourThresholds t) =>
+        t.SetBy == "city" ? string.Empty : Inv($" (county {t.SetBy}'s own)");
 }

@@ -85,7 +85,8 @@ public sealed class ReasonWriter(
         foreach (var s in facts.Samplings.Where(s => InForce.LeavesWindow(s.Date, windowYears) == asOf))
         {
             Add(parts, FactGroup.Inspections,
-                string.Create(CultureInfo.InvariantCulture, $"sampling of {s.Date:yyyy-MM-dd} left the {windowYears}-year window"));
+                string.Create(CultureInfo.InvariantCulture,
+                    $"sampling of {s.Date:yyyy-MM-dd} left the {windowYears}-year window"));
         }
 
         foreach (var p in facts.ProductCodes)

@@ -10,7 +10,10 @@ public sealed class BlacklistEvent : ISupersedable
     public int EnterpriseId { get; set; }
     public BlacklistEventKind Kind { get; set; }
 
-    /// <summary>Whether the rules derived the event or the regulator decided it; decided events are facts and are never superseded.</summary>
+    /// <summary>
+    /// Whether the rules derived the event or the regulator decided it; decided events are facts and are never
+    /// superseded.
+    /// </summary>
     public BlacklistEventSource Source { get; set; }
     public DateOnly OccurredOn { get; set; }
     public BlacklistReason ReasonCategory { get; set; }

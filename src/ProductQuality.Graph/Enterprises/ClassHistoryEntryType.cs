@@ -13,17 +13,29 @@ public sealed class ClassHistoryEntryType : ContractObjectGraphType<EnterpriseAs
         : base(contract)
     {
         Name = "ClassHistoryEntry";
-        Description = "A dated evaluation of an enterprise's class (企业分类), health code and index. History is append-only.";
-        Field<NonNullGraphType<DateScalar>>(FieldGroup.Class, "effectiveFrom").Description("Date it took effect.").Resolve(c => c.Source.EffectiveFrom);
-        Field<NonNullGraphType<EnterpriseClassType>>(FieldGroup.Class, "class").Description("The class.").Resolve(c => c.Source.Class);
+        Description = "A dated evaluation of an enterprise's class (企业分类), health code and index. "
+            + "History is append-only.";
+        Field<NonNullGraphType<DateScalar>>(FieldGroup.Class, "effectiveFrom").Description("Date it took effect.")
+            .Resolve(c => c.Source.EffectiveFrom);
+        Field<NonNullGraphType<EnterpriseClassType>>(FieldGroup.Class, "class").Description("The class.")
+            .Resolve(c => c.Source.Class);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Class, "reason").Description("What caused the evaluation.")
             .Resolve(c => Contract.ReasonFor(c.Source.Reason, "re-evaluated (重新评定)"));
-        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Class, "isOverride").Description("Set manually by the regulator (人工调整).").Resolve(c => c.Source.IsOverride);
-        Field<DateScalar>(FieldGroup.Class, "overrideExpiresOn").Description("Last day an override applies.").Resolve(c => c.Source.OverrideExpiresOn);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Class, "rulesVersion").Description("Rules version that produced it.").Resolve(c => c.Source.RulesVersion);
-        Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "healthCode").Description("Health code (健康码) at that time.").Resolve(c => c.Source.HealthCode);
-        Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "mapColour").Description("Map colour at that time.").Resolve(c => c.Source.MapColour);
-        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Health, "qualityIndex").Description("Quality safety index at that time.").Resolve(c => c.Source.QualityIndex);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationType>>>>(FieldGroup.ClassFactors, "explanation").Description("Why this class and these colours, rule by rule.").Resolve(c => ExplanationJson.ReadAll(c.Source.ClassExplanation));
+        Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Class, "isOverride")
+            .Description("Set manually by the regulator (人工调整).").Resolve(c => c.Source.IsOverride);
+        Field<DateScalar>(FieldGroup.Class, "overrideExpiresOn").Description("Last day an override applies.")
+            .Resolve(c => c.Source.OverrideExpiresOn);
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Class, "rulesVersion")
+            .Description("Rules version that produced it.").Resolve(c => c.Source.RulesVersion);
+        Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "healthCode")
+            .Description("Health code (健康码) at that time.").Resolve(c => c.Source.HealthCode);
+        Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "mapColour").Description("Map colour at that time.")
+            .Resolve(c => c.Source.MapColour);
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Health, "qualityIndex")
+            .Description("Quality safety index at that time.").Resolve(c => c.Source.QualityIndex);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationType>>>>(
+                FieldGroup.ClassFactors, "explanation")
+            .Description("Why this class and these colours, rule by rule.")
+            .Resolve(c => ExplanationJson.ReadAll(c.Source.ClassExplanation));
     }
 }

@@ -15,8 +15,11 @@ public static class EnterpriseQueries
     public static void AddTo(QueryType query)
     {
         query.Field<EnterpriseType>(FieldGroup.Identity, "enterprise")
-            .Description("One enterprise by unified social credit code (统一社会信用代码); null when no enterprise has that code (or, with asOf, when it had no assessment by that day). A malformed code is an INVALID_CREDIT_CODE error.")
-            .Argument<NonNullGraphType<StringGraphType>>("creditCode", "18-character unified social credit code, e.g. 91330481704213653E.")
+            .Description("One enterprise by unified social credit code (统一社会信用代码); null when no enterprise has that "
+                + "code (or, with asOf, when it had no assessment by that day). A malformed code is an "
+                + "INVALID_CREDIT_CODE error.")
+            .Argument<NonNullGraphType<StringGraphType>>(
+                "creditCode", "18-character unified social credit code, e.g. 91330481704213653E.")
             .WithAsOf()
             .ResolveAsync(async c =>
             {
@@ -24,17 +27,20 @@ public static class EnterpriseQueries
                 var check = CreditCode.Validate(code);
                 if (!check.IsValid)
                 {
-                    throw new DomainException(ErrorCodes.InvalidCreditCode, $"'{code}' is not a valid unified social credit code: {check.Problem}");
+                    throw new DomainException(ErrorCodes.InvalidCreditCode,
+                        $"'{code}' is not a valid unified social credit code: {check.Problem}");
                 }
 
                 var asOf = c.AsOf();
-                var enterprise = await c.VisibleEnterprises().FirstOrDefaultAsync(e => e.CreditCode == code, c.CancellationToken);
+                var enterprise = await c.VisibleEnterprises()
+                    .FirstOrDefaultAsync(e => e.CreditCode == code, c.CancellationToken);
                 return enterprise is null || asOf is not { } day
                     ? enterprise
                     : await EnterpriseAsOf.RestoreAsync(c, enterprise, day);
             });
 
-        var list = query.Field<NonNullGraphType<StrictConnectionType<EnterpriseType>>>(FieldGroup.Identity, "enterprises")
+        var list = query
+            .Field<NonNullGraphType<StrictConnectionType<EnterpriseType>>>(FieldGroup.Identity, "enterprises")
             .Description("Key-product enterprises, filtered and ordered, as a cursor connection (first/after).")
             .Argument<EnterpriseFilterInputType>("filter", "Conditions; all must hold.")
             .Argument<EnterpriseOrderType>("orderBy", "Order (default NAME_ASC).");
@@ -48,7 +54,8 @@ public static class EnterpriseQueries
 
     /// <summary>The connection arguments shared by every enterprise list.</summary>
     public static void PagingArguments(FieldBuilder<object, object> field) => field
-        .Argument<IntGraphType>("first", $"Page size (default {PageSize.Default}, at most the server's cap, 500 by default).")
+        .Argument<IntGraphType>(
+            "first", $"Page size (default {PageSize.Default}, at most the server's cap, 500 by default).")
         .Argument<StringGraphType>("after", "Cursor of the last row already seen (pageInfo.endCursor).");
 
     /// <summary>A page of an enterprise list in the requested order.</summary>
@@ -57,7 +64,8 @@ public static class EnterpriseQueries
         var first = PageSize.First(c);
         var order = c.GetArgument("orderBy", EnterpriseOrder.NameAsc);
         var after = c.GetArgument<string?>("after");
-        return await PageBuilder.BuildAsync(c, filtered, filtered.OrderAfter(order, after, Data.OrdinalText.CollationFor(c.Db())), first, after is not null,
+        return await PageBuilder.BuildAsync(c, filtered,
+            filtered.OrderAfter(order, after, Data.OrdinalText.CollationFor(c.Db())), first, after is not null,
             e => EnterpriseOrdering.CursorOf(e, order));
     }
 }

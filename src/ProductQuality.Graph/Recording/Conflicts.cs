@@ -7,6 +7,8 @@ public static class Conflicts
 {
     public static DomainException StaleRevision(string what, int expected, int current) =>
         new(ErrorCodes.Conflict,
-            $"The {what} was overridden meanwhile: you sent expectedRevision {expected} but it is now at revision {current}. Re-read it (overrideRevision and the active override), decide again, and retry with expectedRevision {current}.",
+            $"The {what} was overridden meanwhile: you sent expectedRevision {expected} but it is now at revision "
+            + $"{current}. Re-read it (overrideRevision and the active override), decide again, and retry with "
+            + $"expectedRevision {current}.",
             new Dictionary<string, object?> { ["field"] = "input.expectedRevision", ["currentRevision"] = current });
 }

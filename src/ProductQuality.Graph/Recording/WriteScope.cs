@@ -29,15 +29,17 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
     public string RecordedBy => $"{Audience.Department}/{Audience.Subject ?? "unknown"}";
 
     /// <summary>
-    /// The enterprise, tracked, when the code is valid and it is in the writer's jurisdiction. Outside a county bureau's
-    /// county the answer is word for word the one an unknown code gets, so a write reveals nothing a read would not.
+    /// The enterprise, tracked, when the code is valid and it is in the writer's jurisdiction. Outside a county
+    /// bureau's county the answer is word for word the one an unknown code gets, so a write reveals nothing a read
+    /// would not.
     /// </summary>
     public async Task<Enterprise?> EnterpriseAsync(string? creditCode, CancellationToken ct)
     {
         var check = CreditCode.Validate(creditCode);
         if (!check.IsValid)
         {
-            Errors.Add("creditCode", $"'{creditCode}' is not a valid unified social credit code (统一社会信用代码): {check.Problem}.");
+            Errors.Add("creditCode",
+                $"'{creditCode}' is not a valid unified social credit code (统一社会信用代码): {check.Problem}.");
             return null;
         }
 
@@ -45,7 +47,9 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
             .FirstOrDefaultAsync(e => e.CreditCode == creditCode, ct);
         if (enterprise is null)
         {
-            Errors.Add("creditCode", $"No enterprise has the credit code '{creditCode}'. Check the code against the business licence.", ErrorCodes.EnterpriseNotFound);
+            Errors.Add("creditCode",
+                $"No enterprise has the credit code '{creditCode}'. Check the code against the business licence.",
+                ErrorCodes.EnterpriseNotFound);
         }
 
         return enterprise;
@@ -63,13 +67,16 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
         var product = await Db.Products.FirstOrDefaultAsync(p => p.Code == code, ct);
         if (product is null)
         {
-            Errors.Add(field, $"No product has the code '{code}'; product codes run P001–P273 (query `products` for the catalogue).");
+            Errors.Add(field,
+                $"No product has the code '{code}'; product codes run P001–P273 (query `products` for the catalogue).");
         }
 
         return product;
     }
 
-    /// <summary>The trimmed text when it is not blank and fits the column; otherwise an error and an empty string.</summary>
+    /// <summary>
+    /// The trimmed text when it is not blank and fits the column; otherwise an error and an empty string.
+    /// </summary>
     public string Text(string field, string? value, int maxLength = 256)
     {
         var text = value?.Trim() ?? "";
@@ -85,12 +92,15 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
         return text;
     }
 
-    /// <summary>A date of something that has happened: not after today (China Standard Time), not absurdly old.</summary>
+    /// <summary>
+    /// A date of something that has happened: not after today (China Standard Time), not absurdly old.
+    /// </summary>
     public void PastDate(string field, DateOnly date)
     {
         if (date > Today)
         {
-            Errors.Add(field, $"{field} {date:yyyy-MM-dd} is in the future; today is {Today:yyyy-MM-dd} (China Standard Time). Give the date it happened.");
+            Errors.Add(field, $"{field} {date:yyyy-MM-dd} is in the future; today is {Today:yyyy-MM-dd} "
+                + "(China Standard Time). Give the date it happened.");
         }
         else if (date < Today.AddYears(-OldestYearsBack))
         {
@@ -103,7 +113,8 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
     {
         if (date <= Today)
         {
-            Errors.Add(field, $"{field} must be after today ({Today:yyyy-MM-dd}); give the last day the decision should apply.");
+            Errors.Add(field,
+                $"{field} must be after today ({Today:yyyy-MM-dd}); give the last day the decision should apply.");
         }
         else if (date > Today.AddYears(10))
         {

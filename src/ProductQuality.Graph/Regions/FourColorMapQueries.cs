@@ -12,7 +12,8 @@ public static class FourColorMapQueries
 {
     public static void AddTo(QueryType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>(FieldGroup.Regions, "fourColorMap")
-            .Description("The four-colour map (四色区域图): every region of the level, each with `assessment` (colour, index, counts per colour and the shares that decided it).")
+            .Description("The four-colour map (四色区域图): every region of the level, each with `assessment` (colour, "
+                + "index, counts per colour and the shares that decided it).")
             .Argument<NonNullGraphType<MapLevelType>>("level", "COUNTY or TOWN.")
             .Argument<StringGraphType>("county", "With TOWN: only the towns of this county (3304xx).")
             .WithAsOf()

@@ -57,8 +57,10 @@ public static class StatisticsCollector
             .ToDictionaryAsync(g => IndustryKeys[g.Several ? 1 : 0], g => g.N, ct);
         // Signals are about catalogue products, city-wide like the tiers: every reader of statistics counts them all.
         var signalsFrom = today.AddYears(-rules.ProductTier.SignalWindowYears);
-        var signals = await db.ExternalRiskSignals.AsNoTracking().Where(s => s.PublishedOn > signalsFrom && s.PublishedOn <= today)
-            .GroupBy(s => s.Source).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key.Key(), g => g.N, ct);
+        var signals = await db.ExternalRiskSignals.AsNoTracking()
+            .Where(s => s.PublishedOn > signalsFrom && s.PublishedOn <= today)
+            .GroupBy(s => s.Source).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => g.Key.Key(), g => g.N, ct);
         var plan = await InspectionPlanning.PlanAsync(db, enterprises, rule, rules, today, today, ct);
         var total = classes.Values.Sum();
         var overdue = plan.Where(p => p.Schedule.DaysOverdue > 0).ToList();
@@ -89,7 +91,8 @@ public static class StatisticsCollector
 
     // The newest assessment per region, as the region fields read it; never assessed, or below the minimum, counts
     // as not assessed.
-    private static Dictionary<string, int> RegionCounts(IEnumerable<Region> regions, Dictionary<string, FourColor?> latest) =>
+    private static Dictionary<string, int> RegionCounts(
+        IEnumerable<Region> regions, Dictionary<string, FourColor?> latest) =>
         regions.GroupBy(r => latest.GetValueOrDefault(r.Code) is { } c ? Name(c) : "NOT_ASSESSED")
             .ToDictionary(g => g.Key, g => g.Count());
 

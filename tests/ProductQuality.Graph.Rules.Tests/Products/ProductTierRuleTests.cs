@@ -68,16 +68,20 @@ public class ProductTierRuleTests
         var result = rule.Evaluate(new ProductRiskFacts
         {
             SampledBatches = 100, FailedBatches = 6, SafetyFailedBatches = 6, CityBulletins = 1,
-            Signals = [Signal("2026-03-01", SignalSeverity.Serious, "A12/00123/26"), Signal("2025-11-02", SignalSeverity.High, "A12/01999/25"),
+            Signals = [Signal("2026-03-01", SignalSeverity.Serious, "A12/00123/26"),
+                Signal("2025-11-02", SignalSeverity.High, "A12/01999/25"),
                 Signal("2026-05-05", SignalSeverity.Medium, "A12/00777/26")],
-            ForChildren = true, SafetyCritical = true, Complaints = 4, CccRequired = true, NationalGrade = NationalRiskGrade.I,
+            ForChildren = true, SafetyCritical = true, Complaints = 4, CccRequired = true,
+            NationalGrade = NationalRiskGrade.I,
         }, AsOf);
         Assert.Equal("HIGH (高风险): risk score 70 (nonconformity 21 + signals 19 + bulletins 2.5 + traits 12.5 + "
             + "sensitivity 15); external signals (国内外风险信号): EU Safety Gate A12/01999/25, EU Safety Gate A12/00123/26, "
             + "EU Safety Gate A12/00777/26",
             result.Explanation.Summary);
-        Assert.Contains(result.Explanation.Factors, f => f.Name.StartsWith("nonconformity rate", StringComparison.Ordinal)
-            && f.Value == "6/100 failed (6 safety items, 0 labelling or general items ×0.5) = 6% weighted" && f.Effect == "+21 points");
+        Assert.Contains(result.Explanation.Factors,
+            f => f.Name.StartsWith("nonconformity rate", StringComparison.Ordinal)
+                && f.Value == "6/100 failed (6 safety items, 0 labelling or general items ×0.5) = 6% weighted"
+                && f.Effect == "+21 points");
         Assert.Contains(result.Explanation.Factors, f => f.Name == "risk signal (风险信号): EU Safety Gate A12/00123/26"
             && f.Value == "SERIOUS, published 2026-03-01" && f.Effect == "+10");
         Assert.Contains(result.Explanation.Factors,
@@ -97,7 +101,8 @@ public class ProductTierRuleTests
     [InlineData(11, 11, 35)]
     public void Safety_failures_weigh_more_than_labelling_failures(int failed, int safety, double points)
     {
-        var result = rule.Evaluate(new ProductRiskFacts { SampledBatches = 100, FailedBatches = failed, SafetyFailedBatches = safety }, AsOf);
+        var result = rule.Evaluate(
+            new ProductRiskFacts { SampledBatches = 100, FailedBatches = failed, SafetyFailedBatches = safety }, AsOf);
         Assert.Equal((decimal)points, result.Score);
     }
 
@@ -108,8 +113,12 @@ public class ProductTierRuleTests
     [InlineData("0", 0, 10, 0)]
     public void The_labelling_factor_comes_from_options(string factor, int safety, int labelling, double points)
     {
-        var custom = new ProductTierRule(Options(o => o.ProductTier.LabellingFailureFactor = decimal.Parse(factor, System.Globalization.CultureInfo.InvariantCulture)));
-        var facts = new ProductRiskFacts { SampledBatches = 100, FailedBatches = safety + labelling, SafetyFailedBatches = safety };
+        var custom = new ProductTierRule(Options(o => o.ProductTier.LabellingFailureFactor =
+            decimal.Parse(factor, System.Globalization.CultureInfo.InvariantCulture)));
+        var facts = new ProductRiskFacts
+        {
+            SampledBatches = 100, FailedBatches = safety + labelling, SafetyFailedBatches = safety,
+        };
         Assert.Equal((decimal)points, custom.Evaluate(facts, AsOf).Score);
     }
 
@@ -122,9 +131,11 @@ public class ProductTierRuleTests
     [InlineData("2026-07-01", false)]
     public void A_signal_counts_within_its_look_back_window(string published, bool counts)
     {
-        var result = rule.Evaluate(new ProductRiskFacts { Signals = [Signal(published, SignalSeverity.Serious, "R1")] }, AsOf);
+        var result = rule.Evaluate(
+            new ProductRiskFacts { Signals = [Signal(published, SignalSeverity.Serious, "R1")] }, AsOf);
         Assert.Equal(counts ? 10 : 0, result.Score);
-        Assert.Equal(counts, result.Explanation.Factors.Any(f => f.Name.EndsWith("EU Safety Gate R1", StringComparison.Ordinal)));
+        Assert.Equal(counts,
+            result.Explanation.Factors.Any(f => f.Name.EndsWith("EU Safety Gate R1", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -134,7 +145,9 @@ public class ProductTierRuleTests
     public void The_window_length_comes_from_options(int years, int yearsAgo, double score)
     {
         var custom = new ProductTierRule(Options(o => o.ProductTier.SignalWindowYears = years));
-        var result = custom.Evaluate(new ProductRiskFacts { Signals = [Signal(Date(AsOf.AddYears(-yearsAgo)), SignalSeverity.Serious, "R")] }, AsOf);
+        var result = custom.Evaluate(
+            new ProductRiskFacts { Signals = [Signal(Date(AsOf.AddYears(-yearsAgo)), SignalSeverity.Serious, "R")] },
+            AsOf);
         Assert.Equal((decimal)score, result.Score);
     }
 
@@ -152,7 +165,8 @@ public class ProductTierRuleTests
     {
         var signals = severities.Select((c, i) => Signal("2026-01-01", c switch
         {
-            'S' => SignalSeverity.Serious, 'H' => SignalSeverity.High, 'M' => SignalSeverity.Medium, _ => SignalSeverity.Low,
+            'S' => SignalSeverity.Serious, 'H' => SignalSeverity.High, 'M' => SignalSeverity.Medium,
+            _ => SignalSeverity.Low,
         }, $"R{i}")).ToList();
         Assert.Equal((decimal)score, rule.Evaluate(new ProductRiskFacts { Signals = signals }, AsOf).Score);
     }
@@ -176,7 +190,8 @@ public class ProductTierRuleTests
     [InlineData(true, false, NationalRiskGrade.I, 12.5)]
     [InlineData(true, true, NationalRiskGrade.II, 10)]
     [InlineData(true, true, NationalRiskGrade.I, 15)]
-    public void Traits_score_licence_ccc_and_national_grade(bool licence, bool ccc, NationalRiskGrade? grade, double score) =>
+    public void Traits_score_licence_ccc_and_national_grade(
+        bool licence, bool ccc, NationalRiskGrade? grade, double score) =>
         Assert.Equal((decimal)score, rule.Evaluate(
             new ProductRiskFacts { LicenceRequired = licence, CccRequired = ccc, NationalGrade = grade }, AsOf).Score);
 
@@ -192,7 +207,10 @@ public class ProductTierRuleTests
             o.ProductTier.CccPoints = 0;
             o.ProductTier.NationalGradeIPoints = 0;
         }));
-        var facts = new ProductRiskFacts { LicenceRequired = true, CccRequired = true, NationalGrade = NationalRiskGrade.I };
+        var facts = new ProductRiskFacts
+        {
+            LicenceRequired = true, CccRequired = true, NationalGrade = NationalRiskGrade.I,
+        };
         Assert.Equal((decimal)score, custom.Evaluate(facts, AsOf).Score);
     }
 
@@ -202,7 +220,8 @@ public class ProductTierRuleTests
     {
         var result = rule.Evaluate(new ProductRiskFacts
         {
-            Signals = [Signal("2026-02-01", SignalSeverity.Serious, "A"), Signal("2026-03-01", SignalSeverity.Serious, "B"),
+            Signals = [Signal("2026-02-01", SignalSeverity.Serious, "A"),
+                Signal("2026-03-01", SignalSeverity.Serious, "B"),
                 Signal("2026-04-01", SignalSeverity.Medium, "C")],
             CccRequired = true, NationalGrade = NationalRiskGrade.I, SafetyCritical = true, FoodContact = true,
         }, AsOf);
@@ -230,7 +249,8 @@ public class ProductTierRuleTests
     private static ExternalSignal Signal(string published, SignalSeverity severity, string reference) =>
         new("EU Safety Gate", reference, D(published), severity);
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Date(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Thresholds_come_from_options()

@@ -154,9 +154,11 @@ public class NextDueTests
         a.Records.Select(r => (r.EffectiveFrom, r.Class, r.HealthCode, r.MapColour, r.QualityIndex, r.IsOverride))
             .SequenceEqual(later.Records.Select(r =>
                 (r.EffectiveFrom, r.Class, r.HealthCode, r.MapColour, r.QualityIndex, r.IsOverride))) &&
-        a.Listings.Select(l => (l.Kind, l.OccurredOn)).SequenceEqual(later.Listings.Select(l => (l.Kind, l.OccurredOn))) &&
+        a.Listings.Select(l => (l.Kind, l.OccurredOn))
+            .SequenceEqual(later.Listings.Select(l => (l.Kind, l.OccurredOn))) &&
         a.Assured.Select(e => (e.Kind, e.OccurredOn, e.ValidUntil))
             .SequenceEqual(later.Assured.Select(e => (e.Kind, e.OccurredOn, e.ValidUntil)));
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) =>
+        d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

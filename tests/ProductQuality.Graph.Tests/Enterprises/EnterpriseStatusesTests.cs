@@ -107,7 +107,8 @@ public abstract class EnterpriseStatusesTests(TestServerFactory factory)
         var finance = (await factory.ClientFor("finance").PostAsync(Statuses, new { codes })).EnsureData();
         var anonymous = await factory.ClientFor(null).PostAsync(compact, new { codes });
 
-        Snapshot.Match(Newtonsoft.Json.Linq.JToken.Parse(approval.Data.GetRawText()), "EnterpriseStatuses.project-approval");
+        Snapshot.Match(Newtonsoft.Json.Linq.JToken.Parse(approval.Data.GetRawText()),
+            "EnterpriseStatuses.project-approval");
         Snapshot.Match(Newtonsoft.Json.Linq.JToken.Parse(finance.Data.GetRawText()), "EnterpriseStatuses.finance");
         Assert.Contains("class", approvalClass.FirstErrorMessage, StringComparison.Ordinal);
         Assert.Contains("enterpriseStatuses", anonymous.FirstErrorMessage, StringComparison.Ordinal);

@@ -42,15 +42,18 @@ public sealed class DefaultDataSetTests
                 {
                     p.Code,
                     Explanation = db.ProductTierAssessments.Where(a => a.ProductCode == p.Code)
-                        .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).Select(a => a.Explanation).First(),
+                        .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id)
+                        .Select(a => a.Explanation).First(),
                 })
                 .ToListAsync();
             Assert.Equal(high, graded.Count);
             foreach (var product in graded)
             {
-                var factors = JsonDocument.Parse(product.Explanation).RootElement.GetProperty("factors").EnumerateArray()
+                var factors = JsonDocument.Parse(product.Explanation).RootElement.GetProperty("factors")
+                    .EnumerateArray()
                     .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString()!);
-                var signals = factors.Keys.Where(n => n.StartsWith("risk signal (风险信号): ", StringComparison.Ordinal)).ToList();
+                var signals = factors.Keys
+                    .Where(n => n.StartsWith("risk signal (风险信号): ", StringComparison.Ordinal)).ToList();
                 Assert.True(signals.Count > 0, $"{product.Code} is HIGH without an external signal named");
                 var failures = factors["nonconformity rate (不合格率) in 3 years"];
                 Assert.False(failures == "no sampling data" || failures.StartsWith("0/", StringComparison.Ordinal),
@@ -60,7 +63,8 @@ public sealed class DefaultDataSetTests
 
         var recomputed = await verb.RunAsync("recompute", connection, Today);
         Assert.True(recomputed.ExitCode == 0, recomputed.Error);
-        Assert.Contains("(0 changed), 273 products (0 re-graded), regions (0 changed)", recomputed.Out, StringComparison.Ordinal);
+        Assert.Contains("(0 changed), 273 products (0 re-graded), regions (0 changed)", recomputed.Out,
+            StringComparison.Ordinal);
     }
 
     private static void AssertTheBureausPicture(string report)

@@ -57,7 +57,8 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     [Fact]
     public async Task A_mutation_over_get_is_405_allowing_post()
     {
-        var reply = await _client.SendRawAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { x }"));
+        var reply = await _client.SendRawAsync(HttpMethod.Get,
+            "/graphql?query=" + Uri.EscapeDataString("mutation { x }"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Status);
         Assert.Equal("POST", reply.Response.Content.Headers.Allow.Single());
         Assert.Equal("METHOD_NOT_ALLOWED", reply.FirstErrorCode);

@@ -5,8 +5,11 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ProductQuality.Graph.Access.Tokens;
 
-/// <summary>Mints development tokens for any department of the policy (the <c>token</c> verb, tests, the benchmark).</summary>
-public sealed class DevelopmentTokenIssuer(IOptions<TokenOptions> options, DevelopmentSigningKey key, TimeProvider clock)
+/// <summary>
+/// Mints development tokens for any department of the policy (the <c>token</c> verb, tests, the benchmark).
+/// </summary>
+public sealed class DevelopmentTokenIssuer(
+    IOptions<TokenOptions> options, DevelopmentSigningKey key, TimeProvider clock)
 {
     public const string DepartmentClaim = "dept";
 

@@ -11,7 +11,8 @@ namespace ProductQuality.Graph.Data.Seeding;
 /// a burn-in before the visible history (<see cref="BurnInYears"/>), so that its first year is already in steady
 /// state: products graded, enterprises classified on a full sampling window.
 /// </summary>
-internal sealed class EnterpriseDraftGenerator(ReferenceDataSet reference, Geography geography, int seed, DateOnly today)
+internal sealed class EnterpriseDraftGenerator(
+    ReferenceDataSet reference, Geography geography, int seed, DateOnly today)
 {
     /// <summary>Years of generated facts before the visible history: the class's sampling window.</summary>
     public const int BurnInYears = 3;
@@ -141,14 +142,18 @@ internal sealed class EnterpriseDraftGenerator(ReferenceDataSet reference, Geogr
         if (qms != QualitySystem.None && (trace == Traceability.None || r.Chance(0.6)))
         {
             var before = qms == QualitySystem.Certified ? QualitySystem.Established : QualitySystem.None;
-            var note = qms == QualitySystem.Certified ? "通过ISO 9001质量管理体系认证 (quality system certified)" : "建立质量管理体系 (quality system established)";
+            var note = qms == QualitySystem.Certified
+                ? "通过ISO 9001质量管理体系认证 (quality system certified)"
+                : "建立质量管理体系 (quality system established)";
             return [first with { QualitySystem = before }, new ManagementDraft(when, trace, qms, note)];
         }
 
         if (trace != Traceability.None)
         {
             var before = trace == Traceability.Full ? Traceability.Partial : Traceability.None;
-            var note = trace == Traceability.Full ? "实现产品质量全程追溯 (full traceability)" : "建立产品质量追溯制度 (partial traceability)";
+            var note = trace == Traceability.Full
+                ? "实现产品质量全程追溯 (full traceability)"
+                : "建立产品质量追溯制度 (partial traceability)";
             return [first with { Traceability = before }, new ManagementDraft(when, trace, qms, note)];
         }
 
@@ -168,7 +173,10 @@ internal sealed class EnterpriseDraftGenerator(ReferenceDataSet reference, Geogr
 
         var lapse = r.DayBetween(from, today.AddDays(-300));
         var restored = r.DayBetween(lapse.AddDays(120), today.AddDays(-30));
-        var worse = current with { Date = lapse, QualitySystem = current.QualitySystem - 1, Note = "质量管理体系未有效运行 (quality system lapsed)" };
+        var worse = current with
+        {
+            Date = lapse, QualitySystem = current.QualitySystem - 1, Note = "质量管理体系未有效运行 (quality system lapsed)",
+        };
         return [.. history, worse, current with { Date = restored, Note = "质量管理体系恢复运行 (quality system restored)" }];
     }
 

@@ -5,7 +5,8 @@ namespace ProductQuality.Graph.Data.Seeding;
 /// <summary>Running totals of what the seeder inserted, kept as batches go by instead of counted afterwards.</summary>
 internal sealed class SeedCounter
 {
-    private readonly Dictionary<string, int> classes = new(StringComparer.Ordinal) { ["AA"] = 0, ["A"] = 0, ["B"] = 0, ["C"] = 0 };
+    private readonly Dictionary<string, int> classes =
+        new(StringComparer.Ordinal) { ["AA"] = 0, ["A"] = 0, ["B"] = 0, ["C"] = 0 };
     private int enterprises, blacklisted, assured;
     private long inspections, failed, decisions, complaints, assessments, blacklistEvents, assuredEvents;
 
@@ -27,7 +28,8 @@ internal sealed class SeedCounter
         }
     }
 
-    public SeedSummary Summary(ReferenceDataSet reference, DataSetGenerator generator, int regionAssessments, TimeSpan elapsed) => new()
+    public SeedSummary Summary(
+        ReferenceDataSet reference, DataSetGenerator generator, int regionAssessments, TimeSpan elapsed) => new()
     {
         Regions = reference.Regions.Count,
         Products = reference.Products.Count,

@@ -10,7 +10,8 @@ internal static class SeedRandom
     /// <summary>A well-mixed 31-bit seed for one stream of one enterprise (SplitMix64 finaliser).</summary>
     public static int For(int seed, int index, int stream)
     {
-        var z = unchecked(((ulong)(uint)seed << 32) ^ ((ulong)(uint)index * 0x9E3779B97F4A7C15UL) ^ ((ulong)stream * 0xBF58476D1CE4E5B9UL));
+        var z = unchecked(((ulong)(uint)seed << 32) ^ ((ulong)(uint)index * 0x9E3779B97F4A7C15UL)
+            ^ ((ulong)stream * 0xBF58476D1CE4E5B9UL));
         z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
         z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
         return (int)((z ^ (z >> 31)) & int.MaxValue);
