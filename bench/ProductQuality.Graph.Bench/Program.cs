@@ -36,7 +36,8 @@ internal static class Program
         }
 
         var startedAt = DateTimeOffset.Now;
-        Console.Error.WriteLine($"Starting the server on loopback over {options.DatabasePath} (the first run seeds it; later runs reuse it)…");
+        Console.Error.WriteLine($"Starting the server on loopback over {options.DatabasePath} "
+            + "(the first run seeds it; later runs reuse it)…");
         // The rate limiter stays on but far above the load: the bench measures its cost, not its refusals.
         var (app, baseAddress, sql) = await BenchServer.StartAsync(options, new Dictionary<string, string?>
         {
@@ -55,11 +56,13 @@ internal static class Program
             return 2;
         }
 
-        var token = app.Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(options.Department, "bench", TimeSpan.FromHours(4));
+        var token = app.Services.GetRequiredService<DevelopmentTokenIssuer>()
+            .Issue(options.Department, "bench", TimeSpan.FromHours(4));
         var data = await BenchData.LoadAsync(app.Services, audience.Rows.County);
         if (data.CreditCodes.Count == 0 || data.Counties.Count == 0)
         {
-            Console.Error.WriteLine("The database has no enterprises or counties to query; delete it to reseed, or pass another --db.");
+            Console.Error.WriteLine("The database has no enterprises or counties to query; delete it to reseed, "
+                + "or pass another --db.");
             return 1;
         }
 
@@ -145,8 +148,8 @@ internal static class Program
             var order = round % 2 == 0 ? scenarios : scenarios.Reverse().ToList();
             foreach (var scenario in order)
             {
-                Console.Error.WriteLine($"round {round + 1}/{options.Rounds}, {scenario.Name}: {options.Seconds} s with "
-                    + $"{options.Concurrency} workers…");
+                Console.Error.WriteLine($"round {round + 1}/{options.Rounds}, {scenario.Name}: "
+                    + $"{options.Seconds} s with {options.Concurrency} workers…");
                 await runner.WarmAsync(scenario, TimeSpan.FromSeconds(1));
                 var sampled = round == 0 ? sampler : null;
                 sampled?.Start();
@@ -171,15 +174,24 @@ internal static class Program
         Enumerable.Range(0, rounds[0].Count).Select(i => ScenarioResult.Merge([.. rounds.Select(r => r[i])])).ToList();
 
     // The status reads alone, then the same reads with one writer beside them, then alone again (so drift from JIT
-    // tiering or a warming cache shows as a difference between the two "alone" rows); the writer's latencies are the result.
-    private static async Task<List<ScenarioResult>> MeasureWritesAsync(IServiceProvider services, HttpClient client, LoadRunner runner, Scenario status,
+    // tiering or a warming cache shows as a difference between the two "alone" rows); the writer's latencies are the
+    // result.
+    private static async Task<List<ScenarioResult>> MeasureWritesAsync(
+        IServiceProvider services, HttpClient client, LoadRunner runner, Scenario status,
         BenchOptions options, string token, int pauseMs)
     {
-        var writes = new WriteLoad(client, token, await WriteLoad.TargetsAsync(services), WriteLoad.Today(services), TimeSpan.FromMilliseconds(pauseMs));
-        var writeScenario = status with { Name = $"GraphQL recordSampling, 1 writer, {pauseMs} ms pause", Pair = Scenarios.WritesPair };
+        var writes = new WriteLoad(
+            client, token, await WriteLoad.TargetsAsync(services), WriteLoad.Today(services),
+            TimeSpan.FromMilliseconds(pauseMs));
+        var writeScenario = status with
+        {
+            Name = $"GraphQL recordSampling, 1 writer, {pauseMs} ms pause", Pair = Scenarios.WritesPair,
+        };
         var duration = TimeSpan.FromSeconds(options.Seconds);
         Console.Error.WriteLine($"warm-up {options.WarmupSeconds} s…");
-        await Task.WhenAll(runner.WarmAsync(status, TimeSpan.FromSeconds(options.WarmupSeconds)), writes.RunAsync(writeScenario, TimeSpan.FromSeconds(options.WarmupSeconds)));
+        await Task.WhenAll(
+            runner.WarmAsync(status, TimeSpan.FromSeconds(options.WarmupSeconds)),
+            writes.RunAsync(writeScenario, TimeSpan.FromSeconds(options.WarmupSeconds)));
         Console.Error.WriteLine($"status reads alone: {options.Seconds} s with {options.Concurrency} workers…");
         var alone = await runner.RunAsync(status with { Name = "GraphQL status, reads alone" }, duration);
         Console.Error.WriteLine($"status reads with one writer: {options.Seconds} s…");
@@ -192,7 +204,9 @@ internal static class Program
         return [alone, during, aloneAfter, wrote];
     }
 
-    /// <summary>One pooled connection per worker, no proxy or decompression: the client adds as little as it can.</summary>
+    /// <summary>
+    /// One pooled connection per worker, no proxy or decompression: the client adds as little as it can.
+    /// </summary>
     private static HttpClient LoadClient(Uri baseAddress, int concurrency) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = concurrency,

@@ -3,7 +3,9 @@ namespace ProductQuality.Graph.Bench.Load;
 /// <summary>The GraphQL documents under test, sent as a partner system would (document plus variables).</summary>
 internal static class Queries
 {
-    /// <summary>The status of one enterprise: identity, class, health, listings, products and the 3 latest inspections.</summary>
+    /// <summary>
+    /// The status of one enterprise: identity, class, health, listings, products and the 3 latest inspections.
+    /// </summary>
     public const string Status = """
         query Status($code: String!) {
           enterprise(creditCode: $code) {
@@ -15,7 +17,9 @@ internal static class Queries
         }
         """;
 
-    /// <summary>The same status as it stood on a past day (<c>asOf</c>): state restored from the histories known then.</summary>
+    /// <summary>
+    /// The same status as it stood on a past day (<c>asOf</c>): state restored from the histories known then.
+    /// </summary>
     public const string StatusAsOf = """
         query StatusAsOf($code: String!, $day: Date!) {
           enterprise(creditCode: $code, asOf: $day) {
@@ -48,6 +52,8 @@ internal static class Queries
         }
         """;
 
-    /// <summary>The cheapest valid request: what parsing, validation, execution and transport cost with no data at all.</summary>
+    /// <summary>
+    /// The cheapest valid request: what parsing, validation, execution and transport cost with no data at all.
+    /// </summary>
     public const string Typename = "{ __typename }";
 }

@@ -8,4 +8,5 @@ namespace ProductQuality.Graph.Rules.Common;
 /// <param name="Group">
 /// The kind of fact it states; null only in explanations stored before facts were tagged (shown to regulators only).
 /// </param>
-public sealed record ExplanationFactor(string Name, string Value, string? Threshold, string Effect, FactGroup? Group = null);
+public sealed record ExplanationFactor(
+    string Name, string Value, string? Threshold, string Effect, FactGroup? Group = null);

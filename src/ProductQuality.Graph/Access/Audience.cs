@@ -6,7 +6,9 @@ namespace ProductQuality.Graph.Access;
 /// </summary>
 public sealed record Audience(string? Department, SchemaContract Contract, RowScope Rows)
 {
-    /// <summary>The token's subject (the officer or system), for "recorded by" stamps on writes; null for the public.</summary>
+    /// <summary>
+    /// The token's subject (the officer or system), for "recorded by" stamps on writes; null for the public.
+    /// </summary>
     public string? Subject { get; init; }
 
     /// <summary>Whether its requests must declare a purpose (<c>X-Purpose</c>); see <c>RequirePurpose</c>.</summary>

@@ -13,13 +13,18 @@ namespace ProductQuality.Graph.Assessment;
 /// </summary>
 internal static class EnterpriseFactLoader
 {
-    public static async Task<Dictionary<int, EnterpriseFactSet>> LoadAsync(ProductQualityDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    public static async Task<Dictionary<int, EnterpriseFactSet>> LoadAsync(
+        ProductQualityDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         var products = (await db.EnterpriseProducts.AsNoTracking().Where(p => ids.Contains(p.EnterpriseId))
-            .Select(p => new { p.EnterpriseId, p.ProductCode }).ToListAsync(ct)).ToLookup(p => p.EnterpriseId, p => p.ProductCode);
+            .Select(p => new { p.EnterpriseId, p.ProductCode }).ToListAsync(ct))
+            .ToLookup(p => p.EnterpriseId, p => p.ProductCode);
         var management = (await db.ManagementRecords.AsNoTracking().Where(m => ids.Contains(m.EnterpriseId))
             .OrderBy(m => m.EffectiveFrom).ThenBy(m => m.Id)
-            .Select(m => new { m.EnterpriseId, Fact = new ManagementFact(m.EffectiveFrom, m.Traceability, m.QualitySystem, m.Note) })
+            .Select(m => new
+            {
+                m.EnterpriseId, Fact = new ManagementFact(m.EffectiveFrom, m.Traceability, m.QualitySystem, m.Note),
+            })
             .ToListAsync(ct)).ToLookup(m => m.EnterpriseId, m => m.Fact);
         var samplings = (await db.Inspections.AsNoTracking().Where(i => ids.Contains(i.EnterpriseId))
             .OrderBy(i => i.SampledOn).ThenBy(i => i.Id)
@@ -40,11 +45,19 @@ internal static class EnterpriseFactLoader
             .ToListAsync(ct)).ToLookup(c => c.EnterpriseId, c => c.FoundValidOn);
         var overrides = (await db.ClassOverrides.AsNoTracking().Where(o => ids.Contains(o.EnterpriseId))
             .OrderBy(o => o.EffectiveFrom).ThenBy(o => o.Id)
-            .Select(o => new { o.EnterpriseId, Fact = new ClassOverrideFact(o.EffectiveFrom, o.Class, o.Reason, o.ExpiresOn) })
+            .Select(o => new
+            {
+                o.EnterpriseId, Fact = new ClassOverrideFact(o.EffectiveFrom, o.Class, o.Reason, o.ExpiresOn),
+            })
             .ToListAsync(ct)).ToLookup(o => o.EnterpriseId, o => o.Fact);
-        var listings = (await db.BlacklistEvents.AsNoTracking().Where(b => ids.Contains(b.EnterpriseId) && b.Source == BlacklistEventSource.Decision)
+        var listings = (await db.BlacklistEvents.AsNoTracking()
+            .Where(b => ids.Contains(b.EnterpriseId) && b.Source == BlacklistEventSource.Decision)
             .OrderBy(b => b.OccurredOn).ThenBy(b => b.Id)
-            .Select(b => new { b.EnterpriseId, Fact = new BlacklistDecisionFact(b.OccurredOn, b.Kind, b.ReasonCategory, b.DecisionNumber) })
+            .Select(b => new
+            {
+                b.EnterpriseId,
+                Fact = new BlacklistDecisionFact(b.OccurredOn, b.Kind, b.ReasonCategory, b.DecisionNumber),
+            })
             .ToListAsync(ct)).ToLookup(b => b.EnterpriseId, b => b.Fact);
 
         var sets = new Dictionary<int, EnterpriseFactSet>(ids.Count);
@@ -58,7 +71,8 @@ internal static class EnterpriseFactLoader
                 continue;
             }
 
-            sets[id] = new EnterpriseFactSet(history[0].Date, products[id].ToList(), history, samplings[id].ToList(), decisions[id].ToList(),
+            sets[id] = new EnterpriseFactSet(
+                history[0].Date, products[id].ToList(), history, samplings[id].ToList(), decisions[id].ToList(),
                 complaints[id].ToList(), overrides[id].ToList(), listings[id].ToList());
         }
 

@@ -6,7 +6,8 @@ namespace ProductQuality.Graph.Enterprises;
 /// <summary>Applies an <see cref="EnterpriseFilter"/> as SQL conditions.</summary>
 public static class EnterpriseFiltering
 {
-    public static IQueryable<Enterprise> Apply(this IQueryable<Enterprise> query, EnterpriseFilter? filter, ProductQualityDbContext db)
+    public static IQueryable<Enterprise> Apply(
+        this IQueryable<Enterprise> query, EnterpriseFilter? filter, ProductQualityDbContext db)
     {
         if (filter is null)
         {
@@ -22,7 +23,8 @@ public static class EnterpriseFiltering
         if (filter.Assured is { } assured) query = query.Where(e => e.IsAssured == assured);
         if (filter.ProductCode is { } product)
         {
-            query = query.Where(e => db.EnterpriseProducts.Any(ep => ep.EnterpriseId == e.Id && ep.ProductCode == product));
+            query = query.Where(e => db.EnterpriseProducts.Any(ep => ep.EnterpriseId == e.Id
+                && ep.ProductCode == product));
         }
 
         if (filter.CategoryCode is { } category)

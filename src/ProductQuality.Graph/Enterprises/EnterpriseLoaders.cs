@@ -15,25 +15,33 @@ namespace ProductQuality.Graph.Enterprises;
 public static class EnterpriseLoaders
 {
     /// <summary>Its products in order of code (ordinal, as everywhere in the API).</summary>
-    public static IDataLoaderResult<IReadOnlyList<Product>> ProductsOf(this IResolveFieldContext context, int enterpriseId) =>
+    public static IDataLoaderResult<IReadOnlyList<Product>> ProductsOf(
+        this IResolveFieldContext context, int enterpriseId) =>
         context.ItemsLoader<int, EnterpriseProductRow, Product>("products-by-enterprise",
                 (db, ids) => db.EnterpriseProducts.Where(ep => ids.Contains(ep.EnterpriseId))
-                    .Join(db.Products, ep => ep.ProductCode, p => p.Code, (ep, p) => new EnterpriseProductRow(ep.EnterpriseId, p))
+                    .Join(db.Products, ep => ep.ProductCode, p => p.Code,
+                        (ep, p) => new EnterpriseProductRow(ep.EnterpriseId, p))
                     .AsNoTracking(),
                 row => row.EnterpriseId, row => row.Product,
                 (a, b) => string.CompareOrdinal(a.Product.Code, b.Product.Code))
             .Load(enterpriseId);
 
-    public static IDataLoaderResult<IReadOnlyList<Licence>> LicencesOf(this IResolveFieldContext context, int enterpriseId) =>
+    public static IDataLoaderResult<IReadOnlyList<Licence>> LicencesOf(
+        this IResolveFieldContext context, int enterpriseId) =>
         context.RowsLoader<int, Licence>("licences-by-enterprise",
-            (db, ids) => db.Licences.AsNoTracking().Where(l => ids.Contains(l.EnterpriseId)).OrderBy(l => l.Id), l => l.EnterpriseId).Load(enterpriseId);
+            (db, ids) => db.Licences.AsNoTracking().Where(l => ids.Contains(l.EnterpriseId)).OrderBy(l => l.Id),
+            l => l.EnterpriseId).Load(enterpriseId);
 
-    /// <summary>Class records, newest first; under an <c>asOf</c> root, those in force by that day as known then.</summary>
-    public static IDataLoaderResult<IReadOnlyList<EnterpriseAssessmentRecord>> ClassHistoryOf(this IResolveFieldContext context, int enterpriseId)
+    /// <summary>
+    /// Class records, newest first; under an <c>asOf</c> root, those in force by that day as known then.
+    /// </summary>
+    public static IDataLoaderResult<IReadOnlyList<EnterpriseAssessmentRecord>> ClassHistoryOf(
+        this IResolveFieldContext context, int enterpriseId)
     {
         var on = context.AsOf();
         return context.RowsLoader<int, EnterpriseAssessmentRecord>("assessments-by-enterprise" + on?.LoaderSuffix,
-            (db, ids) => db.EnterpriseAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom).Where(a => ids.Contains(a.EnterpriseId))
+            (db, ids) => db.EnterpriseAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom)
+                .Where(a => ids.Contains(a.EnterpriseId))
                 .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id),
             a => a.EnterpriseId).Load(enterpriseId);
     }
@@ -43,7 +51,8 @@ public static class EnterpriseLoaders
     /// recorded by that day. The limit is applied per enterprise in SQL (<see cref="NewestInspections"/>), so asking
     /// for the latest one does not read every inspection.
     /// </summary>
-    public static IDataLoaderResult<IReadOnlyList<Inspection>> InspectionsOf(this IResolveFieldContext context, int enterpriseId, int limit)
+    public static IDataLoaderResult<IReadOnlyList<Inspection>> InspectionsOf(
+        this IResolveFieldContext context, int enterpriseId, int limit)
     {
         var on = context.AsOf();
         return context.RowsLoader<int, Inspection>($"inspections-by-enterprise-{limit}{on?.LoaderSuffix}",
@@ -56,21 +65,27 @@ public static class EnterpriseLoaders
     }
 
     /// <summary>Listings and removals, newest first; under an <c>asOf</c> root, those known by that day.</summary>
-    public static IDataLoaderResult<IReadOnlyList<BlacklistEvent>> BlacklistHistoryOf(this IResolveFieldContext context, int enterpriseId)
+    public static IDataLoaderResult<IReadOnlyList<BlacklistEvent>> BlacklistHistoryOf(
+        this IResolveFieldContext context, int enterpriseId)
     {
         var on = context.AsOf();
         return context.RowsLoader<int, BlacklistEvent>("blacklist-by-enterprise" + on?.LoaderSuffix,
-            (db, ids) => db.BlacklistEvents.AsNoTracking().InForceOn(on, b => b.OccurredOn).Where(b => ids.Contains(b.EnterpriseId))
+            (db, ids) => db.BlacklistEvents.AsNoTracking().InForceOn(on, b => b.OccurredOn)
+                .Where(b => ids.Contains(b.EnterpriseId))
                 .OrderByDescending(b => b.OccurredOn).ThenByDescending(b => b.Id),
             b => b.EnterpriseId).Load(enterpriseId);
     }
 
-    /// <summary>Grants, revocations and expiries, newest first; under an <c>asOf</c> root, those known by that day.</summary>
-    public static IDataLoaderResult<IReadOnlyList<AssuredEvent>> AssuredHistoryOf(this IResolveFieldContext context, int enterpriseId)
+    /// <summary>
+    /// Grants, revocations and expiries, newest first; under an <c>asOf</c> root, those known by that day.
+    /// </summary>
+    public static IDataLoaderResult<IReadOnlyList<AssuredEvent>> AssuredHistoryOf(
+        this IResolveFieldContext context, int enterpriseId)
     {
         var on = context.AsOf();
         return context.RowsLoader<int, AssuredEvent>("assured-by-enterprise" + on?.LoaderSuffix,
-            (db, ids) => db.AssuredEvents.AsNoTracking().InForceOn(on, a => a.OccurredOn).Where(a => ids.Contains(a.EnterpriseId))
+            (db, ids) => db.AssuredEvents.AsNoTracking().InForceOn(on, a => a.OccurredOn)
+                .Where(a => ids.Contains(a.EnterpriseId))
                 .OrderByDescending(a => a.OccurredOn).ThenByDescending(a => a.Id),
             a => a.EnterpriseId).Load(enterpriseId);
     }
@@ -79,7 +94,8 @@ public static class EnterpriseLoaders
     public static IDataLoaderResult<Enterprise?> EnterpriseById(this IResolveFieldContext context, int enterpriseId)
     {
         var visible = context.VisibleEnterprises();
-        return context.RowLoader<int, Enterprise>("enterprise-by-id", (_, ids) => visible.Where(e => ids.Contains(e.Id)), e => e.Id)
+        return context.RowLoader<int, Enterprise>(
+                "enterprise-by-id", (_, ids) => visible.Where(e => ids.Contains(e.Id)), e => e.Id)
             .Load(enterpriseId);
     }
 

@@ -7,18 +7,21 @@ namespace ProductQuality.Graph.History;
 
 /// <summary>
 /// The <c>asOf: Date</c> argument of the root fields that answer about a past day (enterprise, product, city, region,
-/// fourColorMap). Everything below such a field answers as of that day: nested regions, products, histories, explanations.
+/// fourColorMap). Everything below such a field answers as of that day: nested regions, products, histories,
+/// explanations.
 /// </summary>
 public static class AsOfArgument
 {
     public const string Name = "asOf";
 
     public const string Description =
-        "Answer as the data stood at the end of this day (China Standard Time): the values in force that day, as the bureau had " +
-        "recorded them by then, and histories up to it. Later corrections do not change the answer. Omitted or today: now. Not in the future.";
+        "Answer as the data stood at the end of this day (China Standard Time): the values in force that day, " +
+        "as the bureau had recorded them by then, and histories up to it. Later corrections do not change the " +
+        "answer. Omitted or today: now. Not in the future.";
 
     /// <summary>Adds <c>asOf</c> to a root field.</summary>
-    public static FieldBuilder<TSource, TReturn> WithAsOf<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+    public static FieldBuilder<TSource, TReturn> WithAsOf<TSource, TReturn>(
+        this FieldBuilder<TSource, TReturn> field) =>
         field.Argument<DateScalar>(Name, Description);
 
     /// <summary>
@@ -42,7 +45,8 @@ public static class AsOfArgument
         if (date > today)
         {
             throw new DomainException(ErrorCodes.InvalidArgument,
-                $"asOf {date:yyyy-MM-dd} is in the future: today is {today:yyyy-MM-dd} (China Standard Time). Ask about today or an earlier day, or omit asOf for now.",
+                $"asOf {date:yyyy-MM-dd} is in the future: today is {today:yyyy-MM-dd} (China Standard Time). "
+                + "Ask about today or an earlier day, or omit asOf for now.",
                 new Dictionary<string, object?> { ["argument"] = Name });
         }
 

@@ -11,7 +11,8 @@ namespace ProductQuality.Graph.History;
 public readonly record struct KnownOn(DateOnly Date)
 {
     /// <summary>The first instant after the day, in UTC: rows recorded before it were known on the day.</summary>
-    public DateTime KnownByUtc => Date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - BureauClock.ChinaStandardTime;
+    public DateTime KnownByUtc =>
+        Date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - BureauClock.ChinaStandardTime;
 
     /// <summary>A per-day suffix for batch loader names, so rows of different days never share a cache.</summary>
     public string LoaderSuffix => "@" + Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

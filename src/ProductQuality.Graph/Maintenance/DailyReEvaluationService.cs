@@ -19,7 +19,8 @@ public sealed class DailyReEvaluationService(
         var settings = options.Value;
         if (!settings.Enabled)
         {
-            logger.LogInformation("Daily re-evaluation is off (Maintenance:Enabled = false): run `recompute` daily instead.");
+            logger.LogInformation(
+                "Daily re-evaluation is off (Maintenance:Enabled = false): run `recompute` daily instead.");
             return;
         }
 
@@ -67,7 +68,8 @@ public sealed class DailyReEvaluationService(
 #pragma warning restore CA1031
         {
             status.Failed();
-            logger.LogError(e, "Daily re-evaluation failed; trying again in {Minutes} minutes.", options.Value.RetryMinutes);
+            logger.LogError(e, "Daily re-evaluation failed; trying again in {Minutes} minutes.",
+                options.Value.RetryMinutes);
             return false;
         }
     }

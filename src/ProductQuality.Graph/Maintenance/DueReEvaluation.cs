@@ -14,7 +14,8 @@ namespace ProductQuality.Graph.Maintenance;
 /// </summary>
 public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvaluation> logger)
 {
-    public async Task<DueRunSummary> RunAsync(ProductQualityDbContext db, DateOnly today, int batchSize, CancellationToken ct)
+    public async Task<DueRunSummary> RunAsync(
+        ProductQualityDbContext db, DateOnly today, int batchSize, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var clock = Stopwatch.StartNew();
@@ -24,8 +25,11 @@ public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvalua
         // Products first: a tier that changes today moves its makers' colours, and ReEvaluator replays them with it.
         var (products, first) = await InBatchAsync(db, async () =>
         {
-            var codes = await db.Products.Where(p => p.NextDueOn <= today).OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(ct);
-            return (codes.Count, codes.Count == 0 ? ReEvaluation.None : await reEvaluator.ReEvaluateAsync(db, new Touched([], codes), ct));
+            var codes = await db.Products.Where(p => p.NextDueOn <= today)
+                .OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(ct);
+            return (codes.Count, codes.Count == 0
+                ? ReEvaluation.None
+                : await reEvaluator.ReEvaluateAsync(db, new Touched([], codes), ct));
         }, ct);
         var enterprises = 0;
         var changed = first.EnterprisesChanged;
@@ -38,7 +42,9 @@ public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvalua
             {
                 var batch = await db.Enterprises.Where(e => e.NextDueOn <= today && e.Id > after)
                     .OrderBy(e => e.Id).Select(e => e.Id).Take(batchSize).ToListAsync(ct);
-                return (batch, batch.Count == 0 ? ReEvaluation.None : await reEvaluator.ReEvaluateAsync(db, new Touched(batch, []), ct));
+                return (batch, batch.Count == 0
+                    ? ReEvaluation.None
+                    : await reEvaluator.ReEvaluateAsync(db, new Touched(batch, []), ct));
             }, ct);
             if (ids.Count == 0)
             {
@@ -50,11 +56,13 @@ public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvalua
             changed += result.EnterprisesChanged;
             regions += result.RegionsChanged;
             batches++;
-            logger.LogInformation("Daily re-evaluation for {Today:yyyy-MM-dd}: {Done} of {Due} due enterprises done, {Changed} changed.",
+            logger.LogInformation(
+                "Daily re-evaluation for {Today:yyyy-MM-dd}: {Done} of {Due} due enterprises done, {Changed} changed.",
                 today, enterprises, due, changed);
         }
 
-        var summary = new DueRunSummary(today, products, first.ProductsChanged, enterprises, changed, regions, batches, clock.Elapsed);
+        var summary = new DueRunSummary(
+            today, products, first.ProductsChanged, enterprises, changed, regions, batches, clock.Elapsed);
         logger.LogInformation("{Summary}", summary.ToString());
         return summary;
     }

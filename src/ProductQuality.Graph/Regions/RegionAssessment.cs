@@ -5,7 +5,8 @@ namespace ProductQuality.Graph.Regions;
 
 /// <summary>
 /// One effective-dated evaluation of a region's colour (区域分色) and quality index. Append-only: a new
-/// evaluation is a new row; the latest row with <see cref="EffectiveFrom"/> on or before a date is the state on that date.
+/// evaluation is a new row; the latest row with <see cref="EffectiveFrom"/> on or before a date is the state on
+/// that date.
 /// </summary>
 public sealed class RegionAssessment : ISupersedable
 {

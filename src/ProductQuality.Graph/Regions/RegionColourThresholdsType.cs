@@ -17,20 +17,28 @@ public sealed class RegionColourThresholdsType : ContractObjectGraphType<RegionC
         Field<NonNullGraphType<RegionColourBasisType>>(FieldGroup.Regions, "basis").Description("Which shares decide.")
             .Resolve(c => c.Source.Basis);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "redSharePercentForRed")
-            .Description("RED when the red share r (红色占比) is at least this percent.").Resolve(c => (double)c.Source.RedSharePercentForRed);
+            .Description("RED when the red share r (红色占比) is at least this percent.")
+            .Resolve(c => (double)c.Source.RedSharePercentForRed);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "redYellowSharePercentForYellow")
-            .Description("YELLOW when r + y (红黄占比) is at least this percent.").Resolve(c => (double)c.Source.RedYellowSharePercentForYellow);
+            .Description("YELLOW when r + y (红黄占比) is at least this percent.")
+            .Resolve(c => (double)c.Source.RedYellowSharePercentForYellow);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "redYellowSharePercentForBlue")
-            .Description("BLUE when r + y is at least this percent; otherwise GREEN.").Resolve(c => (double)c.Source.RedYellowSharePercentForBlue);
+            .Description("BLUE when r + y is at least this percent; otherwise GREEN.")
+            .Resolve(c => (double)c.Source.RedYellowSharePercentForBlue);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "classCSharePercentForRed")
-            .Description("Class-C basis: RED at this class-C share (C类占比).").Resolve(c => (double)c.Source.ClassCSharePercentForRed);
+            .Description("Class-C basis: RED at this class-C share (C类占比).")
+            .Resolve(c => (double)c.Source.ClassCSharePercentForRed);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "classCSharePercentForYellow")
-            .Description("Class-C basis: YELLOW at this class-C share.").Resolve(c => (double)c.Source.ClassCSharePercentForYellow);
+            .Description("Class-C basis: YELLOW at this class-C share.")
+            .Resolve(c => (double)c.Source.ClassCSharePercentForYellow);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "classCSharePercentForBlue")
-            .Description("Class-C basis: BLUE at this class-C share.").Resolve(c => (double)c.Source.ClassCSharePercentForBlue);
+            .Description("Class-C basis: BLUE at this class-C share.")
+            .Resolve(c => (double)c.Source.ClassCSharePercentForBlue);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "minEnterprises")
-            .Description("Fewer key-product enterprises than this leave the region not assessed (未评定).").Resolve(c => c.Source.MinEnterprises);
+            .Description("Fewer key-product enterprises than this leave the region not assessed (未评定).")
+            .Resolve(c => c.Source.MinEnterprises);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Regions, "setBy")
-            .Description("Whose settings: \"city\", or the code of the county that set its towns' own.").Resolve(c => c.Source.SetBy);
+            .Description("Whose settings: \"city\", or the code of the county that set its towns' own.")
+            .Resolve(c => c.Source.SetBy);
     }
 }

@@ -12,13 +12,16 @@ public sealed class StatisticsType : ContractObjectGraphType<BureauStatistics>
     {
         Name = "Statistics";
         Description = "The distributions a bureau looks at first (统计), as the report verb prints them.";
-        Field<NonNullGraphType<DateScalar>>(FieldGroup.Write, "asOf").Description("The day counted (today).").Resolve(c => c.Source.AsOf);
-        List(this, "productTiers", "Catalogue products by risk tier (产品分级): HIGH, ELEVATED, GENERAL.", s => s.ProductTiers);
+        Field<NonNullGraphType<DateScalar>>(FieldGroup.Write, "asOf").Description("The day counted (today).")
+            .Resolve(c => c.Source.AsOf);
+        List(this, "productTiers", "Catalogue products by risk tier (产品分级): HIGH, ELEVATED, GENERAL.",
+            s => s.ProductTiers);
         List(this, "enterpriseClasses", "Enterprises by class (企业分类): AA, A, B, C.", s => s.EnterpriseClasses);
         List(this, "healthCodes", "Enterprises by health code (健康码) colour.", s => s.HealthCodes);
         List(this, "mapColours", "Enterprises by map colour (四色图).", s => s.MapColours);
         List(this, "countyColours", "Counties by region colour (区域分色), and NOT_ASSESSED (未评定).", s => s.CountyColours);
-        List(this, "townColours", "Towns and sub-districts by region colour, and NOT_ASSESSED (未评定).", s => s.TownColours);
+        List(this, "townColours", "Towns and sub-districts by region colour, and NOT_ASSESSED (未评定).",
+            s => s.TownColours);
         List(this, "signalsBySource", "External risk signals (国内外风险预警/召回) the tiers count today — those of the "
             + "look-back window — by source (RiskSignalSource names).", s => s.SignalsBySource);
         List(this, "industries", "Enterprises by the industries they make products of (行业): "
@@ -27,7 +30,8 @@ public sealed class StatisticsType : ContractObjectGraphType<BureauStatistics>
                 FieldGroup.Write, "countyColoursByYearEnd")
             .Description("Counties by region colour at each past year end (年末) since the first assessment: "
                 + "whether the map moved over the years.").Resolve(c => c.Source.CountyColoursByYearEnd);
-        Field<NonNullGraphType<OverdueStatisticsType>>(FieldGroup.Write, "plan").Description("Supervision plan entries due and overdue (检查计划).").Resolve(c => c.Source.Plan);
+        Field<NonNullGraphType<OverdueStatisticsType>>(FieldGroup.Write, "plan")
+            .Description("Supervision plan entries due and overdue (检查计划).").Resolve(c => c.Source.Plan);
     }
 
     private static void List(StatisticsType type, string name, string description,

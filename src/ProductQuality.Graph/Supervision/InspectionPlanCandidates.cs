@@ -22,7 +22,8 @@ public static class InspectionPlanCandidates
         var rows = await enterprises
             .Select(e => new Row
             {
-                Id = e.Id, CreditCode = e.CreditCode, MapColour = e.MapColour, Class = e.Class, HighestTier = e.HighestTier,
+                Id = e.Id, CreditCode = e.CreditCode, MapColour = e.MapColour, Class = e.Class,
+                HighestTier = e.HighestTier,
                 Last = db.Inspections.Where(i => i.EnterpriseId == e.Id).Max(i => (DateOnly?)i.SampledOn),
             })
             .Where(DueBy(rule, to))
@@ -47,7 +48,8 @@ public static class InspectionPlanCandidates
                     var cut = CutOff(rule.IntervalMonths(subject), to);
                     var term = Expression.AndAlso(
                         Expression.AndAlso(
-                            Expression.Equal(Expression.Property(row, nameof(Row.MapColour)), Expression.Constant(colour)),
+                            Expression.Equal(
+                                Expression.Property(row, nameof(Row.MapColour)), Expression.Constant(colour)),
                             Is(Expression.Property(row, nameof(Row.Class)), EnterpriseClass.C, isC)),
                         Expression.AndAlso(
                             Is(Expression.Property(row, nameof(Row.HighestTier)), ProductTier.High, isHigh),
@@ -80,7 +82,9 @@ public static class InspectionPlanCandidates
     /// <summary>An enterprise that may be due: its id, code, what the rule reads and last sampling day.</summary>
     public sealed record Candidate(int Id, string CreditCode, SupervisionSubject Subject, DateOnly? Last);
 
-    /// <summary>The projected columns; a class with setters so the filter can be composed after the projection.</summary>
+    /// <summary>
+    /// The projected columns; a class with setters so the filter can be composed after the projection.
+    /// </summary>
     private sealed class Row
     {
         public int Id { get; init; }

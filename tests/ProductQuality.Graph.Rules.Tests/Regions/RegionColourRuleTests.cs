@@ -28,7 +28,8 @@ public class RegionColourRuleTests
         Assert.Equal(RegionColourBasis.MapColourShares, result.Basis);
         Assert.Equal(1000, result.Enterprises);
         Assert.Equal(decimal.Parse(r, System.Globalization.CultureInfo.InvariantCulture), result.RedSharePercent);
-        Assert.Equal(decimal.Parse(ry, System.Globalization.CultureInfo.InvariantCulture), result.RedYellowSharePercent);
+        Assert.Equal(
+            decimal.Parse(ry, System.Globalization.CultureInfo.InvariantCulture), result.RedYellowSharePercent);
         Assert.Equal(expected.Code(), result.Explanation.Outcome);
     }
 

@@ -55,7 +55,8 @@ public static class FuzzSeeds
             ValueKind.Date)]),
         ("query($l: MapLevel!, $c: String) { fourColorMap(level: $l, county: $c) { code } }",
             [("l", ValueKind.Enum), ("c", ValueKind.Text)]),
-        ("query($from: Date!, $to: Date!, $n: Int, $a: String) { inspectionPlan(from: $from, to: $to, first: $n, after: $a) { __typename } }",
+        ("query($from: Date!, $to: Date!, $n: Int, $a: String) { inspectionPlan(from: $from, to: $to, first: $n, "
+            + "after: $a) { __typename } }",
             [("from", ValueKind.Date), ("to", ValueKind.Date), ("n", ValueKind.Int), ("a", ValueKind.Cursor)]),
         ("query($t: ProductTier, $c: String) { products(tier: $t, categoryCode: $c) { code } }",
             [("t", ValueKind.Enum), ("c", ValueKind.Text)]),

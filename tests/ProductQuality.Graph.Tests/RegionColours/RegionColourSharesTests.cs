@@ -16,10 +16,12 @@ public sealed class RegionColourSharesTests(GraphServerFactory factory)
     private const string Query = """
         query($level: MapLevel!) { regionColourShares(level: $level) {
           level redCount yellowCount blueCount greenCount notAssessedCount
-          thresholds { basis redSharePercentForRed redYellowSharePercentForYellow redYellowSharePercentForBlue minEnterprises setBy }
+          thresholds { basis redSharePercentForRed redYellowSharePercentForYellow redYellowSharePercentForBlue
+            minEnterprises setBy }
           redYellowShare { min lowerQuartile median upperQuartile max }
           regions { region { code } colour assessed enterpriseCount redSharePercent redYellowSharePercent
-            thresholds { redSharePercentForRed redYellowSharePercentForYellow redYellowSharePercentForBlue minEnterprises setBy } } } }
+            thresholds { redSharePercentForRed redYellowSharePercentForYellow redYellowSharePercentForBlue
+              minEnterprises setBy } } } }
         """;
 
     [Theory]
@@ -46,14 +48,16 @@ public sealed class RegionColourSharesTests(GraphServerFactory factory)
         Assert.Equal(ry[0], shares.GetProperty("redYellowShare").GetProperty("min").GetDouble());
         Assert.Equal(ry[^1], shares.GetProperty("redYellowShare").GetProperty("max").GetDouble());
         Assert.Contains(ry, v => v == shares.GetProperty("redYellowShare").GetProperty("median").GetDouble());
-        Assert.Equal(level == "TOWN" ? 5 : 20, shares.GetProperty("thresholds").GetProperty("minEnterprises").GetInt32());
+        Assert.Equal(
+            level == "TOWN" ? 5 : 20, shares.GetProperty("thresholds").GetProperty("minEnterprises").GetInt32());
     }
 
     [Fact]
     public async Task A_town_below_the_minimum_says_how_many_and_the_minimum()
     {
         var reply = (await factory.ClientFor("samr-jiaxing").PostAsync(
-            "{ fourColorMap(level: TOWN) { code assessment { assessed colour enterpriseCount explanation { summary } } } }")).EnsureData();
+            "{ fourColorMap(level: TOWN) { code assessment { assessed colour enterpriseCount "
+            + "explanation { summary } } } }")).EnsureData();
         var small = reply.Data.GetProperty("fourColorMap").EnumerateArray()
             .Select(r => r.GetProperty("assessment"))
             .Where(a => a.ValueKind == JsonValueKind.Object && !a.GetProperty("assessed").GetBoolean()).ToList();
@@ -61,7 +65,8 @@ public sealed class RegionColourSharesTests(GraphServerFactory factory)
         foreach (var a in small)
         {
             Assert.Equal(JsonValueKind.Null, a.GetProperty("colour").ValueKind);
-            Assert.StartsWith($"Region not assessed (未评定): {a.GetProperty("enterpriseCount").GetInt32()} key-product enterprises",
+            Assert.StartsWith(
+                $"Region not assessed (未评定): {a.GetProperty("enterpriseCount").GetInt32()} key-product enterprises",
                 a.GetProperty("explanation")[0].GetProperty("summary").GetString(), StringComparison.Ordinal);
         }
     }
@@ -74,11 +79,13 @@ public sealed class RegionColourSharesTests(GraphServerFactory factory)
             .UseSetting("Rules:RegionColour:Counties:330481:RedYellowSharePercentForYellow", "40")
             .UseSetting("Rules:RegionColour:Counties:330481:MinEnterprisesForTown", "3"));
         var client = server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = factory.ClientFor("samr-jiaxing").DefaultRequestHeaders.Authorization;
+        client.DefaultRequestHeaders.Authorization =
+            factory.ClientFor("samr-jiaxing").DefaultRequestHeaders.Authorization;
         var regions = (await SharesAsync(client, "TOWN")).GetProperty("regions").EnumerateArray().ToList();
         foreach (var region in regions)
         {
-            var own = region.GetProperty("region").GetProperty("code").GetString()!.StartsWith("330481", StringComparison.Ordinal);
+            var own = region.GetProperty("region").GetProperty("code").GetString()!
+                .StartsWith("330481", StringComparison.Ordinal);
             var t = region.GetProperty("thresholds");
             Assert.Equal(own ? "330481" : "city", t.GetProperty("setBy").GetString());
             Assert.Equal(own ? 40 : 30, t.GetProperty("redYellowSharePercentForYellow").GetDouble());

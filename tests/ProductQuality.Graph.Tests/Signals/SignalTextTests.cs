@@ -57,9 +57,11 @@ public sealed class SignalTextTests(GraphServerFactory factory)
     {
         const string factor = "risk signal (风险信号): ";
         const string clause = "external signals (国内外风险信号): ";
-        foreach (var e in history.EnumerateArray().Select(h => h.GetProperty("explanation")).Where(e => e.ValueKind == JsonValueKind.Object))
+        foreach (var e in history.EnumerateArray().Select(h => h.GetProperty("explanation"))
+            .Where(e => e.ValueKind == JsonValueKind.Object))
         {
-            foreach (var name in e.GetProperty("factors").EnumerateArray().Select(f => f.GetProperty("name").GetString()!))
+            foreach (var name in e.GetProperty("factors").EnumerateArray()
+                .Select(f => f.GetProperty("name").GetString()!))
             {
                 if (name.StartsWith(factor, StringComparison.Ordinal))
                 {

@@ -12,7 +12,8 @@ public sealed class StatisticsTests(GraphServerFactory factory)
 {
     private const string Today = "2026-11-28";
 
-    private static readonly string[] Lists = ["productTiers", "enterpriseClasses", "healthCodes", "mapColours", "countyColours", "townColours"];
+    private static readonly string[] Lists =
+        ["productTiers", "enterpriseClasses", "healthCodes", "mapColours", "countyColours", "townColours"];
 
     private const string Query = """
         { statistics { asOf
@@ -33,9 +34,11 @@ public sealed class StatisticsTests(GraphServerFactory factory)
               products { tier externalSignals { source publishedOn } }
               counties: fourColorMap(level: COUNTY) { assessment { colour } }
               towns: fourColorMap(level: TOWN) { assessment { colour } }
-              inspectionPlan(from: "{{Today}}", to: "{{Today}}", first: 500) { totalCount edges { node { daysOverdue } } } }
+              inspectionPlan(from: "{{Today}}", to: "{{Today}}", first: 500) {
+                totalCount edges { node { daysOverdue } } } }
             """)).EnsureData().Data;
-        var nodes = data.GetProperty("enterprises").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
+        var nodes = data.GetProperty("enterprises").GetProperty("edges").EnumerateArray()
+            .Select(e => e.GetProperty("node")).ToList();
 
         Assert.Equal(Today, s.GetProperty("asOf").GetString());
         Assert.Equal(Count(data.GetProperty("products").EnumerateArray(), "tier"), Counts(s, "productTiers"));
@@ -44,14 +47,16 @@ public sealed class StatisticsTests(GraphServerFactory factory)
         Assert.Equal(Count(nodes, "mapColour"), Counts(s, "mapColours"));
         Assert.Equal(Colours(data.GetProperty("counties")), Counts(s, "countyColours"));
         // Signals in the tiers' two-year look-back window, by source.
-        var signals = data.GetProperty("products").EnumerateArray().SelectMany(p => p.GetProperty("externalSignals").EnumerateArray())
+        var signals = data.GetProperty("products").EnumerateArray()
+            .SelectMany(p => p.GetProperty("externalSignals").EnumerateArray())
             .Where(x => string.CompareOrdinal(x.GetProperty("publishedOn").GetString(), "2024-11-28") > 0);
         Assert.Equal(Count(signals, "source"), Counts(s, "signalsBySource"));
         Assert.NotEmpty(Counts(s, "signalsBySource"));
         Assert.Equal(Colours(data.GetProperty("towns")), Counts(s, "townColours"));
 
         var plan = data.GetProperty("inspectionPlan");
-        var overdue = plan.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("daysOverdue").GetInt32())
+        var overdue = plan.GetProperty("edges").EnumerateArray()
+            .Select(e => e.GetProperty("node").GetProperty("daysOverdue").GetInt32())
             .Where(d => d > 0).ToList();
         var p = s.GetProperty("plan");
         Assert.Equal(nodes.Count, p.GetProperty("enterprises").GetInt32());
@@ -77,7 +82,8 @@ public sealed class StatisticsTests(GraphServerFactory factory)
         }
 
         var p = s.GetProperty("plan");
-        Assert.Equal([$"ENTERPRISES {p.GetProperty("enterprises").GetInt32()}", $"DUE {p.GetProperty("due").GetInt32()}",
+        Assert.Equal([$"ENTERPRISES {p.GetProperty("enterprises").GetInt32()}",
+            $"DUE {p.GetProperty("due").GetInt32()}",
             $"OVERDUE {p.GetProperty("overdue").GetInt32()} {p.GetProperty("overdueSharePercent").GetDouble():0.0}%",
             $"MAX_DAYS {p.GetProperty("maxDaysOverdue").GetInt32()}"], sections[Lists.Length]);
         Assert.Equal(Lines(s, "signalsBySource"), sections[Lists.Length + 1]);
@@ -87,18 +93,22 @@ public sealed class StatisticsTests(GraphServerFactory factory)
     [Fact]
     public async Task Only_the_regulators_contract_has_statistics_and_a_county_bureau_counts_its_county()
     {
-        Assert.Equal("FIELDS_ON_CORRECT_TYPE", (await factory.ClientFor("drc").PostAsync("{ statistics { asOf } }")).FirstErrorCode);
+        Assert.Equal("FIELDS_ON_CORRECT_TYPE",
+            (await factory.ClientFor("drc").PostAsync("{ statistics { asOf } }")).FirstErrorCode);
         var county = (await factory.ClientFor("samr-330481").PostAsync(
-                "{ statistics { plan { enterprises } enterpriseClasses { count } } enterprises(first: 0) { totalCount } }"))
+                "{ statistics { plan { enterprises } enterpriseClasses { count } } "
+                + "enterprises(first: 0) { totalCount } }"))
             .EnsureData().Data;
         var own = county.GetProperty("enterprises").GetProperty("totalCount").GetInt32();
         Assert.Equal(own, county.GetProperty("statistics").GetProperty("plan").GetProperty("enterprises").GetInt32());
-        Assert.Equal(own, county.GetProperty("statistics").GetProperty("enterpriseClasses").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()));
+        Assert.Equal(own, county.GetProperty("statistics").GetProperty("enterpriseClasses").EnumerateArray()
+            .Sum(c => c.GetProperty("count").GetInt32()));
     }
 
     private static List<string> Lines(JsonElement statistics, string list) =>
         statistics.GetProperty(list).EnumerateArray()
-            .Select(c => $"{c.GetProperty("key").GetString()} {c.GetProperty("count").GetInt32()} {c.GetProperty("sharePercent").GetDouble():0.0}%")
+            .Select(c => $"{c.GetProperty("key").GetString()} {c.GetProperty("count").GetInt32()} "
+                + $"{c.GetProperty("sharePercent").GetDouble():0.0}%")
             .ToList();
 
     private static Dictionary<string, int> Count(IEnumerable<JsonElement> rows, string property) =>

@@ -70,7 +70,8 @@ public sealed class ChangeSubscriptionTests(WebSocketServer server) : IClassFixt
         using var regulator = server.ClientFor("samr-jiaxing");
         using var response = await regulator.PostAsJsonAsync("/graphql", new
         {
-            query = "mutation($input: RecordBlacklistDecisionInput!) { recordBlacklistDecision(input: $input) { replayed } }",
+            query = "mutation($input: RecordBlacklistDecisionInput!) { recordBlacklistDecision(input: $input) "
+                + "{ replayed } }",
             variables = new
             {
                 input = new

@@ -45,6 +45,7 @@ public sealed class DevelopmentSigningKey(IOptions<TokenOptions> options)
 
         return bytes.Length >= 32
             ? new SymmetricSecurityKey(bytes) { KeyId = "dev" }
-            : throw new InvalidOperationException($"The signing key in {source} must be at least 32 bytes (HMAC-SHA256).");
+            : throw new InvalidOperationException(
+                $"The signing key in {source} must be at least 32 bytes (HMAC-SHA256).");
     }
 }

@@ -19,10 +19,15 @@ public sealed class TokenOptions
     [Required]
     public string Audience { get; set; } = "productquality-graph";
 
-    /// <summary>Development only: base64 HMAC-SHA256 key (at least 32 bytes). Empty: generated once into <see cref="DevelopmentKeyFile"/>.</summary>
+    /// <summary>
+    /// Development only: base64 HMAC-SHA256 key (at least 32 bytes). Empty: generated once into
+    /// <see cref="DevelopmentKeyFile"/>.
+    /// </summary>
     public string? SigningKey { get; set; }
 
-    /// <summary>Development only: where the generated key is kept (git-ignored data/ folder). Never commit it.</summary>
+    /// <summary>
+    /// Development only: where the generated key is kept (git-ignored data/ folder). Never commit it.
+    /// </summary>
     public string DevelopmentKeyFile { get; set; } = "data/dev-signing-key";
 
     /// <summary>Tolerated clock difference between servers, in seconds.</summary>

@@ -59,7 +59,9 @@ public sealed class DataSetGenerator
     /// <summary>External risk signals, from signals.csv; available after <see cref="Prepare"/>.</summary>
     public IReadOnlyList<ExternalRiskSignal> Signals { get; private set; } = [];
 
-    /// <summary>Yearly product gradings; after <see cref="Prepare"/> the products carry today's tier and score.</summary>
+    /// <summary>
+    /// Yearly product gradings; after <see cref="Prepare"/> the products carry today's tier and score.
+    /// </summary>
     public IReadOnlyList<ProductTierAssessment> ProductTierAssessments { get; private set; } = [];
 
     /// <summary>
@@ -82,13 +84,18 @@ public sealed class DataSetGenerator
         assessor = new EnterpriseReplay(rules, timeline, request.Today, rows.ProductName);
     }
 
-    /// <summary>Pass two: the next <paramref name="count"/> enterprises with all their rows. Call in order from index 0.</summary>
+    /// <summary>
+    /// Pass two: the next <paramref name="count"/> enterprises with all their rows. Call in order from index 0.
+    /// </summary>
     public IReadOnlyList<GeneratedEnterprise> Generate(int firstIndex, int count)
     {
-        var replay = assessor ?? throw new InvalidOperationException("Call Prepare before Generate: enterprises are assessed against the product tiers.");
+        var replay = assessor ?? throw new InvalidOperationException(
+            "Call Prepare before Generate: enterprises are assessed against the product tiers.");
         if (firstIndex != nextIndex)
         {
-            throw new InvalidOperationException($"Generate enterprises in order: expected index {nextIndex}, got {firstIndex}; document numbers depend on the order.");
+            throw new InvalidOperationException(
+                $"Generate enterprises in order: expected index {nextIndex}, got {firstIndex}; "
+                + "document numbers depend on the order.");
         }
 
         var batch = new List<GeneratedEnterprise>(count);
@@ -102,7 +109,8 @@ public sealed class DataSetGenerator
     }
 
     /// <summary>Every region's colour and index at each past year end, from the states replayed so far.</summary>
-    public List<RegionAssessment> YearEndRegionAssessments() => yearEnds.Assess(new RegionAssessmentBuilder(rules, reference.Regions));
+    public List<RegionAssessment> YearEndRegionAssessments() =>
+        yearEnds.Assess(new RegionAssessmentBuilder(rules, reference.Regions));
 
     // Drafts are independent of one another, so the enterprises are counted in parallel, in slices, each slice into
     // its own statistics; sums do not depend on the order, so the data set stays the same on any number of cores.

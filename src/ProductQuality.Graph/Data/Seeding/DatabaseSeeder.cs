@@ -25,7 +25,8 @@ public sealed class DatabaseSeeder(RulesOptions rules)
     }
 
     /// <summary>Seeds the data set of <paramref name="request"/> into an empty, migrated database.</summary>
-    public async Task<SeedSummary> SeedAsync(ProductQualityDbContext db, SeedRequest request, IProgress<SeedProgress>? progress, CancellationToken ct)
+    public async Task<SeedSummary> SeedAsync(
+        ProductQualityDbContext db, SeedRequest request, IProgress<SeedProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);

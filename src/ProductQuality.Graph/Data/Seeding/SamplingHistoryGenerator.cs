@@ -20,7 +20,9 @@ internal sealed class SamplingHistoryGenerator(ReferenceDataSet reference, DateO
     /// <summary>The latest a late inspection comes, in days after its due date.</summary>
     public const int MaxLateDays = 90;
 
-    /// <summary>The earliest an inspection comes before its due date, in days (at most a quarter of the interval).</summary>
+    /// <summary>
+    /// The earliest an inspection comes before its due date, in days (at most a quarter of the interval).
+    /// </summary>
     private const int MaxEarlyDays = 60;
 
     /// <summary>Products sampled at one inspection; a maker of more is sampled in rotation.</summary>
@@ -43,7 +45,8 @@ internal sealed class SamplingHistoryGenerator(ReferenceDataSet reference, DateO
         bool foundedInHistory, SupervisionScheduler scheduler)
     {
         var runs = context.ProductCodes
-            .Select(c => new ProductRun(reference.Profiles[c], Math.Min(0.6, reference.Profiles[c].BaseFailureRate * factor)))
+            .Select(c => new ProductRun(
+                reference.Profiles[c], Math.Min(0.6, reference.Profiles[c].BaseFailureRate * factor)))
             .ToList();
         var records = new List<SamplingRecord>();
         var facts = context with { Samplings = records };
@@ -76,8 +79,8 @@ internal sealed class SamplingHistoryGenerator(ReferenceDataSet reference, DateO
             }
             else if (outside == day)
             {
-                Sample(r, runs[r.Next(runs.Count)], day, r.Chance(0.3) ? SamplingLevel.National : SamplingLevel.Provincial,
-                    isFollowUp: false);
+                Sample(r, runs[r.Next(runs.Count)], day,
+                    r.Chance(0.3) ? SamplingLevel.National : SamplingLevel.Provincial, isFollowUp: false);
                 outside = day.AddDays(r.DaysToNext(OutsideSamplingsPerYear));
             }
             else
@@ -130,7 +133,8 @@ internal sealed class SamplingHistoryGenerator(ReferenceDataSet reference, DateO
         run.Failed(date);
         var ordered = date.AddDays(r.Next(14, 43));
         var rectification = ordered <= today ? ordered : (DateOnly?)null;
-        return new SamplingDraft(date, run.Profile.Code, level, false, FailedItems(r, run.Profile), rectification, followUp);
+        return new SamplingDraft(
+            date, run.Profile.Code, level, false, FailedItems(r, run.Profile), rectification, followUp);
     }
 
     private static List<FailureItem> FailedItems(Random r, ProductProfile profile)

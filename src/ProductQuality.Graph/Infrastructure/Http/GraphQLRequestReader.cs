@@ -9,14 +9,16 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// </summary>
 internal static class GraphQLRequestReader
 {
-    public static (GraphQLHttpRequest? Request, RequestError? Error) FromQueryString(HttpRequest http, GraphQLHttpOptions options)
+    public static (GraphQLHttpRequest? Request, RequestError? Error) FromQueryString(
+        HttpRequest http, GraphQLHttpOptions options)
     {
         var q = http.Query;
         foreach (var key in new[] { "query", "operationName", "variables", "extensions" })
         {
             if (q[key].Count > 1)
             {
-                return (null, RequestError.BadRequest("INVALID_REQUEST", $"The '{key}' parameter is given more than once."));
+                return (null, RequestError.BadRequest("INVALID_REQUEST",
+                    $"The '{key}' parameter is given more than once."));
             }
         }
 
@@ -28,7 +30,8 @@ internal static class GraphQLRequestReader
 
         if (string.IsNullOrWhiteSpace(query))
         {
-            return (null, RequestError.BadRequest("QUERY_MISSING", "A GET request needs a 'query' parameter holding the GraphQL document."));
+            return (null, RequestError.BadRequest("QUERY_MISSING",
+                "A GET request needs a 'query' parameter holding the GraphQL document."));
         }
 
         var variables = NullIfEmpty(q["variables"].ToString());
@@ -37,14 +40,17 @@ internal static class GraphQLRequestReader
         {
             if (json is not null && !IsJsonObject(json))
             {
-                return (null, RequestError.BadRequest("INVALID_REQUEST", $"The '{name}' parameter must be a JSON-encoded object."));
+                return (null, RequestError.BadRequest("INVALID_REQUEST",
+                    $"The '{name}' parameter must be a JSON-encoded object."));
             }
         }
 
-        return Check(new GraphQLHttpRequest(query, NullIfEmpty(q["operationName"].ToString()), variables, extensions), options);
+        return Check(
+            new GraphQLHttpRequest(query, NullIfEmpty(q["operationName"].ToString()), variables, extensions), options);
     }
 
-    public static async Task<(GraphQLHttpRequest? Request, RequestError? Error)> FromBodyAsync(HttpRequest http, GraphQLHttpOptions options)
+    public static async Task<(GraphQLHttpRequest? Request, RequestError? Error)> FromBodyAsync(
+        HttpRequest http, GraphQLHttpOptions options)
     {
         if (http.ContentLength > options.MaxRequestBytes)
         {
@@ -122,22 +128,26 @@ internal static class GraphQLRequestReader
     {
         if (root.ValueKind == JsonValueKind.Array)
         {
-            return (null, RequestError.BadRequest("BATCH_NOT_SUPPORTED", "Batched requests (a JSON array) are not supported: send one request object per POST."));
+            return (null, RequestError.BadRequest("BATCH_NOT_SUPPORTED",
+                "Batched requests (a JSON array) are not supported: send one request object per POST."));
         }
 
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return (null, RequestError.BadRequest("INVALID_REQUEST", "The request body must be a JSON object with a 'query' string."));
+            return (null, RequestError.BadRequest("INVALID_REQUEST",
+                "The request body must be a JSON object with a 'query' string."));
         }
 
         if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
         {
-            return (null, RequestError.BadRequest("QUERY_MISSING", "The request body has no 'query': it must hold the GraphQL document as a string."));
+            return (null, RequestError.BadRequest("QUERY_MISSING",
+                "The request body has no 'query': it must hold the GraphQL document as a string."));
         }
 
         if (query.ValueKind != JsonValueKind.String)
         {
-            return (null, RequestError.BadRequest("INVALID_REQUEST", "'query' must be a string holding the GraphQL document."));
+            return (null, RequestError.BadRequest("INVALID_REQUEST",
+                "'query' must be a string holding the GraphQL document."));
         }
 
         string? operationName = null;
@@ -155,9 +165,11 @@ internal static class GraphQLRequestReader
             }
         }
 
-        if (!TryObjectOrNull(root, "variables", out var variables) || !TryObjectOrNull(root, "extensions", out var extensions))
+        if (!TryObjectOrNull(root, "variables", out var variables)
+            || !TryObjectOrNull(root, "extensions", out var extensions))
         {
-            return (null, RequestError.BadRequest("INVALID_REQUEST", "'variables' and 'extensions' must be JSON objects or null."));
+            return (null, RequestError.BadRequest("INVALID_REQUEST",
+                "'variables' and 'extensions' must be JSON objects or null."));
         }
 
         return UnicodeText.Read(query) is { } text
@@ -168,7 +180,8 @@ internal static class GraphQLRequestReader
     private static (GraphQLHttpRequest?, RequestError?) Check(GraphQLHttpRequest request, GraphQLHttpOptions options) =>
         request.Query.Length > options.MaxDocumentLength
             ? (null, new RequestError(StatusCodes.Status413PayloadTooLarge, "DOCUMENT_TOO_LARGE",
-                $"The GraphQL document has {request.Query.Length} characters; the limit is {options.MaxDocumentLength}."))
+                $"The GraphQL document has {request.Query.Length} characters; "
+                + $"the limit is {options.MaxDocumentLength}."))
             : (request, null);
 
     private static bool TryObjectOrNull(JsonElement root, string name, out string? rawJson)
@@ -197,7 +210,8 @@ internal static class GraphQLRequestReader
     }
 
     private static RequestError TooLarge(GraphQLHttpOptions options) =>
-        new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than {options.MaxRequestBytes} bytes.");
+        new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
+            $"The request body is larger than {options.MaxRequestBytes} bytes.");
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
