@@ -18,11 +18,13 @@ public static class DataRegistration
 
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()
             ?? new DatabaseOptions();
-        // The options (provider, interceptors: all singletons) are built once, not once per request's DbContext.
+        // Pooled contexts: the options (provider, interceptors: all singletons) are built once, and a request's
+        // context comes with EF's internal services already resolved instead of a new internal scope each time (the
+        // contexts hold no state of their own; EF resets the change tracker and settings when one is returned).
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContext<SqliteProductQualityDbContext>((sp, db) =>
+                builder.Services.AddDbContextPool<SqliteProductQualityDbContext>((sp, db) =>
                     db.UseSqlite(Current(sp).ConnectionString, sqlite =>
                             // One json_each(@ids) parameter for a key list: EF caches the SQL of such a command. With
                             // EF 10's default (one parameter per key) it regenerates the SQL of every batch-loader
@@ -35,17 +37,15 @@ public static class DataRegistration
                         // run inside one, and EF warns. The pragma is a setting of the connection, not of the file, so
                         // a crash leaves nothing half applied; the warning would only alarm operators on every first
                         // start.
-                        .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)),
-                    optionsLifetime: ServiceLifetime.Singleton);
+                        .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
                 builder.Services.AddScoped<ProductQualityDbContext>(sp =>
                     sp.GetRequiredService<SqliteProductQualityDbContext>());
                 break;
             case DatabaseProvider.Postgres:
                 builder.Services.AddSingleton(sp => new PostgresConnectionString(Current(sp).ConnectionString));
-                builder.Services.AddDbContext<PostgresProductQualityDbContext>((sp, db) =>
+                builder.Services.AddDbContextPool<PostgresProductQualityDbContext>((sp, db) =>
                     db.UseNpgsql(sp.GetRequiredService<PostgresConnectionString>().Value)
-                        .AddInterceptors(sp.GetServices<IInterceptor>()),
-                    optionsLifetime: ServiceLifetime.Singleton);
+                        .AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddScoped<ProductQualityDbContext>(sp =>
                     sp.GetRequiredService<PostgresProductQualityDbContext>());
                 break;
