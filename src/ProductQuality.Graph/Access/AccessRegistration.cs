@@ -28,6 +28,11 @@ public static class AccessRegistration
         builder.Services.AddSingleton<EnterpriseTokens.EnterpriseTokenValidator>();
         builder.Services.AddSingleton<IAudienceResolver, JwtAudienceResolver>();
 
+        // Tokens are checked where the audience is resolved (JwtAudienceResolver), which asks JwtBearer only when
+        // its cache of validated tokens misses. As the only scheme, JwtBearer would become the default scheme, and
+        // the authentication middleware would validate every request's token in full (signature, lifetime, claims)
+        // before that. ASP.NET Core offers no option for this, only the switch (read when the options are made).
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         builder.Services.AddAuthentication().AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<TokenOptions>, DevelopmentSigningKey>(

@@ -153,7 +153,6 @@ internal sealed class GraphQLEndpoint(
             Extensions = extensions,
             UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier, AccessTrace = trace },
             RequestServices = http.RequestServices,
-            User = http.User,
             CancellationToken = http.RequestAborted,
             Timeout = limits.Timeout,
             ValidationRules = cached is null ? _rules : [],

@@ -96,7 +96,6 @@ internal sealed class OperationRunner(
             Extensions = extensions,
             UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier, AccessTrace = trace },
             RequestServices = services,
-            User = http.User,
             CancellationToken = cancel,
             // A subscription lives as long as its client wants it; a query over WebSocket has the HTTP deadline.
             Timeout = isSubscription ? Timeout.InfiniteTimeSpan : limits.Timeout,
