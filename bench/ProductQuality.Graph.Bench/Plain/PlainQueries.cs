@@ -41,9 +41,7 @@ internal static class PlainQueries
     /// </summary>
     public static Task<List<Inspection>> InspectionsAsync(
         ProductQualityDbContext db, IReadOnlyList<int> ids, int limit, CancellationToken ct) =>
-        NewestInspections.Of(db, db.Inspections, ids, limit)
-            .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSingleQuery()
-            .ToListAsync(ct);
+        NewestInspections.WithFailedItemsAsync(db, db.Inspections, ids, limit, ct);
 
     private sealed record ProductRow(int EnterpriseId, Product Product);
 }

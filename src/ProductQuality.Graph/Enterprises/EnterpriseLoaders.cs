@@ -55,12 +55,10 @@ public static class EnterpriseLoaders
         this IResolveFieldContext context, int enterpriseId, int limit)
     {
         var on = context.AsOf();
+        // Failed items joined in one statement: a split query repeated the per-enterprise cut for them.
         return context.RowsLoader<int, Inspection>($"inspections-by-enterprise-{limit}{on?.LoaderSuffix}",
-            (db, ids) => NewestInspections.Of(db, db.Inspections.RecordedOn(on, i => i.SampledOn), ids, limit)
-                // Failed items in recorded order: without an order, PostgreSQL's plan (which differs by limit)
-                // decides it. Joined in one statement: a split query repeated the per-enterprise cut for the
-                // failed items (on SQLite the joined form was slow only while the cut was a window).
-                .Include(i => i.FailedItems.OrderBy(f => f.Id)).AsNoTracking().AsSingleQuery(),
+            (db, ids, ct) => NewestInspections.WithFailedItemsAsync(db,
+                db.Inspections.RecordedOn(on, i => i.SampledOn), ids, limit, ct),
             i => i.EnterpriseId).Load(enterpriseId).Then(SortedNewestFirst);
     }
 

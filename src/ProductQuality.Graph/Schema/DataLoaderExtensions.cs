@@ -30,6 +30,19 @@ public static class DataLoaderExtensions
             new RowsByKeyLoader<TKey, TRow>((keys, ct) => s.Query(s.Db, keys).ToListAsync(ct), s.KeyOf));
     }
 
+    /// <summary>A one-to-many loader whose rows are fetched by <paramref name="fetch"/> (more than one query's
+    /// rows put together), shared by name across the request.</summary>
+    public static RowsByKeyLoader<TKey, TRow> RowsLoader<TKey, TRow>(
+        this IResolveFieldContext context,
+        string name,
+        Func<ProductQualityDbContext, IReadOnlyList<TKey>, CancellationToken, Task<List<TRow>>> fetch,
+        Func<TRow, TKey> keyOf)
+        where TKey : notnull
+    {
+        return context.Loaders().GetOrAdd(name, (Db: context.Db(), Fetch: fetch, KeyOf: keyOf), static s =>
+            new RowsByKeyLoader<TKey, TRow>((keys, ct) => s.Fetch(s.Db, keys, ct), s.KeyOf));
+    }
+
     /// <summary>
     /// A one-to-many loader whose lists hold a part of each row (<paramref name="itemOf"/>), in the order the rows
     /// are sorted once per batch by <paramref name="sort"/>: no per-key mapping or sorting afterwards.
