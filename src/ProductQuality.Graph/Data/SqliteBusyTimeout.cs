@@ -24,7 +24,8 @@ public static class SqliteBusyTimeout
     /// </summary>
     public const int Milliseconds = 30_000;
 
-    private const string Pragma = "PRAGMA busy_timeout = 30000";
+    private static readonly string Pragma =
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {Milliseconds}");
 
     /// <summary>Sets the timeout on an open connection; does nothing on another provider's.</summary>
     public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)

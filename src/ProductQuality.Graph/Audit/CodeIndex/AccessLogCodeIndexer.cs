@@ -70,13 +70,10 @@ public sealed class AccessLogCodeIndexer(AccessLogStore store, IOptions<AccessLo
     public async Task<int> BatchAsync(CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await using (var waiting = AccessLogStore.Command(connection, null, Waiting))
+        if (!Convert.ToBoolean(await ScalarAsync(connection, null, Waiting, cancellationToken),
+                System.Globalization.CultureInfo.InvariantCulture))
         {
-            if (!Convert.ToBoolean(await waiting.ExecuteScalarAsync(cancellationToken),
-                    System.Globalization.CultureInfo.InvariantCulture))
-            {
-                return 0;
-            }
+            return 0;
         }
 
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
@@ -104,7 +101,7 @@ public sealed class AccessLogCodeIndexer(AccessLogStore store, IOptions<AccessLo
         return copied;
     }
 
-    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction tx, string sql,
+    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? tx, string sql,
         CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = AccessLogStore.Command(connection, tx, sql, parameters);

@@ -30,8 +30,9 @@ public static class PageBuilder
             {
                 HasNextPage = rows.Count > first,
                 HasPreviousPage = hasCursor,
-                StartCursor = page.Count > 0 ? cursorOf(page[0]) : null,
-                EndCursor = page.Count > 0 ? cursorOf(page[^1]) : null,
+                // Read through the edges, so an edge whose cursor is also asked for encodes it once.
+                StartCursor = edges.Count > 0 ? ((ILazyCursorEdge)edges[0]).CursorValue : null,
+                EndCursor = edges.Count > 0 ? ((ILazyCursorEdge)edges[^1]).CursorValue : null,
             },
         };
     }
