@@ -25,6 +25,9 @@ internal sealed class LoadRunner(HttpClient client, SqlStatementCounter sql, int
         var sqlBefore = sql.Count;
         // Process-wide (client and server share the process): see bench/README.md on what the figure includes.
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gen2Before = GC.CollectionCount(2);
+        var gen0Before = GC.CollectionCount(0);
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         long sequence = 0;
@@ -35,11 +38,18 @@ internal sealed class LoadRunner(HttpClient client, SqlStatementCounter sql, int
         var results = await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         var ticks = results.SelectMany(r => r.Ticks).ToArray();
         Array.Sort(ticks);
         return new ScenarioResult(scenario, ticks, results.Sum(r => r.Errors), elapsed, sql.Count - sqlBefore,
-            problems.Distinct().Take(5).ToList()) { AllocatedBytes = allocated };
+            problems.Distinct().Take(5).ToList())
+        {
+            AllocatedBytes = allocated,
+            CpuTime = cpu,
+            Gen0Collections = GC.CollectionCount(0) - gen0Before,
+            Gen2Collections = GC.CollectionCount(2) - gen2Before,
+        };
     }
 
     private async Task<(List<long> Ticks, long Errors)> WorkAsync(

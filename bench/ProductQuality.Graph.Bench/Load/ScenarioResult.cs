@@ -19,6 +19,19 @@ internal sealed record ScenarioResult(Scenario Scenario, long[] SortedTicks, lon
 
     public double AllocatedKBPerRequest => Requests == 0 ? 0 : AllocatedBytes / 1024.0 / Requests;
 
+    /// <summary>
+    /// CPU time of the whole process (server and load client, every core) while the scenario was measured. Per
+    /// request it moves less than req/s with other tenants' load, as long as the machine is not oversubscribed.
+    /// </summary>
+    public TimeSpan CpuTime { get; init; }
+
+    public double CpuMicrosecondsPerRequest => Requests == 0 ? 0 : CpuTime.TotalMicroseconds / Requests;
+
+    /// <summary>Garbage collections (generation 0 and up; generation 2 only) while the scenario was measured.</summary>
+    public int Gen0Collections { get; init; }
+
+    public int Gen2Collections { get; init; }
+
     /// <summary>One scenario's rounds as one result: every latency, error, second, statement and byte.</summary>
     public static ScenarioResult Merge(IReadOnlyList<ScenarioResult> rounds)
     {
@@ -33,6 +46,9 @@ internal sealed record ScenarioResult(Scenario Scenario, long[] SortedTicks, lon
             rounds.SelectMany(r => r.Problems).Distinct().Take(5).ToList())
         {
             AllocatedBytes = rounds.Sum(r => r.AllocatedBytes),
+            CpuTime = TimeSpan.FromTicks(rounds.Sum(r => r.CpuTime.Ticks)),
+            Gen0Collections = rounds.Sum(r => r.Gen0Collections),
+            Gen2Collections = rounds.Sum(r => r.Gen2Collections),
         };
     }
 

@@ -41,8 +41,9 @@ internal static class MarkdownReport
         Line(md, $"- {database}: {data.Enterprises:N0} enterprises; {codes} credit codes and {
             counties} counties in rotation");
         Line(md);
-        Raw(md, "| scenario | requests | errors | req/s | p50 ms | p90 ms | p99 ms | SQL/req | KB alloc/req |");
-        Raw(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Raw(md, "| scenario | requests | errors | req/s | p50 ms | p90 ms | p99 ms | SQL/req | KB alloc/req "
+            + "| CPU µs/req | GCs (gen 2) |");
+        Raw(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
             var sql = r.Scenario.Pair == Scenarios.WritesPair
@@ -50,7 +51,8 @@ internal static class MarkdownReport
                 : r.SqlPerRequest.ToString("N1", CultureInfo.InvariantCulture);
             Line(md, $"| {r.Scenario.Name} | {r.Requests:N0} | {r.Errors:N0} | {r.RequestsPerSecond:N0} | {
                 r.PercentileMs(50):N2} | {r.PercentileMs(90):N2} | {r.PercentileMs(99):N2} | {sql} | {
-                r.AllocatedKBPerRequest:N1} |");
+                r.AllocatedKBPerRequest:N1} | {r.CpuMicrosecondsPerRequest:N0} | {r.Gen0Collections:N0} ({
+                r.Gen2Collections:N0}) |");
         }
 
         var pairs = new[] { Scenarios.StatusPair, Scenarios.PagePair, Scenarios.PageLatestPair }
