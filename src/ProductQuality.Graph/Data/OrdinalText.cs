@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace ProductQuality.Graph.Data;
 
 /// <summary>
@@ -11,6 +9,5 @@ namespace ProductQuality.Graph.Data;
 /// </summary>
 public static class OrdinalText
 {
-    public static string CollationFor(DbContext db) =>
-        db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? "C" : "BINARY";
+    public static string CollationFor(ProductQualityDbContext db) => db.IsPostgreSql ? "C" : "BINARY";
 }

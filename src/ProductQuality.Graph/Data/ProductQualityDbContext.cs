@@ -19,6 +19,13 @@ namespace ProductQuality.Graph.Data;
 /// </summary>
 public abstract class ProductQualityDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>
+    /// Whether this context talks to PostgreSQL; each provider has its own context class. Read per request by the
+    /// paths whose SQL differs: <c>Database.IsNpgsql()</c> and <c>Database.ProviderName</c> read the provider
+    /// assembly's name through reflection on every call (a page profile showed them at about 2 % of its CPU).
+    /// </summary>
+    public bool IsPostgreSql => this is PostgresProductQualityDbContext;
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<RegionAssessment> RegionAssessments => Set<RegionAssessment>();
     public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();

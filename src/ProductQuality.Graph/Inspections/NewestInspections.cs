@@ -12,7 +12,7 @@ public static class NewestInspections
     /// <summary>Rows come in no particular order: the caller sorts each enterprise's list.</summary>
     public static IQueryable<Inspection> Of(ProductQualityDbContext db, IQueryable<Inspection> known,
         IReadOnlyList<int> enterpriseIds, int limit) =>
-        db.Database.IsNpgsql() ? Numbered(db, known, enterpriseIds, limit) : ByIndex(db, known, enterpriseIds, limit);
+        db.IsPostgreSql ? Numbered(db, known, enterpriseIds, limit) : ByIndex(db, known, enterpriseIds, limit);
 
     /// <summary>
     /// The newest inspections with their failed items (in recorded order), in one statement: a flat LEFT JOIN put

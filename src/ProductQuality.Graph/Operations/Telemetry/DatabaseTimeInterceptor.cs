@@ -62,10 +62,11 @@ internal sealed class DatabaseTimeInterceptor : DbCommandInterceptor
 
     private void Record(Microsoft.EntityFrameworkCore.DbContext? context, TimeSpan duration, string outcome)
     {
-        var system = context?.Database.ProviderName switch
+        // Not Database.ProviderName: it reads the provider assembly's name by reflection, on every command.
+        var system = context switch
         {
-            { } name when name.Contains("Sqlite", StringComparison.Ordinal) => "sqlite",
-            { } name when name.Contains("Npgsql", StringComparison.Ordinal) => "postgresql",
+            Data.SqliteProductQualityDbContext => "sqlite",
+            Data.PostgresProductQualityDbContext => "postgresql",
             _ => "other",
         };
         _duration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("db.system.name", system),
