@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.Builders;
+using GraphQLParser;
+using GraphQLParser.AST;
 using ProductQuality.Graph.Infrastructure.Clock;
 using ProductQuality.Graph.Schema;
 
@@ -30,6 +32,14 @@ public static class AsOfArgument
     /// </summary>
     public static KnownOn? AsOf(this IResolveFieldContext context)
     {
+        // Most requests ask about now. When no root field of the operation carries asOf, none of the fields below
+        // can, and the walk up to the root (a new context object per level) is spared: a page of 100 enterprises
+        // asks once per product tier and per enterprise loader, and a profile put the walk at 4 % of its CPU.
+        if (!MayCarryAsOf(context.Document, context.Operation.SelectionSet, depth: 0))
+        {
+            return null;
+        }
+
         var root = context;
         while (root.Parent is { } parent)
         {
@@ -52,4 +62,48 @@ public static class AsOfArgument
 
         return date == today ? null : new KnownOn(date);
     }
+
+    /// <summary>
+    /// Whether a field of this selection set, or of a fragment it spreads, is written with an asOf argument. Past
+    /// <see cref="MaxFragmentDepth"/> fragments it answers yes, which only costs the walk.
+    /// </summary>
+    private static bool MayCarryAsOf(GraphQLDocument document, GraphQLSelectionSet selectionSet, int depth)
+    {
+        foreach (var selection in selectionSet.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField { Arguments: { } arguments }:
+                    foreach (var argument in arguments.Items)
+                    {
+                        if (argument.Name.Value.Span.SequenceEqual(Name))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+                case GraphQLInlineFragment inline:
+                    if (depth >= MaxFragmentDepth || MayCarryAsOf(document, inline.SelectionSet, depth + 1))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case GraphQLFragmentSpread spread:
+                    if (depth >= MaxFragmentDepth
+                        || (document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment
+                            && MayCarryAsOf(document, fragment.SelectionSet, depth + 1)))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private const int MaxFragmentDepth = 8;
 }

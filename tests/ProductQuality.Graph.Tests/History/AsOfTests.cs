@@ -69,6 +69,40 @@ public abstract class AsOfTests(TestServerFactory factory)
     }
 
     [ProviderFact]
+    public async Task An_asOf_written_inside_a_fragment_answers_as_of_that_day()
+    {
+        // Fields below a root field ask it for its asOf; one written in a fragment must be found all the same.
+        var code = await factory.DbAsync(db => db.Enterprises.AsNoTracking()
+            .Where(e => e.IsBlacklisted && e.BlacklistedSince > new DateOnly(2025, 6, 30)
+                && db.EnterpriseAssessments.Any(a => a.EnterpriseId == e.Id
+                    && a.EffectiveFrom <= new DateOnly(2025, 6, 30)))
+            .OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync());
+        const string fields = """
+            enterprise(creditCode: $code, asOf: "2025-06-30") { blacklisted class products { code tier } }
+            """;
+        string[] queries =
+        [
+            $$"""query($code: String!) { {{fields}} }""",
+            $$"""query($code: String!) { ...Then } fragment Then on Query { {{fields}} }""",
+            $$"""query($code: String!) { ... on Query { ... { {{fields}} } } }""",
+            $$"""
+                query($code: String!) { ...Outer }
+                fragment Outer on Query { ...Then }
+                fragment Then on Query { {{fields}} }
+                """,
+        ];
+
+        var answers = new List<string>();
+        foreach (var query in queries)
+        {
+            answers.Add((await _city.PostAsync(query, new { code })).EnsureData().Data.GetRawText());
+        }
+
+        Assert.Contains("\"blacklisted\":false", answers[0], StringComparison.Ordinal);
+        Assert.All(answers, a => Assert.Equal(answers[0], a));
+    }
+
+    [ProviderFact]
     public async Task On_a_day_nothing_changed_the_restored_state_equals_the_engines_cached_state()
     {
         // Every enterprise with no change dated today: yesterday's state, rebuilt from the histories, must equal
