@@ -8,7 +8,7 @@ namespace ProductQuality.Graph.Recording;
 /// rest of the tree is done, which would let an earlier write's payload show the state after a later write. Running
 /// the tree per root field completes each payload (batched loads included) before the next write starts.
 /// </summary>
-public sealed class WriteExecutionStrategy : SerialExecutionStrategy
+public sealed class WriteExecutionStrategy : Schema.ReadExecutionStrategy
 {
     public override async Task ExecuteNodeTreeAsync(ExecutionContext context, ExecutionNode rootNode)
     {

@@ -31,7 +31,7 @@ public static class GraphQLEndpointRegistration
             // HTML).
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // One DbContext per request is not thread-safe: resolve queries serially; batching keeps it fast.
-            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddExecutionStrategy<ReadExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddExecutionStrategy<Recording.WriteExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .AddErrorInfoProvider(services => new DomainErrorInfoProvider(new ErrorInfoProviderOptions
             {

@@ -1,0 +1,110 @@
+using System.Runtime.CompilerServices;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
+
+namespace ProductQuality.Graph.Schema;
+
+/// <summary>
+/// GraphQL.NET's serial strategy, with each object's fields collected once per selection set and type rather than
+/// once per object. The library collects them for every object it completes: a page of 100 enterprises with their
+/// products walks the same selection sets some 400 times, looking each field up by name, to build the same list.
+/// Only plain selections are planned once: fields without directives, no fragments, no response key twice. Anything
+/// else (@skip/@include, whose answer depends on variables; fragments; fields merged under one key) goes the
+/// library's way on every object, as before.
+/// </summary>
+public class ReadExecutionStrategy : SerialExecutionStrategy
+{
+    // Weak keys: a plan lives as long as its parsed document (the document cache keeps the ones in use).
+    private static readonly ConditionalWeakTable<GraphQLSelectionSet, Plans> PlansBySelectionSet = new();
+
+    protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
+    {
+        var parentType = parent.GetObjectGraphType(context.Schema);
+        if (parentType is null || parent.SelectionSet is not { } selectionSet
+            || PlanFor(context, parentType, selectionSet) is not { } plan)
+        {
+            base.SetSubFieldNodes(context, parent);
+            return;
+        }
+
+        var subFields = new ExecutionNode[plan.Length];
+        for (var i = 0; i < plan.Length; i++)
+        {
+            var (field, definition) = plan[i];
+            subFields[i] = BuildExecutionNode(parent, definition.ResolvedType!, field, definition);
+        }
+
+        parent.SubFields = subFields;
+    }
+
+    /// <summary>The selection's fields in order with their definitions; null when it is not a plain selection.
+    /// </summary>
+    private PlannedField[]? PlanFor(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selectionSet)
+    {
+        var plans = PlansBySelectionSet.GetValue(selectionSet, static _ => new Plans());
+        foreach (var (plannedType, fields) in plans.Entries)
+        {
+            if (ReferenceEquals(plannedType, type))
+            {
+                return fields;
+            }
+        }
+
+        var plan = Plan(context.Schema, type, selectionSet);
+        plans.Add(type, plan);
+        return plan;
+    }
+
+    private PlannedField[]? Plan(ISchema schema, IObjectGraphType type, GraphQLSelectionSet selectionSet)
+    {
+        var selections = selectionSet.Selections;
+        var plan = new PlannedField[selections.Count];
+        for (var i = 0; i < selections.Count; i++)
+        {
+            if (selections[i] is not GraphQLField { Directives: null } field
+                || GetFieldDefinition(schema, type, field) is not { } definition)
+            {
+                return null;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (ResponseKey(plan[j].Field) == ResponseKey(field))
+                {
+                    return null;
+                }
+            }
+
+            plan[i] = new PlannedField(field, definition);
+        }
+
+        return plan;
+    }
+
+    private static GraphQLParser.ROM ResponseKey(GraphQLField field) => (field.Alias?.Name ?? field.Name).Value;
+
+    private readonly record struct PlannedField(GraphQLField Field, FieldType Definition);
+
+    /// <summary>One selection set's plans, by the object type it was completed for (one, but for interfaces).</summary>
+    private sealed class Plans
+    {
+        private readonly Lock _adding = new();
+
+        public (IObjectGraphType Type, PlannedField[]? Fields)[] Entries { get; private set; } = [];
+
+        public void Add(IObjectGraphType type, PlannedField[]? fields)
+        {
+            lock (_adding)
+            {
+                if (Array.Exists(Entries, e => ReferenceEquals(e.Type, type)))
+                {
+                    return;
+                }
+
+                Entries = [.. Entries, (type, fields)];
+            }
+        }
+    }
+}
