@@ -32,7 +32,6 @@ public static class DataRegistration
                             sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                         .AddInterceptors(sp.GetServices<IInterceptor>())
                         .AddInterceptors(SqliteBusyTimeout.Interceptor.Instance)
-                        .AddInterceptors(new SqliteMemoryMap(Current(sp).SqliteMemoryMapMegabytes))
                         // SQLite cannot add a foreign key in place, so a migration that adds one rebuilds the table. EF
                         // runs the rebuild in a transaction, but the "PRAGMA foreign_keys" statements around it cannot
                         // run inside one, and EF warns. The pragma is a setting of the connection, not of the file, so

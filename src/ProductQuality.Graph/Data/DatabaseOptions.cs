@@ -14,13 +14,6 @@ public sealed class DatabaseOptions
     [Required(ErrorMessage = "Database:ConnectionString is required, e.g. \"Data Source=data/productquality.db\".")]
     public string ConnectionString { get; set; } = "Data Source=data/productquality.db";
 
-    /// <summary>
-    /// SQLite only: how much of the file each connection reads through a memory map, in MiB (0: none, each
-    /// connection copies pages into its own cache). See <see cref="SqliteMemoryMap"/>.
-    /// </summary>
-    [Range(0, 1_048_576)]
-    public int SqliteMemoryMapMegabytes { get; set; } = 256;
-
     /// <summary>Apply pending EF migrations at start (the database is upgraded in place, never dropped).</summary>
     public bool MigrateOnStart { get; set; } = true;
 

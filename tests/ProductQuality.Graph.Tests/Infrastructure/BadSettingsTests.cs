@@ -22,11 +22,6 @@ public sealed class BadSettingsTests
         { "--Database:Provider=7", "Setting Database:Provider is '7'", "one of Sqlite, Postgres" },
         { "--GraphQL:MaxDepth=deep", "Setting GraphQL:MaxDepth is 'deep'", "a whole number" },
         { "--GraphQL:MaxDepth=1000", "Setting GraphQL:MaxDepth", "between 2 and 100" },
-        {
-            "--Database:SqliteMemoryMapMegabytes=-1",
-            "Setting Database:SqliteMemoryMapMegabytes",
-            "between 0 and 1048576"
-        },
         { "--AccessLog:CodeIndexBatchCodes=10", "Setting AccessLog:CodeIndexBatchCodes", "between 1000 and 1000000" },
         {
             "--AccessLog:CodeIndexIntervalMilliseconds=soon",
