@@ -16,6 +16,9 @@ public static class AsOfArgument
 {
     public const string Name = "asOf";
 
+    // Fragments nested deeper than this are not searched for asOf: the field then walks up to its root field.
+    private const int MaxFragmentDepth = 8;
+
     public const string Description =
         "Answer as the data stood at the end of this day (China Standard Time): the values in force that day, " +
         "as the bureau had recorded them by then, and histories up to it. Later corrections do not change the " +
@@ -104,6 +107,4 @@ public static class AsOfArgument
 
         return false;
     }
-
-    private const int MaxFragmentDepth = 8;
 }

@@ -29,12 +29,7 @@ public abstract class AsOfTests(TestServerFactory factory)
     [ProviderFact]
     public async Task A_bank_rechecks_an_enterprise_as_it_stood_on_the_day_of_a_loan_application()
     {
-        // An enterprise blacklisted after mid-2025: on 2025-06-30 a bank saw it unlisted.
-        var code = await factory.DbAsync(db => db.Enterprises.AsNoTracking()
-            .Where(e => e.IsBlacklisted && e.BlacklistedSince > new DateOnly(2025, 6, 30)
-                && db.EnterpriseAssessments.Any(a => a.EnterpriseId == e.Id
-                    && a.EffectiveFrom <= new DateOnly(2025, 6, 30)))
-            .OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync());
+        var code = await BlacklistedAfterMid2025Async();
         const string query = """
             query($code: String!, $day: Date) {
               enterprise(creditCode: $code, asOf: $day) {
@@ -72,11 +67,7 @@ public abstract class AsOfTests(TestServerFactory factory)
     public async Task An_asOf_written_inside_a_fragment_answers_as_of_that_day()
     {
         // Fields below a root field ask it for its asOf; one written in a fragment must be found all the same.
-        var code = await factory.DbAsync(db => db.Enterprises.AsNoTracking()
-            .Where(e => e.IsBlacklisted && e.BlacklistedSince > new DateOnly(2025, 6, 30)
-                && db.EnterpriseAssessments.Any(a => a.EnterpriseId == e.Id
-                    && a.EffectiveFrom <= new DateOnly(2025, 6, 30)))
-            .OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync());
+        var code = await BlacklistedAfterMid2025Async();
         const string fields = """
             enterprise(creditCode: $code, asOf: "2025-06-30") { blacklisted class products { code tier } }
             """;
@@ -101,6 +92,14 @@ public abstract class AsOfTests(TestServerFactory factory)
         Assert.Contains("\"blacklisted\":false", answers[0], StringComparison.Ordinal);
         Assert.All(answers, a => Assert.Equal(answers[0], a));
     }
+
+    /// <summary>An enterprise blacklisted after mid-2025 and assessed by then: on 2025-06-30 it was unlisted.</summary>
+    private Task<string> BlacklistedAfterMid2025Async() =>
+        factory.DbAsync(db => db.Enterprises.AsNoTracking()
+            .Where(e => e.IsBlacklisted && e.BlacklistedSince > new DateOnly(2025, 6, 30)
+                && db.EnterpriseAssessments.Any(a => a.EnterpriseId == e.Id
+                    && a.EffectiveFrom <= new DateOnly(2025, 6, 30)))
+            .OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync());
 
     [ProviderFact]
     public async Task On_a_day_nothing_changed_the_restored_state_equals_the_engines_cached_state()
