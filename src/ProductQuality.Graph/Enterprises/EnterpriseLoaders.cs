@@ -14,17 +14,32 @@ namespace ProductQuality.Graph.Enterprises;
 /// <summary>Batched rows of enterprises: one SQL statement per kind of row for a whole page of enterprises.</summary>
 public static class EnterpriseLoaders
 {
-    /// <summary>Its products in order of code (ordinal, as everywhere in the API).</summary>
-    public static IDataLoaderResult<IReadOnlyList<Product>> ProductsOf(
-        this IResolveFieldContext context, int enterpriseId) =>
+    /// <summary>
+    /// Its products in order of code (ordinal, as everywhere in the API): the list itself when the page above loaded
+    /// them ahead (<see cref="PrimeProductsAsync"/>), otherwise a pending load batched with the rest of the page.
+    /// </summary>
+    public static object ProductsOf(this IResolveFieldContext context, int enterpriseId)
+    {
+        var loader = ProductsLoader(context);
+        return loader.TryGetLoaded(enterpriseId, out var products) ? products : loader.Load(enterpriseId);
+    }
+
+    /// <summary>
+    /// Loads the products of a page's enterprises with the page, in the same one statement the batch would send.
+    /// A pending field costs GraphQL.NET a second pass over the page (a kept context, a deferred completion per
+    /// enterprise): about a third of what a page with products spent in GraphQL itself.
+    /// </summary>
+    public static Task PrimeProductsAsync(this IResolveFieldContext context, IEnumerable<int> enterpriseIds) =>
+        ProductsLoader(context).PrimeAsync(enterpriseIds, context.CancellationToken);
+
+    private static ListBatchLoader<int, Product> ProductsLoader(IResolveFieldContext context) =>
         context.ItemsLoader<int, EnterpriseProductRow, Product>("products-by-enterprise",
-                (db, ids) => db.EnterpriseProducts.Where(ep => ids.Contains(ep.EnterpriseId))
-                    .Join(db.Products, ep => ep.ProductCode, p => p.Code,
-                        (ep, p) => new EnterpriseProductRow(ep.EnterpriseId, p))
-                    .AsNoTracking(),
-                row => row.EnterpriseId, row => row.Product,
-                (a, b) => string.CompareOrdinal(a.Product.Code, b.Product.Code))
-            .Load(enterpriseId);
+            (db, ids) => db.EnterpriseProducts.Where(ep => ids.Contains(ep.EnterpriseId))
+                .Join(db.Products, ep => ep.ProductCode, p => p.Code,
+                    (ep, p) => new EnterpriseProductRow(ep.EnterpriseId, p))
+                .AsNoTracking(),
+            row => row.EnterpriseId, row => row.Product,
+            (a, b) => string.CompareOrdinal(a.Product.Code, b.Product.Code));
 
     public static IDataLoaderResult<IReadOnlyList<Licence>> LicencesOf(
         this IResolveFieldContext context, int enterpriseId) =>

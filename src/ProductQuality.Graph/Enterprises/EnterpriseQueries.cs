@@ -64,8 +64,16 @@ public static class EnterpriseQueries
         var first = PageSize.First(c);
         var order = c.GetArgument("orderBy", EnterpriseOrder.NameAsc);
         var after = c.GetArgument<string?>("after");
-        return await PageBuilder.BuildAsync(c, filtered,
+        var page = await PageBuilder.BuildAsync(c, filtered,
             filtered.OrderAfter(order, after, Data.OrdinalText.CollationFor(c.Db())), first, after is not null,
             e => EnterpriseOrdering.CursorOf(e, order));
+
+        // Products asked for below the page are loaded with it, so each enterprise's products answer at once.
+        if (page.Edges is { Count: > 0 } edges && (c.Asks("edges", "node", "products") || c.Asks("items", "products")))
+        {
+            await c.PrimeProductsAsync(edges.Select(e => e.Node!.Id));
+        }
+
+        return page;
     }
 }

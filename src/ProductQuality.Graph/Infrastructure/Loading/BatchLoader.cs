@@ -24,6 +24,23 @@ public abstract class BatchLoader<TKey, TValue>
         return new PendingResult(this, key);
     }
 
+    /// <summary>
+    /// Loads the keys now, in one query, before the fields that will ask for them run: a resolver that knows its page
+    /// (and that the query asks for these rows below it) lets those fields answer at once instead of waiting for the
+    /// batch (<see cref="TryGetLoaded"/>).
+    /// </summary>
+    public async Task PrimeAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken)
+    {
+        var missing = keys.Where(k => !_loaded.ContainsKey(k)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            await StoreAsync(missing, cancellationToken);
+        }
+    }
+
+    /// <summary>The key's value when it is loaded already (primed, or by an earlier batch).</summary>
+    public bool TryGetLoaded(TKey key, out TValue value) => _loaded.TryGetValue(key, out value!);
+
     /// <summary>Fetches values for the keys; keys absent from the result get <see cref="ValueWhenMissing"/>.</summary>
     protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyList<TKey> keys,
         CancellationToken cancellationToken);
@@ -39,13 +56,17 @@ public abstract class BatchLoader<TKey, TValue>
 
         var keys = _pending.Count > 0 ? _pending.ToList() : [key];
         _pending.Clear();
+        await StoreAsync(keys, cancellationToken);
+        return _loaded[key];
+    }
+
+    private async Task StoreAsync(List<TKey> keys, CancellationToken cancellationToken)
+    {
         var fetched = await FetchAsync(keys, cancellationToken);
         foreach (var k in keys)
         {
             _loaded[k] = fetched.TryGetValue(k, out var v) ? v : ValueWhenMissing(k);
         }
-
-        return _loaded[key];
     }
 
     private sealed class PendingResult(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue>

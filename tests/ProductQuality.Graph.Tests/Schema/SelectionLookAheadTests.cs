@@ -1,0 +1,49 @@
+using GraphQL;
+using GraphQLParser.AST;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Tests.Schema;
+
+/// <summary>
+/// The look-ahead a page uses to load its enterprises' products with it: a path of field names, found through
+/// aliases and fragments; anything else, or fragments nested past the limit, is a no (the rows are then batched).
+/// </summary>
+public sealed class SelectionLookAheadTests
+{
+    [Theory]
+    [InlineData("{ enterprises { edges { node { products { code } } } } }", true)]
+    [InlineData("{ enterprises { e: edges { n: node { p: products { code } } } } }", true)]
+    [InlineData("{ enterprises { edges { node { ...E } } } } fragment E on Enterprise { products { code } }", true)]
+    [InlineData("{ enterprises { ... { edges { ... on EnterpriseEdge { node { products { code } } } } } } }", true)]
+    [InlineData("{ enterprises { edges { node { name } } products: totalCount } }", false)]
+    [InlineData("{ enterprises { edges { node { licences { number } } } } }", false)]
+    [InlineData("{ enterprises { edges { cursor } items { products { code } } } }", false)]
+    [InlineData("{ enterprises { totalCount } }", false)]
+    public void Finds_a_path_of_field_names(string document, bool asks) =>
+        Assert.Equal(asks, ContextOf(document).Asks("edges", "node", "products"));
+
+    [Fact]
+    public void Fragments_nested_past_the_limit_are_not_searched()
+    {
+        static string Chain(int n) =>
+            "{ enterprises { ...F0 } } "
+            + string.Concat(Enumerable.Range(0, n)
+                .Select(i => $"fragment F{i} on EnterpriseConnection {{ ...F{i + 1} }} "))
+            + $"fragment F{n} on EnterpriseConnection {{ edges {{ node {{ products {{ code }} }} }} }}";
+
+        Assert.True(ContextOf(Chain(7)).Asks("edges", "node", "products"));
+        Assert.False(ContextOf(Chain(8)).Asks("edges", "node", "products"));
+    }
+
+    private static ResolveFieldContext ContextOf(string text)
+    {
+        var document = GraphQLParser.Parser.Parse(text);
+        var operation = document.Definitions.OfType<GraphQLOperationDefinition>().Single();
+        return new ResolveFieldContext
+        {
+            Document = document,
+            Operation = operation,
+            FieldAst = (GraphQLField)operation.SelectionSet.Selections[0],
+        };
+    }
+}
