@@ -1,7 +1,5 @@
 using GraphQL;
 using GraphQL.Builders;
-using GraphQLParser;
-using GraphQLParser.AST;
 using ProductQuality.Graph.Infrastructure.Clock;
 using ProductQuality.Graph.Schema;
 
@@ -15,9 +13,6 @@ namespace ProductQuality.Graph.History;
 public static class AsOfArgument
 {
     public const string Name = "asOf";
-
-    // Fragments nested deeper than this are not searched for asOf: the field then walks up to its root field.
-    private const int MaxFragmentDepth = 8;
 
     public const string Description =
         "Answer as the data stood at the end of this day (China Standard Time): the values in force that day, " +
@@ -38,7 +33,10 @@ public static class AsOfArgument
         // Most requests ask about now. When no root field of the operation carries asOf, none of the fields below
         // can, and the walk up to the root (a new context object per level) is spared: a page of 100 enterprises
         // asks once per product tier and per enterprise loader, and a profile put the walk at 4 % of its CPU.
-        if (!MayCarryAsOf(context.Document, context.Operation.SelectionSet, depth: 0))
+        // Past the look-ahead's fragment depth the answer is "maybe": the field then walks up as before.
+        if (!SelectionLookAhead.AnyField(context.Document, context.Operation.SelectionSet, 0,
+            static (_, field, _) => field.Arguments?.Items.Exists(a => a.Name.Value.Span.SequenceEqual(Name)) == true,
+            tooDeep: true))
         {
             return null;
         }
@@ -64,47 +62,5 @@ public static class AsOfArgument
         }
 
         return date == today ? null : new KnownOn(date);
-    }
-
-    /// <summary>
-    /// Whether a field of this selection set, or of a fragment it spreads, is written with an asOf argument. Past
-    /// <see cref="MaxFragmentDepth"/> fragments it answers yes, which only costs the walk.
-    /// </summary>
-    private static bool MayCarryAsOf(GraphQLDocument document, GraphQLSelectionSet selectionSet, int depth)
-    {
-        foreach (var selection in selectionSet.Selections)
-        {
-            switch (selection)
-            {
-                case GraphQLField { Arguments: { } arguments }:
-                    foreach (var argument in arguments.Items)
-                    {
-                        if (argument.Name.Value.Span.SequenceEqual(Name))
-                        {
-                            return true;
-                        }
-                    }
-
-                    break;
-                case GraphQLInlineFragment inline:
-                    if (depth >= MaxFragmentDepth || MayCarryAsOf(document, inline.SelectionSet, depth + 1))
-                    {
-                        return true;
-                    }
-
-                    break;
-                case GraphQLFragmentSpread spread:
-                    if (depth >= MaxFragmentDepth
-                        || (document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment
-                            && MayCarryAsOf(document, fragment.SelectionSet, depth + 1)))
-                    {
-                        return true;
-                    }
-
-                    break;
-            }
-        }
-
-        return false;
     }
 }

@@ -10,7 +10,7 @@ namespace ProductQuality.Graph.Schema;
 /// </summary>
 public static class SelectionLookAhead
 {
-    // Fragments nested deeper than this are not searched: the rows are then left to the fields' own batch.
+    // Fragments nested deeper than this are not searched; the caller says what that counts as.
     private const int MaxFragmentDepth = 8;
 
     /// <summary>
@@ -18,28 +18,44 @@ public static class SelectionLookAhead
     /// followed). @skip and @include are not evaluated: a yes may load rows no field reads, a no only leaves the
     /// rows to be batched as they would be without the look-ahead.
     /// </summary>
-    public static bool Asks(this IResolveFieldContext context, params ReadOnlySpan<string> path) =>
+    public static bool Asks(this IResolveFieldContext context, params string[] path) =>
         path.Length > 0 && context.FieldAst.SelectionSet is { } selectionSet
-        && Reaches(context.Document, selectionSet, path, depth: 0);
+        && Reaches(context.Document, selectionSet, (path, 0));
+
+    /// <summary>
+    /// Whether a field of this selection set, or of the fragments it spreads or inlines, passes the test. Fields' own
+    /// selection sets are the test's business. A fragment nested past <see cref="MaxFragmentDepth"/> counts as
+    /// <paramref name="tooDeep"/>: false where a no only costs a batch, true where a yes only costs a walk.
+    /// </summary>
+    public static bool AnyField<TState>(GraphQLDocument document, GraphQLSelectionSet selectionSet, TState state,
+        Func<GraphQLDocument, GraphQLField, TState, bool> test, bool tooDeep) =>
+        AnyField(document, selectionSet, state, test, tooDeep, depth: 0);
 
     private static bool Reaches(GraphQLDocument document, GraphQLSelectionSet selectionSet,
-        ReadOnlySpan<string> path, int depth)
+        (string[] Path, int Index) at) =>
+        AnyField(document, selectionSet, at, static (document, field, at) =>
+            field.Name.Value.Span.SequenceEqual(at.Path[at.Index])
+            && (at.Index == at.Path.Length - 1
+                || (field.SelectionSet is { } inner && Reaches(document, inner, (at.Path, at.Index + 1)))),
+            tooDeep: false);
+
+    private static bool AnyField<TState>(GraphQLDocument document, GraphQLSelectionSet selectionSet, TState state,
+        Func<GraphQLDocument, GraphQLField, TState, bool> test, bool tooDeep, int depth)
     {
         foreach (var selection in selectionSet.Selections)
         {
-            var reached = selection switch
+            var passed = selection switch
             {
-                GraphQLField field => field.Name.Value.Span.SequenceEqual(path[0])
-                    && (path.Length == 1
-                        || (field.SelectionSet is { } inner && Reaches(document, inner, path[1..], depth))),
-                GraphQLInlineFragment inline => depth < MaxFragmentDepth
-                    && Reaches(document, inline.SelectionSet, path, depth + 1),
-                GraphQLFragmentSpread spread => depth < MaxFragmentDepth
-                    && document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment
-                    && Reaches(document, fragment.SelectionSet, path, depth + 1),
+                GraphQLField field => test(document, field, state),
+                GraphQLInlineFragment or GraphQLFragmentSpread when depth >= MaxFragmentDepth => tooDeep,
+                GraphQLInlineFragment inline =>
+                    AnyField(document, inline.SelectionSet, state, test, tooDeep, depth + 1),
+                GraphQLFragmentSpread spread =>
+                    document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment
+                    && AnyField(document, fragment.SelectionSet, state, test, tooDeep, depth + 1),
                 _ => false,
             };
-            if (reached)
+            if (passed)
             {
                 return true;
             }
