@@ -61,20 +61,40 @@ public static class EnterpriseLoaders
             a => a.EnterpriseId).Load(enterpriseId);
     }
 
+    /// <summary>How many inspections a field gives when it does not say (<c>inspections(limit:)</c>).</summary>
+    public const int DefaultInspectionLimit = 20;
+
+    /// <summary>The most an <c>inspections</c> field gives; a larger limit asks for this many.</summary>
+    public const int MaxInspectionLimit = 200;
+
+    public static int ClampInspectionLimit(int limit) => Math.Clamp(limit, 0, MaxInspectionLimit);
+
     /// <summary>
     /// The <paramref name="limit"/> newest sampling results, newest first; under an <c>asOf</c> root, those sampled and
     /// recorded by that day. The limit is applied per enterprise in SQL (<see cref="NewestInspections"/>), so asking
-    /// for the latest one does not read every inspection.
+    /// for the latest one does not read every inspection. The list itself when the field above loaded them ahead
+    /// (<see cref="EnterpriseLookAhead"/>), otherwise a pending load batched with the rest of the page.
     /// </summary>
-    public static IDataLoaderResult<IReadOnlyList<Inspection>> InspectionsOf(
-        this IResolveFieldContext context, int enterpriseId, int limit)
+    public static object InspectionsOf(this IResolveFieldContext context, int enterpriseId, int limit)
+    {
+        var loader = InspectionsLoader(context, limit);
+        return loader.TryGetLoaded(enterpriseId, out var inspections) ? inspections : loader.Load(enterpriseId);
+    }
+
+    /// <summary>Loads the newest inspections of these enterprises now, in the statement the batch would send.</summary>
+    public static Task PrimeInspectionsAsync(this IResolveFieldContext context, IEnumerable<int> enterpriseIds,
+        int limit) =>
+        InspectionsLoader(context, limit).PrimeAsync(enterpriseIds, context.CancellationToken);
+
+    // Failed items joined in one statement: a split query repeated the per-enterprise cut for them. The rows are
+    // sorted newest first once per batch, so each enterprise's list (grouped in row order) is in order as loaded.
+    private static RowsByKeyLoader<int, Inspection> InspectionsLoader(IResolveFieldContext context, int limit)
     {
         var on = context.AsOf();
-        // Failed items joined in one statement: a split query repeated the per-enterprise cut for them.
         return context.RowsLoader<int, Inspection>($"inspections-by-enterprise-{limit}{on?.LoaderSuffix}",
-            (db, ids, ct) => NewestInspections.WithFailedItemsAsync(db,
-                db.Inspections.RecordedOn(on, i => i.SampledOn), ids, limit, ct),
-            i => i.EnterpriseId).Load(enterpriseId).Then(SortedNewestFirst);
+            async (db, ids, ct) => NewestFirst(await NewestInspections.WithFailedItemsAsync(db,
+                db.Inspections.RecordedOn(on, i => i.SampledOn), ids, limit, ct)),
+            i => i.EnterpriseId);
     }
 
     /// <summary>Listings and removals, newest first; under an <c>asOf</c> root, those known by that day.</summary>
@@ -112,9 +132,14 @@ public static class EnterpriseLoaders
             .Load(enterpriseId);
     }
 
-    // The lifted query's rows come in no particular order; the loader groups them, so order each enterprise's list.
-    private static IReadOnlyList<Inspection> SortedNewestFirst(IReadOnlyList<Inspection> rows) =>
-        rows.OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).ToList();
+    // The lifted query's rows come in no particular order.
+    private static List<Inspection> NewestFirst(List<Inspection> rows)
+    {
+        rows.Sort(static (a, b) => a.SampledOn != b.SampledOn
+            ? b.SampledOn.CompareTo(a.SampledOn)
+            : b.Id.CompareTo(a.Id));
+        return rows;
+    }
 
     private sealed record EnterpriseProductRow(int EnterpriseId, Product Product);
 }

@@ -34,9 +34,17 @@ public static class EnterpriseQueries
                 var asOf = c.AsOf();
                 var enterprise = await c.VisibleEnterprises()
                     .FirstOrDefaultAsync(e => e.CreditCode == code, c.CancellationToken);
-                return enterprise is null || asOf is not { } day
+                var shown = enterprise is null || asOf is not { } day
                     ? enterprise
                     : await EnterpriseAsOf.RestoreAsync(c, enterprise, day);
+
+                // Its products and inspections, when asked, come with it (see EnterpriseLookAhead).
+                if (shown is not null)
+                {
+                    await c.LoadAskedAsync([shown.Id], []);
+                }
+
+                return shown;
             });
 
         var list = query
@@ -68,10 +76,10 @@ public static class EnterpriseQueries
             filtered.OrderAfter(order, after, Data.OrdinalText.CollationFor(c.Db())), first, after is not null,
             e => EnterpriseOrdering.CursorOf(e, order));
 
-        // Products asked for below the page are loaded with it, so each enterprise's products answer at once.
-        if (page.Edges is { Count: > 0 } edges && (c.Asks("edges", "node", "products") || c.Asks("items", "products")))
+        // Products and inspections asked for below the page are loaded with it, so each enterprise's answer at once.
+        if (page.Edges is { Count: > 0 } edges)
         {
-            await c.PrimeProductsAsync(edges.Select(e => e.Node!.Id));
+            await c.LoadAskedAsync([.. edges.Select(e => e.Node!.Id)], ["edges", "node"], ["items"]);
         }
 
         return page;

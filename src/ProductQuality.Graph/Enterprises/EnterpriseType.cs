@@ -27,12 +27,10 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
         AddListings();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InspectionType>>>>(FieldGroup.Inspections, "inspections")
             .Description("Supervision sampling results (监督抽查结果), newest first.")
-            .Argument<IntGraphType>("limit", "How many of the newest to return (default 20, at most 200).")
-            .Resolve(c =>
-            {
-                var limit = Math.Clamp(c.GetArgument("limit", 20), 0, 200);
-                return c.InspectionsOf(c.Source.Id, limit);
-            });
+            .Argument<IntGraphType>("limit", $"How many of the newest to return (default "
+                + $"{EnterpriseLoaders.DefaultInspectionLimit}, at most {EnterpriseLoaders.MaxInspectionLimit}).")
+            .Resolve(c => c.InspectionsOf(c.Source.Id, EnterpriseLoaders.ClampInspectionLimit(
+                c.GetArgument("limit", EnterpriseLoaders.DefaultInspectionLimit))));
     }
 
     private void AddIdentity()

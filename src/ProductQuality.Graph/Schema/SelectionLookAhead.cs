@@ -23,6 +23,21 @@ public static class SelectionLookAhead
         && Reaches(context.Document, selectionSet, (path, 0));
 
     /// <summary>
+    /// The fields at the end of the path, each alias and fragment's copy once, for a caller that reads their arguments
+    /// (which limit each asks for, say). Searched as <see cref="Asks"/> searches.
+    /// </summary>
+    public static List<GraphQLField> FieldsAt(this IResolveFieldContext context, params string[] path)
+    {
+        var found = new List<GraphQLField>();
+        if (path.Length > 0 && context.FieldAst.SelectionSet is { } selectionSet)
+        {
+            Collect(context.Document, selectionSet, (path, 0, found));
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Whether a field of this selection set, or of the fragments it spreads or inlines, passes the test. Fields' own
     /// selection sets are the test's business. A fragment nested past <see cref="MaxFragmentDepth"/> counts as
     /// <paramref name="tooDeep"/>: false where a no only costs a batch, true where a yes only costs a walk.
@@ -38,6 +53,28 @@ public static class SelectionLookAhead
             && (at.Index == at.Path.Length - 1
                 || (field.SelectionSet is { } inner && Reaches(document, inner, (at.Path, at.Index + 1)))),
             tooDeep: false);
+
+    // Walks every field (the test never answers yes), adding those at the path's end.
+    private static void Collect(GraphQLDocument document, GraphQLSelectionSet selectionSet,
+        (string[] Path, int Index, List<GraphQLField> Found) at) =>
+        AnyField(document, selectionSet, at, static (document, field, at) =>
+        {
+            if (!field.Name.Value.Span.SequenceEqual(at.Path[at.Index]))
+            {
+                return false;
+            }
+
+            if (at.Index == at.Path.Length - 1)
+            {
+                at.Found.Add(field);
+            }
+            else if (field.SelectionSet is { } inner)
+            {
+                Collect(document, inner, (at.Path, at.Index + 1, at.Found));
+            }
+
+            return false;
+        }, tooDeep: false);
 
     private static bool AnyField<TState>(GraphQLDocument document, GraphQLSelectionSet selectionSet, TState state,
         Func<GraphQLDocument, GraphQLField, TState, bool> test, bool tooDeep, int depth)

@@ -1,0 +1,63 @@
+using System.Globalization;
+using GraphQL;
+using GraphQLParser.AST;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Enterprises;
+
+/// <summary>
+/// The rows a selection asks of enterprises a resolver has just fetched, loaded with them: their products, and their
+/// newest inspections for each limit asked. Each such field then returns its list at once instead of a pending load,
+/// which GraphQL.NET completes in a second pass over the tree (a kept context and a deferred completion for every
+/// enterprise). The statements are the ones the batches would have sent. A look-ahead that guesses wrong only costs a
+/// statement (rows no field reads, or a batch as before), never an answer: each field still asks its own loader.
+/// </summary>
+internal static class EnterpriseLookAhead
+{
+    // Aliases asking for more distinct limits than this are unusual; the rest are batched as before.
+    private const int MaxLimitsLoaded = 3;
+
+    /// <summary>
+    /// Loads what the current field's selection asks below each path to an enterprise (<c>["edges", "node"]</c> and
+    /// <c>["items"]</c> for a page, <c>[]</c> for a field that returns one enterprise).
+    /// </summary>
+    public static async Task LoadAskedAsync(this IResolveFieldContext context, IReadOnlyList<int> enterpriseIds,
+        params string[][] toEnterprise)
+    {
+        if (enterpriseIds.Count == 0)
+        {
+            return;
+        }
+
+        if (toEnterprise.Any(path => context.Asks([.. path, "products"])))
+        {
+            await context.PrimeProductsAsync(enterpriseIds);
+        }
+
+        var limits = toEnterprise.SelectMany(path => context.FieldsAt([.. path, "inspections"]))
+            .Select(field => InspectionLimit(context, field)).OfType<int>().Distinct().Take(MaxLimitsLoaded);
+        foreach (var limit in limits.ToList())
+        {
+            await context.PrimeInspectionsAsync(enterpriseIds, limit);
+        }
+    }
+
+    /// <summary>
+    /// The limit an <c>inspections</c> field will resolve with (clamped as the field clamps it), or null when the
+    /// document does not say it plainly (a variable without a value, a null): that field is then batched.
+    /// </summary>
+    internal static int? InspectionLimit(IResolveFieldContext context, GraphQLField field)
+    {
+        var argument = field.Arguments?.Items.Find(a => a.Name.Value.Span.SequenceEqual("limit"));
+        int? asked = argument?.Value switch
+        {
+            null => EnterpriseLoaders.DefaultInspectionLimit,
+            GraphQLIntValue literal => int.TryParse(literal.Value.Span, NumberStyles.AllowLeadingSign,
+                CultureInfo.InvariantCulture, out var n) ? n : null,
+            GraphQLVariable variable => context.Variables?.ValueFor(variable.Name.Value, out var value) == true
+                && value.Value is int n ? n : null,
+            _ => null,
+        };
+        return asked is { } limit ? EnterpriseLoaders.ClampInspectionLimit(limit) : null;
+    }
+}

@@ -1,0 +1,69 @@
+using GraphQL;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Schema;
+
+namespace ProductQuality.Graph.Tests.Enterprises;
+
+/// <summary>
+/// The limits a page loads its enterprises' inspections for ahead: every <c>inspections</c> field below it (aliases
+/// and fragments too), each with the limit the field itself will resolve with, or none when the document does not
+/// say it plainly (the field is then batched as before).
+/// </summary>
+public sealed class InspectionLimitLookAheadTests
+{
+    [Theory]
+    [InlineData("inspections { reportNumber }", 20)]
+    [InlineData("inspections(limit: 1) { reportNumber }", 1)]
+    [InlineData("inspections(limit: 500) { reportNumber }", 200)]
+    [InlineData("inspections(limit: -4) { reportNumber }", 0)]
+    [InlineData("inspections(limit: $n) { reportNumber }", 7)]
+    [InlineData("inspections(limit: $unset) { reportNumber }", null)]
+    [InlineData("inspections(limit: null) { reportNumber }", null)]
+    public void Reads_the_limit_each_field_will_use(string field, int? limit)
+    {
+        var context = ContextOf($"query($n: Int, $unset: Int) {{ enterprises {{ items {{ {field} }} }} }}", ("n", 7));
+        var found = Assert.Single(context.FieldsAt("items", "inspections"));
+        Assert.Equal(limit, EnterpriseLookAhead.InspectionLimit(context, found));
+    }
+
+    [Fact]
+    public void Finds_every_copy_under_aliases_and_fragments()
+    {
+        var context = ContextOf("""
+            { enterprises { edges { node { a: inspections(limit: 1) { reportNumber } ...E } } } }
+            fragment E on Enterprise { b: inspections(limit: 3) { reportNumber } ... { inspections { passed } } }
+            """);
+        var limits = context.FieldsAt("edges", "node", "inspections")
+            .Select(f => EnterpriseLookAhead.InspectionLimit(context, f));
+        Assert.Equal([1, 3, 20], limits);
+        Assert.Empty(context.FieldsAt("items", "inspections"));
+    }
+
+    private static ResolveFieldContext ContextOf(string text, params (string Name, int Value)[] values)
+    {
+        var document = GraphQLParser.Parser.Parse(text);
+        var operation = document.Definitions.OfType<GraphQLOperationDefinition>().Single();
+        var variables = new Variables();
+        foreach (var definition in operation.Variables?.Items ?? [])
+        {
+            var name = definition.Variable.Name.StringValue;
+            var variable = new Variable(name, definition);
+            foreach (var (_, value) in values.Where(v => v.Name == name))
+            {
+                variable.Value = value;
+            }
+
+            variables.Add(variable);
+        }
+
+        return new ResolveFieldContext
+        {
+            Document = document,
+            Operation = operation,
+            FieldAst = (GraphQLField)operation.SelectionSet.Selections[0],
+            Variables = variables,
+        };
+    }
+}
