@@ -14,7 +14,7 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
         Usage: dotnet run -c Release --project bench/ProductQuality.Graph.Bench -- [options]
           --seconds S        measured seconds per scenario (default 20)
           --concurrency C    concurrent client workers (default 16)
-          --warmup W         warm-up seconds per scenario, not measured (default 3)
+          --warmup W         warm-up seconds per scenario, not measured (default 10)
         """
         + "\n  --db PATH          SQLite file; seeded with the default data set on first run and kept "
         + "(default <temp>/pq-bench.db)\n"
@@ -49,7 +49,7 @@ internal sealed record BenchOptions(int Seconds, int Concurrency, int WarmupSeco
     /// <summary>Parses the arguments; null (after printing why) when they are not usable.</summary>
     public static BenchOptions? Parse(string[] args)
     {
-        var options = new BenchOptions(20, 16, 3, Path.Combine(Path.GetTempPath(), "pq-bench.db"), false, null,
+        var options = new BenchOptions(20, 16, 10, Path.Combine(Path.GetTempPath(), "pq-bench.db"), false, null,
             "samr-jiaxing");
         for (var i = 0; i < args.Length; i++)
         {
