@@ -76,7 +76,7 @@ public static class EnterpriseQueries
             filtered.OrderAfter(order, after, Data.OrdinalText.CollationFor(c.Db())), first, after is not null,
             e => EnterpriseOrdering.CursorOf(e, order));
 
-        // Products and inspections asked for below the page are loaded with it, so each of those fields answers at once.
+        // Products and inspections asked for below the page are loaded with it: each of those fields answers at once.
         if (page.Edges is { Count: > 0 } edges)
         {
             await c.LoadAskedAsync([.. edges.Select(e => e.Node!.Id)], ["edges", "node"], ["items"]);
