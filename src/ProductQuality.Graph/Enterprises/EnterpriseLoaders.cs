@@ -18,11 +18,8 @@ public static class EnterpriseLoaders
     /// Its products in order of code (ordinal, as everywhere in the API): the list itself when the page above loaded
     /// them ahead (<see cref="PrimeProductsAsync"/>), otherwise a pending load batched with the rest of the page.
     /// </summary>
-    public static object ProductsOf(this IResolveFieldContext context, int enterpriseId)
-    {
-        var loader = ProductsLoader(context);
-        return loader.TryGetLoaded(enterpriseId, out var products) ? products : loader.Load(enterpriseId);
-    }
+    public static object ProductsOf(this IResolveFieldContext context, int enterpriseId) =>
+        ProductsLoader(context).LoadedOrPending(enterpriseId);
 
     /// <summary>
     /// Loads the products of a page's enterprises with the page, in the same one statement the batch would send.
@@ -75,11 +72,8 @@ public static class EnterpriseLoaders
     /// for the latest one does not read every inspection. The list itself when the field above loaded them ahead
     /// (<see cref="EnterpriseLookAhead"/>), otherwise a pending load batched with the rest of the page.
     /// </summary>
-    public static object InspectionsOf(this IResolveFieldContext context, int enterpriseId, int limit)
-    {
-        var loader = InspectionsLoader(context, limit);
-        return loader.TryGetLoaded(enterpriseId, out var inspections) ? inspections : loader.Load(enterpriseId);
-    }
+    public static object InspectionsOf(this IResolveFieldContext context, int enterpriseId, int limit) =>
+        InspectionsLoader(context, limit).LoadedOrPending(enterpriseId);
 
     /// <summary>Loads the newest inspections of these enterprises now, in the statement the batch would send.</summary>
     public static Task PrimeInspectionsAsync(this IResolveFieldContext context, IEnumerable<int> enterpriseIds,

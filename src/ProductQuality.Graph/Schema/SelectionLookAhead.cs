@@ -13,18 +13,16 @@ public static class SelectionLookAhead
     // Fragments nested deeper than this are not searched; the caller says what that counts as.
     private const int MaxFragmentDepth = 8;
 
-    /// <summary>
-    /// Whether the current field's selection reaches the path of field names (aliases do not matter; fragments are
-    /// followed). @skip and @include are not evaluated: a yes may load rows no field reads, a no only leaves the
-    /// rows to be batched as they would be without the look-ahead.
+    /// <summary>Whether the current field's selection reaches the path of field names (see <see cref="FieldsAt"/>).
     /// </summary>
     public static bool Asks(this IResolveFieldContext context, params string[] path) =>
-        path.Length > 0 && context.FieldAst.SelectionSet is { } selectionSet
-        && Reaches(context.Document, selectionSet, (path, 0));
+        context.FieldsAt(path).Count > 0;
 
     /// <summary>
-    /// The fields at the end of the path, each alias and fragment's copy once, for a caller that reads their arguments
-    /// (which limit each asks for, say). Searched as <see cref="Asks"/> searches.
+    /// The fields at the end of the path of field names below the current field, each alias and fragment's copy once,
+    /// for a caller that reads their arguments (which limit each asks for, say). Aliases do not matter; fragments are
+    /// followed. @skip and @include are not evaluated: a field found may load rows no field reads, one missed only
+    /// leaves its rows to be batched as they would be without the look-ahead.
     /// </summary>
     public static List<GraphQLField> FieldsAt(this IResolveFieldContext context, params string[] path)
     {
@@ -45,14 +43,6 @@ public static class SelectionLookAhead
     public static bool AnyField<TState>(GraphQLDocument document, GraphQLSelectionSet selectionSet, TState state,
         Func<GraphQLDocument, GraphQLField, TState, bool> test, bool tooDeep) =>
         AnyField(document, selectionSet, state, test, tooDeep, depth: 0);
-
-    private static bool Reaches(GraphQLDocument document, GraphQLSelectionSet selectionSet,
-        (string[] Path, int Index) at) =>
-        AnyField(document, selectionSet, at, static (document, field, at) =>
-            field.Name.Value.Span.SequenceEqual(at.Path[at.Index])
-            && (at.Index == at.Path.Length - 1
-                || (field.SelectionSet is { } inner && Reaches(document, inner, (at.Path, at.Index + 1)))),
-            tooDeep: false);
 
     // Walks every field (the test never answers yes), adding those at the path's end.
     private static void Collect(GraphQLDocument document, GraphQLSelectionSet selectionSet,

@@ -27,7 +27,7 @@ public abstract class BatchLoader<TKey, TValue>
     /// <summary>
     /// Loads the keys now, in one query, before the fields that will ask for them run: a resolver that knows its page
     /// (and that the query asks for these rows below it) lets those fields answer at once instead of waiting for the
-    /// batch (<see cref="TryGetLoaded"/>).
+    /// batch (<see cref="LoadedOrPending"/>).
     /// </summary>
     public async Task PrimeAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken)
     {
@@ -38,8 +38,11 @@ public abstract class BatchLoader<TKey, TValue>
         }
     }
 
-    /// <summary>The key's value when it is loaded already (primed, or by an earlier batch).</summary>
-    public bool TryGetLoaded(TKey key, out TValue value) => _loaded.TryGetValue(key, out value!);
+    /// <summary>
+    /// What a resolver returns for the key: its value when loaded already (primed, or by an earlier batch), so the
+    /// field completes at once; otherwise a pending result that joins the batch (<see cref="Load"/>).
+    /// </summary>
+    public object LoadedOrPending(TKey key) => _loaded.TryGetValue(key, out var value) ? value! : Load(key);
 
     /// <summary>Fetches values for the keys; keys absent from the result get <see cref="ValueWhenMissing"/>.</summary>
     protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyList<TKey> keys,
