@@ -1,8 +1,6 @@
-using GraphQL;
-using GraphQL.Validation;
-using GraphQLParser.AST;
 using ProductQuality.Graph.Enterprises;
 using ProductQuality.Graph.Schema;
+using static ProductQuality.Graph.Tests.Schema.SelectionLookAheadTests;
 
 namespace ProductQuality.Graph.Tests.Enterprises;
 
@@ -39,31 +37,5 @@ public sealed class InspectionLimitLookAheadTests
             .Select(f => EnterpriseLookAhead.InspectionLimit(context, f));
         Assert.Equal([1, 3, 20], limits);
         Assert.Empty(context.FieldsAt("items", "inspections"));
-    }
-
-    private static ResolveFieldContext ContextOf(string text, params (string Name, int Value)[] values)
-    {
-        var document = GraphQLParser.Parser.Parse(text);
-        var operation = document.Definitions.OfType<GraphQLOperationDefinition>().Single();
-        var variables = new Variables();
-        foreach (var definition in operation.Variables?.Items ?? [])
-        {
-            var name = definition.Variable.Name.StringValue;
-            var variable = new Variable(name, definition);
-            foreach (var (_, value) in values.Where(v => v.Name == name))
-            {
-                variable.Value = value;
-            }
-
-            variables.Add(variable);
-        }
-
-        return new ResolveFieldContext
-        {
-            Document = document,
-            Operation = operation,
-            FieldAst = (GraphQLField)operation.SelectionSet.Selections[0],
-            Variables = variables,
-        };
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 using ProductQuality.Graph.Schema;
 
@@ -35,15 +36,31 @@ public sealed class SelectionLookAheadTests
         Assert.False(ContextOf(Chain(8)).Asks("edges", "node", "products"));
     }
 
-    private static ResolveFieldContext ContextOf(string text)
+    /// <summary>The context of the operation's first field, with the variables given values (the rest unset).
+    /// </summary>
+    internal static ResolveFieldContext ContextOf(string text, params (string Name, int Value)[] values)
     {
         var document = GraphQLParser.Parser.Parse(text);
         var operation = document.Definitions.OfType<GraphQLOperationDefinition>().Single();
+        var variables = new Variables();
+        foreach (var definition in operation.Variables?.Items ?? [])
+        {
+            var name = definition.Variable.Name.StringValue;
+            var variable = new Variable(name, definition);
+            foreach (var (_, value) in values.Where(v => v.Name == name))
+            {
+                variable.Value = value;
+            }
+
+            variables.Add(variable);
+        }
+
         return new ResolveFieldContext
         {
             Document = document,
             Operation = operation,
             FieldAst = (GraphQLField)operation.SelectionSet.Selections[0],
+            Variables = variables,
         };
     }
 }
