@@ -16,7 +16,9 @@ IDLE = ("LowLevelLifoSemaphore", "WaitHandle.Wait", "Monitor.Wait", "WaitForSign
         "PortableThreadPool+GateThread", "TimerQueue.TimerThread", "SocketAsyncEngine.EventLoop",
         "ManualResetEventSlim.Wait", "SemaphoreSlim.Wait", "LowLevelMonitor.Wait", "Interop+Sys.WaitForSocketEvents",
         "WaitSubsystem", "Thread.Join", "Task.SpinThenBlockingWait", "Console", "PipeStream",
-        "System.IO.FileSystem.Watcher")
+        "System.IO.FileSystem.Watcher",
+        # The finalizer thread waits inside RunFinalizers; the sampler shows that wait as running managed code.
+        "GC.RunFinalizers")
 
 
 # Where a busy moment goes: the innermost frame that matches one of these (in this order of checking per frame).
