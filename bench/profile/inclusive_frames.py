@@ -4,8 +4,8 @@
 Usage: inclusive_frames.py TRACE.speedscope.json [REQUESTS] [--top N] [--match TEXT ...]
 
 The sampled-thread-time profile samples every thread, idle or not. A moment counts as busy unless the thread is
-parked (thread-pool semaphore, socket event loop wait, monitor/wait handle, timer thread). Inclusive time of a
-frame is the busy time with that frame anywhere on the stack (counted once per moment even when recursive).
+parked (thread-pool semaphore, socket event loop wait, monitor/wait handle, timer thread, finalizer thread). Inclusive
+time of a frame is the busy time with that frame anywhere on the stack (counted once per moment even when recursive).
 With REQUESTS (requests served while tracing) times are also given in microseconds per request.
 """
 import json
@@ -17,7 +17,8 @@ IDLE = ("LowLevelLifoSemaphore", "WaitHandle.Wait", "Monitor.Wait", "WaitForSign
         "ManualResetEventSlim.Wait", "SemaphoreSlim.Wait", "LowLevelMonitor.Wait", "Interop+Sys.WaitForSocketEvents",
         "WaitSubsystem", "Thread.Join", "Task.SpinThenBlockingWait", "Console", "PipeStream",
         "System.IO.FileSystem.Watcher",
-        # The finalizer thread waits inside RunFinalizers; the sampler shows that wait as running managed code.
+        # The finalizer thread waits inside RunFinalizers, and the sampler shows that wait as running managed code. The
+        # finalizers it runs are dropped with it: few here, as the server disposes its handles.
         "GC.RunFinalizers")
 
 
