@@ -28,6 +28,7 @@ internal sealed class LoadRunner(HttpClient client, SqlStatementCounter sql, int
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var gen2Before = GC.CollectionCount(2);
         var gen0Before = GC.CollectionCount(0);
+        var pausedBefore = GC.GetTotalPauseDuration();
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         long sequence = 0;
@@ -49,6 +50,7 @@ internal sealed class LoadRunner(HttpClient client, SqlStatementCounter sql, int
             CpuTime = cpu,
             Gen0Collections = GC.CollectionCount(0) - gen0Before,
             Gen2Collections = GC.CollectionCount(2) - gen2Before,
+            GcPause = GC.GetTotalPauseDuration() - pausedBefore,
         };
     }
 

@@ -32,6 +32,14 @@ internal sealed record ScenarioResult(Scenario Scenario, long[] SortedTicks, lon
 
     public int Gen2Collections { get; init; }
 
+    /// <summary>
+    /// Time the process's threads stood still for garbage collections while the scenario was measured: what the
+    /// allocations cost beyond the allocating itself, and what the GC's settings (DATAS, heap count) change.
+    /// </summary>
+    public TimeSpan GcPause { get; init; }
+
+    public double GcPausePercent => Elapsed <= TimeSpan.Zero ? 0 : GcPause / Elapsed * 100;
+
     /// <summary>One scenario's rounds as one result: every latency, error, second, statement and byte.</summary>
     public static ScenarioResult Merge(IReadOnlyList<ScenarioResult> rounds)
     {
@@ -49,6 +57,7 @@ internal sealed record ScenarioResult(Scenario Scenario, long[] SortedTicks, lon
             CpuTime = TimeSpan.FromTicks(rounds.Sum(r => r.CpuTime.Ticks)),
             Gen0Collections = rounds.Sum(r => r.Gen0Collections),
             Gen2Collections = rounds.Sum(r => r.Gen2Collections),
+            GcPause = TimeSpan.FromTicks(rounds.Sum(r => r.GcPause.Ticks)),
         };
     }
 

@@ -36,14 +36,15 @@ internal static class MarkdownReport
 
         Line(md, $"- {Environment.ProcessorCount} logical CPUs shared by client and server; {
             RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}; {BuildKind()} build");
+        Line(md, $"- {GcSettings()}");
         var database = options.Postgres is null ? $"SQLite `{options.DatabasePath}`" : "PostgreSQL (--postgres)";
         var (codes, counties) = (data.CreditCodes.Count, data.Counties.Count);
         Line(md, $"- {database}: {data.Enterprises:N0} enterprises; {codes} credit codes and {
             counties} counties in rotation");
         Line(md);
         Raw(md, "| scenario | requests | errors | req/s | p50 ms | p90 ms | p99 ms | SQL/req | KB alloc/req "
-            + "| CPU µs/req | GCs (gen 2) |");
-        Raw(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            + "| CPU µs/req | GCs (gen 2) | GC pause % |");
+        Raw(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
             var sql = r.Scenario.Pair == Scenarios.WritesPair
@@ -52,7 +53,7 @@ internal static class MarkdownReport
             Line(md, $"| {r.Scenario.Name} | {r.Requests:N0} | {r.Errors:N0} | {r.RequestsPerSecond:N0} | {
                 r.PercentileMs(50):N2} | {r.PercentileMs(90):N2} | {r.PercentileMs(99):N2} | {sql} | {
                 r.AllocatedKBPerRequest:N1} | {r.CpuMicrosecondsPerRequest:N0} | {r.Gen0Collections:N0} ({
-                r.Gen2Collections:N0}) |");
+                r.Gen2Collections:N0}) | {r.GcPausePercent:N1} |");
         }
 
         var pairs = new[] { Scenarios.StatusPair, Scenarios.PagePair, Scenarios.PageLatestPair }
@@ -170,6 +171,18 @@ internal static class MarkdownReport
         }
 
         return Path.Combine(Directory.GetCurrentDirectory(), "results");
+    }
+
+    // The GC's mode changes what allocations cost (pauses, heap count): the report says which one ran. DATAS
+    // (dynamic adaptation, on by default with the server GC since .NET 9) starts with one heap and grows it.
+    private static string GcSettings()
+    {
+        var settings = GC.GetConfigurationVariables();
+        string Setting(string key) => settings.TryGetValue(key, out var value) ? $"{value}" : "?";
+        var mode = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation";
+        return $"{mode} GC, {Setting("HeapCount")} heaps at the end, dynamic adaptation (DATAS) mode {
+            Setting("GCDynamicAdaptationMode")}; peak working set {
+            System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB";
     }
 
     private static string BuildKind() =>
