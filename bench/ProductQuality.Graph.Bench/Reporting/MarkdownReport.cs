@@ -174,13 +174,14 @@ internal static class MarkdownReport
     }
 
     // The GC's mode changes what allocations cost (pauses, heap count): the report says which one ran. DATAS
-    // (dynamic adaptation, on by default with the server GC since .NET 9) starts with one heap and grows it.
+    // (dynamic adaptation, on by default with the server GC since .NET 9) starts with one heap and adds heaps under
+    // load. The heap count is the GC's own configuration figure, not a count taken at any one moment.
     private static string GcSettings()
     {
         var settings = GC.GetConfigurationVariables();
         string Setting(string key) => settings.TryGetValue(key, out var value) ? $"{value}" : "?";
         var mode = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation";
-        return $"{mode} GC, {Setting("HeapCount")} heaps at the end, dynamic adaptation (DATAS) mode {
+        return $"{mode} GC, heap count {Setting("HeapCount")}, dynamic adaptation (DATAS) mode {
             Setting("GCDynamicAdaptationMode")}; peak working set {
             System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB";
     }
