@@ -17,12 +17,19 @@ internal static class EnterpriseLookAhead
     // Aliases asking for more distinct limits than this are unusual; the rest are batched as before.
     private const int MaxLimitsLoaded = 3;
 
+    /// <summary>Where a field that returns one enterprise finds it: its own selection.</summary>
+    public static readonly IReadOnlyList<string[]> OneEnterprise = [[]];
+
+    /// <summary>Where a page finds its enterprises: below <c>edges.node</c> and below <c>items</c>.</summary>
+    public static readonly IReadOnlyList<string[]> PageOfEnterprises = [["edges", "node"], ["items"]];
+
     /// <summary>
-    /// Loads what the current field's selection asks below each path to an enterprise (<c>["edges", "node"]</c> and
-    /// <c>["items"]</c> for a page, <c>[]</c> for a field that returns one enterprise).
+    /// Loads what the current field's selection asks below each path to an enterprise (<see cref="OneEnterprise"/>,
+    /// <see cref="PageOfEnterprises"/>). Named paths, not a <c>params</c> list: a bare <c>[]</c> there once meant
+    /// "no path at all", and one enterprise's products and inspections were silently batched instead.
     /// </summary>
     public static async Task LoadAskedAsync(this IResolveFieldContext context, IReadOnlyList<int> enterpriseIds,
-        params string[][] toEnterprise)
+        IReadOnlyList<string[]> toEnterprise)
     {
         if (enterpriseIds.Count == 0)
         {

@@ -41,7 +41,7 @@ public static class EnterpriseQueries
                 // Its products and inspections, when asked, come with it (see EnterpriseLookAhead).
                 if (shown is not null)
                 {
-                    await c.LoadAskedAsync([shown.Id], []);
+                    await c.LoadAskedAsync([shown.Id], EnterpriseLookAhead.OneEnterprise);
                 }
 
                 return shown;
@@ -79,7 +79,7 @@ public static class EnterpriseQueries
         // Products and inspections asked for below the page are loaded with it: each of those fields answers at once.
         if (page.Edges is { Count: > 0 } edges)
         {
-            await c.LoadAskedAsync([.. edges.Select(e => e.Node!.Id)], ["edges", "node"], ["items"]);
+            await c.LoadAskedAsync([.. edges.Select(e => e.Node!.Id)], EnterpriseLookAhead.PageOfEnterprises);
         }
 
         return page;

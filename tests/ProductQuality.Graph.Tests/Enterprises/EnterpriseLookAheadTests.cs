@@ -155,6 +155,33 @@ public sealed class EnterpriseLookAheadTests(GraphServerFactory factory)
         Assert.NotEqual(0, status.GetProperty("products").GetArrayLength());
     }
 
+    [Fact]
+    public async Task One_enterprise_loads_its_products_and_inspections_with_it_before_any_batch_below()
+    {
+        // licences is asked first and is batched as usual; products and inspections, loaded by the root field, are
+        // read before it. Batched instead, the three would be read in the order the fields are written.
+        const string query = """
+            query($code: String!) { enterprise(creditCode: $code) {
+              licences { kind } products { code } inspections(limit: 2) { passed } } }
+            """;
+        var code = (await _city.PostAsync($$"""{ {{SmallPage}} { items { creditCode } } }""")).EnsureData().Data
+            .GetProperty("enterprises").GetProperty("items")[0].GetProperty("creditCode").GetString()!;
+        (await _city.PostAsync(query, new { code })).EnsureData();
+        factory.Sql.Reset();
+        var status = (await _city.PostAsync(query, new { code })).EnsureData().Data.GetProperty("enterprise");
+
+        Assert.Equal(JsonValueKind.Object, status.ValueKind);
+        Assert.Equal(["enterprise", "products", "inspections", "licences"], factory.Sql.Texts.Select(Rows));
+
+        // What a statement reads, by the table that tells it (the inspections' statement starts from Enterprises).
+        static string Rows(string sql) =>
+            sql.Contains("\"Licences\"", StringComparison.Ordinal) ? "licences"
+            : sql.Contains("\"Inspections\"", StringComparison.Ordinal) ? "inspections"
+            : sql.Contains("\"EnterpriseProducts\"", StringComparison.Ordinal) ? "products"
+            : sql.Contains("\"Enterprises\"", StringComparison.Ordinal) ? "enterprise"
+            : sql;
+    }
+
     // One enterprise's fields asked through fragments nested past the look-ahead's depth, so they are not loaded
     // ahead but batched: the answer the look-ahead must not change.
     private static string Batched(string variables, string arguments, string selection) =>
