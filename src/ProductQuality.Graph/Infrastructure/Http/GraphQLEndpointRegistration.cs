@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Explorer;
@@ -40,6 +42,7 @@ public static class GraphQLEndpointRegistration
                 ExposeData = true,
             }, services.GetRequiredService<IHttpContextAccessor>()))
             .AddUnhandledExceptionHandler(ExecutionFaults.Handle));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IDocumentValidator, ValidatedDocumentValidator>());
 
         builder.AddCheckReceipts();
         builder.AddAccessLog();
