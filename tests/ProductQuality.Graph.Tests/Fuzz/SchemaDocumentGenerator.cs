@@ -78,7 +78,8 @@ public sealed class SchemaDocumentGenerator(ISchema schema, Random random)
             var index = _fragments.Count;
             var name = $"F{index}";
             _fragments.Add(""); // its place, so fragments inside it take the next names
-            _fragments[index] = $"fragment {name} on {type.Name} {{ {Field(fields[random.Next(fields.Count)], depth)} }}";
+            var body = Field(fields[random.Next(fields.Count)], depth);
+            _fragments[index] = $"fragment {name} on {type.Name} {{ {body} }}";
             parts.Add($"...{name} {Directive()}");
         }
 
@@ -181,5 +182,4 @@ public sealed class SchemaDocumentGenerator(ISchema schema, Random random)
 
         return json.Append('"').ToString();
     }
-
 }

@@ -62,7 +62,8 @@ public sealed class ValidatedDocumentValidatorTests(GraphServerFactory factory, 
                         Options(schema, document, operation, inputs, []));
                     var actual = await shortcut.ValidateAsync(Options(schema, document, operation, inputs, []));
                     Assert.True(Describe(expected) == Describe(actual),
-                        $"{contract}:\n{text}\nvariables {json}\nexpected {Describe(expected)}\nactual {Describe(actual)}");
+                        $"{contract}:\n{text}\nvariables {json}\n"
+                        + $"expected {Describe(expected)}\nactual {Describe(actual)}");
                     compared++;
                     failed += expected.IsValid ? 0 : 1;
                     withArguments += expected.ArgumentValues is { Count: > 0 } ? 1 : 0;
@@ -71,8 +72,9 @@ public sealed class ValidatedDocumentValidatorTests(GraphServerFactory factory, 
             }
         }
 
-        output.WriteLine($"{valid} valid operations, {compared} comparisons: {failed} with errors, {withArguments} with "
-            + $"arguments, {withDirectives} with directives; {withFragments} operations with named fragments");
+        output.WriteLine($"{valid} valid operations, {compared} comparisons: {failed} with errors, "
+            + $"{withArguments} with arguments, {withDirectives} with directives; "
+            + $"{withFragments} operations with named fragments");
         // The property is only as good as what it covered: every path of the short way, many times.
         Assert.True(valid > 1000, $"only {valid} generated operations were valid");
         Assert.True(failed > 300 && compared - failed > 1000, $"{failed} of {compared} failed");
