@@ -17,7 +17,6 @@ public static class AccessChain
     public static readonly string Genesis = new('0', 64);
 
     private const string Version = "pqg-access-log-v1";
-    private const int StackBytes = 256;
 
     /// <summary>The entry's hash from its position, previous hash and content (the stored one is not read).</summary>
     public static string HashOf(AccessLogEntry entry, IEnumerable<string> codes)
@@ -32,36 +31,36 @@ public static class AccessChain
     /// </summary>
     public static string Link(long seq, string previousHash, string contentHash)
     {
-        using var link = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(link, Version);
-        Append(link, seq.ToString(CultureInfo.InvariantCulture));
-        Append(link, previousHash);
-        Append(link, contentHash);
-        return Convert.ToHexStringLower(link.GetHashAndReset());
+        using var link = new Netstrings();
+        link.Append(Version);
+        link.Append(seq.ToString(CultureInfo.InvariantCulture));
+        link.Append(previousHash);
+        link.Append(contentHash);
+        return link.Sha256();
     }
 
     /// <summary>The hash of what the entry says, without its place in the chain.</summary>
     public static string ContentHash(AccessLogEntry entry, IEnumerable<string> codes)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        using var content = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(content, Timestamp(entry.AtUtc));
-        Append(content, entry.RequestId);
-        Append(content, entry.Department);
-        Append(content, entry.Subject);
-        Append(content, entry.ClientAddress);
-        Append(content, entry.OperationName);
-        Append(content, entry.DocumentSha256);
-        Append(content, entry.VariablesSha256);
-        Append(content, entry.FieldGroups);
-        Append(content, entry.Purpose);
-        Append(content, entry.Outcome.ToString());
-        Append(content, entry.Status.ToString(CultureInfo.InvariantCulture));
-        Append(content, entry.ErrorCode);
-        Append(content, entry.DurationMicroseconds.ToString(CultureInfo.InvariantCulture));
-        Append(content, entry.CodeCount.ToString(CultureInfo.InvariantCulture));
-        Append(content, CodesHash(codes));
-        return Convert.ToHexStringLower(content.GetHashAndReset());
+        using var content = new Netstrings();
+        content.Append(Timestamp(entry.AtUtc));
+        content.Append(entry.RequestId);
+        content.Append(entry.Department);
+        content.Append(entry.Subject);
+        content.Append(entry.ClientAddress);
+        content.Append(entry.OperationName);
+        content.Append(entry.DocumentSha256);
+        content.Append(entry.VariablesSha256);
+        content.Append(entry.FieldGroups);
+        content.Append(entry.Purpose);
+        content.Append(entry.Outcome.ToString());
+        content.Append(entry.Status.ToString(CultureInfo.InvariantCulture));
+        content.Append(entry.ErrorCode);
+        content.Append(entry.DurationMicroseconds.ToString(CultureInfo.InvariantCulture));
+        content.Append(entry.CodeCount.ToString(CultureInfo.InvariantCulture));
+        content.Append(CodesHash(codes));
+        return content.Sha256();
     }
 
     /// <summary>UTC to the microsecond: what PostgreSQL's timestamptz and SQLite's text both keep exactly.</summary>
@@ -73,39 +72,69 @@ public static class AccessChain
 
     private static string CodesHash(IEnumerable<string> codes)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = new Netstrings();
         foreach (var code in codes.Order(StringComparer.Ordinal))
         {
-            Append(hash, code);
+            hash.Append(code);
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return hash.Sha256();
     }
 
-    private static void Append(IncrementalHash hash, string? value)
+    /// <summary>
+    /// Netstrings (<c>&lt;UTF-8 length&gt;:&lt;UTF-8 bytes&gt;,</c>, <c>-,</c> for null) written into one pooled buffer
+    /// and hashed with one SHA-256 call. Appended to an incremental hash instead, part by part, an entry cost some
+    /// seventy calls into OpenSSL, each with its own set-up (12 µs a request on CPU, measured with perf).
+    /// </summary>
+    private sealed class Netstrings : IDisposable
     {
-        if (value is null)
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024);
+        private int _length;
+
+        public void Append(string? value)
         {
-            hash.AppendData("-,"u8);
-            return;
+            if (value is null)
+            {
+                Write("-,"u8);
+                return;
+            }
+
+            var length = Encoding.UTF8.GetByteCount(value);
+            Reserve(length + 12);
+            length.TryFormat(_buffer.AsSpan(_length), out var digits, provider: CultureInfo.InvariantCulture);
+            _length += digits;
+            _buffer[_length++] = (byte)':';
+            _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
+            _buffer[_length++] = (byte)',';
         }
 
-        // "<UTF-8 length>:<UTF-8 bytes>," written without allocating: an entry hashes some twenty fields this way, a
-        // page's entry a hundred codes more, and the writer hashes every entry of every request.
-        var length = Encoding.UTF8.GetByteCount(value);
-        Span<byte> prefix = stackalloc byte[12];
-        length.TryFormat(prefix, out var digits, provider: CultureInfo.InvariantCulture);
-        prefix[digits] = (byte)':';
-        hash.AppendData(prefix[..(digits + 1)]);
-
-        byte[]? rented = null;
-        var bytes = length <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        hash.AppendData(bytes[..Encoding.UTF8.GetBytes(value, bytes)]);
-        if (rented is not null)
+        public string Sha256()
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(_buffer.AsSpan(0, _length), digest);
+            return Convert.ToHexStringLower(digest);
         }
 
-        hash.AppendData(","u8);
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+
+        private void Write(ReadOnlySpan<byte> bytes)
+        {
+            Reserve(bytes.Length);
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        private void Reserve(int more)
+        {
+            if (_length + more <= _buffer.Length)
+            {
+                return;
+            }
+
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + more));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
     }
 }
