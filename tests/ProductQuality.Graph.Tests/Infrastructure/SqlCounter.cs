@@ -9,12 +9,15 @@ namespace ProductQuality.Graph.Tests.Infrastructure;
 /// </summary>
 public sealed class SqlCounter : DbCommandInterceptor
 {
+    // The newest statements only: the counter serves a whole test run, and most tests never read the texts.
+    private const int TextsKept = 1_000;
+
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
     private int _count;
 
     public int Count => _count;
 
-    /// <summary>The statements sent since the last <see cref="Reset"/>, in order.</summary>
+    /// <summary>The statements sent since the last <see cref="Reset"/>, in order (the newest thousand).</summary>
     public IReadOnlyList<string> Texts => [.. _texts];
 
     public void Reset()
@@ -27,7 +30,7 @@ public sealed class SqlCounter : DbCommandInterceptor
         DbDataReader result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);
-        _texts.Enqueue(command.CommandText);
+        Keep(command.CommandText);
         return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
     }
 
@@ -35,7 +38,15 @@ public sealed class SqlCounter : DbCommandInterceptor
         object? result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);
-        _texts.Enqueue(command.CommandText);
+        Keep(command.CommandText);
         return base.ScalarExecutedAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Keep(string text)
+    {
+        _texts.Enqueue(text);
+        while (_texts.Count > TextsKept && _texts.TryDequeue(out _))
+        {
+        }
     }
 }
