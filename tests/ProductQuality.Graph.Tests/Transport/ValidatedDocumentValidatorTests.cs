@@ -82,6 +82,44 @@ public sealed class ValidatedDocumentValidatorTests(GraphServerFactory factory, 
             $"{withArguments} with arguments, {withDirectives} with directives, {withFragments} with fragments");
     }
 
+    public static TheoryData<string, string> BadVariables => new()
+    {
+        { "a number for a string", """{"code": 12}""" },
+        { "a non-null variable left out", """{"f": {"countyCode": "330402"}}""" },
+        { "null for a non-null variable", """{"code": null}""" },
+        { "an unknown enum value", """{"code": "91330402MA2B8T6P05", "o": "SIDEWAYS"}""" },
+        { "an unknown input field", """{"code": "91330402MA2B8T6P05", "f": {"nope": 1}}""" },
+        { "a number for an input field", """{"code": "91330402MA2B8T6P05", "f": {"countyCode": 5}}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadVariables))]
+    public async Task Over_HTTP_a_cached_document_answers_bad_variables_as_a_new_one_does(string what, string json)
+    {
+        // The same operation twice: once as a cached document (its first request had good variables), once spelt
+        // with a trailing space, so new to the cache and validated in full.
+        const string query = """
+            query($code: String!, $f: EnterpriseFilter, $o: EnterpriseOrder) {
+              enterprise(creditCode: $code) { name } enterprises(first: 1, filter: $f, orderBy: $o) { totalCount } }
+            """;
+        var client = factory.ClientFor("samr-jiaxing");
+        (await client.PostAsync(query, new { code = "91330402MA2B8T6P05", o = "NAME_ASC" })).EnsureData();
+        var variables = JsonSerializer.Deserialize<JsonElement>(json);
+
+        var cached = await client.PostAsync(query, variables);
+        var fresh = await client.PostAsync(query + " ", variables);
+
+        Assert.True(cached.Status == fresh.Status, $"{what}: {(int)cached.Status} against {(int)fresh.Status}");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, cached.Status);
+        Assert.Equal(Errors(fresh), Errors(cached));
+    }
+
+    // Each error's code, message and locations; not its request id, which differs by request.
+    private static string Errors(GraphQLReply reply) => string.Join("\n", reply.Json.GetProperty("errors")
+        .EnumerateArray().Select(e => $"{e.GetProperty("extensions").GetProperty("code").GetString()} "
+            + $"{e.GetProperty("message").GetString()} "
+            + (e.TryGetProperty("locations", out var at) ? at.GetRawText() : "")));
+
     private static ValidationOptions Options(GraphQL.Types.ISchema schema, GraphQLDocument document,
         GraphQLOperationDefinition operation, Inputs variables, IEnumerable<IValidationRule> rules) => new()
     {
