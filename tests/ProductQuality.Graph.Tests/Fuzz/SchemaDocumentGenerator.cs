@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using GraphQL;
 using GraphQL.Types;
 
@@ -48,9 +47,7 @@ public sealed class SchemaDocumentGenerator(ISchema schema, Random random)
     /// <summary>A JSON object of values for these variables, right or wrong; some left out.</summary>
     public string VariablesJson(IReadOnlyList<(string Name, IGraphType Type)> variables)
     {
-        var members = variables.Where(_ => random.Next(8) != 0)
-            .Select(v => $"\"{v.Name}\": {Json(v.Type)}");
-        return "{" + string.Join(", ", members) + "}";
+        return JsonText.Object([.. variables.Where(_ => random.Next(8) != 0).Select(v => (v.Name, Json(v.Type)))]);
     }
 
     private string SelectionSet(IComplexGraphType type, int depth, bool oneField = false)
@@ -166,20 +163,9 @@ public sealed class SchemaDocumentGenerator(ISchema schema, Random random)
             IntGraphType => random.Next(-5, 600).ToString(CultureInfo.InvariantCulture),
             FloatGraphType => "2.25",
             BooleanGraphType => "true",
-            IInputObjectGraphType input => "{" + string.Join(", ", input.Fields.Where(_ => random.Next(2) == 0)
-                .Select(f => $"\"{f.Name}\": {Json(f.ResolvedType!)}")) + "}",
-            _ => JsonText(Texts[random.Next(Texts.Length)]),
+            IInputObjectGraphType input => JsonText.Object(
+                [.. input.Fields.Where(_ => random.Next(2) == 0).Select(f => (f.Name, Json(f.ResolvedType!)))]),
+            _ => JsonText.Quote(Texts[random.Next(Texts.Length)]),
         },
     };
-
-    private static string JsonText(string text)
-    {
-        var json = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            json.Append(c is '"' or '\\' ? "\\" + c : c.ToString());
-        }
-
-        return json.Append('"').ToString();
-    }
 }
