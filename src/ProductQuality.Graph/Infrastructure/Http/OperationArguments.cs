@@ -44,14 +44,13 @@ internal sealed class OperationArguments
     /// <summary>The argument and directive values with this request's variables, as GraphQL.NET's validator gives
     /// them. A value that does not parse throws <see cref="ValidationError"/>, as it does there.</summary>
     public (Dictionary<GraphQLField, IDictionary<string, ArgumentValue>>? Arguments,
-        Dictionary<ASTNode, IDictionary<string, DirectiveInfo>>? Directives) Parse(
-            Variables variables, GraphQLDocument document)
+        Dictionary<ASTNode, IDictionary<string, DirectiveInfo>>? Directives) Parse(Variables variables)
     {
         Dictionary<GraphQLField, IDictionary<string, ArgumentValue>>? arguments = null;
         Dictionary<ASTNode, IDictionary<string, DirectiveInfo>>? directives = null;
         foreach (var node in _directed)
         {
-            if (ExecutionHelper.GetDirectives(node, variables, Schema, document) is { } values)
+            if (ExecutionHelper.GetDirectives(node, variables, Schema, Document) is { } values)
             {
                 (directives ??= []).Add((ASTNode)node, values);
             }
@@ -59,7 +58,7 @@ internal sealed class OperationArguments
 
         foreach (var (field, definition) in _fields)
         {
-            if (ExecutionHelper.GetArguments(definition.Arguments, field.Arguments, variables, document, field, null)
+            if (ExecutionHelper.GetArguments(definition.Arguments, field.Arguments, variables, Document, field, null)
                 is { } values)
             {
                 (arguments ??= []).Add(field, values);

@@ -47,7 +47,7 @@ internal sealed class ValidatedDocumentValidator : IDocumentValidator
 
         try
         {
-            var (arguments, directives) = plan.Parse(variables, options.Document);
+            var (arguments, directives) = plan.Parse(variables);
             return new ValidationResult([])
             {
                 Variables = variables, ArgumentValues = arguments, DirectiveValues = directives,
