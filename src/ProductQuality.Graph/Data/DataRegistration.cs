@@ -24,6 +24,7 @@ public static class DataRegistration
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
+                builder.Services.AddSingleton(sp => new SqlitePageCache(Current(sp).SqlitePageCacheMiB));
                 builder.Services.AddDbContextPool<SqliteProductQualityDbContext>((sp, db) =>
                     db.UseSqlite(Current(sp).ConnectionString, sqlite =>
                             // One json_each(@ids) parameter for a key list: EF caches the SQL of such a command. With
@@ -32,6 +33,7 @@ public static class DataRegistration
                             sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                         .AddInterceptors(sp.GetServices<IInterceptor>())
                         .AddInterceptors(SqliteBusyTimeout.Interceptor.Instance)
+                        .AddInterceptors(sp.GetRequiredService<SqlitePageCache>())
                         // SQLite cannot add a foreign key in place, so a migration that adds one rebuilds the table. EF
                         // runs the rebuild in a transaction, but the "PRAGMA foreign_keys" statements around it cannot
                         // run inside one, and EF warns. The pragma is a setting of the connection, not of the file, so

@@ -14,6 +14,13 @@ public sealed class DatabaseOptions
     [Required(ErrorMessage = "Database:ConnectionString is required, e.g. \"Data Source=data/productquality.db\".")]
     public string ConnectionString { get; set; } = "Data Source=data/productquality.db";
 
+    /// <summary>
+    /// SQLite: the page cache of each open connection, in MiB (SQLite's own default is 2). Filled only as pages are
+    /// read, so a connection uses at most this much; the pool holds about as many connections as requests run at once.
+    /// </summary>
+    [Range(1, 4096)]
+    public int SqlitePageCacheMiB { get; set; } = 16;
+
     /// <summary>Apply pending EF migrations at start (the database is upgraded in place, never dropped).</summary>
     public bool MigrateOnStart { get; set; } = true;
 

@@ -33,6 +33,7 @@ public sealed class BadSettingsTests
             "Setting GraphQL:ExposeExceptionDetails is 'maybe'",
             "true or false"
         },
+        { "--Database:SqlitePageCacheMiB=0", "Setting Database:SqlitePageCacheMiB", "between 1 and 4096" },
         { "--Database:SeedToday=yesterday", "Setting Database:SeedToday is 'yesterday'", "a date such as 2026-11-28" },
         {
             "--GraphQL:Cors:AllowedOrigins:0=https://credit.example.gov.cn/app",
