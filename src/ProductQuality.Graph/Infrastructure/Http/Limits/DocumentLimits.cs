@@ -17,6 +17,10 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
     // (which depends on the variables) is estimated again.
     private readonly ConditionalWeakTable<GraphQLDocument, object> _shapesPassed = [];
 
+    // Estimates that read no variable, by operation and schema: the same for every request of a cached document, so
+    // a status query (whose only variable is the credit code) is not walked again each time.
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, FixedCosts> _fixedCosts = [];
+
     /// <param name="cost">The estimated cost of the operation, when it got that far (for the metrics).</param>
     public LimitRefusal? Check(GraphQLDocument document, string? operationName, Inputs? variables,
         ISchema schema, Audience audience, EffectiveLimits limits, out long? cost)
@@ -37,8 +41,7 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
             return null; // no such operation, or several without a name: validation says so
         }
 
-        var estimate = CostEstimator.Estimate(schema, document, operation,
-            new ListSize(options, maxPageSize, operation, variables));
+        var estimate = Estimate(schema, document, operation, variables);
         cost = estimate;
         if (estimate <= limits.MaxCost)
         {
@@ -51,6 +54,24 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
             $"The query would read about {rows} rows (page sizes multiplied through nested lists); the limit for " +
             $"{who} is {budget}. Ask for smaller pages (first), fewer nested lists, or page through " +
             "the data in several requests.", "cost", estimate, limits.MaxCost);
+    }
+
+    private long Estimate(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation,
+        Inputs? variables)
+    {
+        if (_fixedCosts.TryGetValue(operation, out var known) && known.Find(schema) is { } fixedCost)
+        {
+            return fixedCost;
+        }
+
+        var sizes = new ListSize(options, maxPageSize, operation, variables);
+        var estimate = CostEstimator.Estimate(schema, document, operation, sizes);
+        if (!sizes.ReadVariables)
+        {
+            _fixedCosts.GetValue(operation, static _ => new FixedCosts()).Add(schema, estimate);
+        }
+
+        return estimate;
     }
 
     private LimitRefusal? CheckShape(GraphQLDocument document)
@@ -100,5 +121,36 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
         return operationName is null
             ? operations.Take(2).Count() == 1 ? operations.First() : null
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+    }
+
+    /// <summary>One operation's variable-free estimates, by contract schema (a few at most).</summary>
+    private sealed class FixedCosts
+    {
+        private readonly Lock _adding = new();
+        private (ISchema Schema, long Cost)[] _entries = [];
+
+        public long? Find(ISchema schema)
+        {
+            foreach (var (known, cost) in _entries)
+            {
+                if (ReferenceEquals(known, schema))
+                {
+                    return cost;
+                }
+            }
+
+            return null;
+        }
+
+        public void Add(ISchema schema, long cost)
+        {
+            lock (_adding)
+            {
+                if (Find(schema) is null)
+                {
+                    _entries = [.. _entries, (schema, cost)];
+                }
+            }
+        }
     }
 }

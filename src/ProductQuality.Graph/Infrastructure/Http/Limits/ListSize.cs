@@ -13,6 +13,12 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 internal sealed class ListSize(
     QueryLimitsOptions options, int maxPageSize, GraphQLOperationDefinition operation, Inputs? variables)
 {
+    /// <summary>
+    /// Whether a size came from the variables (or a variable's default): only an estimate that read none is the same
+    /// for every request of the document.
+    /// </summary>
+    public bool ReadVariables { get; private set; }
+
     public (double Rows, bool Counted) Rows(IComplexGraphType parent, FieldType definition, GraphQLField field)
     {
         if (parent.Name.EndsWith("Connection", StringComparison.Ordinal)
@@ -53,15 +59,22 @@ internal sealed class ListSize(
         return value switch
         {
             GraphQLListValue list => list.Values?.Count ?? 0,
-            GraphQLVariable variable when variables is not null
-                && variables.TryGetValue(variable.Name.StringValue, out var given) => given switch
-                {
-                    System.Collections.ICollection items => items.Count,
-                    null => 0,
-                    _ => 1,
-                },
+            GraphQLVariable variable => VariableLength(variable.Name.StringValue),
             _ => 1,
         };
+    }
+
+    private long VariableLength(string name)
+    {
+        ReadVariables = true;
+        return variables is not null && variables.TryGetValue(name, out var given)
+            ? given switch
+            {
+                System.Collections.ICollection items => items.Count,
+                null => 0,
+                _ => 1,
+            }
+            : 1;
     }
 
     private long? Argument(GraphQLField field, string name)
@@ -77,6 +90,7 @@ internal sealed class ListSize(
 
     private long? Variable(string name)
     {
+        ReadVariables = true;
         if (variables is not null && variables.TryGetValue(name, out var given))
         {
             return given switch
