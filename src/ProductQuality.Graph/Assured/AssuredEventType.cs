@@ -20,11 +20,11 @@ public sealed class AssuredEventType : ContractObjectGraphType<AssuredEvent>
             .Description("The enterprise (null when outside your jurisdiction).")
             .Resolve(c => c.EnterpriseById(c.Source.EnterpriseId));
         Field<NonNullGraphType<AssuredEventKindType>>(FieldGroup.Assured, "kind")
-            .Description("Grant, revocation or expiry.").Resolve(c => c.Source.Kind);
+            .Description("Grant, revocation or expiry.").ResolveSource(s => s.Kind);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Assured, "occurredOn").Description("Date of the event.")
-            .Resolve(c => c.Source.OccurredOn);
+            .ResolveSource(s => s.OccurredOn);
         Field<DateScalar>(FieldGroup.Assured, "validUntil").Description("Last day of validity of a grant.")
-            .Resolve(c => c.Source.ValidUntil);
+            .ResolveSource(s => s.ValidUntil);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Assured, "reason").Description("Why.")
             .Resolve(c => Contract.ReasonFor(c.Source.Reason, Neutral(c.Source.Kind)));
         // The factors are the enterprise's class conditions (class, time in class, failed samplings), so they are

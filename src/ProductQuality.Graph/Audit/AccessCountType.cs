@@ -14,8 +14,8 @@ public sealed class AccessCountType : ContractObjectGraphType<AccessCount>
         Field<StringGraphType>(FieldGroup.Audit, "key")
             .Description("The department, purpose, day (YYYY-MM-DD, China Standard Time) or outcome; null for none "
                 + "(the public or a refused identity; no purpose declared).")
-            .Resolve(c => c.Source.Key);
+            .ResolveSource(s => s.Key);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Audit, "count").Description("Requests.")
-            .Resolve(c => c.Source.Count);
+            .ResolveSource(s => s.Count);
     }
 }

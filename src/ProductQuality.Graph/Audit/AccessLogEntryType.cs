@@ -50,7 +50,7 @@ public sealed class AccessLogEntryType : ContractObjectGraphType<AccessLogView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>(FieldGroup.Audit, "creditCodes")
             .Description("The credit codes of the enterprises whose data the answer returned (asked for or not), "
                 + "sorted; for a county bureau only its county's.")
-            .Resolve(c => c.Source.Codes);
+            .ResolveSource(s => s.Codes);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Audit, "previousHash")
             .Description("The hash of the entry before it in the chain.").Resolve(c => c.Source.Entry.PreviousHash);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Audit, "hash")

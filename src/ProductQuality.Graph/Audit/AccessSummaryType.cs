@@ -12,14 +12,14 @@ public sealed class AccessSummaryType : ContractObjectGraphType<AccessSummary>
         Name = "AccessSummary";
         Description = "Counts of the logged requests (访问统计) under a filter, most first.";
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Audit, "total").Description("All requests under the filter.")
-            .Resolve(c => c.Source.Total);
+            .ResolveSource(s => s.Total);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessCountType>>>>(FieldGroup.Audit, "byDepartment")
-            .Description("Per department.").Resolve(c => c.Source.ByDepartment);
+            .Description("Per department.").ResolveSource(s => s.ByDepartment);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessCountType>>>>(FieldGroup.Audit, "byPurpose")
-            .Description("Per declared purpose.").Resolve(c => c.Source.ByPurpose);
+            .Description("Per declared purpose.").ResolveSource(s => s.ByPurpose);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessCountType>>>>(FieldGroup.Audit, "byDay")
-            .Description("Per day (China Standard Time), in date order.").Resolve(c => c.Source.ByDay);
+            .Description("Per day (China Standard Time), in date order.").ResolveSource(s => s.ByDay);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessCountType>>>>(FieldGroup.Audit, "byOutcome")
-            .Description("Per outcome.").Resolve(c => c.Source.ByOutcome);
+            .Description("Per outcome.").ResolveSource(s => s.ByOutcome);
     }
 }

@@ -21,18 +21,18 @@ public sealed class BlacklistCheckType : ContractObjectGraphType<BlacklistCheck>
             .Resolve(c => c.Source.CheckedAt.UtcDateTime
                 .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         Field<DateScalar>(FieldGroup.Structure, "asOf")
-            .Description("The day the check answers about; null for now.").Resolve(c => c.Source.AsOf);
+            .Description("The day the check answers about; null for now.").ResolveSource(s => s.AsOf);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Structure, "codeCount")
             .Description("How many codes were sent (duplicates and malformed codes included).")
             .Resolve(c => c.Source.Results.Count);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlacklistCheckResultType>>>>(
                 FieldGroup.Structure, "results")
-            .Description("One result per code sent, in input order.").Resolve(c => c.Source.Results);
+            .Description("One result per code sent, in input order.").ResolveSource(s => s.Results);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "receipt")
             .Description("Signed receipt (核查回执) of this check: a compact JWS (ES256, kid; keys at " +
                 "/.well-known/jwks.json) stating the check id, time, department, asOf, the number of codes and " +
                 "SHA-256 digests of the codes and of the answers. Keep it with the codes; verifyCheckReceipt or " +
                 "the receipt verify verb proves later what was asked and answered.")
-            .Resolve(c => c.Source.Receipt);
+            .ResolveSource(s => s.Receipt);
     }
 }

@@ -19,16 +19,16 @@ public sealed class BlacklistEventType : ContractObjectGraphType<BlacklistEvent>
             .Resolve(c => c.EnterpriseById(c.Source.EnterpriseId));
         Field<NonNullGraphType<BlacklistEventKindType>>(FieldGroup.BlacklistStatus, "kind")
             .Description("Listing or removal.")
-            .Resolve(c => c.Source.Kind);
+            .ResolveSource(s => s.Kind);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.BlacklistStatus, "occurredOn")
             .Description("Date of the decision.")
-            .Resolve(c => c.Source.OccurredOn);
+            .ResolveSource(s => s.OccurredOn);
         Field<NonNullGraphType<BlacklistReasonType>>(FieldGroup.BlacklistDetail, "reasonCategory", published: true)
             .Description("Reason category (原因类别).")
-            .Resolve(c => c.Source.ReasonCategory);
+            .ResolveSource(s => s.ReasonCategory);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.BlacklistDetail, "reason")
             .Description("The reason in words.")
-            .Resolve(c => c.Source.Reason);
+            .ResolveSource(s => s.Reason);
         Field<ExplanationType>(FieldGroup.BlacklistDetail, "explanation")
             .Description("For a listing or removal by the blacklist rule (列入/移出条件): the trigger or the removal "
                 + "conditions, thresholds and outcome. Null for the regulator's own decisions: their decision number "
@@ -36,6 +36,6 @@ public sealed class BlacklistEventType : ContractObjectGraphType<BlacklistEvent>
             .Resolve(c => ExplanationJson.Read(c.Source.Explanation));
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.BlacklistDetail, "decisionNumber")
             .Description("Decision number (决定书文号).")
-            .Resolve(c => c.Source.DecisionNumber);
+            .ResolveSource(s => s.DecisionNumber);
     }
 }

@@ -22,27 +22,27 @@ public sealed class ChangeEventType : ContractObjectGraphType<ChangeEvent>
             .Description("Where this event is in the feed: keep the last one you processed and pass it as 'after'.")
             .Resolve(c => ChangeCursor.Encode(c.Source.Id));
         Field<NonNullGraphType<ChangeKindType>>(FieldGroup.Structure, "kind").Description("What changed.")
-            .Resolve(c => c.Source.Kind);
+            .ResolveSource(s => s.Kind);
         Field<StringGraphType>(FieldGroup.Identity, "creditCode", published: true)
             .Description("The enterprise's unified social credit code (统一社会信用代码); null for a product's tier.")
-            .Resolve(c => c.Source.CreditCode);
+            .ResolveSource(s => s.CreditCode);
         Field<StringGraphType>(FieldGroup.ProductTiers, "productCode")
             .Description("The catalogue code of the product whose tier changed; null for an enterprise's change.")
-            .Resolve(c => c.Source.ProductCode);
+            .ResolveSource(s => s.ProductCode);
         Field<StringGraphType>(FieldGroup.Structure, "oldValue")
             .Description("The value before (as the kind describes its values); null when there was none.")
-            .Resolve(c => c.Source.OldValue);
+            .ResolveSource(s => s.OldValue);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "newValue")
-            .Description("The value from effectiveFrom on.").Resolve(c => c.Source.NewValue);
+            .Description("The value from effectiveFrom on.").ResolveSource(s => s.NewValue);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Structure, "effectiveFrom")
             .Description("The day the new value took effect (China Standard Time); a late fact can make it a past day.")
-            .Resolve(c => c.Source.EffectiveFrom);
+            .ResolveSource(s => s.EffectiveFrom);
         Field<DateScalar>(FieldGroup.Assured, "validUntil")
-            .Description("Last day of validity of an assured grant; null otherwise.").Resolve(c => c.Source.ValidUntil);
+            .Description("Last day of validity of an assured grant; null otherwise.").ResolveSource(s => s.ValidUntil);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Structure, "correction")
             .Description("True when the change took effect before the day it was recorded (更正): a late fact revised "
                 + "days earlier events already covered. Apply it like any event: from effectiveFrom on, newValue.")
-            .Resolve(c => c.Source.Correction);
+            .ResolveSource(s => s.Correction);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "reason")
             .Description("Why, stating only the facts your contract may read (as classHistory.reason does).")
             .Resolve(c => Contract.ReasonFor(

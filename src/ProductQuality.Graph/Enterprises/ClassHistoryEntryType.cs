@@ -16,23 +16,23 @@ public sealed class ClassHistoryEntryType : ContractObjectGraphType<EnterpriseAs
         Description = "A dated evaluation of an enterprise's class (企业分类), health code and index. "
             + "History is append-only.";
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Class, "effectiveFrom").Description("Date it took effect.")
-            .Resolve(c => c.Source.EffectiveFrom);
+            .ResolveSource(s => s.EffectiveFrom);
         Field<NonNullGraphType<EnterpriseClassType>>(FieldGroup.Class, "class").Description("The class.")
-            .Resolve(c => c.Source.Class);
+            .ResolveSource(s => s.Class);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Class, "reason").Description("What caused the evaluation.")
             .Resolve(c => Contract.ReasonFor(c.Source.Reason, "re-evaluated (重新评定)"));
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Class, "isOverride")
-            .Description("Set manually by the regulator (人工调整).").Resolve(c => c.Source.IsOverride);
+            .Description("Set manually by the regulator (人工调整).").ResolveSource(s => s.IsOverride);
         Field<DateScalar>(FieldGroup.Class, "overrideExpiresOn").Description("Last day an override applies.")
-            .Resolve(c => c.Source.OverrideExpiresOn);
+            .ResolveSource(s => s.OverrideExpiresOn);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Class, "rulesVersion")
-            .Description("Rules version that produced it.").Resolve(c => c.Source.RulesVersion);
+            .Description("Rules version that produced it.").ResolveSource(s => s.RulesVersion);
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "healthCode")
-            .Description("Health code (健康码) at that time.").Resolve(c => c.Source.HealthCode);
+            .Description("Health code (健康码) at that time.").ResolveSource(s => s.HealthCode);
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "mapColour").Description("Map colour at that time.")
-            .Resolve(c => c.Source.MapColour);
+            .ResolveSource(s => s.MapColour);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Health, "qualityIndex")
-            .Description("Quality safety index at that time.").Resolve(c => c.Source.QualityIndex);
+            .Description("Quality safety index at that time.").ResolveSource(s => s.QualityIndex);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationType>>>>(
                 FieldGroup.ClassFactors, "explanation")
             .Description("Why this class and these colours, rule by rule.")

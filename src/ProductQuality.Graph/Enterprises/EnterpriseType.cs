@@ -37,10 +37,10 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
     {
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "creditCode", published: true)
             .Description("Unified social credit code (统一社会信用代码), 18 characters.")
-            .Resolve(c => c.Source.CreditCode);
+            .ResolveSource(s => s.CreditCode);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "name", published: true)
             .Description("Registered name (企业名称).")
-            .Resolve(c => c.Source.Name);
+            .ResolveSource(s => s.Name);
         Field<NonNullGraphType<RegionType>>(FieldGroup.Identity, "county", published: true)
             .Description("County-level division (县/市/区) where it is located.")
             .Resolve(c => c.RegionByCode(c.Source.CountyCode));
@@ -49,7 +49,7 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
             .Resolve(c => c.RegionByCode(c.Source.TownCode));
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Identity, "establishedOn", published: true)
             .Description("Date of establishment (成立日期).")
-            .Resolve(c => c.Source.EstablishedOn);
+            .ResolveSource(s => s.EstablishedOn);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>(
                 FieldGroup.Identity, "products", published: true)
             .Description("Key products it makes.")
@@ -64,23 +64,23 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
     {
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Contact, "address", mask: MaskKind.Address)
             .Description("Registered address (住所).")
-            .Resolve(c => c.Source.Address);
+            .ResolveSource(s => s.Address);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Contact, "legalRepresentative", mask: MaskKind.PersonName)
             .Description("Legal representative (法定代表人).")
-            .Resolve(c => c.Source.LegalRepresentative);
+            .ResolveSource(s => s.LegalRepresentative);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Contact, "phone", mask: MaskKind.Phone)
             .Description("Contact phone (联系电话).")
-            .Resolve(c => c.Source.Phone);
+            .ResolveSource(s => s.Phone);
     }
 
     private void AddClassAndHealth()
     {
         Field<NonNullGraphType<EnterpriseClassType>>(FieldGroup.Class, "class")
             .Description("Enterprise class (企业分类): AA, A, B or C.")
-            .Resolve(c => c.Source.Class);
+            .ResolveSource(s => s.Class);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Class, "classEffectiveFrom")
             .Description("Date the class took effect (the current one, or the one in force on the asOf day).")
-            .Resolve(c => c.Source.ClassEffectiveFrom);
+            .ResolveSource(s => s.ClassEffectiveFrom);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClassHistoryEntryType>>>>(
                 FieldGroup.Class, "classHistory")
             .Description("Every evaluation of class, colour and index, newest first (分类历史); with asOf, up to that day "
@@ -88,16 +88,16 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
             .Resolve(c => c.ClassHistoryOf(c.Source.Id));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Class, "overrideRevision")
             .Description("Revision of the class overrides; send it as expectedRevision to overrideEnterpriseClass.")
-            .Resolve(c => c.Source.OverrideRevision);
+            .ResolveSource(s => s.OverrideRevision);
         Field<ClassOverrideType>(FieldGroup.Class, "classOverride")
             .Description("The manual class override (人工调整) in force today (or on the asOf day); null when none.")
             .Resolve(c => c.ActiveClassOverrideOf(c.Source.Id));
         Field<NonNullGraphType<TraceabilityType>>(FieldGroup.ClassFactors, "traceability")
             .Description("Traceability capability (追溯能力), an input of the class.")
-            .Resolve(c => c.Source.Traceability);
+            .ResolveSource(s => s.Traceability);
         Field<NonNullGraphType<QualitySystemType>>(FieldGroup.ClassFactors, "qualitySystem")
             .Description("Quality management system (质量管理体系), an input of the class.")
-            .Resolve(c => c.Source.QualitySystem);
+            .ResolveSource(s => s.QualitySystem);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationType>>>>(
                 FieldGroup.ClassFactors, "classExplanation")
             .Description("Why the enterprise has its class and colours, in order: the class conditions (samplings, "
@@ -107,13 +107,13 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
                 .Then(rows => ExplanationJson.ReadAll(rows.Count > 0 ? rows[0].ClassExplanation : null)));
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "healthCode")
             .Description("Product-quality health code (产品质量健康码): AA green, A blue, B yellow, C red.")
-            .Resolve(c => c.Source.HealthCode);
+            .ResolveSource(s => s.HealthCode);
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "mapColour")
             .Description("Colour on the city's four-colour map (四色图): class × highest product tier.")
-            .Resolve(c => c.Source.MapColour);
+            .ResolveSource(s => s.MapColour);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Health, "qualityIndex")
             .Description("Product quality safety index (产品质量安全指数), 0–100.")
-            .Resolve(c => c.Source.QualityIndex);
+            .ResolveSource(s => s.QualityIndex);
         Field<ExplanationType>(FieldGroup.Health, "qualityIndexExplanation")
             .Description("Each deduction behind the quality index.")
             .Resolve(c => c.ClassHistoryOf(c.Source.Id)
@@ -124,20 +124,20 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
     {
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.BlacklistStatus, "blacklisted")
             .Description("On the blacklist (黑名单) now (or on the asOf day).")
-            .Resolve(c => c.Source.IsBlacklisted);
+            .ResolveSource(s => s.IsBlacklisted);
         Field<DateScalar>(FieldGroup.BlacklistStatus, "blacklistedSince")
             .Description("Date of the current listing; null when not listed.")
-            .Resolve(c => c.Source.BlacklistedSince);
+            .ResolveSource(s => s.BlacklistedSince);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlacklistEventType>>>>(
                 FieldGroup.BlacklistDetail, "blacklistHistory", published: true)
             .Description("Listings and removals, newest first.")
             .Resolve(c => c.BlacklistHistoryOf(c.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Assured, "assured")
             .Description("An assured consumption unit (放心消费单位) now (or on the asOf day).")
-            .Resolve(c => c.Source.IsAssured);
+            .ResolveSource(s => s.IsAssured);
         Field<DateScalar>(FieldGroup.Assured, "assuredUntil")
             .Description("Last day of the current assured title; null when not assured.")
-            .Resolve(c => c.Source.AssuredUntil);
+            .ResolveSource(s => s.AssuredUntil);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssuredEventType>>>>(FieldGroup.Assured, "assuredHistory")
             .Description("Grants, revocations and expiries, newest first.")
             .Resolve(c => c.AssuredHistoryOf(c.Source.Id));

@@ -14,15 +14,15 @@ public sealed class ManagementRecordType : ContractObjectGraphType<ManagementRec
         Name = "ManagementRecord";
         Description = "An effective-dated record of traceability (追溯能力) and quality management system (质量管理体系).";
         Field<NonNullGraphType<TraceabilityType>>(FieldGroup.Write, "traceability")
-            .Description("Traceability capability (追溯能力).").Resolve(c => c.Source.Traceability);
+            .Description("Traceability capability (追溯能力).").ResolveSource(s => s.Traceability);
         Field<NonNullGraphType<QualitySystemType>>(FieldGroup.Write, "qualitySystem")
-            .Description("Quality management system (质量管理体系).").Resolve(c => c.Source.QualitySystem);
+            .Description("Quality management system (质量管理体系).").ResolveSource(s => s.QualitySystem);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Write, "effectiveFrom")
-            .Description("Date from which the status holds.").Resolve(c => c.Source.EffectiveFrom);
+            .Description("Date from which the status holds.").ResolveSource(s => s.EffectiveFrom);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Write, "note")
-            .Description("What the status rests on (audit, certificate).").Resolve(c => c.Source.Note);
+            .Description("What the status rests on (audit, certificate).").ResolveSource(s => s.Note);
         Field<StringGraphType>(FieldGroup.Write, "recordedBy")
             .Description("Who recorded it: department/subject of the writer's token.")
-            .Resolve(c => c.Source.RecordedBy);
+            .ResolveSource(s => s.RecordedBy);
     }
 }

@@ -13,9 +13,9 @@ public sealed class FailedItemType : ContractObjectGraphType<InspectionFailedIte
         Name = "FailedItem";
         Description = "A failed test item (不合格项目) of a sampling.";
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Inspections, "name").Description("Item name, e.g. 甲醛含量.")
-            .Resolve(c => c.Source.Name);
+            .ResolveSource(s => s.Name);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Inspections, "safetyItem")
             .Description("A safety item (安全项目): failures weigh more in class and index.")
-            .Resolve(c => c.Source.IsSafetyItem);
+            .ResolveSource(s => s.IsSafetyItem);
     }
 }

@@ -13,13 +13,13 @@ public sealed class ProductSensitivityType : ContractObjectGraphType<Product>
         Name = "ProductSensitivity";
         Description = "Sensitivity factors (敏感因子) of a product: its users and whether it is safety-critical.";
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.ProductTiers, "forChildren")
-            .Description("Used by children (儿童用品).").Resolve(c => c.Source.ForChildren);
+            .Description("Used by children (儿童用品).").ResolveSource(s => s.ForChildren);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.ProductTiers, "forElderly")
-            .Description("Used by the elderly (老年人用品).").Resolve(c => c.Source.ForElderly);
+            .Description("Used by the elderly (老年人用品).").ResolveSource(s => s.ForElderly);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.ProductTiers, "safetyCritical")
             .Description("Safety-critical use: electrical, gas, pressure (安全关键).")
-            .Resolve(c => c.Source.SafetyCritical);
+            .ResolveSource(s => s.SafetyCritical);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.ProductTiers, "foodContact")
-            .Description("In contact with food (食品相关).").Resolve(c => c.Source.FoodContact);
+            .Description("In contact with food (食品相关).").ResolveSource(s => s.FoodContact);
     }
 }

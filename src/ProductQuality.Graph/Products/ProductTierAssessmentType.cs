@@ -15,17 +15,17 @@ public sealed class ProductTierAssessmentType : ContractObjectGraphType<ProductT
         Name = "ProductTierAssessment";
         Description = "A dated product grading (产品分级评定), computed by the rules or overridden by the regulator.";
         Field<NonNullGraphType<DateScalar>>(FieldGroup.ProductTiers, "effectiveFrom")
-            .Description("Date it took effect.").Resolve(c => c.Source.EffectiveFrom);
+            .Description("Date it took effect.").ResolveSource(s => s.EffectiveFrom);
         Field<NonNullGraphType<ProductTierType>>(FieldGroup.ProductTiers, "tier").Description("The tier.")
-            .Resolve(c => c.Source.Tier);
+            .ResolveSource(s => s.Tier);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.ProductTiers, "riskScore").Description("Risk score 0–100.")
-            .Resolve(c => c.Source.RiskScore);
+            .ResolveSource(s => s.RiskScore);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.ProductTiers, "isOverride")
-            .Description("Set by the regulator rather than computed (人工调整).").Resolve(c => c.Source.IsOverride);
+            .Description("Set by the regulator rather than computed (人工调整).").ResolveSource(s => s.IsOverride);
         Field<DateScalar>(FieldGroup.ProductTiers, "overrideExpiresOn").Description("Last day an override applies.")
-            .Resolve(c => c.Source.OverrideExpiresOn);
+            .ResolveSource(s => s.OverrideExpiresOn);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.ProductTiers, "reason")
-            .Description("Why it was evaluated or overridden.").Resolve(c => c.Source.Reason);
+            .Description("Why it was evaluated or overridden.").ResolveSource(s => s.Reason);
         Field<ExplanationType>(FieldGroup.ProductTiers, "explanation")
             .Description("Inputs, weights and thresholds behind the tier.")
             .Resolve(c => ExplanationJson.Read(c.Source.Explanation));

@@ -16,12 +16,12 @@ public sealed class ProductTierOverrideType : ContractObjectGraphType<ProductTie
             "A manual risk tier decision (人工调整分级) for a product by the city regulator, with its reason and expiry.";
         Field<ProductTierType>(FieldGroup.ProductTiers, "tier")
             .Description("The tier that replaces the computed one; null when this record withdrew an override.")
-            .Resolve(c => c.Source.Tier);
+            .ResolveSource(s => s.Tier);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.ProductTiers, "reason")
-            .Description("Why the tier was set by hand (调整理由).").Resolve(c => c.Source.Reason);
+            .Description("Why the tier was set by hand (调整理由).").ResolveSource(s => s.Reason);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.ProductTiers, "effectiveFrom")
-            .Description("First day the override applies.").Resolve(c => c.Source.EffectiveFrom);
+            .Description("First day the override applies.").ResolveSource(s => s.EffectiveFrom);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.ProductTiers, "expiresOn")
-            .Description("Last day the override applies (inclusive).").Resolve(c => c.Source.ExpiresOn);
+            .Description("Last day the override applies (inclusive).").ResolveSource(s => s.ExpiresOn);
     }
 }

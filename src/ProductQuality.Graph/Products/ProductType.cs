@@ -18,22 +18,22 @@ public sealed class ProductType : ContractObjectGraphType<Product>
         Name = "Product";
         Description = "A key industrial product (重点工业产品) of the catalogue.";
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "code", published: true)
-            .Description("Product code, P001–P273.").Resolve(c => c.Source.Code);
+            .Description("Product code, P001–P273.").ResolveSource(s => s.Code);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "name", published: true)
-            .Description("Chinese name, e.g. 电线电缆.").Resolve(c => c.Source.NameZh);
+            .Description("Chinese name, e.g. 电线电缆.").ResolveSource(s => s.NameZh);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "nameEn", published: true)
-            .Description("English name.").Resolve(c => c.Source.NameEn);
+            .Description("English name.").ResolveSource(s => s.NameEn);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "nameConfirmed", published: true)
             .Description("True when the name appears in a published catalogue or SAMR report; false when we "
                 + "completed the list.")
-            .Resolve(c => c.Source.NameConfirmed);
+            .ResolveSource(s => s.NameConfirmed);
         Field<NonNullGraphType<ProductCategoryType>>(FieldGroup.Identity, "category", published: true)
             .Description("Its major category (大类).").Resolve(c => c.CategoryByCode(c.Source.CategoryCode));
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "productionLicenceRequired", published: true)
             .Description("Under production licence management (实施生产许可证管理).")
-            .Resolve(c => c.Source.ProductionLicenceRequired);
+            .ResolveSource(s => s.ProductionLicenceRequired);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Identity, "cccRequired", published: true)
-            .Description("Under compulsory certification (CCC 强制性产品认证).").Resolve(c => c.Source.CccRequired);
+            .Description("Under compulsory certification (CCC 强制性产品认证).").ResolveSource(s => s.CccRequired);
         Field<NonNullGraphType<ProductTierType>>(FieldGroup.ProductTiers, "tier")
             .Description("Risk tier (产品分级) now, or on the asOf day.")
             .Resolve(c => OnAsOfDay(c, p => p.Tier, a => a.Tier));
@@ -43,7 +43,7 @@ public sealed class ProductType : ContractObjectGraphType<Product>
         Field<NationalRiskGradeType>(FieldGroup.ProductTiers, "nationalGrade")
             .Description("The national catalogue's grade (全国目录风险等级 Ⅰ/Ⅱ/Ⅲ), a trait the tier weighs; null when "
                 + "the catalogue does not grade the product.")
-            .Resolve(c => c.Source.NationalGrade);
+            .ResolveSource(s => s.NationalGrade);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExternalRiskSignalType>>>>(FieldGroup.ProductTiers,
             "externalSignals")
             .Description("Domestic and foreign risk warnings and recalls (国内外风险预警/召回) recorded for the product, "
@@ -57,7 +57,7 @@ public sealed class ProductType : ContractObjectGraphType<Product>
             .Resolve(c => c.TierHistory(c.Source.Code));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.ProductTiers, "overrideRevision")
             .Description("Revision of the tier overrides; send it as expectedRevision to overrideProductTier.")
-            .Resolve(c => c.Source.OverrideRevision);
+            .ResolveSource(s => s.OverrideRevision);
         Field<ProductTierOverrideType>(FieldGroup.ProductTiers, "tierOverride")
             .Description("The manual tier override (人工调整) in force today (or on the asOf day); null when none.")
             .Resolve(c => c.ActiveTierOverrideOf(c.Source.Code));

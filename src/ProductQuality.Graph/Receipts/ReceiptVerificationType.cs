@@ -16,9 +16,9 @@ public sealed class ReceiptVerificationType : ContractObjectGraphType<ReceiptVer
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Structure, "valid")
             .Description("The signature holds with one of the bureau's receipt keys and the codes are those checked, " +
                 "in order.")
-            .Resolve(c => c.Source.Valid);
+            .ResolveSource(s => s.Valid);
         Field<StringGraphType>(FieldGroup.Structure, "problem")
-            .Description("Why it is not valid, in one sentence; null when valid.").Resolve(c => c.Source.Problem);
+            .Description("Why it is not valid, in one sentence; null when valid.").ResolveSource(s => s.Problem);
         Field<IdGraphType>(FieldGroup.Structure, "checkId")
             .Description("The check's id; null when the signature does not hold.")
             .Resolve(c => c.Source.Receipt?.CheckId);

@@ -21,22 +21,22 @@ public abstract class PayloadType : ContractObjectGraphType<MutationResult>
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Write, "replayed")
             .Description("True when this idempotency key had already recorded the fact: nothing new was written, "
                 + "this is the stored answer.")
-            .Resolve(c => c.Source.Replayed);
+            .ResolveSource(s => s.Replayed);
         write.DescribePayload(this);
     }
 
     public void AddFact<TFactType>(string name, string description)
         where TFactType : IGraphType =>
-        Field<NonNullGraphType<TFactType>>(FieldGroup.Write, name).Description(description).Resolve(c => c.Source.Fact);
+        Field<NonNullGraphType<TFactType>>(FieldGroup.Write, name).Description(description).ResolveSource(s => s.Fact);
 
     public void AddEnterprise() =>
         Field<EnterpriseType>(FieldGroup.Write, "enterprise")
             .Description("The enterprise concerned, read after the write committed: its class, colours and listings "
                 + "show the new state.")
-            .Resolve(c => c.Source.Enterprise);
+            .ResolveSource(s => s.Enterprise);
 
     public void AddProduct() =>
         Field<ProductType>(FieldGroup.Write, "product")
             .Description("The product concerned, read after the write committed: its tier shows the new state.")
-            .Resolve(c => c.Source.Product);
+            .ResolveSource(s => s.Product);
 }

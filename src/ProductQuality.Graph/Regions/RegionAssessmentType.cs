@@ -16,35 +16,35 @@ public sealed class RegionAssessmentType : ContractObjectGraphType<RegionAssessm
         Description = "A region's colour (区域分色) and quality safety index (产品质量安全指数) as evaluated on a date.";
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Regions, "effectiveFrom")
             .Description("Date the evaluation took effect.")
-            .Resolve(c => c.Source.EffectiveFrom);
+            .ResolveSource(s => s.EffectiveFrom);
         Field<FourColorType>(FieldGroup.Regions, "colour")
             .Description("Region colour (区域颜色); null when not assessed (未评定).")
-            .Resolve(c => c.Source.Colour);
+            .ResolveSource(s => s.Colour);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Regions, "assessed")
             .Description("False when the region has fewer key-product enterprises than the minimum (未评定); "
                 + "the explanation says how many.")
             .Resolve(c => c.Source.Colour is not null);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "qualityIndex")
             .Description("Tier-weighted mean of its enterprises' quality indices (0–100).")
-            .Resolve(c => c.Source.QualityIndex);
+            .ResolveSource(s => s.QualityIndex);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "enterpriseCount")
             .Description("Key-product enterprises located there.")
-            .Resolve(c => c.Source.EnterpriseCount);
+            .ResolveSource(s => s.EnterpriseCount);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "redCount")
             .Description("Enterprises whose map colour is red.")
-            .Resolve(c => c.Source.RedCount);
+            .ResolveSource(s => s.RedCount);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "yellowCount")
             .Description("Enterprises whose map colour is yellow.")
-            .Resolve(c => c.Source.YellowCount);
+            .ResolveSource(s => s.YellowCount);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "blueCount")
             .Description("Enterprises whose map colour is blue.")
-            .Resolve(c => c.Source.BlueCount);
+            .ResolveSource(s => s.BlueCount);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "greenCount")
             .Description("Enterprises whose map colour is green.")
-            .Resolve(c => c.Source.GreenCount);
+            .ResolveSource(s => s.GreenCount);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "classCCount")
             .Description("Class C enterprises (C类企业).")
-            .Resolve(c => c.Source.ClassCCount);
+            .ResolveSource(s => s.ClassCCount);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "redSharePercent")
             .Description("Share of red enterprises, percent (红色占比).")
             .Resolve(c => Percent(c.Source.RedCount, c.Source.EnterpriseCount));
@@ -59,7 +59,7 @@ public sealed class RegionAssessmentType : ContractObjectGraphType<RegionAssessm
             .Resolve(c => ExplanationJson.ReadAll(c.Source.Explanation));
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Regions, "rulesVersion")
             .Description("Rules version that produced it.")
-            .Resolve(c => c.Source.RulesVersion);
+            .ResolveSource(s => s.RulesVersion);
     }
 
     private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 2);

@@ -15,13 +15,13 @@ public sealed class RegionColourSharesType : ContractObjectGraphType<RegionColou
         Description = "The regions of one level with their shares and colours, the count of each colour and how the "
             + "shares spread, so the bureau sees where its thresholds (区域分色阈值) sit.";
         Field<NonNullGraphType<MapLevelType>>(FieldGroup.Regions, "level")
-            .Description("COUNTY or TOWN.").Resolve(c => c.Source.Level);
+            .Description("COUNTY or TOWN.").ResolveSource(s => s.Level);
         Field<NonNullGraphType<RegionColourThresholdsType>>(FieldGroup.Regions, "thresholds")
             .Description("The city's thresholds for this level (a county may set its towns' own: see each region).")
-            .Resolve(c => c.Source.Thresholds);
+            .ResolveSource(s => s.Thresholds);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionShareType>>>>(FieldGroup.Regions, "regions")
             .Description("Every region of the level in scope, by code.")
-            .Resolve(c => c.Source.Regions);
+            .ResolveSource(s => s.Regions);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "redCount")
             .Description("Regions coloured red.").Resolve(c => c.Source.Count(FourColor.Red));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "yellowCount")
@@ -32,15 +32,15 @@ public sealed class RegionColourSharesType : ContractObjectGraphType<RegionColou
             .Description("Regions coloured green.").Resolve(c => c.Source.Count(FourColor.Green));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "notAssessedCount")
             .Description("Regions not assessed (未评定): below the minimum, or never assessed.")
-            .Resolve(c => c.Source.NotAssessed);
+            .ResolveSource(s => s.NotAssessed);
         Field<ShareSpreadType>(FieldGroup.Regions, "redShare")
             .Description("Spread of the red share r over assessed regions; null when none.")
-            .Resolve(c => c.Source.RedShare);
+            .ResolveSource(s => s.RedShare);
         Field<ShareSpreadType>(FieldGroup.Regions, "redYellowShare")
             .Description("Spread of r + y over assessed regions; null when none.")
-            .Resolve(c => c.Source.RedYellowShare);
+            .ResolveSource(s => s.RedYellowShare);
         Field<ShareSpreadType>(FieldGroup.Regions, "classCShare")
             .Description("Spread of the class-C share over assessed regions; null when none.")
-            .Resolve(c => c.Source.ClassCShare);
+            .ResolveSource(s => s.ClassCShare);
     }
 }

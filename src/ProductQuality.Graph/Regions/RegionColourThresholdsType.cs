@@ -15,7 +15,7 @@ public sealed class RegionColourThresholdsType : ContractObjectGraphType<RegionC
         Description = "Thresholds of the region colour (区域分色) as configured now: the city's, or a county's own for its "
             + "towns (各县结合辖区实际).";
         Field<NonNullGraphType<RegionColourBasisType>>(FieldGroup.Regions, "basis").Description("Which shares decide.")
-            .Resolve(c => c.Source.Basis);
+            .ResolveSource(s => s.Basis);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "redSharePercentForRed")
             .Description("RED when the red share r (红色占比) is at least this percent.")
             .Resolve(c => (double)c.Source.RedSharePercentForRed);
@@ -36,9 +36,9 @@ public sealed class RegionColourThresholdsType : ContractObjectGraphType<RegionC
             .Resolve(c => (double)c.Source.ClassCSharePercentForBlue);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "minEnterprises")
             .Description("Fewer key-product enterprises than this leave the region not assessed (未评定).")
-            .Resolve(c => c.Source.MinEnterprises);
+            .ResolveSource(s => s.MinEnterprises);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Regions, "setBy")
             .Description("Whose settings: \"city\", or the code of the county that set its towns' own.")
-            .Resolve(c => c.Source.SetBy);
+            .ResolveSource(s => s.SetBy);
     }
 }

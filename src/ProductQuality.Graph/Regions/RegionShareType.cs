@@ -16,27 +16,27 @@ public sealed class RegionShareType : ContractObjectGraphType<RegionShare>
             + "with the thresholds now set for it.";
         Field<NonNullGraphType<RegionType>>(FieldGroup.Regions, "region")
             .Description("The region.")
-            .Resolve(c => c.Source.Region);
+            .ResolveSource(s => s.Region);
         Field<FourColorType>(FieldGroup.Regions, "colour")
             .Description("Its colour; null when not assessed (未评定) or before the first assessment.")
             .Resolve(c => c.Source.Assessment?.Colour);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Regions, "assessed")
             .Description("False when it has fewer enterprises than the minimum (未评定).")
-            .Resolve(c => c.Source.Assessed);
+            .ResolveSource(s => s.Assessed);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Regions, "enterpriseCount")
             .Description("Key-product enterprises located there.")
-            .Resolve(c => c.Source.Enterprises);
+            .ResolveSource(s => s.Enterprises);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "redSharePercent")
             .Description("Share of red enterprises, percent (红色占比).")
-            .Resolve(c => c.Source.RedSharePercent);
+            .ResolveSource(s => s.RedSharePercent);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "redYellowSharePercent")
             .Description("Share of red and yellow enterprises, percent (红黄占比).")
-            .Resolve(c => c.Source.RedYellowSharePercent);
+            .ResolveSource(s => s.RedYellowSharePercent);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "classCSharePercent")
             .Description("Share of class C enterprises, percent (C类占比).")
-            .Resolve(c => c.Source.ClassCSharePercent);
+            .ResolveSource(s => s.ClassCSharePercent);
         Field<NonNullGraphType<RegionColourThresholdsType>>(FieldGroup.Regions, "thresholds")
             .Description("Thresholds now set for it: the city's, or its county's own for a town.")
-            .Resolve(c => c.Source.Thresholds);
+            .ResolveSource(s => s.Thresholds);
     }
 }

@@ -17,16 +17,16 @@ public sealed class RegionType : ContractObjectGraphType<Region>
             + "by its GB/T 2260 or statistical code.";
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "code", published: true)
             .Description("Division code: 330400 (city), 3304xx (county) or 9 digits (town).")
-            .Resolve(c => c.Source.Code);
+            .ResolveSource(s => s.Code);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "name", published: true)
             .Description("Official Chinese name, e.g. 海宁市.")
-            .Resolve(c => c.Source.Name);
+            .ResolveSource(s => s.Name);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Identity, "nameEn", published: true)
             .Description("English name, e.g. Haining City.")
-            .Resolve(c => c.Source.NameEn);
+            .ResolveSource(s => s.NameEn);
         Field<NonNullGraphType<RegionLevelType>>(FieldGroup.Identity, "level", published: true)
             .Description("Administrative level.")
-            .Resolve(c => c.Source.Level);
+            .ResolveSource(s => s.Level);
         Field<RegionType>(FieldGroup.Regions, "parent").Description("The region above; null for the city.")
             .Resolve(c => c.Source.ParentCode is null ? null : c.RegionByCode(c.Source.ParentCode));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>(FieldGroup.Regions, "children")

@@ -15,18 +15,18 @@ public sealed class ShareSpreadType : ContractObjectGraphType<ShareSpread>
             + "(each a region's own share), greatest.";
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "min")
             .Description("Least share.")
-            .Resolve(c => c.Source.Min);
+            .ResolveSource(s => s.Min);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "lowerQuartile")
             .Description("A quarter of the regions are at or below this.")
-            .Resolve(c => c.Source.LowerQuartile);
+            .ResolveSource(s => s.LowerQuartile);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "median")
             .Description("Half of the regions are at or below this.")
-            .Resolve(c => c.Source.Median);
+            .ResolveSource(s => s.Median);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "upperQuartile")
             .Description("Three quarters of the regions are at or below this.")
-            .Resolve(c => c.Source.UpperQuartile);
+            .ResolveSource(s => s.UpperQuartile);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Regions, "max")
             .Description("Greatest share.")
-            .Resolve(c => c.Source.Max);
+            .ResolveSource(s => s.Max);
     }
 }

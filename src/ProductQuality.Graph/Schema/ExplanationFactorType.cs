@@ -13,12 +13,12 @@ public sealed class ExplanationFactorType : ContractObjectGraphType<ExplanationF
         Name = "ExplanationFactor";
         Description = "One input of a computed value: its value, the threshold it was compared with, and its effect.";
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "name")
-            .Description("The input, e.g. failed samplings in 3 years (三年内抽查不合格次数).").Resolve(c => c.Source.Name);
+            .Description("The input, e.g. failed samplings in 3 years (三年内抽查不合格次数).").ResolveSource(s => s.Name);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "value").Description("Its value.")
-            .Resolve(c => c.Source.Value);
+            .ResolveSource(s => s.Value);
         Field<StringGraphType>(FieldGroup.Structure, "threshold")
-            .Description("The threshold it was compared with, if any.").Resolve(c => c.Source.Threshold);
+            .Description("The threshold it was compared with, if any.").ResolveSource(s => s.Threshold);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "effect")
-            .Description("What it did to the outcome.").Resolve(c => c.Source.Effect);
+            .Description("What it did to the outcome.").ResolveSource(s => s.Effect);
     }
 }

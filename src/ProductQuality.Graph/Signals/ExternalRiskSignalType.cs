@@ -18,21 +18,21 @@ public sealed class ExternalRiskSignalType : ContractObjectGraphType<ExternalRis
         Description = "A domestic or foreign risk warning or recall (国内外质量安全风险预警/召回) about a product, from "
             + "outside the city; counted by the product tier rule.";
         Field<NonNullGraphType<RiskSignalSourceType>>(FieldGroup.ProductTiers, "source").Description("Its source.")
-            .Resolve(c => c.Source.Source);
+            .ResolveSource(s => s.Source);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.ProductTiers, "reference")
             .Description("The source's own reference (e.g. SR/01234/25 of the EU Safety Gate).")
-            .Resolve(c => c.Source.Reference);
+            .ResolveSource(s => s.Reference);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.ProductTiers, "publishedOn")
-            .Description("The day the source published it.").Resolve(c => c.Source.PublishedOn);
+            .Description("The day the source published it.").ResolveSource(s => s.PublishedOn);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.ProductTiers, "hazard")
             .Description("The hazard named (危害), e.g. 触电 electric shock, 火灾 fire, 窒息 choking.")
-            .Resolve(c => c.Source.Hazard);
+            .ResolveSource(s => s.Hazard);
         Field<NonNullGraphType<SignalSeverityType>>(FieldGroup.ProductTiers, "severity").Description("Its risk level.")
-            .Resolve(c => c.Source.Severity);
+            .ResolveSource(s => s.Severity);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.ProductTiers, "description")
             .Description("What was recalled or warned about (brand, model, batch), in the source's words; may be "
                 + "empty.")
-            .Resolve(c => c.Source.Description);
+            .ResolveSource(s => s.Description);
         Field<NonNullGraphType<ProductType>>(FieldGroup.ProductTiers, "product")
             .Description("The catalogue product concerned.").Resolve(c => c.ProductByCode(c.Source.ProductCode));
     }

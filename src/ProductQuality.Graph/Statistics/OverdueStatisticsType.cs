@@ -15,18 +15,18 @@ public sealed class OverdueStatisticsType : ContractObjectGraphType<OverdueStati
             + "entries due and overdue.";
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "enterprises")
             .Description("Enterprises in scope.")
-            .Resolve(c => c.Source.Enterprises);
+            .ResolveSource(s => s.Enterprises);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "due")
             .Description("Plan entries due by the day.")
-            .Resolve(c => c.Source.Due);
+            .ResolveSource(s => s.Due);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "overdue")
             .Description("Entries past their due date (逾期).")
-            .Resolve(c => c.Source.Overdue);
+            .ResolveSource(s => s.Overdue);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Write, "overdueSharePercent")
             .Description("Overdue entries as a share of the enterprises, percent.")
-            .Resolve(c => c.Source.OverdueSharePercent);
+            .ResolveSource(s => s.OverdueSharePercent);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "maxDaysOverdue")
             .Description("The longest overdue, in days.")
-            .Resolve(c => c.Source.MaxDaysOverdue);
+            .ResolveSource(s => s.MaxDaysOverdue);
     }
 }

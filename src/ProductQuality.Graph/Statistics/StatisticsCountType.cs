@@ -14,11 +14,11 @@ public sealed class StatisticsCountType : ContractObjectGraphType<StatisticsCoun
         Description = "One value of a distribution (分布): a tier, class or colour (or NOT_ASSESSED 未评定), "
             + "how many, and the share.";
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Write, "key")
-            .Description("The value, as the enum names it, e.g. HIGH, AA, RED.").Resolve(c => c.Source.Key);
+            .Description("The value, as the enum names it, e.g. HIGH, AA, RED.").ResolveSource(s => s.Key);
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Write, "count").Description("How many.")
-            .Resolve(c => c.Source.Count);
+            .ResolveSource(s => s.Count);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Write, "sharePercent")
             .Description("Share of the distribution's total, percent, to one place.")
-            .Resolve(c => c.Source.SharePercent);
+            .ResolveSource(s => s.SharePercent);
     }
 }

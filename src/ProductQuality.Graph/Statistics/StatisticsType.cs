@@ -13,7 +13,7 @@ public sealed class StatisticsType : ContractObjectGraphType<BureauStatistics>
         Name = "Statistics";
         Description = "The distributions a bureau looks at first (统计), as the report verb prints them.";
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Write, "asOf").Description("The day counted (today).")
-            .Resolve(c => c.Source.AsOf);
+            .ResolveSource(s => s.AsOf);
         List(this, "productTiers", "Catalogue products by risk tier (产品分级): HIGH, ELEVATED, GENERAL.",
             s => s.ProductTiers);
         List(this, "enterpriseClasses", "Enterprises by class (企业分类): AA, A, B, C.", s => s.EnterpriseClasses);
@@ -29,9 +29,9 @@ public sealed class StatisticsType : ContractObjectGraphType<BureauStatistics>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<YearEndColoursType>>>>(
                 FieldGroup.Write, "countyColoursByYearEnd")
             .Description("Counties by region colour at each past year end (年末) since the first assessment: "
-                + "whether the map moved over the years.").Resolve(c => c.Source.CountyColoursByYearEnd);
+                + "whether the map moved over the years.").ResolveSource(s => s.CountyColoursByYearEnd);
         Field<NonNullGraphType<OverdueStatisticsType>>(FieldGroup.Write, "plan")
-            .Description("Supervision plan entries due and overdue (检查计划).").Resolve(c => c.Source.Plan);
+            .Description("Supervision plan entries due and overdue (检查计划).").ResolveSource(s => s.Plan);
     }
 
     private static void List(StatisticsType type, string name, string description,

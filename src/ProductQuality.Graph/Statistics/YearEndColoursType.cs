@@ -13,8 +13,8 @@ public sealed class YearEndColoursType : ContractObjectGraphType<YearEndColours>
         Name = "YearEndColours";
         Description = "Counties by region colour (区域分色) as they stood at one year end (年末).";
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Write, "yearEnd").Description("31 December of the year.")
-            .Resolve(c => c.Source.YearEnd);
+            .ResolveSource(s => s.YearEnd);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatisticsCountType>>>>(FieldGroup.Write, "colours")
-            .Description("Counties by colour on that day, and NOT_ASSESSED (未评定).").Resolve(c => c.Source.Colours);
+            .Description("Counties by colour on that day, and NOT_ASSESSED (未评定).").ResolveSource(s => s.Colours);
     }
 }

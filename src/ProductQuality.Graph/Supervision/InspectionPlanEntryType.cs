@@ -16,7 +16,7 @@ public sealed class InspectionPlanEntryType : ContractObjectGraphType<Inspection
         Description = "An enterprise due for inspection (检查计划): its colour, interval, last inspection and due date.";
         Field<NonNullGraphType<EnterpriseType>>(FieldGroup.Inspections, "enterprise")
             .Description("The enterprise.")
-            .Resolve(c => c.Source.Enterprise);
+            .ResolveSource(s => s.Enterprise);
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Inspections, "mapColour")
             .Description("Map colour (四色图), the base of the frequency.")
             .Resolve(c => c.Source.Schedule.Colour);

@@ -15,17 +15,17 @@ public sealed class RiskWarningType : ContractObjectGraphType<RiskWarning>
         Name = "RiskWarning";
         Description = "A risk warning bulletin (警情通报/质量预警) about a regional or sector-wide problem.";
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Warnings, "number").Description("Bulletin number (文号).")
-            .Resolve(c => c.Source.Number);
+            .ResolveSource(s => s.Number);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Warnings, "title").Description("Title.")
-            .Resolve(c => c.Source.Title);
+            .ResolveSource(s => s.Title);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Warnings, "summary").Description("Summary.")
-            .Resolve(c => c.Source.Summary);
+            .ResolveSource(s => s.Summary);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Warnings, "issuedOn").Description("Issue date.")
-            .Resolve(c => c.Source.IssuedOn);
+            .ResolveSource(s => s.IssuedOn);
         Field<NonNullGraphType<WarningScopeType>>(FieldGroup.Warnings, "scope").Description("Regional or sector-wide.")
-            .Resolve(c => c.Source.Scope);
+            .ResolveSource(s => s.Scope);
         Field<NonNullGraphType<WarningSeverityType>>(FieldGroup.Warnings, "severity").Description("Severity.")
-            .Resolve(c => c.Source.Severity);
+            .ResolveSource(s => s.Severity);
         Field<ProductType>(FieldGroup.Warnings, "product").Description("The product concerned, if any.")
             .Resolve(c => c.Source.ProductCode is null ? null : c.ProductByCode(c.Source.ProductCode));
         Field<RegionType>(FieldGroup.Warnings, "region").Description("The region concerned, if any.")

@@ -22,20 +22,20 @@ public sealed class DataAccessType : ContractObjectGraphType<AccessLogEntry>
         Field<StringGraphType>(FieldGroup.Audit, "department")
             .Description("The department's id (e.g. finance), or enterprise-self for the enterprise's own token; "
                 + "null for the anonymous public (published lists).")
-            .Resolve(c => c.Source.Department);
+            .ResolveSource(s => s.Department);
         Field<StringGraphType>(FieldGroup.Audit, "departmentName")
             .Description("The department's name (部门名称) as configured; null for the public.")
             .Resolve(c => c.Service<AccessPolicy>().NameOf(c.Source.Department));
         Field<StringGraphType>(FieldGroup.Audit, "purpose")
             .Description("The purpose the department declared (用途, X-Purpose), e.g. loan-review; null if none.")
-            .Resolve(c => c.Source.Purpose);
+            .ResolveSource(s => s.Purpose);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>(FieldGroup.Audit, "fieldGroups")
             .Description("The field groups (ACCESS.md) of the fields the answer held, e.g. Identity, Class, Health.")
             .Resolve(c => c.Source.FieldGroups.Length == 0 ? [] : c.Source.FieldGroups.Split(','));
         Field<StringGraphType>(FieldGroup.Audit, "operationName")
-            .Description("The operation name the department sent, if any.").Resolve(c => c.Source.OperationName);
+            .Description("The operation name the department sent, if any.").ResolveSource(s => s.OperationName);
         Field<NonNullGraphType<AccessOutcomeType>>(FieldGroup.Audit, "outcome")
             .Description("How the request ended (an answer with some errors may still have returned data).")
-            .Resolve(c => c.Source.Outcome);
+            .ResolveSource(s => s.Outcome);
     }
 }

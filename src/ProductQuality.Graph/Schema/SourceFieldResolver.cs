@@ -1,0 +1,33 @@
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Resolvers;
+
+namespace ProductQuality.Graph.Schema;
+
+/// <summary>
+/// Resolves a field from its source object alone (<c>.ResolveSource(e => e.Name)</c>): most fields of the schema
+/// are a property of the row above them.
+/// </summary>
+/// <remarks>
+/// GraphQL.NET's typed <c>.ResolveSource(s => s.Name)</c> on a field declared with an object return type (as every
+/// field of a contract type is) hands each call a shared typed adapter around the context — taken and given back with
+/// two interlocked operations — and then checks the value against <c>IDataLoaderResult</c> and <c>IEnumerable</c> to
+/// decide whether the adapter may be reused. A page of 100 enterprises with their products resolves some 1,300 such
+/// fields; this resolver reads the source straight from the untyped context instead.
+/// </remarks>
+internal sealed class SourceFieldResolver<TSource, TValue>(Func<TSource, TValue> read) : IFieldResolver
+{
+    public ValueTask<object?> ResolveAsync(IResolveFieldContext context) => new(read((TSource)context.Source!));
+}
+
+/// <summary>The builder call that declares a <see cref="SourceFieldResolver{TSource, TValue}"/>.</summary>
+internal static class SourceFieldResolverExtensions
+{
+    public static FieldBuilder<TSource, TReturn> ResolveSource<TSource, TReturn, TValue>(
+        this FieldBuilder<TSource, TReturn> builder, Func<TSource, TValue> read)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.FieldType.Resolver = new SourceFieldResolver<TSource, TValue>(read);
+        return builder;
+    }
+}
