@@ -9,7 +9,7 @@ namespace ProductQuality.Graph.Schema;
 /// are a property of the row above them.
 /// </summary>
 /// <remarks>
-/// GraphQL.NET's typed <c>.ResolveSource(s => s.Name)</c> on a field declared with an object return type (as every
+/// GraphQL.NET's typed <c>.Resolve(c => c.Source.Name)</c> on a field declared with an object return type (as every
 /// field of a contract type is) hands each call a shared typed adapter around the context — taken and given back with
 /// two interlocked operations — and then checks the value against <c>IDataLoaderResult</c> and <c>IEnumerable</c> to
 /// decide whether the adapter may be reused. A page of 100 enterprises with their products resolves some 1,300 such
