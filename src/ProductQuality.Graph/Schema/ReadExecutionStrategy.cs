@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using ProductQuality.Graph.Infrastructure;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace ProductQuality.Graph.Schema;
@@ -17,7 +18,10 @@ namespace ProductQuality.Graph.Schema;
 public class ReadExecutionStrategy : SerialExecutionStrategy
 {
     // Weak keys: a plan lives as long as its parsed document (the document cache keeps the ones in use).
-    private static readonly ConditionalWeakTable<GraphQLSelectionSet, Plans> PlansBySelectionSet = new();
+    // One plan per object type the selection set is completed for (one, but for interfaces).
+    private static readonly
+        ConditionalWeakTable<GraphQLSelectionSet, ReferenceKeyedValues<IObjectGraphType, PlannedField[]?>>
+        PlansBySelectionSet = new();
 
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
     {
@@ -43,13 +47,10 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
     /// </summary>
     private PlannedField[]? PlanFor(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selectionSet)
     {
-        var plans = PlansBySelectionSet.GetValue(selectionSet, static _ => new Plans());
-        foreach (var (plannedType, fields) in plans.Entries)
+        var plans = PlansBySelectionSet.GetValue(selectionSet, static _ => new());
+        if (plans.TryGet(type, out var known))
         {
-            if (ReferenceEquals(plannedType, type))
-            {
-                return fields;
-            }
+            return known;
         }
 
         var plan = Plan(context.Schema, type, selectionSet);
@@ -86,25 +87,4 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
     private static GraphQLParser.ROM ResponseKey(GraphQLField field) => (field.Alias?.Name ?? field.Name).Value;
 
     private readonly record struct PlannedField(GraphQLField Field, FieldType Definition);
-
-    /// <summary>One selection set's plans, by the object type it was completed for (one, but for interfaces).</summary>
-    private sealed class Plans
-    {
-        private readonly Lock _adding = new();
-
-        public (IObjectGraphType Type, PlannedField[]? Fields)[] Entries { get; private set; } = [];
-
-        public void Add(IObjectGraphType type, PlannedField[]? fields)
-        {
-            lock (_adding)
-            {
-                if (Array.Exists(Entries, e => ReferenceEquals(e.Type, type)))
-                {
-                    return;
-                }
-
-                Entries = [.. Entries, (type, fields)];
-            }
-        }
-    }
 }

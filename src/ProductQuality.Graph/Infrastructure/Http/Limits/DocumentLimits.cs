@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Access;
 
 namespace ProductQuality.Graph.Infrastructure.Http.Limits;
@@ -19,7 +20,8 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
 
     // Estimates that read no variable, by operation and schema: the same for every request of a cached document, so
     // a status query (whose only variable is the credit code) is not walked again each time.
-    private readonly ConditionalWeakTable<GraphQLOperationDefinition, FixedCosts> _fixedCosts = [];
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, ReferenceKeyedValues<ISchema, long>> _fixedCosts =
+        [];
 
     /// <param name="cost">The estimated cost of the operation, when it got that far (for the metrics).</param>
     public LimitRefusal? Check(GraphQLDocument document, string? operationName, Inputs? variables,
@@ -59,7 +61,7 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
     private long Estimate(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation,
         Inputs? variables)
     {
-        if (_fixedCosts.TryGetValue(operation, out var known) && known.Find(schema) is { } fixedCost)
+        if (_fixedCosts.TryGetValue(operation, out var known) && known.TryGet(schema, out var fixedCost))
         {
             return fixedCost;
         }
@@ -68,7 +70,7 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
         var estimate = CostEstimator.Estimate(schema, document, operation, sizes);
         if (!sizes.ReadVariables)
         {
-            _fixedCosts.GetValue(operation, static _ => new FixedCosts()).Add(schema, estimate);
+            _fixedCosts.GetValue(operation, static _ => new()).Add(schema, estimate);
         }
 
         return estimate;
@@ -121,36 +123,5 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
         return operationName is null
             ? operations.Take(2).Count() == 1 ? operations.First() : null
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-    }
-
-    /// <summary>One operation's variable-free estimates, by contract schema (a few at most).</summary>
-    private sealed class FixedCosts
-    {
-        private readonly Lock _adding = new();
-        private (ISchema Schema, long Cost)[] _entries = [];
-
-        public long? Find(ISchema schema)
-        {
-            foreach (var (known, cost) in _entries)
-            {
-                if (ReferenceEquals(known, schema))
-                {
-                    return cost;
-                }
-            }
-
-            return null;
-        }
-
-        public void Add(ISchema schema, long cost)
-        {
-            lock (_adding)
-            {
-                if (Find(schema) is null)
-                {
-                    _entries = [.. _entries, (schema, cost)];
-                }
-            }
-        }
     }
 }
