@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
@@ -35,38 +34,31 @@ public sealed class CostEstimateCacheTests(GraphServerFactory factory, ITestOutp
         var audience = factory.Services.GetRequiredService<AccessPolicy>().ForDepartment("samr-jiaxing")!;
         var random = new Random(20261204);
         int compared = 0, fixedOnes = 0, moving = 0;
-        foreach (var contract in registry.Contracts.Order(StringComparer.Ordinal))
+        foreach (var (contract, schema, generator, text, variables, document, operation) in
+            GeneratedOperation.OfEveryContract(registry, random, OperationsPerContract))
         {
-            var schema = registry.For(registry.Contract(contract));
-            var generator = new SchemaDocumentGenerator(schema, random);
-            for (var i = 0; i < OperationsPerContract; i++)
+            var readsVariables = false;
+            for (var j = 0; j < VariableSetsPerOperation; j++)
             {
-                var (text, variables) = generator.Next();
-                var document = GraphQLParser.Parser.Parse(text);
-                var operation = document.Definitions.OfType<GraphQLOperationDefinition>().Single();
-                var readsVariables = false;
-                for (var j = 0; j < VariableSetsPerOperation; j++)
+                var json = generator.VariablesJson(variables);
+                var inputs = serializer.Deserialize<Inputs>(json) ?? Inputs.Empty;
+                var sizes = new ListSize(options, maxPageSize, operation, inputs);
+                var expected = CostEstimator.Estimate(schema, document, operation, sizes);
+                readsVariables |= sizes.ReadVariables;
+
+                limits.CheckDocument(document, null, inputs, schema, audience, out var actual);
+
+                if (actual is null)
                 {
-                    var json = generator.VariablesJson(variables);
-                    var inputs = serializer.Deserialize<Inputs>(json) ?? Inputs.Empty;
-                    var sizes = new ListSize(options, maxPageSize, operation, inputs);
-                    var expected = CostEstimator.Estimate(schema, document, operation, sizes);
-                    readsVariables |= sizes.ReadVariables;
-
-                    limits.CheckDocument(document, null, inputs, schema, audience, out var actual);
-
-                    if (actual is null)
-                    {
-                        break; // refused for its shape before any estimate: nothing to compare
-                    }
-
-                    Assert.True(expected == actual, $"{contract}:\n{text}\nvariables {json}\n"
-                        + $"expected {expected}, got {actual}");
-                    compared++;
+                    break; // refused for its shape before any estimate: nothing to compare
                 }
 
-                (fixedOnes, moving) = readsVariables ? (fixedOnes, moving + 1) : (fixedOnes + 1, moving);
+                Assert.True(expected == actual, $"{contract}:\n{text}\nvariables {json}\n"
+                    + $"expected {expected}, got {actual}");
+                compared++;
             }
+
+            (fixedOnes, moving) = readsVariables ? (fixedOnes, moving + 1) : (fixedOnes + 1, moving);
         }
 
         output.WriteLine($"{compared} comparisons; {fixedOnes} operations with a kept estimate, {moving} without");

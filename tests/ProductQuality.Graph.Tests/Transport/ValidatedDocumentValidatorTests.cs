@@ -36,39 +36,32 @@ public sealed class ValidatedDocumentValidatorTests(GraphServerFactory factory, 
         var shortcut = new ValidatedDocumentValidator();
         var random = new Random(20261204);
         int valid = 0, compared = 0, failed = 0, withArguments = 0, withDirectives = 0, withFragments = 0;
-        foreach (var contract in registry.Contracts.Order(StringComparer.Ordinal))
+        foreach (var (contract, schema, generator, text, variables, document, operation) in
+            GeneratedOperation.OfEveryContract(registry, random, OperationsPerContract))
         {
-            var schema = registry.For(registry.Contract(contract));
-            var generator = new SchemaDocumentGenerator(schema, random);
-            for (var i = 0; i < OperationsPerContract; i++)
+            var checkedOnce = await new DocumentValidator().ValidateAsync(
+                Options(schema, document, operation, Inputs.Empty, DocumentValidator.CoreRules));
+            if (checkedOnce.Errors.Any(e => e is not InvalidVariableError))
             {
-                var (text, variables) = generator.Next();
-                var document = GraphQLParser.Parser.Parse(text);
-                var operation = document.Definitions.OfType<GraphQLOperationDefinition>().Single();
-                var checkedOnce = await new DocumentValidator().ValidateAsync(
-                    Options(schema, document, operation, Inputs.Empty, DocumentValidator.CoreRules));
-                if (checkedOnce.Errors.Any(e => e is not InvalidVariableError))
-                {
-                    continue; // a document that fails the rules is never cached, so never takes the short way
-                }
+                continue; // a document that fails the rules is never cached, so never takes the short way
+            }
 
-                valid++;
-                withFragments += text.Contains("fragment ", StringComparison.Ordinal) ? 1 : 0;
-                for (var j = 0; j < VariableSetsPerOperation; j++)
-                {
-                    var json = generator.VariablesJson(variables);
-                    var inputs = serializer.Deserialize<Inputs>(json) ?? Inputs.Empty;
-                    var expected = await new DocumentValidator().ValidateAsync(
-                        Options(schema, document, operation, inputs, []));
-                    var actual = await shortcut.ValidateAsync(Options(schema, document, operation, inputs, []));
-                    Assert.True(Describe(expected) == Describe(actual),
-                        $"{contract}:\n{text}\nvariables {json}\n"
-                        + $"expected {Describe(expected)}\nactual {Describe(actual)}");
-                    compared++;
-                    failed += expected.IsValid ? 0 : 1;
-                    withArguments += expected.ArgumentValues is { Count: > 0 } ? 1 : 0;
-                    withDirectives += expected.DirectiveValues is { Count: > 0 } ? 1 : 0;
-                }
+            valid++;
+            withFragments += text.Contains("fragment ", StringComparison.Ordinal) ? 1 : 0;
+            for (var j = 0; j < VariableSetsPerOperation; j++)
+            {
+                var json = generator.VariablesJson(variables);
+                var inputs = serializer.Deserialize<Inputs>(json) ?? Inputs.Empty;
+                var expected = await new DocumentValidator().ValidateAsync(
+                    Options(schema, document, operation, inputs, []));
+                var actual = await shortcut.ValidateAsync(Options(schema, document, operation, inputs, []));
+                Assert.True(Describe(expected) == Describe(actual),
+                    $"{contract}:\n{text}\nvariables {json}\n"
+                    + $"expected {Describe(expected)}\nactual {Describe(actual)}");
+                compared++;
+                failed += expected.IsValid ? 0 : 1;
+                withArguments += expected.ArgumentValues is { Count: > 0 } ? 1 : 0;
+                withDirectives += expected.DirectiveValues is { Count: > 0 } ? 1 : 0;
             }
         }
 
