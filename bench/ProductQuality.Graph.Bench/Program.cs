@@ -155,6 +155,8 @@ internal static class Program
                 sampled?.Start();
                 var result = await runner.RunAsync(scenario, TimeSpan.FromSeconds(options.Seconds));
                 allocationTables.Append(sampled?.Stop(scenario.Name, result.Requests));
+                Console.Error.WriteLine($"  {result.RequestsPerSecond:N0} req/s, CPU {
+                    result.CpuMicrosecondsPerRequest:N0} µs/req, JIT {result.JitMicrosecondsPerRequest:N1} µs/req");
                 results.Add(result);
             }
 

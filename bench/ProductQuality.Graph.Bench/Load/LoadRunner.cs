@@ -29,6 +29,7 @@ internal sealed class LoadRunner(HttpClient client, SqlStatementCounter sql, int
         var gen2Before = GC.CollectionCount(2);
         var gen0Before = GC.CollectionCount(0);
         var pausedBefore = GC.GetTotalPauseDuration();
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         long sequence = 0;
@@ -51,6 +52,7 @@ internal sealed class LoadRunner(HttpClient client, SqlStatementCounter sql, int
             Gen0Collections = GC.CollectionCount(0) - gen0Before,
             Gen2Collections = GC.CollectionCount(2) - gen2Before,
             GcPause = GC.GetTotalPauseDuration() - pausedBefore,
+            JitTime = System.Runtime.JitInfo.GetCompilationTime() - jitBefore,
         };
     }
 

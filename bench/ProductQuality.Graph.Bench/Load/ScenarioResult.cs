@@ -38,6 +38,15 @@ internal sealed record ScenarioResult(Scenario Scenario, long[] SortedTicks, lon
     /// </summary>
     public TimeSpan GcPause { get; init; }
 
+    /// <summary>
+    /// Time the JIT spent compiling (every thread) while the scenario was measured. Tiered compilation recompiles
+    /// hot methods in the background for a while after they are first called; on two cores that work is taken from
+    /// the requests, so a round with JIT time was still warming up.
+    /// </summary>
+    public TimeSpan JitTime { get; init; }
+
+    public double JitMicrosecondsPerRequest => Requests == 0 ? 0 : JitTime.TotalMicroseconds / Requests;
+
     public double GcPausePercent => Elapsed <= TimeSpan.Zero ? 0 : GcPause / Elapsed * 100;
 
     /// <summary>One scenario's rounds as one result: every latency, error, second, statement and byte.</summary>
@@ -58,6 +67,7 @@ internal sealed record ScenarioResult(Scenario Scenario, long[] SortedTicks, lon
             Gen0Collections = rounds.Sum(r => r.Gen0Collections),
             Gen2Collections = rounds.Sum(r => r.Gen2Collections),
             GcPause = TimeSpan.FromTicks(rounds.Sum(r => r.GcPause.Ticks)),
+            JitTime = TimeSpan.FromTicks(rounds.Sum(r => r.JitTime.Ticks)),
         };
     }
 
