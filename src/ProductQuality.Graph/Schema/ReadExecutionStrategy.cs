@@ -23,6 +23,37 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
         ConditionalWeakTable<GraphQLSelectionSet, ReferenceKeyedValues<IObjectGraphType, PlannedField[]?>>
         PlansBySelectionSet = new();
 
+    /// <summary>
+    /// A scalar field read from its source (<see cref="ISourceReader"/>: most fields of a page) is resolved, serialised
+    /// and checked here, synchronously. The library's path would set up a resolver context, run an async state
+    /// machine and test the value against two interfaces for each of them: a page of 100 enterprises with their
+    /// products has some 1,000 such fields. Any exception sends the field the library's way instead, which reads it
+    /// again and reports the error exactly as for every other field (the read has no side effects).
+    /// </summary>
+    protected override Task ExecuteNodeAsync(ExecutionContext context, ExecutionNode node)
+    {
+        // An item of a list of scalars is a value node too, but the list's completion has already set it.
+        if (node is ValueExecutionNode value && node.Parent is not ArrayExecutionNode
+            && node.FieldDefinition.Resolver is ISourceReader reader)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                node.Result = value.GraphType.Serialize(reader.Read(node.Source));
+                ValidateNodeResult(context, node);
+                return Task.CompletedTask;
+            }
+#pragma warning disable CA1031 // Not swallowed: the library's path below meets it again and reports it.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                node.Result = null;
+            }
+        }
+
+        return base.ExecuteNodeAsync(context, node);
+    }
+
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
     {
         var parentType = parent.GetObjectGraphType(context.Schema);

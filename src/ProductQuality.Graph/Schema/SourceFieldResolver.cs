@@ -15,9 +15,20 @@ namespace ProductQuality.Graph.Schema;
 /// decide whether the adapter may be reused. A page of 100 enterprises with their products resolves some 1,300 such
 /// fields; this resolver reads the source straight from the untyped context instead.
 /// </remarks>
-internal sealed class SourceFieldResolver<TSource, TValue>(Func<TSource, TValue> read) : IFieldResolver
+internal sealed class SourceFieldResolver<TSource, TValue>(Func<TSource, TValue> read) : IFieldResolver, ISourceReader
 {
-    public ValueTask<object?> ResolveAsync(IResolveFieldContext context) => new(read((TSource)context.Source!));
+    public ValueTask<object?> ResolveAsync(IResolveFieldContext context) => new(Read(context.Source));
+
+    public object? Read(object? source) => read((TSource)source!);
+}
+
+/// <summary>
+/// A resolver whose value depends on its source object alone: no arguments, services, user or cancellation. The
+/// execution strategy reads scalar fields through it without a resolver context (<see cref="ReadExecutionStrategy"/>).
+/// </summary>
+internal interface ISourceReader
+{
+    object? Read(object? source);
 }
 
 /// <summary>The builder call that declares a <see cref="SourceFieldResolver{TSource, TValue}"/>.</summary>
