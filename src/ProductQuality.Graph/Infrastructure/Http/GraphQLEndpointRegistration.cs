@@ -30,8 +30,12 @@ public static class GraphQLEndpointRegistration
             $"{GraphQLHttpOptions.Section}:{nameof(GraphQLHttpOptions.ExposeExceptionDetails)}");
         builder.Services.AddGraphQL(graphQL => graphQL
             // Chinese names stay readable in responses; the relaxed encoder is safe for JSON bodies (never embedded in
-            // HTML).
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            // HTML). Results are written by our converter (the library adds its own only when none is there).
+            .AddSystemTextJson(json =>
+            {
+                json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+                json.Converters.Add(new ExecutionResultWriter());
+            })
             // One DbContext per request is not thread-safe: resolve queries serially; batching keeps it fast.
             .AddExecutionStrategy<ReadExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddExecutionStrategy<Recording.WriteExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
