@@ -37,11 +37,12 @@ internal static class PlainQueries
     }
 
     /// <summary>
-    /// inspections-by-enterprise: the newest <paramref name="limit"/> per enterprise, cut in SQL as the loader does.
+    /// inspections-by-enterprise: the newest <paramref name="limit"/> per enterprise, cut in SQL as the loader does,
+    /// in the summary shape the GraphQL queries' selections load (the twin returns the same fields).
     /// </summary>
     public static Task<List<Inspection>> InspectionsAsync(
         ProductQualityDbContext db, IReadOnlyList<int> ids, int limit, CancellationToken ct) =>
-        NewestInspections.WithFailedItemsAsync(db, db.Inspections, ids, limit, ct);
+        NewestInspections.WithFailedItemsAsync(db, db.Inspections, ids, limit, InspectionShape.Summary, ct);
 
     private sealed record ProductRow(int EnterpriseId, Product Product);
 }

@@ -69,25 +69,29 @@ public static class EnterpriseLoaders
     /// <summary>
     /// The <paramref name="limit"/> newest sampling results, newest first; under an <c>asOf</c> root, those sampled and
     /// recorded by that day. The limit is applied per enterprise in SQL (<see cref="NewestInspections"/>), so asking
-    /// for the latest one does not read every inspection. The list itself when the field above loaded them ahead
+    /// for the latest one does not read every inspection, and a selection of summary fields reads only their columns
+    /// (<see cref="InspectionShape"/>). The list itself when the field above loaded them ahead
     /// (<see cref="EnterpriseLookAhead"/>), otherwise a pending load batched with the rest of the page.
     /// </summary>
-    public static object InspectionsOf(this IResolveFieldContext context, int enterpriseId, int limit) =>
-        InspectionsLoader(context, limit).LoadedOrPending(enterpriseId);
+    public static object InspectionsOf(this IResolveFieldContext context, int enterpriseId, int limit,
+        InspectionShape shape) =>
+        InspectionsLoader(context, limit, shape).LoadedOrPending(enterpriseId);
 
     /// <summary>Loads the newest inspections of these enterprises now, in the statement the batch would send.</summary>
     public static Task PrimeInspectionsAsync(this IResolveFieldContext context, IEnumerable<int> enterpriseIds,
-        int limit) =>
-        InspectionsLoader(context, limit).PrimeAsync(enterpriseIds, context.CancellationToken);
+        int limit, InspectionShape shape) =>
+        InspectionsLoader(context, limit, shape).PrimeAsync(enterpriseIds, context.CancellationToken);
 
     // Failed items joined in one statement: a split query repeated the per-enterprise cut for them. The rows are
     // sorted newest first once per batch, so each enterprise's list (grouped in row order) is in order as loaded.
-    private static RowsByKeyLoader<int, Inspection> InspectionsLoader(IResolveFieldContext context, int limit)
+    private static RowsByKeyLoader<int, Inspection> InspectionsLoader(IResolveFieldContext context, int limit,
+        InspectionShape shape)
     {
         var on = context.AsOf();
-        return context.RowsLoader<int, Inspection>($"inspections-by-enterprise-{limit}{on?.LoaderSuffix}",
+        var summary = shape == InspectionShape.Summary ? "-summary" : "";
+        return context.RowsLoader<int, Inspection>($"inspections-by-enterprise-{limit}{summary}{on?.LoaderSuffix}",
             async (db, ids, ct) => NewestFirst(await NewestInspections.WithFailedItemsAsync(db,
-                db.Inspections.RecordedOn(on, i => i.SampledOn), ids, limit, ct)),
+                db.Inspections.RecordedOn(on, i => i.SampledOn), ids, limit, shape, ct)),
             i => i.EnterpriseId);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GraphQL;
 using GraphQLParser.AST;
+using ProductQuality.Graph.Inspections;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Enterprises;
@@ -14,7 +15,7 @@ namespace ProductQuality.Graph.Enterprises;
 /// </summary>
 internal static class EnterpriseLookAhead
 {
-    // Aliases asking for more distinct limits than this are unusual; the rest are batched as before.
+    // Aliases asking for more distinct limits (or shapes) than this are unusual; the rest are batched as before.
     private const int MaxLimitsLoaded = 3;
 
     /// <summary>Where a field that returns one enterprise finds it: its own selection.</summary>
@@ -41,11 +42,12 @@ internal static class EnterpriseLookAhead
             await context.PrimeProductsAsync(enterpriseIds);
         }
 
-        var limits = toEnterprise.SelectMany(path => context.FieldsAt([.. path, "inspections"]))
-            .Select(field => InspectionLimit(context, field)).OfType<int>().Distinct().Take(MaxLimitsLoaded);
-        foreach (var limit in limits.ToList())
+        var loads = toEnterprise.SelectMany(path => context.FieldsAt([.. path, "inspections"]))
+            .Select(field => (Limit: InspectionLimit(context, field), Shape: InspectionShapes.Of(field)))
+            .Where(load => load.Limit is not null).Distinct().Take(MaxLimitsLoaded);
+        foreach (var (limit, shape) in loads.ToList())
         {
-            await context.PrimeInspectionsAsync(enterpriseIds, limit);
+            await context.PrimeInspectionsAsync(enterpriseIds, limit!.Value, shape);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
             .Argument<IntGraphType>("limit", $"How many of the newest to return (default "
                 + $"{EnterpriseLoaders.DefaultInspectionLimit}, at most {EnterpriseLoaders.MaxInspectionLimit}).")
             .Resolve(c => c.InspectionsOf(c.Source.Id, EnterpriseLoaders.ClampInspectionLimit(
-                c.GetArgument("limit", EnterpriseLoaders.DefaultInspectionLimit))));
+                c.GetArgument("limit", EnterpriseLoaders.DefaultInspectionLimit)), InspectionShapes.Of(c.FieldAst)));
     }
 
     private void AddIdentity()
