@@ -59,10 +59,6 @@ public sealed class SqliteBusyTimeoutTests(AccessLogServerFactory factory)
         Assert.Equal(2, (await factory.EntryAsync(purpose)).CodeCount);
     }
 
-    private static async Task<long> BusyTimeoutAsync(DbConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static Task<long> BusyTimeoutAsync(DbConnection connection) =>
+        SqlitePragma.ReadAsync(connection, "busy_timeout");
 }

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,10 +42,7 @@ public sealed class SqlitePageCacheTests(GraphServerFactory factory)
         await db.Database.OpenConnectionAsync();
         try
         {
-            DbConnection connection = db.Database.GetDbConnection();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA cache_size";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            return await SqlitePragma.ReadAsync(db.Database.GetDbConnection(), "cache_size");
         }
         finally
         {
