@@ -30,14 +30,9 @@ public abstract class InspectionSummaryTests(TestServerFactory factory)
             var whole = await PageAsync($"inspections(limit: 5) {{ ... on Inspection {{ {Summary} }} }}", after);
             Assert.Equal(whole.GetRawText(), summary.GetRawText());
 
-            foreach (var edge in summary.GetProperty("edges").EnumerateArray())
-            {
-                foreach (var inspection in edge.GetProperty("node").GetProperty("inspections").EnumerateArray())
-                {
-                    inspections++;
-                    failed += inspection.GetProperty("passed").GetBoolean() ? 0 : 1;
-                }
-            }
+            var rows = InspectionsOf(summary);
+            inspections += rows.Count;
+            failed += rows.Count(row => !row.GetProperty("passed").GetBoolean());
 
             pages++;
             var info = summary.GetProperty("pageInfo");
@@ -55,8 +50,7 @@ public abstract class InspectionSummaryTests(TestServerFactory factory)
     {
         var page = await PageAsync("inspections(limit: 3) { reportNumber lab batch specModel product { code } }", null);
 
-        var rows = page.GetProperty("edges").EnumerateArray()
-            .SelectMany(e => e.GetProperty("node").GetProperty("inspections").EnumerateArray()).ToList();
+        var rows = InspectionsOf(page);
         Assert.NotEmpty(rows);
         Assert.All(rows, row =>
         {
@@ -73,8 +67,7 @@ public abstract class InspectionSummaryTests(TestServerFactory factory)
         // GraphQL merges the two into one field whose selection has both; the look-ahead sees them apart.
         var page = await PageAsync("inspections(limit: 2) { reportNumber } inspections(limit: 2) { lab }", null);
 
-        var rows = page.GetProperty("edges").EnumerateArray()
-            .SelectMany(e => e.GetProperty("node").GetProperty("inspections").EnumerateArray()).ToList();
+        var rows = InspectionsOf(page);
         Assert.NotEmpty(rows);
         Assert.All(rows, row =>
         {
@@ -82,6 +75,10 @@ public abstract class InspectionSummaryTests(TestServerFactory factory)
             Assert.NotEqual("", row.GetProperty("lab").GetString());
         });
     }
+
+    // Every enterprise's inspections on the page, in page order.
+    private static List<JsonElement> InspectionsOf(JsonElement page) => page.GetProperty("edges").EnumerateArray()
+        .SelectMany(e => e.GetProperty("node").GetProperty("inspections").EnumerateArray()).ToList();
 
     private async Task<JsonElement> PageAsync(string inspections, string? after)
     {
