@@ -7,10 +7,11 @@ namespace ProductQuality.Graph.Inspections;
 /// items, what a status or a page's latest inspection asks) or every column.
 /// </summary>
 /// <remarks>
-/// A page's latest inspections are 100 rows of 14 columns, six of them text; reading the nine a summary does not use
-/// (laboratory, batch, model, authority, …) was most of what those rows cost to decode and materialise. A selection
-/// is a summary only when it is plain fields of <see cref="SummaryFields"/>: a fragment, whatever it contains, loads
-/// every column, so no field can ever read a column that was not loaded.
+/// A page's latest inspections are 100 rows of 14 columns, six of them text; a summary leaves out the nine it does
+/// not use (laboratory, batch, model, authority, …). Measured on a page with its latest inspections: 27 KB less
+/// allocated a request, and the loader's share of the page query's CPU 5 % lower (bench/README.md). A selection is a
+/// summary only when it is plain fields of <see cref="SummaryFields"/>: a fragment, whatever it contains, loads every
+/// column, so no field can ever read a column that was not loaded.
 /// </remarks>
 public enum InspectionShape
 {
