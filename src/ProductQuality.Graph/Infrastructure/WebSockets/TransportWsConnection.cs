@@ -7,6 +7,7 @@ using System.Text.Json;
 using GraphQL;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Infrastructure.Clock;
 
 namespace ProductQuality.Graph.Infrastructure.WebSockets;
 
@@ -28,6 +29,7 @@ internal sealed partial class TransportWsConnection(
 {
     private readonly ILogger _logger = logger;
     private readonly AccessLogging _log = http.RequestServices.GetRequiredService<AccessLogging>();
+    private readonly TimeProvider _clock = http.RequestServices.GetRequiredService<TimeProvider>();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closing =
@@ -379,12 +381,7 @@ internal sealed partial class TransportWsConnection(
     {
         try
         {
-            var wait = expires - DateTimeOffset.UtcNow;
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, _closing.Token);
-            }
-
+            await Waiting.UntilAsync(expires, _clock, _closing.Token);
             await CloseAsync(CloseCodes.Forbidden, "Token expired: reconnect with a new token");
         }
         catch (OperationCanceledException)
