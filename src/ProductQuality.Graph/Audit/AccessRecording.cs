@@ -40,31 +40,50 @@ internal static class AccessRecording
                     continue;
                 }
 
-                field.Resolver = new FuncFieldResolver<object?>(context =>
-                {
-                    if (context.UserContext is GraphQLUserContext { AccessTrace: { } trace })
+                field.Resolver = inner is ISourceReader reader
+                    ? new NotingSourceReader(inner, reader, group, codeOf)
+                    : new FuncFieldResolver<object?>(context =>
                     {
-                        Record(trace, group, codeOf, context);
-                    }
-
-                    return inner.ResolveAsync(context);
-                });
+                        Record(context.UserContext, group, codeOf, context.Source);
+                        return inner.ResolveAsync(context);
+                    });
             }
         }
     }
 
-    private static void Record(AccessTrace trace, FieldGroup? group, Func<object?, string?>? codeOf,
-        IResolveFieldContext context)
+    private static void Record(IDictionary<string, object?> userContext, FieldGroup? group,
+        Func<object?, string?>? codeOf, object? source)
     {
+        if (userContext is not GraphQLUserContext { AccessTrace: { } trace })
+        {
+            return;
+        }
+
         if (group is { } touched)
         {
             trace.Touched(touched);
         }
 
-        if (codeOf?.Invoke(context.Source) is { } code)
+        if (codeOf?.Invoke(source) is { } code)
         {
             trace.Returned(code);
         }
+    }
+
+    /// <summary>A field read from its source, noted: still read in one step by the execution strategy.</summary>
+    private sealed class NotingSourceReader(IFieldResolver inner, ISourceReader reader, FieldGroup? group,
+        Func<object?, string?>? codeOf) : IFieldResolver, INotingSourceReader
+    {
+        public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+        {
+            Record(context.UserContext, group, codeOf, context.Source);
+            return inner.ResolveAsync(context);
+        }
+
+        public object? Read(object? source) => reader.Read(source);
+
+        public void Note(IDictionary<string, object?> userContext, object? source) =>
+            Record(userContext, group, codeOf, source);
     }
 
     /// <summary>How to read the enterprise behind an object of this type; null for a type about no one enterprise.

@@ -28,7 +28,8 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
     /// and checked here, synchronously. The library's path would set up a resolver context, run an async state
     /// machine and test the value against two interfaces for each of them: a page of 100 enterprises with their
     /// products has some 1,000 such fields. Any exception sends the field the library's way instead, which reads it
-    /// again and reports the error exactly as for every other field (the read has no side effects).
+    /// again and reports the error exactly as for every other field (the read has no side effects; the access log's
+    /// note, <see cref="INotingSourceReader"/>, adds to sets, so making it twice changes nothing).
     /// </summary>
     protected override Task ExecuteNodeAsync(ExecutionContext context, ExecutionNode node)
     {
@@ -39,6 +40,7 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
             context.CancellationToken.ThrowIfCancellationRequested();
             try
             {
+                (reader as INotingSourceReader)?.Note(context.UserContext, node.Source);
                 node.Result = value.GraphType.Serialize(reader.Read(node.Source));
                 ValidateNodeResult(context, node);
                 return Task.CompletedTask;

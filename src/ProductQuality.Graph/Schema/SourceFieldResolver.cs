@@ -31,6 +31,16 @@ internal interface ISourceReader
     object? Read(object? source);
 }
 
+/// <summary>
+/// A source reader with a note to make before each read: the access log's record of the field's group and of the
+/// enterprise it answers about (<see cref="Audit.AccessRecording"/>). The strategy's one-step read makes the note
+/// as the resolver would; without it, the log would make every field of a logged request go the library's way.
+/// </summary>
+internal interface INotingSourceReader : ISourceReader
+{
+    void Note(IDictionary<string, object?> userContext, object? source);
+}
+
 /// <summary>The builder call that declares a <see cref="SourceFieldResolver{TSource, TValue}"/>.</summary>
 internal static class SourceFieldResolverExtensions
 {
