@@ -69,7 +69,7 @@ internal static class AccessLogScope
             if (!check.IsValid)
             {
                 throw new DomainException(ErrorCodes.InvalidCreditCode,
-                    $"'{code}' is not a valid unified social credit code: {check.Problem}");
+                    CreditCode.Refusal(code, check));
             }
 
             // Another county's enterprise is unknown to a county bureau here too: its code matches nothing.

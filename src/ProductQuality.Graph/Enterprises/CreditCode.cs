@@ -40,6 +40,12 @@ public static class CreditCode
                 continue;
             }
 
+            if (char.IsSurrogatePair(code, i))
+            {
+                return CreditCodeValidation.Invalid(Inv($"character {i + 1} '{code.Substring(i, 2)}' is not allowed: ")
+                    + "credit codes use digits and capital letters except I, O, S, V, Z");
+            }
+
             if (char.IsAsciiLetterLower(c) && Alphabet.Contains(char.ToUpperInvariant(c), StringComparison.Ordinal))
             {
                 return CreditCodeValidation.Invalid(
@@ -65,6 +71,19 @@ public static class CreditCode
         return code[^1] == expected
             ? CreditCodeValidation.Valid
             : CreditCodeValidation.Invalid(Inv($"check character is '{code[^1]}' but should be '{expected}'"));
+    }
+
+    /// <summary>
+    /// The message refusing a code that failed <see cref="Validate"/>. It quotes the code, cut to its first 40
+    /// characters: an error repeating a megabyte sent as a "code" would multiply an attacker's bandwidth.
+    /// </summary>
+    public static string Refusal(string? code, CreditCodeValidation check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        const int Shown = 40;
+        var quoted = code is not { Length: > Shown } ? code
+            : code[..(char.IsHighSurrogate(code[Shown - 1]) ? Shown - 1 : Shown)] + "…";
+        return $"'{quoted}' is not a valid unified social credit code: {check.Problem}";
     }
 
     /// <summary>Completes the first 17 characters with their check character.</summary>

@@ -28,7 +28,7 @@ public static class EnterpriseQueries
                 if (!check.IsValid)
                 {
                     throw new DomainException(ErrorCodes.InvalidCreditCode,
-                        $"'{code}' is not a valid unified social credit code: {check.Problem}");
+                        CreditCode.Refusal(code, check));
                 }
 
                 var asOf = c.AsOf();

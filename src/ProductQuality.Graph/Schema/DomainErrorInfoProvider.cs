@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Execution;
 
@@ -12,9 +13,21 @@ namespace ProductQuality.Graph.Schema;
 public sealed class DomainErrorInfoProvider(ErrorInfoProviderOptions options, IHttpContextAccessor? requests = null)
     : ErrorInfoProvider(options)
 {
+    /// <summary>The longest message an answer carries; the longest the server writes itself is a few hundred.
+    /// </summary>
+    public const int MaxMessageLength = 2_000;
+
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
+
+        // A message may quote the input (a name, a value): cut, so that no request multiplies its own size in errors.
+        if (info.Message is { Length: > MaxMessageLength } text)
+        {
+            var cut = char.IsHighSurrogate(text[MaxMessageLength - 1]) ? MaxMessageLength - 1 : MaxMessageLength;
+            info.Message = string.Create(CultureInfo.InvariantCulture,
+                $"{text[..cut]}… (cut: the message has {text.Length:N0} characters)");
+        }
         var requestId = requests?.HttpContext?.TraceIdentifier;
         if (executionError is DomainException { Extra.Count: > 0 } || requestId is not null)
         {

@@ -84,7 +84,7 @@ public static class TrackerQueries
         if (!check.IsValid)
         {
             throw new DomainException(ErrorCodes.InvalidCreditCode,
-                $"'{code}' is not a valid unified social credit code: {check.Problem}");
+                CreditCode.Refusal(code, check));
         }
 
         if (own is not null && code != own)
