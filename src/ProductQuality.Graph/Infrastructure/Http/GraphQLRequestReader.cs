@@ -38,10 +38,9 @@ internal static class GraphQLRequestReader
         var extensions = NullIfEmpty(q["extensions"].ToString());
         foreach (var (name, json) in new[] { ("variables", variables), ("extensions", extensions) })
         {
-            if (json is not null && !IsJsonObject(json))
+            if (json is not null && ObjectProblem(json) is { } problem)
             {
-                return (null, RequestError.BadRequest("INVALID_REQUEST",
-                    $"The '{name}' parameter must be a JSON-encoded object."));
+                return (null, RequestError.BadRequest("INVALID_REQUEST", $"The '{name}' parameter {problem}."));
             }
         }
 
@@ -73,7 +72,12 @@ internal static class GraphQLRequestReader
                     buffer = Grow(buffer, length);
                 }
 
-                var read = await http.Body.ReadAsync(buffer.AsMemory(length), http.HttpContext.RequestAborted);
+                var (read, refused) = await ReadSomeAsync(http, buffer.AsMemory(length), options);
+                if (refused is not null)
+                {
+                    return (null, refused);
+                }
+
                 if (read == 0)
                 {
                     break;
@@ -97,6 +101,32 @@ internal static class GraphQLRequestReader
         }
     }
 
+    // Kestrel refuses a body that arrives too slowly (MinRequestBodyDataRate), is too large, or ends before its
+    // Content-Length by throwing from the read. Each is the client's doing, answered with its status (it was a 500).
+    private static async ValueTask<(int Read, RequestError? Refused)> ReadSomeAsync(HttpRequest http,
+        Memory<byte> into, GraphQLHttpOptions options)
+    {
+        try
+        {
+            return (await http.Body.ReadAsync(into, http.HttpContext.RequestAborted), null);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (0, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(options) : Unreadable(ex));
+        }
+    }
+
+    /// <summary>Kestrel's refusal of a request it could not read, as the client's error with its status.</summary>
+    internal static RequestError Unreadable(BadHttpRequestException refusal) => refusal.StatusCode switch
+    {
+        StatusCodes.Status408RequestTimeout => new RequestError(refusal.StatusCode, "REQUEST_TIMEOUT",
+            "The request body arrived too slowly and was not read: send the whole body without pausing."),
+        StatusCodes.Status413PayloadTooLarge => new RequestError(refusal.StatusCode, "REQUEST_TOO_LARGE",
+            "The request body is larger than this server accepts."),
+        _ => RequestError.BadRequest("INVALID_REQUEST", "The request could not be read: its body ended before its "
+            + "Content-Length, or its encoding is broken."),
+    };
+
     private static byte[] Grow(byte[] buffer, int length)
     {
         var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
@@ -107,14 +137,10 @@ internal static class GraphQLRequestReader
 
     private static (GraphQLHttpRequest?, RequestError?) Parse(ReadOnlyMemory<byte> body, GraphQLHttpOptions options)
     {
-        JsonDocument document;
-        try
+        var document = JsonIntake.Parse(body, out var problem);
+        if (document is null)
         {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException ex)
-        {
-            return (null, RequestError.BadRequest("INVALID_JSON", $"The request body is not valid JSON: {ex.Message}"));
+            return (null, RequestError.BadRequest("INVALID_JSON", $"The request body is {problem}."));
         }
 
         using (document)
@@ -196,17 +222,13 @@ internal static class GraphQLRequestReader
         return value.ValueKind == JsonValueKind.Object;
     }
 
-    private static bool IsJsonObject(string json)
+    // What is wrong with a GET parameter that must hold a JSON object ("The '…' parameter …"); null if nothing.
+    private static string? ObjectProblem(string json)
     {
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return doc.RootElement.ValueKind == JsonValueKind.Object;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        using var doc = JsonIntake.Parse(json, out var problem);
+        return doc is null ? "is " + problem
+            : doc.RootElement.ValueKind == JsonValueKind.Object ? null
+            : "must be a JSON-encoded object";
     }
 
     private static RequestError TooLarge(GraphQLHttpOptions options) =>

@@ -31,7 +31,8 @@ internal static class MediaTypes
                 continue;
             }
 
-            var type = value.MediaType.Value;
+            // Media types are case-insensitive (RFC 9110 §8.3.1): "Application/JSON" is application/json.
+            var type = value.MediaType.Value?.ToLowerInvariant();
             var candidate = type switch
             {
                 GraphQLResponse => GraphQLResponse,
@@ -57,5 +58,6 @@ internal static class MediaTypes
         MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
         && contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
         && (contentType.Charset.Value is null
-            || contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+            // A parameter's value may be quoted (RFC 9110 §5.6.6): charset="utf-8" is charset=utf-8.
+            || HeaderUtilities.RemoveQuotes(contentType.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 }

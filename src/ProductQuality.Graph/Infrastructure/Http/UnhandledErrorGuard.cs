@@ -19,6 +19,13 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
         {
             // The caller went away: nobody is left to answer.
         }
+        catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
+        {
+            // Kestrel could not read the request (a body too slow, too large or cut short): the client's doing.
+            http.Response.Clear();
+            await TransportErrorWriter.WriteAsync(http, GraphQLRequestReader.Unreadable(ex),
+                MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
+        }
 #pragma warning disable CA1031 // The last resort: every exception is logged and answered, none is rethrown.
         catch (Exception ex)
 #pragma warning restore CA1031

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Infrastructure.WebSockets;
 
@@ -10,9 +11,14 @@ internal sealed record ProtocolMessage(string Type, string? Id, JsonElement? Pay
 {
     public static (ProtocolMessage? Message, string? Problem) Parse(ReadOnlySpan<byte> utf8)
     {
+        using var document = JsonIntake.Parse(utf8.ToArray(), out var problem);
+        if (document is null)
+        {
+            return (null, $"A message must be JSON in UTF-8; this one is {problem}.");
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(utf8.ToArray());
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -40,9 +46,11 @@ internal sealed record ProtocolMessage(string Type, string? Id, JsonElement? Pay
                 : null;
             return (new ProtocolMessage(type.GetString()!, id, payload), null);
         }
-        catch (JsonException)
+        catch (InvalidOperationException)
         {
-            return (null, "A message must be valid JSON (UTF-8).");
+            // GetString on an escaped lone surrogate ("\ud800"): JSON allows the escape, Unicode text has no such
+            // character.
+            return (null, "A message's 'type' and 'id' must be Unicode text: one holds a lone UTF-16 surrogate.");
         }
     }
 }
