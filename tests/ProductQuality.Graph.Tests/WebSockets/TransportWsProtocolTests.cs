@@ -110,7 +110,24 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
         { "{\"type\":42}", 4400, "string 'type'" },
         { "{\"type\":\"next\",\"id\":\"1\"}", 4400, "Unexpected message type 'next'" },
         { "{\"type\":\"subscribe\",\"id\":\"\"}", 4400, "'id'" },
+        { "{\"type\":\"\\ud800\"}", 4400, "lone UTF-16 surrogate" },
+        { "{\"id\":\"\\udc00\",\"type\":\"complete\"}", 4400, "lone UTF-16 surrogate" },
+        { "{\"type\":\"ping\",\"type\":\"pong\"}", 4400, "'type'" },
+        { "{\"type\":\"connection_init\",\"payload\":\"eyJhbGciOiJIUzI1NiJ9.e30.x\"}", 4400, "JSON object" },
+        { "{\"type\":\"connection_init\",\"payload\":{\"token\":5}}", 4403, "INVALID_TOKEN: payload.token" },
+        { "{\"type\":\"connection_init\",\"payload\":{\"token\":\"\"}}", 4403, "INVALID_TOKEN" },
+        { "{\"type\":\"connection_init\",\"payload\":{\"token\":\"\\ud800\"}}", 4403, "INVALID_TOKEN" },
+        { "{\"type\":\"connection_init\",\"payload\":{\"authToken\":[\"x\"]}}", 4403, "payload.authToken" },
+        { "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer \"}}", 4403, "INVALID_TOKEN" },
     };
+
+    [Fact]
+    public async Task A_null_token_is_no_token_and_the_connection_is_the_publics()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.SendAsync("{\"type\":\"connection_init\",\"payload\":{\"token\":null}}");
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
 
     [Theory]
     [MemberData(nameof(Violations))]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
+using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Infrastructure.WebSockets;
 
@@ -12,24 +13,53 @@ internal static class ConnectionToken
 {
     private static readonly string[] Names = ["Authorization", "authorization", "token", "authToken"];
 
-    public static string? From(JsonElement? payload, HttpRequest upgrade)
+    /// <summary>
+    /// The Authorization header the connection's operations are resolved with: "Bearer …" from the payload, else the
+    /// upgrade request's header as it came (the resolver refuses a malformed one, as over HTTP), else null for the
+    /// public. A token member that is there but holds no usable token is a problem, never a quiet fall back to the
+    /// public contract: the client meant to sign in.
+    /// </summary>
+    public static (string? Authorization, (int CloseCode, string Reason)? Problem) From(
+        JsonElement? payload, HttpRequest upgrade)
     {
-        if (payload is { ValueKind: JsonValueKind.Object } body)
+        if (payload is { } body)
         {
+            if (body.ValueKind != JsonValueKind.Object)
+            {
+                return (null, (CloseCodes.BadRequest,
+                    "connection_init's payload must be a JSON object, such as {\"token\": \"<JWT>\"}."));
+            }
+
             foreach (var name in Names)
             {
-                if (body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-                    && value.GetString() is { Length: > 0 } text)
+                // null is how many clients say "no token yet" (connectionParams: { token: getToken() }).
+                if (body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
                 {
-                    return text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? text[7..].Trim()
-                        : text.Trim();
+                    return Bearer(name, value);
                 }
             }
         }
 
-        var header = upgrade.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+        var header = upgrade.Headers.Authorization;
+        return (header.Count == 0 ? null : header.ToString(), null);
+    }
+
+    /// <summary>The token of an Authorization value ("Bearer …"), or null.</summary>
+    public static string? TokenOf(string? authorization) =>
+        authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? authorization[7..].Trim()
+            : null;
+
+    private static (string?, (int, string)?) Bearer(string name, JsonElement value)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? UnicodeText.Read(value)?.Trim() : null;
+        var token = text is null ? null
+            : text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? text[7..].Trim()
+            : text;
+        return string.IsNullOrEmpty(token)
+            ? (null, (CloseCodes.Forbidden,
+                $"INVALID_TOKEN: payload.{name} must be a string holding the token: \"<JWT>\" or \"Bearer <JWT>\"."))
+            : ("Bearer " + token, null);
     }
 
     /// <summary>When a token the resolver already validated stops being valid (its <c>exp</c>).</summary>

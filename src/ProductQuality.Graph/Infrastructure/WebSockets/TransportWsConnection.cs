@@ -121,13 +121,19 @@ internal sealed partial class TransportWsConnection(
         _initReceived = true;
         // The resolver reads a request's Authorization header, as for HTTP: it is given a request of its own that
         // carries the connection's token (the upgrade request has been answered and its authentication settled).
-        var token = ConnectionToken.From(message.Payload, http.Request);
+        var (authorization, problem) = ConnectionToken.From(message.Payload, http.Request);
+        if (problem is { } refused)
+        {
+            await CloseAsync(refused.CloseCode, refused.Reason);
+            return;
+        }
+
         await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var asking = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         asking.Connection.RemoteIpAddress = http.Connection.RemoteIpAddress;
-        if (token is not null)
+        if (authorization is not null)
         {
-            asking.Request.Headers.Authorization = "Bearer " + token;
+            asking.Request.Headers.Authorization = authorization;
         }
 
         var (audience, refusal) = await audiences.ResolveAsync(asking);
@@ -139,7 +145,7 @@ internal sealed partial class TransportWsConnection(
 
         _audience = audience;
         await SendAsync("{\"type\":\"connection_ack\"}");
-        if (token is not null && ConnectionToken.ExpiresAt(token) is { } expires)
+        if (ConnectionToken.TokenOf(authorization) is { } token && ConnectionToken.ExpiresAt(token) is { } expires)
         {
             _ = CloseAtExpiryAsync(expires);
         }
