@@ -58,6 +58,52 @@ public sealed class RateAndTimeoutTests(GraphServerFactory factory)
     }
 
     [Fact]
+    public async Task Requests_refused_before_the_caller_is_known_count_against_the_address()
+    {
+        using var server = new LimitedServer(factory, new Dictionary<string, string>
+        {
+            ["Access:Public:Limits:RequestsPerWindow"] = "4",
+            ["Access:Public:Limits:WindowSeconds"] = "3600",
+        });
+        var client = server.ClientFor(null);
+        var refusals = new Func<Task<GraphQLReply>>[]
+        {
+            () => client.SendRawAsync(HttpMethod.Post, "/graphql", "{bad"),
+            () => client.SendRawAsync(HttpMethod.Post, "/graphql", "{}", contentType: "text/plain"),
+            () => client.SendRawAsync(HttpMethod.Get, "/graphql"),
+            () => WithAuthorization(client, "Bearer garbage"),
+        };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            var reply = await refusals[i % refusals.Length]();
+            CleanAnswer.Assert(reply, $"refusal {i}");
+            statuses.Add(reply.Status);
+        }
+
+        Assert.All(statuses.Take(4), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
+        Assert.All(statuses.Skip(4), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        var anonymous = await client.PostAsync("{ __typename }");
+        Assert.Equal("RATE_LIMITED", anonymous.FirstErrorCode);
+        Assert.NotNull(anonymous.Response.Headers.RetryAfter);
+
+        // A department's own budget is not the address's: it is still served.
+        (await server.ClientFor("finance").PostAsync("{ __typename }")).EnsureData();
+    }
+
+    private static async Task<GraphQLReply> WithAuthorization(HttpClient client, string authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(
+                """{"query":"{ __typename }"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return await GraphQLReply.ReadAsync(await client.SendAsync(request));
+    }
+
+    [Fact]
     public async Task A_query_running_past_the_timeout_is_stopped_with_query_timeout()
     {
         using var server = new LimitedServer(factory, new Dictionary<string, string>

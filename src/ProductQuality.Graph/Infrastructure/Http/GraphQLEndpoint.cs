@@ -30,9 +30,10 @@ internal sealed class GraphQLEndpoint(
     public async Task HandleAsync(HttpContext http)
     {
         var mediaType = MediaTypes.Negotiate(http.Request);
+        // Until the token is read, every refusal counts against the address's public rate (RefuseUnidentifiedAsync).
         if (mediaType is null)
         {
-            await TransportErrorWriter.WriteAsync(http,
+            await limits.RefuseUnidentifiedAsync(http,
                 new RequestError(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
                     $"Accept must allow {MediaTypes.GraphQLResponse} or {MediaTypes.Json}."), MediaTypes.Json);
             return;
@@ -41,7 +42,7 @@ internal sealed class GraphQLEndpoint(
         var isGet = HttpMethods.IsGet(http.Request.Method);
         if (!isGet && !MediaTypes.IsJsonContent(http.Request))
         {
-            await TransportErrorWriter.WriteAsync(http,
+            await limits.RefuseUnidentifiedAsync(http,
                 new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
                     "POST a body with Content-Type: application/json (UTF-8)."), mediaType);
             return;
@@ -52,7 +53,7 @@ internal sealed class GraphQLEndpoint(
             : await GraphQLRequestReader.FromBodyAsync(http.Request, _options);
         if (error is not null)
         {
-            await TransportErrorWriter.WriteAsync(http, error, mediaType);
+            await limits.RefuseUnidentifiedAsync(http, error, mediaType);
             return;
         }
 
@@ -66,7 +67,7 @@ internal sealed class GraphQLEndpoint(
                 http.Response.Headers.WWWAuthenticate = challenge;
             }
 
-            await TransportErrorWriter.WriteAsync(
+            await limits.RefuseUnidentifiedAsync(
                 http, new RequestError(refusal.Status, refusal.Code, refusal.Message), mediaType);
             return;
         }
@@ -77,14 +78,15 @@ internal sealed class GraphQLEndpoint(
             trace.Audience = audience;
         }
 
-        if (Purposes.Refusal(http, audience, trace) is { } purposeRefusal)
+        // The rate first: a request refused for its purpose counts too.
+        if (await limits.RefuseRateAsync(http, audience, mediaType))
         {
-            await TransportErrorWriter.WriteAsync(http, purposeRefusal, mediaType);
             return;
         }
 
-        if (await limits.RefuseRateAsync(http, audience, mediaType))
+        if (Purposes.Refusal(http, audience, trace) is { } purposeRefusal)
         {
+            await TransportErrorWriter.WriteAsync(http, purposeRefusal, mediaType);
             return;
         }
 

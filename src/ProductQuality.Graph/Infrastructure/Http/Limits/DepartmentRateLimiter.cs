@@ -23,12 +23,27 @@ internal sealed class DepartmentRateLimiter(UsageLimitsPolicy policy) : IDisposa
     /// <summary>Null when the request may go on, else the 429 refusal (its Retry-After in seconds beside it).</summary>
     public LimitRefusal? TryAcquire(HttpContext http, Audience audience)
     {
-        var limits = policy.For(audience);
+        ArgumentNullException.ThrowIfNull(audience);
         // Enterprise tokens share one audience name but not one budget: each enterprise is counted apart.
         var key = audience.Rows.Enterprise is { } enterprise ? "enterprise:" + enterprise
-            : audience.Department is { } department
-            ? "department:" + department
-            : "public:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            : audience.Department is { } department ? "department:" + department
+            : PublicKey(http);
+        var who = audience.Department is null ? "this address (anonymous)" : $"department '{audience.Department}'";
+        return TryAcquire(key, policy.For(audience), who);
+    }
+
+    /// <summary>
+    /// The same for a request refused before its caller is known (a bad token, a body that cannot be read): it
+    /// counts as the public's from its address. Otherwise such requests, each one logged, would have no limit.
+    /// </summary>
+    public LimitRefusal? TryAcquireUnidentified(HttpContext http) =>
+        TryAcquire(PublicKey(http), policy.Public, "this address (requests without a valid token)");
+
+    private static string PublicKey(HttpContext http) =>
+        "public:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    private LimitRefusal? TryAcquire(string key, EffectiveLimits limits, string who)
+    {
         using var lease = _limiter.AttemptAcquire(new Caller(key, limits));
         if (lease.IsAcquired)
         {
@@ -38,7 +53,6 @@ internal sealed class DepartmentRateLimiter(UsageLimitsPolicy policy) : IDisposa
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? (long)Math.Max(1, Math.Ceiling(wait.TotalSeconds))
             : (long)Math.Ceiling(limits.Window.TotalSeconds);
-        var who = audience.Department is null ? "this address (anonymous)" : $"department '{audience.Department}'";
         return new LimitRefusal(StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
             $"Too many requests: {who} may send {limits.RequestsPerWindow} per {limits.Window.TotalSeconds:0} s. " +
             $"Retry after {retryAfter} s.",

@@ -40,6 +40,23 @@ internal sealed class QueryLimits(
         return true;
     }
 
+    /// <summary>
+    /// Answers a request refused before its caller is known: with <paramref name="error"/>, or with 429 when its
+    /// address has used up the public's rate (see <see cref="DepartmentRateLimiter.TryAcquireUnidentified"/>).
+    /// </summary>
+    public async Task RefuseUnidentifiedAsync(HttpContext context, RequestError error, string mediaType)
+    {
+        if (_options.Enabled && rates.TryAcquireUnidentified(context) is { } refusal)
+        {
+            context.Response.Headers.Remove("WWW-Authenticate");   // not a challenge any more: wait, then try again
+            context.Response.Headers.RetryAfter = DepartmentRateLimiter.RetryAfterHeader(refusal);
+            await LimitRefusalWriter.WriteAsync(context, refusal, mediaType);
+            return;
+        }
+
+        await TransportErrorWriter.WriteAsync(context, error, mediaType);
+    }
+
     /// <summary>The request-rate check without an HTTP answer (each WebSocket operation counts as a request).</summary>
     public LimitRefusal? CheckRate(HttpContext context, Audience audience) =>
         _options.Enabled ? rates.TryAcquire(context, audience) : null;
