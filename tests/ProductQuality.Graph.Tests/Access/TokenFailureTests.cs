@@ -46,6 +46,7 @@ public sealed class TokenFailureTests(GraphServerFactory factory)
     [InlineData("HS512", "signature")]
     [InlineData("not yet valid", "not valid yet")]
     [InlineData("three dots", "not a JWT")]
+    [InlineData("critical extension", "critical extensions ('crit')")]
     public async Task The_reason_names_the_failure(string why, string expected)
     {
         var token = TokenForgeries.All().Single(f => f.Why == why).Token;

@@ -51,6 +51,9 @@ public static class TokenForgeries
         yield return ("dept empty", Signed(Payload(dept: "\"\"")));
         yield return ("dept twice", Signed(Payload(dept: "\"finance\",\"dept\":\"samr-jiaxing\"")));
         yield return ("no dept", Signed(Payload(dept: null)));
+        yield return ("critical extension", new JsonWebTokenHandler().CreateToken(Payload(),
+            new SigningCredentials(TestKey, SecurityAlgorithms.HmacSha256),
+            new Dictionary<string, object> { ["crit"] = new[] { "pqg-ext" }, ["pqg-ext"] = 1 }));
     }
 
     /// <summary>A payload in JSON text, so arrays and repeated members can be written; times relative to now.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace ProductQuality.Graph.Access.Tokens;
 
@@ -44,6 +45,14 @@ internal sealed class JwtAudienceResolver(
             // No failure but no success: JwtBearer found no token in the header (e.g. "Bearer" alone).
             var reason = result.Failure is null ? TokenFailure.NotAJwt : TokenFailure.Describe(result.Failure);
             return (null, Unauthorized("invalid_token", reason));
+        }
+
+        // RFC 7515 §4.1.11: a token whose "crit" header names extensions the reader does not understand must be
+        // refused. This server understands none, and the library does not check.
+        if (new JsonWebToken(token).TryGetHeaderValue<object>("crit", out _))
+        {
+            return (null, Unauthorized("invalid_token", "The token's header lists critical extensions ('crit'), "
+                + "which this server does not support: issue the token without them."));
         }
 
         var department = DepartmentClaim.Read(token);
