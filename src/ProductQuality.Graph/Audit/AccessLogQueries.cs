@@ -33,10 +33,11 @@ public static class AccessLogQueries
                 var filtered = AccessLogScope.Filtered(c, c.GetArgument<AccessLogFilter?>("filter"));
                 var first = PageSize.First(c);
                 var after = c.GetArgument<string?>("after");
-                var ordered = (after is null ? filtered : filtered.Where(AfterCursor(after)))
+                var scope = ListScope.Of(c);
+                var ordered = (after is null ? filtered : filtered.Where(AfterCursor(scope, after)))
                     .OrderByDescending(e => e.Seq);
                 var page = await PageBuilder.BuildAsync(c, filtered, ordered, first, after is not null,
-                    e => Cursor.Encode(Order, e.Seq.ToString(CultureInfo.InvariantCulture), 0));
+                    e => Cursor.Encode(scope, Order, e.Seq.ToString(CultureInfo.InvariantCulture), 0));
                 var codes = await AccessLogScope.CodesAsync(c, page.Edges!.Select(e => e.Node!.Seq).ToList());
                 return new Connection<AccessLogView>
                 {
@@ -58,9 +59,10 @@ public static class AccessLogQueries
                 c.GetArgument<AccessLogFilter?>("filter"))));
     }
 
-    internal static System.Linq.Expressions.Expression<Func<AccessLogEntry, bool>> AfterCursor(string after)
+    internal static System.Linq.Expressions.Expression<Func<AccessLogEntry, bool>> AfterCursor(string scope,
+        string after)
     {
-        var seq = Cursor.Decode(after, Order, key =>
+        var seq = Cursor.Decode(scope, after, Order, key =>
             long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : (long?)null)
             .Key;
         return e => e.Seq < seq;

@@ -15,13 +15,14 @@ public static class EnterpriseOrdering
     private static readonly EnterpriseClass[] BestFirst =
         [EnterpriseClass.AA, EnterpriseClass.A, EnterpriseClass.B, EnterpriseClass.C];
 
+    /// <param name="scope">The list's <see cref="ListScope"/>, which its cursors are sealed for.</param>
     /// <param name="collation">
     /// Ordinal collation of the provider (<see cref="OrdinalText"/>): names order by code point everywhere.
     /// </param>
     public static IQueryable<Enterprise> OrderAfter(
-        this IQueryable<Enterprise> query, EnterpriseOrder order, string? after, string collation)
+        this IQueryable<Enterprise> query, EnterpriseOrder order, string? after, string scope, string collation)
     {
-        var cursor = after is null ? ((string Key, int Id)?)null : Cursor.Decode(after, order.ToString());
+        var cursor = after is null ? ((string Key, int Id)?)null : Cursor.Decode(scope, after, order.ToString());
         var id = cursor?.Id ?? 0;
         switch (order)
         {
@@ -77,7 +78,9 @@ public static class EnterpriseOrdering
             ? k
             : null;
 
-    public static string CursorOf(Enterprise e, EnterpriseOrder order) => Cursor.Encode(order.ToString(), order switch
+    /// <param name="scope">The list's <see cref="ListScope"/>.</param>
+    public static string CursorOf(Enterprise e, EnterpriseOrder order, string scope) => Cursor.Encode(scope,
+        order.ToString(), order switch
     {
         EnterpriseOrder.ClassBestFirst or EnterpriseOrder.ClassWorstFirst => e.Class.ToString(),
         EnterpriseOrder.QualityIndexHighFirst or EnterpriseOrder.QualityIndexLowFirst =>

@@ -72,9 +72,10 @@ public static class EnterpriseQueries
         var first = PageSize.First(c);
         var order = c.GetArgument("orderBy", EnterpriseOrder.NameAsc);
         var after = c.GetArgument<string?>("after");
+        var scope = ListScope.Of(c);
         var page = await PageBuilder.BuildAsync(c, filtered,
-            filtered.OrderAfter(order, after, Data.OrdinalText.CollationFor(c.Db())), first, after is not null,
-            e => EnterpriseOrdering.CursorOf(e, order));
+            filtered.OrderAfter(order, after, scope, Data.OrdinalText.CollationFor(c.Db())), first, after is not null,
+            e => EnterpriseOrdering.CursorOf(e, order, scope));
 
         // Products and inspections asked for below the page are loaded with it: each of those fields answers at once.
         if (page.Edges is { Count: > 0 } edges)

@@ -22,6 +22,11 @@ public static class InspectionPlanQueries
 {
     private const string Order = "DueFirst";
 
+    // The rules count intervals of months back from and forward to the period's days; at the ends of the calendar
+    // (0001, 9999) that arithmetic overflows. No inspection is planned so far from now.
+    private static readonly DateOnly EarliestDay = new(1900, 1, 1);
+    private static readonly DateOnly LatestDay = new(2999, 12, 31);
+
     public static void AddTo(QueryType query) =>
         query.Field<NonNullGraphType<StrictConnectionType<InspectionPlanEntryType>>>(
                 FieldGroup.Inspections, "inspectionPlan")
@@ -43,10 +48,18 @@ public static class InspectionPlanQueries
                     throw new DomainException(ErrorCodes.InvalidArgument, "'to' must not be before 'from'.");
                 }
 
+                if (from < EarliestDay || to > LatestDay)
+                {
+                    throw new DomainException(ErrorCodes.InvalidArgument,
+                        $"A plan's period lies between {EarliestDay:yyyy-MM-dd} and {LatestDay:yyyy-MM-dd}: "
+                        + $"from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} does not.");
+                }
+
                 var first = PageSize.First(c);
                 var cursor = c.GetArgument<string?>("after");
+                var scope = ListScope.Of(c);
                 ((DateOnly Due, int Colour) Key, int Id)? after =
-                    cursor is null ? null : Cursor.Decode(cursor, Order, Key);
+                    cursor is null ? null : Cursor.Decode(scope, cursor, Order, Key);
                 var enterprises = c.VisibleEnterprises();
                 if (c.GetArgument<string?>("county") is { } county)
                 {
@@ -62,7 +75,7 @@ public static class InspectionPlanQueries
                     .ToDictionaryAsync(e => e.Id, c.CancellationToken);
                 var edges = page.Select(p => new Edge<InspectionPlanEntry>
                 {
-                    Cursor = Cursor.Encode(Order, KeyOf(p), p.Id),
+                    Cursor = Cursor.Encode(scope, Order, KeyOf(p), p.Id),
                     Node = new InspectionPlanEntry(rows[p.Id], p.Schedule),
                 }).ToList();
                 return new Connection<InspectionPlanEntry>

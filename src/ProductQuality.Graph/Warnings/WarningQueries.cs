@@ -30,15 +30,17 @@ public static class WarningQueries
 
                 var ordered = filtered;
                 var after = c.GetArgument<string?>("after");
+                var scope = ListScope.Of(c);
                 if (after is not null)
                 {
-                    var (issued, id) = Cursor.Decode(after, Order, IssuedKey);
+                    var (issued, id) = Cursor.Decode(scope, after, Order, IssuedKey);
                     ordered = ordered.Where(w => w.IssuedOn < issued || (w.IssuedOn == issued && w.Id < id));
                 }
 
                 return await PageBuilder.BuildAsync(c, filtered,
                     ordered.OrderByDescending(w => w.IssuedOn).ThenByDescending(w => w.Id), first, after is not null,
-                    w => Cursor.Encode(Order, w.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Id));
+                    w => Cursor.Encode(scope, Order, w.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        w.Id));
             });
 
     private static DateOnly? IssuedKey(string key) =>

@@ -1,12 +1,14 @@
 using System.Text;
+using ProductQuality.Graph.Schema.Paging;
 using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Paging;
 
 /// <summary>
-/// A cursor the server did not issue — bad base64, bad UTF-8, wrong version, id out of range, or a key its order
-/// cannot read (a class that does not exist, an index that is not a finite number, a day that is not a date) —
-/// is INVALID_CURSOR in every order, never ARGUMENT, FORMAT or INVALID_OPERATION.
+/// A cursor the server did not issue — bad base64, bad UTF-8, wrong version, a broken seal, id out of range, or a key
+/// its order cannot read (a class that does not exist, an index that is not a finite number, a day that is not a
+/// date) — is INVALID_CURSOR in every order, never ARGUMENT, FORMAT or INVALID_OPERATION. So is an issued cursor with
+/// any character changed, cut or added, or one from another list or filter.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class CursorForgeryTests(GraphServerFactory factory)
@@ -17,20 +19,23 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
         "-Infinity", "1e999", "0x10", "2025-02-30", "｜"];
     private static readonly string[] Ids = ["1", "0", "-1", "99999999999", "1.5", "", "abc"];
 
-    public static IEnumerable<string> Forged(string order)
+    /// <summary>Cursors sealed for <paramref name="scope"/> (so only their content is wrong), then unsealed ones.
+    /// </summary>
+    public static IEnumerable<string> Forged(string order, string scope)
     {
         foreach (var key in Keys)
         {
             foreach (var id in Ids.Where(id => !ReadableKey(order, key) || !uint.TryParse(id, out var n)
                 || n > int.MaxValue))
             {
-                yield return Encode($"v1|{order}|{key}|{id}");
+                yield return Cursor.Seal(scope, $"v2|{order}|{key}|{id}");
             }
         }
 
-        foreach (var text in new[] { "", "v1", $"v2|{order}|A|1", $"v1|{order}|A", $"v1|{order}|A|1|2", "|||" })
+        foreach (var text in new[] { "", "v2", $"v1|{order}|A|1", $"v2|{order}|A", "|||",
+            $"v2|{order}|A|1\0", $"v2|{order}|A|01", $"v2|{order}|A|+1", $"v2|{order}" })
         {
-            yield return Encode(text);
+            yield return Cursor.Seal(scope, text);
         }
 
         foreach (var raw in new[] { "@@@", "====", "a", "ab=c", "\u00e9\u00e9\u00e9\u00e9", "/////", "----" })
@@ -38,6 +43,7 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
             yield return raw;
         }
 
+        yield return Encode($"v2|{order}|A|1|00000000");
         yield return Convert.ToBase64String([0xff, 0xfe, 0x7c, 0x80, 0xc0]);
     }
 
@@ -49,7 +55,7 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
             "QUALITY_INDEX_LOW_FIRST" };
         for (var i = 0; i < Orders.Length; i++)
         {
-            foreach (var cursor in Forged(Orders[i]))
+            foreach (var cursor in Forged(Orders[i], "enterprises"))
             {
                 var reply = await client.PostAsync(
                     "query($a: String, $o: EnterpriseOrder) { enterprises(first: 2, after: $a, orderBy: $o) "
@@ -63,7 +69,7 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
     public async Task Forged_warning_cursors_are_invalid_cursor()
     {
         var client = factory.ClientFor("samr-jiaxing");
-        foreach (var cursor in Forged("IssuedDesc").Concat(Forged("NameAsc").Take(20)))
+        foreach (var cursor in Forged("IssuedDesc", "riskWarnings").Concat(Forged("NameAsc", "enterprises").Take(20)))
         {
             var reply = await client.PostAsync(
                 "query($a: String) { riskWarnings(first: 2, after: $a) { edges { cursor } } }", new { a = cursor });
@@ -81,6 +87,87 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
         (await client.PostAsync(
             "query($a: String) { enterprises(first: 2, after: $a, orderBy: QUALITY_INDEX_LOW_FIRST) { totalCount } }",
             new { a = end })).EnsureData();
+    }
+
+    [Fact]
+    public async Task An_issued_cursor_changed_cut_or_lengthened_anywhere_is_invalid_cursor()
+    {
+        var client = factory.ClientFor("samr-jiaxing");
+        const string Page = "query($a: String) { enterprises(first: 2, after: $a) { edges { cursor } } }";
+        var issued = (await client.PostAsync(Page, new { a = (string?)null })).EnsureData().Data
+            .GetProperty("enterprises").GetProperty("edges")[1].GetProperty("cursor").GetString()!;
+        var original = Bytes(issued);
+        var damaged = new List<string>();
+        for (var i = 0; i < issued.Length; i++)
+        {
+            damaged.Add(issued[..i]);
+            damaged.Add(issued[..i] + (issued[i] == 'A' ? 'B' : 'A') + issued[(i + 1)..]);
+            damaged.Add(issued[..i] + issued[(i + 1)..]);
+        }
+
+        damaged.AddRange([issued + "AAAA", issued + "A", issued + "==", issued + "QQ", "A" + issued]);
+
+        // Base64 carries up to 4 spare bits in its last character: a change there can leave the bytes as they were,
+        // which is then the same cursor, rightly accepted.
+        var checkedCount = 0;
+        foreach (var cursor in damaged.Distinct().Where(d => d.Length > 0 && !Bytes(d).SequenceEqual(original)))
+        {
+            await AssertInvalidCursor(await client.PostAsync(Page, new { a = cursor }), cursor);
+            checkedCount++;
+        }
+
+        Assert.True(checkedCount > issued.Length * 2, $"only {checkedCount} damaged cursors were tried");
+        (await client.PostAsync(Page, new { a = issued })).EnsureData();
+    }
+
+    [Fact]
+    public async Task A_cursor_of_another_list_or_filter_is_invalid_cursor_and_of_the_same_one_pages()
+    {
+        var client = factory.ClientFor("samr-jiaxing");
+        async Task<string> EndCursor(string field, string arguments) =>
+            (await client.PostAsync($"{{ {field}(first: 2{arguments}) {{ pageInfo {{ endCursor }} }} }}"))
+            .EnsureData().Data.GetProperty(field).GetProperty("pageInfo").GetProperty("endCursor").GetString()!;
+
+        var blacklist = await EndCursor("blacklist", "");
+        var county = await EndCursor("enterprises", ", filter: { countyCode: \"330481\" }");
+        var all = await EndCursor("enterprises", "");
+
+        const string Unfiltered = "query($a: String) { enterprises(first: 2, after: $a) { totalCount } }";
+        const string Filtered = "query($a: String) { enterprises(first: 2, after: $a, "
+            + "filter: { countyCode: \"330481\" }) { totalCount } }";
+        const string OtherFilter = "query($a: String) { enterprises(first: 2, after: $a, "
+            + "filter: { countyCode: \"330402\" }) { totalCount } }";
+        await AssertInvalidCursor(await client.PostAsync(Unfiltered, new { a = blacklist }), "blacklist's");
+        await AssertInvalidCursor(await client.PostAsync(Unfiltered, new { a = county }), "filtered list's");
+        await AssertInvalidCursor(await client.PostAsync(OtherFilter, new { a = county }), "other county's");
+        await AssertInvalidCursor(await client.PostAsync(Filtered, new { a = all }), "unfiltered list's");
+        (await client.PostAsync(Filtered, new { a = county })).EnsureData();
+        (await client.PostAsync(Unfiltered, new { a = all })).EnsureData();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a|b")]
+    [InlineData("|")]
+    [InlineData("嘉兴|1|2")]
+    public void A_key_holding_the_separator_comes_back_whole(string key)
+    {
+        var cursor = Cursor.Encode("enterprises", "NameAsc", key, 42);
+        Assert.Equal((key, 42), Cursor.Decode("enterprises", cursor, "NameAsc"));
+    }
+
+    private static byte[] Bytes(string cursor)
+    {
+        var base64 = cursor.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        try
+        {
+            return Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Whether the order can read the key (then only a bad id or structure makes the cursor forged).</summary>

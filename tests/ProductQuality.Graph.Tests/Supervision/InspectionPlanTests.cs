@@ -84,7 +84,7 @@ public sealed class InspectionPlanTests(GraphServerFactory factory)
     {
         var reply = await _client.PostAsync(
             "query($a: String) { inspectionPlan(from: \"2026-12-01\", to: \"2027-12-31\", after: $a) { totalCount } }",
-            new { a = Paging.CursorForgeryTests.Forged("DueFirst").First() });
+            new { a = Paging.CursorForgeryTests.Forged("DueFirst", "inspectionPlan").First() });
         Assert.Equal("INVALID_CURSOR", reply.FirstErrorCode);
     }
 

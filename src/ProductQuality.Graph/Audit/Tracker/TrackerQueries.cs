@@ -68,10 +68,11 @@ public static class TrackerQueries
                 var filtered = AccessLogScope.Filtered(c, filter);
                 var first = PageSize.First(c);
                 var after = c.GetArgument<string?>("after");
-                var ordered = (after is null ? filtered : filtered.Where(AccessLogQueries.AfterCursor(after)))
+                var scope = ListScope.Of(c);
+                var ordered = (after is null ? filtered : filtered.Where(AccessLogQueries.AfterCursor(scope, after)))
                     .OrderByDescending(e => e.Seq);
                 return await PageBuilder.BuildAsync(c, filtered, ordered, first, after is not null,
-                    e => Cursor.Encode(AccessLogQueries.Order, e.Seq.ToString(CultureInfo.InvariantCulture), 0));
+                    e => Cursor.Encode(scope, AccessLogQueries.Order, e.Seq.ToString(CultureInfo.InvariantCulture), 0));
             });
 
     /// <summary>The code asked about: checked, and for an enterprise token its own (or refused).</summary>

@@ -1,0 +1,79 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Execution;
+
+namespace ProductQuality.Graph.Schema.Paging;
+
+/// <summary>
+/// Which list a cursor belongs to: the field's name and the arguments that choose its rows, written out the same way
+/// every time (sorted by name, defaults left out). Paging arguments (<c>first</c>, <c>after</c>) do not count, nor
+/// <c>orderBy</c>, which the cursor carries itself so that a mismatch can be named.
+/// </summary>
+public static class ListScope
+{
+    private static readonly HashSet<string> Paging = new(StringComparer.Ordinal) { "first", "after", "orderBy" };
+
+    public static string Of(IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var scope = new StringBuilder(context.FieldDefinition.Name);
+        var arguments = context.Arguments ?? new Dictionary<string, ArgumentValue>();
+        foreach (var (name, value) in arguments.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            if (!Paging.Contains(name) && value.Source != ArgumentSource.FieldDefault && value.Value is not null)
+            {
+                scope.Append('|').Append(name).Append('=');
+                Write(scope, value.Value);
+            }
+        }
+
+        return scope.ToString();
+    }
+
+    private static void Write(StringBuilder to, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                to.Append("null");
+                break;
+            case string text:
+                to.Append(JsonSerializer.Serialize(text));
+                break;
+            case IDictionary<string, object?> fields:
+                to.Append('{');
+                foreach (var (name, field) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+                {
+                    to.Append(name).Append(':');
+                    Write(to, field);
+                    to.Append(',');
+                }
+
+                to.Append('}');
+                break;
+            case IEnumerable items:
+                to.Append('[');
+                foreach (var item in items)
+                {
+                    Write(to, item);
+                    to.Append(',');
+                }
+
+                to.Append(']');
+                break;
+            case IFormattable formattable and not Enum:
+                to.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            case Enum or bool:
+                to.Append(value);
+                break;
+            default:
+                // A typed input object (a record): its public properties, in declaration order.
+                to.Append(JsonSerializer.Serialize(value, value.GetType()));
+                break;
+        }
+    }
+}
