@@ -1,12 +1,20 @@
+using System.Text;
+
 namespace ProductQuality.Graph.Tests.Fuzz;
 
 /// <summary>
-/// Deterministic requests from one seed: documents, variables, bodies, headers, tokens and GET parameters, each
-/// kind drawing on the generators. The same seed always yields the same requests, in the same order.
+/// Deterministic requests from one seed: documents, variables, bodies, headers, tokens, GET parameters and bodies
+/// damaged with bytes that are not UTF-8, each kind drawing on the generators. The same seed always yields the same
+/// requests, in the same order.
 /// </summary>
 public sealed class CaseGenerator
 {
-    public static readonly string[] Kinds = ["document", "variables", "body", "header", "token", "get"];
+    public static readonly string[] Kinds = ["document", "variables", "body", "header", "token", "get", "bytes"];
+
+    /// <summary>Sequences no UTF-8 text holds: a stray continuation byte, 0xFF, an overlong NUL, an encoded
+    /// surrogate, a code point past U+10FFFF, a sequence cut short; and NUL and DEL, which UTF-8 does hold.</summary>
+    private static readonly byte[][] Bytes =
+        [[0x80], [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE4, 0xB8], [0x00], [0x7F]];
 
     private static readonly string[] Readers = ["finance", "tax", "drc", "yrd-partner", "industry-access", "sci-tech"];
     private static readonly string[] Regulators = ["samr-jiaxing", "samr-330481"];
@@ -35,8 +43,18 @@ public sealed class CaseGenerator
             "body" => (_parts.BrokenBody(), Token(false)),
             "token" => (JsonText.Request(FuzzSeeds.Documents[_random.Next(FuzzSeeds.Documents.Length)]),
                 _parts.BadAuthorization(_mint)),
+            "bytes" => _random.Next(2) == 0 ? Variables() : Document(),
             _ => Document(),
         };
+
+        if (kind == "bytes")
+        {
+            var length = Encoding.UTF8.GetByteCount(body);
+            var damage = Enumerable.Range(0, _random.Next(1, 4))
+                .Select(_ => (_random.Next(length + 1), Bytes[_random.Next(Bytes.Length)])).ToList();
+            return new FuzzCase(index, kind, HttpMethod.Post, "/graphql", body, "application/json",
+                _parts.Accept(false), auth) { Damage = damage };
+        }
 
         if (kind == "get")
         {
