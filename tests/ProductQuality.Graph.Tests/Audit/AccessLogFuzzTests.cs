@@ -31,17 +31,21 @@ public sealed class AccessLogFuzzTests(AccessLogServerFactory factory, ITestOutp
         var random = new Random(20_261_203);
         var codes = await SeedCodesAsync();
         var cursors = new List<string>();
+        var cursorsByFilter = new Dictionary<bool, List<string>> { [false] = [], [true] = [] };
         var failures = new List<string>();
         var clients = new[] { factory.ClientFor("samr-jiaxing"), factory.ClientFor("samr-330481") };
         for (var i = 0; i < Cases; i++)
         {
-            // A third of the cases are well-formed, so paging really runs on data and its cursors feed the rest.
+            // A third of the cases are well-formed, so paging really runs on data and its cursors feed the rest. A
+            // cursor belongs to its filter: a well-formed case resumes from one of a page with the same filter.
             var plain = random.Next(3) == 0;
+            var finance = random.Next(2) == 0;
+            var same = cursorsByFilter[finance];
             var variables = plain ? new Dictionary<string, object?>
             {
-                ["f"] = random.Next(2) == 0 ? null : new Dictionary<string, object?> { ["department"] = "finance" },
+                ["f"] = finance ? new Dictionary<string, object?> { ["department"] = "finance" } : null,
                 ["n"] = random.Next(1, 30),
-                ["a"] = cursors.Count > 0 && random.Next(2) == 0 ? cursors[random.Next(cursors.Count)] : null,
+                ["a"] = same.Count > 0 && random.Next(2) == 0 ? same[random.Next(same.Count)] : null,
             }
             : new Dictionary<string, object?>
             {
@@ -66,6 +70,10 @@ public sealed class AccessLogFuzzTests(AccessLogServerFactory factory, ITestOutp
             {
                 var end = reply.Data.GetProperty("accessLog").GetProperty("pageInfo").GetProperty("endCursor");
                 cursors.Add(end.GetString()!);
+                if (plain)
+                {
+                    cursorsByFilter[finance].Add(end.GetString()!);
+                }
             }
         }
 
