@@ -49,6 +49,6 @@ public static class PurposeHeader
         var bad = value.AsSpan().IndexOfAnyExcept(Allowed);
         return bad < 0
             ? null
-            : $"{Name} may hold only ASCII letters, digits and - _ . : / (position {bad} is not one).";
+            : $"{Name} may hold only ASCII letters, digits and - _ . : / (character {bad + 1} is not one).";
     }
 }

@@ -47,6 +47,7 @@ public sealed class TokenFailureTests(GraphServerFactory factory)
     [InlineData("not yet valid", "not valid yet")]
     [InlineData("three dots", "not a JWT")]
     [InlineData("critical extension", "critical extensions ('crit')")]
+    [InlineData("expiry not a number", "claims are malformed")]
     public async Task The_reason_names_the_failure(string why, string expected)
     {
         var token = TokenForgeries.All().Single(f => f.Why == why).Token;

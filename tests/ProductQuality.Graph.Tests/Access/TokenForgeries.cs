@@ -40,6 +40,7 @@ public static class TokenForgeries
         yield return ("expired", Signed(Payload(exp: -600, nbf: -1_200)));
         yield return ("not yet valid", Signed(Payload(nbf: 3_600, exp: 7_200)));
         yield return ("no expiry", Signed(Payload(exp: null)));
+        yield return ("expiry not a number", Signed(Payload(exp: null).TrimEnd('}') + ",\"exp\":\"soon\"}"));
         yield return ("wrong issuer", Signed(Payload(iss: "someone-else")));
         yield return ("wrong audience", Signed(Payload(aud: "another-server")));
         yield return ("dept array", Signed(Payload(dept: "[\"samr-jiaxing\",\"finance\"]")));

@@ -43,7 +43,7 @@ internal sealed class JwtAudienceResolver(
         if (!result.Succeeded)
         {
             // No failure but no success: JwtBearer found no token in the header (e.g. "Bearer" alone).
-            var reason = result.Failure is null ? TokenFailure.NotAJwt : TokenFailure.Describe(result.Failure);
+            var reason = result.Failure is null ? TokenFailure.NotAJwt : TokenFailure.Describe(result.Failure, token);
             return (null, Unauthorized("invalid_token", reason));
         }
 

@@ -10,8 +10,17 @@ internal static class TokenFailure
 {
     public const string NotAJwt = "The token is not a JWT: send the compact form header.payload.signature.";
 
-    public static string Describe(Exception? failure) => failure switch
+    /// <summary>A JWT in form whose header or claims the library could not read.</summary>
+    public const string ClaimsMalformed = "The token's header or claims are malformed (exp, nbf and iat must be "
+        + "numbers of seconds, aud a string or list of strings): issue it again.";
+
+    /// <param name="failure">What the library threw.</param>
+    /// <param name="token">The token, when at hand: a malformed one in JWT form is told apart from one that is not.
+    /// </param>
+    public static string Describe(Exception? failure, string? token = null) => failure switch
     {
+        SecurityTokenMalformedException or ArgumentException when token is not null && IsJwtForm(token) =>
+            ClaimsMalformed,
         SecurityTokenExpiredException => "The token has expired: get a new one.",
         SecurityTokenNotYetValidException => "The token is not valid yet (its nbf is in the future): check the clocks.",
         SecurityTokenNoExpirationException => "The token has no expiry (exp): tokens must expire.",
@@ -26,6 +35,28 @@ internal static class TokenFailure
         SecurityTokenMalformedException or ArgumentException => NotAJwt,
         _ => "The token could not be validated: get a new one from the identity provider.",
     };
+
+    // Three base64url parts, the first two JSON objects: a JWT in form, whatever its claims hold.
+    private static bool IsJwtForm(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var header = System.Text.Json.JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts[0]));
+            using var payload = System.Text.Json.JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts[1]));
+            return header.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && payload.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The challenge header: one line, our sentence, no quotes inside the quoted string.</summary>
     public static string Challenge(string error, string description) =>
