@@ -42,9 +42,17 @@ internal static class EnterpriseLookAhead
             await context.PrimeProductsAsync(enterpriseIds);
         }
 
+        // Copies of one field under one response key are merged by GraphQL into one field, which reads whole rows if
+        // any copy asks beyond the summary: only that shape is loaded for them, not a summary nobody reads.
         var loads = toEnterprise.SelectMany(path => context.FieldsAt([.. path, "inspections"]))
-            .Select(field => (Limit: InspectionLimit(context, field), Shape: InspectionShapes.Of(field)))
-            .Where(load => load.Limit is not null).Distinct().Take(MaxLimitsLoaded);
+            .Select(field => (Key: (field.Alias?.Name ?? field.Name).StringValue,
+                Limit: InspectionLimit(context, field), Shape: InspectionShapes.Of(field)))
+            .Where(load => load.Limit is not null)
+            .GroupBy(load => (load.Key, load.Limit))
+            .Select(copies => (copies.Key.Limit, Shape: copies.Any(c => c.Shape == InspectionShape.Full)
+                ? InspectionShape.Full
+                : InspectionShape.Summary))
+            .Distinct().Take(MaxLimitsLoaded);
         foreach (var (limit, shape) in loads.ToList())
         {
             await context.PrimeInspectionsAsync(enterpriseIds, limit!.Value, shape);

@@ -91,6 +91,21 @@ public sealed class EnterpriseLookAheadTests(GraphServerFactory factory)
         },
     };
 
+    [Fact]
+    public async Task One_field_written_twice_is_loaded_once_in_the_shape_both_copies_need()
+    {
+        // GraphQL merges the copies into one field reading whole rows; a summary load for the first would go unread.
+        var query = $$"""
+            { {{SmallPage}} { items { creditCode
+              inspections(limit: 2) { reportNumber } inspections(limit: 2) { lab } } } }
+            """;
+        await _city.PostAsync(query);
+        factory.Sql.Reset();
+        var data = (await _city.PostAsync(query)).EnsureData().Data;
+        Assert.True(2 == factory.Sql.Count, $"{factory.Sql.Count} statements");
+        Assert.Contains(Nodes(data), n => n.GetProperty("inspections").GetArrayLength() > 0);
+    }
+
     [Theory]
     [MemberData(nameof(InspectionSpellings))]
     public async Task A_page_with_inspections_costs_a_statement_per_limit_and_each_enterprise_has_its_own(
