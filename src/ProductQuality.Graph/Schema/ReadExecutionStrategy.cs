@@ -31,6 +31,13 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
     /// again and reports the error exactly as for every other field (the read has no side effects; the access log's
     /// note, <see cref="INotingSourceReader"/>, adds to sets, so making it twice changes nothing).
     /// </summary>
+    /// <remarks>
+    /// Skipping the resolver is safe because every per-field check here wraps it: masking and the access log replace
+    /// the field's resolver, and a wrapper is an <see cref="ISourceReader"/> only when it says what must happen first
+    /// (the log's <see cref="INotingSourceReader"/>). GraphQL.NET's field middleware wraps it the same way. A new
+    /// per-field check must wrap the resolver too (not, say, override how the strategy picks it), or it would be
+    /// skipped here.
+    /// </remarks>
     protected override Task ExecuteNodeAsync(ExecutionContext context, ExecutionNode node)
     {
         // An item of a list of scalars is a value node too, but the list's completion has already set it.
