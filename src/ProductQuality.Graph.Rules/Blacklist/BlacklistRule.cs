@@ -29,16 +29,23 @@ public sealed class BlacklistRule(RulesOptions options)
             if (repeat is not null)
             {
                 triggers.Add(new(BlacklistReason.RepeatFailure, repeat.Date, order.ProductId,
-                    Inv($"repeat failure (屡查屡犯) of product {order.ProductId} on {Date(repeat.Date)}, ")
-                    + Inv($"within {o.RepeatFailureWindowYears} years of the rectification order (责令整改) ")
-                    + Inv($"of {Date(order.Date)}")));
+                [
+                    new(Inv($"repeat failure (屡查屡犯) within {o.RepeatFailureWindowYears} years of the rectification ")
+                        + Inv($"order (责令整改) of {Date(order.Date)}"), [FactGroup.BlacklistDetail]),
+                    new(Inv($"failed sampling (抽查不合格) of product {order.ProductId} on {Date(repeat.Date)}"),
+                        [FactGroup.Inspections]),
+                ]));
             }
         }
 
         foreach (var d in facts.Decisions.Where(d => d.Date <= facts.AsOf && d.Kind != BlacklistReason.RepeatFailure))
         {
             triggers.Add(new(d.Kind, d.Date, d.DecisionNumber,
-                Inv($"{Describe(d.Kind)} by decision {d.DecisionNumber} of {Date(d.Date)}")));
+            [
+                new(Describe(d.Kind), [FactGroup.BlacklistDetail]),
+                new(Inv($"enforcement decision (处罚决定) {d.DecisionNumber} of {Date(d.Date)}"),
+                    [FactGroup.Enforcement]),
+            ]));
         }
 
         triggers.Sort((a, b) => a.Date.CompareTo(b.Date));
@@ -49,10 +56,11 @@ public sealed class BlacklistRule(RulesOptions options)
                 null, "checked")
             .Factor(FactGroup.Enforcement, "serious-violation decisions (严重违法处罚决定)", Inv($"{facts.Decisions.Count}"),
                 null, "checked");
+        // A trigger's reference names the failed product or the enforcement decision: facts of those groups.
         foreach (var t in triggers)
         {
-            x.Factor(FactGroup.BlacklistDetail, Describe(t.Reason), t.Reference, null,
-                Inv($"listed from {Date(t.Date)}"));
+            x.Factor(t.Reason == BlacklistReason.RepeatFailure ? FactGroup.Inspections : FactGroup.Enforcement,
+                Describe(t.Reason), t.Reference, null, Inv($"listed from {Date(t.Date)}"));
         }
 
         if (triggers.Count == 0)
@@ -63,7 +71,11 @@ public sealed class BlacklistRule(RulesOptions options)
         }
 
         var latest = triggers[^1];
-        x.Clauses(triggers.Select(t => t.Description), FactGroup.BlacklistDetail);
+        foreach (var part in triggers.SelectMany(t => t.Parts))
+        {
+            x.Clause(part.Text, [.. part.Groups]);
+        }
+
         return new(true, latest.Reason, latest.Date, triggers, x.Build("listed", "Listed (列入黑名单)"));
     }
 

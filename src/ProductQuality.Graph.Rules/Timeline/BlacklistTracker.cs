@@ -46,7 +46,7 @@ public sealed class BlacklistTracker(
             Listed = true;
             ListedOn = asOf;
             reason = trigger.Reason;
-            var text = $"列入黑名单 Listed: {trigger.Description}";
+            List<SummaryClause> text = [new("列入黑名单 Listed", [FactGroup.BlacklistStatus]), .. trigger.Parts];
             events.Add(Event(BlacklistEventKind.Listed, asOf, text, listing.Explanation));
         }
 
@@ -60,7 +60,8 @@ public sealed class BlacklistTracker(
 
         Listed = false;
         lastRemoval = asOf;
-        var removed = $"移出黑名单 Removed: {removal.Explanation.Summary}";
+        List<SummaryClause> removed =
+            [new("移出黑名单 Removed", [FactGroup.BlacklistStatus]), .. removal.Explanation.Clauses ?? []];
         events.Add(Event(BlacklistEventKind.Removed, asOf, removed, removal.Explanation));
         return null;
     }
@@ -80,6 +81,7 @@ public sealed class BlacklistTracker(
         }
     }
 
-    private ListingRecord Event(BlacklistEventKind kind, DateOnly on, string text, Explanation explanation) =>
+    private ListingRecord Event(BlacklistEventKind kind, DateOnly on, IReadOnlyList<SummaryClause> text,
+        Explanation explanation) =>
         new(kind, on, reason, text, explanation);
 }

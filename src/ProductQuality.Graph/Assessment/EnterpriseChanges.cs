@@ -57,13 +57,16 @@ internal static class EnterpriseChanges
                 : new Step(e.OccurredOn, ChangeValues.NotListed, null, Reason(Removed, e)))
             .ToList();
 
-    // The event is published (blacklist status); why, in the rule's or the regulator's words, is blacklist detail,
-    // as BlacklistEvent.reason is.
-    private static string Reason(string headline, BlacklistEvent e) => ReasonJson.Serialize(
-    [
-        new SummaryClause(headline, [FactGroup.BlacklistStatus]),
-        new SummaryClause(e.Reason, [FactGroup.BlacklistDetail]),
-    ]);
+    // The event is published (blacklist status); why is told as BlacklistEvent.reason tells it: the rule's parts,
+    // each with its facts' group (its own headline left out, this one says it), or the regulator's words, which are
+    // blacklist detail.
+    private static string Reason(string headline, BlacklistEvent e)
+    {
+        IEnumerable<SummaryClause> why = ReasonJson.Read(e.Reason) is { } parts
+            ? parts.Where(p => p.Groups is not [FactGroup.BlacklistStatus])
+            : [new SummaryClause(e.Reason, [FactGroup.BlacklistDetail])];
+        return ReasonJson.Serialize([new SummaryClause(headline, [FactGroup.BlacklistStatus]), .. why]);
+    }
 
     /// <summary>An enterprise's derived histories, each in date order.</summary>
     internal sealed record Histories(

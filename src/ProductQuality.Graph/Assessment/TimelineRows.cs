@@ -45,7 +45,7 @@ public static class TimelineRows
             Source = BlacklistEventSource.Rule,
             OccurredOn = r.OccurredOn,
             ReasonCategory = r.ReasonCategory,
-            Reason = r.Reason,
+            Reason = ReasonJson.Serialize(r.Reason),
             Explanation = ExplanationJson.Serialize(r.Explanation),
             DecisionNumber = string.Empty,
             RecordedAtUtc = recordedAtUtc,

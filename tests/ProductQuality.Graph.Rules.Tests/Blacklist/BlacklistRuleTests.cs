@@ -42,8 +42,11 @@ public class BlacklistRuleTests
             RectificationOrders = [new("P1", D("2024-03-01"))],
             FailedSamplings = [new("P1", D("2025-05-20"))],
         });
-        Assert.Equal("Listed (列入黑名单): repeat failure (屡查屡犯) of product P1 on 2025-05-20, within 2 years of the "
-            + "rectification order (责令整改) of 2024-03-01", r.Explanation.Summary);
+        Assert.Equal("Listed (列入黑名单): repeat failure (屡查屡犯) within 2 years of the rectification order (责令整改) of "
+            + "2024-03-01; failed sampling (抽查不合格) of product P1 on 2025-05-20", r.Explanation.Summary);
+        Assert.Equal([[FactGroup.BlacklistDetail], [FactGroup.Inspections]],
+            r.Explanation.Clauses!.Select(c => c.Groups));
+        Assert.Equal(FactGroup.Inspections, r.Explanation.Factors.Single(f => f.Value == "P1").Group);
         Assert.Equal("P1", Assert.Single(r.Triggers).Reference);
     }
 
@@ -63,7 +66,11 @@ public class BlacklistRuleTests
         Assert.Equal(kind, r.Reason);
         Assert.Equal(D("2026-05-01"), r.ListedSince);
         Assert.Equal("嘉市监处〔2026〕12号", Assert.Single(r.Triggers).Reference);
-        Assert.Equal($"Listed (列入黑名单): {text} by decision 嘉市监处〔2026〕12号 of 2026-05-01", r.Explanation.Summary);
+        Assert.Equal($"Listed (列入黑名单): {text}; enforcement decision (处罚决定) 嘉市监处〔2026〕12号 of 2026-05-01",
+            r.Explanation.Summary);
+        Assert.Equal([[FactGroup.BlacklistDetail], [FactGroup.Enforcement]],
+            r.Explanation.Clauses!.Select(c => c.Groups));
+        Assert.Equal(FactGroup.Enforcement, r.Explanation.Factors.Single(f => f.Value == "嘉市监处〔2026〕12号").Group);
     }
 
     [Fact]

@@ -24,8 +24,15 @@ public class BlacklistTimelineTests
                 (BlacklistEventKind.Removed, D("2026-06-01"), BlacklistReason.RepeatFailure),
             ],
             result.Listings.Select(l => (l.Kind, l.OccurredOn, l.ReasonCategory)));
-        Assert.StartsWith("列入黑名单 Listed: repeat failure (屡查屡犯) of product P1", result.Listings[0].Reason,
-            StringComparison.Ordinal);
+        // Each part tagged with the facts it states: the failed sampling is an inspection, the rest blacklist facts.
+        Assert.Equal(
+            [
+                ("列入黑名单 Listed", FactGroup.BlacklistStatus),
+                ("repeat failure (屡查屡犯) within 2 years of the rectification order (责令整改) of 2024-02-05",
+                    FactGroup.BlacklistDetail),
+                ("failed sampling (抽查不合格) of product P1 on 2024-06-01", FactGroup.Inspections),
+            ],
+            result.Listings[0].Reason.Select(p => (p.Text, Assert.Single(p.Groups))));
     }
 
     [Theory]
