@@ -72,6 +72,17 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
             batch.ForEach(p => p.Done.TrySetResult());
         }
 #pragma warning disable CA1031 // Every failure is handed to the waiting requests, which answer for it.
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            // One entry the store refuses must not fail the requests it happened to be batched with: each is tried
+            // alone (the batch was rolled back, so they are numbered again), and only those that fail alone fail.
+            logger.LogWarning(ex, "Could not append a batch of {Count} access log entries; appending them one by one",
+                batch.Count);
+            foreach (var pending in batch)
+            {
+                await WriteAsync([pending]);
+            }
+        }
         catch (Exception ex)
 #pragma warning restore CA1031
         {

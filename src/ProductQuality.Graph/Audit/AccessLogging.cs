@@ -138,9 +138,9 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
         {
             AtUtc = trace.StartedUtc,
             RequestId = Cap(requestId) ?? "",
-            Department = trace.Audience?.Department,
+            Department = Cap(trace.Audience?.Department),
             Subject = Cap(trace.Audience?.Subject),
-            ClientAddress = http.Connection.RemoteIpAddress?.ToString(),
+            ClientAddress = Cap(http.Connection.RemoteIpAddress?.ToString()),
             OperationName = Cap(trace.OperationName),
             DocumentSha256 = trace.DocumentSha256,
             VariablesSha256 = trace.VariablesSha256,
@@ -157,6 +157,37 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
         return entry;
     }
 
-    // Columns hold 256 characters; an operation name or subject longer than that is kept as its start.
-    private static string? Cap(string? text) => text is { Length: > MaxText } ? text[..MaxText] : text;
+    /// <summary>
+    /// Text from the caller as a log column can hold it on every provider: at most 256 characters (cut before a
+    /// surrogate pair, never through it), without NUL (PostgreSQL's text refuses it) and with any lone surrogate
+    /// replaced (Npgsql cannot encode one). One entry the store refused failed its whole batch: 503 for everyone.
+    /// </summary>
+    internal static string? Cap(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var clean = new System.Text.StringBuilder(Math.Min(text.Length, MaxText));
+        for (var i = 0; i < text.Length && clean.Length < MaxText; i++)
+        {
+            var c = text[i];
+            if (char.IsSurrogatePair(text, i))
+            {
+                if (clean.Length + 2 > MaxText)
+                {
+                    break;
+                }
+
+                clean.Append(c).Append(text[++i]);
+            }
+            else if (c != '\0')
+            {
+                clean.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+
+        return clean.ToString();
+    }
 }

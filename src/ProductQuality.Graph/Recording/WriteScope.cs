@@ -26,7 +26,9 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
     public string Authority { get; } = IssuingAuthority.Of(audience);
 
     /// <summary>"department/subject" of the writer's token.</summary>
-    public string RecordedBy => $"{Audience.Department}/{Audience.Subject ?? "unknown"}";
+    // The columns hold 256 characters, and a token's subject is the identity provider's to choose: kept as the
+    // access log keeps caller text (cut whole, no NUL), else a long subject failed every write on PostgreSQL.
+    public string RecordedBy => Audit.AccessLogging.Cap($"{Audience.Department}/{Audience.Subject ?? "unknown"}")!;
 
     /// <summary>
     /// The enterprise, tracked, when the code is valid and it is in the writer's jurisdiction. Outside a county
