@@ -18,9 +18,10 @@ internal static class InputsReader
             return (null, null);
         }
 
+        Inputs? inputs;
         try
         {
-            return (serializer.Deserialize<Inputs>(json), null);
+            inputs = serializer.Deserialize<Inputs>(json);
         }
 #pragma warning disable CA1031 // Only the caller's JSON is read here: any failure is a bad request, not a fault.
         catch (Exception)
@@ -30,5 +31,20 @@ internal static class InputsReader
                 $"The '{name}' could not be read: send a JSON object whose strings are valid Unicode (no lone "
                 + "surrogates) and whose numbers fit a 64-bit float."));
         }
+
+        return FirstBadText(inputs, name) is { } problem
+            ? (null, RequestError.BadRequest(code, $"{problem}: text may not contain it."))
+            : (inputs, null);
     }
+
+    // JSON may write NUL ("\u0000"), which no stored text may hold (see TextValueRule): where, and what, if anywhere.
+    private static string? FirstBadText(object? value, string path) => value switch
+    {
+        string text => TextProblem.Of(text) is { } problem ? $"'{path}' {problem}" : null,
+        IDictionary<string, object?> members => members.Select(m => FirstBadText(m.Value, $"{path}.{m.Key}"))
+            .FirstOrDefault(p => p is not null),
+        IEnumerable<object?> items => items.Select((item, i) => FirstBadText(item, $"{path}[{i}]"))
+            .FirstOrDefault(p => p is not null),
+        _ => null,
+    };
 }

@@ -5,8 +5,8 @@ using GraphQL.Validation.Rules.Custom;
 namespace ProductQuality.Graph.Infrastructure.Http;
 
 /// <summary>
-/// The validation every operation gets, over HTTP and over WebSocket alike: GraphQL's own rules and the depth limit
-/// (<see cref="GraphQLHttpOptions.MaxDepth"/>).
+/// The validation every operation gets, over HTTP and over WebSocket alike: GraphQL's own rules, the depth limit
+/// (<see cref="GraphQLHttpOptions.MaxDepth"/>) and text values fit to store (<see cref="TextValueRule"/>).
 /// </summary>
 internal static class ValidationRules
 {
@@ -14,5 +14,6 @@ internal static class ValidationRules
     [
         .. DocumentValidator.CoreRules,
         new ComplexityValidationRule(new ComplexityOptions { MaxDepth = options.MaxDepth }),
+        TextValueRule.Instance,
     ];
 }
