@@ -51,6 +51,12 @@ public static class CommandLine
         }
 
         var rest = args[1..];
+        if (OptionProblem(args[0], rest) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"{problem}\n{Usage}");
+            return 2;
+        }
+
         switch (args[0])
         {
             case "serve":
@@ -89,6 +95,13 @@ public static class CommandLine
 
         // Verbs print their result on standard output (a token, file names): logs go to standard error.
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // EF logs a connection it cannot open with the provider's stack trace; the verb says it in a sentence
+        // (StartupFailure), which is what an operator reads.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)
+            .AddFilter("Microsoft.EntityFrameworkCore.Query", LogLevel.None);
         builder.AddProductQualityRules();
         builder.AddDepartmentAccess();
         builder.AddProductQualityData();
@@ -100,11 +113,66 @@ public static class CommandLine
         return host;
     }
 
-    /// <summary>Reads <c>--name value</c> from the verb's arguments.</summary>
+    /// <summary>Reads <c>--name value</c> from the verb's arguments (checked before: a value follows it).</summary>
     public static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    // Each verb's own options, all taking a value. Anything else given as --name is a typo: a setting has a section
+    // (--Database:Provider=Postgres) or a value after '='. A typo went unnoticed, and 'seed --enterprise 50' or
+    // 'seed --enterprises' with no value recreated the database with 3,000 enterprises.
+    private static readonly Dictionary<string, string[]> VerbOptions = new(StringComparer.Ordinal)
+    {
+        ["token"] = ["--department", "--enterprise", "--subject", "--expires"],
+        ["seed"] = ["--enterprises", "--seed"],
+        ["recompute"] = [],
+        ["report"] = [],
+        ["receipt"] = [],
+        ["audit"] = ["--checkpoint", "--archive", "--out"],
+        ["schema"] = ["--out"],
+    };
+
+    // Settings any host reads without a section.
+    private static readonly string[] HostSettings = ["--environment", "--contentRoot", "--applicationName"];
+
+    /// <summary>What is wrong with a verb's options, or null.</summary>
+    internal static string? OptionProblem(string verb, string[] args)
+    {
+        if (!VerbOptions.TryGetValue(verb, out var own))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Contains(':', StringComparison.Ordinal)
+                || arg.Contains('=', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!own.Contains(arg) && !HostSettings.Contains(arg))
+            {
+                return own.Length == 0
+                    ? $"'{verb}' takes no option {arg}; settings are given as --Section:Key=value."
+                    : $"Unknown option {arg} for '{verb}' (its options: {string.Join(", ", own)}); settings are "
+                        + "given as --Section:Key=value.";
+            }
+
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                return $"Option {arg} needs a value.";
+            }
+
+            i++;
+        }
+
+        return verb == "token" && args.Contains("--department") && args.Contains("--enterprise")
+            ? "Give --department or --enterprise, not both: a token is a department's or one enterprise's."
+            : null;
     }
 
     private static int ExportSchemas(string[] args)

@@ -34,6 +34,12 @@ public static partial class StartupFailure
                 "set the values; every setting is described in appsettings.example.json.");
             return ExitCode;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that does not exist or is not writable (a verb's --out, --archive), an address in use.
+            await Console.Error.WriteLineAsync($"{e.Message} Check the path or address and its permissions.");
+            return 1;
+        }
     }
 
     /// <summary>The sentences of a configuration failure (several at once); null for any other error.</summary>
@@ -43,8 +49,53 @@ public static partial class StartupFailure
         Data.UnknownMigrationsException stale => [stale.Message],
         AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
             [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(Describe)],
+        // The binder's own words name the setting and the type it wanted: "Failed to convert configuration value at
+        // 'GraphQL:Limits:MaxAliases' to type 'System.Int32'." (a word, or a number too large for it).
+        InvalidOperationException { Message: var m } when m.StartsWith("Failed to convert configuration value",
+            StringComparison.Ordinal) => [$"{m} {e.InnerException?.Message}".TrimEnd()],
+        // An appsettings file that is not JSON: the message names the file, the inner one the line.
+        InvalidDataException { Message: var m }
+            when m.StartsWith("Failed to load configuration", StringComparison.Ordinal) =>
+                [$"{m} {e.InnerException?.Message}".TrimEnd()],
+        _ when DatabaseProblem(e) is { } problem => [problem],
         _ => null,
     };
+
+    /// <summary>
+    /// The database named by the settings cannot be opened or is not this server's: a connection string that does
+    /// not parse, a server that refuses or does not know the database or user, a file that cannot be created, or one
+    /// with no tables yet. Said in a sentence; the details stay the provider's.
+    /// </summary>
+    private static string? DatabaseProblem(Exception e)
+    {
+        var (cause, provider) = Causes(e).Select(c => (c, c switch
+        {
+            Microsoft.Data.Sqlite.SqliteException => "SQLite",
+            Npgsql.NpgsqlException or System.Net.Sockets.SocketException => "PostgreSQL",
+            ArgumentException { Source: "Npgsql" or "Microsoft.Data.Sqlite" or "System.Data.Common" } =>
+                "the connection string",
+            _ => null,
+        })).FirstOrDefault(c => c.Item2 is not null);
+        if (provider is null)
+        {
+            return null;
+        }
+
+        var detail = cause.Message;
+        return detail.Contains("no such table", StringComparison.Ordinal)
+            ? $"The database has no tables yet ({detail}): start the server once, which creates them, or run the "
+                + "seed verb. Check Database:ConnectionString if you meant another database."
+            : $"The database could not be opened ({provider}: {detail}). Check Database:Provider and "
+                + "Database:ConnectionString, and that the database server is running and reachable.";
+    }
+
+    private static IEnumerable<Exception> Causes(Exception e)
+    {
+        for (Exception? c = e; c is not null; c = c.InnerException)
+        {
+            yield return c;
+        }
+    }
 
     private static IEnumerable<string> Describe(OptionsValidationException e)
     {

@@ -31,6 +31,18 @@ public sealed class DevelopmentSigningKey(IOptions<TokenOptions> options)
         return FromBase64(File.ReadAllText(path).Trim(), path);
     }
 
+    /// <summary>Whether a configured key can sign: base64 of at least 32 bytes (checked at start).</summary>
+    public static bool IsUsable(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;   // none configured: one is generated
+        }
+
+        var bytes = new byte[text.Length];
+        return Convert.TryFromBase64String(text, bytes, out var length) && length >= 32;
+    }
+
     private static SymmetricSecurityKey FromBase64(string text, string source)
     {
         byte[] bytes;

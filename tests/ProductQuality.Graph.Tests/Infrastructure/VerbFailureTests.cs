@@ -1,0 +1,61 @@
+namespace ProductQuality.Graph.Tests.Infrastructure;
+
+/// <summary>
+/// A verb given a mistake says so in a sentence and exits with its code — 2 for its own options, 3 for settings and
+/// the database they name — never a stack trace, and never goes on with a default: 'seed --enterprises' with no value
+/// recreated the database with 3,000 enterprises. Each case runs the verb as a process.
+/// </summary>
+public sealed class VerbFailureTests
+{
+    public static TheoryData<string[], int, string> Mistakes => new()
+    {
+        { ["seed", "--enterprises"], 2, "Option --enterprises needs a value" },
+        { ["seed", "--enterprise", "5"], 2, "Unknown option --enterprise for 'seed'" },
+        { ["token", "--department", "tax", "--expire", "1h"], 2, "Unknown option --expire" },
+        { ["token", "--department", "tax", "--enterprise", "913304831LXE3BD9A5"], 2, "not both" },
+        { ["audit", "verify", "--checkpoint"], 2, "Option --checkpoint needs a value" },
+        { ["recompute", "--foo", "bar"], 2, "'recompute' takes no option --foo" },
+        { ["report", "--Database:ConnectionString=garbage"], 3, "could not be opened" },
+        { ["report", "--Database:ConnectionString=Data Source=/proc/nope/x.db"], 3, "could not be opened" },
+        { ["report", "--Database:Provider=Postgres", "--Database:ConnectionString=Data Source=x.db"], 3,
+            "could not be opened" },
+        { ["report", "--GraphQL:Limits:MaxAliases=abc"], 3, "'GraphQL:Limits:MaxAliases'" },
+        { ["report", "--GraphQL:Limits:MaxFields=99999999999"], 3, "'GraphQL:Limits:MaxFields'" },
+        { ["token", "--department", "tax", "--Auth:SigningKey=c2hvcnQ="], 3, "Setting Auth:SigningKey" },
+        { ["report", "--Auth:SigningKey=notbase64!!"], 3, "Setting Auth:SigningKey" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public async Task A_mistake_is_one_sentence_and_an_exit_code(string[] args, int exitCode, string sentence)
+    {
+        using var verb = new VerbProcess();
+        var (code, _, error) = await verb.RunAsync(args);
+        Assert.True(code == exitCode, $"exit {code}: {error}");
+        Assert.Contains(sentence, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(verb.DefaultDatabase), "the verb went on with the default database");
+    }
+
+    [Fact]
+    public async Task A_folder_a_verb_cannot_write_is_one_sentence_and_exit_code_1()
+    {
+        using var verb = new VerbProcess();
+        var (code, _, error) = await verb.RunAsync("schema", "export", "--out", "/proc/no-such-folder");
+        Assert.True(code == 1, $"exit {code}: {error}");
+        Assert.Contains("/proc/no-such-folder", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_without_tables_is_named_so()
+    {
+        using var verb = new VerbProcess();
+        var file = Path.Combine(verb.Folder, "empty.db");
+        File.WriteAllBytes(file, []);
+        var (code, _, error) = await verb.RunAsync("report", $"--Database:ConnectionString=Data Source={file}");
+        Assert.True(code == 3, $"exit {code}: {error}");
+        Assert.Contains("no tables yet", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+}
