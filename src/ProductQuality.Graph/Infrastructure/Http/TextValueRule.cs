@@ -31,24 +31,28 @@ internal static class TextProblem
     /// <summary>"holds …" naming the first such character and its position, or null when the text is fine.</summary>
     public static string? Of(ReadOnlySpan<char> text)
     {
+        var nul = text.IndexOf('\0');
+        var lone = FirstLoneSurrogate(text);
+        return nul >= 0 && (lone < 0 || nul < lone) ? $"holds the NUL character (U+0000) at character {nul + 1}"
+            : lone >= 0 ? $"holds a lone UTF-16 surrogate (U+{(int)text[lone]:X4}) at character {lone + 1}"
+            : null;
+    }
+
+    /// <summary>The index of the first surrogate that is not half of a pair, or -1.</summary>
+    public static int FirstLoneSurrogate(ReadOnlySpan<char> text)
+    {
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (c == '\0')
-            {
-                return $"holds the NUL character (U+0000) at character {i + 1}";
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
             }
-            else if (char.IsSurrogate(c))
+            else if (char.IsSurrogate(text[i]))
             {
-                return $"holds a lone UTF-16 surrogate (U+{(int)c:X4}) at character {i + 1}";
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 }

@@ -40,20 +40,5 @@ internal static class UnicodeText
         $"'{member}' is not valid Unicode text (it holds a lone UTF-16 surrogate such as \\ud800): "
         + "send the characters themselves or escape them as surrogate pairs.");
 
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasLoneSurrogate(string text) => TextProblem.FirstLoneSurrogate(text) >= 0;
 }
