@@ -29,6 +29,14 @@ internal static class AuditVerb
             return 2;
         }
 
+        // A folder named on the command line that is not there was mistyped: verifying without it said 'intact'.
+        if (args[0] == "verify" && CommandLine.Option(args, "--archive") is { } given && !Directory.Exists(given))
+        {
+            await Console.Error.WriteLineAsync($"The archive folder '{given}' does not exist: name the folder the "
+                + "archived files are in, or leave --archive out to use AccessLog:Retention:Folder.");
+            return 2;
+        }
+
         using var host = CommandLine.BuildHost(args[1..]);
         var services = host.Services;
         var folder = CommandLine.Option(args, "--archive")

@@ -15,6 +15,7 @@ public sealed class VerbFailureTests
         { ["token", "--department", "tax", "--enterprise", "913304831LXE3BD9A5"], 2, "not both" },
         { ["audit", "verify", "--checkpoint"], 2, "Option --checkpoint needs a value" },
         { ["recompute", "--foo", "bar"], 2, "'recompute' takes no option --foo" },
+        { ["audit", "verify", "--archive", "/no/such/folder"], 2, "'/no/such/folder' does not exist" },
         { ["report", "--Database:ConnectionString=garbage"], 3, "could not be opened" },
         { ["report", "--Database:ConnectionString=Data Source=/proc/nope/x.db"], 3, "could not be opened" },
         { ["report", "--Database:Provider=Postgres", "--Database:ConnectionString=Data Source=x.db"], 3,
