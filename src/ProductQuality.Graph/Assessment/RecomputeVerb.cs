@@ -15,7 +15,7 @@ internal static class RecomputeVerb
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        using var host = CommandLine.BuildHost(args);
+        using var host = CommandLine.BuildHost(args, databaseMustExist: true);
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<BureauClock>();

@@ -37,7 +37,7 @@ internal static class AuditVerb
             return 2;
         }
 
-        using var host = CommandLine.BuildHost(args[1..]);
+        using var host = CommandLine.BuildHost(args[1..], databaseMustExist: true);
         var services = host.Services;
         var folder = CommandLine.Option(args, "--archive")
             ?? services.GetRequiredService<IOptions<AccessLogOptions>>().Value.Retention.Folder;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure.Http;
@@ -89,7 +90,10 @@ public static class CommandLine
     /// environment variables and the verb's own --Key=value / --Key value arguments — for verbs that need its services.
     /// The verb's options (--department, --enterprises, …) become harmless settings of their own names.
     /// </summary>
-    public static IHost BuildHost(string[] args)
+    /// <param name="args">The verb's arguments.</param>
+    /// <param name="databaseMustExist">For verbs that read the database: a SQLite file that is not there is a mistyped
+    /// setting, refused before SQLite creates it empty.</param>
+    public static IHost BuildHost(string[] args, bool databaseMustExist = false)
     {
         var builder = Host.CreateApplicationBuilder(args);
 
@@ -110,6 +114,12 @@ public static class CommandLine
 
         // A verb never starts the host, so ValidateOnStart alone would never check its settings.
         host.ValidateSettings();
+        if (databaseMustExist)
+        {
+            var database = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            MissingSqliteFileException.ThrowIfMissing(database);
+        }
+
         return host;
     }
 

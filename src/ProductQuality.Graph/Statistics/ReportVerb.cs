@@ -18,7 +18,7 @@ internal static class ReportVerb
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        using var host = CommandLine.BuildHost(args);
+        using var host = CommandLine.BuildHost(args, databaseMustExist: true);
         using var scope = host.Services.CreateScope();
         var services = scope.ServiceProvider;
         var today = services.GetRequiredService<BureauClock>().Today;
