@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.IO;
+using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Audit;
@@ -158,36 +159,9 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
     }
 
     /// <summary>
-    /// Text from the caller as a log column can hold it on every provider: at most 256 characters (cut before a
-    /// surrogate pair, never through it), without NUL (PostgreSQL's text refuses it) and with any lone surrogate
-    /// replaced (Npgsql cannot encode one). One entry the store refused failed its whole batch: 503 for everyone.
+    /// Text from the caller as a log column holds it on every provider (<see cref="StoredText.Fit"/>, 256
+    /// characters): an operation name with NUL, or one cut through an emoji, made the store refuse its entry, and
+    /// with it the whole batch: 503 for everyone.
     /// </summary>
-    internal static string? Cap(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var clean = new System.Text.StringBuilder(Math.Min(text.Length, MaxText));
-        for (var i = 0; i < text.Length && clean.Length < MaxText; i++)
-        {
-            var c = text[i];
-            if (char.IsSurrogatePair(text, i))
-            {
-                if (clean.Length + 2 > MaxText)
-                {
-                    break;
-                }
-
-                clean.Append(c).Append(text[++i]);
-            }
-            else if (c != '\0')
-            {
-                clean.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-
-        return clean.ToString();
-    }
+    internal static string? Cap(string? text) => StoredText.Fit(text, MaxText);
 }

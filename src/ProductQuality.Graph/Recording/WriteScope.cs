@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Schema;
 
@@ -26,9 +27,9 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
     public string Authority { get; } = IssuingAuthority.Of(audience);
 
     /// <summary>"department/subject" of the writer's token.</summary>
-    // The columns hold 256 characters, and a token's subject is the identity provider's to choose: kept as the
-    // access log keeps caller text (cut whole, no NUL), else a long subject failed every write on PostgreSQL.
-    public string RecordedBy => Audit.AccessLogging.Cap($"{Audience.Department}/{Audience.Subject ?? "unknown"}")!;
+    // The columns hold 256 characters, and a token's subject is the identity provider's to choose: made fit as the
+    // access log's caller text is, else a long subject failed every write on PostgreSQL.
+    public string RecordedBy => StoredText.Fit($"{Audience.Department}/{Audience.Subject ?? "unknown"}", 256)!;
 
     /// <summary>
     /// The enterprise, tracked, when the code is valid and it is in the writer's jurisdiction. Outside a county

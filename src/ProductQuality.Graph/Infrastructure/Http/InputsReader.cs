@@ -37,10 +37,10 @@ internal static class InputsReader
             : (inputs, null);
     }
 
-    // JSON may write NUL ("\u0000"), which no stored text may hold (see TextValueRule): where, and what, if anywhere.
+    // JSON may write NUL ("\u0000"), which no stored text may hold (see StoredText): where, and what, if anywhere.
     private static string? FirstBadText(object? value, string path) => value switch
     {
-        string text => TextProblem.Of(text) is { } problem ? $"'{path}' {problem}" : null,
+        string text => StoredText.Problem(text) is { } problem ? $"'{path}' {problem}" : null,
         IDictionary<string, object?> members => members.Select(m => FirstBadText(m.Value, $"{path}.{m.Key}"))
             .FirstOrDefault(p => p is not null),
         IEnumerable<object?> items => items.Select((item, i) => FirstBadText(item, $"{path}[{i}]"))

@@ -15,7 +15,7 @@ internal sealed class TextValueRule : ValidationRuleBase
 
     private static readonly INodeVisitor Visitor = new MatchingNodeVisitor<GraphQLStringValue>((value, context) =>
     {
-        if (TextProblem.Of(value.Value.Span) is { } problem)
+        if (StoredText.Problem(value.Value.Span) is { } problem)
         {
             context.ReportError(new ValidationError(context.Document.Source, null,
                 $"A string value {problem}: text may not contain it.", value) { Code = "INVALID_INPUT" });
@@ -23,36 +23,4 @@ internal sealed class TextValueRule : ValidationRuleBase
     });
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(Visitor);
-}
-
-/// <summary>What no stored text may hold: NUL, and UTF-16 surrogates that are not in pairs.</summary>
-internal static class TextProblem
-{
-    /// <summary>"holds …" naming the first such character and its position, or null when the text is fine.</summary>
-    public static string? Of(ReadOnlySpan<char> text)
-    {
-        var nul = text.IndexOf('\0');
-        var lone = FirstLoneSurrogate(text);
-        return nul >= 0 && (lone < 0 || nul < lone) ? $"holds the NUL character (U+0000) at character {nul + 1}"
-            : lone >= 0 ? $"holds a lone UTF-16 surrogate (U+{(int)text[lone]:X4}) at character {lone + 1}"
-            : null;
-    }
-
-    /// <summary>The index of the first surrogate that is not half of a pair, or -1.</summary>
-    public static int FirstLoneSurrogate(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

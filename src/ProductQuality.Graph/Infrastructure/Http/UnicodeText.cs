@@ -40,5 +40,5 @@ internal static class UnicodeText
         $"'{member}' is not valid Unicode text (it holds a lone UTF-16 surrogate such as \\ud800): "
         + "send the characters themselves or escape them as surrogate pairs.");
 
-    private static bool HasLoneSurrogate(string text) => TextProblem.FirstLoneSurrogate(text) >= 0;
+    private static bool HasLoneSurrogate(string text) => StoredText.FirstLoneSurrogate(text) >= 0;
 }
