@@ -32,32 +32,18 @@ public sealed class DevelopmentSigningKey(IOptions<TokenOptions> options)
     }
 
     /// <summary>Whether a configured key can sign: base64 of at least 32 bytes (checked at start).</summary>
-    public static bool IsUsable(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;   // none configured: one is generated
-        }
+    public static bool IsUsable(string? text) => string.IsNullOrWhiteSpace(text) || Decode(text) is not null;
 
-        var bytes = new byte[text.Length];
-        return Convert.TryFromBase64String(text, bytes, out var length) && length >= 32;
-    }
-
-    private static SymmetricSecurityKey FromBase64(string text, string source)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(text);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"The signing key in {source} is not base64.");
-        }
-
-        return bytes.Length >= 32
+    private static SymmetricSecurityKey FromBase64(string text, string source) =>
+        Decode(text) is { } bytes
             ? new SymmetricSecurityKey(bytes) { KeyId = "dev" }
             : throw new InvalidOperationException(
-                $"The signing key in {source} must be at least 32 bytes (HMAC-SHA256).");
+                $"The signing key in {source} must be base64 of at least 32 bytes (HMAC-SHA256).");
+
+    // The key's bytes, or null when the text is not base64 or too short for HMAC-SHA256.
+    private static byte[]? Decode(string text)
+    {
+        var bytes = new byte[text.Length];
+        return Convert.TryFromBase64String(text, bytes, out var length) && length >= 32 ? bytes[..length] : null;
     }
 }

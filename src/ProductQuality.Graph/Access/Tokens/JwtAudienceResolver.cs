@@ -21,13 +21,12 @@ internal sealed class JwtAudienceResolver(
             return (policy.Public, null);
         }
 
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (BearerToken.Of(header) is not { } token)
         {
             return (null, Unauthorized("invalid_request",
                 "Only bearer tokens are accepted: send 'Authorization: Bearer <token>'."));
         }
 
-        var token = header["Bearer ".Length..].Trim();
         if (cache.Find(token, out var cachedSubject) is { } cachedDepartment
             && policy.ForDepartment(cachedDepartment) is { } cachedAudience)
         {

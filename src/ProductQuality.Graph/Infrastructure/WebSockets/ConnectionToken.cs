@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
+using ProductQuality.Graph.Access.Tokens;
 using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Infrastructure.WebSockets;
@@ -44,18 +45,11 @@ internal static class ConnectionToken
         return (header.Count == 0 ? null : header.ToString(), null);
     }
 
-    /// <summary>The token of an Authorization value ("Bearer …"), or null.</summary>
-    public static string? TokenOf(string? authorization) =>
-        authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? authorization[7..].Trim()
-            : null;
-
     private static (string?, (int, string)?) Bearer(string name, JsonElement value)
     {
+        // The payload may hold the header's value ("Bearer …") or the token alone.
         var text = value.ValueKind == JsonValueKind.String ? UnicodeText.Read(value)?.Trim() : null;
-        var token = text is null ? null
-            : text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? text[7..].Trim()
-            : text;
+        var token = BearerToken.Of(text) ?? text;
         return string.IsNullOrEmpty(token)
             ? (null, (CloseCodes.Forbidden,
                 $"INVALID_TOKEN: payload.{name} must be a string holding the token: \"<JWT>\" or \"Bearer <JWT>\"."))

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using GraphQL;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Access.Tokens;
 using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Infrastructure.Clock;
 
@@ -145,7 +146,7 @@ internal sealed partial class TransportWsConnection(
 
         _audience = audience;
         await SendAsync("{\"type\":\"connection_ack\"}");
-        if (ConnectionToken.TokenOf(authorization) is { } token && ConnectionToken.ExpiresAt(token) is { } expires)
+        if (BearerToken.Of(authorization) is { Length: > 0 } token && ConnectionToken.ExpiresAt(token) is { } expires)
         {
             _ = CloseAtExpiryAsync(expires);
         }
