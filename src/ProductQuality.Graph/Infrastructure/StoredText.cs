@@ -41,9 +41,11 @@ internal static class StoredText
     /// </summary>
     public static string? Fit(string? text, int maxLength)
     {
-        if (text is null)
+        // Nearly always already fit (the access log asks for six columns a request): kept, not copied.
+        if (text is null || (text.Length <= maxLength && text.AsSpan().IndexOf('\0') < 0
+            && FirstLoneSurrogate(text) < 0))
         {
-            return null;
+            return text;
         }
 
         var clean = new System.Text.StringBuilder(Math.Min(text.Length, maxLength));
