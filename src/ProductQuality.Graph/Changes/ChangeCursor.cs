@@ -1,59 +1,99 @@
-using System.Globalization;
-using System.Text;
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Changes;
 
 /// <summary>
-/// The feed's cursor: a position in the feed (the id of the last event read), base64url of "changes|v1|id". It
-/// names no department: every reader's position is a place in the one feed, and what each reads from there is
-/// filtered by its own contract and row scope. Anything else, or a position past the end, is INVALID_CURSOR.
+/// The feed's cursor: a position in the one feed (the id of the last event read), encrypted. It names no department:
+/// every reader's position is a place in the one feed, and what each reads from there is filtered by its own
+/// contract and row scope. In plain sight the position would tell a reader how many changes it may not see lie
+/// between two of its own (another county's, a kind outside its contract) and, from forged positions, how long the
+/// whole feed is. So a cursor is one AES block — the position and a check word — under the database's key
+/// (<see cref="ChangeCursors"/>), base64url: 22 characters that say nothing and cannot be made up. Anything else is
+/// INVALID_CURSOR.
 /// </summary>
-public static class ChangeCursor
+public sealed class ChangeCursor : IDisposable
 {
-    private const string Prefix = "changes|v1|";
+    /// <summary>The block's second half: decrypting anything a server of this database did not seal misses it.</summary>
+    private static ReadOnlySpan<byte> CheckWord => "PQGchg:2"u8;
 
-    /// <summary>Longer than any cursor this server issues: refused before it is decoded.</summary>
-    private const int MaxLength = 64;
+    private const int BlockBytes = 16;
+    private const int TextLength = 22;
 
-    public static string Encode(long id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + id.ToString(CultureInfo.InvariantCulture)))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    // One cipher for every request; the lock because the type does not promise concurrent one-shot calls are safe.
+    private readonly Aes _aes;
+    private readonly Lock _using = new();
 
-    /// <summary>The position, or INVALID_CURSOR for text this server did not issue.</summary>
-    public static long Decode(string cursor)
+    public ChangeCursor(byte[] key)
     {
-        ArgumentNullException.ThrowIfNull(cursor);
-        if (cursor.Length is 0 or > MaxLength || cursor.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
-        {
-            throw Invalid();
-        }
-
-        var base64 = cursor.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(Convert.FromBase64String(base64));
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException)
-        {
-            throw Invalid();
-        }
-
-        return text.StartsWith(Prefix, StringComparison.Ordinal)
-            && long.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            && id > 0 && Encode(id) == cursor
-            ? id
-            : throw Invalid();
+        ArgumentNullException.ThrowIfNull(key);
+        _aes = Aes.Create();
+        _aes.Key = key;
     }
 
-    /// <summary>A well-formed cursor past the feed's end was not issued by any server of this database.</summary>
+    public string Encode(long id)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id);
+        Span<byte> block = stackalloc byte[BlockBytes];
+        BinaryPrimitives.WriteInt64BigEndian(block, id);
+        CheckWord.CopyTo(block[8..]);
+        lock (_using)
+        {
+            _aes.EncryptEcb(block, block, PaddingMode.None);
+        }
+
+        return Base64Url.EncodeToString(block);
+    }
+
+    /// <summary>The position, or INVALID_CURSOR for text no server of this database issued.</summary>
+    public long Decode(string cursor)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        Span<byte> block = stackalloc byte[BlockBytes];
+        if (cursor.Length != TextLength || !Base64Url.IsValid(cursor)
+            || Base64Url.DecodeFromChars(cursor, block, out _, out var written) != OperationStatus.Done
+            || written != BlockBytes)
+        {
+            throw IsUnsealed(cursor) ? Unsealed() : Invalid();
+        }
+
+        lock (_using)
+        {
+            _aes.DecryptEcb(block, block, PaddingMode.None);
+        }
+
+        var id = BinaryPrimitives.ReadInt64BigEndian(block);
+        return block[8..].SequenceEqual(CheckWord) && id > 0 && Encode(id) == cursor ? id : throw Invalid();
+    }
+
+    public void Dispose() => _aes.Dispose();
+
+    /// <summary>A sealed cursor past the feed's end was issued for another copy of the database (a restore).</summary>
     public static DomainException PastTheEnd() => new(ErrorCodes.InvalidCursor,
-        "The 'after' cursor points past the end of the change feed, so no server issued it: resume from the last " +
-        "cursor you received, or omit 'after' to start from the beginning.");
+        "The 'after' cursor points past the end of the change feed, so no server of this database issued it: "
+        + "resume from the last cursor you received, or omit 'after' to start from the beginning.");
 
     private static DomainException Invalid() => new(ErrorCodes.InvalidCursor,
-        "The 'after' cursor is not one this server issued: pass the cursor of the last change you received " +
-        "(or pageInfo.endCursor), unchanged.");
+        "The 'after' cursor is not one this server issued: pass the cursor of the last change you received "
+        + "(or pageInfo.endCursor), unchanged.");
+
+    private static DomainException Unsealed() => new(ErrorCodes.InvalidCursor,
+        "The 'after' cursor is of the earlier, readable form ('changes|v1|…'), which servers no longer accept "
+        + "because it showed positions of changes you may not see. Start again without 'after' and skip the events "
+        + "you have already applied (applying one twice is harmless: from effectiveFrom on, the value is newValue).");
+
+    // The earlier form was base64url of "changes|v1|<id>".
+    private static bool IsUnsealed(string cursor)
+    {
+        if (cursor.Length > 64 || !Base64Url.IsValid(cursor))
+        {
+            return false;
+        }
+
+        var bytes = Base64Url.DecodeFromChars(cursor);
+        return bytes.AsSpan().StartsWith("changes|v1|"u8);
+    }
 }

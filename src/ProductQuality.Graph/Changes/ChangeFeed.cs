@@ -21,12 +21,12 @@ public sealed class ChangeFeed : IChangeFeed
         {
             // Nothing to read, only where the reader's feed ends now: the position to follow from after a snapshot.
             var newest = request.Kinds.Count == 0 ? null : await visible.MaxAsync(c => (long?)c.Id, ct);
-            return new ChangePage([], false, Position(newest ?? after));
+            return new ChangePage([], false, newest ?? after);
         }
 
         var rows = await visible.OrderBy(c => c.Id).Take(request.First + 1).ToListAsync(ct);
         var events = rows.Take(request.First).ToList();
-        return new ChangePage(events, rows.Count > request.First, Position(events.Count > 0 ? events[^1].Id : after));
+        return new ChangePage(events, rows.Count > request.First, events.Count > 0 ? events[^1].Id : after);
     }
 
     public async Task<int> CountAsync(ProductQualityDbContext db, ChangeFeedRequest request, CancellationToken ct)
@@ -49,6 +49,4 @@ public sealed class ChangeFeed : IChangeFeed
         var visible = db.ChangeEvents.AsNoTracking().Where(c => kinds.Contains(c.Kind));
         return county is null ? visible : visible.Where(c => c.CountyCode == null || c.CountyCode == county);
     }
-
-    private static string? Position(long id) => id > 0 ? ChangeCursor.Encode(id) : null;
 }

@@ -45,7 +45,7 @@ public static class ChangeQueries
                 var total = c.SubFields?.ContainsKey("totalCount") == true
                     ? await c.Service<IChangeFeed>().CountAsync(c.Db(), request, c.CancellationToken)
                     : (int?)null;
-                return Connection(page, total);
+                return Connection(page, total, await CursorAsync(c));
             });
     }
 
@@ -68,7 +68,10 @@ public static class ChangeQueries
 
         var kinds = (asked ?? [.. readable]).Intersect(readable).ToList();
         var cursor = c.GetArgument<string?>("after");
-        var after = cursor is null ? 0 : ChangeCursor.Decode(cursor);
+
+        // Read the key even without a cursor: the events read next are each given theirs.
+        var cursors = await CursorAsync(c);
+        var after = cursor is null ? 0 : cursors.Decode(cursor);
         if (cursor is null && !fromHead)
         {
             return new ChangeFeedRequest(audience, after, first, kinds);
@@ -83,10 +86,14 @@ public static class ChangeQueries
         return new ChangeFeedRequest(audience, cursor is null ? head : after, first, kinds);
     }
 
-    private static Connection<ChangeEvent> Connection(ChangePage page, int? total)
+    /// <summary>The feed's cursor under this database's key (read from the database on the server's first use).</summary>
+    internal static ValueTask<ChangeCursor> CursorAsync(IResolveFieldContext c) =>
+        c.Service<ChangeCursors>().GetAsync(c.Db(), c.CancellationToken);
+
+    private static Connection<ChangeEvent> Connection(ChangePage page, int? total, ChangeCursor cursor)
     {
         var edges = page.Events
-            .Select(e => new Edge<ChangeEvent> { Cursor = ChangeCursor.Encode(e.Id), Node = e }).ToList();
+            .Select(e => new Edge<ChangeEvent> { Cursor = cursor.Encode(e.Id), Node = e }).ToList();
         return new Connection<ChangeEvent>
         {
             TotalCount = total,
@@ -96,7 +103,7 @@ public static class ChangeQueries
                 HasNextPage = page.HasMore,
                 HasPreviousPage = false,
                 StartCursor = edges.FirstOrDefault()?.Cursor,
-                EndCursor = page.EndCursor,
+                EndCursor = page.EndPosition > 0 ? cursor.Encode(page.EndPosition) : null,
             },
         };
     }

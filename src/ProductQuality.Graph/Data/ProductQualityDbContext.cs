@@ -53,6 +53,7 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     public DbSet<Audit.CodeIndex.IndexedCode> AccessLogCodeIndex => Set<Audit.CodeIndex.IndexedCode>();
     public DbSet<Audit.CodeIndex.CodeIndexMark> CodeIndexMarks => Set<Audit.CodeIndex.CodeIndexMark>();
     public DbSet<Audit.AccessLogHead> AccessLogHeads => Set<Audit.AccessLogHead>();
+    public DbSet<DatabaseSecret> DatabaseSecrets => Set<DatabaseSecret>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ProductQuality.Graph.Changes;
 using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Changes;
@@ -21,6 +23,11 @@ public static class Feed
               correction reason } }
             pageInfo { hasNextPage endCursor } } }
         """;
+
+    /// <summary>The feed position a cursor holds, opened with the server's key (after the server's first feed read).
+    /// </summary>
+    public static long Position(TestServerFactory server, string cursor) =>
+        server.Services.GetRequiredService<ChangeCursors>().Loaded.Decode(cursor);
 
     /// <summary>Where the reader's feed ends now (null when it holds nothing yet).</summary>
     public static async Task<string?> EndAsync(HttpClient client)

@@ -60,3 +60,13 @@ internal sealed class ProductTierAssessmentConfiguration : IEntityTypeConfigurat
         builder.HasOne<Product>().WithMany().HasForeignKey(a => a.ProductCode);
     }
 }
+
+internal sealed class DatabaseSecretConfiguration : IEntityTypeConfiguration<DatabaseSecret>
+{
+    public void Configure(EntityTypeBuilder<DatabaseSecret> builder)
+    {
+        builder.HasKey(s => s.Name);
+        builder.Property(s => s.Name).HasMaxLength(64);
+        builder.Property(s => s.Value).HasMaxLength(64);
+    }
+}

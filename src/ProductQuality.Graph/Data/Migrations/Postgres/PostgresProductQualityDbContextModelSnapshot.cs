@@ -347,6 +347,25 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.ToTable("ChangeEvents");
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Data.DatabaseSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DatabaseSecrets");
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Enforcement.Complaint", b =>
                 {
                     b.Property<long>("Id")

@@ -336,6 +336,25 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.ToTable("ChangeEvents");
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Data.DatabaseSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DatabaseSecrets");
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Enforcement.Complaint", b =>
                 {
                     b.Property<long>("Id")
