@@ -60,8 +60,9 @@ internal static class EnterpriseLookAhead
     }
 
     /// <summary>
-    /// The limit an <c>inspections</c> field will resolve with (clamped as the field clamps it), or null when the
-    /// document does not say it plainly (a variable without a value, a null): that field is then batched.
+    /// The limit an <c>inspections</c> field will resolve with, or null when the document does not say it plainly (a
+    /// variable without a value, a null): that field is then batched. A limit the field refuses is refused here, by
+    /// the field that fetched the enterprises: one error for the page, not one for each of its enterprises.
     /// </summary>
     internal static int? InspectionLimit(IResolveFieldContext context, GraphQLField field)
     {
@@ -75,6 +76,6 @@ internal static class EnterpriseLookAhead
                 && value.Value is int n ? n : null,
             _ => null,
         };
-        return asked is { } limit ? EnterpriseLoaders.ClampInspectionLimit(limit) : null;
+        return asked is { } limit ? EnterpriseLoaders.CheckedInspectionLimit(limit) : null;
     }
 }

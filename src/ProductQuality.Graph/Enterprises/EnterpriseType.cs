@@ -28,8 +28,9 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InspectionType>>>>(FieldGroup.Inspections, "inspections")
             .Description("Supervision sampling results (监督抽查结果), newest first.")
             .Argument<IntGraphType>("limit", $"How many of the newest to return (default "
-                + $"{EnterpriseLoaders.DefaultInspectionLimit}, at most {EnterpriseLoaders.MaxInspectionLimit}).")
-            .Resolve(c => c.InspectionsOf(c.Source.Id, EnterpriseLoaders.ClampInspectionLimit(
+                + $"{EnterpriseLoaders.DefaultInspectionLimit}, 0 to {EnterpriseLoaders.MaxInspectionLimit}; more is "
+                + "PAGE_TOO_LARGE).")
+            .Resolve(c => c.InspectionsOf(c.Source.Id, EnterpriseLoaders.CheckedInspectionLimit(
                 c.GetArgument("limit", EnterpriseLoaders.DefaultInspectionLimit)), InspectionShapes.Of(c.FieldAst)));
     }
 

@@ -14,8 +14,8 @@ public sealed class InspectionLimitLookAheadTests
     [Theory]
     [InlineData("inspections { reportNumber }", 20)]
     [InlineData("inspections(limit: 1) { reportNumber }", 1)]
-    [InlineData("inspections(limit: 500) { reportNumber }", 200)]
-    [InlineData("inspections(limit: -4) { reportNumber }", 0)]
+    [InlineData("inspections(limit: 200) { reportNumber }", 200)]
+    [InlineData("inspections(limit: 0) { reportNumber }", 0)]
     [InlineData("inspections(limit: $n) { reportNumber }", 7)]
     [InlineData("inspections(limit: $unset) { reportNumber }", null)]
     [InlineData("inspections(limit: null) { reportNumber }", null)]
@@ -24,6 +24,17 @@ public sealed class InspectionLimitLookAheadTests
         var context = ContextOf($"query($n: Int, $unset: Int) {{ enterprises {{ items {{ {field} }} }} }}", ("n", 7));
         var found = Assert.Single(context.FieldsAt("items", "inspections"));
         Assert.Equal(limit, EnterpriseLookAhead.InspectionLimit(context, found));
+    }
+
+    [Theory]
+    [InlineData("inspections(limit: 201) { reportNumber }", "PAGE_TOO_LARGE")]
+    [InlineData("inspections(limit: -4) { reportNumber }", "INVALID_ARGUMENT")]
+    [InlineData("inspections(limit: $big) { reportNumber }", "PAGE_TOO_LARGE")]
+    public void Refuses_a_limit_the_field_would_refuse(string field, string code)
+    {
+        var context = ContextOf($"query($big: Int) {{ enterprises {{ items {{ {field} }} }} }}", ("big", 1000));
+        var found = Assert.Single(context.FieldsAt("items", "inspections"));
+        Assert.Equal(code, Assert.Throws<DomainException>(() => EnterpriseLookAhead.InspectionLimit(context, found)).Code);
     }
 
     [Fact]

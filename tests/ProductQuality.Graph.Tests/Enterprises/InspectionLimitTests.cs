@@ -55,6 +55,26 @@ public abstract class InspectionLimitTests(TestServerFactory factory)
         }
     }
 
+    /// <summary>
+    /// A limit outside 0 to 200 is refused with a code, once for the page (not once for each enterprise on it), and
+    /// not quietly clamped: a partner asking for 1,000 must not take 200 for all there are.
+    /// </summary>
+    [ProviderTheory]
+    [InlineData("{ enterprises(first: 20) { items { inspections(limit: 201) { reportNumber } } } }", "PAGE_TOO_LARGE")]
+    [InlineData("{ enterprises(first: 20) { items { inspections(limit: -1) { reportNumber } } } }", "INVALID_ARGUMENT")]
+    [InlineData("query($n: Int) { enterprises(first: 20) { edges { node { inspections(limit: $n) { passed } } } } }",
+        "PAGE_TOO_LARGE")]
+    [InlineData("{ blacklist(first: 20) { items { inspections(limit: -1) { passed } } } }",
+        "INVALID_ARGUMENT")]
+    public async Task A_limit_outside_the_range_is_refused_once_with_a_code(string query, string code)
+    {
+        var reply = await _client.PostAsync(query, new { n = 1000 });
+        Assert.Equal(code, reply.FirstErrorCode);
+        Assert.Contains("between 0 and 200", reply.FirstErrorMessage, StringComparison.Ordinal);
+        var errors = reply.Json.GetProperty("errors").GetArrayLength();
+        Assert.True(errors == 1, $"{errors} errors");
+    }
+
     private static void AssertHeads(JsonElement node)
     {
         var all = node.GetProperty("all").EnumerateArray().Select(i => i.GetRawText()).ToList();
