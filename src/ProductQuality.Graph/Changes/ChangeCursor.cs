@@ -17,7 +17,7 @@ namespace ProductQuality.Graph.Changes;
 /// </summary>
 public sealed class ChangeCursor : IDisposable
 {
-    /// <summary>The block's second half: decrypting anything a server of this database did not seal misses it.</summary>
+    /// <summary>The block's second half: opening anything a server of this database did not seal misses it.</summary>
     private static ReadOnlySpan<byte> CheckWord => "PQGchg:2"u8;
 
     private const int BlockBytes = 16;

@@ -86,7 +86,7 @@ public static class ChangeQueries
         return new ChangeFeedRequest(audience, cursor is null ? head : after, first, kinds);
     }
 
-    /// <summary>The feed's cursor under this database's key (read from the database on the server's first use).</summary>
+    /// <summary>The feed's cursor under this database's key (read from the database on first use).</summary>
     internal static ValueTask<ChangeCursor> CursorAsync(IResolveFieldContext c) =>
         c.Service<ChangeCursors>().GetAsync(c.Db(), c.CancellationToken);
 

@@ -34,7 +34,8 @@ public sealed class InspectionLimitLookAheadTests
     {
         var context = ContextOf($"query($big: Int) {{ enterprises {{ items {{ {field} }} }} }}", ("big", 1000));
         var found = Assert.Single(context.FieldsAt("items", "inspections"));
-        Assert.Equal(code, Assert.Throws<DomainException>(() => EnterpriseLookAhead.InspectionLimit(context, found)).Code);
+        var refused = Assert.Throws<DomainException>(() => EnterpriseLookAhead.InspectionLimit(context, found));
+        Assert.Equal(code, refused.Code);
     }
 
     [Fact]

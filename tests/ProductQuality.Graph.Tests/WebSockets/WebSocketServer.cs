@@ -8,13 +8,22 @@ namespace ProductQuality.Graph.Tests.WebSockets;
 /// <summary>
 /// The test server on a real loopback socket (WebSocket clients need one), with a short init timeout.
 /// </summary>
-public sealed class WebSocketServer : GraphServerFactory
+public class WebSocketServer : GraphServerFactory
 {
     /// <summary>A department that must state its purpose (X-Purpose), over WebSocket as over HTTP.</summary>
     public const string PurposeRequiredDepartment = "tax";
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
     public WebSocketServer()
+        : this(new Dictionary<string, string>())
     {
+    }
+
+    /// <summary>A server with settings of its own (e.g. a low public rate), on its own database.</summary>
+    protected WebSocketServer(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
         UseKestrel(0);
         StartServer();
     }
@@ -32,5 +41,9 @@ public sealed class WebSocketServer : GraphServerFactory
         builder.UseSetting("GraphQL:WebSockets:ConnectionInitTimeoutSeconds", "2");
         builder.UseSetting("GraphQL:WebSockets:MaxMessageBytes", "4096");
         builder.UseSetting($"Access:Departments:{PurposeRequiredDepartment}:RequirePurpose", "true");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -13,4 +13,5 @@ internal static class CloseCodes
     public const int SubscriberExists = 4409;     // a second operation with an id still in use
     public const int TooManyInits = 4429;         // connection_init sent twice
     public const int MessageTooBig = 1009;        // WebSocket's own code
+    public const int TryAgainLater = 1013;        // WebSocket's own: refused tokens past the address's rate
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Infrastructure.Http;
+using ProductQuality.Graph.Infrastructure.Http.Limits;
 
 namespace ProductQuality.Graph.Infrastructure.WebSockets;
 
@@ -12,6 +13,7 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 /// </summary>
 internal sealed class GraphQLWebSocketEndpoint(
     OperationRunner runner,
+    QueryLimits limits,
     IAudienceResolver audiences,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLWebSocketOptions> options,
@@ -27,7 +29,8 @@ internal sealed class GraphQLWebSocketEndpoint(
             var legacy = asked.Contains("graphql-ws", StringComparer.Ordinal)
                 ? " The legacy subscriptions-transport-ws protocol ('graphql-ws') is not supported."
                 : "";
-            await TransportErrorWriter.WriteAsync(http, RequestError.BadRequest("UNSUPPORTED_WEBSOCKET_PROTOCOL",
+            // Refused before the caller is known: counted against the address's public rate, as over HTTP.
+            await limits.RefuseUnidentifiedAsync(http, RequestError.BadRequest("UNSUPPORTED_WEBSOCKET_PROTOCOL",
                 $"This endpoint speaks GraphQL over WebSocket with the '{SubProtocol}' subprotocol (the graphql-ws "
                 + $"library's clients ask for it); the upgrade asked for "
                 + (asked.Count == 0 ? "none" : $"'{string.Join("', '", asked)}'") + "." + legacy), MediaTypes.Json);

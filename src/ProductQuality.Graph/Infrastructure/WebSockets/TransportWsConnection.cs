@@ -7,6 +7,7 @@ using System.Text.Json;
 using GraphQL;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Access.Tokens;
+using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Infrastructure.Clock;
 
@@ -125,7 +126,7 @@ internal sealed partial class TransportWsConnection(
         var (authorization, problem) = ConnectionToken.From(message.Payload, http.Request);
         if (problem is { } refused)
         {
-            await CloseAsync(refused.CloseCode, refused.Reason);
+            await RefuseUnidentifiedAsync(refused.CloseCode, refused.Reason);
             return;
         }
 
@@ -140,7 +141,7 @@ internal sealed partial class TransportWsConnection(
         var (audience, refusal) = await audiences.ResolveAsync(asking);
         if (audience is null)
         {
-            await CloseAsync(CloseCodes.Forbidden, $"{refusal!.Code}: {refusal.Message}");
+            await RefuseUnidentifiedAsync(CloseCodes.Forbidden, $"{refusal!.Code}: {refusal.Message}");
             return;
         }
 
@@ -150,6 +151,24 @@ internal sealed partial class TransportWsConnection(
         {
             _ = CloseAtExpiryAsync(expires);
         }
+    }
+
+    /// <summary>
+    /// Closes a connection whose token was refused. As over HTTP, each such refusal counts against the address's
+    /// public rate: past it, the close says when to try again (1013, which graphql-ws clients retry after a wait)
+    /// instead of checking one more token.
+    /// </summary>
+    private async Task RefuseUnidentifiedAsync(int code, string reason)
+    {
+        if (http.RequestServices.GetRequiredService<QueryLimits>().CheckUnidentified(http) is { } limited)
+        {
+            // A close reason holds 123 bytes: the code and the wait, not the rate limiter's whole sentence.
+            await CloseAsync(CloseCodes.TryAgainLater, $"{limited.Code}: too many requests without a valid token from "
+                + $"this address; retry after {DepartmentRateLimiter.RetryAfterHeader(limited)} s");
+            return;
+        }
+
+        await CloseAsync(code, reason);
     }
 
     private async Task SubscribeAsync(ProtocolMessage message)

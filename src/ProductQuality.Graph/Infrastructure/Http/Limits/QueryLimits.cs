@@ -57,6 +57,13 @@ internal sealed class QueryLimits(
         await TransportErrorWriter.WriteAsync(context, error, mediaType);
     }
 
+    /// <summary>
+    /// The address's public rate taken for a refusal before the caller is known, without an HTTP answer (a WebSocket
+    /// connection whose token was refused): the refusal when the address has used the rate up.
+    /// </summary>
+    public LimitRefusal? CheckUnidentified(HttpContext context) =>
+        _options.Enabled ? rates.TryAcquireUnidentified(context) : null;
+
     /// <summary>The request-rate check without an HTTP answer (each WebSocket operation counts as a request).</summary>
     public LimitRefusal? CheckRate(HttpContext context, Audience audience) =>
         _options.Enabled ? rates.TryAcquire(context, audience) : null;

@@ -1,0 +1,57 @@
+using System.Net;
+
+namespace ProductQuality.Graph.Tests.WebSockets;
+
+/// <summary>
+/// Over WebSocket as over HTTP, a connection refused before its caller is known — a token that does not sign in at
+/// connection_init, an upgrade for another protocol — counts against the address's public rate, so an address
+/// cannot try tokens or open refused connections without limit. Past the rate the close says when to try again
+/// (1013, which graphql-ws clients retry after a wait) and the upgrade is 429; a department's own token still
+/// connects.
+/// </summary>
+public sealed class WebSocketRefusalRateTests(WebSocketRefusalRateTests.Server server)
+    : IClassFixture<WebSocketRefusalRateTests.Server>
+{
+    private const int PublicRate = 3; // as the server below is set
+
+    [Fact]
+    public async Task Refused_tokens_and_upgrades_count_against_the_address_and_past_its_rate_are_told_to_wait()
+    {
+        for (var i = 0; i < PublicRate; i++)
+        {
+            await using var refused = await WsClient.ConnectAsync(server.Address);
+            await refused.InitAsync("not-a-jwt");
+            Assert.Equal(4403, (await refused.ClosedAsync()).Code);
+        }
+
+        await using (var limited = await WsClient.ConnectAsync(server.Address))
+        {
+            await limited.InitAsync("not-a-jwt");
+            var (code, reason) = await limited.ClosedAsync();
+            Assert.Equal(1013, code);
+            Assert.Matches("^RATE_LIMITED: .*retry after [0-9]+ s$", reason);
+        }
+
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var upgrade = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        upgrade.Headers.Connection.Add("Upgrade");
+        upgrade.Headers.Upgrade.ParseAdd("websocket");
+        upgrade.Headers.Add("Sec-WebSocket-Version", "13");
+        upgrade.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
+        upgrade.Headers.Add("Sec-WebSocket-Protocol", "graphql-ws");
+        using var response = await http.SendAsync(upgrade);
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+
+        await using var department = await WsClient.ConnectAsync(server.Address);
+        await department.InitAsync(server.Token("finance"));
+        Assert.Equal("connection_ack", (await department.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
+
+    /// <summary>The WebSocket test server with a public rate of three requests an hour.</summary>
+    public sealed class Server() : WebSocketServer(new Dictionary<string, string>
+    {
+        ["Access:Public:Limits:RequestsPerWindow"] = "3",
+        ["Access:Public:Limits:WindowSeconds"] = "3600",
+    });
+}
