@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,9 @@ namespace ProductQuality.Graph.Audit;
 
 /// <summary>
 /// <c>audit verify [--checkpoint FILE] [--archive DIR]</c> walks the access log's hash chain — the archive files,
-/// then the table — and names the first broken link (exit 0 intact, 1 broken); with a checkpoint it also proves the
-/// log (or its archive) still holds the signed head. <c>audit checkpoint [--out FILE]</c> verifies the chain, then
-/// prints (or writes) a signed checkpoint of its head. <c>audit archive [--archive DIR]</c> archives the entries the
+/// then the table, with progress on standard error — and names the first broken link (exit 0 intact, 1 broken);
+/// with a checkpoint it also proves the log (or its archive) still holds the signed head. <c>audit checkpoint
+/// [--out FILE]</c> verifies the chain, then prints (or writes) a signed checkpoint of its head. <c>audit archive [--archive DIR]</c> archives the entries the
 /// configured retention lets expire (progress on standard error). The archive folder is
 /// <c>AccessLog:Retention:Folder</c> unless <c>--archive</c> names one. Output is JSON.
 /// </summary>
@@ -46,7 +47,10 @@ internal static class AuditVerb
             return await ArchiveVerb.RunAsync(services, folder);
         }
 
-        var verification = await services.GetRequiredService<ChainVerifier>().VerifyAsync(folder);
+        // Progress on standard error (a chain of millions of entries takes a while); the result on standard output.
+        var verification = await services.GetRequiredService<ChainVerifier>().VerifyAsync(folder, p =>
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"verified {p.Walked:N0} of {p.Head:N0} entries ({100.0 * p.Walked / Math.Max(1, p.Head):0} %)")));
         return args[0] == "verify"
             ? await VerifyAsync(services, verification, CommandLine.Option(args, "--checkpoint"), folder)
             : await CheckpointAsync(services, verification, CommandLine.Option(args, "--out"));

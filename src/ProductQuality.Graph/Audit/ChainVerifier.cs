@@ -16,9 +16,12 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
 {
     private const int PageSize = 2_000;
 
-    /// <summary>Verifies archive and table; <paramref name="archiveFolder"/> defaults to the configured one.</summary>
+    /// <summary>
+    /// Verifies archive and table; <paramref name="archiveFolder"/> defaults to the configured one. A long walk tells
+    /// <paramref name="progress"/> how many entries it has walked and how many the head says there are.
+    /// </summary>
     public async Task<ChainVerification> VerifyAsync(string? archiveFolder = null,
-        CancellationToken cancellationToken = default)
+        Action<ChainProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var db = store.CreateContext();
         var head = await db.AccessLogHeads.AsNoTracking()
@@ -26,7 +29,7 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
         var tableFirst = await db.AccessLog.MinAsync(e => (long?)e.Seq, cancellationToken) ?? long.MaxValue;
         var folder = archiveFolder ?? options.Value.Retention.Folder;
         var archive = new ArchiveWalk(folder, tableFirst);
-        var walk = new ChainWalk();
+        var walk = new ChainWalk { Progress = progress is null ? null : n => progress(new(n, head.Seq)) };
         var archived = 0L;
         ChainVerification Broken(long seq, string where, string problem) =>
             ChainVerification.Broken(seq, problem, walk.Count, head.Seq, head.Hash) with
@@ -108,3 +111,6 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
     internal static string Entries(long first, long last) =>
         first == last ? $"Entry {first} is" : $"Entries {first} to {last} are";
 }
+
+/// <summary>How far a chain walk is: entries walked, of the head's position (archived entries included).</summary>
+public sealed record ChainProgress(long Walked, long Head);

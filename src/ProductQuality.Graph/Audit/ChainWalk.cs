@@ -16,6 +16,11 @@ public sealed class ChainWalk
 
     public long Count { get; private set; }
 
+    /// <summary>Told the count every <see cref="ReportEvery"/> entries walked: a long walk shows it is moving.</summary>
+    public Action<long>? Progress { get; init; }
+
+    public long ReportEvery { get; init; } = 100_000;
+
     /// <summary>Where the walk stops when <paramref name="entry"/> is wrong: the position that is missing or broken.
     /// </summary>
     public long BrokenAt(AccessLogEntry entry) =>
@@ -30,6 +35,10 @@ public sealed class ChainWalk
         if (problem is null)
         {
             (Seq, Hash, Count) = (entry.Seq, entry.Hash, Count + 1);
+            if (Progress is not null && Count % ReportEvery == 0)
+            {
+                Progress(Count);
+            }
         }
 
         return problem;
