@@ -11,9 +11,9 @@ namespace ProductQuality.Graph.Audit;
 /// <c>audit verify [--checkpoint FILE] [--archive DIR]</c> walks the access log's hash chain — the archive files,
 /// then the table, with progress on standard error — and names the first broken link (exit 0 intact, 1 broken);
 /// with a checkpoint it also proves the log (or its archive) still holds the signed head. <c>audit checkpoint
-/// [--out FILE]</c> verifies the chain, then prints (or writes) a signed checkpoint of its head. <c>audit archive [--archive DIR]</c> archives the entries the
-/// configured retention lets expire (progress on standard error). The archive folder is
-/// <c>AccessLog:Retention:Folder</c> unless <c>--archive</c> names one. Output is JSON.
+/// [--out FILE]</c> verifies the chain, then prints (or writes) a signed checkpoint of its head. <c>audit archive
+/// [--archive DIR]</c> archives the entries the configured retention lets expire (progress on standard error). The
+/// archive folder is <c>AccessLog:Retention:Folder</c> unless <c>--archive</c> names one. Output is JSON.
 /// </summary>
 internal static class AuditVerb
 {

@@ -16,7 +16,7 @@ public sealed class ChainWalk
 
     public long Count { get; private set; }
 
-    /// <summary>Told the count every <see cref="ReportEvery"/> entries walked: a long walk shows it is moving.</summary>
+    /// <summary>Told the count every <see cref="ReportEvery"/> entries: a long walk shows it is moving.</summary>
     public Action<long>? Progress { get; init; }
 
     public long ReportEvery { get; init; } = 100_000;
