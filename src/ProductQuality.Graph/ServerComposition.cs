@@ -36,6 +36,7 @@ internal static class ServerComposition
         app.ValidateSettings();
         app.WarnWhenTheDevelopmentKeySignsOutsideDevelopment();
         await app.InitializeDatabaseAsync();
+        await app.ReadDatabaseKeysAsync();
         app.UseOperations();
         app.MapOperations();
         app.MapProductQualityGraph();

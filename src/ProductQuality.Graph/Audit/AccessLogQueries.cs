@@ -59,7 +59,7 @@ public static class AccessLogQueries
                 c.GetArgument<AccessLogFilter?>("filter"))));
     }
 
-    internal static System.Linq.Expressions.Expression<Func<AccessLogEntry, bool>> AfterCursor(string scope,
+    internal static System.Linq.Expressions.Expression<Func<AccessLogEntry, bool>> AfterCursor(ListScope scope,
         string after)
     {
         var seq = Cursor.Decode(scope, after, Order, key =>

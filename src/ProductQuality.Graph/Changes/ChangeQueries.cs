@@ -45,7 +45,7 @@ public static class ChangeQueries
                 var total = c.SubFields?.ContainsKey("totalCount") == true
                     ? await c.Service<IChangeFeed>().CountAsync(c.Db(), request, c.CancellationToken)
                     : (int?)null;
-                return Connection(page, total, await CursorAsync(c));
+                return Connection(page, total, Cursor(c));
             });
     }
 
@@ -68,10 +68,7 @@ public static class ChangeQueries
 
         var kinds = (asked ?? [.. readable]).Intersect(readable).ToList();
         var cursor = c.GetArgument<string?>("after");
-
-        // Read the key even without a cursor: the events read next are each given theirs.
-        var cursors = await CursorAsync(c);
-        var after = cursor is null ? 0 : cursors.Decode(cursor);
+        var after = cursor is null ? 0 : Cursor(c).Decode(cursor);
         if (cursor is null && !fromHead)
         {
             return new ChangeFeedRequest(audience, after, first, kinds);
@@ -86,9 +83,8 @@ public static class ChangeQueries
         return new ChangeFeedRequest(audience, cursor is null ? head : after, first, kinds);
     }
 
-    /// <summary>The feed's cursor under this database's key (read from the database on first use).</summary>
-    internal static ValueTask<ChangeCursor> CursorAsync(IResolveFieldContext c) =>
-        c.Service<ChangeCursors>().GetAsync(c.Db(), c.CancellationToken);
+    /// <summary>The feed's cursor under this database's key.</summary>
+    internal static ChangeCursor Cursor(IResolveFieldContext c) => c.Service<ChangeCursors>().Cursor;
 
     private static Connection<ChangeEvent> Connection(ChangePage page, int? total, ChangeCursor cursor)
     {

@@ -20,7 +20,7 @@ public static class EnterpriseOrdering
     /// Ordinal collation of the provider (<see cref="OrdinalText"/>): names order by code point everywhere.
     /// </param>
     public static IQueryable<Enterprise> OrderAfter(
-        this IQueryable<Enterprise> query, EnterpriseOrder order, string? after, string scope, string collation)
+        this IQueryable<Enterprise> query, EnterpriseOrder order, string? after, ListScope scope, string collation)
     {
         var cursor = after is null ? ((string Key, int Id)?)null : Cursor.Decode(scope, after, order.ToString());
         var id = cursor?.Id ?? 0;
@@ -79,7 +79,7 @@ public static class EnterpriseOrdering
             : null;
 
     /// <param name="scope">The list's <see cref="ListScope"/>.</param>
-    public static string CursorOf(Enterprise e, EnterpriseOrder order, string scope) => Cursor.Encode(scope,
+    public static string CursorOf(Enterprise e, EnterpriseOrder order, ListScope scope) => Cursor.Encode(scope,
         order.ToString(), order switch
     {
         EnterpriseOrder.ClassBestFirst or EnterpriseOrder.ClassWorstFirst => e.Class.ToString(),

@@ -130,11 +130,11 @@ public sealed class ChangeCursorFuzzTests(ChangeFeedServerFactory factory)
         Assert.Single(answers);
     }
 
-    // The server's cursor, under its database's key: read once the feed has been asked.
+    // The server's cursor, under its database's key (read when it started).
     private async Task<ChangeCursor> ServerCursorsAsync()
     {
         await Feed.EndAsync(factory.ClientFor("finance"));
-        return factory.Services.GetRequiredService<ChangeCursors>().Loaded;
+        return factory.Services.GetRequiredService<ChangeCursors>().Cursor;
     }
 
     // Valid cursors, then each mutated: characters flipped, cut, doubled, padded, re-encoded payloads a forger

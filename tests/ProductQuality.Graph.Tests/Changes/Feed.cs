@@ -24,10 +24,9 @@ public static class Feed
             pageInfo { hasNextPage endCursor } } }
         """;
 
-    /// <summary>The feed position a cursor holds, opened with the server's key (after the server's first feed read).
-    /// </summary>
+    /// <summary>The feed position a cursor holds, opened with the server's key.</summary>
     public static long Position(TestServerFactory server, string cursor) =>
-        server.Services.GetRequiredService<ChangeCursors>().Loaded.Decode(cursor);
+        server.Services.GetRequiredService<ChangeCursors>().Cursor.Decode(cursor);
 
     /// <summary>Where the reader's feed ends now (null when it holds nothing yet).</summary>
     public static async Task<string?> EndAsync(HttpClient client)

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ProductQuality.Graph.Schema.Paging;
 using ProductQuality.Graph.Tests.Infrastructure;
 
@@ -8,7 +11,8 @@ namespace ProductQuality.Graph.Tests.Paging;
 /// A cursor the server did not issue — bad base64, bad UTF-8, wrong version, a broken seal, id out of range, or a key
 /// its order cannot read (a class that does not exist, an index that is not a finite number, a day that is not a
 /// date) — is INVALID_CURSOR in every order, never ARGUMENT, FORMAT or INVALID_OPERATION. So is an issued cursor with
-/// any character changed, cut or added, or one from another list or filter.
+/// any character changed, cut or added, one from another list or filter, or one sealed under another database's
+/// key. And no cursor can be read: the ids and log positions in it would count rows the reader may not see.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class CursorForgeryTests(GraphServerFactory factory)
@@ -21,22 +25,28 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
 
     /// <summary>Cursors sealed for <paramref name="scope"/> (so only their content is wrong), then unsealed ones.
     /// </summary>
-    public static IEnumerable<string> Forged(string order, string scope)
+    public static IEnumerable<string> Forged(CursorSeal seal, string order, string scope)
     {
+        ArgumentNullException.ThrowIfNull(seal);
         foreach (var key in Keys)
         {
             foreach (var id in Ids.Where(id => !ReadableKey(order, key) || !uint.TryParse(id, out var n)
                 || n > int.MaxValue))
             {
-                yield return Cursor.Seal(scope, $"v2|{order}|{key}|{id}");
+                yield return seal.Seal(scope, $"v3|{order}|{key}|{id}");
             }
         }
 
-        foreach (var text in new[] { "", "v2", $"v1|{order}|A|1", $"v2|{order}|A", "|||",
-            $"v2|{order}|A|1\0", $"v2|{order}|A|01", $"v2|{order}|A|+1", $"v2|{order}" })
+        foreach (var text in new[] { "", "v3", $"v1|{order}|A|1", $"v2|{order}|A|1", $"v3|{order}|A", "|||",
+            $"v3|{order}|A|1\0", $"v3|{order}|A|01", $"v3|{order}|A|+1", $"v3|{order}" })
         {
-            yield return Cursor.Seal(scope, text);
+            yield return seal.Seal(scope, text);
         }
+
+        // Well formed, but sealed under another database's key, or for the list with its text changed.
+        using var other = new CursorSeal(RandomNumberGenerator.GetBytes(32));
+        yield return other.Seal(scope, $"v3|{order}|A|1");
+        yield return seal.Seal(scope + " ", $"v3|{order}|A|1");
 
         foreach (var raw in new[] { "@@@", "====", "a", "ab=c", "\u00e9\u00e9\u00e9\u00e9", "/////", "----" })
         {
@@ -44,6 +54,7 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
         }
 
         yield return Encode($"v2|{order}|A|1|00000000");
+        yield return Encode($"v3|{order}|A|1");
         yield return Convert.ToBase64String([0xff, 0xfe, 0x7c, 0x80, 0xc0]);
     }
 
@@ -55,7 +66,7 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
             "QUALITY_INDEX_LOW_FIRST" };
         for (var i = 0; i < Orders.Length; i++)
         {
-            foreach (var cursor in Forged(Orders[i], "enterprises"))
+            foreach (var cursor in Forged(Seal, Orders[i], "enterprises"))
             {
                 var reply = await client.PostAsync(
                     "query($a: String, $o: EnterpriseOrder) { enterprises(first: 2, after: $a, orderBy: $o) "
@@ -69,7 +80,8 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
     public async Task Forged_warning_cursors_are_invalid_cursor()
     {
         var client = factory.ClientFor("samr-jiaxing");
-        foreach (var cursor in Forged("IssuedDesc", "riskWarnings").Concat(Forged("NameAsc", "enterprises").Take(20)))
+        foreach (var cursor in Forged(Seal, "IssuedDesc", "riskWarnings")
+            .Concat(Forged(Seal, "NameAsc", "enterprises").Take(20)))
         {
             var reply = await client.PostAsync(
                 "query($a: String) { riskWarnings(first: 2, after: $a) { edges { cursor } } }", new { a = cursor });
@@ -152,8 +164,63 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
     [InlineData("嘉兴|1|2")]
     public void A_key_holding_the_separator_comes_back_whole(string key)
     {
-        var cursor = Cursor.Encode("enterprises", "NameAsc", key, 42);
-        Assert.Equal((key, 42), Cursor.Decode("enterprises", cursor, "NameAsc"));
+        using var seal = new CursorSeal(RandomNumberGenerator.GetBytes(32));
+        var scope = new ListScope("enterprises", seal);
+        var cursor = Cursor.Encode(scope, "NameAsc", key, 42);
+        Assert.Equal((key, 42), Cursor.Decode(scope, cursor, "NameAsc"));
+        Assert.Equal(cursor, Cursor.Encode(scope, "NameAsc", key, 42));
+    }
+
+    /// <summary>
+    /// The cursors of every list the regulator pages, and of the enterprise's own tracker, hold nothing readable:
+    /// not the order, not a key, not the row id or log position (whose gaps count other counties' rows or every
+    /// department's requests).
+    /// </summary>
+    [Fact]
+    public async Task No_issued_cursor_of_any_list_can_be_read()
+    {
+        var regulator = factory.ClientFor("samr-jiaxing");
+        var pages = new[]
+        {
+            "{ enterprises(first: 3, orderBy: QUALITY_INDEX_LOW_FIRST) { edges { cursor } } }",
+            "{ blacklist(first: 3) { edges { cursor } } }",
+            "{ assuredUnits(first: 3) { edges { cursor } } }",
+            "{ riskWarnings(first: 3) { edges { cursor } } }",
+            "{ accessLog(first: 3) { edges { cursor } } }",
+            "{ inspectionPlan(from: \"2026-12-01\", to: \"2027-12-31\", first: 3) { edges { cursor } } }",
+        };
+        var cursors = new List<string>();
+        foreach (var page in pages)
+        {
+            var data = (await regulator.PostAsync(page)).EnsureData().Data.EnumerateObject().Single().Value;
+            cursors.AddRange(Cursors(data));
+        }
+
+        var code = await factory.DbAsync(db => db.Enterprises.Select(e => e.CreditCode).FirstAsync());
+        var tracker = (await factory.ClientForEnterprise(code).PostAsync(
+            "{ whoAccessed { edges { cursor } } }")).EnsureData().Data.GetProperty("whoAccessed");
+        cursors.AddRange(Cursors(tracker));
+
+        Assert.True(cursors.Count >= 12, $"only {cursors.Count} cursors");
+        foreach (var cursor in cursors)
+        {
+            var text = Encoding.Latin1.GetString(Bytes(cursor));
+            Assert.False(text.Contains('|', StringComparison.Ordinal) && text.Contains("v3", StringComparison.Ordinal)
+                || text.Contains("Asc", StringComparison.Ordinal) || text.Contains("Desc", StringComparison.Ordinal)
+                || text.Contains("First", StringComparison.Ordinal), $"{cursor} reads as {text}");
+        }
+    }
+
+    private static IEnumerable<string> Cursors(System.Text.Json.JsonElement connection) =>
+        connection.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("cursor").GetString()!);
+
+    private CursorSeal Seal
+    {
+        get
+        {
+            using var _ = factory.CreateClient(); // the server has started, and read its key
+            return factory.Services.GetRequiredService<ListCursorKey>().Seal;
+        }
     }
 
     private static byte[] Bytes(string cursor)

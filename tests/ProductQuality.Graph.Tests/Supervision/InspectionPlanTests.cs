@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Supervision;
@@ -84,9 +85,13 @@ public sealed class InspectionPlanTests(GraphServerFactory factory)
     {
         var reply = await _client.PostAsync(
             "query($a: String) { inspectionPlan(from: \"2026-12-01\", to: \"2027-12-31\", after: $a) { totalCount } }",
-            new { a = Paging.CursorForgeryTests.Forged("DueFirst", "inspectionPlan").First() });
+            new { a = Paging.CursorForgeryTests.Forged(Seal, "DueFirst", "inspectionPlan").First() });
         Assert.Equal("INVALID_CURSOR", reply.FirstErrorCode);
     }
+
+    // The server's list-cursor seal (its client above has started it).
+    private Graph.Schema.Paging.CursorSeal Seal =>
+        factory.Services.GetRequiredService<Graph.Schema.Paging.ListCursorKey>().Seal;
 
     internal static DateOnly Day(string iso) => DateOnly.Parse(iso, CultureInfo.InvariantCulture);
 

@@ -1,44 +1,27 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace ProductQuality.Graph.Schema.Paging;
 
 /// <summary>
-/// Opaque keyset cursors: the sort key and id of the last row seen, tagged with the order they belong to and sealed
-/// with a check over the list they came from (<see cref="ListScope"/>: the field and its filter arguments).
-/// Base64url of "v2|order|key|id|check". A cursor that is damaged (any character changed, cut or added), comes from
-/// another list or another filter, or holds a key its order cannot read is INVALID_CURSOR: otherwise it would
-/// quietly start the page somewhere else.
+/// Opaque keyset cursors: the sort key and id of the last row seen, tagged with the order they belong to
+/// ("v3|order|key|id") and sealed for the list they came from (<see cref="ListScope"/>: the field and its filter
+/// arguments) by <see cref="CursorSeal"/> — encrypted, so the ids and positions in it stay unread, and
+/// authenticated, so a cursor that is damaged (any character changed, cut or added), made up, of another list or
+/// another filter, or of another database is INVALID_CURSOR: otherwise it would quietly start the page somewhere
+/// else.
 /// </summary>
-/// <remarks>
-/// The check is a hash, not a signature: whoever can read this code can forge one, and gains nothing by it, since a
-/// cursor only says where to resume within rows the caller may read anyway. It catches accidents.
-/// </remarks>
 public static class Cursor
 {
-    private const string Version = "v2";
+    private const string Version = "v3";
 
-    public static string Encode(string scope, string order, string key, long id) =>
-        Seal(scope, Inv($"{Version}|{order}|{key}|{id}"));
+    public static string Encode(ListScope scope, string order, string key, long id) =>
+        scope.Seal.Seal(scope.Text, Inv($"{Version}|{order}|{key}|{id}"));
 
-    /// <summary>The payload sealed for a list: what <see cref="Encode"/> does after formatting (tests forge with it).
-    /// </summary>
-    internal static string Seal(string scope, string payload) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(payload + "|" + Check(scope, payload))).TrimEnd('=')
-            .Replace('+', '-').Replace('/', '_');
-
-    public static (string Key, int Id) Decode(string scope, string cursor, string order)
+    public static (string Key, int Id) Decode(ListScope scope, string cursor, string order)
     {
-        // "v2|order|key|id|check": the key may itself hold '|' (a name), so it is what lies between.
-        var text = Text(cursor);
-        var last = text?.LastIndexOf('|') ?? -1;
-        if (text is null || last < 0 || text[(last + 1)..] != Check(scope, text[..last]))
-        {
-            throw Invalid();
-        }
-
-        var payload = text[..last];
+        // "v3|order|key|id": the key may itself hold '|' (a name), so it is what lies between.
+        ArgumentNullException.ThrowIfNull(cursor);
+        var payload = scope.Seal.Open(scope.Text, cursor) ?? throw Invalid();
         var head = payload.Split('|', 3);
         var idAt = payload.LastIndexOf('|');
         if (head is not [Version, var tag, _] || idAt <= Version.Length + tag.Length + 1
@@ -56,7 +39,7 @@ public static class Cursor
     }
 
     /// <summary>Decodes a cursor whose key is a typed value; <paramref name="parse"/> is null for a bad key.</summary>
-    public static (T Key, int Id) Decode<T>(string scope, string cursor, string order, Func<string, T?> parse)
+    public static (T Key, int Id) Decode<T>(ListScope scope, string cursor, string order, Func<string, T?> parse)
         where T : struct
     {
         var (key, id) = Decode(scope, cursor, order);
@@ -72,24 +55,5 @@ public static class Cursor
         + "page of the same list, asked with the same filter (a cursor from before a server upgrade may be refused "
         + "too: restart from the first page).");
 
-    // Eight hex digits of SHA-256 over the list and the payload.
-    private static string Check(string scope, string payload) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scope + "\n" + payload)).AsSpan(0, 4));
-
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Text(string cursor)
-    {
-        var base64 = cursor.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        try
-        {
-            // Strict UTF-8: forged bytes are refused here rather than read as replacement characters.
-            return new UTF8Encoding(false, true).GetString(Convert.FromBase64String(base64));
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException)
-        {
-            return null;
-        }
-    }
 }

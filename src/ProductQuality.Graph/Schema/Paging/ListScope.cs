@@ -9,14 +9,15 @@ namespace ProductQuality.Graph.Schema.Paging;
 
 /// <summary>
 /// Which list a cursor belongs to: the field's name and the arguments that choose its rows, written out the same way
-/// every time (sorted by name, defaults left out). Paging arguments (<c>first</c>, <c>after</c>) do not count, nor
-/// <c>orderBy</c>, which the cursor carries itself so that a mismatch can be named.
+/// every time (sorted by name, defaults left out), and the seal its cursors are made with. Paging arguments
+/// (<c>first</c>, <c>after</c>) do not count, nor <c>orderBy</c>, which the cursor carries itself so that a mismatch
+/// can be named.
 /// </summary>
-public static class ListScope
+public readonly record struct ListScope(string Text, CursorSeal Seal)
 {
     private static readonly HashSet<string> Paging = new(StringComparer.Ordinal) { "first", "after", "orderBy" };
 
-    public static string Of(IResolveFieldContext context)
+    public static ListScope Of(IResolveFieldContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var scope = new StringBuilder(context.FieldDefinition.Name);
@@ -30,7 +31,7 @@ public static class ListScope
             }
         }
 
-        return scope.ToString();
+        return new ListScope(scope.ToString(), context.RequestServices!.GetRequiredService<ListCursorKey>().Seal);
     }
 
     private static void Write(StringBuilder to, object? value)
