@@ -177,16 +177,7 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
     public async Task An_upgrade_for_another_protocol_is_refused_with_a_clear_400(string? protocol)
     {
         using var http = new HttpClient { BaseAddress = server.Address };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
-        request.Headers.Connection.Add("Upgrade");
-        request.Headers.Upgrade.ParseAdd("websocket");
-        request.Headers.Add("Sec-WebSocket-Version", "13");
-        request.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
-        if (protocol is not null)
-        {
-            request.Headers.Add("Sec-WebSocket-Protocol", protocol);
-        }
-
+        using var request = WsClient.UpgradeRequest(protocol);
         using var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();

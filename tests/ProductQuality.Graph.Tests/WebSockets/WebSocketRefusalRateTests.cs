@@ -33,12 +33,7 @@ public sealed class WebSocketRefusalRateTests(WebSocketRefusalRateTests.Server s
         }
 
         using var http = new HttpClient { BaseAddress = server.Address };
-        using var upgrade = new HttpRequestMessage(HttpMethod.Get, "/graphql");
-        upgrade.Headers.Connection.Add("Upgrade");
-        upgrade.Headers.Upgrade.ParseAdd("websocket");
-        upgrade.Headers.Add("Sec-WebSocket-Version", "13");
-        upgrade.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
-        upgrade.Headers.Add("Sec-WebSocket-Protocol", "graphql-ws");
+        using var upgrade = WsClient.UpgradeRequest("graphql-ws");
         using var response = await http.SendAsync(upgrade);
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);

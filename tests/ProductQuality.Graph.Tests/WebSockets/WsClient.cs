@@ -30,6 +30,23 @@ internal sealed class WsClient : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A WebSocket upgrade sent as a plain HTTP request, to read the server's answer to a refused one.
+    /// </summary>
+    public static HttpRequestMessage UpgradeRequest(string? subProtocol)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Connection.Add("Upgrade");
+        request.Headers.Upgrade.ParseAdd("websocket");
+        request.Headers.Add("Sec-WebSocket-Version", "13");
+        request.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
+        if (subProtocol is not null)
+        {
+            request.Headers.Add("Sec-WebSocket-Protocol", subProtocol);
+        }
+
+        return request;
+    }
+
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
     public string? CloseReason => _socket.CloseStatusDescription;
