@@ -14,6 +14,7 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 internal sealed class GraphQLWebSocketEndpoint(
     OperationRunner runner,
     QueryLimits limits,
+    OpenConnections connections,
     IAudienceResolver audiences,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLWebSocketOptions> options,
@@ -38,6 +39,17 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
 
         var settings = options.Value;
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        using var lease = connections.TryOpen(address, settings.MaxConnectionsPerAddress);
+        if (lease is null)
+        {
+            await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status429TooManyRequests,
+                "TOO_MANY_CONNECTIONS", $"This address has {settings.MaxConnectionsPerAddress} WebSocket connections "
+                + "open already, the most it may: close one (one connection carries many subscriptions) or wait for "
+                + "one to end."), MediaTypes.Json);
+            return;
+        }
+
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = SubProtocol,

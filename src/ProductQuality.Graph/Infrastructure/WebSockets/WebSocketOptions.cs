@@ -15,6 +15,13 @@ public sealed class GraphQLWebSocketOptions
     [Range(1024, 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Most connections open at once from one client address; one more is refused with 429 before it is accepted.
+    /// A partner behind one gateway address shares it: raise it for such a partner's many subscribers.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxConnectionsPerAddress { get; set; } = 100;
+
     /// <summary>Most operations running at once on one connection; more are refused one by one.</summary>
     [Range(1, 1000)]
     public int MaxOperationsPerConnection { get; set; } = 20;

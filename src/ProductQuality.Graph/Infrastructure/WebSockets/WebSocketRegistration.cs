@@ -14,6 +14,7 @@ internal static class WebSocketRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<OperationRunner>();
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
+        builder.Services.AddSingleton<OpenConnections>();
 
         // Pushing the change feed: wake subscriptions when a write commits here, and on PostgreSQL when another
         // server's does (LISTEN/NOTIFY).
