@@ -32,7 +32,8 @@ public sealed class WebSocketConnectionCapTests(WebSocketConnectionCapTests.Serv
             using var upgrade = WsClient.UpgradeRequest("graphql-transport-ws");
             using var refused = await http.SendAsync(upgrade);
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-            Assert.Contains("TOO_MANY_CONNECTIONS", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("TOO_MANY_CONNECTIONS", body, StringComparison.Ordinal);
 
             await open[1].DisposeAsync();
             open.RemoveAt(1);
