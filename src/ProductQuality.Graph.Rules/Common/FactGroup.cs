@@ -39,4 +39,17 @@ public enum FactGroup
     /// free-text override reasons. No partner contract reads these; only the regulators do.
     /// </summary>
     Enforcement,
+
+    /// <summary>
+    /// Sampling results counted over every county's enterprises: a product's failed and sampled batches. Inspection
+    /// facts — of the one maker, when a product has one — so read only with the inspections group, and only by a
+    /// reader who sees every county.
+    /// </summary>
+    CityInspections,
+
+    /// <summary>
+    /// Risk warning bulletins (警情通报) counted over the city, regional ones of every county included: read only with
+    /// the warnings group, and only by a reader who sees every county.
+    /// </summary>
+    CityWarnings,
 }

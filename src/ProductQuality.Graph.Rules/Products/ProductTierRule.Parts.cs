@@ -13,7 +13,7 @@ public sealed partial class ProductTierRule
         const string name = "nonconformity rate (不合格率) in 3 years";
         if (facts.SampledBatches <= 0)
         {
-            x.Factor(FactGroup.ProductTiers, name, "no sampling data", null, "+0 points");
+            x.Factor(FactGroup.CityInspections, name, "no sampling data", null, "+0 points");
             return 0;
         }
 
@@ -24,7 +24,9 @@ public sealed partial class ProductTierRule
         var value = Inv($"{facts.FailedBatches}/{facts.SampledBatches} failed ({safety} safety items, ")
             + Inv($"{other} labelling or general items ×{Number(o.LabellingFailureFactor)}) = ")
             + Inv($"{Percent(Math.Round(ratePercent, 2))} weighted");
-        x.Factor(FactGroup.ProductTiers, name, value,
+        // The counts are the makers' sampling results (one maker's, for a product with one): inspection facts. The
+        // points they earn are the tier's, and the summary states them.
+        x.Factor(FactGroup.CityInspections, name, value,
             Inv($"full {Number(o.NonconformityWeight)} points at {Percent(o.NonconformityPercentForFullWeight)}"),
             Inv($"+{Number(points)} points"));
         return points;
@@ -72,7 +74,7 @@ public sealed partial class ProductTierRule
     private decimal BulletinPoints(ProductRiskFacts facts, ExplanationBuilder x)
     {
         var points = Math.Min(o.BulletinsWeight, facts.CityBulletins * o.PointsPerBulletin);
-        x.Factor(FactGroup.ProductTiers, "city risk warning bulletins (本市警情通报) in 2 years",
+        x.Factor(FactGroup.CityWarnings, "city risk warning bulletins (本市警情通报) in 2 years",
             Inv($"{facts.CityBulletins}"), Inv($"{Number(o.PointsPerBulletin)} each, cap {Number(o.BulletinsWeight)}"),
             Inv($"+{Number(points)} points"));
         return points;

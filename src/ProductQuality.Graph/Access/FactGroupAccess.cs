@@ -24,6 +24,10 @@ public static class FactGroupAccess
         // Penalties, decisions, findings, complaints and override reasons are read today only through the regulators'
         // write payloads, so their facts go with the Write group: no partner contract has it.
         FactGroup.Enforcement => FieldGroup.Write,
+
+        // Counted over every county: see ReadsCityWide for the reader's rows.
+        FactGroup.CityInspections => FieldGroup.Inspections,
+        FactGroup.CityWarnings => FieldGroup.Warnings,
         _ => throw new ArgumentOutOfRangeException(nameof(fact), fact, null),
     };
 
@@ -32,6 +36,17 @@ public static class FactGroupAccess
     {
         ArgumentNullException.ThrowIfNull(contract);
         return contract.Sees(FieldGroupOf(fact));
+    }
+
+    /// <summary>
+    /// Whether the audience may read facts of this kind: its contract's groups, and for facts counted over every
+    /// county (<see cref="FactGroup.CityInspections"/>, <see cref="FactGroup.CityWarnings"/>) rows of every county.
+    /// </summary>
+    public static bool Reads(this Audience audience, FactGroup fact)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        return audience.Contract.Reads(fact)
+            && (fact is not (FactGroup.CityInspections or FactGroup.CityWarnings) || audience.Rows.County is null);
     }
 
     /// <summary>Whether the contract may read every fact a clause states.</summary>

@@ -20,10 +20,32 @@ public static class ReaderText
     }
 
     /// <summary>
+    /// The explanation's factors the audience may read: its contract's, less the facts counted over every county when
+    /// it sees one county only (<see cref="FactGroupAccess.Reads(Audience, FactGroup)"/>).
+    /// </summary>
+    public static IReadOnlyList<ExplanationFactor> FactorsFor(this Audience audience, Explanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        return audience.Contract.FactorsFor(explanation).Where(f => f.Group is not { } g || audience.Reads(g))
+            .ToArray();
+    }
+
+    /// <summary>
     /// The summary as this contract may read it: the headline and the clauses it may read. An explanation stored
     /// before clauses were tagged shows its outcome alone to anyone but the regulators.
     /// </summary>
-    public static string SummaryFor(this SchemaContract contract, Explanation explanation)
+    public static string SummaryFor(this SchemaContract contract, Explanation explanation) =>
+        Summary(contract, explanation, contract.Reads);
+
+    /// <summary>The summary as the audience may read it (its contract's, and its rows for city-wide counts).</summary>
+    public static string SummaryFor(this Audience audience, Explanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        return Summary(audience.Contract, explanation,
+            clause => clause.Groups.Count > 0 && clause.Groups.All(audience.Reads));
+    }
+
+    private static string Summary(SchemaContract contract, Explanation explanation, Func<SummaryClause, bool> reads)
     {
         ArgumentNullException.ThrowIfNull(explanation);
         if (explanation.Headline is null || explanation.Clauses is null)
@@ -31,7 +53,7 @@ public static class ReaderText
             return contract.ReadsEveryFact() ? explanation.Summary : $"Outcome (结果): {explanation.Outcome}";
         }
 
-        var visible = explanation.Clauses.Where(contract.Reads).Select(c => c.Text).ToArray();
+        var visible = explanation.Clauses.Where(reads).Select(c => c.Text).ToArray();
         return visible.Length == 0 ? explanation.Headline : explanation.Headline + ": " + string.Join("; ", visible);
     }
 

@@ -18,10 +18,10 @@ public sealed class ExplanationType : ContractObjectGraphType<Explanation>
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "outcome")
             .Description("The outcome, e.g. C or RED.").ResolveSource(s => s.Outcome);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "summary")
-            .Description("One sentence a credit officer can quote.").Resolve(c => Contract.SummaryFor(c.Source));
+            .Description("One sentence a credit officer can quote.").Resolve(c => c.Audience().SummaryFor(c.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationFactorType>>>>(FieldGroup.Structure, "factors")
             .Description("Each input with its value, threshold and effect.")
-            .Resolve(c => Contract.FactorsFor(c.Source));
+            .Resolve(c => c.Audience().FactorsFor(c.Source));
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "rulesVersion")
             .Description("Version of the rules configuration that produced it.").ResolveSource(s => s.RulesVersion);
     }

@@ -86,7 +86,14 @@ public class ProductTierRuleTests
             && f.Value == "SERIOUS, published 2026-03-01" && f.Effect == "+10");
         Assert.Contains(result.Explanation.Factors,
             f => f.Name == "risk score" && f.Threshold == "HIGH ≥ 70, ELEVATED ≥ 40");
-        Assert.All(result.Explanation.Factors, f => Assert.Equal(FactGroup.ProductTiers, f.Group));
+
+        // The makers' sampling counts are inspection facts, the bulletins warning facts, both counted over the city:
+        // a reader without those groups, or of one county, reads the tier's points in the summary, not the counts.
+        Assert.All(result.Explanation.Factors, f => Assert.Equal(
+            f.Name.StartsWith("nonconformity rate", StringComparison.Ordinal) ? FactGroup.CityInspections
+            : f.Name.StartsWith("city risk warning bulletins", StringComparison.Ordinal) ? FactGroup.CityWarnings
+            : FactGroup.ProductTiers,
+            f.Group));
     }
 
     // Safety items count in full, labelling-only failures by LabellingFailureFactor (0.5): full points at 10% weighted.
