@@ -30,6 +30,7 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
             .Argument<IntGraphType>("limit", $"How many of the newest to return (default "
                 + $"{EnterpriseLoaders.DefaultInspectionLimit}, 0 to {EnterpriseLoaders.MaxInspectionLimit}; more is "
                 + "PAGE_TOO_LARGE).")
+            .WithMetadata(Infrastructure.Http.Limits.ListSize.MaxLimitKey, EnterpriseLoaders.MaxInspectionLimit)
             .Resolve(c => c.InspectionsOf(c.Source.Id, EnterpriseLoaders.CheckedInspectionLimit(
                 c.GetArgument("limit", EnterpriseLoaders.DefaultInspectionLimit)), InspectionShapes.Of(c.FieldAst)));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Enterprises;
@@ -66,6 +67,10 @@ public abstract class InspectionLimitTests(TestServerFactory factory)
         "PAGE_TOO_LARGE")]
     [InlineData("{ blacklist(first: 20) { items { inspections(limit: -1) { passed } } } }",
         "INVALID_ARGUMENT")]
+    [InlineData("{ inspectionPlan(first: 100, from: \"2026-01-01\", to: \"2027-12-31\") { edges { node { "
+        + "enterprise { inspections(limit: 201) { sampledOn } } } } } }", "PAGE_TOO_LARGE")]
+    [InlineData("{ blacklist(first: 50) { edges { node { blacklistHistory { enterprise { "
+        + "inspections(limit: 201) { sampledOn } } } } } } }", "PAGE_TOO_LARGE")]
     public async Task A_limit_outside_the_range_is_refused_once_with_a_code(string query, string code)
     {
         var reply = await _client.PostAsync(query, new { n = 1000 });
@@ -73,6 +78,30 @@ public abstract class InspectionLimitTests(TestServerFactory factory)
         Assert.Contains("between 0 and 200", reply.FirstErrorMessage, StringComparison.Ordinal);
         var errors = reply.Json.GetProperty("errors").GetArrayLength();
         Assert.True(errors == 1, $"{errors} errors");
+    }
+
+    /// <summary>
+    /// A write's payload may read the enterprise's inspections: a limit out of range there refuses the write before
+    /// it runs, instead of an error beside a write already committed (the schema says nothing is written on error).
+    /// </summary>
+    [ProviderFact]
+    public async Task A_limit_out_of_range_in_a_writes_payload_refuses_the_write_before_it_runs()
+    {
+        var maker = (await _client.PostAsync("{ enterprises(first: 1) { items { creditCode products { code } } } }"))
+            .EnsureData().Data.GetProperty("enterprises").GetProperty("items")[0];
+        var code = maker.GetProperty("creditCode").GetString()!;
+        var product = maker.GetProperty("products")[0].GetProperty("code").GetString()!;
+        var before = await factory.DbAsync(db => db.Inspections.CountAsync());
+
+        var reply = await _client.PostAsync(
+            Recording.Writes.RecordSampling.Replace("inspections(limit: 50)", "inspections(limit: 201)",
+                StringComparison.Ordinal),
+            Recording.Writes.Sampling(code, product));
+
+        Assert.Equal("PAGE_TOO_LARGE", reply.FirstErrorCode);
+        Assert.False(reply.Json.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null,
+            reply.Body);
+        Assert.Equal(before, await factory.DbAsync(db => db.Inspections.CountAsync()));
     }
 
     private static void AssertHeads(JsonElement node)

@@ -43,8 +43,13 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
             return null; // no such operation, or several without a name: validation says so
         }
 
-        var estimate = Estimate(schema, document, operation, variables);
+        var (estimate, outOfRange) = Estimate(schema, document, operation, variables);
         cost = estimate;
+        if (outOfRange is not null)
+        {
+            return outOfRange;
+        }
+
         if (estimate <= limits.MaxCost)
         {
             return null;
@@ -58,22 +63,24 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
             "the data in several requests.", "cost", estimate, limits.MaxCost);
     }
 
-    private long Estimate(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation,
-        Inputs? variables)
+    // The estimate, and the refusal of a limit out of its field's range (a document with one is never cached: each
+    // request of it is refused again).
+    private (long Estimate, LimitRefusal? OutOfRange) Estimate(ISchema schema, GraphQLDocument document,
+        GraphQLOperationDefinition operation, Inputs? variables)
     {
         if (_fixedCosts.TryGetValue(operation, out var known) && known.TryGet(schema, out var fixedCost))
         {
-            return fixedCost;
+            return (fixedCost, null);
         }
 
         var sizes = new ListSize(options, maxPageSize, operation, variables);
         var estimate = CostEstimator.Estimate(schema, document, operation, sizes);
-        if (!sizes.ReadVariables)
+        if (!sizes.ReadVariables && sizes.Refusal is null)
         {
             _fixedCosts.GetValue(operation, static _ => new()).Add(schema, estimate);
         }
 
-        return estimate;
+        return (estimate, sizes.Refusal);
     }
 
     private LimitRefusal? CheckShape(GraphQLDocument document)

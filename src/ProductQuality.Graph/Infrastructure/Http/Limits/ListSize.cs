@@ -19,6 +19,16 @@ internal sealed class ListSize(
     /// </summary>
     public bool ReadVariables { get; private set; }
 
+    /// <summary>
+    /// The metadata key under which a field with a <c>limit</c> argument declares the largest limit it takes: a limit
+    /// outside 0 to that is refused before anything runs (<see cref="Refusal"/>), so a mutation's payload cannot
+    /// commit its write and then fail a field, nor a list fail once for each of its rows.
+    /// </summary>
+    public const string MaxLimitKey = "pq:maxLimit";
+
+    /// <summary>The first <c>limit</c> outside its field's range, refused; null when every one is in range.</summary>
+    public LimitRefusal? Refusal { get; private set; }
+
     public (double Rows, bool Counted) Rows(IComplexGraphType parent, FieldType definition, GraphQLField field)
     {
         if (parent.Name.EndsWith("Connection", StringComparison.Ordinal)
@@ -47,6 +57,13 @@ internal sealed class ListSize(
 
         if (definition.Arguments?.Find("limit") is not null && Argument(field, "limit") is { } limit)
         {
+            if (definition.GetMetadata<int?>(MaxLimitKey) is { } max && (limit < 0 || limit > max))
+            {
+                Refusal ??= LimitRefusal.BadRequest(limit < 0 ? "INVALID_ARGUMENT" : "PAGE_TOO_LARGE",
+                    $"'limit' of {parent.Name}.{definition.Name} must be between 0 and {max}; it was {limit}.",
+                    "limitAsked", limit, max);
+            }
+
             return (Math.Clamp(limit, 0, maxPageSize), true);
         }
 
