@@ -270,7 +270,11 @@ internal sealed partial class TransportWsConnection(
     // One access log entry per operation and per event: the connection's request id and the operation's id.
     private string RequestId(string id) => $"{http.TraceIdentifier}:{Shorten(id)}";
 
-    /// <summary>An event is sent only once its access log entry is stored (what was returned, to whom).</summary>
+    /// <summary>
+    /// An event is sent only once its access log entry is stored (what was returned, to whom), and it counts against
+    /// the caller's request rate as a request would: otherwise one subscription from an old cursor replays the whole
+    /// feed — an answer and a log entry an event — for the price of one request.
+    /// </summary>
     private async Task SendEventAsync(string id, ExecutionResult result)
     {
         if (!_operations.TryGetValue(id, out var operation))
@@ -279,6 +283,12 @@ internal sealed partial class TransportWsConnection(
         }
 
         var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
+        if (http.RequestServices.GetRequiredService<QueryLimits>().CheckRate(http, _audience!) is { } limited)
+        {
+            await EndRateLimitedAsync(id, trace, limited);
+            return;
+        }
+
         trace?.Answered(result);
         if (await _log.RecordAsync(http, trace, RequestId(id), StatusCodes.Status200OK))
         {
@@ -287,6 +297,22 @@ internal sealed partial class TransportWsConnection(
         else
         {
             await RefuseUnloggedAsync(id);
+        }
+    }
+
+    // The event is not sent; the subscription ends with the wait, and resumes from the last cursor received.
+    private async Task EndRateLimitedAsync(string id, AccessTrace? trace, LimitRefusal limited)
+    {
+        if (_operations.TryRemove(id, out var operation))
+        {
+            operation.Dispose();
+            trace?.Failed(limited.Code);
+            await _log.RecordAsync(http, trace, RequestId(id), limited.Status);
+            var wait = DepartmentRateLimiter.RetryAfterHeader(limited);
+            await SendAsync(ErrorMessage(id, OperationStart.Refused(limited.Code,
+                $"{limited.Message} Each event pushed counts as a request, so this subscription has ended before the "
+                + $"event that went past the rate: subscribe again after {wait} s with the cursor of the last event "
+                + "you received. To catch up on many events, page the changes query (up to 500 a request) first.")));
         }
     }
 

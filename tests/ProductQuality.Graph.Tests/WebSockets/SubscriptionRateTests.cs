@@ -1,0 +1,69 @@
+using System.Text.Json;
+using ProductQuality.Graph.Tests.Changes;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.WebSockets;
+
+/// <summary>
+/// Each event a subscription pushes counts against the caller's request rate, as each request does: one subscription
+/// from an old cursor replayed the whole feed — an answer and an access-log entry an event — for the price of one
+/// request (a probe made 100 subscribes write 13,001 log entries). Past the rate the subscription ends with
+/// RATE_LIMITED, before the event that went past it, and the client resumes later from its last cursor.
+/// </summary>
+public sealed class SubscriptionRateTests(SubscriptionRateTests.Server server)
+    : IClassFixture<SubscriptionRateTests.Server>
+{
+    private const int FinanceRate = 4; // as the server below is set: the subscribe and three events
+
+    [Fact]
+    public async Task Past_the_rate_a_replaying_subscription_ends_with_RATE_LIMITED_before_the_next_event()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var (code, product, _) = await server.EnterpriseAsync(10 + i);
+            await server.FailedSamplingAsync("samr-jiaxing", code, product, "2026-11-25");
+        }
+
+        var events = await Feed.ReadAllAsync(server.ClientFor("samr-jiaxing"), null, 500);
+        Assert.True(events.Count > FinanceRate, $"only {events.Count} events to replay");
+
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance"));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        await client.SendAsync(JsonSerializer.Serialize(new
+        {
+            id = "replay", type = "subscribe", payload = new
+            {
+                query = "subscription($after: String) { changes(after: $after) { cursor } }",
+                variables = new { after = events[0].Cursor() },
+            },
+        }));
+
+        var pushed = 0;
+        while (true)
+        {
+            var message = (await client.ReceiveAsync())!.Value;
+            if (message.GetProperty("type").GetString() == "next")
+            {
+                pushed++;
+                continue;
+            }
+
+            Assert.Equal("error", message.GetProperty("type").GetString());
+            var error = message.GetProperty("payload")[0];
+            Assert.Equal("RATE_LIMITED", error.GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Contains("cursor of the last event", error.GetProperty("message").GetString(),
+                StringComparison.Ordinal);
+            break;
+        }
+
+        Assert.Equal(FinanceRate - 1, pushed);
+    }
+
+    /// <summary>The WebSocket test server where finance may make four requests an hour.</summary>
+    public sealed class Server() : WebSocketServer(new Dictionary<string, string>
+    {
+        ["Access:Departments:finance:Limits:RequestsPerWindow"] = "4",
+        ["Access:Departments:finance:Limits:WindowSeconds"] = "3600",
+    });
+}
