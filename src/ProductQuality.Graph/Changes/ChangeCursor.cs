@@ -66,7 +66,9 @@ public sealed class ChangeCursor : IDisposable
         }
 
         var id = BinaryPrimitives.ReadInt64BigEndian(block);
-        return block[8..].SequenceEqual(CheckWord) && id > 0 && Encode(id) == cursor ? id : throw Invalid();
+        // "changes|v1|10000" is 22 characters too: it opens to noise here, and is told what it is.
+        return block[8..].SequenceEqual(CheckWord) && id > 0 && Encode(id) == cursor ? id
+            : throw (IsUnsealed(cursor) ? Unsealed() : Invalid());
     }
 
     public void Dispose() => _aes.Dispose();

@@ -39,6 +39,18 @@ public sealed class ChangeCursorFuzzTests(ChangeFeedServerFactory factory)
         }
     }
 
+    [Theory]
+    [InlineData("changes|v1|7")]
+    [InlineData("changes|v1|12345")]          // 22 characters, as long as a sealed cursor
+    [InlineData("changes|v1|123456789012")]
+    public void A_cursor_of_the_earlier_readable_form_is_told_so_whatever_its_length(string payload)
+    {
+        using var cursors = new ChangeCursor(RandomNumberGenerator.GetBytes(32));
+        var refused = Assert.Throws<DomainException>(() => cursors.Decode(Base64(payload)));
+        Assert.Equal(ErrorCodes.InvalidCursor, refused.Code);
+        Assert.Contains("earlier, readable form", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_cursor_sealed_under_another_databases_key_is_INVALID_CURSOR()
     {

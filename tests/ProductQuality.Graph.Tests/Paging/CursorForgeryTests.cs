@@ -171,6 +171,18 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
         Assert.Equal(cursor, Cursor.Encode(scope, "NameAsc", key, 42));
     }
 
+    /// <summary>A cursor's length does not tell how many digits its position has (an access log's sequence number
+    /// grows with every department's requests).</summary>
+    [Fact]
+    public void Cursors_of_short_and_long_positions_are_as_long()
+    {
+        using var seal = new CursorSeal(RandomNumberGenerator.GetBytes(32));
+        var scope = new ListScope("accessLog", seal);
+        var lengths = new[] { "1", "12345", "1234567890123" }
+            .Select(seq => Cursor.Encode(scope, "NewestFirst", seq, 0).Length).Distinct();
+        Assert.Single(lengths);
+    }
+
     /// <summary>
     /// The cursors of every list the regulator pages, and of the enterprise's own tracker, hold nothing readable:
     /// not the order, not a key, not the row id or log position (whose gaps count other counties' rows or every

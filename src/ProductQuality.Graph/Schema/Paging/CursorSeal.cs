@@ -14,6 +14,10 @@ namespace ProductQuality.Graph.Schema.Paging;
 public sealed class CursorSeal : IDisposable
 {
     private const int NonceBytes = 12;
+
+    // Payloads are padded to a multiple of this, so a cursor's length does not tell the digits of the position in
+    // it (an access log's sequence number grows with every department's requests).
+    private const int PadBytes = 32;
     private const int TagBytes = 16;
 
     /// <summary>Longer than any cursor a list issues (its key is at most a name of 256 characters).</summary>
@@ -34,7 +38,11 @@ public sealed class CursorSeal : IDisposable
     public string Seal(string scope, string payload)
     {
         var associated = Encoding.UTF8.GetBytes(scope);
-        var plain = Encoding.UTF8.GetBytes(payload);
+        var text = Encoding.UTF8.GetBytes(payload);
+        // ISO/IEC 7816-4 padding: 0x80, then zeros — unambiguous whatever the text ends with.
+        var plain = new byte[(text.Length / PadBytes + 1) * PadBytes];
+        text.CopyTo(plain, 0);
+        plain[text.Length] = 0x80;
         var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];
         var nonce = sealedBytes.AsSpan(0, NonceBytes);
         byte[] named = [.. associated, 0, .. plain];
@@ -73,7 +81,10 @@ public sealed class CursorSeal : IDisposable
                     sealedBytes.AsSpan(NonceBytes + length), plain, Encoding.UTF8.GetBytes(scope));
             }
 
-            return new UTF8Encoding(false, true).GetString(plain);
+            var padded = plain.AsSpan().TrimEnd((byte)0);
+            return padded.Length > 0 && padded[^1] == 0x80
+                ? new UTF8Encoding(false, true).GetString(padded[..^1])
+                : null;
         }
         catch (Exception e) when (e is AuthenticationTagMismatchException or ArgumentException)
         {
