@@ -25,7 +25,7 @@ public static class FactGroupAccess
         // write payloads, so their facts go with the Write group: no partner contract has it.
         FactGroup.Enforcement => FieldGroup.Write,
 
-        // Counted over every county: see ReadsCityWide for the reader's rows.
+        // Counted over every county: Reads(Audience, FactGroup) asks the reader's rows too.
         FactGroup.CityInspections => FieldGroup.Inspections,
         FactGroup.CityWarnings => FieldGroup.Warnings,
         _ => throw new ArgumentOutOfRangeException(nameof(fact), fact, null),
