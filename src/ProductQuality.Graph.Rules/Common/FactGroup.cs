@@ -52,4 +52,10 @@ public enum FactGroup
     /// the warnings group, and only by a reader who sees every county.
     /// </summary>
     CityWarnings,
+
+    /// <summary>
+    /// Valid complaints (有效投诉) counted over every county's makers of a product: enforcement facts, so read only
+    /// with the regulators' write group, and only by a reader who sees every county.
+    /// </summary>
+    CityEnforcement,
 }

@@ -122,11 +122,12 @@ public sealed partial class ProductTierRule
                 "safety-critical: electrical, gas, pressure (涉及电气、燃气、承压安全)")
             + Flag(facts.FoodContact, o.FoodContactPoints, "food contact (食品接触)");
         var complaints = Math.Min(o.ComplaintPointsCap, facts.Complaints * o.PointsPerComplaint);
-        x.Factor(FactGroup.ProductTiers, "public complaints (投诉举报)", Inv($"{facts.Complaints}"),
+        // Valid complaints are enforcement facts (one maker's, for a product with one), and the total holds them.
+        x.Factor(FactGroup.CityEnforcement, "public complaints (投诉举报)", Inv($"{facts.Complaints}"),
             Inv($"{Number(o.PointsPerComplaint)} each, cap {Number(o.ComplaintPointsCap)}"),
             Inv($"+{Number(complaints)} points"));
         sum += complaints;
-        x.Factor(FactGroup.ProductTiers, "sensitivity (敏感因子) total", Number(sum),
+        x.Factor(FactGroup.CityEnforcement, "sensitivity (敏感因子) total", Number(sum),
             Inv($"cap {Number(o.SensitivityWeight)}"), Inv($"+{Number(Math.Min(sum, o.SensitivityWeight))} points"));
         return sum;
     }

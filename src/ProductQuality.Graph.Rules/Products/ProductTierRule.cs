@@ -30,11 +30,10 @@ public sealed partial class ProductTierRule(RulesOptions options)
         x.Factor(FactGroup.ProductTiers, "risk score", Number(score),
             Inv($"HIGH ≥ {Number(o.HighThreshold)}, ELEVATED ≥ {Number(o.ElevatedThreshold)}"), computed.Label());
 
-        // Every factor of a tier is a product-tier fact (ACCESS.md: "product risk tiers and their factors"), and so is
-        // the reason the regulator gives for a tier override: it is about the product, not about an enterprise.
-        var because = Inv($"risk score {Number(score)} (nonconformity {Number(nonconformity)}")
-            + Inv($" + signals {Number(signals)} + bulletins {Number(bulletins)} + traits {Number(traits)}")
-            + Inv($" + sensitivity {Number(sensitivity)})");
+        // A tier's factors are product-tier facts (ACCESS.md: "product risk tiers and their factors"), and so is the
+        // reason the regulator gives for a tier override: it is about the product, not about an enterprise. But the
+        // parts counted from the makers' samplings, the city's bulletins and valid complaints state those facts (one
+        // maker's, for a product with one): each part is a clause of its own, tagged with what it states.
         var tier = computed;
         var overridden = tierOverride is not null && tierOverride.IsActiveOn(asOf);
         if (tierOverride is not null)
@@ -49,11 +48,18 @@ public sealed partial class ProductTierRule(RulesOptions options)
         if (overridden)
         {
             tier = tierOverride!.Value;
-            because = Inv($"by regulator override until {Date(tierOverride.ExpiresOn)} ({tierOverride.Reason}), ")
-                + Inv($"computed {computed.Code()} from score {Number(score)}");
+            x.Clause(Inv($"by regulator override until {Date(tierOverride.ExpiresOn)} ({tierOverride.Reason}), ")
+                + Inv($"computed {computed.Code()} from score {Number(score)}"), FactGroup.ProductTiers);
         }
-
-        x.Clause(because, FactGroup.ProductTiers);
+        else
+        {
+            x.Clause(Inv($"risk score {Number(score)}"), FactGroup.ProductTiers)
+                .Clause(Inv($"nonconformity {Number(nonconformity)}"), FactGroup.CityInspections)
+                .Clause(Inv($"signals {Number(signals)}"), FactGroup.ProductTiers)
+                .Clause(Inv($"bulletins {Number(bulletins)}"), FactGroup.CityWarnings)
+                .Clause(Inv($"traits {Number(traits)}"), FactGroup.ProductTiers)
+                .Clause(Inv($"sensitivity {Number(sensitivity)}"), FactGroup.CityEnforcement);
+        }
         if (named.Count > 0)
         {
             x.Clause("external signals (国内外风险信号): " + string.Join(", ", named), FactGroup.ProductTiers);

@@ -28,6 +28,7 @@ public static class FactGroupAccess
         // Counted over every county: Reads(Audience, FactGroup) asks the reader's rows too.
         FactGroup.CityInspections => FieldGroup.Inspections,
         FactGroup.CityWarnings => FieldGroup.Warnings,
+        FactGroup.CityEnforcement => FieldGroup.Write,
         _ => throw new ArgumentOutOfRangeException(nameof(fact), fact, null),
     };
 
@@ -40,13 +41,15 @@ public static class FactGroupAccess
 
     /// <summary>
     /// Whether the audience may read facts of this kind: its contract's groups, and for facts counted over every
-    /// county (<see cref="FactGroup.CityInspections"/>, <see cref="FactGroup.CityWarnings"/>) rows of every county.
+    /// county (<see cref="FactGroup.CityInspections"/>, <see cref="FactGroup.CityWarnings"/>,
+    /// <see cref="FactGroup.CityEnforcement"/>) rows of every county.
     /// </summary>
     public static bool Reads(this Audience audience, FactGroup fact)
     {
         ArgumentNullException.ThrowIfNull(audience);
         return audience.Contract.Reads(fact)
-            && (fact is not (FactGroup.CityInspections or FactGroup.CityWarnings) || audience.Rows.County is null);
+            && (fact is not (FactGroup.CityInspections or FactGroup.CityWarnings or FactGroup.CityEnforcement)
+                || audience.Rows.County is null);
     }
 
     /// <summary>Whether the contract may read every fact a clause states.</summary>

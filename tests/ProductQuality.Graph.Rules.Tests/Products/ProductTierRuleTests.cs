@@ -74,8 +74,8 @@ public class ProductTierRuleTests
             ForChildren = true, SafetyCritical = true, Complaints = 4, CccRequired = true,
             NationalGrade = NationalRiskGrade.I,
         }, AsOf);
-        Assert.Equal("HIGH (高风险): risk score 70 (nonconformity 21 + signals 19 + bulletins 2.5 + traits 12.5 + "
-            + "sensitivity 15); external signals (国内外风险信号): EU Safety Gate A12/01999/25, EU Safety Gate A12/00123/26, "
+        Assert.Equal("HIGH (高风险): risk score 70; nonconformity 21; signals 19; bulletins 2.5; traits 12.5; "
+            + "sensitivity 15; external signals (国内外风险信号): EU Safety Gate A12/01999/25, EU Safety Gate A12/00123/26, "
             + "EU Safety Gate A12/00777/26",
             result.Explanation.Summary);
         Assert.Contains(result.Explanation.Factors,
@@ -92,6 +92,8 @@ public class ProductTierRuleTests
         Assert.All(result.Explanation.Factors, f => Assert.Equal(
             f.Name.StartsWith("nonconformity rate", StringComparison.Ordinal) ? FactGroup.CityInspections
             : f.Name.StartsWith("city risk warning bulletins", StringComparison.Ordinal) ? FactGroup.CityWarnings
+            : f.Name.StartsWith("public complaints", StringComparison.Ordinal)
+                || f.Name.StartsWith("sensitivity", StringComparison.Ordinal) ? FactGroup.CityEnforcement
             : FactGroup.ProductTiers,
             f.Group));
     }

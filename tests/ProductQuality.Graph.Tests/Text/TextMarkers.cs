@@ -23,13 +23,14 @@ public static class TextMarkers
             ["监督抽查 sampling", "复查 follow-up", "-year window", "不合格) of product", "安全项目不合格) on ", "抽查不合格记录",
             "屡查屡犯) of product"],
         [FactGroup.ProductTiers] =
-            ["产品风险等级", "风险预警/召回", "敏感因子", "risk score", "风险信号", "产品特点", "全国目录风险等级"],
+            ["产品风险等级", "风险预警/召回", "risk score", "风险信号", "产品特点", "全国目录风险等级"],
         [FactGroup.Regions] = ["区域", "占比", "重点产品企业", "tier-weighted"],
         [FactGroup.Enforcement] =
             ["行政处罚", "处罚决定", "有效投诉", "严重违法", "finding of unlicensed production", "override reason",
             "quality system lapsed", "quality system restored"],
-        [FactGroup.CityInspections] = ["不合格率", "labelling or general items"],
-        [FactGroup.CityWarnings] = ["本市警情通报"],
+        [FactGroup.CityInspections] = ["不合格率", "labelling or general items", "nonconformity "],
+        [FactGroup.CityWarnings] = ["本市警情通报", "bulletins "],
+        [FactGroup.CityEnforcement] = ["投诉举报", "敏感因子", "sensitivity "],
     };
 
     /// <summary>The groups whose markers a text carries.</summary>
