@@ -6,16 +6,20 @@ namespace ProductQuality.Graph.Changes;
 /// One subscriber's events: reads the feed after its position in pages with the subscriber's rights, hands each
 /// event on with its cursor, then waits to be woken by a commit (<see cref="ChangeSignal"/>) or for the poll
 /// interval, and reads again. The position only moves past events handed on, so nothing is skipped or repeated.
+/// It stops when unsubscribed or when <paramref name="ended"/> (the operation's cancellation) fires, whichever
+/// comes first: an operation ended from inside its own event (refused for the rate) is not always unsubscribed by
+/// the execution's wrapper, and its pump read the feed on, for nobody, for ever (probe).
 /// </summary>
 internal sealed class ChangeStream(
-    IServiceScopeFactory scopes, ChangeSignal signal, ChangeFeedRequest start, TimeSpan pollInterval)
+    IServiceScopeFactory scopes, ChangeSignal signal, ChangeFeedRequest start, TimeSpan pollInterval,
+    CancellationToken ended)
     : IObservable<object?>
 {
     public const int PageSize = 100;
 
     public IDisposable Subscribe(IObserver<object?> observer)
     {
-        var stop = new CancellationTokenSource();
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(ended);
         _ = PumpAsync(observer, stop);
         return new Stop(stop);
     }
@@ -35,6 +39,12 @@ internal sealed class ChangeStream(
                 var page = await feed.ReadAsync(db, request, stop);
                 foreach (var change in page.Events)
                 {
+                    // An event can end its own operation (refused for the rate): hand on nothing after that.
+                    if (stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
                     observer.OnNext(change);
                     request = request with { After = change.Id };
                 }

@@ -40,7 +40,8 @@ public static class ChangeSubscriptions
             c.RequestServices!.GetRequiredService<ChangeSignal>(),
             await ChangeQueries.RequestAsync(c, ChangeStream.PageSize, fromHead: true),
             TimeSpan.FromSeconds(c.RequestServices!
-                .GetRequiredService<IOptions<GraphQLWebSocketOptions>>().Value.ChangePollSeconds));
+                .GetRequiredService<IOptions<GraphQLWebSocketOptions>>().Value.ChangePollSeconds),
+            c.CancellationToken);
 }
 
 /// <summary>The root subscription type of a contract that may read at least one kind of change.</summary>

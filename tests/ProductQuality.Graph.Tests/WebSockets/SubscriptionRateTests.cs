@@ -1,4 +1,9 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ProductQuality.Graph.Tests.Operations;
 using ProductQuality.Graph.Tests.Changes;
 using ProductQuality.Graph.Tests.Infrastructure;
 
@@ -58,12 +63,28 @@ public sealed class SubscriptionRateTests(SubscriptionRateTests.Server server)
         }
 
         Assert.Equal(FinanceRate - 1, pushed);
+
+        // The subscription ended from inside its own event: its pump must stop too, not read on for nobody (it did,
+        // and failed on its disposed services once for each later event, for ever).
+        var (other, otherProduct, _) = await server.EnterpriseAsync(20);
+        await server.FailedSamplingAsync("samr-jiaxing", other, otherProduct, "2026-11-26");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.DoesNotContain(server.Logs.Entries, e => e.Level >= LogLevel.Error);
     }
 
-    /// <summary>The WebSocket test server where finance may make four requests an hour.</summary>
+    /// <summary>The WebSocket test server where finance may make four requests an hour; its logs kept.</summary>
     public sealed class Server() : WebSocketServer(new Dictionary<string, string>
     {
         ["Access:Departments:finance:Limits:RequestsPerWindow"] = "4",
         ["Access:Departments:finance:Limits:WindowSeconds"] = "3600",
-    });
+    })
+    {
+        public CapturedLogs Logs { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(Logs));
+        }
+    }
 }
