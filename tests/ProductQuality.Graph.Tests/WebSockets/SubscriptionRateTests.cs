@@ -56,7 +56,11 @@ public sealed class SubscriptionRateTests(SubscriptionRateTests.Server server)
 
             Assert.Equal("error", message.GetProperty("type").GetString());
             var error = message.GetProperty("payload")[0];
-            Assert.Equal("RATE_LIMITED", error.GetProperty("extensions").GetProperty("code").GetString());
+            var extensions = error.GetProperty("extensions");
+            Assert.Equal("RATE_LIMITED", extensions.GetProperty("code").GetString());
+            Assert.InRange(extensions.GetProperty("retryAfterSeconds").GetInt64(), 1, 3600);
+            Assert.Equal(FinanceRate, extensions.GetProperty("limit").GetInt64());
+            Assert.EndsWith(":replay", extensions.GetProperty("requestId").GetString(), StringComparison.Ordinal);
             Assert.Contains("cursor of the last event", error.GetProperty("message").GetString(),
                 StringComparison.Ordinal);
             break;
@@ -72,11 +76,39 @@ public sealed class SubscriptionRateTests(SubscriptionRateTests.Server server)
         Assert.DoesNotContain(server.Logs.Entries, e => e.Level >= LogLevel.Error);
     }
 
-    /// <summary>The WebSocket test server where finance may make four requests an hour; its logs kept.</summary>
+    /// <summary>
+    /// Operations refused before they run — a broken document, a missing payload — count too, as over HTTP: each
+    /// writes an access-log entry, and a connection sent 5,000 of them in six seconds without being limited.
+    /// </summary>
+    [Fact]
+    public async Task Refused_operations_count_against_the_rate_too()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("drc"));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        string[] refused = ["""{"query":"{ "}""", """{"query":5}""", """{"query":"mutation { x }"}"""];
+        var codes = new List<string>();
+        for (var i = 0; i < refused.Length + 1; i++)
+        {
+            var payload = i < refused.Length ? refused[i] : """{"query":"{ __typename }"}""";
+            await client.SendAsync($$"""{"id":"op{{i}}","type":"subscribe","payload":{{payload}}}""");
+            var answer = (await client.ReceiveAsync())!.Value;
+            Assert.Equal("error", answer.GetProperty("type").GetString());
+            codes.Add(answer.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString()!);
+        }
+
+        Assert.DoesNotContain("RATE_LIMITED", codes[..^1]);
+        Assert.Equal("RATE_LIMITED", codes[^1]);
+    }
+
+    /// <summary>The WebSocket test server where finance may make four requests an hour and drc three; its logs kept.
+    /// </summary>
     public sealed class Server() : WebSocketServer(new Dictionary<string, string>
     {
         ["Access:Departments:finance:Limits:RequestsPerWindow"] = "4",
         ["Access:Departments:finance:Limits:WindowSeconds"] = "3600",
+        ["Access:Departments:drc:Limits:RequestsPerWindow"] = "3",
+        ["Access:Departments:drc:Limits:WindowSeconds"] = "3600",
     })
     {
         public CapturedLogs Logs { get; } = new();

@@ -31,6 +31,13 @@ internal sealed class OperationRunner(
         JsonElement? payload, Audience audience, AccessTrace? trace, HttpContext http, IServiceProvider services,
         CancellationToken cancel)
     {
+        // The rate first, as over HTTP: every operation counts, refused ones too — each is an access-log entry, and
+        // a connection sending broken subscribes must not write them without limit.
+        if (limits.CheckRate(http, audience) is { } overRate)
+        {
+            return OperationStart.Refused(overRate);
+        }
+
         if (payload is not { ValueKind: JsonValueKind.Object } body)
         {
             return OperationStart.Refused("INVALID_REQUEST",
@@ -78,11 +85,9 @@ internal sealed class OperationRunner(
             return OperationStart.Refused(inputsError);
         }
 
-        if ((limits.CheckRate(http, audience)
-             ?? limits.CheckDocument(document, request.OperationName, variables, schema, audience, out _))
-            is { } limited)
+        if (limits.CheckDocument(document, request.OperationName, variables, schema, audience, out _) is { } limited)
         {
-            return OperationStart.Refused(new RequestError(limited.Status, limited.Code, limited.Message));
+            return OperationStart.Refused(limited);
         }
 
         var isSubscription = OperationTypeCheck.Selected(document, request.OperationName) == OperationType.Subscription;
@@ -119,8 +124,12 @@ internal sealed class OperationRunner(
 /// <summary>How an operation started: refused before execution, failed validation, one result, or a stream.</summary>
 internal sealed record OperationStart(
     string? Code, string? Message, ExecutionResult? Result, IObservable<ExecutionResult>? Events, bool IsError,
-    int Status = StatusCodes.Status400BadRequest)
+    int Status = StatusCodes.Status400BadRequest, IReadOnlyList<KeyValuePair<string, long>>? Facts = null)
 {
+    /// <summary>A limit's refusal with its numbers (<c>retryAfterSeconds</c>, <c>limit</c>, …), as over HTTP.</summary>
+    public static OperationStart Refused(LimitRefusal refusal) =>
+        new(refusal.Code, refusal.Message, null, null, true, refusal.Status, refusal.Facts);
+
     public static OperationStart Refused(string code, string message) => new(code, message, null, null, true);
 
     /// <summary>A refusal with the HTTP status the same refusal has over HTTP, for the access log's outcome.</summary>

@@ -309,10 +309,13 @@ internal sealed partial class TransportWsConnection(
             trace?.Failed(limited.Code);
             await _log.RecordAsync(http, trace, RequestId(id), limited.Status);
             var wait = DepartmentRateLimiter.RetryAfterHeader(limited);
-            await SendAsync(ErrorMessage(id, OperationStart.Refused(limited.Code,
-                $"{limited.Message} Each event pushed counts as a request, so this subscription has ended before the "
-                + $"event that went past the rate: subscribe again after {wait} s with the cursor of the last event "
-                + "you received. To catch up on many events, page the changes query (up to 500 a request) first.")));
+            await SendAsync(ErrorMessage(id, OperationStart.Refused(limited with
+            {
+                Message = $"{limited.Message} Each event pushed counts as a request, so this subscription has ended "
+                    + $"before the event that went past the rate: subscribe again after {wait} s with the cursor of "
+                    + "the last event you received. To catch up on many events, page the changes query (up to 500 a "
+                    + "request) first.",
+            })));
         }
     }
 
@@ -357,10 +360,15 @@ internal sealed partial class TransportWsConnection(
         string errors;
         if (start.Code is not null)
         {
-            errors = JsonSerializer.Serialize(new[]
+            // The code, the limit's numbers, and the id the access log keeps the operation under, as HTTP errors do.
+            var extensions = new Dictionary<string, object> { ["code"] = start.Code };
+            foreach (var (name, value) in start.Facts ?? [])
             {
-                new { message = start.Message, extensions = new { code = start.Code } },
-            });
+                extensions[name] = value;
+            }
+
+            extensions["requestId"] = RequestId(id);
+            errors = JsonSerializer.Serialize(new[] { new { message = start.Message, extensions } });
         }
         else
         {
