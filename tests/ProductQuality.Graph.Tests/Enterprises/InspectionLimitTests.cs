@@ -81,6 +81,23 @@ public abstract class InspectionLimitTests(TestServerFactory factory)
     }
 
     /// <summary>
+    /// A limit that is not plainly an Int — a fraction, a Float variable, an undeclared variable, a number past Int —
+    /// is left to validation, which names the real mistake, instead of being read as a number it is not.
+    /// </summary>
+    [ProviderTheory]
+    [InlineData("query($l: Int) { enterprises(first: 2) { items { inspections(limit: $l) { passed } } } }", 1000.5)]
+    [InlineData("query($l: Float) { enterprises(first: 2) { items { inspections(limit: $l) { passed } } } }", 1000)]
+    [InlineData("query { enterprises(first: 2) { items { inspections(limit: $l) { passed } } } }", 1000)]
+    [InlineData("{ enterprises(first: 2) { items { inspections(limit: 99999999999999) { passed } } } }", 0)]
+    public async Task A_limit_that_is_not_plainly_an_Int_is_left_to_validation(string query, double l)
+    {
+        var reply = await _client.PostAsync(query, new { l });
+        Assert.True(reply.HasErrors, reply.Body);
+        Assert.NotEqual("PAGE_TOO_LARGE", reply.FirstErrorCode);
+        Assert.True((int)reply.Status is >= 400 and < 500, reply.Body);
+    }
+
+    /// <summary>
     /// A write's payload may read the enterprise's inspections: a limit out of range there refuses the write before
     /// it runs, instead of an error beside a write already committed (the schema says nothing is written on error).
     /// </summary>

@@ -57,11 +57,12 @@ internal sealed class ListSize(
 
         if (definition.Arguments?.Find("limit") is not null && Argument(field, "limit") is { } limit)
         {
-            if (definition.GetMetadata<int?>(MaxLimitKey) is { } max && (limit < 0 || limit > max))
+            if (definition.GetMetadata<int?>(MaxLimitKey) is { } max && IntArgument(field, "limit") is { } asked
+                && (asked < 0 || asked > max))
             {
-                Refusal ??= LimitRefusal.BadRequest(limit < 0 ? "INVALID_ARGUMENT" : "PAGE_TOO_LARGE",
-                    $"'limit' of {parent.Name}.{definition.Name} must be between 0 and {max}; it was {limit}.",
-                    "limitAsked", limit, max);
+                Refusal ??= LimitRefusal.BadRequest(asked < 0 ? "INVALID_ARGUMENT" : "PAGE_TOO_LARGE",
+                    $"'limit' of {parent.Name}.{definition.Name} must be between 0 and {max}; it was {asked}.",
+                    "limitAsked", asked, max);
             }
 
             return (Math.Clamp(limit, 0, maxPageSize), true);
@@ -92,6 +93,38 @@ internal sealed class ListSize(
                 _ => 1,
             }
             : 1;
+    }
+
+    /// <summary>
+    /// The argument as the field will receive it, when it is plainly a GraphQL Int: a literal in Int's range, or a
+    /// declared Int variable holding one. Anything else (a fraction, an undeclared variable, a number past Int) is
+    /// left to validation, which names the real mistake.
+    /// </summary>
+    private int? IntArgument(GraphQLField field, string name)
+    {
+        var value = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name)?.Value;
+        switch (value)
+        {
+            case GraphQLIntValue literal:
+                return int.TryParse(literal.Value.Span, System.Globalization.NumberStyles.AllowLeadingSign,
+                    System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+            case GraphQLVariable variable:
+                var declared = operation.Variables?.Items
+                    .FirstOrDefault(v => v.Variable.Name.StringValue == variable.Name.StringValue);
+                var type = declared?.Type is GraphQLNonNullType nonNull ? nonNull.Type : declared?.Type;
+                if (type is not GraphQLNamedType { Name.StringValue: "Int" })
+                {
+                    return null;
+                }
+
+                ReadVariables = true;
+                return variables is not null && variables.TryGetValue(variable.Name.StringValue, out var given)
+                    ? given as int?
+                    : declared!.DefaultValue is GraphQLIntValue fallback
+                        && int.TryParse(fallback.Value.Span, out var d) ? d : null;
+            default:
+                return null;
+        }
     }
 
     private long? Argument(GraphQLField field, string name)
