@@ -32,8 +32,10 @@ public sealed class WebSocketConnectionCapTests(WebSocketConnectionCapTests.Serv
             using var upgrade = WsClient.UpgradeRequest("graphql-transport-ws");
             using var refused = await http.SendAsync(upgrade);
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-            var body = await refused.Content.ReadAsStringAsync();
-            Assert.Contains("TOO_MANY_CONNECTIONS", body, StringComparison.Ordinal);
+            using var body = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            var extensions = body.RootElement.GetProperty("errors")[0].GetProperty("extensions");
+            Assert.Equal("TOO_MANY_CONNECTIONS", extensions.GetProperty("code").GetString());
+            Assert.Equal(Cap, extensions.GetProperty("limit").GetInt32());
 
             await open[1].DisposeAsync();
             open.RemoveAt(1);

@@ -43,10 +43,12 @@ internal sealed class GraphQLWebSocketEndpoint(
         using var lease = connections.TryOpen(address, settings.MaxConnectionsPerAddress);
         if (lease is null)
         {
-            await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status429TooManyRequests,
-                "TOO_MANY_CONNECTIONS", $"This address has {settings.MaxConnectionsPerAddress} WebSocket connections "
-                + "open already, the most it may: close one (one connection carries many subscriptions) or wait for "
-                + "one to end."), MediaTypes.Json);
+            // The numbers in extensions, as for every limit (no Retry-After: room comes when a connection ends).
+            var open = settings.MaxConnectionsPerAddress;
+            await LimitRefusalWriter.WriteAsync(http, new LimitRefusal(StatusCodes.Status429TooManyRequests,
+                "TOO_MANY_CONNECTIONS", $"This address has {open} WebSocket connections open already, the most it "
+                + "may: close one (one connection carries many subscriptions) or wait for one to end.",
+                [new("open", open), new("limit", open)]), MediaTypes.Json);
             return;
         }
 
