@@ -12,8 +12,8 @@ namespace ProductQuality.Graph.Changes;
 /// contract and row scope. In plain sight the position would tell a reader how many changes it may not see lie
 /// between two of its own (another county's, a kind outside its contract) and, from forged positions, how long the
 /// whole feed is. So a cursor is one AES block — the position and a check word — under the database's key
-/// (<see cref="ChangeCursors"/>), base64url: 22 characters that say nothing and cannot be made up. Anything else is
-/// INVALID_CURSOR.
+/// (<see cref="Infrastructure.CursorKeys"/>), base64url: 22 characters that say nothing and cannot be made up.
+/// Anything else is INVALID_CURSOR.
 /// </summary>
 public sealed class ChangeCursor : IDisposable
 {
@@ -62,15 +62,14 @@ public sealed class ChangeCursor : IDisposable
             || Base64Url.DecodeFromChars(cursor, block, out _, out var written) != OperationStatus.Done
             || written != BlockBytes)
         {
-            throw IsUnsealed(cursor) ? Unsealed() : Invalid();
+            throw Refusal(cursor);
         }
 
         Transform(_decrypt, block);
 
         var id = BinaryPrimitives.ReadInt64BigEndian(block);
         // "changes|v1|10000" is 22 characters too: it opens to noise here, and is told what it is.
-        return block[8..].SequenceEqual(CheckWord) && id > 0 && Encode(id) == cursor ? id
-            : throw (IsUnsealed(cursor) ? Unsealed() : Invalid());
+        return block[8..].SequenceEqual(CheckWord) && id > 0 && Encode(id) == cursor ? id : throw Refusal(cursor);
     }
 
     public void Dispose()
@@ -95,6 +94,9 @@ public sealed class ChangeCursor : IDisposable
     public static DomainException PastTheEnd() => new(ErrorCodes.InvalidCursor,
         "The 'after' cursor points past the end of the change feed, so no server of this database issued it: "
         + "resume from the last cursor you received, or omit 'after' to start from the beginning.");
+
+    // A cursor of the earlier, readable form is told so; anything else is simply not one of ours.
+    private static DomainException Refusal(string cursor) => IsUnsealed(cursor) ? Unsealed() : Invalid();
 
     private static DomainException Invalid() => new(ErrorCodes.InvalidCursor,
         "The 'after' cursor is not one this server issued: pass the cursor of the last change you received "

@@ -20,7 +20,7 @@ public sealed class ChangeEventType : ContractObjectGraphType<ChangeEvent>
             + "hold for this value from that date on. A correction is such a change of days already past.";
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "cursor")
             .Description("Where this event is in the feed: keep the last one you processed and pass it as 'after'.")
-            .Resolve(c => c.RequestServices!.GetRequiredService<ChangeCursors>().Cursor.Encode(c.Source.Id));
+            .Resolve(c => c.RequestServices!.GetRequiredService<Infrastructure.CursorKeys>().Feed.Encode(c.Source.Id));
         Field<NonNullGraphType<ChangeKindType>>(FieldGroup.Structure, "kind").Description("What changed.")
             .ResolveSource(s => s.Kind);
         Field<StringGraphType>(FieldGroup.Identity, "creditCode", published: true)

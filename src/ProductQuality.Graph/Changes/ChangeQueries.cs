@@ -84,7 +84,7 @@ public static class ChangeQueries
     }
 
     /// <summary>The feed's cursor under this database's key.</summary>
-    internal static ChangeCursor Cursor(IResolveFieldContext c) => c.Service<ChangeCursors>().Cursor;
+    internal static ChangeCursor Cursor(IResolveFieldContext c) => c.Service<Infrastructure.CursorKeys>().Feed;
 
     private static Connection<ChangeEvent> Connection(ChangePage page, int? total, ChangeCursor cursor)
     {

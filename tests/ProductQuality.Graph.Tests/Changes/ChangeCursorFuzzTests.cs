@@ -146,7 +146,7 @@ public sealed class ChangeCursorFuzzTests(ChangeFeedServerFactory factory)
     private async Task<ChangeCursor> ServerCursorsAsync()
     {
         await Feed.EndAsync(factory.ClientFor("finance"));
-        return factory.Services.GetRequiredService<ChangeCursors>().Cursor;
+        return factory.Services.GetRequiredService<Graph.Infrastructure.CursorKeys>().Feed;
     }
 
     // Valid cursors, then each mutated: characters flipped, cut, doubled, padded, re-encoded payloads a forger

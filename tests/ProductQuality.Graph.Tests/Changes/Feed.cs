@@ -26,7 +26,7 @@ public static class Feed
 
     /// <summary>The feed position a cursor holds, opened with the server's key.</summary>
     public static long Position(TestServerFactory server, string cursor) =>
-        server.Services.GetRequiredService<ChangeCursors>().Cursor.Decode(cursor);
+        server.Services.GetRequiredService<Graph.Infrastructure.CursorKeys>().Feed.Decode(cursor);
 
     /// <summary>Where the reader's feed ends now (null when it holds nothing yet).</summary>
     public static async Task<string?> EndAsync(HttpClient client)

@@ -231,7 +231,7 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
         get
         {
             using var _ = factory.CreateClient(); // the server has started, and read its key
-            return factory.Services.GetRequiredService<ListCursorKey>().Seal;
+            return factory.Services.GetRequiredService<Graph.Infrastructure.CursorKeys>().Lists;
         }
     }
 

@@ -91,7 +91,7 @@ public sealed class InspectionPlanTests(GraphServerFactory factory)
 
     // The server's list-cursor seal (its client above has started it).
     private Graph.Schema.Paging.CursorSeal Seal =>
-        factory.Services.GetRequiredService<Graph.Schema.Paging.ListCursorKey>().Seal;
+        factory.Services.GetRequiredService<Graph.Infrastructure.CursorKeys>().Lists;
 
     internal static DateOnly Day(string iso) => DateOnly.Parse(iso, CultureInfo.InvariantCulture);
 

@@ -57,7 +57,7 @@ public static class GraphQLEndpointRegistration
         builder.AddCrossOrigin();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<SchemaRegistry>();
-        builder.Services.AddSingleton<Schema.Paging.ListCursorKey>();
+        builder.Services.AddSingleton<CursorKeys>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
         builder.Services.AddSingleton<UnhandledErrorGuard>();
         QueryServices.Register(builder.Services);

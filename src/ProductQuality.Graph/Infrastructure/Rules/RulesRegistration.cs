@@ -18,7 +18,6 @@ public static class RulesRegistration
         builder.Services.AddSingleton<Assessment.Recomputer>();
         // The reader of what the re-evaluation appends: the query field reads it, and a push subscription can too.
         builder.Services.AddSingleton<Changes.IChangeFeed, Changes.ChangeFeed>();
-        builder.Services.AddSingleton<Changes.ChangeCursors>();
         return builder;
     }
 

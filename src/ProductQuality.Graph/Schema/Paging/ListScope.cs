@@ -31,7 +31,8 @@ public readonly record struct ListScope(string Text, CursorSeal Seal)
             }
         }
 
-        return new ListScope(scope.ToString(), context.RequestServices!.GetRequiredService<ListCursorKey>().Seal);
+        var keys = context.RequestServices!.GetRequiredService<Infrastructure.CursorKeys>();
+        return new ListScope(scope.ToString(), keys.Lists);
     }
 
     private static void Write(StringBuilder to, object? value)
