@@ -31,6 +31,7 @@ internal sealed partial class TransportWsConnection(
 {
     private readonly ILogger _logger = logger;
     private readonly AccessLogging _log = http.RequestServices.GetRequiredService<AccessLogging>();
+    private readonly QueryLimits _limits = http.RequestServices.GetRequiredService<QueryLimits>();
     private readonly TimeProvider _clock = http.RequestServices.GetRequiredService<TimeProvider>();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.Ordinal);
@@ -155,12 +156,12 @@ internal sealed partial class TransportWsConnection(
 
     /// <summary>
     /// Closes a connection whose token was refused. As over HTTP, each such refusal counts against the address's
-    /// public rate: past it, the close says when to try again (1013, which graphql-ws clients retry after a wait)
-    /// instead of checking one more token.
+    /// public rate: past it, the close says when to try again (1013, Try Again Later) instead of checking one more
+    /// token.
     /// </summary>
     private async Task RefuseUnidentifiedAsync(int code, string reason)
     {
-        if (http.RequestServices.GetRequiredService<QueryLimits>().CheckUnidentified(http) is { } limited)
+        if (_limits.CheckUnidentified(http) is { } limited)
         {
             // A close reason holds 123 bytes: the code and the wait, not the rate limiter's whole sentence.
             await CloseAsync(CloseCodes.TryAgainLater, $"{limited.Code}: too many requests without a valid token from "
@@ -283,7 +284,7 @@ internal sealed partial class TransportWsConnection(
         }
 
         var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
-        if (http.RequestServices.GetRequiredService<QueryLimits>().CheckRate(http, _audience!) is { } limited)
+        if (_limits.CheckRate(http, _audience!) is { } limited)
         {
             await EndRateLimitedAsync(id, trace, limited);
             return;
