@@ -26,7 +26,9 @@ public static class ReaderText
     public static IReadOnlyList<ExplanationFactor> FactorsFor(this Audience audience, Explanation explanation)
     {
         ArgumentNullException.ThrowIfNull(audience);
-        return audience.Contract.FactorsFor(explanation).Where(f => f.Group is not { } g || audience.Reads(g))
+        ArgumentNullException.ThrowIfNull(explanation);
+        return explanation.Factors
+            .Where(f => f.Group is { } g ? audience.Reads(g) : audience.Contract.ReadsEveryFact())
             .ToArray();
     }
 
