@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Audit;
@@ -25,6 +26,9 @@ public static class GraphQLEndpointRegistration
         builder.AddCheckedOptions<GraphQLHttpOptions>(GraphQLHttpOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<GraphQLHttpOptions>>((kestrel, graphQL) =>
+                kestrel.Limits.MaxRequestLineSize = RequestLineLimit.For(graphQL.Value, kestrel.Limits));
 
         var exposeDetails = builder.Configuration.GetValue<bool>(
             $"{GraphQLHttpOptions.Section}:{nameof(GraphQLHttpOptions.ExposeExceptionDetails)}");
