@@ -131,6 +131,16 @@ public abstract class EnterpriseQueryTests(TestServerFactory factory)
     }
 
     [ProviderTheory]
+    [InlineData("enterprises")]
+    [InlineData("blacklist")]
+    public async Task A_negative_first_is_an_invalid_argument_not_a_page_too_large(string list)
+    {
+        var reply = await _client.PostAsync($"{{ {list}(first: -1) {{ totalCount }} }}");
+        Assert.Equal("INVALID_ARGUMENT", reply.FirstErrorCode);
+        Assert.Contains("it was -1", reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
+    [ProviderTheory]
     [InlineData("not-a-cursor")]
     [InlineData("djF8TmFtZUFzY3x4fDE")]
     public async Task Bad_cursors_are_INVALID_CURSOR(string after)

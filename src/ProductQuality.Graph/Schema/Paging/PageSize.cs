@@ -13,10 +13,19 @@ public static class PageSize
     {
         var max = context.Service<IOptions<GraphQLHttpOptions>>().Value.MaxPageSize;
         var first = context.GetArgument("first", Default);
-        if (first < 0 || first > max)
+        // A negative page is a mistake in the request, not a page too large: the code says which, as for 'limit'.
+        if (first < 0)
+        {
+            throw new DomainException(ErrorCodes.InvalidArgument,
+                $"'first' must be between 0 and {max}; it was {first}.",
+                new Dictionary<string, object?> { ["argument"] = "first" });
+        }
+
+        if (first > max)
         {
             throw new DomainException(ErrorCodes.PageTooLarge,
-                $"'first' must be between 0 and {max}; it was {first}. Page through larger lists with 'after'.");
+                $"'first' must be between 0 and {max}; it was {first}. Page through larger lists with 'after'.",
+                new Dictionary<string, object?> { ["argument"] = "first" });
         }
 
         return first;
