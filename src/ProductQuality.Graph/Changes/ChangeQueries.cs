@@ -42,7 +42,7 @@ public static class ChangeQueries
             {
                 var request = await RequestAsync(c, PageSize.First(c), fromHead: false);
                 var page = await c.Service<IChangeFeed>().ReadAsync(c.Db(), request, c.CancellationToken);
-                var total = c.SubFields?.ContainsKey("totalCount") == true
+                var total = c.Asks("totalCount")
                     ? await c.Service<IChangeFeed>().CountAsync(c.Db(), request, c.CancellationToken)
                     : (int?)null;
                 return Connection(page, total, Cursor(c));

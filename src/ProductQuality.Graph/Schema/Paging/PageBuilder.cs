@@ -17,11 +17,18 @@ public static class PageBuilder
         bool hasCursor,
         Func<T, string> cursorOf)
     {
-        var rows = first == 0 ? [] : await orderedAfterCursor.Take(first + 1).ToListAsync(context.CancellationToken);
+        // One row past the page says whether another follows. 'first: 0' asks for no rows, yet its hasNextPage still
+        // says whether any follow (Relay's rule): that one row is read only when the page info is asked for.
+        var wantsRows = first > 0 || context.Asks("pageInfo");
+        var rows = wantsRows
+            ? await orderedAfterCursor.Take(first + 1).ToListAsync(context.CancellationToken)
+            : [];
         var page = rows.Take(first).ToList();
         // Edges encode their cursors when read (PageEdge): the page info's two are the only ones always computed.
         var edges = page.ConvertAll(r => (Edge<T>)new PageEdge<T>(r, cursorOf));
-        var wantsTotal = context.SubFields?.ContainsKey("totalCount") == true;
+        // Asked by name, whatever its alias and through fragments: the selection's keys are response names, so
+        // "n: totalCount" once left the count null in a non-null field, an internal error.
+        var wantsTotal = context.Asks("totalCount");
         return new Connection<T>
         {
             TotalCount = wantsTotal ? await filtered.CountAsync(context.CancellationToken) : null,
