@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Explorer;
 
@@ -16,13 +17,35 @@ internal static class IdePage
         "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     /// <summary>
-    /// A browser navigating to the endpoint (a GET whose Accept names text/html) wants the IDE, not a GraphQL
-    /// error; GraphQL clients ask for JSON and never list text/html.
+    /// A browser navigating to the endpoint (a GET whose Accept prefers text/html) wants the IDE, not a GraphQL
+    /// error. A client that names a JSON type at least as high as text/html ("application/json, text/html;q=0",
+    /// "text/html;q=0.1, application/graphql-response+json") gets JSON: listing text/html at all once sent it the
+    /// page, whatever its preference.
     /// </summary>
-    public static bool IsBrowserNavigation(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method)
-        && request.GetTypedHeaders().Accept.Any(a =>
-            a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+    public static bool IsBrowserNavigation(HttpRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method))
+        {
+            return false;
+        }
+
+        double html = 0, json = 0;
+        foreach (var value in request.GetTypedHeaders().Accept)
+        {
+            var quality = value.Quality ?? 1;
+            if (value.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
+            {
+                html = Math.Max(html, quality);
+            }
+            else if (value.MediaType.Equals(MediaTypes.Json, StringComparison.OrdinalIgnoreCase)
+                || value.MediaType.Equals(MediaTypes.GraphQLResponse, StringComparison.OrdinalIgnoreCase))
+            {
+                json = Math.Max(json, quality);
+            }
+        }
+
+        return html > 0 && html > json;
+    }
 
     public static Task WriteAsync(HttpContext http, IdeSettings settings)
     {

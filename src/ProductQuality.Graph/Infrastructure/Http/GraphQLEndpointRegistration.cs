@@ -5,6 +5,7 @@ using GraphQL.Validation;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Explorer;
 using ProductQuality.Graph.Explorer.Map;
@@ -77,9 +78,18 @@ public static class GraphQLEndpointRegistration
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
             (HttpContext http, GraphQLEndpoint endpoint, GraphQLWebSocketEndpoint webSockets,
                 UnhandledErrorGuard guard, GraphQLMetrics metrics, AccessLogging log) =>
-                http.WebSockets.IsWebSocketRequest ? guard.RunAsync(http, webSockets.HandleAsync)
-                : IdePage.IsBrowserNavigation(http.Request) ? ExplorerRegistration.WriteIdeAsync(http, path)
-                : metrics.MeasureAsync(http, h => log.RunAsync(h, l => guard.RunAsync(l, endpoint.HandleAsync))));
+            {
+                if (http.WebSockets.IsWebSocketRequest)
+                {
+                    return guard.RunAsync(http, webSockets.HandleAsync);
+                }
+
+                // One address answers the IDE or a result by the Accept header: caches must keep them apart. Appended:
+                // the CORS middleware may already vary by Origin.
+                http.Response.Headers.Append(HeaderNames.Vary, "Accept");
+                return IdePage.IsBrowserNavigation(http.Request) ? ExplorerRegistration.WriteIdeAsync(http, path)
+                    : metrics.MeasureAsync(http, h => log.RunAsync(h, l => guard.RunAsync(l, endpoint.HandleAsync)));
+            });
         app.MapExplorer(path);
         app.MapCheckReceiptKeys();
         app.Map(path, (HttpContext http) =>
