@@ -96,6 +96,29 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         Assert.Equal(code, reply.FirstErrorCode);
     }
 
+    private const string PersistedQuery =
+        """{"persistedQuery":{"version":1,"sha256Hash":"ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38"}}""";
+
+    [Fact]
+    public async Task A_persisted_query_hash_alone_is_answered_as_apollo_and_urql_clients_expect()
+    {
+        // Told so by this exact message (urql) or code (Apollo), the clients send the whole document again.
+        var post = await _client.SendRawAsync(HttpMethod.Post, "/graphql", $$"""{"extensions":{{PersistedQuery}}}""");
+        var get = await _client.SendRawAsync(HttpMethod.Get,
+            "/graphql?extensions=" + Uri.EscapeDataString(PersistedQuery), null);
+        foreach (var reply in new[] { post, get })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+            Assert.Equal("PERSISTED_QUERY_NOT_SUPPORTED", reply.FirstErrorCode);
+            Assert.Equal("PersistedQueryNotSupported", reply.FirstErrorMessage);
+        }
+
+        // With the document beside the hash (the clients' retry), the request runs.
+        var retry = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
+            $$"""{"query":"{ __typename }","extensions":{{PersistedQuery}}}""");
+        Assert.Equal(HttpStatusCode.OK, retry.Status);
+    }
+
     [Fact]
     public async Task Post_without_json_content_type_is_415()
     {

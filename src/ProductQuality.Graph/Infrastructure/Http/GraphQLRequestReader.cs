@@ -23,6 +23,11 @@ internal static class GraphQLRequestReader
         }
 
         var query = q["query"].ToString();
+        if (string.IsNullOrEmpty(query) && AsksPersistedQuery(q["extensions"].ToString()))
+        {
+            return (null, PersistedQueryNotSupported);
+        }
+
         if (UnicodeText.FirstInvalid(query, q["operationName"].ToString()) is { } invalid)
         {
             return (null, UnicodeText.Invalid(invalid == 0 ? "query" : "operationName", "INVALID_REQUEST"));
@@ -166,6 +171,11 @@ internal static class GraphQLRequestReader
 
         if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
         {
+            if (root.TryGetProperty("extensions", out var asked) && AsksPersistedQuery(asked))
+            {
+                return (null, PersistedQueryNotSupported);
+            }
+
             return (null, RequestError.BadRequest("QUERY_MISSING",
                 "The request body has no 'query': it must hold the GraphQL document as a string."));
         }
@@ -229,6 +239,28 @@ internal static class GraphQLRequestReader
         return doc is null ? "is " + problem
             : doc.RootElement.ValueKind == JsonValueKind.Object ? null
             : "must be a JSON-encoded object";
+    }
+
+    /// <summary>
+    /// Automatic persisted queries (Apollo's protocol, also urql's): a client sends only the document's hash and, told
+    /// the server does not keep documents, sends the whole document again. The clients recognise that answer by this
+    /// exact message (urql) or code (Apollo); anything else ends the client's request as an error.
+    /// </summary>
+    private static readonly RequestError PersistedQueryNotSupported =
+        RequestError.BadRequest("PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported");
+
+    private static bool AsksPersistedQuery(JsonElement extensions) =>
+        extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty("persistedQuery", out _);
+
+    private static bool AsksPersistedQuery(string extensionsJson)
+    {
+        if (extensionsJson.Length == 0)
+        {
+            return false;
+        }
+
+        using var document = JsonIntake.Parse(extensionsJson, out _);
+        return document is not null && AsksPersistedQuery(document.RootElement);
     }
 
     private static RequestError TooLarge(GraphQLHttpOptions options) =>
