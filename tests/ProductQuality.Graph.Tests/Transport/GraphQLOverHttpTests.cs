@@ -96,6 +96,34 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         Assert.Equal(code, reply.FirstErrorCode);
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    [InlineData("deflate, gzip")]
+    public async Task A_compressed_body_is_415_naming_the_encoding(string encoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("{\"query\":\"{ __typename }\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
+        var reply = await GraphQLReply.ReadAsync(await _client.SendAsync(request));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, reply.Status);
+        Assert.Equal("UNSUPPORTED_CONTENT_ENCODING", reply.FirstErrorCode);
+        Assert.Contains(encoding.Split(",")[0], reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_identity_encoding_is_the_body_as_is()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("{\"query\":\"{ __typename }\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Content.Headers.ContentEncoding.Add("identity");
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
+    }
+
     private const string PersistedQuery =
         """{"persistedQuery":{"version":1,"sha256Hash":"ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38"}}""";
 

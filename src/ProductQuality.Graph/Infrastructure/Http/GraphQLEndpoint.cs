@@ -48,6 +48,16 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        if (!isGet && MediaTypes.UnsupportedContentEncoding(http.Request) is { } encoding)
+        {
+            await limits.RefuseUnidentifiedAsync(http,
+                new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_CONTENT_ENCODING",
+                    $"The body is sent with Content-Encoding '{encoding}', which this server does not decode: "
+                    + "send the JSON uncompressed, without the header."),
+                mediaType);
+            return;
+        }
+
         var (request, error) = isGet
             ? GraphQLRequestReader.FromQueryString(http.Request, _options)
             : await GraphQLRequestReader.FromBodyAsync(http.Request, _options);

@@ -54,6 +54,19 @@ internal static class MediaTypes
         return chosen;
     }
 
+    /// <summary>
+    /// The body's Content-Encoding when it is one the server does not decode (anything but identity), cut to 40
+    /// characters; null when the body is sent as is. Ignored, a gzip body was read as JSON ("not valid UTF-8 at
+    /// offset 1") and a "br" label on a plain body passed unnoticed; RFC 9110 §15.5.16 answers both with 415.
+    /// </summary>
+    public static string? UnsupportedContentEncoding(HttpRequest request)
+    {
+        var encoding = request.Headers.ContentEncoding.ToString().Trim();
+        return encoding.Length == 0 || encoding.Equals("identity", StringComparison.OrdinalIgnoreCase) ? null
+            : encoding.Length > 40 ? encoding[..40] + "…"
+            : encoding;
+    }
+
     public static bool IsJsonContent(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
         && contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
