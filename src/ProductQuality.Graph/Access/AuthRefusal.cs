@@ -1,6 +1,23 @@
+using ProductQuality.Graph.Infrastructure.Http;
+
 namespace ProductQuality.Graph.Access;
 
 /// <summary>
 /// Why a request's identity is refused: status (401/403), a stable code, a message, and the WWW-Authenticate value.
 /// </summary>
-public sealed record AuthRefusal(int Status, string Code, string Message, string? WwwAuthenticate);
+public sealed record AuthRefusal(int Status, string Code, string Message, string? WwwAuthenticate)
+{
+    /// <summary>
+    /// The refusal as the transport's error, with its challenge set on the response: a 401 must carry one (RFC 9110
+    /// §11.6.1), and when each endpoint set it by hand, the IDE's examples forgot.
+    /// </summary>
+    internal RequestError ChallengeOn(HttpResponse response)
+    {
+        if (WwwAuthenticate is { } challenge)
+        {
+            response.Headers.WWWAuthenticate = challenge;
+        }
+
+        return new RequestError(Status, Code, Message);
+    }
+}

@@ -13,8 +13,7 @@ internal static class ExampleEndpoint
         var (audience, refusal) = await audiences.ResolveAsync(http);
         if (audience is null)
         {
-            await TransportErrorWriter.WriteAsync(
-                http, new RequestError(refusal!.Status, refusal.Code, refusal.Message), MediaTypes.Json);
+            await TransportErrorWriter.WriteAsync(http, refusal!.ChallengeOn(http.Response), MediaTypes.Json);
             return;
         }
 

@@ -16,13 +16,7 @@ internal static class ExplorerSession
         var (audience, refusal) = await audiences.ResolveAsync(http);
         if (audience is null)
         {
-            if (refusal!.WwwAuthenticate is { } challenge)
-            {
-                http.Response.Headers.WWWAuthenticate = challenge;
-            }
-
-            await TransportErrorWriter.WriteAsync(
-                http, new RequestError(refusal.Status, refusal.Code, refusal.Message), MediaTypes.Json);
+            await TransportErrorWriter.WriteAsync(http, refusal!.ChallengeOn(http.Response), MediaTypes.Json);
             return;
         }
 

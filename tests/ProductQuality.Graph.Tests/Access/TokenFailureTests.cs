@@ -23,6 +23,23 @@ public sealed class TokenFailureTests(GraphServerFactory factory)
     }
 
     [Theory]
+    [InlineData("/graphql?query=%7B__typename%7D")]
+    [InlineData("/graphql/ide/session")]
+    [InlineData("/graphql/ide/examples")]
+    [InlineData("/graphql/schema.graphql")]
+    public async Task Every_address_that_reads_a_token_challenges_a_bad_one(string url)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer x");
+        var reply = await client.SendRawAsync(HttpMethod.Get, url, accept: "application/json");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+        Assert.Equal("INVALID_TOKEN", reply.FirstErrorCode);
+        Assert.StartsWith("Bearer error=\"invalid_token\"",
+            Assert.Single(reply.Response.Headers.WwwAuthenticate).ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(Forgeries))]
     public async Task A_forged_or_broken_token_is_401_in_our_words(string why, string token)
     {

@@ -72,13 +72,7 @@ internal sealed class GraphQLEndpoint(
         var (audience, refusal) = await audiences.ResolveAsync(http);
         if (audience is null)
         {
-            if (refusal!.WwwAuthenticate is { } challenge)
-            {
-                http.Response.Headers.WWWAuthenticate = challenge;
-            }
-
-            await limits.RefuseUnidentifiedAsync(
-                http, new RequestError(refusal.Status, refusal.Code, refusal.Message), mediaType);
+            await limits.RefuseUnidentifiedAsync(http, refusal!.ChallengeOn(http.Response), mediaType);
             return;
         }
 
