@@ -34,6 +34,25 @@ public sealed class CrossOriginTests : IClassFixture<CrossOriginTests.PartnerOri
         Assert.Equal(Partner, answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
+    [Theory]
+    [InlineData("apollographql-client-name,apollographql-client-version,content-type")]
+    [InlineData("apollo-require-preflight,authorization")]
+    [InlineData("traceparent,tracestate,baggage,sentry-trace,x-purpose")]
+    public async Task What_common_browser_clients_add_passes_the_preflight(string headers)
+    {
+        using var client = _configured.CreateClient();
+        using var preflight = Preflight(Partner);
+        preflight.Headers.Remove("Access-Control-Request-Headers");
+        preflight.Headers.Add("Access-Control-Request-Headers", headers);
+        using var answer = await client.SendAsync(preflight);
+        var allowed = string.Join(",", answer.Headers.GetValues("Access-Control-Allow-Headers"))
+            .Split(',', StringSplitOptions.TrimEntries);
+        foreach (var header in headers.Split(','))
+        {
+            Assert.Contains(header, allowed, StringComparer.OrdinalIgnoreCase);
+        }
+    }
+
     [Fact]
     public async Task Another_origin_and_every_origin_by_default_get_no_permission()
     {

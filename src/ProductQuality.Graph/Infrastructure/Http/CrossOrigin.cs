@@ -8,6 +8,18 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// </summary>
 internal static class CrossOrigin
 {
+    /// <summary>
+    /// The headers a page of an allowed origin may send. A browser refuses the whole request, with no readable error,
+    /// when its preflight names one not listed, so beside ours this lists what common browser clients add on their
+    /// own: Apollo Client's name and version and its CSRF marker, W3C trace context and baggage, Sentry's trace.
+    /// </summary>
+    internal static readonly string[] RequestHeaders =
+    [
+        "Authorization", "Content-Type", "Accept", "X-Purpose", "X-Request-Id",
+        "traceparent", "tracestate", "baggage", "sentry-trace",
+        "apollographql-client-name", "apollographql-client-version", "apollo-require-preflight",
+    ];
+
     public static void AddCrossOrigin(this IHostApplicationBuilder builder)
     {
         builder.AddCheckedOptions<CrossOriginOptions>(CrossOriginOptions.Section).ValidateOnStart();
@@ -27,8 +39,7 @@ internal static class CrossOrigin
                 }
 
                 policy.WithMethods(HttpMethods.Get, HttpMethods.Post)
-                    .WithHeaders("Authorization", "Content-Type", "Accept", "X-Purpose", "X-Request-Id",
-                        "traceparent")
+                    .WithHeaders(RequestHeaders)
                     .WithExposedHeaders("Retry-After", "WWW-Authenticate", "Content-Disposition",
                         "X-Request-Id")
                     .SetPreflightMaxAge(TimeSpan.FromSeconds(options.Value.PreflightMaxAgeSeconds));
