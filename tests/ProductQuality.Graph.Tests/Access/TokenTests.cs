@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ProductQuality.Graph.Tests.Infrastructure;
@@ -58,6 +59,36 @@ public sealed class TokenTests(GraphServerFactory factory)
     {
         var reply = await SendAsync("Basic dXNlcjpwYXNz");
         Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+    }
+
+    [Fact]
+    public async Task An_empty_authorization_header_is_refused_not_read_as_the_public()
+    {
+        // HttpClient drops a header without a value; fetch({ headers: { Authorization: "" } }) sends one.
+        var http = await factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = "POST";
+            c.Request.Path = "/graphql";
+            c.Request.Headers.Authorization = "";
+            c.Request.ContentType = "application/json";
+            c.Request.Body = new MemoryStream("{\"query\":\"{ __typename }\"}"u8.ToArray());
+        });
+        var body = await new StreamReader(http.Response.Body).ReadToEndAsync();
+        Assert.Equal(StatusCodes.Status401Unauthorized, http.Response.StatusCode);
+        Assert.Contains("\"INVALID_AUTHORIZATION\"", body, StringComparison.Ordinal);
+        Assert.Contains("header is empty", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_authorization_headers_are_refused_as_two_not_as_a_broken_token()
+    {
+        var client = factory.CreateClient();
+        var token = "Bearer " + Token();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", [token, token]);
+        var reply = await client.PostAsync("{ blacklist(first: 1) { totalCount } }");
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+        Assert.Equal("INVALID_AUTHORIZATION", reply.FirstErrorCode);
+        Assert.Contains("not 2", reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -119,6 +119,9 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
         { "{\"type\":\"connection_init\",\"payload\":{\"token\":\"\\ud800\"}}", 4403, "INVALID_TOKEN" },
         { "{\"type\":\"connection_init\",\"payload\":{\"authToken\":[\"x\"]}}", 4403, "payload.authToken" },
         { "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer \"}}", 4403, "INVALID_TOKEN" },
+        { "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Basic dXNlcjpwYXNz\"}}", 4403,
+            "INVALID_AUTHORIZATION: payload.Authorization: only bearer tokens" },
+        { "{\"type\":\"complete\"}", 4400, "needs the 'id'" },
     };
 
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace ProductQuality.Graph.Access.Tokens;
 
 /// <summary>
-/// No Authorization header: the public. A bearer token: validated by JwtBearer; a bad one is refused with 401 and
+/// No Authorization header: the public (an empty one is refused). A bearer token: validated by JwtBearer; a bad one is refused with 401 and
 /// its reason — never a silent downgrade to anonymous. A valid token's <c>dept</c> must name a department of the
 /// policy. A token of the enterprise issuer is checked with the server's own key instead (the data tracker).
 /// </summary>
@@ -15,10 +15,25 @@ internal sealed class JwtAudienceResolver(
 {
     public async Task<(Audience? Audience, AuthRefusal? Refusal)> ResolveAsync(HttpContext http)
     {
-        string header = http.Request.Headers.Authorization.ToString();
-        if (string.IsNullOrEmpty(header))
+        var values = http.Request.Headers.Authorization;
+        if (values.Count == 0)
         {
             return (policy.Public, null);
+        }
+
+        // Two headers, or one with nothing in it, are a client's mistake (a token joined twice, a token variable
+        // still empty): answered as such, never read as "not a JWT" or quietly as the public.
+        if (values.Count > 1)
+        {
+            return (null, Unauthorized("invalid_request",
+                $"Send one Authorization header, not {values.Count}: 'Authorization: Bearer <token>'."));
+        }
+
+        var header = values[0] ?? "";
+        if (header.Trim().Length == 0)
+        {
+            return (null, Unauthorized("invalid_request", "The Authorization header is empty: send "
+                + "'Authorization: Bearer <token>', or no Authorization header to read as the public."));
         }
 
         if (BearerToken.Of(header) is not { } token)

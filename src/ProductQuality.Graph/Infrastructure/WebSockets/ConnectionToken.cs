@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.JsonWebTokens;
 using ProductQuality.Graph.Access.Tokens;
 using ProductQuality.Graph.Infrastructure.Http;
@@ -16,18 +17,18 @@ internal static class ConnectionToken
 
     /// <summary>
     /// The Authorization header the connection's operations are resolved with: "Bearer …" from the payload, else the
-    /// upgrade request's header as it came (the resolver refuses a malformed one, as over HTTP), else null for the
+    /// upgrade request's headers as they came (the resolver refuses malformed ones, as over HTTP), else none for the
     /// public. A token member that is there but holds no usable token is a problem, never a quiet fall back to the
     /// public contract: the client meant to sign in.
     /// </summary>
-    public static (string? Authorization, (int CloseCode, string Reason)? Problem) From(
+    public static (StringValues Authorization, (int CloseCode, string Reason)? Problem) From(
         JsonElement? payload, HttpRequest upgrade)
     {
         if (payload is { } body)
         {
             if (body.ValueKind != JsonValueKind.Object)
             {
-                return (null, (CloseCodes.BadRequest,
+                return (StringValues.Empty, (CloseCodes.BadRequest,
                     "connection_init's payload must be a JSON object, such as {\"token\": \"<JWT>\"}."));
             }
 
@@ -41,18 +42,25 @@ internal static class ConnectionToken
             }
         }
 
-        var header = upgrade.Headers.Authorization;
-        return (header.Count == 0 ? null : header.ToString(), null);
+        // Every value the upgrade carried, so the resolver refuses two headers as it does over HTTP.
+        return (upgrade.Headers.Authorization, null);
     }
 
-    private static (string?, (int, string)?) Bearer(string name, JsonElement value)
+    private static (StringValues, (int, string)?) Bearer(string name, JsonElement value)
     {
         // The payload may hold the header's value ("Bearer …") or the token alone.
         var text = value.ValueKind == JsonValueKind.String ? UnicodeText.Read(value)?.Trim() : null;
         var token = BearerToken.Of(text) ?? text;
-        return string.IsNullOrEmpty(token)
-            ? (null, (CloseCodes.Forbidden,
-                $"INVALID_TOKEN: payload.{name} must be a string holding the token: \"<JWT>\" or \"Bearer <JWT>\"."))
+        if (string.IsNullOrEmpty(token))
+        {
+            return (StringValues.Empty, (CloseCodes.Forbidden,
+                $"INVALID_TOKEN: payload.{name} must be a string holding the token: \"<JWT>\" or \"Bearer <JWT>\"."));
+        }
+
+        // A JWT holds no spaces: "Basic abc" is another scheme, answered as over HTTP rather than as a broken JWT.
+        return token.Any(char.IsWhiteSpace)
+            ? (StringValues.Empty, (CloseCodes.Forbidden, $"INVALID_AUTHORIZATION: payload.{name}: only bearer "
+                + "tokens are accepted: send \"Bearer <JWT>\" or the token alone."))
             : ("Bearer " + token, null);
     }
 

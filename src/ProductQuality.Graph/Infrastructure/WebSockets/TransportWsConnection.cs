@@ -107,6 +107,9 @@ internal sealed partial class TransportWsConnection(
                 }
 
                 break;
+            case "complete":
+                await CloseAsync(CloseCodes.BadRequest, "A 'complete' message needs the 'id' of the operation it ends.");
+                break;
             default:
                 await CloseAsync(CloseCodes.BadRequest, $"Unexpected message type '{Shorten(message.Type)}'.");
                 break;
@@ -134,7 +137,7 @@ internal sealed partial class TransportWsConnection(
         await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var asking = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         asking.Connection.RemoteIpAddress = http.Connection.RemoteIpAddress;
-        if (authorization is not null)
+        if (authorization.Count > 0)
         {
             asking.Request.Headers.Authorization = authorization;
         }
@@ -148,7 +151,7 @@ internal sealed partial class TransportWsConnection(
 
         _audience = audience;
         await SendAsync("{\"type\":\"connection_ack\"}");
-        if (BearerToken.Of(authorization) is { Length: > 0 } token && ConnectionToken.ExpiresAt(token) is { } expires)
+        if (BearerToken.Of(authorization.ToString()) is { Length: > 0 } token && ConnectionToken.ExpiresAt(token) is { } expires)
         {
             _ = CloseAtExpiryAsync(expires);
         }
