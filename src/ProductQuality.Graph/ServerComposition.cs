@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure;
@@ -38,6 +39,7 @@ internal static class ServerComposition
         await app.InitializeDatabaseAsync();
         await app.ReadDatabaseKeysAsync();
         app.UseOperations();
+        app.UseHttpConventions(app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path);
         app.MapOperations();
         app.MapProductQualityGraph();
     }

@@ -37,17 +37,20 @@ internal static class HealthRegistration
         });
     }
 
+    /// <summary>Probes are read (GET, and HEAD through it): a POST or PUT is 405, not a 200 that did nothing.</summary>
+    private static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get]);
+
     public static void MapHealthProbes(this WebApplication app)
     {
         app.MapHealthChecks(LivePath, new HealthCheckOptions
         {
             Predicate = _ => false,
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).WithMetadata(ReadOnly);
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).WithMetadata(ReadOnly);
     }
 }

@@ -94,6 +94,6 @@ internal static class TelemetryRegistration
         var access = new ScrapeAccess(options.Prometheus.AllowedNetworks);
         app.MapPrometheusScrapingEndpoint(options.Prometheus.Path, meterProvider: null,
             configureBranchedPipeline: branch => branch.Use((http, next) => access.Guard(http, () => next(http))),
-            optionsName: null);
+            optionsName: null).WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
     }
 }

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ProductQuality.Graph.Infrastructure.Http;
+
+/// <summary>
+/// HTTP conventions every address keeps, not only the GraphQL endpoint: an error answered without a body (routing's
+/// 404 and 405, a health or metrics refusal) gets the same JSON error as the endpoint's, with a code and the request
+/// id; and HEAD is answered wherever GET is (RFC 9110 §9.1), for uptime checkers and <c>curl -I</c>.
+/// </summary>
+internal static class ErrorBodies
+{
+    private const int LongestEcho = 100;
+
+    public static WebApplication UseHttpConventions(this WebApplication app, string graphQLPath)
+    {
+        // Routing sees the GET a HEAD stands for; what the GET would write goes nowhere, headers stay.
+        app.Use((http, next) =>
+        {
+            if (HttpMethods.IsHead(http.Request.Method))
+            {
+                http.Request.Method = HttpMethods.Get;
+                http.Response.Body = Stream.Null;
+            }
+
+            return next(http);
+        });
+        // Routing chooses the endpoint here, after the rewrite (by default it would run first and see HEAD).
+        app.UseRouting();
+        app.UseStatusCodePages(context => WriteAsync(context.HttpContext, graphQLPath));
+        return app;
+    }
+
+    private static Task WriteAsync(HttpContext http, string graphQLPath)
+    {
+        var status = http.Response.StatusCode;
+        var path = Echo(http.Request.Path.Value ?? "/");
+        var message = status switch
+        {
+            StatusCodes.Status404NotFound =>
+                $"Nothing is served at '{path}'. GraphQL is at {graphQLPath} (POST, or GET for queries); "
+                + "a browser opening it gets the IDE.",
+            StatusCodes.Status405MethodNotAllowed =>
+                $"'{Echo(http.Request.Method)}' is not allowed on '{path}'; allowed: {Allowed(http)}.",
+            _ => $"{ReasonPhrases.GetReasonPhrase(status)} ('{path}').",
+        };
+        return TransportErrorWriter.WriteAsync(http, new RequestError(status, CodeOf(status), message), MediaTypes.Json);
+    }
+
+    /// <summary>The status's reason phrase as a code: 404 NOT_FOUND, 405 METHOD_NOT_ALLOWED.</summary>
+    private static string CodeOf(int status) =>
+        ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase
+            ? phrase.ToUpperInvariant().Replace(' ', '_').Replace("-", "", StringComparison.Ordinal)
+            : $"HTTP_{status}";
+
+    private static string Allowed(HttpContext http) =>
+        http.Response.Headers.Allow is { Count: > 0 } allow ? allow.ToString() : "see the README";
+
+    private static string Echo(string text) => text.Length > LongestEcho ? text[..LongestEcho] + "…" : text;
+}
