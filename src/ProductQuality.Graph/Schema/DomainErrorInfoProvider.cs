@@ -24,9 +24,11 @@ public sealed class DomainErrorInfoProvider(ErrorInfoProviderOptions options, IH
         // A message may quote the input (a name, a value): cut, so that no request multiplies its own size in errors.
         if (info.Message is { Length: > MaxMessageLength } text)
         {
-            var cut = char.IsHighSurrogate(text[MaxMessageLength - 1]) ? MaxMessageLength - 1 : MaxMessageLength;
-            info.Message = string.Create(CultureInfo.InvariantCulture,
-                $"{text[..cut]}… (cut: the message has {text.Length:N0} characters)");
+            // The note counts towards the limit: the whole message stays within it.
+            var note = string.Create(CultureInfo.InvariantCulture, $"… (cut: the message has {text.Length:N0} characters)");
+            var cut = MaxMessageLength - note.Length;
+            cut = char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut;
+            info.Message = text[..cut] + note;
         }
         var requestId = requests?.HttpContext?.TraceIdentifier;
         if (executionError is DomainException { Extra.Count: > 0 } || requestId is not null)

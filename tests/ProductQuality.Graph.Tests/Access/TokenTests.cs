@@ -92,6 +92,15 @@ public sealed class TokenTests(GraphServerFactory factory)
     }
 
     [Fact]
+    public async Task A_long_unknown_department_is_quoted_by_its_start()
+    {
+        var reply = await SendAsync("Bearer " + Token(department: new string('d', 5_000)));
+        Assert.Equal("UNKNOWN_DEPARTMENT", reply.FirstErrorCode);
+        Assert.InRange(reply.FirstErrorMessage.Length, 1, 200);
+        CleanAnswer.Assert(reply, "a 5,000-character dept claim");
+    }
+
+    [Fact]
     public async Task A_good_token_gets_its_contract()
     {
         var reply = await SendAsync("Bearer " + Token());

@@ -5,7 +5,7 @@ namespace ProductQuality.Graph.Tests.Infrastructure;
 
 /// <summary>
 /// The house rule for every answer: below 500, a JSON object body, every error with a message and an
-/// <c>extensions.code</c>, and nothing that names .NET (types, namespaces, IDX codes, stack frames, codes the
+/// <c>extensions.code</c>, no message over 2,000 characters, and nothing that names .NET (types, namespaces, IDX codes, stack frames, codes the
 /// executer derives from exception types) in any message, code or WWW-Authenticate header.
 /// </summary>
 public static partial class CleanAnswer
@@ -82,6 +82,12 @@ public static partial class CleanAnswer
         if (string.IsNullOrWhiteSpace(message))
         {
             return "an error without a message";
+        }
+
+        // The README's promise: a message quotes at most the start of an input, and none is longer than this.
+        if (message.Length > 2_000)
+        {
+            return $"a message of {message.Length} characters";
         }
 
         var code = error.TryGetProperty("extensions", out var ext) && ext.ValueKind == JsonValueKind.Object

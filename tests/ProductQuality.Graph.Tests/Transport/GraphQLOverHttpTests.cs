@@ -124,6 +124,28 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
     }
 
+    [Fact]
+    public async Task An_unknown_operation_name_is_quoted_by_its_start_and_the_operations_are_named()
+    {
+        var reply = await _client.PostAsync("query A { __typename } query B { __typename }", operationName:
+            new string('C', 100_000));
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("INVALID_OPERATION_NAME", reply.FirstErrorCode);
+        Assert.EndsWith("…'; its operations: A, B.", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.InRange(reply.FirstErrorMessage.Length, 1, 200);
+    }
+
+    [Fact]
+    public async Task A_cut_message_with_its_note_stays_within_2000_characters()
+    {
+        // A variable no type can hold is quoted by GraphQL.NET whole; the server cuts the message.
+        var reply = await _client.PostAsync("query($f: Boolean!) { __typename @include(if: $f) }",
+            new { f = new string('x', 5_000) });
+        Assert.Equal("INVALID_VALUE", reply.FirstErrorCode);
+        Assert.Contains("(cut: the message has", reply.FirstErrorMessage, StringComparison.Ordinal);
+        CleanAnswer.Assert(reply, "a 5,000-character variable");
+    }
+
     private const string PersistedQuery =
         """{"persistedQuery":{"version":1,"sha256Hash":"ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38"}}""";
 

@@ -31,7 +31,9 @@ internal static class OperationTypeCheck
     }
 
     public static RequestError? Refusal(GraphQLDocument document, string? operationName, ISchema schema) =>
-        Selected(document, operationName) switch
+        operationName is not null && SelectedOperation(document, operationName) is null
+            ? NoOperationNamed(document, operationName)
+            : Selected(document, operationName) switch
         {
             OperationType.Mutation when schema.Mutation is null => RequestError.BadRequest(Code,
                 "This department's schema has no mutations: only the regulators record facts. Send queries."),
@@ -39,4 +41,19 @@ internal static class OperationTypeCheck
                 "This department's schema has no subscriptions: send queries (and poll) instead."),
             _ => null,
         };
+
+    /// <summary>
+    /// The library's own message quoted the whole name (up to the 2,000-character cut); this one quotes its start
+    /// and names the operations the document has, which is what the caller needs to fix the request.
+    /// </summary>
+    private static RequestError NoOperationNamed(GraphQLDocument document, string operationName)
+    {
+        var names = document.Definitions.OfType<GraphQLOperationDefinition>()
+            .Select(o => o.Name is null ? "(anonymous)" : Shorten(o.Name.StringValue)).Take(10).ToList();
+        return RequestError.BadRequest("INVALID_OPERATION_NAME",
+            $"The document has no operation named '{Shorten(operationName)}'; its operations: "
+            + $"{string.Join(", ", names)}.");
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }
