@@ -55,4 +55,33 @@ public sealed class UnicodeRequestTests(GraphServerFactory factory)
         var reply = await _client.SendRawAsync(HttpMethod.Get, "/graphql?query=%7B%20__typename%20%7D%20%23%ED%A0%80");
         CleanAnswer.Assert(reply, "invalid UTF-8 in GET");
     }
+
+    [Theory]
+    [InlineData("query=%ff", "not UTF-8")]
+    [InlineData("query=%E0%80%80", "not UTF-8")]                          // an overlong encoding
+    [InlineData("query=%7B__typename%7D&operationName=%ED%A0%80", "not UTF-8")]   // an encoded surrogate
+    [InlineData("query=%7B__typename%7D&x=%zz", "starts no escape")]
+    [InlineData("query=%7B__typename%7D%2", "starts no escape")]
+    public async Task A_get_whose_escapes_are_not_utf8_is_named_as_such(string queryString, string why)
+    {
+        // Sent as is: HttpClient would escape a stray '%' itself, curl and others do not.
+        var http = await factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = "/graphql";
+            c.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?" + queryString);
+        });
+        var body = await new StreamReader(http.Response.Body).ReadToEndAsync();
+        Assert.Equal(400, http.Response.StatusCode);
+        Assert.Contains("\"INVALID_REQUEST\"", body, StringComparison.Ordinal);
+        Assert.Contains(why, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_get_with_escaped_chinese_text_runs()
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Get,
+            "/graphql?query=" + Uri.EscapeDataString("{ enterprise(creditCode: \"中\") { name } }"));
+        Assert.NotEqual("INVALID_REQUEST", reply.FirstErrorCode);
+    }
 }

@@ -12,6 +12,11 @@ internal static class GraphQLRequestReader
     public static (GraphQLHttpRequest? Request, RequestError? Error) FromQueryString(
         HttpRequest http, GraphQLHttpOptions options)
     {
+        if (PercentEncoding.Problem(http.QueryString.Value) is { } encoding)
+        {
+            return (null, RequestError.BadRequest("INVALID_REQUEST", $"The query string {encoding}."));
+        }
+
         var q = http.Query;
         foreach (var key in new[] { "query", "operationName", "variables", "extensions" })
         {
