@@ -188,6 +188,40 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
         Assert.Contains("graphql-transport-ws", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_upgrade_of_another_websocket_version_is_426_naming_version_13()
+    {
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var request = WsClient.UpgradeRequest("graphql-transport-ws");
+        request.Headers.Remove("Sec-WebSocket-Version");
+        request.Headers.Add("Sec-WebSocket-Version", "8");
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.UpgradeRequired, response.StatusCode);
+        Assert.Equal("13", response.Headers.GetValues("Sec-WebSocket-Version").Single());
+        Assert.Contains("UNSUPPORTED_WEBSOCKET_VERSION", await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("c2hvcnQ=")]
+    public async Task An_upgrade_without_a_proper_key_is_400_saying_what_a_handshake_needs(string key)
+    {
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var request = WsClient.UpgradeRequest("graphql-transport-ws");
+        request.Headers.Remove("Sec-WebSocket-Key");
+        if (key.Length > 0)
+        {
+            request.Headers.Add("Sec-WebSocket-Key", key);
+        }
+
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("INVALID_WEBSOCKET_UPGRADE", body, StringComparison.Ordinal);
+        Assert.Contains("Sec-WebSocket-Key", body, StringComparison.Ordinal);
+    }
+
     private async Task<WsClient> ConnectedAsync(string department)
     {
         var client = await WsClient.ConnectAsync(server.Address);

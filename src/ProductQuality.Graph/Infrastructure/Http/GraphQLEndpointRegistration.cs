@@ -79,7 +79,7 @@ public static class GraphQLEndpointRegistration
             (HttpContext http, GraphQLEndpoint endpoint, GraphQLWebSocketEndpoint webSockets,
                 UnhandledErrorGuard guard, GraphQLMetrics metrics, AccessLogging log) =>
             {
-                if (http.WebSockets.IsWebSocketRequest)
+                if (http.WebSockets.IsWebSocketRequest || GraphQLWebSocketEndpoint.AsksUpgrade(http.Request))
                 {
                     return guard.RunAsync(http, webSockets.HandleAsync);
                 }

@@ -22,8 +22,21 @@ internal sealed class GraphQLWebSocketEndpoint(
 {
     public const string SubProtocol = "graphql-transport-ws";
 
+    /// <summary>
+    /// Whether the request asks to upgrade to a WebSocket, well-formed or not: a malformed upgrade once fell through
+    /// to the HTTP endpoint and was told its GET had no 'query'.
+    /// </summary>
+    public static bool AsksUpgrade(HttpRequest request) =>
+        request.Headers.Upgrade.ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase);
+
     public async Task HandleAsync(HttpContext http)
     {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            await RefuseMalformedUpgradeAsync(http);
+            return;
+        }
+
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol, StringComparer.Ordinal))
         {
             var asked = http.WebSockets.WebSocketRequestedProtocols;
@@ -59,5 +72,26 @@ internal sealed class GraphQLWebSocketEndpoint(
         });
         using var connection = new TransportWsConnection(socket, http, runner, audiences, serializer, settings, logger);
         await connection.RunAsync();
+    }
+
+    /// <summary>
+    /// An upgrade ASP.NET Core cannot accept (RFC 6455 §4.2.1): another protocol version is 426 with the version
+    /// spoken here (§4.4); anything else is a 400 naming what a handshake needs.
+    /// </summary>
+    private Task RefuseMalformedUpgradeAsync(HttpContext http)
+    {
+        var version = http.Request.Headers.SecWebSocketVersion.ToString();
+        if (version.Length > 0 && version != "13")
+        {
+            http.Response.Headers.SecWebSocketVersion = "13";
+            return limits.RefuseUnidentifiedAsync(http, new RequestError(StatusCodes.Status426UpgradeRequired,
+                "UNSUPPORTED_WEBSOCKET_VERSION", "This endpoint speaks WebSocket version 13 (RFC 6455) only."),
+                MediaTypes.Json);
+        }
+
+        return limits.RefuseUnidentifiedAsync(http, RequestError.BadRequest("INVALID_WEBSOCKET_UPGRADE",
+            "The WebSocket upgrade is incomplete: a GET with 'Connection: Upgrade', 'Upgrade: websocket', "
+            + "'Sec-WebSocket-Version: 13' and a 'Sec-WebSocket-Key' of 16 bytes in base64 (WebSocket clients send "
+            + "these themselves)."), MediaTypes.Json);
     }
 }
