@@ -29,7 +29,7 @@ public static class GraphQLEndpointRegistration
             .ValidateOnStart();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<GraphQLHttpOptions>>((kestrel, graphQL) =>
-                kestrel.Limits.MaxRequestLineSize = RequestLineLimit.For(graphQL.Value, kestrel.Limits));
+                KestrelRequestReading.Configure(kestrel, graphQL.Value));
 
         var exposeDetails = builder.Configuration.GetValue<bool>(
             $"{GraphQLHttpOptions.Section}:{nameof(GraphQLHttpOptions.ExposeExceptionDetails)}");
