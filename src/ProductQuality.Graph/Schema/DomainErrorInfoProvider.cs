@@ -25,12 +25,14 @@ public sealed class DomainErrorInfoProvider(ErrorInfoProviderOptions options, IH
         if (info.Message is { Length: > MaxMessageLength } text)
         {
             // The note counts towards the limit: the whole message stays within it.
-            var note = string.Create(CultureInfo.InvariantCulture, $"… (cut: the message has {text.Length:N0} characters)");
+            var note = string.Create(CultureInfo.InvariantCulture,
+                $"… (cut: the message has {text.Length:N0} characters)");
             var cut = MaxMessageLength - note.Length;
             cut = char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut;
             info.Message = text[..cut] + note;
         }
-        var requestId = requests?.HttpContext?.TraceIdentifier;
+
+        var requestId = OperationRequestId.Value ?? requests?.HttpContext?.TraceIdentifier;
         if (executionError is DomainException { Extra.Count: > 0 } || requestId is not null)
         {
             var extensions = info.Extensions ?? new Dictionary<string, object?>();

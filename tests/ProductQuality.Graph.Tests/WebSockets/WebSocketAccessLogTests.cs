@@ -44,6 +44,30 @@ public sealed class WebSocketAccessLogTests(WebSocketServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task Errors_over_the_socket_carry_the_request_id_of_their_log_entry()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance"));
+        _ = await client.ReceiveAsync();
+        await client.SendAsync(JsonSerializer.Serialize(new { id = "invalid", type = "subscribe",
+            payload = new { query = "{ noSuchField }" } }));
+        var invalid = (await client.ReceiveAsync())!.Value;
+        await client.SendAsync(JsonSerializer.Serialize(new { id = "fielderror", type = "subscribe",
+            payload = new { query = "{ enterprise(creditCode: \"not-a-code\") { name } }" } }));
+        var fieldError = (await client.ReceiveAsync())!.Value;
+
+        var logged = (await EntriesAsync()).Select(e => e.RequestId).ToHashSet();
+        foreach (var (answer, type, path) in new[] { (invalid, "error", "payload"), (fieldError, "next", "errors") })
+        {
+            Assert.Equal(type, answer.GetProperty("type").GetString());
+            var errors = type == "error" ? answer.GetProperty("payload") : answer.GetProperty("payload").GetProperty(path);
+            var requestId = errors[0].GetProperty("extensions").GetProperty("requestId").GetString()!;
+            Assert.EndsWith(":" + answer.GetProperty("id").GetString(), requestId, StringComparison.Ordinal);
+            Assert.Contains(requestId, logged);
+        }
+    }
+
+    [Fact]
     public async Task A_department_that_must_state_a_purpose_is_refused_without_one_and_that_is_logged()
     {
         await using var client = await WsClient.ConnectAsync(server.Address);

@@ -272,6 +272,11 @@ internal sealed partial class TransportWsConnection(
     }
 
     // One access log entry per operation and per event: the connection's request id and the operation's id.
+    /// <summary>A result of the operation, its errors carrying the operation's request id as its log entry does.
+    /// </summary>
+    private string Serialize(string id, ExecutionResult result) =>
+        Schema.OperationRequestId.While(RequestId(id), () => serializer.Serialize(result));
+
     private string RequestId(string id) => $"{http.TraceIdentifier}:{Shorten(id)}";
 
     /// <summary>
@@ -343,7 +348,7 @@ internal sealed partial class TransportWsConnection(
         if (_operations.ContainsKey(id))
         {
             await SendAsync($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"next\",\"payload\":"
-                + serializer.Serialize(result) + "}");
+                + Serialize(id, result) + "}");
         }
     }
 
@@ -376,7 +381,7 @@ internal sealed partial class TransportWsConnection(
         }
         else
         {
-            using var result = JsonDocument.Parse(serializer.Serialize(start.Result!));
+            using var result = JsonDocument.Parse(Serialize(id, start.Result!));
             errors = result.RootElement.GetProperty("errors").GetRawText();
         }
 
