@@ -38,7 +38,8 @@ public sealed partial class IdePageTests(GraphServerFactory factory)
         using var response = await GetAsync("/graphql?query=%7B__typename%7D", accept);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEqual("text/html", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("\"__typename\":\"Query\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"__typename\":\"Query\"", body, StringComparison.Ordinal);
         Assert.Contains("Accept", response.Headers.Vary);
     }
 

@@ -5,8 +5,9 @@ namespace ProductQuality.Graph.Tests.Infrastructure;
 
 /// <summary>
 /// The house rule for every answer: below 500, a JSON object body, every error with a message and an
-/// <c>extensions.code</c>, no message over 2,000 characters, and nothing that names .NET (types, namespaces, IDX codes, stack frames, codes the
-/// executer derives from exception types) in any message, code or WWW-Authenticate header.
+/// <c>extensions.code</c>, no message over 2,000 characters, and nothing that names .NET (types, namespaces, IDX
+/// codes, stack frames, codes the executer derives from exception types) in any message, code or WWW-Authenticate
+/// header.
 /// </summary>
 public static partial class CleanAnswer
 {

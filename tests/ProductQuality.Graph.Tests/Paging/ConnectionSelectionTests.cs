@@ -23,7 +23,8 @@ public sealed class ConnectionSelectionTests(GraphServerFactory factory)
     {
         var connections = await ConnectionsAsync();
         Assert.True(connections.Count >= 7, $"found only {connections.Count} connections");
-        var code = await factory.DbAsync(db => db.Enterprises.OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync());
+        var code = await factory.DbAsync(db =>
+            db.Enterprises.OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync());
 
         foreach (var (field, type, arguments) in connections)
         {

@@ -40,7 +40,8 @@ public sealed class ErrorBodiesTests(GraphServerFactory factory)
             var url = path == "/graphql" ? "/graphql?query=%7B__typename%7D" : path;
             using var get = await client.GetAsync(url);
             using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
-            Assert.True(get.StatusCode == head.StatusCode, $"{url}: GET {(int)get.StatusCode}, HEAD {(int)head.StatusCode}");
+            Assert.True(get.StatusCode == head.StatusCode,
+                $"{url}: GET {(int)get.StatusCode}, HEAD {(int)head.StatusCode}");
             var body = await head.Content.ReadAsStringAsync();
             Assert.True(body.Length == 0, $"HEAD {url}: {body}");
         }

@@ -104,7 +104,8 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent("{\"query\":\"{ __typename }\"}", System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(
+                "{\"query\":\"{ __typename }\"}", System.Text.Encoding.UTF8, "application/json"),
         };
         request.Content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
         var reply = await GraphQLReply.ReadAsync(await _client.SendAsync(request));
@@ -118,7 +119,8 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent("{\"query\":\"{ __typename }\"}", System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(
+                "{\"query\":\"{ __typename }\"}", System.Text.Encoding.UTF8, "application/json"),
         };
         request.Content.Headers.ContentEncoding.Add("identity");
         Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
@@ -147,7 +149,8 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     }
 
     private const string PersistedQuery =
-        """{"persistedQuery":{"version":1,"sha256Hash":"ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38"}}""";
+        "{\"persistedQuery\":{\"version\":1,"
+        + "\"sha256Hash\":\"ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38\"}}";
 
     [Fact]
     public async Task A_persisted_query_hash_alone_is_answered_as_apollo_and_urql_clients_expect()

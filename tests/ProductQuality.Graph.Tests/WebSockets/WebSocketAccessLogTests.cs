@@ -60,7 +60,9 @@ public sealed class WebSocketAccessLogTests(WebSocketServer server) : IClassFixt
         foreach (var (answer, type, path) in new[] { (invalid, "error", "payload"), (fieldError, "next", "errors") })
         {
             Assert.Equal(type, answer.GetProperty("type").GetString());
-            var errors = type == "error" ? answer.GetProperty("payload") : answer.GetProperty("payload").GetProperty(path);
+            var errors = type == "error"
+                ? answer.GetProperty("payload")
+                : answer.GetProperty("payload").GetProperty(path);
             var requestId = errors[0].GetProperty("extensions").GetProperty("requestId").GetString()!;
             Assert.EndsWith(":" + answer.GetProperty("id").GetString(), requestId, StringComparison.Ordinal);
             Assert.Contains(requestId, logged);

@@ -43,7 +43,8 @@ internal static class ErrorBodies
                 $"'{Echo(http.Request.Method)}' is not allowed on '{path}'; allowed: {Allowed(http)}.",
             _ => $"{ReasonPhrases.GetReasonPhrase(status)} ('{path}').",
         };
-        return TransportErrorWriter.WriteAsync(http, new RequestError(status, CodeOf(status), message), MediaTypes.Json);
+        return TransportErrorWriter.WriteAsync(
+            http, new RequestError(status, CodeOf(status), message), MediaTypes.Json);
     }
 
     /// <summary>The status's reason phrase as a code: 404 NOT_FOUND, 405 METHOD_NOT_ALLOWED.</summary>

@@ -108,7 +108,8 @@ internal sealed partial class TransportWsConnection(
 
                 break;
             case "complete":
-                await CloseAsync(CloseCodes.BadRequest, "A 'complete' message needs the 'id' of the operation it ends.");
+                await CloseAsync(
+                    CloseCodes.BadRequest, "A 'complete' message needs the 'id' of the operation it ends.");
                 break;
             default:
                 await CloseAsync(CloseCodes.BadRequest, $"Unexpected message type '{Shorten(message.Type)}'.");
@@ -151,7 +152,8 @@ internal sealed partial class TransportWsConnection(
 
         _audience = audience;
         await SendAsync("{\"type\":\"connection_ack\"}");
-        if (BearerToken.Of(authorization.ToString()) is { Length: > 0 } token && ConnectionToken.ExpiresAt(token) is { } expires)
+        if (BearerToken.Of(authorization.ToString()) is { Length: > 0 } token
+            && ConnectionToken.ExpiresAt(token) is { } expires)
         {
             _ = CloseAtExpiryAsync(expires);
         }
