@@ -13,10 +13,14 @@ public static class SelectionLookAhead
     // Fragments nested deeper than this are not searched; the caller says what that counts as.
     private const int MaxFragmentDepth = 8;
 
-    /// <summary>Whether the current field's selection reaches the path of field names (see <see cref="FieldsAt"/>).
+    /// <summary>
+    /// Whether the current field's selection may reach the path of field names, whatever their aliases and through
+    /// fragments. A fragment nested past <see cref="MaxFragmentDepth"/> counts as a yes: callers skip work on a no
+    /// (a count, a row past the page), and a no for a field that is asked left a non-null field null.
     /// </summary>
     public static bool Asks(this IResolveFieldContext context, params string[] path) =>
-        context.FieldsAt(path).Count > 0;
+        path.Length > 0 && context.FieldAst.SelectionSet is { } selectionSet
+        && Reaches(context.Document, selectionSet, path, 0);
 
     /// <summary>
     /// The fields at the end of the path of field names below the current field, each alias and fragment's copy once,
@@ -43,6 +47,13 @@ public static class SelectionLookAhead
     public static bool AnyField<TState>(GraphQLDocument document, GraphQLSelectionSet selectionSet, TState state,
         Func<GraphQLDocument, GraphQLField, TState, bool> test, bool tooDeep) =>
         AnyField(document, selectionSet, state, test, tooDeep, depth: 0);
+
+    private static bool Reaches(GraphQLDocument document, GraphQLSelectionSet selectionSet, string[] path, int index) =>
+        AnyField(document, selectionSet, (Path: path, Index: index), static (document, field, at) =>
+            field.Name.Value.Span.SequenceEqual(at.Path[at.Index])
+            && (at.Index == at.Path.Length - 1
+                || (field.SelectionSet is { } inner && Reaches(document, inner, at.Path, at.Index + 1))),
+            tooDeep: true);
 
     // Walks every field (the test never answers yes), adding those at the path's end.
     private static void Collect(GraphQLDocument document, GraphQLSelectionSet selectionSet,

@@ -24,16 +24,20 @@ public sealed class SelectionLookAheadTests
         Assert.Equal(asks, ContextOf(document).Asks("edges", "node", "products"));
 
     [Fact]
-    public void Fragments_nested_past_the_limit_are_not_searched()
+    public void Fragments_nested_past_the_limit_count_as_asked_and_give_no_fields()
     {
-        static string Chain(int n) =>
+        static string Chain(int n, string last) =>
             "{ enterprises { ...F0 } } "
             + string.Concat(Enumerable.Range(0, n)
                 .Select(i => $"fragment F{i} on EnterpriseConnection {{ ...F{i + 1} }} "))
-            + $"fragment F{n} on EnterpriseConnection {{ edges {{ node {{ products {{ code }} }} }} }}";
+            + $"fragment F{n} on EnterpriseConnection {{ {last} }}";
+        const string products = "edges { node { products { code } } }";
 
-        Assert.True(ContextOf(Chain(7)).Asks("edges", "node", "products"));
-        Assert.False(ContextOf(Chain(8)).Asks("edges", "node", "products"));
+        Assert.True(ContextOf(Chain(7, products)).Asks("edges", "node", "products"));
+        Assert.False(ContextOf(Chain(7, "totalCount")).Asks("edges", "node", "products"));
+        // Past the limit the walk stops: a caller that skips work on a no must not skip what may be asked.
+        Assert.True(ContextOf(Chain(8, "totalCount")).Asks("edges", "node", "products"));
+        Assert.Empty(ContextOf(Chain(8, products)).FieldsAt("edges", "node", "products"));
     }
 
     /// <summary>The context of the operation's first field, with the variables given values (the rest unset).
