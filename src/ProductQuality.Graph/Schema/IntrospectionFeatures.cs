@@ -1,4 +1,6 @@
+using GraphQL;
 using GraphQL.Introspection;
+using GraphQL.Resolvers;
 using GraphQL.Types;
 
 namespace ProductQuality.Graph.Schema;
@@ -20,6 +22,15 @@ internal static class IntrospectionFeatures
         schema.Features.RepeatableDirectives = true;
         schema.Features.DeprecationOfInputValues = true;
     }
+
+    /// <summary>
+    /// <c>__type(name: "")</c>: GraphQL.NET looks the empty name up and throws (an internal error); for a name no type
+    /// has, the spec's answer is null, as the library gives for any other unknown name. Set once the schema is
+    /// initialized: reading the meta-field before that initializes the schema too early.
+    /// </summary>
+    public static void AnswerEmptyTypeNamesWithNull(ISchema schema) =>
+        schema.TypeMetaFieldType.Resolver = new FuncFieldResolver<object?>(context =>
+            context.GetArgument<string>("name") is { Length: > 0 } name ? context.Schema.AllTypes[name] : null);
 
     /// <summary>Called for every type before the schema initializes it, introspection types included.</summary>
     public static void Complete(IGraphType graphType)

@@ -30,6 +30,7 @@ public sealed class SchemaRegistry
     {
         var schema = new ProductQualitySchema(new ContractServiceProvider(services, contract));
         schema.Initialize();
+        IntrospectionFeatures.AnswerEmptyTypeNamesWithNull(schema);
         FieldGroupCheck.EnsureEveryFieldHasAGroup(schema);
         MaskingApplier.Apply(schema);
         if (logged)

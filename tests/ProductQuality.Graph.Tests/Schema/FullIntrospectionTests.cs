@@ -79,4 +79,21 @@ public sealed class FullIntrospectionTests(GraphServerFactory factory)
             .SelectMany(t => t.GetProperty("inputFields").EnumerateArray());
         Assert.All(inputs, f => Assert.False(f.GetProperty("isDeprecated").GetBoolean()));
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("finance")]
+    [InlineData("samr-jiaxing")]
+    public async Task A_type_name_no_type_has_is_null_the_empty_one_too(string? department)
+    {
+        var data = (await factory.ClientFor(department).PostAsync(
+            "query($n: String!) { a: __type(name: \"\") { name } b: __type(name: \"Nope\") { name } "
+            + "c: __type(name: $n) { name } d: __type(name: \"Query\") { name } }", new { n = "" })).EnsureData().Data;
+        foreach (var alias in new[] { "a", "b", "c" })
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty(alias).ValueKind);
+        }
+
+        Assert.Equal("Query", data.GetProperty("d").GetProperty("name").GetString());
+    }
 }
