@@ -54,6 +54,20 @@ public sealed class ConnectionSelectionTests(GraphServerFactory factory)
         }
     }
 
+    [Theory]
+    [InlineData("", "filter: {}")]
+    [InlineData("filter: {}", "")]
+    [InlineData("filter: { countyCode: null, class: null }", "filter: {}")]
+    [InlineData("", "filter: { nameContains: null }")]
+    public async Task A_filter_that_sets_nothing_pages_the_same_list_as_none(string first, string next)
+    {
+        var page = (await _client.PostAsync($"{{ enterprises(first: 2 {first}) {{ pageInfo {{ endCursor }} }} }}"))
+            .EnsureData().Data.GetProperty("enterprises").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        var following = await _client.PostAsync(
+            $"{{ enterprises(first: 2, after: \"{page}\" {next}) {{ edges {{ node {{ creditCode }} }} }} }}");
+        Assert.Equal(2, following.EnsureData().Data.GetProperty("enterprises").GetProperty("edges").GetArrayLength());
+    }
+
     /// <summary>Each query field of a connection type, with its required arguments.</summary>
     private async Task<List<(string Field, string Type, List<(string Name, string Type)> Required)>>
         ConnectionsAsync()

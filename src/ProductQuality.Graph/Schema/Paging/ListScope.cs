@@ -9,12 +9,15 @@ namespace ProductQuality.Graph.Schema.Paging;
 
 /// <summary>
 /// Which list a cursor belongs to: the field's name and the arguments that choose its rows, written out the same way
-/// every time (sorted by name, defaults left out), and the seal its cursors are made with. Paging arguments
+/// every time (sorted by name, defaults, nulls and empty input objects left out), and the seal its cursors are made with. Paging arguments
 /// (<c>first</c>, <c>after</c>) do not count, nor <c>orderBy</c>, which the cursor carries itself so that a mismatch
 /// can be named.
 /// </summary>
 public readonly record struct ListScope(string Text, CursorSeal Seal)
 {
+    private static readonly JsonSerializerOptions SetPropertiesOnly =
+        new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     private static readonly HashSet<string> Paging = new(StringComparer.Ordinal) { "first", "after", "orderBy" };
 
     public static ListScope Of(IResolveFieldContext context)
@@ -24,10 +27,18 @@ public readonly record struct ListScope(string Text, CursorSeal Seal)
         var arguments = context.Arguments ?? new Dictionary<string, ArgumentValue>();
         foreach (var (name, value) in arguments.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            if (!Paging.Contains(name) && value.Source != ArgumentSource.FieldDefault && value.Value is not null)
+            if (Paging.Contains(name) || value.Source == ArgumentSource.FieldDefault || value.Value is null)
             {
-                scope.Append('|').Append(name).Append('=');
-                Write(scope, value.Value);
+                continue;
+            }
+
+            // An input object that sets nothing ("filter: {}", "filter: {countyCode: null}") chooses the same rows as
+            // no argument, and its cursors must serve that list too.
+            var written = new StringBuilder();
+            Write(written, value.Value);
+            if (written.ToString() != "{}")
+            {
+                scope.Append('|').Append(name).Append('=').Append(written);
             }
         }
 
@@ -47,7 +58,8 @@ public readonly record struct ListScope(string Text, CursorSeal Seal)
                 break;
             case IDictionary<string, object?> fields:
                 to.Append('{');
-                foreach (var (name, field) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+                foreach (var (name, field) in fields.Where(f => f.Value is not null)
+                    .OrderBy(f => f.Key, StringComparer.Ordinal))
                 {
                     to.Append(name).Append(':');
                     Write(to, field);
@@ -73,8 +85,8 @@ public readonly record struct ListScope(string Text, CursorSeal Seal)
                 to.Append(value);
                 break;
             default:
-                // A typed input object (a record): its public properties, in declaration order.
-                to.Append(JsonSerializer.Serialize(value, value.GetType()));
+                // A typed input object (a record): its public properties that are set, in declaration order.
+                to.Append(JsonSerializer.Serialize(value, value.GetType(), SetPropertiesOnly));
                 break;
         }
     }
