@@ -7,8 +7,9 @@ namespace ProductQuality.Graph.Tests.Paging;
 /// <summary>
 /// Every connection of the regulator's contract, found by introspection, answers its count and page info the same
 /// however a client selects them: by name, under an alias (as generated clients often do), or through a fragment.
-/// An aliased totalCount, or one nine fragments deep, was once left null in its non-null field: an internal error. And 'first: 0' reads no rows
-/// but still says whether any follow (Relay's rule), except the change feed, whose first 0 is the feed's head.
+/// An aliased totalCount, or one nine fragments deep, was once left null in its non-null field: an internal error.
+/// And 'first: 0' reads no rows but still says whether any follow (Relay's rule), except the change feed, whose
+/// first 0 is the feed's head. A filter that sets nothing pages the same list as none.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class ConnectionSelectionTests(GraphServerFactory factory)

@@ -7,7 +7,8 @@ namespace ProductQuality.Graph.Access.Tokens;
 /// <summary>
 /// No Authorization header: the public (an empty one is refused). A bearer token: validated by JwtBearer; a bad
 /// one is refused with 401 and its reason — never a silent downgrade to anonymous. A valid token's <c>dept</c> must
-/// name a department of the policy. A token of the enterprise issuer is checked with the server's own key instead (the data tracker).
+/// name a department of the policy. A token of the enterprise issuer is checked with the server's own key instead
+/// (the data tracker).
 /// </summary>
 internal sealed class JwtAudienceResolver(
     AccessPolicy policy, ValidatedTokenCache cache, EnterpriseTokens.EnterpriseTokenValidator enterprises)

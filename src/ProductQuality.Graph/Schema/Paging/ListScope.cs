@@ -9,9 +9,9 @@ namespace ProductQuality.Graph.Schema.Paging;
 
 /// <summary>
 /// Which list a cursor belongs to: the field's name and the arguments that choose its rows, written out the same way
-/// every time (sorted by name, defaults, nulls and empty input objects left out), and the seal its cursors are made with. Paging arguments
-/// (<c>first</c>, <c>after</c>) do not count, nor <c>orderBy</c>, which the cursor carries itself so that a mismatch
-/// can be named.
+/// every time (sorted by name, defaults, nulls and empty input objects left out), and the seal its cursors are made
+/// with. Paging arguments (<c>first</c>, <c>after</c>) do not count, nor <c>orderBy</c>, which the cursor carries
+/// itself so that a mismatch can be named.
 /// </summary>
 public readonly record struct ListScope(string Text, CursorSeal Seal)
 {
