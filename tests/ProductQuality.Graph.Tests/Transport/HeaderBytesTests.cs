@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using ProductQuality.Graph.Tests.WebSockets;
 
@@ -27,24 +26,10 @@ public sealed class HeaderBytesTests(WebSocketServer server) : IClassFixture<Web
     private async Task<(string StatusLine, string Body)> SendAsync(string header)
     {
         const string json = "{\"query\":\"{ __typename }\"}";
-        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(server.Address.Host, server.Address.Port);
         var head = $"POST /graphql HTTP/1.1\r\nHost: {server.Address.Authority}\r\nContent-Type: application/json\r\n"
             + $"Accept: application/json\r\n{header}\r\nContent-Length: {json.Length}\r\nConnection: close\r\n\r\n"
             + json;
-        await socket.SendAsync(Encoding.Latin1.GetBytes(head));
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var answer = new MemoryStream();
-        var buffer = new byte[4096];
-        int read;
-        while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token)) > 0)
-        {
-            answer.Write(buffer, 0, read);
-        }
-
-        var text = Encoding.UTF8.GetString(answer.ToArray());
-        var end = text.IndexOf("\r\n", StringComparison.Ordinal);
-        return (text[..Math.Max(end, 0)], text[(text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]);
+        var (_, answerHead, body) = await RawHttp.ExchangeAsync(server.Address, Encoding.Latin1.GetBytes(head));
+        return (answerHead.Split("\r\n")[0], body);
     }
 }

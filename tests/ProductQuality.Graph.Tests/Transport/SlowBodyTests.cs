@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using ProductQuality.Graph.Tests.WebSockets;
@@ -25,25 +24,10 @@ public sealed class SlowBodyTests(WebSocketServer server) : IClassFixture<WebSoc
 
     private async Task<(int Status, string Body)> SendAsync()
     {
-        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(server.Address.Host, server.Address.Port);
         var head = $"POST /graphql HTTP/1.1\r\nHost: {server.Address.Authority}\r\nContent-Type: application/json\r\n"
             + "Accept: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n" + Start;
-        await socket.SendAsync(Encoding.ASCII.GetBytes(head));
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var answer = new MemoryStream();
-        var buffer = new byte[4096];
-        int read;
-        while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token)) > 0)
-        {
-            answer.Write(buffer, 0, read);
-        }
-
-        var text = Encoding.UTF8.GetString(answer.ToArray());
-        var status = int.Parse(text.Split(' ', 3)[1], System.Globalization.CultureInfo.InvariantCulture);
+        var (status, _, body) = await RawHttp.ExchangeAsync(server.Address, Encoding.ASCII.GetBytes(head));
         // The JSON object, whether the answer came with a length or in chunks.
-        var body = text[(text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
         return (status, body[body.IndexOf('{', StringComparison.Ordinal)..(body.LastIndexOf('}') + 1)]);
     }
 
