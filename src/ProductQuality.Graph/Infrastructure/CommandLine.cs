@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Options;
-using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Data;
-using ProductQuality.Graph.Infrastructure.Http;
-using ProductQuality.Graph.Infrastructure.Rules;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Infrastructure;
@@ -40,8 +37,9 @@ public static class CommandLine
                                              files and remove them (what the server does daily); progress on stderr
                                              (--archive: the folder, else AccessLog:Retention:Folder)
           help                               this text
-        Settings come from appsettings.json, environment variables (e.g. Database__ConnectionString) and --Key=value,
-        for the server and every verb alike (recompute --Database:Provider=Postgres --Database:ConnectionString=...).
+        Settings come from appsettings.json, appsettings.{ASPNETCORE_ENVIRONMENT}.json, environment variables (e.g.
+        Database__ConnectionString) and --Key=value, for the server and every verb alike
+        (recompute --Database:Provider=Postgres --Database:ConnectionString=...).
         """;
 
     public static async Task<int?> TryRunVerbAsync(string[] args)
@@ -86,16 +84,20 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// Builds a host with the same composition and the same configuration sources as the server — appsettings.json,
-    /// environment variables and the verb's own --Key=value / --Key value arguments — for verbs that need its services.
-    /// The verb's options (--department, --enterprises, …) become harmless settings of their own names.
+    /// Builds a host with the server's own builder and composition — the same environment (ASPNETCORE_ENVIRONMENT as
+    /// well as DOTNET_ENVIRONMENT), the same configuration sources (appsettings.json, appsettings.{environment}.json,
+    /// ASPNETCORE_ and plain environment variables, the verb's own --Key=value / --Key value arguments) and the same
+    /// settings checks — for verbs that need its services. A verb built its own host once and read neither
+    /// appsettings.Development.json nor ASPNETCORE_ENVIRONMENT: its token was signed with another key than the
+    /// server's. The verb's options (--department, --enterprises, …) become harmless settings of their own names.
+    /// The host is never started, so no hosted service (the daily re-evaluation) runs.
     /// </summary>
     /// <param name="args">The verb's arguments.</param>
     /// <param name="databaseMustExist">For verbs that read the database: a SQLite file that is not there is a mistyped
     /// setting, refused before SQLite creates it empty.</param>
     public static IHost BuildHost(string[] args, bool databaseMustExist = false)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        var builder = WebApplication.CreateBuilder(args);
 
         // Verbs print their result on standard output (a token, file names): logs go to standard error.
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -106,10 +108,10 @@ public static class CommandLine
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None)
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)
             .AddFilter("Microsoft.EntityFrameworkCore.Query", LogLevel.None);
-        builder.AddProductQualityRules();
-        builder.AddDepartmentAccess();
-        builder.AddProductQualityData();
-        builder.AddProductQualityGraph();
+
+        // Everything the server registers, so a verb refuses every setting the server refuses (a verb that checked
+        // only its own sections ran with a Maintenance or Telemetry setting the server stops on).
+        builder.AddProductQualityServer();
         var host = builder.Build();
 
         // A verb never starts the host, so ValidateOnStart alone would never check its settings.

@@ -24,6 +24,12 @@ public sealed class VerbFailureTests
             "could not be opened" },
         { ["report", "--GraphQL:Limits:MaxAliases=abc"], 3, "'GraphQL:Limits:MaxAliases'" },
         { ["report", "--GraphQL:Limits:MaxFields=99999999999"], 3, "'GraphQL:Limits:MaxFields'" },
+        // Every setting the server checks, a verb checks too: it runs with the server's composition.
+        { ["recompute", "--Maintenance:BatchSize=abc"], 3, "Setting Maintenance:BatchSize is 'abc'" },
+        { ["recompute", "--Maintenance:BatchSize=0"], 3, "Setting Maintenance:BatchSize" },
+        { ["recompute", "--Telemetry:Tracing:SampleRatio=7"], 3, "Setting Telemetry:Tracing:SampleRatio is 7" },
+        { ["audit", "verify", "--Logging:Format=Xml"], 3, "Setting Logging:Format is 'Xml'" },
+        { ["token", "--department", "tax", "--Health:CheckTimeoutSeconds=0"], 3, "Health:CheckTimeoutSeconds" },
         { ["token", "--department", "tax", "--Auth:SigningKey=c2hvcnQ="], 3, "Setting Auth:SigningKey" },
         { ["report", "--Auth:SigningKey=notbase64!!"], 3, "Setting Auth:SigningKey" },
     };

@@ -20,6 +20,12 @@ public sealed class VerbProcess : IDisposable
     /// <summary>The default SQLite file, which no verb here may touch.</summary>
     public string DefaultDatabase => Path.Combine(Folder, "data", "productquality.db");
 
+    /// <summary>Environment variables the process gets besides the test's own (ASPNETCORE_ENVIRONMENT, …).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long the process may run; then it is killed and the test fails (a server that started).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
     public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -27,6 +33,11 @@ public sealed class VerbProcess : IDisposable
             WorkingDirectory = Folder, UseShellExecute = false,
             RedirectStandardOutput = true, RedirectStandardError = true,
         };
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ProductQuality.Graph.dll"));
         foreach (var arg in args)
         {
@@ -36,8 +47,17 @@ public sealed class VerbProcess : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{string.Join(' ', args)}' still ran after {Timeout}: {await error}");
+        }
+
         return (process.ExitCode, await output, await error);
     }
 
