@@ -36,7 +36,7 @@ public static class CommandLine
           audit archive [--archive DIR]      archive the entries AccessLog:Retention:Days lets expire to JSON-lines
                                              files and remove them (what the server does daily); progress on stderr
                                              (--archive: the folder, else AccessLog:Retention:Folder)
-          help                               this text
+          help | --help | -h                 this text
         Settings come from appsettings.json, appsettings.{ASPNETCORE_ENVIRONMENT}.json, environment variables (e.g.
         Database__ConnectionString) and --Key=value, for the server and every verb alike
         (recompute --Database:Provider=Postgres --Database:ConnectionString=...).
@@ -44,6 +44,14 @@ public static class CommandLine
 
     public static async Task<int?> TryRunVerbAsync(string[] args)
     {
+        // Asked anywhere (dotnet ProductQuality.Graph.dll --help, seed -h): the usage, not a server that starts or a
+        // verb that runs. Checked before anything else: the server's own arguments start with '-' too.
+        if (args.Length > 0 && (args[0] == "help" || args.Any(a => a is "--help" or "-h" or "-?")))
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
             return null;
@@ -74,9 +82,6 @@ public static class CommandLine
                 return await Audit.AuditVerb.RunAsync(rest);
             case "schema" when rest.Length > 0 && rest[0] == "export":
                 return ExportSchemas(rest[1..]);
-            case "help" or "--help":
-                Console.WriteLine(Usage);
-                return 0;
             default:
                 await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'.\n{Usage}");
                 return 2;

@@ -6,7 +6,7 @@ namespace ProductQuality.Graph.Tests.Infrastructure;
 /// <summary>
 /// A verb runs in the server's environment with the server's configuration sources: ASPNETCORE_ENVIRONMENT picks
 /// appsettings.{environment}.json for both (a verb that read only DOTNET_ENVIRONMENT signed its tokens with another
-/// key than the server it was for).
+/// key than the server it was for). And asking for help prints the usage instead of starting the server.
 /// </summary>
 public sealed class VerbEnvironmentTests
 {
@@ -39,5 +39,20 @@ public sealed class VerbEnvironmentTests
         var (code, _, error) = await verb.RunAsync("recompute");
         Assert.True(code == 3, $"exit {code}: {error}");
         Assert.StartsWith("Setting GraphQL:MaxDepth", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    [InlineData("seed", "--help")]
+    [InlineData("audit", "verify", "-h")]
+    public async Task Help_prints_the_usage_and_starts_nothing(params string[] args)
+    {
+        using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(60) };
+        var (code, output, error) = await verb.RunAsync(args);
+        Assert.True(code == 0, $"exit {code}: {error}");
+        Assert.StartsWith("Usage:", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(verb.Folder, "data")), "something ran: data/ was created");
     }
 }
