@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Infrastructure.Clock;
+using ProductQuality.Graph.Maintenance;
 
 namespace ProductQuality.Graph.Assessment;
 
@@ -19,7 +21,10 @@ internal static class RecomputeVerb
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<BureauClock>();
-        var recomputer = scope.ServiceProvider.GetRequiredService<Recomputer>();
+        var recomputer = new Recomputer(scope.ServiceProvider.GetRequiredService<Rules.RulesOptions>())
+        {
+            BatchSize = scope.ServiceProvider.GetRequiredService<IOptions<MaintenanceOptions>>().Value.BatchSize,
+        };
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Recomputing as of {clock.Today:yyyy-MM-dd} with rules "
             + $"{scope.ServiceProvider.GetRequiredService<Rules.RulesOptions>().Version}…"));

@@ -15,7 +15,9 @@ namespace ProductQuality.Graph.Assessment;
 /// </summary>
 public sealed class Recomputer(RulesOptions rules)
 {
-    public const int BatchSize = 1_000;
+    /// <summary>Enterprises per transaction; the <c>recompute</c> verb takes <c>Maintenance:BatchSize</c>, as the
+    /// daily re-evaluation does, so a live write waits at most one batch of the size the operator chose.</summary>
+    public int BatchSize { get; init; } = 1_000;
 
     public async Task<RecomputeSummary> RunAsync(
         ProductQualityDbContext db, DateOnly today, DateTime now, IProgress<RecomputeProgress>? progress,

@@ -5,14 +5,16 @@ using ProductQuality.Graph.Infrastructure;
 namespace ProductQuality.Graph.Data;
 
 /// <summary>
-/// <c>seed [--enterprises N] [--seed S]</c>: recreates the configured database with a generated data set.
+/// <c>seed [--enterprises N] [--seed S]</c>: recreates the configured database with a generated data set (by
+/// default of Database:SeedEnterprises enterprises from seed Database:SeedRandom).
 /// </summary>
 internal static class SeedVerb
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (!TryInt(CommandLine.Option(args, "--enterprises"), 3_000, out var enterprises)
-            || enterprises is < 1 or > 1_000_000)
+        // Checked before the settings, whose defaults it overrides: Database:SeedEnterprises and Database:SeedRandom.
+        var given = CommandLine.Option(args, "--enterprises");
+        if (!TryInt(given, 1, out var enterprises) || enterprises is < 1 or > 1_000_000)
         {
             await Console.Error.WriteLineAsync("--enterprises must be a whole number from 1 to 1,000,000.");
             return 2;
@@ -21,6 +23,7 @@ internal static class SeedVerb
         using var host = CommandLine.BuildHost(args);
         using var scope = host.Services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        enterprises = given is null ? options.SeedEnterprises : enterprises;
         if (!TryInt(CommandLine.Option(args, "--seed"), options.SeedRandom, out var seed))
         {
             await Console.Error.WriteLineAsync("--seed must be a whole number.");

@@ -31,6 +31,24 @@ public sealed class VerbSettingsTests
         Assert.False(File.Exists(verb.DefaultDatabase), "a verb opened the default database instead of the given one");
     }
 
+    [Fact]
+    public async Task Seed_takes_its_size_from_the_settings_and_recompute_its_batch_size()
+    {
+        using var verb = new VerbProcess();
+        var file = Path.Combine(verb.Folder, "sized.db");
+        var connection = $"--Database:ConnectionString=Data Source={file}";
+
+        var seeded = await verb.RunAsync("seed", "--Database:SeedEnterprises=25", connection, Today);
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        Assert.Equal(25L, Scalar(file, "SELECT COUNT(*) FROM \"Enterprises\""));
+
+        // Progress is reported per batch (at each tenth): batches of 10 show 10 and 20 of the 25 done.
+        var recomputed = await verb.RunAsync("recompute", connection, "--Maintenance:BatchSize=10");
+        Assert.True(recomputed.ExitCode == 0, recomputed.Error);
+        Assert.Contains("enterprises: 10/25", recomputed.Error, StringComparison.Ordinal);
+        Assert.Contains("enterprises: 20/25", recomputed.Error, StringComparison.Ordinal);
+    }
+
     [PostgresFact]
     public async Task Seed_and_recompute_use_the_PostgreSQL_database_given_on_the_command_line()
     {
