@@ -13,6 +13,9 @@ public sealed class VerbFailureTests
         { ["seed", "--enterprise", "5"], 2, "Unknown option --enterprise for 'seed'" },
         { ["token", "--department", "tax", "--expire", "1h"], 2, "Unknown option --expire" },
         { ["token", "--department", "tax", "--enterprise", "913304831LXE3BD9A5"], 2, "not both" },
+        { ["token", "--department", "tax", "--expires", "99999999d"], 2, "--expires takes a duration" },
+        { ["token", "--department", "tax", "--expires", "31d"], 2, "(at most 30d)" },
+        { ["token", "--enterprise", "913304831LXE3BD9A5", "--expires", "2000000000h"], 2, "--expires takes" },
         { ["audit", "verify", "--checkpoint"], 2, "Option --checkpoint needs a value" },
         { ["recompute", "--foo", "bar"], 2, "'recompute' takes no option --foo" },
         { ["audit", "verify", "--archive", "/no/such/folder"], 2, "'/no/such/folder' does not exist" },
@@ -38,7 +41,8 @@ public sealed class VerbFailureTests
     [MemberData(nameof(Mistakes))]
     public async Task A_mistake_is_one_sentence_and_an_exit_code(string[] args, int exitCode, string sentence)
     {
-        using var verb = new VerbProcess();
+        // A refusal takes a second; a verb (or server) that goes on is killed, and the test fails, after 90 s.
+        using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
         var (code, _, error) = await verb.RunAsync(args);
         Assert.True(code == exitCode, $"exit {code}: {error}");
         Assert.Contains(sentence, error, StringComparison.Ordinal);

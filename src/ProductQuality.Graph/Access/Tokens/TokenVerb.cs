@@ -59,13 +59,21 @@ internal static class TokenVerb
             return false;
         }
 
-        lifetime = text[^1] switch
+        var unit = text[^1] switch
         {
-            'm' => TimeSpan.FromMinutes(n),
-            'h' => TimeSpan.FromHours(n),
-            'd' => TimeSpan.FromDays(n),
+            'm' => TimeSpan.FromMinutes(1),
+            'h' => TimeSpan.FromHours(1),
+            'd' => TimeSpan.FromDays(1),
             _ => TimeSpan.Zero,
         };
-        return lifetime > TimeSpan.Zero && lifetime <= max;
+
+        // Compared in units before multiplying: 99999999d is more than a TimeSpan holds (it threw, exit 134).
+        if (unit == TimeSpan.Zero || n > max.Ticks / unit.Ticks)
+        {
+            return false;
+        }
+
+        lifetime = unit * n;
+        return true;
     }
 }
