@@ -21,6 +21,7 @@ public static class AccessRegistration
             .Validate(o => DevelopmentSigningKey.IsUsable(o.SigningKey), "Setting Auth:SigningKey is not allowed: it "
                 + "must be base64 of at least 32 bytes (HMAC-SHA256), e.g. the output of 'openssl rand -base64 32'.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TokenOptions>, DevelopmentKeyFileValidation>();
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<AccessPolicy>().Contracts);
         builder.Services.AddSingleton<DevelopmentSigningKey>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access.Tokens;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Receipts;
 
@@ -17,6 +18,12 @@ public sealed class ReceiptOptionsValidation(IOptions<TokenOptions> tokens) : IV
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
+    private static bool IsPrivateKey(string pem)
+    {
+        using var key = ReceiptKeyText.Private(pem, out _);
+        return key is not null;
+    }
+
     private IEnumerable<string> Problems(ReceiptOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.SigningKey))
@@ -25,6 +32,12 @@ public sealed class ReceiptOptionsValidation(IOptions<TokenOptions> tokens) : IV
             {
                 yield return "Setting Receipts:SigningKey is missing: with Auth:Authority set (production) check " +
                     "receipts must be signed with the bureau's own EC P-256 key (PEM), with Receipts:KeyId.";
+            }
+            else if (KeyFiles.Problem("Receipts:DevelopmentKeyFile", options.DevelopmentKeyFile,
+                "an EC P-256 private key in PEM form (-----BEGIN PRIVATE KEY-----)", IsPrivateKey) is { } problem)
+            {
+                // Read on first use, after the start: a damaged file answered /.well-known/jwks.json with 500.
+                yield return problem;
             }
         }
         else

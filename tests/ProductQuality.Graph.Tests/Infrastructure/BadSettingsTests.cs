@@ -100,6 +100,23 @@ public sealed class BadSettingsTests
             "Setting Access:EnterpriseTokens:Issuer", "differ from Auth:Issuer"
         },
         { "--Access:EnterpriseTokens:SigningKey=c2hvcnQ=", "Setting Access:EnterpriseTokens:SigningKey", "32" },
+        // Key files are read on first use: checked at start instead (a damaged one answered every request 500).
+        {
+            "--Auth:DevelopmentKeyFile=appsettings.json",
+            "Setting Auth:DevelopmentKeyFile is 'appsettings.json', which does not hold",
+            "base64 HMAC-SHA256 key of at least 32 bytes"
+        },
+        {
+            "--Access:EnterpriseTokens:DevelopmentKeyFile=appsettings.json",
+            "Setting Access:EnterpriseTokens:DevelopmentKeyFile is 'appsettings.json', which does not hold",
+            "base64 HMAC-SHA256 key"
+        },
+        {
+            "--Receipts:DevelopmentKeyFile=appsettings.json",
+            "Setting Receipts:DevelopmentKeyFile is 'appsettings.json', which does not hold",
+            "EC P-256 private key in PEM form"
+        },
+        { "--Receipts:DevelopmentKeyFile=.", "Setting Receipts:DevelopmentKeyFile is '.', which is a folder", "PEM" },
     };
 
     [Theory]
@@ -122,7 +139,8 @@ public sealed class BadSettingsTests
 
     private static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
     {
-        using var process = new VerbProcess();
+        // A refusal takes a second; a server that starts instead is killed, and the test fails, after 90 s.
+        using var process = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
         var result = await process.RunAsync(args);
         Assert.False(File.Exists(process.DefaultDatabase), "the database was touched before the settings were checked");
         return result;

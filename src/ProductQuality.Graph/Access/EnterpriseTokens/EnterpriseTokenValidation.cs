@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access.Tokens;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Access.EnterpriseTokens;
 
 /// <summary>
 /// Checks <c>Access:EnterpriseTokens</c> at start, one sentence per setting: lifetimes, a key that is not base64
-/// of 32 bytes, and an issuer or audience shared with the department tokens (a token must never pass for both).
+/// of 32 bytes, a development key file that is not one, and an issuer or audience shared with the department tokens (a token must never pass for both).
 /// </summary>
 public sealed class EnterpriseTokenValidation(IOptions<TokenOptions> tokens) : IValidateOptions<AccessOptions>
 {
@@ -45,6 +46,15 @@ public sealed class EnterpriseTokenValidation(IOptions<TokenOptions> tokens) : I
         if (!string.IsNullOrWhiteSpace(options.SigningKey) && EnterpriseTokenKey.Decode(options.SigningKey) is null)
         {
             yield return $"Setting {Path}:SigningKey must be base64 of at least 32 random bytes (HMAC-SHA256).";
+        }
+
+        // The generated key's file, read on first use (a damaged one crashed the start unhandled): checked here.
+        if (string.IsNullOrWhiteSpace(options.SigningKey) && tokens.Value.IsDevelopmentMode
+            && KeyFiles.Problem($"{Path}:DevelopmentKeyFile", options.DevelopmentKeyFile,
+                "a base64 HMAC-SHA256 key of at least 32 bytes", text => EnterpriseTokenKey.Decode(text) is not null)
+                is { } problem)
+        {
+            yield return problem;
         }
     }
 }

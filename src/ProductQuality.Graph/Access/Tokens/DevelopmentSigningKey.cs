@@ -31,6 +31,9 @@ public sealed class DevelopmentSigningKey(IOptions<TokenOptions> options)
         return FromBase64(File.ReadAllText(path).Trim(), path);
     }
 
+    /// <summary>Whether a key file's text is a key: base64 of at least 32 bytes (checked at start).</summary>
+    public static bool IsKey(string text) => Decode(text.Trim()) is not null;
+
     /// <summary>Whether a configured key can sign: base64 of at least 32 bytes (checked at start).</summary>
     public static bool IsUsable(string? text) => string.IsNullOrWhiteSpace(text) || Decode(text) is not null;
 
