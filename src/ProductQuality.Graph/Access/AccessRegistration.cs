@@ -22,6 +22,7 @@ public static class AccessRegistration
                 + "must be base64 of at least 32 bytes (HMAC-SHA256), e.g. the output of 'openssl rand -base64 32'.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TokenOptions>, DevelopmentKeyFileValidation>();
+        builder.Services.AddSingleton<IValidateOptions<TokenOptions>, AuthorityValidation>();
         builder.Services.AddSingleton<AccessPolicy>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<AccessPolicy>().Contracts);
         builder.Services.AddSingleton<DevelopmentSigningKey>();

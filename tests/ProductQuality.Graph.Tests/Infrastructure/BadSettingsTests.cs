@@ -18,6 +18,12 @@ public sealed class BadSettingsTests
             "Setting Receipts:SigningKey is missing",
             "EC P-256 key"
         },
+        {
+            "--Auth:Authority=http://idp.example/realm",
+            "Setting Auth:Authority is 'http://idp.example/realm', which is not allowed",
+            "must be an https address"
+        },
+        { "--Auth:Authority=notaurl", "Setting Auth:Authority is 'notaurl'", "must be an https address" },
         { "--Database:Provider=Bogus", "Setting Database:Provider is 'Bogus'", "one of Sqlite, Postgres" },
         { "--Database:Provider=7", "Setting Database:Provider is '7'", "one of Sqlite, Postgres" },
         { "--GraphQL:MaxDepth=deep", "Setting GraphQL:MaxDepth is 'deep'", "a whole number" },
