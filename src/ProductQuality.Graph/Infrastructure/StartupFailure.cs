@@ -22,7 +22,9 @@ public static partial class StartupFailure
         }
         catch (Exception e) when (Sentences(e) is { Count: > 0 } sentences)
         {
-            foreach (var sentence in sentences)
+            // Once each: options that read Auth (receipts, enterprise tokens) fail with its failure too, so one bad
+            // Auth setting came out three times.
+            foreach (var sentence in sentences.Distinct(StringComparer.Ordinal))
             {
                 await Console.Error.WriteLineAsync(sentence);
             }

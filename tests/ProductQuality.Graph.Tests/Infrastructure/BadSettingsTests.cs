@@ -143,6 +143,15 @@ public sealed class BadSettingsTests
         AssertRefused(depth, "Setting GraphQL:MaxDepth", "between 2 and 100");
     }
 
+    [Fact]
+    public async Task A_setting_other_sections_read_is_named_once()
+    {
+        // Receipts and enterprise tokens read Auth too, and failed with its failure: the sentence came out three times.
+        var (code, _, error) = await RunAsync("--Auth:Authority=http://idp.example/realm");
+        Assert.True(code == 3, $"exit {code}: {error}");
+        Assert.Single(error.Split('\n'), line => line.StartsWith("Setting Auth:Authority", StringComparison.Ordinal));
+    }
+
     private static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
     {
         // A refusal takes a second; a server that starts instead is killed, and the test fails, after 90 s.
