@@ -93,6 +93,7 @@ public sealed class BadSettingsTests
         },
         { "--Telemetry:ServiceName= ", "Setting Telemetry:ServiceName is empty", "name the service" },
         { "--Logging:Format=xml", "Setting Logging:Format is 'xml'", "one of Simple, Json" },
+        { "--GraphQL:Path=graphql", "Setting GraphQL:Path is not allowed", "must start with /" },
         { "--Health:CheckTimeoutSeconds=0", "Setting Health:CheckTimeoutSeconds is not allowed", "between 1 and 60" },
         {
             "--Access:Departments:tax:Contract=enterprise-self",

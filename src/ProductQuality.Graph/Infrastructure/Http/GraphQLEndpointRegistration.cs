@@ -22,10 +22,18 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// </summary>
 public static class GraphQLEndpointRegistration
 {
+    private static bool IsPath(string? path) =>
+        path is { Length: > 1 and <= 200 } && path[0] == '/' && !path.EndsWith('/')
+        && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')
+        && !path.Contains("//", StringComparison.Ordinal);
+
     public static IHostApplicationBuilder AddProductQualityGraph(this IHostApplicationBuilder builder)
     {
+        // A path without its leading slash passed the start and then crashed mapping the IDE (ArgumentException).
         builder.AddCheckedOptions<GraphQLHttpOptions>(GraphQLHttpOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => IsPath(o.Path), "Setting GraphQL:Path is not allowed: it must start with / and be a path "
+                + "such as /graphql or /api/graphql (letters, digits, '-', '_', '.' and '/', no trailing /).")
             .ValidateOnStart();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<GraphQLHttpOptions>>((kestrel, graphQL) =>
