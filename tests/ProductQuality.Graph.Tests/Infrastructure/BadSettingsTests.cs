@@ -93,6 +93,11 @@ public sealed class BadSettingsTests
         },
         { "--Telemetry:ServiceName= ", "Setting Telemetry:ServiceName is empty", "name the service" },
         { "--Logging:Format=xml", "Setting Logging:Format is 'xml'", "one of Simple, Json" },
+        {
+            "--Logging:LogLevel:Default=Loud", "Setting Logging:LogLevel:Default is 'Loud'",
+            "one of Trace, Debug, Information, Warning, Error, Critical, None"
+        },
+        { "--Logging:Console:LogLevel:Microsoft=Quiet", "Setting Logging:Console:LogLevel:Microsoft is 'Quiet'", "one" },
         { "--GraphQL:Path=graphql", "Setting GraphQL:Path is not allowed", "must start with /" },
         { "--Health:CheckTimeoutSeconds=0", "Setting Health:CheckTimeoutSeconds is not allowed", "between 1 and 60" },
         {
@@ -136,12 +141,15 @@ public sealed class BadSettingsTests
     [InlineData("recompute")]
     [InlineData("seed", "--enterprises", "10")]
     [InlineData("schema", "export")]
+    [InlineData("report")]
     public async Task Every_verb_stops_the_same_way(params string[] verb)
     {
         var provider = await RunAsync([.. verb, "--Database:Provider=Bogus"]);
         AssertRefused(provider, "Setting Database:Provider is 'Bogus'", "one of Sqlite, Postgres");
         var depth = await RunAsync([.. verb, "--GraphQL:MaxDepth=1000"]);
         AssertRefused(depth, "Setting GraphQL:MaxDepth", "between 2 and 100");
+        var level = await RunAsync([.. verb, "--Logging:LogLevel:Default=Loud"]);
+        AssertRefused(level, "Setting Logging:LogLevel:Default is 'Loud'", "one of Trace, Debug");
     }
 
     [Fact]

@@ -13,6 +13,7 @@ internal static class LoggingRegistration
     public static void AddLogFormat(this IHostApplicationBuilder builder)
     {
         builder.AddCheckedOptions<LogFormatOptions>(LogFormatOptions.Section);
+        LogLevelCheck.ThrowIfUnreadable(builder.Configuration);
         var format = builder.Configuration.GetSection(LogFormatOptions.Section).Get<LogFormatOptions>()?.Format;
         if (format == LogFormat.Json)
         {
