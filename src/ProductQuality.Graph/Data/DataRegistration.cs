@@ -15,6 +15,7 @@ public static class DataRegistration
         builder.AddCheckedOptions<DatabaseOptions>(DatabaseOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, ConnectionStringValidation>();
 
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()
             ?? new DatabaseOptions();

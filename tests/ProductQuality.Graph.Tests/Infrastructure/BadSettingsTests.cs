@@ -26,6 +26,11 @@ public sealed class BadSettingsTests
         { "--Auth:Authority=notaurl", "Setting Auth:Authority is 'notaurl'", "must be an https address" },
         { "--Database:Provider=Bogus", "Setting Database:Provider is 'Bogus'", "one of Sqlite, Postgres" },
         { "--Database:Provider=7", "Setting Database:Provider is '7'", "one of Sqlite, Postgres" },
+        {
+            "--Database:ConnectionString=Data Source=x.db;Mode=Bogus",
+            "Setting Database:ConnectionString is not a SQLite connection string (mode:",
+            "give one such as Data Source=data/productquality.db"
+        },
         { "--GraphQL:MaxDepth=deep", "Setting GraphQL:MaxDepth is 'deep'", "a whole number" },
         { "--GraphQL:MaxDepth=1000", "Setting GraphQL:MaxDepth", "between 2 and 100" },
         { "--AccessLog:CodeIndexBatchCodes=10", "Setting AccessLog:CodeIndexBatchCodes", "between 1000 and 1000000" },

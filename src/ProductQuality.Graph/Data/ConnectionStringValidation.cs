@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ProductQuality.Graph.Data;
+
+/// <summary>
+/// Reads <c>Database:ConnectionString</c> with the provider's own parser at start: a keyword with a value it does not
+/// take (<c>Mode=Bogus</c>, <c>Pooling=maybe</c>) otherwise threw when the first connection opened, unhandled. The
+/// sentence gives the parser's reason, never the connection string (it may hold a password).
+/// </summary>
+public sealed class ConnectionStringValidation : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (provider, example) = options.Provider == DatabaseProvider.Postgres
+            ? ("PostgreSQL", "Host=db.example;Database=productquality;Username=pq;Password=…")
+            : ("SQLite", "Data Source=data/productquality.db");
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Setting Database:ConnectionString is empty: give a {provider} connection string such as {example}.");
+        }
+
+        // Keyword by keyword, so the sentence names the one whose value the provider does not take.
+        DbConnectionStringBuilder typed = options.Provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnectionStringBuilder()
+            : new SqliteConnectionStringBuilder();
+        string? keyword = null;
+        try
+        {
+            var parts = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
+            foreach (string key in parts.Keys)
+            {
+                keyword = key;
+                typed[key] = parts[key];
+            }
+
+            return ValidateOptionsResult.Success;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException
+            or OverflowException or KeyNotFoundException)
+        {
+            var where = keyword is null ? "" : $"{keyword}: ";
+            return ValidateOptionsResult.Fail($"Setting Database:ConnectionString is not a {provider} connection "
+                + $"string ({where}{e.Message.TrimEnd('.')}): give one such as {example}, or set Database:Provider.");
+        }
+    }
+}
