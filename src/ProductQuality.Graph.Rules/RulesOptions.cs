@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using ProductQuality.Graph.Rules.Assured;
 using ProductQuality.Graph.Rules.Blacklist;
 using ProductQuality.Graph.Rules.Enterprises;
@@ -60,13 +61,19 @@ public sealed class RulesOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        object[] sections = [this, ProductTier, EnterpriseClass, QualityIndex, RegionColour, RegionIndex, Inspection,
-            Supervision, Blacklist, Assured];
-        foreach (var section in sections)
+        (string Path, object Section)[] sections =
+        [
+            (SectionName, this), (nameof(ProductTier), ProductTier), (nameof(EnterpriseClass), EnterpriseClass),
+            (nameof(QualityIndex), QualityIndex), (nameof(RegionColour), RegionColour),
+            (nameof(RegionIndex), RegionIndex), (nameof(Inspection), Inspection), (nameof(Supervision), Supervision),
+            (nameof(Blacklist), Blacklist), (nameof(Assured), Assured),
+        ];
+        foreach (var (name, section) in sections)
         {
+            var path = section == this ? SectionName : $"{SectionName}:{name}";
             var results = new List<ValidationResult>();
             Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true);
-            errors.AddRange(results.Select(r => $"{SectionName}:{section.GetType().Name}: {r.ErrorMessage}"));
+            errors.AddRange(results.Select(r => Sentence(path, section, r)));
         }
 
         errors.AddRange(ProductTier.OrderingErrors());
@@ -74,5 +81,22 @@ public sealed class RulesOptions
         errors.AddRange(Inspection.OrderingErrors());
         errors.AddRange(Supervision.Errors());
         return errors;
+    }
+
+    // The setting's path and value, as other sections say it, not the options class (Rules:AssuredConsumptionOptions):
+    // "Setting Rules:Assured:ValidityMonths is -1, which is not allowed: it must be between 1 and 120."
+    private static string Sentence(string path, object section, ValidationResult result)
+    {
+        if (result.MemberNames.FirstOrDefault() is not { } member
+            || section.GetType().GetProperty(member) is not { } property)
+        {
+            return $"Setting {path}: {result.ErrorMessage}";
+        }
+
+        var value = property.GetValue(section);
+        var shown = value is string text ? $"'{text}'" : Convert.ToString(value, CultureInfo.InvariantCulture);
+        var error = (result.ErrorMessage ?? "").Replace($"The field {member} ", "it ", StringComparison.Ordinal)
+            .Replace($"The {member} field ", "it ", StringComparison.Ordinal);
+        return $"Setting {path}:{member} is {shown}, which is not allowed: {error}";
     }
 }

@@ -23,6 +23,16 @@ public class RulesOptionsTests
         Assert.Equal(3, o.Assured.YearsAtClassA);
     }
 
+    [Fact]
+    public void A_range_error_names_the_setting_and_its_value_not_the_options_class()
+    {
+        var o = new RulesOptions();
+        o.Assured.ValidityMonths = -1;
+        Assert.Equal(
+            ["Setting Rules:Assured:ValidityMonths is -1, which is not allowed: it must be between 1 and 120."],
+            o.Validate());
+    }
+
     public static TheoryData<string, Action<RulesOptions>> Invalid => new()
     {
         { "Version", o => o.Version = "" },

@@ -106,6 +106,14 @@ public sealed class BadSettingsTests
         { "--GraphQL:Path=graphql", "Setting GraphQL:Path is not allowed", "must start with /" },
         { "--Health:CheckTimeoutSeconds=0", "Setting Health:CheckTimeoutSeconds is not allowed", "between 1 and 60" },
         {
+            "--Rules:Assured:ValidityMonths=-1",
+            "Setting Rules:Assured:ValidityMonths is -1, which is not allowed", "between 1 and 120"
+        },
+        {
+            "--Rules:ProductTier:ElevatedThreshold=80",
+            "Setting Rules:ProductTier: ElevatedThreshold must be below HighThreshold", "below"
+        },
+        {
             "--Access:Departments:tax:Contract=enterprise-self",
             "Setting Access:Departments:tax:Contract is 'enterprise-self'", "for enterprise tokens"
         },

@@ -27,7 +27,9 @@ public static class RulesRegistration
         {
             var errors = options.Validate();
             return errors.Count == 0 ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail(errors.Select(e => "Rules: " + e));
+                : ValidateOptionsResult.Fail(errors.Select(e => e.StartsWith("Setting ", StringComparison.Ordinal)
+                    ? e
+                    : "Setting " + e));
         }
     }
 }
