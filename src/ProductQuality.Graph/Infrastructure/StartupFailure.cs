@@ -56,10 +56,11 @@ public static partial class StartupFailure
         // 'GraphQL:Limits:MaxAliases' to type 'System.Int32'." (a word, or a number too large for it).
         InvalidOperationException { Message: var m } when m.StartsWith("Failed to convert configuration value",
             StringComparison.Ordinal) => [$"{m} {e.InnerException?.Message}".TrimEnd()],
-        // An appsettings file that is not JSON: the message names the file, the inner one the line.
+        // An appsettings file that is not JSON: the message names the file, the inner ones what is wrong and the
+        // line (two levels down: "Could not parse the JSON file.", then the JsonException with LineNumber).
         InvalidDataException { Message: var m }
             when m.StartsWith("Failed to load configuration", StringComparison.Ordinal) =>
-                [$"{m} {e.InnerException?.Message}".TrimEnd()],
+                [string.Join(' ', Causes(e).Select(c => c.Message))],
         _ when DatabaseProblem(e) is { } problem => [problem],
         _ => null,
     };

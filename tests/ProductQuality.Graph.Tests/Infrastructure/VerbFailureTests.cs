@@ -65,6 +65,19 @@ public sealed class VerbFailureTests
     }
 
     [Fact]
+    public async Task An_appsettings_file_that_is_not_JSON_is_named_with_its_line()
+    {
+        using var verb = new VerbProcess();
+        await File.WriteAllTextAsync(Path.Combine(verb.Folder, "appsettings.json"),
+            "{\n  \"Database\": {\n    \"Provider\": Sqlite\n  }\n}\n");
+        var (code, _, error) = await verb.RunAsync("report");
+        Assert.True(code == 3, $"exit {code}: {error}");
+        Assert.Contains("appsettings.json", error, StringComparison.Ordinal);
+        Assert.Contains("LineNumber: 2", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_database_without_tables_is_named_so()
     {
         using var verb = new VerbProcess();
