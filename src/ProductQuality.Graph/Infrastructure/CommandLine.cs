@@ -82,6 +82,9 @@ public static class CommandLine
                 return await Audit.AuditVerb.RunAsync(rest);
             case "schema" when rest.Length > 0 && rest[0] == "export":
                 return ExportSchemas(rest[1..]);
+            case "schema":
+                await Console.Error.WriteLineAsync($"'schema' needs what to do: schema export [--out DIR].\n{Usage}");
+                return 2;
             default:
                 await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'.\n{Usage}");
                 return 2;

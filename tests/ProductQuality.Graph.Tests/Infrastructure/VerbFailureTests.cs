@@ -18,6 +18,8 @@ public sealed class VerbFailureTests
         { ["token", "--enterprise", "913304831LXE3BD9A5", "--expires", "2000000000h"], 2, "--expires takes" },
         { ["audit", "verify", "--checkpoint"], 2, "Option --checkpoint needs a value" },
         { ["recompute", "--foo", "bar"], 2, "'recompute' takes no option --foo" },
+        { ["schema"], 2, "'schema' needs what to do: schema export" },
+        { ["schema", "print"], 2, "schema export [--out DIR]" },
         { ["audit", "verify", "--archive", "/no/such/folder"], 2, "'/no/such/folder' does not exist" },
         { ["report", "--Database:ConnectionString=garbage"], 3, "is not a SQLite connection string" },
         { ["report", "--Database:ConnectionString=Data Source=x.db;Mode=Bogus"], 3, "SQLite connection string (mode:" },
