@@ -8,7 +8,8 @@ internal static class SettingValues
 {
     public static bool IsLeaf(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateOnly)
-        || type == typeof(DateTime) || type == typeof(TimeSpan) || type == typeof(Uri) || type == typeof(Guid);
+        || type == typeof(DateTime) || type == typeof(TimeSpan) || type == typeof(TimeOnly) || type == typeof(Uri)
+        || type == typeof(Guid);
 
     /// <summary>Null when <paramref name="text"/> is a value of <paramref name="type"/>; otherwise what is.</summary>
     public static string? Describe(string text, Type type)
@@ -35,6 +36,7 @@ internal static class SettingValues
             _ when type == typeof(DateOnly) => "a date such as 2026-11-28",
             _ when type == typeof(DateTime) => "a date and time such as 2026-11-28T08:00:00Z",
             _ when type == typeof(TimeSpan) => "a duration such as 00:00:30",
+            _ when type == typeof(TimeOnly) => "a time of day from 00:00:00 to 23:59:59 such as 03:00:00",
             _ when type == typeof(Uri) => "an address such as https://id.example.gov.cn/",
             _ => "a value of the documented form (see appsettings.example.json)",
         };

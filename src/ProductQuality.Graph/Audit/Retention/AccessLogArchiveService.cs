@@ -28,7 +28,7 @@ public sealed class AccessLogArchiveService(AccessLogArchiver archiver, BureauCl
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = await RunOnceAsync(stoppingToken) ? clock.UntilNext(retention.RunAt) : RetryAfter;
+            var wait = await RunOnceAsync(stoppingToken) ? clock.UntilNext(retention.RunAt.ToTimeSpan()) : RetryAfter;
             try
             {
                 var delay = Task.Delay(wait, clock.Time, stoppingToken);

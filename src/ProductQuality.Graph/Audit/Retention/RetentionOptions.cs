@@ -22,8 +22,9 @@ public sealed class RetentionOptions
     public string Folder { get; set; } = "data/access-log-archive";
 
     /// <summary>When the daily run starts, as a time of the bureau day (China Standard Time); it also runs on
-    /// start-up to catch up.</summary>
-    public TimeSpan RunAt { get; set; } = new(3, 0, 0);
+    /// start-up to catch up. A TimeOnly, not a TimeSpan: '25:00:00' or 'abc' is then refused as "a time of day such
+    /// as 03:00:00" (a TimeSpan was "a duration", and 25:00:00 was read as 25 days).</summary>
+    public TimeOnly RunAt { get; set; } = new(3, 0, 0);
 
     /// <summary>Entries per archive file and per transaction: on SQLite new entries wait for one batch at most.
     /// </summary>

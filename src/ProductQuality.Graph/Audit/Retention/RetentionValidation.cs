@@ -17,12 +17,6 @@ internal sealed class RetentionValidation : IValidateOptions<AccessLogOptions>
                 + $"(keep every entry for ever) to {RetentionOptions.MaxDays}.");
         }
 
-        if (retention.RunAt < TimeSpan.Zero || retention.RunAt >= TimeSpan.FromDays(1))
-        {
-            problems.Add($"Setting {S}:RunAt is {retention.RunAt}, which is not allowed: a time of day from "
-                + "00:00:00 to 23:59:59 (China Standard Time), such as 03:00:00.");
-        }
-
         if (retention.BatchSize is < 1 or > 1_000_000)
         {
             problems.Add($"Setting {S}:BatchSize is {retention.BatchSize}, which is not allowed: between 1 and "
