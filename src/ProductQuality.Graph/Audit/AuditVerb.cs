@@ -31,7 +31,9 @@ internal static class AuditVerb
         }
 
         // A folder named on the command line that is not there was mistyped: verifying without it said 'intact'.
-        if (args[0] == "verify" && CommandLine.Option(args, "--archive") is { } given && !Directory.Exists(given))
+        // So is one given to checkpoint, which verifies the same chain before it signs its head.
+        if (args[0] is "verify" or "checkpoint" && CommandLine.Option(args, "--archive") is { } given
+            && !Directory.Exists(given))
         {
             await Console.Error.WriteLineAsync($"The archive folder '{given}' does not exist: name the folder the "
                 + "archived files are in, or leave --archive out to use AccessLog:Retention:Folder.");

@@ -31,7 +31,8 @@ public static class CommandLine
                                              walk the access log's hash chain, archive files then table, name the
                                              first broken link (exit 0 intact, 1 broken); with a checkpoint, prove
                                              the log or its archive still holds it
-          audit checkpoint [--out FILE]      verify, then print a checkpoint of the chain's head signed with the
+          audit checkpoint [--out FILE] [--archive DIR]
+                                             verify, then print a checkpoint of the chain's head signed with the
                                              receipt key (keep it outside; check it later with audit verify)
           audit archive [--archive DIR]      archive the entries AccessLog:Retention:Days lets expire to JSON-lines
                                              files and remove them (what the server does daily); progress on stderr
@@ -52,16 +53,22 @@ public static class CommandLine
             return 0;
         }
 
-        if (args.Length == 0 || args[0].StartsWith('-'))
+        if (args.Length == 0)
         {
             return null;
         }
 
-        var rest = args[1..];
-        if (OptionProblem(args[0], rest) is { } problem)
+        // No verb is serve: its options are checked the same (serve --url … listened on the default address).
+        var (verb, rest) = args[0].StartsWith('-') ? ("serve", args) : (args[0], args[1..]);
+        if (OptionProblem(verb, rest) is { } problem)
         {
             await Console.Error.WriteLineAsync($"{problem}\n{Usage}");
             return 2;
+        }
+
+        if (args[0].StartsWith('-'))
+        {
+            return null;
         }
 
         switch (args[0])
@@ -140,41 +147,61 @@ public static class CommandLine
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    // Each verb's own options, all taking a value. Anything else given as --name is a typo: a setting has a section
-    // (--Database:Provider=Postgres) or a value after '='. A typo went unnoticed, and 'seed --enterprise 50' or
-    // 'seed --enterprises' with no value recreated the database with 3,000 enterprises.
-    private static readonly Dictionary<string, string[]> VerbOptions = new(StringComparer.Ordinal)
+    // Each verb's own options, all taking a value, and how many plain arguments it takes (receipt verify FILE). Anything
+    // else given as --name is a typo: a setting has a section (--Database:Provider=Postgres) or a value after '='. A
+    // typo went unnoticed, and 'seed --enterprise 50' or 'seed --enterprises' with no value recreated the database
+    // with 3,000 enterprises; 'recompute extra' or 'audit verify --out x' ran as if the extra was not there.
+    private static readonly Dictionary<string, (string[] Options, int Arguments)> VerbOptions =
+        new(StringComparer.Ordinal)
     {
-        ["token"] = ["--department", "--enterprise", "--subject", "--expires"],
-        ["seed"] = ["--enterprises", "--seed"],
-        ["recompute"] = [],
-        ["report"] = [],
-        ["receipt"] = [],
-        ["audit"] = ["--checkpoint", "--archive", "--out"],
-        ["schema"] = ["--out"],
+        ["serve"] = (["--urls", "--http_ports", "--https_ports"], 0),
+        ["token"] = (["--department", "--enterprise", "--subject", "--expires"], 0),
+        ["seed"] = (["--enterprises", "--seed"], 0),
+        ["recompute"] = ([], 0),
+        ["report"] = ([], 0),
+        ["receipt verify"] = ([], 1),
+        ["audit verify"] = (["--checkpoint", "--archive"], 0),
+        ["audit checkpoint"] = (["--out", "--archive"], 0),
+        ["audit archive"] = (["--archive"], 0),
+        ["schema export"] = (["--out"], 0),
     };
 
     // Settings any host reads without a section.
     private static readonly string[] HostSettings = ["--environment", "--contentRoot", "--applicationName"];
 
-    /// <summary>What is wrong with a verb's options, or null.</summary>
+    /// <summary>What is wrong with a verb's options and arguments, or null.</summary>
     internal static string? OptionProblem(string verb, string[] args)
     {
-        if (!VerbOptions.TryGetValue(verb, out var own))
+        // A verb with subverbs (audit verify, receipt verify): the subverb's options; an unknown subverb is the
+        // verb's own usage error.
+        if (!VerbOptions.ContainsKey(verb) && args.Length > 0 && VerbOptions.ContainsKey($"{verb} {args[0]}"))
+        {
+            (verb, args) = ($"{verb} {args[0]}", args[1..]);
+        }
+
+        if (!VerbOptions.TryGetValue(verb, out var takes))
         {
             return null;
         }
 
+        var (own, arguments) = takes;
+        var plain = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Contains(':', StringComparison.Ordinal)
-                || arg.Contains('=', StringComparison.Ordinal))
+            if (!arg.StartsWith('-'))
+            {
+                plain.Add(arg);
+                continue;
+            }
+
+            if (arg.Contains('=', StringComparison.Ordinal))
             {
                 continue;
             }
 
-            if (!own.Contains(arg) && !HostSettings.Contains(arg))
+            var needsValue = own.Contains(arg) || HostSettings.Contains(arg);
+            if (!needsValue && !arg.Contains(':', StringComparison.Ordinal))
             {
                 return own.Length == 0
                     ? $"'{verb}' takes no option {arg}; settings are given as --Section:Key=value."
@@ -182,12 +209,21 @@ public static class CommandLine
                         + "given as --Section:Key=value.";
             }
 
-            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            if (needsValue && !hasValue)
             {
                 return $"Option {arg} needs a value.";
             }
 
-            i++;
+            // An option's value, or a setting's given as --Section:Key value.
+            i += hasValue ? 1 : 0;
+        }
+
+        if (plain.Count > arguments)
+        {
+            return arguments == 0
+                ? $"'{verb}' takes no argument '{plain[0]}'; its options start with --."
+                : $"'{verb}' takes {arguments} argument(s); '{plain[arguments]}' is one too many.";
         }
 
         return verb == "token" && args.Contains("--department") && args.Contains("--enterprise")
