@@ -66,6 +66,15 @@ public static class SettingsCheck
         }
         else if (leaf.IsArray || (leaf.IsGenericType && leaf.GetGenericTypeDefinition() == typeof(List<>)))
         {
+            // One value where a list goes (GraphQL__Cors__AllowedOrigins=https://x.example): the binder ignores it.
+            if (!string.IsNullOrWhiteSpace(section.Value))
+            {
+                problems.Add($"Setting {section.Path} is a list, and '{section.Value}' is a single value: give its "
+                    + $"items as {section.Path}:0, {section.Path}:1, … (environment variables "
+                    + $"{section.Path.Replace(":", "__", StringComparison.Ordinal)}__0, …), or a JSON array in "
+                    + "appsettings.json.");
+            }
+
             var item = leaf.IsArray ? leaf.GetElementType()! : leaf.GetGenericArguments()[0];
             foreach (var child in section.GetChildren())
             {

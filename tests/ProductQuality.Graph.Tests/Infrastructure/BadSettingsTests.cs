@@ -51,6 +51,17 @@ public sealed class BadSettingsTests
             "Setting GraphQL:Cors:AllowedOrigins has 'https://credit.example.gov.cn/app', which is not an origin",
             "no path or trailing slash"
         },
+        // A single value where a list goes, or a word in a dictionary of numbers, was skipped by the binder.
+        {
+            "--GraphQL:Cors:AllowedOrigins=https://credit.example.gov.cn",
+            "Setting GraphQL:Cors:AllowedOrigins is a list, and 'https://credit.example.gov.cn' is a single value",
+            "GraphQL:Cors:AllowedOrigins:0"
+        },
+        { "--Rules:Supervision:Exclusions=foo", "Setting Rules:Supervision:Exclusions is a list", "a JSON array" },
+        {
+            "--GraphQL:Limits:ListSizes:Query.products=abc",
+            "Setting GraphQL:Limits:ListSizes:Query.products is 'abc'", "a whole number"
+        },
         {
             "--Map:BoundariesFile=regions.geojson",
             "Setting Map:BoundariesFile is 'regions.geojson', which does not exist",

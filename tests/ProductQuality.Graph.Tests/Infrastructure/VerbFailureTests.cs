@@ -38,8 +38,8 @@ public sealed class VerbFailureTests
         { ["audit", "verify", "--Database:ConnectionString=Data Source=data/mistyped.db"], 3, "does not exist" },
         { ["report", "--Database:Provider=Postgres", "--Database:ConnectionString=Data Source=x.db"], 3,
             "is not a PostgreSQL connection string" },
-        { ["report", "--GraphQL:Limits:MaxAliases=abc"], 3, "'GraphQL:Limits:MaxAliases'" },
-        { ["report", "--GraphQL:Limits:MaxFields=99999999999"], 3, "'GraphQL:Limits:MaxFields'" },
+        { ["report", "--GraphQL:Limits:MaxAliases=abc"], 3, "Setting GraphQL:Limits:MaxAliases is 'abc'" },
+        { ["report", "--GraphQL:Limits:MaxFields=99999999999"], 3, "Setting GraphQL:Limits:MaxFields is '9999" },
         // Every setting the server checks, a verb checks too: it runs with the server's composition.
         { ["recompute", "--Maintenance:BatchSize=abc"], 3, "Setting Maintenance:BatchSize is 'abc'" },
         { ["recompute", "--Maintenance:BatchSize=0"], 3, "Setting Maintenance:BatchSize" },

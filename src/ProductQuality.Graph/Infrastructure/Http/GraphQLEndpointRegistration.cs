@@ -63,7 +63,7 @@ public static class GraphQLEndpointRegistration
 
         builder.AddCheckReceipts();
         builder.AddAccessLog();
-        builder.Services.AddQueryLimits();
+        builder.Services.AddQueryLimits(builder.Configuration);
         builder.Services.AddExplorer();
         builder.AddFourColourMapPage();
         builder.AddGraphQLWebSockets();

@@ -6,8 +6,16 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 /// <summary>Composition of the request limits: their settings (checked at start), the per-department rates.</summary>
 internal static class LimitsRegistration
 {
-    public static IServiceCollection AddQueryLimits(this IServiceCollection services)
+    public static IServiceCollection AddQueryLimits(this IServiceCollection services,
+        IConfiguration? configuration = null)
     {
+        // Read against the options class first: a word in ListSizes (Query.products=abc) was skipped by the binder
+        // without a word, and MaxAliases=abc came out as the binder's sentence with a .NET type name.
+        if (configuration is not null)
+        {
+            SettingsCheck.ThrowIfUnreadable<QueryLimitsOptions>(configuration.GetSection(QueryLimitsOptions.Section));
+        }
+
         services.AddOptions<QueryLimitsOptions>()
             .BindConfiguration(QueryLimitsOptions.Section)
             .ValidateDataAnnotations()
