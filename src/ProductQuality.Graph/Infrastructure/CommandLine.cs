@@ -147,10 +147,10 @@ public static class CommandLine
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    // Each verb's own options, all taking a value, and how many plain arguments it takes (receipt verify FILE). Anything
-    // else given as --name is a typo: a setting has a section (--Database:Provider=Postgres) or a value after '='. A
-    // typo went unnoticed, and 'seed --enterprise 50' or 'seed --enterprises' with no value recreated the database
-    // with 3,000 enterprises; 'recompute extra' or 'audit verify --out x' ran as if the extra was not there.
+    // Each verb's own options, all taking a value, and how many plain arguments it takes (receipt verify FILE).
+    // Anything else given as --name is a typo: a setting has a section (--Database:Provider=Postgres) or a value after
+    // '='. A typo went unnoticed, and 'seed --enterprise 50' or 'seed --enterprises' with no value recreated the
+    // database with 3,000 enterprises; 'recompute extra' or 'audit verify --out x' ran as if the extra was not there.
     private static readonly Dictionary<string, (string[] Options, int Arguments)> VerbOptions =
         new(StringComparer.Ordinal)
     {

@@ -113,7 +113,9 @@ public sealed class BadSettingsTests
             "--Logging:LogLevel:Default=Loud", "Setting Logging:LogLevel:Default is 'Loud'",
             "one of Trace, Debug, Information, Warning, Error, Critical, None"
         },
-        { "--Logging:Console:LogLevel:Microsoft=Quiet", "Setting Logging:Console:LogLevel:Microsoft is 'Quiet'", "one" },
+        {
+            "--Logging:Console:LogLevel:Microsoft=Quiet", "Setting Logging:Console:LogLevel:Microsoft is 'Quiet'", "one"
+        },
         { "--GraphQL:Path=graphql", "Setting GraphQL:Path is not allowed", "must start with /" },
         { "--Health:CheckTimeoutSeconds=0", "Setting Health:CheckTimeoutSeconds is not allowed", "between 1 and 60" },
         {

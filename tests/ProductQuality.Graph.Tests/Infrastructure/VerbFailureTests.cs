@@ -48,7 +48,8 @@ public sealed class VerbFailureTests
         { ["token", "--department", "tax", "--Health:CheckTimeoutSeconds=0"], 3, "Health:CheckTimeoutSeconds" },
         { ["token", "--department", "tax", "--Auth:SigningKey=c2hvcnQ="], 3, "Setting Auth:SigningKey" },
         { ["report", "--Auth:SigningKey=notbase64!!"], 3, "Setting Auth:SigningKey" },
-        { ["token", "--department", "tax", "--Auth:DevelopmentKeyFile=appsettings.json"], 3, "Auth:DevelopmentKeyFile" },
+        { ["token", "--department", "tax", "--Auth:DevelopmentKeyFile=appsettings.json"], 3,
+            "Setting Auth:DevelopmentKeyFile" },
         { ["report", "--Receipts:DevelopmentKeyFile=appsettings.json"], 3, "Setting Receipts:DevelopmentKeyFile" },
     };
 

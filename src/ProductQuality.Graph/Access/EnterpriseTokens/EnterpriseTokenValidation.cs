@@ -6,7 +6,8 @@ namespace ProductQuality.Graph.Access.EnterpriseTokens;
 
 /// <summary>
 /// Checks <c>Access:EnterpriseTokens</c> at start, one sentence per setting: lifetimes, a key that is not base64
-/// of 32 bytes, a development key file that is not one, and an issuer or audience shared with the department tokens (a token must never pass for both).
+/// of 32 bytes, a development key file that is not one, and an issuer or audience shared with the department
+/// tokens (a token must never pass for both).
 /// </summary>
 public sealed class EnterpriseTokenValidation(IOptions<TokenOptions> tokens) : IValidateOptions<AccessOptions>
 {
