@@ -35,6 +35,9 @@ internal static class ServerComposition
     {
         ArgumentNullException.ThrowIfNull(app);
         app.ValidateSettings();
+        // The schemas are built before the database is touched: a field without a group, or a setting that names a
+        // field no schema has (GraphQL:Limits:ListSizes), stops the start as the other settings do.
+        _ = app.Services.GetRequiredService<Schema.SchemaRegistry>();
         app.WarnWhenTheDevelopmentKeySignsOutsideDevelopment();
         await app.InitializeDatabaseAsync();
         await app.ReadDatabaseKeysAsync();

@@ -18,6 +18,9 @@ public sealed class SchemaRegistry
         var logged = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Audit.AccessLogOptions>>()
             .Value.Enabled;
         _schemas = _contracts.Values.ToDictionary(c => c.Name, c => (ISchema)Build(services, c, logged));
+        Infrastructure.Http.Limits.ListSizeNames.ThrowIfUnknown(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<
+                Infrastructure.Http.Limits.QueryLimitsOptions>>().Value, _schemas.Values);
     }
 
     public IReadOnlyCollection<string> Contracts => _schemas.Keys;

@@ -63,6 +63,10 @@ public sealed class BadSettingsTests
             "Setting GraphQL:Limits:ListSizes:Query.products is 'abc'", "a whole number"
         },
         {
+            "--GraphQL:Limits:ListSizes:Query.prodcts=300",
+            "Setting GraphQL:Limits:ListSizes:Query.prodcts names no field of any contract", "Type.field"
+        },
+        {
             "--Map:BoundariesFile=regions.geojson",
             "Setting Map:BoundariesFile is 'regions.geojson', which does not exist",
             "leave it empty for the schematic layout"
