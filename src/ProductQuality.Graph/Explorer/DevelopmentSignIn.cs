@@ -20,6 +20,12 @@ internal static class DevelopmentSignIn
 
     public static async Task HandleAsync(HttpContext http, AccessPolicy policy, DevelopmentTokenIssuer issuer)
     {
+        if (MediaTypes.UnsupportedContentEncoding(http.Request) is { } encoding)
+        {
+            await TransportErrorWriter.WriteAsync(http, MediaTypes.ContentEncodingRefusal(encoding), MediaTypes.Json);
+            return;
+        }
+
         string? department = null;
         if (MediaTypes.IsJsonContent(http.Request))
         {

@@ -61,6 +61,11 @@ public static partial class StartupFailure
         InvalidDataException { Message: var m }
             when m.StartsWith("Failed to load configuration", StringComparison.Ordinal) =>
                 [string.Join(' ', Causes(e).Select(c => c.Message))],
+        // Kestrel's own words name the address; the socket error inside is not the database's (it was once read as
+        // "PostgreSQL: Address already in use" on a SQLite server).
+        IOException { Message: var m } when m.StartsWith("Failed to bind to address", StringComparison.Ordinal) =>
+            [$"{m.TrimEnd('.')}: another process listens there. Give this server another address with --urls (or "
+                + "ASPNETCORE_URLS), or stop the other process."],
         _ when DatabaseProblem(e) is { } problem => [problem],
         _ => null,
     };

@@ -54,6 +54,18 @@ public sealed class DevelopmentSignInTests : IClassFixture<DevelopmentSignInTest
     }
 
     [Fact]
+    public async Task A_compressed_body_is_415_as_at_the_endpoint()
+    {
+        using var client = _development.CreateClient();
+        using var content = new StringContent("{\"department\": \"finance\"}", Encoding.UTF8, "application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+        using var response = await client.PostAsync("/graphql/ide/sign-in", content);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("\"code\":\"UNSUPPORTED_CONTENT_ENCODING\"", await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Outside_development_there_is_no_picker_and_no_way_to_mint()
     {
         using var client = _testing.CreateClient();

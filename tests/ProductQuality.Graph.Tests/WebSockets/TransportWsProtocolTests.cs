@@ -189,6 +189,18 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
     }
 
     [Fact]
+    public async Task A_long_subprotocol_is_quoted_by_its_start()
+    {
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var request = WsClient.UpgradeRequest(new string('x', 5_000));
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("errors")[0].GetProperty("message").GetString()!;
+        Assert.InRange(message.Length, 1, 400);
+    }
+
+    [Fact]
     public async Task An_upgrade_of_another_websocket_version_is_426_naming_version_13()
     {
         using var http = new HttpClient { BaseAddress = server.Address };

@@ -50,11 +50,7 @@ internal sealed class GraphQLEndpoint(
 
         if (!isGet && MediaTypes.UnsupportedContentEncoding(http.Request) is { } encoding)
         {
-            await limits.RefuseUnidentifiedAsync(http,
-                new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_CONTENT_ENCODING",
-                    $"The body is sent with Content-Encoding '{encoding}', which this server does not decode: "
-                    + "send the JSON uncompressed, without the header."),
-                mediaType);
+            await limits.RefuseUnidentifiedAsync(http, MediaTypes.ContentEncodingRefusal(encoding), mediaType);
             return;
         }
 

@@ -67,6 +67,12 @@ internal static class MediaTypes
             : encoding;
     }
 
+    /// <summary>The 415 for a body sent with <paramref name="encoding"/>, as every POST address answers it.</summary>
+    public static RequestError ContentEncodingRefusal(string encoding) =>
+        new(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_CONTENT_ENCODING",
+            $"The body is sent with Content-Encoding '{encoding}', which this server does not decode: send the JSON "
+            + "uncompressed, without the header.");
+
     public static bool IsJsonContent(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
         && contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
