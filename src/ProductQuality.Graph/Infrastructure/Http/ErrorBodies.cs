@@ -53,8 +53,24 @@ internal static class ErrorBodies
             ? phrase.ToUpperInvariant().Replace(' ', '_').Replace("-", "", StringComparison.Ordinal)
             : $"HTTP_{status}";
 
-    private static string Allowed(HttpContext http) =>
-        http.Response.Headers.Allow is { Count: > 0 } allow ? allow.ToString() : "see the README";
+    /// <summary>The methods routing allows, HEAD added beside GET (answered wherever GET is, above).</summary>
+    private static string Allowed(HttpContext http)
+    {
+        var allow = http.Response.Headers.Allow.ToString();
+        if (allow.Length == 0)
+        {
+            return "see the README";
+        }
+
+        var methods = allow.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (methods.Contains(HttpMethods.Get) && !methods.Contains(HttpMethods.Head))
+        {
+            methods.Insert(methods.IndexOf(HttpMethods.Get) + 1, HttpMethods.Head);
+            http.Response.Headers.Allow = string.Join(", ", methods);
+        }
+
+        return http.Response.Headers.Allow.ToString();
+    }
 
     private static string Echo(string text) => text.Length > LongestEcho ? text[..LongestEcho] + "…" : text;
 }

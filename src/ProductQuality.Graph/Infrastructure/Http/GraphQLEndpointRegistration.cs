@@ -102,7 +102,7 @@ public static class GraphQLEndpointRegistration
         app.MapCheckReceiptKeys();
         app.Map(path, (HttpContext http) =>
         {
-            http.Response.Headers.Allow = "GET, POST";
+            http.Response.Headers.Allow = "GET, HEAD, POST";
             return TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status405MethodNotAllowed,
                 "METHOD_NOT_ALLOWED", $"'{Shorten(http.Request.Method)}' is not allowed on {path}: send GraphQL with "
                 + "GET (queries) or POST."), MediaTypes.Json);
