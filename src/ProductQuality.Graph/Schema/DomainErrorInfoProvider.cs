@@ -17,6 +17,24 @@ public sealed class DomainErrorInfoProvider(ErrorInfoProviderOptions options, IH
     /// </summary>
     public const int MaxMessageLength = 2_000;
 
+    /// <summary>
+    /// The message's start and end with a note between, within <see cref="MaxMessageLength"/> in all. The input a
+    /// library message quotes sits in its middle: cutting the end lost what the sentence says about it ("… to
+    /// 'Int'.").
+    /// </summary>
+    internal static string Cut(string text)
+    {
+        var note = string.Create(CultureInfo.InvariantCulture,
+            $" … (cut: the message has {text.Length:N0} characters) … ");
+        var room = MaxMessageLength - note.Length;
+        var tail = Math.Min(room / 4, 300);
+        var head = room - tail;
+        head = char.IsHighSurrogate(text[head - 1]) ? head - 1 : head;
+        var from = text.Length - tail;
+        from = char.IsLowSurrogate(text[from]) ? from + 1 : from;
+        return text[..head] + note + text[from..];
+    }
+
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
@@ -24,12 +42,7 @@ public sealed class DomainErrorInfoProvider(ErrorInfoProviderOptions options, IH
         // A message may quote the input (a name, a value): cut, so that no request multiplies its own size in errors.
         if (info.Message is { Length: > MaxMessageLength } text)
         {
-            // The note counts towards the limit: the whole message stays within it.
-            var note = string.Create(CultureInfo.InvariantCulture,
-                $"… (cut: the message has {text.Length:N0} characters)");
-            var cut = MaxMessageLength - note.Length;
-            cut = char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut;
-            info.Message = text[..cut] + note;
+            info.Message = Cut(text);
         }
 
         var requestId = OperationRequestId.Value ?? requests?.HttpContext?.TraceIdentifier;

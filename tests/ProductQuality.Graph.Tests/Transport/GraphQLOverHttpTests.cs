@@ -145,6 +145,9 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
             new { f = new string('x', 5_000) });
         Assert.Equal("INVALID_VALUE", reply.FirstErrorCode);
         Assert.Contains("(cut: the message has", reply.FirstErrorMessage, StringComparison.Ordinal);
+        // The start and the end stay: the sentence's verdict follows the quoted value.
+        Assert.StartsWith("Variable '$f' is invalid.", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("Boolean", reply.FirstErrorMessage[^300..], StringComparison.Ordinal);
         CleanAnswer.Assert(reply, "a 5,000-character variable");
     }
 
