@@ -80,10 +80,7 @@ public static class CreditCode
     public static string Refusal(string? code, CreditCodeValidation check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        const int Shown = 40;
-        var quoted = code is not { Length: > Shown } ? code
-            : code[..(char.IsHighSurrogate(code[Shown - 1]) ? Shown - 1 : Shown)] + "…";
-        return $"'{quoted}' is not a valid unified social credit code: {check.Problem}";
+        return $"'{Infrastructure.Quoted.Start(code)}' is not a valid unified social credit code: {check.Problem}";
     }
 
     /// <summary>Completes the first 17 characters with their check character.</summary>

@@ -138,6 +138,17 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     }
 
     [Fact]
+    public async Task A_quoted_start_never_splits_a_character()
+    {
+        // A character outside the BMP is two UTF-16 units; cut between them, the answer held a lone surrogate.
+        var reply = await _client.PostAsync("query A { __typename } query B { __typename }", operationName:
+            new string('C', 39) + "😀" + new string('C', 100));
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("INVALID_OPERATION_NAME", reply.FirstErrorCode);
+        Assert.Contains(new string('C', 39) + "…'", reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_cut_message_with_its_note_stays_within_2000_characters()
     {
         // A variable no type can hold is quoted by GraphQL.NET whole; the server cuts the message.

@@ -86,7 +86,7 @@ internal sealed class JwtAudienceResolver(
         }
 
         return (null, new AuthRefusal(StatusCodes.Status403Forbidden, "UNKNOWN_DEPARTMENT",
-            $"Department '{Quoted(department)}' has no access policy; ask the regulator to grant one.", null));
+            $"Department '{Infrastructure.Quoted.Start(department)}' has no access policy; ask the regulator to grant one.", null));
     }
 
     /// <summary>
@@ -107,9 +107,6 @@ internal sealed class JwtAudienceResolver(
                 $"This server's policy has no '{AccessPolicy.EnterpriseContract}' contract: enterprise tokens " +
                 "read nothing here.", null));
     }
-
-    /// <summary>The start of a claim the caller sent: a signed token may carry a claim of any length.</summary>
-    private static string Quoted(string claim) => claim.Length > 40 ? claim[..40] + "…" : claim;
 
     private static DateTimeOffset? ExpiryOf(System.Security.Claims.ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirst("exp")?.Value, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : null;

@@ -9,6 +9,7 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// </summary>
 internal static class ErrorBodies
 {
+    /// <summary>Paths are quoted longer than other input: the start of a wrong address is most of it.</summary>
     private const int LongestEcho = 100;
 
     public static WebApplication UseHttpConventions(this WebApplication app, string graphQLPath)
@@ -72,5 +73,5 @@ internal static class ErrorBodies
         return http.Response.Headers.Allow.ToString();
     }
 
-    private static string Echo(string text) => text.Length > LongestEcho ? text[..LongestEcho] + "…" : text;
+    private static string Echo(string text) => Quoted.Start(text, LongestEcho);
 }

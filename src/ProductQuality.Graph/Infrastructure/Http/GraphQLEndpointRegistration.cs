@@ -104,11 +104,9 @@ public static class GraphQLEndpointRegistration
         {
             http.Response.Headers.Allow = "GET, HEAD, POST";
             return TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status405MethodNotAllowed,
-                "METHOD_NOT_ALLOWED", $"'{Shorten(http.Request.Method)}' is not allowed on {path}: send GraphQL with "
+                "METHOD_NOT_ALLOWED", $"'{Quoted.Start(http.Request.Method, 20)}' is not allowed on {path}: send GraphQL with "
                 + "GET (queries) or POST."), MediaTypes.Json);
         });
         return app;
     }
-
-    private static string Shorten(string text) => text.Length > 20 ? text[..20] + "…" : text;
 }

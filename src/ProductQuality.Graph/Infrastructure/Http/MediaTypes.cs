@@ -63,8 +63,7 @@ internal static class MediaTypes
     {
         var encoding = request.Headers.ContentEncoding.ToString().Trim();
         return encoding.Length == 0 || encoding.Equals("identity", StringComparison.OrdinalIgnoreCase) ? null
-            : encoding.Length > 40 ? encoding[..40] + "…"
-            : encoding;
+            : Quoted.Start(encoding);
     }
 
     /// <summary>The 415 for a body sent with <paramref name="encoding"/>, as every POST address answers it.</summary>

@@ -49,11 +49,9 @@ internal static class OperationTypeCheck
     private static RequestError NoOperationNamed(GraphQLDocument document, string operationName)
     {
         var names = document.Definitions.OfType<GraphQLOperationDefinition>()
-            .Select(o => o.Name is null ? "(anonymous)" : Shorten(o.Name.StringValue)).Take(10).ToList();
+            .Select(o => o.Name is null ? "(anonymous)" : Quoted.Start(o.Name.StringValue)).Take(10).ToList();
         return RequestError.BadRequest("INVALID_OPERATION_NAME",
-            $"The document has no operation named '{Shorten(operationName)}'; its operations: "
+            $"The document has no operation named '{Quoted.Start(operationName)}'; its operations: "
             + $"{string.Join(", ", names)}.");
     }
-
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

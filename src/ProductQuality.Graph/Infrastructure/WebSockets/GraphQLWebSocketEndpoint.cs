@@ -47,7 +47,7 @@ internal sealed class GraphQLWebSocketEndpoint(
             await limits.RefuseUnidentifiedAsync(http, RequestError.BadRequest("UNSUPPORTED_WEBSOCKET_PROTOCOL",
                 $"This endpoint speaks GraphQL over WebSocket with the '{SubProtocol}' subprotocol (the graphql-ws "
                 + $"library's clients ask for it); the upgrade asked for "
-                + (asked.Count == 0 ? "none" : $"'{string.Join("', '", asked.Take(5).Select(Shorten))}'") + "."
+                + (asked.Count == 0 ? "none" : $"'{string.Join("', '", asked.Take(5).Select(p => Quoted.Start(p)))}'") + "."
                 + legacy), MediaTypes.Json);
             return;
         }
@@ -95,8 +95,4 @@ internal sealed class GraphQLWebSocketEndpoint(
             + "'Sec-WebSocket-Version: 13' and a 'Sec-WebSocket-Key' of 16 bytes in base64 (WebSocket clients send "
             + "these themselves)."), MediaTypes.Json);
     }
-
-    /// <summary>The start of what the client sent: a header may be of any length.</summary>
-    private static string Shorten(string? text) =>
-        text is null ? "" : text.Length > 40 ? text[..40] + "…" : text;
 }

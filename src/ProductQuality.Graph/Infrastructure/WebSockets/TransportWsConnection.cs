@@ -112,7 +112,7 @@ internal sealed partial class TransportWsConnection(
                     CloseCodes.BadRequest, "A 'complete' message needs the 'id' of the operation it ends.");
                 break;
             default:
-                await CloseAsync(CloseCodes.BadRequest, $"Unexpected message type '{Shorten(message.Type)}'.");
+                await CloseAsync(CloseCodes.BadRequest, $"Unexpected message type '{Quoted.Start(message.Type)}'.");
                 break;
         }
     }
@@ -204,7 +204,7 @@ internal sealed partial class TransportWsConnection(
         if (!_operations.TryAdd(id, operation))
         {
             operation.Dispose();
-            await CloseAsync(CloseCodes.SubscriberExists, $"Subscriber for {Shorten(id)} already exists");
+            await CloseAsync(CloseCodes.SubscriberExists, $"Subscriber for {Quoted.Start(id)} already exists");
             return;
         }
 
@@ -279,7 +279,7 @@ internal sealed partial class TransportWsConnection(
     private string Serialize(string id, ExecutionResult result) =>
         Schema.OperationRequestId.While(RequestId(id), () => serializer.Serialize(result));
 
-    private string RequestId(string id) => $"{http.TraceIdentifier}:{Shorten(id)}";
+    private string RequestId(string id) => $"{http.TraceIdentifier}:{Quoted.Start(id)}";
 
     /// <summary>
     /// An event is sent only once its access log entry is stored (what was returned, to whom), and it counts against
@@ -515,8 +515,6 @@ internal sealed partial class TransportWsConnection(
 
         return reason;
     }
-
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     /// <summary>An operation's own services (its DbContext) and its cancellation, disposed when it ends.</summary>
     private sealed class Operation(AsyncServiceScope scope, CancellationTokenSource cancel) : IDisposable

@@ -1,0 +1,25 @@
+namespace ProductQuality.Graph.Infrastructure;
+
+/// <summary>
+/// What a message repeats of the caller's input: its start only, so that no request multiplies its own size in
+/// errors, and never half a character — cut between the two UTF-16 units of a character outside the BMP (an emoji,
+/// a rare 汉字), the answer held a lone surrogate that no client can decode.
+/// </summary>
+internal static class Quoted
+{
+    /// <summary>How much of an input a message quotes by default: enough to recognise it.</summary>
+    public const int Length = 40;
+
+    /// <summary>The text, or its first <paramref name="length"/> characters and "…" (one fewer to keep a pair).
+    /// </summary>
+    public static string Start(string? text, int length = Length)
+    {
+        if (text is not { } whole || whole.Length <= length)
+        {
+            return text ?? "";
+        }
+
+        var cut = char.IsHighSurrogate(whole[length - 1]) ? length - 1 : length;
+        return whole[..cut] + "…";
+    }
+}
