@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -19,28 +20,39 @@ internal static class PercentEncoding
             return null;
         }
 
-        var bytes = new List<byte>(rawQuery.Length);
-        for (var i = 0; i < rawQuery.Length; i++)
+        // Every GET of an encoded document passes here: one pooled buffer, runs between escapes encoded at once.
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(rawQuery.Length));
+        try
         {
-            var c = rawQuery[i];
-            if (c != '%')
+            var length = 0;
+            for (var i = 0; i < rawQuery.Length;)
             {
-                // Kestrel admits only ASCII in the request target, so each character is one byte.
-                bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
-                continue;
+                if (rawQuery[i] != '%')
+                {
+                    var next = rawQuery.IndexOf('%', i);
+                    var run = rawQuery.AsSpan(i, (next < 0 ? rawQuery.Length : next) - i);
+                    length += Encoding.UTF8.GetBytes(run, bytes.AsSpan(length));
+                    i += run.Length;
+                    continue;
+                }
+
+                if (i + 2 >= rawQuery.Length || !IsHex(rawQuery[i + 1]) || !IsHex(rawQuery[i + 2]))
+                {
+                    return $"has a '%' at offset {i} that starts no escape (a '%' in a parameter is sent as %25)";
+                }
+
+                bytes[length++] = byte.Parse(rawQuery.AsSpan(i + 1, 2), System.Globalization.NumberStyles.HexNumber,
+                    System.Globalization.CultureInfo.InvariantCulture);
+                i += 3;
             }
 
-            if (i + 2 >= rawQuery.Length || !IsHex(rawQuery[i + 1]) || !IsHex(rawQuery[i + 2]))
-            {
-                return $"has a '%' at offset {i} that starts no escape (a '%' in a parameter is sent as %25)";
-            }
-
-            bytes.Add(Convert.ToByte(rawQuery.Substring(i + 1, 2), 16));
-            i += 2;
+            return Utf8.IsValid(bytes.AsSpan(0, length)) ? null
+                : "is not UTF-8 once its %-escapes are decoded: encode the parameters' UTF-8 bytes";
         }
-
-        return Utf8.IsValid(bytes.ToArray()) ? null
-            : "is not UTF-8 once its %-escapes are decoded: encode the parameters' UTF-8 bytes";
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
