@@ -80,7 +80,6 @@ public static class GraphQLEndpointRegistration
     public static WebApplication MapProductQualityGraph(this WebApplication app)
     {
         var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
-        _ = app.Services.GetRequiredService<SchemaRegistry>();
         app.UseCors();
         app.UseWebSockets();
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],

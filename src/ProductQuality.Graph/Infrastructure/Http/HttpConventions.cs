@@ -7,7 +7,7 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// 404 and 405, a health or metrics refusal) gets the same JSON error as the endpoint's, with a code and the request
 /// id; and HEAD is answered wherever GET is (RFC 9110 §9.1), for uptime checkers and <c>curl -I</c>.
 /// </summary>
-internal static class ErrorBodies
+internal static class HttpConventions
 {
     /// <summary>Paths are quoted longer than other input: the start of a wrong address is most of it.</summary>
     private const int LongestEcho = 100;

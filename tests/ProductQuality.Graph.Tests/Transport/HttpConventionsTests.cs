@@ -11,7 +11,7 @@ namespace ProductQuality.Graph.Tests.Transport;
 /// with a JSON error — the bodiless answers routing gives by itself are not what a partner's client can read.
 /// </summary>
 [Collection(ServerCollection.Name)]
-public sealed class ErrorBodiesTests(GraphServerFactory factory)
+public sealed class HttpConventionsTests(GraphServerFactory factory)
 {
     [Fact]
     public async Task Every_mapped_address_refuses_a_method_it_does_not_take_with_a_coded_405()
