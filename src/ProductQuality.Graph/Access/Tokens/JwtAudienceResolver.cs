@@ -86,7 +86,8 @@ internal sealed class JwtAudienceResolver(
         }
 
         return (null, new AuthRefusal(StatusCodes.Status403Forbidden, "UNKNOWN_DEPARTMENT",
-            $"Department '{Infrastructure.Quoted.Start(department)}' has no access policy; ask the regulator to grant one.", null));
+            $"Department '{Infrastructure.Quoted.Start(department)}' has no access policy; ask the regulator to "
+                + "grant one.", null));
     }
 
     /// <summary>

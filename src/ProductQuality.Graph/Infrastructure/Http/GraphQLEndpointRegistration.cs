@@ -103,8 +103,8 @@ public static class GraphQLEndpointRegistration
         {
             http.Response.Headers.Allow = "GET, HEAD, POST";
             return TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status405MethodNotAllowed,
-                "METHOD_NOT_ALLOWED", $"'{Quoted.Start(http.Request.Method, 20)}' is not allowed on {path}: send GraphQL with "
-                + "GET (queries) or POST."), MediaTypes.Json);
+                "METHOD_NOT_ALLOWED", $"'{Quoted.Start(http.Request.Method, 20)}' is not allowed on {path}: send "
+                + "GraphQL with GET (queries) or POST."), MediaTypes.Json);
         });
         return app;
     }

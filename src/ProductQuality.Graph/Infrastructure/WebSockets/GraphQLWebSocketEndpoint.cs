@@ -47,7 +47,8 @@ internal sealed class GraphQLWebSocketEndpoint(
             await limits.RefuseUnidentifiedAsync(http, RequestError.BadRequest("UNSUPPORTED_WEBSOCKET_PROTOCOL",
                 $"This endpoint speaks GraphQL over WebSocket with the '{SubProtocol}' subprotocol (the graphql-ws "
                 + $"library's clients ask for it); the upgrade asked for "
-                + (asked.Count == 0 ? "none" : $"'{string.Join("', '", asked.Take(5).Select(p => Quoted.Start(p)))}'") + "."
+                + (asked.Count == 0 ? "none" : $"'{string.Join("', '", asked.Take(5).Select(p => Quoted.Start(p)))}'")
+                + "."
                 + legacy), MediaTypes.Json);
             return;
         }
