@@ -25,6 +25,8 @@ internal static class ServerComposition
         builder.AddProductQualityGraph();
         builder.AddDailyReEvaluation();
         builder.AddOperations();
+        // Last: a key is unknown only when no part of the composition reads it.
+        UnknownSettings.ThrowIfAny(builder);
         return builder;
     }
 

@@ -16,6 +16,7 @@ public static class SettingsCheck
     {
         ArgumentNullException.ThrowIfNull(builder);
         ThrowIfUnreadable<T>(builder.Configuration.GetSection(section));
+        UnknownSettings.Record<T>(builder, section);
         return builder.Services.AddOptions<T>().BindConfiguration(section);
     }
 

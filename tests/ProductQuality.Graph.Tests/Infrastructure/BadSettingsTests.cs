@@ -159,6 +159,26 @@ public sealed class BadSettingsTests
             "EC P-256 private key in PEM form"
         },
         { "--Receipts:DevelopmentKeyFile=.", "Setting Receipts:DevelopmentKeyFile is '.', which is a folder", "PEM" },
+        // A key no property reads was ignored by the binder: the server ran on the default its operator meant to change.
+        { "--Database:Provdier=Postgres", "Setting Database:Provdier is not known", "did you mean Database:Provider?" },
+        { "--Databse:Provider=Postgres", "Setting section Databse is not one of the server's", "did you mean Database?" },
+        { "--GraphQL:MaxPageSze=50", "Setting GraphQL:MaxPageSze is not known", "did you mean GraphQL:MaxPageSize?" },
+        { "--GraphQL:Limits:MaxAlias=5", "Setting GraphQL:Limits:MaxAlias is not known", "GraphQL:Limits:MaxAliases?" },
+        { "--GraphQL:Cors:AllowedOrigin:0=https://a.example", "Setting GraphQL:Cors:AllowedOrigin is", "Origins?" },
+        { "--AccessLog:Retention:Dayz=30", "Setting AccessLog:Retention:Dayz is not known", "Retention:Days?" },
+        {
+            "--Access:Departments:finance:Limit:MaxCost=10", "Setting Access:Departments:finance:Limit is not known",
+            "did you mean Access:Departments:finance:Limits?"
+        },
+        {
+            "--Telemetry:Sampling=0.5", "Setting Telemetry:Sampling is not known",
+            "the settings of Telemetry are MaxOperationNamesPerDepartment, Otlp, Prometheus, ServiceName, Tracing"
+        },
+        {
+            "--Rules:Supervision:Exclusions:first:Name=x", "Setting Rules:Supervision:Exclusions:first is not known",
+            "items are numbered Rules:Supervision:Exclusions:0"
+        },
+        { "--Database:Provider:0=Postgres", "Setting Database:Provider:0 is not known", "takes one value" },
     };
 
     [Theory]

@@ -64,6 +64,7 @@ public static class GraphQLEndpointRegistration
         builder.AddCheckReceipts();
         builder.AddAccessLog();
         builder.Services.AddQueryLimits(builder.Configuration);
+        UnknownSettings.Record<QueryLimitsOptions>(builder, QueryLimitsOptions.Section);
         builder.Services.AddExplorer();
         builder.AddFourColourMapPage();
         builder.AddGraphQLWebSockets();
