@@ -26,8 +26,8 @@ public static class UnknownSettings
     }
 
     /// <summary>
-    /// After every section was recorded: one sentence per unknown key, thrown as an <see cref="OptionsValidationException"/>
-    /// (exit code 3 through <see cref="StartupFailure"/>).
+    /// After every section was recorded: one sentence per unknown key, thrown as an
+    /// <see cref="OptionsValidationException"/> (exit code 3 through <see cref="StartupFailure"/>).
     /// </summary>
     public static void ThrowIfAny(IHostApplicationBuilder builder)
     {
