@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Data;
@@ -39,6 +40,13 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
         else if (input.FineYuan >= 1_000_000_000_000m)
         {
             scope.Errors.Add("fineYuan", "fineYuan is too large; give the fine in yuan (元).");
+        }
+        else if (decimal.Round(input.FineYuan, 2) != input.FineYuan)
+        {
+            // The column keeps fen (分): PostgreSQL rounded 1.005 to 1.01 (and 999999999999.995 overflowed into an
+            // internal error) while SQLite kept what was sent, so the providers disagreed on the fine.
+            scope.Errors.Add("fineYuan", $"fineYuan {input.FineYuan.ToString(CultureInfo.InvariantCulture)} has more "
+                + "than two decimal places; give the fine in yuan to the fen (分), e.g. 1234.56.");
         }
 
         // Within the writer's own authority only: another county's numbers are neither checked nor revealed.

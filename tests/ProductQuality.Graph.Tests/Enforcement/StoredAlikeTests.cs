@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Tests.Infrastructure;
+using ProductQuality.Graph.Tests.Recording;
+
+namespace ProductQuality.Graph.Tests.Enforcement;
+
+/// <summary>
+/// Values both databases must store alike, or refuse alike: a fine with fractions of a fen (PostgreSQL's column
+/// rounded 1.005 to 1.01 while SQLite kept it, and 999999999999.995 overflowed into INTERNAL_ERROR), and texts of
+/// characters outside the Basic Multilingual Plane at their caps (an emoji is one character to the schema's limits
+/// and to PostgreSQL's varchar, two UTF-16 units to .NET).
+/// </summary>
+public abstract class StoredAlikeTests(TestServerFactory factory)
+{
+    private const string Emoji = "😀";
+    private readonly HttpClient city = factory.ClientFor("samr-jiaxing");
+
+    [ProviderTheory]
+    [InlineData("1.005")]
+    [InlineData("0.001")]
+    [InlineData("123.4567")]
+    [InlineData("999999999999.995")]
+    public async Task A_fine_finer_than_a_fen_is_refused_and_nothing_is_written(string fine)
+    {
+        var number = WriteData.Unique("FEN");
+        var reply = await city.PostAsync(Writes.RecordEnforcementDecision,
+            Decision(await CodeAsync(0), number, decimal.Parse(fine, CultureInfo.InvariantCulture)));
+
+        Assert.Equal(["INVALID_INPUT input.fineYuan"], reply.FieldErrors());
+        Assert.Contains("two decimal places", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.False(await factory.DbAsync(db => db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == number)));
+    }
+
+    [ProviderTheory]
+    [InlineData("1234.56", 1234.56)]
+    [InlineData("1.500", 1.5)]
+    [InlineData("999999999999.99", 999999999999.99)]
+    public async Task A_fine_in_fen_is_stored_as_sent(string fine, double stored)
+    {
+        var reply = await city.PostAsync(Writes.RecordEnforcementDecision,
+            Decision(await CodeAsync(1), WriteData.Unique("FEN"), decimal.Parse(fine, CultureInfo.InvariantCulture)));
+
+        var decision = reply.EnsureData().Data.GetProperty("recordEnforcementDecision").GetProperty("decision");
+        Assert.Equal(stored, decision.GetProperty("fineYuan").GetDouble());
+    }
+
+    [ProviderFact]
+    public async Task Four_byte_characters_count_one_each_up_to_the_cap()
+    {
+        var number = WriteData.Unique("E") is var prefix ? prefix + Repeat(256 - prefix.Length) : "";
+        var key = Repeat(128);
+
+        var reply = await city.PostAsync(Writes.RecordEnforcementDecision, Decision(await CodeAsync(2), number,
+            key: key));
+
+        var decision = reply.EnsureData().Data.GetProperty("recordEnforcementDecision").GetProperty("decision");
+        Assert.Equal(number, decision.GetProperty("decisionNumber").GetString());
+        Assert.Equal(number, await factory.DbAsync(db => db.EnforcementDecisions
+            .Where(d => d.DecisionNumber == number).Select(d => d.DecisionNumber).SingleAsync()));
+
+        var longNumber = await city.PostAsync(Writes.RecordEnforcementDecision,
+            Decision(await CodeAsync(2), Repeat(257)));
+        Assert.Equal(["INVALID_INPUT input.decisionNumber"], longNumber.FieldErrors());
+        Assert.StartsWith("decisionNumber has 257 characters", longNumber.FirstErrorMessage, StringComparison.Ordinal);
+        var longKey = await city.PostAsync(Writes.RecordEnforcementDecision,
+            Decision(await CodeAsync(2), WriteData.Unique("E"), key: Repeat(129)));
+        Assert.Equal(["INVALID_INPUT input.idempotencyKey"], longKey.FieldErrors());
+    }
+
+    private static string Repeat(int characters) => string.Concat(Enumerable.Repeat(Emoji, characters));
+
+    private Task<string> CodeAsync(int skip) => factory.DbAsync(db => db.Enterprises.AsNoTracking()
+        .Where(e => !e.IsBlacklisted).OrderBy(e => e.Id).Skip(60 + skip).Select(e => e.CreditCode).FirstAsync());
+
+    private static object Decision(string code, string number, decimal fine = 100m, string? key = null) =>
+        new { input = new { idempotencyKey = key ?? WriteData.Key(), creditCode = code, kind = "PENALTY",
+            decisionNumber = number, decidedOn = "2026-11-25", fineYuan = fine, summary = "罚款" } };
+}
