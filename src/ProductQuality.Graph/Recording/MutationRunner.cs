@@ -26,7 +26,7 @@ public static class MutationRunner
             ?? throw new InvalidOperationException("A write needs a department; the public contract has no Mutation.");
         var input = context.GetArgument<TInput>("input");
         var key = input.IdempotencyKey?.Trim() ?? "";
-        if (key.Length is 0 or > MaxKeyLength)
+        if (key.Length == 0 || WriteScope.Characters(key) > MaxKeyLength)
         {
             return Reject(context, [DomainException.ForField(ErrorCodes.InvalidInput, "input.idempotencyKey",
                 $"idempotencyKey must be 1–{MaxKeyLength} characters; "

@@ -87,12 +87,29 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
         {
             Errors.Add(field, $"{field} is required: give a non-blank value.");
         }
-        else if (text.Length > maxLength)
+        else if (Characters(text) > maxLength)
         {
-            Errors.Add(field, $"{field} has {text.Length} characters; shorten it to at most {maxLength}.");
+            Errors.Add(field, $"{field} has {Characters(text)} characters; shorten it to at most {maxLength}.");
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// Characters as the schema's limits and PostgreSQL's <c>varchar(n)</c> count them: Unicode scalar values, so an
+    /// emoji (two UTF-16 units) is one. Counting <c>string.Length</c> refused 33 emoji as "66 characters" under a
+    /// documented limit of 64.
+    /// </summary>
+    public static int Characters(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>

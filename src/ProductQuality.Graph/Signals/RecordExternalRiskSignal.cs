@@ -87,9 +87,10 @@ public sealed class RecordExternalRiskSignal : WriteOperation<RecordExternalRisk
     private static string Optional(WriteScope scope, string field, string? value, int maxLength)
     {
         var text = value?.Trim() ?? "";
-        if (text.Length > maxLength)
+        if (WriteScope.Characters(text) > maxLength)
         {
-            scope.Errors.Add(field, $"{field} has {text.Length} characters; shorten it to at most {maxLength}.");
+            scope.Errors.Add(field,
+                $"{field} has {WriteScope.Characters(text)} characters; shorten it to at most {maxLength}.");
         }
 
         return text;
