@@ -18,6 +18,13 @@ public static class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         EnsureSqliteFolder(db);
 
+        // Before anything is written: a database that exists is checked now, one the migrations create after.
+        var existed = await db.Database.CanConnectAsync(cancellationToken);
+        if (existed)
+        {
+            await DatabaseEncodingException.ThrowIfNotUtf8Async(db, cancellationToken);
+        }
+
         var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken))
             .Except(db.Database.GetMigrations(), StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
@@ -34,6 +41,11 @@ public static class DatabaseInitializer
                     string.Join(", ", pending));
                 await db.Database.MigrateAsync(cancellationToken);
             }
+        }
+
+        if (!existed)
+        {
+            await DatabaseEncodingException.ThrowIfNotUtf8Async(db, cancellationToken);
         }
 
         await UseWriteAheadLogAsync(db, cancellationToken);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Infrastructure;
 
@@ -34,8 +36,9 @@ internal static class SeedVerb
         DatabaseInitializer.EnsureSqliteFolder(db);
         Console.WriteLine($"Recreating the database ({options.Provider}) and generating {enterprises:N0} enterprises "
             + $"with seed {seed}…");
-        await db.Database.EnsureDeletedAsync();
+        await EmptyAsync(db);
         await db.Database.MigrateAsync();
+        await DatabaseEncodingException.ThrowIfNotUtf8Async(db);
         await DatabaseInitializer.UseWriteAheadLogAsync(db);
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("seed");
         var request = new DatabaseOptions
@@ -44,6 +47,31 @@ internal static class SeedVerb
         };
         await SeedHook.SeedAsync(db, request, scope.ServiceProvider, logger, default);
         return 0;
+    }
+
+    /// <summary>
+    /// SQLite: the file goes. PostgreSQL: the database stays — its encoding, owner and grants are the DBA's, and an
+    /// application user may not be allowed to create databases — and this server's tables go, its one migration run
+    /// down. Dropping the database had it recreated with the cluster's defaults: a UTF8 database made by hand on a
+    /// SQL_ASCII cluster came back SQL_ASCII.
+    /// </summary>
+    private static async Task EmptyAsync(ProductQualityDbContext db)
+    {
+        if (db is not PostgresProductQualityDbContext || !await db.Database.CanConnectAsync())
+        {
+            await db.Database.EnsureDeletedAsync();
+            return;
+        }
+
+        await DatabaseEncodingException.ThrowIfNotUtf8Async(db);
+        if ((await db.Database.GetAppliedMigrationsAsync()).Except(db.Database.GetMigrations()).Any())
+        {
+            // Made by a build whose migrations this one does not have (so cannot run down): drop it as before.
+            await db.Database.EnsureDeletedAsync();
+            return;
+        }
+
+        await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase);
     }
 
     private static bool TryInt(string? text, int fallback, out int value)

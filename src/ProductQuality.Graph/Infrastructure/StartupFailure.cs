@@ -50,6 +50,7 @@ public static partial class StartupFailure
         OptionsValidationException one => [.. Describe(one)],
         Data.UnknownMigrationsException stale => [stale.Message],
         Data.MissingSqliteFileException missing => [missing.Message],
+        Data.DatabaseEncodingException encoding => [encoding.Message],
         AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
             [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(Describe)],
         // The binder's own words name the setting and the type it wanted: "Failed to convert configuration value at
@@ -91,7 +92,11 @@ public static partial class StartupFailure
         }
 
         var detail = cause.Message;
-        return detail.Contains("no such table", StringComparison.Ordinal)
+        // SQLite says "no such table"; PostgreSQL's undefined_table (42P01) said "relation … does not exist", which
+        // read as a connection problem on a database that was merely empty.
+        var noTables = detail.Contains("no such table", StringComparison.Ordinal)
+            || cause is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable };
+        return noTables
             ? $"The database has no tables yet ({detail}): start the server once, which creates them, or run the "
                 + "seed verb. Check Database:ConnectionString if you meant another database."
             : $"The database could not be opened ({provider}: {detail}). Check Database:Provider and "

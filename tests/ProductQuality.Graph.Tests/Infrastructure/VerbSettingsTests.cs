@@ -54,7 +54,7 @@ public sealed class VerbSettingsTests
     {
         var admin = PostgresTestServer.RequireConnectionString();
         var database = $"pq_verb_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\" TEMPLATE template0 ENCODING 'UTF8'");
         try
         {
             using var verb = new VerbProcess();
@@ -75,6 +75,76 @@ public sealed class VerbSettingsTests
             Assert.True(recomputed.ExitCode == 0, recomputed.Error);
             Assert.StartsWith("Recomputed 20 enterprises (0 changed)", recomputed.Out, StringComparison.Ordinal);
             Assert.False(File.Exists(verb.DefaultDatabase));
+
+            // Seeding again keeps the database (its encoding, owner, grants: a DBA's) and replaces the tables.
+            await ExecuteAsync(admin, $"COMMENT ON DATABASE \"{database}\" IS 'made by the DBA'");
+            var again = await verb.RunAsync(["seed", "--enterprises", "15", Today, .. settings]);
+            Assert.True(again.ExitCode == 0, again.Error);
+            await using (var db = new NpgsqlConnection(target))
+            {
+                await db.OpenAsync();
+                await using var state = new NpgsqlCommand("SELECT (SELECT COUNT(*) FROM \"Enterprises\"), "
+                    + "shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = current_database()", db);
+                await using var row = await state.ExecuteReaderAsync();
+                Assert.True(await row.ReadAsync());
+                Assert.Equal(15L, row.GetInt64(0));
+                Assert.Equal("made by the DBA", row.GetString(1));
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_PostgreSQL_database_not_in_UTF8_is_refused_before_anything_is_written()
+    {
+        // SQL_ASCII counts bytes against varchar(n): a 256-character Chinese batch name became INTERNAL_ERROR.
+        var admin = PostgresTestServer.RequireConnectionString();
+        var database = $"pq_ascii_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\" TEMPLATE template0 ENCODING 'SQL_ASCII' "
+            + "LC_COLLATE 'C' LC_CTYPE 'C'");
+        try
+        {
+            using var verb = new VerbProcess();
+            var target = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+            var (code, _, error) = await verb.RunAsync("--urls", "http://127.0.0.1:0", "--Database:Provider=Postgres",
+                $"--Database:ConnectionString={target}");
+
+            Assert.True(code == 3, $"exit {code}: {error}");
+            Assert.StartsWith($"The PostgreSQL database '{database}' stores text as SQL_ASCII", error,
+                StringComparison.Ordinal);
+            Assert.Contains("ENCODING 'UTF8'", error, StringComparison.Ordinal);
+            await using var db = new NpgsqlConnection(target);
+            await db.OpenAsync();
+            await using var tables = new NpgsqlCommand(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'", db);
+            Assert.Equal(0L, Convert.ToInt64(await tables.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_verb_on_an_empty_PostgreSQL_database_says_it_has_no_tables_yet()
+    {
+        var admin = PostgresTestServer.RequireConnectionString();
+        var database = $"pq_empty_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
+        try
+        {
+            using var verb = new VerbProcess();
+            var target = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+            var (code, _, error) = await verb.RunAsync("report", "--Database:Provider=Postgres",
+                $"--Database:ConnectionString={target}");
+
+            Assert.True(code == 3, $"exit {code}: {error}");
+            Assert.StartsWith("The database has no tables yet", error, StringComparison.Ordinal);
         }
         finally
         {
