@@ -27,7 +27,7 @@ public sealed class InspectionFrequencyRule(RulesOptions options)
         var isC = subject.Class == EnterpriseClass.C;
         var isHigh = subject.HighestTier == ProductTier.High;
         var x = new ExplanationBuilder(RuleIds.InspectionFrequency, options.Version)
-            .Factor(FactGroup.Health, "map colour (四色图)", colour.Label(), null,
+            .Factor(FactGroup.ProductTiers, "map colour (四色图)", colour.Label(), null,
                 Inv($"{IntervalMonths(colour)} months, {colour.SupervisionMode()}"))
             .Factor(FactGroup.Class, "enterprise class (企业分类)", subject.Class.Label(),
                 Inv($"C: at most {s.ClassCMaxMonths} months"),
@@ -123,7 +123,8 @@ public sealed class InspectionFrequencyRule(RulesOptions options)
     {
         Basis.HighRiskMaker => FactGroup.ProductTiers,
         Basis.ClassC => FactGroup.Class,
-        _ => FactGroup.Health,
+        // A map colour is class × highest product tier, so it states a tier (Enterprise.mapColour's group).
+        _ => FactGroup.ProductTiers,
     };
 
     private enum Basis

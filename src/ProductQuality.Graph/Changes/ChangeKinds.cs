@@ -18,7 +18,9 @@ public static class ChangeKinds
     public static FactGroup FactOf(ChangeKind kind) => kind switch
     {
         ChangeKind.Class => FactGroup.Class,
-        ChangeKind.HealthCode or ChangeKind.MapColour or ChangeKind.QualityIndex => FactGroup.Health,
+        ChangeKind.HealthCode or ChangeKind.QualityIndex => FactGroup.Health,
+        // The colour is class × highest product tier: it states a tier (see Enterprise.mapColour).
+        ChangeKind.MapColour => FactGroup.ProductTiers,
         ChangeKind.Blacklist => FactGroup.BlacklistStatus,
         ChangeKind.Assured => FactGroup.Assured,
         ChangeKind.ProductTier => FactGroup.ProductTiers,

@@ -29,8 +29,8 @@ public sealed class ClassHistoryEntryType : ContractObjectGraphType<EnterpriseAs
             .Description("Rules version that produced it.").ResolveSource(s => s.RulesVersion);
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "healthCode")
             .Description("Health code (健康码) at that time.").ResolveSource(s => s.HealthCode);
-        Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "mapColour").Description("Map colour at that time.")
-            .ResolveSource(s => s.MapColour);
+        Field<NonNullGraphType<FourColorType>>(FieldGroup.ProductTiers, "mapColour")
+            .Description("Map colour at that time.").ResolveSource(s => s.MapColour);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Health, "qualityIndex")
             .Description("Quality safety index at that time.").ResolveSource(s => s.QualityIndex);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExplanationType>>>>(

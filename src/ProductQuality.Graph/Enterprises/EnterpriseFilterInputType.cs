@@ -23,7 +23,7 @@ public sealed class EnterpriseFilterInputType : ContractInputObjectGraphType<Ent
             .Description("Name contains this text (at least 2 characters).");
         Field<EnterpriseClassType>(FieldGroup.Class, "class").Description("Has this class (企业分类).");
         Field<FourColorType>(FieldGroup.Health, "healthCode").Description("Has this health-code colour (健康码).");
-        Field<FourColorType>(FieldGroup.Health, "mapColour").Description("Has this map colour (四色图).");
+        Field<FourColorType>(FieldGroup.ProductTiers, "mapColour").Description("Has this map colour (四色图).");
         Field<ProductTierType>(FieldGroup.ProductTiers, "productTier")
             .Description("Makes at least one product of this risk tier (产品分级).");
         Field<BooleanGraphType>(FieldGroup.BlacklistStatus, "blacklisted")

@@ -37,7 +37,7 @@ public sealed class EnterpriseStatusType : ContractObjectGraphType<EnterpriseSta
         Field<FloatGraphType>(FieldGroup.Health, "qualityIndex")
             .Description("Product quality safety index (产品质量安全指数), 0–100; null when unknown.")
             .Resolve(c => c.Source.Enterprise?.QualityIndex);
-        Field<FourColorType>(FieldGroup.Health, "mapColour")
+        Field<FourColorType>(FieldGroup.ProductTiers, "mapColour")
             .Description("Colour on the city's four-colour map (四色图); null when unknown.")
             .Resolve(c => c.Source.Enterprise?.MapColour);
         Field<BooleanGraphType>(FieldGroup.BlacklistStatus, "blacklisted")

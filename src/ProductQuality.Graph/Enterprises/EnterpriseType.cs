@@ -110,7 +110,10 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "healthCode")
             .Description("Product-quality health code (产品质量健康码): AA green, A blue, B yellow, C red.")
             .ResolveSource(s => s.HealthCode);
-        Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "mapColour")
+        // In the product-tiers group, not health: with the class beside it, the colour names the highest tier of the
+        // enterprise's products (the tier of its one product, for most makers), which a contract without product
+        // tiers must not learn.
+        Field<NonNullGraphType<FourColorType>>(FieldGroup.ProductTiers, "mapColour")
             .Description("Colour on the city's four-colour map (四色图): class × highest product tier.")
             .ResolveSource(s => s.MapColour);
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.Health, "qualityIndex")
