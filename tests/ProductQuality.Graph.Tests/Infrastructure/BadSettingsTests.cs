@@ -159,9 +159,9 @@ public sealed class BadSettingsTests
             "EC P-256 private key in PEM form"
         },
         { "--Receipts:DevelopmentKeyFile=.", "Setting Receipts:DevelopmentKeyFile is '.', which is a folder", "PEM" },
-        // A key no property reads was ignored by the binder: the server ran on the default the operator meant to change.
+        // A key no property reads was ignored by the binder: the server ran on the default the operator meant to set.
         { "--Database:Provdier=Postgres", "Setting Database:Provdier is not known", "mean Database:Provider?" },
-        { "--Databse:Provider=Postgres", "Setting section Databse is not one of the server's", "did you mean Database?" },
+        { "--Databse:Provider=Postgres", "Setting section Databse is not one of the server's", "mean Database?" },
         { "--GraphQL:MaxPageSze=50", "Setting GraphQL:MaxPageSze is not known", "did you mean GraphQL:MaxPageSize?" },
         { "--GraphQL:Limits:MaxAlias=5", "Setting GraphQL:Limits:MaxAlias is not known", "GraphQL:Limits:MaxAliases?" },
         { "--GraphQL:Cors:AllowedOrigin:0=https://a.example", "Setting GraphQL:Cors:AllowedOrigin is", "Origins?" },

@@ -92,7 +92,7 @@ public abstract class TrackerTests(TestServerFactory factory)
         Assert.Equal(mine.Count, (await AccessesAsync(enterprise, Tracker, x.Code)).Count);
 
         var status = (await enterprise.PostAsync("{ myEnterprise { creditCode known name class healthCode "
-                + "qualityIndex mapColour blacklisted assured } }"))
+                + "qualityIndex blacklisted assured } }"))
             .EnsureData().Data.GetProperty("myEnterprise");
         var stored = await factory.DbAsync(
             db => db.Enterprises.AsNoTracking().SingleAsync(e => e.CreditCode == x.Code));
