@@ -13,27 +13,27 @@ public sealed class CountyColourOptions
     public RegionColourBasis? Basis { get; set; }
 
     /// <summary>RED when the RED share r is at least this.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal? RedSharePercentForRed { get; set; }
 
     /// <summary>YELLOW when r + y is at least this.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal? RedYellowSharePercentForYellow { get; set; }
 
     /// <summary>BLUE when r + y is at least this.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal? RedYellowSharePercentForBlue { get; set; }
 
     /// <summary>Class-C basis: RED at this class-C share.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal? ClassCSharePercentForRed { get; set; }
 
     /// <summary>Class-C basis: YELLOW at this class-C share.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal? ClassCSharePercentForYellow { get; set; }
 
     /// <summary>Class-C basis: BLUE at this class-C share.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal? ClassCSharePercentForBlue { get; set; }
 
     /// <summary>Fewer key-product enterprises than this leave a town of the county not assessed (未评定).</summary>

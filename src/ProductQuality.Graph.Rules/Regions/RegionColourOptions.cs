@@ -9,27 +9,27 @@ public sealed class RegionColourOptions
     public RegionColourBasis Basis { get; set; } = RegionColourBasis.MapColourShares;
 
     /// <summary>RED when the RED share r is at least this.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal RedSharePercentForRed { get; set; } = 15;
 
     /// <summary>YELLOW when r + y is at least this.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal RedYellowSharePercentForYellow { get; set; } = 30;
 
     /// <summary>BLUE when r + y is at least this; otherwise GREEN.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal RedYellowSharePercentForBlue { get; set; } = 10;
 
     /// <summary>Class-C basis: RED when the class-C share is at least this.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal ClassCSharePercentForRed { get; set; } = 10;
 
     /// <summary>Class-C basis: YELLOW when the class-C share is at least this.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal ClassCSharePercentForYellow { get; set; } = 5;
 
     /// <summary>Class-C basis: BLUE when the class-C share is at least this; otherwise GREEN.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal ClassCSharePercentForBlue { get; set; } = 2;
 
     /// <summary>

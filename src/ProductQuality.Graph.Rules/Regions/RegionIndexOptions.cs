@@ -9,14 +9,14 @@ namespace ProductQuality.Graph.Rules.Regions;
 public sealed class RegionIndexOptions
 {
     /// <summary>Weight of an enterprise whose highest product tier is HIGH.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal HighWeight { get; set; } = 3;
 
     /// <summary>Weight for ELEVATED.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal ElevatedWeight { get; set; } = 2;
 
     /// <summary>Weight for GENERAL (and for an enterprise without products).</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal GeneralWeight { get; set; } = 1;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
@@ -45,7 +46,25 @@ public static partial class StartupFailure
     }
 
     /// <summary>The sentences of a configuration failure (several at once); null for any other error.</summary>
-    private static List<string>? Sentences(Exception e) => e switch
+    internal static List<string>? Sentences(Exception e) => RawSentences(e)?.Select(Readable).ToList();
+
+    /// <summary>
+    /// A sentence quotes the setting's value, and a value can be anything: a 100,000-character one came out whole.
+    /// A long quote keeps its start and length; a sentence still too long keeps its start and end.
+    /// </summary>
+    private static string Readable(string sentence)
+    {
+        var shortened = LongQuote().Replace(sentence, m => string.Create(CultureInfo.InvariantCulture,
+            $"'{Quoted.Start(m.Groups["value"].Value, 80)}' ({m.Groups["value"].Value.Length:N0} characters)"));
+        return shortened.Length <= Schema.DomainErrorInfoProvider.MaxMessageLength
+            ? shortened
+            : Schema.DomainErrorInfoProvider.Cut(shortened);
+    }
+
+    [GeneratedRegex("'(?<value>[^']{120,})'")]
+    private static partial Regex LongQuote();
+
+    private static List<string>? RawSentences(Exception e) => e switch
     {
         OptionsValidationException one => [.. Describe(one)],
         Data.UnknownMigrationsException stale => [stale.Message],

@@ -67,8 +67,11 @@ public static class UnknownSettings
     private static void CheckObject(IConfigurationSection section, Type type,
         IReadOnlyDictionary<string, Type> sections, bool shared, List<string> problems)
     {
+        // What the binder fills: settable properties, and collections or objects it binds into. A computed value
+        // (Auth:IsDevelopmentMode) is no setting: given one, the binder failed with a .NET type name.
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0)
+            .Where(p => p.GetIndexParameters().Length == 0
+                && (p.CanWrite || !SettingValues.IsLeaf(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)))
             .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var child in section.GetChildren())
         {
@@ -177,7 +180,8 @@ public static class UnknownSettings
         return d[a.Length, b.Length];
     }
 
-    private static Dictionary<string, Type> Sections(IHostApplicationBuilder builder)
+    /// <summary>The sections recorded so far and the options class each is read into.</summary>
+    internal static Dictionary<string, Type> Sections(IHostApplicationBuilder builder)
     {
         if (!builder.Properties.TryGetValue(typeof(UnknownSettings), out var value))
         {

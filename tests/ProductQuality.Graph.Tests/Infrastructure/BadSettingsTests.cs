@@ -179,6 +179,17 @@ public sealed class BadSettingsTests
             "items are numbered Rules:Supervision:Exclusions:0"
         },
         { "--Database:Provider:0=Postgres", "Setting Database:Provider:0 is not known", "takes one value" },
+        // Found by SettingsFuzzTests: each stopped the start with an exception and a stack trace.
+        { "--Auth:IsDevelopmentMode=true", "Setting Auth:IsDevelopmentMode is not known", "Issuer, SigningKey" },
+        { "--Telemetry:ServiceName=", "Setting Telemetry:ServiceName is empty", "name the service" },
+        {
+            "--Rules:ProductTier:CccPoints=99999999999999999999", "Setting Rules:ProductTier:CccPoints",
+            "between 0 and 100"
+        },
+        {
+            "--Map:BoundariesFile=/dev/zero", "Setting Map:BoundariesFile is '/dev/zero', which is more than",
+            "GeoJSON file"
+        },
     };
 
     [Theory]

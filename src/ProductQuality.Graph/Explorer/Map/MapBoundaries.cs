@@ -19,7 +19,7 @@ internal sealed class MapBoundaries
         var file = options.Value.BoundariesFile;
         if (!string.IsNullOrWhiteSpace(file))
         {
-            Content = File.ReadAllBytes(Path.GetFullPath(file, environment.ContentRootPath));
+            Content = ReadAtMost(Path.GetFullPath(file, environment.ContentRootPath), MaxBytes);
         }
     }
 
@@ -44,8 +44,15 @@ internal sealed class MapBoundaries
 
         try
         {
-            using var stream = info.OpenRead();
-            using var document = JsonDocument.Parse(stream);
+            // Read with a bound, not to the end: a device (/dev/zero) reports length 0 and never ends, and the
+            // parser read it until 2 GB overflowed.
+            var bytes = ReadAtMost(info.FullName, MaxBytes + 1);
+            if (bytes.Length > MaxBytes)
+            {
+                return $"is more than {MaxBytes:N0} bytes (or not a regular file); give a GeoJSON file of at most that";
+            }
+
+            using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type)
                 || type.GetString() != "FeatureCollection" || !root.TryGetProperty("features", out var features)
@@ -73,6 +80,10 @@ internal sealed class MapBoundaries
         {
             return $"is not valid JSON ({e.Message})";
         }
+        catch (ArgumentException e)
+        {
+            return $"is not valid JSON ({e.Message})";
+        }
         catch (IOException e)
         {
             return $"cannot be read ({e.Message})";
@@ -81,5 +92,21 @@ internal sealed class MapBoundaries
         {
             return $"cannot be read ({e.Message})";
         }
+    }
+
+    /// <summary>The file's first <paramref name="limit"/> bytes (all of it when shorter).</summary>
+    private static byte[] ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length,
+                   limit - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 }

@@ -36,7 +36,9 @@ internal static class TelemetryRegistration
         }
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(options.ServiceName,
+            // An empty name threw inside OpenTelemetry before the validation could say so; it still says so.
+            .ConfigureResource(resource => resource.AddService(
+                string.IsNullOrWhiteSpace(options.ServiceName) ? "productquality-graph" : options.ServiceName,
                 serviceVersion: typeof(TelemetryRegistration).Assembly.GetName().Version?.ToString()));
         telemetry.WithMetrics(metrics =>
         {
@@ -52,7 +54,7 @@ internal static class TelemetryRegistration
                 {
                     Point(exporter, otlp, options.Otlp.Protocol, "v1/metrics");
                     reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds =
-                        options.Otlp.MetricsIntervalSeconds * 1000;
+                        Math.Clamp(options.Otlp.MetricsIntervalSeconds, 1, 3600) * 1000;
                 });
             }
         });
