@@ -8,6 +8,12 @@ namespace ProductQuality.Graph.Access;
 public sealed record AuthRefusal(int Status, string Code, string Message, string? WwwAuthenticate)
 {
     /// <summary>
+    /// Who a valid token says the caller is, when its department has no policy: the access log names them (the
+    /// refusal is theirs), though nothing is served to them.
+    /// </summary>
+    public (string Department, string? Subject)? Claimed { get; init; }
+
+    /// <summary>
     /// The refusal as the transport's error, with its challenge set on the response: a 401 must carry one (RFC 9110
     /// §11.6.1), and when each endpoint set it by hand, the IDE's examples forgot.
     /// </summary>

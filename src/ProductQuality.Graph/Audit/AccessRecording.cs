@@ -5,6 +5,7 @@ using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Blacklist;
 using ProductQuality.Graph.Changes;
 using ProductQuality.Graph.Enterprises;
+using ProductQuality.Graph.Recording;
 using ProductQuality.Graph.Schema;
 using ProductQuality.Graph.Supervision;
 
@@ -25,7 +26,7 @@ internal static class AccessRecording
             .Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal));
         foreach (var type in types)
         {
-            var codeOf = CodeReader(type);
+            var (codeOf, groupOf) = (CodeReader(type), GroupReader(type));
             foreach (var field in type.Fields)
             {
                 if (field.Resolver is not { } inner)
@@ -35,55 +36,68 @@ internal static class AccessRecording
 
                 FieldGroup? group = field.Metadata.TryGetValue(FieldMetadataKeys.Group, out var g) && g is FieldGroup fg
                     && fg != FieldGroup.Structure ? fg : null;
-                if (group is null && codeOf is null)
+                // Whether the key was seen before says nothing about the enterprise the write concerns.
+                var fieldCodeOf = type is PayloadType && field.Name == "replayed" ? null : codeOf;
+                var noting = new Noting(group, fieldCodeOf, groupOf);
+                if (group is null && fieldCodeOf is null && groupOf is null)
                 {
                     continue;
                 }
 
                 field.Resolver = inner is ISourceReader reader
-                    ? new NotingSourceReader(inner, reader, group, codeOf)
+                    ? new NotingSourceReader(inner, reader, noting)
                     : new FuncFieldResolver<object?>(context =>
                     {
-                        Record(context.UserContext, group, codeOf, context.Source);
+                        noting.Record(context.UserContext, context.Source);
                         return inner.ResolveAsync(context);
                     });
             }
         }
     }
 
-    private static void Record(IDictionary<string, object?> userContext, FieldGroup? group,
-        Func<object?, string?>? codeOf, object? source)
+    /// <summary>What resolving one field tells the log: its group, the enterprise behind its source, and for a
+    /// source whose group depends on its value (a change event), that group.</summary>
+    private sealed record Noting(FieldGroup? Group, Func<object?, string?>? CodeOf,
+        Func<object?, FieldGroup?>? GroupOf)
     {
-        if (userContext is not GraphQLUserContext { AccessTrace: { } trace })
+        public void Record(IDictionary<string, object?> userContext, object? source)
         {
-            return;
-        }
+            if (userContext is not GraphQLUserContext { AccessTrace: { } trace })
+            {
+                return;
+            }
 
-        if (group is { } touched)
-        {
-            trace.Touched(touched);
-        }
+            if (Group is { } touched)
+            {
+                trace.Touched(touched);
+            }
 
-        if (codeOf?.Invoke(source) is { } code)
-        {
-            trace.Returned(code);
+            if (GroupOf?.Invoke(source) is { } told)
+            {
+                trace.Touched(told);
+            }
+
+            if (CodeOf?.Invoke(source) is { } code)
+            {
+                trace.Returned(code);
+            }
         }
     }
 
     /// <summary>A field read from its source, noted: still read in one step by the execution strategy.</summary>
-    private sealed class NotingSourceReader(IFieldResolver inner, ISourceReader reader, FieldGroup? group,
-        Func<object?, string?>? codeOf) : IFieldResolver, INotingSourceReader
+    private sealed class NotingSourceReader(IFieldResolver inner, ISourceReader reader, Noting noting)
+        : IFieldResolver, INotingSourceReader
     {
         public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
         {
-            Record(context.UserContext, group, codeOf, context.Source);
+            noting.Record(context.UserContext, context.Source);
             return inner.ResolveAsync(context);
         }
 
         public object? Read(object? source) => reader.Read(source);
 
         public void Note(IDictionary<string, object?> userContext, object? source) =>
-            Record(userContext, group, codeOf, source);
+            noting.Record(userContext, source);
     }
 
     /// <summary>How to read the enterprise behind an object of this type; null for a type about no one enterprise.
@@ -97,6 +111,19 @@ internal static class AccessRecording
         InspectionPlanEntryType => source => (source as InspectionPlanEntry)?.Enterprise.CreditCode,
         // A change event tells an enterprise's class, colour or listing: its data (a product tier change: no one's).
         ChangeEventType => source => (source as ChangeEvent)?.CreditCode,
+        // A write's payload (the recorded fact, the enterprise after it) is that enterprise's data.
+        PayloadType => source => (source as MutationResult)?.Enterprise?.CreditCode,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The group a source's value tells, for a type whose fields are structural but whose events are not all of one
+    /// group: a change event's new value is a class, a health code, a listing… (the feed's root field once tagged
+    /// every event with the group of the contract's first kind, Class).
+    /// </summary>
+    private static Func<object?, FieldGroup?>? GroupReader(IObjectGraphType type) => type switch
+    {
+        ChangeEventType => source => source is ChangeEvent e ? ChangeKinds.GroupOf(e.Kind) : null,
         _ => null,
     };
 }

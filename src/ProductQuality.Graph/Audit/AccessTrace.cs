@@ -26,6 +26,9 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
 
     public Audience? Audience { get; set; }
 
+    /// <summary>A valid token's department and subject when its department has no policy (no audience).</summary>
+    public (string Department, string? Subject)? Claimed { get; set; }
+
     public string? Purpose { get; set; }
 
     public string? OperationName { get; private set; }
@@ -58,6 +61,13 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         NothingReturned |= nothingReturned;
     }
 
+    /// <summary>
+    /// The operation that runs: named by the request, or else by the document's one operation (a client that sends
+    /// <c>query Named { … }</c> without <c>operationName</c> ran "Named", and the log said nothing).
+    /// </summary>
+    public void Runs(GraphQLParser.AST.GraphQLOperationDefinition? operation) =>
+        OperationName ??= operation?.Name?.StringValue;
+
     /// <summary>The executed (or validation-failed) answer: its first error, whether any is a server fault.</summary>
     public void Answered(GraphQL.ExecutionResult result)
     {
@@ -65,6 +75,13 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         foreach (var error in result.Errors ?? [])
         {
             Failed(error.Code ?? "ERROR", error.Code == Schema.ErrorCodes.InternalError, !result.Executed);
+        }
+
+        // An error in a non-null root field nulls the whole answer: the enterprises its resolvers noted on the way
+        // were never delivered ("asked for and got nothing" does not count).
+        if (result.Executed && result.Data is null)
+        {
+            NothingReturned = true;
         }
     }
 
@@ -93,8 +110,10 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         }
     }
 
-    public IReadOnlyCollection<FieldGroup> Groups =>
-        Enum.GetValues<FieldGroup>().Where(g => g != FieldGroup.Structure && (_groups & (1 << (int)g)) != 0).ToList();
+    public IReadOnlyCollection<FieldGroup> Groups => NothingReturned
+        ? []
+        : Enum.GetValues<FieldGroup>().Where(g => g != FieldGroup.Structure && (_groups & (1 << (int)g)) != 0)
+            .ToList();
 
     public IReadOnlyCollection<string> Codes
     {

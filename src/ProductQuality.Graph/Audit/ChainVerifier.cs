@@ -87,6 +87,12 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
                   + "altered.");
         }
 
+        if (await CodeIndex.CodeIndexCheck.FirstDifferenceAsync(db, tableFirst, head.Seq, cancellationToken)
+            is { } index)
+        {
+            return Broken(index.Seq, "code index", index.Problem);
+        }
+
         return new ChainVerification(true, walk.Count, head.Seq, head.Hash, null, null)
         {
             Archived = archived, ArchiveFiles = archive.Files,

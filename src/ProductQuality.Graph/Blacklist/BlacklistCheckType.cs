@@ -33,6 +33,21 @@ public sealed class BlacklistCheckType : ContractObjectGraphType<BlacklistCheck>
                 "/.well-known/jwks.json) stating the check id, time, department, asOf, the number of codes and " +
                 "SHA-256 digests of the codes and of the answers. Keep it with the codes; verifyCheckReceipt or " +
                 "the receipt verify verb proves later what was asked and answered.")
-            .ResolveSource(s => s.Receipt);
+            .Resolve(c =>
+            {
+                // The receipt's answers digest states each known code's standing (blacklisted, since when, assured):
+                // whoever has the codes can confirm it by hashing guesses, so the receipt returns their data.
+                if (c.UserContext is GraphQLUserContext { AccessTrace: { } trace })
+                {
+                    foreach (var result in c.Source.Results.Where(r => r.Standing is not null))
+                    {
+                        trace.Returned(result.Item.Code);
+                    }
+
+                    trace.Touched(FieldGroup.BlacklistStatus);
+                }
+
+                return c.Source.Receipt;
+            });
     }
 }

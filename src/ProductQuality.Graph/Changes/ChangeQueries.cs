@@ -19,15 +19,15 @@ public static class ChangeQueries
     public static void AddTo(QueryType query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        // A contract that may read no kind has no feed; one that may read some has the field in the group of the
-        // first of them, so the field exists exactly when at least one kind does.
+        // A contract that may read no kind has no feed. The field itself is structural: each event tells the access
+        // log its own kind's group (AccessRecording), where the field's group once tagged every event Class.
         var kinds = ChangeKinds.ReadableBy(query.Contract);
         if (kinds.Count == 0)
         {
             return;
         }
 
-        query.Field<NonNullGraphType<StrictConnectionType<ChangeEventType>>>(ChangeKinds.GroupOf(kinds[0]), FieldName)
+        query.Field<NonNullGraphType<StrictConnectionType<ChangeEventType>>>(FieldGroup.Structure, FieldName)
             .Description("Changes (变更) you may see, in the order they were committed: class, health code, map colour, "
                 + "index, blacklist listing and removal, assured grant, revocation and expiry, product tier. Keep the "
                 + "cursor of the last event you processed and pass it as 'after' to resume exactly there. With "

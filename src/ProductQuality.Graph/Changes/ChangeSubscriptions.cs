@@ -24,7 +24,7 @@ public static class ChangeSubscriptions
             return;
         }
 
-        subscription.Field<NonNullGraphType<ChangeEventType>>(ChangeKinds.GroupOf(kinds[0]), "changes")
+        subscription.Field<NonNullGraphType<ChangeEventType>>(FieldGroup.Structure, "changes")
             .Description("Changes (变更) you may see, pushed as they are committed, each with its cursor: the same "
                 + "events as the changes query. From 'after' when given (events already committed after it come "
                 + "first), else from now. On reconnecting, subscribe again with the last cursor you processed.")

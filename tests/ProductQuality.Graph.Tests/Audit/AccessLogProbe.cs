@@ -36,6 +36,17 @@ public static class AccessLogProbe
     public static Task<AccessLogEntry> EntryAsync(this TestServerFactory factory, string purpose) =>
         factory.DbAsync(db => db.AccessLog.AsNoTracking().Include(e => e.Codes).SingleAsync(e => e.Purpose == purpose));
 
+    /// <summary>Waits (up to 30 s) until the background indexer has copied the codes of entries up to seq.</summary>
+    public static async Task IndexedThroughAsync(this TestServerFactory factory, long seq)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await factory.DbAsync(db => db.CodeIndexMarks.Select(m => m.IndexedThroughSeq).SingleAsync()) < seq)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the code index did not reach entry {seq} in 30 s");
+            await Task.Delay(100);
+        }
+    }
+
     public static IReadOnlySet<string> CodesOf(AccessLogEntry entry) =>
         entry.Codes.Select(c => c.CreditCode).ToHashSet(StringComparer.Ordinal);
 

@@ -55,6 +55,28 @@ public sealed class ChainVerifyOnSqliteTests(AccessLogServerFactory factory) : I
             report.GetProperty("problem").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("row deleted", "DELETE FROM \"AccessLogCodeIndex\" WHERE \"EntrySeq\" = {0}", "lacks code")]
+    [InlineData("row added", "INSERT INTO \"AccessLogCodeIndex\" (\"CreditCode\", \"EntrySeq\") "
+        + "VALUES ('91330000MA0000000X', {0})", "did not return it")]
+    [InlineData("mark moved", "UPDATE \"AccessLogCodeIndexMarks\" SET \"IndexedThroughSeq\" = "
+        + "\"IndexedThroughSeq\" + 1000", "past the head")]
+    public async Task The_look_up_by_code_whoAccessed_reads_is_verified_against_the_chain(string kind, string sql,
+        string problem)
+    {
+        // The index is a copy outside the chain: a row deleted from it hid an access from the enterprise's tracker
+        // while verify said intact.
+        var (withCodes, _) = await WriteEntriesAsync();
+        await factory.IndexedThroughAsync(withCodes);
+        var copy = Copy();
+        Execute(copy, sql.Replace("{0}", Text(withCodes), StringComparison.Ordinal));
+
+        var (exit, report) = await VerifyAsync(copy);
+        Assert.True(exit == 1, $"{kind}: {report}");
+        Assert.Equal("code index", report.GetProperty("brokenIn").GetString());
+        Assert.Contains(problem, report.GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Entries_cut_from_the_end_are_found_by_the_head()
     {

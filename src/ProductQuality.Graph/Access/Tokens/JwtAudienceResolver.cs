@@ -87,7 +87,11 @@ internal sealed class JwtAudienceResolver(
 
         return (null, new AuthRefusal(StatusCodes.Status403Forbidden, "UNKNOWN_DEPARTMENT",
             $"Department '{Infrastructure.Quoted.Start(department)}' has no access policy; ask the regulator to "
-                + "grant one.", null));
+                + "grant one.", null)
+        {
+            Claimed = (department, result.Principal.FindFirst("sub")?.Value
+                ?? result.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value),
+        });
     }
 
     /// <summary>

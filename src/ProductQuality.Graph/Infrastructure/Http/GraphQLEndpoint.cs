@@ -68,6 +68,7 @@ internal sealed class GraphQLEndpoint(
         var (audience, refusal) = await audiences.ResolveAsync(http);
         if (audience is null)
         {
+            trace?.Claimed = refusal!.Claimed;
             await limits.RefuseUnidentifiedAsync(http, refusal!.ChallengeOn(http.Response), mediaType);
             return;
         }
@@ -106,7 +107,9 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        RequestTelemetry.Of(http)?.Selected(OperationTypeCheck.SelectedOperation(document, request.OperationName));
+        var selected = OperationTypeCheck.SelectedOperation(document, request.OperationName);
+        RequestTelemetry.Of(http)?.Selected(selected);
+        trace?.Runs(selected);
         var operationType = OperationTypeCheck.Selected(document, request.OperationName);
         if (isGet && operationType == OperationType.Mutation)
         {

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Data;
+
+namespace ProductQuality.Graph.Audit.CodeIndex;
+
+/// <summary>
+/// Part of <c>audit verify</c>: the look-up by credit code must hold exactly the chained code rows of every entry up
+/// to its mark. It is a copy outside the chain, and whoAccessed, the code filter and an enterprise's own tracker
+/// read through it: a deleted index row (or a mark moved past rows never copied) hid an enterprise's accesses from
+/// its tracker while the chain verified intact.
+/// </summary>
+internal static class CodeIndexCheck
+{
+    private const int Range = 5_000;
+
+    /// <summary>The first entry whose index rows differ from its code rows, and how; null when they agree.</summary>
+    public static async Task<(long Seq, string Problem)?> FirstDifferenceAsync(ProductQualityDbContext db,
+        long firstInTable, long head, CancellationToken cancellationToken)
+    {
+        var mark = await db.CodeIndexMarks.AsNoTracking().Select(m => (long?)m.IndexedThroughSeq)
+            .SingleOrDefaultAsync(cancellationToken) ?? 0;
+        // A running server appends and indexes while the walk runs: compare with the head as it is now.
+        if (mark > head && mark > await db.AccessLogHeads.AsNoTracking().MaxAsync(h => h.Seq, cancellationToken))
+        {
+            return (head + 1, $"The look-up by credit code says it covers entries up to {mark}, past the head "
+                + $"({head}): its mark was altered, and lookups by code skip the codes it never copied.");
+        }
+
+        for (var from = firstInTable; from <= mark; from += Range)
+        {
+            var to = Math.Min(from + Range - 1, mark);
+            var chained = await Rows(db.AccessLogCodes.Where(c => c.EntrySeq >= from && c.EntrySeq <= to)
+                .Select(c => new { c.EntrySeq, c.CreditCode }).ToListAsync(cancellationToken), r => (r.EntrySeq,
+                r.CreditCode));
+            var indexed = await Rows(db.AccessLogCodeIndex.Where(c => c.EntrySeq >= from && c.EntrySeq <= to)
+                .Select(c => new { c.EntrySeq, c.CreditCode }).ToListAsync(cancellationToken), r => (r.EntrySeq,
+                r.CreditCode));
+            var missing = chained.Except(indexed).OrderBy(r => r.Seq).FirstOrDefault();
+            var extra = indexed.Except(chained).OrderBy(r => r.Seq).FirstOrDefault();
+            if (missing != default && (extra == default || missing.Seq <= extra.Seq))
+            {
+                return (missing.Seq, $"The look-up by credit code lacks code {missing.Code} of entry {missing.Seq}: "
+                    + "whoAccessed and the code filter miss that access. The chain itself is intact.");
+            }
+
+            if (extra != default)
+            {
+                return (extra.Seq, $"The look-up by credit code lists code {extra.Code} for entry {extra.Seq}, "
+                    + "which did not return it: whoAccessed and the code filter report an access that did not "
+                    + "happen. The chain itself is intact.");
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<HashSet<(long Seq, string Code)>> Rows<T>(Task<List<T>> rows,
+        Func<T, (long, string)> key) => [.. (await rows).Select(key)];
+}
