@@ -63,6 +63,12 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             http.Response.Body = body;
         }
 
+        // A HEAD runs as its GET for the headers; the body, and the enterprises in it, went nowhere.
+        if (http.Features.Get<Infrastructure.Http.HttpConventions.HeadRequest>() is not null)
+        {
+            trace.Undelivered();
+        }
+
         try
         {
             await writer.AppendAsync(EntryOf(http, trace, http.TraceIdentifier, http.Response.StatusCode));

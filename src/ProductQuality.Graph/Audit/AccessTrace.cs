@@ -61,6 +61,9 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         NothingReturned |= nothingReturned;
     }
 
+    /// <summary>The answer's body was not sent (a HEAD): what resolvers noted was not delivered.</summary>
+    public void Undelivered() => NothingReturned = true;
+
     /// <summary>
     /// The operation that runs: named by the request, or else by the document's one operation (a client that sends
     /// <c>query Named { … }</c> without <c>operationName</c> ran "Named", and the log said nothing).

@@ -81,6 +81,37 @@ public sealed class LoggedAnswerTests(WritableServerFactory factory)
     }
 
     [Fact]
+    public async Task A_HEAD_delivers_no_enterprise_and_a_PUT_is_a_logged_refusal()
+    {
+        var client = factory.ClientFor("finance");
+        var head = AccessLogProbe.NewPurpose("head");
+        using var headRequest = new HttpRequestMessage(HttpMethod.Head,
+            "/graphql?query=%7B%20enterprises(first%3A%202)%20%7B%20items%20%7B%20creditCode%20%7D%20%7D%20%7D");
+        headRequest.Headers.Add(Graph.Audit.PurposeHeader.Name, head);
+        using (var answer = await client.SendAsync(headRequest))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        }
+
+        var put = AccessLogProbe.NewPurpose("put");
+        using var putRequest = new HttpRequestMessage(HttpMethod.Put, "/graphql")
+        {
+            Content = new StringContent("{\"query\":\"{ __typename }\"}", System.Text.Encoding.UTF8,
+                "application/json"),
+        };
+        putRequest.Headers.Add(Graph.Audit.PurposeHeader.Name, put);
+        using (var answer = await client.SendAsync(putRequest))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, answer.StatusCode);
+        }
+
+        var headEntry = await factory.EntryAsync(head);
+        Assert.Equal((Graph.Audit.AccessOutcome.Ok, 0), (headEntry.Outcome, headEntry.Codes.Count));
+        var putEntry = await factory.EntryAsync(put);
+        Assert.Equal((405, "METHOD_NOT_ALLOWED"), (putEntry.Status, putEntry.ErrorCode));
+    }
+
+    [Fact]
     public async Task The_operation_run_is_recorded_by_its_name_when_the_request_does_not_send_one()
     {
         var purpose = AccessLogProbe.NewPurpose("named");

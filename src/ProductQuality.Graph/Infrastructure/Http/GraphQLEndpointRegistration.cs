@@ -100,13 +100,14 @@ public static class GraphQLEndpointRegistration
             });
         app.MapExplorer(path);
         app.MapCheckReceiptKeys();
-        app.Map(path, (HttpContext http) =>
+        // Logged like every other request to the endpoint: a PUT of a document is a request refused.
+        app.Map(path, (HttpContext http, AccessLogging log) => log.RunAsync(http, h =>
         {
-            http.Response.Headers.Allow = "GET, HEAD, POST";
-            return TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status405MethodNotAllowed,
-                "METHOD_NOT_ALLOWED", $"'{Quoted.Start(http.Request.Method, 20)}' is not allowed on {path}: send "
+            h.Response.Headers.Allow = "GET, HEAD, POST";
+            return TransportErrorWriter.WriteAsync(h, new RequestError(StatusCodes.Status405MethodNotAllowed,
+                "METHOD_NOT_ALLOWED", $"'{Quoted.Start(h.Request.Method, 20)}' is not allowed on {path}: send "
                 + "GraphQL with GET (queries) or POST."), MediaTypes.Json);
-        });
+        }));
         return app;
     }
 }

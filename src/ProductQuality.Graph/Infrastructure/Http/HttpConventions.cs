@@ -12,6 +12,13 @@ internal static class HttpConventions
     /// <summary>Paths are quoted longer than other input: the start of a wrong address is most of it.</summary>
     private const int LongestEcho = 100;
 
+    /// <summary>Marks a HEAD answered as its GET: the body is computed and thrown away, so nothing is delivered.
+    /// </summary>
+    public sealed class HeadRequest
+    {
+        public static readonly HeadRequest Instance = new();
+    }
+
     public static WebApplication UseHttpConventions(this WebApplication app, string graphQLPath)
     {
         // Routing sees the GET a HEAD stands for; what the GET would write goes nowhere, headers stay.
@@ -21,6 +28,7 @@ internal static class HttpConventions
             {
                 http.Request.Method = HttpMethods.Get;
                 http.Response.Body = Stream.Null;
+                http.Features.Set(HeadRequest.Instance);
             }
 
             return next(http);
