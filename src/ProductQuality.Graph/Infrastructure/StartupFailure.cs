@@ -61,7 +61,9 @@ public static partial class StartupFailure
             : Schema.DomainErrorInfoProvider.Cut(shortened);
     }
 
-    [GeneratedRegex("'(?<value>[^']{120,})'")]
+    // A quote opens after a space or bracket and closes before one or punctuation: the text between two quoted values
+    // ("'db' stores … ENCODING 'UTF8'") is not a value.
+    [GeneratedRegex(@"(?<=^|[\s(])'(?<value>[^']{120,})'(?=$|[\s.,;:)])")]
     private static partial Regex LongQuote();
 
     private static List<string>? RawSentences(Exception e) => e switch

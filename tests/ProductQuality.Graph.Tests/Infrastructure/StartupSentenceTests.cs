@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Infrastructure;
+
+/// <summary>
+/// A start-up sentence quotes the value an operator gave, and a value can be anything: a long one is quoted by its
+/// start and length, while the words between two short quotes are not mistaken for one (the encoding refusal lost
+/// its CREATE DATABASE statement that way).
+/// </summary>
+public sealed class StartupSentenceTests
+{
+    [Fact]
+    public void A_long_value_is_quoted_by_its_start_and_length()
+    {
+        var value = new string('长', 100_000);
+        var sentence = Single($"Setting Rules:Supervision:QmsAuditFromClass is '{value}', which is not allowed: one "
+            + "of AA, A, B, C.");
+
+        Assert.StartsWith("Setting Rules:Supervision:QmsAuditFromClass is '长长", sentence, StringComparison.Ordinal);
+        Assert.Contains("…' (100,000 characters), which is not allowed: one of AA, A, B, C.", sentence,
+            StringComparison.Ordinal);
+        Assert.True(sentence.Length < 300, sentence);
+    }
+
+    [Fact]
+    public void Words_between_two_short_quotes_are_kept()
+    {
+        var words = string.Concat(Enumerable.Repeat("words between the quotes ", 10));
+        var text = $"The database 'pq' stores text as SQL_ASCII; {words}e.g. ENCODING 'UTF8'; then start again.";
+
+        Assert.EndsWith(text, Single(text), StringComparison.Ordinal);
+    }
+
+    private static string Single(string failure) => Assert.Single(
+        StartupFailure.Sentences(new OptionsValidationException("x", typeof(object), [failure]))!);
+}
