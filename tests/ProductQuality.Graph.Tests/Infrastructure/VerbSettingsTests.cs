@@ -50,15 +50,10 @@ public sealed class VerbSettingsTests
     }
 
     [PostgresFact]
-    public async Task Seed_and_recompute_use_the_PostgreSQL_database_given_on_the_command_line()
-    {
-        var admin = PostgresTestServer.RequireConnectionString();
-        var database = $"pq_verb_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\" TEMPLATE template0 ENCODING 'UTF8'");
-        try
+    public Task Seed_and_recompute_use_the_PostgreSQL_database_given_on_the_command_line() =>
+        OnNewDatabaseAsync("TEMPLATE template0 ENCODING 'UTF8'", async (target, database) =>
         {
             using var verb = new VerbProcess();
-            var target = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
             string[] settings =
                 ["--Database:Provider=Postgres", $"--Database:ConnectionString={target}", "--Clock:Today=2026-11-28"];
 
@@ -77,7 +72,7 @@ public sealed class VerbSettingsTests
             Assert.False(File.Exists(verb.DefaultDatabase));
 
             // Seeding again keeps the database (its encoding, owner, grants: a DBA's) and replaces the tables.
-            await ExecuteAsync(admin, $"COMMENT ON DATABASE \"{database}\" IS 'made by the DBA'");
+            await ExecuteAsync(target, $"COMMENT ON DATABASE \"{database}\" IS 'made by the DBA'");
             var again = await verb.RunAsync(["seed", "--enterprises", "15", Today, .. settings]);
             Assert.True(again.ExitCode == 0, again.Error);
             await using (var db = new NpgsqlConnection(target))
@@ -90,26 +85,15 @@ public sealed class VerbSettingsTests
                 Assert.Equal(15L, row.GetInt64(0));
                 Assert.Equal("made by the DBA", row.GetString(1));
             }
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-        }
-    }
+        });
 
     [PostgresFact]
-    public async Task A_PostgreSQL_database_not_in_UTF8_is_refused_before_anything_is_written()
-    {
+    public Task A_PostgreSQL_database_not_in_UTF8_is_refused_before_anything_is_written() =>
         // SQL_ASCII counts bytes against varchar(n): a 256-character Chinese batch name became INTERNAL_ERROR.
-        var admin = PostgresTestServer.RequireConnectionString();
-        var database = $"pq_ascii_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\" TEMPLATE template0 ENCODING 'SQL_ASCII' "
-            + "LC_COLLATE 'C' LC_CTYPE 'C'");
-        try
+        OnNewDatabaseAsync("TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'",
+            async (target, database) =>
         {
             using var verb = new VerbProcess();
-            var target = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
             var (code, _, error) = await verb.RunAsync("--urls", "http://127.0.0.1:0", "--Database:Provider=Postgres",
                 $"--Database:ConnectionString={target}");
 
@@ -122,29 +106,29 @@ public sealed class VerbSettingsTests
             await using var tables = new NpgsqlCommand(
                 "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'", db);
             Assert.Equal(0L, Convert.ToInt64(await tables.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-        }
-    }
+        });
 
     [PostgresFact]
-    public async Task A_verb_on_an_empty_PostgreSQL_database_says_it_has_no_tables_yet()
-    {
-        var admin = PostgresTestServer.RequireConnectionString();
-        var database = $"pq_empty_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
-        try
+    public Task A_verb_on_an_empty_PostgreSQL_database_says_it_has_no_tables_yet() =>
+        OnNewDatabaseAsync("", async (target, _) =>
         {
             using var verb = new VerbProcess();
-            var target = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
             var (code, _, error) = await verb.RunAsync("report", "--Database:Provider=Postgres",
                 $"--Database:ConnectionString={target}");
 
             Assert.True(code == 3, $"exit {code}: {error}");
             Assert.StartsWith("The database has no tables yet", error, StringComparison.Ordinal);
+        });
+
+    /// <summary>A database of the test's own, made with these options and dropped after it.</summary>
+    private static async Task OnNewDatabaseAsync(string options, Func<string, string, Task> test)
+    {
+        var admin = PostgresTestServer.RequireConnectionString();
+        var database = $"pq_verb_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\" {options}");
+        try
+        {
+            await test(new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString, database);
         }
         finally
         {
