@@ -43,7 +43,9 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
     /// <summary>Whether any error of the answer is a server fault.</summary>
     public bool Faulted { get; private set; }
 
-    /// <summary>Set by a refusal that returns nothing: what resolvers noted was not delivered.</summary>
+    /// <summary>
+    /// Set by a refusal that returns nothing: what resolvers noted — codes and field groups — was not delivered.
+    /// </summary>
     public bool NothingReturned { get; private set; }
 
     public void Request(string query, string? variablesJson, string? operationName)
@@ -113,6 +115,7 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         }
     }
 
+    // The groups of the fields answered: none when the answer was dropped (a timeout, an event the rate stopped).
     public IReadOnlyCollection<FieldGroup> Groups => NothingReturned
         ? []
         : Enum.GetValues<FieldGroup>().Where(g => g != FieldGroup.Structure && (_groups & (1 << (int)g)) != 0)

@@ -47,6 +47,12 @@ public static class AccessLogProbe
         }
     }
 
+    /// <summary>Every entry with this purpose, in chain order (a WebSocket connection's entries all have its purpose).
+    /// </summary>
+    public static Task<List<AccessLogEntry>> EntriesAsync(this TestServerFactory factory, string purpose) =>
+        factory.DbAsync(db => db.AccessLog.AsNoTracking().Include(e => e.Codes).Where(e => e.Purpose == purpose)
+            .OrderBy(e => e.Seq).ToListAsync());
+
     public static IReadOnlySet<string> CodesOf(AccessLogEntry entry) =>
         entry.Codes.Select(c => c.CreditCode).ToHashSet(StringComparer.Ordinal);
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Tests.Audit;
 using ProductQuality.Graph.Tests.Operations;
 using ProductQuality.Graph.Tests.Changes;
 using ProductQuality.Graph.Tests.Infrastructure;
@@ -77,6 +79,33 @@ public sealed class SubscriptionRateTests(SubscriptionRateTests.Server server)
     }
 
     /// <summary>
+    /// The event the rate stopped was resolved but never sent: its entry (LIMITED) records that nobody's data left —
+    /// it recorded the enterprise of the unsent event and its field groups, and whoAccessed named the public for it.
+    /// </summary>
+    [Fact]
+    public async Task The_entry_of_a_subscription_ended_by_the_rate_holds_no_data_of_the_event_not_sent()
+    {
+        var purpose = AccessLogProbe.NewPurpose("rate-end");
+        await using var client = await WsClient.ConnectAsync(server.Address, purpose: purpose);
+        await client.InitAsync(null);
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        await ChangeSubscriptionTests.SubscribeFromNowAsync(
+            client, "anon", "subscription { changes { cursor kind creditCode newValue } }");   // the public's 1
+
+        var (code, _, _) = await server.EnterpriseAsync(40);
+        await server.ListAsync("samr-jiaxing", code);
+        var message = (await client.ReceiveAsync())!.Value;
+        Assert.Equal("error", message.GetProperty("type").GetString());
+        Assert.Equal("RATE_LIMITED",
+            message.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+
+        var limited = Assert.Single(await server.EntriesAsync(purpose), e => e.ErrorCode == "RATE_LIMITED");
+        Assert.Equal((AccessOutcome.Limited, 429, 0, ""),
+            (limited.Outcome, limited.Status, limited.CodeCount, limited.FieldGroups));
+        Assert.Empty(limited.Codes);
+    }
+
+    /// <summary>
     /// Operations refused before they run — a broken document, a missing payload — count too, as over HTTP: each
     /// writes an access-log entry, and a connection sent 5,000 of them in six seconds without being limited.
     /// </summary>
@@ -101,7 +130,9 @@ public sealed class SubscriptionRateTests(SubscriptionRateTests.Server server)
         Assert.Equal("RATE_LIMITED", codes[^1]);
     }
 
-    /// <summary>The WebSocket test server where finance may make four requests an hour and drc three; its logs kept.
+    /// <summary>
+    /// The WebSocket test server where finance may make four requests an hour, drc three and the public one; its logs
+    /// kept.
     /// </summary>
     public sealed class Server() : WebSocketServer(new Dictionary<string, string>
     {
@@ -109,6 +140,8 @@ public sealed class SubscriptionRateTests(SubscriptionRateTests.Server server)
         ["Access:Departments:finance:Limits:WindowSeconds"] = "3600",
         ["Access:Departments:drc:Limits:RequestsPerWindow"] = "3",
         ["Access:Departments:drc:Limits:WindowSeconds"] = "3600",
+        ["Access:Public:Limits:RequestsPerWindow"] = "1",
+        ["Access:Public:Limits:WindowSeconds"] = "3600",
     })
     {
         public CapturedLogs Logs { get; } = new();

@@ -15,13 +15,18 @@ internal sealed class WsClient : IAsyncDisposable
     }
 
     public static async Task<WsClient> ConnectAsync(Uri server, string path = "/graphql",
-        string subProtocol = "graphql-transport-ws", string? bearer = null)
+        string subProtocol = "graphql-transport-ws", string? bearer = null, string? purpose = null)
     {
         var client = new WsClient();
         client._socket.Options.AddSubProtocol(subProtocol);
         if (bearer is not null)
         {
             client._socket.Options.SetRequestHeader("Authorization", "Bearer " + bearer);
+        }
+
+        if (purpose is not null)
+        {
+            client._socket.Options.SetRequestHeader("X-Purpose", purpose);
         }
 
         var address = new UriBuilder(server) { Scheme = "ws", Path = path }.Uri;
@@ -32,7 +37,7 @@ internal sealed class WsClient : IAsyncDisposable
 
     /// <summary>A WebSocket upgrade sent as a plain HTTP request, to read the server's answer to a refused one.
     /// </summary>
-    public static HttpRequestMessage UpgradeRequest(string? subProtocol)
+    public static HttpRequestMessage UpgradeRequest(string? subProtocol, string? purpose = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
         request.Headers.Connection.Add("Upgrade");
@@ -42,6 +47,11 @@ internal sealed class WsClient : IAsyncDisposable
         if (subProtocol is not null)
         {
             request.Headers.Add("Sec-WebSocket-Protocol", subProtocol);
+        }
+
+        if (purpose is not null)
+        {
+            request.Headers.Add("X-Purpose", purpose);
         }
 
         return request;

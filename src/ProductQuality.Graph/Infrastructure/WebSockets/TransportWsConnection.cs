@@ -293,6 +293,7 @@ internal sealed partial class TransportWsConnection(
             return;
         }
 
+        // Taken whether the event is sent or not, so the next event's entry holds only its own data.
         var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
         if (_limits.CheckRate(http, _audience!) is { } limited)
         {
@@ -311,13 +312,16 @@ internal sealed partial class TransportWsConnection(
         }
     }
 
-    // The event is not sent; the subscription ends with the wait, and resumes from the last cursor received.
+    /// <summary>
+    /// The event is not sent; the subscription ends with the wait, and resumes from the last cursor received. Its
+    /// entry says so: LIMITED, with none of the codes and field groups its resolvers noted (nobody received them).
+    /// </summary>
     private async Task EndRateLimitedAsync(string id, AccessTrace? trace, LimitRefusal limited)
     {
         if (_operations.TryRemove(id, out var operation))
         {
             operation.Dispose();
-            trace?.Failed(limited.Code);
+            trace?.Failed(limited.Code, nothingReturned: true);
             await _log.RecordAsync(http, trace, RequestId(id), limited.Status);
             var wait = DepartmentRateLimiter.RetryAfterHeader(limited);
             await SendAsync(ErrorMessage(id, OperationStart.Refused(limited with
