@@ -103,7 +103,7 @@ internal sealed partial class TransportWsConnection(
             case "complete" when message.Id is not null:
                 if (_operations.TryRemove(message.Id, out var operation))
                 {
-                    operation.Dispose();   // the client ended it: no complete is sent back
+                    await operation.EndAsync();   // the client ended it: no complete is sent back
                 }
 
                 break;
@@ -284,7 +284,8 @@ internal sealed partial class TransportWsConnection(
     /// <summary>
     /// An event is sent only once its access log entry is stored (what was returned, to whom), and it counts against
     /// the caller's request rate as a request would: otherwise one subscription from an old cursor replays the whole
-    /// feed — an answer and a log entry an event — for the price of one request.
+    /// feed — an answer and a log entry an event — for the price of one request. An event logged is sent: the
+    /// client's <c>complete</c> waits for it (<see cref="Operation.EndAsync"/>); one it has overtaken is neither.
     /// </summary>
     private async Task SendEventAsync(string id, ExecutionResult result)
     {
@@ -293,22 +294,36 @@ internal sealed partial class TransportWsConnection(
             return;
         }
 
-        // Taken whether the event is sent or not, so the next event's entry holds only its own data.
-        var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
-        if (_limits.CheckRate(http, _audience!) is { } limited)
+        await operation.Delivering.WaitAsync(_closing.Token);
+        try
         {
-            await EndRateLimitedAsync(id, trace, limited);
-            return;
-        }
+            if (operation.Ended)
+            {
+                return;
+            }
 
-        trace?.Answered(result);
-        if (await _log.RecordAsync(http, trace, RequestId(id), StatusCodes.Status200OK))
-        {
-            await SendNextAsync(id, result);
+            // Taken whether the event is sent or not, so the next event's entry holds only its own data.
+            var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
+            if (_limits.CheckRate(http, _audience!) is { } limited)
+            {
+                await EndRateLimitedAsync(id, trace, limited);
+                return;
+            }
+
+            trace?.Answered(result);
+            if (await _log.RecordAsync(http, trace, RequestId(id), StatusCodes.Status200OK))
+            {
+                // Not SendNextAsync: a complete now waiting has removed the operation, and this event is logged.
+                await SendAsync(NextMessage(id, result));
+            }
+            else
+            {
+                await RefuseUnloggedAsync(id);
+            }
         }
-        else
+        finally
         {
-            await RefuseUnloggedAsync(id);
+            operation.Delivering.Release();
         }
     }
 
@@ -353,10 +368,12 @@ internal sealed partial class TransportWsConnection(
     {
         if (_operations.ContainsKey(id))
         {
-            await SendAsync($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"next\",\"payload\":"
-                + Serialize(id, result) + "}");
+            await SendAsync(NextMessage(id, result));
         }
     }
+
+    private string NextMessage(string id, ExecutionResult result) =>
+        $"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"next\",\"payload\":" + Serialize(id, result) + "}";
 
     private async Task CompleteAsync(string id)
     {
@@ -533,6 +550,25 @@ internal sealed partial class TransportWsConnection(
         /// The operation's access log trace (null when the log is off): resolvers note what they return.
         /// </summary>
         public AccessTrace? Trace { get; set; }
+
+        /// <summary>
+        /// Held while an event is logged and sent, so that the client's <c>complete</c> cannot fall between the two:
+        /// an entry for an event then dropped unsent said its data was returned. Never disposed: an event being
+        /// delivered may end its own operation (the rate, the log) and still release it.
+        /// </summary>
+        public SemaphoreSlim Delivering { get; } = new(1, 1);
+
+        /// <summary>Set once the client completed the operation: an event waiting to be delivered is dropped.</summary>
+        public bool Ended { get; private set; }
+
+        /// <summary>Ends the operation after the event being delivered, if any, has been sent.</summary>
+        public async Task EndAsync()
+        {
+            await Delivering.WaitAsync();
+            Ended = true;
+            Delivering.Release();
+            Dispose();
+        }
 
         public void Dispose()
         {
