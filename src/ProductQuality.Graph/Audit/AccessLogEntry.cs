@@ -39,7 +39,10 @@ public sealed class AccessLogEntry
 
     public AccessOutcome Outcome { get; set; }
 
-    /// <summary>The HTTP status answered.</summary>
+    /// <summary>
+    /// The HTTP status answered; for a WebSocket refusal that closes the connection, its close code (4403, 1013, …),
+    /// whose <see cref="Outcome"/> is the one the same refusal has over HTTP.
+    /// </summary>
     public int Status { get; set; }
 
     /// <summary>The first error's code (e.g. RATE_LIMITED, INVALID_TOKEN); null when answered without errors.</summary>

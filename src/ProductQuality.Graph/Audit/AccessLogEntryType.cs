@@ -41,7 +41,9 @@ public sealed class AccessLogEntryType : ContractObjectGraphType<AccessLogView>
             .Resolve(c => c.Source.Entry.Purpose);
         Field<NonNullGraphType<AccessOutcomeType>>(FieldGroup.Audit, "outcome").Description("How it ended.")
             .Resolve(c => c.Source.Entry.Outcome);
-        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Audit, "status").Description("The HTTP status answered.")
+        Field<NonNullGraphType<IntGraphType>>(FieldGroup.Audit, "status")
+            .Description("The HTTP status answered; for a WebSocket refusal that closes the connection, its close code "
+                + "(4403, 1013, …).")
             .Resolve(c => c.Source.Entry.Status);
         Field<StringGraphType>(FieldGroup.Audit, "errorCode").Description("The first error's code, if any.")
             .Resolve(c => c.Source.Entry.ErrorCode);

@@ -114,9 +114,11 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
     /// <summary>
     /// Stores the entry of a WebSocket operation's start, refusal, answer or event (id: the connection's request id
     /// and the operation's), before its message is sent. False when it could not be stored and the log fails closed:
-    /// the caller must then send no data.
+    /// the caller must then send no data. <paramref name="outcome"/>: for a status that is no HTTP status (a close
+    /// code), the outcome the same refusal has over HTTP.
     /// </summary>
-    public async Task<bool> RecordAsync(HttpContext http, AccessTrace? trace, string requestId, int status)
+    public async Task<bool> RecordAsync(
+        HttpContext http, AccessTrace? trace, string requestId, int status, AccessOutcome? outcome = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (trace is null)
@@ -126,7 +128,7 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
 
         try
         {
-            await writer.AppendAsync(EntryOf(http, trace, requestId, status));
+            await writer.AppendAsync(EntryOf(http, trace, requestId, status, outcome));
             return true;
         }
 #pragma warning disable CA1031 // Any failure to store the entry is refused (fail closed) or logged (fail open).
@@ -138,7 +140,8 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
 #pragma warning restore CA1031
     }
 
-    private static AccessLogEntry EntryOf(HttpContext http, AccessTrace trace, string requestId, int status)
+    private static AccessLogEntry EntryOf(
+        HttpContext http, AccessTrace trace, string requestId, int status, AccessOutcome? outcome = null)
     {
         var codes = trace.Codes;
         var entry = new AccessLogEntry
@@ -153,7 +156,7 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             VariablesSha256 = trace.VariablesSha256,
             FieldGroups = string.Join(',', trace.Groups),
             Purpose = trace.Purpose,
-            Outcome = AccessOutcomes.Of(status, trace.ErrorCode, trace.Faulted),
+            Outcome = outcome ?? AccessOutcomes.Of(status, trace.ErrorCode, trace.Faulted),
             Status = status,
             ErrorCode = Cap(trace.ErrorCode),
             DurationMicroseconds = (long)Stopwatch.GetElapsedTime(trace.StartedTimestamp).TotalMicroseconds,

@@ -1,13 +1,15 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Infrastructure.WebSockets;
+using ProductQuality.Graph.Tests.Audit;
 
 namespace ProductQuality.Graph.Tests.WebSockets;
 
 /// <summary>
 /// One address may hold only so many WebSocket connections open (GraphQL:WebSockets:MaxConnectionsPerAddress): one
 /// more is refused with 429 TOO_MANY_CONNECTIONS before it is accepted, whatever the connections do (signed in, or
-/// not yet initialised), and a connection that ends makes room again.
+/// not yet initialised), and logged as a refusal; a connection that ends makes room again.
 /// </summary>
 public sealed class WebSocketConnectionCapTests(WebSocketConnectionCapTests.Server server)
     : IClassFixture<WebSocketConnectionCapTests.Server>
@@ -29,13 +31,16 @@ public sealed class WebSocketConnectionCapTests(WebSocketConnectionCapTests.Serv
             Assert.Equal("connection_ack", (await open[0].ReceiveAsync())!.Value.GetProperty("type").GetString());
 
             using var http = new HttpClient { BaseAddress = server.Address };
-            using var upgrade = WsClient.UpgradeRequest("graphql-transport-ws");
+            var purpose = AccessLogProbe.NewPurpose("ws-cap");
+            using var upgrade = WsClient.UpgradeRequest("graphql-transport-ws", purpose);
             using var refused = await http.SendAsync(upgrade);
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             using var body = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
             var extensions = body.RootElement.GetProperty("errors")[0].GetProperty("extensions");
             Assert.Equal("TOO_MANY_CONNECTIONS", extensions.GetProperty("code").GetString());
             Assert.Equal(Cap, extensions.GetProperty("limit").GetInt32());
+            WebSocketRefusalLogTests.AssertRefused(
+                await server.EntryAsync(purpose), 429, "TOO_MANY_CONNECTIONS", AccessOutcome.Limited);
 
             await open[1].DisposeAsync();
             open.RemoveAt(1);

@@ -1,4 +1,6 @@
 using System.Net;
+using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Tests.Audit;
 
 namespace ProductQuality.Graph.Tests.WebSockets;
 
@@ -17,14 +19,15 @@ public sealed class WebSocketRefusalRateTests(WebSocketRefusalRateTests.Server s
     [Fact]
     public async Task Refused_tokens_and_upgrades_count_against_the_address_and_past_its_rate_are_told_to_wait()
     {
+        var purpose = AccessLogProbe.NewPurpose("ws-refusals");
         for (var i = 0; i < PublicRate; i++)
         {
-            await using var refused = await WsClient.ConnectAsync(server.Address);
+            await using var refused = await WsClient.ConnectAsync(server.Address, purpose: purpose);
             await refused.InitAsync("not-a-jwt");
             Assert.Equal(4403, (await refused.ClosedAsync()).Code);
         }
 
-        await using (var limited = await WsClient.ConnectAsync(server.Address))
+        await using (var limited = await WsClient.ConnectAsync(server.Address, purpose: purpose))
         {
             await limited.InitAsync("not-a-jwt");
             var (code, reason) = await limited.ClosedAsync();
@@ -33,7 +36,7 @@ public sealed class WebSocketRefusalRateTests(WebSocketRefusalRateTests.Server s
         }
 
         using var http = new HttpClient { BaseAddress = server.Address };
-        using var upgrade = WsClient.UpgradeRequest("graphql-ws");
+        using var upgrade = WsClient.UpgradeRequest("graphql-ws", purpose);
         using var response = await http.SendAsync(upgrade);
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
@@ -41,6 +44,17 @@ public sealed class WebSocketRefusalRateTests(WebSocketRefusalRateTests.Server s
         await using var department = await WsClient.ConnectAsync(server.Address);
         await department.InitAsync(server.Token("finance"));
         Assert.Equal("connection_ack", (await department.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        // Each refusal is one entry, as over HTTP, the limited ones too (they left none).
+        var entries = await server.EntriesAsync(purpose);
+        Assert.Equal(PublicRate + 2, entries.Count);
+        foreach (var entry in entries.Take(PublicRate))
+        {
+            WebSocketRefusalLogTests.AssertRefused(entry, 4403, "INVALID_TOKEN", AccessOutcome.Unauthorised);
+        }
+
+        WebSocketRefusalLogTests.AssertRefused(entries[^2], 1013, "RATE_LIMITED", AccessOutcome.Limited);
+        WebSocketRefusalLogTests.AssertRefused(entries[^1], 429, "RATE_LIMITED", AccessOutcome.Limited);
     }
 
     /// <summary>The WebSocket test server with a public rate of three requests an hour.</summary>

@@ -21,14 +21,15 @@ internal static class ConnectionToken
     /// public. A token member that is there but holds no usable token is a problem, never a quiet fall back to the
     /// public contract: the client meant to sign in.
     /// </summary>
-    public static (StringValues Authorization, (int CloseCode, string Reason)? Problem) From(
+    public static (StringValues Authorization, ConnectionRefusal? Problem) From(
         JsonElement? payload, HttpRequest upgrade)
     {
         if (payload is { } body)
         {
             if (body.ValueKind != JsonValueKind.Object)
             {
-                return (StringValues.Empty, (CloseCodes.BadRequest,
+                return (StringValues.Empty, new ConnectionRefusal(CloseCodes.BadRequest, "INVALID_REQUEST",
+                    StatusCodes.Status400BadRequest,
                     "connection_init's payload must be a JSON object, such as {\"token\": \"<JWT>\"}."));
             }
 
@@ -46,21 +47,21 @@ internal static class ConnectionToken
         return (upgrade.Headers.Authorization, null);
     }
 
-    private static (StringValues, (int, string)?) Bearer(string name, JsonElement value)
+    private static (StringValues, ConnectionRefusal?) Bearer(string name, JsonElement value)
     {
         // The payload may hold the header's value ("Bearer …") or the token alone.
         var text = value.ValueKind == JsonValueKind.String ? UnicodeText.Read(value)?.Trim() : null;
         var token = BearerToken.Of(text) ?? text;
         if (string.IsNullOrEmpty(token))
         {
-            return (StringValues.Empty, (CloseCodes.Forbidden,
-                $"INVALID_TOKEN: payload.{name} must be a string holding the token: \"<JWT>\" or \"Bearer <JWT>\"."));
+            return (StringValues.Empty, ConnectionRefusal.Token("INVALID_TOKEN", StatusCodes.Status401Unauthorized,
+                $"payload.{name} must be a string holding the token: \"<JWT>\" or \"Bearer <JWT>\"."));
         }
 
         // A JWT holds no spaces: "Basic abc" is another scheme, answered as over HTTP rather than as a broken JWT.
         return token.Any(char.IsWhiteSpace)
-            ? (StringValues.Empty, (CloseCodes.Forbidden, $"INVALID_AUTHORIZATION: payload.{name}: only bearer "
-                + "tokens are accepted: send \"Bearer <JWT>\" or the token alone."))
+            ? (StringValues.Empty, ConnectionRefusal.Token("INVALID_AUTHORIZATION", StatusCodes.Status401Unauthorized,
+                $"payload.{name}: only bearer tokens are accepted: send \"Bearer <JWT>\" or the token alone."))
             : ("Bearer " + token, null);
     }
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Infrastructure.Http;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
 
@@ -9,7 +10,8 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 /// <summary>
 /// A WebSocket upgrade at the GraphQL endpoint: accepted for the graphql-transport-ws subprotocol (what the
 /// graphql-ws library's clients ask for), refused with a clear 400 for anything else — the legacy
-/// subscriptions-transport-ws (also called "graphql-ws") included — instead of a misleading GraphQL error.
+/// subscriptions-transport-ws (also called "graphql-ws") included — instead of a misleading GraphQL error. A refused
+/// upgrade is a refused request, logged as over HTTP (AccessLogging.RunAsync holds its answer until its entry is in).
 /// </summary>
 internal sealed class GraphQLWebSocketEndpoint(
     OperationRunner runner,
@@ -17,6 +19,7 @@ internal sealed class GraphQLWebSocketEndpoint(
     OpenConnections connections,
     IAudienceResolver audiences,
     IGraphQLTextSerializer serializer,
+    AccessLogging log,
     IOptions<GraphQLWebSocketOptions> options,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
@@ -33,7 +36,7 @@ internal sealed class GraphQLWebSocketEndpoint(
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            await RefuseMalformedUpgradeAsync(http);
+            await log.RunAsync(http, RefuseMalformedUpgradeAsync);
             return;
         }
 
@@ -44,12 +47,13 @@ internal sealed class GraphQLWebSocketEndpoint(
                 ? " The legacy subscriptions-transport-ws protocol ('graphql-ws') is not supported."
                 : "";
             // Refused before the caller is known: counted against the address's public rate, as over HTTP.
-            await limits.RefuseUnidentifiedAsync(http, RequestError.BadRequest("UNSUPPORTED_WEBSOCKET_PROTOCOL",
+            var refusal = RequestError.BadRequest("UNSUPPORTED_WEBSOCKET_PROTOCOL",
                 $"This endpoint speaks GraphQL over WebSocket with the '{SubProtocol}' subprotocol (the graphql-ws "
                 + $"library's clients ask for it); the upgrade asked for "
                 + (asked.Count == 0 ? "none" : $"'{string.Join("', '", asked.Take(5).Select(p => Quoted.Start(p)))}'")
                 + "."
-                + legacy), MediaTypes.Json);
+                + legacy);
+            await log.RunAsync(http, h => limits.RefuseUnidentifiedAsync(h, refusal, MediaTypes.Json));
             return;
         }
 
@@ -60,10 +64,10 @@ internal sealed class GraphQLWebSocketEndpoint(
         {
             // The numbers in extensions, as for every limit (no Retry-After: room comes when a connection ends).
             var open = settings.MaxConnectionsPerAddress;
-            await LimitRefusalWriter.WriteAsync(http, new LimitRefusal(StatusCodes.Status429TooManyRequests,
-                "TOO_MANY_CONNECTIONS", $"This address has {open} WebSocket connections open already, the most it "
-                + "may: close one (one connection carries many subscriptions) or wait for one to end.",
-                [new("open", open), new("limit", open)]), MediaTypes.Json);
+            await log.RunAsync(http, h => LimitRefusalWriter.WriteAsync(h, new LimitRefusal(
+                StatusCodes.Status429TooManyRequests, "TOO_MANY_CONNECTIONS", $"This address has {open} WebSocket "
+                + "connections open already, the most it may: close one (one connection carries many subscriptions) "
+                + "or wait for one to end.", [new("open", open), new("limit", open)]), MediaTypes.Json));
             return;
         }
 

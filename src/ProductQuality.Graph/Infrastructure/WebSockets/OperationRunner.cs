@@ -27,6 +27,21 @@ internal sealed class OperationRunner(
     private readonly GraphQLHttpOptions _options = options.Value;
     private readonly IValidationRule[] _rules = ValidationRules.For(options.Value);
 
+    /// <summary>Notes an operation's document in its trace without running it (a refused duplicate id).</summary>
+    public void Note(JsonElement? payload, AccessTrace? trace)
+    {
+        if (trace is null || payload is not { ValueKind: JsonValueKind.Object } body)
+        {
+            return;
+        }
+
+        var (request, _) = GraphQLRequestReader.FromJson(body, _options);
+        if (request is not null)
+        {
+            trace.Request(request.Query, request.VariablesJson, request.OperationName);
+        }
+    }
+
     public async Task<OperationStart> StartAsync(
         JsonElement? payload, Audience audience, AccessTrace? trace, HttpContext http, IServiceProvider services,
         CancellationToken cancel)

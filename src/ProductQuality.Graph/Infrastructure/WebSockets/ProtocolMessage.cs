@@ -5,16 +5,16 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 
 /// <summary>
 /// One client message of graphql-transport-ws: <c>{"type": ..., "id": ..., "payload": ...}</c>. Anything else is
-/// a protocol error whose reason says what was wrong, sent as the close reason (4400).
+/// a protocol error whose reason says what was wrong, sent as the close reason (4400) and logged.
 /// </summary>
 internal sealed record ProtocolMessage(string Type, string? Id, JsonElement? Payload)
 {
-    public static (ProtocolMessage? Message, string? Problem) Parse(ReadOnlySpan<byte> utf8)
+    public static (ProtocolMessage? Message, ConnectionRefusal? Problem) Parse(ReadOnlySpan<byte> utf8)
     {
         using var document = JsonIntake.Parse(utf8.ToArray(), out var problem);
         if (document is null)
         {
-            return (null, $"A message must be JSON in UTF-8; this one is {problem}.");
+            return (null, ConnectionRefusal.NotJson($"A message must be JSON in UTF-8; this one is {problem}."));
         }
 
         try
@@ -22,12 +22,12 @@ internal sealed record ProtocolMessage(string Type, string? Id, JsonElement? Pay
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (null, "A message must be a JSON object with a 'type'.");
+                return (null, ConnectionRefusal.BadMessage("A message must be a JSON object with a 'type'."));
             }
 
             if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
             {
-                return (null, "A message must have a string 'type'.");
+                return (null, ConnectionRefusal.BadMessage("A message must have a string 'type'."));
             }
 
             string? id = null;
@@ -35,7 +35,7 @@ internal sealed record ProtocolMessage(string Type, string? Id, JsonElement? Pay
             {
                 if (idElement.ValueKind != JsonValueKind.String || idElement.GetString()!.Length is 0 or > 128)
                 {
-                    return (null, "'id' must be a string of 1 to 128 characters.");
+                    return (null, ConnectionRefusal.BadMessage("'id' must be a string of 1 to 128 characters."));
                 }
 
                 id = idElement.GetString();
@@ -50,7 +50,8 @@ internal sealed record ProtocolMessage(string Type, string? Id, JsonElement? Pay
         {
             // GetString on an escaped lone surrogate ("\ud800"): JSON allows the escape, Unicode text has no such
             // character.
-            return (null, "A message's 'type' and 'id' must be Unicode text: one holds a lone UTF-16 surrogate.");
+            return (null, ConnectionRefusal.BadMessage(
+                "A message's 'type' and 'id' must be Unicode text: one holds a lone UTF-16 surrogate."));
         }
     }
 }

@@ -17,8 +17,9 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 /// One graphql-transport-ws connection (the protocol of the graphql-ws library): <c>connection_init</c> with the
 /// department's token within the time allowed, then <c>subscribe</c> / <c>next</c> / <c>error</c> /
 /// <c>complete</c> per operation id, <c>ping</c> / <c>pong</c> either way. Every protocol violation closes the socket
-/// with the protocol's code and a reason that says what was wrong; the token's expiry closes it with 4403, so a
-/// connection never outlives the permission it was opened with.
+/// with the protocol's code and a reason that says what was wrong, once its access log entry is stored (a refusal is
+/// a request refused, as over HTTP); the token's expiry closes it with 4403, so a connection never outlives the
+/// permission it was opened with.
 /// </summary>
 internal sealed partial class TransportWsConnection(
     WebSocket socket,
@@ -39,6 +40,7 @@ internal sealed partial class TransportWsConnection(
         CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
     private Audience? _audience;
     private bool _initReceived;
+    private int _refused;
 
     public async Task RunAsync()
     {
@@ -83,7 +85,7 @@ internal sealed partial class TransportWsConnection(
         var (message, problem) = ProtocolMessage.Parse(utf8);
         if (message is null)
         {
-            await CloseAsync(CloseCodes.BadRequest, problem!);
+            await RefuseAsync(problem!);
             return;
         }
 
@@ -108,11 +110,12 @@ internal sealed partial class TransportWsConnection(
 
                 break;
             case "complete":
-                await CloseAsync(
-                    CloseCodes.BadRequest, "A 'complete' message needs the 'id' of the operation it ends.");
+                await RefuseAsync(
+                    ConnectionRefusal.BadMessage("A 'complete' message needs the 'id' of the operation it ends."));
                 break;
             default:
-                await CloseAsync(CloseCodes.BadRequest, $"Unexpected message type '{Quoted.Start(message.Type)}'.");
+                await RefuseAsync(
+                    ConnectionRefusal.BadMessage($"Unexpected message type '{Quoted.Start(message.Type)}'."));
                 break;
         }
     }
@@ -121,7 +124,7 @@ internal sealed partial class TransportWsConnection(
     {
         if (_initReceived)
         {
-            await CloseAsync(CloseCodes.TooManyInits, "Too many initialisation requests");
+            await RefuseAsync(ConnectionRefusal.SecondInit());
             return;
         }
 
@@ -131,7 +134,7 @@ internal sealed partial class TransportWsConnection(
         var (authorization, problem) = ConnectionToken.From(message.Payload, http.Request);
         if (problem is { } refused)
         {
-            await RefuseUnidentifiedAsync(refused.CloseCode, refused.Reason);
+            await RefuseUnidentifiedAsync(refused);
             return;
         }
 
@@ -146,7 +149,7 @@ internal sealed partial class TransportWsConnection(
         var (audience, refusal) = await audiences.ResolveAsync(asking);
         if (audience is null)
         {
-            await RefuseUnidentifiedAsync(CloseCodes.Forbidden, $"{refusal!.Code}: {refusal.Message}");
+            await RefuseUnidentifiedAsync(ConnectionRefusal.Token(refusal!.Code, refusal.Status, refusal.Message));
             return;
         }
 
@@ -164,30 +167,31 @@ internal sealed partial class TransportWsConnection(
     /// public rate: past it, the close says when to try again (1013, Try Again Later) instead of checking one more
     /// token.
     /// </summary>
-    private async Task RefuseUnidentifiedAsync(int code, string reason)
+    private async Task RefuseUnidentifiedAsync(ConnectionRefusal refusal)
     {
         if (_limits.CheckUnidentified(http) is { } limited)
         {
             // A close reason holds 123 bytes: the code and the wait, not the rate limiter's whole sentence.
-            await CloseAsync(CloseCodes.TryAgainLater, $"{limited.Code}: too many requests without a valid token from "
-                + $"this address; retry after {DepartmentRateLimiter.RetryAfterHeader(limited)} s");
+            await RefuseAsync(new ConnectionRefusal(CloseCodes.TryAgainLater, limited.Code, limited.Status,
+                $"{limited.Code}: too many requests without a valid token from this address; retry after "
+                + $"{DepartmentRateLimiter.RetryAfterHeader(limited)} s"));
             return;
         }
 
-        await CloseAsync(code, reason);
+        await RefuseAsync(refusal);
     }
 
     private async Task SubscribeAsync(ProtocolMessage message)
     {
         if (_audience is null)
         {
-            await CloseAsync(CloseCodes.Unauthorized, "Unauthorized: send connection_init and wait for connection_ack");
+            await RefuseAsync(ConnectionRefusal.NotAcknowledged());
             return;
         }
 
         if (message.Id is not { } id)
         {
-            await CloseAsync(CloseCodes.BadRequest, "A subscribe message needs an 'id'.");
+            await RefuseAsync(ConnectionRefusal.BadMessage("A subscribe message needs an 'id'."));
             return;
         }
 
@@ -204,7 +208,9 @@ internal sealed partial class TransportWsConnection(
         if (!_operations.TryAdd(id, operation))
         {
             operation.Dispose();
-            await CloseAsync(CloseCodes.SubscriberExists, $"Subscriber for {Quoted.Start(id)} already exists");
+            var duplicate = _log.Begin(http);
+            runner.Note(message.Payload, duplicate);   // the refused operation's own document, not the running one's
+            await RefuseAsync(ConnectionRefusal.IdInUse(id), duplicate, id);
             return;
         }
 
@@ -427,6 +433,25 @@ internal sealed partial class TransportWsConnection(
         }
     }
 
+    /// <summary>
+    /// Closes the connection on a refusal, once its one access log entry is stored: who asked (when known), the
+    /// refused document (when the message carried one), the outcome the same refusal has over HTTP, the close code as
+    /// its status, and nobody's data. A connection is refused once (it closes): the init deadline may race a message.
+    /// </summary>
+    private async Task RefuseAsync(ConnectionRefusal refusal, AccessTrace? trace = null, string? id = null)
+    {
+        if (Interlocked.Exchange(ref _refused, 1) == 0 && (trace ?? _log.Begin(http)) is { } entry)
+        {
+            entry.Audience ??= _audience;
+            entry.Failed(refusal.Code, nothingReturned: true);
+            // A close carries no data: it is sent even if the entry could not be stored (RecordAsync logs that).
+            await _log.RecordAsync(http, entry, id is null ? http.TraceIdentifier : RequestId(id), refusal.CloseCode,
+                AccessOutcomes.Of(refusal.Status, refusal.Code, faulted: false));
+        }
+
+        await CloseAsync(refusal.CloseCode, refusal.Reason);
+    }
+
     private async Task CloseAsync(int code, string reason)
     {
         Log.Closing(_logger, code, reason);
@@ -460,7 +485,7 @@ internal sealed partial class TransportWsConnection(
             await Task.Delay(TimeSpan.FromSeconds(options.ConnectionInitTimeoutSeconds), _closing.Token);
             if (!_initReceived)
             {
-                await CloseAsync(CloseCodes.InitTimeout, "Connection initialisation timeout");
+                await RefuseAsync(ConnectionRefusal.InitTimeout());
             }
         }
         catch (OperationCanceledException)
@@ -501,15 +526,13 @@ internal sealed partial class TransportWsConnection(
 
                 if (received.MessageType == WebSocketMessageType.Binary)
                 {
-                    await CloseAsync(
-                        CloseCodes.BadRequest, "Binary messages are not part of the protocol: send JSON text.");
+                    await RefuseAsync(ConnectionRefusal.Binary());
                     return (null, true);
                 }
 
                 if (message.Length + received.Count > options.MaxMessageBytes)
                 {
-                    await CloseAsync(
-                        CloseCodes.MessageTooBig, $"Message too big: at most {options.MaxMessageBytes} bytes.");
+                    await RefuseAsync(ConnectionRefusal.TooBig(options.MaxMessageBytes));
                     return (null, true);
                 }
 
