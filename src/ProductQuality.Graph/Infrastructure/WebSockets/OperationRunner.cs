@@ -106,6 +106,7 @@ internal sealed class OperationRunner(
         }
 
         var isSubscription = OperationTypeCheck.Selected(document, request.OperationName) == OperationType.Subscription;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
@@ -121,6 +122,13 @@ internal sealed class OperationRunner(
             Timeout = isSubscription ? Timeout.InfiniteTimeSpan : limits.Timeout,
             ValidationRules = _rules,
         });
+
+        // A query stopped at the deadline is refused as over HTTP (QUERY_TIMEOUT, LIMITED), not GraphQL.NET's TIMEOUT.
+        if (!isSubscription
+            && limits.CheckTimedOut(result, System.Diagnostics.Stopwatch.GetElapsedTime(started)) is { } timedOut)
+        {
+            return OperationStart.Refused(timedOut);
+        }
 
         // Refused before execution, or a subscription whose stream could not start (a bad cursor, an empty 'kinds'):
         // both are the protocol's error message, not an event.

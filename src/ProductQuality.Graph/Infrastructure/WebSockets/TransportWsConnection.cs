@@ -236,7 +236,8 @@ internal sealed partial class TransportWsConnection(
         {
             if (start.Code is not null)
             {
-                operation.Trace?.Failed(start.Code);
+                // A refusal answers no data: what resolvers noted before it (a query the timeout stopped) was dropped.
+                operation.Trace?.Failed(start.Code, nothingReturned: true);
             }
             else
             {

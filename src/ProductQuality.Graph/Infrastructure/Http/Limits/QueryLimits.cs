@@ -104,20 +104,29 @@ internal sealed class QueryLimits(
     public async Task<bool> RefuseTimedOutAsync(
         HttpContext context, ExecutionResult result, TimeSpan elapsed, string mediaType)
     {
-        // The deadline can surface as GraphQL.NET's TimeoutError or, when a data loader was cancelled first, as a
-        // field error: an execution that failed after running to the deadline is answered as the timeout it was.
-        var timedOut = result.Errors?.Any(e => e is TimeoutError) == true
-            || (result.Errors is { Count: > 0 } && elapsed >= Timeout);
-        if (!timedOut)
+        if (CheckTimedOut(result, elapsed) is not { } refusal)
         {
             return false;
         }
 
-        await LimitRefusalWriter.WriteAsync(context, LimitRefusal.BadRequest("QUERY_TIMEOUT",
-            $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped. Ask for smaller " +
-            "pages or fewer nested lists, or split it into several requests.",
-            "timeoutMs", _options.ExecutionTimeoutMs, _options.ExecutionTimeoutMs), mediaType);
+        await LimitRefusalWriter.WriteAsync(context, refusal, mediaType);
         return true;
+    }
+
+    /// <summary>The timeout check without an HTTP answer (a query over WebSocket): QUERY_TIMEOUT, as over HTTP.
+    /// </summary>
+    public LimitRefusal? CheckTimedOut(ExecutionResult result, TimeSpan elapsed)
+    {
+        // The deadline can surface as GraphQL.NET's TimeoutError or, when a data loader was cancelled first, as a
+        // field error: an execution that failed after running to the deadline is answered as the timeout it was.
+        var timedOut = result.Errors?.Any(e => e is TimeoutError) == true
+            || (result.Errors is { Count: > 0 } && elapsed >= Timeout);
+        return timedOut
+            ? LimitRefusal.BadRequest("QUERY_TIMEOUT",
+                $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped. Ask for smaller " +
+                "pages or fewer nested lists, or split it into several requests.",
+                "timeoutMs", _options.ExecutionTimeoutMs, _options.ExecutionTimeoutMs)
+            : null;
     }
 
     /// <summary>
