@@ -87,7 +87,7 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
                 FieldGroup.Class, "classHistory")
             .Description("Every evaluation of class, colour and index, newest first (分类历史); with asOf, up to that day "
                 + "as known then.")
-            .Resolve(c => c.ClassHistoryOf(c.Source.Id));
+            .Resolve(c => c.ClassHistoryOf(c.Source.Id).Then(rows => ClassHistoryView.For(Contract, rows)));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Class, "overrideRevision")
             .Description("Revision of the class overrides; send it as expectedRevision to overrideEnterpriseClass.")
             .ResolveSource(s => s.OverrideRevision);

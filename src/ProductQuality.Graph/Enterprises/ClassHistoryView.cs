@@ -1,0 +1,52 @@
+using ProductQuality.Graph.Access;
+
+namespace ProductQuality.Graph.Enterprises;
+
+/// <summary>
+/// An enterprise's history as a contract reads it: an evaluation that changed nothing the contract can see is left
+/// out. Once mapColour left the health group, tax still read a dated row, identical to the one before it and
+/// "re-evaluated", on the day a product's tier moved — for every maker of that product at once, which dated the tier
+/// change it may not see.
+/// </summary>
+internal static class ClassHistoryView
+{
+    private const string Neutral = "re-evaluated (重新评定)";
+
+    /// <summary>The rows (newest first) whose visible values or reason differ from the row before them.</summary>
+    public static IReadOnlyList<EnterpriseAssessmentRecord> For(SchemaContract contract,
+        IReadOnlyList<EnterpriseAssessmentRecord> newestFirst)
+    {
+        if (contract.Sees(FieldGroup.ProductTiers) || newestFirst.Count < 2)
+        {
+            return newestFirst;
+        }
+
+        var kept = new List<EnterpriseAssessmentRecord>(newestFirst.Count);
+        object? previous = null;
+        for (var i = newestFirst.Count - 1; i >= 0; i--)
+        {
+            var row = newestFirst[i];
+            var seen = Visible(contract, row);
+            if (previous is null || !seen.Equals(previous))
+            {
+                kept.Add(row);
+            }
+
+            previous = seen;
+        }
+
+        kept.Reverse();
+        return kept;
+    }
+
+    // What the contract reads of a row besides its date: a row equal to the one before in all of it says only that a
+    // hidden value moved.
+    private static object Visible(SchemaContract contract, EnterpriseAssessmentRecord row)
+    {
+        var health = contract.Sees(FieldGroup.Health);
+        var reason = contract.ReasonFor(row.Reason, Neutral);
+        return (row.Class, row.IsOverride, row.OverrideExpiresOn, row.RulesVersion,
+            health ? row.HealthCode : default, health ? row.QualityIndex : default,
+            reason == Neutral ? null : reason);
+    }
+}
