@@ -38,7 +38,9 @@ public sealed class ConnectionStringValidation : IValidateOptions<DatabaseOption
                 typed[key] = parts[key];
             }
 
-            return ValidateOptionsResult.Success;
+            return typed is SqliteConnectionStringBuilder sqlite
+                ? SqliteProblem(sqlite, example)
+                : ValidateOptionsResult.Success;
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException
             or OverflowException or KeyNotFoundException)
@@ -47,5 +49,26 @@ public sealed class ConnectionStringValidation : IValidateOptions<DatabaseOption
             return ValidateOptionsResult.Fail($"Setting Database:ConnectionString is not a {provider} connection "
                 + $"string ({where}{e.Message.TrimEnd('.')}): give one such as {example}, or set Database:Provider.");
         }
+    }
+
+    /// <summary>
+    /// What SQLite's parser takes but the server cannot open: no file named (crashed creating its folder), a password
+    /// (the bundled SQLite has no encryption; the first open crashed the start), or a database in memory (each
+    /// connection would get an empty one of its own).
+    /// </summary>
+    private static ValidateOptionsResult SqliteProblem(SqliteConnectionStringBuilder sqlite, string example)
+    {
+        string? problem = sqlite switch
+        {
+            _ when string.IsNullOrWhiteSpace(sqlite.DataSource) => "names no file (Data Source is empty)",
+            { Password.Length: > 0 } => "has a Password, but the bundled SQLite does not encrypt databases; protect "
+                + "the file with the file system's permissions instead",
+            { DataSource: ":memory:" } or { Mode: SqliteOpenMode.Memory } =>
+                "opens a database in memory, which every connection would get empty; name a file",
+            _ => null,
+        };
+        return problem is null
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Setting Database:ConnectionString {problem}: give one such as {example}.");
     }
 }

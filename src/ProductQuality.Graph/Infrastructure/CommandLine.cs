@@ -129,8 +129,10 @@ public static class CommandLine
         builder.AddProductQualityServer();
         var host = builder.Build();
 
-        // A verb never starts the host, so ValidateOnStart alone would never check its settings.
+        // A verb never starts the host, so ValidateOnStart alone would never check its settings; and the schemas are
+        // built as at the server's start, which checks the settings that name fields (GraphQL:Limits:ListSizes).
         host.ValidateSettings();
+        _ = host.Services.GetRequiredService<Schema.SchemaRegistry>();
         if (databaseMustExist)
         {
             var database = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;

@@ -23,6 +23,11 @@ internal static class SettingValues
                 : "one of " + string.Join(", ", names);
         }
 
+        if (type == typeof(DateOnly))
+        {
+            return DateProblem(text);
+        }
+
         if (type == typeof(string) || Converts(text, type))
         {
             return null;
@@ -41,6 +46,24 @@ internal static class SettingValues
             _ => "a value of the documented form (see appsettings.example.json)",
         };
     }
+
+    /// <summary>
+    /// Dates in the documented form only: the invariant culture also read 05/12/2026 as 12 May, not 5 December. And
+    /// within the years the rules can work with: 9999-12-31 as today overflowed the replay's look-ahead (a re-evaluation
+    /// failing every 15 minutes) and the seed's history.
+    /// </summary>
+    private static string? DateProblem(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length == 10 && DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out var date)
+            ? date >= EarliestDate && date <= LatestDate ? null : "a date from 2000-01-01 to 2099-12-31"
+            : "a date such as 2026-11-28 (written yyyy-MM-dd)";
+    }
+
+    private static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    private static readonly DateOnly LatestDate = new(2099, 12, 31);
 
     private static bool Converts(string text, Type type)
     {

@@ -46,15 +46,19 @@ public static class UnknownSettings
         var problems = new List<string>();
         foreach (var (path, type) in sections.OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase))
         {
+            SingleValue(configuration.GetSection(path), problems);
             var shared = SharedWithTheFramework.Contains(path, StringComparer.OrdinalIgnoreCase);
             CheckObject(configuration.GetSection(path), type, sections, shared, problems);
         }
 
+        // A section spelled like one of ours *and* holding one of its settings (Databse:Provider): Auth0, Roles or
+        // Maps of another program's settings look like Auth, Rules or Map but hold none of theirs.
         var ours = sections.Keys.Select(k => k.Split(':')[0]).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         foreach (var top in configuration.GetChildren().Where(c => c.GetChildren().Any()))
         {
             if (!ours.Contains(top.Key, StringComparer.OrdinalIgnoreCase)
-                && ours.FirstOrDefault(o => LooksLike(top.Key, o)) is { } meant)
+                && ours.FirstOrDefault(o => LooksLike(top.Key, o)
+                    && top.GetChildren().Any(c => SettingsOf(o, sections).Contains(c.Key))) is { } meant)
             {
                 problems.Add($"Setting section {top.Key} is not one of the server's: did you mean {meant}? Its "
                     + "settings would be ignored. Every setting is listed in appsettings.example.json.");
@@ -67,21 +71,25 @@ public static class UnknownSettings
     private static void CheckObject(IConfigurationSection section, Type type,
         IReadOnlyDictionary<string, Type> sections, bool shared, List<string> problems)
     {
-        // What the binder fills: settable properties, and collections or objects it binds into. A computed value
-        // (Auth:IsDevelopmentMode) is no setting: given one, the binder failed with a .NET type name.
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0
-                && (p.CanWrite || !SettingValues.IsLeaf(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)))
-            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var properties = Bindable(type).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var child in section.GetChildren())
         {
             if (properties.TryGetValue(child.Key, out var property))
             {
                 CheckValue(child, property.PropertyType, sections, problems);
             }
+            else if (shared && properties.Keys.Append("LogLevel").FirstOrDefault(k => LooksLike(child.Key, k))
+                is { } meant)
+            {
+                // The framework's keys are free here, but one spelled like ours is ours misspelled (Logging:Fromat).
+                problems.Add($"Setting {child.Path} is not known (did you mean {section.Path}:{meant}?): it would be "
+                    + "ignored. Every setting is listed in appsettings.example.json.");
+            }
             else if (!shared && !sections.ContainsKey(child.Path) && !IsAncestorOfASection(child.Path, sections))
             {
-                problems.Add(Unknown(child, properties.Keys));
+                // The sections recorded under this one are its settings too (GraphQL:WebSockets, GraphQL:Limits).
+                problems.Add(Unknown(child, properties.Keys.Union(SettingsOf(section.Path, sections),
+                    StringComparer.OrdinalIgnoreCase)));
             }
         }
     }
@@ -100,6 +108,7 @@ public static class UnknownSettings
         }
         else if (leaf.IsGenericType && leaf.GetGenericTypeDefinition() == typeof(Dictionary<,>))
         {
+            SingleValue(section, problems);
             foreach (var entry in section.GetChildren())
             {
                 CheckValue(entry, leaf.GetGenericArguments()[1], sections, problems);
@@ -123,6 +132,7 @@ public static class UnknownSettings
         }
         else if (leaf.IsClass)
         {
+            SingleValue(section, problems);
             CheckObject(section, leaf, sections, shared: false, problems);
         }
     }
@@ -136,6 +146,40 @@ public static class UnknownSettings
             : $"did you mean {parent}:{meant}?";
         return $"Setting {child.Path} is not known ({hint}): it would be ignored. Every setting is listed in "
             + "appsettings.example.json.";
+    }
+
+    /// <summary>
+    /// One value where settings go ("GraphQL": "x", "Departments": {"tax": "x"}): the binder drops it, and with it
+    /// the section's settings — a department vanished from the policy without a word.
+    /// </summary>
+    private static void SingleValue(IConfigurationSection section, List<string> problems)
+    {
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            problems.Add($"Setting {section.Path} is '{section.Value}', a single value where settings go: give them "
+                + $"as {section.Path}:Name (environment variables {section.Path.Replace(":", "__",
+                    StringComparison.Ordinal)}__Name), or a JSON object in appsettings.json.");
+        }
+    }
+
+    /// <summary>What the binder fills: settable properties, and collections or objects it binds into. A computed
+    /// value (Auth:IsDevelopmentMode) is no setting: given one, the binder failed with a .NET type name.</summary>
+    private static IEnumerable<PropertyInfo> Bindable(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0
+            && (p.CanWrite || !SettingValues.IsLeaf(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)));
+
+    /// <summary>The names a section holds: its options' properties and the sections recorded under it.</summary>
+    private static HashSet<string> SettingsOf(string section, IReadOnlyDictionary<string, Type> sections)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (sections.TryGetValue(section, out var type))
+        {
+            names.UnionWith(Bindable(type).Select(p => p.Name));
+        }
+
+        names.UnionWith(sections.Keys.Where(k => k.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase))
+            .Select(k => k[(section.Length + 1)..].Split(':')[0]));
+        return names;
     }
 
     private static bool IsAncestorOfASection(string path, IReadOnlyDictionary<string, Type> sections) =>

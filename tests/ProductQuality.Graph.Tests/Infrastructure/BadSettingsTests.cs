@@ -179,6 +179,18 @@ public sealed class BadSettingsTests
             "items are numbered Rules:Supervision:Exclusions:0"
         },
         { "--Database:Provider:0=Postgres", "Setting Database:Provider:0 is not known", "takes one value" },
+        // Found by the re-probe: crashes (exit 134), misread or silently dropped settings.
+        {
+            "--Database:ConnectionString=Data Source=x.db;Password=secret", "Setting Database:ConnectionString has a "
+            + "Password", "does not encrypt"
+        },
+        { "--Database:ConnectionString=Data Source=", "Setting Database:ConnectionString names no file", "such as" },
+        { "--Clock:Today=9999-12-31", "Setting Clock:Today is '9999-12-31'", "from 2000-01-01 to 2099-12-31" },
+        { "--Clock:Today=05/12/2026", "Setting Clock:Today is '05/12/2026'", "(written yyyy-MM-dd)" },
+        { "--Logging:Fromat=Json", "Setting Logging:Fromat is not known", "did you mean Logging:Format?" },
+        { "--GraphQL:WebSocket:KeepAliveSeconds=3", "Setting GraphQL:WebSocket is not known", "GraphQL:WebSockets?" },
+        { "--GraphQL=x", "Setting GraphQL is 'x', a single value where settings go", "GraphQL:Name" },
+        { "--Access:Departments:tax=x", "Setting Access:Departments:tax is 'x', a single value", "JSON object" },
         // Found by SettingsFuzzTests: each stopped the start with an exception and a stack trace.
         { "--Auth:IsDevelopmentMode=true", "Setting Auth:IsDevelopmentMode is not known", "Issuer, SigningKey" },
         { "--Telemetry:ServiceName=", "Setting Telemetry:ServiceName is empty", "name the service" },
@@ -211,6 +223,17 @@ public sealed class BadSettingsTests
         AssertRefused(depth, "Setting GraphQL:MaxDepth", "between 2 and 100");
         var level = await RunAsync([.. verb, "--Logging:LogLevel:Default=Loud"]);
         AssertRefused(level, "Setting Logging:LogLevel:Default is 'Loud'", "one of Trace, Debug");
+    }
+
+    [Fact]
+    public async Task Every_verb_checks_the_settings_that_name_schema_fields()
+    {
+        // Only the server built the schemas, so `token` and `report` accepted a ListSizes name no contract has.
+        foreach (var verb in new[] { new[] { "token", "--department", "tax" }, ["report"] })
+        {
+            AssertRefused(await RunAsync([.. verb, "--GraphQL:Limits:ListSizes:Query.nope=3"]),
+                "Setting GraphQL:Limits:ListSizes:Query.nope names no field of any contract", "Type.field");
+        }
     }
 
     [Fact]

@@ -30,6 +30,11 @@ public sealed class UnknownSettingsTests
             ["Receipts:RetiredKeys:receipts-2026"] = "-----BEGIN PUBLIC KEY-----",
             ["Logging:Console:FormatterName"] = "json",
             ["Kestrel:Limits:MaxConcurrentConnections"] = "100",
+            // Other programs' sections spelled like ours, holding none of our settings: not misspellings.
+            ["Auth0:Domain"] = "example.auth0.com",
+            ["Roles:Admin"] = "ops",
+            ["Maps:ApiKey"] = "k",
+            ["GraphiQL:Enabled"] = "true",
         });
 
         var error = Record.Exception(() => builder.AddProductQualityServer());
