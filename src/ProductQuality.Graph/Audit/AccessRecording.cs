@@ -36,8 +36,8 @@ internal static class AccessRecording
 
                 FieldGroup? group = field.Metadata.TryGetValue(FieldMetadataKeys.Group, out var g) && g is FieldGroup fg
                     && fg != FieldGroup.Structure ? fg : null;
-                // Whether the key was seen before says nothing about the enterprise the write concerns.
-                var fieldCodeOf = type is PayloadType && field.Name == "replayed" ? null : codeOf;
+                // Whether the key was seen before, or the product a write touched, says nothing of the enterprise.
+                var fieldCodeOf = type is PayloadType && field.Name is "replayed" or "product" ? null : codeOf;
                 var noting = new Noting(group, fieldCodeOf, groupOf);
                 if (group is null && fieldCodeOf is null && groupOf is null)
                 {

@@ -59,6 +59,8 @@ public sealed class ChainVerifyOnSqliteTests(AccessLogServerFactory factory) : I
     [InlineData("row deleted", "DELETE FROM \"AccessLogCodeIndex\" WHERE \"EntrySeq\" = {0}", "lacks code")]
     [InlineData("row added", "INSERT INTO \"AccessLogCodeIndex\" (\"CreditCode\", \"EntrySeq\") "
         + "VALUES ('91330000MA0000000X', {0})", "did not return it")]
+    [InlineData("row past the mark", "INSERT INTO \"AccessLogCodeIndex\" (\"CreditCode\", \"EntrySeq\") "
+        + "VALUES ('91330000MA0000000X', 99999)", "past its mark")]
     [InlineData("mark moved", "UPDATE \"AccessLogCodeIndexMarks\" SET \"IndexedThroughSeq\" = "
         + "\"IndexedThroughSeq\" + 1000", "past the head")]
     public async Task The_look_up_by_code_whoAccessed_reads_is_verified_against_the_chain(string kind, string sql,
