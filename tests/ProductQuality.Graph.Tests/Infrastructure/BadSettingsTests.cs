@@ -191,6 +191,9 @@ public sealed class BadSettingsTests
         { "--GraphQL:WebSocket:KeepAliveSeconds=3", "Setting GraphQL:WebSocket is not known", "GraphQL:WebSockets?" },
         { "--GraphQL=x", "Setting GraphQL is 'x', a single value where settings go", "GraphQL:Name" },
         { "--Access:Departments:tax=x", "Setting Access:Departments:tax is 'x', a single value", "JSON object" },
+        // Started, then answered 500 there (two endpoints matched) and broke the readiness probe.
+        { "--GraphQL:Path=/health/ready", "Setting GraphQL:Path is '/health/ready'", "answers /health/ready itself" },
+        { "--GraphQL:Path=/metrics", "Setting GraphQL:Path is '/metrics'", "Telemetry:Prometheus:Path" },
         // Found by SettingsFuzzTests: each stopped the start with an exception and a stack trace.
         { "--Auth:IsDevelopmentMode=true", "Setting Auth:IsDevelopmentMode is not known", "Issuer, SigningKey" },
         { "--Telemetry:ServiceName=", "Setting Telemetry:ServiceName is empty", "name the service" },

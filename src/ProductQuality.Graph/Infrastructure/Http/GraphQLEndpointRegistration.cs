@@ -35,6 +35,7 @@ public static class GraphQLEndpointRegistration
             .Validate(o => IsPath(o.Path), "Setting GraphQL:Path is not allowed: it must start with / and be a path "
                 + "such as /graphql or /api/graphql (letters, digits, '-', '_', '.' and '/', no trailing /).")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<GraphQLHttpOptions>, ServerPaths.Validation>();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<GraphQLHttpOptions>>((kestrel, graphQL) =>
                 KestrelRequestReading.Configure(kestrel, graphQL.Value));
