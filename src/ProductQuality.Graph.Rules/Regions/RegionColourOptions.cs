@@ -80,10 +80,9 @@ public sealed class RegionColourOptions
         foreach (var (code, county) in Counties)
         {
             var where = $"Rules:RegionColour:Counties:{code}";
-            if (code.Length != 6 || !code.StartsWith("3304", StringComparison.Ordinal) || !code.All(char.IsAsciiDigit)
-                || code == "330400")
+            if (!JiaxingCounties.IsCounty(code))
             {
-                yield return $"{where}: '{code}' is not a county code (3304xx).";
+                yield return $"{where}: '{code}' is not a county of Jiaxing: {JiaxingCounties.Described}.";
             }
 
             var results = new List<ValidationResult>();

@@ -55,10 +55,10 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
                 yield return problem;
             }
 
-            if (department.County is not null && !CountyCode().IsMatch(department.County))
+            if (department.County is not null && !Rules.Regions.JiaxingCounties.IsCounty(department.County))
             {
-                yield return $"Access:Departments:{id}:County '{department.County}' is not a Jiaxing county code " +
-                    "(3304xx).";
+                yield return $"Access:Departments:{id}:County '{department.County}' is not a county of Jiaxing: " +
+                    $"{Rules.Regions.JiaxingCounties.Described}.";
             }
         }
 
@@ -98,6 +98,4 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
     private static partial Regex Id();
 
-    [GeneratedRegex("^3304[0-9]{2}$")]
-    private static partial Regex CountyCode();
 }

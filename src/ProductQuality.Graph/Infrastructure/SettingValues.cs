@@ -49,8 +49,8 @@ internal static class SettingValues
 
     /// <summary>
     /// Dates in the documented form only: the invariant culture also read 05/12/2026 as 12 May, not 5 December. And
-    /// within the years the rules can work with: 9999-12-31 as today overflowed the replay's look-ahead (a re-evaluation
-    /// failing every 15 minutes) and the seed's history.
+    /// within the years the rules can work with: 9999-12-31 as today overflowed the replay's look-ahead (a
+    /// re-evaluation failing every 15 minutes) and the seed's history.
     /// </summary>
     private static string? DateProblem(string text)
     {

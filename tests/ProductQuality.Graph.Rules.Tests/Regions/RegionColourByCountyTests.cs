@@ -98,7 +98,7 @@ public class RegionColourByCountyTests
             o.RegionColour.Counties["330482"] = new CountyColourOptions { RedSharePercentForRed = 101 };
         }).Validate();
         Assert.Contains(errors,
-            e => e.Contains("Counties:330400: '330400' is not a county code", StringComparison.Ordinal));
+            e => e.Contains("Counties:330400: '330400' is not a county of Jiaxing", StringComparison.Ordinal));
         Assert.Contains(errors,
             e => e.Contains("Counties:330481: RedYellowSharePercentForBlue must not exceed", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Counties:330482", StringComparison.Ordinal));

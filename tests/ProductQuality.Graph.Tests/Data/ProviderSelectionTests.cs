@@ -20,7 +20,7 @@ public sealed class ProviderSelectionTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider,
-            ["Database:ConnectionString"] = provider == "Sqlite" ? "Data Source=:memory:"
+            ["Database:ConnectionString"] = provider == "Sqlite" ? "Data Source=unused.db"
                 : "Host=localhost;Database=unused",
         });
         builder.AddProductQualityData();

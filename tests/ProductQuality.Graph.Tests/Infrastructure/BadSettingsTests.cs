@@ -194,6 +194,11 @@ public sealed class BadSettingsTests
         // Started, then answered 500 there (two endpoints matched) and broke the readiness probe.
         { "--GraphQL:Path=/health/ready", "Setting GraphQL:Path is '/health/ready'", "answers /health/ready itself" },
         { "--GraphQL:Path=/metrics", "Setting GraphQL:Path is '/metrics'", "Telemetry:Prometheus:Path" },
+        // Took the form of a county code, named no county: the thresholds never applied, the bureau saw nothing.
+        {
+            "--Rules:RegionColour:Counties:330418:MinEnterprisesForTown=8",
+            "Setting Rules:RegionColour:Counties:330418: '330418' is not a county of Jiaxing", "one of 330402"
+        },
         // Found by SettingsFuzzTests: each stopped the start with an exception and a stack trace.
         { "--Auth:IsDevelopmentMode=true", "Setting Auth:IsDevelopmentMode is not known", "Issuer, SigningKey" },
         { "--Telemetry:ServiceName=", "Setting Telemetry:ServiceName is empty", "name the service" },
