@@ -42,7 +42,7 @@ internal static class SettingValues
             _ when type == typeof(DateTime) => "a date and time such as 2026-11-28T08:00:00Z",
             _ when type == typeof(TimeSpan) => "a duration such as 00:00:30",
             _ when type == typeof(TimeOnly) => "a time of day from 00:00:00 to 23:59:59 such as 03:00:00",
-            _ when type == typeof(Uri) => "an address such as https://id.example.gov.cn/",
+            _ when type == typeof(Uri) => "an absolute address with its scheme and host, such as https://host.example/",
             _ => "a value of the documented form (see appsettings.example.json)",
         };
     }

@@ -41,6 +41,19 @@ public sealed class WebSocketRefusalLogTests(WebSocketServer server) : IClassFix
     }
 
     [Fact]
+    public async Task A_valid_token_of_a_department_without_policy_is_logged_as_that_department()
+    {
+        var purpose = AccessLogProbe.NewPurpose("ws-stranger");
+        await using var client = await WsClient.ConnectAsync(server.Address, purpose: purpose);
+        await client.InitAsync(server.Token("marketing"));
+        Assert.Equal(4403, (await client.ClosedAsync()).Code);
+
+        var entry = await server.EntryAsync(purpose);
+        Assert.Equal(("marketing", "ws-test", "UNKNOWN_DEPARTMENT"),
+            (entry.Department, entry.Subject, entry.ErrorCode));
+    }
+
+    [Fact]
     public async Task A_binary_message_and_a_second_init_each_leave_one_entry()
     {
         var purpose = AccessLogProbe.NewPurpose("ws-binary");

@@ -149,7 +149,11 @@ internal sealed partial class TransportWsConnection(
         var (audience, refusal) = await audiences.ResolveAsync(asking);
         if (audience is null)
         {
-            await RefuseUnidentifiedAsync(ConnectionRefusal.Token(refusal!.Code, refusal.Status, refusal.Message));
+            // A valid token of a department without a policy is logged as who it says it is, as over HTTP.
+            var trace = _log.Begin(http);
+            trace?.Claimed = refusal!.Claimed;
+            await RefuseUnidentifiedAsync(ConnectionRefusal.Token(refusal!.Code, refusal.Status, refusal.Message),
+                trace);
             return;
         }
 
@@ -167,18 +171,18 @@ internal sealed partial class TransportWsConnection(
     /// public rate: past it, the close says when to try again (1013, Try Again Later) instead of checking one more
     /// token.
     /// </summary>
-    private async Task RefuseUnidentifiedAsync(ConnectionRefusal refusal)
+    private async Task RefuseUnidentifiedAsync(ConnectionRefusal refusal, AccessTrace? trace = null)
     {
         if (_limits.CheckUnidentified(http) is { } limited)
         {
             // A close reason holds 123 bytes: the code and the wait, not the rate limiter's whole sentence.
             await RefuseAsync(new ConnectionRefusal(CloseCodes.TryAgainLater, limited.Code, limited.Status,
                 $"{limited.Code}: too many requests without a valid token from this address; retry after "
-                + $"{DepartmentRateLimiter.RetryAfterHeader(limited)} s"));
+                + $"{DepartmentRateLimiter.RetryAfterHeader(limited)} s"), trace);
             return;
         }
 
-        await RefuseAsync(refusal);
+        await RefuseAsync(refusal, trace);
     }
 
     private async Task SubscribeAsync(ProtocolMessage message)
