@@ -38,11 +38,12 @@ internal static class AccessRecording
                     && fg != FieldGroup.Structure ? fg : null;
                 // Whether the key was seen before, or the product a write touched, says nothing of the enterprise.
                 var fieldCodeOf = type is PayloadType && field.Name is "replayed" or "product" ? null : codeOf;
-                var noting = new Noting(group, fieldCodeOf, groupOf);
                 if (group is null && fieldCodeOf is null && groupOf is null)
                 {
                     continue;
                 }
+
+                var noting = new Noting(group, fieldCodeOf, groupOf);
 
                 field.Resolver = inner is ISourceReader reader
                     ? new NotingSourceReader(inner, reader, noting)

@@ -77,10 +77,10 @@ internal sealed class JwtAudienceResolver(
                 "The token's 'dept' claim must be exactly one string naming your department (not a list)."));
         }
 
+        var subject = result.Principal.FindFirst("sub")?.Value
+            ?? result.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         if (policy.ForDepartment(department) is { } audience)
         {
-            var subject = result.Principal.FindFirst("sub")?.Value
-                ?? result.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
             cache.Remember(token, department, result.Properties?.ExpiresUtc ?? ExpiryOf(result.Principal), subject);
             return (audience with { Subject = subject }, null);
         }
@@ -89,8 +89,7 @@ internal sealed class JwtAudienceResolver(
             $"Department '{Infrastructure.Quoted.Start(department)}' has no access policy; ask the regulator to "
                 + "grant one.", null)
         {
-            Claimed = (department, result.Principal.FindFirst("sub")?.Value
-                ?? result.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value),
+            Claimed = (department, subject),
         });
     }
 
