@@ -65,10 +65,26 @@ public sealed class ConnectionStringValidation : IValidateOptions<DatabaseOption
                 + "the file with the file system's permissions instead",
             { DataSource: ":memory:" } or { Mode: SqliteOpenMode.Memory } =>
                 "opens a database in memory, which every connection would get empty; name a file",
-            _ => null,
+            _ => UnreadableFile(sqlite.DataSource),
         };
         return problem is null
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Setting Database:ConnectionString {problem}: give one such as {example}.");
+    }
+
+    /// <summary>
+    /// A database file that is there but does not answer a read: SQLite opens a FIFO (or /dev/stdin) read-write,
+    /// which does not block, and then waits in its first read for a writer that never comes — the start hung.
+    /// </summary>
+    private static string? UnreadableFile(string dataSource)
+    {
+        var path = Path.GetFullPath(dataSource);
+        if (!File.Exists(path))
+        {
+            return null;   // created on the first start
+        }
+
+        var (_, problem) = Infrastructure.SettingFiles.Read(path, 100, tooLong: null);
+        return problem is null ? null : $"names '{path}', which {problem}";
     }
 }

@@ -8,6 +8,9 @@ namespace ProductQuality.Graph.Infrastructure;
 /// </summary>
 internal static class KeyFiles
 {
+    /// <summary>A key's text is a few hundred bytes (a PEM EC key, base64 of 32 bytes); more is another file.</summary>
+    public const int MaxBytes = 64 * 1024;
+
     /// <summary>
     /// What is wrong with the key file <paramref name="setting"/> names, or null: also when it is not there yet, since
     /// it is then generated.
@@ -34,16 +37,14 @@ internal static class KeyFiles
             return null;
         }
 
-        string text;
-        try
+        // Bounded in size and time: /dev/zero read to the end ran out of memory, a FIFO never answered.
+        var (bytes, unreadable) = SettingFiles.Read(path, MaxBytes, $"a key file holds {holds}");
+        if (unreadable is not null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"Setting {setting} is '{file}', which cannot be read ({e.Message}): it must hold {holds}.";
+            return $"Setting {setting} is '{file}', which {unreadable}.";
         }
 
+        var text = System.Text.Encoding.UTF8.GetString(bytes!);
         return isKey(text)
             ? null
             : $"Setting {setting} is '{file}', which does not hold {holds}: restore the key, or delete the file to "

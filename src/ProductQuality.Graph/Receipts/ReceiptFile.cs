@@ -6,12 +6,22 @@ namespace ProductQuality.Graph.Receipts;
 /// <summary>A receipt kept by a partner, read from a JSON file for the <c>receipt verify</c> verb.</summary>
 internal sealed record ReceiptFile(string Receipt, IReadOnlyList<string> Codes, string? AnswersDigest)
 {
+    private const int MaxBytes = 64 * 1024 * 1024;
+
     public static ReceiptFile? Read(string path, out string? problem)
     {
         problem = null;
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            // Bounded: a receipt of the largest blacklistCheck is a few MB; /dev/zero ran out of memory.
+            var bytes = Infrastructure.SettingFiles.ReadAtMost(path, MaxBytes + 1);
+            if (bytes.Length > MaxBytes)
+            {
+                problem = $"Could not read {path}: it holds more than {MaxBytes:N0} bytes, more than any receipt.";
+                return null;
+            }
+
+            using var json = JsonDocument.Parse(bytes);
             var root = json.RootElement;
             var receipt = root.GetProperty("receipt").GetString() ?? string.Empty;
             var codes = root.GetProperty("creditCodes").EnumerateArray().Select(c => c.GetString() ?? "").ToList();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ProductQuality.Graph.Tests.Infrastructure;
 
 /// <summary>
@@ -207,10 +209,53 @@ public sealed class BadSettingsTests
             "between 0 and 100"
         },
         {
-            "--Map:BoundariesFile=/dev/zero", "Setting Map:BoundariesFile is '/dev/zero', which is more than",
+            "--Map:BoundariesFile=/dev/zero", "Setting Map:BoundariesFile is '/dev/zero', which holds more than",
             "GeoJSON file"
         },
+        {
+            // Read to the end, it ran the start out of memory (exit 134, "Out of memory.").
+            "--Auth:DevelopmentKeyFile=/dev/zero", "Setting Auth:DevelopmentKeyFile is '/dev/zero', which holds more",
+            "a key file holds a base64"
+        },
+        {
+            "--Receipts:DevelopmentKeyFile=/dev/zero",
+            "Setting Receipts:DevelopmentKeyFile is '/dev/zero', which holds more", "a key file holds"
+        },
     };
+
+    /// <summary>
+    /// A FIFO blocks its reader until a writer comes: named by a key file, the boundary file or the SQLite file, it
+    /// hung the start with no word (SQLite opens it read-write, which does not block, and then waits in a read).
+    /// </summary>
+    [Theory]
+    [InlineData("Auth:DevelopmentKeyFile", "--Auth:DevelopmentKeyFile={0}")]
+    [InlineData("Map:BoundariesFile", "--Map:BoundariesFile={0}")]
+    [InlineData("Database:ConnectionString", "--Database:ConnectionString=Data Source={0}")]
+    public async Task A_setting_that_names_a_FIFO_stops_the_start_instead_of_waiting_for_a_writer(
+        string setting, string argument)
+    {
+        var folder = Directory.CreateTempSubdirectory("pq-fifo-");
+        try
+        {
+            var fifo = Path.Combine(folder.FullName, "pipe");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+            {
+                await mkfifo.WaitForExitAsync();
+                Assert.Equal(0, mkfifo.ExitCode);
+            }
+
+            var (code, _, error) = await RunAsync(string.Format(CultureInfo.InvariantCulture, argument, fifo));
+            Assert.True(code == 3, $"exit {code}: {error}");
+            var sentence = error.Split('\n')[0];
+            Assert.StartsWith($"Setting {setting} ", sentence, StringComparison.Ordinal);
+            Assert.Contains("did not answer a read within 5 s: it is not a regular file", sentence,
+                StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

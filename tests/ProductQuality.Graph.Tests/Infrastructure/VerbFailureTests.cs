@@ -27,6 +27,8 @@ public sealed class VerbFailureTests
         { ["audit", "archive", "--checkpoint", "x"], 2, "Unknown option --checkpoint for 'audit archive'" },
         { ["audit", "checkpoint", "--archive", "/no/such/folder"], 2, "'/no/such/folder' does not exist" },
         { ["receipt", "verify", "a.json", "b.json"], 2, "'b.json' is one too many" },
+        // Read to the end, /dev/zero ran the verb out of memory.
+        { ["receipt", "verify", "/dev/zero"], 2, "holds more than 67,108,864 bytes, more than any receipt" },
         { ["schema"], 2, "'schema' needs what to do: schema export" },
         { ["schema", "print"], 2, "schema export [--out DIR]" },
         { ["audit", "verify", "--archive", "/no/such/folder"], 2, "'/no/such/folder' does not exist" },

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Explorer.Map;
 
@@ -12,14 +13,17 @@ internal sealed class MapBoundaries
     /// <summary>
     /// Large enough for every town of a province at a useful resolution; a file beyond it is a mistake.
     /// </summary>
-    public const long MaxBytes = 50L * 1024 * 1024;
+    public const int MaxBytes = 50 * 1024 * 1024;
 
     public MapBoundaries(IOptions<MapOptions> options, IHostEnvironment environment)
     {
         var file = options.Value.BoundariesFile;
         if (!string.IsNullOrWhiteSpace(file))
         {
-            Content = ReadAtMost(Path.GetFullPath(file, environment.ContentRootPath), MaxBytes);
+            // Checked at start (Problem): read as it was then.
+            var (bytes, problem) = SettingFiles.Read(Path.GetFullPath(file, environment.ContentRootPath), MaxBytes,
+                "give a GeoJSON file of at most that");
+            Content = bytes ?? throw new InvalidOperationException($"Map:BoundariesFile {problem}.");
         }
     }
 
@@ -44,12 +48,12 @@ internal sealed class MapBoundaries
 
         try
         {
-            // Read with a bound, not to the end: a device (/dev/zero) reports length 0 and never ends, and the
-            // parser read it until 2 GB overflowed.
-            var bytes = ReadAtMost(info.FullName, MaxBytes + 1);
-            if (bytes.Length > MaxBytes)
+            // Read with a bound in size and time: a device (/dev/zero) reports length 0 and never ends (the parser
+            // read it until 2 GB overflowed), and a FIFO blocks until a writer comes.
+            var (bytes, problem) = SettingFiles.Read(info.FullName, MaxBytes, "give a GeoJSON file of at most that");
+            if (problem is not null)
             {
-                return $"is more than {MaxBytes:N0} bytes (or not a regular file); give a GeoJSON file of at most that";
+                return problem;
             }
 
             using var document = JsonDocument.Parse(bytes);
@@ -84,29 +88,5 @@ internal sealed class MapBoundaries
         {
             return $"is not valid JSON ({e.Message})";
         }
-        catch (IOException e)
-        {
-            return $"cannot be read ({e.Message})";
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return $"cannot be read ({e.Message})";
-        }
-    }
-
-    /// <summary>The file's first <paramref name="limit"/> bytes (all of it when shorter).</summary>
-    private static byte[] ReadAtMost(string path, long limit)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length,
-                   limit - buffer.Length))) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -1,0 +1,81 @@
+namespace ProductQuality.Graph.Infrastructure;
+
+/// <summary>
+/// Reads a file a setting names (a key file, the map's boundary file, the head of a SQLite file) at start, with a
+/// bound on its size and on the wait. A FIFO or a terminal (<c>/dev/stdin</c>) blocks an open or a read until a
+/// writer comes, which hung the start with no word; a device such as <c>/dev/zero</c> reports length 0 and never
+/// ends, which ran a key file's read out of memory (exit 134). .NET cannot tell such files from regular ones without
+/// opening them, so the read runs on a thread of its own and is given up after <see cref="Patience"/>.
+/// </summary>
+internal static class SettingFiles
+{
+    /// <summary>How long a file a setting names may take to read: a local file takes milliseconds.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The file's first <paramref name="limit"/> bytes and no more, with a sentence for the operator when the file
+    /// cannot be read, does not answer within <see cref="Patience"/>, or holds more than <paramref name="limit"/>
+    /// bytes (<paramref name="tooLong"/> then says what a right file holds; null: the bytes are returned cut).
+    /// </summary>
+    public static (byte[]? Bytes, string? Problem) Read(string path, int limit, string? tooLong)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        // A thread of its own, not the pool's: one blocked for good in open(2) must not take a pool thread with it.
+        var reading = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                reading.SetResult(ReadAtMost(path, limit + 1L));
+            }
+            catch (Exception e)
+            {
+                reading.SetException(e);
+            }
+        }) { IsBackground = true, Name = "setting file read" };
+        thread.Start();
+
+        if (Task.WhenAny(reading.Task, Task.Delay(Patience)).GetAwaiter().GetResult() != reading.Task)
+        {
+            return (null, $"did not answer a read within {Patience.TotalSeconds:0} s: it is not a regular file "
+                + "(a FIFO, a terminal, a device?) or its file system is stalled; name a regular file");
+        }
+
+        if (reading.Task.Exception?.InnerException is { } failure)
+        {
+            return failure is IOException or UnauthorizedAccessException or NotSupportedException
+                ? (null, $"cannot be read ({failure.Message.TrimEnd('.')})")
+                : throw failure;
+        }
+
+        var bytes = reading.Task.Result;
+        if (bytes.Length <= limit)
+        {
+            return (bytes, null);
+        }
+
+        return tooLong is null
+            ? (bytes[..limit], null)
+            : (null, $"holds more than {limit:N0} bytes (or is not a regular file): {tooLong}");
+    }
+
+    /// <summary>
+    /// The file's first <paramref name="limit"/> bytes, waiting as long as it takes: for a file a command names
+    /// (<c>receipt verify -</c> style use of <c>/dev/stdin</c> is a pipe's normal wait), bounded only in size.
+    /// </summary>
+    public static byte[] ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1,
+            FileOptions.None);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit
+               && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
