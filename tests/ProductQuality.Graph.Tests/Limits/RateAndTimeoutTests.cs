@@ -88,8 +88,14 @@ public sealed class RateAndTimeoutTests(GraphServerFactory factory)
         Assert.Equal("RATE_LIMITED", anonymous.FirstErrorCode);
         Assert.NotNull(anonymous.Response.Headers.RetryAfter);
 
-        // A department's own budget is not the address's: it is still served.
-        (await server.ClientFor("finance").PostAsync("{ __typename }")).EnsureData();
+        // A department's own budget is not the address's: it is still served. Its request that cannot be read counts
+        // as the address's, and the refusal says so: it blamed "requests without a valid token" for a valid one.
+        var finance = server.ClientFor("finance");
+        var unread = await finance.SendRawAsync(HttpMethod.Post, "/graphql", "{bad");
+        Assert.Equal(HttpStatusCode.TooManyRequests, unread.Status);
+        Assert.Contains("refused before their token was checked: a body that cannot be read",
+            unread.Json.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        (await finance.PostAsync("{ __typename }")).EnsureData();
     }
 
     private static async Task<GraphQLReply> WithAuthorization(HttpClient client, string authorization)

@@ -115,6 +115,17 @@ internal sealed class WsClient : IAsyncDisposable
         return ((int)_socket.CloseStatus!, _socket.CloseStatusDescription ?? "");
     }
 
+    /// <summary>
+    /// Closes from the client's side as graphql-ws's dispose does, and waits for the server's answering close: the
+    /// state then (Closed when the server answered, Aborted or an exception when it only dropped the connection).
+    /// </summary>
+    public async Task<(WebSocketState State, WebSocketCloseStatus? Status)> CloseAsync(WebSocketCloseStatus status)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await _socket.CloseAsync(status, "bye", timeout.Token);
+        return (_socket.State, _socket.CloseStatus);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)

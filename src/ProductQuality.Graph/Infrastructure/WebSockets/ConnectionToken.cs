@@ -9,7 +9,8 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 /// <summary>
 /// The bearer token of a WebSocket connection. Browsers cannot set headers on a WebSocket, so graphql-ws clients
 /// send it in <c>connection_init</c>'s payload (their <c>connectionParams</c>): as <c>Authorization</c> ("Bearer
-/// …", as the HTTP header), or as <c>token</c> / <c>authToken</c>. Other clients may send the header on the upgrade.
+/// …", as the HTTP header), or as <c>token</c> / <c>authToken</c>, at the top or in a <c>headers</c> object (as
+/// Apollo's and Hasura's examples put it). Other clients may send the header on the upgrade.
 /// </summary>
 internal static class ConnectionToken
 {
@@ -33,13 +34,10 @@ internal static class ConnectionToken
                     "connection_init's payload must be a JSON object, such as {\"token\": \"<JWT>\"}."));
             }
 
-            foreach (var name in Names)
+            // null is how many clients say "no token yet" (connectionParams: { token: getToken() }).
+            if (ConnectionParams.Find(body, Names) is { } found)
             {
-                // null is how many clients say "no token yet" (connectionParams: { token: getToken() }).
-                if (body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
-                {
-                    return Bearer(name, value);
-                }
+                return Bearer(found.Name, found.Value);
             }
         }
 

@@ -138,6 +138,12 @@ internal sealed partial class TransportWsConnection(
             return;
         }
 
+        if (ConnectionPurpose.Apply(message.Payload, http.Request) is { } badPurpose)
+        {
+            await RefuseAsync(badPurpose);
+            return;
+        }
+
         await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var asking = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         asking.Connection.RemoteIpAddress = http.Connection.RemoteIpAddress;
@@ -526,6 +532,11 @@ internal sealed partial class TransportWsConnection(
                 var received = await socket.ReceiveAsync(buffer.AsMemory(), _closing.Token);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
+                    // Answer the client's close with one (RFC 6455 §5.5.1): dropping the connection instead made every
+                    // client-side close an abnormal 1006, which graphql-ws takes for a failure and retries with
+                    // backoff. The client's code is echoed, as the RFC suggests.
+                    await CloseAsync((int)(socket.CloseStatus is { } status and not WebSocketCloseStatus.Empty
+                        ? status : WebSocketCloseStatus.NormalClosure), "");
                     return (null, true);
                 }
 

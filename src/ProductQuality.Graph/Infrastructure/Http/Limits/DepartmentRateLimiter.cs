@@ -37,7 +37,8 @@ internal sealed class DepartmentRateLimiter(UsageLimitsPolicy policy) : IDisposa
     /// counts as the public's from its address. Otherwise such requests, each one logged, would have no limit.
     /// </summary>
     public LimitRefusal? TryAcquireUnidentified(HttpContext http) =>
-        TryAcquire(PublicKey(http), policy.Public, "this address (requests without a valid token)");
+        TryAcquire(PublicKey(http), policy.Public, "this address (requests without a token, and requests refused "
+            + "before their token was checked: a body that cannot be read, a bad token)");
 
     private static string PublicKey(HttpContext http) =>
         "public:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Infrastructure.Http;
+
+namespace ProductQuality.Graph.Infrastructure.WebSockets;
+
+/// <summary>
+/// The declared purpose of a WebSocket connection. Browsers cannot set <c>X-Purpose</c> on the upgrade, so a
+/// department that must state one (<c>RequirePurpose</c>) could not subscribe from a browser at all: the purpose may
+/// also come in <c>connection_init</c>'s payload, as the token does (<c>X-Purpose</c> or <c>purpose</c>, at the top
+/// or under <c>headers</c>). It is then put on the upgrade request, where every operation's check and log entry
+/// read it, as they read the header.
+/// </summary>
+internal static class ConnectionPurpose
+{
+    private static readonly string[] Names = [PurposeHeader.Name, "x-purpose", "purpose"];
+
+    /// <summary>Takes the payload's purpose onto the upgrade request; the refusal when it is not one.</summary>
+    public static ConnectionRefusal? Apply(JsonElement? payload, HttpRequest upgrade)
+    {
+        ArgumentNullException.ThrowIfNull(upgrade);
+        if (payload is not { } body || ConnectionParams.Find(body, Names) is not { } found)
+        {
+            return null;
+        }
+
+        var purpose = found.Value.ValueKind == JsonValueKind.String ? UnicodeText.Read(found.Value) : null;
+        var problem = purpose is null
+            ? $"payload.{found.Name} must be a string such as \"loan-review\"."
+            : PurposeHeader.Problem(purpose) is { } malformed ? $"payload.{found.Name}: {malformed}"
+            : upgrade.Headers.TryGetValue(PurposeHeader.Name, out var header) && header != purpose
+                ? $"payload.{found.Name} is '{purpose}' but the upgrade's {PurposeHeader.Name} header is "
+                    + $"'{Quoted.Start(header.ToString())}': send one of them."
+                : null;
+        if (problem is not null)
+        {
+            return new ConnectionRefusal(CloseCodes.BadRequest, PurposeHeader.InvalidCode,
+                StatusCodes.Status400BadRequest, $"{PurposeHeader.InvalidCode}: {problem}");
+        }
+
+        upgrade.Headers[PurposeHeader.Name] = purpose;
+        return null;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.WebSockets;
+
+/// <summary>
+/// What third-party clients put in <c>connection_init</c> and how they close (found with graphql-ws, Apollo's
+/// GraphQLWsLink and the ws library): a purpose from a browser, which cannot set headers on the upgrade; a token
+/// wrapped in <c>headers</c>; and a close from the client's side, which the server must answer with its own.
+/// </summary>
+public sealed class ConnectionParamsTests(WebSocketServer server) : IClassFixture<WebSocketServer>
+{
+    private const string Query = "{ enterprises(first: 1) { totalCount } }";
+
+    public static TheoryData<string> PurposePayloads => new()
+    {
+        """{"Authorization":"Bearer {token}","X-Purpose":"loan-review"}""",
+        """{"token":"{token}","purpose":"loan-review"}""",
+        """{"headers":{"Authorization":"Bearer {token}","X-Purpose":"loan-review"}}""",
+    };
+
+    /// <summary>
+    /// A department that must state a purpose could subscribe only from a client that sets X-Purpose on the upgrade,
+    /// which no browser can: the payload's purpose was ignored and every operation refused PURPOSE_REQUIRED.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PurposePayloads))]
+    public async Task A_purpose_in_the_payload_is_the_connections_purpose_and_is_logged(string payload)
+    {
+        var tax = WebSocketServer.PurposeRequiredDepartment;
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.SendAsync("{\"type\":\"connection_init\",\"payload\":"
+            + payload.Replace("{token}", server.Token(tax), StringComparison.Ordinal) + "}");
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        var id = "why-" + Guid.NewGuid().ToString("N")[..8];
+        await client.SendAsync(
+            JsonSerializer.Serialize(new { id, type = "subscribe", payload = new { query = Query } }));
+        var next = (await client.ReceiveAsync())!.Value;
+        Assert.True(next.GetProperty("type").GetString() == "next", next.ToString());
+        Assert.True(next.GetProperty("payload").TryGetProperty("data", out _), next.ToString());
+
+        var reply = (await server.ClientFor("samr-jiaxing").PostAsync($$"""
+            { accessLog(filter: { department: "{{tax}}", purpose: "loan-review" }, first: 100) {
+                edges { node { requestId outcome } } } }
+            """)).EnsureData();
+        Assert.Contains(reply.Data.GetProperty("accessLog").GetProperty("edges").EnumerateArray(),
+            e => e.GetProperty("node").GetProperty("requestId").GetString()!
+                    .EndsWith(":" + id, StringComparison.Ordinal)
+                && e.GetProperty("node").GetProperty("outcome").GetString() == "OK");
+    }
+
+    [Theory]
+    [InlineData("""{"X-Purpose":"loan review"}""", "payload.X-Purpose: X-Purpose may hold only")]
+    [InlineData("""{"purpose":42}""", "payload.purpose must be a string")]
+    [InlineData("""{"headers":{"X-Purpose":""}}""", "payload.headers.X-Purpose: X-Purpose must be 1 to 128")]
+    public async Task A_malformed_purpose_in_the_payload_closes_with_4400_and_says_why(string payload, string reason)
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.SendAsync("{\"type\":\"connection_init\",\"payload\":" + payload + "}");
+        var (code, said) = await client.ClosedAsync();
+        Assert.Equal(4400, code);
+        Assert.StartsWith("INVALID_PURPOSE: " + reason, said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_purpose_in_the_payload_that_differs_from_the_upgrades_header_is_refused()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address, purpose: "audit-2026");
+        await client.SendAsync("""{"type":"connection_init","payload":{"purpose":"loan-review"}}""");
+        var (code, said) = await client.ClosedAsync();
+        Assert.Equal(4400, code);
+        Assert.Contains("the upgrade's X-Purpose header is 'audit-2026'", said, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// connectionParams: { headers: { Authorization } } connected as the public, and the first query failed on a
+    /// field the public does not have (FIELDS_ON_CORRECT_TYPE), with nothing pointing at the token.
+    /// </summary>
+    [Fact]
+    public async Task A_token_wrapped_in_headers_signs_the_connection_in()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.SendAsync(JsonSerializer.Serialize(new
+        {
+            type = "connection_init",
+            payload = new { headers = new { Authorization = "Bearer " + server.Token("finance") } },
+        }));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        await client.SendAsync(
+            JsonSerializer.Serialize(new { id = "q", type = "subscribe", payload = new { query = Query } }));
+        var next = (await client.ReceiveAsync())!.Value;
+        Assert.True(next.GetProperty("payload").GetProperty("data").GetProperty("enterprises")
+            .GetProperty("totalCount").GetInt32() > 0, next.ToString());
+
+        await using var refused = await WsClient.ConnectAsync(server.Address);
+        await refused.SendAsync("""{"type":"connection_init","payload":{"headers":{"Authorization":"Bearer x"}}}""");
+        var (code, said) = await refused.ClosedAsync();
+        Assert.Equal(4403, code);
+        Assert.StartsWith("INVALID_TOKEN", said, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The server dropped the connection on a client's close without answering it, so every close from the client's
+    /// side was abnormal (1006): graphql-ws's lazy client then retried its next operation with backoff (1.9 s, 3.4 s).
+    /// </summary>
+    [Theory]
+    [InlineData(WebSocketCloseStatus.NormalClosure)]
+    [InlineData(WebSocketCloseStatus.EndpointUnavailable)]
+    public async Task A_close_from_the_client_is_answered_with_a_close(WebSocketCloseStatus status)
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance"));
+        _ = await client.ReceiveAsync();
+        var (state, answered) = await client.CloseAsync(status);
+        Assert.Equal((WebSocketState.Closed, status), (state, answered));
+    }
+}
