@@ -41,6 +41,9 @@ public sealed class VerbFailureTests
         { ["report", "--Database:Provider=Postgres", "--Database:ConnectionString=Data Source=x.db"], 3,
             "is not a PostgreSQL connection string" },
         { ["report", "--GraphQL:Limits:MaxAliases=abc"], 3, "Setting GraphQL:Limits:MaxAliases is 'abc'" },
+        { ["report", "--GraphQL:Limits:FieldCosts:Query.statistcs=5"], 3,
+            "Setting GraphQL:Limits:FieldCosts:Query.statistcs names no field of any contract" },
+        { ["report", "--GraphQL:Limits:AsOfCostFactors:Query.enterpriseStatuses=0"], 3, "must be 1 or more" },
         { ["report", "--GraphQL:Limits:MaxFields=99999999999"], 3, "Setting GraphQL:Limits:MaxFields is '9999" },
         // Every setting the server checks, a verb checks too: it runs with the server's composition.
         { ["recompute", "--Maintenance:BatchSize=abc"], 3, "Setting Maintenance:BatchSize is 'abc'" },

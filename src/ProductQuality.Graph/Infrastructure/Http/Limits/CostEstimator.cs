@@ -62,20 +62,20 @@ internal sealed class CostEstimator
 
     private double FieldCost(GraphQLField field, IGraphType? parent)
     {
-        if (field.SelectionSet is null)
-        {
-            return 0; // scalars and enums come with their row
-        }
-
         // An unknown field fails validation anyway; introspection (__schema, __type) reads no rows but is counted.
         if (parent is not IComplexGraphType complex || complex.GetField(field.Name.StringValue) is not { } definition)
         {
-            return 1 + SetCost(field.SelectionSet, null);
+            return field.SelectionSet is null ? 0 : 1 + SetCost(field.SelectionSet, null);
+        }
+
+        if (field.SelectionSet is null)
+        {
+            return _sizes.ScalarRows(complex, definition); // scalars come with their row; some lists of them count
         }
 
         var (rows, counted) = _sizes.Rows(complex, definition, field);
         var below = rows * SetCost(field.SelectionSet, Named(definition.ResolvedType));
-        return (counted ? Math.Max(rows, 1) : 0) + below;
+        return (counted ? Math.Max(rows, 1) : 0) + below + _sizes.Reads(complex, definition);
     }
 
     private double FragmentCost(string name)

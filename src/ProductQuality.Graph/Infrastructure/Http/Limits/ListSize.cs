@@ -37,11 +37,12 @@ internal sealed class ListSize(
             return (1, false);
         }
 
-        if (options.MaxCodesOf($"{parent.Name}.{definition.Name}") is { } maxCodes)
+        var name = $"{parent.Name}.{definition.Name}";
+        if (options.MaxCodesOf(name) is { } maxCodes)
         {
             // A bulk field reads one row per code sent; beyond its maximum it refuses to run (TOO_MANY_CODES), so a
             // longer list costs no more than the maximum and gets that refusal, which names the limit.
-            return (Math.Clamp(ListLength(field, "creditCodes"), 1, maxCodes), true);
+            return (Math.Clamp(ListLength(field, "creditCodes"), 1, maxCodes) * AsOfFactor(name, field), true);
         }
 
         if (definition.Arguments?.Find("first") is not null)
@@ -68,7 +69,52 @@ internal sealed class ListSize(
             return (Math.Clamp(limit, 0, maxPageSize), true);
         }
 
-        return (options.ListSizes.GetValueOrDefault($"{parent.Name}.{definition.Name}", options.DefaultListSize), true);
+        return (options.ListSizes.GetValueOrDefault(name, options.DefaultListSize), true);
+    }
+
+    /// <summary>
+    /// The rows a list of scalars counts: only one <c>ListSizes</c> names (an access log entry's codes); other
+    /// scalars and lists of them come with their row.
+    /// </summary>
+    public double ScalarRows(IComplexGraphType parent, FieldType definition)
+    {
+        var type = definition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : definition.ResolvedType;
+        return type is ListGraphType
+            && options.ListSizes.TryGetValue($"{parent.Name}.{definition.Name}", out var size) ? size : 0;
+    }
+
+    /// <summary>The rows a field reads at every call whatever it returns (<c>FieldCosts</c>): an aggregate's.</summary>
+    public double Reads(IComplexGraphType parent, FieldType definition) =>
+        options.FieldCosts.Count == 0 ? 0 : options.FieldCosts.GetValueOrDefault($"{parent.Name}.{definition.Name}");
+
+    /// <summary>The factor of a field asked <c>asOf</c> a day (<c>AsOfCostFactors</c>); 1 without it.</summary>
+    private long AsOfFactor(string name, GraphQLField field)
+    {
+        if (!options.AsOfCostFactors.TryGetValue(name, out var factor))
+        {
+            return 1;
+        }
+
+        var value = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "asOf")?.Value;
+        var given = value switch
+        {
+            null or GraphQLNullValue => false,
+            GraphQLVariable variable => VariableGiven(variable.Name.StringValue),
+            _ => true,
+        };
+        return given ? Math.Max(1, factor) : 1;
+    }
+
+    private bool VariableGiven(string name)
+    {
+        ReadVariables = true;
+        if (variables is not null && variables.TryGetValue(name, out var given))
+        {
+            return given is not null;
+        }
+
+        return operation.Variables?.Items.FirstOrDefault(v => v.Variable.Name.StringValue == name)?.DefaultValue
+            is { } fallback and not GraphQLNullValue;
     }
 
     private long ListLength(GraphQLField field, string name)
