@@ -31,7 +31,9 @@ public sealed class AggregateCostTests(GraphServerFactory factory)
             reply.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("cost").GetInt64());
     }
 
-    /// <summary>49 aliases of 1,000 codes, each as of its own day, took 4–7 s of CPU and 1.3 GB (estimate 49,000).</summary>
+    /// <summary>
+    /// 49 aliases of 1,000 codes, each as of its own day, took 4–7 s of CPU and 1.3 GB (estimate 49,000).
+    /// </summary>
     [Theory]
     [InlineData(null, 49, false)]
     [InlineData("2026-06-30", 4, false)]

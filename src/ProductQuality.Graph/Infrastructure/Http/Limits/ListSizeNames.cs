@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 
 /// <summary>
-/// The fields <c>GraphQL:Limits:ListSizes</c> (and <c>FieldCosts</c>, <c>AsOfCostFactors</c>) names must exist in some contract's schema: a misspelt one
-/// ("Query.prodcts") was ignored without a word and the list it meant kept the default estimate. Checked once the
-/// schemas are built, at start, with the other settings' sentences.
+/// The fields <c>GraphQL:Limits:ListSizes</c>, <c>FieldCosts</c> and <c>AsOfCostFactors</c> name must exist in
+/// some contract's schema: a misspelt one ("Query.prodcts") was ignored without a word and the list it meant kept
+/// the default estimate. Checked once the schemas are built, at start, with the other settings' sentences.
 /// </summary>
 internal static class ListSizeNames
 {
