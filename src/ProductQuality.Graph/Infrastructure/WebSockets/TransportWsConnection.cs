@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using GraphQL;
 using ProductQuality.Graph.Access;
@@ -428,22 +426,6 @@ internal sealed partial class TransportWsConnection(
         return $"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"error\",\"payload\":{errors}}}";
     }
 
-    private async Task SendAsync(string json)
-    {
-        await _sending.WaitAsync(_closing.Token);
-        try
-        {
-            if (socket.State == WebSocketState.Open)
-            {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, _closing.Token);
-            }
-        }
-        finally
-        {
-            _sending.Release();
-        }
-    }
-
     /// <summary>
     /// Closes the connection on a refusal, once its one access log entry is stored: who asked (when known), the
     /// refused document (when the message carried one), the outcome the same refusal has over HTTP, the close code as
@@ -461,32 +443,6 @@ internal sealed partial class TransportWsConnection(
         }
 
         await CloseAsync(refusal.CloseCode, refusal.Reason);
-    }
-
-    private async Task CloseAsync(int code, string reason)
-    {
-        Log.Closing(_logger, code, reason);
-        try
-        {
-            await _sending.WaitAsync(http.RequestAborted);
-            try
-            {
-                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                {
-                    await socket.CloseAsync((WebSocketCloseStatus)code, CloseReason(reason), http.RequestAborted);
-                }
-            }
-            finally
-            {
-                _sending.Release();
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-        {
-            // Already gone.
-        }
-
-        await _closing.CancelAsync();
     }
 
     private async Task CloseUnlessInitialisedAsync()
@@ -516,123 +472,6 @@ internal sealed partial class TransportWsConnection(
         {
             // Closed before the token expired.
         }
-    }
-
-    /// <summary>
-    /// One whole text message, or closed; a message over the size limit or in binary closes the connection.
-    /// </summary>
-    private async Task<(byte[]? Text, bool Closed)> ReceiveAsync()
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(8 * 1024);
-        try
-        {
-            using var message = new MemoryStream();
-            while (true)
-            {
-                var received = await socket.ReceiveAsync(buffer.AsMemory(), _closing.Token);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    // Answer the client's close with one (RFC 6455 §5.5.1): dropping the connection instead made every
-                    // client-side close an abnormal 1006, which graphql-ws takes for a failure and retries with
-                    // backoff. The client's code is echoed, as the RFC suggests.
-                    await CloseAsync((int)(socket.CloseStatus is { } status and not WebSocketCloseStatus.Empty
-                        ? status : WebSocketCloseStatus.NormalClosure), "");
-                    return (null, true);
-                }
-
-                if (received.MessageType == WebSocketMessageType.Binary)
-                {
-                    await RefuseAsync(ConnectionRefusal.Binary());
-                    return (null, true);
-                }
-
-                if (message.Length + received.Count > options.MaxMessageBytes)
-                {
-                    await RefuseAsync(ConnectionRefusal.TooBig(options.MaxMessageBytes));
-                    return (null, true);
-                }
-
-                message.Write(buffer, 0, received.Count);
-                if (received.EndOfMessage)
-                {
-                    return (message.ToArray(), false);
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>A close reason may hold at most 123 bytes of UTF-8.</summary>
-    private static string CloseReason(string reason)
-    {
-        while (Encoding.UTF8.GetByteCount(reason) > 123)
-        {
-            reason = reason[..^2] + "…";
-        }
-
-        return reason;
-    }
-
-    /// <summary>An operation's own services (its DbContext) and its cancellation, disposed when it ends.</summary>
-    private sealed class Operation(AsyncServiceScope scope, CancellationTokenSource cancel) : IDisposable
-    {
-        public AsyncServiceScope Scope { get; } = scope;
-
-        public CancellationTokenSource Cancel { get; } = cancel;
-
-        public IDisposable? Subscription { get; set; }
-
-        /// <summary>
-        /// The operation's access log trace (null when the log is off): resolvers note what they return.
-        /// </summary>
-        public AccessTrace? Trace { get; set; }
-
-        /// <summary>
-        /// Held while an event is logged and sent, so that the client's <c>complete</c> cannot fall between the two:
-        /// an entry for an event then dropped unsent said its data was returned. Never disposed: an event being
-        /// delivered may end its own operation (the rate, the log) and still release it.
-        /// </summary>
-        public SemaphoreSlim Delivering { get; } = new(1, 1);
-
-        /// <summary>Set once the client completed the operation: an event waiting to be delivered is dropped.</summary>
-        public bool Ended { get; private set; }
-
-        /// <summary>Ends the operation after the event being delivered, if any, has been sent.</summary>
-        public async Task EndAsync()
-        {
-            await Delivering.WaitAsync();
-            Ended = true;
-            Delivering.Release();
-            Dispose();
-        }
-
-        public void Dispose()
-        {
-            Cancel.Cancel();
-            Subscription?.Dispose();
-            Cancel.Dispose();
-            _ = Scope.DisposeAsync().AsTask();
-        }
-    }
-
-    /// <summary>Forwards a subscription's events as <c>next</c> messages, its end as <c>complete</c>.</summary>
-    private sealed class Forwarder(TransportWsConnection connection, string id) : IObserver<ExecutionResult>
-    {
-        public void OnNext(ExecutionResult value) => connection.SendEventAsync(id, value).GetAwaiter().GetResult();
-
-        public void OnError(Exception error)
-        {
-            Log.StreamFailed(connection._logger, error, id);
-            connection.SendNextAsync(id, new ExecutionResult { Errors = [new ExecutionError(
-                "The subscription stopped on a server fault; subscribe again from your last cursor.")
-                { Code = "INTERNAL_ERROR" }] }).GetAwaiter().GetResult();
-            connection.CompleteAsync(id).GetAwaiter().GetResult();
-        }
-
-        public void OnCompleted() => connection.CompleteAsync(id).GetAwaiter().GetResult();
     }
 
     private static partial class Log

@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+
+namespace ProductQuality.Graph.Infrastructure.WebSockets;
+
+/// <summary>The connection's frames: whole text messages in, messages out one at a time, and the close.</summary>
+internal sealed partial class TransportWsConnection
+{
+    /// <summary>
+    /// One whole text message, or closed; a message over the size limit or in binary closes the connection.
+    /// </summary>
+    private async Task<(byte[]? Text, bool Closed)> ReceiveAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(8 * 1024);
+        try
+        {
+            using var message = new MemoryStream();
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), _closing.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    // Answer the client's close with one (RFC 6455 §5.5.1): dropping the connection instead made every
+                    // client-side close an abnormal 1006, which graphql-ws takes for a failure and retries with
+                    // backoff. The client's code is echoed, as the RFC suggests.
+                    await CloseAsync((int)(socket.CloseStatus is { } status and not WebSocketCloseStatus.Empty
+                        ? status : WebSocketCloseStatus.NormalClosure), "");
+                    return (null, true);
+                }
+
+                if (received.MessageType == WebSocketMessageType.Binary)
+                {
+                    await RefuseAsync(ConnectionRefusal.Binary());
+                    return (null, true);
+                }
+
+                if (message.Length + received.Count > options.MaxMessageBytes)
+                {
+                    await RefuseAsync(ConnectionRefusal.TooBig(options.MaxMessageBytes));
+                    return (null, true);
+                }
+
+                message.Write(buffer, 0, received.Count);
+                if (received.EndOfMessage)
+                {
+                    return (message.ToArray(), false);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A close reason may hold at most 123 bytes of UTF-8.</summary>
+    private static string CloseReason(string reason)
+    {
+        while (Encoding.UTF8.GetByteCount(reason) > 123)
+        {
+            reason = reason[..^2] + "…";
+        }
+
+        return reason;
+    }
+
+    private async Task SendAsync(string json)
+    {
+        await _sending.WaitAsync(_closing.Token);
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, _closing.Token);
+            }
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    private async Task CloseAsync(int code, string reason)
+    {
+        Log.Closing(_logger, code, reason);
+        try
+        {
+            await _sending.WaitAsync(http.RequestAborted);
+            try
+            {
+                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await socket.CloseAsync((WebSocketCloseStatus)code, CloseReason(reason), http.RequestAborted);
+                }
+            }
+            finally
+            {
+                _sending.Release();
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // Already gone.
+        }
+
+        await _closing.CancelAsync();
+    }
+}
