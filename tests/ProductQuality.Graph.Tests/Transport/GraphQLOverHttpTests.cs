@@ -97,6 +97,41 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     }
 
     [Theory]
+    [InlineData("variables")]
+    [InlineData("extensions")]
+    public async Task A_member_sent_as_a_string_holding_its_object_is_named_with_the_object_to_send(string member)
+    {
+        // Altair's and Postman's way: the object written into a string. Refused, as the spec asks an object.
+        var post = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
+            $$"""{"query":"{ __typename }","{{member}}":"{\"a\": 1}"}""");
+        var get = await _client.SendRawAsync(HttpMethod.Get,
+            $"/graphql?query=%7B__typename%7D&{member}=" + Uri.EscapeDataString("\"{\\\"a\\\": 1}\""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, post.Status);
+        Assert.Equal("INVALID_REQUEST", post.FirstErrorCode);
+        Assert.Equal($$"""'{{member}}' must be a JSON object or null, not a string: send {"a": 1}, not "{\"a\": 1}".""",
+            post.FirstErrorMessage);
+        Assert.Equal(HttpStatusCode.BadRequest, get.Status);
+        Assert.Equal($$"""The '{{member}}' parameter must be a JSON-encoded object, not a string: send {"a": 1}, """
+            + """not "{\"a\": 1}".""", get.FirstErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("\"variables\": [1]", "'variables' must be a JSON object or null, not an array.")]
+    [InlineData("\"variables\": 1", "'variables' must be a JSON object or null, not a number.")]
+    [InlineData("\"extensions\": true", "'extensions' must be a JSON object or null, not true.")]
+    [InlineData("\"variables\": \"\"", "'variables' must be a JSON object or null, not a string: send the object "
+        + "itself, e.g. {\"code\": \"P004\"}.")]
+    public async Task A_member_that_is_no_object_is_named_with_what_was_sent(string member, string message)
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
+            $$"""{"query":"{ __typename }",{{member}}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("INVALID_REQUEST", reply.FirstErrorCode);
+        Assert.Equal(message, reply.FirstErrorMessage);
+    }
+
+    [Theory]
     [InlineData("gzip")]
     [InlineData("br")]
     [InlineData("deflate, gzip")]

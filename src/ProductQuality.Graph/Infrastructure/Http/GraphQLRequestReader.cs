@@ -206,11 +206,11 @@ internal static class GraphQLRequestReader
             }
         }
 
-        if (!TryObjectOrNull(root, "variables", out var variables)
-            || !TryObjectOrNull(root, "extensions", out var extensions))
+        var variablesProblem = NotObject(root, "variables", out var variables);
+        var extensionsProblem = NotObject(root, "extensions", out var extensions);
+        if ((variablesProblem ?? extensionsProblem) is { } notObject)
         {
-            return (null, RequestError.BadRequest("INVALID_REQUEST",
-                "'variables' and 'extensions' must be JSON objects or null."));
+            return (null, RequestError.BadRequest("INVALID_REQUEST", notObject));
         }
 
         return UnicodeText.Read(query) is { } text
@@ -225,16 +225,19 @@ internal static class GraphQLRequestReader
                 + $"the limit is {options.MaxDocumentLength}."))
             : (request, null);
 
-    private static bool TryObjectOrNull(JsonElement root, string name, out string? rawJson)
+    // What is wrong with a member that must hold a JSON object or null, naming it; null when nothing is.
+    private static string? NotObject(JsonElement root, string name, out string? rawJson)
     {
         rawJson = null;
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return true;
+            return null;
         }
 
         rawJson = value.GetRawText();
-        return value.ValueKind == JsonValueKind.Object;
+        return JsonObjectMember.Problem(value) is { } problem
+            ? $"'{name}' must be a JSON object or null, {problem}."
+            : null;
     }
 
     // What is wrong with a GET parameter that must hold a JSON object ("The '…' parameter …"); null if nothing.
@@ -243,6 +246,8 @@ internal static class GraphQLRequestReader
         using var doc = JsonIntake.Parse(json, out var problem);
         return doc is null ? "is " + problem
             : doc.RootElement.ValueKind == JsonValueKind.Object ? null
+            : doc.RootElement.ValueKind == JsonValueKind.String
+                ? "must be a JSON-encoded object, " + JsonObjectMember.NotAString(doc.RootElement)
             : "must be a JSON-encoded object";
     }
 
