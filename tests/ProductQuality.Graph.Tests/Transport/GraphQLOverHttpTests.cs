@@ -221,6 +221,26 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         Assert.Equal(HttpStatusCode.OK, retry.Status);
     }
 
+    [Theory]
+    [InlineData("documentId", "sha256:ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38")]
+    [InlineData("id", "5d2b1a5cd0a4b3c8e7a6")]
+    public async Task A_persisted_document_id_without_the_document_is_told_to_send_the_document(string member,
+        string id)
+    {
+        // The spec's persisted-documents appendix and graphql-codegen send documentId, Relay sends id.
+        var post = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
+            $$$"""{"{{{member}}}":"{{{id}}}","variables":{}}""");
+        var get = await _client.SendRawAsync(HttpMethod.Get, $"/graphql?{member}={Uri.EscapeDataString(id)}");
+        foreach (var reply in new[] { post, get })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+            Assert.Equal("QUERY_MISSING", reply.FirstErrorCode);
+            Assert.Contains($"persisted document ('{member}')", reply.FirstErrorMessage, StringComparison.Ordinal);
+            Assert.Contains("not supported", reply.FirstErrorMessage, StringComparison.Ordinal);
+            Assert.Contains("full GraphQL document in 'query'", reply.FirstErrorMessage, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Post_without_json_content_type_is_415()
     {

@@ -40,8 +40,10 @@ internal static class GraphQLRequestReader
 
         if (string.IsNullOrWhiteSpace(query))
         {
-            return (null, RequestError.BadRequest("QUERY_MISSING",
-                "A GET request needs a 'query' parameter holding the GraphQL document."));
+            return (null, PersistedDocumentIds.FirstOrDefault(id => q[id].Count > 0) is { } id
+                ? PersistedDocumentNotSupported(id)
+                : RequestError.BadRequest("QUERY_MISSING",
+                    "A GET request needs a 'query' parameter holding the GraphQL document."));
         }
 
         var variables = NullIfEmpty(q["variables"].ToString());
@@ -181,8 +183,10 @@ internal static class GraphQLRequestReader
                 return (null, PersistedQueryNotSupported);
             }
 
-            return (null, RequestError.BadRequest("QUERY_MISSING",
-                "The request body has no 'query': it must hold the GraphQL document as a string."));
+            return (null, PersistedDocumentIds.FirstOrDefault(id => root.TryGetProperty(id, out _)) is { } id
+                ? PersistedDocumentNotSupported(id)
+                : RequestError.BadRequest("QUERY_MISSING",
+                    "The request body has no 'query': it must hold the GraphQL document as a string."));
         }
 
         if (query.ValueKind != JsonValueKind.String)
@@ -258,6 +262,18 @@ internal static class GraphQLRequestReader
     /// </summary>
     private static readonly RequestError PersistedQueryNotSupported =
         RequestError.BadRequest("PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported");
+
+    /// <summary>
+    /// The members naming a persisted document instead of sending it: <c>documentId</c> (the GraphQL over HTTP
+    /// spec's persisted-documents appendix, graphql-codegen's client preset) and <c>id</c> (Relay). Told only that
+    /// 'query' was missing, their users looked for a bug in the client; the status and code stay QUERY_MISSING's.
+    /// </summary>
+    private static readonly string[] PersistedDocumentIds = ["documentId", "id"];
+
+    private static RequestError PersistedDocumentNotSupported(string member) =>
+        RequestError.BadRequest("QUERY_MISSING", $"The request names a persisted document ('{member}') and has no "
+            + "'query': persisted documents are not supported, as this server keeps no documents. Send the full "
+            + "GraphQL document in 'query' (turn persisted documents off in the client).");
 
     private static bool AsksPersistedQuery(JsonElement extensions) =>
         extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty("persistedQuery", out _);
