@@ -173,6 +173,24 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     }
 
     [Fact]
+    public async Task Several_operations_without_an_operation_name_are_NO_OPERATION_NAME_as_the_README_lists()
+    {
+        const string document = "query A { __typename } query B { __typename }";
+        var strict = await _client.PostAsync(document);
+        var legacy = await _client.PostAsync(document, accept: "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, strict.Status);
+        Assert.Equal(HttpStatusCode.OK, legacy.Status);
+        Assert.All(new[] { strict, legacy }, r => Assert.Equal("NO_OPERATION_NAME", r.FirstErrorCode));
+
+        // A client branches on the code, so the README's table of the HTTP contract must name it.
+        var root = Path.GetDirectoryName(
+            ProductQuality.Graph.Schema.SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory))!;
+        var contract = File.ReadAllText(Path.Combine(root, "README.md")).Split("## The HTTP contract")[1]
+            .Split("\n## ")[0];
+        Assert.Contains("`NO_OPERATION_NAME`", contract, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_quoted_start_never_splits_a_character()
     {
         // A character outside the BMP is two UTF-16 units; cut between them, the answer held a lone surrogate.
