@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL.Types;
 
 namespace ProductQuality.Graph.Schema;
@@ -10,4 +11,14 @@ public sealed class DateScalar : DateOnlyGraphType
         Name = "Date";
         Description = "A calendar date in ISO 8601 form, YYYY-MM-DD (China Standard Time calendar day).";
     }
+
+    /// <summary>
+    /// As the library parses a variable's text, but a wrong one throws <see cref="NotADateException"/>, whose words
+    /// replace the library's "Unable to convert '…' to 'Date'" (<see cref="DateInputErrors"/>).
+    /// </summary>
+    public override object? ParseValue(object? value) => value is string text
+        ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new NotADateException(text)
+        : base.ParseValue(value);
 }

@@ -316,6 +316,47 @@ public abstract class AsOfTests(TestServerFactory factory)
         Assert.DoesNotContain("   at ", reply.Body, StringComparison.Ordinal);
     }
 
+    [ProviderTheory]
+    [InlineData("2025-02-30", "2025-02-28")]
+    [InlineData("2025/01/01", "2025-01-01")]
+    [InlineData("yesterday", "2025-06-30")]
+    public async Task A_date_that_is_no_day_is_told_the_form_and_a_day_that_exists(string day, string example)
+    {
+        // GraphQL.NET said "Unable to convert '2025-02-30' to 'Date'" (variable) and "Expected type 'Date', found
+        // "2025-02-30"." (literal): neither the form nor that the day must exist. The codes stay.
+        var said = $"'{day}' is not a date: write yyyy-MM-dd, a day that exists (e.g. {example}).";
+        var literal = await _city.PostAsync("{ city(asOf: \"" + day + "\") { colour } }");
+        var variable = await _city.PostAsync("query($day: Date) { city(asOf: $day) { colour } }", new { day });
+        var inField = await _city.PostAsync("{ accessSummary(filter: { from: \"" + day + "\" }) { __typename } }");
+        var byDefault = await _city.PostAsync(
+            "query($day: Date = \"" + day + "\") { city(asOf: $day) { colour } }");
+
+        Assert.All(new[] { literal, variable, inField, byDefault },
+            r => Assert.Equal(HttpStatusCode.BadRequest, r.Status));
+        Assert.Equal("ARGUMENTS_OF_CORRECT_TYPE", literal.FirstErrorCode);
+        Assert.Equal("Argument 'asOf' has invalid value. " + said, literal.FirstErrorMessage);
+        Assert.Equal("INVALID_VALUE", variable.FirstErrorCode);
+        Assert.Equal("Variable '$day' is invalid. " + said, variable.FirstErrorMessage);
+        Assert.Equal("ARGUMENTS_OF_CORRECT_TYPE", inField.FirstErrorCode);
+        Assert.Equal($"Argument 'filter' has invalid value. In field 'from': [{said}]", inField.FirstErrorMessage);
+        Assert.Equal("DEFAULT_VALUES_OF_CORRECT_TYPE", byDefault.FirstErrorCode);
+        Assert.EndsWith("has invalid default value '\"" + day + "\"'. " + said, byDefault.FirstErrorMessage,
+            StringComparison.Ordinal);
+    }
+
+    [ProviderTheory]
+    [InlineData("\\ud800")]
+    [InlineData("20\\\"25")]
+    [InlineData("٢٠٢٥-٠١-٠١")]
+    public async Task A_date_literal_of_any_text_is_refused_as_the_client_s_error(string text)
+    {
+        // The message quotes the text back: a lone surrogate in it once made writing the errors fail (a 500).
+        var reply = await _city.PostAsync("{ city(asOf: \"" + text + "\") { colour } }");
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Contains("is not a date: write yyyy-MM-dd", reply.FirstErrorMessage, StringComparison.Ordinal);
+        CleanAnswer.Assert(reply, text);
+    }
+
     private Task<string> BusiestEnterpriseAsync() => factory.DbAsync(db => db.Enterprises.AsNoTracking()
         .Where(e => db.BlacklistEvents.Any(b => b.EnterpriseId == e.Id && b.Kind == BlacklistEventKind.Listed))
         .OrderByDescending(e => db.EnterpriseAssessments.Count(a => a.EnterpriseId == e.Id)).ThenBy(e => e.Id)

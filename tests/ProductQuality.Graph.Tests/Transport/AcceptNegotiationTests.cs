@@ -42,4 +42,39 @@ public sealed class AcceptNegotiationTests(GraphServerFactory factory)
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.StartsWith(code, reply.FirstErrorCode, StringComparison.Ordinal);
     }
+
+    private const string Subscription = "subscription { changes { cursor } }";
+
+    [Fact]
+    public async Task A_subscription_from_an_event_stream_client_is_told_where_subscriptions_are_served()
+    {
+        // graphql-sse's clients accept text/event-stream alone, by GET and by POST.
+        var get = await _client.SendRawAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(Subscription),
+            accept: "text/event-stream");
+        var post = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
+            System.Text.Json.JsonSerializer.Serialize(new { query = Subscription }), accept: "text/event-stream");
+        foreach (var reply in new[] { get, post })
+        {
+            CleanAnswer.Assert(reply, "subscription accepting text/event-stream");
+            Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+            Assert.Equal("application/json; charset=utf-8", reply.ContentType);
+            Assert.Equal("SUBSCRIPTION_NEEDS_WEBSOCKET", reply.FirstErrorCode);
+            Assert.Contains("graphql-transport-ws", reply.FirstErrorMessage, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("{ __typename }", "application/json")]
+    [InlineData("mutation { x }", "application/json")]
+    [InlineData("subscription {", "application/json")]
+    [InlineData("query Q { __typename } subscription S { changes { cursor } }", "application/json")]
+    [InlineData(Subscription, "text/plain")]
+    public async Task Anything_else_accepting_only_an_event_stream_stays_406(string query, string contentType)
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
+            System.Text.Json.JsonSerializer.Serialize(new { query }), contentType, accept: "text/event-stream");
+        Assert.Equal(HttpStatusCode.NotAcceptable, reply.Status);
+        Assert.Equal("NOT_ACCEPTABLE", reply.FirstErrorCode);
+        Assert.Equal("application/json; charset=utf-8", reply.ContentType);
+    }
 }

@@ -97,6 +97,41 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     }
 
     [Theory]
+    [InlineData("variables")]
+    [InlineData("extensions")]
+    public async Task A_member_sent_as_a_string_holding_its_object_is_named_with_the_object_to_send(string member)
+    {
+        // Altair's and Postman's way: the object written into a string. Refused, as the spec asks an object.
+        var post = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
+            $$"""{"query":"{ __typename }","{{member}}":"{\"a\": 1}"}""");
+        var get = await _client.SendRawAsync(HttpMethod.Get,
+            $"/graphql?query=%7B__typename%7D&{member}=" + Uri.EscapeDataString("\"{\\\"a\\\": 1}\""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, post.Status);
+        Assert.Equal("INVALID_REQUEST", post.FirstErrorCode);
+        Assert.Equal($$"""'{{member}}' must be a JSON object or null, not a string: send {"a": 1}, not "{\"a\": 1}".""",
+            post.FirstErrorMessage);
+        Assert.Equal(HttpStatusCode.BadRequest, get.Status);
+        Assert.Equal($$"""The '{{member}}' parameter must be a JSON-encoded object, not a string: send {"a": 1}, """
+            + """not "{\"a\": 1}".""", get.FirstErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("\"variables\": [1]", "'variables' must be a JSON object or null, not an array.")]
+    [InlineData("\"variables\": 1", "'variables' must be a JSON object or null, not a number.")]
+    [InlineData("\"extensions\": true", "'extensions' must be a JSON object or null, not true.")]
+    [InlineData("\"variables\": \"\"", "'variables' must be a JSON object or null, not a string: send the object "
+        + "itself, e.g. {\"code\": \"P004\"}.")]
+    public async Task A_member_that_is_no_object_is_named_with_what_was_sent(string member, string message)
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
+            $$"""{"query":"{ __typename }",{{member}}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("INVALID_REQUEST", reply.FirstErrorCode);
+        Assert.Equal(message, reply.FirstErrorMessage);
+    }
+
+    [Theory]
     [InlineData("gzip")]
     [InlineData("br")]
     [InlineData("deflate, gzip")]
@@ -135,6 +170,24 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         Assert.Equal("INVALID_OPERATION_NAME", reply.FirstErrorCode);
         Assert.EndsWith("…'; its operations: A, B.", reply.FirstErrorMessage, StringComparison.Ordinal);
         Assert.InRange(reply.FirstErrorMessage.Length, 1, 200);
+    }
+
+    [Fact]
+    public async Task Several_operations_without_an_operation_name_are_NO_OPERATION_NAME_as_the_README_lists()
+    {
+        const string document = "query A { __typename } query B { __typename }";
+        var strict = await _client.PostAsync(document);
+        var legacy = await _client.PostAsync(document, accept: "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, strict.Status);
+        Assert.Equal(HttpStatusCode.OK, legacy.Status);
+        Assert.All(new[] { strict, legacy }, r => Assert.Equal("NO_OPERATION_NAME", r.FirstErrorCode));
+
+        // A client branches on the code, so the README's table of the HTTP contract must name it.
+        var root = Path.GetDirectoryName(
+            ProductQuality.Graph.Schema.SchemaFiles.FindSchemaFolder(AppContext.BaseDirectory))!;
+        var contract = File.ReadAllText(Path.Combine(root, "README.md")).Split("## The HTTP contract")[1]
+            .Split("\n## ")[0];
+        Assert.Contains("`NO_OPERATION_NAME`", contract, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,6 +237,26 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         var retry = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
             $$"""{"query":"{ __typename }","extensions":{{PersistedQuery}}}""");
         Assert.Equal(HttpStatusCode.OK, retry.Status);
+    }
+
+    [Theory]
+    [InlineData("documentId", "sha256:ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38")]
+    [InlineData("id", "5d2b1a5cd0a4b3c8e7a6")]
+    public async Task A_persisted_document_id_without_the_document_is_told_to_send_the_document(string member,
+        string id)
+    {
+        // The spec's persisted-documents appendix and graphql-codegen send documentId, Relay sends id.
+        var post = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
+            $$$"""{"{{{member}}}":"{{{id}}}","variables":{}}""");
+        var get = await _client.SendRawAsync(HttpMethod.Get, $"/graphql?{member}={Uri.EscapeDataString(id)}");
+        foreach (var reply in new[] { post, get })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+            Assert.Equal("QUERY_MISSING", reply.FirstErrorCode);
+            Assert.Contains($"persisted document ('{member}')", reply.FirstErrorMessage, StringComparison.Ordinal);
+            Assert.Contains("not supported", reply.FirstErrorMessage, StringComparison.Ordinal);
+            Assert.Contains("full GraphQL document in 'query'", reply.FirstErrorMessage, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

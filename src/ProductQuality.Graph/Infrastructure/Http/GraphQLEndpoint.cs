@@ -29,34 +29,28 @@ internal sealed class GraphQLEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
-        var mediaType = MediaTypes.Negotiate(http.Request);
+        var negotiated = MediaTypes.Negotiate(http.Request);
+        // graphql-sse clients accept text/event-stream alone. A subscription among them is told, as any subscription
+        // over HTTP is, where subscriptions are served: so the request is read before it is refused, and anything
+        // else is the 406 it was. The answers are application/json, as the 406's body is.
+        var streamOnly = negotiated is null && MediaTypes.AcceptsEventStream(http.Request);
         // Until the token is read, every refusal counts against the address's public rate (RefuseUnidentifiedAsync).
-        if (mediaType is null)
+        if (negotiated is null && !streamOnly)
         {
-            await limits.RefuseUnidentifiedAsync(http,
-                new RequestError(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
-                    $"Accept must allow {MediaTypes.GraphQLResponse} or {MediaTypes.Json}."), MediaTypes.Json);
+            await limits.RefuseUnidentifiedAsync(http, NotAcceptable, MediaTypes.Json);
             return;
         }
 
+        var mediaType = negotiated ?? MediaTypes.Json;
+        // A refused document answers 200 only to a client that asked for legacy application/json (ForDocument).
+        var documentMediaType = streamOnly ? MediaTypes.GraphQLResponse : mediaType;
         var isGet = HttpMethods.IsGet(http.Request.Method);
-        if (!isGet && !MediaTypes.IsJsonContent(http.Request))
+        var (request, error) = await ReadAsync(http.Request, isGet);
+        if (streamOnly && (error is not null || !OperationTypeCheck.IsSubscription(request!)))
         {
-            await limits.RefuseUnidentifiedAsync(http,
-                new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                    "POST a body with Content-Type: application/json (UTF-8)."), mediaType);
-            return;
+            error = NotAcceptable;
         }
 
-        if (!isGet && MediaTypes.UnsupportedContentEncoding(http.Request) is { } encoding)
-        {
-            await limits.RefuseUnidentifiedAsync(http, MediaTypes.ContentEncodingRefusal(encoding), mediaType);
-            return;
-        }
-
-        var (request, error) = isGet
-            ? GraphQLRequestReader.FromQueryString(http.Request, _options)
-            : await GraphQLRequestReader.FromBodyAsync(http.Request, _options);
         if (error is not null)
         {
             await limits.RefuseUnidentifiedAsync(http, error, mediaType);
@@ -97,13 +91,13 @@ internal sealed class GraphQLEndpoint(
         var (document, parseError) = cached is null ? DocumentParser.Parse(request.Query) : (cached, null);
         if (document is null)
         {
-            await TransportErrorWriter.WriteAsync(http, parseError!.ForDocument(mediaType), mediaType);
+            await TransportErrorWriter.WriteAsync(http, parseError!.ForDocument(documentMediaType), mediaType);
             return;
         }
 
         if (cached is null && FragmentCycleCheck.Refusal(document) is { } cycle)
         {
-            await TransportErrorWriter.WriteAsync(http, cycle.ForDocument(mediaType), mediaType);
+            await TransportErrorWriter.WriteAsync(http, cycle.ForDocument(documentMediaType), mediaType);
             return;
         }
 
@@ -122,14 +116,14 @@ internal sealed class GraphQLEndpoint(
         // A subscription is a stream: HTTP answers once. Say where it is served instead of failing it later.
         if (operationType == OperationType.Subscription && schema.Subscription is not null)
         {
-            await TransportErrorWriter.WriteAsync(http, OperationTypeCheck.SubscriptionOverHttp.ForDocument(mediaType),
-                mediaType);
+            await TransportErrorWriter.WriteAsync(http,
+                OperationTypeCheck.SubscriptionOverHttp.ForDocument(documentMediaType), mediaType);
             return;
         }
 
         if (OperationTypeCheck.Refusal(document, request.OperationName, schema) is { } unsupported)
         {
-            await TransportErrorWriter.WriteAsync(http, unsupported.ForDocument(mediaType), mediaType);
+            await TransportErrorWriter.WriteAsync(http, unsupported.ForDocument(documentMediaType), mediaType);
             return;
         }
 
@@ -180,6 +174,27 @@ internal sealed class GraphQLEndpoint(
         http.Response.StatusCode = StatusOf(result, mediaType);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static readonly RequestError NotAcceptable = new(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
+        $"Accept must allow {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
+
+    private async Task<(GraphQLHttpRequest? Request, RequestError? Error)> ReadAsync(HttpRequest request, bool isGet)
+    {
+        if (isGet)
+        {
+            return GraphQLRequestReader.FromQueryString(request, _options);
+        }
+
+        if (!MediaTypes.IsJsonContent(request))
+        {
+            return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                "POST a body with Content-Type: application/json (UTF-8)."));
+        }
+
+        return MediaTypes.UnsupportedContentEncoding(request) is { } encoding
+            ? (null, MediaTypes.ContentEncodingRefusal(encoding))
+            : await GraphQLRequestReader.FromBodyAsync(request, _options);
     }
 
     /// <summary>

@@ -40,8 +40,10 @@ internal static class GraphQLRequestReader
 
         if (string.IsNullOrWhiteSpace(query))
         {
-            return (null, RequestError.BadRequest("QUERY_MISSING",
-                "A GET request needs a 'query' parameter holding the GraphQL document."));
+            return (null, PersistedDocumentIds.FirstOrDefault(id => q[id].Count > 0) is { } id
+                ? PersistedDocumentNotSupported(id)
+                : RequestError.BadRequest("QUERY_MISSING",
+                    "A GET request needs a 'query' parameter holding the GraphQL document."));
         }
 
         var variables = NullIfEmpty(q["variables"].ToString());
@@ -181,8 +183,10 @@ internal static class GraphQLRequestReader
                 return (null, PersistedQueryNotSupported);
             }
 
-            return (null, RequestError.BadRequest("QUERY_MISSING",
-                "The request body has no 'query': it must hold the GraphQL document as a string."));
+            return (null, PersistedDocumentIds.FirstOrDefault(id => root.TryGetProperty(id, out _)) is { } id
+                ? PersistedDocumentNotSupported(id)
+                : RequestError.BadRequest("QUERY_MISSING",
+                    "The request body has no 'query': it must hold the GraphQL document as a string."));
         }
 
         if (query.ValueKind != JsonValueKind.String)
@@ -206,11 +210,11 @@ internal static class GraphQLRequestReader
             }
         }
 
-        if (!TryObjectOrNull(root, "variables", out var variables)
-            || !TryObjectOrNull(root, "extensions", out var extensions))
+        var variablesProblem = NotObject(root, "variables", out var variables);
+        var extensionsProblem = NotObject(root, "extensions", out var extensions);
+        if ((variablesProblem ?? extensionsProblem) is { } notObject)
         {
-            return (null, RequestError.BadRequest("INVALID_REQUEST",
-                "'variables' and 'extensions' must be JSON objects or null."));
+            return (null, RequestError.BadRequest("INVALID_REQUEST", notObject));
         }
 
         return UnicodeText.Read(query) is { } text
@@ -225,16 +229,19 @@ internal static class GraphQLRequestReader
                 + $"the limit is {options.MaxDocumentLength}."))
             : (request, null);
 
-    private static bool TryObjectOrNull(JsonElement root, string name, out string? rawJson)
+    // What is wrong with a member that must hold a JSON object or null, naming it; null when nothing is.
+    private static string? NotObject(JsonElement root, string name, out string? rawJson)
     {
         rawJson = null;
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return true;
+            return null;
         }
 
         rawJson = value.GetRawText();
-        return value.ValueKind == JsonValueKind.Object;
+        return JsonObjectMember.Problem(value) is { } problem
+            ? $"'{name}' must be a JSON object or null, {problem}."
+            : null;
     }
 
     // What is wrong with a GET parameter that must hold a JSON object ("The '…' parameter …"); null if nothing.
@@ -243,6 +250,8 @@ internal static class GraphQLRequestReader
         using var doc = JsonIntake.Parse(json, out var problem);
         return doc is null ? "is " + problem
             : doc.RootElement.ValueKind == JsonValueKind.Object ? null
+            : doc.RootElement.ValueKind == JsonValueKind.String
+                ? "must be a JSON-encoded object, " + JsonObjectMember.NotAString(doc.RootElement)
             : "must be a JSON-encoded object";
     }
 
@@ -253,6 +262,18 @@ internal static class GraphQLRequestReader
     /// </summary>
     private static readonly RequestError PersistedQueryNotSupported =
         RequestError.BadRequest("PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported");
+
+    /// <summary>
+    /// The members naming a persisted document instead of sending it: <c>documentId</c> (the GraphQL over HTTP
+    /// spec's persisted-documents appendix, graphql-codegen's client preset) and <c>id</c> (Relay). Told only that
+    /// 'query' was missing, their users looked for a bug in the client; the status and code stay QUERY_MISSING's.
+    /// </summary>
+    private static readonly string[] PersistedDocumentIds = ["documentId", "id"];
+
+    private static RequestError PersistedDocumentNotSupported(string member) =>
+        RequestError.BadRequest("QUERY_MISSING", $"The request names a persisted document ('{member}') and has no "
+            + "'query': persisted documents are not supported, as this server keeps no documents. Send the full "
+            + "GraphQL document in 'query' (turn persisted documents off in the client).");
 
     private static bool AsksPersistedQuery(JsonElement extensions) =>
         extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty("persistedQuery", out _);

@@ -7,6 +7,7 @@ internal static class MediaTypes
 {
     public const string GraphQLResponse = "application/graphql-response+json";
     public const string Json = "application/json";
+    public const string EventStream = "text/event-stream";
 
     /// <summary>
     /// Picks the response media type from the Accept header: the spec's <c>application/graphql-response+json</c> when
@@ -53,6 +54,13 @@ internal static class MediaTypes
 
         return chosen;
     }
+
+    /// <summary>
+    /// True when Accept allows text/event-stream, the GraphQL over SSE protocol's type (graphql-sse's clients ask
+    /// for it alone). Not served here: the endpoint tells such a subscription where subscriptions are served.
+    /// </summary>
+    public static bool AcceptsEventStream(HttpRequest request) => request.GetTypedHeaders().Accept.Any(a =>
+        (a.Quality ?? 1) > 0 && a.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The body's Content-Encoding when it is one the server does not decode (anything but identity), cut to 40

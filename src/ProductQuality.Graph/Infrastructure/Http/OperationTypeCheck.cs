@@ -17,6 +17,14 @@ internal static class OperationTypeCheck
         "Subscriptions are served over WebSocket at this path with the graphql-transport-ws protocol (graphql-ws "
         + "clients); over HTTP, page the changes query from your last cursor instead.");
 
+    /// <summary>
+    /// True when the request's document parses and selects a subscription. Parsed apart from the endpoint's parse,
+    /// which comes after the token (its cache is per contract): only for a client that accepts no JSON.
+    /// </summary>
+    public static bool IsSubscription(GraphQLHttpRequest request) =>
+        DocumentParser.Parse(request.Query).Document is { } document
+        && Selected(document, request.OperationName) == OperationType.Subscription;
+
     /// <summary>The selected operation's type; null when the document selects none (validation says why).</summary>
     public static OperationType? Selected(GraphQLDocument document, string? operationName) =>
         SelectedOperation(document, operationName)?.Operation;
