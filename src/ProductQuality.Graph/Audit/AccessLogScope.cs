@@ -27,10 +27,15 @@ internal static class AccessLogScope
             entries = entries.Where(e => returnedOwn.Contains(e.Seq));
         }
 
-        if (county is not null)
+        // With a code to look for, the county's condition is that code's (Apply): an entry that returned it returned
+        // the county's data.
+        if (county is not null && filter?.CreditCode is null)
         {
-            entries = entries.Where(e => db.AccessLogCodes.Any(k => k.EntrySeq == e.Seq
-                && db.Enterprises.Any(x => x.CreditCode == k.CreditCode && x.CountyCode == county)));
+            // From the county's enterprises to the entries that returned them, through the look-up by code: asked
+            // entry by entry ("any of its codes in the county?"), every code of every entry was read, and a county's
+            // accessSummary took 1.6-3.6 s on a log of 2,000 entries of big checks.
+            var returnedCounty = CodeLookup.EntriesThatReturnedAny(db, CountyCodes(db, county));
+            entries = entries.Where(e => returnedCounty.Contains(e.Seq));
         }
 
         return filter is null ? entries : Apply(db, entries, filter, county);
@@ -43,7 +48,8 @@ internal static class AccessLogScope
         var codes = db.AccessLogCodes.AsNoTracking().Where(k => seqs.Contains(k.EntrySeq));
         if (context.Audience().Rows.County is { } county)
         {
-            codes = codes.Where(k => db.Enterprises.Any(x => x.CreditCode == k.CreditCode && x.CountyCode == county));
+            var countyCodes = CountyCodes(db, county);
+            codes = codes.Where(k => countyCodes.Contains(k.CreditCode));
         }
 
         if (context.Audience().Rows.Enterprise is { } own)
@@ -54,6 +60,9 @@ internal static class AccessLogScope
         var rows = await codes.Select(k => new { k.EntrySeq, k.CreditCode }).ToListAsync(context.CancellationToken);
         return rows.OrderBy(k => k.CreditCode, StringComparer.Ordinal).ToLookup(k => k.EntrySeq, k => k.CreditCode);
     }
+
+    private static IQueryable<string> CountyCodes(ProductQualityDbContext db, string county) =>
+        db.Enterprises.Where(x => x.CountyCode == county).Select(x => x.CreditCode);
 
     private static IQueryable<AccessLogEntry> Apply(ProductQualityDbContext db, IQueryable<AccessLogEntry> entries,
         AccessLogFilter filter, string? county)

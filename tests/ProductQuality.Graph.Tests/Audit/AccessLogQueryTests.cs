@@ -69,6 +69,7 @@ public sealed class AccessLogQueryTests(AccessLogServerFactory factory)
         Assert.Equal(new[] { mine.Code }, both.GetProperty("creditCodes").EnumerateArray().Select(c => c.GetString()));
         Assert.Empty(Nodes(await ReadAsync(bureau, new { purpose = elsewhere })));
         Assert.Empty(Nodes(await ReadAsync(bureau, new { creditCode = other.Code })));
+        Assert.Single(Nodes(await ReadAsync(bureau, new { purpose, creditCode = mine.Code })));
         Assert.Equal(2, Assert.Single(Nodes(await ReadAsync("samr-jiaxing", new { purpose })))
             .GetProperty("creditCodes").GetArrayLength());
         var summary = (await factory.ClientFor(bureau)
@@ -141,6 +142,28 @@ public sealed class AccessLogQueryTests(AccessLogServerFactory factory)
             .PostAsync("{ accessLog(first: 1) { totalCount } }", purpose: null);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("FIELDS_ON_CORRECT_TYPE", reply.FirstErrorCode);
+    }
+
+    /// <summary>
+    /// An entry's codes are read only when a field asks for them: an entry of a 10,000-code check holds 10,000 rows,
+    /// and ten pages of 500 that asked only for positions ran past the timeout reading them.
+    /// </summary>
+    [Fact]
+    public async Task An_entrys_codes_are_read_only_when_asked()
+    {
+        var client = factory.ClientFor("samr-jiaxing");
+        (await client.PostAsync("{ __typename }")).EnsureData();
+        foreach (var (selection, reads) in new[]
+        {
+            ("edges { node { seq hash } }", false), ("items { seq }", false),
+            ("edges { node { seq creditCodes } }", true), ("items { ...on AccessLogEntry { creditCodes } }", true),
+        })
+        {
+            factory.Sql.Reset();
+            (await client.PostAsync($"{{ accessLog(first: 20) {{ {selection} }} }}")).EnsureData();
+            var readCodes = factory.Sql.Texts.Any(t => t.Contains("FROM \"AccessLogCodes\"", StringComparison.Ordinal));
+            Assert.True(reads == readCodes, $"{selection}: {string.Join("\n", factory.Sql.Texts)}");
+        }
     }
 
     private async Task<JsonElement> ReadAsync(

@@ -17,4 +17,15 @@ internal static class CodeLookup
             .Concat(db.AccessLogCodes
                 .Where(k => k.EntrySeq > db.CodeIndexMarks.Max(m => m.IndexedThroughSeq) && k.CreditCode == creditCode)
                 .Select(k => k.EntrySeq));
+
+    /// <summary>
+    /// The same for any of these codes (a county's enterprises): one position per code that returned it, so an entry
+    /// may come more than once — fine for <c>Contains</c>.
+    /// </summary>
+    public static IQueryable<long> EntriesThatReturnedAny(ProductQualityDbContext db, IQueryable<string> creditCodes) =>
+        db.AccessLogCodeIndex.Where(i => creditCodes.Contains(i.CreditCode)).Select(i => i.EntrySeq)
+            .Concat(db.AccessLogCodes
+                .Where(k => k.EntrySeq > db.CodeIndexMarks.Max(m => m.IndexedThroughSeq)
+                    && creditCodes.Contains(k.CreditCode))
+                .Select(k => k.EntrySeq));
 }

@@ -87,14 +87,15 @@ public sealed class QueryLimitsOptions
     /// <summary>
     /// Rows a field reads to answer, on top of the rows it returns, by <c>Type.field</c>, at every call: aggregates
     /// computed over every enterprise in view, whatever is selected. Estimated as one row each, 200 aliases of the
-    /// inspection plan (each 20–30 ms) took 4–6 s of CPU. In the estimate's unit (an enterprise row, about 1.6 µs of
-    /// work on the default data set of 3,000 enterprises); raise them for a larger data set.
+    /// inspection plan took 4–6 s of CPU. In the estimate's unit: a page's row of an enterprise, about 15 µs of work
+    /// on the default data set of 3,000 enterprises (the plan takes 20–30 ms, the statistics 15–35 ms, the colour
+    /// shares 2–4 ms); raise them for a larger data set.
     /// </summary>
     public Dictionary<string, int> FieldCosts { get; set; } = new(StringComparer.Ordinal)
     {
-        ["Query.inspectionPlan"] = 15_000,
-        ["Query.statistics"] = 10_000,
-        ["Query.regionColourShares"] = 2_000,
+        ["Query.inspectionPlan"] = 2_500,
+        ["Query.statistics"] = 2_500,
+        ["Query.regionColourShares"] = 300,
     };
 
     /// <summary>
