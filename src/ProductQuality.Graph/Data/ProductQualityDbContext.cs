@@ -51,6 +51,8 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     public DbSet<Audit.AccessLogEntry> AccessLog => Set<Audit.AccessLogEntry>();
     public DbSet<Audit.AccessLogCode> AccessLogCodes => Set<Audit.AccessLogCode>();
     public DbSet<Audit.CodeIndex.IndexedCode> AccessLogCodeIndex => Set<Audit.CodeIndex.IndexedCode>();
+
+    public DbSet<Audit.CodeIndex.IndexedCounty> AccessLogCountyIndex => Set<Audit.CodeIndex.IndexedCounty>();
     public DbSet<Audit.CodeIndex.CodeIndexMark> CodeIndexMarks => Set<Audit.CodeIndex.CodeIndexMark>();
     public DbSet<Audit.AccessLogHead> AccessLogHeads => Set<Audit.AccessLogHead>();
     public DbSet<DatabaseSecret> DatabaseSecrets => Set<DatabaseSecret>();

@@ -5,7 +5,8 @@ using ProductQuality.Graph.Audit.Retention;
 namespace ProductQuality.Graph.Audit.CodeIndex;
 
 /// <summary>
-/// Copies the credit codes of newly appended entries into the look-up by code (<see cref="IndexedCode"/>), in
+/// Copies the credit codes of newly appended entries into the look-up by code (<see cref="IndexedCode"/>), and their
+/// counties into the look-up by county (<see cref="IndexedCounty"/>), in
 /// batches of about <see cref="AccessLogOptions.CodeIndexBatchCodes"/> codes, sorted by code so the index is written
 /// in order, and moves the <see cref="CodeIndexMark"/> in the same transaction. Readers never depend on it being
 /// done: codes past the mark are read from the entries' own code rows.
@@ -40,6 +41,14 @@ public sealed class AccessLogCodeIndexer(AccessLogStore store, IOptions<AccessLo
         INSERT INTO "AccessLogCodeIndex" ("CreditCode", "EntrySeq")
         SELECT "CreditCode", "EntrySeq" FROM "AccessLogCodes" WHERE "EntrySeq" > @mark AND "EntrySeq" <= @through
         ORDER BY "CreditCode", "EntrySeq"
+        """;
+
+    // The counties whose enterprises the batch's entries returned, for county bureaus' scope (IndexedCounty).
+    private const string CopyCounties = """
+        INSERT INTO "AccessLogCountyIndex" ("County", "EntrySeq")
+        SELECT DISTINCT x."CountyCode", k."EntrySeq"
+        FROM "AccessLogCodes" k JOIN "Enterprises" x ON x."CreditCode" = k."CreditCode"
+        WHERE k."EntrySeq" > @mark AND k."EntrySeq" <= @through
         """;
 
     private const string MoveMark = """
@@ -96,6 +105,7 @@ public sealed class AccessLogCodeIndexer(AccessLogStore store, IOptions<AccessLo
 
         var copied = await ExecuteAsync(connection, tx, Copy, cancellationToken,
             ("@mark", mark), ("@through", through));
+        await ExecuteAsync(connection, tx, CopyCounties, cancellationToken, ("@mark", mark), ("@through", through));
         await ExecuteAsync(connection, tx, MoveMark, cancellationToken, ("@through", through));
         await tx.CommitAsync(cancellationToken);
         return copied;

@@ -19,13 +19,13 @@ internal static class CodeLookup
                 .Select(k => k.EntrySeq));
 
     /// <summary>
-    /// The same for any of these codes (a county's enterprises): one position per code that returned it, so an entry
-    /// may come more than once — fine for <c>Contains</c>.
+    /// Positions of the entries that returned data of an enterprise of this county: the look-up by county, and past
+    /// its mark the entries' own codes with their enterprises.
     /// </summary>
-    public static IQueryable<long> EntriesThatReturnedAny(ProductQualityDbContext db, IQueryable<string> creditCodes) =>
-        db.AccessLogCodeIndex.Where(i => creditCodes.Contains(i.CreditCode)).Select(i => i.EntrySeq)
+    public static IQueryable<long> EntriesThatReturnedCounty(ProductQualityDbContext db, string county) =>
+        db.AccessLogCountyIndex.Where(i => i.County == county).Select(i => i.EntrySeq)
             .Concat(db.AccessLogCodes
                 .Where(k => k.EntrySeq > db.CodeIndexMarks.Max(m => m.IndexedThroughSeq)
-                    && creditCodes.Contains(k.CreditCode))
+                    && db.Enterprises.Any(x => x.CreditCode == k.CreditCode && x.CountyCode == county))
                 .Select(k => k.EntrySeq));
 }

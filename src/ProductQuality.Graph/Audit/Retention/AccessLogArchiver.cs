@@ -154,6 +154,8 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
         await db.AccessLogCodeIndex
             .Where(i => i.EntrySeq >= first && i.EntrySeq <= last && removed.Contains(i.CreditCode))
             .ExecuteDeleteAsync(cancellationToken);
+        await db.AccessLogCountyIndex.Where(i => i.EntrySeq >= first && i.EntrySeq <= last)
+            .ExecuteDeleteAsync(cancellationToken);
         await codes.ExecuteDeleteAsync(cancellationToken);
         await db.AccessLog.Where(e => e.Seq >= first && e.Seq <= last).ExecuteDeleteAsync(cancellationToken);
     }

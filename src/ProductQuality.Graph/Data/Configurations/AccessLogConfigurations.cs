@@ -52,6 +52,16 @@ internal sealed class IndexedCodeConfiguration : IEntityTypeConfiguration<Indexe
     }
 }
 
+internal sealed class IndexedCountyConfiguration : IEntityTypeConfiguration<IndexedCounty>
+{
+    public void Configure(EntityTypeBuilder<IndexedCounty> builder)
+    {
+        builder.ToTable("AccessLogCountyIndex");
+        builder.HasKey(c => new { c.County, c.EntrySeq });
+        builder.Property(c => c.County).HasMaxLength(6);
+    }
+}
+
 internal sealed class CodeIndexMarkConfiguration : IEntityTypeConfiguration<CodeIndexMark>
 {
     public void Configure(EntityTypeBuilder<CodeIndexMark> builder)

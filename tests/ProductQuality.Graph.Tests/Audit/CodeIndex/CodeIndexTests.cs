@@ -69,6 +69,11 @@ public abstract class CodeIndexTests
             {
                 await AssertFoundExactlyAsync(server, regulator, probe, round);
             }
+
+            foreach (var county in probes.Select(p => p.County).Distinct())
+            {
+                await AssertCountyFindsExactlyAsync(server, county, round);
+            }
         }
 
         // Some rounds ran with part of the traffic indexed, some with none of the latest: both paths were read.
@@ -136,6 +141,25 @@ public abstract class CodeIndexTests
         Assert.Equal(expected.Take(100), Nodes(found).Select(n => n.GetProperty("seq").GetInt64()));
     }
 
+    /// <summary>
+    /// A county bureau's whole log (no filter) is exactly the entries that returned an enterprise of its county,
+    /// whatever the look-ups by code and county have reached.
+    /// </summary>
+    private static async Task AssertCountyFindsExactlyAsync(TestServerFactory server, string county, int round)
+    {
+        var expected = await server.DbAsync(db => db.AccessLog.AsNoTracking()
+            .Where(e => db.AccessLogCodes.Any(k => k.EntrySeq == e.Seq
+                && db.Enterprises.Any(x => x.CreditCode == k.CreditCode && x.CountyCode == county)))
+            .OrderByDescending(e => e.Seq).Select(e => e.Seq).ToListAsync());
+        var found = (await server.ClientFor($"samr-{county}").PostAsync(
+                "{ accessLog(first: 100) { totalCount edges { node { seq } } } }")).EnsureData().Data
+            .GetProperty("accessLog");
+        Assert.True(expected.Count == found.GetProperty("totalCount").GetInt32(),
+            $"round {round}, county {county}: {expected.Count} entries, the bureau counts "
+            + found.GetProperty("totalCount").GetInt32());
+        Assert.Equal(expected.Take(100), Nodes(found).Select(n => n.GetProperty("seq").GetInt64()));
+    }
+
     /// <summary>The tracker, the probe's county bureau and the enterprise's own token see what the regulator sees.
     /// </summary>
     private static async Task AssertOtherReadersFindTheSameAsync(TestServerFactory server, Subject probe)
@@ -177,6 +201,20 @@ public abstract class CodeIndexTests
         });
         Assert.True(mark >= 0);
         Assert.Equal(codes.Order(), indexed.Order());
+
+        // The look-up by county: each entry up to the mark once per county of the enterprises it returned.
+        var (counties, countyIndex) = await server.DbAsync(async db =>
+        {
+            var through = complete ? long.MaxValue : mark;
+            var derived = await db.AccessLogCodes.AsNoTracking().Where(k => k.EntrySeq <= through)
+                .Join(db.Enterprises, k => k.CreditCode, x => x.CreditCode, (k, x) => new { x.CountyCode, k.EntrySeq })
+                .Distinct().ToListAsync();
+            var rows = await db.AccessLogCountyIndex.AsNoTracking().Select(i => new { i.County, i.EntrySeq })
+                .ToListAsync();
+            return (derived.Select(d => (d.CountyCode, d.EntrySeq)).ToList(),
+                rows.Select(r => (r.County, r.EntrySeq)).ToList());
+        });
+        Assert.Equal(counties.Order(), countyIndex.Order());
     }
 
     /// <summary>1 to 300 codes: often each probe, some codes twice, the rest drawn at random.</summary>

@@ -26,16 +26,24 @@ public sealed class ArchiveLab : IDisposable
     private readonly List<IHost> _hosts = [];
     private int _appended;
 
+    // A seeded enterprise's code, which half the entries return (the other code is no enterprise's).
+    private readonly string _known;
+
     public ArchiveLab(string template)
     {
         Database = Path.Combine(Folder, "lab.db");
         Archive = Path.Combine(Folder, "archive");
         Execute(template, $"VACUUM INTO '{Database}'");
         Execute(Database, """
-            DELETE FROM "AccessLogCodeIndex"; UPDATE "AccessLogCodeIndexMarks" SET "IndexedThroughSeq" = 0;
+            DELETE FROM "AccessLogCodeIndex"; DELETE FROM "AccessLogCountyIndex";
+            UPDATE "AccessLogCodeIndexMarks" SET "IndexedThroughSeq" = 0;
             DELETE FROM "AccessLogCodes"; DELETE FROM "AccessLog";
             """ + $"""UPDATE "AccessLogHeads" SET "Seq" = 0, "Hash" = '{AccessChain.Genesis}'""");
         Services = HostFor(Database).Services;
+        using var connection = Open(Database);
+        using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "CreditCode" FROM "Enterprises" ORDER BY "Id" LIMIT 1""";
+        _known = (string)command.ExecuteScalar()!;
     }
 
     public string Folder => _verb.Folder;
@@ -119,7 +127,7 @@ public sealed class ArchiveLab : IDisposable
         return connection;
     }
 
-    private static AccessLogEntry Entry(int index)
+    private AccessLogEntry Entry(int index)
     {
         var day = FirstDay.AddDays(index / 3);
         var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9 + (index % 3) * 4, 15, 30)),
@@ -145,7 +153,7 @@ public sealed class ArchiveLab : IDisposable
         {
             entry.Codes =
             [
-                new() { CreditCode = "91330481704213653E" }, new() { CreditCode = $"9133048170421{index:D4}X" },
+                new() { CreditCode = _known }, new() { CreditCode = $"9133048170421{index:D4}X" },
             ];
         }
 

@@ -55,7 +55,7 @@ public sealed class ArchiveOnSqliteTests(AccessLogServerFactory factory)
     }
 
     [Fact]
-    public async Task Archiving_removes_the_archived_entries_from_the_look_up_by_code_and_only_those()
+    public async Task Archiving_removes_the_archived_entries_from_the_look_ups_by_code_and_county_and_only_those()
     {
         using var lab = NewLab();
         await lab.AppendAsync(10);
@@ -74,6 +74,16 @@ public sealed class ArchiveOnSqliteTests(AccessLogServerFactory factory)
         Assert.NotEmpty(kept);
         Assert.All(kept, c => Assert.True(c.EntrySeq > ArchiveLab.Expired));
         Assert.Equal(kept, indexed);
+
+        // So does the look-up by county: only kept entries, once per county they returned.
+        var counties = await db.AccessLogCountyIndex.Select(c => new { c.EntrySeq, c.County }).ToListAsync();
+        var derived = await db.AccessLogCodes
+            .Join(db.Enterprises, k => k.CreditCode, x => x.CreditCode,
+                (k, x) => new { k.EntrySeq, County = x.CountyCode })
+            .Distinct().ToListAsync();
+        Assert.NotEmpty(counties);
+        Assert.Equal(derived.OrderBy(c => c.EntrySeq).ThenBy(c => c.County),
+            counties.OrderBy(c => c.EntrySeq).ThenBy(c => c.County));
     }
 
     [Fact]

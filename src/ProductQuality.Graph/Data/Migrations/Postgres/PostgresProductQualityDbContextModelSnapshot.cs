@@ -221,6 +221,20 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.ToTable("AccessLogCodeIndex", (string)null);
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Audit.CodeIndex.IndexedCounty", b =>
+                {
+                    b.Property<string>("County")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<long>("EntrySeq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("County", "EntrySeq");
+
+                    b.ToTable("AccessLogCountyIndex", (string)null);
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Blacklist.BlacklistEvent", b =>
                 {
                     b.Property<long>("Id")

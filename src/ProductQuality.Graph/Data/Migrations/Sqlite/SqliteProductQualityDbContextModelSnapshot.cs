@@ -214,6 +214,20 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.ToTable("AccessLogCodeIndex", (string)null);
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Audit.CodeIndex.IndexedCounty", b =>
+                {
+                    b.Property<string>("County")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntrySeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("County", "EntrySeq");
+
+                    b.ToTable("AccessLogCountyIndex", (string)null);
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Blacklist.BlacklistEvent", b =>
                 {
                     b.Property<long>("Id")
