@@ -88,12 +88,12 @@ public sealed class QueryLimitsOptions
     /// Rows a field reads to answer, on top of the rows it returns, by <c>Type.field</c>, at every call: aggregates
     /// computed over every enterprise in view, whatever is selected. Estimated as one row each, 200 aliases of the
     /// inspection plan took 4–6 s of CPU. In the estimate's unit: a page's row of an enterprise, about 15 µs of work
-    /// on the default data set of 3,000 enterprises (the plan takes 20–30 ms, the statistics 15–35 ms, the colour
+    /// on the default data set of 3,000 enterprises (the plan takes 20–75 ms, the statistics 15–35 ms, the colour
     /// shares 2–4 ms); raise them for a larger data set.
     /// </summary>
     public Dictionary<string, int> FieldCosts { get; set; } = new(StringComparer.Ordinal)
     {
-        ["Query.inspectionPlan"] = 2_500,
+        ["Query.inspectionPlan"] = 5_000,
         ["Query.statistics"] = 2_500,
         ["Query.regionColourShares"] = 300,
         // The access log's readers: a summary reads every entry in range, a county bureau's scope its look-up by
