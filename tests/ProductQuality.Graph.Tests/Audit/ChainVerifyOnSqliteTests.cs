@@ -63,6 +63,12 @@ public sealed class ChainVerifyOnSqliteTests(AccessLogServerFactory factory) : I
         + "VALUES ('91330000MA0000000X', 99999)", "past its mark")]
     [InlineData("mark moved", "UPDATE \"AccessLogCodeIndexMarks\" SET \"IndexedThroughSeq\" = "
         + "\"IndexedThroughSeq\" + 1000", "past the head")]
+    [InlineData("county row deleted", "DELETE FROM \"AccessLogCountyIndex\" WHERE \"EntrySeq\" = {0}",
+        "The look-up by county lacks county")]
+    [InlineData("county row added", "INSERT INTO \"AccessLogCountyIndex\" (\"County\", \"EntrySeq\") "
+        + "VALUES ('110101', {0})", "returned none of its enterprises")]
+    [InlineData("county row past the mark", "INSERT INTO \"AccessLogCountyIndex\" (\"County\", \"EntrySeq\") "
+        + "VALUES ('330402', 99999)", "The look-up by county lists county 330402 for entry 99999, past its mark")]
     public async Task The_look_up_by_code_whoAccessed_reads_is_verified_against_the_chain(string kind, string sql,
         string problem)
     {

@@ -5,7 +5,7 @@ namespace ProductQuality.Graph.Audit.CodeIndex;
 
 /// <summary>
 /// Part of <c>audit verify</c>: the look-up by credit code must hold exactly the chained code rows of every entry up
-/// to its mark. It is a copy outside the chain, and whoAccessed, the code filter and an enterprise's own tracker
+/// to its mark, and the look-up by county exactly their enterprises' counties. It is a copy outside the chain, and whoAccessed, the code filter and an enterprise's own tracker
 /// read through it: a deleted index row (or a mark moved past rows never copied) hid an enterprise's accesses from
 /// its tracker while the chain verified intact.
 /// </summary>
@@ -49,6 +49,11 @@ internal static class CodeIndexCheck
                     + "which did not return it: whoAccessed and the code filter report an access that did not "
                     + "happen. The chain itself is intact.");
             }
+
+            if (await FirstCountyDifferenceAsync(db, from, to, cancellationToken) is { } county)
+            {
+                return county;
+            }
         }
 
         // Rows past the mark are invisible to readers only until the indexer moves it over them: a row planted there
@@ -58,11 +63,47 @@ internal static class CodeIndexCheck
         var planted = await db.AccessLogCodeIndex.AsNoTracking().Where(c => c.EntrySeq > now)
             .OrderBy(c => c.EntrySeq).Select(c => new { c.EntrySeq, c.CreditCode })
             .FirstOrDefaultAsync(cancellationToken);
-        return planted is null
-            ? null
-            : (planted.EntrySeq, $"The look-up by credit code lists code {planted.CreditCode} for entry "
+        if (planted is not null)
+        {
+            return (planted.EntrySeq, $"The look-up by credit code lists code {planted.CreditCode} for entry "
                 + $"{planted.EntrySeq}, past its mark ({now}): no entry there returned it yet. The chain itself is "
                 + "intact.");
+        }
+
+        var plantedCounty = await db.AccessLogCountyIndex.AsNoTracking().Where(c => c.EntrySeq > now)
+            .OrderBy(c => c.EntrySeq).Select(c => new { c.EntrySeq, c.County }).FirstOrDefaultAsync(cancellationToken);
+        return plantedCounty is null
+            ? null
+            : (plantedCounty.EntrySeq, $"The look-up by county lists county {plantedCounty.County} for entry "
+                + $"{plantedCounty.EntrySeq}, past its mark ({now}): no entry there returned it yet. The chain itself "
+                + "is intact.");
+    }
+
+    /// <summary>
+    /// The look-up by county must hold each entry of the range once per county of the enterprises its codes name: a
+    /// deleted row hid the access from that county's bureau, an added one showed it an access to another county.
+    /// </summary>
+    private static async Task<(long Seq, string Problem)?> FirstCountyDifferenceAsync(ProductQualityDbContext db,
+        long from, long to, CancellationToken cancellationToken)
+    {
+        var derived = await Rows(db.AccessLogCodes.Where(c => c.EntrySeq >= from && c.EntrySeq <= to)
+            .Join(db.Enterprises, c => c.CreditCode, x => x.CreditCode, (c, x) => new { c.EntrySeq, x.CountyCode })
+            .Distinct().ToListAsync(cancellationToken), r => (r.EntrySeq, r.CountyCode));
+        var indexed = await Rows(db.AccessLogCountyIndex.Where(c => c.EntrySeq >= from && c.EntrySeq <= to)
+            .Select(c => new { c.EntrySeq, c.County }).ToListAsync(cancellationToken), r => (r.EntrySeq, r.County));
+        var missing = derived.Except(indexed).OrderBy(r => r.Seq).FirstOrDefault();
+        var extra = indexed.Except(derived).OrderBy(r => r.Seq).FirstOrDefault();
+        if (missing != default && (extra == default || missing.Seq <= extra.Seq))
+        {
+            return (missing.Seq, $"The look-up by county lacks county {missing.Code} for entry {missing.Seq}: that "
+                + "county's bureau misses the access. The chain itself is intact.");
+        }
+
+        return extra == default
+            ? null
+            : (extra.Seq, $"The look-up by county lists county {extra.Code} for entry {extra.Seq}, which returned "
+                + "none of its enterprises: that county's bureau sees an access to another county. The chain itself "
+                + "is intact.");
     }
 
     private static async Task<HashSet<(long Seq, string Code)>> Rows<T>(Task<List<T>> rows,
