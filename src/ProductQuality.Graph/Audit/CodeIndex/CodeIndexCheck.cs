@@ -5,9 +5,10 @@ namespace ProductQuality.Graph.Audit.CodeIndex;
 
 /// <summary>
 /// Part of <c>audit verify</c>: the look-up by credit code must hold exactly the chained code rows of every entry up
-/// to its mark, and the look-up by county exactly their enterprises' counties. It is a copy outside the chain, and whoAccessed, the code filter and an enterprise's own tracker
-/// read through it: a deleted index row (or a mark moved past rows never copied) hid an enterprise's accesses from
-/// its tracker while the chain verified intact.
+/// to its mark, and the look-up by county exactly their enterprises' counties. They are copies outside the chain, and
+/// whoAccessed, the code filter, an enterprise's own tracker and a county bureau's scope read through them: a deleted
+/// index row (or a mark moved past rows never copied) hid an enterprise's accesses from its tracker while the chain
+/// verified intact.
 /// </summary>
 internal static class CodeIndexCheck
 {
