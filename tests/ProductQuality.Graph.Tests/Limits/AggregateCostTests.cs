@@ -61,6 +61,27 @@ public sealed class AggregateCostTests(GraphServerFactory factory)
     }
 
     /// <summary>
+    /// A factor set for any field applies to it (it applied only to the bulk fields, so one set for
+    /// <c>Query.enterprise</c> was accepted at start and did nothing).
+    /// </summary>
+    [Fact]
+    public async Task An_as_of_factor_applies_to_whatever_field_it_names()
+    {
+        using var server = new LimitedServer(factory,
+            new Dictionary<string, string> { ["GraphQL:Limits:AsOfCostFactors:Query.enterprise"] = "30000" });
+        var client = server.ClientFor("samr-jiaxing");
+        const string Field = "enterprise(creditCode: \"91330481704213653E\"{0}) {{ name }}";
+        var now = string.Format(System.Globalization.CultureInfo.InvariantCulture, Field, "");
+        var past = string.Format(System.Globalization.CultureInfo.InvariantCulture, Field, ", asOf: \"2026-06-30\"");
+
+        var reply = await client.PostAsync($"{{ a: {past} b: {past} }}");
+        Assert.Equal("QUERY_TOO_COMPLEX", reply.FirstErrorCode);
+        Assert.Equal(60_000, reply.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("cost")
+            .GetInt64());
+        (await client.PostAsync($"{{ a: {past} b: {now} }}")).EnsureData();
+    }
+
+    /// <summary>
     /// An entry's codes were free: 500 entries of 10,000-code checks made a 31 MB answer (3 s of CPU) for an estimate
     /// of 500. Each entry's codes now count as 100 rows, and the log's reading 2,000.
     /// </summary>

@@ -37,12 +37,20 @@ internal sealed class ListSize(
             return (1, false);
         }
 
+        // A field answering as of a past day restores its rows from history: dearer by the factor configured.
         var name = $"{parent.Name}.{definition.Name}";
+        var (rows, counted) = RowsNow(name, parent, definition, field);
+        return (rows * AsOfFactor(name, field), counted);
+    }
+
+    private (double Rows, bool Counted) RowsNow(
+        string name, IComplexGraphType parent, FieldType definition, GraphQLField field)
+    {
         if (options.MaxCodesOf(name) is { } maxCodes)
         {
             // A bulk field reads one row per code sent; beyond its maximum it refuses to run (TOO_MANY_CODES), so a
             // longer list costs no more than the maximum and gets that refusal, which names the limit.
-            return (Math.Clamp(ListLength(field, "creditCodes"), 1, maxCodes) * AsOfFactor(name, field), true);
+            return (Math.Clamp(ListLength(field, "creditCodes"), 1, maxCodes), true);
         }
 
         if (definition.Arguments?.Find("first") is not null)
