@@ -73,9 +73,9 @@ internal sealed class CostEstimator
             return _sizes.ScalarRows(complex, definition); // scalars come with their row; some lists of them count
         }
 
-        var (rows, counted) = _sizes.Rows(complex, definition, field);
+        var (rows, counted, reads) = _sizes.Rows(complex, definition, field);
         var below = rows * SetCost(field.SelectionSet, Named(definition.ResolvedType));
-        return (counted ? Math.Max(rows, 1) : 0) + below + _sizes.Reads(complex, definition);
+        return (counted ? Math.Max(rows, 1) : 0) + below + reads;
     }
 
     private double FragmentCost(string name)

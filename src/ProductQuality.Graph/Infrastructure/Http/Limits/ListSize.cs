@@ -29,18 +29,23 @@ internal sealed class ListSize(
     /// <summary>The first <c>limit</c> outside its field's range, refused; null when every one is in range.</summary>
     public LimitRefusal? Refusal { get; private set; }
 
-    public (double Rows, bool Counted) Rows(IComplexGraphType parent, FieldType definition, GraphQLField field)
+    /// <summary>
+    /// The rows the field returns (whether they count: a connection's edges and nodes are its rows again), and the
+    /// rows it reads at every call whatever it returns (<c>FieldCosts</c>: an aggregate's).
+    /// </summary>
+    public (double Rows, bool Counted, double Reads) Rows(
+        IComplexGraphType parent, FieldType definition, GraphQLField field)
     {
         if (parent.Name.EndsWith("Connection", StringComparison.Ordinal)
             || parent.Name.EndsWith("Edge", StringComparison.Ordinal))
         {
-            return (1, false);
+            return (1, false, 0);
         }
 
         // A field answering as of a past day restores its rows from history: dearer by the factor configured.
         var name = $"{parent.Name}.{definition.Name}";
         var (rows, counted) = RowsNow(name, parent, definition, field);
-        return (rows * AsOfFactor(name, field), counted);
+        return (rows * AsOfFactor(name, field), counted, options.FieldCosts.GetValueOrDefault(name));
     }
 
     private (double Rows, bool Counted) RowsNow(
@@ -91,10 +96,6 @@ internal sealed class ListSize(
             && options.ListSizes.TryGetValue($"{parent.Name}.{definition.Name}", out var size) ? size : 0;
     }
 
-    /// <summary>The rows a field reads at every call whatever it returns (<c>FieldCosts</c>): an aggregate's.</summary>
-    public double Reads(IComplexGraphType parent, FieldType definition) =>
-        options.FieldCosts.Count == 0 ? 0 : options.FieldCosts.GetValueOrDefault($"{parent.Name}.{definition.Name}");
-
     /// <summary>The factor of a field asked <c>asOf</c> a day (<c>AsOfCostFactors</c>); 1 without it.</summary>
     private long AsOfFactor(string name, GraphQLField field)
     {
@@ -121,8 +122,7 @@ internal sealed class ListSize(
             return given is not null;
         }
 
-        return operation.Variables?.Items.FirstOrDefault(v => v.Variable.Name.StringValue == name)?.DefaultValue
-            is { } fallback and not GraphQLNullValue;
+        return Declared(name)?.DefaultValue is { } fallback and not GraphQLNullValue;
     }
 
     private long ListLength(GraphQLField field, string name)
@@ -163,8 +163,7 @@ internal sealed class ListSize(
                 return int.TryParse(literal.Value.Span, System.Globalization.NumberStyles.AllowLeadingSign,
                     System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
             case GraphQLVariable variable:
-                var declared = operation.Variables?.Items
-                    .FirstOrDefault(v => v.Variable.Name.StringValue == variable.Name.StringValue);
+                var declared = Declared(variable.Name.StringValue);
                 var type = declared?.Type is GraphQLNonNullType nonNull ? nonNull.Type : declared?.Type;
                 if (type is not GraphQLNamedType { Name.StringValue: "Int" })
                 {
@@ -209,8 +208,11 @@ internal sealed class ListSize(
             };
         }
 
-        var fallback = operation.Variables?.Items
-            .FirstOrDefault(v => v.Variable.Name.StringValue == name)?.DefaultValue;
+        var fallback = Declared(name)?.DefaultValue;
         return fallback is GraphQLIntValue literal && long.TryParse(literal.Value.Span, out var n) ? n : null;
     }
+
+    /// <summary>The operation's declaration of this variable (its type and default); null when undeclared.</summary>
+    private GraphQLVariableDefinition? Declared(string name) =>
+        operation.Variables?.Items.FirstOrDefault(v => v.Variable.Name.StringValue == name);
 }
