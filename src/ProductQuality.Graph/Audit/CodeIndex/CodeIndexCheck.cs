@@ -36,19 +36,15 @@ internal static class CodeIndexCheck
             var indexed = await Rows(db.AccessLogCodeIndex.Where(c => c.EntrySeq >= from && c.EntrySeq <= to)
                 .Select(c => new { c.EntrySeq, c.CreditCode }).ToListAsync(cancellationToken), r => (r.EntrySeq,
                 r.CreditCode));
-            var missing = chained.Except(indexed).OrderBy(r => r.Seq).FirstOrDefault();
-            var extra = indexed.Except(chained).OrderBy(r => r.Seq).FirstOrDefault();
-            if (missing != default && (extra == default || missing.Seq <= extra.Seq))
+            var codeDifference = FirstDifference(chained, indexed,
+                missing => $"The look-up by credit code lacks code {missing.Code} of entry {missing.Seq}: whoAccessed "
+                    + "and the code filter miss that access. The chain itself is intact.",
+                extra => $"The look-up by credit code lists code {extra.Code} for entry {extra.Seq}, which did not "
+                    + "return it: whoAccessed and the code filter report an access that did not happen. The chain "
+                    + "itself is intact.");
+            if (codeDifference is not null)
             {
-                return (missing.Seq, $"The look-up by credit code lacks code {missing.Code} of entry {missing.Seq}: "
-                    + "whoAccessed and the code filter miss that access. The chain itself is intact.");
-            }
-
-            if (extra != default)
-            {
-                return (extra.Seq, $"The look-up by credit code lists code {extra.Code} for entry {extra.Seq}, "
-                    + "which did not return it: whoAccessed and the code filter report an access that did not "
-                    + "happen. The chain itself is intact.");
+                return codeDifference;
             }
 
             if (await FirstCountyDifferenceAsync(db, from, to, cancellationToken) is { } county)
@@ -92,19 +88,30 @@ internal static class CodeIndexCheck
             .Distinct().ToListAsync(cancellationToken), r => (r.EntrySeq, r.CountyCode));
         var indexed = await Rows(db.AccessLogCountyIndex.Where(c => c.EntrySeq >= from && c.EntrySeq <= to)
             .Select(c => new { c.EntrySeq, c.County }).ToListAsync(cancellationToken), r => (r.EntrySeq, r.County));
-        var missing = derived.Except(indexed).OrderBy(r => r.Seq).FirstOrDefault();
-        var extra = indexed.Except(derived).OrderBy(r => r.Seq).FirstOrDefault();
+        return FirstDifference(derived, indexed,
+            missing => $"The look-up by county lacks county {missing.Code} for entry {missing.Seq}: that county's "
+                + "bureau misses the access. The chain itself is intact.",
+            extra => $"The look-up by county lists county {extra.Code} for entry {extra.Seq}, which returned none of "
+                + "its enterprises: that county's bureau sees an access to another county. The chain itself is "
+                + "intact.");
+    }
+
+    /// <summary>
+    /// The first row, by entry, that one set has and the other lacks (a missing row first at the same entry), told
+    /// by <paramref name="lacks"/> or <paramref name="lists"/>; null when the sets agree.
+    /// </summary>
+    private static (long Seq, string Problem)? FirstDifference(HashSet<(long Seq, string Code)> expected,
+        HashSet<(long Seq, string Code)> actual, Func<(long Seq, string Code), string> lacks,
+        Func<(long Seq, string Code), string> lists)
+    {
+        var missing = expected.Except(actual).OrderBy(r => r.Seq).FirstOrDefault();
+        var extra = actual.Except(expected).OrderBy(r => r.Seq).FirstOrDefault();
         if (missing != default && (extra == default || missing.Seq <= extra.Seq))
         {
-            return (missing.Seq, $"The look-up by county lacks county {missing.Code} for entry {missing.Seq}: that "
-                + "county's bureau misses the access. The chain itself is intact.");
+            return (missing.Seq, lacks(missing));
         }
 
-        return extra == default
-            ? null
-            : (extra.Seq, $"The look-up by county lists county {extra.Code} for entry {extra.Seq}, which returned "
-                + "none of its enterprises: that county's bureau sees an access to another county. The chain itself "
-                + "is intact.");
+        return extra == default ? null : (extra.Seq, lists(extra));
     }
 
     private static async Task<HashSet<(long Seq, string Code)>> Rows<T>(Task<List<T>> rows,
