@@ -38,11 +38,14 @@ internal static class Program
         var startedAt = DateTimeOffset.Now;
         Console.Error.WriteLine($"Starting the server on loopback over {options.DatabasePath} "
             + "(the first run seeds it; later runs reuse it)…");
-        // The rate limiter stays on but far above the load: the bench measures its cost, not its refusals.
+        // The rate and concurrency limiters stay on but far above the load: the bench measures their cost, not their
+        // refusals or queue (the plain twins have neither).
         var (app, baseAddress, sql) = await BenchServer.StartAsync(options, new Dictionary<string, string?>
         {
             ["Access:Limits:RequestsPerWindow"] = "1000000000",
             ["Access:Public:Limits:RequestsPerWindow"] = "1000000000",
+            ["Access:Limits:MaxConcurrentRequests"] = "10000",
+            ["Access:Public:Limits:MaxConcurrentRequests"] = "10000",
         });
         await using var _ = app;
 
@@ -110,6 +113,7 @@ internal static class Program
         {
             [comparison.OffSetting] = "false",
             ["Access:Limits:RequestsPerWindow"] = "1000000000",
+            ["Access:Limits:MaxConcurrentRequests"] = "10000",
         });
         await using var _ = offApp;
         using var offClient = LoadClient(offAddress, options.Concurrency);

@@ -52,6 +52,7 @@ internal static class BulkBench
         var (app, address, sql) = await BenchServer.StartAsync(options, new Dictionary<string, string?>
         {
             ["Access:Limits:RequestsPerWindow"] = "1000000000",
+            ["Access:Limits:MaxConcurrentRequests"] = "10000",
         });
         await using var _ = app;
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };

@@ -42,6 +42,7 @@ internal static class FeedBench
         {
             ["Access:Limits:RequestsPerWindow"] = "1000000000",
             ["Access:Public:Limits:RequestsPerWindow"] = "1000000000",
+            ["Access:Limits:MaxConcurrentRequests"] = "10000",
         });
         await using var _ = app;
         var total = await BacklogAsync(app.Services, events);

@@ -1,7 +1,8 @@
 namespace ProductQuality.Graph.Access;
 
 /// <summary>
-/// Fair use of one department (or the public): a cost budget per request and a request rate. Every value is
+/// Fair use of one department (or the public): a cost budget per request, a request rate and how many requests may
+/// run at once. Every value is
 /// optional so an override names only what it changes; unset values fall back to <c>Access:Limits</c>, then to
 /// the built-in defaults (<see cref="UsageLimitsPolicy"/>).
 /// </summary>
@@ -16,4 +17,13 @@ public sealed class UsageLimits
 
     /// <summary>Length of the rate-limit window in seconds.</summary>
     public int? WindowSeconds { get; set; }
+
+    /// <summary>
+    /// Requests executing at once (per department; for the public per client address). The rate bounds requests
+    /// a minute, not how many run together: without this, one department's burst of costly requests took every core.
+    /// </summary>
+    public int? MaxConcurrentRequests { get; set; }
+
+    /// <summary>Requests waiting, oldest first, for one of those places; beyond them 429 at once.</summary>
+    public int? MaxQueuedRequests { get; set; }
 }

@@ -8,11 +8,15 @@ namespace ProductQuality.Graph.Access;
 /// </summary>
 public sealed class UsageLimitsPolicy
 {
-    /// <summary>Partner departments: a 500-row page with a few nested lists each, 600 requests a minute.</summary>
-    public static readonly EffectiveLimits DepartmentDefaults = new(50_000, 600, TimeSpan.FromMinutes(1));
+    /// <summary>
+    /// Partner departments: a 500-row page with a few nested lists each, 600 requests a minute, 4 running at once
+    /// (two cores' worth of the costliest requests with room to spare; a batch system's further requests wait).
+    /// </summary>
+    public static readonly EffectiveLimits DepartmentDefaults = new(50_000, 600, TimeSpan.FromMinutes(1), 4, 64);
 
-    /// <summary>The public reads the published lists only: a tenth of the budget, 60 a minute per address.</summary>
-    public static readonly EffectiveLimits PublicDefaults = new(5_000, 60, TimeSpan.FromMinutes(1));
+    /// <summary>The public reads the published lists only: a tenth of the budget, 60 a minute and 2 at once per
+    /// address.</summary>
+    public static readonly EffectiveLimits PublicDefaults = new(5_000, 60, TimeSpan.FromMinutes(1), 2, 8);
 
     private readonly Dictionary<string, EffectiveLimits> _departments;
 
@@ -35,5 +39,7 @@ public sealed class UsageLimitsPolicy
         : new EffectiveLimits(
             limits.MaxCost ?? fallback.MaxCost,
             limits.RequestsPerWindow ?? fallback.RequestsPerWindow,
-            limits.WindowSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : fallback.Window);
+            limits.WindowSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : fallback.Window,
+            limits.MaxConcurrentRequests ?? fallback.MaxConcurrentRequests,
+            limits.MaxQueuedRequests ?? fallback.MaxQueuedRequests);
 }

@@ -31,5 +31,15 @@ public sealed class UsageLimitsValidation : IValidateOptions<AccessOptions>
         {
             yield return $"{path}:WindowSeconds must be between 1 and 86400.";
         }
+
+        if (limits?.MaxConcurrentRequests is < 1 or > 10_000)
+        {
+            yield return $"{path}:MaxConcurrentRequests must be between 1 and 10000 (requests executing at once).";
+        }
+
+        if (limits?.MaxQueuedRequests is < 0 or > 100_000)
+        {
+            yield return $"{path}:MaxQueuedRequests must be between 0 and 100000 (0: none waits, the next is 429).";
+        }
     }
 }

@@ -146,6 +146,9 @@ public sealed class RateAndTimeoutTests(GraphServerFactory factory)
     [InlineData("Access:Limits:MaxCost", "0", "Access:Limits:MaxCost")]
     [InlineData("Access:Public:Limits:RequestsPerWindow", "-1", "Access:Public:Limits:RequestsPerWindow")]
     [InlineData("Access:Departments:tax:Limits:WindowSeconds", "0", "Access:Departments:tax:Limits:WindowSeconds")]
+    [InlineData("Access:Departments:tax:Limits:MaxConcurrentRequests", "0",
+        "Access:Departments:tax:Limits:MaxConcurrentRequests must be between 1 and 10000")]
+    [InlineData("Access:Public:Limits:MaxQueuedRequests", "-1", "Access:Public:Limits:MaxQueuedRequests")]
     [InlineData("GraphQL:Limits:MaxAliases", "0", "MaxAliases")]
     [InlineData("GraphQL:Limits:ListSizes:Region.children", "-2", "ListSizes")]
     public void Wrong_limit_settings_are_refused_naming_the_setting(string key, string value, string named)

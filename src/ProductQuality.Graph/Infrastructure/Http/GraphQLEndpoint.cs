@@ -85,6 +85,13 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        // From here the request uses the server: a department's burst waits for its own running requests.
+        using var place = await limits.EnterAsync(http, audience, mediaType);
+        if (place is null)
+        {
+            return;
+        }
+
         var contract = audience.Contract.Name;
         var schema = schemas.For(audience.Contract);
         var cached = cache.Find(contract, request!.OperationName, request.Query);

@@ -106,6 +106,15 @@ internal sealed class OperationRunner(
         }
 
         var isSubscription = OperationTypeCheck.Selected(document, request.OperationName) == OperationType.Subscription;
+        // A query takes a place among the caller's requests executing at once, as over HTTP; a subscription holds
+        // none while it waits for events.
+        var (place, busy) = isSubscription ? (null, null) : await limits.TakePlaceAsync(http, audience, cancel);
+        if (busy is not null)
+        {
+            return OperationStart.Refused(busy);
+        }
+
+        using var held = place;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {

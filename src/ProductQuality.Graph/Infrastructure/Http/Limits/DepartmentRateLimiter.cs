@@ -6,8 +6,8 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 
 /// <summary>
 /// Request rates per department with the framework's partitioned fixed-window limiter. The audience is known only
-/// once the endpoint has read the token, so the endpoint asks here rather than the rate-limiting middleware. The
-/// public has no identity: each client address is its own partition (behind a proxy, forward the client's address).
+/// once the endpoint has read the token, so the endpoint asks here rather than the rate-limiting middleware. Who
+/// shares one count: <see cref="FairUsePartition"/>.
 /// </summary>
 internal sealed class DepartmentRateLimiter(UsageLimitsPolicy policy) : IDisposable
 {
@@ -23,12 +23,7 @@ internal sealed class DepartmentRateLimiter(UsageLimitsPolicy policy) : IDisposa
     /// <summary>Null when the request may go on, else the 429 refusal (its Retry-After in seconds beside it).</summary>
     public LimitRefusal? TryAcquire(HttpContext http, Audience audience)
     {
-        ArgumentNullException.ThrowIfNull(audience);
-        // Enterprise tokens share one audience name but not one budget: each enterprise is counted apart.
-        var key = audience.Rows.Enterprise is { } enterprise ? "enterprise:" + enterprise
-            : audience.Department is { } department ? "department:" + department
-            : PublicKey(http);
-        var who = audience.Department is null ? "this address (anonymous)" : $"department '{audience.Department}'";
+        var (key, who) = FairUsePartition.Of(http, audience);
         return TryAcquire(key, policy.For(audience), who);
     }
 
@@ -37,11 +32,8 @@ internal sealed class DepartmentRateLimiter(UsageLimitsPolicy policy) : IDisposa
     /// counts as the public's from its address. Otherwise such requests, each one logged, would have no limit.
     /// </summary>
     public LimitRefusal? TryAcquireUnidentified(HttpContext http) =>
-        TryAcquire(PublicKey(http), policy.Public, "this address (requests without a token, and requests refused "
-            + "before their token was checked: a body that cannot be read, a bad token)");
-
-    private static string PublicKey(HttpContext http) =>
-        "public:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        TryAcquire(FairUsePartition.AddressKey(http), policy.Public, "this address (requests without a token, and "
+            + "requests refused before their token was checked: a body that cannot be read, a bad token)");
 
     private LimitRefusal? TryAcquire(string key, EffectiveLimits limits, string who)
     {

@@ -3,7 +3,8 @@ using ProductQuality.Graph.Access;
 
 namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 
-/// <summary>Composition of the request limits: their settings (checked at start), the per-department rates.</summary>
+/// <summary>Composition of the request limits: their settings (checked at start), the per-department rates and
+/// requests at once.</summary>
 internal static class LimitsRegistration
 {
     public static IServiceCollection AddQueryLimits(this IServiceCollection services,
@@ -28,6 +29,7 @@ internal static class LimitsRegistration
         services.AddOptions<AccessOptions>().ValidateOnStart();
         services.AddSingleton<UsageLimitsPolicy>();
         services.AddSingleton<DepartmentRateLimiter>();
+        services.AddSingleton<DepartmentConcurrencyLimiter>();
         services.AddSingleton<QueryLimits>();
         return services;
     }

@@ -9,15 +9,17 @@ using ProductQuality.Graph.Operations.Telemetry;
 namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 
 /// <summary>
-/// What keeps one request from tying up the server, as the endpoint uses it: the department's request rate, the
-/// document checks and cost budget before validation, the execution timeout, and the cap on reported errors.
+/// What keeps one request from tying up the server, as the endpoint uses it: the department's request rate and
+/// requests at once, the document checks and cost budget before validation, the execution timeout, and the cap on
+/// reported errors.
 /// Each refusal is written here, so the endpoint only returns when told to.
 /// </summary>
 internal sealed class QueryLimits(
     IOptions<QueryLimitsOptions> options,
     IOptions<GraphQLHttpOptions> http,
     UsageLimitsPolicy policy,
-    DepartmentRateLimiter rates)
+    DepartmentRateLimiter rates,
+    DepartmentConcurrencyLimiter concurrency)
 {
     private readonly QueryLimitsOptions _options = options.Value;
     private readonly DocumentLimits _documents = new(options.Value, http.Value.MaxPageSize);
@@ -39,6 +41,31 @@ internal sealed class QueryLimits(
         await LimitRefusalWriter.WriteAsync(context, refusal, mediaType);
         return true;
     }
+
+    /// <summary>
+    /// The caller's place among its requests executing at once, held until the answer is written; null (after
+    /// answering 429 with Retry-After) when it has too many running and waiting already.
+    /// </summary>
+    public async Task<IDisposable?> EnterAsync(HttpContext context, Audience audience, string mediaType)
+    {
+        var (place, refusal) = await TakePlaceAsync(context, audience, context.RequestAborted);
+        if (refusal is null)
+        {
+            return place;
+        }
+
+        context.Response.Headers.RetryAfter = DepartmentRateLimiter.RetryAfterHeader(refusal);
+        await LimitRefusalWriter.WriteAsync(context, refusal, mediaType);
+        return null;
+    }
+
+    /// <summary>The same without an HTTP answer (a query over WebSocket); with the limits off, always a place.
+    /// </summary>
+    public ValueTask<(IDisposable? Place, LimitRefusal? Refusal)> TakePlaceAsync(
+        HttpContext context, Audience audience, CancellationToken cancel) =>
+        _options.Enabled
+            ? concurrency.EnterAsync(context, audience, Timeout, cancel)
+            : ValueTask.FromResult<(IDisposable?, LimitRefusal?)>((NoPlace.Instance, null));
 
     /// <summary>
     /// Answers a request refused before its caller is known: with <paramref name="error"/>, or with 429 when its
@@ -146,5 +173,14 @@ internal sealed class QueryLimits(
             $"{errors.Count - _options.MaxErrors} more errors were left out; the first {_options.MaxErrors} are " +
             "shown. Fix these and send the request again."));
         result.Errors = capped;
+    }
+
+    private sealed class NoPlace : IDisposable
+    {
+        public static readonly NoPlace Instance = new();
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -1,0 +1,72 @@
+using System.Threading.RateLimiting;
+using ProductQuality.Graph.Access;
+
+namespace ProductQuality.Graph.Infrastructure.Http.Limits;
+
+/// <summary>
+/// How many requests of one department (the public: of one address) execute at once, with the framework's
+/// partitioned concurrency limiter. The request rate bounds requests a minute, not how many run together: 600 a
+/// minute of requests at the cost budget is several cores' worth, and a department that sent them in parallel took
+/// the whole server from the others. A request past <see cref="EffectiveLimits.MaxConcurrentRequests"/> waits its
+/// turn, oldest first, up to the execution timeout (it would not be allowed to run longer either); past
+/// <see cref="EffectiveLimits.MaxQueuedRequests"/> waiting, it is refused at once.
+/// </summary>
+internal sealed class DepartmentConcurrencyLimiter(UsageLimitsPolicy policy) : IDisposable
+{
+    /// <summary>What a refusal asks the client to wait before sending again: a running request ends within this.
+    /// </summary>
+    private const long RetryAfterSeconds = 1;
+
+    private readonly PartitionedRateLimiter<Caller> _limiter = PartitionedRateLimiter.Create<Caller, string>(
+        caller => RateLimitPartition.GetConcurrencyLimiter(caller.Key, _ => new ConcurrencyLimiterOptions
+        {
+            PermitLimit = caller.Limits.MaxConcurrentRequests,
+            QueueLimit = caller.Limits.MaxQueuedRequests,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
+
+    /// <summary>
+    /// The caller's place among its running requests, held until the answer is written (dispose it then), or the
+    /// 429 refusal when it has too many running and waiting, or waited <paramref name="maxWait"/> in vain.
+    /// </summary>
+    public async ValueTask<(IDisposable? Place, LimitRefusal? Refusal)> EnterAsync(
+        HttpContext http, Audience audience, TimeSpan maxWait, CancellationToken cancel)
+    {
+        var (key, who) = FairUsePartition.Of(http, audience);
+        var limits = policy.For(audience);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        deadline.CancelAfter(maxWait);
+        RateLimitLease lease;
+        try
+        {
+            lease = await _limiter.AcquireAsync(new Caller(key, limits), 1, deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The wait ran out (or the client left, and will not read this).
+            return (null, Refusal(who, limits,
+                $"it waited {maxWait.TotalSeconds:0.#} s for one of them to finish. Send fewer requests at once"));
+        }
+
+        if (lease.IsAcquired)
+        {
+            return (lease, null);
+        }
+
+        lease.Dispose();
+        return (null, Refusal(who, limits,
+            $"{limits.MaxQueuedRequests} more are waiting, the most that may. Wait for answers before sending more"));
+    }
+
+    private static LimitRefusal Refusal(string who, EffectiveLimits limits, string what) =>
+        new(StatusCodes.Status429TooManyRequests, "TOO_MANY_CONCURRENT_REQUESTS",
+            $"Too many requests at once: {who} may have {limits.MaxConcurrentRequests} executing at a time, and "
+            + $"{what} (a bulk field such as enterpriseStatuses or blacklistCheck answers many codes in one request)."
+            + $" Retry after {RetryAfterSeconds} s.",
+            [new("retryAfterSeconds", RetryAfterSeconds), new("limit", limits.MaxConcurrentRequests),
+                new("queueLimit", limits.MaxQueuedRequests)]);
+
+    public void Dispose() => _limiter.Dispose();
+
+    internal sealed record Caller(string Key, EffectiveLimits Limits);
+}

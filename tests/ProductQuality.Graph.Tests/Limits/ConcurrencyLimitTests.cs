@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ProductQuality.Graph.Tests.Infrastructure;
+using ProductQuality.Graph.Tests.WebSockets;
+
+namespace ProductQuality.Graph.Tests.Limits;
+
+/// <summary>
+/// Requests executing at once, per department: the rate (600 a minute) let one department run dozens of costly
+/// requests in parallel and take every core from the others. Past its places a request waits its turn, past its
+/// queue it is refused at once (429 TOO_MANY_CONCURRENT_REQUESTS), and a wait is bounded by the execution timeout;
+/// other departments are not held up. A request is kept running by <see cref="ExecutionGate"/>, not by a slow query.
+/// </summary>
+public sealed class ConcurrencyLimitTests(ConcurrencyLimitTests.Server server)
+    : IClassFixture<ConcurrencyLimitTests.Server>
+{
+    /// <summary>Long enough that nothing in a test runs into it by accident, short enough to wait for once.</summary>
+    private const int TimeoutMs = 4000;
+
+    private static readonly TimeSpan Moment = TimeSpan.FromMilliseconds(700);
+
+    [Fact]
+    public async Task Past_its_places_a_request_waits_and_past_its_queue_it_is_refused_while_others_are_served()
+    {
+        var finance = server.ClientFor("finance");
+        var held = server.Gate.Hold("HeldA");
+        var running = finance.PostAsync("query HeldA { __typename }", operationName: "HeldA");
+        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // finance may run one and queue one: of the next two, one waits and the other is refused at once.
+        var second = finance.PostAsync("{ __typename }");
+        var third = finance.PostAsync("{ __typename }");
+        var first = await Task.WhenAny(second, third).WaitAsync(TimeSpan.FromSeconds(30));
+        var refused = await first;
+        var waiting = first == second ? third : second;
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.Equal("TOO_MANY_CONCURRENT_REQUESTS", refused.FirstErrorCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Response.Headers.RetryAfter?.Delta);
+        var extensions = refused.Json.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(1, extensions.GetProperty("limit").GetInt32());
+        Assert.Equal(1, extensions.GetProperty("queueLimit").GetInt32());
+        Assert.Contains("department 'finance' may have 1 executing at a time", refused.FirstErrorMessage,
+            StringComparison.Ordinal);
+
+        // Another department is not held up by finance's requests, nor its answer by the waiting one.
+        (await server.ClientFor("drc").PostAsync("{ __typename }")).EnsureData();
+        Assert.False(await Finishes(waiting, Moment), "a request past finance's one place ran before it was free");
+
+        held.Release();
+        (await running).EnsureData();
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(30))).EnsureData();
+    }
+
+    [Fact]
+    public async Task A_request_that_waits_past_the_execution_timeout_is_refused_saying_so()
+    {
+        var industry = server.ClientFor("industry-access");
+        var held = server.Gate.Hold("HeldB");
+        var running = industry.PostAsync("query HeldB { __typename }", operationName: "HeldB");
+        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var waited = await industry.PostAsync("{ __typename }").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, waited.Status);
+        Assert.Equal("TOO_MANY_CONCURRENT_REQUESTS", waited.FirstErrorCode);
+        Assert.Contains($"waited {TimeoutMs / 1000} s for one of them to finish", waited.FirstErrorMessage,
+            StringComparison.Ordinal);
+        held.Release();
+        (await running).EnsureData();
+    }
+
+    [Fact]
+    public async Task A_query_over_WebSocket_takes_a_place_as_over_HTTP()
+    {
+        var held = server.Gate.Hold("HeldC");
+        var running = server.ClientFor("finance").PostAsync("query HeldC { __typename }", operationName: "HeldC");
+        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance"));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        await client.SendAsync(JsonSerializer.Serialize(new
+        {
+            id = "q", type = "subscribe", payload = new { query = "{ __typename }" },
+        }));
+        var answer = client.ReceiveAsync();
+        Assert.False(await Finishes(answer, Moment), "a query over WebSocket ran past finance's one place");
+
+        held.Release();
+        (await running).EnsureData();
+        var next = (await answer.WaitAsync(TimeSpan.FromSeconds(30)))!.Value;
+        Assert.Equal("next", next.GetProperty("type").GetString());
+    }
+
+    private static async Task<bool> Finishes(Task task, TimeSpan within) =>
+        await Task.WhenAny(task, Task.Delay(within)) == task;
+
+    /// <summary>
+    /// finance and industry-access may run one request at a time and queue one; the others keep the defaults.
+    /// </summary>
+    public sealed class Server()
+        : WebSocketServer(new Dictionary<string, string>
+        {
+            ["Access:Departments:finance:Limits:MaxConcurrentRequests"] = "1",
+            ["Access:Departments:finance:Limits:MaxQueuedRequests"] = "1",
+            ["Access:Departments:industry-access:Limits:MaxConcurrentRequests"] = "1",
+            ["Access:Departments:industry-access:Limits:MaxQueuedRequests"] = "1",
+            ["GraphQL:Limits:ExecutionTimeoutMs"] =
+                TimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
+    {
+        public ExecutionGate Gate => Services.GetRequiredService<ExecutionGate>();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(ExecutionGate.Install);
+        }
+    }
+}
