@@ -88,14 +88,18 @@ public sealed class RateAndTimeoutTests(GraphServerFactory factory)
         Assert.Equal("RATE_LIMITED", anonymous.FirstErrorCode);
         Assert.NotNull(anonymous.Response.Headers.RetryAfter);
 
-        // A department's own budget is not the address's: it is still served. Its request that cannot be read counts
-        // as the address's, and the refusal says so: it blamed "requests without a valid token" for a valid one.
+        // A department's own budget is not the address's: it is still served. Its token is read before its body, so
+        // a body that cannot be read is the department's (its rate, its log entry), not the address's: it was refused
+        // with the public's 429 although the department had used none of its own rate.
         var finance = server.ClientFor("finance");
         var unread = await finance.SendRawAsync(HttpMethod.Post, "/graphql", "{bad");
-        Assert.Equal(HttpStatusCode.TooManyRequests, unread.Status);
-        Assert.Contains("refused before their token was checked: a body that cannot be read",
-            unread.Json.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unread.Status);
+        Assert.Equal("INVALID_JSON", unread.FirstErrorCode);
         (await finance.PostAsync("{ __typename }")).EnsureData();
+        var forged = await WithAuthorization(client, "Bearer garbage");
+        Assert.Equal(HttpStatusCode.TooManyRequests, forged.Status);
+        Assert.Contains("requests whose token was refused",
+            forged.Json.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     private static async Task<GraphQLReply> WithAuthorization(HttpClient client, string authorization)

@@ -29,15 +29,38 @@ internal sealed class GraphQLEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
+        // The caller first: the token is a header, so every later refusal (a body that is not JSON, an Accept
+        // nothing here speaks) is logged with its department and counted against its rate, not as the public's.
+        var trace = http.Features.Get<AccessTrace>();
+        var (audience, refusal) = await audiences.ResolveAsync(http);
         var negotiated = MediaTypes.Negotiate(http.Request);
+        if (audience is null)
+        {
+            trace?.Claimed = refusal!.Claimed;
+            await limits.RefuseUnidentifiedAsync(http, refusal!.ChallengeOn(http.Response),
+                negotiated ?? MediaTypes.Json);
+            return;
+        }
+
+        RequestTelemetry.Of(http)?.Identified(audience.Department);
+        if (trace is not null)
+        {
+            trace.Audience = audience;
+        }
+
+        // The rate next: a request refused for its body, its media type or its purpose counts too.
+        if (await limits.RefuseRateAsync(http, audience, negotiated ?? MediaTypes.Json))
+        {
+            return;
+        }
+
         // graphql-sse clients accept text/event-stream alone. A subscription among them is told, as any subscription
         // over HTTP is, where subscriptions are served: so the request is read before it is refused, and anything
         // else is the 406 it was. The answers are application/json, as the 406's body is.
         var streamOnly = negotiated is null && MediaTypes.AcceptsEventStream(http.Request);
-        // Until the token is read, every refusal counts against the address's public rate (RefuseUnidentifiedAsync).
         if (negotiated is null && !streamOnly)
         {
-            await limits.RefuseUnidentifiedAsync(http, NotAcceptable, MediaTypes.Json);
+            await TransportErrorWriter.WriteAsync(http, NotAcceptable, MediaTypes.Json);
             return;
         }
 
@@ -53,32 +76,11 @@ internal sealed class GraphQLEndpoint(
 
         if (error is not null)
         {
-            await limits.RefuseUnidentifiedAsync(http, error, mediaType);
+            await TransportErrorWriter.WriteAsync(http, error, mediaType);
             return;
         }
 
-        var trace = http.Features.Get<AccessTrace>();
         trace?.Request(request!.Query, request.VariablesJson, request.OperationName);
-        var (audience, refusal) = await audiences.ResolveAsync(http);
-        if (audience is null)
-        {
-            trace?.Claimed = refusal!.Claimed;
-            await limits.RefuseUnidentifiedAsync(http, refusal!.ChallengeOn(http.Response), mediaType);
-            return;
-        }
-
-        RequestTelemetry.Of(http)?.Identified(audience.Department);
-        if (trace is not null)
-        {
-            trace.Audience = audience;
-        }
-
-        // The rate first: a request refused for its purpose counts too.
-        if (await limits.RefuseRateAsync(http, audience, mediaType))
-        {
-            return;
-        }
-
         if (Purposes.Refusal(http, audience, trace) is { } purposeRefusal)
         {
             await TransportErrorWriter.WriteAsync(http, purposeRefusal, mediaType);

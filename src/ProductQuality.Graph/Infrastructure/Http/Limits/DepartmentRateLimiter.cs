@@ -28,12 +28,13 @@ internal sealed class DepartmentRateLimiter(UsageLimitsPolicy policy) : IDisposa
     }
 
     /// <summary>
-    /// The same for a request refused before its caller is known (a bad token, a body that cannot be read): it
-    /// counts as the public's from its address. Otherwise such requests, each one logged, would have no limit.
+    /// The same for a request refused before its caller is known (a bad token, a WebSocket upgrade for another
+    /// protocol): it counts as the public's from its address. Otherwise such requests, each one logged, would have
+    /// no limit.
     /// </summary>
     public LimitRefusal? TryAcquireUnidentified(HttpContext http) =>
-        TryAcquire(FairUsePartition.AddressKey(http), policy.Public, "this address (requests without a token, and "
-            + "requests refused before their token was checked: a body that cannot be read, a bad token)");
+        TryAcquire(FairUsePartition.AddressKey(http), policy.Public, "this address (requests without a token, "
+            + "requests whose token was refused, and WebSocket upgrades refused before a token could be sent)");
 
     private LimitRefusal? TryAcquire(string key, EffectiveLimits limits, string who)
     {
