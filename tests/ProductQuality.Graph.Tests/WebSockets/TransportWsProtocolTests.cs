@@ -174,30 +174,34 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
         Assert.Contains("4096", reason, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Another subprotocol (the legacy subscriptions-transport-ws calls itself "graphql-ws"), or none, is accepted
+    /// and closed at once with 4406 and the protocol to use, as graphql-ws's own server does: a browser's WebSocket
+    /// cannot read an HTTP refusal, and refused with a 400 before the upgrade its client saw only a failed
+    /// connection. The asked protocol is echoed, or a browser (and .NET's client) fails the handshake first.
+    /// </summary>
     [Theory]
-    [InlineData(null)]
-    [InlineData("graphql-ws")]
-    public async Task An_upgrade_for_another_protocol_is_refused_with_a_clear_400(string? protocol)
+    [InlineData(null, "use 'graphql-transport-ws'")]
+    [InlineData("graphql-ws", "the legacy 'graphql-ws' is not served; use 'graphql-transport-ws'")]
+    [InlineData("mqtt", "use 'graphql-transport-ws'")]
+    public async Task An_upgrade_for_another_protocol_is_closed_with_4406_naming_the_one_to_use(
+        string? protocol, string named)
     {
-        using var http = new HttpClient { BaseAddress = server.Address };
-        using var request = WsClient.UpgradeRequest(protocol);
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("UNSUPPORTED_WEBSOCKET_PROTOCOL", body, StringComparison.Ordinal);
-        Assert.Contains("graphql-transport-ws", body, StringComparison.Ordinal);
+        await using var client = await WsClient.ConnectAsync(server.Address, subProtocol: protocol);
+        Assert.Equal(protocol, client.SubProtocol);
+        var (code, reason) = await client.ClosedAsync();
+        Assert.Equal(4406, code);
+        Assert.StartsWith("Subprotocol not acceptable", reason, StringComparison.Ordinal);
+        Assert.Contains(named, reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_long_subprotocol_is_quoted_by_its_start()
+    public async Task A_long_subprotocol_is_closed_with_a_short_reason()
     {
-        using var http = new HttpClient { BaseAddress = server.Address };
-        using var request = WsClient.UpgradeRequest(new string('x', 5_000));
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var message = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
-            .GetProperty("errors")[0].GetProperty("message").GetString()!;
-        Assert.InRange(message.Length, 1, 400);
+        await using var client = await WsClient.ConnectAsync(server.Address, subProtocol: new string('x', 5_000));
+        var (code, reason) = await client.ClosedAsync();
+        Assert.Equal(4406, code);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(reason), 1, 123);
     }
 
     [Fact]

@@ -112,12 +112,11 @@ public sealed class WebSocketRefusalLogTests(WebSocketServer server) : IClassFix
     public async Task An_upgrade_refused_for_its_subprotocol_leaves_one_entry(string? subProtocol)
     {
         var purpose = AccessLogProbe.NewPurpose("ws-upgrade");
-        using var http = new HttpClient { BaseAddress = server.Address };
-        using var upgrade = WsClient.UpgradeRequest(subProtocol, purpose);
-        using var response = await http.SendAsync(upgrade);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await using var client = await WsClient.ConnectAsync(server.Address, subProtocol: subProtocol,
+            purpose: purpose);
+        Assert.Equal(4406, (await client.ClosedAsync()).Code);
 
-        AssertRefused(await server.EntryAsync(purpose), 400, "UNSUPPORTED_WEBSOCKET_PROTOCOL",
+        AssertRefused(await server.EntryAsync(purpose), 4406, "UNSUPPORTED_WEBSOCKET_PROTOCOL",
             AccessOutcome.ValidationError);
     }
 

@@ -15,10 +15,14 @@ internal sealed class WsClient : IAsyncDisposable
     }
 
     public static async Task<WsClient> ConnectAsync(Uri server, string path = "/graphql",
-        string subProtocol = "graphql-transport-ws", string? bearer = null, string? purpose = null)
+        string? subProtocol = "graphql-transport-ws", string? bearer = null, string? purpose = null)
     {
         var client = new WsClient();
-        client._socket.Options.AddSubProtocol(subProtocol);
+        if (subProtocol is not null)
+        {
+            client._socket.Options.AddSubProtocol(subProtocol);
+        }
+
         if (bearer is not null)
         {
             client._socket.Options.SetRequestHeader("Authorization", "Bearer " + bearer);

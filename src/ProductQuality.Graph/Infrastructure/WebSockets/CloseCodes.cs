@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ProductQuality.Graph.Infrastructure.WebSockets;
 
 /// <summary>
@@ -9,9 +11,22 @@ internal static class CloseCodes
     public const int BadRequest = 4400;           // a message that is not a protocol message
     public const int Unauthorized = 4401;         // subscribe before connection_ack
     public const int Forbidden = 4403;            // token refused at connection_init, or expired later
+    public const int SubprotocolNotAcceptable = 4406; // an upgrade for another subprotocol (graphql-ws's server)
     public const int InitTimeout = 4408;          // no connection_init in time
     public const int SubscriberExists = 4409;     // a second operation with an id still in use
     public const int TooManyInits = 4429;         // connection_init sent twice
     public const int MessageTooBig = 1009;        // WebSocket's own code
     public const int TryAgainLater = 1013;        // WebSocket's own: refused tokens past the address's rate
+
+    /// <summary>A close reason may hold at most 123 bytes of UTF-8: longer ones are cut, ending in an ellipsis.
+    /// </summary>
+    public static string FitReason(string reason)
+    {
+        while (Encoding.UTF8.GetByteCount(reason) > 123)
+        {
+            reason = reason[..^2] + "…";
+        }
+
+        return reason;
+    }
 }

@@ -9,9 +9,9 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 
 /// <summary>
 /// A WebSocket upgrade at the GraphQL endpoint: accepted for the graphql-transport-ws subprotocol (what the
-/// graphql-ws library's clients ask for), refused with a clear 400 for anything else — the legacy
-/// subscriptions-transport-ws (also called "graphql-ws") included — instead of a misleading GraphQL error. A refused
-/// upgrade is a refused request, logged as over HTTP (AccessLogging.RunAsync holds its answer until its entry is in).
+/// graphql-ws library's clients ask for); for anything else — the legacy subscriptions-transport-ws (also called
+/// "graphql-ws") included — closed at once with 4406 naming the protocol to use. A refused upgrade is a refused
+/// request, logged as over HTTP (its answer waits until its entry is in).
 /// </summary>
 internal sealed class GraphQLWebSocketEndpoint(
     OperationRunner runner,
@@ -42,18 +42,7 @@ internal sealed class GraphQLWebSocketEndpoint(
 
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol, StringComparer.Ordinal))
         {
-            var asked = http.WebSockets.WebSocketRequestedProtocols;
-            var legacy = asked.Contains("graphql-ws", StringComparer.Ordinal)
-                ? " The legacy subscriptions-transport-ws protocol ('graphql-ws') is not supported."
-                : "";
-            // Refused before the caller is known: counted against the address's public rate, as over HTTP.
-            var refusal = RequestError.BadRequest("UNSUPPORTED_WEBSOCKET_PROTOCOL",
-                $"This endpoint speaks GraphQL over WebSocket with the '{SubProtocol}' subprotocol (the graphql-ws "
-                + $"library's clients ask for it); the upgrade asked for "
-                + (asked.Count == 0 ? "none" : $"'{string.Join("', '", asked.Take(5).Select(p => Quoted.Start(p)))}'")
-                + "."
-                + legacy);
-            await log.RunAsync(http, h => limits.RefuseUnidentifiedAsync(h, refusal, MediaTypes.Json));
+            await RefuseProtocolAsync(http);
             return;
         }
 
@@ -79,6 +68,50 @@ internal sealed class GraphQLWebSocketEndpoint(
         using var connection = new TransportWsConnection(socket, http, runner, audiences, serializer, settings, logger);
         await connection.RunAsync();
     }
+
+    /// <summary>
+    /// An upgrade for another subprotocol, or none: accepted and closed at once with 4406 and the protocol to use, as
+    /// graphql-ws's own server closes it. Refused before the upgrade with a 400, a browser's client saw only a failed
+    /// connection (1006): a WebSocket cannot read an HTTP answer's body. The first protocol asked is echoed, or the
+    /// browser fails the handshake before it reads the close. It counts against the address's public rate, as every
+    /// refusal before the caller is known; past it the close is 1013 with the wait.
+    /// </summary>
+    private async Task RefuseProtocolAsync(HttpContext http)
+    {
+        var asked = http.WebSockets.WebSocketRequestedProtocols;
+        var (closeCode, code, status, reason) = limits.CheckUnidentified(http) is { } limited
+            ? (CloseCodes.TryAgainLater, limited.Code, limited.Status, $"{limited.Code}: too many refused requests "
+                + $"from this address; retry after {DepartmentRateLimiter.RetryAfterHeader(limited)} s")
+            : (CloseCodes.SubprotocolNotAcceptable, "UNSUPPORTED_WEBSOCKET_PROTOCOL", StatusCodes.Status400BadRequest,
+                asked.Contains("graphql-ws", StringComparer.Ordinal)
+                    ? $"Subprotocol not acceptable: the legacy 'graphql-ws' is not served; use '{SubProtocol}'"
+                    : $"Subprotocol not acceptable: use '{SubProtocol}' (the graphql-ws library's clients ask for it)");
+        var echoed = asked.FirstOrDefault(IsEchoable);
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(echoed);
+        if (log.Begin(http) is { } entry)
+        {
+            entry.Failed(code, nothingReturned: true);
+            await log.RecordAsync(http, entry, http.TraceIdentifier, closeCode,
+                AccessOutcomes.Of(status, code, faulted: false));
+        }
+
+        // The client answers the close; one that does not is not waited for long.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        patience.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await socket.CloseAsync((System.Net.WebSockets.WebSocketCloseStatus)closeCode,
+                CloseCodes.FitReason(reason), patience.Token);
+        }
+        catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or OperationCanceledException)
+        {
+            // Gone, or silent: the connection ends either way.
+        }
+    }
+
+    /// <summary>A subprotocol name that may go back in the answer's header: an HTTP token (RFC 9110 §5.6.2).</summary>
+    private static bool IsEchoable(string protocol) =>
+        protocol.Length > 0 && protocol.All(c => c is > ' ' and < '\x7f' && !"()<>@,;:\\\"/[]?={}".Contains(c));
 
     /// <summary>
     /// An upgrade ASP.NET Core cannot accept (RFC 6455 §4.2.1): another protocol version is 426 with the version

@@ -54,17 +54,6 @@ internal sealed partial class TransportWsConnection
         }
     }
 
-    /// <summary>A close reason may hold at most 123 bytes of UTF-8.</summary>
-    private static string CloseReason(string reason)
-    {
-        while (Encoding.UTF8.GetByteCount(reason) > 123)
-        {
-            reason = reason[..^2] + "…";
-        }
-
-        return reason;
-    }
-
     private async Task SendAsync(string json)
     {
         await _sending.WaitAsync(_closing.Token);
@@ -91,7 +80,8 @@ internal sealed partial class TransportWsConnection
             {
                 if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
-                    await socket.CloseAsync((WebSocketCloseStatus)code, CloseReason(reason), http.RequestAborted);
+                    await socket.CloseAsync(
+                        (WebSocketCloseStatus)code, CloseCodes.FitReason(reason), http.RequestAborted);
                 }
             }
             finally
