@@ -1,4 +1,5 @@
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure.WebSockets;
 
 namespace ProductQuality.Graph.Changes;
 
@@ -12,7 +13,7 @@ namespace ProductQuality.Graph.Changes;
 /// </summary>
 internal sealed class ChangeStream(
     IServiceScopeFactory scopes, ChangeSignal signal, ChangeFeedRequest start, TimeSpan pollInterval,
-    CancellationToken ended)
+    CancellationToken ended, EventBacklog? backlog = null)
     : IObservable<object?>
 {
     public const int PageSize = 100;
@@ -39,7 +40,13 @@ internal sealed class ChangeStream(
                 var page = await feed.ReadAsync(db, request, stop);
                 foreach (var change in page.Events)
                 {
-                    // An event can end its own operation (refused for the rate): hand on nothing after that.
+                    // The client's pace: at most the backlog's events on their way to it (WaitAsync throws when
+                    // stopped). An event can end its own operation (refused for the rate): nothing after that.
+                    if (backlog is not null)
+                    {
+                        await backlog.WaitForRoomAsync(stop);
+                    }
+
                     if (stop.IsCancellationRequested)
                     {
                         return;

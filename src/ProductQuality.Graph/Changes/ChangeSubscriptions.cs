@@ -41,7 +41,8 @@ public static class ChangeSubscriptions
             await ChangeQueries.RequestAsync(c, ChangeStream.PageSize, fromHead: true),
             TimeSpan.FromSeconds(c.RequestServices!
                 .GetRequiredService<IOptions<GraphQLWebSocketOptions>>().Value.ChangePollSeconds),
-            c.CancellationToken);
+            c.CancellationToken,
+            (c.UserContext as GraphQLUserContext)?.EventBacklog);
 }
 
 /// <summary>The root subscription type of a contract that may read at least one kind of change.</summary>

@@ -18,6 +18,12 @@ public sealed class GraphQLUserContext(Audience audience) : Dictionary<string, o
     /// </summary>
     public Audit.AccessTrace? AccessTrace { get; init; }
 
+    /// <summary>
+    /// A subscription's events on their way to its client (null over HTTP, which has no subscriptions): a stream
+    /// waits for room in it before handing on another event.
+    /// </summary>
+    public Infrastructure.WebSockets.EventBacklog? EventBacklog { get; init; }
+
     // The request scope's DbContext and loaders, kept here once resolved: a page of 100 enterprises asks for them
     // in every field resolver, and a resolution from the request scope takes the scope's lock (a profile showed it).
     internal ProductQualityDbContext? Db { get; set; }

@@ -44,7 +44,7 @@ internal sealed class OperationRunner(
 
     public async Task<OperationStart> StartAsync(
         JsonElement? payload, Audience audience, AccessTrace? trace, HttpContext http, IServiceProvider services,
-        CancellationToken cancel)
+        EventBacklog backlog, CancellationToken cancel)
     {
         // The rate first, as over HTTP: every operation counts, refused ones too — each is an access-log entry, and
         // a connection sending broken subscribes must not write them without limit.
@@ -124,7 +124,10 @@ internal sealed class OperationRunner(
             OperationName = request.OperationName,
             Variables = variables,
             Extensions = extensions,
-            UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier, AccessTrace = trace },
+            UserContext = new GraphQLUserContext(audience)
+            {
+                RequestId = http.TraceIdentifier, AccessTrace = trace, EventBacklog = backlog,
+            },
             RequestServices = services,
             CancellationToken = cancel,
             // A subscription lives as long as its client wants it; a query over WebSocket has the HTTP deadline.

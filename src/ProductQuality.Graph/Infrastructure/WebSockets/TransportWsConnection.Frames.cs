@@ -54,6 +54,12 @@ internal sealed partial class TransportWsConnection
         }
     }
 
+    /// <summary>
+    /// Sends one message. A client that stops reading fills the socket's buffers and the send waits; every other
+    /// message of the connection waits behind it, and each operation's events pile up. After
+    /// <see cref="GraphQLWebSocketOptions.SendTimeoutSeconds"/> the connection is given up (cancelling the send aborts
+    /// the socket) and its operations end.
+    /// </summary>
     private async Task SendAsync(string json)
     {
         await _sending.WaitAsync(_closing.Token);
@@ -61,7 +67,23 @@ internal sealed partial class TransportWsConnection
         {
             if (socket.State == WebSocketState.Open)
             {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, _closing.Token);
+                // A timer of its own: aborting the socket also ends the request, so whether the connection was
+                // closing cannot tell a send that timed out from one cut by a close.
+                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(options.SendTimeoutSeconds));
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token, patience.Token);
+                try
+                {
+                    await socket.SendAsync(
+                        Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, either.Token);
+                }
+                // Cancelled, the send aborts the socket and throws what the moment gives (OperationCanceledException,
+                // WebSocketException, an I/O error of the aborted stream): the expired timer is what tells.
+                catch (Exception) when (patience.IsCancellationRequested)
+                {
+                    Log.NotReading(_logger, options.SendTimeoutSeconds);
+                    await _closing.CancelAsync();
+                    throw;
+                }
             }
         }
         finally

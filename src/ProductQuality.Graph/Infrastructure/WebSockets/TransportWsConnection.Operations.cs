@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using GraphQL;
 using ProductQuality.Graph.Audit;
 
@@ -6,12 +7,23 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 /// <summary>The connection's operations: each with its own services, and the observer forwarding its events.</summary>
 internal sealed partial class TransportWsConnection
 {
+    /// <summary>
+    /// One event at a time: the next is handed on (and resolved) once the one before is delivered. The operation's
+    /// access log trace notes what its resolvers return, so two events resolved together would share one entry
+    /// (the first logged both events' codes, the second none); and a replay never runs ahead of its client.
+    /// </summary>
+    private const int EventBacklogLimit = 1;
+
     /// <summary>An operation's own services (its DbContext) and its cancellation, disposed when it ends.</summary>
     private sealed class Operation(AsyncServiceScope scope, CancellationTokenSource cancel) : IDisposable
     {
         public AsyncServiceScope Scope { get; } = scope;
 
         public CancellationTokenSource Cancel { get; } = cancel;
+
+        /// <summary>How many of its events may be on their way to the client at once (its source waits for room).
+        /// </summary>
+        public EventBacklog Backlog { get; } = new(EventBacklogLimit);
 
         public IDisposable? Subscription { get; set; }
 
@@ -48,20 +60,90 @@ internal sealed partial class TransportWsConnection
         }
     }
 
-    /// <summary>Forwards a subscription's events as <c>next</c> messages, its end as <c>complete</c>.</summary>
-    private sealed class Forwarder(TransportWsConnection connection, string id) : IObserver<ExecutionResult>
+    /// <summary>
+    /// Forwards a subscription's events as <c>next</c> messages, its end as <c>complete</c>, in order, from a loop of
+    /// its own. GraphQL.NET calls the observer synchronously; delivering an event waits for its access log entry and
+    /// for the socket, and waited for them blocking a thread-pool thread each (a probe: 100 subscriptions and one
+    /// write stalled every request of the server for 22 s while the pool grew a thread at a time). The observer now
+    /// only queues; how far the queue may grow is the operation's <see cref="EventBacklog"/>.
+    /// </summary>
+    private sealed class Forwarder : IObserver<ExecutionResult>
     {
-        public void OnNext(ExecutionResult value) => connection.SendEventAsync(id, value).GetAwaiter().GetResult();
+        private readonly Channel<Step> _steps =
+            Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = true });
+
+        private readonly TransportWsConnection _connection;
+        private readonly string _id;
+        private readonly EventBacklog _backlog;
+
+        public Forwarder(TransportWsConnection connection, string id, EventBacklog backlog)
+        {
+            (_connection, _id, _backlog) = (connection, id, backlog);
+            _ = DeliverAsync();
+        }
+
+        public void OnNext(ExecutionResult value)
+        {
+            if (!_steps.Writer.TryWrite(new Step(() => _connection.SendEventAsync(_id, value), IsEvent: true)))
+            {
+                _backlog.Left();   // after the end: dropped
+            }
+        }
 
         public void OnError(Exception error)
         {
-            Log.StreamFailed(connection._logger, error, id);
-            connection.SendNextAsync(id, new ExecutionResult { Errors = [new ExecutionError(
-                "The subscription stopped on a server fault; subscribe again from your last cursor.")
-                { Code = "INTERNAL_ERROR" }] }).GetAwaiter().GetResult();
-            connection.CompleteAsync(id).GetAwaiter().GetResult();
+            Log.StreamFailed(_connection._logger, error, _id);
+            _steps.Writer.TryWrite(new Step(async () =>
+            {
+                await _connection.SendNextAsync(_id, new ExecutionResult { Errors = [new ExecutionError(
+                    "The subscription stopped on a server fault; subscribe again from your last cursor.")
+                    { Code = "INTERNAL_ERROR" }] });
+                await _connection.CompleteAsync(_id);
+            }, IsEvent: false));
+            _steps.Writer.TryComplete();
         }
 
-        public void OnCompleted() => connection.CompleteAsync(id).GetAwaiter().GetResult();
+        public void OnCompleted()
+        {
+            _steps.Writer.TryWrite(new Step(() => _connection.CompleteAsync(_id), IsEvent: false));
+            _steps.Writer.TryComplete();
+        }
+
+        private async Task DeliverAsync()
+        {
+            var gone = false;
+            await foreach (var step in _steps.Reader.ReadAllAsync())
+            {
+                try
+                {
+                    // Once the connection is gone, the rest is dropped, each giving its place in the backlog back.
+                    if (!gone)
+                    {
+                        await step.Run();
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException
+                    or System.Net.WebSockets.WebSocketException)
+                {
+                    gone = true;
+                }
+#pragma warning disable CA1031 // A fault ends this subscriber's delivery, never the server: it is logged.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    Log.StreamFailed(_connection._logger, e, _id);
+                    gone = true;
+                }
+                finally
+                {
+                    if (step.IsEvent)
+                    {
+                        _backlog.Left();
+                    }
+                }
+            }
+        }
+
+        private readonly record struct Step(Func<Task> Run, bool IsEvent);
     }
 }

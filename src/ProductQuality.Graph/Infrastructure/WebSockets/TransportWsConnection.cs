@@ -233,7 +233,7 @@ internal sealed partial class TransportWsConnection(
         try
         {
             start = await runner.StartAsync(message.Payload, _audience, operation.Trace, http,
-                operation.Scope.ServiceProvider, operation.Cancel.Token);
+                operation.Scope.ServiceProvider, operation.Backlog, operation.Cancel.Token);
         }
         catch (OperationCanceledException)
         {
@@ -285,7 +285,7 @@ internal sealed partial class TransportWsConnection(
             return;
         }
 
-        operation.Subscription = start.Events.Subscribe(new Forwarder(this, id));
+        operation.Subscription = start.Events.Subscribe(new Forwarder(this, id, operation.Backlog));
     }
 
     // One access log entry per operation and per event: the connection's request id and the operation's id.
@@ -481,5 +481,9 @@ internal sealed partial class TransportWsConnection(
 
         [LoggerMessage(LogLevel.Error, "A subscription stream failed (operation {Id})")]
         public static partial void StreamFailed(ILogger logger, Exception error, string id);
+
+        [LoggerMessage(LogLevel.Warning,
+            "A GraphQL WebSocket client read nothing for {Seconds} s while a message waited: connection aborted")]
+        public static partial void NotReading(ILogger logger, int seconds);
     }
 }

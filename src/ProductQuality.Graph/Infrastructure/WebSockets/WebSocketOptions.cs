@@ -38,4 +38,11 @@ public sealed class GraphQLWebSocketOptions
     /// </summary>
     [Range(1, 3600)]
     public int ChangePollSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// The longest one message may wait for a client that has stopped reading (its buffers full); then the connection
+    /// is aborted and its operations end, so a client that never reads holds no server memory or sender for long.
+    /// </summary>
+    [Range(1, 3600)]
+    public int SendTimeoutSeconds { get; set; } = 30;
 }
