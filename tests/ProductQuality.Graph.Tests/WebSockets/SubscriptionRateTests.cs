@@ -131,11 +131,53 @@ public sealed class SubscriptionRateTests(SubscriptionRateTests.Server server)
     }
 
     /// <summary>
-    /// The WebSocket test server where finance may make four requests an hour, drc three and the public one; its logs
-    /// kept.
+    /// A subscribe past the connection's operations is refused, logged and counted like any refused request: past the
+    /// rate the refusal is RATE_LIMITED. (They were answered TOO_MANY_OPERATIONS without end and logged nowhere.)
+    /// </summary>
+    [Fact]
+    public async Task Subscribes_past_the_connections_operations_are_logged_and_count_against_the_rate()
+    {
+        var purpose = AccessLogProbe.NewPurpose("ops-cap");
+        await using var client = await WsClient.ConnectAsync(server.Address, purpose: purpose);
+        await client.InitAsync(server.Token("sci-tech"));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        for (var i = 0; i < MaxOperations; i++)
+        {
+            await ChangeSubscriptionTests.SubscribeFromNowAsync(
+                client, $"run{i}", "subscription { changes { cursor } }");
+        }
+
+        var codes = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            await client.SendAsync(JsonSerializer.Serialize(new
+            {
+                id = $"over{i}", type = "subscribe", payload = new { query = "{ __typename }" },
+            }));
+            var answer = (await client.ReceiveAsync())!.Value;
+            Assert.Equal("error", answer.GetProperty("type").GetString());
+            codes.Add(answer.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString()!);
+        }
+
+        Assert.Equal(["TOO_MANY_OPERATIONS", "RATE_LIMITED"], codes);
+        var refused = (await server.EntriesAsync(purpose)).Where(e => e.ErrorCode is not null).ToList();
+        Assert.Equal(["TOO_MANY_OPERATIONS", "RATE_LIMITED"], refused.Select(e => e.ErrorCode));
+        Assert.All(refused, e =>
+            Assert.Equal(("sci-tech", 429, AccessOutcome.Limited), (e.Department, e.Status, e.Outcome)));
+        Assert.EndsWith(":over0", refused[0].RequestId, StringComparison.Ordinal);
+    }
+
+    private const int MaxOperations = 2;   // on one connection, as the server below is set
+
+    /// <summary>
+    /// The WebSocket test server where finance may make four requests an hour, drc three, sci-tech three (two
+    /// subscribes and a refused one) and the public one; two operations a connection; its logs kept.
     /// </summary>
     public sealed class Server() : WebSocketServer(new Dictionary<string, string>
     {
+        ["GraphQL:WebSockets:MaxOperationsPerConnection"] = "2",
+        ["Access:Departments:sci-tech:Limits:RequestsPerWindow"] = "3",
+        ["Access:Departments:sci-tech:Limits:WindowSeconds"] = "3600",
         ["Access:Departments:finance:Limits:RequestsPerWindow"] = "4",
         ["Access:Departments:finance:Limits:WindowSeconds"] = "3600",
         ["Access:Departments:drc:Limits:RequestsPerWindow"] = "3",

@@ -205,8 +205,11 @@ internal sealed partial class TransportWsConnection(
 
         if (_operations.Count >= options.MaxOperationsPerConnection && !_operations.ContainsKey(id))
         {
-            await SendErrorAsync(id, "TOO_MANY_OPERATIONS", $"At most {options.MaxOperationsPerConnection} "
-                + "operations may run at once on one connection: complete one first, or open another connection.");
+            var most = options.MaxOperationsPerConnection;
+            await RefuseOperationAsync(id, message.Payload, _limits.CheckRate(http, _audience) ?? new LimitRefusal(
+                StatusCodes.Status429TooManyRequests, "TOO_MANY_OPERATIONS", $"At most {most} operations may run at "
+                + "once on one connection: complete one first, or open another connection.",
+                [new("operations", _operations.Count), new("limit", most)]));
             return;
         }
 
@@ -399,8 +402,24 @@ internal sealed partial class TransportWsConnection(
         }
     }
 
-    private Task SendErrorAsync(string id, string code, string message) =>
-        SendAsync(ErrorMessage(id, OperationStart.Refused(code, message)));
+    /// <summary>
+    /// An operation refused before it starts is a request refused, as over HTTP: it counts against the caller's rate
+    /// (the refusal is the rate's once that is used up) and leaves its entry. A probe's 3,000 subscribes past the
+    /// connection's operations wrote none and were never limited.
+    /// </summary>
+    private async Task RefuseOperationAsync(string id, JsonElement? payload, LimitRefusal refusal)
+    {
+        if (_log.Begin(http) is { } trace)
+        {
+            trace.Audience = _audience;
+            runner.Note(payload, trace);
+            trace.Failed(refusal.Code, nothingReturned: true);
+            await _log.RecordAsync(http, trace, RequestId(id), refusal.Status,
+                AccessOutcomes.Of(refusal.Status, refusal.Code, faulted: false));
+        }
+
+        await SendAsync(ErrorMessage(id, OperationStart.Refused(refusal)));
+    }
 
     private string ErrorMessage(string id, OperationStart start)
     {
