@@ -71,7 +71,10 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
 
         try
         {
-            await writer.AppendAsync(EntryOf(http, trace, http.TraceIdentifier, http.Response.StatusCode));
+            if (!trace.Unlogged)
+            {
+                await writer.AppendAsync(EntryOf(http, trace, http.TraceIdentifier, http.Response.StatusCode));
+            }
         }
 #pragma warning disable CA1031 // Any failure to store the entry is answered (fail closed) or logged (fail open).
         catch (Exception ex) when (!options.Value.FailOpen)
@@ -121,7 +124,7 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
         HttpContext http, AccessTrace? trace, string requestId, int status, AccessOutcome? outcome = null)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (trace is null)
+        if (trace is null or { Unlogged: true })
         {
             return true;
         }

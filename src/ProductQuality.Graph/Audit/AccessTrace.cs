@@ -67,6 +67,12 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
     public void Undelivered() => NothingReturned = true;
 
     /// <summary>
+    /// A refusal past the rate beyond the window's logged ones (<see cref="Infrastructure.Http.Limits.LimitRefusal"/>):
+    /// answered without an entry.
+    /// </summary>
+    public bool Unlogged { get; set; }
+
+    /// <summary>
     /// The operation that runs: named by the request, or else by the document's one operation (a client that sends
     /// <c>query Named { … }</c> without <c>operationName</c> ran "Named", and the log said nothing).
     /// </summary>

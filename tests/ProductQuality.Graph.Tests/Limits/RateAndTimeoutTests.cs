@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
+using ProductQuality.Graph.Tests.Audit;
 using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Limits;
@@ -100,6 +101,33 @@ public sealed class RateAndTimeoutTests(GraphServerFactory factory)
         Assert.Equal(HttpStatusCode.TooManyRequests, forged.Status);
         Assert.Contains("requests whose token was refused",
             forged.Json.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Refusals past the rate are logged one by one up to as many again as the rate in a window, then only counted: a
+    /// tokenless loop wrote 39,620 entries (20 MB) in ten seconds, every one of them a 429 that returned nothing.
+    /// </summary>
+    [Fact]
+    public async Task Refusals_past_the_rate_are_logged_up_to_the_rate_again_then_only_answered()
+    {
+        using var server = new LimitedServer(factory, new Dictionary<string, string>
+        {
+            ["Access:Departments:sci-tech:Limits:RequestsPerWindow"] = "2",
+            ["Access:Departments:sci-tech:Limits:WindowSeconds"] = "3600",
+        });
+        var purpose = AccessLogProbe.NewPurpose("past-rate");
+        var client = server.ClientFor("sci-tech");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            statuses.Add((await AccessLogProbe.PostAsync(client, "{ __typename }", purpose)).Status);
+        }
+
+        Assert.Equal(
+            [.. Enumerable.Repeat(HttpStatusCode.OK, 2), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 6)],
+            statuses);
+        var entries = await factory.EntriesAsync(purpose);
+        Assert.Equal([null, null, "RATE_LIMITED", "RATE_LIMITED"], entries.Select(e => e.ErrorCode));
     }
 
     private static async Task<GraphQLReply> WithAuthorization(HttpClient client, string authorization)

@@ -50,6 +50,7 @@ internal sealed class OperationRunner(
         // a connection sending broken subscribes must not write them without limit.
         if (limits.CheckRate(http, audience) is { } overRate)
         {
+            trace?.Unlogged = overRate.Unlogged;
             return OperationStart.Refused(overRate);
         }
 

@@ -412,6 +412,7 @@ internal sealed partial class TransportWsConnection(
         if (_log.Begin(http) is { } trace)
         {
             trace.Audience = _audience;
+            trace.Unlogged = refusal.Unlogged;
             runner.Note(payload, trace);
             trace.Failed(refusal.Code, nothingReturned: true);
             await _log.RecordAsync(http, trace, RequestId(id), refusal.Status,

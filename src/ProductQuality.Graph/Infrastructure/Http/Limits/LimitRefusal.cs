@@ -7,6 +7,12 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 internal sealed record LimitRefusal(
     int Status, string Code, string Message, IReadOnlyList<KeyValuePair<string, long>> Facts)
 {
+    /// <summary>
+    /// A refusal past the rate beyond those logged one by one in its window: answered, counted in the request
+    /// metrics, but not written to the access log (it returned nothing; unbounded, it filled the disk).
+    /// </summary>
+    public bool Unlogged { get; init; }
+
     public static LimitRefusal BadRequest(string code, string message, string measured, long value, long limit) =>
         new(StatusCodes.Status400BadRequest, code, message, [new(measured, value), new("limit", limit)]);
 

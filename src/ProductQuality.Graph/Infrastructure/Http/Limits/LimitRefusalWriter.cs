@@ -12,6 +12,11 @@ internal static class LimitRefusalWriter
             telemetry.Outcome = Outcomes.Limited;
         }
 
+        if (refusal.Unlogged && http.Features.Get<Audit.AccessTrace>() is { } trace)
+        {
+            trace.Unlogged = true;
+        }
+
         return TransportErrorWriter.WriteAsync(http,
             new RequestError(refusal.StatusFor(mediaType), refusal.Code, refusal.Message), mediaType,
             facts: refusal.Facts);
