@@ -18,7 +18,7 @@ internal static class HttpsCertificate
 
     /// <summary>
     /// False only when Kestrel would surely find none: a development certificate that is there but one Kestrel
-    /// refuses still fails at bind time.
+    /// refuses still fails at bind time, and is said then (<see cref="ListenFailureException"/>).
     /// </summary>
     public static bool Available(IConfiguration configuration) =>
         configuration.GetSection("Kestrel:Certificates").GetChildren().Any() || DevelopmentCertificateInStore();

@@ -8,6 +8,7 @@ namespace ProductQuality.Graph.Infrastructure.Listening;
 /// http://localhost:5080. Kestrel reads them only as the host starts, after the database was migrated, and a mistake
 /// there ended the process with a stack trace (exit 134) or, for a host it could not read ("http://[::1"), listened on
 /// every interface without a word. Checked here first instead: one sentence each, exit code 3 (StartupFailure).
+/// What Kestrel still refuses as it binds is said in one sentence too (<see cref="ListenFailureException"/>).
 /// </summary>
 public static class ListenSettings
 {
@@ -32,6 +33,21 @@ public static class ListenSettings
             && string.IsNullOrEmpty(settings["https_ports"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // What Kestrel still refuses as it binds (an address in use, one not this machine's): one sentence too.
+        ListeningServer.Wrap(builder.Services);
+        QuietTheHostsLogOfListenFailures(builder.Services);
+    }
+
+    // The host's type is internal (Microsoft.Extensions.Hosting.Internal.Host), so it is found by name; renamed in
+    // some release, its log entry is written as before (with the stack trace), and ListenFailureTests fails.
+    private static void QuietTheHostsLogOfListenFailures(IServiceCollection services)
+    {
+        if (typeof(HostBuilder).Assembly.GetType("Microsoft.Extensions.Hosting.Internal.Host") is { } host)
+        {
+            services.AddSingleton(typeof(ILogger<>).MakeGenericType(host),
+                typeof(HostLogWithoutListenFailures<>).MakeGenericType(host));
         }
     }
 
