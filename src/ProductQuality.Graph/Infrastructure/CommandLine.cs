@@ -20,7 +20,8 @@ public static class CommandLine
           report                             print the distributions a bureau looks at first (tiers, classes,
                                              colours, overdue plan)
           token --department ID [--subject NAME] [--expires 8h]
-                                             print a development JWT for a department of the policy
+                                             print a development JWT for a department of the policy (NAME:
+                                             who it is for, up to 200 characters; default dev-ID)
           token --enterprise CODE [--expires 30d]
                                              print an enterprise's data-tracker token (its own tracker and status
                                              only; production too, with Access:EnterpriseTokens:SigningKey)

@@ -72,6 +72,29 @@ public sealed class VerbFailureTests
     }
 
     [Fact]
+    public async Task A_token_argument_is_bounded()
+    {
+        // A 100,000-character subject made a 133 KB token that no request could carry (431 over 32 KB of headers).
+        using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+        var (code, output, error) = await verb.RunAsync(
+            "token", "--department", "tax", "--subject", new string('x', 100_000));
+        Assert.True(code == 2, $"exit {code}: {error}");
+        Assert.Empty(output);
+        Assert.StartsWith("--subject takes a name of 1 to 200 characters (the officer or system the token is for); "
+            + "this one has 100,000.", error, StringComparison.Ordinal);
+
+        // The enterprise's code is checked already, and its refusal quoted the argument whole.
+        (code, _, error) = await verb.RunAsync("token", "--enterprise", new string('9', 100_000));
+        Assert.True(code == 2, $"exit {code}: {error.Length} characters");
+        Assert.StartsWith("--enterprise '9999", error, StringComparison.Ordinal);
+        Assert.True(error.Length < 300, $"{error.Length} characters");
+
+        (code, output, error) = await verb.RunAsync("token", "--department", "tax", "--subject", new string('长', 200));
+        Assert.True(code == 0, $"exit {code}: {error}");
+        Assert.NotEmpty(output.Trim());
+    }
+
+    [Fact]
     public async Task A_folder_a_verb_cannot_write_is_one_sentence_and_exit_code_1()
     {
         using var verb = new VerbProcess();
