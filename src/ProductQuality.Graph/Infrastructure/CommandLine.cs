@@ -31,7 +31,7 @@ public static class CommandLine
           audit verify [--checkpoint FILE] [--archive DIR]
                                              walk the access log's hash chain, archive files then table, name the
                                              first broken link (exit 0 intact, 1 broken); with a checkpoint, prove
-                                             the log or its archive still holds it
+                                             the log or its archive still holds it (exit 2: FILE is no checkpoint)
           audit checkpoint [--out FILE] [--archive DIR]
                                              verify, then print a checkpoint of the chain's head signed with the
                                              receipt key (keep it outside; check it later with audit verify)

@@ -17,6 +17,9 @@ public sealed class VerbFailureTests
         { ["token", "--department", "tax", "--expires", "31d"], 2, "(at most 30d)" },
         { ["token", "--enterprise", "913304831LXE3BD9A5", "--expires", "2000000000h"], 2, "--expires takes" },
         { ["audit", "verify", "--checkpoint"], 2, "Option --checkpoint needs a value" },
+        // Read before the database: a file that is no checkpoint is the caller's mistake, not a broken chain.
+        { ["audit", "verify", "--checkpoint", "head.json"], 2, "The checkpoint file 'head.json' does not exist" },
+        { ["audit", "verify", "--checkpoint", "/dev/zero"], 2, "The checkpoint file '/dev/zero' is not a checkpoint" },
         { ["recompute", "--foo", "bar"], 2, "'recompute' takes no option --foo" },
         { ["serve", "--url", "http://127.0.0.1:0"], 2, "Unknown option --url for 'serve' (its options: --urls" },
         { ["--url", "http://127.0.0.1:0"], 2, "Unknown option --url for 'serve'" },
