@@ -11,6 +11,9 @@ public sealed class VerbFailureTests
     {
         { ["seed", "--enterprises"], 2, "Option --enterprises needs a value" },
         { ["seed", "--enterprise", "5"], 2, "Unknown option --enterprise for 'seed'" },
+        { ["seed", "--seed", "99999999999999999999"], 2,
+            "--seed must be a whole number from -2,147,483,648 to 2,147,483,647; '99999999999999999999' is not." },
+        { ["seed", "--seed", "abc"], 2, "--seed must be a whole number from -2,147,483,648 to 2,147,483,647" },
         { ["token", "--department", "tax", "--expire", "1h"], 2, "Unknown option --expire" },
         { ["token", "--department", "tax", "--enterprise", "913304831LXE3BD9A5"], 2, "not both" },
         { ["token", "--department", "tax", "--expires", "99999999d"], 2, "--expires takes a duration" },
