@@ -1,5 +1,6 @@
 using ProductQuality.Graph;
 using ProductQuality.Graph.Infrastructure;
+using ProductQuality.Graph.Infrastructure.Listening;
 
 return await StartupFailure.GuardAsync(async () =>
 {
@@ -9,7 +10,7 @@ return await StartupFailure.GuardAsync(async () =>
     }
 
     var builder = WebApplication.CreateBuilder(args);
-    builder.UseDefaultUrl();
+    builder.UseCheckedListenAddresses();
     builder.AddProductQualityServer();
 
     var app = builder.Build();

@@ -10,7 +10,8 @@ namespace ProductQuality.Graph.Audit;
 /// <summary>
 /// <c>audit verify [--checkpoint FILE] [--archive DIR]</c> walks the access log's hash chain — the archive files,
 /// then the table, with progress on standard error — and names the first broken link (exit 0 intact, 1 broken);
-/// with a checkpoint it also proves the log (or its archive) still holds the signed head. <c>audit checkpoint
+/// with a checkpoint it also proves the log (or its archive) still holds the signed head (a checkpoint file that is
+/// none, or an archive folder that is not there, is exit 2). <c>audit checkpoint
 /// [--out FILE]</c> verifies the chain, then prints (or writes) a signed checkpoint of its head. <c>audit archive
 /// [--archive DIR]</c> archives the entries the configured retention lets expire (progress on standard error). The
 /// archive folder is <c>AccessLog:Retention:Folder</c> unless <c>--archive</c> names one. Output is JSON.
@@ -40,6 +41,18 @@ internal static class AuditVerb
             return 2;
         }
 
+        // A checkpoint file that is none is a mistake too: said before the walk, which can take minutes.
+        string? checkpoint = null;
+        if (args[0] == "verify" && CommandLine.Option(args, "--checkpoint") is { } file)
+        {
+            checkpoint = CheckpointFile.Read(file, out var problem);
+            if (checkpoint is null)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return 2;
+            }
+        }
+
         using var host = CommandLine.BuildHost(args[1..], databaseMustExist: true);
         var services = host.Services;
         var folder = CommandLine.Option(args, "--archive")
@@ -54,18 +67,18 @@ internal static class AuditVerb
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"verified {p.Walked:N0} of {p.Head:N0} entries ({100.0 * p.Walked / Math.Max(1, p.Head):0} %)")));
         return args[0] == "verify"
-            ? await VerifyAsync(services, verification, CommandLine.Option(args, "--checkpoint"), folder)
+            ? await VerifyAsync(services, verification, checkpoint, folder)
             : await CheckpointAsync(services, verification, CommandLine.Option(args, "--out"));
     }
 
-    private static async Task<int> VerifyAsync(IServiceProvider services, ChainVerification chain, string? file,
+    private static async Task<int> VerifyAsync(IServiceProvider services, ChainVerification chain, string? jws,
         string folder)
     {
         object? checkpoint = null;
         var intact = chain.Intact;
-        if (file is not null)
+        if (jws is not null)
         {
-            var (held, problem) = await CheckHeldAsync(services, chain, file, folder);
+            var (held, problem) = await CheckHeldAsync(services, chain, jws, folder);
             checkpoint = new { held, problem };
             intact &= held;
         }
@@ -114,22 +127,8 @@ internal static class AuditVerb
     /// <summary>Whether the log (table or archive) still holds the checkpoint's entry with the checkpoint's hash.
     /// </summary>
     private static async Task<(bool Held, string? Problem)> CheckHeldAsync(
-        IServiceProvider services, ChainVerification chain, string file, string folder)
+        IServiceProvider services, ChainVerification chain, string jws, string folder)
     {
-        string jws;
-        try
-        {
-            // Bounded (a checkpoint is under 1 KB): /dev/zero was read until memory ran out.
-            using var json = JsonDocument.Parse(Infrastructure.SettingFiles.ReadAtMost(file, 64 * 1024));
-            jws = json.RootElement.GetProperty("checkpoint").GetString() ?? "";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException
-            or KeyNotFoundException or InvalidOperationException)
-        {
-            return (false,
-                $"Could not read {file}: it must be JSON with \"checkpoint\" as `audit checkpoint` wrote it.");
-        }
-
         if (await services.GetRequiredService<CheckpointSigner>().ReadAsync(jws) is not { } checkpoint)
         {
             return (false, "The checkpoint's signature does not verify with this server's receipt keys (or it is not "

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -26,9 +27,13 @@ internal static class SeedVerb
         using var scope = host.Services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         enterprises = given is null ? options.SeedEnterprises : enterprises;
-        if (!TryInt(CommandLine.Option(args, "--seed"), options.SeedRandom, out var seed))
+        var seedText = CommandLine.Option(args, "--seed");
+        if (!TryInt(seedText, options.SeedRandom, out var seed))
         {
-            await Console.Error.WriteLineAsync("--seed must be a whole number.");
+            // The range too: 99999999999999999999 is a whole number, and "must be a whole number" did not say why not.
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"--seed must be a whole number from {int.MinValue:N0} to {int.MaxValue:N0}; "
+                + $"'{Quoted.Start(seedText)}' is not."));
             return 2;
         }
 

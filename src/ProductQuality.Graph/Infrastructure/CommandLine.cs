@@ -20,7 +20,8 @@ public static class CommandLine
           report                             print the distributions a bureau looks at first (tiers, classes,
                                              colours, overdue plan)
           token --department ID [--subject NAME] [--expires 8h]
-                                             print a development JWT for a department of the policy
+                                             print a development JWT for a department of the policy (NAME:
+                                             who it is for, up to 200 characters; default dev-ID)
           token --enterprise CODE [--expires 30d]
                                              print an enterprise's data-tracker token (its own tracker and status
                                              only; production too, with Access:EnterpriseTokens:SigningKey)
@@ -30,7 +31,7 @@ public static class CommandLine
           audit verify [--checkpoint FILE] [--archive DIR]
                                              walk the access log's hash chain, archive files then table, name the
                                              first broken link (exit 0 intact, 1 broken); with a checkpoint, prove
-                                             the log or its archive still holds it
+                                             the log or its archive still holds it (exit 2: FILE is no checkpoint)
           audit checkpoint [--out FILE] [--archive DIR]
                                              verify, then print a checkpoint of the chain's head signed with the
                                              receipt key (keep it outside; check it later with audit verify)

@@ -6,21 +6,12 @@ using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Infrastructure;
 
-/// <summary>Small start-up conveniences: the default address, and telling the developer where to go.</summary>
+/// <summary>
+/// Small start-up conveniences: checking the settings early, and telling the developer where to go. (Where the server
+/// listens: <see cref="Listening.ListenSettings"/>.)
+/// </summary>
 public static class HostingExtensions
 {
-    public const string DefaultUrl = "http://localhost:5080";
-
-    /// <summary>Listen on http://localhost:5080 unless --urls or ASPNETCORE_URLS says otherwise.</summary>
-    public static void UseDefaultUrl(this WebApplicationBuilder builder)
-    {
-        if (string.IsNullOrEmpty(builder.Configuration["urls"])
-            && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
-    }
-
     /// <summary>
     /// Runs every options validation registered with ValidateOnStart now, before the database is migrated or seeded:
     /// a setting out of range stops the process (exit code 3) before it changes anything.

@@ -39,7 +39,7 @@ public static partial class StartupFailure
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A folder that does not exist or is not writable (a verb's --out, --archive), an address in use.
+            // A folder that does not exist or is not writable (a verb's --out, --archive).
             await Console.Error.WriteLineAsync($"{e.Message} Check the path or address and its permissions.");
             return 1;
         }
@@ -83,11 +83,9 @@ public static partial class StartupFailure
         InvalidDataException { Message: var m }
             when m.StartsWith("Failed to load configuration", StringComparison.Ordinal) =>
                 [string.Join(' ', Causes(e).Select(c => c.Message))],
-        // Kestrel's own words name the address; the socket error inside is not the database's (it was once read as
-        // "PostgreSQL: Address already in use" on a SQLite server).
-        IOException { Message: var m } when m.StartsWith("Failed to bind to address", StringComparison.Ordinal) =>
-            [$"{m.TrimEnd('.')}: another process listens there. Give this server another address with --urls (or "
-                + "ASPNETCORE_URLS), or stop the other process."],
+        // Before the database's: the socket error inside is not the database's (it was once read as "PostgreSQL:
+        // Address already in use" on a SQLite server).
+        Listening.ListenFailureException listen => [listen.Message],
         _ when DatabaseProblem(e) is { } problem => [problem],
         _ => null,
     };

@@ -119,6 +119,25 @@ public sealed class ChainVerifyOnSqliteTests(AccessLogServerFactory factory) : I
             StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pq-host\n")]
+    [InlineData("{\"receipt\": \"eyJ\", \"creditCodes\": []}")]
+    [InlineData("{\"checkpoint\": \"not a signed JWS\"}")]
+    public async Task A_file_that_is_no_checkpoint_is_said_so_not_reported_as_a_broken_chain(string content)
+    {
+        // /etc/hostname came out as "intact":false with no broken link and exit 1, as if the log were rewritten.
+        await WriteEntriesAsync();
+        var file = Path.Combine(_verb.Folder, "head.json");
+        await File.WriteAllTextAsync(file, content);
+
+        var run = await _verb.RunAsync("audit", "verify", "--checkpoint", file, Connection(Copy()));
+
+        Assert.True(run.ExitCode == 2, $"exit {run.ExitCode}: {run.Out} {run.Error}");
+        Assert.Empty(run.Out);
+        Assert.StartsWith($"The checkpoint file '{file}' is not a checkpoint: expected the JSON that `audit "
+            + "checkpoint` writes, {\"checkpoint\": \"<signed JWS>\"", run.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _verb.Dispose();
 
     /// <summary>Five answered requests in a row: the first returns an enterprise, the others none.</summary>

@@ -25,23 +25,6 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
-    public async Task An_address_in_use_is_said_so_not_blamed_on_the_database()
-    {
-        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        taken.Start();
-        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
-        using var process = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
-
-        var (code, _, error) = await process.RunAsync(
-            "--urls", $"http://127.0.0.1:{port}", "--Database:SeedWhenEmpty=false", "--Maintenance:Enabled=false");
-
-        Assert.True(code == StartupFailure.ExitCode, $"exit {code}: {error}");
-        Assert.Contains($"127.0.0.1:{port}", error, StringComparison.Ordinal);
-        Assert.Contains("another process listens there", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("database could not be opened", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_clean_run_keeps_its_exit_code()
     {
         Assert.Equal(2, await StartupFailure.GuardAsync(() => Task.FromResult(2)));

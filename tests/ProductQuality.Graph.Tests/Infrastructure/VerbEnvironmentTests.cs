@@ -41,6 +41,23 @@ public sealed class VerbEnvironmentTests
         Assert.StartsWith("Setting GraphQL:MaxDepth", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Appsettings_json_overrides_ASPNETCORE_prefixed_settings_and_not_plain_ones()
+    {
+        // As the README says: the prefixed variables are host settings, read before appsettings.json (which sets
+        // Database:Provider); the plain ones after it.
+        using var verb = new VerbProcess();
+        verb.Environment["ASPNETCORE_Database__Provider"] = "Bogus";
+        var (code, _, error) = await verb.RunAsync("token", "--department", "tax");
+        Assert.True(code == 0, $"exit {code}: {error}");
+
+        verb.Environment.Clear();
+        verb.Environment["Database__Provider"] = "Bogus";
+        (code, _, error) = await verb.RunAsync("token", "--department", "tax");
+        Assert.True(code == 3, $"exit {code}: {error}");
+        Assert.StartsWith("Setting Database:Provider is 'Bogus'", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]

@@ -11,12 +11,18 @@ public sealed class VerbFailureTests
     {
         { ["seed", "--enterprises"], 2, "Option --enterprises needs a value" },
         { ["seed", "--enterprise", "5"], 2, "Unknown option --enterprise for 'seed'" },
+        { ["seed", "--seed", "99999999999999999999"], 2,
+            "--seed must be a whole number from -2,147,483,648 to 2,147,483,647; '99999999999999999999' is not." },
+        { ["seed", "--seed", "abc"], 2, "--seed must be a whole number from -2,147,483,648 to 2,147,483,647" },
         { ["token", "--department", "tax", "--expire", "1h"], 2, "Unknown option --expire" },
         { ["token", "--department", "tax", "--enterprise", "913304831LXE3BD9A5"], 2, "not both" },
         { ["token", "--department", "tax", "--expires", "99999999d"], 2, "--expires takes a duration" },
         { ["token", "--department", "tax", "--expires", "31d"], 2, "(at most 30d)" },
         { ["token", "--enterprise", "913304831LXE3BD9A5", "--expires", "2000000000h"], 2, "--expires takes" },
         { ["audit", "verify", "--checkpoint"], 2, "Option --checkpoint needs a value" },
+        // Read before the database: a file that is no checkpoint is the caller's mistake, not a broken chain.
+        { ["audit", "verify", "--checkpoint", "head.json"], 2, "The checkpoint file 'head.json' does not exist" },
+        { ["audit", "verify", "--checkpoint", "/dev/zero"], 2, "The checkpoint file '/dev/zero' is not a checkpoint" },
         { ["recompute", "--foo", "bar"], 2, "'recompute' takes no option --foo" },
         { ["serve", "--url", "http://127.0.0.1:0"], 2, "Unknown option --url for 'serve' (its options: --urls" },
         { ["--url", "http://127.0.0.1:0"], 2, "Unknown option --url for 'serve'" },
@@ -69,6 +75,29 @@ public sealed class VerbFailureTests
         Assert.Contains(sentence, error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.False(File.Exists(verb.DefaultDatabase), "the verb went on with the default database");
+    }
+
+    [Fact]
+    public async Task A_token_argument_is_bounded()
+    {
+        // A 100,000-character subject made a 133 KB token that no request could carry (431 over 32 KB of headers).
+        using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+        var (code, output, error) = await verb.RunAsync(
+            "token", "--department", "tax", "--subject", new string('x', 100_000));
+        Assert.True(code == 2, $"exit {code}: {error}");
+        Assert.Empty(output);
+        Assert.StartsWith("--subject takes a name of 1 to 200 characters (the officer or system the token is for); "
+            + "this one has 100,000.", error, StringComparison.Ordinal);
+
+        // The enterprise's code is checked already, and its refusal quoted the argument whole.
+        (code, _, error) = await verb.RunAsync("token", "--enterprise", new string('9', 100_000));
+        Assert.True(code == 2, $"exit {code}: {error.Length} characters");
+        Assert.StartsWith("--enterprise '9999", error, StringComparison.Ordinal);
+        Assert.True(error.Length < 300, $"{error.Length} characters");
+
+        (code, output, error) = await verb.RunAsync("token", "--department", "tax", "--subject", new string('长', 200));
+        Assert.True(code == 0, $"exit {code}: {error}");
+        Assert.NotEmpty(output.Trim());
     }
 
     [Fact]

@@ -16,8 +16,9 @@ internal static class EnterpriseTokenVerb
         var check = CreditCode.Validate(creditCode);
         if (!check.IsValid)
         {
-            await Console.Error.WriteLineAsync(
-                $"--enterprise '{creditCode}' is not a valid unified social credit code: {check.Problem}");
+            // Quoted by its start: the argument can be anything, and came out whole (100,000 characters).
+            await Console.Error.WriteLineAsync($"--enterprise '{Quoted.Start(creditCode)}' is not a valid unified "
+                + $"social credit code: {check.Problem}");
             return 2;
         }
 

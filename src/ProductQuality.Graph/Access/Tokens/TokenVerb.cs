@@ -12,6 +12,13 @@ namespace ProductQuality.Graph.Access.Tokens;
 /// </summary>
 internal static class TokenVerb
 {
+    /// <summary>
+    /// The longest --subject. It is signed into the token, which every request carries in a header, and stored with
+    /// each write (recordedBy, 256 characters with the department) and in the access log: 100,000 characters made a
+    /// 133 KB token that no request could carry (a server refuses headers over 32 KB with 431).
+    /// </summary>
+    internal const int MaxSubjectLength = 200;
+
     public static async Task<int> RunAsync(string[] args)
     {
         if (CommandLine.Option(args, "--enterprise") is { } enterprise)
@@ -44,6 +51,14 @@ internal static class TokenVerb
         }
 
         var subject = CommandLine.Option(args, "--subject") ?? $"dev-{department}";
+        if (string.IsNullOrWhiteSpace(subject) || subject.Length > MaxSubjectLength)
+        {
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"--subject takes a name of 1 to {MaxSubjectLength} characters (the officer or system the token is "
+                + $"for); this one has {subject.Trim().Length:N0}."));
+            return 2;
+        }
+
         Console.WriteLine(
             host.Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(department, subject, lifetime));
         return 0;

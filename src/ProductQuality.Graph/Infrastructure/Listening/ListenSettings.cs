@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace ProductQuality.Graph.Infrastructure.Listening;
+
+/// <summary>
+/// Where the server listens: the urls setting (--urls, ASPNETCORE_URLS), else http_ports and https_ports, else
+/// http://localhost:5080. Kestrel reads them only as the host starts, after the database was migrated, and a mistake
+/// there ended the process with a stack trace (exit 134) or, for a host it could not read ("http://[::1"), listened on
+/// every interface without a word. Checked here first instead: one sentence each, exit code 3 (StartupFailure).
+/// What Kestrel still refuses as it binds is said in one sentence too (<see cref="ListenFailureException"/>).
+/// </summary>
+public static class ListenSettings
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    private const string Urls = "Setting urls (--urls, ASPNETCORE_URLS)";
+
+    private const string Example = "Give addresses such as http://127.0.0.1:5080 (this machine only) or "
+        + "http://*:5080 (every interface), several separated by ';'.";
+
+    /// <summary>Checks the addresses, then listens on the default address unless one is set.</summary>
+    public static void UseCheckedListenAddresses(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = builder.Configuration;
+        if (Problems(settings) is { Count: > 0 } problems)
+        {
+            throw new OptionsValidationException("urls", typeof(ListenSettings), problems);
+        }
+
+        if (string.IsNullOrEmpty(settings["urls"]) && string.IsNullOrEmpty(settings["http_ports"])
+            && string.IsNullOrEmpty(settings["https_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // What Kestrel still refuses as it binds (an address in use, one not this machine's): one sentence too.
+        ListeningServer.Wrap(builder.Services);
+        QuietTheHostsLogOfListenFailures(builder.Services);
+    }
+
+    // The host's type is internal (Microsoft.Extensions.Hosting.Internal.Host), so it is found by name; renamed in
+    // some release, its log entry is written as before (with the stack trace), and ListenFailureTests fails.
+    private static void QuietTheHostsLogOfListenFailures(IServiceCollection services)
+    {
+        if (typeof(HostBuilder).Assembly.GetType("Microsoft.Extensions.Hosting.Internal.Host") is { } host)
+        {
+            services.AddSingleton(typeof(ILogger<>).MakeGenericType(host),
+                typeof(HostLogWithoutListenFailures<>).MakeGenericType(host));
+        }
+    }
+
+    internal static List<string> Problems(IConfiguration settings)
+    {
+        // Endpoints in Kestrel's own settings replace the addresses (Kestrel warns so), and are Kestrel's to read.
+        if (settings.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        {
+            return [];
+        }
+
+        var problems = new List<string>();
+        var https = new List<(string Setting, string Address)>();
+        if (settings["urls"] is { Length: > 0 } urls)
+        {
+            // Split as the host splits it: on ';', dropping empty entries.
+            var addresses = urls.Split(';', StringSplitOptions.RemoveEmptyEntries);
+            if (addresses.Length == 0)
+            {
+                problems.Add($"{Urls} is '{urls}', which names no address. {Example}");
+            }
+
+            foreach (var address in addresses)
+            {
+                if (ListenAddress.Problem(address) is { } problem)
+                {
+                    problems.Add($"{Urls} {(addresses.Length == 1 ? "is" : "has")} '{address}', {problem}. {Example}");
+                }
+                else if (ListenAddress.IsHttps(address))
+                {
+                    https.Add((Urls, address));
+                }
+            }
+        }
+        else
+        {
+            // Used only without urls: each port becomes http://*:port (https://*:port).
+            Ports(settings, "http_ports", problems, https: null);
+            Ports(settings, "https_ports", problems, https);
+        }
+
+        if (problems.Count == 0 && https.Count > 0 && !HttpsCertificate.Available(settings))
+        {
+            var (setting, address) = https[0];
+            problems.Add($"{setting} has '{address}' for https, and Kestrel has no certificate for it: "
+                + $"{HttpsCertificate.Remedy}.");
+        }
+
+        return problems;
+    }
+
+    private static void Ports(IConfiguration settings, string key, List<string> problems,
+        List<(string, string)>? https)
+    {
+        var setting = $"Setting {key} (--{key}, ASPNETCORE_{key.ToUpperInvariant()})";
+        var ports = (settings[key] ?? "").Split(';',
+            StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var port in ports)
+        {
+            if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > 65535)
+            {
+                problems.Add($"{setting} has '{port}', which is not a port: give numbers from 0 to 65535 (0: any free "
+                    + "port), several separated by ';'.");
+            }
+            else
+            {
+                https?.Add((setting, port));
+            }
+        }
+    }
+}
