@@ -26,9 +26,7 @@ public sealed class ConcurrencyLimitTests(ConcurrencyLimitTests.Server server)
     public async Task Past_its_places_a_request_waits_and_past_its_queue_it_is_refused_while_others_are_served()
     {
         var finance = server.ClientFor("finance");
-        var held = server.Gate.Hold("HeldA");
-        var running = finance.PostAsync("query HeldA { __typename }", operationName: "HeldA");
-        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (held, running) = await HoldAsync(finance, "HeldA");
 
         // finance may run one and queue one: of the next two, one waits and the other is refused at once.
         var second = finance.PostAsync("{ __typename }");
@@ -59,9 +57,7 @@ public sealed class ConcurrencyLimitTests(ConcurrencyLimitTests.Server server)
     public async Task A_request_that_waits_past_the_execution_timeout_is_refused_saying_so()
     {
         var industry = server.ClientFor("industry-access");
-        var held = server.Gate.Hold("HeldB");
-        var running = industry.PostAsync("query HeldB { __typename }", operationName: "HeldB");
-        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (held, running) = await HoldAsync(industry, "HeldB");
 
         var waited = await industry.PostAsync("{ __typename }").WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -76,9 +72,7 @@ public sealed class ConcurrencyLimitTests(ConcurrencyLimitTests.Server server)
     [Fact]
     public async Task A_query_over_WebSocket_takes_a_place_as_over_HTTP()
     {
-        var held = server.Gate.Hold("HeldC");
-        var running = server.ClientFor("finance").PostAsync("query HeldC { __typename }", operationName: "HeldC");
-        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (held, running) = await HoldAsync(server.ClientFor("finance"), "HeldC");
 
         await using var client = await WsClient.ConnectAsync(server.Address);
         await client.InitAsync(server.Token("finance"));
@@ -94,6 +88,15 @@ public sealed class ConcurrencyLimitTests(ConcurrencyLimitTests.Server server)
         (await running).EnsureData();
         var next = (await answer.WaitAsync(TimeSpan.FromSeconds(30)))!.Value;
         Assert.Equal("next", next.GetProperty("type").GetString());
+    }
+
+    /// <summary>A request of the client's department kept executing (holding a place) until released.</summary>
+    private async Task<(ExecutionGate.Held Held, Task<GraphQLReply> Running)> HoldAsync(HttpClient client, string name)
+    {
+        var held = server.Gate.Hold(name);
+        var running = client.PostAsync($"query {name} {{ __typename }}", operationName: name);
+        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return (held, running);
     }
 
     private static async Task<bool> Finishes(Task task, TimeSpan within) =>

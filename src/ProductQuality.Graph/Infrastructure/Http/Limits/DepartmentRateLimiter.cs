@@ -11,18 +11,13 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 /// </summary>
 internal sealed class DepartmentRateLimiter(UsageLimitsPolicy policy) : IDisposable
 {
-    private readonly PartitionedRateLimiter<Caller> _limiter = PartitionedRateLimiter.Create<Caller, string>(
-        caller => RateLimitPartition.GetFixedWindowLimiter(caller.Key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = caller.Limits.RequestsPerWindow,
-            Window = caller.Limits.Window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly PartitionedRateLimiter<Caller> _limiter = PerWindow();
 
     /// <summary>Refusals past the rate that are written to the access log one by one: as many as the rate, a window.
     /// </summary>
-    private readonly PartitionedRateLimiter<Caller> _loggedRefusals = PartitionedRateLimiter.Create<Caller, string>(
+    private readonly PartitionedRateLimiter<Caller> _loggedRefusals = PerWindow();
+
+    private static PartitionedRateLimiter<Caller> PerWindow() => PartitionedRateLimiter.Create<Caller, string>(
         caller => RateLimitPartition.GetFixedWindowLimiter(caller.Key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = caller.Limits.RequestsPerWindow,
