@@ -59,6 +59,16 @@ public sealed class WebSocketRefusalRateTests(WebSocketRefusalRateTests.Server s
 
         WebSocketRefusalLogTests.AssertRefused(entries[^2], 1013, "RATE_LIMITED", AccessOutcome.Limited);
         WebSocketRefusalLogTests.AssertRefused(entries[^1], 1013, "RATE_LIMITED", AccessOutcome.Limited);
+
+        // Past the rate, refusals are logged one by one up to the rate again (three here), then only answered.
+        for (var i = 0; i < 3; i++)
+        {
+            await using var again = await WsClient.ConnectAsync(server.Address, purpose: purpose);
+            await again.InitAsync("not-a-jwt");
+            Assert.Equal(1013, (await again.ClosedAsync()).Code);
+        }
+
+        Assert.Equal(PublicRate + 3, (await server.EntriesAsync(purpose)).Count);
     }
 
     /// <summary>The WebSocket test server with a public rate of three requests an hour.</summary>

@@ -79,7 +79,8 @@ internal sealed class GraphQLWebSocketEndpoint(
     private async Task RefuseProtocolAsync(HttpContext http)
     {
         var asked = http.WebSockets.WebSocketRequestedProtocols;
-        var (closeCode, code, status, reason) = limits.CheckUnidentified(http) is { } limited
+        var limited = limits.CheckUnidentified(http);
+        var (closeCode, code, status, reason) = limited is not null
             ? (CloseCodes.TryAgainLater, limited.Code, limited.Status, $"{limited.Code}: too many refused requests "
                 + $"from this address; retry after {DepartmentRateLimiter.RetryAfterHeader(limited)} s")
             : (CloseCodes.SubprotocolNotAcceptable, "UNSUPPORTED_WEBSOCKET_PROTOCOL", StatusCodes.Status400BadRequest,
@@ -90,6 +91,7 @@ internal sealed class GraphQLWebSocketEndpoint(
         using var socket = await http.WebSockets.AcceptWebSocketAsync(echoed);
         if (log.Begin(http) is { } entry)
         {
+            entry.Unlogged = limited?.Unlogged == true;
             entry.Failed(code, nothingReturned: true);
             await log.RecordAsync(http, entry, http.TraceIdentifier, closeCode,
                 AccessOutcomes.Of(status, code, faulted: false));

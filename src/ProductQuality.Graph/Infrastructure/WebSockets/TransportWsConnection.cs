@@ -179,6 +179,10 @@ internal sealed partial class TransportWsConnection(
     {
         if (_limits.CheckUnidentified(http) is { } limited)
         {
+            // Past the rate, logged one by one only up to the rate again (LimitRefusal.Unlogged).
+            trace ??= _log.Begin(http);
+            trace?.Unlogged = limited.Unlogged;
+
             // A close reason holds 123 bytes: the code and the wait, not the rate limiter's whole sentence.
             await RefuseAsync(new ConnectionRefusal(CloseCodes.TryAgainLater, limited.Code, limited.Status,
                 $"{limited.Code}: too many requests without a valid token from this address; retry after "
