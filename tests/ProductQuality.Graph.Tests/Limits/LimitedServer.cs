@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ProductQuality.Graph.Access.Tokens;
@@ -14,7 +15,8 @@ public sealed class LimitedServer : IDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    public LimitedServer(GraphServerFactory shared, IReadOnlyDictionary<string, string> settings)
+    public LimitedServer(GraphServerFactory shared, IReadOnlyDictionary<string, string> settings,
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(shared);
         ArgumentNullException.ThrowIfNull(settings);
@@ -24,6 +26,11 @@ public sealed class LimitedServer : IDisposable
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
         });
     }

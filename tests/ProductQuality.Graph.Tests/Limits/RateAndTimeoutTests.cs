@@ -130,6 +130,33 @@ public sealed class RateAndTimeoutTests(GraphServerFactory factory)
         Assert.Equal([null, null, "RATE_LIMITED", "RATE_LIMITED"], entries.Select(e => e.ErrorCode));
     }
 
+    /// <summary>
+    /// Each department's places bound one caller; the server's bound them all: many departments (or the public from
+    /// many addresses) at once wait for a place, then 503 SERVER_BUSY. Another department is refused here, not held.
+    /// </summary>
+    [Fact]
+    public async Task Past_the_servers_places_any_caller_is_told_the_server_is_busy()
+    {
+        using var server = new LimitedServer(factory, new Dictionary<string, string>
+        {
+            ["GraphQL:Limits:MaxConcurrentRequests"] = "1",
+            ["GraphQL:Limits:MaxQueuedRequests"] = "0",
+        }, ExecutionGate.Install);
+        var gate = server.Services.GetRequiredService<ExecutionGate>();
+        var held = gate.Hold("HeldServer");
+        var running = server.ClientFor("drc").PostAsync("query HeldServer { __typename }", operationName: "HeldServer");
+        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var busy = await server.ClientFor("finance").PostAsync("{ __typename }");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.Status);
+        Assert.Equal("SERVER_BUSY", busy.FirstErrorCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), busy.Response.Headers.RetryAfter?.Delta);
+
+        held.Release();
+        (await running).EnsureData();
+        (await server.ClientFor("finance").PostAsync("{ __typename }")).EnsureData();
+    }
+
     private static async Task<GraphQLReply> WithAuthorization(HttpClient client, string authorization)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
 
 namespace ProductQuality.Graph.Infrastructure.Http.Limits;
@@ -11,7 +12,8 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 /// turn, oldest first, up to the execution timeout (it would not be allowed to run longer either); past
 /// <see cref="EffectiveLimits.MaxQueuedRequests"/> waiting, it is refused at once.
 /// </summary>
-internal sealed class DepartmentConcurrencyLimiter(UsageLimitsPolicy policy) : IDisposable
+internal sealed class DepartmentConcurrencyLimiter(UsageLimitsPolicy policy, IOptions<QueryLimitsOptions> options)
+    : IDisposable
 {
     /// <summary>What a refusal asks the client to wait before sending again: a running request ends within this.
     /// </summary>
@@ -24,6 +26,15 @@ internal sealed class DepartmentConcurrencyLimiter(UsageLimitsPolicy policy) : I
             QueueLimit = caller.Limits.MaxQueuedRequests,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         }));
+
+    /// <summary>The server's places, every caller together, taken after the caller's own (so that one department's
+    /// burst waits in its own queue, not in everyone's).</summary>
+    private readonly ConcurrencyLimiter _server = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = options.Value.MaxConcurrentRequests,
+        QueueLimit = options.Value.MaxQueuedRequests,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
 
     /// <summary>
     /// The caller's place among its running requests, held until the answer is written (dispose it then), or the
@@ -50,12 +61,40 @@ internal sealed class DepartmentConcurrencyLimiter(UsageLimitsPolicy policy) : I
 
         if (lease.IsAcquired)
         {
-            return (lease, null);
+            return await ServerPlaceAsync(lease, deadline.Token);
         }
 
         lease.Dispose();
         return (null, Refusal(who, limits,
             $"{limits.MaxQueuedRequests} more are waiting, the most that may. Wait for answers before sending more"));
+    }
+
+    private async ValueTask<(IDisposable? Place, LimitRefusal? Refusal)> ServerPlaceAsync(
+        RateLimitLease own, CancellationToken deadline)
+    {
+        RateLimitLease? server = null;
+        try
+        {
+            server = await _server.AcquireAsync(1, deadline);
+        }
+        catch (OperationCanceledException)
+        {
+            // The wait ran out: answered below as a busy server.
+        }
+
+        if (server is { IsAcquired: true })
+        {
+            return (new Places(own, server), null);
+        }
+
+        server?.Dispose();
+        own.Dispose();
+        var limits = options.Value;
+        return (null, new LimitRefusal(StatusCodes.Status503ServiceUnavailable, "SERVER_BUSY",
+            $"The server is busy: {limits.MaxConcurrentRequests} requests of all callers are executing and no place "
+            + $"came free in time. Retry after {RetryAfterSeconds} s.",
+            [new("retryAfterSeconds", RetryAfterSeconds), new("limit", limits.MaxConcurrentRequests),
+                new("queueLimit", limits.MaxQueuedRequests)]));
     }
 
     private static LimitRefusal Refusal(string who, EffectiveLimits limits, string what) =>
@@ -66,7 +105,21 @@ internal sealed class DepartmentConcurrencyLimiter(UsageLimitsPolicy policy) : I
             [new("retryAfterSeconds", RetryAfterSeconds), new("limit", limits.MaxConcurrentRequests),
                 new("queueLimit", limits.MaxQueuedRequests)]);
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _server.Dispose();
+    }
+
+    /// <summary>The caller's place and the server's, given back together.</summary>
+    private sealed class Places(RateLimitLease own, RateLimitLease server) : IDisposable
+    {
+        public void Dispose()
+        {
+            server.Dispose();
+            own.Dispose();
+        }
+    }
 
     internal sealed record Caller(string Key, EffectiveLimits Limits);
 }

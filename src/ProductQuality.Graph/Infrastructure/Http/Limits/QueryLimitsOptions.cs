@@ -40,6 +40,19 @@ public sealed class QueryLimitsOptions
     [Range(1, 600_000)]
     public int ExecutionTimeoutMs { get; set; } = 10_000;
 
+    /// <summary>
+    /// Requests executing at once on this server, every department and address together: each department's own
+    /// places (Access:Limits:MaxConcurrentRequests) bound one caller, this bounds them all (many departments, or the
+    /// public from many addresses). Past it and <see cref="MaxQueuedRequests"/> waiting, 503 SERVER_BUSY.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxConcurrentRequests { get; set; } = 64;
+
+    /// <summary>Requests waiting, oldest first, for one of the server's places (at most the execution timeout).
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MaxQueuedRequests { get; set; } = 512;
+
     /// <summary>Most credit codes one <c>blacklistCheck</c> accepts; more is TOO_MANY_CODES.</summary>
     [Range(1, 100_000)]
     public int MaxBlacklistCheckCodes { get; set; } = 10_000;
