@@ -90,20 +90,21 @@ internal sealed class DepartmentConcurrencyLimiter(UsageLimitsPolicy policy, IOp
         server?.Dispose();
         own.Dispose();
         var limits = options.Value;
-        return (null, new LimitRefusal(StatusCodes.Status503ServiceUnavailable, "SERVER_BUSY",
+        return (null, Busy(StatusCodes.Status503ServiceUnavailable, "SERVER_BUSY",
             $"The server is busy: {limits.MaxConcurrentRequests} requests of all callers are executing and no place "
-            + $"came free in time. Retry after {RetryAfterSeconds} s.",
-            [new("retryAfterSeconds", RetryAfterSeconds), new("limit", limits.MaxConcurrentRequests),
-                new("queueLimit", limits.MaxQueuedRequests)]));
+            + "came free in time.", limits.MaxConcurrentRequests, limits.MaxQueuedRequests));
     }
 
     private static LimitRefusal Refusal(string who, EffectiveLimits limits, string what) =>
-        new(StatusCodes.Status429TooManyRequests, "TOO_MANY_CONCURRENT_REQUESTS",
+        Busy(StatusCodes.Status429TooManyRequests, "TOO_MANY_CONCURRENT_REQUESTS",
             $"Too many requests at once: {who} may have {limits.MaxConcurrentRequests} executing at a time, and "
-            + $"{what} (a bulk field such as enterpriseStatuses or blacklistCheck answers many codes in one request)."
-            + $" Retry after {RetryAfterSeconds} s.",
-            [new("retryAfterSeconds", RetryAfterSeconds), new("limit", limits.MaxConcurrentRequests),
-                new("queueLimit", limits.MaxQueuedRequests)]);
+            + $"{what} (a bulk field such as enterpriseStatuses or blacklistCheck answers many codes in one request).",
+            limits.MaxConcurrentRequests, limits.MaxQueuedRequests);
+
+    /// <summary>A refusal for want of a place: the wait, the places and the queue beside the code.</summary>
+    private static LimitRefusal Busy(int status, string code, string message, int places, int queue) =>
+        new(status, code, $"{message} Retry after {RetryAfterSeconds} s.",
+            [new("retryAfterSeconds", RetryAfterSeconds), new("limit", places), new("queueLimit", queue)]);
 
     public void Dispose()
     {
