@@ -70,7 +70,8 @@ internal sealed class CostEstimator
 
         if (field.SelectionSet is null)
         {
-            return _sizes.ScalarRows(complex, definition); // scalars come with their row; some lists of them count
+            // Scalars come with their row; some lists of them count.
+            return _sizes.ScalarRows(complex, definition, field);
         }
 
         var (rows, counted, reads) = _sizes.Rows(complex, definition, field);

@@ -69,31 +69,50 @@ internal sealed class ListSize(
             return (1, true);
         }
 
-        if (definition.Arguments?.Find("limit") is not null && Argument(field, "limit") is { } limit)
+        if (LimitRows(parent, definition, field) is { } limited)
         {
-            if (definition.GetMetadata<int?>(MaxLimitKey) is { } max && IntArgument(field, "limit") is { } asked
-                && (asked < 0 || asked > max))
-            {
-                Refusal ??= LimitRefusal.BadRequest(asked < 0 ? "INVALID_ARGUMENT" : "PAGE_TOO_LARGE",
-                    $"'limit' of {parent.Name}.{definition.Name} must be between 0 and {max}; it was {asked}.",
-                    "limitAsked", asked, max);
-            }
-
-            return (Math.Clamp(limit, 0, maxPageSize), true);
+            return (limited, true);
         }
 
         return (options.ListSizes.GetValueOrDefault(name, options.DefaultListSize), true);
     }
 
     /// <summary>
-    /// The rows a list of scalars counts: only one <c>ListSizes</c> names (an access log entry's codes); other
-    /// scalars and lists of them come with their row.
+    /// The rows a list of scalars counts: only one <c>ListSizes</c> names (an access log entry's codes), or its
+    /// <c>limit</c>; other scalars and lists of them come with their row.
     /// </summary>
-    public double ScalarRows(IComplexGraphType parent, FieldType definition)
+    public double ScalarRows(IComplexGraphType parent, FieldType definition, GraphQLField field)
     {
         var type = definition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : definition.ResolvedType;
-        return type is ListGraphType
-            && options.ListSizes.TryGetValue($"{parent.Name}.{definition.Name}", out var size) ? size : 0;
+        if (type is not ListGraphType
+            || !options.ListSizes.TryGetValue($"{parent.Name}.{definition.Name}", out var size))
+        {
+            return 0;
+        }
+
+        return LimitRows(parent, definition, field) ?? size;
+    }
+
+    /// <summary>
+    /// The rows a field's <c>limit</c> asks for, when it has one and the document says it; a limit outside the
+    /// field's declared range is noted as the <see cref="Refusal"/>.
+    /// </summary>
+    private long? LimitRows(IComplexGraphType parent, FieldType definition, GraphQLField field)
+    {
+        if (definition.Arguments?.Find("limit") is null || Argument(field, "limit") is not { } limit)
+        {
+            return null;
+        }
+
+        var max = definition.GetMetadata<int?>(MaxLimitKey);
+        if (max is { } most && IntArgument(field, "limit") is { } asked && (asked < 0 || asked > most))
+        {
+            Refusal ??= LimitRefusal.BadRequest(asked < 0 ? "INVALID_ARGUMENT" : "PAGE_TOO_LARGE",
+                $"'limit' of {parent.Name}.{definition.Name} must be between 0 and {most}; it was {asked}.",
+                "limitAsked", asked, most);
+        }
+
+        return Math.Clamp(limit, 0, Math.Max(maxPageSize, max ?? 0));
     }
 
     /// <summary>The factor of a field asked <c>asOf</c> a day (<c>AsOfCostFactors</c>); 1 without it.</summary>

@@ -93,7 +93,8 @@ public sealed class QueryLimitsOptions
         // A bulk field counts one row per code sent (ListSize); each code's result is that row.
         ["BlacklistCheck.results"] = 1,
         // A list of scalars counts only when named here: an entry's codes (a blacklistCheck's can be 10,000) were
-        // free, and 500 entries' codes made a 31 MB answer of 3 s CPU for an estimate of 500.
+        // free, and 500 entries' codes made a 31 MB answer of 3 s CPU for an estimate of 500. Their limit argument
+        // (default 100) counts in place of this when given.
         ["AccessLogEntry.creditCodes"] = 100,
     };
 
