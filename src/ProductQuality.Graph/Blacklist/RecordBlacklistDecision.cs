@@ -31,7 +31,7 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
         WriteScope scope, RecordBlacklistDecisionInput input, CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
-        var number = scope.Text("decisionNumber", input.DecisionNumber);
+        var number = scope.DocumentNumber("decisionNumber", input.DecisionNumber);
         var reason = scope.Text("reason", input.Reason, 2000);
         scope.PastDate("decidedOn", input.DecidedOn);
         if (input.Action == BlacklistAction.List && input.ReasonCategory is null)

@@ -30,7 +30,7 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
         CancellationToken ct)
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
-        var number = scope.Text("decisionNumber", input.DecisionNumber);
+        var number = scope.DocumentNumber("decisionNumber", input.DecisionNumber);
         var summary = scope.Text("summary", input.Summary, 2000);
         scope.PastDate("decidedOn", input.DecidedOn);
         if (input.FineYuan < 0)

@@ -45,7 +45,7 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
         var batch = scope.Text("batch", input.Batch);
         var spec = scope.Text("specModel", input.SpecModel);
         var lab = scope.Text("lab", input.Lab);
-        var report = scope.Text("reportNumber", input.ReportNumber);
+        var report = scope.DocumentNumber("reportNumber", input.ReportNumber);
         scope.PastDate("sampledOn", input.SampledOn);
         var items = FailedItems(scope, input);
         // Within the writer's own authority only: another county's numbers are neither checked nor revealed.

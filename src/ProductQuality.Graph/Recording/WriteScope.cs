@@ -96,6 +96,29 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
     }
 
     /// <summary>
+    /// A document number (<see cref="DocumentNumber"/>): required, fitting the column, in the form it is stored and
+    /// compared in, and refused when it holds a character that is not printed text.
+    /// </summary>
+    public string DocumentNumber(string field, string? value, int maxLength = 256)
+    {
+        var normalized = value is null ? null : Recording.DocumentNumber.Normalize(value);
+        if (value is not null && normalized is null)
+        {
+            Errors.Add(field, $"{field} is not valid Unicode text (it holds a lone UTF-16 surrogate).");
+            return "";
+        }
+
+        var text = Text(field, normalized, maxLength);
+        if (text.Length > 0 && Recording.DocumentNumber.FirstUnprintable(text) is { } unprintable)
+        {
+            Errors.Add(field, $"{field} holds {unprintable}: a document number is compared character by character, "
+                + "so write it as printed, without invisible, control or combining characters.");
+        }
+
+        return text;
+    }
+
+    /// <summary>
     /// Characters as the schema's limits and PostgreSQL's <c>varchar(n)</c> count them: Unicode scalar values, so an
     /// emoji (two UTF-16 units) is one. Counting <c>string.Length</c> refused 33 emoji as "66 characters" under a
     /// documented limit of 64.

@@ -39,7 +39,7 @@ public sealed class RecordExternalRiskSignal : WriteOperation<RecordExternalRisk
                 + "Send the signal to the city bureau (samr-jiaxing).");
         }
 
-        var reference = scope.Text("reference", input.Reference, ExternalRiskSignal.ReferenceMaxLength);
+        var reference = scope.DocumentNumber("reference", input.Reference, ExternalRiskSignal.ReferenceMaxLength);
         var hazard = scope.Text("hazard", input.Hazard, ExternalRiskSignal.HazardMaxLength);
         var description = Optional(scope, "description", input.Description, ExternalRiskSignal.DescriptionMaxLength);
         scope.PastDate("publishedOn", input.PublishedOn);

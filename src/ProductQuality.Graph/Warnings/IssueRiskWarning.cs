@@ -27,7 +27,7 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
 
     public override async Task<Staged?> StageAsync(WriteScope scope, IssueRiskWarningInput input, CancellationToken ct)
     {
-        var number = scope.Text("number", input.Number);
+        var number = scope.DocumentNumber("number", input.Number);
         var title = scope.Text("title", input.Title);
         var summary = scope.Text("summary", input.Summary, 4000);
         scope.PastDate("issuedOn", input.IssuedOn);

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace ProductQuality.Graph.Recording;
+
+/// <summary>
+/// Document numbers — a report's, a decision's, a bulletin's, a signal's reference — are how the bureau tells one
+/// document from another: a second write with a number already recorded is DUPLICATE. Compared as sent,
+/// "DUP-1", "DUP-1" with a zero-width space, with bidi isolates, with a soft hyphen or with a full-width "Ｄ" were
+/// five documents, and a number of zero-width spaces alone passed "not blank". So a number is stored in Unicode
+/// compatibility form (NFKC: full-width letters, digits and brackets as their usual forms; 〔〕 and CJK unchanged),
+/// with any run of white space as one space, and one holding a character nobody can see or type as printed
+/// (control, formatting, combining, private or unassigned) is refused, naming the character.
+/// </summary>
+internal static class DocumentNumber
+{
+    /// <summary>The number as stored and compared; null when the text is not valid Unicode.</summary>
+    public static string? Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string compatible;
+        try
+        {
+            compatible = text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return null; // a lone surrogate
+        }
+
+        var result = new StringBuilder(compatible.Length);
+        var space = false;
+        foreach (var rune in compatible.EnumerateRunes())
+        {
+            if (Rune.IsWhiteSpace(rune))
+            {
+                space = result.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                result.Append(' ');
+                space = false;
+            }
+
+            result.Append(rune.ToString());
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>The first character of a normalized number that is not printed text, described; null if none.</summary>
+    public static string? FirstUnprintable(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        var position = 0;
+        foreach (var rune in normalized.EnumerateRunes())
+        {
+            position++;
+            if (Kind(Rune.GetUnicodeCategory(rune)) is { } kind)
+            {
+                return $"U+{rune.Value:X4} ({kind}) at character {position}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Kind(UnicodeCategory category) => category switch
+    {
+        UnicodeCategory.Control => "a control character",
+        UnicodeCategory.Format => "an invisible formatting character",
+        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            => "a combining mark",
+        UnicodeCategory.PrivateUse => "a private-use character",
+        UnicodeCategory.OtherNotAssigned => "an unassigned code point",
+        UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => "a line separator",
+        UnicodeCategory.Surrogate => "a lone surrogate",
+        _ => null,
+    };
+}
