@@ -110,4 +110,31 @@ public sealed class SamplingWriteTests(WritableServerFactory factory)
         var again = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report));
         Assert.Equal(["DUPLICATE input.reportNumber"], again.FieldErrors());
     }
+
+    /// <summary>
+    /// A report number is one document however it is typed: full-width letters, a doubled or ideographic space are
+    /// the same number (DUPLICATE), and one carrying a character nobody sees — zero-width, bidi isolates, a soft
+    /// hyphen, a control or combining character — is refused, not recorded as a second report.
+    /// </summary>
+    [Theory]
+    [InlineData("{0}", "DUPLICATE")]
+    [InlineData("  {0} ", "DUPLICATE")]
+    [InlineData("Ｊ{1}", "DUPLICATE")]
+    [InlineData("{0}\u200b", "INVALID_INPUT")]
+    [InlineData("\u2066{0}\u2069", "INVALID_INPUT")]
+    [InlineData("{0}\u00ad", "INVALID_INPUT")]
+    [InlineData("{0}\u0001", "INVALID_INPUT")]
+    [InlineData("{0}\u0301", "INVALID_INPUT")]
+    [InlineData("\u200b\u200b", "INVALID_INPUT")]
+    public async Task A_report_number_is_one_document_however_it_is_typed(string variant, string expected)
+    {
+        var (code, product, _) = await factory.EnterpriseAsync(3);
+        var report = WriteData.Unique("JX-NUM") + " 2026";
+        (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report))).EnsureData();
+        var typed = System.Text.RegularExpressions.Regex.Unescape(string.Format(
+            System.Globalization.CultureInfo.InvariantCulture, variant, report, report[1..]).Replace(" 2026",
+            variant.StartsWith('Ｊ') ? "\u3000 2026" : " 2026", StringComparison.Ordinal));
+        var again = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: typed));
+        Assert.Equal([$"{expected} input.reportNumber"], again.FieldErrors());
+    }
 }
