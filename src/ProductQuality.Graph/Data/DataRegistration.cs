@@ -57,6 +57,7 @@ public static class DataRegistration
                     + "Sqlite or Postgres.");
         }
 
+        builder.Services.AddSingleton<DatabaseLease>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddCheckedOptions<Infrastructure.Clock.ClockOptions>(Infrastructure.Clock.ClockOptions.Section);
         builder.Services.AddSingleton<Infrastructure.Clock.BureauClock>();

@@ -49,12 +49,44 @@ public static class DatabaseInitializer
         }
 
         await UseWriteAheadLogAsync(db, cancellationToken);
+        var lease = app.Services.GetRequiredService<DatabaseLease>();
+        lease.Hold(SqliteFileLease.Shared(db));
+        if (await Seeding.DatabaseSeeder.IsUnfinishedAsync(db, cancellationToken))
+        {
+            await RecreateUnfinishedAsync(db, options, lease, logger, cancellationToken);
+        }
+
         if (options.SeedWhenEmpty && await SeedHook.IsEmptyAsync(db, cancellationToken))
         {
             logger.LogInformation("Empty database: seeding the default Jiaxing data set ({Count} enterprises); this "
                 + "takes a few seconds, once.", options.SeedEnterprises);
             await SeedHook.SeedAsync(db, options, scope.ServiceProvider, logger, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A seed stopped half-way. The server's own first seed, killed or stopped, on a SQLite file whose access log is
+    /// empty: nothing of value is in it, so it is recreated and seeded again. Anything else stops the start with what
+    /// to do: on PostgreSQL a seed may still be running from another machine.
+    /// </summary>
+    private static async Task RecreateUnfinishedAsync(ProductQualityDbContext db, DatabaseOptions options,
+        DatabaseLease lease, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!options.SeedWhenEmpty || !db.Database.IsSqlite() || await db.AccessLog.AnyAsync(cancellationToken))
+        {
+            throw new DatabaseStateException("The database holds a seed that did not finish (regions and products "
+                + "but no region assessments, which a seed writes last), or one still running: wait for it to end, "
+                + "or recreate the database with the seed verb (dotnet run --project src/ProductQuality.Graph -- seed)."
+            );
+        }
+
+        logger.LogWarning("The database holds a seed that did not finish (the last start was stopped while seeding): "
+            + "recreating it.");
+        lease.Hold(null);
+        await SeedVerb.EmptyAsync(db);
+        await db.Database.MigrateAsync(cancellationToken);
+        await UseWriteAheadLogAsync(db, cancellationToken);
+        lease.Hold(SqliteFileLease.Shared(db));
     }
 
     /// <summary>

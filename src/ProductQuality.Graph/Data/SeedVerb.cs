@@ -39,10 +39,15 @@ internal static class SeedVerb
 
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         DatabaseInitializer.EnsureSqliteFolder(db);
+        // Refused while a server uses the file; once recreated, the new file is held until the seed ends, so a server
+        // started meanwhile waits for a finished data set rather than serving half of one.
+        var lease = SqliteFileLease.Alone(db);
         Console.WriteLine($"Recreating the database ({options.Provider}) and generating {enterprises:N0} enterprises "
             + $"with seed {seed}…");
+        lease?.Dispose();
         await EmptyAsync(db);
         await db.Database.MigrateAsync();
+        using var recreated = SqliteFileLease.Alone(db);
         await DatabaseEncodingException.ThrowIfNotUtf8Async(db);
         await DatabaseInitializer.UseWriteAheadLogAsync(db);
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("seed");
@@ -60,7 +65,7 @@ internal static class SeedVerb
     /// down. Dropping the database had it recreated with the cluster's defaults: a UTF8 database made by hand on a
     /// SQL_ASCII cluster came back SQL_ASCII.
     /// </summary>
-    private static async Task EmptyAsync(ProductQualityDbContext db)
+    internal static async Task EmptyAsync(ProductQualityDbContext db)
     {
         if (db is not PostgresProductQualityDbContext || !await db.Database.CanConnectAsync())
         {

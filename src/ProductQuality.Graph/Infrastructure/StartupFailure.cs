@@ -37,6 +37,11 @@ public static partial class StartupFailure
                 "set the values; every setting is described in appsettings.example.json.");
             return ExitCode;
         }
+        catch (Data.DatabaseStateException state)
+        {
+            await Console.Error.WriteLineAsync(state.Message);
+            return ExitCode;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A folder that does not exist or is not writable (a verb's --out, --archive).

@@ -24,6 +24,17 @@ public sealed class DatabaseSeeder(RulesOptions rules)
         return !await db.Regions.AnyAsync() && !await db.Enterprises.AnyAsync();
     }
 
+    /// <summary>
+    /// True when a seed began and did not finish: reference data without the regions' assessments, which a seed
+    /// writes last (and a database in use always has). A seed killed half-way left regions, products and some or no
+    /// enterprises; the next start saw "not empty", did not seed, and served them as the data set.
+    /// </summary>
+    public static async Task<bool> IsUnfinishedAsync(ProductQualityDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Regions.AnyAsync(ct) && !await db.RegionAssessments.AnyAsync(ct);
+    }
+
     /// <summary>Seeds the data set of <paramref name="request"/> into an empty, migrated database.</summary>
     public async Task<SeedSummary> SeedAsync(
         ProductQualityDbContext db, SeedRequest request, IProgress<SeedProgress>? progress, CancellationToken ct)

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Data.Seeding;
+using ProductQuality.Graph.Rules;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Data;
+
+/// <summary>
+/// A seed and a server never share a SQLite file: <c>seed</c> deleted the file of a running server, which went on
+/// answering from the deleted file and logging there, lost at its end. And a seed stopped half-way is never served
+/// as the data set: the next start saw "not empty", did not seed, and served regions with no or some enterprises.
+/// </summary>
+public sealed class SeedStateTests
+{
+    [Fact]
+    public async Task Seed_refuses_the_file_of_a_running_server_and_runs_once_it_has_stopped()
+    {
+        using var process = new VerbProcess();
+        var server = new GraphServerFactory();
+        var path = server.DatabasePath;
+        int before;
+        try
+        {
+            var client = server.ClientFor("samr-jiaxing");
+            before = await TotalAsync(client);
+
+            var (exit, _, error) = await process.RunAsync("seed", "--enterprises", "10",
+                $"--Database:ConnectionString=Data Source={path}");
+            Assert.True(exit == 3, $"exit {exit}: {error}");
+            Assert.Contains("in use by a running server", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("appsettings.json", error, StringComparison.Ordinal);
+            Assert.Equal(before, await TotalAsync(client));
+            Assert.True(File.Exists(path));
+        }
+        finally
+        {
+            // The server's files go with it; its hold on the file goes with the host.
+            File.Copy(path, path + ".kept");
+            server.Dispose();
+        }
+
+        File.Move(path + ".kept", path);
+        try
+        {
+            var (again, output, refused) = await process.RunAsync("seed", "--enterprises", "10",
+                $"--Database:ConnectionString=Data Source={path}");
+            Assert.True(again == 0, $"exit {again}: {output} {refused}");
+            await using var db = SeededDatabases.Open(path);
+            Assert.Equal(10, await db.Enterprises.CountAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_first_start_stopped_while_seeding_is_seeded_again_at_the_next()
+    {
+        var path = await UnfinishedSeedAsync();
+        using var server = new OnFile(path);
+        var total = await TotalAsync(server.ClientFor("samr-jiaxing"));
+        Assert.Equal(TestServerFactory.Enterprises, total);
+        await using var db = SeededDatabases.Open(path);
+        Assert.True(await db.RegionAssessments.AnyAsync());
+    }
+
+    [Fact]
+    public async Task An_unfinished_seed_that_is_not_the_servers_own_stops_the_start_with_the_way_out()
+    {
+        // A server that starts instead runs until the timeout.
+        using var process = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+        var path = await UnfinishedSeedAsync();
+        try
+        {
+            var (exit, _, error) = await process.RunAsync("--urls", "http://127.0.0.1:0",
+                $"--Database:ConnectionString=Data Source={path}", "--Database:SeedWhenEmpty=false");
+            Assert.True(exit == 3, $"exit {exit}: {error}");
+            Assert.Contains("seed that did not finish", error, StringComparison.Ordinal);
+            Assert.Contains("-- seed", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A seed killed before its last step: reference data and enterprises, no region assessments.</summary>
+    private static async Task<string> UnfinishedSeedAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pq-unfinished-{Guid.NewGuid():N}.db");
+        await using var db = SeededDatabases.Open(path);
+        await db.Database.MigrateAsync();
+        await new DatabaseSeeder(new RulesOptions())
+            .SeedAsync(db, new SeedRequest(20, 1, SeededDatabases.Today), null, CancellationToken.None);
+        await db.RegionAssessments.ExecuteDeleteAsync();
+        Assert.True(await DatabaseSeeder.IsUnfinishedAsync(db));
+        return path;
+    }
+
+    private static async Task<int> TotalAsync(HttpClient client) =>
+        (await client.PostAsync("{ enterprises(first: 0) { totalCount } }")).EnsureData().Data
+        .GetProperty("enterprises").GetProperty("totalCount").GetInt32();
+
+    /// <summary>The test server over a SQLite file made beforehand.</summary>
+    private sealed class OnFile(string path) : TestServerFactory
+    {
+        protected override void ConfigureDatabase(IWebHostBuilder builder) =>
+            builder.UseSetting("Database:ConnectionString", $"Data Source={path}");
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+    }
+}
