@@ -66,6 +66,10 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
         {
             yield return publicProblem;
         }
+        else if (PublicContractProblem(options) is { } tooOpen)
+        {
+            yield return tooOpen;
+        }
 
         if (options.Public.County is not null)
         {
@@ -94,6 +98,32 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
             : $"Setting {path}:Contract is '{department.Contract}', which is not allowed: one of {known} " +
               "(the contracts under Access:Contracts).";
     }
+
+    /// <summary>
+    /// Anonymous callers get a public contract only (ACCESS.md): never writes or the access log, never contacts,
+    /// identities only through the published lists. Access:Public:Contract=regulator was accepted, and anyone without
+    /// a token read phones, legal representatives and who asked what.
+    /// </summary>
+    private static string? PublicContractProblem(AccessOptions options)
+    {
+        var groups = options.Contracts[options.Public.Contract!].Groups;
+        var tooOpen = PublicCeiling
+            .Where(c => groups.TryGetValue(c.Group, out var access) && !c.Allowed.Contains(access))
+            .Select(c => $"{c.Group} is {groups[c.Group]} (at most {c.Allowed[0]})")
+            .ToList();
+        return tooOpen.Count == 0
+            ? null
+            : $"Setting Access:Public:Contract is '{options.Public.Contract}', which anonymous callers may not have: "
+              + $"{string.Join(", ", tooOpen)}. Give the public a contract within those (the shipped 'public').";
+    }
+
+    private static readonly (FieldGroup Group, FieldAccess[] Allowed)[] PublicCeiling =
+    [
+        (FieldGroup.Identity, [FieldAccess.Limited, FieldAccess.Hidden]),
+        (FieldGroup.Contact, [FieldAccess.Hidden]),
+        (FieldGroup.Audit, [FieldAccess.Hidden]),
+        (FieldGroup.Write, [FieldAccess.Hidden]),
+    ];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
     private static partial Regex Id();

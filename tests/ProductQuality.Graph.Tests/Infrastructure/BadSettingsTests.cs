@@ -33,6 +33,12 @@ public sealed class BadSettingsTests
             "Setting Database:ConnectionString is not a SQLite connection string (mode:",
             "give one such as Data Source=data/productquality.db"
         },
+        // Anonymous callers read the regulator's contract, unmasked contacts and the access log included.
+        {
+            "--Access:Public:Contract=regulator",
+            "Setting Access:Public:Contract is 'regulator', which anonymous callers may not have",
+            "Identity is Full (at most Limited), Contact is Full (at most Hidden), Audit is Full (at most Hidden)"
+        },
         { "--GraphQL:MaxDepth=deep", "Setting GraphQL:MaxDepth is 'deep'", "a whole number" },
         { "--GraphQL:MaxDepth=1000", "Setting GraphQL:MaxDepth", "between 2 and 100" },
         { "--AccessLog:CodeIndexBatchCodes=10", "Setting AccessLog:CodeIndexBatchCodes", "between 1000 and 1000000" },
