@@ -62,6 +62,42 @@ public sealed class MetricsTests(GraphServerFactory factory)
             && s.Labels.GetValueOrDefault("http_route") == "/graphql");
     }
 
+    /// <summary>
+    /// A refusal answered 200 (Accept: application/json) is counted as its access log entry has it, not "ok": a
+    /// syntax error and a fragment cycle are validation errors, a document too deep is a limit.
+    /// </summary>
+    [Fact]
+    public async Task Refusals_answered_200_are_counted_with_the_access_logs_outcome()
+    {
+        var from = new RemoteAddress();
+        using var server = Scrapable(from);
+        using var partner = WithTokenOf(server, "yrd-partner");
+        var before = await ScrapeAsync(server);
+        var deep = "{ " + string.Concat(Enumerable.Repeat("enterprises { ", 200)) + new string('}', 201);
+        foreach (var (document, code) in new[]
+        {
+            ("{ enterprises(first: 1) { ", "SYNTAX_ERROR"),
+            ("{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }", "NO_FRAGMENT_CYCLES"),
+            (deep, "DOCUMENT_TOO_DEEP"),
+        })
+        {
+            var reply = await partner.PostAsync(document, accept: "application/json");
+            Assert.Equal((HttpStatusCode.OK, code), (reply.Status, reply.FirstErrorCode));
+        }
+
+        // The exporter answers a scrape from its cache for 300 ms (OpenTelemetry's default): wait that out.
+        await Task.Delay(TimeSpan.FromMilliseconds(700));
+        var after = await ScrapeAsync(server);
+        Assert.Equal(0, Counted(after, "ok") - Counted(before, "ok"));
+        Assert.Equal(2, Counted(after, "validation_error") - Counted(before, "validation_error"));
+        Assert.Equal(1, Counted(after, "limited") - Counted(before, "limited"));
+
+        static double Counted(IReadOnlyList<PrometheusText.Sample> samples, string outcome) =>
+            samples.Where(s => s.Name == "pqg_graphql_requests_total"
+                && s.Labels.GetValueOrDefault("pqg_department") == "yrd-partner"
+                && s.Labels.GetValueOrDefault("pqg_outcome") == outcome).Sum(s => s.Value);
+    }
+
     [Fact]
     public async Task Operation_names_are_bounded_per_department_and_variables_never_become_labels()
     {

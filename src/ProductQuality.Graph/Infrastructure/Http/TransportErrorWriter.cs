@@ -15,7 +15,7 @@ internal static class TransportErrorWriter
         HttpContext http, RequestError error, string mediaType,
         IReadOnlyList<KeyValuePair<string, long>>? facts = null)
     {
-        RequestTelemetry.Of(http)?.Refused(error.Status);
+        RequestTelemetry.Of(http)?.Refused(error.Status, error.Code);
         http.Features.Get<Audit.AccessTrace>()?.Failed(error.Code, error.Status >= 500, nothingReturned: true);
         http.Response.StatusCode = error.Status;
         http.Response.ContentType = mediaType + "; charset=utf-8";

@@ -21,13 +21,18 @@ public static class Outcomes
     /// <summary>A fault of the server (INTERNAL_ERROR).</summary>
     public const string Error = "error";
 
-    public static string ForStatus(int status) => status switch
-    {
-        < 400 => Ok,
-        StatusCodes.Status401Unauthorized => Unauthorised,
-        StatusCodes.Status403Forbidden => Forbidden,
-        StatusCodes.Status429TooManyRequests => Limited,
-        >= 500 => Error,
-        _ => ValidationError,
-    };
+    /// <summary>
+    /// A refusal's outcome as its access log entry has it. From the status alone, a refusal answered 200 (a syntax
+    /// error, a document too deep, under Accept: application/json) was counted "ok" while the log said otherwise.
+    /// </summary>
+    public static string ForRefusal(int status, string? errorCode) =>
+        Audit.AccessOutcomes.Of(status, errorCode, faulted: false) switch
+        {
+            Audit.AccessOutcome.Ok => Ok,
+            Audit.AccessOutcome.Unauthorised => Unauthorised,
+            Audit.AccessOutcome.Forbidden => Forbidden,
+            Audit.AccessOutcome.Limited => Limited,
+            Audit.AccessOutcome.Error => Error,
+            _ => ValidationError,
+        };
 }

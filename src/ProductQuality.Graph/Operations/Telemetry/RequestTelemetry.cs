@@ -58,8 +58,11 @@ public sealed class RequestTelemetry
             : Outcomes.ValidationError;
     }
 
-    /// <summary>A transport refusal: the status says which kind, unless a limit already said "limited".</summary>
-    public void Refused(int status) => Outcome ??= Outcomes.ForStatus(status);
+    /// <summary>
+    /// A transport refusal: its status and code say which kind (as in the access log), unless a limit already said
+    /// "limited". Called with the status alone when the request ends, for an answer nothing else classified.
+    /// </summary>
+    public void Refused(int status, string? errorCode = null) => Outcome ??= Outcomes.ForRefusal(status, errorCode);
 
     internal void Tag(Activity? activity, string operationLabel)
     {
