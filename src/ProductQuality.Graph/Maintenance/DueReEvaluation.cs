@@ -20,7 +20,8 @@ public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvalua
         ArgumentNullException.ThrowIfNull(db);
         var clock = Stopwatch.StartNew();
         var due = await db.Enterprises.CountAsync(e => e.NextDueOn <= today, ct);
-        logger.LogInformation("Daily re-evaluation for {Today:yyyy-MM-dd}: {Due} enterprises due.", today, due);
+        // The day as ISO text: a DateOnly in the structured state came out "12/05/2026" in JSON logs.
+        logger.LogInformation("Daily re-evaluation for {Today}: {Due} enterprises due.", Iso(today), due);
 
         // Products first: a tier that changes today moves its makers' colours, and ReEvaluator replays them with it.
         var (products, first) = await InBatchAsync(db, async () =>
@@ -57,8 +58,8 @@ public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvalua
             regions += result.RegionsChanged;
             batches++;
             logger.LogInformation(
-                "Daily re-evaluation for {Today:yyyy-MM-dd}: {Done} of {Due} due enterprises done, {Changed} changed.",
-                today, enterprises, due, changed);
+                "Daily re-evaluation for {Today}: {Done} of {Due} due enterprises done, {Changed} changed.",
+                Iso(today), enterprises, due, changed);
         }
 
         var summary = new DueRunSummary(
@@ -79,4 +80,7 @@ public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvalua
         db.ChangeTracker.Clear();
         return result;
     }
+
+    private static string Iso(DateOnly day) =>
+        day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -51,6 +51,12 @@ public sealed class JsonLogTests
             Assert.Equal("json-log-probe-1", Assert.Single(scopes).GetProperty("RequestId").GetString());
             Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$",
                 finished.GetProperty("Timestamp").GetString());
+
+            // Read on to the daily re-evaluation's line if it has not passed yet (every line read is checked).
+            if (!_sawDailyRun)
+            {
+                await NextLineAsync(process, l => _sawDailyRun, timeout.Token);
+            }
         }
         finally
         {
@@ -59,8 +65,34 @@ public sealed class JsonLogTests
         }
     }
 
+    private bool _sawDailyRun;
+
+    /// <summary>
+    /// A structured value that is a date is ISO text: the daily run's DateOnly came out "12/05/2026" in the state
+    /// while its message said 2026-12-05.
+    /// </summary>
+    private void AssertNoCultureDates(JsonElement entry, string line)
+    {
+        if (!entry.TryGetProperty("State", out var state) || state.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var value in state.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
+        {
+            Assert.DoesNotMatch(@"^\d{1,2}/\d{1,2}/\d{4}", value.Value.GetString()!);
+        }
+
+        if (entry.GetProperty("Message").GetString()!.StartsWith("Daily re-evaluation for", StringComparison.Ordinal))
+        {
+            Assert.True(state.TryGetProperty("Today", out var today), line);
+            Assert.Matches(@"^\d{4}-\d\d-\d\d$", today.GetString());
+            _sawDailyRun = true;
+        }
+    }
+
     /// <summary>Reads standard output until a line matches; every line read must be one JSON object.</summary>
-    private static async Task<JsonElement> NextLineAsync(Process process, Func<JsonElement, bool> wanted,
+    private async Task<JsonElement> NextLineAsync(Process process, Func<JsonElement, bool> wanted,
         CancellationToken cancellationToken)
     {
         while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
@@ -82,6 +114,7 @@ public sealed class JsonLogTests
             }
 
             Assert.Equal(JsonValueKind.Object, entry.ValueKind);
+            AssertNoCultureDates(entry, line);
             if (wanted(entry))
             {
                 return entry;
