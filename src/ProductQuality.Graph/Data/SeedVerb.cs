@@ -42,6 +42,7 @@ internal static class SeedVerb
         // Refused while a server uses the file; once recreated, the new file is held until the seed ends, so a server
         // started meanwhile waits for a finished data set rather than serving half of one.
         var lease = SqliteFileLease.Alone(db);
+        await PostgresSeedGuard.ThrowIfServersRunAsync(db);
         Console.WriteLine($"Recreating the database ({options.Provider}) and generating {enterprises:N0} enterprises "
             + $"with seed {seed}…");
         lease?.Dispose();

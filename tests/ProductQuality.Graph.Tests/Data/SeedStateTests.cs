@@ -124,3 +124,49 @@ public sealed class SeedStateTests
         }
     }
 }
+
+/// <summary>On PostgreSQL too, seed refuses a database a running server uses (it ran the tables down under it).</summary>
+[OnPostgres]
+public sealed class SeedStateOnPostgresTests
+{
+    [ProviderFact]
+    public async Task Seed_refuses_a_database_a_running_server_uses()
+    {
+        using var process = new VerbProcess();
+        using var server = new PostgresServerFactory();
+        var client = server.ClientFor("samr-jiaxing");
+        (await client.PostAsync("{ enterprises(first: 0) { totalCount } }")).EnsureData();
+
+        // The server's change listener connects in the background: wait for it, then seed.
+        await PostgresListenerWait.UntilListeningAsync(server.ConnectionString);
+        var (exit, _, error) = await process.RunAsync("seed", "--enterprises", "10", "--Database:Provider=Postgres",
+            $"--Database:ConnectionString={server.ConnectionString}");
+        Assert.True(exit == 3, $"exit {exit}: {error}");
+        Assert.Contains("in use by 1 running server", error, StringComparison.Ordinal);
+        Assert.Equal(TestServerFactory.Enterprises, (await client.PostAsync("{ enterprises(first: 0) { totalCount } }"))
+            .EnsureData().Data.GetProperty("enterprises").GetProperty("totalCount").GetInt32());
+    }
+}
+
+/// <summary>Waits (up to 30 s) until a server's change listener is connected to the database.</summary>
+internal static class PostgresListenerWait
+{
+    public static async Task UntilListeningAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        for (var i = 0; i < 300; i++)
+        {
+            await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                + "current_database() AND query LIKE 'LISTEN %'", connection);
+            if ((long)(await count.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("No server's change listener connected within 30 s.");
+    }
+}

@@ -13,6 +13,10 @@ public class PostgresServerFactory : TestServerFactory
     private readonly string _database = $"pq_tests_{Guid.NewGuid():N}";
     private string? _adminConnectionString;
 
+    /// <summary>The connection string of this factory's database, for verbs run as processes over it.</summary>
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresTestServer.RequireConnectionString())
+        { Database = _database }.ConnectionString;
+
     protected override void ConfigureDatabase(IWebHostBuilder builder)
     {
         _adminConnectionString = PostgresTestServer.RequireConnectionString();
