@@ -143,8 +143,9 @@ public sealed class SeedStateOnPostgresTests
             $"--Database:ConnectionString={server.ConnectionString}");
         Assert.True(exit == 3, $"exit {exit}: {error}");
         Assert.Contains("in use by 1 running server", error, StringComparison.Ordinal);
-        Assert.Equal(TestServerFactory.Enterprises, (await client.PostAsync("{ enterprises(first: 0) { totalCount } }"))
-            .EnsureData().Data.GetProperty("enterprises").GetProperty("totalCount").GetInt32());
+        var after = await client.PostAsync("{ enterprises(first: 0) { totalCount } }");
+        Assert.Equal(TestServerFactory.Enterprises,
+            after.EnsureData().Data.GetProperty("enterprises").GetProperty("totalCount").GetInt32());
     }
 }
 
