@@ -125,7 +125,8 @@ public sealed class SeedStateTests
     }
 }
 
-/// <summary>On PostgreSQL too, seed refuses a database a running server uses (it ran the tables down under it).</summary>
+/// <summary>On PostgreSQL too, seed refuses a database a running server uses (it ran the tables down under it).
+/// </summary>
 [OnPostgres]
 public sealed class SeedStateOnPostgresTests
 {
