@@ -5,11 +5,16 @@ namespace ProductQuality.Graph.Audit;
 
 /// <summary>
 /// Readiness (tag <c>ready</c>): the server may take requests only while it can log them — the chain's head is
-/// readable and the last append did not fail. (With the log off it is always ready.)
+/// readable, the last append did not fail and the one under way is not held up. (With the log off it is always
+/// ready.) Another process holding the SQLite file's write lock held every request ~19 s (up to the busy timeout)
+/// while readiness said 200, so a load balancer kept sending requests to wait.
 /// </summary>
 public sealed class AccessLogHealthCheck(AccessLogStore store, AccessLogWriter writer,
     Microsoft.Extensions.Options.IOptions<AccessLogOptions> options) : IHealthCheck
 {
+    /// <summary>A commit waiting this long makes the server unready: commits take milliseconds.</summary>
+    public static readonly TimeSpan StalledAfter = TimeSpan.FromSeconds(3);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
         CancellationToken cancellationToken = default)
     {
@@ -21,6 +26,13 @@ public sealed class AccessLogHealthCheck(AccessLogStore store, AccessLogWriter w
         if (writer.LastAppendFailed)
         {
             return HealthCheckResult.Unhealthy("The last access log append failed: requests are refused (503).");
+        }
+
+        if (writer.AppendWaiting >= StalledAfter)
+        {
+            return HealthCheckResult.Unhealthy(
+                $"The access log has waited {writer.AppendWaiting.TotalSeconds:F0} s for a commit (the database is "
+                + "locked or slow): requests wait with it.");
         }
 
         try

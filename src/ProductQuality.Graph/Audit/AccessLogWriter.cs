@@ -15,8 +15,19 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(
         new UnboundedChannelOptions { SingleReader = true });
 
+    private long _appendStarted;
+
     /// <summary>Whether the most recent append failed (readiness: <see cref="AccessLogHealthCheck"/>).</summary>
     public bool LastAppendFailed { get; private set; }
+
+    /// <summary>
+    /// How long the append under way has been waiting for its commit; zero when none is. A commit held up (another
+    /// process holding the SQLite file's write lock, a PostgreSQL lock) holds up every request with it.
+    /// </summary>
+    public TimeSpan AppendWaiting =>
+        Interlocked.Read(ref _appendStarted) is var started and > 0
+            ? System.Diagnostics.Stopwatch.GetElapsedTime(started)
+            : TimeSpan.Zero;
 
     /// <summary>Completes once the entry is committed; faults when it could not be.</summary>
     public Task AppendAsync(AccessLogEntry entry)
@@ -51,7 +62,15 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
                 Take(reader, batch, max);
             }
 
-            await WriteAsync(batch);
+            Interlocked.Exchange(ref _appendStarted, System.Diagnostics.Stopwatch.GetTimestamp());
+            try
+            {
+                await WriteAsync(batch);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _appendStarted, 0);
+            }
         }
     }
 

@@ -113,6 +113,54 @@ public sealed class HealthTests(GraphServerFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await Probe(client, "/health/ready")).Status);
     }
 
+    /// <summary>
+    /// Another process holding the write lock (WAL: readers go on) holds every request at its log commit: ready says
+    /// so once a commit has waited past <see cref="Audit.AccessLogHealthCheck.StalledAfter"/>, and recovers with it.
+    /// </summary>
+    [Fact]
+    public async Task Ready_turns_503_while_the_access_log_waits_for_a_locked_database_and_recovers()
+    {
+        using var server = new EmptySqliteServer();
+        using var client = server.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await Probe(client, "/health/ready")).Status);
+
+        Task<HttpResponseMessage> held;
+        await using (var locker = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False"))
+        {
+            await locker.OpenAsync();
+            await using var lockIt = locker.CreateCommand();
+            lockIt.CommandText = "BEGIN EXCLUSIVE;";
+            await lockIt.ExecuteNonQueryAsync();
+
+            held = client.GetAsync("/graphql?query=%7B__typename%7D");
+            GraphQLReply ready;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            do
+            {
+                await Task.Delay(250);
+                ready = await Probe(client, "/health/ready");
+            }
+            while (ready.Status == HttpStatusCode.OK && waited.Elapsed < TimeSpan.FromSeconds(20));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
+            Assert.False(held.IsCompleted);
+            var log = Check(ready, "access-log");
+            Assert.Equal("Unhealthy", log.GetProperty("status").GetString());
+            Assert.Contains("waited", log.GetProperty("description").GetString()!, StringComparison.Ordinal);
+            AssertNoSecrets(ready, server.DatabasePath);
+            await using var release = locker.CreateCommand();
+            release.CommandText = "ROLLBACK;";
+            await release.ExecuteNonQueryAsync();
+        }
+
+        using (var answer = await held)
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Probe(client, "/health/ready")).Status);
+    }
+
     [PostgresFact]
     public async Task Ready_turns_503_when_the_postgres_database_is_dropped()
     {
