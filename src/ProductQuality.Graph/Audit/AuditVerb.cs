@@ -91,6 +91,7 @@ internal static class AuditVerb
             archiveFiles = chain.ArchiveFiles,
             headSeq = chain.HeadSeq,
             headHash = chain.HeadHash,
+            newer = chain.Newer,
             brokenAt = chain.BrokenAt,
             brokenIn = chain.BrokenIn,
             problem = chain.Problem,

@@ -97,6 +97,22 @@ public sealed class ChainVerifyOnSqliteTests(AccessLogServerFactory factory) : I
     }
 
     [Fact]
+    public async Task A_head_moved_back_over_entries_is_found()
+    {
+        // Walked only up to the head (a running server appends beyond it), the entries after a head moved back
+        // would go unseen: in the walk's snapshot they are evidence.
+        await WriteEntriesAsync();
+        var copy = Copy();
+        Execute(copy, "UPDATE \"AccessLogHeads\" SET \"Seq\" = \"Seq\" - 2, \"Hash\" = (SELECT \"Hash\" FROM "
+            + "\"AccessLog\" WHERE \"Seq\" = (SELECT \"Seq\" - 2 FROM \"AccessLogHeads\"))");
+        var (exit, report) = await VerifyAsync(copy);
+        Assert.True(exit == 1, report.ToString());
+        Assert.Equal("head", report.GetProperty("brokenIn").GetString());
+        Assert.Contains("follow it: the head was moved back", report.GetProperty("problem").GetString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_signed_checkpoint_catches_a_log_rewritten_and_rehashed_after_it()
     {
         var (_, plain) = await WriteEntriesAsync();
