@@ -54,8 +54,18 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
     private async Task<ChainVerification> WalkAsync(ProductQualityDbContext db, string folder,
         Action<ChainProgress>? progress, CancellationToken cancellationToken)
     {
-        var head = await db.AccessLogHeads.AsNoTracking()
-            .SingleAsync(h => h.Id == AccessLogHead.SingleId, cancellationToken);
+        if (await db.AccessLogHeads.AsNoTracking()
+                .SingleOrDefaultAsync(h => h.Id == AccessLogHead.SingleId, cancellationToken) is not { } head)
+        {
+            var last = await db.AccessLog.MaxAsync(e => (long?)e.Seq, cancellationToken) ?? 0;
+            return ChainVerification.Broken(last, "The chain's head (the row of AccessLogHeads) is missing: it was "
+                + $"deleted, so nothing states where the chain ends (the table's last entry is {last}) and the server "
+                + "cannot append. Restore it from a backup, or compare with a checkpoint.", 0, 0, "") with
+            {
+                BrokenIn = "head",
+            };
+        }
+
         if (HeadRead is not null)
         {
             await HeadRead(cancellationToken);
@@ -86,14 +96,14 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
         var after = tableFirst == long.MaxValue ? walk.Seq : tableFirst - 1;
         while (true)
         {
-            var page = await db.AccessLog.AsNoTracking().Where(e => e.Seq > after && e.Seq <= head.Seq)
-                .OrderBy(e => e.Seq).Take(PageSize).ToListAsync(cancellationToken);
-            if (page.Count == 0)
+            var (page, unreadable) = await StoredEntries.PageAsync(db, after, head.Seq, PageSize, cancellationToken);
+            if (page.Count == 0 && unreadable is null)
             {
                 break;
             }
 
-            var (first, last) = (page[0].Seq, page[^1].Seq);
+            // An unreadable entry ends the page: the entries before it are walked first (an earlier break comes first).
+            var (first, last) = page.Count == 0 ? (0, 0) : (page[0].Seq, page[^1].Seq);
             var codes = (await db.AccessLogCodes.AsNoTracking()
                     .Where(c => c.EntrySeq >= first && c.EntrySeq <= last)
                     .Select(c => new { c.EntrySeq, c.CreditCode }).ToListAsync(cancellationToken))
@@ -107,6 +117,11 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
                 {
                     return Broken(entry.Seq <= walk.Seq ? entry.Seq : walk.BrokenAt(entry), "table", problem);
                 }
+            }
+
+            if (unreadable is { } at)
+            {
+                return Broken(at.Seq, "table", at.Problem);
             }
 
             after = last;
