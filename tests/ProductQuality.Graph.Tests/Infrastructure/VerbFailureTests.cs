@@ -16,6 +16,13 @@ public sealed class VerbFailureTests
         { ["seed", "--seed", "abc"], 2, "--seed must be a whole number from -2,147,483,648 to 2,147,483,647" },
         { ["token", "--department", "tax", "--expire", "1h"], 2, "Unknown option --expire" },
         { ["token", "--department", "tax", "--enterprise", "913304831LXE3BD9A5"], 2, "not both" },
+        // Given twice, the first was read and the second dropped without a word; --subject with --enterprise too.
+        { ["token", "--department", "finance", "--department", "tax"], 2, "--department is given twice; give it once" },
+        { ["seed", "--enterprises", "5", "--enterprises", "10"], 2, "--enterprises is given twice; give it once" },
+        { ["audit", "verify", "--checkpoint", "a.json", "--checkpoint", "/nonexistent"], 2,
+            "--checkpoint is given twice" },
+        { ["token", "--enterprise", "913304831LXE3BD9A5", "--subject", "x"], 2,
+            "Unknown option --subject for 'token --enterprise' (its options: --enterprise, --expires)" },
         { ["token", "--department", "tax", "--expires", "99999999d"], 2, "--expires takes a duration" },
         { ["token", "--department", "tax", "--expires", "31d"], 2, "(at most 30d)" },
         { ["token", "--enterprise", "913304831LXE3BD9A5", "--expires", "2000000000h"], 2, "--expires takes" },
