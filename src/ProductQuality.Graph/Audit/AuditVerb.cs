@@ -154,12 +154,19 @@ internal static class AuditVerb
             return null;
         }
 
-        await foreach (var (_, text) in archive.LinesAsync())
+        try
         {
-            if (ArchiveLine.Read(text, out _) is { } entry && entry.Seq == seq)
+            await foreach (var (_, text) in archive.LinesAsync())
             {
-                return entry.Hash;
+                if (ArchiveLine.Read(text, out _) is { } entry && entry.Seq == seq)
+                {
+                    return entry.Hash;
+                }
             }
+        }
+        catch (ArchiveFileException)
+        {
+            // Not readable as an archive file: the walk has named it already.
         }
 
         return null;
