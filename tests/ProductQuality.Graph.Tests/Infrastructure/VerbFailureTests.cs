@@ -42,6 +42,16 @@ public sealed class VerbFailureTests
         { ["receipt", "verify", "a.json", "b.json"], 2, "'b.json' is one too many" },
         // Read to the end, /dev/zero ran the verb out of memory.
         { ["receipt", "verify", "/dev/zero"], 2, "holds more than 67,108,864 bytes, more than any receipt" },
+        // Each said something else: "Access to the path is denied", "The file already exists", "it must be JSON".
+        { ["audit", "checkpoint", "--out", "/tmp"], 2, "--out '/tmp' is a folder: name the file to write" },
+        { ["audit", "archive", "--archive", "/etc/passwd"], 2, "--archive '/etc/passwd' is a file, not a folder" },
+        { ["audit", "verify", "--archive", "/etc/passwd"], 2, "--archive '/etc/passwd' is a file, not a folder" },
+        { ["receipt", "verify", "/nonexistent"], 2, "/nonexistent does not exist: name the receipt file" },
+        { ["receipt", "verify", "/tmp"], 2, "/tmp is a folder: name the receipt file" },
+        { ["token", "--department", "tax", "--Map:BoundariesFile=/tmp"], 3,
+            "is '/tmp', which is a folder, not a file" },
+        { ["report", "--GraphQL:Limits:ListSizes:Query.products=-1"], 3,
+            "Setting GraphQL:Limits:ListSizes:Query.products is -1: it must be 0 or more." },
         { ["schema"], 2, "'schema' needs what to do: schema export" },
         { ["schema", "print"], 2, "schema export [--out DIR]" },
         { ["audit", "verify", "--archive", "/no/such/folder"], 2, "'/no/such/folder' does not exist" },
