@@ -16,6 +16,14 @@ public static class AccessOutcomes
         string.Concat(outcome.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString()))
             .ToUpperInvariant();
 
+    /// <summary>
+    /// The outcome a stored name states, only as the log writes it ("Ok", never "ok" or "0"): the chain hashes the
+    /// name, so a reading that forgave case or numbers let bytes be changed under an intact chain.
+    /// </summary>
+    public static bool TryParseStored(string? name, out AccessOutcome outcome) =>
+        Enum.TryParse(name, ignoreCase: false, out outcome) && Enum.IsDefined(outcome)
+            && string.Equals(outcome.ToString(), name, StringComparison.Ordinal);
+
     public static AccessOutcome Of(int status, string? errorCode, bool faulted) => status switch
     {
         _ when faulted || status >= 500 || errorCode == Schema.ErrorCodes.InternalError => AccessOutcome.Error,

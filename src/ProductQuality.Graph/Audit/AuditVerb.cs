@@ -31,6 +31,22 @@ internal static class AuditVerb
             return 2;
         }
 
+        // A file where a folder is meant: the archiver said "The file … already exists", verify "does not exist".
+        if (CommandLine.Option(args, "--archive") is { } named && File.Exists(named))
+        {
+            await Console.Error.WriteLineAsync($"--archive '{named}' is a file, not a folder: name the folder the "
+                + "archive files are (or go) in.");
+            return 2;
+        }
+
+        // Said before the walk, which can take minutes: writing to a folder said "Access to the path … is denied".
+        if (args[0] == "checkpoint" && CommandLine.Option(args, "--out") is { } output && Directory.Exists(output))
+        {
+            await Console.Error.WriteLineAsync($"--out '{output}' is a folder: name the file to write the checkpoint "
+                + $"to (e.g. {Path.Combine(output, "checkpoint.json")}).");
+            return 2;
+        }
+
         // A folder named on the command line that is not there was mistyped: verifying without it said 'intact'.
         // So is one given to checkpoint, which verifies the same chain before it signs its head.
         if (args[0] is "verify" or "checkpoint" && CommandLine.Option(args, "--archive") is { } given
@@ -91,6 +107,7 @@ internal static class AuditVerb
             archiveFiles = chain.ArchiveFiles,
             headSeq = chain.HeadSeq,
             headHash = chain.HeadHash,
+            newer = chain.Newer,
             brokenAt = chain.BrokenAt,
             brokenIn = chain.BrokenIn,
             problem = chain.Problem,
@@ -153,12 +170,19 @@ internal static class AuditVerb
             return null;
         }
 
-        await foreach (var (_, text) in archive.LinesAsync())
+        try
         {
-            if (ArchiveLine.Read(text, out _) is { } entry && entry.Seq == seq)
+            await foreach (var (_, text) in archive.LinesAsync())
             {
-                return entry.Hash;
+                if (ArchiveLine.Read(text, out _) is { } entry && entry.Seq == seq)
+                {
+                    return entry.Hash;
+                }
             }
+        }
+        catch (ArchiveFileException)
+        {
+            // Not readable as an archive file: the walk has named it already.
         }
 
         return null;

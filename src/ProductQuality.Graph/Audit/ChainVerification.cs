@@ -14,6 +14,10 @@ public sealed record ChainVerification(bool Intact, long Entries, long HeadSeq, 
 
     public string? BrokenIn { get; init; }
 
+    /// <summary>Entries appended after the walk's snapshot of the head (a running server's): not walked this time.
+    /// </summary>
+    public long Newer { get; init; }
+
     public static ChainVerification Broken(long seq, string problem, long entries, long headSeq, string headHash) =>
         new(false, entries, headSeq, headHash, seq, problem);
 }

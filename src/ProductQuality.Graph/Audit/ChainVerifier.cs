@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Audit.Retention;
+using ProductQuality.Graph.Data;
 
 namespace ProductQuality.Graph.Audit;
 
@@ -17,17 +18,60 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
     private const int PageSize = 2_000;
 
     /// <summary>
-    /// Verifies archive and table; <paramref name="archiveFolder"/> defaults to the configured one. A long walk tells
-    /// <paramref name="progress"/> how many entries it has walked and how many the head says there are.
+    /// Called once the head is read, before the walk: the tests append here, as a running server does.
+    /// </summary>
+    internal Func<CancellationToken, Task>? HeadRead { get; init; }
+
+    /// <summary>
+    /// Verifies archive and table up to the head as it is when the walk begins (one snapshot: see
+    /// <see cref="ChainSnapshot"/>); <paramref name="archiveFolder"/> defaults to the configured one. A long walk
+    /// tells <paramref name="progress"/> how many entries it has walked and how many the head says there are.
     /// </summary>
     public async Task<ChainVerification> VerifyAsync(string? archiveFolder = null,
         Action<ChainProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var db = store.CreateContext();
-        var head = await db.AccessLogHeads.AsNoTracking()
-            .SingleAsync(h => h.Id == AccessLogHead.SingleId, cancellationToken);
+        var snapshot = await ChainSnapshot.BeginAsync(db, cancellationToken);
+        ChainVerification verification;
+        try
+        {
+            verification = await WalkAsync(db, archiveFolder ?? options.Value.Retention.Folder, progress,
+                cancellationToken);
+        }
+        finally
+        {
+            await ChainSnapshot.EndAsync(db, snapshot);
+        }
+
+        // Appended while the walk ran, after its snapshot: not verified now, the next walk takes them.
+        var headSeq = verification.HeadSeq;
+        return verification with
+        {
+            Newer = await db.AccessLog.LongCountAsync(e => e.Seq > headSeq, cancellationToken),
+        };
+    }
+
+    private async Task<ChainVerification> WalkAsync(ProductQualityDbContext db, string folder,
+        Action<ChainProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (await db.AccessLogHeads.AsNoTracking()
+                .SingleOrDefaultAsync(h => h.Id == AccessLogHead.SingleId, cancellationToken) is not { } head)
+        {
+            var last = await db.AccessLog.MaxAsync(e => (long?)e.Seq, cancellationToken) ?? 0;
+            return ChainVerification.Broken(last, "The chain's head (the row of AccessLogHeads) is missing: it was "
+                + $"deleted, so nothing states where the chain ends (the table's last entry is {last}) and the server "
+                + "cannot append. Restore it from a backup, or compare with a checkpoint.", 0, 0, "") with
+            {
+                BrokenIn = "head",
+            };
+        }
+
+        if (HeadRead is not null)
+        {
+            await HeadRead(cancellationToken);
+        }
+
         var tableFirst = await db.AccessLog.MinAsync(e => (long?)e.Seq, cancellationToken) ?? long.MaxValue;
-        var folder = archiveFolder ?? options.Value.Retention.Folder;
         var archive = new ArchiveWalk(folder, tableFirst);
         var walk = new ChainWalk { Progress = progress is null ? null : n => progress(new(n, head.Seq)) };
         var archived = 0L;
@@ -52,14 +96,14 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
         var after = tableFirst == long.MaxValue ? walk.Seq : tableFirst - 1;
         while (true)
         {
-            var page = await db.AccessLog.AsNoTracking().Where(e => e.Seq > after).OrderBy(e => e.Seq)
-                .Take(PageSize).ToListAsync(cancellationToken);
-            if (page.Count == 0)
+            var (page, unreadable) = await StoredEntries.PageAsync(db, after, head.Seq, PageSize, cancellationToken);
+            if (page.Count == 0 && unreadable is null)
             {
                 break;
             }
 
-            var (first, last) = (page[0].Seq, page[^1].Seq);
+            // An unreadable entry ends the page: the entries before it are walked first (an earlier break comes first).
+            var (first, last) = page.Count == 0 ? (0, 0) : (page[0].Seq, page[^1].Seq);
             var codes = (await db.AccessLogCodes.AsNoTracking()
                     .Where(c => c.EntrySeq >= first && c.EntrySeq <= last)
                     .Select(c => new { c.EntrySeq, c.CreditCode }).ToListAsync(cancellationToken))
@@ -75,6 +119,11 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
                 }
             }
 
+            if (unreadable is { } at)
+            {
+                return Broken(at.Seq, "table", at.Problem);
+            }
+
             after = last;
         }
 
@@ -85,6 +134,14 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
                   + $"{walk.Seq} were removed."
                 : $"The head (entry {head.Seq}) is not the last entry ({walk.Seq}) or its hash differs: the head was "
                   + "altered.");
+        }
+
+        // In one snapshot the head is the last entry; one beyond it means the head was moved back over it.
+        if (await db.AccessLog.MaxAsync(e => (long?)e.Seq, cancellationToken) is { } end && end > head.Seq)
+        {
+            return Broken(head.Seq + 1, "head", $"The head says the chain ends at entry {head.Seq}, but "
+                + (end == head.Seq + 1 ? $"entry {end} follows it" : $"entries {head.Seq + 1} to {end} follow it")
+                + ": the head was moved back.");
         }
 
         if (await CodeIndex.CodeIndexCheck.FirstDifferenceAsync(db, tableFirst, head.Seq, cancellationToken)

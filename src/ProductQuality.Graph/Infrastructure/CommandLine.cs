@@ -187,8 +187,18 @@ public static class CommandLine
             return null;
         }
 
-        var (own, arguments) = takes;
+        if (verb == "token" && args.Contains("--department") && args.Contains("--enterprise"))
+        {
+            return "Give --department or --enterprise, not both: a token is a department's or one enterprise's.";
+        }
+
+        // An enterprise's token has no subject of the officer's kind: --subject was ignored without a word.
+        var (own, arguments) = verb == "token" && args.Contains("--enterprise")
+            ? (["--enterprise", "--expires"], 0)
+            : takes;
+        verb = verb == "token" && args.Contains("--enterprise") ? "token --enterprise" : verb;
         var plain = new List<string>();
+        var given = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -212,6 +222,12 @@ public static class CommandLine
                         + "given as --Section:Key=value.";
             }
 
+            // The first was read and the second dropped: 'token --department finance --department tax' was finance's.
+            if (needsValue && !given.Add(arg))
+            {
+                return $"{arg} is given twice; give it once.";
+            }
+
             var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
             if (needsValue && !hasValue)
             {
@@ -229,9 +245,7 @@ public static class CommandLine
                 : $"'{verb}' takes {arguments} argument(s); '{plain[arguments]}' is one too many.";
         }
 
-        return verb == "token" && args.Contains("--department") && args.Contains("--enterprise")
-            ? "Give --department or --enterprise, not both: a token is a department's or one enterprise's."
-            : null;
+        return null;
     }
 
     private static int ExportSchemas(string[] args)

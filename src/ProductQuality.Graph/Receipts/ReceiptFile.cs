@@ -10,7 +10,15 @@ internal sealed record ReceiptFile(string Receipt, IReadOnlyList<string> Codes, 
 
     public static ReceiptFile? Read(string path, out string? problem)
     {
-        problem = null;
+        // Said as it is: a folder, or a file not there, came out as "it must be JSON …".
+        problem = Directory.Exists(path) ? $"{path} is a folder: name the receipt file (JSON) to check."
+            : !File.Exists(path) ? $"{path} does not exist: name the receipt file (JSON) to check."
+            : null;
+        if (problem is not null)
+        {
+            return null;
+        }
+
         try
         {
             // Bounded: a receipt of the largest blacklistCheck is a few MB; /dev/zero ran out of memory.

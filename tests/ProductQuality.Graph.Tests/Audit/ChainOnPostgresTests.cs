@@ -73,6 +73,14 @@ public sealed class ChainOnPostgresTests
             """UPDATE "AccessLog" SET "Subject" = 'someone else' WHERE "Seq" = 40""",
             """UPDATE "AccessLog" SET "Subject" = 'test' WHERE "Seq" = 40""");
 
+        // The stored name must be the one hashed: read case-insensitively, 'ok' verified intact; 'Bogus' crashed.
+        await ExpectBrokenAsync(server, verifier, 50, "its Outcome holds 'ok'",
+            """UPDATE "AccessLog" SET "Outcome" = 'ok' WHERE "Seq" = 50""",
+            """UPDATE "AccessLog" SET "Outcome" = 'Ok' WHERE "Seq" = 50""");
+        await ExpectBrokenAsync(server, verifier, 50, "its Outcome holds 'Bogus'",
+            """UPDATE "AccessLog" SET "Outcome" = 'Bogus' WHERE "Seq" = 50""",
+            """UPDATE "AccessLog" SET "Outcome" = 'Ok' WHERE "Seq" = 50""");
+
         // Swapping two entries' contents is reordering them (their codes are the same two enterprises' here).
         await ExpectBrokenAsync(server, verifier, 60, "does not follow", Swap, Swap);
 

@@ -96,6 +96,56 @@ public sealed class ChainVerifyOnSqliteTests(AccessLogServerFactory factory) : I
         Assert.Contains("removed", report.GetProperty("problem").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("UPDATE \"AccessLog\" SET \"Outcome\" = 'Bogus' WHERE \"Seq\" = {1}", "its Outcome holds 'Bogus'")]
+    [InlineData("UPDATE \"AccessLog\" SET \"Outcome\" = 'ok' WHERE \"Seq\" = {1}", "its Outcome holds 'ok'")]
+    [InlineData("UPDATE \"AccessLog\" SET \"AtUtc\" = 'garbage' WHERE \"Seq\" = {1}", "its AtUtc holds 'garbage'")]
+    [InlineData("UPDATE \"AccessLog\" SET \"CodeCount\" = 99999999999999999999 WHERE \"Seq\" = {1}",
+        "its CodeCount holds")]
+    public async Task A_value_the_log_never_writes_is_a_broken_link_not_a_crash(string sql, string problem)
+    {
+        // Each ended in an unhandled exception (exit 134, a stack trace); 'ok' for 'Ok' verified intact.
+        var (_, plain) = await WriteEntriesAsync();
+        var copy = Copy();
+        Execute(copy, sql.Replace("{1}", Text(plain), StringComparison.Ordinal));
+
+        var (exit, report) = await VerifyAsync(copy);
+        Assert.True(exit == 1, report.ToString());
+        Assert.Equal(plain, report.GetProperty("brokenAt").GetInt64());
+        Assert.Equal("table", report.GetProperty("brokenIn").GetString());
+        Assert.Contains($"Entry {plain} was altered: {problem}", report.GetProperty("problem").GetString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deleted_head_is_said_so()
+    {
+        await WriteEntriesAsync();
+        var copy = Copy();
+        Execute(copy, "DELETE FROM \"AccessLogHeads\"");
+        var (exit, report) = await VerifyAsync(copy);
+        Assert.True(exit == 1, report.ToString());
+        Assert.Equal("head", report.GetProperty("brokenIn").GetString());
+        Assert.StartsWith("The chain's head (the row of AccessLogHeads) is missing",
+            report.GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_head_moved_back_over_entries_is_found()
+    {
+        // Walked only up to the head (a running server appends beyond it), the entries after a head moved back
+        // would go unseen: in the walk's snapshot they are evidence.
+        await WriteEntriesAsync();
+        var copy = Copy();
+        Execute(copy, "UPDATE \"AccessLogHeads\" SET \"Seq\" = \"Seq\" - 2, \"Hash\" = (SELECT \"Hash\" FROM "
+            + "\"AccessLog\" WHERE \"Seq\" = (SELECT \"Seq\" - 2 FROM \"AccessLogHeads\"))");
+        var (exit, report) = await VerifyAsync(copy);
+        Assert.True(exit == 1, report.ToString());
+        Assert.Equal("head", report.GetProperty("brokenIn").GetString());
+        Assert.Contains("follow it: the head was moved back", report.GetProperty("problem").GetString(),
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_signed_checkpoint_catches_a_log_rewritten_and_rehashed_after_it()
     {

@@ -79,7 +79,9 @@ public static class ArchiveLine
                 VariablesSha256 = Text(root, "variablesSha256"),
                 FieldGroups = Text(root, "fieldGroups") ?? throw new FormatException("fieldGroups is null"),
                 Purpose = Text(root, "purpose"),
-                Outcome = Enum.Parse<AccessOutcome>(Text(root, "outcome")!, ignoreCase: false),
+                Outcome = AccessOutcomes.TryParseStored(Text(root, "outcome"), out var outcome)
+                    ? outcome
+                    : throw new FormatException("not an outcome the log writes"),
                 Status = root.GetProperty("status").GetInt32(),
                 ErrorCode = Text(root, "errorCode"),
                 DurationMicroseconds = root.GetProperty("durationMicroseconds").GetInt64(),

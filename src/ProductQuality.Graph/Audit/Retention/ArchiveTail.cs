@@ -17,18 +17,26 @@ internal static class ArchiveTail
 
         var file = files[^1];
         ChainWalk? walk = null;
-        await foreach (var (number, text) in file.LinesAsync(cancellationToken))
+        try
         {
-            if (ArchiveLine.Read(text, out var damage) is not { } entry)
+            await foreach (var (number, text) in file.LinesAsync(cancellationToken))
             {
-                throw Damaged(file, $"line {number}: {damage}");
-            }
+                if (ArchiveLine.Read(text, out var damage) is not { } entry)
+                {
+                    throw Damaged(file, $"line {number}: {damage}");
+                }
 
-            walk ??= new ChainWalk(entry.Seq - 1, entry.PreviousHash);
-            if (walk.Step(entry, entry.Codes.Select(c => c.CreditCode)) is { } problem)
-            {
-                throw Damaged(file, $"line {number}: {problem}");
+                walk ??= new ChainWalk(entry.Seq - 1, entry.PreviousHash);
+                if (walk.Step(entry, entry.Codes.Select(c => c.CreditCode)) is { } problem)
+                {
+                    throw Damaged(file, $"line {number}: {problem}");
+                }
             }
+        }
+        catch (ArchiveFileException e)
+        {
+            // A FIFO waited for a writer forever and the archiver's run with it; a link to /dev/zero filled memory.
+            throw Damaged(file, e.Message.TrimEnd('.'));
         }
 
         return walk is not null && walk.Seq == file.Last && walk.Count == file.Last - file.First + 1

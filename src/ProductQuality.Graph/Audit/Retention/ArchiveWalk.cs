@@ -25,29 +25,16 @@ public sealed class ArchiveWalk(string folder, long keepFrom)
                 return new ArchiveBreak(walk.Seq + 1, file.Name, FileProblem(file, walk.Seq));
             }
 
-            await foreach (var (number, text) in file.LinesAsync(cancellationToken))
+            try
             {
-                var at = $"{file.Name} line {number}";
-                if (ArchiveLine.Read(text, out var damage) is not { } entry)
+                if (await WalkFileAsync(file, walk, cancellationToken) is { } broken)
                 {
-                    return new ArchiveBreak(walk.Seq + 1, at, $"Line {number} of {file.Name}: {damage}.");
+                    return broken;
                 }
-
-                if (entry.Seq > file.Last)
-                {
-                    return new ArchiveBreak(entry.Seq, at, $"{file.Name} holds entry {entry.Seq}, beyond the "
-                        + $"entries {file.First} to {file.Last} its name states: lines were added or moved.");
-                }
-
-                if (walk.Step(entry, entry.Codes.Select(c => c.CreditCode)) is { } problem)
-                {
-                    return new ArchiveBreak(walk.BrokenAt(entry), at, problem);
-                }
-
-                if (entry.Seq >= keepFrom)
-                {
-                    Kept[entry.Seq] = entry.Hash;
-                }
+            }
+            catch (ArchiveFileException e)
+            {
+                return new ArchiveBreak(walk.Seq + 1, file.Name, e.Message);
             }
 
             if (walk.Seq != file.Last)
@@ -55,6 +42,37 @@ public sealed class ArchiveWalk(string folder, long keepFrom)
                 return new ArchiveBreak(walk.Seq + 1, file.Name, $"{file.Name} should hold entries {file.First} to "
                     + $"{file.Last} but ends at entry {walk.Seq}: it was cut short or lines were removed from its "
                     + "end.");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<ArchiveBreak?> WalkFileAsync(ArchiveFile file, ChainWalk walk,
+        CancellationToken cancellationToken)
+    {
+        await foreach (var (number, text) in file.LinesAsync(cancellationToken))
+        {
+            var at = $"{file.Name} line {number}";
+            if (ArchiveLine.Read(text, out var damage) is not { } entry)
+            {
+                return new ArchiveBreak(walk.Seq + 1, at, $"Line {number} of {file.Name}: {damage}.");
+            }
+
+            if (entry.Seq > file.Last)
+            {
+                return new ArchiveBreak(entry.Seq, at, $"{file.Name} holds entry {entry.Seq}, beyond the "
+                    + $"entries {file.First} to {file.Last} its name states: lines were added or moved.");
+            }
+
+            if (walk.Step(entry, entry.Codes.Select(c => c.CreditCode)) is { } problem)
+            {
+                return new ArchiveBreak(walk.BrokenAt(entry), at, problem);
+            }
+
+            if (entry.Seq >= keepFrom)
+            {
+                Kept[entry.Seq] = entry.Hash;
             }
         }
 

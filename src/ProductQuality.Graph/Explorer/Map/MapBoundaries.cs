@@ -36,6 +36,11 @@ internal sealed class MapBoundaries
     public static string? Problem(string path, string codeProperty)
     {
         var info = new FileInfo(path);
+        if (Directory.Exists(path))
+        {
+            return "is a folder, not a file";
+        }
+
         if (!info.Exists)
         {
             return "does not exist";

@@ -20,11 +20,8 @@ internal static class LimitsRegistration
         services.AddOptions<QueryLimitsOptions>()
             .BindConfiguration(QueryLimitsOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.ListSizes.Values.All(v => v >= 0), "GraphQL:Limits:ListSizes values must be 0 or more.")
-            .Validate(o => o.FieldCosts.Values.All(v => v >= 0), "GraphQL:Limits:FieldCosts values must be 0 or more.")
-            .Validate(o => o.AsOfCostFactors.Values.All(v => v >= 1),
-                "GraphQL:Limits:AsOfCostFactors values must be 1 or more.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QueryLimitsOptions>, QueryLimitsValuesValidation>();
         services.AddSingleton<IValidateOptions<AccessOptions>, UsageLimitsValidation>();
         services.AddOptions<AccessOptions>().ValidateOnStart();
         services.AddSingleton<UsageLimitsPolicy>();
