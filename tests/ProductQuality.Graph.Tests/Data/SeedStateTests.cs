@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Data.Seeding;
 using ProductQuality.Graph.Rules;
@@ -61,11 +60,19 @@ public sealed class SeedStateTests
     public async Task A_first_start_stopped_while_seeding_is_seeded_again_at_the_next()
     {
         var path = await UnfinishedSeedAsync();
-        using var server = new OnFile(path);
-        var total = await TotalAsync(server.ClientFor("samr-jiaxing"));
-        Assert.Equal(TestServerFactory.Enterprises, total);
-        await using var db = SeededDatabases.Open(path);
-        Assert.True(await db.RegionAssessments.AnyAsync());
+        try
+        {
+            using var server = new Changes.FileServerFactory(path);
+            var total = await TotalAsync(server.ClientFor("samr-jiaxing"));
+            Assert.Equal(TestServerFactory.Enterprises, total);
+            await using var db = SeededDatabases.Open(path);
+            Assert.True(await db.RegionAssessments.AnyAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -106,23 +113,6 @@ public sealed class SeedStateTests
     private static async Task<int> TotalAsync(HttpClient client) =>
         (await client.PostAsync("{ enterprises(first: 0) { totalCount } }")).EnsureData().Data
         .GetProperty("enterprises").GetProperty("totalCount").GetInt32();
-
-    /// <summary>The test server over a SQLite file made beforehand.</summary>
-    private sealed class OnFile(string path) : TestServerFactory
-    {
-        protected override void ConfigureDatabase(IWebHostBuilder builder) =>
-            builder.UseSetting("Database:ConnectionString", $"Data Source={path}");
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(path + suffix);
-            }
-        }
-    }
 }
 
 /// <summary>On PostgreSQL too, seed refuses a database a running server uses (it ran the tables down under it).
