@@ -74,10 +74,7 @@ public static class DatabaseInitializer
     {
         if (!options.SeedWhenEmpty || !db.Database.IsSqlite() || await db.AccessLog.AnyAsync(cancellationToken))
         {
-            throw new DatabaseStateException("The database holds a seed that did not finish (regions and products "
-                + "but no region assessments, which a seed writes last), or one still running: wait for it to end, "
-                + "or recreate the database with the seed verb (dotnet run --project src/ProductQuality.Graph -- seed)."
-            );
+            throw DatabaseStateException.UnfinishedSeed();
         }
 
         logger.LogWarning("The database holds a seed that did not finish (the last start was stopped while seeding): "

@@ -97,6 +97,26 @@ public sealed class SeedStateTests
         }
     }
 
+    [Theory]
+    [InlineData("report")]
+    [InlineData("recompute")]
+    public async Task Verbs_that_read_the_data_set_refuse_an_unfinished_seed(string verb)
+    {
+        using var process = new VerbProcess();
+        var path = await UnfinishedSeedAsync();
+        try
+        {
+            var (exit, output, error) = await process.RunAsync(verb, $"--Database:ConnectionString=Data Source={path}");
+            Assert.True(exit == 3, $"exit {exit}: {output} {error}");
+            Assert.Contains("seed that did not finish", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
     /// <summary>A seed killed before its last step: reference data and enterprises, no region assessments.</summary>
     private static async Task<string> UnfinishedSeedAsync()
     {
