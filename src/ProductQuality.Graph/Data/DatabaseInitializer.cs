@@ -17,6 +17,9 @@ public static class DatabaseInitializer
             .CreateLogger("ProductQuality.Graph.Database");
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         EnsureSqliteFolder(db);
+        // Held from the first read: refused while a seed run holds the file alone.
+        var lease = app.Services.GetRequiredService<DatabaseLease>();
+        lease.Share(db);
 
         // Before anything is written: a database that exists is checked now, one the migrations create after.
         var existed = await db.Database.CanConnectAsync(cancellationToken);
@@ -49,8 +52,6 @@ public static class DatabaseInitializer
         }
 
         await UseWriteAheadLogAsync(db, cancellationToken);
-        var lease = app.Services.GetRequiredService<DatabaseLease>();
-        lease.Hold(SqliteFileLease.Shared(db));
         if (await Seeding.DatabaseSeeder.IsUnfinishedAsync(db, cancellationToken))
         {
             await RecreateUnfinishedAsync(db, options, lease, logger, cancellationToken);
@@ -58,9 +59,13 @@ public static class DatabaseInitializer
 
         if (options.SeedWhenEmpty && await SeedHook.IsEmptyAsync(db, cancellationToken))
         {
+            // Seeded alone: a second server starting meanwhile refuses instead of seeding it twice or taking the half
+            // written data set for an interrupted seed.
+            lease.Alone(db);
             logger.LogInformation("Empty database: seeding the default Jiaxing data set ({Count} enterprises); this "
                 + "takes a few seconds, once.", options.SeedEnterprises);
             await SeedHook.SeedAsync(db, options, scope.ServiceProvider, logger, cancellationToken);
+            lease.Share(db);
         }
     }
 
@@ -77,13 +82,13 @@ public static class DatabaseInitializer
             throw DatabaseStateException.UnfinishedSeed();
         }
 
+        // Alone, or not at all: another server holding the file may be seeding it right now.
+        lease.Alone(db);
         logger.LogWarning("The database holds a seed that did not finish (the last start was stopped while seeding): "
             + "recreating it.");
-        lease.Hold(null);
         await SeedVerb.EmptyAsync(db);
         await db.Database.MigrateAsync(cancellationToken);
         await UseWriteAheadLogAsync(db, cancellationToken);
-        lease.Hold(SqliteFileLease.Shared(db));
     }
 
     /// <summary>

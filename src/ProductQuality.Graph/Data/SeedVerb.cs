@@ -39,16 +39,14 @@ internal static class SeedVerb
 
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         DatabaseInitializer.EnsureSqliteFolder(db);
-        // Refused while a server uses the file; once recreated, the new file is held until the seed ends, so a server
-        // started meanwhile waits for a finished data set rather than serving half of one.
-        var lease = SqliteFileLease.Alone(db);
+        // Refused while a server uses the file, and held until the seed ends (the lock file outlives the database),
+        // so a server started meanwhile refuses rather than serve half a data set.
+        using var lease = SqliteFileLease.ForSeed(db);
         await PostgresSeedGuard.ThrowIfServersRunAsync(db);
         Console.WriteLine($"Recreating the database ({options.Provider}) and generating {enterprises:N0} enterprises "
             + $"with seed {seed}…");
-        lease?.Dispose();
         await EmptyAsync(db);
         await db.Database.MigrateAsync();
-        using var recreated = SqliteFileLease.Alone(db);
         await DatabaseEncodingException.ThrowIfNotUtf8Async(db);
         await DatabaseInitializer.UseWriteAheadLogAsync(db);
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("seed");

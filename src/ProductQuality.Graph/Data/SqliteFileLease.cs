@@ -4,10 +4,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ProductQuality.Graph.Data;
 
 /// <summary>
-/// A hold on the SQLite database file: shared by every server using it, alone for a <c>seed</c> that deletes and
-/// recreates it. The seed verb deleted the file of a running server, which went on answering from the deleted file
-/// and wrote its access log there, lost when it stopped. The hold is an advisory lock on the file (.NET's FileShare,
-/// flock on Linux), which SQLite's own byte-range locks neither see nor disturb; it ends with the process.
+/// A hold on a SQLite database: shared by every server using it, alone for whoever seeds it (the <c>seed</c> verb,
+/// or a server seeding an empty file). The seed verb deleted the file of a running server, which went on answering
+/// from the deleted file and wrote its access log there, lost when it stopped; and a second server started on a file
+/// the first was seeding deleted it as "unfinished". The hold is an advisory lock (.NET's FileShare: flock on Linux)
+/// on a lock file beside the database (<c>productquality.db.lock</c>), not on the database: the lock file outlives the
+/// database being deleted and recreated, and nobody reading the database itself is stopped by it. It ends with the
+/// process.
 /// </summary>
 public sealed class SqliteFileLease : IDisposable
 {
@@ -15,15 +18,21 @@ public sealed class SqliteFileLease : IDisposable
 
     private SqliteFileLease(FileStream file) => _file = file;
 
-    /// <summary>A server's hold; null for PostgreSQL, an in-memory database or a file not yet made.</summary>
+    /// <summary>A server's hold; null for PostgreSQL or an in-memory database.</summary>
     public static SqliteFileLease? Shared(ProductQualityDbContext db) => Take(db, FileShare.ReadWrite, path =>
-        $"The database file '{path}' is being recreated by a seed run (it holds the file alone): start the server "
-        + "when the seed has finished.");
+        $"The database file '{path}' is being seeded by another process (a seed run, or a server's first start): "
+        + "start this server when it has finished.");
 
-    /// <summary>A seed's hold, refused while any server (or another seed) uses the file.</summary>
-    public static SqliteFileLease? Alone(ProductQualityDbContext db) => Take(db, FileShare.None, path =>
+    /// <summary>The seed verb's hold, refused while any server (or another seed) uses the database.</summary>
+    public static SqliteFileLease? ForSeed(ProductQualityDbContext db) => Take(db, FileShare.None, path =>
         $"The database file '{path}' is in use by a running server (or another seed): seed deletes and recreates "
         + "it, so stop the servers that use it first, or point Database:ConnectionString at another file.");
+
+    /// <summary>A starting server's hold while it seeds (or reseeds) the database, refused while another uses it.
+    /// </summary>
+    public static SqliteFileLease? ForFirstSeed(ProductQualityDbContext db) => Take(db, FileShare.None, path =>
+        $"The database file '{path}' needs seeding and another server is using it (or starting on it): start this "
+        + "server once that one is ready.");
 
     public void Dispose() => _file.Dispose();
 
@@ -36,7 +45,7 @@ public sealed class SqliteFileLease : IDisposable
 
         var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
         if (builder.DataSource is not { Length: > 0 } source || source == ":memory:"
-            || builder.Mode == SqliteOpenMode.Memory || !File.Exists(Path.GetFullPath(source)))
+            || builder.Mode == SqliteOpenMode.Memory)
         {
             return null;
         }
@@ -44,7 +53,8 @@ public sealed class SqliteFileLease : IDisposable
         var path = Path.GetFullPath(source);
         try
         {
-            return new SqliteFileLease(new FileStream(path, FileMode.Open, FileAccess.Read, share));
+            return new SqliteFileLease(new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite,
+                share));
         }
         catch (IOException)
         {
@@ -58,11 +68,22 @@ public sealed class DatabaseLease : IDisposable
 {
     private SqliteFileLease? _held;
 
-    public void Hold(SqliteFileLease? lease)
+    /// <summary>Holds the database with the others (every running server does).</summary>
+    public void Share(ProductQualityDbContext db) => Take(() => SqliteFileLease.Shared(db));
+
+    /// <summary>Holds it alone, to seed it; refused while another process holds it.</summary>
+    public void Alone(ProductQualityDbContext db) => Take(() => SqliteFileLease.ForFirstSeed(db));
+
+    public void Dispose()
     {
         _held?.Dispose();
-        _held = lease;
+        _held = null;
     }
 
-    public void Dispose() => Hold(null);
+    // The hold in hand is let go first: a process's own shared hold would refuse its exclusive one, and the reverse.
+    private void Take(Func<SqliteFileLease?> take)
+    {
+        Dispose();
+        _held = take();
+    }
 }

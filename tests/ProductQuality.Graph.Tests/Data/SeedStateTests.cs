@@ -97,6 +97,45 @@ public sealed class SeedStateTests
         }
     }
 
+    /// <summary>
+    /// While another process seeds the file (it holds the lock file alone, as a first start seeding does), a second
+    /// server refuses and leaves the half-written file alone: it deleted it as "unfinished" under the seeding server.
+    /// Verbs that do not seed are not held up by it.
+    /// </summary>
+    [Fact]
+    public async Task A_server_started_while_another_seeds_the_file_refuses_and_deletes_nothing()
+    {
+        using var process = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+        var path = await UnfinishedSeedAsync();
+        try
+        {
+            var size = new FileInfo(path).Length;
+            using (new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                var (exit, _, error) = await process.RunAsync("--urls", "http://127.0.0.1:0",
+                    $"--Database:ConnectionString=Data Source={path}");
+                Assert.True(exit == 3, $"exit {exit}: {error}");
+                Assert.Contains("is being seeded by another process", error, StringComparison.Ordinal);
+                Assert.DoesNotContain("appsettings.json", error, StringComparison.Ordinal);
+
+                var token = await process.RunAsync("token", "--department", "tax",
+                    $"--Database:ConnectionString=Data Source={path}");
+                Assert.True(token.ExitCode == 0, token.Error);
+            }
+
+            await using var db = SeededDatabases.Open(path);
+            Assert.True(await DatabaseSeeder.IsUnfinishedAsync(db));
+            Assert.Equal(20, await db.Enterprises.CountAsync());
+            Assert.Equal(size, new FileInfo(path).Length);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+            File.Delete(path + ".lock");
+        }
+    }
+
     [Theory]
     [InlineData("report")]
     [InlineData("recompute")]
