@@ -12,13 +12,21 @@ internal sealed partial class PostgresChangeListener(
     PostgresConnectionString connectionString, ChangeSignal signal, ILogger<PostgresChangeListener> logger)
     : BackgroundService
 {
+    /// <summary>
+    /// The listening connection's application_name, which pg_stat_activity shows to every role (its query text only
+    /// to the same role): how <c>seed</c> sees a running server, whichever role it connects as.
+    /// </summary>
+    public const string ApplicationName = "ProductQuality.Graph change listener";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var connection = new NpgsqlConnection(connectionString.Value);
+                await using var connection = new NpgsqlConnection(
+                    new NpgsqlConnectionStringBuilder(connectionString.Value) { ApplicationName = ApplicationName }
+                        .ConnectionString);
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, _) => signal.Pulse();
                 await using (var listen = new NpgsqlCommand($"LISTEN {ChangeSignalInterceptor.Channel}", connection))

@@ -199,6 +199,51 @@ public sealed class SeedStateOnPostgresTests
     }
 }
 
+/// <summary>
+/// The guard sees a server whichever role it connects as: pg_stat_activity hides another role's query text
+/// (LISTEN …) from a role without its privileges, but not its application_name. A seed run as the tables' owner did
+/// not see a server running as an application role, and dropped its tables.
+/// </summary>
+[OnPostgres]
+public sealed class PostgresSeedGuardTests
+{
+    [ProviderFact]
+    public async Task A_server_running_as_another_role_is_seen()
+    {
+        using var server = new PostgresServerFactory();
+        (await server.ClientFor("samr-jiaxing").PostAsync("{ __typename }")).EnsureData();
+        await PostgresListenerWait.UntilListeningAsync(server.ConnectionString);
+
+        var watcher = $"pqg_watcher_{Guid.NewGuid():N}"[..30];
+        var admin = PostgresTestServer.RequireConnectionString();
+        await Execute(admin, $"CREATE ROLE {watcher} LOGIN PASSWORD 'watcher'");
+        try
+        {
+            var asWatcher = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString)
+                { Username = watcher, Password = "watcher", Pooling = false }.ConnectionString;
+            await using var db = new ProductQuality.Graph.Data.PostgresProductQualityDbContext(
+                new DbContextOptionsBuilder<ProductQuality.Graph.Data.PostgresProductQualityDbContext>()
+                    .UseNpgsql(asWatcher).Options);
+            var refused = await Assert.ThrowsAsync<ProductQuality.Graph.Data.DatabaseStateException>(
+                () => ProductQuality.Graph.Data.PostgresSeedGuard.ThrowIfServersRunAsync(db));
+            Assert.Contains("in use by 1 running server", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await Execute(admin, $"DROP ROLE IF EXISTS {watcher}");
+        }
+    }
+
+    private static async Task Execute(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
 /// <summary>Waits (up to 30 s) until a server's change listener is connected to the database.</summary>
 internal static class PostgresListenerWait
 {
