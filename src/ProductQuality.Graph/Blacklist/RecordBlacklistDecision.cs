@@ -55,7 +55,7 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
         }
 
         // The authority's whole register, rule-derived numbers included; another county's is not checked nor revealed.
-        if (number.Length > 0 && await TakenAsync(scope, number, ct))
+        if (number.Length > 0 && await TakenAsync(scope, DocumentNumber.Forms(input.DecisionNumber), ct))
         {
             scope.Errors.Add("decisionNumber",
                 $"Decision number '{number}' is already used in your bureau's blacklist register; check the number.",
@@ -87,15 +87,15 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
         WriteScope scope, RecordBlacklistDecisionInput input, CancellationToken ct) =>
-        await TakenAsync(scope, input.DecisionNumber!.Trim(), ct)
+        await TakenAsync(scope, DocumentNumber.Forms(input.DecisionNumber), ct)
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.decisionNumber",
                 $"Decision number '{input.DecisionNumber}' was just used in your bureau's blacklist register " +
                 "by another request; check the number.")
             : null;
 
-    private static Task<bool> TakenAsync(WriteScope scope, string number, CancellationToken ct) =>
+    private static Task<bool> TakenAsync(WriteScope scope, string[] forms, CancellationToken ct) =>
         scope.Db.BlacklistEvents.IgnoreQueryFilters()
-            .AnyAsync(b => b.Authority == scope.Authority && b.DecisionNumber == number, ct);
+            .AnyAsync(b => b.Authority == scope.Authority && forms.Contains(b.DecisionNumber), ct);
 
     // A removal is published under the category of the listing it ends, unless the decision names one.
     private static async Task<BlacklistReason> CategoryAsync(

@@ -50,7 +50,7 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
         }
 
         // Within the writer's own authority only: another county's numbers are neither checked nor revealed.
-        if (number.Length > 0 && await TakenAsync(scope, number, ct))
+        if (number.Length > 0 && await TakenAsync(scope, DocumentNumber.Forms(input.DecisionNumber), ct))
         {
             scope.Errors.Add("decisionNumber",
                 $"Decision number '{number}' is already recorded by your bureau; a decision is recorded once. " +
@@ -80,12 +80,13 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
         WriteScope scope, RecordEnforcementDecisionInput input, CancellationToken ct) =>
-        await TakenAsync(scope, input.DecisionNumber!.Trim(), ct)
+        await TakenAsync(scope, DocumentNumber.Forms(input.DecisionNumber), ct)
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.decisionNumber",
                 $"Decision number '{input.DecisionNumber}' was just recorded by another request; " +
                 "a decision is recorded once.")
             : null;
 
-    private static Task<bool> TakenAsync(WriteScope scope, string number, CancellationToken ct) =>
-        scope.Db.EnforcementDecisions.AnyAsync(d => d.Authority == scope.Authority && d.DecisionNumber == number, ct);
+    private static Task<bool> TakenAsync(WriteScope scope, string[] forms, CancellationToken ct) =>
+        scope.Db.EnforcementDecisions.AnyAsync(
+            d => d.Authority == scope.Authority && forms.Contains(d.DecisionNumber), ct);
 }

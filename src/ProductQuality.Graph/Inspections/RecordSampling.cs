@@ -49,7 +49,7 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
         scope.PastDate("sampledOn", input.SampledOn);
         var items = FailedItems(scope, input);
         // Within the writer's own authority only: another county's numbers are neither checked nor revealed.
-        if (report.Length > 0 && await TakenAsync(scope, report, ct))
+        if (report.Length > 0 && await TakenAsync(scope, DocumentNumber.Forms(input.ReportNumber), ct))
         {
             scope.Errors.Add("reportNumber",
                 $"Report number '{report}' is already recorded by your bureau; a report is recorded once. " +
@@ -84,14 +84,14 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
         WriteScope scope, RecordSamplingInput input, CancellationToken ct) =>
-        await TakenAsync(scope, input.ReportNumber!.Trim(), ct)
+        await TakenAsync(scope, DocumentNumber.Forms(input.ReportNumber), ct)
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.reportNumber",
                 $"Report number '{input.ReportNumber}' was just recorded by another request; " +
                 "a report is recorded once.")
             : null;
 
-    private static Task<bool> TakenAsync(WriteScope scope, string number, CancellationToken ct) =>
-        scope.Db.Inspections.AnyAsync(i => i.Authority == scope.Authority && i.ReportNumber == number, ct);
+    private static Task<bool> TakenAsync(WriteScope scope, string[] forms, CancellationToken ct) =>
+        scope.Db.Inspections.AnyAsync(i => i.Authority == scope.Authority && forms.Contains(i.ReportNumber), ct);
 
     private static List<InspectionFailedItem> FailedItems(WriteScope scope, RecordSamplingInput input)
     {

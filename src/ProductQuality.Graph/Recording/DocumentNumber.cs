@@ -50,6 +50,18 @@ internal static class DocumentNumber
         return result.ToString();
     }
 
+    /// <summary>
+    /// The forms a number may be stored in, for the duplicate check: normalized, and as typed (trimmed) — the form
+    /// every number recorded before normalization was stored in. Without the second, a number recorded then and
+    /// typed again exactly was accepted as a new document after the upgrade.
+    /// </summary>
+    public static string[] Forms(string? typed)
+    {
+        var asTyped = typed?.Trim() ?? "";
+        var normalized = Normalize(asTyped) ?? asTyped;
+        return normalized == asTyped ? [normalized] : [normalized, asTyped];
+    }
+
     /// <summary>The first character of a normalized number that is not printed text, described; null if none.</summary>
     public static string? FirstUnprintable(string normalized)
     {

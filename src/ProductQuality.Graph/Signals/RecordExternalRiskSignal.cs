@@ -44,7 +44,7 @@ public sealed class RecordExternalRiskSignal : WriteOperation<RecordExternalRisk
         var description = Optional(scope, "description", input.Description, ExternalRiskSignal.DescriptionMaxLength);
         scope.PastDate("publishedOn", input.PublishedOn);
         var product = await scope.ProductAsync("productCode", input.ProductCode, ct);
-        if (reference.Length > 0 && await TakenAsync(scope.Db, input.Source, reference, ct))
+        if (reference.Length > 0 && await TakenAsync(scope.Db, input.Source, DocumentNumber.Forms(input.Reference), ct))
         {
             scope.Errors.Add("reference",
                 $"{input.Source.Label()} {reference} is already recorded; a signal is recorded once. Check the "
@@ -74,14 +74,14 @@ public sealed class RecordExternalRiskSignal : WriteOperation<RecordExternalRisk
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
         WriteScope scope, RecordExternalRiskSignalInput input, CancellationToken ct) =>
-        await TakenAsync(scope.Db, input.Source, input.Reference.Trim(), ct)
+        await TakenAsync(scope.Db, input.Source, DocumentNumber.Forms(input.Reference), ct)
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.reference",
                 $"{input.Source.Label()} {input.Reference} was just recorded by another request.")
             : null;
 
-    private static Task<bool> TakenAsync(ProductQualityDbContext db, RiskSignalSource source, string reference,
+    private static Task<bool> TakenAsync(ProductQualityDbContext db, RiskSignalSource source, string[] forms,
         CancellationToken ct) =>
-        db.ExternalRiskSignals.AnyAsync(s => s.Source == source && s.Reference == reference, ct);
+        db.ExternalRiskSignals.AnyAsync(s => s.Source == source && forms.Contains(s.Reference), ct);
 
     // An optional text: empty when absent or blank, an error when longer than its column.
     private static string Optional(WriteScope scope, string field, string? value, int maxLength)

@@ -34,7 +34,7 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
         var product = input.ProductCode is null ? null : await scope.ProductAsync("productCode", input.ProductCode, ct);
         await CheckRegionAsync(scope, input, ct);
         // Within the writer's own authority only: another county's numbers are neither checked nor revealed.
-        if (number.Length > 0 && await TakenAsync(scope, number, ct))
+        if (number.Length > 0 && await TakenAsync(scope, DocumentNumber.Forms(input.Number), ct))
         {
             scope.Errors.Add("number",
                 $"Bulletin number '{number}' is already issued by your bureau; check the number.",
@@ -67,13 +67,13 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
         WriteScope scope, IssueRiskWarningInput input, CancellationToken ct) =>
-        await TakenAsync(scope, input.Number!.Trim(), ct)
+        await TakenAsync(scope, DocumentNumber.Forms(input.Number), ct)
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.number",
                 $"Bulletin number '{input.Number}' was just issued by another request.")
             : null;
 
-    private static Task<bool> TakenAsync(WriteScope scope, string number, CancellationToken ct) =>
-        scope.Db.RiskWarnings.AnyAsync(w => w.Authority == scope.Authority && w.Number == number, ct);
+    private static Task<bool> TakenAsync(WriteScope scope, string[] forms, CancellationToken ct) =>
+        scope.Db.RiskWarnings.AnyAsync(w => w.Authority == scope.Authority && forms.Contains(w.Number), ct);
 
     private static async Task CheckRegionAsync(WriteScope scope, IssueRiskWarningInput input, CancellationToken ct)
     {

@@ -30,4 +30,10 @@ public sealed class DocumentNumberTests
 
     [Fact]
     public void A_lone_surrogate_is_not_a_number() => Assert.Null(DocumentNumber.Normalize("JX\ud800"));
+
+    [Theory]
+    [InlineData(" JX-1 ", new[] { "JX-1" })]
+    [InlineData("嘉市监处罚（2026）7号", new[] { "嘉市监处罚(2026)7号", "嘉市监处罚（2026）7号" })]
+    public void A_number_is_looked_for_as_normalized_and_as_typed(string typed, string[] forms) =>
+        Assert.Equal(forms, DocumentNumber.Forms(typed));
 }
