@@ -50,7 +50,8 @@ internal static class AccessLogCodeLoader
         }
 
         return context.RowsLoader<long, (long Seq, int Count)>("access-log-code-counts",
-                async (db, seqs, ct) => (await Visible(context, db).Where(k => seqs.Contains(k.EntrySeq))
+                async (db, seqs, ct) => (await AccessLogScope.VisibleCodes(context, db)
+                        .Where(k => seqs.Contains(k.EntrySeq))
                         .GroupBy(k => k.EntrySeq).Select(g => new { Seq = g.Key, Count = g.Count() })
                         .ToListAsync(ct))
                     .Select(g => (g.Seq, g.Count)).ToList(),
@@ -69,11 +70,11 @@ internal static class AccessLogCodeLoader
         var sizes = await db.AccessLog.AsNoTracking().Where(e => seqs.Contains(e.Seq))
             .Select(e => new { e.Seq, e.CodeCount }).ToListAsync(cancellationToken);
         var small = sizes.Where(e => e.CodeCount <= limit).Select(e => e.Seq).ToList();
-        var rows = limit == 0 ? [] : await Visible(context, db).Where(k => small.Contains(k.EntrySeq))
-            .ToListAsync(cancellationToken);
+        var rows = limit == 0 ? [] : await AccessLogScope.VisibleCodes(context, db)
+            .Where(k => small.Contains(k.EntrySeq)).ToListAsync(cancellationToken);
         foreach (var large in sizes.Where(e => e.CodeCount > limit && limit > 0))
         {
-            rows.AddRange(await Visible(context, db).Where(k => k.EntrySeq == large.Seq)
+            rows.AddRange(await AccessLogScope.VisibleCodes(context, db).Where(k => k.EntrySeq == large.Seq)
                 .OrderBy(k => k.CreditCode).Take(limit).ToListAsync(cancellationToken));
         }
 
@@ -83,22 +84,4 @@ internal static class AccessLogCodeLoader
 
     private static bool Scoped(IResolveFieldContext context) =>
         context.Audience().Rows.County is not null || context.Audience().Rows.Enterprise is not null;
-
-    /// <summary>The codes the reader may see: a county bureau its county's, an enterprise token its own.</summary>
-    private static IQueryable<AccessLogCode> Visible(IResolveFieldContext context, ProductQualityDbContext db)
-    {
-        var codes = db.AccessLogCodes.AsNoTracking();
-        if (context.Audience().Rows.County is { } county)
-        {
-            var countyCodes = db.Enterprises.Where(x => x.CountyCode == county).Select(x => x.CreditCode);
-            codes = codes.Where(k => countyCodes.Contains(k.CreditCode));
-        }
-
-        if (context.Audience().Rows.Enterprise is { } own)
-        {
-            codes = codes.Where(k => k.CreditCode == own);
-        }
-
-        return codes;
-    }
 }

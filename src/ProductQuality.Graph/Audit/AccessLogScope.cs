@@ -40,11 +40,11 @@ internal static class AccessLogScope
         return filter is null ? entries : Apply(db, entries, filter, county);
     }
 
-    /// <summary>The codes of these entries the reader may see, sorted, by entry.</summary>
-    public static async Task<ILookup<long, string>> CodesAsync(IResolveFieldContext context, List<long> seqs)
+    /// <summary>The entries' codes the reader may see: a county bureau its county's, an enterprise token its own.
+    /// </summary>
+    public static IQueryable<AccessLogCode> VisibleCodes(IResolveFieldContext context, ProductQualityDbContext db)
     {
-        var db = context.Db();
-        var codes = db.AccessLogCodes.AsNoTracking().Where(k => seqs.Contains(k.EntrySeq));
+        var codes = db.AccessLogCodes.AsNoTracking();
         if (context.Audience().Rows.County is { } county)
         {
             var countyCodes = CountyCodes(db, county);
@@ -56,8 +56,7 @@ internal static class AccessLogScope
             codes = codes.Where(k => k.CreditCode == own);
         }
 
-        var rows = await codes.Select(k => new { k.EntrySeq, k.CreditCode }).ToListAsync(context.CancellationToken);
-        return rows.OrderBy(k => k.CreditCode, StringComparer.Ordinal).ToLookup(k => k.EntrySeq, k => k.CreditCode);
+        return codes;
     }
 
     private static IQueryable<string> CountyCodes(ProductQualityDbContext db, string county) =>
