@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace ProductQuality.Graph.Data;
 
 /// <summary>
@@ -19,11 +17,9 @@ public sealed class MissingSqliteFileException(string path) : InvalidOperationEx
             return;
         }
 
-        var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
-        if (builder.DataSource is { Length: > 0 } source && source != ":memory:"
-            && builder.Mode != SqliteOpenMode.Memory && !File.Exists(Path.GetFullPath(source)))
+        if (SqliteFile.PathOf(options.ConnectionString) is { } path && !File.Exists(path))
         {
-            throw new MissingSqliteFileException(Path.GetFullPath(source));
+            throw new MissingSqliteFileException(path);
         }
     }
 }

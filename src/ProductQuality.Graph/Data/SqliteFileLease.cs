@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ProductQuality.Graph.Data;
@@ -38,19 +37,11 @@ public sealed class SqliteFileLease : IDisposable
 
     private static SqliteFileLease? Take(ProductQualityDbContext db, FileShare share, Func<string, string> refusal)
     {
-        if (!db.Database.IsSqlite())
+        if (!db.Database.IsSqlite() || SqliteFile.PathOf(db.Database.GetConnectionString()) is not { } path)
         {
             return null;
         }
 
-        var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
-        if (builder.DataSource is not { Length: > 0 } source || source == ":memory:"
-            || builder.Mode == SqliteOpenMode.Memory)
-        {
-            return null;
-        }
-
-        var path = Path.GetFullPath(source);
         try
         {
             return new SqliteFileLease(new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite,
