@@ -8,8 +8,8 @@ using ProductQuality.Graph.Schema;
 namespace ProductQuality.Graph.Recording;
 
 /// <summary>
-/// The one path every write takes: idempotency look-up, then one transaction { validate, add the fact and its
-/// idempotency record, save, re-evaluate } and commit; the answer is re-read after commit. On any error nothing stays
+/// The one path every write takes: idempotency look-up, then one transaction { take the re-evaluation lock, validate,
+/// add the fact and its idempotency record, save, re-evaluate } and commit; the answer is re-read after commit. On any error nothing stays
 /// written.
 /// </summary>
 public static class MutationRunner
@@ -45,6 +45,12 @@ public static class MutationRunner
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The re-evaluation lock before anything is read or written: an override's revision update, taken first,
+            // held its row while it waited for the lock that a sampling of the same enterprise held while it waited
+            // for that row (PostgreSQL's deadlock, INTERNAL_ERROR); and a write that read its subject before another
+            // committed failed its own update on the stale revision. Under the lock every write reads what the one
+            // before it committed.
+            await AssessmentTransaction.LockAsync(db, ct);
             var staged = await operation.StageAsync(scope, input, ct);
             scope.Errors.ThrowIfAny();
             await db.SaveChangesAsync(ct);
