@@ -15,7 +15,7 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
     public override string Description =>
         "Records a blacklist listing or removal decided by the regulator (黑名单决定) and re-evaluates the enterprise (a "
         + "listing forces class C and RED, and revokes assured status). ALREADY_LISTED / NOT_LISTED when the "
-        + "enterprise's state does not allow the action.";
+        + "enterprise's standing on the day decided does not allow the action.";
 
     public override string PayloadDescription =>
         "The recorded blacklist event and the enterprise it re-evaluated.";
@@ -40,18 +40,9 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
                 "A listing needs its published reason category (列入原因类别): give reasonCategory.");
         }
 
-        if (enterprise is not null && input.Action == BlacklistAction.List && enterprise.IsBlacklisted)
+        if (enterprise is not null)
         {
-            scope.Errors.Add("action",
-                $"The enterprise is already on the blacklist (since {enterprise.BlacklistedSince:yyyy-MM-dd}); "
-                + "a second listing is not recorded.",
-                ErrorCodes.AlreadyListed);
-        }
-        else if (enterprise is not null && input.Action == BlacklistAction.Remove && !enterprise.IsBlacklisted)
-        {
-            scope.Errors.Add("action",
-                "The enterprise is not on the blacklist, so there is nothing to remove; check the credit code.",
-                ErrorCodes.NotListed);
+            await CheckStandingAsync(scope, enterprise.Id, input, ct);
         }
 
         // The authority's whole register, rule-derived numbers included; another county's is not checked nor revealed.
@@ -78,6 +69,31 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
         };
         scope.Db.BlacklistEvents.Add(entry);
         return new Staged(() => entry.Id, enterprise.CreditCode, Touched.Enterprise(enterprise.Id));
+    }
+
+    // Against the enterprise's standing on the day decided, not today's: the replay applies the decision on its day.
+    private static async Task CheckStandingAsync(
+        WriteScope scope, int enterpriseId, RecordBlacklistDecisionInput input, CancellationToken ct)
+    {
+        var day = input.DecidedOn;
+        var standing = await ListingOnDay.OfAsync(scope.Db, enterpriseId, day, ct);
+        if (input.Action == BlacklistAction.List && standing.Listed)
+        {
+            scope.Errors.Add("action",
+                $"On {day:yyyy-MM-dd}, the day decided, the enterprise was already on the blacklist (listed "
+                + $"{standing.Since:yyyy-MM-dd}); a second listing is not recorded.",
+                ErrorCodes.AlreadyListed);
+        }
+        else if (input.Action == BlacklistAction.Remove && !standing.Listed)
+        {
+            scope.Errors.Add("action", standing.RuleListsThatDay
+                ? $"The blacklist rule lists the enterprise on {day:yyyy-MM-dd}, after that day's decisions take "
+                    + "effect, so a removal decided that day would remove nothing; date the removal (decidedOn) from "
+                    + "the next day."
+                : $"On {day:yyyy-MM-dd}, the day decided, the enterprise was not on the blacklist, so there is "
+                    + "nothing to remove; check the credit code and decidedOn.",
+                ErrorCodes.NotListed);
+        }
     }
 
     public override async Task<MutationResult> AnswerAsync(

@@ -103,6 +103,38 @@ public sealed class FactWriteTests(WritableServerFactory factory)
     }
 
     [Fact]
+    public async Task A_blacklist_decision_is_checked_against_the_day_it_was_decided()
+    {
+        static object Decision(string code, string action, DateOnly on) =>
+            new { input = new { idempotencyKey = WriteData.Key(), creditCode = code, action,
+                decisionNumber = WriteData.Unique("嘉市监黑"), decidedOn = on.ToString("yyyy-MM-dd"),
+                reasonCategory = action == "LIST" ? "COUNTERFEITING" : null, reason = "复核" } };
+        var events = await factory.DbAsync(db => db.BlacklistEvents.IgnoreQueryFilters().CountAsync());
+
+        // Listed now, since a day: a removal dated before it removed nothing, yet was answered as done.
+        var (listed, _, _) = await factory.EnterpriseAsync(2, blacklisted: true);
+        var since = await factory.DbAsync(db => db.Enterprises.Where(e => e.CreditCode == listed)
+            .Select(e => e.BlacklistedSince!.Value).SingleAsync());
+        var early = await _city.PostAsync(Writes.RecordBlacklistDecision, Decision(listed, "REMOVE", since.AddDays(-1)));
+        Assert.Equal(["NOT_LISTED input.action"], early.FieldErrors());
+        Assert.Contains($"On {since.AddDays(-1):yyyy-MM-dd}, the day decided", early.FirstErrorMessage,
+            StringComparison.Ordinal);
+
+        // Listed and removed since: a listing dated inside that period is a second listing, though not listed today.
+        var period = await factory.DbAsync(db => db.BlacklistEvents
+            .Where(r => r.Kind == BlacklistEventKind.Removed
+                && db.Enterprises.Any(e => e.Id == r.EnterpriseId && !e.IsBlacklisted))
+            .OrderBy(r => r.Id)
+            .Select(r => new { Code = db.Enterprises.Single(e => e.Id == r.EnterpriseId).CreditCode, r.OccurredOn })
+            .FirstAsync());
+        var inside = await _city.PostAsync(Writes.RecordBlacklistDecision,
+            Decision(period.Code, "LIST", period.OccurredOn.AddDays(-1)));
+        Assert.Equal(["ALREADY_LISTED input.action"], inside.FieldErrors());
+
+        Assert.Equal(events, await factory.DbAsync(db => db.BlacklistEvents.IgnoreQueryFilters().CountAsync()));
+    }
+
+    [Fact]
     public async Task Removal_of_a_listed_enterprise_is_a_new_event_under_the_listing_category()
     {
         var (listed, _, _) = await factory.EnterpriseAsync(1, blacklisted: true);
