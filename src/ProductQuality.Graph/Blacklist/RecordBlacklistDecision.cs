@@ -33,7 +33,7 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
         var number = scope.DocumentNumber("decisionNumber", input.DecisionNumber);
         var reason = scope.Text("reason", input.Reason, 2000);
-        scope.PastDate("decidedOn", input.DecidedOn);
+        scope.PastDate("decidedOn", input.DecidedOn, enterprise);
         if (input.Action == BlacklistAction.List && input.ReasonCategory is null)
         {
             scope.Errors.Add("reasonCategory",

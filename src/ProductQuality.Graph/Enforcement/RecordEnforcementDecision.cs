@@ -32,7 +32,7 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
         var number = scope.DocumentNumber("decisionNumber", input.DecisionNumber);
         var summary = scope.Text("summary", input.Summary, 2000);
-        scope.PastDate("decidedOn", input.DecidedOn);
+        scope.PastDate("decidedOn", input.DecidedOn, enterprise);
         if (input.FineYuan < 0)
         {
             scope.Errors.Add("fineYuan", "fineYuan cannot be negative; give 0 when there is no fine.");

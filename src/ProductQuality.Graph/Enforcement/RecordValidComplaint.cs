@@ -33,8 +33,9 @@ public sealed class RecordValidComplaint : WriteOperation<RecordValidComplaintIn
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
         var product = await scope.ProductAsync("productCode", input.ProductCode, ct);
+        await scope.MadeByAsync("productCode", enterprise, product, "complaints", ct);
         var summary = scope.Text("summary", input.Summary, 2000);
-        scope.PastDate("foundValidOn", input.FoundValidOn);
+        scope.PastDate("foundValidOn", input.FoundValidOn, enterprise);
         if (scope.Errors.Any)
         {
             return null;

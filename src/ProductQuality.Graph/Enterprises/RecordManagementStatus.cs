@@ -29,7 +29,7 @@ public sealed class RecordManagementStatus : WriteOperation<RecordManagementStat
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
         var note = scope.Text("note", input.Note);
-        scope.PastDate("effectiveFrom", input.EffectiveFrom);
+        scope.PastDate("effectiveFrom", input.EffectiveFrom, enterprise);
         if (scope.Errors.Any)
         {
             return null;

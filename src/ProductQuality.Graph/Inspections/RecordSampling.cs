@@ -33,20 +33,13 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
     {
         var enterprise = await scope.EnterpriseAsync(input.CreditCode, ct);
         var product = await scope.ProductAsync("productCode", input.ProductCode, ct);
-        if (enterprise is not null && product is not null
-            && !await scope.Db.EnterpriseProducts.AnyAsync(
-                p => p.EnterpriseId == enterprise.Id && p.ProductCode == product.Code, ct))
-        {
-            scope.Errors.Add("productCode",
-                $"The enterprise does not make product {product.Code} ({product.NameZh}); record samplings of its own "
-                    + "products only, or correct the product code.");
-        }
+        await scope.MadeByAsync("productCode", enterprise, product, "samplings", ct);
 
         var batch = scope.Text("batch", input.Batch);
         var spec = scope.Text("specModel", input.SpecModel);
         var lab = scope.Text("lab", input.Lab);
         var report = scope.DocumentNumber("reportNumber", input.ReportNumber);
-        scope.PastDate("sampledOn", input.SampledOn);
+        scope.PastDate("sampledOn", input.SampledOn, enterprise);
         var items = FailedItems(scope, input);
         // Within the writer's own authority only: another county's numbers are neither checked nor revealed.
         if (report.Length > 0 && await TakenAsync(scope, DocumentNumber.Forms(input.ReportNumber), ct))

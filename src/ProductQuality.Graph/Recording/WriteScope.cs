@@ -78,6 +78,23 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
     }
 
     /// <summary>
+    /// An error on the product field when the enterprise does not make the product: a fact about the enterprise
+    /// counted against a product of other makers (a complaint moved its tier city-wide). Nothing more is said when
+    /// either is unknown (its own error is reported).
+    /// </summary>
+    public async Task MadeByAsync(
+        string field, Enterprise? enterprise, Product? product, string facts, CancellationToken ct)
+    {
+        if (enterprise is not null && product is not null
+            && !await Db.EnterpriseProducts.AnyAsync(
+                p => p.EnterpriseId == enterprise.Id && p.ProductCode == product.Code, ct))
+        {
+            Errors.Add(field, $"The enterprise does not make product {product.Code} ({product.NameZh}); record "
+                + $"{facts} of its own products only, or correct the product code.");
+        }
+    }
+
+    /// <summary>
     /// The trimmed text when it is not blank and fits the column; otherwise an error and an empty string.
     /// </summary>
     public string Text(string field, string? value, int maxLength = 256)
@@ -148,6 +165,23 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
         else if (date < Today.AddYears(-OldestYearsBack))
         {
             Errors.Add(field, $"{field} {date:yyyy-MM-dd} is more than {OldestYearsBack} years ago; check the year.");
+        }
+    }
+
+    /// <summary>
+    /// A date of something that happened to an enterprise: a past date (above), and not before the enterprise was
+    /// established — a sampling or status dated years before it existed was stored, and rewrote its class history
+    /// from that day. Nothing more is said when the enterprise is unknown (its own error is reported).
+    /// </summary>
+    public void PastDate(string field, DateOnly date, Enterprise? enterprise)
+    {
+        PastDate(field, date);
+        // One error per date: a future or ancient one has its own.
+        if (enterprise is not null && date < enterprise.EstablishedOn && date <= Today
+            && date >= Today.AddYears(-OldestYearsBack))
+        {
+            Errors.Add(field, $"{field} {date:yyyy-MM-dd} is before the enterprise was established "
+                + $"({enterprise.EstablishedOn:yyyy-MM-dd}); check the date and the credit code.");
         }
     }
 
