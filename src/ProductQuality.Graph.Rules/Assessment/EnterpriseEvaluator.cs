@@ -25,7 +25,8 @@ public sealed class EnterpriseEvaluator(RulesOptions options)
         ArgumentNullException.ThrowIfNull(input);
         var facts = input.Facts;
         var conditions = classRule.Evaluate(facts);
-        var transition = transitionRule.Apply(conditions.Class, input.PreviousClass, facts.AsOf, input.ClassOverride);
+        var transition = transitionRule.Apply(
+            conditions.Class, input.PreviousClass, facts.AsOf, input.ClassOverride, facts.Blacklisted);
         var effective = transition.EffectiveClass;
         var health = healthCodeRule.Evaluate(effective);
         var map = mapColourRule.Evaluate(effective, input.ProductTiers, facts.Blacklisted);

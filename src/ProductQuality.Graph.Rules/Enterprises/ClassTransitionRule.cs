@@ -6,7 +6,9 @@ namespace ProductQuality.Graph.Rules.Enterprises;
 /// <summary>
 /// The upgrade/downgrade principle (升降原则): downgrades take effect at once; an upgrade
 /// needs the conditions to hold and the configured months (default 12) since the last
-/// downgrade, measured in calendar months. An active manual override wins over both.
+/// downgrade, measured in calendar months. An active manual override wins over both — except a blacklisting: a
+/// blacklisted enterprise is class C (DOMAIN), so an override to a better class is set aside while it is listed (one
+/// to A showed a blacklisted enterprise with a blue health code beside its public listing) and applies again after.
 /// </summary>
 public sealed class ClassTransitionRule(RulesOptions options)
 {
@@ -17,8 +19,9 @@ public sealed class ClassTransitionRule(RulesOptions options)
     /// <param name="previous">The class in force before, or null on the first evaluation.</param>
     /// <param name="asOf">Date of the evaluation.</param>
     /// <param name="manualOverride">A manual class override; it applies through its expiry date.</param>
+    /// <param name="blacklisted">Whether the enterprise is on the blacklist that day.</param>
     public ClassTransitionResult Apply(EnterpriseClass conditionsClass, ClassState? previous, DateOnly asOf,
-        Override<EnterpriseClass>? manualOverride = null)
+        Override<EnterpriseClass>? manualOverride = null, bool blacklisted = false)
     {
         var x = new ExplanationBuilder(RuleIds.ClassTransition, options.Version);
         x.Factor(FactGroup.Class, "class from conditions (按条件评定)", conditionsClass.Code(), null, "candidate");
@@ -32,13 +35,23 @@ public sealed class ClassTransitionRule(RulesOptions options)
         if (manualOverride is not null)
         {
             var active = manualOverride.IsActiveOn(asOf);
+            var setAside = active && blacklisted && manualOverride.Value != EnterpriseClass.C;
+            var effect = !active ? "expired, ignored"
+                : setAside ? "not applied"
+                : Inv($"class set to {manualOverride.Value.Code()}");
             // The override's reason is the regulator's free text and may cite any fact: regulators only.
             x.Factor(FactGroup.Class, "manual override (人工调整)", manualOverride.Value.Code(),
-                Inv($"expires {Date(manualOverride.ExpiresOn)}"),
-                active ? Inv($"class set to {manualOverride.Value.Code()}") : "expired, ignored");
+                Inv($"expires {Date(manualOverride.ExpiresOn)}"), effect);
+            if (setAside)
+            {
+                // Why, in the blacklist's own group: a reader who may not see the listing reads only "not applied".
+                x.Factor(FactGroup.BlacklistStatus, "blacklisted (黑名单)", "yes", null,
+                    "override set aside while listed (列入黑名单期间人工调整不适用)");
+            }
+
             x.Factor(FactGroup.Enforcement, "override reason (调整理由)", manualOverride.Reason, null,
                 active ? "stated" : "expired, ignored");
-            if (active)
+            if (active && !setAside)
             {
                 var cls = manualOverride.Value;
                 if (previous is not null && cls.IsWorseThan(previous.EffectiveClass))

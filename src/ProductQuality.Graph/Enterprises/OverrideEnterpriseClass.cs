@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Recording;
+using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Enterprises;
 
@@ -39,6 +40,22 @@ public sealed class OverrideEnterpriseClass : OverrideWrite<OverrideEnterpriseCl
     protected override async Task<bool> HasOverrideInForceAsync(
         WriteScope scope, Enterprise subject, CancellationToken ct) =>
         await Overrides.ActiveClassAsync(scope.Db, subject.Id, scope.Today, ct) is not null;
+
+    // A blacklisted enterprise is class C (DOMAIN): the rules set a better class aside while it is listed, so such an
+    // override would be recorded and do nothing.
+    protected override void CheckValue(WriteScope scope, Enterprise subject, OverrideEnterpriseClassInput input)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(input);
+        if (subject.IsBlacklisted && input.Class is { } cls && cls != EnterpriseClass.C)
+        {
+            scope.Errors.Add("class", "The enterprise is on the blacklist (since "
+                + $"{subject.BlacklistedSince:yyyy-MM-dd}), which holds it at class C: an override to {cls.Code()} "
+                + "would not apply while it is listed. Record the removal first (recordBlacklistDecision), or "
+                + "override to C.");
+        }
+    }
 
     protected override Staged AddRow(
         WriteScope scope, Enterprise subject, OverrideEnterpriseClassInput input, string reason, DateOnly expiresOn)

@@ -9,8 +9,8 @@ namespace ProductQuality.Graph.Recording;
 
 /// <summary>
 /// The one path every write takes: idempotency look-up, then one transaction { take the re-evaluation lock, validate,
-/// add the fact and its idempotency record, save, re-evaluate } and commit; the answer is re-read after commit. On any error nothing stays
-/// written.
+/// add the fact and its idempotency record, save, re-evaluate } and commit; the answer is re-read after commit. On any
+/// error nothing stays written.
 /// </summary>
 public static class MutationRunner
 {

@@ -32,6 +32,11 @@ public abstract class OverrideWrite<TInput, TSubject> : WriteOperation<TInput>
 
     protected abstract Task<bool> HasOverrideInForceAsync(WriteScope scope, TSubject subject, CancellationToken ct);
 
+    /// <summary>An error when the subject's state leaves the value nothing to do (none by default).</summary>
+    protected virtual void CheckValue(WriteScope scope, TSubject subject, TInput input)
+    {
+    }
+
     /// <summary>Adds the override row (not saved) and says what it touches.</summary>
     protected abstract Staged AddRow(
         WriteScope scope, TSubject subject, TInput input, string reason, DateOnly expiresOn);
@@ -47,6 +52,11 @@ public abstract class OverrideWrite<TInput, TSubject> : WriteOperation<TInput>
         var reason = scope.Text("reason", request.Reason, 1000);
         if (!request.Withdraws)
         {
+            if (subject is not null)
+            {
+                CheckValue(scope, subject, input);
+            }
+
             if (request.ExpiresOn is { } expires)
             {
                 scope.FutureDate("expiresOn", expires);

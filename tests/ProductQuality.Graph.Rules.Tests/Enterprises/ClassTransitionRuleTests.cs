@@ -93,4 +93,21 @@ public class ClassTransitionRuleTests
         Assert.Equal((EnterpriseClass.AA, ClassTransitionKind.Overridden, D("2026-04-01")),
             (r.EffectiveClass, r.Kind, r.LastDowngradeOn!.Value));
     }
+
+    [Theory]
+    [InlineData(EnterpriseClass.A, true, EnterpriseClass.C, ClassTransitionKind.Downgraded)]
+    [InlineData(EnterpriseClass.AA, true, EnterpriseClass.C, ClassTransitionKind.Downgraded)]
+    [InlineData(EnterpriseClass.C, true, EnterpriseClass.C, ClassTransitionKind.Overridden)]
+    [InlineData(EnterpriseClass.A, false, EnterpriseClass.A, ClassTransitionKind.Overridden)]
+    public void A_blacklisting_sets_aside_an_override_to_a_better_class(
+        EnterpriseClass overridden, bool blacklisted, EnterpriseClass effective, ClassTransitionKind kind)
+    {
+        var o = new Override<EnterpriseClass>(overridden, "appeal granted", D("2026-12-31"));
+        var conditions = blacklisted ? EnterpriseClass.C : EnterpriseClass.B;
+        var r = rule.Apply(conditions, new ClassState(EnterpriseClass.B, null), D("2026-06-30"), o, blacklisted);
+        Assert.Equal((effective, kind), (r.EffectiveClass, r.Kind));
+        Assert.Equal(blacklisted && overridden != EnterpriseClass.C,
+            r.Explanation.Factors.Any(f => f.Group == FactGroup.BlacklistStatus
+                && f.Effect.StartsWith("override set aside while listed", StringComparison.Ordinal)));
+    }
 }

@@ -6,7 +6,8 @@ namespace ProductQuality.Graph.Tests.Recording;
 /// <summary>
 /// A fact must fit the enterprise it is about: dated on or after the day it was established (a status dated nine
 /// years before it existed became its "first classification"), and about a product it makes (a complaint about a
-/// product of other makers moved that product's tier city-wide). Refused as INVALID_INPUT on the field; nothing written.
+/// product of other makers moved that product's tier city-wide). Refused as INVALID_INPUT on the field; nothing
+/// written.
 /// </summary>
 [Collection(WritableServerCollection.Name)]
 public sealed class FactSubjectTests(WritableServerFactory factory)

@@ -115,7 +115,8 @@ public sealed class FactWriteTests(WritableServerFactory factory)
         var (listed, _, _) = await factory.EnterpriseAsync(2, blacklisted: true);
         var since = await factory.DbAsync(db => db.Enterprises.Where(e => e.CreditCode == listed)
             .Select(e => e.BlacklistedSince!.Value).SingleAsync());
-        var early = await _city.PostAsync(Writes.RecordBlacklistDecision, Decision(listed, "REMOVE", since.AddDays(-1)));
+        var early = await _city.PostAsync(Writes.RecordBlacklistDecision,
+            Decision(listed, "REMOVE", since.AddDays(-1)));
         Assert.Equal(["NOT_LISTED input.action"], early.FieldErrors());
         Assert.Contains($"On {since.AddDays(-1):yyyy-MM-dd}, the day decided", early.FirstErrorMessage,
             StringComparison.Ordinal);

@@ -56,7 +56,8 @@ public abstract class OverrideRaceTests(TestServerFactory factory)
         var reply = kind == "class"
             ? await city.PostAsync("query($c: String!) { enterprise(creditCode: $c) { overrideRevision } }",
                 new { c = code })
-            : await city.PostAsync("query($p: String!) { product(code: $p) { overrideRevision } }", new { p = product });
+            : await city.PostAsync("query($p: String!) { product(code: $p) { overrideRevision } }",
+                new { p = product });
         return reply.EnsureData().Data.GetProperty(kind == "class" ? "enterprise" : "product")
             .GetProperty("overrideRevision").GetInt32();
     }

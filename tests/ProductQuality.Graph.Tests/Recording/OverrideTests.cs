@@ -87,4 +87,30 @@ public sealed class OverrideTests(WritableServerFactory factory)
             await factory.DbAsync(db => db.ClassOverrides.CountAsync(o =>
                 db.Enterprises.Any(e => e.Id == o.EnterpriseId && e.CreditCode == code))));
     }
+
+    [Fact]
+    public async Task A_blacklisting_holds_an_overridden_enterprise_at_class_C_and_red()
+    {
+        var (code, _, _) = await factory.EnterpriseAsync(23);
+        const string Status = "query($c: String!) { enterprise(creditCode: $c) { class healthCode overrideRevision "
+            + "classOverride { class } } }";
+        async Task<System.Text.Json.JsonElement> ReadAsync() =>
+            (await _city.PostAsync(Status, new { c = code })).EnsureData().Data.GetProperty("enterprise");
+        var revision = (await ReadAsync()).GetProperty("overrideRevision").GetInt32();
+        (await _city.PostAsync(Writes.OverrideEnterpriseClass, ClassInput(code, revision, "A"))).EnsureData();
+        Assert.Equal("A", (await ReadAsync()).GetProperty("class").GetString());
+
+        (await _city.PostAsync(Writes.RecordBlacklistDecision, new { input = new { idempotencyKey = WriteData.Key(),
+            creditCode = code, action = "LIST", decisionNumber = WriteData.Unique("嘉市监黑"), decidedOn = WriteData.Today,
+            reasonCategory = "COUNTERFEITING", reason = "以假充真" } })).EnsureData();
+
+        var listed = await ReadAsync();
+        Assert.Equal(("C", "RED", "A"), (listed.GetProperty("class").GetString(),
+            listed.GetProperty("healthCode").GetString(),
+            listed.GetProperty("classOverride").GetProperty("class").GetString()));
+        var again = await _city.PostAsync(Writes.OverrideEnterpriseClass,
+            ClassInput(code, listed.GetProperty("overrideRevision").GetInt32(), "AA"));
+        Assert.Equal(["INVALID_INPUT input.class"], again.FieldErrors());
+        Assert.Contains("holds it at class C", again.FirstErrorMessage, StringComparison.Ordinal);
+    }
 }
