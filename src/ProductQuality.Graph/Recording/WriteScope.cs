@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Data;
@@ -95,12 +96,14 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
     }
 
     /// <summary>
-    /// The trimmed text when it is not blank and fits the column; otherwise an error and an empty string.
+    /// The trimmed text when it is not blank and fits the column; otherwise an error and an empty string. Blank
+    /// includes invisible: a value of zero-width spaces alone passed, and was shown to partners as an empty reason.
+    /// Control characters other than tab and line breaks (BEL, ESC: terminal escapes in a partner's log) are refused.
     /// </summary>
     public string Text(string field, string? value, int maxLength = 256)
     {
         var text = value?.Trim() ?? "";
-        if (text.Length == 0)
+        if (!HasVisibleCharacter(text))
         {
             Errors.Add(field, $"{field} is required: give a non-blank value.");
         }
@@ -108,8 +111,46 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
         {
             Errors.Add(field, $"{field} has {Characters(text)} characters; shorten it to at most {maxLength}.");
         }
+        else if (FirstControl(text) is { } control)
+        {
+            Errors.Add(field, $"{field} holds the control character {control}; remove it (tabs and line breaks "
+                + "are kept).");
+        }
 
         return text;
+    }
+
+    /// <summary>Optional free text: empty when blank or invisible, otherwise checked as <see cref="Text"/>.</summary>
+    public string OptionalText(string field, string? value, int maxLength) =>
+        HasVisibleCharacter(value?.Trim() ?? "") ? Text(field, value, maxLength) : "";
+
+    private static bool HasVisibleCharacter(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!Rune.IsWhiteSpace(rune) && !Rune.IsControl(rune)
+                && Rune.GetUnicodeCategory(rune) != System.Globalization.UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? FirstControl(string text)
+    {
+        var position = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            position++;
+            if (Rune.IsControl(rune) && rune.Value is not ('\t' or '\n' or '\r'))
+            {
+                return $"U+{rune.Value:X4} at character {position}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -125,14 +166,16 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
             return "";
         }
 
-        var text = Text(field, normalized, maxLength);
-        if (text.Length > 0 && Recording.DocumentNumber.FirstUnprintable(text) is { } unprintable)
+        // Named before the general text checks, which would call a number of zero-width spaces blank: one error each.
+        if (normalized?.Trim() is { Length: > 0 } trimmed
+            && Recording.DocumentNumber.FirstUnprintable(trimmed) is { } unprintable)
         {
             Errors.Add(field, $"{field} holds {unprintable}: a document number is compared character by character, "
                 + "so write it as printed, without invisible, control or combining characters.");
+            return trimmed;
         }
 
-        return text;
+        return Text(field, normalized, maxLength);
     }
 
     /// <summary>

@@ -41,7 +41,8 @@ public sealed class RecordExternalRiskSignal : WriteOperation<RecordExternalRisk
 
         var reference = scope.DocumentNumber("reference", input.Reference, ExternalRiskSignal.ReferenceMaxLength);
         var hazard = scope.Text("hazard", input.Hazard, ExternalRiskSignal.HazardMaxLength);
-        var description = Optional(scope, "description", input.Description, ExternalRiskSignal.DescriptionMaxLength);
+        var description =
+            scope.OptionalText("description", input.Description, ExternalRiskSignal.DescriptionMaxLength);
         scope.PastDate("publishedOn", input.PublishedOn);
         var product = await scope.ProductAsync("productCode", input.ProductCode, ct);
         if (reference.Length > 0 && await TakenAsync(scope.Db, input.Source, DocumentNumber.Forms(input.Reference), ct))
@@ -82,17 +83,4 @@ public sealed class RecordExternalRiskSignal : WriteOperation<RecordExternalRisk
     private static Task<bool> TakenAsync(ProductQualityDbContext db, RiskSignalSource source, string[] forms,
         CancellationToken ct) =>
         db.ExternalRiskSignals.AnyAsync(s => s.Source == source && forms.Contains(s.Reference), ct);
-
-    // An optional text: empty when absent or blank, an error when longer than its column.
-    private static string Optional(WriteScope scope, string field, string? value, int maxLength)
-    {
-        var text = value?.Trim() ?? "";
-        if (WriteScope.Characters(text) > maxLength)
-        {
-            scope.Errors.Add(field,
-                $"{field} has {WriteScope.Characters(text)} characters; shorten it to at most {maxLength}.");
-        }
-
-        return text;
-    }
 }
