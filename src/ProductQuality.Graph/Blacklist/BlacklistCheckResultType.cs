@@ -13,7 +13,9 @@ public sealed class BlacklistCheckResultType : ContractObjectGraphType<Blacklist
         Name = "BlacklistCheckResult";
         Description = "The answer for one code of a blacklist check (黑名单核查), in the order the codes were sent.";
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "creditCode")
-            .Description("The code exactly as sent.").Resolve(c => c.Source.Item.Code);
+            .Description("The code as sent; one longer than 40 characters (never a credit code) is cut to its first "
+                + "40 and '…'.")
+            .Resolve(c => c.Source.Item.Echo);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Structure, "valid")
             .Description("Whether it is a well-formed unified social credit code (统一社会信用代码) with the right check " +
                 "character.")

@@ -14,7 +14,9 @@ public sealed class EnterpriseStatusType : ContractObjectGraphType<EnterpriseSta
         Name = "EnterpriseStatus";
         Description = "Compact status (状态) of the enterprise with one code sent to enterpriseStatuses, in input order.";
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "creditCode")
-            .Description("The code exactly as sent.").Resolve(c => c.Source.Item.Code);
+            .Description("The code as sent; one longer than 40 characters (never a credit code) is cut to its first "
+                + "40 and '…'.")
+            .Resolve(c => c.Source.Item.Echo);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Structure, "valid")
             .Description("Whether it is a well-formed unified social credit code (统一社会信用代码).")
             .Resolve(c => c.Source.Item.Valid);

@@ -93,6 +93,26 @@ public abstract class BlacklistCheckTests(TestServerFactory factory)
     }
 
     [ProviderFact]
+    public async Task A_long_code_is_echoed_cut_so_no_answer_multiplies_what_was_sent()
+    {
+        // One long "code" in one variable, read by 20 aliases of each bulk field: echoed whole, the answer was the
+        // input times 40 (200 aliases of a 950 KB code made 190 MB for the public).
+        var code = new string('A', 200_000);
+        var aliases = string.Join(' ', Enumerable.Range(0, 20).Select(i =>
+            $"b{i}: blacklistCheck(creditCodes: $c) {{ results {{ creditCode valid }} }} "
+            + $"s{i}: enterpriseStatuses(creditCodes: $c) {{ creditCode valid }}"));
+
+        var reply = (await factory.ClientFor("finance").PostAsync($"query($c: [String!]!) {{ {aliases} }}",
+            new { c = new[] { code } })).EnsureData();
+
+        var echoes = reply.Data.EnumerateObject().Select(a => a.Name.StartsWith('b')
+            ? a.Value.GetProperty("results")[0] : a.Value[0]).ToList();
+        Assert.Equal(40, echoes.Count);
+        Assert.All(echoes, e => Assert.Equal(new string('A', 40) + "…", e.GetProperty("creditCode").GetString()));
+        Assert.True(reply.Body.Length < code.Length, $"the answer has {reply.Body.Length:N0} characters");
+    }
+
+    [ProviderFact]
     public async Task AsOf_answers_before_and_after_a_listing()
     {
         var day = new DateOnly(2025, 6, 30);
