@@ -4,16 +4,16 @@ using ProductQuality.Graph.Infrastructure.WebSockets;
 namespace ProductQuality.Graph.Changes;
 
 /// <summary>
-/// One subscriber's events: reads the feed after its position in pages with the subscriber's rights, hands each
-/// event on with its cursor, then waits to be woken by a commit (<see cref="ChangeSignal"/>) or for the poll
-/// interval, and reads again. The position only moves past events handed on, so nothing is skipped or repeated.
+/// One subscriber's events: reads the feed after its position in pages with the subscriber's rights (in a turn of
+/// the <see cref="ChangeReadGate"/>), hands each event on with its cursor, then waits to be woken by a commit
+/// (<see cref="ChangeSignal"/>) or for the poll interval, and reads again. The position only moves past events handed on, so nothing is skipped or repeated.
 /// It stops when unsubscribed or when <paramref name="ended"/> (the operation's cancellation) fires, whichever
 /// comes first: an operation ended from inside its own event (refused for the rate) is not always unsubscribed by
 /// the execution's wrapper, and its pump read the feed on, for nobody, for ever (probe).
 /// </summary>
 internal sealed class ChangeStream(
-    IServiceScopeFactory scopes, ChangeSignal signal, ChangeFeedRequest start, TimeSpan pollInterval,
-    CancellationToken ended, EventBacklog? backlog = null)
+    IServiceScopeFactory scopes, ChangeSignal signal, ChangeReadGate gate, ChangeFeedRequest start,
+    TimeSpan pollInterval, CancellationToken ended, EventBacklog? backlog = null)
     : IObservable<object?>
 {
     public const int PageSize = 100;
@@ -37,7 +37,7 @@ internal sealed class ChangeStream(
             while (!stop.IsCancellationRequested)
             {
                 var woken = signal.Next;
-                var page = await feed.ReadAsync(db, request, stop);
+                var page = await gate.ReadAsync(() => feed.ReadAsync(db, request, stop), stop);
                 foreach (var change in page.Events)
                 {
                     // The client's pace: at most the backlog's events on their way to it (WaitAsync throws when

@@ -38,6 +38,7 @@ public static class ChangeSubscriptions
         new ChangeStream(
             c.RequestServices!.GetRequiredService<IServiceScopeFactory>(),
             c.RequestServices!.GetRequiredService<ChangeSignal>(),
+            c.RequestServices!.GetRequiredService<ChangeReadGate>(),
             await ChangeQueries.RequestAsync(c, ChangeStream.PageSize, fromHead: true),
             TimeSpan.FromSeconds(c.RequestServices!
                 .GetRequiredService<IOptions<GraphQLWebSocketOptions>>().Value.ChangePollSeconds),

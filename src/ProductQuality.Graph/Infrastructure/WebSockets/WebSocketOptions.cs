@@ -40,6 +40,14 @@ public sealed class GraphQLWebSocketOptions
     public int ChangePollSeconds { get; set; } = 5;
 
     /// <summary>
+    /// How many change subscriptions of this server read the feed at once, each on a database connection; the others
+    /// wait their turn. A commit wakes every subscription: 1,200 reading at once took every PostgreSQL connection
+    /// ("too many clients") and ended subscriptions that had nothing to read.
+    /// </summary>
+    [Range(1, 64)]
+    public int ChangeReadsAtOnce { get; set; } = 4;
+
+    /// <summary>
     /// The longest one message may wait for a client that has stopped reading (its buffers full); then the connection
     /// is aborted and its operations end, so a client that never reads holds no server memory or sender for long.
     /// </summary>

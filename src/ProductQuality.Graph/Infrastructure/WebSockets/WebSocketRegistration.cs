@@ -19,6 +19,7 @@ internal static class WebSocketRegistration
         // Pushing the change feed: wake subscriptions when a write commits here, and on PostgreSQL when another
         // server's does (LISTEN/NOTIFY).
         builder.Services.AddSingleton<ChangeSignal>();
+        builder.Services.AddSingleton<ChangeReadGate>();
         builder.Services.AddSingleton<IInterceptor, ChangeSignalInterceptor>();
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>();
         if (database?.Provider == DatabaseProvider.Postgres)
