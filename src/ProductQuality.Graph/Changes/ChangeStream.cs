@@ -6,7 +6,8 @@ namespace ProductQuality.Graph.Changes;
 /// <summary>
 /// One subscriber's events: reads the feed after its position in pages with the subscriber's rights (in a turn of
 /// the <see cref="ChangeReadGate"/>), hands each event on with its cursor, then waits to be woken by a commit
-/// (<see cref="ChangeSignal"/>) or for the poll interval, and reads again. The position only moves past events handed on, so nothing is skipped or repeated.
+/// (<see cref="ChangeSignal"/>) or for the poll interval, and reads again. The position only moves past events
+/// handed on, so nothing is skipped or repeated.
 /// It stops when unsubscribed or when <paramref name="ended"/> (the operation's cancellation) fires, whichever
 /// comes first: an operation ended from inside its own event (refused for the rate) is not always unsubscribed by
 /// the execution's wrapper, and its pump read the feed on, for nobody, for ever (probe).
