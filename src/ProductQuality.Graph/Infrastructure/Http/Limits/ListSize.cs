@@ -78,19 +78,21 @@ internal sealed class ListSize(
     }
 
     /// <summary>
-    /// The rows a list of scalars counts: only one <c>ListSizes</c> names (an access log entry's codes), or its
-    /// <c>limit</c>; other scalars and lists of them come with their row.
+    /// The rows a scalar counts: a list of them when <c>ListSizes</c> names it (an access log entry's codes), its
+    /// <c>limit</c> when given; and any scalar what it reads at every call (<c>FieldCosts</c>: an entry's codes and
+    /// their count, read by a statement of their own). Other scalars and lists of them come with their row.
     /// </summary>
     public double ScalarRows(IComplexGraphType parent, FieldType definition, GraphQLField field)
     {
+        var name = $"{parent.Name}.{definition.Name}";
+        var reads = options.FieldCosts.GetValueOrDefault(name);
         var type = definition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : definition.ResolvedType;
-        if (type is not ListGraphType
-            || !options.ListSizes.TryGetValue($"{parent.Name}.{definition.Name}", out var size))
+        if (type is not ListGraphType || !options.ListSizes.TryGetValue(name, out var size))
         {
-            return 0;
+            return reads;
         }
 
-        return LimitRows(parent, definition, field) ?? size;
+        return (LimitRows(parent, definition, field) ?? size) + reads;
     }
 
     /// <summary>
