@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Data;
@@ -97,13 +96,12 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
 
     /// <summary>
     /// The trimmed text when it is not blank and fits the column; otherwise an error and an empty string. Blank
-    /// includes invisible: a value of zero-width spaces alone passed, and was shown to partners as an empty reason.
-    /// Control characters other than tab and line breaks (BEL, ESC: terminal escapes in a partner's log) are refused.
+    /// includes invisible, and some characters are refused anywhere (<see cref="FreeText"/>).
     /// </summary>
     public string Text(string field, string? value, int maxLength = 256)
     {
         var text = value?.Trim() ?? "";
-        if (!HasVisibleCharacter(text))
+        if (!FreeText.HasVisibleCharacter(text))
         {
             Errors.Add(field, $"{field} is required: give a non-blank value.");
         }
@@ -111,10 +109,9 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
         {
             Errors.Add(field, $"{field} has {Characters(text)} characters; shorten it to at most {maxLength}.");
         }
-        else if (FirstControl(text) is { } control)
+        else if (FreeText.FirstRefused(text) is { } refused)
         {
-            Errors.Add(field, $"{field} holds the control character {control}; remove it (tabs and line breaks "
-                + "are kept).");
+            Errors.Add(field, $"{field} holds {refused}; remove it (tabs and line breaks are kept).");
         }
 
         return text;
@@ -122,36 +119,7 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
 
     /// <summary>Optional free text: empty when blank or invisible, otherwise checked as <see cref="Text"/>.</summary>
     public string OptionalText(string field, string? value, int maxLength) =>
-        HasVisibleCharacter(value?.Trim() ?? "") ? Text(field, value, maxLength) : "";
-
-    private static bool HasVisibleCharacter(string text)
-    {
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (!Rune.IsWhiteSpace(rune) && !Rune.IsControl(rune)
-                && Rune.GetUnicodeCategory(rune) != System.Globalization.UnicodeCategory.Format)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string? FirstControl(string text)
-    {
-        var position = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            position++;
-            if (Rune.IsControl(rune) && rune.Value is not ('\t' or '\n' or '\r'))
-            {
-                return $"U+{rune.Value:X4} at character {position}";
-            }
-        }
-
-        return null;
-    }
+        FreeText.HasVisibleCharacter(value?.Trim() ?? "") ? Text(field, value, maxLength) : "";
 
     /// <summary>
     /// A document number (<see cref="DocumentNumber"/>): required, fitting the column, in the form it is stored and
