@@ -14,7 +14,11 @@ public static class EnterpriseFiltering
             return query;
         }
 
-        if (filter.CountyCode is { } county) query = query.Where(e => e.CountyCode == county);
+        if (Regions.CountyArgument.Checked(filter.CountyCode, "filter.countyCode") is { } county)
+        {
+            query = query.Where(e => e.CountyCode == county);
+        }
+
         if (filter.TownCode is { } town) query = query.Where(e => e.TownCode == town);
         if (filter.Class is { } cls) query = query.Where(e => e.Class == cls);
         if (filter.HealthCode is { } health) query = query.Where(e => e.HealthCode == health);

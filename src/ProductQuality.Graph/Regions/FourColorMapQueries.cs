@@ -22,7 +22,7 @@ public static class FourColorMapQueries
                 _ = c.AsOf(); // refuses a future day before anything is read
 
                 var level = c.GetArgument<MapLevel>("level");
-                var county = c.GetArgument<string?>("county");
+                var county = CountyArgument.Checked(c.GetArgument<string?>("county"), "county");
                 var regions = c.Audience().Rows.CountyRegions(c.Db().Regions.AsNoTracking());
                 regions = level == MapLevel.County
                     ? regions.Where(r => r.Level == RegionLevel.County)

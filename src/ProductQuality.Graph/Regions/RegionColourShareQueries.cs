@@ -27,7 +27,7 @@ public static class RegionColourShareQueries
             {
                 var on = c.AsOf();
                 var level = c.GetArgument<MapLevel>("level");
-                var county = c.GetArgument<string?>("county");
+                var county = CountyArgument.Checked(c.GetArgument<string?>("county"), "county");
                 var db = c.Db();
                 var scope = c.Audience().Rows;
                 var regions = scope.CountyRegions(db.Regions.AsNoTracking());

@@ -61,7 +61,7 @@ public static class InspectionPlanQueries
                 ((DateOnly Due, int Colour) Key, int Id)? after =
                     cursor is null ? null : Cursor.Decode(scope, cursor, Order, Key);
                 var enterprises = c.VisibleEnterprises();
-                if (c.GetArgument<string?>("county") is { } county)
+                if (Regions.CountyArgument.Checked(c.GetArgument<string?>("county"), "county") is { } county)
                 {
                     enterprises = enterprises.Where(e => e.CountyCode == county);
                 }
