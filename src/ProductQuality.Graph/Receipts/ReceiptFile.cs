@@ -33,9 +33,17 @@ internal sealed record ReceiptFile(string Receipt, IReadOnlyList<string> Codes, 
             var root = json.RootElement;
             var receipt = root.GetProperty("receipt").GetString() ?? string.Empty;
             var codes = root.GetProperty("creditCodes").EnumerateArray().Select(c => c.GetString() ?? "").ToList();
-            var answers = root.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array
-                ? ReceiptDigest.OfLines(results.EnumerateArray().Select(Line))
-                : null;
+            var given = root.TryGetProperty("results", out var results) && results.ValueKind != JsonValueKind.Null;
+            if (given && (results.ValueKind != JsonValueKind.Array
+                || results.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.Object)))
+            {
+                // Passed over, it left the answers unchecked while the verdict read "valid".
+                problem = $"Could not read {path}: \"results\" must be the list of result objects blacklistCheck "
+                    + "returned, or left out.";
+                return null;
+            }
+
+            var answers = given ? ReceiptDigest.OfLines(results.EnumerateArray().Select(Line)) : null;
             return new ReceiptFile(receipt, codes, answers);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException

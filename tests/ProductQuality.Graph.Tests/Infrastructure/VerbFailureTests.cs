@@ -94,6 +94,28 @@ public sealed class VerbFailureTests
         Assert.False(File.Exists(verb.DefaultDatabase), "the verb went on with the default database");
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("\"ok\"")]
+    [InlineData("[1, 2]")]
+    public async Task Receipt_results_that_are_not_result_objects_are_refused(string results)
+    {
+        // An object in place of the list was passed over: the answers went unchecked and the verdict read "valid".
+        var file = Path.Combine(Path.GetTempPath(), $"pq-receipt-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, $$"""{"receipt": "x.y.z", "creditCodes": [], "results": {{results}}}""");
+        try
+        {
+            using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+            var (code, _, error) = await verb.RunAsync("receipt", "verify", file);
+            Assert.True(code == 2, $"exit {code}: {error}");
+            Assert.Contains("\"results\" must be the list of result objects", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public async Task A_token_argument_is_bounded()
     {
