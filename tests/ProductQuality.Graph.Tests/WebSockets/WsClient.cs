@@ -75,6 +75,16 @@ internal sealed class WsClient : IAsyncDisposable
         await _socket.SendAsync(bytes, type, true, timeout.Token);
     }
 
+    /// <summary>One text message sent as several frames, split where the test says (mid-character too).</summary>
+    public async Task SendFragmentsAsync(params byte[][] fragments)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        for (var i = 0; i < fragments.Length; i++)
+        {
+            await _socket.SendAsync(fragments[i], WebSocketMessageType.Text, i == fragments.Length - 1, timeout.Token);
+        }
+    }
+
     public Task InitAsync(string? token) =>
         SendAsync(token is null ? "{\"type\":\"connection_init\"}"
             : JsonSerializer.Serialize(

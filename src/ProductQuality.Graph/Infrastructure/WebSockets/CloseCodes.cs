@@ -4,7 +4,7 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 
 /// <summary>
 /// The close codes of the graphql-transport-ws protocol (graphql-ws's PROTOCOL.md), which its clients act on, and
-/// the one WebSocket code for an oversized message.
+/// WebSocket's own codes for a message too big, not UTF-8, or past the rate.
 /// </summary>
 internal static class CloseCodes
 {
@@ -15,6 +15,7 @@ internal static class CloseCodes
     public const int InitTimeout = 4408;          // no connection_init in time
     public const int SubscriberExists = 4409;     // a second operation with an id still in use
     public const int TooManyInits = 4429;         // connection_init sent twice
+    public const int InvalidPayloadData = 1007;   // WebSocket's own: a text frame not UTF-8, closed by the socket
     public const int MessageTooBig = 1009;        // WebSocket's own code
     public const int TryAgainLater = 1013;        // WebSocket's own: refused tokens past the address's rate
 

@@ -15,6 +15,13 @@ internal sealed record ConnectionRefusal(int CloseCode, string Code, int Status,
     public static ConnectionRefusal NotJson(string reason) =>
         new(CloseCodes.BadRequest, "INVALID_JSON", StatusCodes.Status400BadRequest, reason);
 
+    /// <summary>
+    /// A text frame that is not UTF-8, closed by the WebSocket itself with RFC 6455's code and no reason (the
+    /// reason is what the log keeps); INVALID_JSON as an HTTP body that is not UTF-8.
+    /// </summary>
+    public static ConnectionRefusal NotUtf8() => new(CloseCodes.InvalidPayloadData, "INVALID_JSON",
+        StatusCodes.Status400BadRequest, "A text message must be UTF-8 (RFC 6455 §5.6).");
+
     /// <summary>A token refused at connection_init, with the code HTTP answers it with (INVALID_TOKEN, …).</summary>
     public static ConnectionRefusal Token(string code, int status, string message) =>
         new(CloseCodes.Forbidden, code, status, $"{code}: {message}");

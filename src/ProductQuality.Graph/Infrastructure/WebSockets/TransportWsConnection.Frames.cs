@@ -7,6 +7,8 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 /// <summary>The connection's frames: whole text messages in, messages out one at a time, and the close.</summary>
 internal sealed partial class TransportWsConnection
 {
+    private static readonly WebSocketException BareFault = new(WebSocketError.Faulted);
+
     /// <summary>
     /// One whole text message, or closed; a message over the size limit or in binary closes the connection.
     /// </summary>
@@ -18,7 +20,19 @@ internal sealed partial class TransportWsConnection
             using var message = new MemoryStream();
             while (true)
             {
-                var received = await socket.ReceiveAsync(buffer.AsMemory(), _closing.Token);
+                ValueWebSocketReceiveResult received;
+                try
+                {
+                    received = await socket.ReceiveAsync(buffer.AsMemory(), _closing.Token);
+                }
+                catch (WebSocketException e) when (IsNotUtf8(e))
+                {
+                    // The socket has sent its close already and is aborted: this only logs the refusal.
+                    await RefuseAsync(ConnectionRefusal.NotUtf8());
+                    await LetCloseArriveAsync();
+                    return (null, true);
+                }
+
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     // Answer the client's close with one (RFC 6455 §5.5.1): dropping the connection instead made every
@@ -52,6 +66,29 @@ internal sealed partial class TransportWsConnection
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Whether the WebSocket refused a text frame that is not UTF-8. It checks every text frame itself (RFC 6455
+    /// §8.1), fragments joined, before the message reaches <see cref="ProtocolMessage.Parse"/> (whose 4400 with a
+    /// reason would fit the other unreadable messages): it sends 1007 without a reason, aborts, and throws its bare
+    /// fault — the frame errors it closes with 1002 carry a message naming the rule broken. Let through, the
+    /// exception ended the connection at once, so the client read no close (1006) and the refusal was not logged.
+    /// </summary>
+    private bool IsNotUtf8(WebSocketException e) =>
+        e.WebSocketErrorCode == WebSocketError.Faulted && socket.State == WebSocketState.Aborted
+        && !_closing.IsCancellationRequested && e.Message == BareFault.Message;
+
+    /// <summary>
+    /// Waits for the client to go, 5 s at most, once the socket has closed on its own: with the request ended at
+    /// once, its close reached the client only some of the time (a reset before it was read: 1006). Nothing is read
+    /// meanwhile; the client's answering close, if any, is left unread.
+    /// </summary>
+    private async Task LetCloseArriveAsync()
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        patience.CancelAfter(TimeSpan.FromSeconds(5));
+        await Task.Delay(Timeout.Infinite, patience.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>
