@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
+using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Tests.Audit;
 
 namespace ProductQuality.Graph.Tests.WebSockets;
 
@@ -53,6 +55,45 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
 
         await client.SendAsync("{\"type\":\"ping\"}");
         Assert.Equal("pong", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
+
+    /// <summary>
+    /// The operation id is quoted in errors' requestId and in the access log: one holding a line break or a bidi
+    /// override reached both as sent (a forged log line, a reordered report). It is refused, naming the character.
+    /// </summary>
+    [Theory]
+    [InlineData("a\u0000\n\u202e", "U+0000 (a control character) at character 2")]
+    [InlineData("op\n1", "U+000A (a control character) at character 3")]
+    [InlineData("\u202eop", "U+202E (an invisible formatting character) at character 1")]
+    [InlineData("op\u200b", "U+200B (an invisible formatting character)")]
+    [InlineData("op\u2028", "U+2028 (a line separator)")]
+    public async Task An_operation_id_that_is_not_printable_text_closes_with_4400_naming_the_character(
+        string id, string named)
+    {
+        var purpose = AccessLogProbe.NewPurpose("ws-id");
+        await using var client = await WsClient.ConnectAsync(server.Address, purpose: purpose);
+        await client.InitAsync(server.Token("finance"));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        await client.SendAsync(
+            JsonSerializer.Serialize(new { type = "subscribe", id, payload = new { query = "{ nope }" } }));
+        var (code, reason) = await client.ClosedAsync();
+        Assert.Equal(4400, code);
+        Assert.Contains(named, reason, StringComparison.Ordinal);
+
+        var entry = await server.EntryAsync(purpose);
+        WebSocketRefusalLogTests.AssertRefused(entry, 4400, "INVALID_MESSAGE", AccessOutcome.ValidationError);
+        Assert.DoesNotContain(entry.RequestId, c => char.IsControl(c) || c is '\u202e' or '\u200b' or '\u2028');
+    }
+
+    [Fact]
+    public async Task An_operation_id_of_printable_text_beyond_ASCII_is_answered_under_it()
+    {
+        await using var client = await ConnectedAsync("finance");
+        await client.SendAsync(JsonSerializer.Serialize(
+            new { id = "查询 1", type = "subscribe", payload = new { query = "{ __typename }" } }));
+        var next = (await client.ReceiveAsync())!.Value;
+        Assert.Equal(("查询 1", "next"), (next.GetProperty("id").GetString(), next.GetProperty("type").GetString()));
     }
 
     [Fact]
