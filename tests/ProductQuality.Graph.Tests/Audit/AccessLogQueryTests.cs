@@ -189,14 +189,14 @@ public sealed class AccessLogQueryTests(AccessLogServerFactory factory)
     public async Task An_entrys_codes_and_their_count_are_priced_as_the_statements_they_take()
     {
         // A probe's county bureau request: 2.8 s of CPU (a statement per large entry, a count in the county) for an
-        // estimate of 48,000 under the budget of 50,000. Each entry now adds 15 for the count, 7 + 30 for the codes.
+        // estimate of 48,000 under the budget of 50,000. Each entry now adds 20 for the count, 7 + 60 for the codes.
         var aliases = string.Join(' ', Enumerable.Range(0, 8).Select(i =>
             $"a{i}: accessLog(first: 500) {{ items {{ creditCodeCount creditCodes(limit: 7) }} }}"));
 
         var reply = await factory.ClientFor("samr-330481").PostAsync($"{{ {aliases} }}");
 
         Assert.Equal("QUERY_TOO_COMPLEX", reply.FirstErrorCode);
-        Assert.Equal(8 * (2_000 + 500 * (1 + 15 + 7 + 30)),
+        Assert.Equal(8 * (2_000 + 500 * (1 + 20 + 7 + 60)),
             reply.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("cost").GetInt64());
     }
 

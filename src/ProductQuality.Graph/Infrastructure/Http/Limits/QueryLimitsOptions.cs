@@ -116,9 +116,9 @@ public sealed class QueryLimitsOptions
         ["Query.accessSummary"] = 2_000,
         // An entry's codes larger than their limit are cut by a statement of their own, and a county bureau's count
         // is counted in its county: 500 entries of 3,000-code checks read by eight aliases as a county bureau took
-        // 2.8 s of CPU (0.5 ms an entry for the codes, 0.2 ms for the count) for an estimate of 48,000.
-        ["AccessLogEntry.creditCodes"] = 30,
-        ["AccessLogEntry.creditCodeCount"] = 15,
+        // 2.8 s of CPU for an estimate of 48,000; one alias, 0.55–0.75 s (about 1.3 ms an entry: 88 rows' worth).
+        ["AccessLogEntry.creditCodes"] = 60,
+        ["AccessLogEntry.creditCodeCount"] = 20,
     };
 
     /// <summary>
