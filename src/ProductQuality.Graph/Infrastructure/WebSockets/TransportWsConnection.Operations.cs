@@ -17,6 +17,10 @@ internal sealed partial class TransportWsConnection
     /// <summary>An operation's own services (its DbContext) and its cancellation, disposed when it ends.</summary>
     private sealed class Operation(AsyncServiceScope scope, CancellationTokenSource cancel) : IDisposable
     {
+        private readonly Lock _gate = new();
+        private bool _disposed;
+        private IDisposable? _subscription;
+
         public AsyncServiceScope Scope { get; } = scope;
 
         public CancellationTokenSource Cancel { get; } = cancel;
@@ -25,7 +29,11 @@ internal sealed partial class TransportWsConnection
         /// </summary>
         public EventBacklog Backlog { get; } = new(EventBacklogLimit);
 
-        public IDisposable? Subscription { get; set; }
+        /// <summary>
+        /// Its start (checks, a place in the queue, execution), run beside the receive loop: it holds the scope and
+        /// the cancellation until it stops, so an operation ended while starting gives them up only then.
+        /// </summary>
+        public Task? Starting { get; set; }
 
         /// <summary>
         /// The operation's access log trace (null when the log is off): resolvers note what they return.
@@ -51,12 +59,45 @@ internal sealed partial class TransportWsConnection
             Dispose();
         }
 
+        /// <summary>Keeps the subscription's stream to end with the operation; one ended meanwhile ends it now.
+        /// </summary>
+        public void Attach(IDisposable subscription)
+        {
+            lock (_gate)
+            {
+                if (!_disposed)
+                {
+                    _subscription = subscription;
+                    return;
+                }
+            }
+
+            subscription.Dispose();
+        }
+
         public void Dispose()
         {
+            IDisposable? subscription;
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                (_disposed, subscription) = (true, _subscription);
+            }
+
             Cancel.Cancel();
-            Subscription?.Dispose();
+            subscription?.Dispose();
+            _ = ReleaseWhenStoppedAsync();
+        }
+
+        private async Task ReleaseWhenStoppedAsync()
+        {
+            await (Starting ?? Task.CompletedTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             Cancel.Dispose();
-            _ = Scope.DisposeAsync().AsTask();
+            await Scope.DisposeAsync();
         }
     }
 
@@ -74,17 +115,19 @@ internal sealed partial class TransportWsConnection
 
         private readonly TransportWsConnection _connection;
         private readonly string _id;
+        private readonly Operation _operation;
         private readonly EventBacklog _backlog;
 
-        public Forwarder(TransportWsConnection connection, string id, EventBacklog backlog)
+        public Forwarder(TransportWsConnection connection, string id, Operation operation)
         {
-            (_connection, _id, _backlog) = (connection, id, backlog);
+            (_connection, _id, _operation, _backlog) = (connection, id, operation, operation.Backlog);
             _ = DeliverAsync();
         }
 
         public void OnNext(ExecutionResult value)
         {
-            if (!_steps.Writer.TryWrite(new Step(() => _connection.SendEventAsync(_id, value), IsEvent: true)))
+            if (!_steps.Writer.TryWrite(
+                new Step(() => _connection.SendEventAsync(_id, _operation, value), IsEvent: true)))
             {
                 _backlog.Left();   // after the end: dropped
             }
@@ -95,17 +138,20 @@ internal sealed partial class TransportWsConnection
             Log.StreamFailed(_connection._logger, error, _id);
             _steps.Writer.TryWrite(new Step(async () =>
             {
-                await _connection.SendNextAsync(_id, new ExecutionResult { Errors = [new ExecutionError(
-                    "The subscription stopped on a server fault; subscribe again from your last cursor.")
-                    { Code = "INTERNAL_ERROR" }] });
-                await _connection.CompleteAsync(_id);
+                await _connection.SendNextAsync(_id, _operation, new ExecutionResult
+                {
+                    Errors = [new ExecutionError(
+                        "The subscription stopped on a server fault; subscribe again from your last cursor.")
+                        { Code = "INTERNAL_ERROR" }],
+                });
+                await _connection.CompleteAsync(_id, _operation);
             }, IsEvent: false));
             _steps.Writer.TryComplete();
         }
 
         public void OnCompleted()
         {
-            _steps.Writer.TryWrite(new Step(() => _connection.CompleteAsync(_id), IsEvent: false));
+            _steps.Writer.TryWrite(new Step(() => _connection.CompleteAsync(_id, _operation), IsEvent: false));
             _steps.Writer.TryComplete();
         }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Net.WebSockets;
 using System.Text.Json;
 using GraphQL;
+using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
 
@@ -55,17 +57,48 @@ internal sealed partial class TransportWsConnection
             trace.Audience = _audience;
         }
 
-        OperationStart start;
+        // Started beside the receive loop: awaited here, a query's wait for a place and its execution (10 s each at
+        // most) held every message behind it, a ping's pong and the complete that would cancel it included.
+        var audience = _audience;
+        operation.Starting = Task.Run(() => RunOperationAsync(id, message.Payload, audience, operation));
+        lock (_starts)
+        {
+            _starts.RemoveAll(start => start.IsCompleted);
+            _starts.Add(operation.Starting);
+        }
+    }
+
+    /// <summary>
+    /// Starts an operation and answers it: refused (<c>error</c>), one result (<c>next</c>, <c>complete</c>), or
+    /// a stream forwarded event by event. A client's <c>complete</c> meanwhile cancels it and nothing more is sent.
+    /// </summary>
+    private async Task RunOperationAsync(string id, JsonElement? payload, Audience audience, Operation operation)
+    {
         try
         {
-            start = await runner.StartAsync(message.Payload, _audience, operation.Trace, http,
+            var start = await runner.StartAsync(payload, audience, operation.Trace, http,
                 operation.Scope.ServiceProvider, operation.Backlog, operation.Cancel.Token);
+            await AnswerAsync(id, operation, start);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or WebSocketException)
         {
-            return;
+            // Completed by the client, or the connection is gone: nothing left to answer.
         }
+#pragma warning disable CA1031 // A fault ends this operation, never the connection: it is logged.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.StreamFailed(_logger, e, id);
+            if (TryEnd(id, operation))
+            {
+                await SendAsync(ErrorMessage(id, OperationStart.Refused("INTERNAL_ERROR",
+                    "The operation stopped on a server fault.")));
+            }
+        }
+    }
 
+    private async Task AnswerAsync(string id, Operation operation, OperationStart start)
+    {
         if (start.IsError)
         {
             if (start.Code is not null)
@@ -79,9 +112,8 @@ internal sealed partial class TransportWsConnection
             }
 
             await _log.RecordAsync(http, operation.Trace, RequestId(id), start.Status);
-            if (_operations.TryRemove(id, out _))
+            if (TryEnd(id, operation))
             {
-                operation.Dispose();
                 await SendAsync(ErrorMessage(id, start));
             }
 
@@ -90,28 +122,73 @@ internal sealed partial class TransportWsConnection
 
         if (start.Events is null)
         {
-            operation.Trace?.Answered(start.Result!);
-            if (await _log.RecordAsync(http, operation.Trace, RequestId(id), StatusCodes.Status200OK))
-            {
-                await SendNextAsync(id, start.Result!);
-                await CompleteAsync(id);
-            }
-            else
-            {
-                await RefuseUnloggedAsync(id);
-            }
-
+            await SendResultAsync(id, operation, start.Result!);
             return;
         }
 
         var opened = operation.Trace?.TakeEvent(operation.Trace.StartedUtc, operation.Trace.StartedTimestamp);
-        if (!await _log.RecordAsync(http, opened, RequestId(id), StatusCodes.Status200OK))
+        if (!IsLive(id, operation))
         {
-            await RefuseUnloggedAsync(id);
             return;
         }
 
-        operation.Subscription = start.Events.Subscribe(new Forwarder(this, id, operation.Backlog));
+        if (!await _log.RecordAsync(http, opened, RequestId(id), StatusCodes.Status200OK))
+        {
+            await RefuseUnloggedAsync(id, operation);
+            return;
+        }
+
+        operation.Attach(start.Events.Subscribe(new Forwarder(this, id, operation)));
+    }
+
+    /// <summary>
+    /// A query's one result, logged and sent as <c>next</c>, then <c>complete</c> — unless the client's
+    /// <c>complete</c> came first: PROTOCOL.md, a result is not sent once the client has completed its operation.
+    /// </summary>
+    private async Task SendResultAsync(string id, Operation operation, ExecutionResult result)
+    {
+        await operation.Delivering.WaitAsync(_closing.Token);
+        try
+        {
+            if (!IsLive(id, operation))
+            {
+                return;
+            }
+
+            operation.Trace?.Answered(result);
+            if (!await _log.RecordAsync(http, operation.Trace, RequestId(id), StatusCodes.Status200OK))
+            {
+                await RefuseUnloggedAsync(id, operation);
+                return;
+            }
+
+            await SendAsync(NextMessage(id, result));
+        }
+        finally
+        {
+            operation.Delivering.Release();
+        }
+
+        await CompleteAsync(id, operation);
+    }
+
+    /// <summary>Whether the operation is still the one running under its id (not ended, not replaced).</summary>
+    private bool IsLive(string id, Operation operation) =>
+        _operations.TryGetValue(id, out var current) && ReferenceEquals(current, operation);
+
+    /// <summary>
+    /// Ends the operation if it is still the one under its id: a client may complete an id and subscribe with it
+    /// again while the first is still stopping, and the first must not end the second.
+    /// </summary>
+    private bool TryEnd(string id, Operation operation)
+    {
+        if (!_operations.TryRemove(KeyValuePair.Create(id, operation)))
+        {
+            return false;
+        }
+
+        operation.Dispose();
+        return true;
     }
 
     // One access log entry per operation and per event: the connection's request id and the operation's id.
@@ -128,9 +205,9 @@ internal sealed partial class TransportWsConnection
     /// feed — an answer and a log entry an event — for the price of one request. An event logged is sent: the
     /// client's <c>complete</c> waits for it (<see cref="Operation.EndAsync"/>); one it has overtaken is neither.
     /// </summary>
-    private async Task SendEventAsync(string id, ExecutionResult result)
+    private async Task SendEventAsync(string id, Operation operation, ExecutionResult result)
     {
-        if (!_operations.TryGetValue(id, out var operation))
+        if (!IsLive(id, operation))
         {
             return;
         }
@@ -147,7 +224,7 @@ internal sealed partial class TransportWsConnection
             var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
             if (_limits.CheckRate(http, _audience!) is { } limited)
             {
-                await EndRateLimitedAsync(id, trace, limited);
+                await EndRateLimitedAsync(id, operation, trace, limited);
                 return;
             }
 
@@ -159,7 +236,7 @@ internal sealed partial class TransportWsConnection
             }
             else
             {
-                await RefuseUnloggedAsync(id);
+                await RefuseUnloggedAsync(id, operation);
             }
         }
         finally
@@ -172,11 +249,10 @@ internal sealed partial class TransportWsConnection
     /// The event is not sent; the subscription ends with the wait, and resumes from the last cursor received. Its
     /// entry says so: LIMITED, with none of the codes and field groups its resolvers noted (nobody received them).
     /// </summary>
-    private async Task EndRateLimitedAsync(string id, AccessTrace? trace, LimitRefusal limited)
+    private async Task EndRateLimitedAsync(string id, Operation operation, AccessTrace? trace, LimitRefusal limited)
     {
-        if (_operations.TryRemove(id, out var operation))
+        if (TryEnd(id, operation))
         {
-            operation.Dispose();
             trace?.Failed(limited.Code, nothingReturned: true);
             await _log.RecordAsync(http, trace, RequestId(id), limited.Status);
             var wait = DepartmentRateLimiter.RetryAfterHeader(limited);
@@ -191,11 +267,10 @@ internal sealed partial class TransportWsConnection
     }
 
     // Fail closed, as over HTTP: no data leaves without its entry; the operation ends with the log's error code.
-    private async Task RefuseUnloggedAsync(string id)
+    private async Task RefuseUnloggedAsync(string id, Operation operation)
     {
-        if (_operations.TryRemove(id, out var operation))
+        if (TryEnd(id, operation))
         {
-            operation.Dispose();
             await SendAsync(ErrorMessage(id, OperationStart.Refused(AccessLogging.UnavailableCode,
                 "The access log cannot be written just now, and no answer is given that is not logged. Subscribe "
                 + "again shortly, from your last cursor.")));
@@ -205,9 +280,9 @@ internal sealed partial class TransportWsConnection
     /// <summary>
     /// Sends an event of an operation the client has not completed (a completed one sends nothing more).
     /// </summary>
-    private async Task SendNextAsync(string id, ExecutionResult result)
+    private async Task SendNextAsync(string id, Operation operation, ExecutionResult result)
     {
-        if (_operations.ContainsKey(id))
+        if (IsLive(id, operation))
         {
             await SendAsync(NextMessage(id, result));
         }
@@ -216,11 +291,10 @@ internal sealed partial class TransportWsConnection
     private string NextMessage(string id, ExecutionResult result) =>
         $"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"next\",\"payload\":" + Serialize(id, result) + "}";
 
-    private async Task CompleteAsync(string id)
+    private async Task CompleteAsync(string id, Operation operation)
     {
-        if (_operations.TryRemove(id, out var operation))
+        if (TryEnd(id, operation))
         {
-            operation.Dispose();
             await SendAsync($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"complete\"}}");
         }
     }

@@ -32,6 +32,7 @@ internal sealed partial class TransportWsConnection(
     private readonly TimeProvider _clock = http.RequestServices.GetRequiredService<TimeProvider>();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.Ordinal);
+    private readonly List<Task> _starts = [];   // operations starting beside the receive loop, awaited at the close
     private readonly CancellationTokenSource _closing =
         CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
     private Audience? _audience;
@@ -67,6 +68,14 @@ internal sealed partial class TransportWsConnection(
             }
 
             await initDeadline.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Cancelled above, they stop soon; the socket and the sending lock must outlive them.
+            Task[] starts;
+            lock (_starts)
+            {
+                starts = [.. _starts];
+            }
+
+            await Task.WhenAll(starts).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
