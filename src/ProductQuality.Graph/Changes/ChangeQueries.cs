@@ -74,7 +74,8 @@ public static class ChangeQueries
             return new ChangeFeedRequest(audience, after, first, kinds);
         }
 
-        var head = await c.Service<IChangeFeed>().HeadAsync(c.Db(), c.CancellationToken);
+        var received = cursor is null ? c.RequestServices?.GetService<ChangeHeadAtReceipt>()?.Head : null;
+        var head = received ?? await c.Service<IChangeFeed>().HeadAsync(c.Db(), c.CancellationToken);
         if (after > head)
         {
             throw ChangeCursor.PastTheEnd();

@@ -89,9 +89,10 @@ public sealed class ChangeSubscriptionTests(WebSocketServer server) : IClassFixt
 
     /// <summary>
     /// Subscribes "from now" and waits until now has been fixed: a subscription without a cursor starts at the feed's
-    /// head when the server handles it, so a write sent before that may come earlier and never be pushed. The server
-    /// handles one connection's messages in order, so its pong to a ping sent after the subscribe says the head has
-    /// been read (without this the test failed once in a CI run, waiting 30 s for an event it had missed).
+    /// head when the server receives it, so a write sent before that may come earlier and never be pushed. The server
+    /// reads the head as it receives the subscribe, in order with the connection's other messages (the operation then
+    /// starts beside them), so its pong to a ping sent after the subscribe says the head has been read (without this
+    /// the test failed once in a CI run, waiting 30 s for an event it had missed).
     /// </summary>
     internal static async Task SubscribeFromNowAsync(WsClient client, string id, string query = Subscription)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using ProductQuality.Graph.Tests.Changes;
 using ProductQuality.Graph.Tests.Infrastructure;
 using ProductQuality.Graph.Tests.Limits;
 
@@ -99,6 +100,38 @@ public sealed class OperationConcurrencyTests(OperationConcurrencyTests.Server s
         await using var after = await ConnectedAsync("industry-access");
         await after.SendAsync(Subscribe("d", "{ __typename }"));
         Assert.Equal(("d", "next"), IdAndType(await after.ReceiveAsync()));
+    }
+
+    [Fact]
+    public async Task A_subscription_from_now_starts_where_the_feed_stood_when_it_was_received()
+    {
+        // Held before it runs, as a subscription waiting for a place is: a change committed meanwhile comes after
+        // "now" as the client meant it (when it sent the subscribe), so it is pushed — read when the subscription
+        // ran, "now" was after it and the change was never sent.
+        var (code, _, _) = await server.EnterpriseAsync(150);
+        var held = server.Gate.Hold("HeldFeed");
+        await using var client = await ConnectedAsync("samr-jiaxing");
+        try
+        {
+            await client.SendAsync(Subscribe("feed", "subscription HeldFeed { changes { creditCode } }", "HeldFeed"));
+            await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await server.ListAsync("samr-jiaxing", code);
+        }
+        finally
+        {
+            held.Release();
+        }
+
+        while (true)
+        {
+            var message = await client.ReceiveAsync();
+            Assert.Equal(("feed", "next"), IdAndType(message));
+            if (message!.Value.GetProperty("payload").GetProperty("data").GetProperty("changes")
+                .GetProperty("creditCode").GetString() == code)
+            {
+                break;
+            }
+        }
     }
 
     private static string Subscribe(string id, string query, string? operationName = null) =>

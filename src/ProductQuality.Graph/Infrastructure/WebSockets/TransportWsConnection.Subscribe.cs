@@ -57,6 +57,8 @@ internal sealed partial class TransportWsConnection
             trace.Audience = _audience;
         }
 
+        await NoteHeadAsync(message.Payload, operation);
+
         // Started beside the receive loop: awaited here, a query's wait for a place and its execution (10 s each at
         // most) held every message behind it, a ping's pong and the complete that would cancel it included.
         var audience = _audience;
@@ -65,6 +67,35 @@ internal sealed partial class TransportWsConnection
         {
             _starts.RemoveAll(start => start.IsCompleted);
             _starts.Add(operation.Starting);
+        }
+    }
+
+    /// <summary>
+    /// Fixes "now" for a change subscription without a cursor as the subscribe is received (<see
+    /// cref="Changes.ChangeHeadAtReceipt"/>), in order with the connection's other messages. Only for a document that
+    /// may hold a subscription; a read that fails leaves it to the field, which reads the head itself.
+    /// </summary>
+    private async Task NoteHeadAsync(JsonElement? payload, Operation operation)
+    {
+        if (payload is not { ValueKind: JsonValueKind.Object } p || !p.TryGetProperty("query", out var query)
+            || query.ValueKind != JsonValueKind.String
+            || query.GetString()?.Contains("subscription", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        var services = operation.Scope.ServiceProvider;
+        try
+        {
+            services.GetRequiredService<Changes.ChangeHeadAtReceipt>().Head = await services
+                .GetRequiredService<Changes.IChangeFeed>()
+                .HeadAsync(services.GetRequiredService<Data.ProductQualityDbContext>(), operation.Cancel.Token);
+        }
+#pragma warning disable CA1031 // The field reads the head itself, and reports what fails there.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            Log.StreamFailed(_logger, e, "(head at receipt)");
         }
     }
 

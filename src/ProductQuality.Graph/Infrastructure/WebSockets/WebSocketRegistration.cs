@@ -20,6 +20,7 @@ internal static class WebSocketRegistration
         // server's does (LISTEN/NOTIFY).
         builder.Services.AddSingleton<ChangeSignal>();
         builder.Services.AddSingleton<ChangeReadGate>();
+        builder.Services.AddScoped<ChangeHeadAtReceipt>();
         builder.Services.AddSingleton<IInterceptor, ChangeSignalInterceptor>();
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>();
         if (database?.Provider == DatabaseProvider.Postgres)
