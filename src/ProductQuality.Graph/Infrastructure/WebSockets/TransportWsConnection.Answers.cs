@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GraphQL;
+using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Infrastructure.Http.Limits;
+
+namespace ProductQuality.Graph.Infrastructure.WebSockets;
+
+/// <summary>
+/// What the connection sends of its operations: each event after its access log entry and within the rate, a
+/// query's result, the end of an operation (<c>complete</c> or <c>error</c>), and refusals before a start.
+/// </summary>
+internal sealed partial class TransportWsConnection
+{
+    // One access log entry per operation and per event: the connection's request id and the operation's id.
+    /// <summary>A result of the operation, its errors carrying the operation's request id as its log entry does.
+    /// </summary>
+    private string Serialize(string id, ExecutionResult result) =>
+        Schema.OperationRequestId.While(RequestId(id), () => serializer.Serialize(result));
+
+    private string RequestId(string id) => $"{http.TraceIdentifier}:{Quoted.Start(id)}";
+
+    /// <summary>
+    /// An event is sent only once its access log entry is stored (what was returned, to whom), and it counts against
+    /// the caller's request rate as a request would: otherwise one subscription from an old cursor replays the whole
+    /// feed — an answer and a log entry an event — for the price of one request. An event logged is sent: the
+    /// client's <c>complete</c> waits for it (<see cref="Operation.EndAsync"/>); one it has overtaken is neither.
+    /// </summary>
+    private async Task SendEventAsync(string id, Operation operation, ExecutionResult result)
+    {
+        if (!IsLive(id, operation))
+        {
+            return;
+        }
+
+        await operation.Delivering.WaitAsync(_closing.Token);
+        try
+        {
+            if (operation.Ended)
+            {
+                return;
+            }
+
+            // Taken whether the event is sent or not, so the next event's entry holds only its own data.
+            var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
+            if (_limits.CheckRate(http, _audience!) is { } limited)
+            {
+                await EndRateLimitedAsync(id, operation, trace, limited);
+                return;
+            }
+
+            trace?.Answered(result);
+            if (await _log.RecordAsync(http, trace, RequestId(id), StatusCodes.Status200OK))
+            {
+                // Not SendNextAsync: a complete now waiting has removed the operation, and this event is logged.
+                await SendAsync(NextMessage(id, result));
+            }
+            else
+            {
+                await RefuseUnloggedAsync(id, operation);
+            }
+        }
+        finally
+        {
+            operation.Delivering.Release();
+        }
+    }
+
+    /// <summary>
+    /// The event is not sent; the subscription ends with the wait, and resumes from the last cursor received. Its
+    /// entry says so: LIMITED, with none of the codes and field groups its resolvers noted (nobody received them).
+    /// </summary>
+    private async Task EndRateLimitedAsync(string id, Operation operation, AccessTrace? trace, LimitRefusal limited)
+    {
+        if (TryEnd(id, operation))
+        {
+            trace?.Failed(limited.Code, nothingReturned: true);
+            await _log.RecordAsync(http, trace, RequestId(id), limited.Status);
+            var wait = DepartmentRateLimiter.RetryAfterHeader(limited);
+            await SendAsync(ErrorMessage(id, OperationStart.Refused(limited with
+            {
+                Message = $"{limited.Message} Each event pushed counts as a request, so this subscription has ended "
+                    + $"before the event that went past the rate: subscribe again after {wait} s with the cursor of "
+                    + "the last event you received. To catch up on many events, page the changes query (up to 500 a "
+                    + "request) first.",
+            })));
+        }
+    }
+
+    // Fail closed, as over HTTP: no data leaves without its entry; the operation ends with the log's error code.
+    private async Task RefuseUnloggedAsync(string id, Operation operation)
+    {
+        if (TryEnd(id, operation))
+        {
+            await SendAsync(ErrorMessage(id, OperationStart.Refused(AccessLogging.UnavailableCode,
+                "The access log cannot be written just now, and no answer is given that is not logged. Subscribe "
+                + "again shortly, from your last cursor.")));
+        }
+    }
+
+    /// <summary>
+    /// Sends an event of an operation the client has not completed (a completed one sends nothing more).
+    /// </summary>
+    private async Task SendNextAsync(string id, Operation operation, ExecutionResult result)
+    {
+        if (IsLive(id, operation))
+        {
+            await SendAsync(NextMessage(id, result));
+        }
+    }
+
+    private string NextMessage(string id, ExecutionResult result) =>
+        $"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"next\",\"payload\":" + Serialize(id, result) + "}";
+
+    private async Task CompleteAsync(string id, Operation operation)
+    {
+        if (TryEnd(id, operation))
+        {
+            await SendAsync($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"complete\"}}");
+        }
+    }
+
+    /// <summary>
+    /// An operation refused before it starts is a request refused, as over HTTP: it counts against the caller's rate
+    /// (the refusal is the rate's once that is used up) and leaves its entry. A probe's 3,000 subscribes past the
+    /// connection's operations wrote none and were never limited.
+    /// </summary>
+    private async Task RefuseOperationAsync(string id, JsonElement? payload, LimitRefusal refusal)
+    {
+        if (_log.Begin(http) is { } trace)
+        {
+            trace.Audience = _audience;
+            trace.Unlogged = refusal.Unlogged;
+            runner.Note(payload, trace);
+            trace.Failed(refusal.Code, nothingReturned: true);
+            await _log.RecordAsync(http, trace, RequestId(id), refusal.Status,
+                AccessOutcomes.Of(refusal.Status, refusal.Code, faulted: false));
+        }
+
+        await SendAsync(ErrorMessage(id, OperationStart.Refused(refusal)));
+    }
+
+    private string ErrorMessage(string id, OperationStart start)
+    {
+        string errors;
+        if (start.Code is not null)
+        {
+            // The code, the limit's numbers, and the id the access log keeps the operation under, as HTTP errors do.
+            var extensions = new Dictionary<string, object> { ["code"] = start.Code };
+            foreach (var (name, value) in start.Facts ?? [])
+            {
+                extensions[name] = value;
+            }
+
+            extensions["requestId"] = RequestId(id);
+            errors = JsonSerializer.Serialize(new[] { new { message = start.Message, extensions } });
+        }
+        else
+        {
+            using var result = JsonDocument.Parse(Serialize(id, start.Result!));
+            errors = result.RootElement.GetProperty("errors").GetRawText();
+        }
+
+        return $"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"error\",\"payload\":{errors}}}";
+    }
+}
