@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace ProductQuality.Graph.Recording;
@@ -10,7 +9,8 @@ namespace ProductQuality.Graph.Recording;
 /// five documents, and a number of zero-width spaces alone passed "not blank". So a number is stored in Unicode
 /// compatibility form (NFKC: full-width letters, digits and brackets as their usual forms; 〔〕 and CJK unchanged),
 /// with any run of white space as one space, and one holding a character nobody can see or type as printed
-/// (control, formatting, combining, private or unassigned) is refused, naming the character.
+/// (control, formatting, combining, private or unassigned: <see cref="Infrastructure.PrintableText"/>) is refused,
+/// naming the character.
 /// </summary>
 internal static class DocumentNumber
 {
@@ -61,34 +61,4 @@ internal static class DocumentNumber
         var normalized = Normalize(asTyped) ?? asTyped;
         return normalized == asTyped ? [normalized] : [normalized, asTyped];
     }
-
-    /// <summary>The first character of a normalized number that is not printed text, described; null if none.</summary>
-    public static string? FirstUnprintable(string normalized)
-    {
-        ArgumentNullException.ThrowIfNull(normalized);
-        var position = 0;
-        foreach (var rune in normalized.EnumerateRunes())
-        {
-            position++;
-            if (Kind(Rune.GetUnicodeCategory(rune)) is { } kind)
-            {
-                return $"U+{rune.Value:X4} ({kind}) at character {position}";
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Kind(UnicodeCategory category) => category switch
-    {
-        UnicodeCategory.Control => "a control character",
-        UnicodeCategory.Format => "an invisible formatting character",
-        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
-            => "a combining mark",
-        UnicodeCategory.PrivateUse => "a private-use character",
-        UnicodeCategory.OtherNotAssigned => "an unassigned code point",
-        UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => "a line separator",
-        UnicodeCategory.Surrogate => "a lone surrogate",
-        _ => null,
-    };
 }

@@ -136,7 +136,7 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
 
         // Named before the general text checks, which would call a number of zero-width spaces blank: one error each.
         if (normalized?.Trim() is { Length: > 0 } trimmed
-            && Recording.DocumentNumber.FirstUnprintable(trimmed) is { } unprintable)
+            && PrintableText.FirstUnprintable(trimmed) is { } unprintable)
         {
             Errors.Add(field, $"{field} holds {unprintable}: a document number is compared character by character, "
                 + "so write it as printed, without invisible, control or combining characters.");

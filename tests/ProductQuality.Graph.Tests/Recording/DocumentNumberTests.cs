@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Recording;
 
 namespace ProductQuality.Graph.Tests.Recording;
@@ -15,7 +16,7 @@ public sealed class DocumentNumberTests
     public void A_number_is_kept_in_compatibility_form_with_single_spaces(string typed, string stored)
     {
         Assert.Equal(stored, DocumentNumber.Normalize(typed));
-        Assert.Null(DocumentNumber.FirstUnprintable(stored));
+        Assert.Null(PrintableText.FirstUnprintable(stored));
     }
 
     [Theory]
@@ -26,7 +27,7 @@ public sealed class DocumentNumberTests
     [InlineData("x\u0301", "U+0301 (a combining mark) at character 2")]
     [InlineData("JX\ue0001", "U+E000 (a private-use character) at character 3")]
     public void A_character_nobody_can_see_is_named(string typed, string named) =>
-        Assert.Equal(named, DocumentNumber.FirstUnprintable(DocumentNumber.Normalize(typed)!));
+        Assert.Equal(named, PrintableText.FirstUnprintable(DocumentNumber.Normalize(typed)!));
 
     [Fact]
     public void A_lone_surrogate_is_not_a_number() => Assert.Null(DocumentNumber.Normalize("JX\ud800"));

@@ -42,7 +42,7 @@ internal sealed record ProtocolMessage(string Type, string? Id, JsonElement? Pay
                 // The id is quoted in the access log's request id and in errors' extensions.requestId: a line break
                 // there forged a second line of a report, a bidi override reordered what a reader saw. Clients send
                 // UUIDs or counters, so the protocol's "unique string" loses nothing to this.
-                if (Recording.DocumentNumber.FirstUnprintable(id!) is { } unprintable)
+                if (PrintableText.FirstUnprintable(id!) is { } unprintable)
                 {
                     return (null,
                         ConnectionRefusal.BadMessage($"'id' must be printable text: it holds {unprintable}."));
