@@ -1,4 +1,5 @@
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.ReferenceData;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Enterprises;
@@ -19,19 +20,23 @@ public static class EnterpriseFiltering
             query = query.Where(e => e.CountyCode == county);
         }
 
-        if (filter.TownCode is { } town) query = query.Where(e => e.TownCode == town);
+        if (CatalogueArgument.Town(filter.TownCode, "filter.townCode") is { } town)
+        {
+            query = query.Where(e => e.TownCode == town);
+        }
+
         if (filter.Class is { } cls) query = query.Where(e => e.Class == cls);
         if (filter.HealthCode is { } health) query = query.Where(e => e.HealthCode == health);
         if (filter.MapColour is { } colour) query = query.Where(e => e.MapColour == colour);
         if (filter.Blacklisted is { } listed) query = query.Where(e => e.IsBlacklisted == listed);
         if (filter.Assured is { } assured) query = query.Where(e => e.IsAssured == assured);
-        if (filter.ProductCode is { } product)
+        if (CatalogueArgument.Product(filter.ProductCode, "filter.productCode") is { } product)
         {
             query = query.Where(e => db.EnterpriseProducts.Any(ep => ep.EnterpriseId == e.Id
                 && ep.ProductCode == product));
         }
 
-        if (filter.CategoryCode is { } category)
+        if (CatalogueArgument.Category(filter.CategoryCode, "filter.categoryCode") is { } category)
         {
             query = query.Where(e => db.EnterpriseProducts.Any(ep => ep.EnterpriseId == e.Id
                 && db.Products.Any(p => p.Code == ep.ProductCode && p.CategoryCode == category)));

@@ -32,7 +32,8 @@ public static class ProductQueries
         products.ResolveAsync(async c =>
         {
             var q = c.Db().Products.AsNoTracking();
-            if (c.GetArgument<string?>("categoryCode") is { } category)
+            if (ReferenceData.CatalogueArgument.Category(c.GetArgument<string?>("categoryCode"), "categoryCode")
+                is { } category)
             {
                 q = q.Where(p => p.CategoryCode == category);
             }
