@@ -20,6 +20,17 @@ internal static class DevelopmentSignIn
 
     public static async Task HandleAsync(HttpContext http, AccessPolicy policy, DevelopmentTokenIssuer issuer)
     {
+        if (!IsAddressOrLocalhost(http.Request.Host.Host))
+        {
+            // DNS rebinding: a site whose name is made to point at the developer's machine is the same origin as
+            // the server for the browser, and its page would mint itself any department's token. A developer
+            // reaches a development server at localhost or an address, under which no site can be.
+            await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status403Forbidden,
+                "SIGN_IN_HOST_NOT_ALLOWED", "The development sign-in answers only at localhost or an IP address: "
+                + "open the IDE there, or make a token with the 'token' verb."), MediaTypes.Json);
+            return;
+        }
+
         if (MediaTypes.UnsupportedContentEncoding(http.Request) is { } encoding)
         {
             await TransportErrorWriter.WriteAsync(http, MediaTypes.ContentEncodingRefusal(encoding), MediaTypes.Json);
@@ -52,6 +63,11 @@ internal static class DevelopmentSignIn
         var token = issuer.Issue(department, $"ide-{department}", Lifetime);
         await http.Response.WriteAsJsonAsync(new SignInAnswer(department, token), http.RequestAborted);
     }
+
+    private static bool IsAddressOrLocalhost(string host) =>
+        System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _)
+        || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);   // loopback by RFC 6761
 
     private sealed record SignInRequest(string? Department);
 

@@ -65,6 +65,64 @@ public sealed class DevelopmentSignInTests : IClassFixture<DevelopmentSignInTest
             StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("attacker.example")]
+    [InlineData("attacker.example:5080")]
+    [InlineData("localhost.attacker.example")]
+    public async Task Under_a_name_that_is_not_localhost_the_picker_mints_nothing(string host)
+    {
+        // DNS rebinding: a site's name pointed at the developer's machine makes its page the server's own origin.
+        using var client = _development.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql/ide/sign-in")
+        {
+            Content = JsonContent.Create(new { department = "samr-jiaxing" }),
+        };
+        request.Headers.Host = host;
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"code\":\"SIGN_IN_HOST_NOT_ALLOWED\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("token\":", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:5080")]
+    [InlineData("[::1]:5080")]
+    [InlineData("dev.localhost")]
+    public async Task At_localhost_or_an_address_the_picker_mints(string host)
+    {
+        using var client = _development.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql/ide/sign-in")
+        {
+            Content = JsonContent.Create(new { department = "finance" }),
+        };
+        request.Headers.Host = host;
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task No_other_origin_may_call_the_picker_even_when_every_origin_may_call_the_endpoint()
+    {
+        using var server = new DevelopmentServer { AllowEveryOrigin = true };
+        using var client = server.CreateClient();
+        foreach (var path in new[] { "/graphql/ide/sign-in", "/health/ready", "/metrics" })
+        {
+            using var preflight = new HttpRequestMessage(HttpMethod.Options, path);
+            preflight.Headers.Add("Origin", "https://evil.example.com");
+            preflight.Headers.Add("Access-Control-Request-Method", "POST");
+            preflight.Headers.Add("Access-Control-Request-Headers", "content-type");
+            using var answer = await client.SendAsync(preflight);
+            Assert.False(answer.Headers.Contains("Access-Control-Allow-Origin"), path);
+        }
+
+        using var endpoint = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7B__typename%7D");
+        endpoint.Headers.Add("Origin", "https://evil.example.com");
+        using var allowed = await client.SendAsync(endpoint);
+        Assert.Equal("*", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
     [Fact]
     public async Task Outside_development_there_is_no_picker_and_no_way_to_mint()
     {
@@ -80,10 +138,17 @@ public sealed class DevelopmentSignInTests : IClassFixture<DevelopmentSignInTest
     /// <summary>The test server in the Development environment (still with the test-only signing key).</summary>
     public sealed class DevelopmentServer : GraphServerFactory
     {
+        /// <summary>GraphQL:Cors:AllowedOrigins ["*"].</summary>
+        public bool AllowEveryOrigin { get; init; }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Development");
+            if (AllowEveryOrigin)
+            {
+                builder.UseSetting("GraphQL:Cors:AllowedOrigins:0", "*");
+            }
         }
     }
 }

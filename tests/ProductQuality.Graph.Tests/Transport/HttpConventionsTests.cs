@@ -33,6 +33,27 @@ public sealed class HttpConventionsTests(GraphServerFactory factory)
     }
 
     [Fact]
+    public async Task Every_answer_says_nosniff_and_a_GraphQL_answer_is_not_stored()
+    {
+        // Mapped addresses, an asset, an address nobody maps (whose error echoes the path) and a refused method.
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var urls = Mapped().Select(m => m.Path == "/graphql" ? "/graphql?query=%7B__typename%7D" : m.Path)
+            .Append("/graphql/ide/ide.js").Append("/nowhere%3Cscript%3E").ToList();
+        foreach (var url in urls)
+        {
+            using var answer = await client.GetAsync(url);
+            Assert.True(answer.Headers.TryGetValues("X-Content-Type-Options", out var sniff)
+                && sniff.Single() == "nosniff", $"GET {url}: {(int)answer.StatusCode} without nosniff");
+        }
+
+        var graphQL = await factory.ClientFor("samr-jiaxing")
+            .PostAsync("{ enterprises(first: 1) { edges { node { legalRepresentative } } } }");
+        Assert.Equal("no-store", graphQL.Response.Headers.CacheControl?.ToString());
+        using var get = await client.GetAsync("/graphql?query=%7B__typename%7D");
+        Assert.Equal("no-store", get.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task Every_address_that_takes_get_answers_head_alike_without_a_body()
     {
         // Redirects are compared, not followed (HttpClient follows a HEAD's redirect with a GET).

@@ -15,7 +15,8 @@ internal sealed class WsClient : IAsyncDisposable
     }
 
     public static async Task<WsClient> ConnectAsync(Uri server, string path = "/graphql",
-        string? subProtocol = "graphql-transport-ws", string? bearer = null, string? purpose = null)
+        string? subProtocol = "graphql-transport-ws", string? bearer = null, string? purpose = null,
+        string? origin = null)
     {
         var client = new WsClient();
         if (subProtocol is not null)
@@ -31,6 +32,11 @@ internal sealed class WsClient : IAsyncDisposable
         if (purpose is not null)
         {
             client._socket.Options.SetRequestHeader("X-Purpose", purpose);
+        }
+
+        if (origin is not null)
+        {
+            client._socket.Options.SetRequestHeader("Origin", origin);   // as a browser sends it
         }
 
         var address = new UriBuilder(server) { Scheme = "ws", Path = path }.Uri;

@@ -82,7 +82,12 @@ public static class GraphQLEndpointRegistration
     public static WebApplication MapProductQualityGraph(this WebApplication app)
     {
         var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
-        app.UseCors();
+        // CORS for what partners' pages may call, the endpoint and the contract download, and nothing else: applied
+        // to every route, an allowed origin ('*' above all) could read the metrics and call the IDE's development
+        // sign-in, which mints tokens.
+        var contractDownload = Explorer.IdeSettings.For(path, developmentSignIn: false).SchemaUrl;
+        app.UseWhen(h => h.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)
+            || h.Request.Path.Equals(contractDownload, StringComparison.OrdinalIgnoreCase), cors => cors.UseCors());
         app.UseWebSockets();
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
             (HttpContext http, GraphQLEndpoint endpoint, GraphQLWebSocketEndpoint webSockets,
@@ -96,6 +101,10 @@ public static class GraphQLEndpointRegistration
                 // One address answers the IDE or a result by the Accept header: caches must keep them apart. Appended:
                 // the CORS middleware may already vary by Origin.
                 http.Response.Headers.Append(HeaderNames.Vary, "Accept");
+
+                // An answer holds what one caller's token may read: no cache (a shared workstation's browser
+                // included) keeps it.
+                http.Response.Headers.CacheControl = "no-store";
                 return IdePage.IsBrowserNavigation(http.Request) ? ExplorerRegistration.WriteIdeAsync(http, path)
                     : metrics.MeasureAsync(http, h => log.RunAsync(h, l => guard.RunAsync(l, endpoint.HandleAsync)));
             });

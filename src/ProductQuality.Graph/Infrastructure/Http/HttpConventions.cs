@@ -24,6 +24,8 @@ internal static class HttpConventions
         // Routing sees the GET a HEAD stands for; what the GET would write goes nowhere, headers stay.
         app.Use((http, next) =>
         {
+            // Every answer is what its Content-Type says (JSON, SDL as text, GeoJSON, the pages): no browser guesses.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
             if (HttpMethods.IsHead(http.Request.Method))
             {
                 http.Request.Method = HttpMethods.Get;

@@ -21,6 +21,7 @@ internal sealed class GraphQLWebSocketEndpoint(
     IGraphQLTextSerializer serializer,
     AccessLogging log,
     IOptions<GraphQLWebSocketOptions> options,
+    IOptions<CrossOriginOptions> cors,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
@@ -40,9 +41,20 @@ internal sealed class GraphQLWebSocketEndpoint(
             return;
         }
 
+        if (WebSocketOrigin.Refused(http.Request, cors.Value) is { } origin)
+        {
+            await RefuseAsync(http, CloseCodes.Forbidden, "ORIGIN_NOT_ALLOWED", StatusCodes.Status403Forbidden,
+                $"Origin '{Quoted.Start(origin, 40)}' may not connect: list it in GraphQL:Cors:AllowedOrigins");
+            return;
+        }
+
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol, StringComparer.Ordinal))
         {
-            await RefuseProtocolAsync(http);
+            var legacy = http.WebSockets.WebSocketRequestedProtocols.Contains("graphql-ws", StringComparer.Ordinal);
+            await RefuseAsync(http, CloseCodes.SubprotocolNotAcceptable, "UNSUPPORTED_WEBSOCKET_PROTOCOL",
+                StatusCodes.Status400BadRequest, legacy
+                    ? $"Subprotocol not acceptable: the legacy 'graphql-ws' is not served; use '{SubProtocol}'"
+                    : $"Subprotocol not acceptable: use '{SubProtocol}' (the graphql-ws library's clients ask for it)");
             return;
         }
 
@@ -70,23 +82,24 @@ internal sealed class GraphQLWebSocketEndpoint(
     }
 
     /// <summary>
-    /// An upgrade for another subprotocol, or none: accepted and closed at once with 4406 and the protocol to use, as
-    /// graphql-ws's own server closes it. Refused before the upgrade with a 400, a browser's client saw only a failed
-    /// connection (1006): a WebSocket cannot read an HTTP answer's body. The first protocol asked is echoed, or the
-    /// browser fails the handshake before it reads the close. It counts against the address's public rate, as every
-    /// refusal before the caller is known; past it the close is 1013 with the wait.
+    /// An upgrade refused (for another subprotocol or none, or from a page of an origin not allowed): accepted and
+    /// closed at once with <paramref name="closeCode"/> and the reason, as graphql-ws's own server closes it. Refused
+    /// before the upgrade with a 4xx, a browser's client saw only a failed connection (1006): a WebSocket cannot read
+    /// an HTTP answer's body. The first protocol asked is echoed, or the browser fails the handshake before it reads
+    /// the close. It counts against the address's public rate, as every refusal before the caller is known; past it
+    /// the close is 1013 with the wait.
     /// </summary>
-    private async Task RefuseProtocolAsync(HttpContext http)
+    private async Task RefuseAsync(HttpContext http, int closeCode, string code, int status, string reason)
     {
         var asked = http.WebSockets.WebSocketRequestedProtocols;
         var limited = limits.CheckUnidentified(http);
-        var (closeCode, code, status, reason) = limited is not null
-            ? (CloseCodes.TryAgainLater, limited.Code, limited.Status, $"{limited.Code}: too many refused requests "
-                + $"from this address; retry after {DepartmentRateLimiter.RetryAfterHeader(limited)} s")
-            : (CloseCodes.SubprotocolNotAcceptable, "UNSUPPORTED_WEBSOCKET_PROTOCOL", StatusCodes.Status400BadRequest,
-                asked.Contains("graphql-ws", StringComparer.Ordinal)
-                    ? $"Subprotocol not acceptable: the legacy 'graphql-ws' is not served; use '{SubProtocol}'"
-                    : $"Subprotocol not acceptable: use '{SubProtocol}' (the graphql-ws library's clients ask for it)");
+        if (limited is not null)
+        {
+            (closeCode, code, status, reason) = (CloseCodes.TryAgainLater, limited.Code, limited.Status,
+                $"{limited.Code}: too many refused requests from this address; retry after "
+                + $"{DepartmentRateLimiter.RetryAfterHeader(limited)} s");
+        }
+
         var echoed = asked.FirstOrDefault(IsEchoable);
         using var socket = await http.WebSockets.AcceptWebSocketAsync(echoed);
         if (log.Begin(http) is { } entry)
