@@ -12,9 +12,21 @@ public sealed class ProductTierTimeline
     private readonly Dictionary<string, List<Grading>> graded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TierOverride>> overrides = new(StringComparer.Ordinal);
 
-    /// <summary>Adds a computed grading.</summary>
-    public void Add(string product, DateOnly from, ProductTier tier) =>
+    /// <summary>
+    /// Adds a computed grading. One after the latest that keeps its tier changes nothing in force and is not kept: a
+    /// product is graded again on every day a fact comes or goes, mostly with the same tier, and a replay visits each
+    /// kept day (<see cref="ChangeDates"/>).
+    /// </summary>
+    public void Add(string product, DateOnly from, ProductTier tier)
+    {
+        if (graded.TryGetValue(product, out var list) && list.Count > 0 && list[^1].From <= from
+            && list[^1].Tier == tier)
+        {
+            return;
+        }
+
         Insert(graded, product, new Grading(from, tier), x => x.From);
+    }
 
     /// <summary>Adds a manual override; a null tier withdraws the one before it.</summary>
     public void AddOverride(string product, DateOnly from, ProductTier? tier, DateOnly expiresOn) =>

@@ -25,12 +25,18 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
         var enterpriseIds = touched.EnterpriseIds.ToHashSet();
         if (touched.ProductCodes.Count > 0)
         {
-            var (changed, tierChanged) = await new ProductGrader(rules, today, now)
-                .GradeAsync(db, touched.ProductCodes.ToList(), "重新分级 re-graded after a new fact", ct);
+            // Graded on the day each change happened: a late fact's day, or the days a product fell due.
+            var regrading = new ProductRegrading(rules, today, now);
+            var codes = touched.ProductCodes.ToList();
+            var (changed, tierChanged) = touched.ProductsDue
+                ? await regrading.WhenDueAsync(db, codes, ct)
+                : await regrading.FromFactAsync(db, codes, touched.ProductsFrom ?? today,
+                    "重新分级 re-graded after a new fact", ct);
             products = changed;
             if (tierChanged.Count > 0)
             {
-                enterpriseIds.UnionWith(await db.EnterpriseProducts.Where(p => tierChanged.Contains(p.ProductCode))
+                var moved = tierChanged.ToList();
+                enterpriseIds.UnionWith(await db.EnterpriseProducts.Where(p => moved.Contains(p.ProductCode))
                     .Select(p => p.EnterpriseId).ToListAsync(ct));
             }
         }

@@ -43,6 +43,28 @@ public static class ChangeLog
         return changes.Count;
     }
 
+    /// <summary>
+    /// The tier changes of a product between its stored gradings and those of a re-grading from a past day: a change
+    /// dated before today is a correction, and one the re-grading took back is reported as retracted.
+    /// </summary>
+    internal static int ProductTiers(ProductQualityDbContext db, string productCode, IReadOnlyList<Step> stored,
+        IReadOnlyList<Step> current, DateOnly today, DateTime now)
+    {
+        var kind = ChangeKind.ProductTier;
+        var changes = StepChanges.Between(stored, current, today, Retracted(kind), Replaced(kind));
+        foreach (var change in changes)
+        {
+            Add(db, new ChangeEvent
+            {
+                Kind = kind, ProductCode = productCode, OldValue = change.Old, NewValue = change.New,
+                EffectiveFrom = change.From, Correction = change.Correction, Reason = change.Reason,
+                RecordedAtUtc = now,
+            });
+        }
+
+        return changes.Count;
+    }
+
     /// <summary>A product's tier changed from today on.</summary>
     internal static void ProductTier(
         ProductQualityDbContext db, string productCode, ProductTier old, ProductTier tier, DateOnly from,

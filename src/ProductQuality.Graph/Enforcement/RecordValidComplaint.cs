@@ -47,7 +47,8 @@ public sealed class RecordValidComplaint : WriteOperation<RecordValidComplaintIn
             Summary = summary, RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy,
         };
         scope.Db.Complaints.Add(complaint);
-        return new Staged(() => complaint.Id, enterprise.CreditCode, new Touched([enterprise.Id], [product.Code]));
+        return new Staged(() => complaint.Id, enterprise.CreditCode,
+            new Touched([enterprise.Id], [product.Code], input.FoundValidOn));
     }
 
     public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey,

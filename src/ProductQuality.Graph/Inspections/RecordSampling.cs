@@ -63,7 +63,8 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
             RecordedAtUtc = scope.UtcNow, RecordedBy = scope.RecordedBy, FailedItems = items,
         };
         scope.Db.Inspections.Add(inspection);
-        return new Staged(() => inspection.Id, enterprise.CreditCode, new Touched([enterprise.Id], [product.Code]));
+        return new Staged(() => inspection.Id, enterprise.CreditCode,
+            new Touched([enterprise.Id], [product.Code], input.SampledOn));
     }
 
     public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey,

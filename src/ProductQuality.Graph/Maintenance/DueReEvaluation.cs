@@ -30,7 +30,7 @@ public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvalua
                 .OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(ct);
             return (codes.Count, codes.Count == 0
                 ? ReEvaluation.None
-                : await reEvaluator.ReEvaluateAsync(db, new Touched([], codes), ct));
+                : await reEvaluator.ReEvaluateAsync(db, new Touched([], codes) { ProductsDue = true }, ct));
         }, ct);
         var enterprises = 0;
         var changed = first.EnterprisesChanged;

@@ -65,7 +65,7 @@ public sealed class RecordExternalRiskSignal : WriteOperation<RecordExternalRisk
             RecordedBy = scope.RecordedBy,
         };
         scope.Db.ExternalRiskSignals.Add(signal);
-        return new Staged(() => signal.Id, product.Code, Touched.Product(product.Code));
+        return new Staged(() => signal.Id, product.Code, Touched.Product(product.Code, input.PublishedOn));
     }
 
     public override async Task<MutationResult> AnswerAsync(ProductQualityDbContext db, long factId, string resultKey,

@@ -54,7 +54,7 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
             RecordedBy = scope.RecordedBy,
         };
         scope.Db.RiskWarnings.Add(warning);
-        var touched = product is null ? new Touched([], []) : Touched.Product(product.Code);
+        var touched = product is null ? new Touched([], []) : Touched.Product(product.Code, input.IssuedOn);
         return new Staged(() => warning.Id, number, touched);
     }
 

@@ -155,6 +155,62 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_late_sampling_re_grades_its_product_from_its_date_and_the_feed_hears_a_correction()
+    {
+        await using var db = SeededTemplate.Open(template.Copy());
+        var maker = await db.Enterprises.Include(e => e.Products).OrderBy(e => e.Id).FirstAsync(e => e.Products.Any());
+        var product = maker.Products[0].ProductCode;
+        var lateDate = Today.AddMonths(-4);
+        var written = DateTime.UtcNow.AddSeconds(-1);
+
+        await Record(db, new Touched([maker.Id], [product], lateDate), Failed(maker, lateDate));
+
+        // Graded again on the sampling's day (it counts from then), and every grading after it was made anew.
+        db.ChangeTracker.Clear();
+        var since = await db.ProductTierAssessments.Where(a => a.ProductCode == product && a.EffectiveFrom >= lateDate)
+            .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).ToListAsync();
+        Assert.Equal((lateDate, "重新分级 re-graded after a new fact"), (since[0].EffectiveFrom, since[0].Reason));
+        Assert.All(since, a => Assert.True(a.RecordedAtUtc >= written, $"{a.EffectiveFrom} kept from before"));
+        var before = await db.ProductTierAssessments.Where(a => a.ProductCode == product && a.EffectiveFrom < lateDate)
+            .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).LastAsync();
+        Assert.NotEqual(before.Explanation, since[0].Explanation);
+        Assert.True(await db.ProductTierAssessments.IgnoreQueryFilters()
+            .AnyAsync(a => a.ProductCode == product && a.SupersededAtUtc != null && a.EffectiveFrom >= lateDate)
+            || since.Count == 1, "the gradings after the sampling's day were not superseded");
+        Assert.All(await db.ChangeEvents.Where(c => c.ProductCode == product).ToListAsync(),
+            c => Assert.Equal(c.EffectiveFrom < Today, c.Correction));
+
+        var recompute = await new Recomputer(new RulesOptions())
+            .RunAsync(db, Today, DateTime.UtcNow, null, CancellationToken.None);
+        Assert.True(recompute.ChangedNothing, recompute.ToString());
+    }
+
+    [Fact]
+    public async Task The_seeded_tier_history_is_what_the_live_grader_records_grading_each_day()
+    {
+        // The generator grades in memory, the server in SQL: graded again by the server from two years back, every
+        // product's history must come out as seeded (the same days, tiers, scores and explanations).
+        await using var db = SeededTemplate.Open(template.Copy());
+        var from = Today.AddYears(-2);
+        var seeded = await TierHistoryAsync(db, from);
+        var codes = await db.Products.OrderBy(p => p.Code).Select(p => p.Code).ToListAsync();
+
+        await AssessmentTransaction.RunAsync(db, () => new ProductRegrading(new RulesOptions(), Today, DateTime.UtcNow)
+            .FromFactAsync(db, codes, from, "重新分级 re-graded after a new fact", CancellationToken.None), default);
+
+        db.ChangeTracker.Clear();
+        var graded = await TierHistoryAsync(db, from);
+        Assert.True(seeded.Count > 2 * codes.Count, $"only {seeded.Count} gradings in two years");
+        Assert.Equal(seeded, graded);
+    }
+
+    private static async Task<List<string>> TierHistoryAsync(ProductQualityDbContext db, DateOnly from) =>
+        (await db.ProductTierAssessments.AsNoTracking().Where(a => a.EffectiveFrom > from)
+            .OrderBy(a => a.ProductCode).ThenBy(a => a.EffectiveFrom).ThenBy(a => a.Id)
+            .Select(a => new { a.ProductCode, a.EffectiveFrom, a.Tier, a.RiskScore, a.Explanation }).ToListAsync())
+        .Select(a => $"{a.ProductCode} {a.EffectiveFrom:yyyy-MM-dd} {a.Tier} {a.RiskScore} {a.Explanation}").ToList();
+
+    [Fact]
     public async Task Re_evaluating_without_a_new_fact_changes_nothing()
     {
         await using var db = SeededTemplate.Open(template.Copy());

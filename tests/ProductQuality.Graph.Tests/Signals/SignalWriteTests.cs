@@ -46,7 +46,7 @@ public abstract class SignalWriteTests(TestServerFactory factory)
         Assert.Contains(product.GetProperty("externalSignals").EnumerateArray(),
             s => s.GetProperty("reference").GetString() == reference);
         var latest = product.GetProperty("tierHistory")[0];
-        Assert.Equal("2026-11-28", latest.GetProperty("effectiveFrom").GetString());
+        Assert.Equal("2026-11-20", latest.GetProperty("effectiveFrom").GetString());   // from its date
         Assert.Contains(latest.GetProperty("explanation").GetProperty("factors").EnumerateArray(),
             f => f.GetProperty("name").GetString() == $"risk signal (风险信号): EU Safety Gate {reference}"
                 && f.GetProperty("effect").GetString() == "+10");

@@ -60,26 +60,29 @@ public sealed class DataSetGenerator
     public IReadOnlyList<ExternalRiskSignal> Signals { get; private set; } = [];
 
     /// <summary>
-    /// Yearly product gradings; after <see cref="Prepare"/> the products carry today's tier and score.
+    /// Product gradings, one on each day a product's grading changed; after <see cref="Prepare"/> the products carry
+    /// today's tier and score.
     /// </summary>
     public IReadOnlyList<ProductTierAssessment> ProductTierAssessments { get; private set; } = [];
 
     /// <summary>
     /// Pass one: city statistics, risk warnings, external signals and product tiers. The supervisor that schedules
     /// samplings needs product tiers, and the tiers come from the samplings: so the statistics are counted twice, first
-    /// with every product GENERAL, then with the tiers that first count grades; the second count, which pass two
-    /// reproduces exactly, is what the products are finally graded on.
+    /// with every product GENERAL, then with the tiers that first count grades on each anniversary (the annual sampling
+    /// plan); the second count, which pass two reproduces exactly, is what the products are finally graded on, on each
+    /// day a fact comes into or leaves its window.
     /// </summary>
     public void Prepare(IProgress<SeedProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Signals = new SignalGenerator(reference.Signals, request.RandomSeed,
             FactsStart.AddYears(-rules.ProductTier.SignalWindowYears), request.Today).Generate();
         var ungraded = Count(SupervisionScheduler.Ungraded(rules), "statistics (1 of 2)", progress, cancellationToken);
-        var (_, firstTiers) = Grade(ungraded, WarningsFrom(ungraded));
-        scheduler = new SupervisionScheduler(rules, firstTiers);
+        scheduler = new SupervisionScheduler(rules, Planner(ungraded, WarningsFrom(ungraded))
+            .GradeYearly(reference.Products, FactsStart, request.Today));
         var stats = Count(scheduler, "statistics (2 of 2)", progress, cancellationToken);
         Warnings = WarningsFrom(stats);
-        var (assessments, timeline) = Grade(stats, Warnings);
+        var (assessments, timeline) =
+            Planner(stats, Warnings).GradeAsFactsArrive(reference.Products, FactsStart, request.Today);
         ProductTierAssessments = assessments;
         assessor = new EnterpriseReplay(rules, timeline, request.Today, rows.ProductName);
     }
@@ -155,9 +158,8 @@ public sealed class DataSetGenerator
     private List<RiskWarning> WarningsFrom(HistoryStatistics stats) =>
         new WarningGenerator(reference, stats, request.RandomSeed, FactsStart, request.Today).Generate();
 
-    private (List<ProductTierAssessment> Assessments, ProductTierTimeline Timeline) Grade(HistoryStatistics stats,
-        IReadOnlyList<RiskWarning> warnings) =>
-        new ProductTierPlanner(rules, stats, warnings, Signals).Grade(reference.Products, FactsStart, request.Today);
+    private ProductTierPlanner Planner(HistoryStatistics stats, IReadOnlyList<RiskWarning> warnings) =>
+        new(rules, stats, warnings, Signals);
 
     private GeneratedEnterprise GenerateOne(EnterpriseReplay replay, int index)
     {
