@@ -92,7 +92,9 @@ public sealed class EnterpriseClassRule(RulesOptions options)
             "A needs established, AA certified", facts.QualitySystem == QualitySystem.None ? "class B" : "none");
         x.Factor(FactGroup.BlacklistStatus, "blacklisted (黑名单)", facts.Blacklisted ? "yes" : "no", null,
             facts.Blacklisted ? "class C" : "none");
-        x.Factor(FactGroup.Enforcement, "unlicensed production (无证生产)",
+        // The finding counts for the sampling window, as penalties do: the factor says so, or an enterprise whose
+        // finding left the window read "unlicensed production: no" with nothing to say why.
+        x.Factor(FactGroup.Enforcement, Inv($"unlicensed production (无证生产) in {years} years"),
             facts.UnlicensedProductionFinding ? "yes" : "no", null,
             facts.UnlicensedProductionFinding ? "class C" : "none");
         x.Factor(FactGroup.Enforcement, Inv($"penalties (行政处罚) in {years} years"), Inv($"{facts.PenaltiesInWindow}"),
