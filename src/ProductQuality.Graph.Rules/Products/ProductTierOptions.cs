@@ -46,6 +46,10 @@ public sealed class ProductTierOptions
     [Range(1, 10)]
     public int SignalWindowYears { get; set; } = 2;
 
+    /// <summary>Look-back window of the city's own bulletins (本市警情通报), in years before the grading day.</summary>
+    [Range(1, 10)]
+    public int BulletinWindowYears { get; set; } = 2;
+
     /// <summary>Points per external signal of serious risk (严重风险).</summary>
     [Range(0d, 100d)]
     public decimal SeriousSignalPoints { get; set; } = 10;

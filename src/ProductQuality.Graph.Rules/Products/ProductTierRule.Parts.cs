@@ -74,7 +74,7 @@ public sealed partial class ProductTierRule
     private decimal BulletinPoints(ProductRiskFacts facts, ExplanationBuilder x)
     {
         var points = Math.Min(o.BulletinsWeight, facts.CityBulletins * o.PointsPerBulletin);
-        x.Factor(FactGroup.CityWarnings, "city risk warning bulletins (本市警情通报) in 2 years",
+        x.Factor(FactGroup.CityWarnings, Inv($"city risk warning bulletins (本市警情通报) in {o.BulletinWindowYears} years"),
             Inv($"{facts.CityBulletins}"), Inv($"{Number(o.PointsPerBulletin)} each, cap {Number(o.BulletinsWeight)}"),
             Inv($"+{Number(points)} points"));
         return points;

@@ -14,8 +14,8 @@ public sealed record ProductFactDates(
     DateOnly? OverrideLastDay,
     DateOnly? FirstFutureFact)
 {
-    /// <summary>Years a risk warning counts towards the tier (风险预警 in the last two years).</summary>
-    public const int WarningWindowYears = 2;
+    /// <summary>Years a city bulletin counts towards the tier (Rules:ProductTier:BulletinWindowYears).</summary>
+    public int WarningWindowYears { get; init; } = 2;
 
     /// <summary>
     /// The oldest external risk signal still counted (it counts for <see cref="SignalWindowYears"/>).

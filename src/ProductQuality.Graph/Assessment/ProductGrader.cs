@@ -33,7 +33,7 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
         IReadOnlyCollection<string>? codes, string reason, CancellationToken ct)
     {
         var from = today.AddYears(-rules.EnterpriseClass.SamplingWindowYears);
-        var bulletinsFrom = today.AddYears(-2);
+        var bulletinsFrom = today.AddYears(-rules.ProductTier.BulletinWindowYears);
         var signalsFrom = today.AddYears(-rules.ProductTier.SignalWindowYears);
         var products = await Scope(db.Products, codes).ToListAsync(ct);
         var sampling = await db.Inspections.Where(i => i.SampledOn >= from && i.SampledOn <= today
@@ -97,6 +97,7 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
                     // An external signal counts for its own window (Rules:ProductTier:SignalWindowYears).
                     OldestSignal = signals[product.Code].Select(x => (DateOnly?)x.PublishedOn).Min(),
                     SignalWindowYears = rules.ProductTier.SignalWindowYears,
+                    WarningWindowYears = rules.ProductTier.BulletinWindowYears,
                 }
                 .NextDue(today, rules.EnterpriseClass.SamplingWindowYears);
             var grading = new ProductTierAssessment

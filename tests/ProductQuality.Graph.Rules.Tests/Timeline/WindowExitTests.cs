@@ -67,5 +67,14 @@ public class WindowExitTests
         Assert.Equal(Maybe(due), dates.NextDue(D(today), 3));
     }
 
+    [Theory]
+    [InlineData(2, "2027-06-01")]
+    [InlineData(3, "2028-06-01")]
+    public void A_city_bulletin_leaves_the_grading_after_its_configured_window(int years, string due)
+    {
+        var dates = new ProductFactDates(null, null, D("2025-06-01"), null, null) { WarningWindowYears = years };
+        Assert.Equal(D(due), dates.NextDue(D("2026-11-28"), 3));
+    }
+
     private static DateOnly? Maybe(string? iso) => iso is null ? null : D(iso);
 }

@@ -118,9 +118,9 @@ internal sealed class ProductTierPlanner(RulesOptions rules, HistoryStatistics s
             inWindow.ToHashCode());
     }
 
-    // The city's bulletins count for two years (ProductFactDates.WarningWindowYears), as ProductGrader counts them.
+    // The city's bulletins count for their window (Rules:ProductTier:BulletinWindowYears), as ProductGrader does.
     private int Bulletins(string code, DateOnly date) => bulletinsOf[code].Count(issued =>
-        issued > date.AddYears(-ProductFactDates.WarningWindowYears) && issued <= date);
+        issued > date.AddYears(-rules.ProductTier.BulletinWindowYears) && issued <= date);
 
     // Whether a fact of the product is dated on the day (else the grading moved because one left its window).
     private bool ArrivedOn(string code, DateOnly date) =>
