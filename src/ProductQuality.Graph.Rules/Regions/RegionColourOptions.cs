@@ -33,11 +33,14 @@ public sealed class RegionColourOptions
     public decimal ClassCSharePercentForBlue { get; set; } = 2;
 
     /// <summary>
-    /// A town with fewer key-product enterprises than this is not assessed (未评定): a share of two or three
-    /// enterprises says more about chance than about the town. 0 colours every town (an empty one GREEN).
+    /// A town with fewer key-product enterprises than this is not assessed (未评定). By default every town with one is
+    /// coloured, as the guidance has each county bureau mark each town (确定各镇(街道)…风险等级，以红、黄、蓝、绿色标注):
+    /// a town of four makers, three of them red, is a red town, not a blank on the map. A bureau that finds a share of
+    /// two or three enterprises says more about chance than about the town may set a minimum. 0 colours every town (an
+    /// empty one GREEN).
     /// </summary>
     [Range(0, 1_000_000)]
-    public int MinEnterprisesForTown { get; set; } = 5;
+    public int MinEnterprisesForTown { get; set; } = 1;
 
     /// <summary>A county with fewer key-product enterprises than this is not assessed (未评定).</summary>
     [Range(0, 1_000_000)]

@@ -7,8 +7,8 @@ namespace ProductQuality.Graph.Tests.RegionColours;
 
 /// <summary>
 /// <c>regionColourShares</c>: every region of a level with its shares and colour next to its thresholds, a town below
-/// the minimum (5 enterprises) not assessed and saying so, colours that follow the thresholds, and the spread of the
-/// shares over the assessed regions.
+/// the minimum (every town with an enterprise by default; 5 where a bureau sets it) not assessed and saying so, colours
+/// that follow the thresholds, and the spread of the shares over the assessed regions.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class RegionColourSharesTests(GraphServerFactory factory)
@@ -49,13 +49,19 @@ public sealed class RegionColourSharesTests(GraphServerFactory factory)
         Assert.Equal(ry[^1], shares.GetProperty("redYellowShare").GetProperty("max").GetDouble());
         Assert.Contains(ry, v => v == shares.GetProperty("redYellowShare").GetProperty("median").GetDouble());
         Assert.Equal(
-            level == "TOWN" ? 5 : 20, shares.GetProperty("thresholds").GetProperty("minEnterprises").GetInt32());
+            level == "TOWN" ? 1 : 20, shares.GetProperty("thresholds").GetProperty("minEnterprises").GetInt32());
     }
 
     [Fact]
     public async Task A_town_below_the_minimum_says_how_many_and_the_minimum()
     {
-        var reply = (await factory.ClientFor("samr-jiaxing").PostAsync(
+        _ = factory.Services;
+        using var server = factory.WithWebHostBuilder(b => b
+            .UseSetting("Rules:RegionColour:MinEnterprisesForTown", "5"));
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization =
+            factory.ClientFor("samr-jiaxing").DefaultRequestHeaders.Authorization;
+        var reply = (await client.PostAsync(
             "{ fourColorMap(level: TOWN) { code assessment { assessed colour enterpriseCount "
             + "explanation { summary } } } }")).EnsureData();
         var small = reply.Data.GetProperty("fourColorMap").EnumerateArray()
@@ -89,7 +95,7 @@ public sealed class RegionColourSharesTests(GraphServerFactory factory)
             var t = region.GetProperty("thresholds");
             Assert.Equal(own ? "330481" : "city", t.GetProperty("setBy").GetString());
             Assert.Equal(own ? 40 : 30, t.GetProperty("redYellowSharePercentForYellow").GetDouble());
-            Assert.Equal(own ? 3 : 5, t.GetProperty("minEnterprises").GetInt32());
+            Assert.Equal(own ? 3 : 1, t.GetProperty("minEnterprises").GetInt32());
         }
     }
 
