@@ -13,12 +13,24 @@ public class RegionColourByCountyTests
     private static readonly RulesOptions Defaults = Options();
 
     [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(4, true)]
+    public void By_default_every_town_with_an_enterprise_is_coloured(int enterprises, bool assessed)
+    {
+        var rule = new RegionColourRule(Defaults);
+        var result = rule.Evaluate(
+            new RegionCounts(0, 0, 0, enterprises), rule.ThresholdsFor(ColourLevel.Town, "330481"));
+        Assert.Equal(assessed, result.Colour is not null);
+    }
+
+    [Theory]
     [InlineData(4, false)]
     [InlineData(5, true)]
     [InlineData(6, true)]
-    public void A_town_needs_the_minimum_number_of_enterprises(int enterprises, bool assessed)
+    public void A_town_needs_the_minimum_number_of_enterprises_a_bureau_sets(int enterprises, bool assessed)
     {
-        var rule = new RegionColourRule(Defaults);
+        var rule = new RegionColourRule(Options(o => o.RegionColour.MinEnterprisesForTown = 5));
         var result = rule.Evaluate(
             new RegionCounts(0, 0, 0, enterprises), rule.ThresholdsFor(ColourLevel.Town, "330481"));
         Assert.Equal(assessed, result.Colour is not null);
