@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Changes;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Rules;
 using ProductQuality.Graph.Rules.Common;
 
@@ -8,91 +9,135 @@ namespace ProductQuality.Graph.Assessment;
 
 /// <summary>
 /// Grades products from a day before today up to today, as the server would have had it graded them every day in
-/// between: on that day, then on each day one of them was due (a fact leaving its window or coming into force, an
-/// override ending), each grading dated on its own day. Two cases need it. A fact dated in the past (a sampling
-/// recorded late) changes the product from its date: what was graded from then on counted without it, so it is
-/// superseded and graded again. And a daily re-evaluation that did not run (the server was down) catches up: the
-/// tiers that changed on the days missed are dated on those days, not on the day the server came back, so one run
-/// gives the same history as a run each day, and the makers' replays see the tiers of each day.
+/// between: on that day, then on each day a fact of theirs came or went (a fact leaving its window or coming into
+/// force, an override ending), each grading dated on its own day. Two cases need it. A fact dated in the past (a
+/// sampling recorded late) changes the product from its date: what was graded from then on counted without it, so
+/// the gradings that now differ are superseded and graded again (those that still agree are kept, with their
+/// reasons). And a daily re-evaluation that did not run (the server was down) catches up: the tiers that changed on
+/// the days missed are dated on those days, not on the day the server came back, so one run gives the same history
+/// as a run each day, and the makers' replays see the tiers of each day. The days are worked out in memory
+/// (<see cref="ProductFactHistory"/>), from the facts read once.
 /// </summary>
 internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateTime now)
 {
+    /// <summary>The reason of a grading on a day a fact of its product arrived.</summary>
+    public const string FactReason = "重新分级 re-graded after a new fact";
+
     /// <summary>The reason of a grading on a day its product fell due, with no new fact that day.</summary>
     public const string DueReason =
         "到期重新分级 re-graded when due: a fact entered or left its window, or an override ended";
 
     /// <summary>
-    /// Grades <paramref name="codes"/> from <paramref name="from"/>, the day a fact just recorded counts from (with
-    /// <paramref name="reason"/>), then on each day one of them falls due up to today; returns the gradings added and
-    /// the codes whose tier changed on any day.
+    /// Grades <paramref name="codes"/> from <paramref name="from"/>, the day a fact just recorded counts from, on each
+    /// day up to today their grading changes; returns the gradings added and the codes whose tier history changed.
     /// </summary>
     public async Task<(int Changed, HashSet<string> TierChanged)> FromFactAsync(ProductQualityDbContext db,
-        IReadOnlyCollection<string> codes, DateOnly from, string reason, CancellationToken ct)
+        IReadOnlyCollection<string> codes, DateOnly from, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         from = from > today ? today : from;
-        var stored = await TierStepsAsync(db, codes, ct);
-        if (from < today)
-        {
-            await SupersedeFromAsync(db, codes, from, ct);
-        }
-
-        var walked = await WalkAsync(db, codes, from, codes, reason, ct);
-        await ReportAsync(db, codes, stored, ct);
-        return walked;
+        return await GradeAsync(db, codes, _ => from, from, ct);
     }
 
     /// <summary>
-    /// Grades the products due by today (<paramref name="codes"/>) on the day each fell due, and on each later day
-    /// one falls due again, up to today.
+    /// Grades the products due by today (<paramref name="codes"/>) from the day each fell due, on each day up to
+    /// today their grading changes.
     /// </summary>
     public async Task<(int Changed, HashSet<string> TierChanged)> WhenDueAsync(ProductQualityDbContext db,
         IReadOnlyCollection<string> codes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var stored = await TierStepsAsync(db, codes, ct);
-        var first = await FirstDueAsync(db, codes, ct) ?? today;
-        var walked = await WalkAsync(db, codes, first, await DueByAsync(db, codes, first, ct), DueReason, ct);
-        await ReportAsync(db, codes, stored, ct);
-        return walked;
+        var due = await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
+            .ToDictionaryAsync(p => p.Code, p => p.NextDueOn is { } d && d < today ? d : today, ct);
+        var earliest = due.Count == 0 ? today : due.Values.Min();
+        return await GradeAsync(db, codes, code => due.GetValueOrDefault(code, today), earliest, ct);
     }
 
-    private async Task<(int Changed, HashSet<string> TierChanged)> WalkAsync(ProductQualityDbContext db,
-        IReadOnlyCollection<string> codes, DateOnly day, IReadOnlyCollection<string> pending, string reason,
-        CancellationToken ct)
+    private async Task<(int Changed, HashSet<string> TierChanged)> GradeAsync(ProductQualityDbContext db,
+        IReadOnlyCollection<string> codes, Func<string, DateOnly> fromOf, DateOnly earliest, CancellationToken ct)
     {
-        var changed = 0;
-        var tierChanged = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
+        var told = await TierStepsAsync(db, codes, ct);
+        var histories = await ProductFactHistory.LoadAsync(db, rules, codes, earliest, ct);
+        var stored = (await db.ProductTierAssessments.AsNoTracking().Where(a => codes.Contains(a.ProductCode))
+                .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).ToListAsync(ct))
+            .ToLookup(a => a.ProductCode, StringComparer.Ordinal);
+        var added = 0;
+        var superseded = new List<long>();
+        foreach (var product in await db.Products.Where(p => codes.Contains(p.Code)).ToListAsync(ct))
         {
-            var (added, tiers) = await new ProductGrader(rules, day, now) { ReportsChanges = false }
-                .GradeAsync(db, pending, reason, ct);
-            await db.SaveChangesAsync(ct);   // the next day's grading compares with these
-            changed += added;
-            tierChanged.UnionWith(tiers);
-            if (day >= today || await FirstDueAsync(db, codes, ct) is not { } next)
+            var from = fromOf(product.Code);
+            var history = histories[product.Code];
+            var before = stored[product.Code].LastOrDefault(a => a.EffectiveFrom < from);
+            var graded = history.Walk(product, from, today, before).Select(Row).ToList();
+            var kept = stored[product.Code].Where(a => a.EffectiveFrom >= from).ToList();
+
+            // What still agrees is kept, reason and all; from the first difference on, the old gradings give way.
+            var same = 0;
+            while (same < kept.Count && same < graded.Count && Agree(kept[same], graded[same]))
             {
-                return (changed, tierChanged);
+                same++;
             }
 
-            (day, reason) = (next, DueReason);
-            pending = await DueByAsync(db, codes, day, ct);
-        }
-    }
+            superseded.AddRange(kept.Skip(same).Select(a => a.Id));
+            db.ProductTierAssessments.AddRange(graded.Skip(same));
+            added += graded.Count - same;
+            var latest = graded.LastOrDefault() ?? before;
+            if (latest is not null)
+            {
+                (product.Tier, product.RiskScore) = (latest.Tier, latest.RiskScore);
+            }
 
-    // The feed hears of the tiers as they stand after the walk against what it was told: a change dated before today
-    // is a correction, and one the walk took back is retracted.
-    private async Task ReportAsync(ProductQualityDbContext db, IReadOnlyCollection<string> codes,
-        Dictionary<string, List<Step>> stored, CancellationToken ct)
-    {
-        var current = await TierStepsAsync(db, codes, ct);
-        foreach (var code in codes)
+            product.NextDueOn = history.NextDue(today);
+
+            ProductTierAssessment Row(ProductFactHistory.Grading g) => new()
+            {
+                ProductCode = product.Code,
+                EffectiveFrom = g.From,
+                Tier = g.Result.Tier,
+                RiskScore = (double)g.Result.Score,
+                IsOverride = g.Manual is not null && g.Manual.IsActiveOn(g.From),
+                OverrideExpiresOn = g.Manual is not null && g.Manual.IsActiveOn(g.From) ? g.Manual.ExpiresOn : null,
+                Reason = g.FactArrived ? FactReason : DueReason,
+                Explanation = ExplanationJson.Serialize(g.Result.Explanation),
+                RulesVersion = rules.Version,
+                RecordedAtUtc = now,
+            };
+        }
+
+        if (superseded.Count > 0)
         {
-            ChangeLog.ProductTiers(
-                db, code, stored.GetValueOrDefault(code) ?? [], current.GetValueOrDefault(code) ?? [], today, now);
+            await db.ProductTierAssessments.Where(a => superseded.Contains(a.Id))
+                .ExecuteUpdateAsync(x => x.SetProperty(a => a.SupersededAtUtc, now), ct);
         }
 
         await db.SaveChangesAsync(ct);
+        return (added, await ReportAsync(db, codes, told, ct));
+    }
+
+    private static bool Agree(ProductTierAssessment a, ProductTierAssessment b) =>
+        a.EffectiveFrom == b.EffectiveFrom && a.Tier == b.Tier && a.RiskScore.Equals(b.RiskScore)
+        && a.IsOverride == b.IsOverride && a.OverrideExpiresOn == b.OverrideExpiresOn && a.Explanation == b.Explanation
+        && a.RulesVersion == b.RulesVersion;
+
+    // The feed hears of the tiers as they stand now against what it was told: a change dated before today is a
+    // correction, and one taken back is retracted. The products whose tier history moved are returned: their makers
+    // are replayed.
+    private async Task<HashSet<string>> ReportAsync(ProductQualityDbContext db, IReadOnlyCollection<string> codes,
+        Dictionary<string, List<Step>> told, CancellationToken ct)
+    {
+        var current = await TierStepsAsync(db, codes, ct);
+        var moved = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var code in codes)
+        {
+            var before = told.GetValueOrDefault(code) ?? [];
+            if (ChangeLog.ProductTiers(db, code, before, current.GetValueOrDefault(code) ?? [], today, now) > 0)
+            {
+                moved.Add(code);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return moved;
     }
 
     // Each product's tier from each grading on, as the feed reports tiers.
@@ -104,41 +149,4 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
         .GroupBy(a => a.ProductCode, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Select(a => new Step(a.EffectiveFrom, ChangeValues.Of(a.Tier), null,
             ChangeLog.Tagged(a.Reason, FactGroup.ProductTiers))).ToList(), StringComparer.Ordinal);
-
-    // The first day by today one of the products is due, if any.
-    private Task<DateOnly?> FirstDueAsync(ProductQualityDbContext db, IReadOnlyCollection<string> codes,
-        CancellationToken ct) =>
-        db.Products.Where(p => codes.Contains(p.Code) && p.NextDueOn <= today).MinAsync(p => p.NextDueOn, ct);
-
-    private static async Task<IReadOnlyCollection<string>> DueByAsync(ProductQualityDbContext db,
-        IReadOnlyCollection<string> codes, DateOnly day, CancellationToken ct) =>
-        await db.Products.Where(p => codes.Contains(p.Code) && p.NextDueOn <= day).Select(p => p.Code)
-            .ToListAsync(ct);
-
-    // The gradings from the day on counted without the late fact: superseded (kept for asOf, as known then), and the
-    // products' cached tier and score go back to the grading before, so that a tier moving on any day of the walk
-    // counts as a change (and its makers are replayed), measured from the tier in force the day before.
-    private async Task SupersedeFromAsync(
-        ProductQualityDbContext db, IReadOnlyCollection<string> codes, DateOnly from, CancellationToken ct)
-    {
-        var superseded = await db.ProductTierAssessments
-            .Where(a => codes.Contains(a.ProductCode) && a.EffectiveFrom >= from)
-            .ExecuteUpdateAsync(x => x.SetProperty(a => a.SupersededAtUtc, now), ct);
-        if (superseded == 0)
-        {
-            return;
-        }
-
-        var before = (await db.ProductTierAssessments.AsNoTracking()
-                .Where(a => codes.Contains(a.ProductCode) && a.EffectiveFrom < from)
-                .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).ToListAsync(ct))
-            .GroupBy(a => a.ProductCode).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        foreach (var product in await db.Products.Where(p => codes.Contains(p.Code)).ToListAsync(ct))
-        {
-            if (before.GetValueOrDefault(product.Code) is { } last)
-            {
-                (product.Tier, product.RiskScore) = (last.Tier, last.RiskScore);
-            }
-        }
-    }
 }

@@ -30,8 +30,7 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
             var codes = touched.ProductCodes.ToList();
             var (changed, tierChanged) = touched.ProductsDue
                 ? await regrading.WhenDueAsync(db, codes, ct)
-                : await regrading.FromFactAsync(db, codes, touched.ProductsFrom ?? today,
-                    "重新分级 re-graded after a new fact", ct);
+                : await regrading.FromFactAsync(db, codes, touched.ProductsFrom ?? today, ct);
             products = changed;
             if (tierChanged.Count > 0)
             {
