@@ -65,6 +65,9 @@ internal static class DevelopmentSignIn
     }
 
     private static bool IsAddressOrLocalhost(string host) =>
+        IsAddressOrLocalhostName(host.TrimEnd('.'));   // "localhost." is the same name, fully qualified
+
+    private static bool IsAddressOrLocalhostName(string host) =>
         System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _)
         || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);   // loopback by RFC 6761

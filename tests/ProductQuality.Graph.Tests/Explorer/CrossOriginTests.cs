@@ -28,10 +28,13 @@ public sealed class CrossOriginTests : IClassFixture<CrossOriginTests.PartnerOri
         var allowedHeaders = string.Join(",", preflight.Headers.GetValues("Access-Control-Allow-Headers"));
         Assert.Contains("authorization", allowedHeaders, StringComparison.OrdinalIgnoreCase);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7B__typename%7D");
-        request.Headers.Add("Origin", Partner);
-        using var answer = await client.SendAsync(request);
-        Assert.Equal(Partner, answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        foreach (var address in new[] { "/graphql", "/graphql/", "/GraphQL" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, address + "?query=%7B__typename%7D");
+            request.Headers.Add("Origin", Partner);
+            using var answer = await client.SendAsync(request);
+            Assert.Equal(Partner, answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        }
     }
 
     [Theory]

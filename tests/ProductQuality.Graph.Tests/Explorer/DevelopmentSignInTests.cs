@@ -84,6 +84,7 @@ public sealed class DevelopmentSignInTests : IClassFixture<DevelopmentSignInTest
     [InlineData("127.0.0.1:5080")]
     [InlineData("[::1]:5080")]
     [InlineData("dev.localhost")]
+    [InlineData("localhost.:5080")]
     public async Task At_localhost_or_an_address_the_picker_mints(string host)
     {
         using var response = await SignInAtAsync(host);

@@ -37,7 +37,8 @@ public sealed class WebSocketOriginTests(WebSocketOriginTests.Server server)
     public async Task The_server_s_own_pages_a_listed_origin_and_clients_without_an_origin_connect()
     {
         var own = new UriBuilder(server.Address) { Path = "" }.Uri.GetLeftPart(UriPartial.Authority);
-        foreach (var origin in new[] { own, Partner, null })
+        // An internationalised origin is listed as written and sent by the browser in punycode.
+        foreach (var origin in new[] { own, Partner, "https://xn--bcher-kva.example", null })
         {
             await using var client = await WsClient.ConnectAsync(server.Address, origin: origin);
             await client.InitAsync(server.Token("finance"));
@@ -49,5 +50,6 @@ public sealed class WebSocketOriginTests(WebSocketOriginTests.Server server)
     public sealed class Server() : WebSocketServer(new Dictionary<string, string>
     {
         ["GraphQL:Cors:AllowedOrigins:0"] = Partner,
+        ["GraphQL:Cors:AllowedOrigins:1"] = "https://bücher.example",
     });
 }

@@ -79,6 +79,10 @@ public static class GraphQLEndpointRegistration
         return builder;
     }
 
+    // As routing matches them: in any case, with or without a trailing slash.
+    private static bool SamePath(PathString request, string path) =>
+        string.Equals(request.Value?.TrimEnd('/'), path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
     public static WebApplication MapProductQualityGraph(this WebApplication app)
     {
         var path = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
@@ -86,8 +90,8 @@ public static class GraphQLEndpointRegistration
         // to every route, an allowed origin ('*' above all) could read the metrics and call the IDE's development
         // sign-in, which mints tokens.
         var contractDownload = Explorer.IdeSettings.For(path, developmentSignIn: false).SchemaUrl;
-        app.UseWhen(h => h.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)
-            || h.Request.Path.Equals(contractDownload, StringComparison.OrdinalIgnoreCase), cors => cors.UseCors());
+        app.UseWhen(h => SamePath(h.Request.Path, path) || SamePath(h.Request.Path, contractDownload),
+            cors => cors.UseCors());
         app.UseWebSockets();
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post],
             (HttpContext http, GraphQLEndpoint endpoint, GraphQLWebSocketEndpoint webSockets,

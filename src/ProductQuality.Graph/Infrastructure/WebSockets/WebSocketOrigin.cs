@@ -17,16 +17,28 @@ internal static class WebSocketOrigin
     {
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0 || cors.AllowedOrigins.Contains("*")
-            || cors.AllowedOrigins.Contains(origin, StringComparer.Ordinal))
+            || cors.AllowedOrigins.Select(Normalised).Contains(origin, StringComparer.Ordinal))
         {
             return null;
         }
 
-        // The server's own pages: the same host and port as the upgrade was sent to. The scheme is not compared, as
-        // behind a proxy that ends TLS the page is https and the upgrade arrives as http.
+        // The server's own pages: the same host and port as the upgrade was sent to (a Host without a port meaning
+        // the origin's default one). The scheme is not compared, as behind a proxy that ends TLS the page is https
+        // and the upgrade arrives as http. A proxy that rewrites Host must pass the public origin in AllowedOrigins.
         return Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(uri.IdnHost, request.Host.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)
+            && (request.Host.Port ?? (uri.IsDefaultPort ? uri.Port : -1)) == uri.Port
             ? null
             : origin;
     }
+
+    /// <summary>
+    /// An allowed origin as a browser sends it: scheme and host in lower case, the host in punycode (ASCII), the
+    /// default port left out — as ASP.NET Core's CORS compares them, so a page allowed over HTTP may connect too.
+    /// </summary>
+    private static string Normalised(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            ? $"{uri.Scheme}://{uri.IdnHost}{(uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(
+                System.Globalization.CultureInfo.InvariantCulture))}"
+            : origin;
 }
