@@ -21,12 +21,6 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
     private readonly ProductTierRule rule = new(rules);
 
     /// <summary>
-    /// Whether a tier that changes is reported to the change feed here (as of the grading's day). A re-grading from a
-    /// past day reports the changes of the whole walk itself (<see cref="ProductRegrading"/>), with corrections.
-    /// </summary>
-    public bool ReportsChanges { get; init; } = true;
-
-    /// <summary>
     /// Grades the products (all when <paramref name="codes"/> is null); returns the codes whose tier changed.
     /// </summary>
     public async Task<(int Changed, List<string> TierChanged)> GradeAsync(ProductQualityDbContext db,
@@ -129,10 +123,7 @@ internal sealed class ProductGrader(RulesOptions rules, DateOnly today, DateTime
             if (product.Tier != grading.Tier)
             {
                 tierChanged.Add(product.Code);
-                if (ReportsChanges)
-                {
-                    Changes.ChangeLog.ProductTier(db, product.Code, product.Tier, grading.Tier, today, reason, now);
-                }
+                Changes.ChangeLog.ProductTier(db, product.Code, product.Tier, grading.Tier, today, reason, now);
             }
 
             product.Tier = grading.Tier;
