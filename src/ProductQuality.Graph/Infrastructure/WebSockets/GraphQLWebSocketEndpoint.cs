@@ -1,4 +1,5 @@
 using GraphQL;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Audit;
@@ -21,10 +22,13 @@ internal sealed class GraphQLWebSocketEndpoint(
     IGraphQLTextSerializer serializer,
     AccessLogging log,
     IOptions<GraphQLWebSocketOptions> options,
-    IOptions<CrossOriginOptions> cors,
+    IOptions<CorsOptions> cors,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
+
+    /// <summary>The pages that may connect are those the endpoint's CORS policy allows.</summary>
+    private readonly CorsPolicy _origins = cors.Value.GetPolicy(cors.Value.DefaultPolicyName)!;
 
     /// <summary>
     /// Whether the request asks to upgrade to a WebSocket, well-formed or not: a malformed upgrade once fell through
@@ -41,7 +45,7 @@ internal sealed class GraphQLWebSocketEndpoint(
             return;
         }
 
-        if (WebSocketOrigin.Refused(http.Request, cors.Value) is { } origin)
+        if (WebSocketOrigin.Refused(http.Request, _origins) is { } origin)
         {
             await RefuseAsync(http, CloseCodes.Forbidden, "ORIGIN_NOT_ALLOWED", StatusCodes.Status403Forbidden,
                 $"Origin '{Quoted.Start(origin, 40)}' may not connect: list it in GraphQL:Cors:AllowedOrigins");

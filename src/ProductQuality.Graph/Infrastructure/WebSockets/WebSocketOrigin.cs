@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Infrastructure.WebSockets;
@@ -13,11 +14,12 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 internal static class WebSocketOrigin
 {
     /// <summary>The upgrade's Origin when no page of it may connect; null when it may.</summary>
-    public static string? Refused(HttpRequest request, CrossOriginOptions cors)
+    /// <param name="cors">The endpoint's CORS policy (<see cref="CrossOrigin"/>): it holds the allowed origins as
+    /// browsers send them (lower case, punycode, no default port) and says whether one is allowed.</param>
+    public static string? Refused(HttpRequest request, CorsPolicy cors)
     {
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0 || cors.AllowedOrigins.Contains("*")
-            || cors.AllowedOrigins.Select(Normalised).Contains(origin, StringComparer.Ordinal))
+        if (origin.Length == 0 || cors.AllowAnyOrigin || cors.IsOriginAllowed(origin))
         {
             return null;
         }
@@ -31,14 +33,4 @@ internal static class WebSocketOrigin
             ? null
             : origin;
     }
-
-    /// <summary>
-    /// An allowed origin as a browser sends it: scheme and host in lower case, the host in punycode (ASCII), the
-    /// default port left out — as ASP.NET Core's CORS compares them, so a page allowed over HTTP may connect too.
-    /// </summary>
-    private static string Normalised(string origin) =>
-        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            ? $"{uri.Scheme}://{uri.IdnHost}{(uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(
-                System.Globalization.CultureInfo.InvariantCulture))}"
-            : origin;
 }
