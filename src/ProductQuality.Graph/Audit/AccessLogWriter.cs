@@ -106,7 +106,16 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
 #pragma warning restore CA1031
         {
             LastAppendFailed = true;
-            logger.LogError(ex, "Could not append {Count} access log entries", batch.Count);
+            if (Data.DatabaseOutage.Reason(ex) is { } outage)
+            {
+                // Each waiting request logs its refusal; while the database is out, one line here says why.
+                logger.LogWarning("Could not append {Count} access log entries: the database {Reason} ({Cause})",
+                    batch.Count, outage, Data.DatabaseOutage.Cause(ex));
+            }
+            else
+            {
+                logger.LogError(ex, "Could not append {Count} access log entries", batch.Count);
+            }
             batch.ForEach(p => p.Done.TrySetException(ex));
         }
     }

@@ -79,12 +79,25 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
 #pragma warning disable CA1031 // Any failure to store the entry is answered (fail closed) or logged (fail open).
         catch (Exception ex) when (!options.Value.FailOpen)
         {
-            logger.LogError(ex, "Request {RequestId} refused: its access log entry could not be stored",
-                http.TraceIdentifier);
+            if (Data.DatabaseOutage.Reason(ex) is { } outage)
+            {
+                // One line per refused request while the database is out, not a stack trace each.
+                logger.LogWarning("Request {RequestId} refused: its access log entry could not be stored, the "
+                    + "database {Reason} ({Cause})", http.TraceIdentifier, outage, Data.DatabaseOutage.Cause(ex));
+            }
+            else
+            {
+                logger.LogError(ex, "Request {RequestId} refused: its access log entry could not be stored",
+                    http.TraceIdentifier);
+            }
+
             http.Response.Clear();
+            http.Response.Headers.RetryAfter =
+                Data.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status503ServiceUnavailable,
                     UnavailableCode, "The access log cannot be written just now, and no answer is given that is not "
-                    + "logged. Try again shortly."), MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
+                    + $"logged. Retry after {Data.DatabaseOutage.RetryAfterSeconds} s."),
+                MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
             return;
         }
         catch (Exception ex)

@@ -40,7 +40,8 @@ public static class DataRegistration
                         // run inside one, and EF warns. The pragma is a setting of the connection, not of the file, so
                         // a crash leaves nothing half applied; the warning would only alarm operators on every first
                         // start.
-                        .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
+                        .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning))
+                        .LeaveFailuresToCallers());
                 builder.Services.AddScoped<ProductQualityDbContext>(sp =>
                     sp.GetRequiredService<SqliteProductQualityDbContext>());
                 break;
@@ -48,7 +49,8 @@ public static class DataRegistration
                 builder.Services.AddSingleton(sp => new PostgresConnectionString(Current(sp).ConnectionString));
                 builder.Services.AddDbContextPool<PostgresProductQualityDbContext>((sp, db) =>
                     db.UseNpgsql(sp.GetRequiredService<PostgresConnectionString>().Value)
-                        .AddInterceptors(sp.GetServices<IInterceptor>()));
+                        .AddInterceptors(sp.GetServices<IInterceptor>())
+                        .LeaveFailuresToCallers());
                 builder.Services.AddScoped<ProductQualityDbContext>(sp =>
                     sp.GetRequiredService<PostgresProductQualityDbContext>());
                 break;

@@ -36,6 +36,12 @@ public static class ErrorCodes
     /// <summary>A REMOVE of an enterprise not on the blacklist.</summary>
     public const string NotListed = "NOT_LISTED";
 
+    /// <summary>
+    /// The database could not answer (out of connections, unreachable, restarting, locked): retry after
+    /// <c>extensions.retryAfterSeconds</c>; not a fault of the request.
+    /// </summary>
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+
     /// <summary>A server fault: logged once under <c>extensions.requestId</c>; never a caller's mistake.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 }

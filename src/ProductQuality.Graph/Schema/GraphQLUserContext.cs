@@ -29,4 +29,12 @@ public sealed class GraphQLUserContext(Audience audience) : Dictionary<string, o
     internal ProductQualityDbContext? Db { get; set; }
 
     internal RequestLoaders? Loaders { get; set; }
+
+    private int _outageLogged;
+
+    /// <summary>
+    /// True the first time it is asked in this request: a database outage fails every field of a page, and one
+    /// warning says it (fields may fail in parallel, hence the exchange).
+    /// </summary>
+    internal bool FirstOutageReport() => Interlocked.Exchange(ref _outageLogged, 1) == 0;
 }

@@ -23,6 +23,8 @@ public sealed class LogScopeTests(GraphServerFactory factory)
         using var server = factory.WithWebHostBuilder(b =>
         {
             b.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
+            // EF's own line for the failed query is Debug (the resolver's error line is the one that counts).
+            b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Query", "Debug");
             b.ConfigureTestServices(s =>
             {
                 s.AddSingleton<IInterceptor>(new FailingCatalogue());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -5,6 +6,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure.Http.Limits;
 using ProductQuality.Graph.Operations.Telemetry;
 using ProductQuality.Graph.Schema;
@@ -181,6 +183,11 @@ internal sealed class GraphQLEndpoint(
         }
 
         http.Response.StatusCode = StatusOf(result, mediaType);
+        if (http.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
@@ -209,10 +216,13 @@ internal sealed class GraphQLEndpoint(
     /// <summary>
     /// The spec: with application/graphql-response+json, a response without data (the request failed before
     /// execution: unknown field, bad variable, ...) is a 4xx; legacy application/json always answers 200.
-    /// A server fault before execution is no fault of the request: 500, with its code and request id.
+    /// A server fault before execution is no fault of the request: 500, with its code and request id; a database that
+    /// could not answer before execution is 503 with Retry-After.
     /// </summary>
     private static int StatusOf(ExecutionResult result, string mediaType) =>
         result.Executed ? StatusCodes.Status200OK
+        : result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseUnavailable) == true
+            ? StatusCodes.Status503ServiceUnavailable
         : result.Errors?.Any(e => e.Code == ErrorCodes.InternalError) == true ? StatusCodes.Status500InternalServerError
         : mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest
         : StatusCodes.Status200OK;

@@ -1,3 +1,4 @@
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
@@ -5,10 +6,14 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// <summary>
 /// The endpoint's last resort: an exception that escapes it is logged once with the request id (not the
 /// document) and answered with a GraphQL-shaped 500 body carrying INTERNAL_ERROR and that id — never an
-/// empty body or a stack trace. Every fault a caller can cause is answered before this with a 4xx.
+/// empty body or a stack trace. Every fault a caller can cause is answered before this with a 4xx; a database that
+/// could not answer is 503 DATABASE_UNAVAILABLE with Retry-After, logged as a warning line.
 /// </summary>
 internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
 {
+    private static readonly string RetryAfter =
+        DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task RunAsync(HttpContext http, Func<HttpContext, Task> endpoint)
     {
         try
@@ -30,7 +35,17 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            logger.LogError(ex, "Unhandled error answering request {RequestId}", http.TraceIdentifier);
+            var outage = DatabaseOutage.Reason(ex);
+            if (outage is null)
+            {
+                logger.LogError(ex, "Unhandled error answering request {RequestId}", http.TraceIdentifier);
+            }
+            else
+            {
+                logger.LogWarning("Request {RequestId}: the database {Reason} ({Cause})",
+                    http.TraceIdentifier, outage, DatabaseOutage.Cause(ex));
+            }
+
             if (http.Response.HasStarted)
             {
                 http.Abort();
@@ -38,8 +53,16 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
             }
 
             http.Response.Clear();
-            var error = new RequestError(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
-                InternalError.Message(http.TraceIdentifier));
+            var error = outage is null
+                ? new RequestError(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
+                    InternalError.Message(http.TraceIdentifier))
+                : new RequestError(StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseUnavailable,
+                    DatabaseOutage.Message(outage, http.TraceIdentifier));
+            if (outage is not null)
+            {
+                http.Response.Headers.RetryAfter = RetryAfter;
+            }
+
             await TransportErrorWriter.WriteAsync(http, error, MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
         }
     }
