@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Tests.Infrastructure;
@@ -122,7 +123,7 @@ public sealed class DatabaseOutageTests(GraphServerFactory factory)
     }
 
     /// <summary>
-    /// An outage that escapes the endpoint before any data (the guard's catch-all) is 503 with Retry-After, a fault 500.
+    /// An outage escaping the endpoint before any data (the guard's catch-all) is 503 with Retry-After, a fault 500.
     /// </summary>
     [Theory]
     [InlineData(true)]
@@ -130,7 +131,7 @@ public sealed class DatabaseOutageTests(GraphServerFactory factory)
     public async Task Before_execution_an_outage_is_503_with_Retry_After_and_a_fault_500(bool outage)
     {
         var guard = new Graph.Infrastructure.Http.UnhandledErrorGuard(
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<Graph.Infrastructure.Http.UnhandledErrorGuard>.Instance);
+            NullLogger<Graph.Infrastructure.Http.UnhandledErrorGuard>.Instance);
         var http = new Microsoft.AspNetCore.Http.DefaultHttpContext { TraceIdentifier = "guard-probe" };
         http.Response.Body = new MemoryStream();
         await guard.RunAsync(http, _ => throw (outage
