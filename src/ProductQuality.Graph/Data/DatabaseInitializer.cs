@@ -17,6 +17,8 @@ public static class DatabaseInitializer
             .CreateLogger("ProductQuality.Graph.Database");
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
         EnsureSqliteFolder(db);
+        // Servers started together on one PostgreSQL database migrate and seed it one after another.
+        await using var startup = await PostgresStartupLock.TakeAsync(db, logger, cancellationToken);
         // Held from the first read: refused while a seed run holds the file alone.
         var lease = app.Services.GetRequiredService<DatabaseLease>();
         lease.Share(db);

@@ -42,6 +42,9 @@ internal static class SeedVerb
         // Refused while a server uses the file, and held until the seed ends (the lock file outlives the database),
         // so a server started meanwhile refuses rather than serve half a data set.
         using var lease = SqliteFileLease.ForSeed(db);
+        // On PostgreSQL: not while a server is starting on the database (it would be migrating or seeding it).
+        await using var startup = await PostgresStartupLock.TakeAsync(db,
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("seed"), default);
         await PostgresSeedGuard.ThrowIfServersRunAsync(db);
         Console.WriteLine($"Recreating the database ({options.Provider}) and generating {enterprises:N0} enterprises "
             + $"with seed {seed}…");

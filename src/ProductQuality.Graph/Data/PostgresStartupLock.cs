@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ProductQuality.Graph.Data;
+
+/// <summary>
+/// Several servers started together on one empty PostgreSQL database each ran the migrations and the first seed at
+/// once, and all but one stopped: "relation already exists" (42P07) or a duplicate key (23505). The start-up work is
+/// done under a session advisory lock of the database: the first server migrates and seeds, the others wait, then
+/// find the database current and seeded and go on. The lock lives on a connection of its own, not pooled, so closing
+/// it ends the session and the lock with it — also when the process dies half-way (the server then finds the seed
+/// unfinished and says so, as it did before).
+/// </summary>
+internal sealed class PostgresStartupLock : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+
+    private PostgresStartupLock(NpgsqlConnection connection) => _connection = connection;
+
+    /// <summary>
+    /// Waits for the lock, saying so when another holds it. Null on SQLite (a file lease does this there) and when the
+    /// database does not exist yet: then the migrations create it, a developer's first run rather than a deployment's.
+    /// </summary>
+    public static async Task<PostgresStartupLock?> TakeAsync(
+        ProductQualityDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (db is not PostgresProductQualityDbContext)
+        {
+            return null;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString())
+        {
+            Pooling = false,
+            ApplicationName = "ProductQuality.Graph start-up",
+        };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            var key = KeyOf(builder.Database ?? "");
+            if (!await LockAsync(connection, wait: false, key, cancellationToken))
+            {
+                logger.LogInformation(
+                    "Another server is migrating or seeding this database; waiting for it to finish.");
+                await LockAsync(connection, wait: true, key, cancellationToken);
+            }
+
+            return new PostgresStartupLock(connection);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            await connection.DisposeAsync();
+            return null;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    /// <summary>True when taken; with <paramref name="wait"/>, waits until it is (and is true).</summary>
+    private static async Task<bool> LockAsync(
+        NpgsqlConnection connection, bool wait, long key, CancellationToken cancellationToken)
+    {
+        // No command timeout: the first server's seed takes as long as it takes; a stopped start cancels the wait.
+        await using var command = new NpgsqlCommand(
+            wait ? "SELECT pg_advisory_lock(@key), true" : "SELECT pg_try_advisory_lock(@key)", connection)
+        {
+            CommandTimeout = 0,
+        };
+        command.Parameters.AddWithValue("key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetBoolean(wait ? 1 : 0);
+    }
+
+    /// <summary>A key of this server and database name, so no other user of advisory locks collides with it.</summary>
+    private static long KeyOf(string database) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("ProductQuality.Graph start-up " + database)));
+}
