@@ -123,9 +123,22 @@ public static partial class StartupFailure
         return noTables
             ? $"The database has no tables yet ({detail}): start the server once, which creates them, or run the "
                 + "seed verb. Check Database:ConnectionString if you meant another database."
+            : Refused(cause)
+            ? $"The database was opened but refused a statement while it was being brought up to date ({provider}: "
+                + $"{detail}): its tables are not as this server's migrations left them. Check that "
+                + "Database:ConnectionString names this server's database, and that no other program changed it."
             : $"The database could not be opened ({provider}: {detail}). Check Database:Provider and "
                 + "Database:ConnectionString, and that the database server is running and reachable.";
     }
+
+    /// <summary>
+    /// PostgreSQL answered, and refused a statement (a table already there, a duplicate key): not a connection
+    /// problem, which "could not be opened" had it read as. Logins (28…) and a database it does not know (3D000) are.
+    /// </summary>
+    private static bool Refused(Exception cause) => cause is Npgsql.PostgresException p
+        && Data.DatabaseOutage.Reason(p) is null
+        && !p.SqlState.StartsWith("28", StringComparison.Ordinal)
+        && p.SqlState != Npgsql.PostgresErrorCodes.InvalidCatalogName;
 
     private static IEnumerable<Exception> Causes(Exception e)
     {

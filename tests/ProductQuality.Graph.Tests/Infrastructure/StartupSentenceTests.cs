@@ -32,6 +32,23 @@ public sealed class StartupSentenceTests
         Assert.EndsWith(text, Single(text), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A statement PostgreSQL refused while the database was brought up to date is not "could not be opened" (the
+    /// deployment probe read that for servers racing to migrate one database); a connection problem still is.
+    /// </summary>
+    [Theory]
+    [InlineData(Npgsql.PostgresErrorCodes.DuplicateTable, "refused a statement")]
+    [InlineData(Npgsql.PostgresErrorCodes.UniqueViolation, "refused a statement")]
+    [InlineData(Npgsql.PostgresErrorCodes.InvalidPassword, "could not be opened")]
+    [InlineData(Npgsql.PostgresErrorCodes.InvalidCatalogName, "could not be opened")]
+    [InlineData(Npgsql.PostgresErrorCodes.TooManyConnections, "could not be opened")]
+    public void A_refused_statement_is_told_from_a_database_that_cannot_be_opened(string sqlState, string said)
+    {
+        var failure = new InvalidOperationException("start-up",
+            new Npgsql.PostgresException("relation \"X\" already exists", "ERROR", "ERROR", sqlState));
+        Assert.Contains(said, Assert.Single(StartupFailure.Sentences(failure)!), StringComparison.Ordinal);
+    }
+
     private static string Single(string failure) => Assert.Single(
         StartupFailure.Sentences(new OptionsValidationException("x", typeof(object), [failure]))!);
 }
