@@ -50,4 +50,78 @@ internal static class KeyFiles
             : $"Setting {setting} is '{file}', which does not hold {holds}: restore the key, or delete the file to "
                 + "have a new one generated (what the old key signed then no longer verifies).";
     }
+
+    /// <summary>
+    /// The key file's text, generated first when it is missing. Several processes may start at once over one folder
+    /// (servers, a token verb): checking for the file and then writing it let one read another's half-written key
+    /// (and fail) or keep a key that another's write then replaced. The one that creates a lock file beside it (an
+    /// atomic create-if-absent) writes the key whole and renames it in place; the others wait for the key and read
+    /// it. A lock left by a process that died is taken over after <see cref="StaleLock"/>. The key is readable and
+    /// writable by its owner only.
+    /// </summary>
+    public static string ReadOrCreate(string path, Func<string> generate)
+    {
+        ArgumentNullException.ThrowIfNull(generate);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var lockPath = path + ".lock";
+            try
+            {
+                using var held = new FileStream(lockPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1,
+                    FileOptions.DeleteOnClose);
+                if (!File.Exists(path))
+                {
+                    Write(path, generate());
+                }
+            }
+            catch (IOException) when (File.Exists(lockPath) || File.Exists(path))
+            {
+                // Another process holds the lock: its key is on the way.
+                if (!File.Exists(path) && File.GetLastWriteTimeUtc(lockPath) < DateTime.UtcNow - StaleLock)
+                {
+                    File.Delete(lockPath);
+                }
+                else if (waited.Elapsed > StaleLock + StaleLock)
+                {
+                    throw new IOException($"The key file {path} was not written by the process holding {lockPath}; "
+                        + "delete that lock file if no server or verb is starting.");
+                }
+
+                Thread.Sleep(20);
+            }
+        }
+
+        return File.ReadAllText(path);
+    }
+
+    /// <summary>How long a lock file may stand before it is taken for one left by a process that died.</summary>
+    public static readonly TimeSpan StaleLock = TimeSpan.FromSeconds(10);
+
+    // Written whole beside the key, then renamed in place (atomic): nobody reads a key half-written.
+    private static void Write(string path, string text)
+    {
+        var fresh = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.new";
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var file = new FileStream(fresh, options))
+            {
+                file.Write(System.Text.Encoding.UTF8.GetBytes(text));
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(fresh, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(fresh);
+        }
+    }
 }

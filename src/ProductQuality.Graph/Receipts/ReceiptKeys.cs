@@ -40,14 +40,12 @@ public sealed class ReceiptKeys(IOptions<ReceiptOptions> options)
     private static ECDsaSecurityKey Development(string file)
     {
         var path = Path.GetFullPath(file);
-        if (!File.Exists(path))
+        var text = Infrastructure.KeyFiles.ReadOrCreate(path, () =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using var fresh = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            File.WriteAllText(path, fresh.ExportPkcs8PrivateKeyPem());
-        }
-
-        var key = Checked(ReceiptKeyText.Private(File.ReadAllText(path), out var problem), problem);
+            return fresh.ExportPkcs8PrivateKeyPem();
+        });
+        var key = Checked(ReceiptKeyText.Private(text, out var problem), problem);
         var thumbprint = SHA256.HashData(key.ExportSubjectPublicKeyInfo());
         return new ECDsaSecurityKey(key) { KeyId = "dev-" + Base64UrlEncoder.Encode(thumbprint)[..12] };
     }

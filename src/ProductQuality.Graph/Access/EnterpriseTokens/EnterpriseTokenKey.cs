@@ -44,13 +44,8 @@ public sealed class EnterpriseTokenKey(IOptions<AccessOptions> access, IOptions<
         }
 
         var path = Path.GetFullPath(options.DevelopmentKeyFile);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        }
-
-        return Keyed(Decode(File.ReadAllText(path)), path);
+        return Keyed(Decode(Infrastructure.KeyFiles.ReadOrCreate(path,
+            () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))), path);
     }
 
     private static SymmetricSecurityKey Keyed(byte[]? bytes, string source) => bytes is null

@@ -22,13 +22,9 @@ public sealed class DevelopmentSigningKey(IOptions<TokenOptions> options)
         }
 
         var path = Path.GetFullPath(options.DevelopmentKeyFile);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        }
-
-        return FromBase64(File.ReadAllText(path).Trim(), path);
+        var text = Infrastructure.KeyFiles.ReadOrCreate(path,
+            () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        return FromBase64(text.Trim(), path);
     }
 
     /// <summary>Whether a key file's text is a key: base64 of at least 32 bytes (checked at start).</summary>
