@@ -94,7 +94,9 @@ internal static class AuditVerb
         var intact = chain.Intact;
         if (jws is not null)
         {
-            var (held, problem) = await CheckHeldAsync(services, chain, jws, folder);
+            // Another database's archive may hold an entry of the same position: not this checkpoint's.
+            var (held, problem) = await CheckHeldAsync(services, chain, jws,
+                chain.ArchiveNotRead is null ? folder : null);
             checkpoint = new { held, problem };
             intact &= held;
         }
@@ -111,6 +113,7 @@ internal static class AuditVerb
             brokenAt = chain.BrokenAt,
             brokenIn = chain.BrokenIn,
             problem = chain.Problem,
+            archiveNotRead = chain.ArchiveNotRead,
             checkpoint,
         }, Json));
         return intact ? 0 : 1;
@@ -144,7 +147,7 @@ internal static class AuditVerb
     /// <summary>Whether the log (table or archive) still holds the checkpoint's entry with the checkpoint's hash.
     /// </summary>
     private static async Task<(bool Held, string? Problem)> CheckHeldAsync(
-        IServiceProvider services, ChainVerification chain, string jws, string folder)
+        IServiceProvider services, ChainVerification chain, string jws, string? folder)
     {
         if (await services.GetRequiredService<CheckpointSigner>().ReadAsync(jws) is not { } checkpoint)
         {
@@ -154,7 +157,7 @@ internal static class AuditVerb
 
         await using var db = services.GetRequiredService<AccessLogStore>().CreateContext();
         var stored = await db.AccessLog.AsNoTracking().Where(e => e.Seq == checkpoint.Seq).Select(e => e.Hash)
-            .SingleOrDefaultAsync() ?? await ArchivedHashAsync(folder, checkpoint.Seq);
+            .SingleOrDefaultAsync() ?? (folder is null ? null : await ArchivedHashAsync(folder, checkpoint.Seq));
         return stored == checkpoint.Hash
             ? (chain.Intact, chain.Intact ? null : "The checkpoint's entry is there, but the chain is broken.")
             : (false, stored is null

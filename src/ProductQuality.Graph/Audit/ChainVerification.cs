@@ -14,6 +14,9 @@ public sealed record ChainVerification(bool Intact, long Entries, long HeadSeq, 
 
     public string? BrokenIn { get; init; }
 
+    /// <summary>Why the archive folder was not read (it holds another database's archive), or null.</summary>
+    public string? ArchiveNotRead { get; init; }
+
     /// <summary>Entries appended after the walk's snapshot of the head (a running server's): not walked this time.
     /// </summary>
     public long Newer { get; init; }

@@ -72,13 +72,16 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
         }
 
         var tableFirst = await db.AccessLog.MinAsync(e => (long?)e.Seq, cancellationToken) ?? long.MaxValue;
-        var archive = new ArchiveWalk(folder, tableFirst);
+        // Another database's archive is not read: its files would read as this chain rewritten.
+        var foreign = ArchiveOwner.Foreign(folder,
+            await ArchiveOwner.ChainForVerifyingAsync(db, folder, cancellationToken));
+        var archive = new ArchiveWalk(foreign is null ? folder : null, tableFirst);
         var walk = new ChainWalk { Progress = progress is null ? null : n => progress(new(n, head.Seq)) };
         var archived = 0L;
         ChainVerification Broken(long seq, string where, string problem) =>
             ChainVerification.Broken(seq, problem, walk.Count, head.Seq, head.Hash) with
             {
-                BrokenIn = where, Archived = archived, ArchiveFiles = archive.Files,
+                BrokenIn = where, Archived = archived, ArchiveFiles = archive.Files, ArchiveNotRead = foreign,
             };
 
         var broken = await archive.WalkAsync(walk, cancellationToken);
@@ -152,7 +155,7 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
 
         return new ChainVerification(true, walk.Count, head.Seq, head.Hash, null, null)
         {
-            Archived = archived, ArchiveFiles = archive.Files,
+            Archived = archived, ArchiveFiles = archive.Files, ArchiveNotRead = foreign,
         };
     }
 

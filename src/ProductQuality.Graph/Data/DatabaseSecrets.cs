@@ -20,9 +20,17 @@ public static class DatabaseSecrets
             return existing;
         }
 
+        return await GetOrAddAsync(db, name, RandomNumberGenerator.GetBytes(length), clock, ct);
+    }
+
+    /// <summary>The named value, stored as <paramref name="value"/> unless another server stored one first.</summary>
+    public static async Task<byte[]> GetOrAddAsync(
+        ProductQualityDbContext db, string name, byte[] value, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clock);
         // One statement both providers read alike: it touches nothing the caller's context tracks, and a second
         // server's insert does nothing instead of failing.
-        var value = RandomNumberGenerator.GetBytes(length);
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Database.ExecuteSqlAsync(
             $"""

@@ -16,7 +16,8 @@ namespace ProductQuality.Graph.Audit.Retention;
 /// <c>audit verify</c> accepts them meanwhile. Entries are archived as a prefix of the chain: up to the first entry
 /// not yet expired, and no further than the head when the run began (so a run under load ends).
 /// </summary>
-public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOptions> options, BureauClock clock)
+public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOptions> options, BureauClock clock,
+    TimeProvider time)
 {
     /// <summary>The PostgreSQL advisory lock every archiver takes for each batch (any constant they share).</summary>
     public const long LockKey = 20261203;
@@ -42,7 +43,7 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
         folder ??= options.Value.Retention.Folder;
         Directory.CreateDirectory(folder);
         var until = await UntilAsync(cutoffUtc, cancellationToken);
-        var run = new Run(until);
+        var run = new Run(until, await ChainAsync(folder, cancellationToken));
         while (await BatchAsync(folder, run, cancellationToken) is { } written)
         {
             progress?.Invoke(written);
@@ -50,6 +51,12 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
 
         return new ArchiveRunSummary(cutoffUtc, run.Entries, run.Files, run.Bytes, run.FirstSeq, run.LastSeq,
             run.Recovered, clockTime.Elapsed);
+    }
+
+    private async Task<string> ChainAsync(string folder, CancellationToken cancellationToken)
+    {
+        await using var db = store.CreateContext();
+        return await ArchiveOwner.ChainForArchivingAsync(db, folder, time, cancellationToken);
     }
 
     /// <summary>The last position to archive in this run.</summary>
@@ -74,6 +81,11 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
         }
 
         RemovePartialFiles(folder);
+        if (ArchiveOwner.Foreign(folder, run.Chain) is { } foreign)
+        {
+            throw new ArchiveException($"Not archiving: {foreign} Nothing was archived or removed.");
+        }
+
         var (tailSeq, tailHash) = await ArchiveTail.ReadAsync(folder, cancellationToken);
         run.Recovered += await RemoveArchivedAsync(db, tailSeq, tailHash, cancellationToken);
         var entries = await db.AccessLog.AsNoTracking().Where(e => e.Seq > tailSeq && e.Seq <= run.Until)
@@ -96,6 +108,7 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
         }
 
         var path = Path.Combine(folder, ArchiveFile.NameFor(first, last));
+        await ArchiveOwner.ClaimAsync(folder, run.Chain, cancellationToken);
         await DurableFile.WriteAsync(path, stream => entries.ForEach(e => ArchiveLine.Write(stream, e)),
             cancellationToken);
         await DeleteAsync(db, first, last, cancellationToken);
@@ -170,9 +183,12 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
         }
     }
 
-    private sealed class Run(long until)
+    private sealed class Run(long until, string chain)
     {
         public long Until { get; } = until;
+
+        /// <summary>This database's chain id, which the archive folder's mark must name.</summary>
+        public string Chain { get; } = chain;
 
         public long Entries { get; private set; }
 

@@ -7,7 +7,8 @@ namespace ProductQuality.Graph.Audit.Retention;
 /// <paramref name="keepFrom"/> on: entries archived but not yet removed from the table (a run interrupted between
 /// writing a file and deleting its entries), which must be the same in both.
 /// </summary>
-public sealed class ArchiveWalk(string folder, long keepFrom)
+/// <param name="folder">The archive folder; null walks none (the folder is another database's).</param>
+public sealed class ArchiveWalk(string? folder, long keepFrom)
 {
     public Dictionary<long, string> Kept { get; } = [];
 
@@ -17,7 +18,7 @@ public sealed class ArchiveWalk(string folder, long keepFrom)
     public async Task<ArchiveBreak?> WalkAsync(ChainWalk walk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(walk);
-        foreach (var file in ArchiveFile.In(folder))
+        foreach (var file in folder is null ? [] : ArchiveFile.In(folder))
         {
             Files++;
             if (file.First != walk.Seq + 1 || file.Last < file.First)

@@ -14,7 +14,8 @@ namespace ProductQuality.Graph.Tests.Audit.Retention;
 /// A migrated SQLite file with an empty access log, an archive folder, and the server's composition over them as
 /// the verbs build it (same settings: 3 days' retention, 4 entries per file, today pinned to <see cref="Today"/>).
 /// Entries are appended through the real store with chosen times, three a day from <see cref="FirstDay"/>; a
-/// cut-off 3 days before <see cref="Today"/> (2026-01-06 00:00 China Standard Time) expires the first 15.
+/// cut-off 3 days before <see cref="Today"/> (2026-01-06 00:00 China Standard Time) expires the first 15. Each lab
+/// is a database of its own: its chain id (the archive folder's mark) is its own, whatever the template archived.
 /// </summary>
 public sealed class ArchiveLab : IDisposable
 {
@@ -38,6 +39,7 @@ public sealed class ArchiveLab : IDisposable
             DELETE FROM "AccessLogCodeIndex"; DELETE FROM "AccessLogCountyIndex";
             UPDATE "AccessLogCodeIndexMarks" SET "IndexedThroughSeq" = 0;
             DELETE FROM "AccessLogCodes"; DELETE FROM "AccessLog";
+            DELETE FROM "DatabaseSecrets" WHERE "Name" = 'access-log-chain-id';
             """ + $"""UPDATE "AccessLogHeads" SET "Seq" = 0, "Hash" = '{AccessChain.Genesis}'""");
         Services = HostFor(Database).Services;
         using var connection = Open(Database);
@@ -45,6 +47,9 @@ public sealed class ArchiveLab : IDisposable
         command.CommandText = """SELECT "CreditCode" FROM "Enterprises" ORDER BY "Id" LIMIT 1""";
         _known = (string)command.ExecuteScalar()!;
     }
+
+    /// <summary>Begins every entry's request id: another prefix makes another chain of the same shape.</summary>
+    public string RequestIdPrefix { get; init; } = "lab-";
 
     public string Folder => _verb.Folder;
 
@@ -135,7 +140,7 @@ public sealed class ArchiveLab : IDisposable
         var entry = new AccessLogEntry
         {
             AtUtc = AccessChain.Truncate(at),
-            RequestId = "lab-" + index.ToString(CultureInfo.InvariantCulture),
+            RequestId = RequestIdPrefix + index.ToString(CultureInfo.InvariantCulture),
             Department = index % 2 == 0 ? "finance" : "samr-330481",
             Subject = "官员 " + index.ToString(CultureInfo.InvariantCulture),
             ClientAddress = "10.0.0.7",

@@ -268,10 +268,48 @@ public sealed class ArchiveOnSqliteTests(AccessLogServerFactory factory)
         Assert.Contains("AccessLog:Retention:Days", run.Error, StringComparison.Ordinal);
     }
 
-    private ArchiveLab NewLab()
+    /// <summary>
+    /// Two databases given one archive folder (or one kept from before a new seed): the files of the first read as
+    /// the second's chain rewritten, and verify called it tampered. The folder is marked with its database's chain:
+    /// the second's archiver refuses it and removes nothing, verify does not read it and says why.
+    /// </summary>
+    [Fact]
+    public async Task An_archive_folder_of_another_database_is_neither_built_on_nor_read_as_this_chain()
+    {
+        using var first = NewLab();
+        await first.AppendAsync(30);
+        await first.ArchiveAsync();
+        var theirs = first.Files.Select(f => File.ReadAllBytes(f.Path)).ToList();
+
+        using var second = NewLab("other-");
+        await second.AppendAsync(30);
+        var shared = $"--AccessLog:Retention:Folder={first.Archive}";
+        var refused = await second.RunVerbAsync("audit", "archive", shared);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("another database", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(1, second.TableFirst());
+        Assert.Equal(theirs, first.Files.Select(f => File.ReadAllBytes(f.Path)));
+
+        var verified = await second.RunVerbAsync("audit", "verify", shared);
+        Assert.True(verified.ExitCode == 0, verified.Out + verified.Error);
+        var report = JsonDocument.Parse(verified.Out).RootElement;
+        Assert.Equal((30, 0),
+            (report.GetProperty("entries").GetInt64(), report.GetProperty("archiveFiles").GetInt32()));
+        Assert.Contains("another database", report.GetProperty("archiveNotRead").GetString(), StringComparison.Ordinal);
+
+        // Each in a folder of its own, both chains verify through their archives.
+        Assert.Equal(ArchiveLab.Expired, (await second.ArchiveAsync()).Entries);
+        var own = await second.VerifyAsync();
+        Assert.True(own.Intact && own.Archived == ArchiveLab.Expired && own.ArchiveNotRead is null, own.Problem);
+        var theirsAgain = await first.VerifyAsync();
+        Assert.True(theirsAgain.Intact && theirsAgain.Archived == ArchiveLab.Expired, theirsAgain.Problem);
+    }
+
+    private ArchiveLab NewLab(string requestIdPrefix = "lab-")
     {
         _ = factory.Services; // migrated and started
-        return new ArchiveLab(factory.DatabasePath);
+        return new ArchiveLab(factory.DatabasePath) { RequestIdPrefix = requestIdPrefix };
     }
 
     private static void Rewrite(string path, Action<List<string>> change)

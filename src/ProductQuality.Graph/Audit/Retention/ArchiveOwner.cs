@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Data;
+
+namespace ProductQuality.Graph.Audit.Retention;
+
+/// <summary>
+/// Which database's chain an archive folder holds, marked in a file beside the archive files. Every chain begins at
+/// entry 1 after the same genesis, so the files of two databases — a folder two deployments were given, or one kept
+/// from before the database was seeded again — read alike: <c>audit verify</c> called the mix a tampered chain, and
+/// the archiver refused with "the archive's last entry and the table's differ". The mark names the database's chain:
+/// a random id created with it (kept with the database's keys, so a restored copy keeps it and a new seed does not).
+/// The archiver refuses a folder marked for another chain; verify does not read one. A database without an id yet
+/// whose own first entry opens the folder's archive (restored from before its first run) takes the folder's id. A
+/// folder without a mark (from a version before it) is taken on as it is, its files checked entry by entry as before.
+/// </summary>
+internal static class ArchiveOwner
+{
+    public const string MarkFile = "access-log-chain.id";
+    private const string SecretName = "access-log-chain-id";
+    private const int MaxMarkBytes = 1024;
+
+    /// <summary>
+    /// This database's chain id for archiving into <paramref name="folder"/>: the one it has; else the folder's, when
+    /// the folder's archive begins with this database's own entries (a database restored from before its first run
+    /// into that folder); else a new one.
+    /// </summary>
+    public static async Task<string> ChainForArchivingAsync(ProductQualityDbContext db, string folder,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await ExistingChainOfAsync(db, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var value = MarkOf(folder) is { } marked && await BeginsWithOursAsync(db, folder, cancellationToken)
+            ? Convert.FromHexString(marked)
+            : System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
+        return Convert.ToHexStringLower(
+            await DatabaseSecrets.GetOrAddAsync(db, SecretName, value, clock, cancellationToken));
+    }
+
+    /// <summary>
+    /// This database's chain id as far as reading can tell (verify writes nothing): the one it has, else the folder's
+    /// when its archive begins with this database's own entries; null otherwise.
+    /// </summary>
+    public static async Task<string?> ChainForVerifyingAsync(ProductQualityDbContext db, string folder,
+        CancellationToken cancellationToken) =>
+        await ExistingChainOfAsync(db, cancellationToken)
+        ?? (MarkOf(folder) is { } marked && await BeginsWithOursAsync(db, folder, cancellationToken) ? marked : null);
+
+    private static async Task<string?> ExistingChainOfAsync(ProductQualityDbContext db,
+        CancellationToken cancellationToken) =>
+        await db.DatabaseSecrets.AsNoTracking().Where(s => s.Name == SecretName).Select(s => s.Value)
+            .FirstOrDefaultAsync(cancellationToken) is { } value ? Convert.ToHexStringLower(value) : null;
+
+    /// <summary>Whether the archive's first entry is in this database's table, with the same hash.</summary>
+    private static async Task<bool> BeginsWithOursAsync(ProductQualityDbContext db, string folder,
+        CancellationToken cancellationToken)
+    {
+        if (ArchiveFile.In(folder) is not [var first, ..])
+        {
+            return false;
+        }
+
+        try
+        {
+            await foreach (var (_, text) in first.LinesAsync(cancellationToken))
+            {
+                if (ArchiveLine.Read(text, out _) is not { } entry)
+                {
+                    return false;
+                }
+
+                return await db.AccessLog.AnyAsync(e => e.Seq == entry.Seq && e.Hash == entry.Hash,
+                    cancellationToken);
+            }
+        }
+        catch (ArchiveFileException)
+        {
+            // Not readable: not shown to be ours.
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Why the folder is not this chain's archive (its mark names another), or null when it is, is unmarked or
+    /// does not exist.
+    /// </summary>
+    public static string? Foreign(string folder, string? chain)
+    {
+        var marked = MarkOf(folder);
+        if (marked is not null && !IsChainId(marked))
+        {
+            return $"The archive folder {folder} has a {MarkFile} that names no chain ('{Quoted(marked)}'): it was "
+                + "altered. Restore it from a backup (it names the database whose archive the folder holds).";
+        }
+
+        return marked is null || marked == chain
+            ? null
+            : $"The archive folder {folder} holds the access log archive of another database (its {MarkFile} names "
+              + $"chain {Quoted(marked)}; this database's is {chain ?? "not set, as it never archived"}): a folder "
+              + "given to two databases, or kept from before this database was seeded again. Give each database a "
+              + "folder of its own (AccessLog:Retention:Folder), and keep that archive with its own database.";
+    }
+
+    /// <summary>Marks an unmarked folder as this chain's, durably, before the first file is written into it.</summary>
+    public static async Task ClaimAsync(string folder, string chain, CancellationToken cancellationToken)
+    {
+        if (MarkOf(folder) is null)
+        {
+            await DurableFile.WriteAsync(Path.Combine(folder, MarkFile),
+                stream => stream.Write(System.Text.Encoding.ASCII.GetBytes(chain + "\n")), cancellationToken);
+        }
+    }
+
+    private static string? MarkOf(string folder)
+    {
+        var path = Path.Combine(folder, MarkFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        // Bounded: a mark is an id, and anything else in its place is not this database's mark either.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var buffer = new byte[MaxMarkBytes];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, read).Trim();
+    }
+
+    private static bool IsChainId(string text) => text.Length == 32 && text.All(char.IsAsciiHexDigitLower);
+
+    private static string Quoted(string mark) => mark.Length <= 40 ? mark : mark[..40] + "…";
+}
