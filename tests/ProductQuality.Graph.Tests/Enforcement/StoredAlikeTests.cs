@@ -32,6 +32,45 @@ public abstract class StoredAlikeTests(TestServerFactory factory)
         Assert.False(await factory.DbAsync(db => db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == number)));
     }
 
+    /// <summary>
+    /// A number too small for a decimal read as 0: a fine of 1e-30 yuan, sent in a variable or in the document, was
+    /// stored as no fine. Refused, saying why, and nothing is written.
+    /// </summary>
+    [ProviderTheory]
+    [InlineData("1e-30", true)]
+    [InlineData("-1E-300", true)]
+    [InlineData("1e-30", false)]
+    [InlineData("0.5e-28", false)]
+    public async Task A_fine_too_small_for_a_decimal_is_refused_not_read_as_no_fine(string fine, bool asVariable)
+    {
+        var number = WriteData.Unique("TINY");
+        var code = await CodeAsync(3);
+        var key = WriteData.Key();
+        var body = asVariable
+            ? System.Text.Json.JsonSerializer.Serialize(new
+            {
+                query = Writes.RecordEnforcementDecision,
+                variables = Decision(code, number, key: key),
+            }).Replace("\"fineYuan\":100", "\"fineYuan\":" + fine, StringComparison.Ordinal)
+            : System.Text.Json.JsonSerializer.Serialize(new
+            {
+                query = "mutation { recordEnforcementDecision(input: { idempotencyKey: \"" + key + "\", creditCode: \""
+                    + code + "\", kind: PENALTY, decisionNumber: \"" + number + "\", decidedOn: \"2026-11-25\", "
+                    + "fineYuan: " + fine + ", summary: \"罚款\" }) { decision { fineYuan } } }",
+            });
+        Assert.Contains(fine, body, StringComparison.Ordinal);
+
+        var reply = await city.SendRawAsync(HttpMethod.Post, "/graphql", body);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, reply.Status);
+        Assert.False(reply.Json.TryGetProperty("data", out _), reply.Body);
+        // In a variable, the place and why; in the document, GraphQL.NET's words for a literal no type holds.
+        Assert.Contains(asVariable ? $"'variables.input.fineYuan' is {fine}, smaller than a decimal can hold"
+            : $"In field 'fineYuan': [Expected type 'Decimal', found {fine}.]", reply.FirstErrorMessage,
+            StringComparison.Ordinal);
+        Assert.False(await factory.DbAsync(db => db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == number)));
+    }
+
     [ProviderTheory]
     [InlineData("1234.56", 1234.56)]
     [InlineData("1.500", 1.5)]

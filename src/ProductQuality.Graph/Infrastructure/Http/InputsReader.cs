@@ -18,6 +18,11 @@ internal static class InputsReader
             return (null, null);
         }
 
+        if (Underflow.First(json, name) is { } tiny)
+        {
+            return (null, RequestError.BadRequest(code, tiny));
+        }
+
         Inputs? inputs;
         try
         {
