@@ -23,4 +23,10 @@ public enum AccessOutcome
 
     /// <summary>A fault of the server itself (5xx, INTERNAL_ERROR).</summary>
     Error,
+
+    /// <summary>
+    /// The caller went away (closed the connection or cancelled) before its answer was sent, whether it was waiting
+    /// for a place or executing: nothing was delivered (status 499, CLIENT_CLOSED_REQUEST).
+    /// </summary>
+    Cancelled,
 }

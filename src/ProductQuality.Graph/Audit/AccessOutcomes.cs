@@ -24,9 +24,19 @@ public static class AccessOutcomes
         Enum.TryParse(name, ignoreCase: false, out outcome) && Enum.IsDefined(outcome)
             && string.Equals(outcome.ToString(), name, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The status recorded for a request whose caller went away before the answer was sent (nginx's "client closed
+    /// request"): no answer had that status, none was sent.
+    /// </summary>
+    public const int ClientClosedRequest = 499;
+
+    /// <summary>The code recorded with <see cref="ClientClosedRequest"/>.</summary>
+    public const string ClientClosedCode = "CLIENT_CLOSED_REQUEST";
+
     public static AccessOutcome Of(int status, string? errorCode, bool faulted) => status switch
     {
         _ when faulted || status >= 500 || errorCode == Schema.ErrorCodes.InternalError => AccessOutcome.Error,
+        ClientClosedRequest => AccessOutcome.Cancelled,
         StatusCodes.Status401Unauthorized => AccessOutcome.Unauthorised,
         StatusCodes.Status403Forbidden => AccessOutcome.Forbidden,
         StatusCodes.Status429TooManyRequests or StatusCodes.Status413PayloadTooLarge => AccessOutcome.Limited,

@@ -90,6 +90,55 @@ public sealed class ConcurrencyLimitTests(ConcurrencyLimitTests.Server server)
         Assert.Equal("next", next.GetProperty("type").GetString());
     }
 
+    /// <summary>
+    /// A caller that gives up while its request waits for a place was logged as refused for sending too many
+    /// (TOO_MANY_CONCURRENT_REQUESTS, "limited"): what its leaving caused, not what happened. The access log says it
+    /// went away (CANCELLED, 499) and that nothing was delivered.
+    /// </summary>
+    [Fact]
+    public async Task A_caller_that_leaves_while_waiting_is_logged_as_gone_not_as_refused()
+    {
+        var finance = server.ClientFor("finance");
+        var (held, running) = await HoldAsync(finance, "HeldD");
+        var purpose = Audit.AccessLogProbe.NewPurpose("leaves");
+        using (var leave = new CancellationTokenSource())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+            {
+                Content = new StringContent(
+                    """{"query":"{ enterprises(first: 2) { edges { node { creditCode } } } }"}""",
+                    System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Purpose", purpose);
+            var waiting = finance.SendAsync(request, leave.Token);
+            await Task.Delay(Moment);
+            leave.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        }
+
+        held.Release();
+        (await running).EnsureData();
+        var entry = await EntryAsync(purpose);
+        Assert.Equal((Graph.Audit.AccessOutcome.Cancelled, 499, "CLIENT_CLOSED_REQUEST", 0),
+            (entry.Outcome, entry.Status, entry.ErrorCode, entry.CodeCount));
+    }
+
+    private async Task<Graph.Audit.AccessLogEntry> EntryAsync(string purpose)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var entry = await server.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+                .SingleOrDefaultAsync(db.AccessLog, e => e.Purpose == purpose));
+            if (entry is not null || waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                return entry ?? throw new InvalidOperationException($"No access log entry for {purpose}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>A request of the client's department kept executing (holding a place) until released.</summary>
     private async Task<(ExecutionGate.Held Held, Task<GraphQLReply> Running)> HoldAsync(HttpClient client, string name)
     {
