@@ -22,6 +22,10 @@ internal sealed record ConnectionRefusal(int CloseCode, string Code, int Status,
     public static ConnectionRefusal NotUtf8() => new(CloseCodes.InvalidPayloadData, "INVALID_JSON",
         StatusCodes.Status400BadRequest, "A text message must be UTF-8 (RFC 6455 §5.6).");
 
+    /// <summary>A frame the WebSocket layer refused (RFC 6455's framing rules), with the rule it named.</summary>
+    public static ConnectionRefusal BrokenFrame(string rule) => new(CloseCodes.ProtocolError, "INVALID_FRAME",
+        StatusCodes.Status400BadRequest, rule);
+
     /// <summary>A token refused at connection_init, with the code HTTP answers it with (INVALID_TOKEN, …).</summary>
     public static ConnectionRefusal Token(string code, int status, string message) =>
         new(CloseCodes.Forbidden, code, status, $"{code}: {message}");

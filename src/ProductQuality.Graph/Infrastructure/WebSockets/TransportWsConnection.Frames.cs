@@ -25,10 +25,11 @@ internal sealed partial class TransportWsConnection
                 {
                     received = await socket.ReceiveAsync(buffer.AsMemory(), _closing.Token);
                 }
-                catch (WebSocketException e) when (IsNotUtf8(e))
+                catch (WebSocketException e) when (IsFrameRefused(e))
                 {
                     // The socket has sent its close already and is aborted: this only logs the refusal.
-                    await RefuseAsync(ConnectionRefusal.NotUtf8());
+                    await RefuseAsync(e.Message == BareFault.Message
+                        ? ConnectionRefusal.NotUtf8() : ConnectionRefusal.BrokenFrame(e.Message));
                     await LetCloseArriveAsync();
                     return (null, true);
                 }
@@ -69,15 +70,15 @@ internal sealed partial class TransportWsConnection
     }
 
     /// <summary>
-    /// Whether the WebSocket refused a text frame that is not UTF-8. It checks every text frame itself (RFC 6455
-    /// §8.1), fragments joined, before the message reaches <see cref="ProtocolMessage.Parse"/> (whose 4400 with a
-    /// reason would fit the other unreadable messages): it sends 1007 without a reason, aborts, and throws its bare
-    /// fault — the frame errors it closes with 1002 carry a message naming the rule broken. Let through, the
-    /// exception ended the connection at once, so the client read no close (1006) and the refusal was not logged.
+    /// Whether the WebSocket refused a frame itself: a text frame that is not UTF-8 (RFC 6455 §8.1, fragments joined,
+    /// before the message reaches <see cref="ProtocolMessage.Parse"/>) — it sends 1007 without a reason, aborts, and
+    /// throws its bare fault — or one that breaks the framing rules (a reserved bit or opcode, a fragmented control
+    /// frame), closed with 1002 and a message naming the rule. Let through, the exception ended the connection at
+    /// once, so the client read no close (1006) and the refusal was not logged.
     /// </summary>
-    private bool IsNotUtf8(WebSocketException e) =>
+    private bool IsFrameRefused(WebSocketException e) =>
         e.WebSocketErrorCode == WebSocketError.Faulted && socket.State == WebSocketState.Aborted
-        && !_closing.IsCancellationRequested && e.Message == BareFault.Message;
+        && !_closing.IsCancellationRequested;
 
     /// <summary>
     /// Waits for the client to go, 5 s at most, once the socket has closed on its own: with the request ended at
