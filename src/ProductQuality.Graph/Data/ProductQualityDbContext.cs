@@ -56,6 +56,8 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     public DbSet<Audit.CodeIndex.CodeIndexMark> CodeIndexMarks => Set<Audit.CodeIndex.CodeIndexMark>();
     public DbSet<Audit.AccessLogHead> AccessLogHeads => Set<Audit.AccessLogHead>();
     public DbSet<DatabaseSecret> DatabaseSecrets => Set<DatabaseSecret>();
+    public DbSet<Access.EnterpriseTokens.EnterpriseTokenRevocation> EnterpriseTokenRevocations =>
+        Set<Access.EnterpriseTokens.EnterpriseTokenRevocation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

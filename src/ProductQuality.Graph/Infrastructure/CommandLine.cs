@@ -158,7 +158,7 @@ public static class CommandLine
         new(StringComparer.Ordinal)
     {
         ["serve"] = (["--urls", "--http_ports", "--https_ports"], 0),
-        ["token"] = (["--department", "--enterprise", "--subject", "--expires"], 0),
+        ["token"] = (["--department", "--enterprise", "--subject", "--expires", "--revoke"], 0),
         ["seed"] = (["--enterprises", "--seed"], 0),
         ["recompute"] = ([], 0),
         ["report"] = ([], 0),
@@ -192,11 +192,13 @@ public static class CommandLine
             return "Give --department or --enterprise, not both: a token is a department's or one enterprise's.";
         }
 
-        // An enterprise's token has no subject of the officer's kind: --subject was ignored without a word.
-        var (own, arguments) = verb == "token" && args.Contains("--enterprise")
-            ? (["--enterprise", "--expires"], 0)
+        // An enterprise's token has no subject of the officer's kind: --subject was ignored without a word. A
+        // revocation issues nothing: it takes the credit code alone.
+        var (own, arguments) = verb == "token" && args.Contains("--revoke") ? (["--revoke"], 0)
+            : verb == "token" && args.Contains("--enterprise") ? (["--enterprise", "--expires"], 0)
             : takes;
-        verb = verb == "token" && args.Contains("--enterprise") ? "token --enterprise" : verb;
+        verb = verb == "token" && args.Contains("--revoke") ? "token --revoke"
+            : verb == "token" && args.Contains("--enterprise") ? "token --enterprise" : verb;
         var plain = new List<string>();
         var given = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)

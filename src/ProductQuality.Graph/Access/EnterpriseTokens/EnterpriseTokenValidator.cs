@@ -31,12 +31,15 @@ public sealed class EnterpriseTokenValidator(
         }
     }
 
-    /// <summary>The token's credit code, or the sentence saying why it is refused.</summary>
-    public async Task<(string? CreditCode, string? Failure)> ValidateAsync(string token)
+    /// <summary>
+    /// The token's credit code and issue time, or the sentence saying why it is refused (revocation is checked by the
+    /// caller, against the database: <see cref="EnterpriseTokenRevocations"/>).
+    /// </summary>
+    public async Task<(string? CreditCode, DateTime IssuedAtUtc, string? Failure)> ValidateAsync(string token)
     {
         if (key.Key is not { } signing)
         {
-            return (null, "Enterprise tokens are not accepted here: the server has no enterprise token key.");
+            return (null, default, "Enterprise tokens are not accepted here: the server has no enterprise token key.");
         }
 
         var settings = access.Value.EnterpriseTokens;
@@ -53,14 +56,18 @@ public sealed class EnterpriseTokenValidator(
         });
         if (!result.IsValid)
         {
-            return (null, TokenFailure.Describe(result.Exception));
+            return (null, default, TokenFailure.Describe(result.Exception));
         }
 
-        var code = result.SecurityToken is JsonWebToken jwt
+        var jwt = result.SecurityToken as JsonWebToken;
+        var code = jwt is not null
             && jwt.TryGetPayloadValue<object>(EnterpriseTokenIssuer.CreditCodeClaim, out var value)
             && value is string text ? text : null;
-        return code is not null && CreditCode.Validate(code).IsValid
-            ? (code, null)
-            : (null, "The token's 'ent' claim must be exactly one valid credit code.");
+        // Without "iat" a token has no issue time a revocation could be compared with: every token we issue has one.
+        return code is null || !CreditCode.Validate(code).IsValid
+            ? (null, default, "The token's 'ent' claim must be exactly one valid credit code.")
+            : jwt!.TryGetPayloadValue<long>("iat", out _) && jwt.IssuedAt != DateTime.MinValue
+                ? (code, jwt.IssuedAt, null)
+                : (null, default, "The token has no issue time ('iat'): ask the bureau for a new one.");
     }
 }

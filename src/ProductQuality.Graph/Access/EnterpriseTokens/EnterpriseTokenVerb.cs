@@ -8,6 +8,7 @@ namespace ProductQuality.Graph.Access.EnterpriseTokens;
 /// <summary>
 /// <c>token --enterprise CODE [--expires 30d]</c>: the regulator issues an enterprise its data-tracker token, printed
 /// alone on standard output. Works in production too (the server issues these itself), given the configured key.
+/// <c>token --revoke CODE</c> takes back every token issued to it so far.
 /// </summary>
 internal static class EnterpriseTokenVerb
 {
@@ -51,6 +52,32 @@ internal static class EnterpriseTokenVerb
         }
 
         Console.WriteLine(issuer.Issue(creditCode, lifetime));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>token --revoke CODE</c>: every token issued to the enterprise until now stops passing, on every server of
+    /// the database from its next request (a WebSocket connection at its next operation). Says from when a new token
+    /// passes; it issues none.
+    /// </summary>
+    public static async Task<int> RevokeAsync(string[] args, string creditCode)
+    {
+        var check = CreditCode.Validate(creditCode);
+        if (!check.IsValid)
+        {
+            await Console.Error.WriteLineAsync($"--revoke '{Quoted.Start(creditCode)}' is not a valid unified social "
+                + $"credit code: {check.Problem}");
+            return 2;
+        }
+
+        using var host = CommandLine.BuildHost(args);
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.ProductQualityDbContext>();
+        var notBefore = await EnterpriseTokenRevocations.RevokeAsync(db, creditCode,
+            host.Services.GetRequiredService<TimeProvider>());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Revoked: tokens issued to {creditCode} before "
+            + $"{notBefore:yyyy-MM-dd'T'HH:mm:ss'Z'} no longer pass. Issue a new one with: token --enterprise "
+            + $"{creditCode}"));
         return 0;
     }
 }

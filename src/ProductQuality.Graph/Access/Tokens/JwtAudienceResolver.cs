@@ -51,7 +51,7 @@ internal sealed class JwtAudienceResolver(
 
         if (enterprises.Claims(token))
         {
-            return await EnterpriseAsync(token);
+            return await EnterpriseAsync(http, token);
         }
 
         var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
@@ -94,15 +94,24 @@ internal sealed class JwtAudienceResolver(
     }
 
     /// <summary>
-    /// A token of the enterprise issuer: checked with the server's own key, refused in the same shape as a bad
-    /// department token. Not cached: few enterprises ask, and each check is one HMAC.
+    /// A token of the enterprise issuer: checked with the server's own key and against the regulator's revocations,
+    /// refused in the same shape as a bad department token. Not cached: few enterprises ask, each check is one HMAC
+    /// and one look-up by key, and a revocation holds from the next request on every server.
     /// </summary>
-    private async Task<(Audience? Audience, AuthRefusal? Refusal)> EnterpriseAsync(string token)
+    private async Task<(Audience? Audience, AuthRefusal? Refusal)> EnterpriseAsync(HttpContext http, string token)
     {
-        var (code, failure) = await enterprises.ValidateAsync(token);
+        var (code, issuedAt, failure) = await enterprises.ValidateAsync(token);
         if (code is null)
         {
             return (null, Unauthorized("invalid_token", failure!));
+        }
+
+        if (await EnterpriseTokens.EnterpriseTokenRevocations.IsRevokedAsync(
+            http.RequestServices.GetRequiredService<Data.ProductQualityDbContext>(), code, issuedAt,
+            http.RequestAborted))
+        {
+            return (null, Unauthorized("invalid_token", "This token was revoked: the bureau revoked the tokens issued "
+                + "to this enterprise until a given moment. Ask the bureau for a new one."));
         }
 
         return policy.ForEnterprise(code) is { } audience

@@ -7,7 +7,8 @@ namespace ProductQuality.Graph.Access.Tokens;
 /// <summary>
 /// <c>token --department ID [--subject NAME] [--expires 8h]</c>: prints a development token, alone on standard
 /// output so scripts can capture it. Refused when the server validates tokens against a real identity provider.
-/// <c>token --enterprise CODE [--expires 30d]</c>: an enterprise token, which this server issues in production too
+/// <c>token --enterprise CODE [--expires 30d]</c>: an enterprise token, which this server issues in production too;
+/// <c>token --revoke CODE</c> revokes the tokens issued to it so far
 /// (<see cref="EnterpriseTokens.EnterpriseTokenVerb"/>).
 /// </summary>
 internal static class TokenVerb
@@ -21,6 +22,11 @@ internal static class TokenVerb
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (CommandLine.Option(args, "--revoke") is { } revoked)
+        {
+            return await EnterpriseTokens.EnterpriseTokenVerb.RevokeAsync(args, revoked);
+        }
+
         if (CommandLine.Option(args, "--enterprise") is { } enterprise)
         {
             return await EnterpriseTokens.EnterpriseTokenVerb.RunAsync(args, enterprise);

@@ -26,6 +26,11 @@ internal sealed partial class TransportWsConnection
             return;
         }
 
+        if (!await StillAuthorisedAsync())
+        {
+            return;
+        }
+
         if (_operations.Count >= options.MaxOperationsPerConnection && !_operations.ContainsKey(id))
         {
             var most = options.MaxOperationsPerConnection;

@@ -36,6 +36,7 @@ internal sealed partial class TransportWsConnection(
     private readonly CancellationTokenSource _closing =
         CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
     private Audience? _audience;
+    private Microsoft.Extensions.Primitives.StringValues _enterpriseAuthorization;
     private bool _initReceived;
     private int _refused;
 
@@ -149,15 +150,7 @@ internal sealed partial class TransportWsConnection(
             return;
         }
 
-        await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var asking = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        asking.Connection.RemoteIpAddress = http.Connection.RemoteIpAddress;
-        if (authorization.Count > 0)
-        {
-            asking.Request.Headers.Authorization = authorization;
-        }
-
-        var (audience, refusal) = await audiences.ResolveAsync(asking);
+        var (audience, refusal) = await ResolveAsync(authorization);
         if (audience is null)
         {
             // A valid token of a department without a policy is logged as who it says it is, as over HTTP.
@@ -169,12 +162,51 @@ internal sealed partial class TransportWsConnection(
         }
 
         _audience = audience;
+        _enterpriseAuthorization = audience.Department == AccessPolicy.EnterpriseContract ? authorization : default;
         await SendAsync("{\"type\":\"connection_ack\"}");
         if (BearerToken.Of(authorization.ToString()) is { Length: > 0 } token
             && ConnectionToken.ExpiresAt(token) is { } expires)
         {
             _ = CloseAtExpiryAsync(expires);
         }
+    }
+
+    /// <summary>The audience a token resolves to, as over HTTP: asked through a request of its own.</summary>
+    private async Task<(Audience? Audience, AuthRefusal? Refusal)> ResolveAsync(
+        Microsoft.Extensions.Primitives.StringValues authorization)
+    {
+        await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var asking = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        asking.Connection.RemoteIpAddress = http.Connection.RemoteIpAddress;
+        if (authorization.Count > 0)
+        {
+            asking.Request.Headers.Authorization = authorization;
+        }
+
+        return await audiences.ResolveAsync(asking);
+    }
+
+    /// <summary>
+    /// An enterprise token's connection asks again before each operation whether the token still passes: the
+    /// regulator may revoke an enterprise's tokens (<c>token --revoke</c>), and a connection outlived the revocation
+    /// until the token expired, up to 90 days. Department tokens are not revoked here (their provider does that).
+    /// </summary>
+    private async Task<bool> StillAuthorisedAsync()
+    {
+        if (_enterpriseAuthorization.Count == 0)
+        {
+            return true;
+        }
+
+        var (audience, refusal) = await ResolveAsync(_enterpriseAuthorization);
+        if (audience is not null)
+        {
+            return true;
+        }
+
+        // Refused as at connection_init (4403 with the code), and logged as such.
+        await RefuseAsync(ConnectionRefusal.Token(refusal!.Code, refusal.Status, refusal.Message));
+        return false;
     }
 
     /// <summary>

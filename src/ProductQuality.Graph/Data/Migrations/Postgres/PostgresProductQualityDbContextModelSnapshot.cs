@@ -22,6 +22,23 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ProductQuality.Graph.Access.EnterpriseTokens.EnterpriseTokenRevocation", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateTime>("NotBeforeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CreditCode");
+
+                    b.ToTable("EnterpriseTokenRevocations");
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Assured.AssuredEvent", b =>
                 {
                     b.Property<long>("Id")

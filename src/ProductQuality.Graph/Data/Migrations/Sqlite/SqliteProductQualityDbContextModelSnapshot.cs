@@ -17,6 +17,23 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ProductQuality.Graph.Access.EnterpriseTokens.EnterpriseTokenRevocation", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotBeforeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CreditCode");
+
+                    b.ToTable("EnterpriseTokenRevocations");
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Assured.AssuredEvent", b =>
                 {
                     b.Property<long>("Id")
