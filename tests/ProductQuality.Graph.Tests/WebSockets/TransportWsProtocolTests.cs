@@ -135,6 +135,29 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
         Assert.Contains("expired", reason, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The connection closes when its token stops passing, at its expiry plus the clock skew: closed at the expiry
+    /// itself, a client reconnecting with the same token was let in (still within the skew) and closed again at once,
+    /// round after round. Reconnecting after the close with the same token is refused at connection_init.
+    /// </summary>
+    [Fact]
+    public async Task A_connection_closed_for_its_expired_token_cannot_be_reopened_with_it()
+    {
+        var token = server.Token("finance", TimeSpan.FromSeconds(2));
+        await using (var client = await WsClient.ConnectAsync(server.Address))
+        {
+            await client.InitAsync(token);
+            Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+            Assert.Equal(4403, (await client.ClosedAsync()).Code);
+        }
+
+        await using var again = await WsClient.ConnectAsync(server.Address);
+        await again.InitAsync(token);
+        var (code, reason) = await again.ClosedAsync();
+        Assert.Equal(4403, code);
+        Assert.StartsWith("INVALID_TOKEN", reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_token_may_also_come_with_the_upgrade_request()
     {

@@ -40,6 +40,8 @@ public class WebSocketServer : GraphServerFactory
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("GraphQL:WebSockets:ConnectionInitTimeoutSeconds", "2");
         builder.UseSetting("GraphQL:WebSockets:MaxMessageBytes", "4096");
+        // Tokens that expire in a test are let go soon after (the default skew is 30 s).
+        builder.UseSetting("Auth:ClockSkewSeconds", "2");
         builder.UseSetting($"Access:Departments:{PurposeRequiredDepartment}:RequirePurpose", "true");
         foreach (var (key, value) in _settings)
         {

@@ -164,10 +164,15 @@ internal sealed partial class TransportWsConnection(
         _audience = audience;
         _enterpriseAuthorization = audience.Department == AccessPolicy.EnterpriseContract ? authorization : default;
         await SendAsync("{\"type\":\"connection_ack\"}");
+        // Closed when the token stops passing: at its expiry plus the clock skew every check allows. Closed at the
+        // expiry itself, a client reconnecting with the same token was let in (still within the skew) and closed again
+        // at once, over and over for the skew's 30 s.
         if (BearerToken.Of(authorization.ToString()) is { Length: > 0 } token
             && ConnectionToken.ExpiresAt(token) is { } expires)
         {
-            _ = CloseAtExpiryAsync(expires);
+            var skew = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<TokenOptions>>()
+                .Value.ClockSkewSeconds;
+            _ = CloseAtExpiryAsync(expires.AddSeconds(skew));
         }
     }
 
