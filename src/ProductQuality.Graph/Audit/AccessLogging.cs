@@ -69,19 +69,11 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             trace.Undelivered();
         }
 
-        // Gone before its answer (the answer is held until now): logged as such, not as what its leaving caused.
-        var status = http.Response.StatusCode;
-        if (http.RequestAborted.IsCancellationRequested)
-        {
-            trace.Abandoned();
-            status = AccessOutcomes.ClientClosedRequest;
-        }
-
         try
         {
             if (!trace.Unlogged)
             {
-                await writer.AppendAsync(EntryOf(http, trace, http.TraceIdentifier, status));
+                await writer.AppendAsync(EntryOf(http, trace, http.TraceIdentifier, http.Response.StatusCode));
             }
         }
 #pragma warning disable CA1031 // Any failure to store the entry is answered (fail closed) or logged (fail open).

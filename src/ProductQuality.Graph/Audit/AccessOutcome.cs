@@ -25,8 +25,9 @@ public enum AccessOutcome
     Error,
 
     /// <summary>
-    /// The caller went away (closed the connection or cancelled) before its answer was sent, whether it was waiting
-    /// for a place or executing: nothing was delivered (status 499, CLIENT_CLOSED_REQUEST).
+    /// The caller went away (closed the connection or cancelled) while its request waited for a place among those
+    /// executing: nothing ran, nothing was delivered (status 499, CLIENT_CLOSED_REQUEST). A request that had begun
+    /// executing is logged as it ended (a write committed is logged as such).
     /// </summary>
     Cancelled,
 }

@@ -66,15 +66,6 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
     /// <summary>The answer's body was not sent (a HEAD): what resolvers noted was not delivered.</summary>
     public void Undelivered() => NothingReturned = true;
 
-    /// <summary>
-    /// The caller went away before the answer was sent: nothing was delivered, and a refusal it caused (a wait for a
-    /// place cut short reads as "too many requests") is not what happened.
-    /// </summary>
-    public void Abandoned()
-    {
-        ErrorCode = AccessOutcomes.ClientClosedCode;
-        NothingReturned = true;
-    }
 
     /// <summary>
     /// A refusal past the rate beyond the window's logged ones (<see cref="Infrastructure.Http.Limits.LimitRefusal"/>):

@@ -93,7 +93,8 @@ public sealed class ConcurrencyLimitTests(ConcurrencyLimitTests.Server server)
     /// <summary>
     /// A caller that gives up while its request waits for a place was logged as refused for sending too many
     /// (TOO_MANY_CONCURRENT_REQUESTS, "limited"): what its leaving caused, not what happened. The access log says it
-    /// went away (CANCELLED, 499) and that nothing was delivered.
+    /// went away (CANCELLED, 499) and that nothing was delivered. A caller leaving in any other state is logged as its
+    /// request ended (below: a refused token stays refused).
     /// </summary>
     [Fact]
     public async Task A_caller_that_leaves_while_waiting_is_logged_as_gone_not_as_refused()
@@ -121,6 +122,29 @@ public sealed class ConcurrencyLimitTests(ConcurrencyLimitTests.Server server)
         var entry = await EntryAsync(purpose);
         Assert.Equal((Graph.Audit.AccessOutcome.Cancelled, 499, "CLIENT_CLOSED_REQUEST", 0),
             (entry.Outcome, entry.Status, entry.ErrorCode, entry.CodeCount));
+    }
+
+    /// <summary>
+    /// A caller that closes its side right after sending is logged as its request ended: a bad token stays a 401
+    /// (an override of every request whose caller had left hid refused tokens as CANCELLED — the re-probe's finding).
+    /// </summary>
+    [Fact]
+    public async Task A_caller_that_half_closes_after_a_refused_token_is_logged_as_refused()
+    {
+        var purpose = Audit.AccessLogProbe.NewPurpose("half-close");
+        const string Body = """{"query":"{ __typename }"}""";
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Address.Host, server.Address.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            $"POST /graphql HTTP/1.1\r\nHost: {server.Address.Authority}\r\nContent-Type: application/json\r\n"
+            + $"Authorization: Bearer abc.def.ghi\r\nX-Purpose: {purpose}\r\nContent-Length: {Body.Length}\r\n\r\n"
+            + Body));
+        tcp.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+
+        var entry = await EntryAsync(purpose);
+        Assert.Equal((Graph.Audit.AccessOutcome.Unauthorised, 401, "INVALID_TOKEN"),
+            (entry.Outcome, entry.Status, entry.ErrorCode));
     }
 
     private async Task<Graph.Audit.AccessLogEntry> EntryAsync(string purpose)

@@ -80,11 +80,13 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
         }
 
-        RemovePartialFiles(folder);
+        // Before anything is removed: another database's archiver may be writing its .partial file right now.
         if (ArchiveOwner.Foreign(folder, run.Chain) is { } foreign)
         {
             throw new ArchiveException($"Not archiving: {foreign} Nothing was archived or removed.");
         }
+
+        RemovePartialFiles(folder);
 
         var (tailSeq, tailHash) = await ArchiveTail.ReadAsync(folder, cancellationToken);
         run.Recovered += await RemoveArchivedAsync(db, tailSeq, tailHash, cancellationToken);

@@ -284,12 +284,17 @@ public sealed class ArchiveOnSqliteTests(AccessLogServerFactory factory)
         using var second = NewLab("other-");
         await second.AppendAsync(30);
         var shared = $"--AccessLog:Retention:Folder={first.Archive}";
+        // The first's archiver, mid-file: the refused one must not touch it.
+        var partial = Path.Combine(first.Archive, "access-log-000000000016-000000000019.jsonl.partial");
+        await File.WriteAllTextAsync(partial, "{\"seq\":16");
         var refused = await second.RunVerbAsync("audit", "archive", shared);
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("another database", refused.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", refused.Error, StringComparison.Ordinal);
         Assert.Equal(1, second.TableFirst());
         Assert.Equal(theirs, first.Files.Select(f => File.ReadAllBytes(f.Path)));
+        Assert.True(File.Exists(partial), "the refused archiver removed another database's file in the making");
+        File.Delete(partial);
 
         var verified = await second.RunVerbAsync("audit", "verify", shared);
         Assert.True(verified.ExitCode == 0, verified.Out + verified.Error);

@@ -54,14 +54,14 @@ internal sealed class DepartmentConcurrencyLimiter(UsageLimitsPolicy policy, IOp
         }
         catch (OperationCanceledException)
         {
-            // The wait ran out (or the client left, and will not read this).
-            return (null, Refusal(who, limits,
+            // The wait ran out, or the caller left: logged as what happened, not as too many requests.
+            return (null, cancel.IsCancellationRequested ? Left : Refusal(who, limits,
                 $"it waited {maxWait.TotalSeconds:0.#} s for one of them to finish. Send fewer requests at once"));
         }
 
         if (lease.IsAcquired)
         {
-            return await ServerPlaceAsync(lease, deadline.Token);
+            return await ServerPlaceAsync(lease, deadline.Token, cancel);
         }
 
         lease.Dispose();
@@ -70,7 +70,7 @@ internal sealed class DepartmentConcurrencyLimiter(UsageLimitsPolicy policy, IOp
     }
 
     private async ValueTask<(IDisposable? Place, LimitRefusal? Refusal)> ServerPlaceAsync(
-        RateLimitLease own, CancellationToken deadline)
+        RateLimitLease own, CancellationToken deadline, CancellationToken cancel)
     {
         RateLimitLease? server = null;
         try
@@ -89,11 +89,24 @@ internal sealed class DepartmentConcurrencyLimiter(UsageLimitsPolicy policy, IOp
 
         server?.Dispose();
         own.Dispose();
+        if (cancel.IsCancellationRequested)
+        {
+            return (null, Left);
+        }
+
         var limits = options.Value;
         return (null, Busy(StatusCodes.Status503ServiceUnavailable, "SERVER_BUSY",
             $"The server is busy: {limits.MaxConcurrentRequests} requests of all callers are executing and no place "
             + "came free in time.", limits.MaxConcurrentRequests, limits.MaxQueuedRequests));
     }
+
+    /// <summary>
+    /// The caller went away while its request waited for a place: nothing ran and nobody reads this answer; the access
+    /// log records it as CANCELLED (it was logged as refused for too many requests, which its leaving caused).
+    /// </summary>
+    private static readonly LimitRefusal Left = new(Audit.AccessOutcomes.ClientClosedRequest,
+        Audit.AccessOutcomes.ClientClosedCode, "The caller went away while the request waited for a place.",
+        [new("retryAfterSeconds", RetryAfterSeconds)]);
 
     private static LimitRefusal Refusal(string who, EffectiveLimits limits, string what) =>
         Busy(StatusCodes.Status429TooManyRequests, "TOO_MANY_CONCURRENT_REQUESTS",
