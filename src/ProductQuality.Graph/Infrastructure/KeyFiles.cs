@@ -54,10 +54,11 @@ internal static class KeyFiles
     /// <summary>
     /// The key file's text, generated first when it is missing. Several processes may start at once over one folder
     /// (servers, a token verb): checking for the file and then writing it let one read another's half-written key
-    /// (and fail) or keep a key that another's write then replaced. The one that creates a lock file beside it (an
-    /// atomic create-if-absent) writes the key whole and renames it in place; the others wait for the key and read
-    /// it. A lock left by a process that died is taken over after <see cref="StaleLock"/>. The key is readable and
-    /// writable by its owner only.
+    /// (and fail) or keep a key that another's write then replaced. The one that holds the lock file beside it writes
+    /// the key whole and renames it in place; the others wait for the key and read it. The lock is the operating
+    /// system's (a file opened unshared: flock on Unix), so a process that dies lets it go with no stale file to
+    /// judge; the lock file is left in place, since removing it would let two processes lock two files of one name.
+    /// The key is readable and writable by its owner only.
     /// </summary>
     public static string ReadOrCreate(string path, Func<string> generate)
     {
@@ -67,37 +68,38 @@ internal static class KeyFiles
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var lockPath = path + ".lock";
+            FileStream held;
             try
             {
-                using var held = new FileStream(lockPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1,
-                    FileOptions.DeleteOnClose);
+                held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e)
+            {
+                // Held by another process writing the key (or the folder refuses the file: said after a while).
+                if (waited.Elapsed > MaxWait)
+                {
+                    throw new IOException($"The key file {path} was not written within {MaxWait.TotalSeconds:0} s "
+                        + $"and its lock {lockPath} could not be taken: {e.Message}", e);
+                }
+
+                Thread.Sleep(20);
+                continue;
+            }
+
+            using (held)
+            {
                 if (!File.Exists(path))
                 {
                     Write(path, generate());
                 }
-            }
-            catch (IOException) when (File.Exists(lockPath) || File.Exists(path))
-            {
-                // Another process holds the lock: its key is on the way.
-                if (!File.Exists(path) && File.GetLastWriteTimeUtc(lockPath) < DateTime.UtcNow - StaleLock)
-                {
-                    File.Delete(lockPath);
-                }
-                else if (waited.Elapsed > StaleLock + StaleLock)
-                {
-                    throw new IOException($"The key file {path} was not written by the process holding {lockPath}; "
-                        + "delete that lock file if no server or verb is starting.");
-                }
-
-                Thread.Sleep(20);
             }
         }
 
         return File.ReadAllText(path);
     }
 
-    /// <summary>How long a lock file may stand before it is taken for one left by a process that died.</summary>
-    public static readonly TimeSpan StaleLock = TimeSpan.FromSeconds(10);
+    /// <summary>How long a process waits for another to write the key before it gives up, saying why.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
     // Written whole beside the key, then renamed in place (atomic): nobody reads a key half-written.
     private static void Write(string path, string text)

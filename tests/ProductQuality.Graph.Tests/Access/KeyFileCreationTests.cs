@@ -31,7 +31,41 @@ public sealed class KeyFileCreationTests
                 Assert.Single(read.Distinct());
                 Assert.Equal(read[0], await File.ReadAllTextAsync(path));
                 Assert.Equal(64 * 1024, read[0].Length);
-                Assert.Equal([path], Directory.GetFiles(Path.GetDirectoryName(path)!));
+                Assert.Equal([path, path + ".lock"], Directory.GetFiles(Path.GetDirectoryName(path)!).Order());
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A lock file left by a process that died (with a stale time) holds nothing: the lock is the operating system's,
+    /// released with the process. Judging staleness by the file's time raced: one caller removed it while another
+    /// was deciding, and a raw "file already exists" escaped (the re-probe's finding).
+    /// </summary>
+    [Fact]
+    public async Task A_lock_file_left_behind_does_not_hold_up_or_break_anyone()
+    {
+        var folder = Directory.CreateTempSubdirectory("pq-keys-").FullName;
+        try
+        {
+            for (var round = 0; round < 40; round++)
+            {
+                var path = Path.Combine(folder, $"round-{round}", "dev-key.txt");
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllTextAsync(path + ".lock", "");
+                File.SetLastWriteTimeUtc(path + ".lock", DateTime.UtcNow.AddHours(-1));
+                const int Racers = 8;
+                using var start = new Barrier(Racers);
+                var read = await Task.WhenAll(Enumerable.Range(0, Racers).Select(racer => Task.Run(() =>
+                {
+                    start.SignalAndWait();
+                    return KeyFiles.ReadOrCreate(path, () => $"key-{racer}");
+                })));
+
+                Assert.Single(read.Distinct());
             }
         }
         finally
