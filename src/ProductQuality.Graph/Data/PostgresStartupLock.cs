@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace ProductQuality.Graph.Data;
@@ -20,8 +22,10 @@ internal sealed class PostgresStartupLock : IAsyncDisposable
     private PostgresStartupLock(NpgsqlConnection connection) => _connection = connection;
 
     /// <summary>
-    /// Waits for the lock, saying so when another holds it. Null on SQLite (a file lease does this there) and when the
-    /// database does not exist yet: then the migrations create it, a developer's first run rather than a deployment's.
+    /// Waits for the lock, saying so when another holds it. Null on SQLite (a file lease does this there). A database
+    /// that does not exist yet is created first, one server at a time: under the same key in the server's maintenance
+    /// database (<c>postgres</c>), since an advisory lock belongs to one database; null when that cannot be reached
+    /// (the migrations then create the database, or say why not).
     /// </summary>
     public static async Task<PostgresStartupLock?> TakeAsync(
         ProductQualityDbContext db, ILogger logger, CancellationToken cancellationToken)
@@ -31,16 +35,52 @@ internal sealed class PostgresStartupLock : IAsyncDisposable
             return null;
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString())
+        var target = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString())
         {
             Pooling = false,
             ApplicationName = "ProductQuality.Graph start-up",
         };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
+        var key = KeyOf(target.Database ?? "");
+        try
+        {
+            return await TakeAsync(target.ConnectionString, key, logger, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Servers started together on a database yet to be created each created and seeded it at once.
+        }
+
+        PostgresStartupLock maintenance;
+        try
+        {
+            maintenance = await TakeAsync(
+                new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres" }.ConnectionString,
+                key, logger, cancellationToken);
+        }
+        catch (NpgsqlException)
+        {
+            return null;
+        }
+
+        await using (maintenance)
+        {
+            if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+            {
+                await db.GetService<IRelationalDatabaseCreator>().CreateAsync(cancellationToken);
+            }
+
+            // The lock that counts is the database's own: a server arriving now takes it there.
+            return await TakeAsync(target.ConnectionString, key, logger, cancellationToken);
+        }
+    }
+
+    private static async Task<PostgresStartupLock> TakeAsync(
+        string connectionString, long key, ILogger logger, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            var key = KeyOf(builder.Database ?? "");
             if (!await LockAsync(connection, wait: false, key, cancellationToken))
             {
                 logger.LogInformation(
@@ -49,11 +89,6 @@ internal sealed class PostgresStartupLock : IAsyncDisposable
             }
 
             return new PostgresStartupLock(connection);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
-        {
-            await connection.DisposeAsync();
-            return null;
         }
         catch
         {
