@@ -91,7 +91,7 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
             batch.ForEach(p => p.Done.TrySetResult());
         }
 #pragma warning disable CA1031 // Every failure is handed to the waiting requests, which answer for it.
-        catch (Exception ex) when (batch.Count > 1)
+        catch (Exception ex) when (batch.Count > 1 && Data.DatabaseOutage.Reason(ex) is null)
         {
             // One entry the store refuses must not fail the requests it happened to be batched with: each is tried
             // alone (the batch was rolled back, so they are numbered again), and only those that fail alone fail.
@@ -108,9 +108,13 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
             LastAppendFailed = true;
             if (Data.DatabaseOutage.Reason(ex) is { } outage)
             {
-                // Each waiting request logs its refusal; while the database is out, one line here says why.
-                logger.LogWarning("Could not append {Count} access log entries: the database {Reason} ({Cause})",
-                    batch.Count, outage, Data.DatabaseOutage.Cause(ex));
+                // The waiting requests answer for it (each batch fails whole: one by one would fail alike).
+                if (Data.DatabaseOutage.ShouldLog("access-log append", out var leftOut))
+                {
+                    logger.LogWarning("Could not append {Count} access log entries: the database {Reason} ({Cause}); "
+                        + "{LeftOut} more batches in the last 10 s", batch.Count, outage,
+                        Data.DatabaseOutage.Cause(ex), leftOut);
+                }
             }
             else
             {

@@ -81,9 +81,13 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
         {
             if (Data.DatabaseOutage.Reason(ex) is { } outage)
             {
-                // One line per refused request while the database is out, not a stack trace each.
-                logger.LogWarning("Request {RequestId} refused: its access log entry could not be stored, the "
-                    + "database {Reason} ({Cause})", http.TraceIdentifier, outage, Data.DatabaseOutage.Cause(ex));
+                // A line now and then while the database is out, not a stack trace for every request.
+                if (Data.DatabaseOutage.ShouldLog("access-log refusal", out var leftOut))
+                {
+                    logger.LogWarning("Request {RequestId} refused: its access log entry could not be stored, the "
+                        + "database {Reason} ({Cause}); {LeftOut} more refused so in the last 10 s",
+                        http.TraceIdentifier, outage, Data.DatabaseOutage.Cause(ex), leftOut);
+                }
             }
             else
             {
@@ -150,7 +154,18 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
 #pragma warning disable CA1031 // Any failure to store the entry is refused (fail closed) or logged (fail open).
         catch (Exception ex)
         {
-            logger.LogError(ex, "WebSocket operation {RequestId}: its access log entry could not be stored", requestId);
+            if (Data.DatabaseOutage.Reason(ex) is not { } outage)
+            {
+                logger.LogError(ex, "WebSocket operation {RequestId}: its access log entry could not be stored",
+                    requestId);
+            }
+            else if (Data.DatabaseOutage.ShouldLog("access-log websocket", out var leftOut))
+            {
+                logger.LogWarning("WebSocket operation {RequestId}: its access log entry could not be stored, the "
+                    + "database {Reason} ({Cause}); {LeftOut} more in the last 10 s", requestId, outage,
+                    Data.DatabaseOutage.Cause(ex), leftOut);
+            }
+
             return options.Value.FailOpen;
         }
 #pragma warning restore CA1031

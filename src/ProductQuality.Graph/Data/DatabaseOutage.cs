@@ -70,6 +70,7 @@ internal static class DatabaseOutage
         SqliteException s => s.SqliteErrorCode switch
         {
             5 or 6 => "is locked by another process", // SQLITE_BUSY, SQLITE_LOCKED: past the busy timeout
+            8 => "cannot be written (the file or its folder is read-only to this server)", // SQLITE_READONLY
             10 => "cannot be read or written (an I/O error)", // SQLITE_IOERR
             13 => "is out of disk space", // SQLITE_FULL
             14 => "cannot be opened", // SQLITE_CANTOPEN
@@ -77,6 +78,41 @@ internal static class DatabaseOutage
         },
         _ => null,
     };
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Window> Windows = new();
+
+    /// <summary>
+    /// Whether a warning about an outage may be written now from <paramref name="site"/>: one every
+    /// <see cref="LogEvery"/> per site, saying how many were left out since. At a few requests a second a 30 s
+    /// outage wrote a thousand lines.
+    /// </summary>
+    public static bool ShouldLog(string site, out long leftOut)
+    {
+        var now = Environment.TickCount64;
+        var window = Windows.GetOrAdd(site, _ => new Window());
+        lock (window)
+        {
+            if (window.Since != 0 && now - window.Since < (long)LogEvery.TotalMilliseconds)
+            {
+                window.LeftOut++;
+                leftOut = 0;
+                return false;
+            }
+
+            (leftOut, window.LeftOut, window.Since) = (window.LeftOut, 0, now);
+            return true;
+        }
+    }
+
+    /// <summary>One outage warning per site per this time.</summary>
+    public static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(10);
+
+    private sealed class Window
+    {
+        public long Since { get; set; }
+
+        public long LeftOut { get; set; }
+    }
 
     /// <summary>What the caller is told: not their fault, when to retry, and the id to report if it lasts.</summary>
     public static string Message(string reason, string? requestId) =>

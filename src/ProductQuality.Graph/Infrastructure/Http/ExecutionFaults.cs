@@ -20,10 +20,11 @@ internal static class ExecutionFaults
         var path = context.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : "(operation)";
         if (DatabaseOutage.Reason(context.OriginalException) is { } reason)
         {
-            if (userContext?.FirstOutageReport() != false)
+            if (userContext?.FirstOutageReport() != false && DatabaseOutage.ShouldLog("execution", out var leftOut))
             {
-                logger?.LogWarning("Request {RequestId} at {Path}: the database {Reason} ({Cause})",
-                    requestId, path, reason, DatabaseOutage.Cause(context.OriginalException));
+                logger?.LogWarning("Request {RequestId} at {Path}: the database {Reason} ({Cause}); {LeftOut} more "
+                    + "such requests in the last 10 s", requestId, path, reason,
+                    DatabaseOutage.Cause(context.OriginalException), leftOut);
             }
 
             context.Exception = Unavailable(reason, requestId);

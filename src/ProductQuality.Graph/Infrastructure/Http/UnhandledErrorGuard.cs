@@ -40,10 +40,10 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
             {
                 logger.LogError(ex, "Unhandled error answering request {RequestId}", http.TraceIdentifier);
             }
-            else
+            else if (DatabaseOutage.ShouldLog("request", out var leftOut))
             {
-                logger.LogWarning("Request {RequestId}: the database {Reason} ({Cause})",
-                    http.TraceIdentifier, outage, DatabaseOutage.Cause(ex));
+                logger.LogWarning("Request {RequestId}: the database {Reason} ({Cause}); {LeftOut} more such requests "
+                    + "in the last 10 s", http.TraceIdentifier, outage, DatabaseOutage.Cause(ex), leftOut);
             }
 
             if (http.Response.HasStarted)

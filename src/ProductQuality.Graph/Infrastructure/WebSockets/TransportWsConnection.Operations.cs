@@ -135,12 +135,26 @@ internal sealed partial class TransportWsConnection
 
         public void OnError(Exception error)
         {
-            Log.StreamFailed(_connection._logger, error, _id);
+            // A database that went away mid-stream is said as such (retry, no stack trace), as for a query.
+            var outage = error as Schema.DomainException is { Code: Schema.ErrorCodes.DatabaseUnavailable } known
+                ? known
+                : Data.DatabaseOutage.Reason(error) is { } reason
+                    ? Http.ExecutionFaults.Unavailable(reason, _connection.RequestId(_id))
+                    : null;
+            if (outage is null)
+            {
+                Log.StreamFailed(_connection._logger, error, _id);
+            }
+            else
+            {
+                Log.StreamLostDatabase(_connection._logger, _id, Data.DatabaseOutage.Cause(error));
+            }
+
             _steps.Writer.TryWrite(new Step(async () =>
             {
                 await _connection.SendNextAsync(_id, _operation, new ExecutionResult
                 {
-                    Errors = [new ExecutionError(
+                    Errors = [outage ?? new ExecutionError(
                         "The subscription stopped on a server fault; subscribe again from your last cursor.")
                         { Code = "INTERNAL_ERROR" }],
                 });

@@ -294,6 +294,10 @@ internal sealed partial class TransportWsConnection(
         public static partial void StreamFailed(ILogger logger, Exception error, string id);
 
         [LoggerMessage(LogLevel.Warning,
+            "Subscription {Id} stopped: the database could not answer ({Cause}); its client may subscribe again")]
+        public static partial void StreamLostDatabase(ILogger logger, string id, string cause);
+
+        [LoggerMessage(LogLevel.Warning,
             "A GraphQL WebSocket client read nothing for {Seconds} s while a message waited: connection aborted")]
         public static partial void NotReading(ILogger logger, int seconds);
     }

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ProductQuality.Graph.Changes;
+using ProductQuality.Graph.Data;
+
+namespace ProductQuality.Graph.Tests.WebSockets;
+
+/// <summary>
+/// A subscription running when the database goes away ends saying so — DATABASE_UNAVAILABLE with the time to retry,
+/// as a new subscribe in the same outage is told — not INTERNAL_ERROR with an error and its stack in the log for
+/// each (the failure probe stopped PostgreSQL under a running <c>changes</c> subscription).
+/// </summary>
+public sealed class SubscriptionOutageTests(SubscriptionOutageTests.Server server)
+    : IClassFixture<SubscriptionOutageTests.Server>
+{
+    [Fact]
+    public async Task A_running_subscription_ends_with_DATABASE_UNAVAILABLE_when_the_database_goes()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance"));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        await ChangeSubscriptionTests.SubscribeFromNowAsync(client, "feed");
+
+        server.Feed.Down = true;
+        server.Services.GetRequiredService<ChangeSignal>().Pulse();
+
+        var next = (await client.ReceiveAsync())!.Value;
+        Assert.Equal("next", next.GetProperty("type").GetString());
+        var error = next.GetProperty("payload").GetProperty("errors")[0];
+        var extensions = error.GetProperty("extensions");
+        Assert.Equal("DATABASE_UNAVAILABLE", extensions.GetProperty("code").GetString());
+        Assert.Equal(DatabaseOutage.RetryAfterSeconds, extensions.GetProperty("retryAfterSeconds").GetInt32());
+        Assert.DoesNotContain("53300", error.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("complete", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
+
+    /// <summary>The WebSocket test server whose change feed fails as a database out of connections when told.
+    /// </summary>
+    public sealed class Server() : WebSocketServer(new Dictionary<string, string>
+    {
+        ["GraphQL:WebSockets:ChangePollSeconds"] = "3600",
+    })
+    {
+        public FailingFeed Feed { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(s => s.AddSingleton<IChangeFeed>(p =>
+            {
+                Feed.Inner = ActivatorUtilities.CreateInstance<ChangeFeed>(p);
+                return Feed;
+            }));
+        }
+    }
+
+    public sealed class FailingFeed : IChangeFeed
+    {
+        public IChangeFeed Inner { get; set; } = null!;
+
+        private volatile bool _down;
+
+        public bool Down
+        {
+            get => _down;
+            set => _down = value;
+        }
+
+        public Task<ChangePage> ReadAsync(
+            ProductQualityDbContext db, ChangeFeedRequest request, CancellationToken ct) =>
+            Down ? throw Outage() : Inner.ReadAsync(db, request, ct);
+
+        public Task<int> CountAsync(ProductQualityDbContext db, ChangeFeedRequest request, CancellationToken ct) =>
+            Down ? throw Outage() : Inner.CountAsync(db, request, ct);
+
+        public Task<long> HeadAsync(ProductQualityDbContext db, CancellationToken ct) =>
+            Down ? throw Outage() : Inner.HeadAsync(db, ct);
+
+        private static PostgresException Outage() =>
+            new("too many connections", "FATAL", "FATAL", PostgresErrorCodes.TooManyConnections);
+    }
+}
