@@ -42,6 +42,7 @@ public sealed class DatabaseOutageTests(GraphServerFactory factory)
             new System.Net.Sockets.SocketException(111)),
         ["sqlite busy"] = () => new SqliteException("SQLite Error 5: 'database is locked'.", 5),
         ["sqlite cannot open"] = () => new SqliteException("SQLite Error 14: 'unable to open database file'.", 14),
+        ["sqlite read-only"] = () => new SqliteException("SQLite Error 8: 'attempt to write a readonly database'.", 8),
         ["wrapped by EF's save"] = () => new DbUpdateException("An error occurred while saving the entity changes.",
             Postgres(PostgresErrorCodes.TooManyConnections)),
     };

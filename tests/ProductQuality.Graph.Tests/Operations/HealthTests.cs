@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -159,6 +160,38 @@ public sealed class HealthTests(GraphServerFactory factory)
         }
 
         Assert.Equal(HttpStatusCode.OK, (await Probe(client, "/health/ready")).Status);
+    }
+
+    /// <summary>
+    /// A check that does not heed cancellation (a call into a hung database server: a frozen PostgreSQL held the probe
+    /// for 33 s) still answers within the check timeout, as Unhealthy saying so.
+    /// </summary>
+    [Fact]
+    public async Task A_check_that_hangs_answers_unhealthy_within_the_check_timeout()
+    {
+        using var server = new EmptySqliteServer();
+        using var hung = server.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddHealthChecks()
+            .AddCheck("hung", new HungCheck(), tags: [Graph.Operations.Health.HealthRegistration.ReadyTag])));
+        using var client = hung.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(20);
+
+        var ready = await Probe(client, "/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
+        Assert.Equal("The check did not finish within Health:CheckTimeoutSeconds.",
+            Check(ready, "hung").GetProperty("description").GetString());
+        Assert.Equal("Healthy", Check(ready, "database").GetProperty("status").GetString());
+    }
+
+    private sealed class HungCheck : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+    {
+        public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context,
+            CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(60), CancellationToken.None);   // heeds nothing
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+        }
     }
 
     [PostgresFact]

@@ -34,6 +34,13 @@ internal static class HealthRegistration
             {
                 check.Timeout = TimeSpan.FromSeconds(health.Value.CheckTimeoutSeconds);
             }
+
+            // The timeout only cancels a check's token, which a call into a hung database server does not heed.
+            foreach (var check in service.Registrations)
+            {
+                var inner = check.Factory;
+                check.Factory = services => new BoundedCheck(inner(services));
+            }
         });
     }
 
