@@ -39,4 +39,17 @@ public sealed class PostgresDatabaseTests(PostgresServerFactory postgres)
         Assert.Equal(TestServerFactory.Enterprises, reply.EnsureData().Data.GetProperty("enterprises")
             .GetProperty("totalCount").GetInt32());
     }
+
+    /// <summary>
+    /// A connect waits 5 s unless the connection string says otherwise (Npgsql's 15 s held every request to a frozen
+    /// PostgreSQL for up to 55 s); "Command Timeout" is another setting and does not count as one.
+    /// </summary>
+    [Theory]
+    [InlineData("Host=db;Database=pq", 5)]
+    [InlineData("Host=db;Database=pq;Command Timeout=60", 5)]
+    [InlineData("Host=db;Database=pq;Timeout=30", 30)]
+    [InlineData("Host=db;Database=pq;timeout=2", 2)]
+    public void A_connect_gives_up_after_5_s_unless_the_connection_string_says(string configured, int seconds) =>
+        Assert.Equal(seconds,
+            new Npgsql.NpgsqlConnectionStringBuilder(new PostgresConnectionString(configured).Value).Timeout);
 }
