@@ -10,7 +10,7 @@ namespace ProductQuality.Graph.Tests.WebSockets;
 /// </summary>
 public sealed class ChangeSubscriptionTests(WebSocketServer server) : IClassFixture<WebSocketServer>
 {
-    private const string Subscription =
+    internal const string Subscription =
         "subscription($after: String) { changes(after: $after) { cursor kind creditCode oldValue newValue } }";
 
     [Fact]

@@ -36,6 +36,33 @@ public sealed class SubscriptionOutageTests(SubscriptionOutageTests.Server serve
         Assert.Equal("complete", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
     }
 
+    /// <summary>
+    /// A change subscription notes the feed's head as it is received, on the receive loop; a database that hangs held
+    /// every message behind it — a ping's pong for 39 s, past a client's keep-alive. The wait is bounded (2 s).
+    /// </summary>
+    [Fact]
+    public async Task A_ping_after_a_subscribe_is_answered_while_the_database_hangs()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance"));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        server.Feed.Hangs = true;
+        try
+        {
+            await client.SendAsync(System.Text.Json.JsonSerializer.Serialize(new
+            {
+                id = "hung", type = "subscribe", payload = new { query = ChangeSubscriptionTests.Subscription },
+            }));
+            await client.SendAsync("""{"type":"ping"}""");
+            Assert.Equal("pong", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        }
+        finally
+        {
+            server.Feed.Hangs = false;
+        }
+    }
+
     /// <summary>The WebSocket test server whose change feed fails as a database out of connections when told.
     /// </summary>
     public sealed class Server() : WebSocketServer(new Dictionary<string, string>
@@ -75,8 +102,18 @@ public sealed class SubscriptionOutageTests(SubscriptionOutageTests.Server serve
         public Task<int> CountAsync(ProductQualityDbContext db, ChangeFeedRequest request, CancellationToken ct) =>
             Down ? throw Outage() : Inner.CountAsync(db, request, ct);
 
-        public Task<long> HeadAsync(ProductQualityDbContext db, CancellationToken ct) =>
-            Down ? throw Outage() : Inner.HeadAsync(db, ct);
+        /// <summary>The head's read hangs, heeding no cancellation, as a call into a frozen database server.</summary>
+        public bool Hangs { get; set; }
+
+        public async Task<long> HeadAsync(ProductQualityDbContext db, CancellationToken ct)
+        {
+            if (Hangs)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(60), CancellationToken.None);
+            }
+
+            return Down ? throw Outage() : await Inner.HeadAsync(db, ct);
+        }
 
         private static PostgresException Outage() =>
             new("too many connections", "FATAL", "FATAL", PostgresErrorCodes.TooManyConnections);

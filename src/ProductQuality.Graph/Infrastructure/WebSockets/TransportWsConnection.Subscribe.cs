@@ -87,20 +87,35 @@ internal sealed partial class TransportWsConnection
             return;
         }
 
-        var services = operation.Scope.ServiceProvider;
+        // Read in a scope of its own and waited for 2 s at most: the receive loop waits for it, and a hung database
+        // held every message behind it (a ping's pong for 39 s). Given up, the read goes on alone, with its own
+        // DbContext (the operation's must stay free for the field), and the field reads the head itself.
+        var scope = operation.Scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var read = scope.ServiceProvider.GetRequiredService<Changes.IChangeFeed>().HeadAsync(
+            scope.ServiceProvider.GetRequiredService<Data.ProductQualityDbContext>(), operation.Cancel.Token);
+        _ = read.ContinueWith(_ => scope.DisposeAsync().AsTask(), TaskScheduler.Default).Unwrap();
         try
         {
-            services.GetRequiredService<Changes.ChangeHeadAtReceipt>().Head = await services
-                .GetRequiredService<Changes.IChangeFeed>()
-                .HeadAsync(services.GetRequiredService<Data.ProductQualityDbContext>(), operation.Cancel.Token);
+            operation.Scope.ServiceProvider.GetRequiredService<Changes.ChangeHeadAtReceipt>().Head =
+                await read.WaitAsync(HeadWait, operation.Cancel.Token);
         }
 #pragma warning disable CA1031 // The field reads the head itself, and reports what fails there.
         catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            Log.StreamFailed(_logger, e, "(head at receipt)");
+            if (e is TimeoutException || Data.DatabaseOutage.Reason(e) is not null)
+            {
+                Log.HeadNotRead(_logger, e.GetType().Name);
+            }
+            else
+            {
+                Log.StreamFailed(_logger, e, "(head at receipt)");
+            }
         }
     }
+
+    /// <summary>How long the receive loop waits for the feed's head when a change subscription arrives.</summary>
+    private static readonly TimeSpan HeadWait = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Starts an operation and answers it: refused (<c>error</c>), one result (<c>next</c>, <c>complete</c>), or

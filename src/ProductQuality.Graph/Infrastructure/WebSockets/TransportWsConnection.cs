@@ -293,6 +293,10 @@ internal sealed partial class TransportWsConnection(
         [LoggerMessage(LogLevel.Error, "A subscription stream failed (operation {Id})")]
         public static partial void StreamFailed(ILogger logger, Exception error, string id);
 
+        [LoggerMessage(LogLevel.Debug,
+            "The change feed's head was not read at a subscribe ({Why}): the subscription reads it itself")]
+        public static partial void HeadNotRead(ILogger logger, string why);
+
         [LoggerMessage(LogLevel.Warning,
             "Subscription {Id} stopped: the database could not answer ({Cause}); its client may subscribe again")]
         public static partial void StreamLostDatabase(ILogger logger, string id, string cause);
