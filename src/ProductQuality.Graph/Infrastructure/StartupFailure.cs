@@ -115,7 +115,9 @@ public static partial class StartupFailure
             return null;
         }
 
-        var detail = cause.Message;
+        // PostgreSQL's message may carry blank lines and a POSITION: one line of it is the sentence's.
+        var detail = string.Join(' ', cause.Message.Split((char[])['\r', '\n'],
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         // SQLite says "no such table"; PostgreSQL's undefined_table (42P01) said "relation … does not exist", which
         // read as a connection problem on a database that was merely empty.
         var noTables = detail.Contains("no such table", StringComparison.Ordinal)
@@ -123,6 +125,10 @@ public static partial class StartupFailure
         return noTables
             ? $"The database has no tables yet ({detail}): start the server once, which creates them, or run the "
                 + "seed verb. Check Database:ConnectionString if you meant another database."
+            : cause is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.InsufficientPrivilege }
+            ? $"The database refused this server's user a right it needs ({provider}: {detail}). Grant it (e.g. "
+                + "CREATE and USAGE on the schema, as PostgreSQL 15 no longer gives every user CREATE on public), or "
+                + "let the first start, which creates the tables, run as their owner."
             : Refused(cause)
             ? $"The database was opened but refused a statement while it was being brought up to date ({provider}: "
                 + $"{detail}): its tables are not as this server's migrations left them. Check that "

@@ -71,6 +71,15 @@ public abstract class StoredAlikeTests(TestServerFactory factory)
         Assert.False(await factory.DbAsync(db => db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == number)));
     }
 
+    /// <summary>Extensions are not read as the schema's numbers: a client's 1e-30 there is no one's concern.</summary>
+    [ProviderFact]
+    public async Task A_tiny_number_in_the_extensions_is_left_alone()
+    {
+        var reply = await city.SendRawAsync(HttpMethod.Post, "/graphql",
+            """{"query":"{ __typename }","extensions":{"clientTiming":1e-30}}""");
+        reply.EnsureData();
+    }
+
     [ProviderTheory]
     [InlineData("1234.56", 1234.56)]
     [InlineData("1.500", 1.5)]

@@ -42,11 +42,14 @@ public sealed class StartupSentenceTests
     [InlineData(Npgsql.PostgresErrorCodes.InvalidPassword, "could not be opened")]
     [InlineData(Npgsql.PostgresErrorCodes.InvalidCatalogName, "could not be opened")]
     [InlineData(Npgsql.PostgresErrorCodes.TooManyConnections, "could not be opened")]
+    [InlineData(Npgsql.PostgresErrorCodes.InsufficientPrivilege, "refused this server's user a right it needs")]
     public void A_refused_statement_is_told_from_a_database_that_cannot_be_opened(string sqlState, string said)
     {
         var failure = new InvalidOperationException("start-up",
-            new Npgsql.PostgresException("relation \"X\" already exists", "ERROR", "ERROR", sqlState));
-        Assert.Contains(said, Assert.Single(StartupFailure.Sentences(failure)!), StringComparison.Ordinal);
+            new Npgsql.PostgresException("relation \"X\" already exists\n\nPOSITION: 28", "ERROR", "ERROR", sqlState));
+        var sentence = Assert.Single(StartupFailure.Sentences(failure)!);
+        Assert.Contains(said, sentence, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", sentence, StringComparison.Ordinal);
     }
 
     private static string Single(string failure) => Assert.Single(
