@@ -106,8 +106,17 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Request {RequestId} answered WITHOUT an access log entry (AccessLog:FailOpen)",
-                http.TraceIdentifier);
+            if (Data.DatabaseOutage.Reason(ex) is not { } outage)
+            {
+                logger.LogError(ex, "Request {RequestId} answered WITHOUT an access log entry (AccessLog:FailOpen)",
+                    http.TraceIdentifier);
+            }
+            else if (Data.DatabaseOutage.ShouldLog("access-log fail-open", out var leftOut))
+            {
+                logger.LogWarning("Request {RequestId} answered WITHOUT an access log entry (AccessLog:FailOpen): the "
+                    + "database {Reason} ({Cause}); {LeftOut} more in the last 10 s", http.TraceIdentifier, outage,
+                    Data.DatabaseOutage.Cause(ex), leftOut);
+            }
         }
 #pragma warning restore CA1031
 

@@ -104,13 +104,28 @@ internal static class ArchiveOwner
               + "folder of its own (AccessLog:Retention:Folder), and keep that archive with its own database.";
     }
 
-    /// <summary>Marks an unmarked folder as this chain's, durably, before the first file is written into it.</summary>
+    /// <summary>
+    /// Marks an unmarked folder as this chain's, durably, before the first file is written into it; refuses when
+    /// another database's archiver marked it first (two archiving into one new folder at once both saw it unmarked).
+    /// </summary>
     public static async Task ClaimAsync(string folder, string chain, CancellationToken cancellationToken)
     {
         if (MarkOf(folder) is null)
         {
-            await DurableFile.WriteAsync(Path.Combine(folder, MarkFile),
-                stream => stream.Write(System.Text.Encoding.ASCII.GetBytes(chain + "\n")), cancellationToken);
+            try
+            {
+                await DurableFile.WriteAsync(Path.Combine(folder, MarkFile),
+                    stream => stream.Write(System.Text.Encoding.ASCII.GetBytes(chain + "\n")), cancellationToken);
+            }
+            catch (IOException) when (MarkOf(folder) is not null)
+            {
+                // Another archiver's mark landed first: whose it is is checked below.
+            }
+        }
+
+        if (Foreign(folder, chain) is { } foreign)
+        {
+            throw new ArchiveException($"Not archiving: {foreign} Nothing was archived or removed.");
         }
     }
 
