@@ -69,11 +69,21 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             trace.Undelivered();
         }
 
+        // Gone before anything was refused or read (its body unread, its wait for a place cut short): no 200 "OK".
+        // A request that was refused, or touched data or wrote, is logged as it ended, whether or not it was read.
+        var status = http.Response.StatusCode;
+        if (http.RequestAborted.IsCancellationRequested && trace.ErrorCode is null && trace.Groups.Count == 0
+            && trace.Codes.Count == 0)
+        {
+            trace.Failed(AccessOutcomes.ClientClosedCode, nothingReturned: true);
+            status = AccessOutcomes.ClientClosedRequest;
+        }
+
         try
         {
             if (!trace.Unlogged)
             {
-                await writer.AppendAsync(EntryOf(http, trace, http.TraceIdentifier, http.Response.StatusCode));
+                await writer.AppendAsync(EntryOf(http, trace, http.TraceIdentifier, status));
             }
         }
 #pragma warning disable CA1031 // Any failure to store the entry is answered (fail closed) or logged (fail open).

@@ -25,9 +25,9 @@ public enum AccessOutcome
     Error,
 
     /// <summary>
-    /// The caller went away (closed the connection or cancelled) while its request waited for a place among those
-    /// executing: nothing ran, nothing was delivered (status 499, CLIENT_CLOSED_REQUEST). A request that had begun
-    /// executing is logged as it ended (a write committed is logged as such).
+    /// The caller went away (closed the connection or cancelled) before its request was refused or read any data —
+    /// while it was being read, or waited for a place among those executing: nothing was delivered (status 499,
+    /// CLIENT_CLOSED_REQUEST). A request refused, or that read data or wrote, is logged as it ended.
     /// </summary>
     Cancelled,
 }

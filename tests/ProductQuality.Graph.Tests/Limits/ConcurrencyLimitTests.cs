@@ -147,6 +147,35 @@ public sealed class ConcurrencyLimitTests(ConcurrencyLimitTests.Server server)
             (entry.Outcome, entry.Status, entry.ErrorCode));
     }
 
+    /// <summary>
+    /// A caller gone while its request executed, before any data was read for it, was logged 200 "OK" (the CI run
+    /// that found it: the queued caller's cancel landed after it got its place). Nothing was read or sent.
+    /// </summary>
+    [Fact]
+    public async Task A_caller_gone_while_its_request_ran_before_reading_data_is_logged_as_gone()
+    {
+        var held = server.Gate.Hold("HeldE");
+        var purpose = Audit.AccessLogProbe.NewPurpose("gone-running");
+        using (var leave = new CancellationTokenSource())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+            {
+                Content = new StringContent("""{"query":"query HeldE { __typename }","operationName":"HeldE"}""",
+                    System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Purpose", purpose);
+            var running = server.ClientFor("drc").SendAsync(request, leave.Token);
+            await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            leave.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        }
+
+        held.Release();
+        var entry = await EntryAsync(purpose);
+        Assert.Equal((Graph.Audit.AccessOutcome.Cancelled, 499, "CLIENT_CLOSED_REQUEST"),
+            (entry.Outcome, entry.Status, entry.ErrorCode));
+    }
+
     private async Task<Graph.Audit.AccessLogEntry> EntryAsync(string purpose)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
