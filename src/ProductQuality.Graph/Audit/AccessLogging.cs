@@ -69,13 +69,13 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             trace.Undelivered();
         }
 
-        // Gone before anything was refused or read (its body unread, its wait for a place cut short): no 200 "OK".
-        // A request that was refused, or touched data or wrote, is logged as it ended, whether or not it was read.
+        // Gone before its answer was sent, and not refused: no 200 "OK". What ran for it stays recorded — the groups
+        // and codes it read, a write it committed — since the log accounts for what the server did. A refusal
+        // decided before the caller left (a bad token) is logged as that refusal.
         var status = http.Response.StatusCode;
-        if (http.RequestAborted.IsCancellationRequested && trace.ErrorCode is null && trace.Groups.Count == 0
-            && trace.Codes.Count == 0)
+        if (http.RequestAborted.IsCancellationRequested && trace.ErrorCode is null)
         {
-            trace.Failed(AccessOutcomes.ClientClosedCode, nothingReturned: true);
+            trace.Failed(AccessOutcomes.ClientClosedCode);
             status = AccessOutcomes.ClientClosedRequest;
         }
 

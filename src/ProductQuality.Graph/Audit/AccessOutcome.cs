@@ -25,9 +25,9 @@ public enum AccessOutcome
     Error,
 
     /// <summary>
-    /// The caller went away (closed the connection or cancelled) before its request was refused or read any data —
-    /// while it was being read, or waited for a place among those executing: nothing was delivered (status 499,
-    /// CLIENT_CLOSED_REQUEST). A request refused, or that read data or wrote, is logged as it ended.
+    /// The caller went away (closed the connection or cancelled) before its answer was sent, and it was not refused:
+    /// nothing was delivered (status 499, CLIENT_CLOSED_REQUEST). The field groups and codes say what ran for it
+    /// (a write may have been committed). A refusal decided before the caller left is logged as that refusal.
     /// </summary>
     Cancelled,
 }

@@ -15,7 +15,7 @@ public sealed class AccessOutcomeType() : DescribedEnumType<AccessOutcome>(
             "An identity the policy refuses: unknown department, missing mandatory purpose (403).",
         [AccessOutcome.Limited] = "Refused by a fair-use limit: rate, cost, size, timeout, too many codes.",
         [AccessOutcome.Error] = "A fault of the server itself.",
-        [AccessOutcome.Cancelled] = "The caller went away (closed the connection or cancelled) before its request "
-            + "was refused or read any data (while it was read, or waited for a place): nothing was delivered (status "
-            + "499, errorCode CLIENT_CLOSED_REQUEST).",
+        [AccessOutcome.Cancelled] = "The caller went away (closed the connection or cancelled) before its answer "
+            + "was sent: nothing was delivered (status 499, errorCode CLIENT_CLOSED_REQUEST); fieldGroups and the "
+            + "codes say what ran for it (a write may have been committed).",
     });

@@ -119,9 +119,11 @@ public sealed class ConcurrencyLimitTests(ConcurrencyLimitTests.Server server)
 
         held.Release();
         (await running).EnsureData();
+        // The server may learn of the leaving only after the place came free and the query began: then what it read
+        // is recorded too, under the same outcome.
         var entry = await EntryAsync(purpose);
-        Assert.Equal((Graph.Audit.AccessOutcome.Cancelled, 499, "CLIENT_CLOSED_REQUEST", 0),
-            (entry.Outcome, entry.Status, entry.ErrorCode, entry.CodeCount));
+        Assert.Equal((Graph.Audit.AccessOutcome.Cancelled, 499, "CLIENT_CLOSED_REQUEST"),
+            (entry.Outcome, entry.Status, entry.ErrorCode));
     }
 
     /// <summary>
