@@ -106,8 +106,7 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             }
 
             http.Response.Clear();
-            http.Response.Headers.RetryAfter =
-                Data.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = Data.DatabaseOutage.RetryAfterHeader;
             await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status503ServiceUnavailable,
                     UnavailableCode, "The access log cannot be written just now, and no answer is given that is not "
                     + $"logged. Retry after {Data.DatabaseOutage.RetryAfterSeconds} s."),

@@ -14,6 +14,10 @@ internal static class DatabaseOutage
     /// <summary>What callers are told to wait: long enough for a pool to drain or a database to restart.</summary>
     public const int RetryAfterSeconds = 5;
 
+    /// <summary><see cref="RetryAfterSeconds"/> as a <c>Retry-After</c> header says it.</summary>
+    public static readonly string RetryAfterHeader =
+        RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Why the database could not answer, in words that name none of its internals (no host, role or file), or null
     /// when the exception, or any it wraps, is not an outage.

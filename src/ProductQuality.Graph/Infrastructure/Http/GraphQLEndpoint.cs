@@ -1,4 +1,3 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -185,7 +184,7 @@ internal sealed class GraphQLEndpoint(
         http.Response.StatusCode = StatusOf(result, mediaType);
         if (http.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
         {
-            http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterHeader;
         }
 
         http.Response.ContentType = mediaType + "; charset=utf-8";

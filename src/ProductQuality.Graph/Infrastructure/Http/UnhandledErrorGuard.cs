@@ -11,9 +11,6 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// </summary>
 internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
 {
-    private static readonly string RetryAfter =
-        DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     public async Task RunAsync(HttpContext http, Func<HttpContext, Task> endpoint)
     {
         try
@@ -60,7 +57,7 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
                     DatabaseOutage.Message(outage, http.TraceIdentifier));
             if (outage is not null)
             {
-                http.Response.Headers.RetryAfter = RetryAfter;
+                http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterHeader;
             }
 
             await TransportErrorWriter.WriteAsync(http, error, MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
