@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Data;
 
 namespace ProductQuality.Graph.Audit;
 
@@ -106,20 +107,9 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
 #pragma warning restore CA1031
         {
             LastAppendFailed = true;
-            if (Data.DatabaseOutage.Reason(ex) is { } outage)
-            {
-                // The waiting requests answer for it (each batch fails whole: one by one would fail alike).
-                if (Data.DatabaseOutage.ShouldLog("access-log append", out var leftOut))
-                {
-                    logger.LogWarning("Could not append {Count} access log entries: the database {Reason} ({Cause}); "
-                        + "{LeftOut} more batches in the last 10 s", batch.Count, outage,
-                        Data.DatabaseOutage.Cause(ex), leftOut);
-                }
-            }
-            else
-            {
-                logger.LogError(ex, "Could not append {Count} access log entries", batch.Count);
-            }
+            // The waiting requests answer for it (a batch failing for an outage fails whole: one by one would too).
+            logger.LogDatabaseFailure(ex, "access-log append",
+                $"Could not append {batch.Count} access log entries", requestId: null);
             batch.ForEach(p => p.Done.TrySetException(ex));
         }
     }

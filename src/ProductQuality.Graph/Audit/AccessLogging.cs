@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.IO;
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Infrastructure.Http;
 
@@ -89,21 +90,9 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
 #pragma warning disable CA1031 // Any failure to store the entry is answered (fail closed) or logged (fail open).
         catch (Exception ex) when (!options.Value.FailOpen)
         {
-            if (Data.DatabaseOutage.Reason(ex) is { } outage)
-            {
-                // A line now and then while the database is out, not a stack trace for every request.
-                if (Data.DatabaseOutage.ShouldLog("access-log refusal", out var leftOut))
-                {
-                    logger.LogWarning("Request {RequestId} refused: its access log entry could not be stored, the "
-                        + "database {Reason} ({Cause}); {LeftOut} more refused so in the last 10 s",
-                        http.TraceIdentifier, outage, Data.DatabaseOutage.Cause(ex), leftOut);
-                }
-            }
-            else
-            {
-                logger.LogError(ex, "Request {RequestId} refused: its access log entry could not be stored",
-                    http.TraceIdentifier);
-            }
+            // A line now and then while the database is out, not a stack trace for every request.
+            logger.LogDatabaseFailure(ex, "access-log refusal",
+                "Request refused: its access log entry could not be stored", http.TraceIdentifier);
 
             http.Response.Clear();
             http.Response.Headers.RetryAfter = Data.DatabaseOutage.RetryAfterHeader;
@@ -115,17 +104,8 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
         }
         catch (Exception ex)
         {
-            if (Data.DatabaseOutage.Reason(ex) is not { } outage)
-            {
-                logger.LogError(ex, "Request {RequestId} answered WITHOUT an access log entry (AccessLog:FailOpen)",
-                    http.TraceIdentifier);
-            }
-            else if (Data.DatabaseOutage.ShouldLog("access-log fail-open", out var leftOut))
-            {
-                logger.LogWarning("Request {RequestId} answered WITHOUT an access log entry (AccessLog:FailOpen): the "
-                    + "database {Reason} ({Cause}); {LeftOut} more in the last 10 s", http.TraceIdentifier, outage,
-                    Data.DatabaseOutage.Cause(ex), leftOut);
-            }
+            logger.LogDatabaseFailure(ex, "access-log fail-open",
+                "Request answered WITHOUT an access log entry (AccessLog:FailOpen)", http.TraceIdentifier);
         }
 #pragma warning restore CA1031
 
@@ -172,18 +152,8 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
 #pragma warning disable CA1031 // Any failure to store the entry is refused (fail closed) or logged (fail open).
         catch (Exception ex)
         {
-            if (Data.DatabaseOutage.Reason(ex) is not { } outage)
-            {
-                logger.LogError(ex, "WebSocket operation {RequestId}: its access log entry could not be stored",
-                    requestId);
-            }
-            else if (Data.DatabaseOutage.ShouldLog("access-log websocket", out var leftOut))
-            {
-                logger.LogWarning("WebSocket operation {RequestId}: its access log entry could not be stored, the "
-                    + "database {Reason} ({Cause}); {LeftOut} more in the last 10 s", requestId, outage,
-                    Data.DatabaseOutage.Cause(ex), leftOut);
-            }
-
+            logger.LogDatabaseFailure(ex, "access-log websocket",
+                "WebSocket operation: its access log entry could not be stored", requestId);
             return options.Value.FailOpen;
         }
 #pragma warning restore CA1031

@@ -132,6 +132,41 @@ public sealed class DatabaseOutageTests(GraphServerFactory factory)
         Assert.True(DatabaseOutage.ShouldLog($"{site}-other", out _));
     }
 
+    /// <summary>
+    /// Every place that may meet a database failure (execution, the endpoint's guard, the access log's refusal,
+    /// fail-open answer, WebSocket entry and batch append) logs it through one helper: an outage as a warning line
+    /// without a stack trace, one per window from each place; a fault as an error with its stack, every time.
+    /// </summary>
+    [Fact]
+    public void A_database_failure_is_logged_as_an_outage_warning_now_and_then_or_as_an_error_every_time()
+    {
+        var logs = new CapturedLogs();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var logger = loggers.CreateLogger("ProductQuality.Graph.Test");
+        var site = $"test-{Guid.NewGuid():N}";
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotNull(logger.LogDatabaseFailure(OutageExceptions["sqlite busy"](), site, "Answered unlogged",
+                $"req-{i}"));
+            Assert.Null(logger.LogDatabaseFailure(new InvalidOperationException("a bug"), site, "Answered unlogged",
+                $"req-{i}"));
+        }
+
+        Assert.NotNull(logger.LogDatabaseFailure(OutageExceptions["postgres disk full"](), $"{site}-said", "Answered",
+            "req-said", outageAlreadyLogged: true));
+
+        var warnings = logs.Entries.Where(e => e.Level == LogLevel.Warning).ToList();
+        var warning = Assert.Single(warnings);
+        Assert.Contains("Answered unlogged (request req-0): the database is locked by another process", warning.Message,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", warning.Message, StringComparison.Ordinal);
+        var errors = logs.Entries.Where(e => e.Level == LogLevel.Error).ToList();
+        Assert.Equal(["req-0", "req-1", "req-2"],
+            errors.Select(e => e.Message[(e.Message.IndexOf("req-", StringComparison.Ordinal))..].TrimEnd(')')));
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("req-said", StringComparison.Ordinal));
+    }
+
     /// <summary>The fault that is not an outage still answers INTERNAL_ERROR and is logged as an error.</summary>
     [Fact]
     public async Task A_fault_that_is_no_outage_stays_an_internal_error()

@@ -18,21 +18,16 @@ internal static class ExecutionFaults
         var requestId = userContext?.RequestId;
         var logger = options.RequestServices?.GetService<ILogger<GraphQLEndpoint>>();
         var path = context.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : "(operation)";
-        if (DatabaseOutage.Reason(context.OriginalException) is { } reason)
+        var reason = DatabaseOutage.Reason(context.OriginalException);
+        logger?.LogDatabaseFailure(context.OriginalException, "execution",
+            $"Unhandled error executing the request at {path}", requestId,
+            outageAlreadyLogged: reason is not null && userContext?.FirstOutageReport() == false);
+        if (reason is not null)
         {
-            if (userContext?.FirstOutageReport() != false && DatabaseOutage.ShouldLog("execution", out var leftOut))
-            {
-                logger?.LogWarning("Request {RequestId} at {Path}: the database {Reason} ({Cause}); {LeftOut} more "
-                    + "such requests in the last 10 s", requestId, path, reason,
-                    DatabaseOutage.Cause(context.OriginalException), leftOut);
-            }
-
             context.Exception = Unavailable(reason, requestId);
             return;
         }
 
-        logger?.LogError(context.OriginalException, "Unhandled error executing request {RequestId} at {Path}",
-            requestId, path);
         context.Exception = InternalError.Create(requestId);
     }
 

@@ -32,16 +32,8 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var outage = DatabaseOutage.Reason(ex);
-            if (outage is null)
-            {
-                logger.LogError(ex, "Unhandled error answering request {RequestId}", http.TraceIdentifier);
-            }
-            else if (DatabaseOutage.ShouldLog("request", out var leftOut))
-            {
-                logger.LogWarning("Request {RequestId}: the database {Reason} ({Cause}); {LeftOut} more such requests "
-                    + "in the last 10 s", http.TraceIdentifier, outage, DatabaseOutage.Cause(ex), leftOut);
-            }
+            var outage = logger.LogDatabaseFailure(ex, "request", "Unhandled error answering the request",
+                http.TraceIdentifier);
 
             if (http.Response.HasStarted)
             {
