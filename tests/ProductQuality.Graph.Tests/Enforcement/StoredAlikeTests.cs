@@ -80,6 +80,39 @@ public abstract class StoredAlikeTests(TestServerFactory factory)
         reply.EnsureData();
     }
 
+    /// <summary>
+    /// The tiny number is refused as GraphQL.NET refuses any variable no input can take: 400 under
+    /// application/graphql-response+json, 200 without data under legacy application/json (the GraphQL over HTTP
+    /// spec's SHOULD for a well-formed request); and only in a variable the operation declares, since the others are
+    /// never read.
+    /// </summary>
+    [ProviderFact]
+    public async Task A_tiny_number_is_refused_as_any_uncoercible_variable_and_only_where_it_is_read()
+    {
+        const string Query = "query ($code: String!) { enterprise(creditCode: $code) { creditCode } }";
+        var code = await CodeAsync(4);
+        var tiny = """{"query":"QUERY","variables":{"code":"CODE","stray":1e-30}}"""
+            .Replace("QUERY", Query, StringComparison.Ordinal).Replace("CODE", code, StringComparison.Ordinal);
+        var unused = await city.SendRawAsync(HttpMethod.Post, "/graphql", tiny);
+        Assert.Equal(code, unused.EnsureData().Data.GetProperty("enterprise").GetProperty("creditCode").GetString());
+
+        foreach (var (accept, status) in new[]
+        {
+            ("application/json", System.Net.HttpStatusCode.OK),
+            ("application/graphql-response+json", System.Net.HttpStatusCode.BadRequest),
+        })
+        {
+            var refused = await city.SendRawAsync(HttpMethod.Post, "/graphql",
+                tiny.Replace($"\"{code}\"", "1e-30", StringComparison.Ordinal), accept: accept);
+            var mistyped = await city.SendRawAsync(HttpMethod.Post, "/graphql",
+                tiny.Replace($"\"{code}\"", "5", StringComparison.Ordinal), accept: accept);
+            Assert.Equal((status, status), (refused.Status, mistyped.Status));
+            Assert.Equal("INVALID_VARIABLES", refused.FirstErrorCode);
+            Assert.Contains("'variables.code' is 1e-30", refused.FirstErrorMessage, StringComparison.Ordinal);
+            Assert.False(refused.Json.TryGetProperty("data", out _), refused.Body);
+        }
+    }
+
     [ProviderTheory]
     [InlineData("1234.56", 1234.56)]
     [InlineData("1.500", 1.5)]

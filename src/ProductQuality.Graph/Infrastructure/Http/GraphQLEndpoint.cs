@@ -137,9 +137,12 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        var (variables, variablesError) = InputsReader.Read(serializer, request.VariablesJson, "variables");
+        var (variables, variablesError) = InputsReader.Read(serializer, request.VariablesJson, "variables",
+            OperationTypeCheck.SelectedOperation(document, request.OperationName));
         var (extensions, extensionsError) = InputsReader.Read(serializer, request.ExtensionsJson, "extensions");
-        if ((variablesError ?? extensionsError) is { } inputsError)
+        // The variables are JSON already (the reader checked): a value no input can take is refused as the library's
+        // own coercion errors are, 200 under legacy application/json. Extensions are the request's, not the document's.
+        if ((variablesError?.ForDocument(documentMediaType) ?? extensionsError) is { } inputsError)
         {
             await TransportErrorWriter.WriteAsync(http, inputsError, mediaType);
             return;

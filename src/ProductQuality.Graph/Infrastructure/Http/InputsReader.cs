@@ -9,8 +9,13 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// </summary>
 internal static class InputsReader
 {
+    /// <summary>
+    /// Reads <paramref name="json"/> as <paramref name="name"/>. <paramref name="operation"/>: the operation the
+    /// request runs, whose declared variables are the only ones whose numbers are checked for underflow.
+    /// </summary>
     public static (Inputs? Inputs, RequestError? Error) Read(
-        IGraphQLTextSerializer serializer, string? json, string name)
+        IGraphQLTextSerializer serializer, string? json, string name,
+        GraphQLParser.AST.GraphQLOperationDefinition? operation = null)
     {
         var code = name == "variables" ? "INVALID_VARIABLES" : "INVALID_REQUEST";
         if (json is null)
@@ -19,7 +24,7 @@ internal static class InputsReader
         }
 
         // Variables only: extensions are not read as numbers of the schema (a client's timing may be 1e-30).
-        if (name == "variables" && Underflow.First(json, name) is { } tiny)
+        if (name == "variables" && Underflow.First(json, name, variable => IsDeclared(operation, variable)) is { } tiny)
         {
             return (null, RequestError.BadRequest(code, tiny));
         }
@@ -42,6 +47,10 @@ internal static class InputsReader
             ? (null, RequestError.BadRequest(code, $"{problem}: text may not contain it."))
             : (inputs, null);
     }
+
+    private static bool IsDeclared(GraphQLParser.AST.GraphQLOperationDefinition? operation, string variable) =>
+        operation is null
+        || operation.Variables?.Items.Any(v => v.Variable.Name.StringValue == variable) == true;
 
     // JSON may write NUL ("\u0000"), which no stored text may hold (see StoredText): where, and what, if anywhere.
     private static string? FirstBadText(object? value, string path) => value switch

@@ -10,8 +10,12 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// </summary>
 internal static class Underflow
 {
-    /// <summary>The first such number's place and what to send instead, or null.</summary>
-    public static string? First(string json, string name)
+    /// <summary>
+    /// The first such number's place and what to send instead, or null. Only the values of variables the operation
+    /// declares (<paramref name="isDeclared"/>) are looked at: the others are never read, so whatever they hold
+    /// cannot become another number.
+    /// </summary>
+    public static string? First(string json, string name, Func<string, bool> isDeclared)
     {
         // Only a negative exponent or 28 zeros after a point can make one: most requests skip the walk.
         if (!json.Contains("e-", StringComparison.OrdinalIgnoreCase)
@@ -33,6 +37,11 @@ internal static class Underflow
                 {
                     case JsonTokenType.PropertyName:
                         path[^1] = reader.GetString()!;
+                        if (path.Count == 1 && !isDeclared((string)path[0]))
+                        {
+                            reader.Skip();
+                        }
+
                         continue;
                     case JsonTokenType.StartObject:
                         Step(path);

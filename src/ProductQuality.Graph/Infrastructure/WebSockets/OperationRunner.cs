@@ -94,7 +94,8 @@ internal sealed class OperationRunner(
                 + "subscriptions and queries.");
         }
 
-        var (variables, variablesError) = InputsReader.Read(serializer, request.VariablesJson, "variables");
+        var (variables, variablesError) = InputsReader.Read(serializer, request.VariablesJson, "variables",
+            OperationTypeCheck.SelectedOperation(document, request.OperationName));
         var (extensions, extensionsError) = InputsReader.Read(serializer, request.ExtensionsJson, "extensions");
         if ((variablesError ?? extensionsError) is { } inputsError)
         {
