@@ -64,11 +64,9 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             http.Response.Body = body;
         }
 
-        // A HEAD runs as its GET for the headers; the body, and the enterprises in it, went nowhere.
-        if (http.Features.Get<Infrastructure.Http.HttpConventions.HeadRequest>() is not null)
-        {
-            trace.Undelivered();
-        }
+        // A HEAD runs as its GET and is logged as it: its body went nowhere, but its headers (the exact length, the
+        // receipt's digest) are computed from the data and tell a caller which answer it was — one byte told
+        // "blacklisted" from not, unlogged, when a HEAD was recorded as delivering nothing.
 
         // Gone before its answer was sent, and not refused: no 200 "OK". What ran for it stays recorded — the groups
         // and codes it read, a write it committed — since the log accounts for what the server did. A refusal

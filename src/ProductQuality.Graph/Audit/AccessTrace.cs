@@ -63,9 +63,6 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         NothingReturned |= nothingReturned;
     }
 
-    /// <summary>The answer's body was not sent (a HEAD): what resolvers noted was not delivered.</summary>
-    public void Undelivered() => NothingReturned = true;
-
 
     /// <summary>
     /// A refusal past the rate beyond the window's logged ones (<see cref="Infrastructure.Http.Limits.LimitRefusal"/>):

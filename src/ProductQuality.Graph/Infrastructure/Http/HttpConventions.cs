@@ -12,16 +12,10 @@ internal static class HttpConventions
     /// <summary>Paths are quoted longer than other input: the start of a wrong address is most of it.</summary>
     private const int LongestEcho = 100;
 
-    /// <summary>Marks a HEAD answered as its GET: the body is computed and thrown away, so nothing is delivered.
-    /// </summary>
-    public sealed class HeadRequest
-    {
-        public static readonly HeadRequest Instance = new();
-    }
-
     public static WebApplication UseHttpConventions(this WebApplication app, string graphQLPath)
     {
-        // Routing sees the GET a HEAD stands for; what the GET would write goes nowhere, headers stay.
+        // Routing sees the GET a HEAD stands for; what the GET would write goes nowhere, headers stay (so the access
+        // log records a HEAD as its GET: the headers are computed from the same data).
         app.Use((http, next) =>
         {
             // Every answer is what its Content-Type says (JSON, SDL as text, GeoJSON, the pages): no browser guesses.
@@ -30,7 +24,6 @@ internal static class HttpConventions
             {
                 http.Request.Method = HttpMethods.Get;
                 http.Response.Body = Stream.Null;
-                http.Features.Set(HeadRequest.Instance);
             }
 
             return next(http);
