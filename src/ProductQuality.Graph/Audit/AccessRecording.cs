@@ -38,18 +38,28 @@ internal static class AccessRecording
                     && fg != FieldGroup.Structure ? fg : null;
                 // Whether the key was seen before, or the product a write touched, says nothing of the enterprise.
                 var fieldCodeOf = type is PayloadType && field.Name is "replayed" or "product" ? null : codeOf;
-                if (group is null && fieldCodeOf is null && groupOf is null)
+                var arguments = ArgumentGroups.Reader(field);
+                if (group is null && fieldCodeOf is null && groupOf is null && arguments is null)
                 {
                     continue;
                 }
 
                 var noting = new Noting(group, fieldCodeOf, groupOf);
 
-                field.Resolver = inner is ISourceReader reader
+                field.Resolver = inner is ISourceReader reader && arguments is null
                     ? new NotingSourceReader(inner, reader, noting)
                     : new FuncFieldResolver<object?>(context =>
                     {
                         noting.Record(context.UserContext, context.Source);
+                        if (arguments is not null
+                            && context.UserContext is GraphQLUserContext { AccessTrace: { } trace })
+                        {
+                            foreach (var told in arguments(context))
+                            {
+                                trace.Touched(told);
+                            }
+                        }
+
                         return inner.ResolveAsync(context);
                     });
             }

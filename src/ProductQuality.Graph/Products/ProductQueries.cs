@@ -26,7 +26,9 @@ public static class ProductQueries
                 .Argument<StringGraphType>("categoryCode", "Only products of this category, e.g. C06.");
         if (query.Contract.Sees(FieldGroup.ProductTiers))
         {
-            products.Argument<ProductTierType>("tier", "Only products of this risk tier.");
+            // Choosing products by tier tells their tiers: the access log records the group (ArgumentGroups).
+            products.Argument<ProductTierType>("tier", "Only products of this risk tier.",
+                a => a.Metadata[Schema.FieldMetadataKeys.Group] = FieldGroup.ProductTiers);
         }
 
         products.ResolveAsync(async c =>

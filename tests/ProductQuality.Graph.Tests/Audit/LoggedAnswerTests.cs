@@ -124,6 +124,41 @@ public sealed class LoggedAnswerTests(WritableServerFactory factory)
         Assert.Equal((405, "METHOD_NOT_ALLOWED"), (putEntry.Status, putEntry.ErrorCode));
     }
 
+    /// <summary>
+    /// Rows chosen or ordered by a group's value tell that value of each row returned, though only names were
+    /// selected: the access probe found <c>filter: {class: C}</c> logged as Identity alone, so the enterprise's
+    /// tracker did not say the department had learnt its class. A condition, an order or a product argument given
+    /// counts; one not given (or the default order) does not.
+    /// </summary>
+    [Theory]
+    [InlineData("tax", "enterprises(first: 3, filter: {class: C})", "Identity,Class")]
+    [InlineData("tax", "enterprises(first: 3, filter: {healthCode: RED})", "Identity,Health")]
+    [InlineData("tax", "enterprises(first: 3, orderBy: QUALITY_INDEX_LOW_FIRST)", "Identity,Health")]
+    [InlineData("tax", "enterprises(first: 3, orderBy: CLASS_BEST_FIRST)", "Identity,Class")]
+    [InlineData("tax", "enterprises(first: 3, orderBy: NAME_ASC)", "Identity")]
+    [InlineData("project-approval", "enterprises(first: 3, filter: {blacklisted: true})", "Identity,BlacklistStatus")]
+    [InlineData("drc", "enterprises(first: 3, filter: {mapColour: RED, productTier: HIGH})", "Identity,ProductTiers")]
+    [InlineData("drc", "enterprises(first: 3, filter: {assured: true, countyCode: \"330402\"})", "Identity,Assured")]
+    [InlineData("finance", "assuredUnits(first: 3, orderBy: CLASS_WORST_FIRST)", "Identity,Class,Assured")]
+    public async Task Rows_chosen_or_ordered_by_a_group_record_that_group(string department, string field,
+        string groups)
+    {
+        var purpose = AccessLogProbe.NewPurpose("chosen");
+        var reply = await factory.ClientFor(department).PostAsync(
+            "{ " + field + " { items { creditCode name } } }", purpose);
+
+        reply.EnsureData();
+        Assert.Equal(groups, (await factory.EntryAsync(purpose)).FieldGroups);
+    }
+
+    [Fact]
+    public async Task Products_chosen_by_tier_record_the_tier_group()
+    {
+        var purpose = AccessLogProbe.NewPurpose("tiered");
+        (await factory.ClientFor("finance").PostAsync("{ products(tier: HIGH) { code name } }", purpose)).EnsureData();
+        Assert.Equal("Identity,ProductTiers", (await factory.EntryAsync(purpose)).FieldGroups);
+    }
+
     [Fact]
     public async Task The_operation_run_is_recorded_by_its_name_when_the_request_does_not_send_one()
     {
