@@ -22,12 +22,16 @@ internal static class ClassHistoryView
         }
 
         var kept = new List<EnterpriseAssessmentRecord>(newestFirst.Count);
-        object? previous = null;
+        (object Values, string? Reason)? previous = null;
         for (var i = newestFirst.Count - 1; i >= 0; i--)
         {
             var row = newestFirst[i];
             var seen = Visible(contract, row);
-            if (previous is null || !seen.Equals(previous))
+            // A reason the contract reads only as "re-evaluated" tells nothing by itself: unless a value it sees
+            // changed, the row only dates a hidden change (the first classification's own reason once made the row
+            // after it look new).
+            if (previous is not { } before || !seen.Values.Equals(before.Values)
+                || (seen.Reason is not null && seen.Reason != before.Reason))
             {
                 kept.Add(row);
             }
@@ -39,14 +43,12 @@ internal static class ClassHistoryView
         return kept;
     }
 
-    // What the contract reads of a row besides its date: a row equal to the one before in all of it says only that a
-    // hidden value moved.
-    private static object Visible(SchemaContract contract, EnterpriseAssessmentRecord row)
+    // What the contract reads of a row besides its date: its values, and its reason unless that is the neutral one.
+    private static (object Values, string? Reason) Visible(SchemaContract contract, EnterpriseAssessmentRecord row)
     {
         var health = contract.Sees(FieldGroup.Health);
         var reason = contract.ReasonFor(row.Reason, Neutral);
-        return (row.Class, row.IsOverride, row.OverrideExpiresOn, row.RulesVersion,
-            health ? row.HealthCode : default, health ? row.QualityIndex : default,
-            reason == Neutral ? null : reason);
+        return ((row.Class, row.IsOverride, row.OverrideExpiresOn, row.RulesVersion,
+            health ? row.HealthCode : default, health ? row.QualityIndex : default), reason == Neutral ? null : reason);
     }
 }

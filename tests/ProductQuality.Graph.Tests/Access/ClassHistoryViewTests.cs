@@ -25,7 +25,11 @@ public sealed class ClassHistoryViewTests(GraphServerFactory factory)
             rows += history.Count;
             for (var i = 0; i + 1 < history.Count; i++)
             {
-                if (Visible(history[i]) == Visible(history[i + 1]))
+                // A row equal to the one before it, but for a reason the contract reads only as "re-evaluated",
+                // dates a hidden change as surely as an exact repeat (the first classification's own reason made the
+                // next row look new: the access probe).
+                var (newer, older) = (history[i], history[i + 1]);
+                if (Visible(newer) == Visible(older) && (Reason(newer) == Neutral || Reason(newer) == Reason(older)))
                 {
                     repeats.Add($"{node.GetProperty("creditCode")} {history[i].GetProperty("effectiveFrom")}");
                 }
@@ -53,10 +57,14 @@ public sealed class ClassHistoryViewTests(GraphServerFactory factory)
         Assert.True(city > tax, $"the regulator read {city} rows, tax {tax}: the rows of map colours should differ");
     }
 
+    private const string Neutral = "re-evaluated (重新评定)";
+
     private static string Visible(JsonElement row) => string.Join('|', new[]
     {
-        "class", "isOverride", "overrideExpiresOn", "rulesVersion", "healthCode", "qualityIndex", "reason",
+        "class", "isOverride", "overrideExpiresOn", "rulesVersion", "healthCode", "qualityIndex",
     }.Select(f => row.GetProperty(f).ToString()));
+
+    private static string? Reason(JsonElement row) => row.GetProperty("reason").GetString();
 
     private static async IAsyncEnumerable<JsonElement> NodesAsync(HttpClient client)
     {
