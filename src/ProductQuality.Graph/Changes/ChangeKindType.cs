@@ -29,4 +29,7 @@ public sealed class ChangeKindType : EnumerationGraphType
             Add(ChangeKinds.SchemaName(kind), kind, Descriptions[kind]);
         }
     }
+
+    /// <summary>A name that is none of this type's values is refused saying which are.</summary>
+    public override object? ParseValue(object? value) => Schema.Enums.EnumInput.Parse(this, value, base.ParseValue);
 }

@@ -33,4 +33,7 @@ public sealed class EnterpriseOrderType : EnumerationGraphType
         definition.Metadata[Schema.FieldMetadataKeys.Group] = group;
         Add(definition);
     }
+
+    /// <summary>A name that is none of this type's values is refused saying which are.</summary>
+    public override object? ParseValue(object? value) => Schema.Enums.EnumInput.Parse(this, value, base.ParseValue);
 }

@@ -13,12 +13,17 @@ public sealed class DateScalar : DateOnlyGraphType
     }
 
     /// <summary>
-    /// As the library parses a variable's text, but a wrong one throws <see cref="NotADateException"/>, whose words
-    /// replace the library's "Unable to convert '…' to 'Date'" (<see cref="DateInputErrors"/>).
+    /// As the library parses a variable's text, but a wrong one throws <see cref="NotADateException"/>, and a value
+    /// that is no text an <see cref="InputValueException"/>, whose words replace the library's "Unable to convert
+    /// '…' to 'Date'" (<see cref="InputValueErrors"/>).
     /// </summary>
-    public override object? ParseValue(object? value) => value is string text
-        ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new NotADateException(text)
-        : base.ParseValue(value);
+    public override object? ParseValue(object? value) => value switch
+    {
+        string text => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var date) ? date : throw new NotADateException(text),
+        null or DateOnly => base.ParseValue(value),
+        // 20261125 or true: a date is text.
+        _ => throw new InputValueException($"{InputValueException.Shown(value)} is not a date: send it as a JSON "
+            + "string yyyy-MM-dd, e.g. \"2026-11-25\""),
+    };
 }

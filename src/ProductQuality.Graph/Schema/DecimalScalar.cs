@@ -25,6 +25,11 @@ public sealed class DecimalScalar : DecimalGraphType
             : parsed;
     }
 
+    /// <summary>An amount sent as text ("50000") or a boolean: the library said only "Unable to convert".</summary>
+    public override object? ParseValue(object? value) => value is string or bool
+        ? throw InputValueException.NotANumber(value, "amount")
+        : base.ParseValue(value);
+
     public override bool CanParseLiteral(GraphQLValue value) =>
         base.CanParseLiteral(value)
         && !(value is GraphQLFloatValue { Value: var text } && base.ParseLiteral(value) is 0m

@@ -9,7 +9,7 @@ namespace ProductQuality.Graph.Schema;
 /// form and that the day must exist, and shows a day near the one meant: "'2025-02-30' is not a date: write
 /// yyyy-MM-dd, a day that exists (e.g. 2025-02-28)".
 /// </summary>
-public sealed partial class NotADateException(string input) : FormatException(Explain(input))
+public sealed partial class NotADateException(string input) : InputValueException(Explain(input))
 {
     /// <summary>The sentence for <paramref name="input"/>, the text the caller sent.</summary>
     public static string Explain(string input) =>

@@ -15,4 +15,7 @@ public abstract class DescribedEnumType<TEnum> : EnumerationGraphType<TEnum>
             value.Description = valueDescriptions[(TEnum)value.Value!];
         }
     }
+
+    /// <summary>A name that is none of this type's values is refused saying which are.</summary>
+    public override object? ParseValue(object? value) => EnumInput.Parse(this, value, base.ParseValue);
 }

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GraphQL;
+using GraphQL.Validation;
+using GraphQL.Validation.Errors;
+using ProductQuality.Graph.Infrastructure;
+
+namespace ProductQuality.Graph.Schema;
+
+/// <summary>
+/// GraphQL.NET's messages for an input value its type cannot take say what failed, not what to send: "Variable '$d'
+/// is invalid. Unable to convert '2025-02-30' to 'Date'", "… Unable to convert '50000' to 'Decimal'" (an amount sent
+/// as text), "… Unable to convert 'penalty' to 'EnforcementKind'"; and for a literal in the document (also in an
+/// input field or a variable's default) "Expected type 'Date', found "2025/01/01"." The library writes these
+/// sentences itself, so the part after the place is replaced here, where every error is written: by the words of the
+/// <see cref="InputValueException"/> our scalars and enums throw, or for the built-in scalars by what to send. What
+/// the message says of its place (which variable, argument or input field) stays, and so do the code and the status.
+/// </summary>
+internal static partial class InputValueErrors
+{
+    public static string Explain(ExecutionError error, string message) => error switch
+    {
+        InvalidVariableError { InnerException: InputValueException refused } =>
+            message.IndexOf(VariableSaid, StringComparison.Ordinal) is var at and >= 0
+                ? message[..(at + VariableSaid.Length)] + char.ToUpperInvariant(refused.Message[0])
+                    + refused.Message[1..] + "."
+                : message,
+        InvalidVariableError => BuiltIn(message),
+        ArgumentsOfCorrectTypeError or DefaultValuesOfCorrectTypeError =>
+            StringLiteral().Replace(message, m => NotADateException.Explain(Text(m.Groups[1].Value)) + "."),
+        _ => message,
+    };
+
+    // The built-in scalars' "Unable to convert '5' to 'String'": what each takes, in JSON's words.
+    private static string BuiltIn(string message) => UnableToConvert().Replace(message, m =>
+        $"'{m.Groups[1].Value}' is not {m.Groups[2].Value switch
+        {
+            "Int" => "an Int: send a whole JSON number without quotes, from -2147483648 to 2147483647",
+            "Float" => "a Float: send a JSON number without quotes",
+            "Boolean" => "a Boolean: send true or false, without quotes",
+            "ID" => "an ID: send it as a JSON string",
+            _ => "a String: send it as a JSON string, in quotes",
+        }}.");
+
+    [GeneratedRegex("""Unable to convert '(.*)' to '(Int|Float|Boolean|String|ID)'$""",
+        RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex UnableToConvert();
+
+    // The end of the library's "Variable '$name' is invalid. " (a name cannot hold a quote).
+    private const string VariableSaid = "' is invalid. ";
+
+    // The text of a string literal as the library printed it, with JSON's escapes; as printed (within its quotes)
+    // when it does not read back as text. A lone surrogate is printed as itself, and reading it threw: an error
+    // while writing the errors was a 500.
+    private static string Text(string literal)
+    {
+        var printed = literal[1..^1];
+        if (StoredText.FirstLoneSurrogate(literal) >= 0)
+        {
+            return printed;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<string>(literal) is { } text && StoredText.FirstLoneSurrogate(text) < 0
+                ? text
+                : printed;
+        }
+        catch (JsonException)
+        {
+            return printed;
+        }
+    }
+
+    [GeneratedRegex("""Expected type 'Date', found ("(?:[^"\\]|\\.)*")\.""", RegexOptions.CultureInvariant)]
+    private static partial Regex StringLiteral();
+}

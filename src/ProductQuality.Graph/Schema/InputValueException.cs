@@ -1,0 +1,42 @@
+using System.Globalization;
+using GraphQL.Types;
+using ProductQuality.Graph.Infrastructure;
+
+namespace ProductQuality.Graph.Schema;
+
+/// <summary>
+/// A variable's value that its type cannot take, said in words that tell the caller what to send instead. The library
+/// said "Unable to convert '50000' to 'Decimal'" for an amount sent as text and "Unable to convert 'penalty' to
+/// 'EnforcementKind'" for a value in lower case; its message replaces the library's (<see cref="InputValueErrors"/>).
+/// </summary>
+public class InputValueException(string message) : FormatException(message)
+{
+    /// <summary>Names at most this many of an enum's values; a longer list is pointed to, not printed.</summary>
+    private const int ValuesListed = 12;
+
+    /// <summary>A value that is none of <paramref name="type"/>'s names (in the caller's contract).</summary>
+    public static InputValueException NotAValueOf(EnumerationGraphType type, object? value)
+    {
+        var names = type.Values.Select(v => v.Name).ToList();
+        var listed = names.Count <= ValuesListed
+            ? string.Join(", ", names)
+            : string.Join(", ", names.Take(ValuesListed)) + $" … ({names.Count} in all: see the type in the schema)";
+        return new InputValueException($"{Shown(value)} is not a value of {type.Name}: send one of {listed}, as a JSON "
+            + "string spelt exactly so");
+    }
+
+    /// <summary>An amount sent as text or as a boolean.</summary>
+    public static InputValueException NotANumber(object value, string typeName) => new(
+        $"{Shown(value)} is not a number: send the {typeName} as a JSON number without quotes, e.g. 50000 or 1234.56");
+
+    /// <summary>How a message shows what the caller sent: text quoted (its start), anything else as JSON writes it.
+    /// </summary>
+    public static string Shown(object? value) => value switch
+    {
+        null => "null",
+        string text => $"the text \"{Quoted.Start(text)}\"",
+        bool flag => flag ? "true" : "false",
+        IFormattable number => $"the number {number.ToString(null, CultureInfo.InvariantCulture)}",
+        _ => "the value",
+    };
+}
