@@ -48,6 +48,12 @@ public sealed class AccessLogHealthCheck(AccessLogStore store, AccessLogWriter w
             // The head is read to prove the log readable, and not reported: /health/ready answers anyone, and the
             // chain's position counted every department's requests for whoever polled it.
             _ = await db.AccessLogHeads.AsNoTracking().Select(h => h.Seq).SingleAsync(cancellationToken);
+            if (await IsReadOnlySqliteAsync(db, cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("The database file is open read-only (Mode=ReadOnly, or a file "
+                    + "this server may not write): no access log entry can be stored, so requests are refused (503).");
+            }
+
             return HealthCheckResult.Healthy("The access log can be read; the last append succeeded.");
         }
 #pragma warning disable CA1031 // Any failure to read the head makes the server unready; the check reports it.
@@ -55,6 +61,28 @@ public sealed class AccessLogHealthCheck(AccessLogStore store, AccessLogWriter w
 #pragma warning restore CA1031
         {
             return HealthCheckResult.Unhealthy("The access log cannot be read.", ex);
+        }
+    }
+
+    // A SQLite file opened read-only reads well and refuses the first entry: ready said 200 until a request had
+    // failed. SQLite says how it opened the file without taking a lock (a write probe would queue behind the
+    // appender). PostgreSQL: a read-only server or role shows in the first append.
+    private static async Task<bool> IsReadOnlySqliteAsync(Data.ProductQualityDbContext db,
+        CancellationToken cancellationToken)
+    {
+        if (db.Database.GetDbConnection() is not Microsoft.Data.Sqlite.SqliteConnection connection)
+        {
+            return false;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

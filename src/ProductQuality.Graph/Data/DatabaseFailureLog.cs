@@ -18,17 +18,19 @@ internal static class DatabaseFailureLog
         this ILogger logger, Exception exception, string site, string failure, string? requestId,
         bool outageAlreadyLogged = false)
     {
+        // The request's id where there is one (a batch of log entries has none of its own).
+        var what = requestId is null ? failure : $"{failure} (request {requestId})";
         if (DatabaseOutage.Reason(exception) is not { } outage)
         {
-            logger.LogError(exception, "{Failure} (request {RequestId})", failure, requestId ?? "(none)");
+            logger.LogError(exception, "{Failure}", what);
             return null;
         }
 
         if (!outageAlreadyLogged && DatabaseOutage.ShouldLog(site, out var leftOut))
         {
-            logger.LogWarning("{Failure} (request {RequestId}): the database {Reason} ({Cause}); {LeftOut} more like "
-                + "this in the last {Seconds} s", failure, requestId ?? "(none)", outage,
-                DatabaseOutage.Cause(exception), leftOut, (int)DatabaseOutage.LogEvery.TotalSeconds);
+            logger.LogWarning("{Failure}: the database {Reason} ({Cause}); {LeftOut} more like this in the last "
+                + "{Seconds} s", what, outage, DatabaseOutage.Cause(exception), leftOut,
+                (int)DatabaseOutage.LogEvery.TotalSeconds);
         }
 
         return outage;

@@ -52,6 +52,26 @@ public sealed class FailClosedTests(AccessLogServerFactory factory)
         Assert.Equal(HealthStatus.Healthy, await ReadinessAsync());
     }
 
+    /// <summary>
+    /// A SQLite file opened read-only reads well and cannot store one entry: the server said ready until a request
+    /// had been refused (the failure probe). Unready from the start now, saying why.
+    /// </summary>
+    [Fact]
+    public async Task A_database_file_opened_read_only_is_unready_before_any_request()
+    {
+        var database = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<
+            Graph.Data.DatabaseOptions>>().Value.ConnectionString;
+        using var readOnly = factory.WithWebHostBuilder(b =>
+            b.UseSetting("Database:ConnectionString", database + ";Mode=ReadOnly"));
+
+        var ready = await readOnly.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("open read-only", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var writable = await factory.CreateClient().GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, writable.StatusCode);
+    }
+
     private async Task<HealthStatus> ReadinessAsync() =>
         (await factory.Services.GetRequiredService<HealthCheckService>()
             .CheckHealthAsync(c => c.Name == "access-log")).Status;

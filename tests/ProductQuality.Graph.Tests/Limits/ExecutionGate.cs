@@ -16,13 +16,14 @@ public sealed class ExecutionGate
     /// </summary>
     public Held Hold(string operationName) => _held[operationName] = new Held();
 
-    internal Task PassAsync(string? operationName)
+    internal Task PassAsync(string? operationName, CancellationToken aborted)
     {
         if (operationName is null || !_held.TryGetValue(operationName, out var held))
         {
             return Task.CompletedTask;
         }
 
+        aborted.Register(() => held.Abandoned.TrySetResult());
         held.Entered.TrySetResult();
         return held.Released.Task;
     }
@@ -49,6 +50,9 @@ public sealed class ExecutionGate
         /// <summary>Completes when the first held operation has reached the gate (its request is executing).</summary>
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>Completes when the server has learnt that a held operation's caller left.</summary>
+        public TaskCompletionSource Abandoned { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public void Release() => Released.TrySetResult();
     }
 
@@ -56,7 +60,7 @@ public sealed class ExecutionGate
     {
         public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options)
         {
-            await gate.PassAsync(options.OperationName);
+            await gate.PassAsync(options.OperationName, options.CancellationToken);
             return await inner.ExecuteAsync(options);
         }
     }
