@@ -22,12 +22,31 @@ public sealed class AcceptNegotiationTests(GraphServerFactory factory)
     [InlineData("*/*, application/graphql-response+json", "application/graphql-response+json")]
     [InlineData("application/graphql-response+json;q=0.5, */*", "application/json")]
     [InlineData("application/json;q=0.9, application/graphql-response+json", "application/graphql-response+json")]
+    // The most specific range decides for a type (RFC 9110 §12.5.1): an explicit q=0 refuses it past any wildcard
+    // (the client probe: application/json came back to a client that had refused it).
+    [InlineData("*/*;q=0.5, application/json;q=0", "application/graphql-response+json")]
+    [InlineData("*/*, application/json;q=0", "application/graphql-response+json")]
+    [InlineData("application/*, application/json;q=0", "application/graphql-response+json")]
+    [InlineData("application/graphql-response+json;q=0, */*", "application/json")]
+    [InlineData("application/json, application/graphql-response+json", "application/json")]
+    [InlineData("application/*;q=0.2, application/graphql-response+json;q=0.1", "application/json")]
     public async Task The_media_type_follows_accept(string? accept, string expected)
     {
         var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", """{"query":"{ __typename }"}""",
             accept: accept);
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.Equal(expected + "; charset=utf-8", reply.ContentType);
+    }
+
+    [Theory]
+    [InlineData("*/*;q=0")]
+    [InlineData("*/*, application/json;q=0, application/graphql-response+json;q=0")]
+    [InlineData("application/*;q=0, */*")]
+    public async Task Both_types_refused_is_406(string accept)
+    {
+        var reply = await factory.ClientFor(null).SendRawAsync(HttpMethod.Post, "/graphql",
+            """{"query":"{ __typename }"}""", accept: accept);
+        Assert.Equal(HttpStatusCode.NotAcceptable, reply.Status);
     }
 
     [Theory]

@@ -11,7 +11,9 @@ internal static class MediaTypes
 
     /// <summary>
     /// Picks the response media type from the Accept header: the spec's <c>application/graphql-response+json</c> when
-    /// the client names it, <c>application/json</c> when it names that, a wildcard or nothing; null means 406.
+    /// the client names it, <c>application/json</c> when it names that, a wildcard or nothing; null means 406. Each
+    /// type takes the quality of the most specific range that matches it (RFC 9110 §12.5.1): in
+    /// <c>*/*, application/json;q=0</c> the client refuses application/json, and gets the spec's type.
     /// </summary>
     public static string? Negotiate(HttpRequest request)
     {
@@ -21,38 +23,41 @@ internal static class MediaTypes
             return Json;
         }
 
-        string? chosen = null;
-        double best = 0;
-        var chosenNamed = false;
-        foreach (var value in accept.OrderByDescending(a => a.Quality ?? 1))
+        var (spec, json) = (Rate(accept, GraphQLResponse), Rate(accept, Json));
+        if (spec is not { Quality: > 0 })
         {
-            var quality = value.Quality ?? 1;
-            if (quality <= 0 || quality < best)
-            {
-                continue;
-            }
+            return json is { Quality: > 0 } ? Json : null;
+        }
 
+        if (json is not { Quality: > 0 })
+        {
+            return GraphQLResponse;
+        }
+
+        // The higher quality; at equal quality a type the client names beats a wildcard, and of two named the first
+        // listed. Both by the same wildcard alone: application/json, the spec's SHOULD (every client reads it).
+        return (spec.Value.Quality, spec.Value.Named, -spec.Value.Position)
+            .CompareTo((json.Value.Quality, json.Value.Named, -json.Value.Position)) > 0 ? GraphQLResponse : Json;
+    }
+
+    // The range of Accept that decides for this type: its own name before type/*, before */*.
+    private static (double Quality, bool Named, int Position)? Rate(
+        IList<MediaTypeHeaderValue> accept, string offered)
+    {
+        (double Quality, bool Named, int Position)? decided = null;
+        var decidedBy = -1;
+        for (var i = 0; i < accept.Count; i++)
+        {
             // Media types are case-insensitive (RFC 9110 §8.3.1): "Application/JSON" is application/json.
-            var type = value.MediaType.Value?.ToLowerInvariant();
-            var candidate = type switch
+            var range = accept[i].MediaType.Value?.ToLowerInvariant();
+            var specificity = range == offered ? 2 : range == "application/*" ? 1 : range == "*/*" ? 0 : -1;
+            if (specificity > decidedBy)
             {
-                GraphQLResponse => GraphQLResponse,
-                Json => Json,
-                // The spec's SHOULD: a client accepting anything gets application/json (every client reads it).
-                "application/*" or "*/*" => Json,
-                _ => null,
-            };
-            // At equal quality a type the client names beats a wildcard ("*/*, application/graphql-response+json").
-            var named = type is GraphQLResponse or Json;
-            if (candidate is not null && (chosen is null || quality > best || (named && !chosenNamed)))
-            {
-                chosen = candidate;
-                best = quality;
-                chosenNamed = named;
+                (decided, decidedBy) = ((accept[i].Quality ?? 1, specificity == 2, i), specificity);
             }
         }
 
-        return chosen;
+        return decided;
     }
 
     /// <summary>
