@@ -17,14 +17,16 @@ public sealed class InputValueMessageTests(GraphServerFactory factory)
 
     public static TheoryData<string, string, string> Cases => new()
     {
-        { "first", "\"5\"", "Variable '$first' is invalid. '5' is not an Int: send a whole JSON number without quotes" },
+        { "first", "\"5\"",
+            "Variable '$first' is invalid. '5' is not an Int: send a whole JSON number without quotes" },
         { "first", "2.5", "is not an Int: send a whole JSON number" },
         { "filter", """{"blacklisted":"yes"}""", "'yes' is not a Boolean: send true or false, without quotes." },
         { "filter", """{"countyCode":330402}""", "'330402' is not a String: send it as a JSON string, in quotes." },
         { "filter", """{"class":"aa"}""",
-            "Variable '$filter.class' is invalid. The text \"aa\" is not a value of EnterpriseClass: send one of AA, A, "
-            + "B, C, as a JSON string spelt exactly so." },
-        { "filter", """{"healthCode":2}""", "The number 2 is not a value of FourColor: send one of RED, YELLOW, BLUE, GREEN," },
+            "Variable '$filter.class' is invalid. The text \"aa\" is not a value of EnterpriseClass: send one of "
+            + "AA, A, B, C, as a JSON string spelt exactly so." },
+        { "filter", """{"healthCode":2}""",
+            "The number 2 is not a value of FourColor: send one of RED, YELLOW, BLUE, GREEN," },
         { "order", "\"name\"", "is not a value of EnterpriseOrder: send one of NAME_ASC, CLASS_BEST_FIRST," },
         { "kinds", "[\"class\"]", "Variable '$kinds[0]' is invalid. The text \"class\" is not a value of ChangeKind" },
         { "asOf", "20261125",

@@ -75,6 +75,67 @@ public sealed class ConnectionParamsTests(WebSocketServer server) : IClassFixtur
     }
 
     /// <summary>
+    /// Two places holding different purposes were settled by whichever the server looked at first, and the log recorded
+    /// that one (the client probe: purpose, X-Purpose and headers.X-Purpose, and "beta" logged). The same purpose twice
+    /// is one purpose.
+    /// </summary>
+    [Fact]
+    public async Task Different_purposes_in_the_payload_are_refused_and_one_purpose_twice_is_taken()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.SendAsync("""{"type":"connection_init","payload":{"purpose":"alpha","X-Purpose":"beta"}}""");
+        var (code, said) = await client.ClosedAsync();
+        Assert.Equal(4400, code);
+        Assert.StartsWith("INVALID_PURPOSE: payload.X-Purpose is 'beta' but payload.purpose is 'alpha'", said,
+            StringComparison.Ordinal);
+
+        await using var same = await WsClient.ConnectAsync(server.Address);
+        await same.SendAsync(JsonSerializer.Serialize(new
+        {
+            type = "connection_init",
+            payload = new Dictionary<string, object>
+            {
+                ["token"] = server.Token("finance"), ["purpose"] = "alpha",
+                ["headers"] = new Dictionary<string, string> { ["X-Purpose"] = "alpha" },
+            },
+        }));
+        Assert.Equal("connection_ack", (await same.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
+
+    /// <summary>
+    /// Two different tokens in one connection_init, or one there and another on the upgrade, ran the connection as
+    /// whichever came first (the client probe: finance with a broken token beside it; tax on the upgrade, finance in
+    /// the payload): refused as two Authorization headers are over HTTP. The same token twice is one token.
+    /// </summary>
+    [Theory]
+    [InlineData("payload", "payload.Authorization and payload.headers.Authorization hold different tokens")]
+    [InlineData("token and authToken", "payload.token and payload.authToken hold different tokens")]
+    [InlineData("upgrade", "payload.token and the upgrade's Authorization header hold different tokens")]
+    public async Task Two_different_tokens_are_refused(string where, string said)
+    {
+        var (finance, tax) = (server.Token("finance"), server.Token("tax"));
+        await using var client = await WsClient.ConnectAsync(server.Address, bearer: where == "upgrade" ? tax : null);
+        object payload = where switch
+        {
+            "payload" => new { Authorization = "Bearer " + finance, headers = new { Authorization = "Bearer x.y.z" } },
+            "token and authToken" => new { token = finance, authToken = tax },
+            _ => new { token = finance },
+        };
+        await client.SendAsync(JsonSerializer.Serialize(new { type = "connection_init", payload }));
+        var (code, reason) = await client.ClosedAsync();
+        Assert.Equal(4403, code);
+        Assert.StartsWith("INVALID_AUTHORIZATION: " + said, reason, StringComparison.Ordinal);
+
+        await using var same = await WsClient.ConnectAsync(server.Address, bearer: finance);
+        await same.SendAsync(JsonSerializer.Serialize(new
+        {
+            type = "connection_init",
+            payload = new { token = finance, headers = new { Authorization = "Bearer " + finance } },
+        }));
+        Assert.Equal("connection_ack", (await same.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
+
+    /// <summary>
     /// connectionParams: { headers: { Authorization } } connected as the public, and the first query failed on a
     /// field the public does not have (FIELDS_ON_CORRECT_TYPE), with nothing pointing at the token.
     /// </summary>

@@ -12,38 +12,27 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 internal static class ConnectionParams
 {
     /// <summary>
-    /// The first of <paramref name="names"/> the payload holds (not null), at its top or under <c>headers</c>, with
-    /// the path it was found at for messages (<c>headers.Authorization</c>).
+    /// Every one of <paramref name="names"/> the payload holds (not null), at its top, then under <c>headers</c>, with
+    /// the path each was found at for messages (<c>headers.Authorization</c>). The caller refuses two that differ:
+    /// taking the first quietly decided which of two tokens or purposes a connection ran under (the client probe).
     /// </summary>
-    public static (string Name, JsonElement Value)? Find(JsonElement payload, IReadOnlyList<string> names)
+    public static IReadOnlyList<(string Name, JsonElement Value)> All(JsonElement payload, IReadOnlyList<string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        if (Member(payload, names) is { } top)
+        var found = Members(payload, names).ToList();
+        if (payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("headers", out var headers))
         {
-            return top;
+            found.AddRange(Members(headers, names).Select(m => ("headers." + m.Name, m.Value)));
         }
 
-        return payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("headers", out var headers)
-            && Member(headers, names) is { } wrapped
-            ? ("headers." + wrapped.Name, wrapped.Value)
-            : null;
+        return found;
     }
 
-    private static (string Name, JsonElement Value)? Member(JsonElement holder, IReadOnlyList<string> names)
-    {
-        if (holder.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        foreach (var name in names)
-        {
-            if (holder.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
-            {
-                return (name, value);
-            }
-        }
-
-        return null;
-    }
+    private static IEnumerable<(string Name, JsonElement Value)> Members(JsonElement holder,
+        IReadOnlyList<string> names) => holder.ValueKind != JsonValueKind.Object
+        ? []
+        : names.Select(name => holder.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+                ? (name, value)
+                : default)
+            .Where(m => m.name is not null);
 }

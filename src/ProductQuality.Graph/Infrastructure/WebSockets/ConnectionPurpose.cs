@@ -19,15 +19,22 @@ internal static class ConnectionPurpose
     public static ConnectionRefusal? Apply(JsonElement? payload, HttpRequest upgrade)
     {
         ArgumentNullException.ThrowIfNull(upgrade);
-        if (payload is not { } body || ConnectionParams.Find(body, Names) is not { } found)
+        if (payload is not { } body || ConnectionParams.All(body, Names) is not { Count: > 0 } all)
         {
             return null;
         }
 
+        var found = all[0];
         var purpose = found.Value.ValueKind == JsonValueKind.String ? UnicodeText.Read(found.Value) : null;
+        // Two places holding different purposes: the log would record whichever came first.
+        var other = all.Skip(1).FirstOrDefault(f =>
+            f.Value.ValueKind != JsonValueKind.String || UnicodeText.Read(f.Value) != purpose);
         var problem = purpose is null
             ? $"payload.{found.Name} must be a string such as \"loan-review\"."
             : PurposeHeader.Problem(purpose) is { } malformed ? $"payload.{found.Name}: {malformed}"
+            : other.Name is not null
+                ? $"payload.{found.Name} is '{purpose}' but payload.{other.Name} is "
+                    + $"'{Quoted.Start(other.Value.ToString())}': send one of them."
             : upgrade.Headers.TryGetValue(PurposeHeader.Name, out var header) && header != purpose
                 ? $"payload.{found.Name} is '{purpose}' but the upgrade's {PurposeHeader.Name} header is "
                     + $"'{Quoted.Start(header.ToString())}': send one of them."

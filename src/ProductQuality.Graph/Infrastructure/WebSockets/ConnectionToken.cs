@@ -35,9 +35,10 @@ internal static class ConnectionToken
             }
 
             // null is how many clients say "no token yet" (connectionParams: { token: getToken() }).
-            if (ConnectionParams.Find(body, Names) is { } found)
+            var found = ConnectionParams.All(body, Names);
+            if (found.Count > 0)
             {
-                return Bearer(found.Name, found.Value);
+                return OneOf(found, upgrade);
             }
         }
 
@@ -45,7 +46,32 @@ internal static class ConnectionToken
         return (upgrade.Headers.Authorization, null);
     }
 
-    private static (StringValues, ConnectionRefusal?) Bearer(string name, JsonElement value)
+    // Several places may hold the token, if they hold the same one: two different tokens (or a payload token beside
+    // another on the upgrade) are refused as two Authorization headers are over HTTP, not settled by which came first.
+    private static (StringValues, ConnectionRefusal?) OneOf(
+        IReadOnlyList<(string Name, JsonElement Value)> found, HttpRequest upgrade)
+    {
+        var tokens = found.Select(f => (f.Name, Token: Bearer(f.Name, f.Value))).ToList();
+        if (tokens.FirstOrDefault(t => t.Token.Problem is not null) is { Token.Problem: not null } bad)
+        {
+            return bad.Token;
+        }
+
+        var (first, chosen) = (tokens[0].Name, tokens[0].Token.Authorization.ToString());
+        var other = tokens.FirstOrDefault(t => t.Token.Authorization.ToString() != chosen).Name;
+        var onUpgrade = upgrade.Headers.Authorization;
+        var problem = other is not null
+            ? $"payload.{first} and payload.{other} hold different tokens"
+            : onUpgrade.Count > 0 && (onUpgrade.Count > 1 || BearerToken.Of(onUpgrade.ToString()) != chosen[7..])
+                ? $"payload.{first} and the upgrade's Authorization header hold different tokens"
+                : null;
+        return problem is null
+            ? (chosen, null)
+            : (StringValues.Empty, ConnectionRefusal.Token("INVALID_AUTHORIZATION",
+                StatusCodes.Status401Unauthorized, $"{problem}: send one token, in one place."));
+    }
+
+    private static (StringValues Authorization, ConnectionRefusal? Problem) Bearer(string name, JsonElement value)
     {
         // The payload may hold the header's value ("Bearer …") or the token alone.
         var text = value.ValueKind == JsonValueKind.String ? UnicodeText.Read(value)?.Trim() : null;
