@@ -116,6 +116,24 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
             + """not "{\"a\": 1}".""", get.FirstErrorMessage);
     }
 
+    /// <summary>
+    /// A GET parameter's JSON is read as the body's: null is no object (the POST took it, the GET refused it), and a
+    /// leading byte order mark is skipped (it passed the check and then made the variables "could not be read").
+    /// </summary>
+    [Theory]
+    [InlineData("variables", "null")]
+    [InlineData("extensions", "null")]
+    [InlineData("variables", "\uFEFF{\"c\":\"P004\"}")]
+    [InlineData("extensions", "\uFEFF{}")]
+    public async Task A_GET_parameter_is_read_as_the_body_would_be(string member, string json)
+    {
+        const string Query = "query($c: String = \"P004\") { product(code: $c) { code } }";
+        var get = await _client.SendRawAsync(HttpMethod.Get,
+            $"/graphql?query={Uri.EscapeDataString(Query)}&{member}={Uri.EscapeDataString(json)}");
+
+        Assert.Equal("P004", get.EnsureData().Data.GetProperty("product").GetProperty("code").GetString());
+    }
+
     [Theory]
     [InlineData("\"variables\": [1]", "'variables' must be a JSON object or null, not an array.")]
     [InlineData("\"variables\": 1", "'variables' must be a JSON object or null, not a number.")]

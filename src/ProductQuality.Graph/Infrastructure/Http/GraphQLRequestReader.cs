@@ -46,14 +46,12 @@ internal static class GraphQLRequestReader
                     "A GET request needs a 'query' parameter holding the GraphQL document."));
         }
 
-        var variables = NullIfEmpty(q["variables"].ToString());
-        var extensions = NullIfEmpty(q["extensions"].ToString());
-        foreach (var (name, json) in new[] { ("variables", variables), ("extensions", extensions) })
+        var (variables, variablesProblem) = JsonObjectParameter(q["variables"].ToString());
+        var (extensions, extensionsProblem) = JsonObjectParameter(q["extensions"].ToString());
+        if ((variablesProblem ?? extensionsProblem) is { } problem)
         {
-            if (json is not null && ObjectProblem(json) is { } problem)
-            {
-                return (null, RequestError.BadRequest("INVALID_REQUEST", $"The '{name}' parameter {problem}."));
-            }
+            var name = variablesProblem is not null ? "variables" : "extensions";
+            return (null, RequestError.BadRequest("INVALID_REQUEST", $"The '{name}' parameter {problem}."));
         }
 
         return Check(
@@ -245,6 +243,19 @@ internal static class GraphQLRequestReader
     }
 
     // What is wrong with a GET parameter that must hold a JSON object ("The '…' parameter …"); null if nothing.
+    // A GET parameter's JSON as the body's would be read: a leading byte order mark skipped (JsonIntake skips it when
+    // checking, and the text kept it: the variables then "could not be read"), and null as no object at all.
+    private static (string? Json, string? Problem) JsonObjectParameter(string text)
+    {
+        var json = NullIfEmpty(text.StartsWith('\uFEFF') ? text[1..] : text);
+        if (json is null)
+        {
+            return (null, null);
+        }
+
+        return json.Trim() == "null" ? (null, null) : (json, ObjectProblem(json));
+    }
+
     private static string? ObjectProblem(string json)
     {
         using var doc = JsonIntake.Parse(json, out var problem);
