@@ -6,8 +6,8 @@ namespace ProductQuality.Graph.Tests.Infrastructure;
 /// <summary>
 /// The house rule for every answer: below 500, a JSON object body, every error with a message and an
 /// <c>extensions.code</c>, no message over 2,000 characters, and nothing that names .NET (types, namespaces, IDX
-/// codes, stack frames, codes the executer derives from exception types) in any message, code or WWW-Authenticate
-/// header.
+/// codes, stack frames, codes the executer derives from exception types, the JSON reader's positions and settings) in
+/// any message, code or WWW-Authenticate header.
 /// </summary>
 public static partial class CleanAnswer
 {
@@ -110,7 +110,9 @@ public static partial class CleanAnswer
 
     private static bool NamesDotNet(string text) => DotNetNames().IsMatch(text);
 
+    // Also the libraries' words for programmers: System.Text.Json's positions, its reader's configured depth and its
+    // "deserialization", GraphQL.NET's "Unable to convert" (each said in the client's words by the server).
     [GeneratedRegex(@"System\.|Microsoft\.|GraphQL\.|GraphQLParser|ProductQuality\.|Exception|IDX\d|"
-        + @"\n\s+at |\.cs:line")]
+        + @"\n\s+at |\.cs:line|LineNumber: \d|BytePositionInLine|configured depth|deserialization|Unable to convert")]
     private static partial Regex DotNetNames();
 }

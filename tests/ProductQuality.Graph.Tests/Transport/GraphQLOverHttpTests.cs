@@ -117,6 +117,29 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     }
 
     /// <summary>
+    /// Broken JSON is said in the client's words: where (line and byte, from 1) and what to send, not the reader's
+    /// "maximum configured depth", "encountered during deserialization" or "LineNumber: 0 | BytePositionInLine: 354"
+    /// (the client probe).
+    /// </summary>
+    [Theory]
+    [InlineData("{\"query\":\"{ __typename }\",\"query\":\"x\"}",
+        "not valid JSON: the member 'query' is given twice: send each member once")]
+    [InlineData("DEEP", "nests objects and arrays deeper than 64 levels (line 1, byte ")]
+    [InlineData("{\"query\": ", "not valid JSON: ")]
+    [InlineData("{\n\"query\": x}", "(line 2, byte 10)")]
+    public async Task Broken_JSON_is_said_with_its_place_and_what_to_send(string body, string said)
+    {
+        body = body == "DEEP"
+            ? "{\"query\":\"{ __typename }\",\"variables\":{\"a\":" + new string('[', 70) + new string(']', 70) + "}}"
+            : body;
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", body);
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("INVALID_JSON", reply.FirstErrorCode);
+        Assert.Contains(said, reply.FirstErrorMessage, StringComparison.Ordinal);
+        CleanAnswer.Assert(reply, body);
+    }
+
+    /// <summary>
     /// A GET parameter's JSON is read as the body's: null is no object (the POST took it, the GET refused it), and a
     /// leading byte order mark is skipped (it passed the check and then made the variables "could not be read").
     /// </summary>

@@ -14,7 +14,7 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// <item>A member given twice is refused: which of the two values counts is not for the server to guess.</item>
 /// </list>
 /// </summary>
-internal static class JsonIntake
+internal static partial class JsonIntake
 {
     private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false };
 
@@ -52,11 +52,39 @@ internal static class JsonIntake
         }
         catch (JsonException ex)
         {
-            problem = "not valid JSON: " + ex.Message.Replace(ReaderAdvice, "", StringComparison.Ordinal)
-                .TrimEnd('.');
+            problem = "not valid JSON: " + Said(ex);
             return null;
         }
     }
+
+    /// <summary>
+    /// System.Text.Json's message in a client's words: its position ("LineNumber: 0 | BytePositionInLine: 354") as a
+    /// line and byte counted from 1, and its two sentences written for programmers (the reader's configured depth,
+    /// "encountered during deserialization") as what to send.
+    /// </summary>
+    internal static string Said(JsonException ex)
+    {
+        var message = Position().Replace(ex.Message.Replace(ReaderAdvice, "", StringComparison.Ordinal), "").Trim();
+        var at = ex.LineNumber is { } line && ex.BytePositionInLine is { } column
+            ? $" (line {line + 1}, byte {column + 1})"
+            : "";
+        var said = Depth().Match(message) is { Success: true } depth
+            ? $"it nests objects and arrays deeper than {depth.Groups[1].Value} levels{at}: send flatter JSON"
+            : Duplicate().Match(message) is { Success: true } duplicate
+                ? $"the member '{Quoted.Start(duplicate.Groups[1].Value)}' is given twice{at}: send each member once"
+                : message.TrimEnd('.') + at;
+        return said;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"\s*(Path: \S*)?\s*\|?\s*LineNumber: \d+ \| BytePositionInLine: \d+\.?")]
+    private static partial System.Text.RegularExpressions.Regex Position();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"maximum configured depth of (\d+) has been exceeded")]
+    private static partial System.Text.RegularExpressions.Regex Depth();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Duplicate property '(.*)' encountered")]
+    private static partial System.Text.RegularExpressions.Regex Duplicate();
 
     /// <inheritdoc cref="Parse(ReadOnlyMemory{byte}, out string?)"/>
     public static JsonDocument? Parse(string text, out string? problem)
