@@ -115,7 +115,7 @@ public sealed class SubscriptionRateTests(SubscriptionRateTests.Server server)
         await using var client = await WsClient.ConnectAsync(server.Address);
         await client.InitAsync(server.Token("drc"));
         Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
-        string[] refused = ["""{"query":"{ "}""", """{"query":5}""", """{"query":"mutation { x }"}"""];
+        string[] refused = ["""{"query":"{ "}""", """{"query":"{ nope }"}""", """{"query":"mutation { x }"}"""];
         var codes = new List<string>();
         for (var i = 0; i < refused.Length + 1; i++)
         {

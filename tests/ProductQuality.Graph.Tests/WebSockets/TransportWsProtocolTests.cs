@@ -186,6 +186,16 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
         { "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Basic dXNlcjpwYXNz\"}}", 4403,
             "INVALID_AUTHORIZATION: payload.Authorization: only bearer tokens" },
         { "{\"type\":\"complete\"}", 4400, "needs the 'id'" },
+        // Payloads of a shape the protocol does not specify close the connection, as graphql-ws's server does (they
+        // were answered as an operation's error, or a pong, and a broken client ran on: the client probe).
+        { "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":\"{ __typename }\"}", 4400, "needs a payload object" },
+        { "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":5}}", 4400, "needs 'query'" },
+        { "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ a }\",\"variables\":[1]}}", 4400,
+            "payload.variables, when sent, must be a JSON object or null" },
+        { "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ a }\",\"operationName\":1}}", 4400,
+            "payload.operationName" },
+        { "{\"type\":\"ping\",\"payload\":\"x\"}", 4400, "A ping message's payload, when sent, must be" },
+        { "{\"type\":\"pong\",\"payload\":[1]}", 4400, "A pong message's payload" },
     };
 
     [Fact]

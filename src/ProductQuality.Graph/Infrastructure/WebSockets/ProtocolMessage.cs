@@ -52,7 +52,9 @@ internal sealed record ProtocolMessage(string Type, string? Id, JsonElement? Pay
             JsonElement? payload = root.TryGetProperty("payload", out var p) && p.ValueKind != JsonValueKind.Null
                 ? p.Clone()
                 : null;
-            return (new ProtocolMessage(type.GetString()!, id, payload), null);
+            return PayloadProblem(type.GetString()!, payload) is { } shape
+                ? (null, ConnectionRefusal.BadMessage(shape))
+                : (new ProtocolMessage(type.GetString()!, id, payload), null);
         }
         catch (InvalidOperationException)
         {
@@ -61,5 +63,46 @@ internal sealed record ProtocolMessage(string Type, string? Id, JsonElement? Pay
             return (null, ConnectionRefusal.BadMessage(
                 "A message's 'type' and 'id' must be Unicode text: one holds a lone UTF-16 surrogate."));
         }
+    }
+
+    /// <summary>
+    /// A payload of a shape the protocol does not specify for its type, which graphql-ws's own server closes with 4400
+    /// (its <c>validateMessage</c>): a subscribe's payload not an object with a string <c>query</c> and, when present,
+    /// an object of <c>variables</c> and <c>extensions</c> and a string <c>operationName</c>; a ping's or pong's not an
+    /// object. Answered as an operation's error, such a message left a broken client running (the client probe).
+    /// connection_init's payload is checked where it is read, with the token.
+    /// </summary>
+    private static string? PayloadProblem(string type, JsonElement? payload) => type switch
+    {
+        "subscribe" when payload is not { ValueKind: JsonValueKind.Object } =>
+            "A subscribe message needs a payload object such as {\"query\": \"subscription { ... }\"}.",
+        "subscribe" => SubscribeMemberProblem(payload!.Value),
+        "ping" or "pong" when payload is { ValueKind: not JsonValueKind.Object } =>
+            $"A {type} message's payload, when sent, must be a JSON object.",
+        _ => null,
+    };
+
+    private static string? SubscribeMemberProblem(JsonElement payload)
+    {
+        if (!payload.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
+        {
+            return "A subscribe message's payload needs 'query', the GraphQL document as a string.";
+        }
+
+        foreach (var (name, kind) in new[]
+        {
+            ("variables", JsonValueKind.Object), ("extensions", JsonValueKind.Object),
+            ("operationName", JsonValueKind.String),
+        })
+        {
+            if (payload.TryGetProperty(name, out var member) && member.ValueKind is not JsonValueKind.Null
+                && member.ValueKind != kind)
+            {
+                return $"A subscribe message's payload.{name}, when sent, must be "
+                    + (kind == JsonValueKind.Object ? "a JSON object or null." : "a string or null.");
+            }
+        }
+
+        return null;
     }
 }
