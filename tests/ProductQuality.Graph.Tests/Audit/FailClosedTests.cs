@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -61,13 +62,29 @@ public sealed class FailClosedTests(AccessLogServerFactory factory)
     {
         var database = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<
             Graph.Data.DatabaseOptions>>().Value.ConnectionString;
-        using var readOnly = factory.WithWebHostBuilder(b =>
-            b.UseSetting("Database:ConnectionString", database + ";Mode=ReadOnly"));
+        var logs = new Operations.CapturedLogs();
+        using var readOnly = factory.WithWebHostBuilder(b => b
+            .UseSetting("Database:ConnectionString", database + ";Mode=ReadOnly")
+            .ConfigureTestServices(s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs)));
+        var probe = readOnly.CreateClient();
 
-        var ready = await readOnly.CreateClient().GetAsync("/health/ready");
+        var ready = await probe.GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Contains("open read-only", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Said once when it turns unready, not as an error at every probe (a load balancer polls every few seconds).
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await probe.GetAsync("/health/ready")).StatusCode);
+        }
+
+        var said = logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning
+            && e.Message.Contains("access-log", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(said);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, line.Level);
+        Assert.Contains("Readiness check access-log is Unhealthy: The database file is open read-only", line.Message,
+            StringComparison.Ordinal);
         var writable = await factory.CreateClient().GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, writable.StatusCode);
     }

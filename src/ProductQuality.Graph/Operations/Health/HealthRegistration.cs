@@ -23,6 +23,9 @@ internal static class HealthRegistration
             .Validate(o => o.CheckTimeoutSeconds is >= 1 and <= 60,
                 "Setting Health:CheckTimeoutSeconds is not allowed: between 1 and 60.")
             .ValidateOnStart();
+        // Readiness is logged when it changes (ReadinessLog), not as an error with a stack at every probe.
+        builder.Services.AddSingleton<ReadinessLog>();
+        builder.Logging.AddFilter(ReadinessLog.SilencedCategory, LogLevel.None);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseCheck>(DatabaseCheck.Name, tags: [ReadyTag])
             .AddCheck<MigrationsCheck>(MigrationsCheck.Name, tags: [ReadyTag]);
@@ -54,10 +57,15 @@ internal static class HealthRegistration
             Predicate = _ => false,
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).WithMetadata(ReadOnly);
+        var readiness = app.Services.GetRequiredService<ReadinessLog>();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = HealthReportWriter.WriteAsync,
+            ResponseWriter = (http, report) =>
+            {
+                readiness.Note(report);
+                return HealthReportWriter.WriteAsync(http, report);
+            },
         }).WithMetadata(ReadOnly);
     }
 }
