@@ -106,26 +106,51 @@ internal static class ArchiveOwner
 
     /// <summary>
     /// Marks an unmarked folder as this chain's, durably, before the first file is written into it; refuses when
-    /// another database's archiver marked it first (two archiving into one new folder at once both saw it unmarked).
+    /// another database's archiver marked it first. Two archivers claiming one new folder at once both saw it
+    /// unmarked, wrote the same partial file and raced to rename it (an IOException for one, or the later mark
+    /// replacing the earlier after its owner had checked it): the check and the write now run under the operating
+    /// system's lock on a file beside the mark (flock on Unix, let go when its process dies; never removed).
     /// </summary>
     public static async Task ClaimAsync(string folder, string chain, CancellationToken cancellationToken)
     {
-        if (MarkOf(folder) is null)
+        await using (await LockAsync(Path.Combine(folder, MarkFile + ".lock"), cancellationToken))
         {
-            try
+            if (MarkOf(folder) is null)
             {
                 await DurableFile.WriteAsync(Path.Combine(folder, MarkFile),
                     stream => stream.Write(System.Text.Encoding.ASCII.GetBytes(chain + "\n")), cancellationToken);
-            }
-            catch (IOException) when (MarkOf(folder) is not null)
-            {
-                // Another archiver's mark landed first: whose it is is checked below.
             }
         }
 
         if (Foreign(folder, chain) is { } foreign)
         {
             throw new ArchiveException($"Not archiving: {foreign} Nothing was archived or removed.");
+        }
+    }
+
+    /// <summary>How long an archiver waits for another's claim of the folder, which takes milliseconds.</summary>
+    private static readonly TimeSpan ClaimWait = TimeSpan.FromSeconds(30);
+
+    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < ClaimWait)
+            {
+                // Held by another archiver claiming the folder: it takes milliseconds.
+                await Task.Delay(20, cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new ArchiveException($"Not archiving: the archive folder {Path.GetDirectoryName(path)} is being "
+                    + $"claimed by another process, whose lock ({MarkFile}.lock) was not let go within "
+                    + $"{ClaimWait.TotalSeconds:0} s ({e.Message}). Nothing was archived or removed.");
+            }
         }
     }
 
