@@ -12,6 +12,22 @@ namespace ProductQuality.Graph.Rules.Timeline;
 public sealed class ReasonWriter(
     EnterpriseFactSet facts, int windowYears, Func<string, string> productName, ProductTierTimeline? tiers = null)
 {
+    /// <summary>
+    /// The clause saying how the class moved under the principle: an outcome of the day's facts, not a fact. A history
+    /// row that says only this to a reader, with no value it reads changed, dates facts it may not read.
+    /// </summary>
+    public static string? TransitionText(ClassTransitionKind transition) => transition switch
+    {
+        ClassTransitionKind.Downgraded => "downgraded under the upgrade/downgrade principle (升降原则)",
+        ClassTransitionKind.Upgraded => "upgraded under the upgrade/downgrade principle (升降原则)",
+        ClassTransitionKind.UpgradeDeferred => "upgrade deferred under the upgrade/downgrade principle (升降原则)",
+        _ => null,
+    };
+
+    /// <summary>Whether a reason's part is a <see cref="TransitionText"/>.</summary>
+    public static bool IsTransition(string text) =>
+        Enum.GetValues<ClassTransitionKind>().Any(k => TransitionText(k) == text);
+
     public IReadOnlyList<SummaryClause> For(
         DateOnly asOf, bool first, IReadOnlyList<ListingRecord> blacklist, ClassTransitionKind transition)
     {
@@ -23,13 +39,7 @@ public sealed class ReasonWriter(
         }
 
         // What a reader without the facts' groups still learns: how the class moved under the principle.
-        Add(parts, FactGroup.Class, transition switch
-        {
-            ClassTransitionKind.Downgraded => "downgraded under the upgrade/downgrade principle (升降原则)",
-            ClassTransitionKind.Upgraded => "upgraded under the upgrade/downgrade principle (升降原则)",
-            ClassTransitionKind.UpgradeDeferred => "upgrade deferred under the upgrade/downgrade principle (升降原则)",
-            _ => null,
-        });
+        Add(parts, FactGroup.Class, TransitionText(transition));
         foreach (var m in facts.Management.Skip(1).Where(m => m.Date == asOf))
         {
             Add(parts, FactGroup.ClassFactors,

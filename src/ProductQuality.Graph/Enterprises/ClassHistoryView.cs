@@ -47,8 +47,23 @@ internal static class ClassHistoryView
     private static (object Values, string? Reason) Visible(SchemaContract contract, EnterpriseAssessmentRecord row)
     {
         var health = contract.Sees(FieldGroup.Health);
-        var reason = contract.ReasonFor(row.Reason, Neutral);
         return ((row.Class, row.IsOverride, row.OverrideExpiresOn, row.RulesVersion,
-            health ? row.HealthCode : default, health ? row.QualityIndex : default), reason == Neutral ? null : reason);
+            health ? row.HealthCode : default, health ? row.QualityIndex : default), TellingReason(contract, row));
+    }
+
+    // The parts of the reason the contract reads that state a fact, or null: "upgrade deferred under the principle"
+    // is the outcome of the day's facts, and alone on a row with no value changed it only dated a hidden tier change
+    // or a sampling the contract may not read (the re-probe: 4 rows for tax).
+    private static string? TellingReason(SchemaContract contract, EnterpriseAssessmentRecord row)
+    {
+        if (Data.ReasonJson.Read(row.Reason) is not { } parts)
+        {
+            var whole = contract.ReasonFor(row.Reason, Neutral);
+            return whole == Neutral ? null : whole;
+        }
+
+        var facts = parts.Where(p => contract.Reads(p) && !Rules.Timeline.ReasonWriter.IsTransition(p.Text))
+            .Select(p => p.Text).ToArray();
+        return facts.Length == 0 ? null : string.Join("; ", facts);
     }
 }

@@ -25,11 +25,13 @@ public sealed class ClassHistoryViewTests(GraphServerFactory factory)
             rows += history.Count;
             for (var i = 0; i + 1 < history.Count; i++)
             {
-                // A row equal to the one before it, but for a reason the contract reads only as "re-evaluated",
-                // dates a hidden change as surely as an exact repeat (the first classification's own reason made the
-                // next row look new: the access probe).
+                // A row equal to the one before it, but for a reason the contract reads only as "re-evaluated" or
+                // as the principle's outcome alone, dates a hidden change as surely as an exact repeat (the first
+                // classification's own reason made the next row look new: the access probe; "upgrade deferred"
+                // alone: the re-probe).
                 var (newer, older) = (history[i], history[i + 1]);
-                if (Visible(newer) == Visible(older) && (Reason(newer) == Neutral || Reason(newer) == Reason(older)))
+                if (Visible(newer) == Visible(older) && (Reason(newer) is Neutral or Deferred
+                    || Reason(newer) == Reason(older)))
                 {
                     repeats.Add($"{node.GetProperty("creditCode")} {history[i].GetProperty("effectiveFrom")}");
                 }
@@ -58,6 +60,9 @@ public sealed class ClassHistoryViewTests(GraphServerFactory factory)
     }
 
     private const string Neutral = "re-evaluated (重新评定)";
+
+    // An outcome, not a fact: alone on a row whose values did not change, it dated a hidden change (the re-probe).
+    private const string Deferred = "upgrade deferred under the upgrade/downgrade principle (升降原则)";
 
     private static string Visible(JsonElement row) => string.Join('|', new[]
     {
