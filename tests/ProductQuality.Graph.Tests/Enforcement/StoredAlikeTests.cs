@@ -96,6 +96,11 @@ public abstract class StoredAlikeTests(TestServerFactory factory)
         var unused = await city.SendRawAsync(HttpMethod.Post, "/graphql", tiny);
         Assert.Equal(code, unused.EnsureData().Data.GetProperty("enterprise").GetProperty("creditCode").GetString());
 
+        const string Fine = "mutation ($fine: Decimal!) { recordEnforcementDecision(input: { idempotencyKey: "
+            + "\\\"k\\\", creditCode: \\\"CODE\\\", kind: PENALTY, decisionNumber: \\\"n\\\", decidedOn: "
+            + "\\\"2026-11-25\\\", fineYuan: $fine, summary: \\\"s\\\" }) { replayed } }";
+        var fine = """{"query":"QUERY","variables":{"fine":FINE}}"""
+            .Replace("QUERY", Fine.Replace("CODE", code, StringComparison.Ordinal), StringComparison.Ordinal);
         foreach (var (accept, status) in new[]
         {
             ("application/json", System.Net.HttpStatusCode.OK),
@@ -103,14 +108,23 @@ public abstract class StoredAlikeTests(TestServerFactory factory)
         })
         {
             var refused = await city.SendRawAsync(HttpMethod.Post, "/graphql",
-                tiny.Replace($"\"{code}\"", "1e-30", StringComparison.Ordinal), accept: accept);
+                fine.Replace("FINE", "1e-30", StringComparison.Ordinal), accept: accept);
             var mistyped = await city.SendRawAsync(HttpMethod.Post, "/graphql",
-                tiny.Replace($"\"{code}\"", "5", StringComparison.Ordinal), accept: accept);
+                fine.Replace("FINE", "\"5\"", StringComparison.Ordinal), accept: accept);
             Assert.Equal((status, status), (refused.Status, mistyped.Status));
             Assert.Equal("INVALID_VARIABLES", refused.FirstErrorCode);
-            Assert.Contains("'variables.code' is 1e-30", refused.FirstErrorMessage, StringComparison.Ordinal);
+            Assert.Contains("'variables.fine' is 1e-30", refused.FirstErrorMessage, StringComparison.Ordinal);
             Assert.False(refused.Json.TryGetProperty("data", out _), refused.Body);
         }
+
+        // With no operation selected, validation says so; a String variable says a number is not one (the re-probe:
+        // both answered "smaller than a decimal can hold … send 0").
+        var unselected = await city.SendRawAsync(HttpMethod.Post, "/graphql",
+            """{"query":"query A { __typename } query B { __typename }","variables":{"zz":1e-30}}""");
+        Assert.Equal("NO_OPERATION_NAME", unselected.FirstErrorCode);
+        var text = await city.SendRawAsync(HttpMethod.Post, "/graphql", tiny.Replace($"\"{code}\"", "1e-30",
+            StringComparison.Ordinal));
+        Assert.Contains("is not a String", text.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     [ProviderTheory]

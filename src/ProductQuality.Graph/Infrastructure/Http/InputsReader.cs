@@ -48,9 +48,20 @@ internal static class InputsReader
             : (inputs, null);
     }
 
+    // A variable the selected operation declares of a type that may hold a decimal: with no operation selected
+    // validation says so (NO_OPERATION_NAME), and a String, Int, Boolean, ID or Date variable says in its own type's
+    // words that a number is not one ("send 0" was wrong advice for a String).
     private static bool IsDeclared(GraphQLParser.AST.GraphQLOperationDefinition? operation, string variable) =>
-        operation is null
-        || operation.Variables?.Items.Any(v => v.Variable.Name.StringValue == variable) == true;
+        operation?.Variables?.Items.FirstOrDefault(v => v.Variable.Name.StringValue == variable) is { } declared
+        && NamedType(declared.Type) is not ("String" or "Int" or "Boolean" or "ID" or "Date");
+
+    private static string NamedType(GraphQLParser.AST.GraphQLType type) => type switch
+    {
+        GraphQLParser.AST.GraphQLNonNullType nonNull => NamedType(nonNull.Type),
+        GraphQLParser.AST.GraphQLListType list => NamedType(list.Type),
+        GraphQLParser.AST.GraphQLNamedType named => named.Name.StringValue,
+        _ => "",
+    };
 
     // JSON may write NUL ("\u0000"), which no stored text may hold (see StoredText): where, and what, if anywhere.
     private static string? FirstBadText(object? value, string path) => value switch
