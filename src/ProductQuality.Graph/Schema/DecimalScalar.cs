@@ -25,10 +25,26 @@ public sealed class DecimalScalar : DecimalGraphType
             : parsed;
     }
 
-    /// <summary>An amount sent as text ("50000") or a boolean: the library said only "Unable to convert".</summary>
-    public override object? ParseValue(object? value) => value is string or bool
-        ? throw InputValueException.NotANumber(value, "amount")
-        : base.ParseValue(value);
+    /// <summary>
+    /// An amount sent as text ("50000"), a boolean, an object or a list, or one beyond a decimal (1e29): the library
+    /// said only "Unable to convert".
+    /// </summary>
+    public override object? ParseValue(object? value)
+    {
+        if (value is string or bool or System.Collections.IEnumerable)
+        {
+            throw InputValueException.NotANumber(value, "amount");
+        }
+
+        try
+        {
+            return base.ParseValue(value);
+        }
+        catch (Exception e) when (e is InvalidOperationException or OverflowException && value is not null)
+        {
+            throw InputValueException.OutOfRange(value, "amount");
+        }
+    }
 
     public override bool CanParseLiteral(GraphQLValue value) =>
         base.CanParseLiteral(value)

@@ -22,8 +22,7 @@ internal static partial class InputValueErrors
     {
         InvalidVariableError { InnerException: InputValueException refused } =>
             message.IndexOf(VariableSaid, StringComparison.Ordinal) is var at and >= 0
-                ? message[..(at + VariableSaid.Length)] + char.ToUpperInvariant(refused.Message[0])
-                    + refused.Message[1..] + "."
+                ? message[..(at + VariableSaid.Length)] + Sentence(refused.Message) + "."
                 : message,
         InvalidVariableError => BuiltIn(message),
         ArgumentsOfCorrectTypeError or DefaultValuesOfCorrectTypeError =>
@@ -31,18 +30,26 @@ internal static partial class InputValueErrors
         _ => message,
     };
 
+    // A sentence begins with a capital ("The text …"), except JSON's own words: "true is not a number".
+    private static string Sentence(string said) =>
+        said.Split(' ')[0] is "true" or "false" or "null" || said.Length == 0
+            ? said
+            : char.ToUpperInvariant(said[0]) + said[1..];
+
     // The built-in scalars' "Unable to convert '5' to 'String'": what each takes, in JSON's words.
     private static string BuiltIn(string message) => UnableToConvert().Replace(message, m =>
         $"'{m.Groups[1].Value}' is not {m.Groups[2].Value switch
         {
-            "Int" => "an Int: send a whole JSON number without quotes, from -2147483648 to 2147483647",
+            "Int" => "an Int: send a whole JSON number without quotes, fraction or exponent, from -2147483648 to "
+                + "2147483647",
+            "Long" => "a Long: send a whole JSON number without quotes, fraction or exponent",
             "Float" => "a Float: send a JSON number without quotes",
             "Boolean" => "a Boolean: send true or false, without quotes",
             "ID" => "an ID: send it as a JSON string",
             _ => "a String: send it as a JSON string, in quotes",
         }}.");
 
-    [GeneratedRegex("""Unable to convert '(.*)' to '(Int|Float|Boolean|String|ID)'$""",
+    [GeneratedRegex("""Unable to convert '(.*)' to '(Int|Long|Float|Boolean|String|ID)'$""",
         RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex UnableToConvert();
 

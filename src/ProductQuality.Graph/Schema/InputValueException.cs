@@ -25,9 +25,14 @@ public class InputValueException(string message) : FormatException(message)
             + "string spelt exactly so");
     }
 
-    /// <summary>An amount sent as text or as a boolean.</summary>
+    /// <summary>An amount sent as text, a boolean, an object or a list.</summary>
     public static InputValueException NotANumber(object value, string typeName) => new(
         $"{Shown(value)} is not a number: send the {typeName} as a JSON number without quotes, e.g. 50000 or 1234.56");
+
+    /// <summary>An amount beyond what a decimal holds (1e29, or 1e400, which JSON readers take as infinity).</summary>
+    public static InputValueException OutOfRange(object value, string typeName) => new(
+        $"{Shown(value)} is beyond what a decimal holds (at most 28 digits, about ±7.9e28): send the {typeName} "
+        + "as a JSON number such as 50000 or 1234.56");
 
     /// <summary>How a message shows what the caller sent: text quoted (its start), anything else as JSON writes it.
     /// </summary>
@@ -36,7 +41,10 @@ public class InputValueException(string message) : FormatException(message)
         null => "null",
         string text => $"the text \"{Quoted.Start(text)}\"",
         bool flag => flag ? "true" : "false",
+        double d when !double.IsFinite(d) => "a number too large for any type",
         IFormattable number => $"the number {number.ToString(null, CultureInfo.InvariantCulture)}",
+        System.Collections.IDictionary or IDictionary<string, object?> => "an object",
+        System.Collections.IEnumerable => "a list",
         _ => "the value",
     };
 }

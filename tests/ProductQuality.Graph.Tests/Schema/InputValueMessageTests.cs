@@ -32,7 +32,13 @@ public sealed class InputValueMessageTests(GraphServerFactory factory)
         { "asOf", "20261125",
             "The number 20261125 is not a date: send it as a JSON string yyyy-MM-dd, e.g. \"2026-11-25\"." },
         { "fine", "\"50000\"", "The text \"50000\" is not a number: send the amount as a JSON number without quotes" },
-        { "fine", "true", "True is not a number: send the amount as a JSON number" },
+        { "fine", "true", "Variable '$fine' is invalid. true is not a number: send the amount as a JSON number" },
+        // Objects, lists and numbers beyond a decimal said the library's "Unable to convert '(object)'" (re-probe).
+        { "fine", """{"amount":5}""", "An object is not a number: send the amount as a JSON number" },
+        { "fine", "[1]", "A list is not a number: send the amount as a JSON number" },
+        { "fine", "1e29", "is beyond what a decimal holds (at most 28 digits, about ±7.9e28)" },
+        { "fine", "1e400", "A number too large for any type is beyond what a decimal holds" },
+        { "first", "1e2", "is not an Int: send a whole JSON number without quotes, fraction or exponent" },
     };
 
     [Theory]
