@@ -113,6 +113,7 @@ public static partial class CleanAnswer
     // Also the libraries' words for programmers: System.Text.Json's positions, its reader's configured depth and its
     // "deserialization", GraphQL.NET's "Unable to convert" (each said in the client's words by the server).
     [GeneratedRegex(@"System\.|Microsoft\.|GraphQL\.|GraphQLParser|ProductQuality\.|Exception|IDX\d|"
-        + @"\n\s+at |\.cs:line|LineNumber: \d|BytePositionInLine|configured depth|deserialization|Unable to convert")]
+        + @"\n\s+at |\.cs:line|LineNumber: \d|BytePositionInLine|configured depth|deserialization|Unable to convert|"
+        + "isFinalBlock")]
     private static partial Regex DotNetNames();
 }

@@ -253,6 +253,12 @@ internal static class GraphQLRequestReader
             return (null, null);
         }
 
+        // One mark is allowed, as in a body; the checker would skip a second too, and the JSON kept would not read.
+        if (json.StartsWith('\uFEFF'))
+        {
+            return (null, "is not valid JSON: it begins with two byte order marks (U+FEFF); send at most one");
+        }
+
         return json.Trim() == "null" ? (null, null) : (json, ObjectProblem(json));
     }
 

@@ -68,7 +68,9 @@ internal static partial class JsonIntake
         var at = ex.LineNumber is { } line && ex.BytePositionInLine is { } column
             ? $" (line {line + 1}, byte {column + 1})"
             : "";
-        var said = Depth().Match(message) is { Success: true } depth
+        var said = message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal)
+            ? "it holds no JSON value (it is empty or only white space): send a JSON object"
+            : Depth().Match(message) is { Success: true } depth
             ? $"it nests objects and arrays deeper than {depth.Groups[1].Value} levels{at}: send flatter JSON"
             : Duplicate().Match(message) is { Success: true } duplicate
                 ? $"the member '{Quoted.Start(duplicate.Groups[1].Value)}' is given twice{at}: send each member once"
