@@ -55,6 +55,9 @@ public sealed class ConnectionParamsTests(WebSocketServer server) : IClassFixtur
     [InlineData("""{"X-Purpose":"loan review"}""", "payload.X-Purpose: X-Purpose may hold only")]
     [InlineData("""{"purpose":42}""", "payload.purpose must be a string")]
     [InlineData("""{"headers":{"X-Purpose":""}}""", "payload.headers.X-Purpose: X-Purpose must be 1 to 128")]
+    // The member that is no string is named whatever the order (the re-probe: "… is 'a' but payload.purpose is '5'").
+    [InlineData("""{"purpose":5,"x-purpose":"a"}""", "payload.purpose must be a string")]
+    [InlineData("""{"purpose":"a","x-purpose":5}""", "payload.x-purpose must be a string")]
     public async Task A_malformed_purpose_in_the_payload_closes_with_4400_and_says_why(string payload, string reason)
     {
         await using var client = await WsClient.ConnectAsync(server.Address);
@@ -133,6 +136,35 @@ public sealed class ConnectionParamsTests(WebSocketServer server) : IClassFixtur
             payload = new { token = finance, headers = new { Authorization = "Bearer " + finance } },
         }));
         Assert.Equal("connection_ack", (await same.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
+
+    /// <summary>
+    /// The upgrade's headers beside a payload token: an empty one is no token; two are refused as two, not as
+    /// "different tokens" when both hold the payload's (the re-probe).
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { "" }, null)]
+    [InlineData(new[] { "Bearer T", "Bearer T" }, "the upgrade has 2 Authorization headers besides payload.token")]
+    [InlineData(new[] { "Bearer other" }, "payload.token and the upgrade's Authorization header hold different")]
+    [InlineData(new[] { "bearer  T " }, null)]
+    public void The_upgrades_headers_beside_a_payload_token(string[] headers, string? refused)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Request.Headers.Authorization = headers;
+        using var payload = JsonDocument.Parse("""{"token":"T"}""");
+
+        var (authorization, problem) = Graph.Infrastructure.WebSockets.ConnectionToken.From(
+            payload.RootElement, http.Request);
+
+        if (refused is null)
+        {
+            Assert.Null(problem);
+            Assert.Equal("Bearer T", authorization.ToString());
+        }
+        else
+        {
+            Assert.Contains(refused, problem!.Reason, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>

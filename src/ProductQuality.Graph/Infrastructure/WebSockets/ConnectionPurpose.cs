@@ -24,7 +24,10 @@ internal static class ConnectionPurpose
             return null;
         }
 
-        var found = all[0];
+        // A member that is no string is said as such wherever it stands among them.
+        var found = all.FirstOrDefault(f => f.Value.ValueKind != JsonValueKind.String) is { Name: not null } odd
+            ? odd
+            : all[0];
         var purpose = found.Value.ValueKind == JsonValueKind.String ? UnicodeText.Read(found.Value) : null;
         // Two places holding different purposes: the log would record whichever came first.
         var other = all.Skip(1).FirstOrDefault(f =>

@@ -59,10 +59,13 @@ internal static class ConnectionToken
 
         var (first, chosen) = (tokens[0].Name, tokens[0].Token.Authorization.ToString());
         var other = tokens.FirstOrDefault(t => t.Token.Authorization.ToString() != chosen).Name;
-        var onUpgrade = upgrade.Headers.Authorization;
+        // An empty header is no token (as over HTTP); two headers are refused whatever they hold.
+        var onUpgrade = upgrade.Headers.Authorization.Where(h => !string.IsNullOrWhiteSpace(h)).ToList();
         var problem = other is not null
             ? $"payload.{first} and payload.{other} hold different tokens"
-            : onUpgrade.Count > 0 && (onUpgrade.Count > 1 || BearerToken.Of(onUpgrade.ToString()) != chosen[7..])
+            : onUpgrade.Count > 1
+                ? $"the upgrade has {onUpgrade.Count} Authorization headers besides payload.{first}"
+            : onUpgrade.Count == 1 && BearerToken.Of(onUpgrade[0]) != chosen[7..]
                 ? $"payload.{first} and the upgrade's Authorization header hold different tokens"
                 : null;
         return problem is null
