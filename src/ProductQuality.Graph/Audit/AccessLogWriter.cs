@@ -109,7 +109,8 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
             LastAppendFailed = true;
             // The waiting requests answer for it (a batch failing for an outage fails whole: one by one would too).
             logger.LogDatabaseFailure(ex, "access-log append",
-                $"Could not append {batch.Count} access log entries", requestId: null);
+                batch.Count == 1 ? "Could not append an access log entry"
+                    : $"Could not append {batch.Count} access log entries", requestId: null);
             batch.ForEach(p => p.Done.TrySetException(ex));
         }
     }

@@ -18,19 +18,34 @@ internal static class DatabaseFailureLog
         this ILogger logger, Exception exception, string site, string failure, string? requestId,
         bool outageAlreadyLogged = false)
     {
-        // The request's id where there is one (a batch of log entries has none of its own).
-        var what = requestId is null ? failure : $"{failure} (request {requestId})";
+        // The request's id as a field of its own where there is one (a batch of log entries has none of its own).
         if (DatabaseOutage.Reason(exception) is not { } outage)
         {
-            logger.LogError(exception, "{Failure}", what);
+            if (requestId is null)
+            {
+                logger.LogError(exception, "{Failure}", failure);
+            }
+            else
+            {
+                logger.LogError(exception, "{Failure} (request {RequestId})", failure, requestId);
+            }
+
             return null;
         }
 
         if (!outageAlreadyLogged && DatabaseOutage.ShouldLog(site, out var leftOut))
         {
-            logger.LogWarning("{Failure}: the database {Reason} ({Cause}); {LeftOut} more like this in the last "
-                + "{Seconds} s", what, outage, DatabaseOutage.Cause(exception), leftOut,
-                (int)DatabaseOutage.LogEvery.TotalSeconds);
+            const string Said = "the database {Reason} ({Cause}); {LeftOut} more like this in the last {Seconds} s";
+            var (cause, seconds) = (DatabaseOutage.Cause(exception), (int)DatabaseOutage.LogEvery.TotalSeconds);
+            if (requestId is null)
+            {
+                logger.LogWarning("{Failure}: " + Said, failure, outage, cause, leftOut, seconds);
+            }
+            else
+            {
+                logger.LogWarning("{Failure} (request {RequestId}): " + Said, failure, requestId, outage, cause, leftOut,
+                    seconds);
+            }
         }
 
         return outage;

@@ -74,7 +74,8 @@ internal static class DatabaseOutage
         SqliteException s => s.SqliteErrorCode switch
         {
             5 or 6 => "is locked by another process", // SQLITE_BUSY, SQLITE_LOCKED: past the busy timeout
-            8 => "cannot be written (the file or its folder is read-only to this server)", // SQLITE_READONLY
+            // SQLITE_READONLY: the file or its folder, or the connection string's Mode=ReadOnly.
+            8 => "cannot be written (the file or its folder is read-only to this server, or it is opened read-only)",
             10 => "cannot be read or written (an I/O error)", // SQLITE_IOERR
             13 => "is out of disk space", // SQLITE_FULL
             14 => "cannot be opened", // SQLITE_CANTOPEN
