@@ -25,8 +25,8 @@ internal static partial class InputValueErrors
                 ? message[..(at + VariableSaid.Length)] + Sentence(refused.Message) + "."
                 : message,
         InvalidVariableError => BuiltIn(message),
-        ArgumentsOfCorrectTypeError or DefaultValuesOfCorrectTypeError =>
-            StringLiteral().Replace(message, m => NotADateException.Explain(Text(m.Groups[1].Value)) + "."),
+        ArgumentsOfCorrectTypeError or DefaultValuesOfCorrectTypeError => Literal(
+            StringLiteral().Replace(message, m => NotADateException.Explain(Text(m.Groups[1].Value)) + ".")),
         _ => message,
     };
 
@@ -35,6 +35,22 @@ internal static partial class InputValueErrors
         said.Split(' ')[0] is "true" or "false" or "null" || said.Length == 0
             ? said
             : char.ToUpperInvariant(said[0]) + said[1..];
+
+    // A literal in the document of the wrong kind: an amount in quotes, a date without them (the re-probe: the same
+    // values in variables said what to send, written into the document they did not).
+    private static string Literal(string message) => WrongKindLiteral().Replace(message, m => m.Groups[1].Value switch
+    {
+        "Decimal" when m.Groups[2].Value.StartsWith('"') =>
+            $"{m.Groups[2].Value} is text, not a number: write the amount without quotes, e.g. 50000 or 1234.56.",
+        "Date" when !m.Groups[2].Value.StartsWith('"') =>
+            $"{m.Groups[2].Value} is not a date: write it in quotes as yyyy-MM-dd, e.g. \"2026-11-25\".",
+        _ => m.Value,
+    });
+
+    // The found value runs to the full stop that ends the message or the input field's bracket ("….]").
+    [GeneratedRegex("""Expected type '(Decimal|Date)', found (.*?)\.(?=\]|$)""",
+        RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex WrongKindLiteral();
 
     // The built-in scalars' "Unable to convert '5' to 'String'": what each takes, in JSON's words.
     private static string BuiltIn(string message) => UnableToConvert().Replace(message, m =>

@@ -65,6 +65,24 @@ public sealed class InputValueMessageTests(GraphServerFactory factory)
         Assert.DoesNotContain("Unable to convert", reply.Body, StringComparison.Ordinal);
     }
 
+    /// <summary>The same wrong kinds written into the document say what to write (the re-probe).</summary>
+    [Theory]
+    [InlineData("fineYuan: \"50000\"", "\"50000\" is text, not a number: write the amount without quotes")]
+    [InlineData("fineYuan: 1e-30", "Expected type 'Decimal', found 1e-30.")]
+    [InlineData("decidedOn: 20261125", "20261125 is not a date: write it in quotes as yyyy-MM-dd")]
+    public async Task A_literal_of_the_wrong_kind_says_what_to_write(string field, string said)
+    {
+        var input = "idempotencyKey: \"k\", creditCode: \"91330000000000000X\", kind: PENALTY, decisionNumber: \"n\", "
+            + "decidedOn: \"2026-11-25\", fineYuan: 5, summary: \"s\"";
+        var name = field[..field.IndexOf(':', StringComparison.Ordinal)];
+        input = System.Text.RegularExpressions.Regex.Replace(input, name + @": [^,]+", field);
+        var reply = await factory.ClientFor("samr-jiaxing").PostAsync(
+            "mutation { recordEnforcementDecision(input: { " + input + " }) { replayed } }");
+
+        Assert.Contains(said, reply.FirstErrorMessage, StringComparison.Ordinal);
+        CleanAnswer.Assert(reply, field);
+    }
+
     /// <summary>Every enum type of the server refuses a wrong value with its names (a new base would not).</summary>
     [Fact]
     public void Every_enum_type_says_its_values_when_refusing_one()
