@@ -43,8 +43,8 @@ internal static class DatabaseFailureLog
             }
             else
             {
-                logger.LogWarning("{Failure} (request {RequestId}): " + Said, failure, requestId, outage, cause, leftOut,
-                    seconds);
+                logger.LogWarning("{Failure} (request {RequestId}): " + Said, failure, requestId, outage, cause,
+                    leftOut, seconds);
             }
         }
 
