@@ -24,7 +24,7 @@ internal static partial class InputValueErrors
             message.IndexOf(VariableSaid, StringComparison.Ordinal) is var at and >= 0
                 ? message[..(at + VariableSaid.Length)] + Sentence(refused.Message) + "."
                 : message,
-        InvalidVariableError => BuiltIn(message),
+        InvalidVariableError => Shapes(BuiltIn(message)),
         ArgumentsOfCorrectTypeError or DefaultValuesOfCorrectTypeError => Literal(
             StringLiteral().Replace(message, m => NotADateException.Explain(Text(m.Groups[1].Value)) + ".")),
         _ => message,
@@ -35,6 +35,20 @@ internal static partial class InputValueErrors
         said.Split(' ')[0] is "true" or "false" or "null" || said.Length == 0
             ? said
             : char.ToUpperInvariant(said[0]) + said[1..];
+
+    // The library's sentences for a null, a missing value and a value where an object belongs, said as what to send.
+    private static string Shapes(string message) => InputObjectShape().Replace(message
+            .Replace("Received a null input for a non-null variable.", "It is null, and a value is required: send one.",
+                StringComparison.Ordinal)
+            .Replace("No value provided for a non-null variable.", "It is missing, and a value is required: send it.",
+                StringComparison.Ordinal),
+        m => $"{m.Groups[1].Value} takes a JSON object of its fields, such as {{\"name\": value}}: send one, not a "
+            + "list or a single value.");
+
+    [GeneratedRegex(
+        """Unable to parse input as a '(\w+)' type\. Did you provide a List or Scalar value accidentally\?""",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex InputObjectShape();
 
     // A literal in the document of the wrong kind: an amount in quotes, a date without them (the re-probe: the same
     // values in variables said what to send, written into the document they did not).

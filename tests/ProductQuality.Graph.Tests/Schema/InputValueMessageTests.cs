@@ -39,6 +39,10 @@ public sealed class InputValueMessageTests(GraphServerFactory factory)
         { "fine", "1e29", "is beyond what a decimal holds (at most 28 digits, about ±7.9e28)" },
         { "fine", "1e400", "A number too large for any type is beyond what a decimal holds" },
         { "first", "1e2", "is not an Int: send a whole JSON number without quotes, fraction or exponent" },
+        // The library's sentences for a null, a missing value and a list where an object belongs (re-probe).
+        { "kinds", "[null]", "Variable '$kinds[0]' is invalid. It is null, and a value is required: send one." },
+        { "filter", "[1]", "EnterpriseFilter takes a JSON object of its fields, such as {\"name\": value}" },
+        { "decision", "{}", "is invalid. It is missing, and a value is required: send it." },
     };
 
     [Theory]
@@ -49,6 +53,8 @@ public sealed class InputValueMessageTests(GraphServerFactory factory)
         {
             "kinds" => ("query($kinds: [ChangeKind!]) { changes(kinds: $kinds) { totalCount } }", "kinds"),
             "asOf" => ("query($asOf: Date) { blacklistCheck(asOf: $asOf, creditCodes: []) { receipt } }", "asOf"),
+            "decision" => ("mutation($decision: RecordEnforcementDecisionInput!) { "
+                + "recordEnforcementDecision(input: $decision) { replayed } }", "decision"),
             "fine" => ("mutation($fine: Decimal!) { recordEnforcementDecision(input: { idempotencyKey: \"k\", "
                 + "creditCode: \"91330000000000000X\", kind: PENALTY, decisionNumber: \"n\", decidedOn: \"2026-11-25\","
                 + " fineYuan: $fine, summary: \"s\" }) { decision { fineYuan } } }", "fine"),
