@@ -42,15 +42,9 @@ public sealed class SqliteFileLease : IDisposable
             return null;
         }
 
-        try
-        {
-            return new SqliteFileLease(new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite,
-                share));
-        }
-        catch (IOException)
-        {
-            throw new DatabaseStateException(refusal(path));
-        }
+        return Infrastructure.FileLock.TryTake(path + ".lock", share, out _) is { } held
+            ? new SqliteFileLease(held)
+            : throw new DatabaseStateException(refusal(path));
     }
 }
 

@@ -56,8 +56,7 @@ internal static class KeyFiles
     /// (servers, a token verb): checking for the file and then writing it let one read another's half-written key
     /// (and fail) or keep a key that another's write then replaced. The one that holds the lock file beside it writes
     /// the key whole and renames it in place; the others wait for the key and read it. The lock is the operating
-    /// system's (a file opened unshared: flock on Unix), so a process that dies lets it go with no stale file to
-    /// judge; the lock file is left in place, since removing it would let two processes lock two files of one name.
+    /// system's (<see cref="FileLock"/>), so a process that dies lets it go with no stale file to judge.
     /// The key is readable and writable by its owner only.
     /// </summary>
     public static string ReadOrCreate(string path, Func<string> generate)
@@ -68,18 +67,13 @@ internal static class KeyFiles
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var lockPath = path + ".lock";
-            FileStream held;
-            try
-            {
-                held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException e)
+            if (FileLock.TryTake(lockPath, FileShare.None, out var refused) is not { } held)
             {
                 // Held by another process writing the key (or the folder refuses the file: said after a while).
                 if (waited.Elapsed > MaxWait)
                 {
                     throw new IOException($"The key file {path} was not written within {MaxWait.TotalSeconds:0} s "
-                        + $"and its lock {lockPath} could not be taken: {e.Message}", e);
+                        + $"and its lock {lockPath} could not be taken: {refused!.Message}", refused);
                 }
 
                 Thread.Sleep(20);

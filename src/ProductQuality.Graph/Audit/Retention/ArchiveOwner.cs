@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Audit.Retention;
 
@@ -109,7 +110,7 @@ internal static class ArchiveOwner
     /// another database's archiver marked it first. Two archivers claiming one new folder at once both saw it
     /// unmarked, wrote the same partial file and raced to rename it (an IOException for one, or the later mark
     /// replacing the earlier after its owner had checked it): the check and the write now run under the operating
-    /// system's lock on a file beside the mark (flock on Unix, let go when its process dies; never removed).
+    /// system's lock on a file beside the mark (<see cref="FileLock"/>).
     /// </summary>
     public static async Task ClaimAsync(string folder, string chain, CancellationToken cancellationToken)
     {
@@ -136,21 +137,20 @@ internal static class ArchiveOwner
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            try
+            if (FileLock.TryTake(path, FileShare.None, out var refused) is { } held)
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return held;
             }
-            catch (IOException) when (waited.Elapsed < ClaimWait)
-            {
-                // Held by another archiver claiming the folder: it takes milliseconds.
-                await Task.Delay(20, cancellationToken);
-            }
-            catch (IOException e)
+
+            if (waited.Elapsed >= ClaimWait)
             {
                 throw new ArchiveException($"Not archiving: the archive folder {Path.GetDirectoryName(path)} is being "
                     + $"claimed by another process, whose lock ({MarkFile}.lock) was not let go within "
-                    + $"{ClaimWait.TotalSeconds:0} s ({e.Message}). Nothing was archived or removed.");
+                    + $"{ClaimWait.TotalSeconds:0} s ({refused!.Message}). Nothing was archived or removed.");
             }
+
+            // Held by another archiver claiming the folder: it takes milliseconds.
+            await Task.Delay(20, cancellationToken);
         }
     }
 
