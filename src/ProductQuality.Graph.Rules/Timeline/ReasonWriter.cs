@@ -25,8 +25,10 @@ public sealed class ReasonWriter(
     };
 
     /// <summary>Whether a reason's part is a <see cref="TransitionText"/>.</summary>
-    public static bool IsTransition(string text) =>
-        Enum.GetValues<ClassTransitionKind>().Any(k => TransitionText(k) == text);
+    public static bool IsTransition(string text) => Transitions.Contains(text);
+
+    private static readonly HashSet<string> Transitions = Enum.GetValues<ClassTransitionKind>()
+        .Select(TransitionText).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     public IReadOnlyList<SummaryClause> For(
         DateOnly asOf, bool first, IReadOnlyList<ListingRecord> blacklist, ClassTransitionKind transition)

@@ -62,9 +62,10 @@ public static class ReaderText
     /// <summary>
     /// A stored reason (<see cref="ReasonJson"/>) as this contract may read it: the parts it may read, or
     /// <paramref name="neutral"/> when it may read none. A reason stored as plain text before parts were tagged is
-    /// read whole by the regulators only.
+    /// read whole by the regulators only. <paramref name="alsoKeep"/>: a further condition on the parts kept.
     /// </summary>
-    public static string ReasonFor(this SchemaContract contract, string? stored, string neutral)
+    public static string ReasonFor(this SchemaContract contract, string? stored, string neutral,
+        Func<SummaryClause, bool>? alsoKeep = null)
     {
         var parts = ReasonJson.Read(stored);
         if (parts is null)
@@ -72,7 +73,8 @@ public static class ReaderText
             return contract.ReadsEveryFact() && !string.IsNullOrEmpty(stored) ? stored : neutral;
         }
 
-        var visible = parts.Where(contract.Reads).Select(p => p.Text).ToArray();
+        var visible = parts.Where(p => contract.Reads(p) && alsoKeep?.Invoke(p) != false).Select(p => p.Text)
+            .ToArray();
         return visible.Length == 0 ? neutral : string.Join("; ", visible);
     }
 }

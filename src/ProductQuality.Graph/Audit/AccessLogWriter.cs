@@ -92,7 +92,7 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
             batch.ForEach(p => p.Done.TrySetResult());
         }
 #pragma warning disable CA1031 // Every failure is handed to the waiting requests, which answer for it.
-        catch (Exception ex) when (batch.Count > 1 && Data.DatabaseOutage.Reason(ex) is null)
+        catch (Exception ex) when (batch.Count > 1 && DatabaseOutage.Reason(ex) is null)
         {
             // One entry the store refuses must not fail the requests it happened to be batched with: each is tried
             // alone (the batch was rolled back, so they are numbered again), and only those that fail alone fail.

@@ -93,10 +93,10 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
                 "Request refused: its access log entry could not be stored", http.TraceIdentifier);
 
             http.Response.Clear();
-            http.Response.Headers.RetryAfter = Data.DatabaseOutage.RetryAfterHeader;
+            http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterHeader;
             await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status503ServiceUnavailable,
                     UnavailableCode, "The access log cannot be written just now, and no answer is given that is not "
-                    + $"logged. Retry after {Data.DatabaseOutage.RetryAfterSeconds} s."),
+                    + $"logged. Retry after {DatabaseOutage.RetryAfterSeconds} s."),
                 MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
             return;
         }

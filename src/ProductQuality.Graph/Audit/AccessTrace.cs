@@ -63,7 +63,6 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         NothingReturned |= nothingReturned;
     }
 
-
     /// <summary>
     /// A refusal past the rate beyond the window's logged ones (<see cref="Infrastructure.Http.Limits.LimitRefusal"/>):
     /// answered without an entry.

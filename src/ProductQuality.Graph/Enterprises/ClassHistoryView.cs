@@ -56,14 +56,8 @@ internal static class ClassHistoryView
     // or a sampling the contract may not read (the re-probe: 4 rows for tax).
     private static string? TellingReason(SchemaContract contract, EnterpriseAssessmentRecord row)
     {
-        if (Data.ReasonJson.Read(row.Reason) is not { } parts)
-        {
-            var whole = contract.ReasonFor(row.Reason, Neutral);
-            return whole == Neutral ? null : whole;
-        }
-
-        var facts = parts.Where(p => contract.Reads(p) && !Rules.Timeline.ReasonWriter.IsTransition(p.Text))
-            .Select(p => p.Text).ToArray();
-        return facts.Length == 0 ? null : string.Join("; ", facts);
+        var reason = contract.ReasonFor(row.Reason, Neutral,
+            part => !Rules.Timeline.ReasonWriter.IsTransition(part.Text));
+        return reason == Neutral ? null : reason;
     }
 }

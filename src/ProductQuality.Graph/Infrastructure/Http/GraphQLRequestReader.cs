@@ -242,7 +242,6 @@ internal static class GraphQLRequestReader
             : null;
     }
 
-    // What is wrong with a GET parameter that must hold a JSON object ("The '…' parameter …"); null if nothing.
     // A GET parameter's JSON as the body's would be read: a leading byte order mark skipped (JsonIntake skips it when
     // checking, and the text kept it: the variables then "could not be read"), and null as no object at all.
     private static (string? Json, string? Problem) JsonObjectParameter(string text)
@@ -262,6 +261,7 @@ internal static class GraphQLRequestReader
         return json.Trim() == "null" ? (null, null) : (json, ObjectProblem(json));
     }
 
+    // What is wrong with a GET parameter that must hold a JSON object ("The '…' parameter …"); null if nothing.
     private static string? ObjectProblem(string json)
     {
         using var doc = JsonIntake.Parse(json, out var problem);

@@ -11,7 +11,7 @@ internal static class InputsReader
 {
     /// <summary>
     /// Reads <paramref name="json"/> as <paramref name="name"/>. <paramref name="operation"/>: the operation the
-    /// request runs, whose declared variables are the only ones whose numbers are checked for underflow.
+    /// request runs: only the variables it declares of a type that may hold a decimal are checked for underflow.
     /// </summary>
     public static (Inputs? Inputs, RequestError? Error) Read(
         IGraphQLTextSerializer serializer, string? json, string name,
@@ -24,7 +24,8 @@ internal static class InputsReader
         }
 
         // Variables only: extensions are not read as numbers of the schema (a client's timing may be 1e-30).
-        if (name == "variables" && Underflow.First(json, name, variable => IsDeclared(operation, variable)) is { } tiny)
+        if (name == "variables"
+            && Underflow.First(json, name, variable => MayHoldDecimal(operation, variable)) is { } tiny)
         {
             return (null, RequestError.BadRequest(code, tiny));
         }
@@ -51,7 +52,7 @@ internal static class InputsReader
     // A variable the selected operation declares of a type that may hold a decimal: with no operation selected
     // validation says so (NO_OPERATION_NAME), and a String, Int, Boolean, ID or Date variable says in its own type's
     // words that a number is not one ("send 0" was wrong advice for a String).
-    private static bool IsDeclared(GraphQLParser.AST.GraphQLOperationDefinition? operation, string variable) =>
+    private static bool MayHoldDecimal(GraphQLParser.AST.GraphQLOperationDefinition? operation, string variable) =>
         operation?.Variables?.Items.FirstOrDefault(v => v.Variable.Name.StringValue == variable) is { } declared
         && NamedType(declared.Type) is not ("String" or "Int" or "Boolean" or "ID" or "Date");
 

@@ -11,11 +11,11 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 internal static class Underflow
 {
     /// <summary>
-    /// The first such number's place and what to send instead, or null. Only the values of variables the operation
-    /// declares (<paramref name="isDeclared"/>) are looked at: the others are never read, so whatever they hold
-    /// cannot become another number.
+    /// The first such number's place and what to send instead, or null. Only the variables <paramref name="checks"/>
+    /// names are looked at (those the operation declares of a type that may hold a decimal): the others are never
+    /// read, or their own type says a number is not one.
     /// </summary>
-    public static string? First(string json, string name, Func<string, bool> isDeclared)
+    public static string? First(string json, string name, Func<string, bool> checks)
     {
         // Only a negative exponent or 28 zeros after a point can make one: most requests skip the walk.
         if (!json.Contains("e-", StringComparison.OrdinalIgnoreCase)
@@ -37,7 +37,7 @@ internal static class Underflow
                 {
                     case JsonTokenType.PropertyName:
                         path[^1] = reader.GetString()!;
-                        if (path.Count == 1 && !isDeclared((string)path[0]))
+                        if (path.Count == 1 && !checks((string)path[0]))
                         {
                             reader.Skip();
                         }

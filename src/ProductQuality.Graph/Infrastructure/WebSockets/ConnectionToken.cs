@@ -65,7 +65,7 @@ internal static class ConnectionToken
             ? $"payload.{first} and payload.{other} hold different tokens"
             : onUpgrade.Count > 1
                 ? $"the upgrade has {onUpgrade.Count} Authorization headers besides payload.{first}"
-            : onUpgrade.Count == 1 && BearerToken.Of(onUpgrade[0]) != chosen[7..]
+            : onUpgrade.Count == 1 && BearerToken.Of(onUpgrade[0]) != BearerToken.Of(chosen)
                 ? $"payload.{first} and the upgrade's Authorization header hold different tokens"
                 : null;
         return problem is null

@@ -33,14 +33,14 @@ internal static class HealthRegistration
         builder.Services.AddOptions<HealthCheckServiceOptions>()
             .PostConfigure<IOptions<HealthOptions>>((service, health) =>
         {
-            foreach (var check in service.Registrations.Where(r => r.Timeout == Timeout.InfiniteTimeSpan))
-            {
-                check.Timeout = TimeSpan.FromSeconds(health.Value.CheckTimeoutSeconds);
-            }
-
-            // The timeout only cancels a check's token, which a call into a hung database server does not heed.
+            // Each is bounded too: the timeout only cancels its token, which a call into a hung database does not heed.
             foreach (var check in service.Registrations)
             {
+                if (check.Timeout == Timeout.InfiniteTimeSpan)
+                {
+                    check.Timeout = TimeSpan.FromSeconds(health.Value.CheckTimeoutSeconds);
+                }
+
                 var inner = check.Factory;
                 check.Factory = services => new BoundedCheck(inner(services));
             }
