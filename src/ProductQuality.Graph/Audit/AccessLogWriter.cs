@@ -88,6 +88,9 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
         try
         {
             await store.AppendAsync(batch.ConvertAll(p => p.Entry), CancellationToken.None);
+            // Not waiting any more before the requests go on: reset only after them (in the loop), a caller probing
+            // readiness the moment its answer came read the stall that had just ended (a CI run's HealthTests).
+            Interlocked.Exchange(ref _appendStarted, 0);
             LastAppendFailed = false;
             batch.ForEach(p => p.Done.TrySetResult());
         }
