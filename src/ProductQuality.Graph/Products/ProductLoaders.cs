@@ -38,4 +38,37 @@ public static class ProductLoaders
                 .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id),
             a => a.ProductCode).Load(productCode);
     }
+
+    /// <summary>
+    /// Under an <c>asOf</c> root, the grading in force on that day as known then (the newest row of
+    /// <see cref="TierHistory"/>), cut per product in SQL and read without its reason and explanation; null when the
+    /// product had not been graded by then. The tier fields need no more: reading the whole history for them made a
+    /// status asOf read some 500 gradings with their explanations (2.6 KB each), 5.8 MB allocated a request.
+    /// </summary>
+    public static IDataLoaderResult<ProductTierAssessment?> GradingOnDay(this IResolveFieldContext context,
+        string productCode, KnownOn on) =>
+        context.RowLoader<string, ProductTierAssessment>("tier-on-day" + on.LoaderSuffix,
+            (db, codes) =>
+            {
+                var known = db.ProductTierAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom);
+                return from p in db.Products.Where(p => codes.Contains(p.Code))
+                    from a in db.ProductTierAssessments.IgnoreQueryFilters()
+                    where known.Where(k => k.ProductCode == p.Code).OrderByDescending(k => k.EffectiveFrom)
+                        .ThenByDescending(k => k.Id).Take(1).Select(k => k.Id).Contains(a.Id)
+                    select new ProductTierAssessment
+                    {
+                        Id = a.Id,
+                        ProductCode = a.ProductCode,
+                        EffectiveFrom = a.EffectiveFrom,
+                        Tier = a.Tier,
+                        RiskScore = a.RiskScore,
+                        IsOverride = a.IsOverride,
+                        OverrideExpiresOn = a.OverrideExpiresOn,
+                        Reason = "",
+                        Explanation = "",
+                        RulesVersion = a.RulesVersion,
+                        RecordedAtUtc = a.RecordedAtUtc,
+                    };
+            },
+            a => a.ProductCode).Load(productCode);
 }

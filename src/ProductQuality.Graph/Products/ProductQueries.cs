@@ -64,8 +64,8 @@ public static class ProductQueries
                 }
 
                 // The same batch loader serves the product's tier fields below, so this costs no extra query.
-                var graded = await c.TierHistory(code).GetResultAsync(c.CancellationToken);
-                return graded.Count > 0 ? product : null;
+                var graded = await c.GradingOnDay(code, asOf.Value).GetResultAsync(c.CancellationToken);
+                return graded is null ? null : product;
             });
     }
 }

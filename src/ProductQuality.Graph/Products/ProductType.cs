@@ -78,6 +78,7 @@ public sealed class ProductType : ContractObjectGraphType<Product>
         Func<ProductTierAssessment, T> then)
     {
         var product = c.Source;
-        return c.TierHistory(product.Code).Then(rows => rows.Count > 0 ? then(rows[0]) : now(product));
+        return c.GradingOnDay(product.Code, c.AsOf()!.Value)
+            .Then(graded => graded is null ? now(product) : then(graded));
     }
 }

@@ -282,6 +282,50 @@ public abstract class AsOfTests(TestServerFactory factory)
         Assert.Equal(JsonValueKind.Null, ungraded.Data.GetProperty("product").ValueKind);
     }
 
+    /// <summary>
+    /// Every product's tier and score on a day are those of its newest grading in force then (the tier fields read
+    /// that one row, cut per product in SQL, not the whole history): checked for the whole catalogue on days
+    /// before, inside and at the end of the history, against the rows read here.
+    /// </summary>
+    [ProviderFact]
+    public async Task Every_product_answers_asOf_with_its_newest_grading_in_force_that_day()
+    {
+        var days = new[] { new DateOnly(2019, 1, 1), new DateOnly(2022, 3, 1), new DateOnly(2025, 8, 15),
+            new DateOnly(2026, 11, 28) };
+        var rows = await factory.DbAsync(db => db.ProductTierAssessments.AsNoTracking()
+            .Select(a => new { a.ProductCode, a.EffectiveFrom, a.Id, a.Tier, a.RiskScore }).ToListAsync());
+        var codes = await factory.DbAsync(db => db.Products.AsNoTracking().OrderBy(p => p.Code)
+            .Select(p => p.Code).ToListAsync());
+        var graded = 0;
+        foreach (var day in days)
+        {
+            var expected = rows.Where(a => a.EffectiveFrom <= day).GroupBy(a => a.ProductCode).ToDictionary(
+                g => g.Key, g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First());
+            foreach (var chunk in codes.Chunk(60))
+            {
+                var fields = string.Join(" ", chunk.Select((code, i) =>
+                    $"p{i}: product(code: \"{code}\", asOf: $day) {{ code tier riskScore }}"));
+                var data = (await _city.PostAsync("query($day: Date) { " + fields + " }", new { day = Iso(day) }))
+                    .EnsureData().Data;
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var answer = data.GetProperty("p" + i.ToString(CultureInfo.InvariantCulture));
+                    if (!expected.TryGetValue(chunk[i], out var inForce))
+                    {
+                        Assert.Equal(JsonValueKind.Null, answer.ValueKind);
+                        continue;
+                    }
+
+                    graded++;
+                    Assert.Equal(inForce.Tier.ToString().ToUpperInvariant(), answer.GetProperty("tier").GetString());
+                    Assert.Equal(inForce.RiskScore, answer.GetProperty("riskScore").GetDouble());
+                }
+            }
+        }
+
+        Assert.True(graded > codes.Count * 2, $"only {graded} product-days were graded");
+    }
+
     [ProviderTheory]
     [InlineData("enterprise(creditCode: \"91330481704213653E\", asOf: \"2026-11-29\") { class }", "enterprise")]
     [InlineData("product(code: \"P004\", asOf: \"2026-11-29\") { tier }", "product")]
