@@ -13,7 +13,11 @@ public sealed class BlacklistRule(RulesOptions options)
 {
     private readonly BlacklistOptions o = options.Blacklist;
 
-    /// <summary>Finds every trigger for listing up to the as-of date.</summary>
+    /// <summary>
+    /// Finds every trigger for listing up to the as-of date and after the last removal. The explanation counts the
+    /// facts known by the as-of date only: a listing's reasons must hold on its day, and an asOf reader must not learn
+    /// of later orders, failures or decisions from it.
+    /// </summary>
     public BlacklistListingResult EvaluateListing(BlacklistFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -48,13 +52,16 @@ public sealed class BlacklistRule(RulesOptions options)
             ]));
         }
 
+        triggers.RemoveAll(t => t.Date <= facts.RemovedOn);
         triggers.Sort((a, b) => a.Date.CompareTo(b.Date));
+        var orders = facts.RectificationOrders.Count(r => r.Date <= facts.AsOf);
+        var failures = facts.FailedSamplings.Count(f => f.Date <= facts.AsOf);
+        var decisions = facts.Decisions.Count(d => d.Date <= facts.AsOf && d.Kind != BlacklistReason.RepeatFailure);
         var x = new ExplanationBuilder(RuleIds.BlacklistListing, options.Version)
-            .Factor(FactGroup.BlacklistDetail, "rectification orders (责令整改)", Inv($"{facts.RectificationOrders.Count}"),
+            .Factor(FactGroup.BlacklistDetail, "rectification orders (责令整改)", Inv($"{orders}"),
                 Inv($"repeat failure within {o.RepeatFailureWindowYears} years lists"), "checked")
-            .Factor(FactGroup.Inspections, "failed sampling records (抽查不合格记录)", Inv($"{facts.FailedSamplings.Count}"),
-                null, "checked")
-            .Factor(FactGroup.Enforcement, "serious-violation decisions (严重违法处罚决定)", Inv($"{facts.Decisions.Count}"),
+            .Factor(FactGroup.Inspections, "failed sampling records (抽查不合格记录)", Inv($"{failures}"), null, "checked")
+            .Factor(FactGroup.Enforcement, "serious-violation decisions (严重违法处罚决定)", Inv($"{decisions}"),
                 null, "checked");
         // A trigger's reference names the failed product or the enforcement decision: facts of those groups.
         foreach (var t in triggers)

@@ -36,13 +36,13 @@ public sealed class BlacklistTracker(
 
         if (!Listed)
         {
-            var listing = rule.EvaluateListing(facts with { AsOf = asOf });
-            var trigger = listing.Triggers.LastOrDefault(t => lastRemoval is null || t.Date > lastRemoval);
-            if (trigger is null)
+            var listing = rule.EvaluateListing(facts with { AsOf = asOf, RemovedOn = lastRemoval });
+            if (!listing.Listed)
             {
                 return null;
             }
 
+            var trigger = listing.Triggers[^1];
             Listed = true;
             ListedOn = asOf;
             reason = trigger.Reason;

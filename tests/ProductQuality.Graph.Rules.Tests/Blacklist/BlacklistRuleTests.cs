@@ -87,6 +87,49 @@ public class BlacklistRuleTests
         Assert.Equal((BlacklistReason.RepeatFailure, D("2026-02-01")), (r.Reason!.Value, r.ListedSince!.Value));
     }
 
+    // A listing's explanation is read on its day and by asOf readers: it counts what existed then (the probe found
+    // 316 of 331 listings counting later orders, 189 later failures).
+    [Fact]
+    public void The_explanation_counts_only_facts_up_to_its_day()
+    {
+        var r = rule.EvaluateListing(new BlacklistFacts
+        {
+            AsOf = D("2024-08-18"),
+            RectificationOrders = [new("P1", D("2023-01-10")), new("P1", D("2024-09-05"))],
+            FailedSamplings = [new("P1", D("2023-01-01")), new("P1", D("2024-08-18")), new("P2", D("2025-05-18"))],
+            Decisions = [new("D-9", D("2025-07-31"), BlacklistReason.Counterfeiting)],
+        });
+
+        Assert.True(r.Listed);
+        Assert.Equal([("rectification orders (责令整改)", "1"), ("failed sampling records (抽查不合格记录)", "2"),
+            ("serious-violation decisions (严重违法处罚决定)", "0")],
+            r.Explanation.Factors.Take(3).Select(f => (f.Name, f.Value)));
+        Assert.DoesNotContain("2024-09-05", r.Explanation.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("D-9", r.Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    // After a removal, the triggers it dealt with are history: a new listing names its own trigger alone.
+    [Fact]
+    public void Triggers_up_to_the_last_removal_neither_list_nor_explain_a_new_listing()
+    {
+        var facts = new BlacklistFacts
+        {
+            AsOf = D("2024-08-18"),
+            RemovedOn = D("2022-06-14"),
+            RectificationOrders = [new("P1", D("2019-05-01")), new("P2", D("2023-03-01"))],
+            FailedSamplings = [new("P1", D("2019-08-08")), new("P2", D("2024-08-18"))],
+            Decisions = [new("D-1", D("2020-06-14"), BlacklistReason.Counterfeiting)],
+        };
+
+        var r = rule.EvaluateListing(facts);
+
+        Assert.Equal(("P2", D("2024-08-18")), (Assert.Single(r.Triggers).Reference, r.ListedSince!.Value));
+        Assert.DoesNotContain("2019-08-08", r.Explanation.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("D-1", r.Explanation.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(r.Explanation.Factors, f => f.Effect == "listed from 2020-06-14");
+        Assert.False(rule.EvaluateListing(facts with { AsOf = D("2024-08-17") }).Listed);
+    }
+
     [Fact]
     public void Nothing_means_not_listed()
     {
