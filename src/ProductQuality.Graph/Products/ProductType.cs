@@ -53,8 +53,14 @@ public sealed class ProductType : ContractObjectGraphType<Product>
         Field<NonNullGraphType<ProductSensitivityType>>(FieldGroup.ProductTiers, "sensitivity")
             .Description("Sensitivity factors (敏感因子) of the tier.").Resolve(c => c.Source);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductTierAssessmentType>>>>(FieldGroup.ProductTiers,
-            "tierHistory").Description("Tier evaluations and overrides, newest first.")
-            .Resolve(c => c.TierHistory(c.Source.Code));
+            "tierHistory").Description("Tier evaluations and overrides, newest first (a product is re-graded on most "
+                + "days a fact about it comes or goes).")
+            .Argument<IntGraphType>("limit", $"How many of the newest to return (default "
+                + $"{ProductLoaders.DefaultTierHistoryLimit}, 0 to {ProductLoaders.MaxTierHistoryLimit}; more is "
+                + "PAGE_TOO_LARGE).")
+            .WithMetadata(Infrastructure.Http.Limits.ListSize.MaxLimitKey, ProductLoaders.MaxTierHistoryLimit)
+            .Resolve(c => c.TierHistory(c.Source.Code, ProductLoaders.CheckedTierHistoryLimit(
+                c.GetArgument("limit", ProductLoaders.DefaultTierHistoryLimit))));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.ProductTiers, "overrideRevision")
             .Description("Revision of the tier overrides; send it as expectedRevision to overrideProductTier.")
             .ResolveSource(s => s.OverrideRevision);

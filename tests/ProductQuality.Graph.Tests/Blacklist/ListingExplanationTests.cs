@@ -45,14 +45,16 @@ public sealed class ListingExplanationTests(GraphServerFactory factory)
                 var failures = failed.Count(i => i.SampledOn <= e.OccurredOn);
                 string Value(string name) => explanation.Factors.Single(f => f.Name.StartsWith(name,
                     StringComparison.Ordinal)).Value;
-                if (Value("rectification orders") != Count(orders) || Value("failed sampling records") != Count(failures))
+                if (Value("rectification orders") != Count(orders)
+                    || Value("failed sampling records") != Count(failures))
                 {
                     wrong.Add($"{e.EnterpriseId} {e.OccurredOn:yyyy-MM-dd}: {Value("rectification orders")} orders, "
                         + $"{Value("failed sampling records")} failures; {orders} and {failures} by then");
                 }
 
-                var closed = explanation.Factors.Where(f => f.Effect.StartsWith("listed from ", StringComparison.Ordinal)
-                    && DateOnly.Parse(f.Effect["listed from ".Length..], CultureInfo.InvariantCulture) <= removedOn);
+                const string ListedFrom = "listed from ";
+                var closed = explanation.Factors.Where(f => f.Effect.StartsWith(ListedFrom, StringComparison.Ordinal)
+                    && DateOnly.Parse(f.Effect[ListedFrom.Length..], CultureInfo.InvariantCulture) <= removedOn);
                 wrong.AddRange(closed.Select(f => $"{e.EnterpriseId} {e.OccurredOn:yyyy-MM-dd}: cites {f.Effect}, "
                     + $"closed by the removal of {removedOn:yyyy-MM-dd}"));
             }
