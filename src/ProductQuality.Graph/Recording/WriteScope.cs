@@ -42,7 +42,8 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
         if (!check.IsValid)
         {
             Errors.Add("creditCode",
-                $"'{creditCode}' is not a valid unified social credit code (统一社会信用代码): {check.Problem}.");
+                $"'{Quoted.Start(creditCode)}' is not a valid unified social credit code (统一社会信用代码): "
+                + $"{check.Problem}.");
             return null;
         }
 
@@ -71,7 +72,8 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
         if (product is null)
         {
             Errors.Add(field,
-                $"No product has the code '{code}'; product codes run P001–P273 (query `products` for the catalogue).");
+                $"No product has the code '{Quoted.Start(code)}'; product codes run P001–P273 (query `products` for the "
+                + "catalogue).");
         }
 
         return product;

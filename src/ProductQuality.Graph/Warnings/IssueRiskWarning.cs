@@ -4,6 +4,8 @@ using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Recording;
 using ProductQuality.Graph.Schema;
 
+using ProductQuality.Graph.Infrastructure;
+
 namespace ProductQuality.Graph.Warnings;
 
 /// <summary>issueRiskWarning: a bulletin with a unique number, scoped to the writer's jurisdiction.</summary>
@@ -96,8 +98,8 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
         if (region is null)
         {
             scope.Errors.Add("regionCode",
-                $"No region has the code '{input.RegionCode}'; give a county (3304xx) or 9-digit town code "
-                    + "(query `regions`).");
+                $"No region has the code '{Quoted.Start(input.RegionCode)}'; give a county (3304xx) or 9-digit town "
+                    + "code (query `regions`).");
         }
         else if (!scope.Audience.Rows.Covers(region))
         {

@@ -55,6 +55,43 @@ public sealed class FactSubjectTests(WritableServerFactory factory)
         Assert.Equal(complaints, await factory.DbAsync(db => db.Complaints.CountAsync()));
     }
 
+    /// <summary>
+    /// A code refused by a write is quoted by its start, as the read path quotes it: the write quoted a 10,000-digit
+    /// "credit code" whole, up to the 2,000-character cap of a message (the writes probe).
+    /// </summary>
+    [Theory]
+    [InlineData("recordSampling", "creditCode")]
+    [InlineData("recordEnforcementDecision", "creditCode")]
+    [InlineData("recordManagementStatus", "creditCode")]
+    [InlineData("recordValidComplaint", "creditCode")]
+    [InlineData("recordBlacklistDecision", "creditCode")]
+    [InlineData("recordSampling", "productCode")]
+    [InlineData("recordValidComplaint", "productCode")]
+    [InlineData("issueRiskWarning", "productCode")]
+    [InlineData("issueRiskWarning", "regionCode")]
+    public async Task A_long_code_is_quoted_by_its_start_only(string write, string field)
+    {
+        var (code, _, _) = await factory.EnterpriseAsync(12);
+        var product = await factory.DbAsync(db => db.EnterpriseProducts.AsNoTracking()
+            .Where(p => db.Enterprises.Any(e => e.Id == p.EnterpriseId && e.CreditCode == code))
+            .Select(p => p.ProductCode).FirstAsync());
+        var sent = new string('9', 10_000);
+        var input = write == "issueRiskWarning"
+            ? new { input = new { idempotencyKey = WriteData.Key(), number = WriteData.Unique("嘉市监预"),
+                title = "电线电缆质量预警", summary = "近期抽查发现导体电阻不合格", issuedOn = "2026-11-26", scope = "REGIONAL",
+                severity = "WARNING", productCode = field == "productCode" ? sent : "P010",
+                regionCode = field == "regionCode" ? sent : "330481" } }
+            : Input(write, field == "creditCode" ? sent : code, field == "productCode" ? sent : product,
+                "2026-11-20");
+
+        var reply = await _city.PostAsync(write == "issueRiskWarning" ? Writes.IssueRiskWarning : Document(write),
+            input);
+
+        Assert.Equal("input." + field, Assert.Single(reply.FieldErrors()).Split(' ')[1]);
+        Assert.Contains(new string('9', 40) + "…", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('9', 41), reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
     private static string Document(string write) => write switch
     {
         "recordSampling" => Writes.RecordSampling,
