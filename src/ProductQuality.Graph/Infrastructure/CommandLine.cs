@@ -215,8 +215,9 @@ public static class CommandLine
                 continue;
             }
 
-            var needsValue = own.Contains(arg) || HostSettings.Contains(arg);
-            if (!needsValue && !arg.Contains(':', StringComparison.Ordinal))
+            var isOption = own.Contains(arg) || HostSettings.Contains(arg);
+            var isSetting = !isOption && arg.Contains(':', StringComparison.Ordinal);
+            if (!isOption && !isSetting)
             {
                 return own.Length == 0
                     ? $"'{verb}' takes no option {arg}; settings are given as --Section:Key=value."
@@ -225,19 +226,22 @@ public static class CommandLine
             }
 
             // The first was read and the second dropped: 'token --department finance --department tax' was finance's.
-            if (needsValue && !given.Add(arg))
+            if (isOption && !given.Add(arg))
             {
                 return $"{arg} is given twice; give it once.";
             }
 
+            // A setting without a value was dropped without a word ('report --Clock:Today' ran as of the real day),
+            // or took the next option for its value ('--Database:ConnectionString --Database:Provider=Sqlite').
             var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
-            if (needsValue && !hasValue)
+            if (!hasValue)
             {
-                return $"Option {arg} needs a value.";
+                return isOption ? $"Option {arg} needs a value."
+                    : $"Setting {arg} needs a value: give it as {arg}=value.";
             }
 
             // An option's value, or a setting's given as --Section:Key value.
-            i += hasValue ? 1 : 0;
+            i++;
         }
 
         if (plain.Count > arguments)

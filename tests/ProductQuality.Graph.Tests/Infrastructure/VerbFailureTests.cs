@@ -27,6 +27,12 @@ public sealed class VerbFailureTests
         { ["token", "--department", "tax", "--expires", "31d"], 2, "(at most 30d)" },
         { ["token", "--enterprise", "913304831LXE3BD9A5", "--expires", "2000000000h"], 2, "--expires takes" },
         { ["audit", "verify", "--checkpoint"], 2, "Option --checkpoint needs a value" },
+        // A setting without its value was dropped ('report --Clock:Today' reported as of the real day) or took the
+        // next option as its value (the writes probe).
+        { ["report", "--Clock:Today"], 2, "Setting --Clock:Today needs a value: give it as --Clock:Today=value." },
+        { ["audit", "verify", "--Database:ConnectionString", "--Database:Provider=Sqlite"], 2,
+            "Setting --Database:ConnectionString needs a value" },
+        { ["--Clock:Today"], 2, "Setting --Clock:Today needs a value" },
         // Read before the database: a file that is no checkpoint is the caller's mistake, not a broken chain.
         { ["audit", "verify", "--checkpoint", "head.json"], 2, "The checkpoint file 'head.json' does not exist" },
         { ["audit", "verify", "--checkpoint", "/dev/zero"], 2, "The checkpoint file '/dev/zero' is not a checkpoint" },
