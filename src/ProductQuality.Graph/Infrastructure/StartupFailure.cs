@@ -125,6 +125,11 @@ public static partial class StartupFailure
         return noTables
             ? $"The database has no tables yet ({detail}): start the server once, which creates them, or run the "
                 + "seed verb. Check Database:ConnectionString if you meant another database."
+            // SQLITE_READONLY: opened, but this work writes ('could not be opened … reachable' sent the reader to
+            // check a server that was fine).
+            : cause is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 }
+            ? $"The database is read-only to this work, which writes to it ({provider}: {detail}). Make the file and "
+                + "its folder writable by this user, or take Mode=ReadOnly out of Database:ConnectionString."
             : cause is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.InsufficientPrivilege }
             ? $"The database refused this server's user a right it needs ({provider}: {detail}). Grant it (e.g. "
                 + "CREATE and USAGE on the schema, as PostgreSQL 15 no longer gives every user CREATE on public), or "

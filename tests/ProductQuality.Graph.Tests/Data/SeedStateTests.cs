@@ -56,6 +56,41 @@ public sealed class SeedStateTests
         }
     }
 
+    /// <summary>
+    /// A verb that writes, given a file opened read-only, says so: it said the database "could not be opened" and to
+    /// check that the server was running and reachable (the writes probe).
+    /// </summary>
+    [Fact]
+    public async Task Recompute_on_a_read_only_file_says_it_is_read_only_and_writes_nothing()
+    {
+        using var process = new VerbProcess();
+        var path = Path.Combine(Path.GetTempPath(), $"pq-readonly-{Guid.NewGuid():N}.db");
+        try
+        {
+            var (seeded, _, seedError) = await process.RunAsync("seed", "--enterprises", "10",
+                $"--Database:ConnectionString=Data Source={path}");
+            Assert.True(seeded == 0, $"exit {seeded}: {seedError}");
+            var before = await File.ReadAllBytesAsync(path);
+
+            var (exit, _, error) = await process.RunAsync("recompute", "--Rules:EnterpriseClass:FailuresForC=1",
+                $"--Database:ConnectionString=Data Source={path};Mode=ReadOnly");
+
+            Assert.True(exit == 3, $"exit {exit}: {error}");
+            Assert.Contains("The database is read-only to this work", error, StringComparison.Ordinal);
+            Assert.Contains("take Mode=ReadOnly out of Database:ConnectionString", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("reachable", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.Equal(before, await File.ReadAllBytesAsync(path));
+        }
+        finally
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     [Fact]
     public async Task A_first_start_stopped_while_seeding_is_seeded_again_at_the_next()
     {
