@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.History;
 using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Schema;
 
@@ -32,7 +33,11 @@ public sealed class InspectionType : ContractObjectGraphType<Inspection>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FailedItemType>>>>(FieldGroup.Inspections, "failedItems")
             .Description("Failed test items (不合格项目); empty when passed.").ResolveSource(s => s.FailedItems);
         Field<DateScalar>(FieldGroup.Inspections, "rectificationOrderedOn")
-            .Description("Date a rectification order (责令整改) was issued after a failure.")
-            .ResolveSource(s => s.RectificationOrderedOn);
+            .Description("Date a rectification order (责令整改) was issued after a failure (with asOf: null when the "
+                + "order came after that day).")
+            // The sampling is a fact of the day; the order that followed it was not, until its own date.
+            .Resolve(c => c.Source.RectificationOrderedOn is { } ordered && c.AsOf() is { } on && ordered > on.Date
+                ? null
+                : c.Source.RectificationOrderedOn);
     }
 }

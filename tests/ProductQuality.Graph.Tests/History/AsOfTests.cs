@@ -283,6 +283,36 @@ public abstract class AsOfTests(TestServerFactory factory)
     }
 
     /// <summary>
+    /// A sampling of the day shows no rectification order dated after the day: the order did not exist yet (the
+    /// domain probe: a failure of 2022-02-18 read asOf 2022-03-01 showed its order of 2022-04-01).
+    /// </summary>
+    [ProviderFact]
+    public async Task A_rectification_order_after_the_asOf_day_is_not_shown()
+    {
+        var failure = await factory.DbAsync(db => db.Inspections.AsNoTracking()
+            .Where(i => i.RectificationOrderedOn != null && i.RectificationOrderedOn > i.SampledOn.AddDays(1))
+            .OrderBy(i => i.Id)
+            .Select(i => new { i.ReportNumber, i.SampledOn, Ordered = i.RectificationOrderedOn!.Value,
+                Code = db.Enterprises.Where(e => e.Id == i.EnterpriseId).Select(e => e.CreditCode).First() })
+            .FirstAsync());
+        const string query = """
+            query($code: String!, $day: Date) {
+              enterprise(creditCode: $code, asOf: $day) {
+                inspections(limit: 200) { reportNumber rectificationOrderedOn } }
+            }
+            """;
+
+        async Task<JsonElement> OrderOn(DateOnly day) => (await _city.PostAsync(query,
+                new { code = failure.Code, day = Iso(day) })).EnsureData().Data.GetProperty("enterprise")
+            .GetProperty("inspections").EnumerateArray()
+            .Single(i => i.GetProperty("reportNumber").GetString() == failure.ReportNumber)
+            .GetProperty("rectificationOrderedOn");
+
+        Assert.Equal(JsonValueKind.Null, (await OrderOn(failure.Ordered.AddDays(-1))).ValueKind);
+        Assert.Equal(Iso(failure.Ordered), (await OrderOn(failure.Ordered)).GetString());
+    }
+
+    /// <summary>
     /// Every product's tier and score on a day are those of its newest grading in force then (the tier fields read
     /// that one row, cut per product in SQL, not the whole history): checked for the whole catalogue on days
     /// before, inside and at the end of the history, against the rows read here.
