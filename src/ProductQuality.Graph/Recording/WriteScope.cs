@@ -72,8 +72,8 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
         if (product is null)
         {
             Errors.Add(field,
-                $"No product has the code '{Quoted.Start(code)}'; product codes run P001–P273 (query `products` for the "
-                + "catalogue).");
+                $"No product has the code '{Quoted.Start(code)}'; product codes run P001–P273 (query `products` for "
+                + "the catalogue).");
         }
 
         return product;

@@ -74,8 +74,8 @@ public sealed class TextGroupTests(GraphServerFactory factory)
             string? after = null;
             do
             {
-                // Pages of 25: every text field below an enterprise, multiplied by 100, exceeds the cost budget.
-                var query = $"query($after: String) {{ {root}(first: 25, after: $after) {{ " +
+                // Pages of 10: every text field below an enterprise, multiplied by 25, exceeds the cost budget.
+                var query = $"query($after: String) {{ {root}(first: 10, after: $after) {{ " +
                     $"pageInfo {{ endCursor hasNextPage }} edges {{ node {{ {node}}} }} }} }}";
                 var page = (await client.PostAsync(query, new { after })).EnsureData().Data.GetProperty(root);
                 Collect(page.GetProperty("edges"), texts);
@@ -84,6 +84,13 @@ public sealed class TextGroupTests(GraphServerFactory factory)
                     : null;
             }
             while (after is not null);
+        }
+
+        // A product's tier history below an enterprise gives its newest gradings: every one, product by product.
+        if (selection.Has("Product", "tierHistory"))
+        {
+            Collect(JsonSerializer.SerializeToElement(
+                await WholeTierHistories.ReadAsync(client, selection.Below("Product", 3))), texts);
         }
 
         if (selection.Has("Query", "city") && selection.Has("Region", "assessment"))
