@@ -82,6 +82,13 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
     {
         var known = string.Join(", ", options.Contracts.Keys.Where(c => c != AccessPolicy.EnterpriseContract)
             .Order(StringComparer.Ordinal));
+        if (known.Length == 0)
+        {
+            // An appsettings.json of another program in the working folder left no contract to name ("one of .").
+            return $"Setting {path}:Contract names a contract, but Access:Contracts defines none: run from the folder "
+                + "that holds the server's appsettings.json, or give the contracts as appsettings.example.json does.";
+        }
+
         if (string.IsNullOrWhiteSpace(department.Contract))
         {
             return $"Setting {path}:Contract is missing: name the contract it uses, one of {known}.";

@@ -4,9 +4,11 @@ namespace ProductQuality.Graph.Data;
 /// A verb that reads the database was pointed at a SQLite file that does not exist: a mistyped path, which SQLite
 /// would create empty (and the verb then fail on missing tables, leaving the empty file behind).
 /// </summary>
-public sealed class MissingSqliteFileException(string path) : InvalidOperationException(
-    $"The database file '{path}' does not exist: start the server once (it creates and seeds the database) or "
-    + "run the seed verb, or check Database:ConnectionString.")
+public sealed class MissingSqliteFileException(string path) : InvalidOperationException(Directory.Exists(path)
+    ? $"The database file '{path}' is a folder: name the database file in it (e.g. Data Source={
+        Path.Combine(path, "productquality.db")}) in Database:ConnectionString."
+    : $"The database file '{path}' does not exist: start the server once (it creates and seeds the database) or "
+        + "run the seed verb, or check Database:ConnectionString.")
 {
     /// <summary>Throws when the options name a SQLite file that is not there (PostgreSQL, memory: nothing).</summary>
     public static void ThrowIfMissing(DatabaseOptions options)

@@ -65,6 +65,8 @@ public sealed class VerbFailureTests
         { ["report", "--Database:ConnectionString=Data Source=x.db;Mode=Bogus"], 3, "SQLite connection string (mode:" },
         { ["seed", "--Database:ConnectionString=Data Source=x.db;Pooling=maybe"], 3, "connection string (pooling:" },
         { ["report", "--Database:ConnectionString=Data Source=/proc/nope/x.db"], 3, "does not exist" },
+        // A folder "did not exist" (the writes probe).
+        { ["report", "--Database:ConnectionString=Data Source=/tmp"], 3, "The database file '/tmp' is a folder" },
         { ["recompute", "--Database:ConnectionString=Data Source=data/mistyped.db"], 3, "mistyped.db' does not exist" },
         { ["audit", "verify", "--Database:ConnectionString=Data Source=data/mistyped.db"], 3, "does not exist" },
         { ["report", "--Database:Provider=Postgres", "--Database:ConnectionString=Data Source=x.db"], 3,
@@ -120,6 +122,25 @@ public sealed class VerbFailureTests
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>
+    /// Run beside another program's appsettings.json, the verb named the contracts to choose from: "one of ." (the
+    /// writes probe). It says where the contracts come from instead.
+    /// </summary>
+    [Fact]
+    public async Task Settings_without_contracts_say_where_contracts_come_from()
+    {
+        using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+        await File.WriteAllTextAsync(Path.Combine(verb.Folder, "appsettings.json"), """{ "Logging": {} }""");
+
+        var (code, _, error) = await verb.RunAsync("report");
+
+        Assert.True(code == 3, $"exit {code}: {error}");
+        Assert.Contains("Access:Contracts defines none: run from the folder that holds the server's appsettings.json",
+            error, StringComparison.Ordinal);
+        Assert.DoesNotContain("one of .", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
     [Fact]
