@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.History;
 
 namespace ProductQuality.Graph.Products;
 
@@ -10,11 +11,17 @@ namespace ProductQuality.Graph.Products;
 /// </summary>
 internal static class NewestGradings
 {
-    /// <summary>Newest first within each product; <paramref name="known"/> says which rows count (e.g. asOf).</summary>
-    public static IQueryable<ProductTierAssessment> Of(ProductQualityDbContext db,
-        IQueryable<ProductTierAssessment> known, IReadOnlyList<string> codes, int limit) =>
-        (db.IsPostgreSql ? Numbered(db, known, codes, limit) : ByIndex(db, known, codes, limit))
-        .OrderBy(a => a.ProductCode).ThenByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id);
+    /// <summary>
+    /// Newest first within each product: today's belief, or under <paramref name="on"/> what was in force that day as
+    /// known then.
+    /// </summary>
+    public static IQueryable<ProductTierAssessment> Of(ProductQualityDbContext db, KnownOn? on,
+        IReadOnlyList<string> codes, int limit)
+    {
+        var known = db.ProductTierAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom);
+        return (db.IsPostgreSql ? Numbered(db, known, codes, limit) : ByIndex(db, on, known, codes, limit))
+            .OrderBy(a => a.ProductCode).ThenByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id);
+    }
 
     /// <summary>
     /// PostgreSQL: EF Core lifts the correlated Take into ROW_NUMBER() OVER (PARTITION BY product). The correlated
@@ -31,14 +38,19 @@ internal static class NewestGradings
 
     /// <summary>
     /// SQLite: for each product, the ids of its newest gradings read backwards from the (ProductCode, EffectiveFrom)
-    /// index, whose last column is the row id; then those rows by id. The rows are read past the query filter that
-    /// hides superseded ones: <paramref name="known"/> has chosen them already (asOf sees rows superseded since).
+    /// index, whose last column is the row id; then those rows by id. Under asOf the rows are read past the query
+    /// filter that hides superseded ones (asOf sees rows superseded since; <c>AsKnownOn</c> filters them itself).
+    /// Only then: EF lifts query filters for the whole statement, and lifted for today's reads, every row a late fact
+    /// had superseded came back beside its replacement (the re-probe).
     /// </summary>
-    private static IQueryable<ProductTierAssessment> ByIndex(ProductQualityDbContext db,
-        IQueryable<ProductTierAssessment> known, IReadOnlyList<string> codes, int limit) =>
-        from p in db.Products.Where(p => codes.Contains(p.Code))
-        from a in db.ProductTierAssessments.IgnoreQueryFilters()
-        where known.Where(k => k.ProductCode == p.Code).OrderByDescending(k => k.EffectiveFrom)
-            .ThenByDescending(k => k.Id).Take(limit).Select(k => k.Id).Contains(a.Id)
-        select a;
+    private static IQueryable<ProductTierAssessment> ByIndex(ProductQualityDbContext db, KnownOn? day,
+        IQueryable<ProductTierAssessment> known, IReadOnlyList<string> codes, int limit)
+    {
+        var rows = day is null ? db.ProductTierAssessments : db.ProductTierAssessments.IgnoreQueryFilters();
+        return from p in db.Products.Where(p => codes.Contains(p.Code))
+            from a in rows
+            where known.Where(k => k.ProductCode == p.Code).OrderByDescending(k => k.EffectiveFrom)
+                .ThenByDescending(k => k.Id).Take(limit).Select(k => k.Id).Contains(a.Id)
+            select a;
+    }
 }

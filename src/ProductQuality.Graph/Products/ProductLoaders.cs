@@ -44,8 +44,7 @@ public static class ProductLoaders
         var on = context.AsOf();
         return context.RowsLoader<string, ProductTierAssessment>(
             "tier-history-by-product" + on?.LoaderSuffix + "#" + limit.ToString(CultureInfo.InvariantCulture),
-            (db, codes) => NewestGradings.Of(db,
-                db.ProductTierAssessments.InForceOn(on, a => a.EffectiveFrom), codes, limit).AsNoTracking(),
+            (db, codes) => NewestGradings.Of(db, on, codes, limit),
             a => a.ProductCode).Load(productCode);
     }
 
@@ -67,8 +66,7 @@ public static class ProductLoaders
     public static IDataLoaderResult<ProductTierAssessment?> GradingOnDay(this IResolveFieldContext context,
         string productCode, KnownOn on) =>
         context.RowLoader<string, ProductTierAssessment>("tier-on-day" + on.LoaderSuffix,
-            (db, codes) => NewestGradings
-                .Of(db, db.ProductTierAssessments.InForceOn(on, a => a.EffectiveFrom), codes, 1)
+            (db, codes) => NewestGradings.Of(db, on, codes, 1)
                 .Select(a => new ProductTierAssessment
                 {
                     Id = a.Id,

@@ -72,6 +72,44 @@ public sealed class AsOfAfterWriteTests(WritableServerFactory factory)
         Assert.NotEqual(JsonValueKind.Null, lastWeekAsKnownThen.ValueKind);
     }
 
+    /// <summary>
+    /// A late fact supersedes the gradings of its product from its day on: today's tier history shows only their
+    /// replacements (on SQLite it showed both, two rows a day: the re-probe), and the history as known yesterday is
+    /// untouched.
+    /// </summary>
+    [Fact]
+    public async Task A_late_fact_leaves_no_superseded_grading_in_todays_tier_history()
+    {
+        var (code, product) = await factory.DbAsync(async db => await db.EnterpriseProducts.AsNoTracking()
+            .Where(p => db.Enterprises.Any(e => e.Id == p.EnterpriseId && !e.IsBlacklisted))
+            .OrderByDescending(p => p.EnterpriseId).Skip(3)
+            .Select(p => new { db.Enterprises.First(e => e.Id == p.EnterpriseId).CreditCode, p.ProductCode })
+            .Select(p => ValueTuple.Create(p.CreditCode, p.ProductCode)).FirstAsync());
+        const string history = """
+            query($code: String!, $day: Date) { product(code: $code, asOf: $day) {
+              tierHistory(limit: 60) { effectiveFrom tier riskScore reason } } }
+            """;
+        async Task<string> HistoryAsync(string? day) => (await _city.PostAsync(history, new { code = product, day }))
+            .EnsureData().Data.GetProperty("product").GetProperty("tierHistory").GetRawText();
+        var yesterdayBefore = await HistoryAsync(Yesterday);
+
+        (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, passed: false,
+            report: WriteData.Unique("JX-TIER"), sampledOn: "2026-06-01"))).EnsureData();
+
+        var current = await factory.DbAsync(db => db.ProductTierAssessments.AsNoTracking()
+            .Where(a => a.ProductCode == product && a.SupersededAtUtc == null)
+            .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).Take(60)
+            .Select(a => new { a.EffectiveFrom, a.RiskScore }).ToListAsync());
+        var superseded = await factory.DbAsync(db => db.ProductTierAssessments.IgnoreQueryFilters()
+            .CountAsync(a => a.ProductCode == product && a.SupersededAtUtc != null));
+        Assert.True(superseded > 0, "the late fact superseded no grading: the test shows nothing");
+        var today = JsonDocument.Parse(await HistoryAsync(null)).RootElement.EnumerateArray()
+            .Select(r => (r.GetProperty("effectiveFrom").GetString()!, r.GetProperty("riskScore").GetDouble()));
+        Assert.Equal(current.Select(a => (a.EffectiveFrom.ToString("yyyy-MM-dd",
+            System.Globalization.CultureInfo.InvariantCulture), a.RiskScore)), today);
+        Assert.Equal(yesterdayBefore, await HistoryAsync(Yesterday));
+    }
+
     private async Task<JsonElement> EnterpriseAsync(string code, string? day) =>
         (await _city.PostAsync(Query, new { code, day })).EnsureData().Data.GetProperty("enterprise").Clone();
 }
