@@ -210,25 +210,41 @@ public static class CommandLine
                 continue;
             }
 
-            if (arg.Contains('=', StringComparison.Ordinal))
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? arg : arg[..equals];
+            // .NET's provider threw on '-Clock:Today=…' (a stack trace, exit 134) and dropped '-Clock:Today …'.
+            if (!name.StartsWith("--", StringComparison.Ordinal) && name.Contains(':', StringComparison.Ordinal))
             {
-                continue;
+                return $"'{Quoted.Start(arg)}' has one dash: settings are given as --Section:Key=value.";
             }
 
-            var isOption = own.Contains(arg) || HostSettings.Contains(arg);
-            var isSetting = !isOption && arg.Contains(':', StringComparison.Ordinal);
+            var isOption = own.Contains(name) || HostSettings.Contains(name);
+            // --Section:Key, or a top-level key with its value (--AllowedHosts=…; the start checks the server's own).
+            var isSetting = !isOption && (name.Contains(':', StringComparison.Ordinal) || equals >= 0);
             if (!isOption && !isSetting)
             {
                 return own.Length == 0
-                    ? $"'{verb}' takes no option {arg}; settings are given as --Section:Key=value."
-                    : $"Unknown option {arg} for '{verb}' (its options: {string.Join(", ", own)}); settings are "
+                    ? $"'{verb}' takes no option {name}; settings are given as --Section:Key=value."
+                    : $"Unknown option {name} for '{verb}' (its options: {string.Join(", ", own)}); settings are "
                         + "given as --Section:Key=value.";
             }
 
             // The first was read and the second dropped: 'token --department finance --department tax' was finance's.
-            if (isOption && !given.Add(arg))
+            if (isOption && !given.Add(name))
             {
-                return $"{arg} is given twice; give it once.";
+                return $"{name} is given twice; give it once.";
+            }
+
+            // A verb reads its own options as '--name value': 'seed --enterprises=10' seeded 3,000 enterprises. The
+            // server's (--urls) and the host's (--environment) are settings, which .NET reads in either form.
+            if (equals >= 0)
+            {
+                if (isOption && verb != "serve" && !HostSettings.Contains(name))
+                {
+                    return $"Give {name} and its value apart: {name} {Quoted.Start(arg[(equals + 1)..])}.";
+                }
+
+                continue;
             }
 
             // A setting without a value was dropped without a word ('report --Clock:Today' ran as of the real day),

@@ -33,6 +33,13 @@ public sealed class VerbFailureTests
         { ["audit", "verify", "--Database:ConnectionString", "--Database:Provider=Sqlite"], 2,
             "Setting --Database:ConnectionString needs a value" },
         { ["--Clock:Today"], 2, "Setting --Clock:Today needs a value" },
+        // One dash: .NET's provider threw (a stack trace, exit 134) or dropped the setting; a verb's option with '='
+        // was not read ('seed --enterprises=10' seeded 3,000: the re-probe).
+        { ["report", "-Clock:Today=2026-12-01"], 2, "'-Clock:Today=2026-12-01' has one dash: settings are given as" },
+        { ["report", "-Clock:Today", "2026-12-01"], 2, "'-Clock:Today' has one dash" },
+        { ["-Clock:Today=2026-12-01"], 2, "has one dash" },
+        { ["seed", "--enterprises=10"], 2, "Give --enterprises and its value apart: --enterprises 10." },
+        { ["token", "--department=finance"], 2, "Give --department and its value apart" },
         // Read before the database: a file that is no checkpoint is the caller's mistake, not a broken chain.
         { ["audit", "verify", "--checkpoint", "head.json"], 2, "The checkpoint file 'head.json' does not exist" },
         { ["audit", "verify", "--checkpoint", "/dev/zero"], 2, "The checkpoint file '/dev/zero' is not a checkpoint" },
