@@ -18,7 +18,7 @@ public sealed class AssuredEventType : ContractObjectGraphType<AssuredEvent>
         Description = "An event of the assured consumption unit (放心消费单位) title.";
         Field<EnterpriseType>(FieldGroup.Identity, "enterprise", published: true)
             .Description("The enterprise (null when outside your jurisdiction).")
-            .Resolve(c => c.EnterpriseById(c.Source.EnterpriseId));
+            .ResolveAsync(c => c.EnterpriseOfEventAsync(c.Source.EnterpriseId));
         Field<NonNullGraphType<AssuredEventKindType>>(FieldGroup.Assured, "kind")
             .Description("Grant, revocation or expiry.").ResolveSource(s => s.Kind);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Assured, "occurredOn").Description("Date of the event.")

@@ -17,7 +17,7 @@ public sealed class BlacklistEventType : ContractObjectGraphType<BlacklistEvent>
         Description = "A blacklist (黑名单) listing or removal decision.";
         Field<EnterpriseType>(FieldGroup.Identity, "enterprise", published: true)
             .Description("The enterprise (null when outside your jurisdiction).")
-            .Resolve(c => c.EnterpriseById(c.Source.EnterpriseId));
+            .ResolveAsync(c => c.EnterpriseOfEventAsync(c.Source.EnterpriseId));
         Field<NonNullGraphType<BlacklistEventKindType>>(FieldGroup.BlacklistStatus, "kind")
             .Description("Listing or removal.")
             .ResolveSource(s => s.Kind);

@@ -136,12 +136,30 @@ public static class EnterpriseLoaders
     }
 
     /// <summary>An enterprise by id within the audience's scope (used by published lists and nested paths).</summary>
-    public static IDataLoaderResult<Enterprise?> EnterpriseById(this IResolveFieldContext context, int enterpriseId)
+    public static IDataLoaderResult<Enterprise?> EnterpriseById(this IResolveFieldContext context, int enterpriseId,
+        string loaderSuffix = "")
     {
         var visible = context.VisibleEnterprises();
         return context.RowLoader<int, Enterprise>(
-                "enterprise-by-id", (_, ids) => visible.Where(e => ids.Contains(e.Id)), e => e.Id)
+                "enterprise-by-id" + loaderSuffix, (_, ids) => visible.Where(e => ids.Contains(e.Id)), e => e.Id)
             .Load(enterpriseId);
+    }
+
+    /// <summary>
+    /// An enterprise reached from one of its events: under an <c>asOf</c> root, as it stood that day, as the root
+    /// enterprise is (a listing's enterprise answered today's class and a listing made after the day: the re-probe).
+    /// Its rows are its own, under a loader of the day, as restoring one changes it.
+    /// </summary>
+    public static async Task<object?> EnterpriseOfEventAsync(this IResolveFieldContext context, int enterpriseId)
+    {
+        if (context.AsOf() is not { } day)
+        {
+            return context.EnterpriseById(enterpriseId);
+        }
+
+        var enterprise = await context.EnterpriseById(enterpriseId, day.LoaderSuffix)
+            .GetResultAsync(context.CancellationToken);
+        return enterprise is null ? null : await EnterpriseAsOf.RestoreAsync(context, enterprise, day);
     }
 
     // The lifted query's rows come in no particular order.

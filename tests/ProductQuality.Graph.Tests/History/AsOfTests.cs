@@ -283,6 +283,39 @@ public abstract class AsOfTests(TestServerFactory factory)
     }
 
     /// <summary>
+    /// An enterprise reached from one of its events is as it stood on the day, as the root is: a listing's
+    /// enterprise answered today's state, removal and later class included (the re-probe).
+    /// </summary>
+    [ProviderFact]
+    public async Task An_events_enterprise_is_as_it_stood_on_the_asOf_day()
+    {
+        var listing = await factory.DbAsync(db => db.BlacklistEvents.AsNoTracking()
+            .Where(b => b.Kind == BlacklistEventKind.Listed && db.BlacklistEvents.Any(r =>
+                r.EnterpriseId == b.EnterpriseId && r.Kind == BlacklistEventKind.Removed
+                && r.OccurredOn > b.OccurredOn.AddDays(2)))
+            .OrderBy(b => b.Id)
+            .Select(b => new { b.OccurredOn,
+                Code = db.Enterprises.Where(e => e.Id == b.EnterpriseId).Select(e => e.CreditCode).First() })
+            .FirstAsync());
+        const string state = "blacklisted blacklistedSince class classEffectiveFrom healthCode qualityIndex";
+        var query = $$"""
+            query($code: String!, $day: Date) { enterprise(creditCode: $code, asOf: $day) { {{state}}
+              blacklistHistory { enterprise { {{state}} } } assuredHistory { enterprise { {{state}} } } } }
+            """;
+
+        var top = (await _city.PostAsync(query, new { code = listing.Code, day = Iso(listing.OccurredOn.AddDays(1)) }))
+            .EnsureData().Data.GetProperty("enterprise");
+
+        Assert.True(top.GetProperty("blacklisted").GetBoolean());
+        var nested = top.GetProperty("blacklistHistory").EnumerateArray()
+            .Concat(top.GetProperty("assuredHistory").EnumerateArray()).Select(e => e.GetProperty("enterprise"))
+            .ToList();
+        Assert.NotEmpty(nested);
+        Assert.All(nested, e => Assert.All(state.Split(' '),
+            field => Assert.Equal(top.GetProperty(field).GetRawText(), e.GetProperty(field).GetRawText())));
+    }
+
+    /// <summary>
     /// A sampling of the day shows no rectification order dated after the day: the order did not exist yet (the
     /// domain probe: a failure of 2022-02-18 read asOf 2022-03-01 showed its order of 2022-04-01).
     /// </summary>
