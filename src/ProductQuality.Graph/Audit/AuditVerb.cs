@@ -47,6 +47,15 @@ internal static class AuditVerb
             return 2;
         }
 
+        // A file in a folder that is not there failed after the walk with "Could not find a part of the path".
+        if (args[0] == "checkpoint" && CommandLine.Option(args, "--out") is { } target
+            && Path.GetDirectoryName(Path.GetFullPath(target)) is { } parent && !Directory.Exists(parent))
+        {
+            await Console.Error.WriteLineAsync($"--out '{target}' is in a folder that does not exist ('{parent}'): "
+                + "create it first, or name a file in a folder that exists.");
+            return 2;
+        }
+
         // A folder named on the command line that is not there was mistyped: verifying without it said 'intact'.
         // So is one given to checkpoint, which verifies the same chain before it signs its head.
         if (args[0] is "verify" or "checkpoint" && CommandLine.Option(args, "--archive") is { } given

@@ -282,6 +282,13 @@ public static class CommandLine
             return 2;
         }
 
+        // A file there said "Could not find a part of the path '…/contracts'".
+        if (File.Exists(folder))
+        {
+            Console.Error.WriteLine($"--out '{folder}' is a file: name the folder to write the schema files in.");
+            return 2;
+        }
+
         var registry = host.Services.GetRequiredService<SchemaRegistry>();
         foreach (var contract in registry.Contracts.Order(StringComparer.Ordinal))
         {

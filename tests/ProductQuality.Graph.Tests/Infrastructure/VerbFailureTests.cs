@@ -57,6 +57,10 @@ public sealed class VerbFailureTests
         { ["receipt", "verify", "/dev/zero"], 2, "holds more than 67,108,864 bytes, more than any receipt" },
         // Each said something else: "Access to the path is denied", "The file already exists", "it must be JSON".
         { ["audit", "checkpoint", "--out", "/tmp"], 2, "--out '/tmp' is a folder: name the file to write" },
+        // .NET's "Could not find a part of the path" (the writes probe).
+        { ["audit", "checkpoint", "--out", "/no/such/folder/head.json"], 2,
+            "--out '/no/such/folder/head.json' is in a folder that does not exist ('/no/such/folder')" },
+        { ["schema", "export", "--out", "/etc/hostname"], 2, "--out '/etc/hostname' is a file: name the folder" },
         { ["audit", "archive", "--archive", "/etc/passwd"], 2, "--archive '/etc/passwd' is a file, not a folder" },
         { ["audit", "verify", "--archive", "/etc/passwd"], 2, "--archive '/etc/passwd' is a file, not a folder" },
         { ["receipt", "verify", "/nonexistent"], 2, "/nonexistent does not exist: name the receipt file" },
