@@ -64,21 +64,9 @@ public static class EnterpriseLoaders
     /// <summary>The most an <c>inspections</c> field gives; a larger limit is refused.</summary>
     public const int MaxInspectionLimit = 200;
 
-    /// <summary>
-    /// The <c>limit</c> asked of an <c>inspections</c> field, checked: one outside 0 to the maximum is refused, not
-    /// quietly clamped — a partner asking for 1,000 must not take 200 for all there are.
-    /// </summary>
-    public static int CheckedInspectionLimit(int limit) => limit switch
-    {
-        < 0 => throw new DomainException(ErrorCodes.InvalidArgument,
-            $"'limit' must be between 0 and {MaxInspectionLimit}; it was {limit}.",
-            new Dictionary<string, object?> { ["argument"] = "limit" }),
-        > MaxInspectionLimit => throw new DomainException(ErrorCodes.PageTooLarge,
-            $"'limit' must be between 0 and {MaxInspectionLimit}; it was {limit}: one field gives at most the newest "
-            + $"{MaxInspectionLimit} sampling results.",
-            new Dictionary<string, object?> { ["argument"] = "limit" }),
-        _ => limit,
-    };
+    /// <summary>The <c>limit</c> asked of an <c>inspections</c> field, checked (<see cref="LimitArgument"/>).</summary>
+    public static int CheckedInspectionLimit(int limit) => LimitArgument.Checked(limit, MaxInspectionLimit,
+        $": one field gives at most the newest {MaxInspectionLimit} sampling results");
 
     /// <summary>
     /// The <paramref name="limit"/> newest sampling results, newest first; under an <c>asOf</c> root, those sampled and

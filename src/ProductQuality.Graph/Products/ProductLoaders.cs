@@ -48,14 +48,8 @@ public static class ProductLoaders
             a => a.ProductCode).Load(productCode);
     }
 
-    /// <summary>
-    /// The <c>limit</c> asked of a <c>tierHistory</c> field, checked: one outside 0 to the maximum is refused, not
-    /// quietly clamped (the cost check refuses it before anything runs; this guards any other way in).
-    /// </summary>
-    public static int CheckedTierHistoryLimit(int limit) => limit is >= 0 and <= MaxTierHistoryLimit ? limit
-        : throw new DomainException(limit < 0 ? ErrorCodes.InvalidArgument : ErrorCodes.PageTooLarge,
-            $"'limit' must be between 0 and {MaxTierHistoryLimit}; it was {limit}.",
-            new Dictionary<string, object?> { ["argument"] = "limit" });
+    /// <summary>The <c>limit</c> asked of a <c>tierHistory</c> field, checked (<see cref="LimitArgument"/>).</summary>
+    public static int CheckedTierHistoryLimit(int limit) => LimitArgument.Checked(limit, MaxTierHistoryLimit);
 
     /// <summary>
     /// Under an <c>asOf</c> root, the grading in force on that day as known then (the newest row of

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Recording;
 using ProductQuality.Graph.Schema;
-
-using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Warnings;
 
