@@ -9,7 +9,9 @@ namespace ProductQuality.Graph.Tests.Paging;
 /// however a client selects them: by name, under an alias (as generated clients often do), or through a fragment.
 /// An aliased totalCount, or one nine fragments deep, was once left null in its non-null field: an internal error.
 /// And 'first: 0' reads no rows but still says whether any follow (Relay's rule), except the change feed, whose
-/// first 0 is the feed's head. A filter that sets nothing pages the same list as none.
+/// first 0 is the feed's head. A filter that sets nothing pages the same list as none. The page info's cursors are
+/// sealed only when asked for: asked under an alias, through a fragment on PageInfo or nine fragments deep, they are
+/// the same cursors.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class ConnectionSelectionTests(GraphServerFactory factory)
@@ -32,12 +34,15 @@ public sealed class ConnectionSelectionTests(GraphServerFactory factory)
             var call = $"{field}({Arguments(arguments, code)}first: {first})";
             // One request, so a list that grows with every request (the access log) is counted once.
             // Nine fragments deep is past the look-ahead's own depth, which must then count as asked.
-            var deep = string.Concat(Enumerable.Repeat("... { ", 9)) + "totalCount pageInfo { hasNextPage }"
+            var deep = string.Concat(Enumerable.Repeat("... { ", 9))
+                + "totalCount pageInfo { hasNextPage startCursor endCursor }"
                 + string.Concat(Enumerable.Repeat(" }", 9));
-            var data = (await _client.PostAsync($"{{ a: {call} {{ totalCount pageInfo {{ hasNextPage }} }} "
-                + $"b: {call} {{ n: totalCount p: pageInfo {{ more: hasNextPage }} }} c: {call} {{ ...F }} "
-                + $"d: {call} {{ {deep} }} }} "
-                + $"fragment F on {type} {{ totalCount ... on {type} {{ pageInfo {{ hasNextPage }} }} }}"))
+            var data = (await _client.PostAsync(
+                $"{{ a: {call} {{ totalCount pageInfo {{ hasNextPage startCursor endCursor }} }} "
+                + $"b: {call} {{ n: totalCount p: pageInfo {{ more: hasNextPage s: startCursor e: endCursor }} }} "
+                + $"c: {call} {{ ...F }} d: {call} {{ {deep} }} }} "
+                + $"fragment F on {type} {{ totalCount ... on {type} {{ pageInfo {{ hasNextPage ...P }} }} }} "
+                + "fragment P on PageInfo { ... on PageInfo { startCursor } endCursor }"))
                 .EnsureData().Data;
             var (byName, byAlias, byFragment) = (data.GetProperty("a"), data.GetProperty("b"), data.GetProperty("c"));
             Assert.Equal(byName.GetRawText(), data.GetProperty("d").GetRawText());
@@ -48,9 +53,18 @@ public sealed class ConnectionSelectionTests(GraphServerFactory factory)
             Assert.Equal(more, byAlias.GetProperty("p").GetProperty("more").GetBoolean());
             Assert.Equal(total, byFragment.GetProperty("totalCount").GetInt32());
             Assert.Equal(more, byFragment.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+            var (start, end) = (byName.GetProperty("pageInfo").GetProperty("startCursor").GetString(),
+                byName.GetProperty("pageInfo").GetProperty("endCursor").GetString());
+            Assert.Equal(start, byAlias.GetProperty("p").GetProperty("s").GetString());
+            Assert.Equal(end, byAlias.GetProperty("p").GetProperty("e").GetString());
+            Assert.Equal(start, byFragment.GetProperty("pageInfo").GetProperty("startCursor").GetString());
+            Assert.Equal(end, byFragment.GetProperty("pageInfo").GetProperty("endCursor").GetString());
             if (field != "changes")
             {
                 Assert.True(total > first == more, $"{field}(first: {first}): {total} rows, hasNextPage {more}");
+                // A page with a row has its cursors; 'first: 0' has none.
+                Assert.True((first > 0 && total > 0) == (end is not null && start is not null),
+                    $"{field}(first: {first}): {total} rows, cursors {start} … {end}");
             }
         }
     }

@@ -24,7 +24,7 @@ public static class PageBuilder
             ? await orderedAfterCursor.Take(first + 1).ToListAsync(context.CancellationToken)
             : [];
         var page = rows.Take(first).ToList();
-        // Edges encode their cursors when read (PageEdge): the page info's two are the only ones always computed.
+        // Edges encode their cursors when read (PageEdge), the page info's two when asked for.
         var edges = page.ConvertAll(r => (Edge<T>)new PageEdge<T>(r, cursorOf));
         // Asked by name, whatever its alias and through fragments: the selection's keys are response names, so
         // "n: totalCount" once left the count null in a non-null field, an internal error.
@@ -37,9 +37,15 @@ public static class PageBuilder
             {
                 HasNextPage = rows.Count > first,
                 HasPreviousPage = hasCursor,
-                // Read through the edges, so an edge whose cursor is also asked for encodes it once.
-                StartCursor = edges.Count > 0 ? ((ILazyCursorEdge)edges[0]).CursorValue : null,
-                EndCursor = edges.Count > 0 ? ((ILazyCursorEdge)edges[^1]).CursorValue : null,
+                // Read through the edges, so an edge whose cursor is also asked for encodes it once. Only when asked
+                // (by name, through aliases and fragments): sealing one is an encryption (CursorSeal), and most pages
+                // are read as 'edges { node }' alone.
+                StartCursor = edges.Count > 0 && context.Asks("pageInfo", "startCursor")
+                    ? ((ILazyCursorEdge)edges[0]).CursorValue
+                    : null,
+                EndCursor = edges.Count > 0 && context.Asks("pageInfo", "endCursor")
+                    ? ((ILazyCursorEdge)edges[^1]).CursorValue
+                    : null,
             },
         };
     }
