@@ -20,7 +20,7 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
     // Weak keys: a plan lives as long as its parsed document (the document cache keeps the ones in use).
     // One plan per object type the selection set is completed for (one, but for interfaces).
     private static readonly
-        ConditionalWeakTable<GraphQLSelectionSet, ReferenceKeyedValues<IObjectGraphType, PlannedField[]?>>
+        ConditionalWeakTable<GraphQLSelectionSet, ReferenceKeyedValues<IObjectGraphType, SelectionPlan?>>
         PlansBySelectionSet = new();
 
     /// <summary>
@@ -63,6 +63,16 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
         return base.ExecuteNodeAsync(context, node);
     }
 
+    /// <summary>An object is built as an <see cref="InlineScalarObjectNode"/>, ready for its scalars inline.</summary>
+    protected override ExecutionNode BuildExecutionNode(ExecutionNode parent, IGraphType graphType, GraphQLField field,
+        FieldType fieldDefinition, int? indexInParentNode = null)
+    {
+        var type = graphType is NonNullGraphType nonNull ? nonNull.ResolvedType! : graphType;
+        return type is IObjectGraphType
+            ? new InlineScalarObjectNode(parent, type, field, fieldDefinition, indexInParentNode)
+            : base.BuildExecutionNode(parent, graphType, field, fieldDefinition, indexInParentNode);
+    }
+
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
     {
         var parentType = parent.GetObjectGraphType(context.Schema);
@@ -73,19 +83,81 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
             return;
         }
 
-        var subFields = new ExecutionNode[plan.Length];
-        for (var i = 0; i < plan.Length; i++)
+        if (plan.InlineCount > 0 && parent is InlineScalarObjectNode inline)
         {
-            var (field, definition) = plan[i];
-            subFields[i] = BuildExecutionNode(parent, definition.ResolvedType!, field, definition);
+            SetInlineFields(context, inline, plan);
+            return;
+        }
+
+        var subFields = new ExecutionNode[plan.Fields.Length];
+        for (var i = 0; i < plan.Fields.Length; i++)
+        {
+            var planned = plan.Fields[i];
+            subFields[i] = BuildExecutionNode(parent, planned.Definition.ResolvedType!, planned.Field,
+                planned.Definition);
         }
 
         parent.SubFields = subFields;
     }
 
+    /// <summary>
+    /// Reads the object's inline scalars now (<see cref="InlineScalarObjectNode"/>) and builds nodes for the rest. A
+    /// scalar whose read throws, or gives null where its type forbids it, becomes a node after all: the library's way
+    /// (through <see cref="ExecuteNodeAsync"/>) reads it again and reports the error, with its path, as before.
+    /// </summary>
+    private void SetInlineFields(ExecutionContext context, InlineScalarObjectNode parent, SelectionPlan plan)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var source = parent.Result;
+        var values = new object?[plan.Fields.Length];
+        var children = plan.Fields.Length == plan.InlineCount
+            ? []
+            : new ExecutionNode[plan.Fields.Length - plan.InlineCount];
+        var childCount = 0;
+        for (var i = 0; i < plan.Fields.Length; i++)
+        {
+            var planned = plan.Fields[i];
+            if (planned.Inline is { } scalar && TryReadInline(context, planned, scalar, source, out var value))
+            {
+                values[i] = value;
+                continue;
+            }
+
+            var child = BuildExecutionNode(parent, planned.Definition.ResolvedType!, planned.Field, planned.Definition);
+            if (childCount == children.Length)
+            {
+                Array.Resize(ref children, childCount + 1);
+            }
+
+            children[childCount++] = child;
+            values[i] = child;
+        }
+
+        parent.SetFields(plan.Keys, values, children);
+    }
+
+    private static bool TryReadInline(ExecutionContext context, PlannedField planned, ScalarGraphType scalar,
+        object? source, out object? value)
+    {
+        var reader = (ISourceReader)planned.Definition.Resolver!;
+        try
+        {
+            (reader as INotingSourceReader)?.Note(context.UserContext, source);
+            value = scalar.Serialize(reader.Read(source));
+            return value is not null || planned.Definition.ResolvedType is not NonNullGraphType;
+        }
+#pragma warning disable CA1031 // Not swallowed: the field becomes a node, and the library's path reports it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            value = null;
+            return false;
+        }
+    }
+
     /// <summary>The selection's fields in order with their definitions; null when it is not a plain selection.
     /// </summary>
-    private PlannedField[]? PlanFor(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selectionSet)
+    private SelectionPlan? PlanFor(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selectionSet)
     {
         var plans = PlansBySelectionSet.GetValue(selectionSet, static _ => new());
         if (plans.TryGet(type, out var known))
@@ -98,7 +170,7 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
         return plan;
     }
 
-    private PlannedField[]? Plan(ISchema schema, IObjectGraphType type, GraphQLSelectionSet selectionSet)
+    private SelectionPlan? Plan(ISchema schema, IObjectGraphType type, GraphQLSelectionSet selectionSet)
     {
         var selections = selectionSet.Selections;
         var plan = new PlannedField[selections.Count];
@@ -118,13 +190,23 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
                 }
             }
 
-            plan[i] = new PlannedField(field, definition);
+            // A scalar read from its source alone goes inline; lists, objects and every other resolver get a node.
+            var resolved = definition.ResolvedType is NonNullGraphType nonNull
+                ? nonNull.ResolvedType
+                : definition.ResolvedType;
+            var inline = definition.Resolver is ISourceReader ? resolved as ScalarGraphType : null;
+            plan[i] = new PlannedField(field, definition, inline);
         }
 
-        return plan;
+        return new SelectionPlan(plan,
+            [.. plan.Select(p => p.Field.Alias?.Name.StringValue ?? p.Definition.Name)],
+            plan.Count(p => p.Inline is not null));
     }
 
     private static GraphQLParser.ROM ResponseKey(GraphQLField field) => (field.Alias?.Name ?? field.Name).Value;
 
-    private readonly record struct PlannedField(GraphQLField Field, FieldType Definition);
+    private readonly record struct PlannedField(GraphQLField Field, FieldType Definition, ScalarGraphType? Inline);
+
+    /// <summary>A plain selection's fields, their response keys, and how many of them are read inline.</summary>
+    private sealed record SelectionPlan(PlannedField[] Fields, string[] Keys, int InlineCount);
 }

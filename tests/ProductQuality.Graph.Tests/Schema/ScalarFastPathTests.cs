@@ -14,7 +14,9 @@ namespace ProductQuality.Graph.Tests.Schema;
 /// The read strategy resolves scalars read from their source in one synchronous step, and the server writes results
 /// with its own converter; both must answer byte for byte what GraphQL.NET's serial strategy and converter answer,
 /// values and errors alike: a field that throws, null where the type forbids it (which nulls the parent), a value
-/// the enum cannot name, a list of scalars, and every scalar type the contracts use.
+/// the enum cannot name, a list of scalars, and every scalar type the contracts use. Objects carry such scalars inline
+/// (<see cref="InlineScalarObjectNode"/>) next to their child nodes: nested, in lists, with __typename, aliases and
+/// fragments, and with a null in a non-null field that nulls the object, its parent or the list's item.
 /// </summary>
 public sealed class ScalarFastPathTests
 {
@@ -28,6 +30,14 @@ public sealed class ScalarFastPathTests
         "{ row { unnamedColour } }",
         "{ row { tags } rows { tags } }",
         "{ row { alias: text text } }",
+        "{ rows { text child { number text colour day share flag } } }",
+        "{ rows { number requiredChild { text requiredButNull } } }",
+        "{ rows { number child { text requiredButNull } flag } }",
+        "{ row { __typename text child { __typename day throws missing } } }",
+        "{ rows { children { text number throws } tags } }",
+        "{ rows { child { a: text b: text c: number } } }",
+        "{ rows { ... on Row { text } child { text unnamedColour } } }",
+        "{ row { child { child { child { text } } } requiredChild { colour } } }",
     };
 
     [Theory]
@@ -93,6 +103,9 @@ public sealed class ScalarFastPathTests
             Field<StringGraphType>("throws").ResolveSource<Row, object, string>(r =>
                 r.Number == 2 ? throw new ExecutionError("no text for row 2") : "fine");
             Field<ListGraphType<StringGraphType>>("tags").ResolveSource(r => r.Tags);
+            Field<RowType>("child").ResolveSource(r => r.Number == 2 ? null : TestSchema.Next(r));
+            Field<NonNullGraphType<RowType>>("requiredChild").Resolve(c => TestSchema.Next((Row)c.Source!));
+            Field<ListGraphType<RowType>>("children").ResolveSource(r => new[] { r, TestSchema.Next(r) });
         }
     }
 
@@ -105,6 +118,9 @@ public sealed class ScalarFastPathTests
             new(1, "一号 \"quoted\" </script>", true, 0.5, new DateOnly(2026, 1, 31), Colour.Green, null, ["a", "b"]),
             new(2, "two", false, 1e-7, new DateOnly(2025, 12, 1), Colour.Red, "set", []),
         ];
+
+        /// <summary>The other row: objects below objects, each with its own values.</summary>
+        public static Row Next(Row row) => Rows[row.Number % Rows.Length];
 
         private TestSchema()
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using GraphQL;
 using GraphQL.Execution;
+using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
 
@@ -63,6 +64,23 @@ internal sealed class ExecutionResultWriter : JsonConverter<ExecutionResult>
                 break;
             case ObjectExecutionNode { SubFields: null }:
                 writer.WriteNullValue();
+                break;
+            case InlineScalarObjectNode { Keys: { } keys, Values: { } values }:
+                writer.WriteStartObject();
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    writer.WritePropertyName(options.PropertyNamingPolicy?.ConvertName(keys[i]) ?? keys[i]);
+                    if (values[i] is ExecutionNode child)
+                    {
+                        WriteNode(writer, child, options);
+                    }
+                    else
+                    {
+                        WriteScalar(writer, values[i], options);
+                    }
+                }
+
+                writer.WriteEndObject();
                 break;
             case ObjectExecutionNode parent:
                 writer.WriteStartObject();
