@@ -23,10 +23,15 @@ internal static class Purposes
             trace.Purpose = purpose;
         }
 
+        // A browser cannot set headers on a WebSocket: there the purpose goes in connection_init's payload.
+        var where = http.WebSockets.IsWebSocketRequest
+            ? $" (over WebSocket, in connection_init's payload: {{\"purpose\": \"loan-review\"}}, or the "
+                + $"{PurposeHeader.Name} header on the upgrade request)"
+            : "";
         return purpose is null && audience.PurposeRequired
             ? new RequestError(StatusCodes.Status403Forbidden, PurposeHeader.RequiredCode,
                 $"Your department must state why it asks: send the {PurposeHeader.Name} header, e.g. "
-                + $"'{PurposeHeader.Name}: loan-review' or '{PurposeHeader.Name}: project-approval:2026-0123'.")
+                + $"'{PurposeHeader.Name}: loan-review' or '{PurposeHeader.Name}: project-approval:2026-0123'{where}.")
             : null;
     }
 }

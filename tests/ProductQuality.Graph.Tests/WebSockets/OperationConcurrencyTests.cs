@@ -50,6 +50,49 @@ public sealed class OperationConcurrencyTests(OperationConcurrencyTests.Server s
     }
 
     [Fact]
+    public async Task A_query_the_client_completes_while_it_runs_is_logged_as_cancelled()
+    {
+        // Over HTTP a caller that leaves is logged CANCELLED (499); over WebSocket the client's complete left no
+        // entry at all, although the query had run against the database (the protocol probe).
+        var held = server.Gate.Hold("HeldCancel");
+        await using var client = await ConnectedAsync("samr-jiaxing");
+        try
+        {
+            await client.SendAsync(Subscribe("c", "query HeldCancel { __typename }", "HeldCancel"));
+            await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await client.SendAsync("{\"id\":\"c\",\"type\":\"complete\"}");
+            await client.SendAsync("{\"type\":\"ping\"}");
+            Assert.Equal("pong", TypeOf(await client.ReceiveAsync()));
+        }
+        finally
+        {
+            held.Release();
+        }
+
+        // Written when the cancelled operation has stopped, after the release: waited for, not assumed.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement? entry = null;
+        while (entry is null && DateTime.UtcNow < deadline)
+        {
+            var log = (await server.ClientFor("samr-jiaxing").PostAsync("""
+                { accessLog(filter: { department: "samr-jiaxing", outcome: CANCELLED }, first: 50) {
+                    edges { node { requestId operationName status errorCode } } } }
+                """)).EnsureData().Data.GetProperty("accessLog").GetProperty("edges");
+            entry = log.EnumerateArray().Select(e => e.GetProperty("node")).Cast<JsonElement?>().FirstOrDefault(n =>
+                n!.Value.GetProperty("requestId").GetString()!.EndsWith(":c", StringComparison.Ordinal));
+            if (entry is null)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.NotNull(entry);
+        Assert.Equal("HeldCancel", entry.Value.GetProperty("operationName").GetString());
+        Assert.Equal(499, entry.Value.GetProperty("status").GetInt32());
+        Assert.Equal("CLIENT_CLOSED_REQUEST", entry.Value.GetProperty("errorCode").GetString());
+    }
+
+    [Fact]
     public async Task A_ping_is_answered_while_a_query_waits_for_a_place_and_a_complete_takes_it_out_of_the_queue()
     {
         var held = server.Gate.Hold("HeldHttp");

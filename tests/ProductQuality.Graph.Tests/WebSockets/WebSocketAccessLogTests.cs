@@ -45,6 +45,22 @@ public sealed class WebSocketAccessLogTests(WebSocketServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task An_operation_sent_without_its_name_is_logged_under_its_document_s_one_operation()
+    {
+        // graphql-ws's client.subscribe({ query }) sends no operationName: HTTP logged the document's one operation's
+        // name, WebSocket logged none (so an enterprise's tracker showed none either).
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance"));
+        _ = await client.ReceiveAsync();
+        await client.SendAsync(JsonSerializer.Serialize(new { id = "unnamed", type = "subscribe",
+            payload = new { query = "query NamedInDocument { __typename }" } }));
+        Assert.Equal("next", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        var entry = (await EntriesAsync()).Single(e => e.RequestId.EndsWith(":unnamed", StringComparison.Ordinal));
+        Assert.Equal("NamedInDocument", entry.Operation);
+    }
+
+    [Fact]
     public async Task Errors_over_the_socket_carry_the_request_id_of_their_log_entry()
     {
         await using var client = await WsClient.ConnectAsync(server.Address);
@@ -82,6 +98,9 @@ public sealed class WebSocketAccessLogTests(WebSocketServer server) : IClassFixt
         Assert.Equal("error", answer.GetProperty("type").GetString());
         Assert.Equal("PURPOSE_REQUIRED",
             answer.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        // Where a browser can put it: no browser sets a header on a WebSocket (the access probe).
+        Assert.Contains("connection_init's payload", answer.GetProperty("payload")[0].GetProperty("message")
+            .GetString(), StringComparison.Ordinal);
 
         var reply = (await server.ClientFor("samr-jiaxing").PostAsync($$"""
             { accessLog(filter: { department: "{{WebSocketServer.PurposeRequiredDepartment}}" }, first: 10) {

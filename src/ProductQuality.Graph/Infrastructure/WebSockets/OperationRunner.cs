@@ -81,8 +81,15 @@ internal sealed class OperationRunner(
             return OperationStart.Refused(parseError!);
         }
 
-        if ((FragmentCycleCheck.Refusal(document)
-             ?? OperationTypeCheck.Refusal(document, request.OperationName, schema)) is { } refusal)
+        if (FragmentCycleCheck.Refusal(document) is { } cycle)
+        {
+            return OperationStart.Refused(cycle);
+        }
+
+        // As over HTTP, the entry names the document's one operation when the client sent no operationName (the
+        // graphql-ws client's subscribe({ query }) sends none).
+        trace?.Runs(OperationTypeCheck.SelectedOperation(document, request.OperationName));
+        if (OperationTypeCheck.Refusal(document, request.OperationName, schema) is { } refusal)
         {
             return OperationStart.Refused(refusal);
         }

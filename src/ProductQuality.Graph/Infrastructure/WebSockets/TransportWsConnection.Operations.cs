@@ -40,6 +40,10 @@ internal sealed partial class TransportWsConnection
         /// </summary>
         public AccessTrace? Trace { get; set; }
 
+        /// <summary>Whether its start, refusal or result has been given its access log entry (only one is).
+        /// </summary>
+        public bool Accounted { get; set; }
+
         /// <summary>
         /// Held while an event is logged and sent, so that the client's <c>complete</c> cannot fall between the two:
         /// an entry for an event then dropped unsent said its data was returned. Never disposed: an event being

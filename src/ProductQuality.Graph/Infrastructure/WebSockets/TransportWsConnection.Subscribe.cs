@@ -131,7 +131,8 @@ internal sealed partial class TransportWsConnection
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or WebSocketException)
         {
-            // Completed by the client, or the connection is gone: nothing left to answer.
+            // Completed by the client, or the connection is gone: nothing left to answer, but accounted for.
+            await RecordLeftAsync(id, operation);
         }
 #pragma warning disable CA1031 // A fault ends this operation, never the connection: it is logged.
         catch (Exception e)
@@ -160,6 +161,7 @@ internal sealed partial class TransportWsConnection
                 operation.Trace?.Answered(start.Result!);
             }
 
+            operation.Accounted = true;
             await _log.RecordAsync(http, operation.Trace, RequestId(id), start.Status);
             if (TryEnd(id, operation))
             {
@@ -175,12 +177,14 @@ internal sealed partial class TransportWsConnection
             return;
         }
 
-        var opened = operation.Trace?.TakeEvent(operation.Trace.StartedUtc, operation.Trace.StartedTimestamp);
         if (!IsLive(id, operation))
         {
+            await RecordLeftAsync(id, operation);
             return;
         }
 
+        var opened = operation.Trace?.TakeEvent(operation.Trace.StartedUtc, operation.Trace.StartedTimestamp);
+        operation.Accounted = true;
         if (!await _log.RecordAsync(http, opened, RequestId(id), StatusCodes.Status200OK))
         {
             await RefuseUnloggedAsync(id, operation);
@@ -201,10 +205,12 @@ internal sealed partial class TransportWsConnection
         {
             if (!IsLive(id, operation))
             {
+                await RecordLeftAsync(id, operation);
                 return;
             }
 
             operation.Trace?.Answered(result);
+            operation.Accounted = true;
             if (!await _log.RecordAsync(http, operation.Trace, RequestId(id), StatusCodes.Status200OK))
             {
                 await RefuseUnloggedAsync(id, operation);
@@ -222,6 +228,23 @@ internal sealed partial class TransportWsConnection
     }
 
     /// <summary>Whether the operation is still the one running under its id (not ended, not replaced).</summary>
+    /// <summary>
+    /// An operation its client completed (or whose connection went) before its start was answered is logged as an
+    /// HTTP request whose caller left: CANCELLED, 499 CLIENT_CLOSED_REQUEST, with the groups and codes of what ran
+    /// for it. Once its start, refusal or result has its entry, nothing more is written.
+    /// </summary>
+    private async Task RecordLeftAsync(string id, Operation operation)
+    {
+        if (operation.Accounted || operation.Trace is not { } trace)
+        {
+            return;
+        }
+
+        operation.Accounted = true;
+        trace.Failed(Audit.AccessOutcomes.ClientClosedCode);
+        await _log.RecordAsync(http, trace, RequestId(id), Audit.AccessOutcomes.ClientClosedRequest);
+    }
+
     private bool IsLive(string id, Operation operation) =>
         _operations.TryGetValue(id, out var current) && ReferenceEquals(current, operation);
 
