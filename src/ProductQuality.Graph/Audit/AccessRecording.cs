@@ -23,7 +23,8 @@ internal static class AccessRecording
     public static void Apply(ISchema schema)
     {
         var types = schema.AllTypes.OfType<IObjectGraphType>()
-            .Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal));
+            .Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)).ToList();
+        NoteTypeNames(schema, types);
         foreach (var type in types)
         {
             var (codeOf, groupOf) = (CodeReader(type), GroupReader(type));
@@ -64,6 +65,36 @@ internal static class AccessRecording
                     });
             }
         }
+    }
+
+    /// <summary>
+    /// <c>__typename</c> on an enterprise's object answers that the caller may see that enterprise — what a bulk
+    /// check's <c>known: true</c> says, which is logged — so it records the code too. It is one field shared by every
+    /// type of the schema (never in a type's own fields), so it was the one way to confirm an enterprise unlogged.
+    /// </summary>
+    private static void NoteTypeNames(ISchema schema, IEnumerable<IObjectGraphType> types)
+    {
+        var readers = new Dictionary<IGraphType, Func<object?, string?>>(ReferenceEqualityComparer.Instance);
+        foreach (var type in types)
+        {
+            if (CodeReader(type) is { } reader)
+            {
+                readers[type] = reader;
+            }
+        }
+
+        var typeName = schema.TypeNameMetaFieldType;
+        var inner = typeName.Resolver!;
+        typeName.Resolver = new FuncFieldResolver<object?>(context =>
+        {
+            if (context.UserContext is GraphQLUserContext { AccessTrace: { } trace }
+                && readers.TryGetValue(context.ParentType, out var codeOf) && codeOf(context.Source) is { } code)
+            {
+                trace.Returned(code);
+            }
+
+            return inner.ResolveAsync(context);
+        });
     }
 
     /// <summary>What resolving one field tells the log: its group, the enterprise behind its source, and for a

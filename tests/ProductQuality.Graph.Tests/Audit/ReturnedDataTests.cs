@@ -72,6 +72,25 @@ public abstract class ReturnedDataTests(TestServerFactory factory)
     }
 
     [ProviderFact]
+    public async Task An_enterprise_answered_with_its_type_name_alone_logs_its_code()
+    {
+        // '{ enterprise(creditCode: …) { __typename } }' answers whether the caller may see that enterprise, as a
+        // bulk check's 'known' does (logged); __typename is no field of the type, and logged no code (the access probe).
+        var client = factory.ClientFor("finance");
+        var codes = (await client.PostAsync(Codes, null, new { f = new { } })).EnsureData().Data
+            .GetProperty("enterprises").GetProperty("edges").EnumerateArray()
+            .Select(e => e.GetProperty("node").GetProperty("creditCode").GetString()!).Take(3).ToList();
+
+        var purpose = AccessLogProbe.NewPurpose("typename");
+        (await client.PostAsync($"{{ one: enterprise(creditCode: \"{codes[0]}\") {{ __typename }} "
+            + "page: enterprises(first: 3) { edges { node { ... on Enterprise { __typename } } } } }", purpose))
+            .EnsureData();
+
+        Assert.Equal(codes.Order(StringComparer.Ordinal),
+            AccessLogProbe.CodesOf(await factory.EntryAsync(purpose)).Order(StringComparer.Ordinal));
+    }
+
+    [ProviderFact]
     public async Task A_count_returns_no_enterprise_and_logs_no_code()
     {
         var purpose = AccessLogProbe.NewPurpose("count");

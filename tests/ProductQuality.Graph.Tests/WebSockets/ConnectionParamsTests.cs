@@ -67,6 +67,24 @@ public sealed class ConnectionParamsTests(WebSocketServer server) : IClassFixtur
         Assert.StartsWith("INVALID_PURPOSE: " + reason, said, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A malformed X-Purpose on the upgrade itself was acknowledged, and then every operation of the connection was
+    /// refused one by one (the protocol probe): graphql-ws clients retry such errors without end.
+    /// </summary>
+    [Theory]
+    [InlineData("loan review", "the upgrade's X-Purpose header: X-Purpose may hold only")]
+    [InlineData("201 letters", "the upgrade's X-Purpose header: X-Purpose must be 1 to 128")]
+    public async Task A_malformed_purpose_on_the_upgrade_closes_with_4400_at_connection_init(
+        string purpose, string reason)
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address,
+            purpose: purpose == "201 letters" ? new string('a', 201) : purpose);
+        await client.InitAsync(server.Token("finance"));
+        var (code, said) = await client.ClosedAsync();
+        Assert.Equal(4400, code);
+        Assert.StartsWith("INVALID_PURPOSE: " + reason, said, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_purpose_in_the_payload_that_differs_from_the_upgrades_header_is_refused()
     {

@@ -21,7 +21,11 @@ internal static class ConnectionPurpose
         ArgumentNullException.ThrowIfNull(upgrade);
         if (payload is not { } body || ConnectionParams.All(body, Names) is not { Count: > 0 } all)
         {
-            return null;
+            // The upgrade's own header, then, checked now: acknowledged, a malformed one refused every operation of
+            // the connection one by one, and graphql-ws clients retry an operation's error without end.
+            return PurposeHeader.Read(upgrade).Problem is { } badHeader
+                ? Refusal($"the upgrade's {PurposeHeader.Name} header: {badHeader}")
+                : null;
         }
 
         // A member that is no string is said as such wherever it stands among them.
@@ -44,11 +48,13 @@ internal static class ConnectionPurpose
                 : null;
         if (problem is not null)
         {
-            return new ConnectionRefusal(CloseCodes.BadRequest, PurposeHeader.InvalidCode,
-                StatusCodes.Status400BadRequest, $"{PurposeHeader.InvalidCode}: {problem}");
+            return Refusal(problem);
         }
 
         upgrade.Headers[PurposeHeader.Name] = purpose;
         return null;
     }
+
+    private static ConnectionRefusal Refusal(string problem) => new(CloseCodes.BadRequest,
+        PurposeHeader.InvalidCode, StatusCodes.Status400BadRequest, $"{PurposeHeader.InvalidCode}: {problem}");
 }
