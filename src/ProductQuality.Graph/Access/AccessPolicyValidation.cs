@@ -86,7 +86,8 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
         {
             // An appsettings.json of another program in the working folder left no contract to name ("one of .").
             return $"Setting {path}:Contract names a contract, but Access:Contracts defines none: run from the folder "
-                + "that holds the server's appsettings.json, or give the contracts as appsettings.example.json does.";
+                + "that holds the server's appsettings.json (the build output's, or src/ProductQuality.Graph/), or "
+                + "copy its Access:Contracts section into yours (appsettings.example.json only sketches it).";
         }
 
         if (string.IsNullOrWhiteSpace(department.Contract))

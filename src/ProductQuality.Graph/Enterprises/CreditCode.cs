@@ -26,6 +26,15 @@ public static class CreditCode
             return CreditCodeValidation.Invalid("the credit code is empty; a credit code has 18 characters");
         }
 
+        // Codes pasted from spreadsheets and licences carry padding and line breaks, and Chinese input methods type
+        // full-width characters: say so, rather than count characters the person cannot see.
+        if (char.IsWhiteSpace(code[0]) || char.IsWhiteSpace(code[^1]))
+        {
+            return CreditCodeValidation.Invalid(
+                $"{(char.IsWhiteSpace(code[0]) ? "starts" : "ends")} with {Described(char.IsWhiteSpace(code[0])
+                    ? code[0] : code[^1])}: send the 18 characters without spaces or line breaks");
+        }
+
         if (code.Length != Length)
         {
             return CreditCodeValidation.Invalid(Inv($"has {code.Length} characters; a credit code has {Length}"));
@@ -44,6 +53,20 @@ public static class CreditCode
             {
                 return CreditCodeValidation.Invalid(Inv($"character {i + 1} '{code.Substring(i, 2)}' is not allowed: ")
                     + "credit codes use digits and capital letters except I, O, S, V, Z");
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                return CreditCodeValidation.Invalid(Inv($"character {i + 1} is {Described(c)}: ")
+                    + "a credit code has no spaces or line breaks");
+            }
+
+            // Full-width forms (U+FF01–U+FF5E) are the ASCII characters shifted by 0xFEE0.
+            if (c is >= '\uFF10' and <= '\uFF5A' && (char)(c - 0xFEE0) is var narrow
+                && Alphabet.Contains(char.ToUpperInvariant(narrow), StringComparison.Ordinal))
+            {
+                return CreditCodeValidation.Invalid(Inv($"character {i + 1} '{c}' is a full-width character: write ")
+                    + Inv($"'{char.ToUpperInvariant(narrow)}'"));
             }
 
             if (char.IsAsciiLetterLower(c) && Alphabet.Contains(char.ToUpperInvariant(c), StringComparison.Ordinal))
@@ -115,6 +138,15 @@ public static class CreditCode
 
         return Alphabet[(31 - (sum % 31)) % 31];
     }
+
+    private static string Described(char c) => c switch
+    {
+        ' ' => "a space",
+        '\u3000' => "a full-width space",
+        '\n' or '\r' => "a line break",
+        '\t' => "a tab",
+        _ => Inv($"a blank character (U+{(int)c:X4})"),
+    };
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -88,6 +88,10 @@ public abstract class BlacklistCheckTests(TestServerFactory factory)
             new { codes });
 
         Assert.Equal("QUERY_TOO_COMPLEX", reply.FirstErrorCode);
+        // A check has no page to shrink: the refusal says to send fewer codes (it said "smaller pages (first)").
+        Assert.Contains("Send fewer codes per request", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("blacklistCheck", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("first", reply.FirstErrorMessage, StringComparison.Ordinal);
         var extensions = reply.Json.GetProperty("errors")[0].GetProperty("extensions");
         Assert.Equal(20_000, extensions.GetProperty("cost").GetInt64());
     }

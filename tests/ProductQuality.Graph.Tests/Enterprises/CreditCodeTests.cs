@@ -32,7 +32,16 @@ public sealed class CreditCodeTests
     [InlineData("91330402ma2b3c4d1n", "character 9 'm' is lower case: write credit codes in capital letters ('M')")]
     [InlineData("9133A402MA2B3C4D1N",
         "character 5 'A' must be a digit: characters 3–8 are the administrative division code (行政区划码)")]
-    [InlineData(" 91310110666007217T", "has 19 characters; a credit code has 18")]
+    // Padding, line breaks and full-width characters are named: a count of characters the person cannot see is no
+    // help (the partner probe: codes pasted from a spreadsheet, or typed with a Chinese input method).
+    [InlineData(" 91310110666007217T", "starts with a space: send the 18 characters without spaces or line breaks")]
+    [InlineData("91310110666007217T\n",
+        "ends with a line break: send the 18 characters without spaces or line breaks")]
+    [InlineData("91310110666007217T\u3000",
+        "ends with a full-width space: send the 18 characters without spaces or line breaks")]
+    [InlineData("913101106660\t7217T", "character 13 is a tab: a credit code has no spaces or line breaks")]
+    [InlineData("９1310110666007217T", "character 1 '９' is a full-width character: write '9'")]
+    [InlineData("91310110666007217ｔ", "character 18 'ｔ' is a full-width character: write 'T'")]
     [InlineData("", "the credit code is empty; a credit code has 18 characters")]
     [InlineData(null, "the credit code is empty; a credit code has 18 characters")]
     public void Invalid_codes_say_what_is_wrong(string? code, string problem)

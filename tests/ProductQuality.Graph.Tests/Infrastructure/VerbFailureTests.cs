@@ -151,6 +151,8 @@ public sealed class VerbFailureTests
         Assert.Contains("Access:Contracts defines none: run from the folder that holds the server's appsettings.json",
             error, StringComparison.Ordinal);
         Assert.DoesNotContain("one of .", error, StringComparison.Ordinal);
+        // Not "as appsettings.example.json does": that file only sketches the contracts (the partner probe).
+        Assert.Contains("copy its Access:Contracts section into yours", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 

@@ -57,11 +57,24 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
 
         var who = audience.Department is { } department ? $"department '{department}'" : "anonymous callers";
         var (rows, budget) = (N0(estimate), N0(limits.MaxCost));
+        // A bulk check has no page to shrink: its size is the codes sent, and the remedy is to send fewer.
+        var bulk = BulkFields(operation);
+        var remedy = bulk.Count > 0
+            ? $"Each credit code sent to {string.Join(" and ", bulk)} counts a row for every list it returns. Send "
+                + "fewer codes per request (split the list over several requests), or ask for fewer lists per code."
+            : "Ask for smaller pages (first), fewer nested lists, or page through the data in several requests.";
         return LimitRefusal.BadRequest("QUERY_TOO_COMPLEX",
             $"The query would read about {rows} rows (page sizes multiplied through nested lists); the limit for " +
-            $"{who} is {budget}. Ask for smaller pages (first), fewer nested lists, or page through " +
-            "the data in several requests.", "cost", estimate, limits.MaxCost);
+            $"{who} is {budget}. {remedy}",
+            "cost", estimate, limits.MaxCost);
     }
+
+    /// <summary>The operation's root fields that take a list of credit codes (blacklistCheck, enterpriseStatuses).
+    /// </summary>
+    private static List<string> BulkFields(GraphQLOperationDefinition operation) =>
+        [.. operation.SelectionSet.Selections.OfType<GraphQLField>()
+            .Where(f => f.Arguments?.Items.Any(a => a.Name.Value.Span.SequenceEqual("creditCodes")) == true)
+            .Select(f => f.Name.StringValue).Distinct(StringComparer.Ordinal)];
 
     // The estimate, and the refusal of a limit out of its field's range (a document with one is never cached: each
     // request of it is refused again).
