@@ -79,6 +79,25 @@ public sealed class ChangeFeedContractTests(ChangeFeedServerFactory factory)
         Assert.Equal("INVALID_ARGUMENT", empty.FirstErrorCode);
     }
 
+    /// <summary>
+    /// A kind another contract has (finance's CLASS, copied from the README by a project-approval developer) fails
+    /// validation as a misspelt value does, and the message names the kinds this contract has (the partner probe:
+    /// it said only "Expected type 'ChangeKind', found CLASS."); in an input object's field too.
+    /// </summary>
+    [Fact]
+    public async Task A_kind_the_contract_lacks_is_refused_naming_the_kinds_it_has()
+    {
+        var refused = await factory.ClientFor("project-approval")
+            .PostAsync("{ changes(kinds: [CLASS]) { pageInfo { endCursor } } }");
+        Assert.Equal("ARGUMENTS_OF_CORRECT_TYPE", refused.FirstErrorCode);
+        Assert.EndsWith("found CLASS.] ChangeKind takes BLACKLIST, ASSURED.", refused.FirstErrorMessage,
+            StringComparison.Ordinal);
+
+        var inField = await factory.ClientFor("finance")
+            .PostAsync("{ enterprises(filter: { class: D }) { totalCount } }");
+        Assert.Contains("EnterpriseClass takes AA, A, B, C.", inField.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task First_is_bounded_by_the_page_cap_and_priced_by_the_cost_limit()
     {

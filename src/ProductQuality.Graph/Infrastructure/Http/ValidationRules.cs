@@ -12,7 +12,10 @@ internal static class ValidationRules
 {
     public static IValidationRule[] For(GraphQLHttpOptions options) =>
     [
-        .. DocumentValidator.CoreRules,
+        // The library's argument-type rule, with an enum's values named (EnumLiteralRule).
+        .. DocumentValidator.CoreRules.Select(rule => rule is GraphQL.Validation.Rules.ArgumentsOfCorrectType
+            ? EnumLiteralRule.Instance
+            : rule),
         new ComplexityValidationRule(new ComplexityOptions { MaxDepth = options.MaxDepth }),
         TextValueRule.Instance,
     ];
