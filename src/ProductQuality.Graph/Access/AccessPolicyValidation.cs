@@ -45,8 +45,9 @@ public sealed partial class AccessPolicyValidation : IValidateOptions<AccessOpti
         {
             if (!Id().IsMatch(id) || id is AccessPolicy.PublicContract or "full" or AccessPolicy.EnterpriseContract)
             {
-                yield return $"Access:Departments:{id}: a department id is lower-case letters, digits and dashes, " +
-                    $"and not 'public', 'full' or '{AccessPolicy.EnterpriseContract}'.";
+                yield return $"Setting Access:Departments:{id} names the department '{id}': a department id is 2 to " +
+                    "63 lower-case letters, digits and dashes, not starting with a dash, and not 'public', 'full' or " +
+                    $"'{AccessPolicy.EnterpriseContract}'.";
             }
 
 

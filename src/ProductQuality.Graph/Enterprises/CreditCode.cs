@@ -26,13 +26,29 @@ public static class CreditCode
             return CreditCodeValidation.Invalid("the credit code is empty; a credit code has 18 characters");
         }
 
-        // Codes pasted from spreadsheets and licences carry padding and line breaks, and Chinese input methods type
-        // full-width characters: say so, rather than count characters the person cannot see.
-        if (char.IsWhiteSpace(code[0]) || char.IsWhiteSpace(code[^1]))
+        // Codes pasted from spreadsheets and licences carry padding, line breaks and invisible marks (a BOM, a
+        // zero-width space), and Chinese input methods type full-width characters: say so, before counting characters
+        // the person cannot see.
+        if (code.All(IsBlank))
         {
             return CreditCodeValidation.Invalid(
-                $"{(char.IsWhiteSpace(code[0]) ? "starts" : "ends")} with {Described(char.IsWhiteSpace(code[0])
-                    ? code[0] : code[^1])}: send the 18 characters without spaces or line breaks");
+                "the credit code is blank (only spaces, line breaks or invisible characters); it has 18 characters");
+        }
+
+        if (IsBlank(code[0]) || IsBlank(code[^1]))
+        {
+            var (where, c) = IsBlank(code[0]) ? ("starts", code[0]) : ("ends", code[^1]);
+            return CreditCodeValidation.Invalid(
+                $"{where} with {Described(c)}: send the 18 characters without {Blanks}");
+        }
+
+        for (var i = 1; i < code.Length - 1; i++)
+        {
+            if (IsBlank(code[i]))
+            {
+                return CreditCodeValidation.Invalid(
+                    Inv($"character {i + 1} is {Described(code[i])}: a credit code has no {Blanks}"));
+            }
         }
 
         if (code.Length != Length)
@@ -53,12 +69,6 @@ public static class CreditCode
             {
                 return CreditCodeValidation.Invalid(Inv($"character {i + 1} '{code.Substring(i, 2)}' is not allowed: ")
                     + "credit codes use digits and capital letters except I, O, S, V, Z");
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                return CreditCodeValidation.Invalid(Inv($"character {i + 1} is {Described(c)}: ")
-                    + "a credit code has no spaces or line breaks");
             }
 
             // Full-width forms (U+FF01–U+FF5E) are the ASCII characters shifted by 0xFEE0.
@@ -139,12 +149,23 @@ public static class CreditCode
         return Alphabet[(31 - (sum % 31)) % 31];
     }
 
+    private const string Blanks = "spaces, line breaks or invisible characters";
+
+    /// <summary>White space, and the invisible format characters (zero-width space, byte order mark, direction marks).
+    /// </summary>
+    private static bool IsBlank(char c) =>
+        char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
     private static string Described(char c) => c switch
     {
         ' ' => "a space",
+        '\u00A0' => "a no-break space",
         '\u3000' => "a full-width space",
-        '\n' or '\r' => "a line break",
+        '\n' or '\r' or '\u0085' or '\u2028' or '\u2029' => "a line break",
         '\t' => "a tab",
+        '\u200B' => "a zero-width space",
+        '\uFEFF' => "a byte order mark (U+FEFF)",
+        _ when char.GetUnicodeCategory(c) == UnicodeCategory.Format => Inv($"an invisible character (U+{(int)c:X4})"),
         _ => Inv($"a blank character (U+{(int)c:X4})"),
     };
 

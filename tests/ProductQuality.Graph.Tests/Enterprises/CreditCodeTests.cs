@@ -34,12 +34,25 @@ public sealed class CreditCodeTests
         "character 5 'A' must be a digit: characters 3–8 are the administrative division code (行政区划码)")]
     // Padding, line breaks and full-width characters are named: a count of characters the person cannot see is no
     // help (the partner probe: codes pasted from a spreadsheet, or typed with a Chinese input method).
-    [InlineData(" 91310110666007217T", "starts with a space: send the 18 characters without spaces or line breaks")]
+    [InlineData(" 91310110666007217T",
+        "starts with a space: send the 18 characters without spaces, line breaks or invisible characters")]
     [InlineData("91310110666007217T\n",
-        "ends with a line break: send the 18 characters without spaces or line breaks")]
+        "ends with a line break: send the 18 characters without spaces, line breaks or invisible characters")]
     [InlineData("91310110666007217T\u3000",
-        "ends with a full-width space: send the 18 characters without spaces or line breaks")]
-    [InlineData("913101106660\t7217T", "character 13 is a tab: a credit code has no spaces or line breaks")]
+        "ends with a full-width space: send the 18 characters without spaces, line breaks or invisible characters")]
+    [InlineData("\uFEFF91310110666007217T", "starts with a byte order mark (U+FEFF): send the 18 characters without "
+        + "spaces, line breaks or invisible characters")]
+    [InlineData("913101106660\t7217T",
+        "character 13 is a tab: a credit code has no spaces, line breaks or invisible characters")]
+    // An inserted one makes the length wrong too: named before the count (the re-probe).
+    [InlineData("91310110666 007217T",
+        "character 12 is a space: a credit code has no spaces, line breaks or invisible characters")]
+    [InlineData("9131011066600\u200B7217T",
+        "character 14 is a zero-width space: a credit code has no spaces, line breaks or invisible characters")]
+    [InlineData("9131011066600\u20287217T",
+        "character 14 is a line break: a credit code has no spaces, line breaks or invisible characters")]
+    [InlineData("   \n  ", "the credit code is blank (only spaces, line breaks or invisible characters); it has 18 "
+        + "characters")]
     [InlineData("９1310110666007217T", "character 1 '９' is a full-width character: write '9'")]
     [InlineData("91310110666007217ｔ", "character 18 'ｔ' is a full-width character: write 'T'")]
     [InlineData("", "the credit code is empty; a credit code has 18 characters")]

@@ -93,6 +93,12 @@ public sealed class BadSettingsTests
             "one of drc, finance, industry-access, project-approval, public, regulator, sci-tech, tax, yrd-partner"
         },
         {
+            // One letter is lower case: the message said only "lower-case letters", and 'x' is (the re-probe).
+            "--Access:Departments:x:Contract=tax",
+            "Setting Access:Departments:x names the department 'x': a department id is 2 to 63 lower-case letters",
+            "not starting with a dash"
+        },
+        {
             "--Access:Contracts:audit-only:Groups:Audit=Full",
             "Setting Access:Contracts:audit-only:Groups does not state Identity, Contact,",
             "give every field group Full, Masked, Limited or Hidden"

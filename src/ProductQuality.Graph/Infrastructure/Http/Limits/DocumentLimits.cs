@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
+using GraphQLParser;
 using GraphQLParser.AST;
 using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Access;
@@ -57,11 +58,13 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
 
         var who = audience.Department is { } department ? $"department '{department}'" : "anonymous callers";
         var (rows, budget) = (N0(estimate), N0(limits.MaxCost));
-        // A bulk check has no page to shrink: its size is the codes sent, and the remedy is to send fewer.
-        var bulk = BulkFields(operation);
+        // A bulk check has no page to shrink: its size is the codes sent. Both remedies when it stands beside pages
+        // (the estimate does not say which part cost what).
+        var bulk = BulkFields(document, operation.SelectionSet, 0);
         var remedy = bulk.Count > 0
-            ? $"Each credit code sent to {string.Join(" and ", bulk)} counts a row for every list it returns. Send "
-                + "fewer codes per request (split the list over several requests), or ask for fewer lists per code."
+            ? $"Each credit code sent to {string.Join(" and ", bulk)} counts a row for every list it returns: send "
+                + "fewer codes per request (split the list over several requests), ask for fewer lists per code, or "
+                + "for smaller pages (first) elsewhere in the query."
             : "Ask for smaller pages (first), fewer nested lists, or page through the data in several requests.";
         return LimitRefusal.BadRequest("QUERY_TOO_COMPLEX",
             $"The query would read about {rows} rows (page sizes multiplied through nested lists); the limit for " +
@@ -69,12 +72,33 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
             "cost", estimate, limits.MaxCost);
     }
 
-    /// <summary>The operation's root fields that take a list of credit codes (blacklistCheck, enterpriseStatuses).
+    /// <summary>
+    /// The root fields that take a list of credit codes (blacklistCheck, enterpriseStatuses), written directly or
+    /// through fragments (nested at most a few deep: a deeper one only costs the message its bulk advice).
     /// </summary>
-    private static List<string> BulkFields(GraphQLOperationDefinition operation) =>
-        [.. operation.SelectionSet.Selections.OfType<GraphQLField>()
-            .Where(f => f.Arguments?.Items.Any(a => a.Name.Value.Span.SequenceEqual("creditCodes")) == true)
-            .Select(f => f.Name.StringValue).Distinct(StringComparer.Ordinal)];
+    private static SortedSet<string> BulkFields(GraphQLDocument document, GraphQLSelectionSet selections, int depth)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field when field.Arguments?.Items.Any(
+                    a => a.Name.Value.Span.SequenceEqual("creditCodes")) == true:
+                    found.Add(field.Name.StringValue);
+                    break;
+                case GraphQLInlineFragment inline when depth < 8:
+                    found.UnionWith(BulkFields(document, inline.SelectionSet, depth + 1));
+                    break;
+                case GraphQLFragmentSpread spread when depth < 8
+                    && document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment:
+                    found.UnionWith(BulkFields(document, fragment.SelectionSet, depth + 1));
+                    break;
+            }
+        }
+
+        return found;
+    }
 
     // The estimate, and the refusal of a limit out of its field's range (a document with one is never cached: each
     // request of it is refused again).
