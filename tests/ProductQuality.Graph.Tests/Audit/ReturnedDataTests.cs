@@ -75,7 +75,8 @@ public abstract class ReturnedDataTests(TestServerFactory factory)
     public async Task An_enterprise_answered_with_its_type_name_alone_logs_its_code()
     {
         // '{ enterprise(creditCode: …) { __typename } }' answers whether the caller may see that enterprise, as a
-        // bulk check's 'known' does (logged); __typename is no field of the type, and logged no code (the access probe).
+        // bulk check's 'known' does (logged); __typename is no field of the type, and logged no code (the access
+        // probe).
         var client = factory.ClientFor("finance");
         var codes = (await client.PostAsync(Codes, null, new { f = new { } })).EnsureData().Data
             .GetProperty("enterprises").GetProperty("edges").EnumerateArray()

@@ -11,7 +11,8 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// GraphQL's "argument values of correct type" rule (GraphQL.NET's <see cref="ArgumentsOfCorrectType"/>, the same
 /// check and error), with the values an enum takes named when a literal is not one of them. The library said only
 /// "Expected type 'ChangeKind', found CLASS.": a partner copying another department's example (finance may follow
-/// CLASS changes, project approval only BLACKLIST and ASSURED) learnt neither what its contract offers nor what to send.
+/// CLASS changes, project approval only BLACKLIST and ASSURED) learnt neither what its contract offers nor what to
+/// send.
 /// The values are the caller's contract's: each schema has its own enum types.
 /// </summary>
 internal sealed partial class EnumLiteralRule : ValidationRuleBase
@@ -26,7 +27,8 @@ internal sealed partial class EnumLiteralRule : ValidationRuleBase
             return;
         }
 
-        context.ReportError(new ArgumentsOfCorrectTypeError(context, argument, errors + Values(context.Schema, errors)));
+        context.ReportError(
+            new ArgumentsOfCorrectTypeError(context, argument, errors + Values(context.Schema, errors)));
     });
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(Visitor);
