@@ -5,15 +5,18 @@ namespace ProductQuality.Graph.Audit;
 
 /// <summary>
 /// Readiness (tag <c>ready</c>): the server may take requests only while it can log them — the chain's head is
-/// readable, the last append did not fail and the one under way is not held up. (With the log off it is always
-/// ready.) Another process holding the SQLite file's write lock held every request ~19 s (up to the busy timeout)
-/// while readiness said 200, so a load balancer kept sending requests to wait.
+/// readable, the last append did not fail in the last few seconds and the one under way is not held up. (With the
+/// log off it is always ready.) Another process holding the SQLite file's write lock held every request ~19 s (up to
+/// the busy timeout) while readiness said 200, so a load balancer kept sending requests to wait.
 /// </summary>
 public sealed class AccessLogHealthCheck(AccessLogStore store, AccessLogWriter writer,
     Microsoft.Extensions.Options.IOptions<AccessLogOptions> options) : IHealthCheck
 {
     /// <summary>A commit waiting this long makes the server unready: commits take milliseconds.</summary>
     public static readonly TimeSpan StalledAfter = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a failed append keeps the server unready: the wait refused requests are told.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(Data.DatabaseOutage.RetryAfterSeconds);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
         CancellationToken cancellationToken = default)
@@ -23,7 +26,11 @@ public sealed class AccessLogHealthCheck(AccessLogStore store, AccessLogWriter w
             return HealthCheckResult.Healthy("The access log is off.");
         }
 
-        if (writer.LastAppendFailed)
+        // Unready for as long as refused callers are told to wait (Retry-After); then, if the log reads again, ready
+        // but degraded. Only an append clears a failure, and an unready server behind a load balancer gets no request
+        // to append: it stayed out of service after the database came back, until someone restarted it (ops probe).
+        var sinceFailure = writer.SinceFailedAppend;
+        if (sinceFailure < RetryAfter)
         {
             return HealthCheckResult.Unhealthy("The last access log append failed: requests are refused (503).");
         }
@@ -54,7 +61,10 @@ public sealed class AccessLogHealthCheck(AccessLogStore store, AccessLogWriter w
                     + "this server may not write): no access log entry can be stored, so requests are refused (503).");
             }
 
-            return HealthCheckResult.Healthy("The access log can be read; the last append succeeded.");
+            return sinceFailure is { } since
+                ? HealthCheckResult.Degraded($"The last access log append failed {since.TotalSeconds:F0} s ago; the "
+                    + "log can be read again, so requests are taken (each refused with 503 while appends still fail).")
+                : HealthCheckResult.Healthy("The access log can be read; the last append succeeded.");
         }
 #pragma warning disable CA1031 // Any failure to read the head makes the server unready; the check reports it.
         catch (Exception ex)

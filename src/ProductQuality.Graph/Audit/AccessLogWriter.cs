@@ -18,8 +18,16 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
 
     private long _appendStarted;
 
-    /// <summary>Whether the most recent append failed (readiness: <see cref="AccessLogHealthCheck"/>).</summary>
-    public bool LastAppendFailed { get; private set; }
+    private long _failedAt;
+
+    /// <summary>
+    /// How long ago the most recent append failed; null when it succeeded (readiness:
+    /// <see cref="AccessLogHealthCheck"/>).
+    /// </summary>
+    public TimeSpan? SinceFailedAppend =>
+        Interlocked.Read(ref _failedAt) is var failed and > 0
+            ? System.Diagnostics.Stopwatch.GetElapsedTime(failed)
+            : null;
 
     /// <summary>
     /// How long the append under way has been waiting for its commit; zero when none is. A commit held up (another
@@ -91,7 +99,7 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
             // Not waiting any more before the requests go on: reset only after them (in the loop), a caller probing
             // readiness the moment its answer came read the stall that had just ended (a CI run's HealthTests).
             Interlocked.Exchange(ref _appendStarted, 0);
-            LastAppendFailed = false;
+            Interlocked.Exchange(ref _failedAt, 0);
             batch.ForEach(p => p.Done.TrySetResult());
         }
 #pragma warning disable CA1031 // Every failure is handed to the waiting requests, which answer for it.
@@ -109,7 +117,7 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LastAppendFailed = true;
+            Interlocked.Exchange(ref _failedAt, System.Diagnostics.Stopwatch.GetTimestamp());
             // The waiting requests answer for it (a batch failing for an outage fails whole: one by one would too).
             logger.LogDatabaseFailure(ex, "access-log append",
                 batch.Count == 1 ? "Could not append an access log entry"

@@ -45,6 +45,18 @@ public sealed class FailClosedTests(AccessLogServerFactory factory)
             await BreakStoreAsync(false);
         }
 
+        // Ready again without a request: behind a load balancer an unready server gets none, and only an append
+        // cleared the failure, so it stayed out of service until restarted (the ops probe). Degraded until one does.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var readiness = await ReadinessAsync();
+        while (readiness == HealthStatus.Unhealthy && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(250);
+            readiness = await ReadinessAsync();
+        }
+
+        Assert.Equal(HealthStatus.Degraded, readiness);
+
         var purpose = AccessLogProbe.NewPurpose("mended");
         (await client.PostAsync(Query, purpose)).EnsureData();
         Assert.Equal(3, (await factory.EntryAsync(purpose)).CodeCount);
