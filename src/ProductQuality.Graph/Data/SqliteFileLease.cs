@@ -42,10 +42,29 @@ public sealed class SqliteFileLease : IDisposable
             return null;
         }
 
-        return Infrastructure.FileLock.TryTake(path + ".lock", share, out _) is { } held
-            ? new SqliteFileLease(held)
-            : throw new DatabaseStateException(refusal(path));
+        FileStream? held;
+        IOException? refused;
+        try
+        {
+            held = Infrastructure.FileLock.TryTake(path + ".lock", share, out refused);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new DatabaseStateException(CannotWrite(path, e.Message));
+        }
+
+        // Only a lock another process holds is "in use": a read-only file system or folder refused the lock file
+        // itself, and was reported as a seed run that was not there (the ops probe).
+        return held is not null ? new SqliteFileLease(held)
+            : refused is not null && !Infrastructure.FileLock.IsHeldElsewhere(refused)
+                ? throw new DatabaseStateException(CannotWrite(path, refused.Message))
+                : throw new DatabaseStateException(refusal(path));
     }
+
+    private static string CannotWrite(string path, string reason) =>
+        $"The lock file '{path}.lock' beside the database cannot be created ({reason}): the database's folder must be "
+        + "writable by this server (SQLite writes its journal there too). Use a writable folder, or point "
+        + "Database:ConnectionString at a file in one.";
 }
 
 /// <summary>The running server's hold on its SQLite file, kept for the host's lifetime and let go with it.</summary>

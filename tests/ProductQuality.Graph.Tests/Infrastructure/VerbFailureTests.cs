@@ -202,6 +202,25 @@ public sealed class VerbFailureTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A lock file the folder refuses (a read-only file system; here a folder in its place) was reported as a seed
+    /// run in progress that was not there (the ops probe), or as .NET's "Access to the path … is denied", exit 1.
+    /// </summary>
+    [Fact]
+    public async Task A_lock_file_that_cannot_be_created_is_named_so()
+    {
+        using var verb = new VerbProcess();
+        var file = Path.Combine(verb.Folder, "locked.db");
+        Directory.CreateDirectory(file + ".lock");
+        var (code, _, error) = await verb.RunAsync("seed", "--enterprises", "10",
+            $"--Database:ConnectionString=Data Source={file}");
+        Assert.True(code == 3, $"exit {code}: {error}");
+        Assert.Contains($"The lock file '{file}.lock' beside the database cannot be created", error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("in use", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_database_without_tables_is_named_so()
     {
