@@ -26,6 +26,13 @@ public sealed class ReceiptOptionsValidation(IOptions<TokenOptions> tokens) : IV
 
     private IEnumerable<string> Problems(ReceiptOptions options)
     {
+        // Empty, every receipt would carry "iss": "" and no verifier could tell whose it is (the ops probe).
+        if (string.IsNullOrWhiteSpace(options.Issuer))
+        {
+            yield return "Setting Receipts:Issuer is empty: give the iss every receipt carries, e.g. the bureau's "
+                + "name (productquality-graph by default).";
+        }
+
         if (string.IsNullOrWhiteSpace(options.SigningKey))
         {
             if (!tokens.Value.IsDevelopmentMode)

@@ -48,10 +48,17 @@ public sealed class ReceiptSigner(ReceiptKeys keys, IOptions<ReceiptOptions> opt
         var result = await Handler.ValidateTokenAsync(receipt, Parameters());
         if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
         {
-            return ReceiptVerification.Refused(result.Exception is SecurityTokenMalformedException
-                ? "This is not a check receipt: it does not read as a compact JWS."
-                : "The receipt's signature does not verify with any receipt key of this server: it was altered, " +
-                  "or it was not issued here.");
+            // An issuer that differs is said as such: the signature may be whole (a bureau that renamed its issuer saw
+            // every older receipt called altered; the ops probe).
+            return ReceiptVerification.Refused(result.Exception switch
+            {
+                SecurityTokenMalformedException => "This is not a check receipt: it does not read as a compact JWS.",
+                SecurityTokenInvalidIssuerException => $"The receipt was issued by '{IssuerOf(receipt)}', not by this "
+                    + $"server's issuer '{options.Value.Issuer}' (Receipts:Issuer): verify it where it was issued, or "
+                    + "with that issuer.",
+                _ => "The receipt's signature does not verify with any receipt key of this server: it was altered, " +
+                    "or it was not issued here.",
+            });
         }
 
         if (Read(token) is not { } stated)
@@ -70,6 +77,9 @@ public sealed class ReceiptSigner(ReceiptKeys keys, IOptions<ReceiptOptions> opt
             : ReceiptVerification.Refused("The codes given are not the codes checked (or not in the same order): " +
                 "their digest differs from the receipt's.", stated);
     }
+
+    private static string IssuerOf(string receipt) =>
+        Infrastructure.Quoted.Start(Handler.ReadJsonWebToken(receipt).Issuer);
 
     private TokenValidationParameters Parameters() => new()
     {

@@ -92,6 +92,8 @@ public sealed class BadSettingsTests
             "Setting Access:Departments:tax:Contract is 'taxes'",
             "one of drc, finance, industry-access, project-approval, public, regulator, sci-tech, tax, yrd-partner"
         },
+        // Empty, every receipt would carry "iss": "" (the ops probe).
+        { "--Receipts:Issuer=", "Setting Receipts:Issuer is empty", "productquality-graph by default" },
         {
             // One letter is lower case: the message said only "lower-case letters", and 'x' is (the re-probe).
             "--Access:Departments:x:Contract=tax",

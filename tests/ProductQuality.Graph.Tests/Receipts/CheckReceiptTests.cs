@@ -107,6 +107,28 @@ public sealed class CheckReceiptTests(GraphServerFactory factory)
         Assert.True(offline.IsValid, offline.Exception?.Message);
     }
 
+    /// <summary>
+    /// A receipt checked under another issuer is refused for its issuer, not called altered (its signature holds: a
+    /// bureau that renamed its issuer saw every older receipt reported as tampered with; the ops probe).
+    /// </summary>
+    [Fact]
+    public async Task A_receipt_of_another_issuer_is_refused_for_its_issuer()
+    {
+        var pem = ReceiptServer.NewKeyPem();
+        string receipt;
+        using (var issued = ReceiptServer.With(factory, pem, "receipts-2026"))
+        {
+            receipt = await ReceiptAsync(ReceiptServer.ClientFor(issued, "tax"), Codes);
+        }
+
+        using var renamed = ReceiptServer.With(factory, pem, "receipts-2026")
+            .WithWebHostBuilder(b => b.UseSetting("Receipts:Issuer", "bureau-renamed"));
+        var refused = await VerifyAsync(ReceiptServer.ClientFor(renamed, "tax"), receipt, Codes);
+        Assert.False(refused.GetProperty("valid").GetBoolean());
+        Assert.StartsWith("The receipt was issued by 'productquality-graph', not by this server's issuer "
+            + "'bureau-renamed'", refused.GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_receipt_verify_verb_checks_codes_and_answers_offline()
     {
