@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Infrastructure.Http;
 using ProductQuality.Graph.Operations.Health;
 using ProductQuality.Graph.Operations.Logging;
 using ProductQuality.Graph.Operations.RequestIds;
@@ -18,6 +20,7 @@ public static class OperationsRegistration
         builder.Services.AddRequestIds();
         builder.AddHealthProbes();
         builder.AddTelemetry();
+        builder.AddAllowedHosts();
         return builder;
     }
 
@@ -26,6 +29,8 @@ public static class OperationsRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseRequestIdHeader();
+        // Probes and scrapes address the server by its IP: exempt from the names (AllowedHosts).
+        app.UseAllowedHosts(app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value.Prometheus.Path);
         return app;
     }
 

@@ -92,6 +92,11 @@ public sealed class BadSettingsTests
             "Setting Access:Departments:tax:Contract is 'taxes'",
             "one of drc, finance, industry-access, project-approval, public, regulator, sci-tech, tax, yrd-partner"
         },
+        // A URL where a name belongs refused every request with an HTML 400, and the server said it was ready.
+        {
+            "--AllowedHosts=http://x/", "Setting AllowedHosts has 'http://x/', which is no host name",
+            "without scheme, port or path"
+        },
         // Empty, every receipt would carry "iss": "" (the ops probe).
         { "--Receipts:Issuer=", "Setting Receipts:Issuer is empty", "productquality-graph by default" },
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,32 @@ public sealed class HealthTests(GraphServerFactory factory)
         Assert.StartsWith("All ", Check(ready, "migrations").GetProperty("description").GetString(),
             StringComparison.Ordinal);
         AssertNoSecrets(ready, factory.DatabasePath);
+    }
+
+    /// <summary>
+    /// With AllowedHosts set as the example advises for production, ASP.NET Core's filter answered every probe and
+    /// scrape that addresses the server by its IP with an HTML 400 (the ops probe: liveness failed, the server was
+    /// restarted in a loop). The probes are exempt now, and a request under another name gets the JSON error.
+    /// </summary>
+    [Fact]
+    public async Task Probes_answer_whatever_name_they_use_and_other_requests_need_an_allowed_name()
+    {
+        using var named = factory.WithWebHostBuilder(b => b.UseSetting("AllowedHosts", "graph.example.gov.cn"));
+        using var byAddress = named.CreateClient(new() { BaseAddress = new Uri("http://10.0.0.7:5080") });
+        Assert.Equal(HttpStatusCode.OK, (await byAddress.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await byAddress.GetAsync("/health/ready")).StatusCode);
+
+        var refused = await byAddress.PostAsync("/graphql",
+            new StringContent("""{"query":"{ __typename }"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0];
+        Assert.Equal("HOST_NOT_ALLOWED", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("'10.0.0.7'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        using var byName = named.CreateClient(new() { BaseAddress = new Uri("http://graph.example.gov.cn") });
+        var answered = await byName.PostAsync("/graphql",
+            new StringContent("""{"query":"{ __typename }"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
     }
 
     [Fact]
