@@ -36,7 +36,10 @@ internal static class SettingValues
         return type switch
         {
             _ when type == typeof(bool) => "true or false",
-            _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => "a whole number",
+            // A whole number too large for its type was told it should be "a whole number" (the ops probe).
+            _ when type == typeof(int) => "a whole number up to 2147483647 (and within the setting's own range)",
+            _ when type == typeof(short) => "a whole number up to 32767 (and within the setting's own range)",
+            _ when type == typeof(long) => "a whole number up to 9223372036854775807",
             _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "a number such as 0.5",
             _ when type == typeof(DateOnly) => "a date such as 2026-11-28",
             _ when type == typeof(DateTime) => "a date and time such as 2026-11-28T08:00:00Z",

@@ -85,6 +85,11 @@ public sealed class BadSettingsTests
             "Give a GeoJSON FeatureCollection"
         },
         { "--Auth:ClockSkewSeconds=1.5", "Setting Auth:ClockSkewSeconds is '1.5'", "a whole number" },
+        // A whole number too large for the type was told it should be "a whole number" (the ops probe).
+        {
+            "--Database:SqlitePageCacheMiB=99999999999", "Setting Database:SqlitePageCacheMiB is '99999999999'",
+            "a whole number up to 2147483647"
+        },
         { "--Access:Contracts:tax:Groups:Health=All", "Setting Access:Contracts:tax:Groups:Health is 'All'", "one" },
         { "--Access:Contracts:tax:Groups:Secret=Full", "Setting Access:Contracts:tax:Groups:Secret names", "one" },
         {
