@@ -28,7 +28,10 @@ internal static class SettingValues
             return DateProblem(text);
         }
 
-        if (type == typeof(string) || Converts(text, type))
+        // A time converter reads blank text as midnight (or the year 1): " " for a run time was taken as 00:00.
+        var blankTime = string.IsNullOrWhiteSpace(text)
+            && (type == typeof(TimeOnly) || type == typeof(DateTime) || type == typeof(TimeSpan));
+        if (type == typeof(string) || (!blankTime && Converts(text, type)))
         {
             return null;
         }

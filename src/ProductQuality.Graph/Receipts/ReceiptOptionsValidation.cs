@@ -35,6 +35,14 @@ public sealed class ReceiptOptionsValidation(IOptions<TokenOptions> tokens) : IV
 
         if (string.IsNullOrWhiteSpace(options.SigningKey))
         {
+            // A kid names the configured key; without one, receipts were signed by the generated development key
+            // under its own kid, and the setting was silently ignored (the ops probe).
+            if (!string.IsNullOrWhiteSpace(options.KeyId))
+            {
+                yield return $"Setting Receipts:KeyId is '{Quoted.Start(options.KeyId)}' but Receipts:SigningKey is not "
+                    + "set: give the key it names (PEM), or leave KeyId out.";
+            }
+
             if (!tokens.Value.IsDevelopmentMode)
             {
                 yield return "Setting Receipts:SigningKey is missing: with Auth:Authority set (production) check " +

@@ -102,6 +102,16 @@ public sealed class BadSettingsTests
             "--AllowedHosts=http://x/", "Setting AllowedHosts has 'http://x/', which is no host name",
             "without scheme, port or path"
         },
+        // A kid without the key it names was ignored: receipts went on under the development key's kid (ops probe).
+        {
+            "--Receipts:KeyId=k1", "Setting Receipts:KeyId is 'k1' but Receipts:SigningKey is not set",
+            "leave KeyId out"
+        },
+        // Blank, a time of day was read as midnight (ops probe).
+        {
+            "--AccessLog:Retention:RunAt= ", "Setting AccessLog:Retention:RunAt is ' '",
+            "a time of day from 00:00:00 to 23:59:59"
+        },
         // Empty, every receipt would carry "iss": "" (the ops probe).
         { "--Receipts:Issuer=", "Setting Receipts:Issuer is empty", "productquality-graph by default" },
         {
