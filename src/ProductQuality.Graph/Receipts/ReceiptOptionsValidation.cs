@@ -39,8 +39,8 @@ public sealed class ReceiptOptionsValidation(IOptions<TokenOptions> tokens) : IV
             // under its own kid, and the setting was silently ignored (the ops probe).
             if (!string.IsNullOrWhiteSpace(options.KeyId))
             {
-                yield return $"Setting Receipts:KeyId is '{Quoted.Start(options.KeyId)}' but Receipts:SigningKey is not "
-                    + "set: give the key it names (PEM), or leave KeyId out.";
+                yield return $"Setting Receipts:KeyId is '{Quoted.Start(options.KeyId)}' but Receipts:SigningKey is "
+                    + "not set: give the key it names (PEM), or leave KeyId out.";
             }
 
             if (!tokens.Value.IsDevelopmentMode)
