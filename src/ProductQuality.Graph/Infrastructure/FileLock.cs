@@ -9,16 +9,16 @@ namespace ProductQuality.Graph.Infrastructure;
 internal static class FileLock
 {
     /// <summary>
-    /// The lock, held until the stream is disposed; null, with the operating system's reason, when another process
-    /// holds it in a way <paramref name="share"/> does not allow (or the folder refuses the file).
-    /// </summary>
-    /// <summary>
     /// Whether a refusal of <see cref="TryTake"/> is another process's lock (EAGAIN/EWOULDBLOCK on Unix, a sharing or
     /// lock violation on Windows), not a folder or file system that refuses the file (read-only, full, gone).
     /// </summary>
     public static bool IsHeldElsewhere(IOException refused) =>
-        refused?.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
+        refused.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
 
+    /// <summary>
+    /// The lock, held until the stream is disposed; null, with the operating system's reason, when another process
+    /// holds it in a way <paramref name="share"/> does not allow (or the folder refuses the file).
+    /// </summary>
     public static FileStream? TryTake(string path, FileShare share, out IOException? refused)
     {
         try

@@ -30,7 +30,8 @@ public static class OperationsRegistration
         ArgumentNullException.ThrowIfNull(app);
         app.UseRequestIdHeader();
         // Probes and scrapes address the server by its IP: exempt from the names (AllowedHosts).
-        app.UseAllowedHosts(app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value.Prometheus.Path);
+        var telemetry = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+        app.UseAllowedHosts(path => TelemetryRegistration.IsOperationsPath(path, telemetry));
         return app;
     }
 

@@ -47,8 +47,7 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
             context.CancellationToken.ThrowIfCancellationRequested();
             try
             {
-                (reader as INotingSourceReader)?.Note(context.UserContext, node.Source);
-                node.Result = value.GraphType.Serialize(reader.Read(node.Source));
+                node.Result = ReadScalar(context, reader, value.GraphType, node.Source);
                 ValidateNodeResult(context, node);
                 return Task.CompletedTask;
             }
@@ -139,11 +138,9 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
     private static bool TryReadInline(ExecutionContext context, PlannedField planned, ScalarGraphType scalar,
         object? source, out object? value)
     {
-        var reader = (ISourceReader)planned.Definition.Resolver!;
         try
         {
-            (reader as INotingSourceReader)?.Note(context.UserContext, source);
-            value = scalar.Serialize(reader.Read(source));
+            value = ReadScalar(context, (ISourceReader)planned.Definition.Resolver!, scalar, source);
             return value is not null || planned.Definition.ResolvedType is not NonNullGraphType;
         }
 #pragma warning disable CA1031 // Not swallowed: the field becomes a node, and the library's path reports it.
@@ -153,6 +150,15 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
             value = null;
             return false;
         }
+    }
+
+    /// <summary>A scalar read from its source in one step: the access log's note first, as the resolver makes it.
+    /// </summary>
+    private static object? ReadScalar(ExecutionContext context, ISourceReader reader, ScalarGraphType scalar,
+        object? source)
+    {
+        (reader as INotingSourceReader)?.Note(context.UserContext, source);
+        return scalar.Serialize(reader.Read(source));
     }
 
     /// <summary>The selection's fields in order with their definitions; null when it is not a plain selection.

@@ -27,8 +27,11 @@ internal static partial class AllowedHosts
         builder.Services.AddSingleton<IValidateOptions<List>, Validation>();
     }
 
-    /// <summary>Early in the pipeline, after the request id (the refusal carries it).</summary>
-    public static void UseAllowedHosts(this WebApplication app, PathString metricsPath)
+    /// <summary>
+    /// Early in the pipeline, after the request id (the refusal carries it). <paramref name="exempt"/>: the paths
+    /// answered under any name.
+    /// </summary>
+    public static void UseAllowedHosts(this WebApplication app, Func<PathString, bool> exempt)
     {
         var patterns = Patterns(app.Services.GetRequiredService<IOptions<List>>().Value.Text);
         if (patterns is null)
@@ -41,7 +44,7 @@ internal static partial class AllowedHosts
             var host = http.Request.Host;
             // A request without a name (HTTP/1.0) passes, as under the framework's filter (AllowEmptyHosts).
             if (!host.HasValue || HostString.MatchesAny(new StringSegment(host.Host), patterns)
-                || http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments(metricsPath))
+                || exempt(http.Request.Path))
             {
                 return next(http);
             }

@@ -227,7 +227,6 @@ internal sealed partial class TransportWsConnection
         await CompleteAsync(id, operation);
     }
 
-    /// <summary>Whether the operation is still the one running under its id (not ended, not replaced).</summary>
     /// <summary>
     /// An operation its client completed (or whose connection went) before its start was answered is logged as an
     /// HTTP request whose caller left: CANCELLED, 499 CLIENT_CLOSED_REQUEST, with the groups and codes of what ran
@@ -245,6 +244,7 @@ internal sealed partial class TransportWsConnection
         await _log.RecordAsync(http, trace, RequestId(id), Audit.AccessOutcomes.ClientClosedRequest);
     }
 
+    /// <summary>Whether the operation is still the one running under its id (not ended, not replaced).</summary>
     private bool IsLive(string id, Operation operation) =>
         _operations.TryGetValue(id, out var current) && ReferenceEquals(current, operation);
 

@@ -81,8 +81,11 @@ internal static class TelemetryRegistration
             : new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath);
     }
 
-    /// <summary>Probes and scrapes are not traced: every few seconds, they would drown the requests.</summary>
-    private static bool IsOperationsPath(PathString path, TelemetryOptions options) =>
+    /// <summary>
+    /// The health probes and the metrics scrape: not traced (every few seconds, they would drown the requests), and
+    /// answered under any host name (<see cref="Infrastructure.Http.AllowedHosts"/>).
+    /// </summary>
+    internal static bool IsOperationsPath(PathString path, TelemetryOptions options) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments(options.Prometheus.Path);
 
     public static void MapTelemetry(this WebApplication app)

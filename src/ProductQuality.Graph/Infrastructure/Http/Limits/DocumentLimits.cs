@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
-using GraphQLParser;
 using GraphQLParser.AST;
 using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Access;
@@ -60,7 +59,7 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
         var (rows, budget) = (N0(estimate), N0(limits.MaxCost));
         // A bulk check has no page to shrink: its size is the codes sent. Both remedies when it stands beside pages
         // (the estimate does not say which part cost what).
-        var bulk = BulkFields(document, operation.SelectionSet, 0);
+        var bulk = BulkFields(document, operation.SelectionSet);
         var remedy = bulk.Count > 0
             ? $"Each credit code sent to {string.Join(" and ", bulk)} counts a row for every list it returns: send "
                 + "fewer codes per request (split the list over several requests), ask for fewer lists per code, or "
@@ -74,29 +73,20 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
 
     /// <summary>
     /// The root fields that take a list of credit codes (blacklistCheck, enterpriseStatuses), written directly or
-    /// through fragments (nested at most a few deep: a deeper one only costs the message its bulk advice).
+    /// through fragments (the look-ahead's walk: one nested past its depth only costs the message its bulk advice).
     /// </summary>
-    private static SortedSet<string> BulkFields(GraphQLDocument document, GraphQLSelectionSet selections, int depth)
+    private static SortedSet<string> BulkFields(GraphQLDocument document, GraphQLSelectionSet selections)
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var selection in selections.Selections)
+        Schema.SelectionLookAhead.AnyField(document, selections, found, static (_, field, found) =>
         {
-            switch (selection)
+            if (field.Arguments?.Items.Any(a => a.Name.Value.Span.SequenceEqual("creditCodes")) == true)
             {
-                case GraphQLField field when field.Arguments?.Items.Any(
-                    a => a.Name.Value.Span.SequenceEqual("creditCodes")) == true:
-                    found.Add(field.Name.StringValue);
-                    break;
-                case GraphQLInlineFragment inline when depth < 8:
-                    found.UnionWith(BulkFields(document, inline.SelectionSet, depth + 1));
-                    break;
-                case GraphQLFragmentSpread spread when depth < 8
-                    && document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment:
-                    found.UnionWith(BulkFields(document, fragment.SelectionSet, depth + 1));
-                    break;
+                found.Add(field.Name.StringValue);
             }
-        }
 
+            return false;
+        }, tooDeep: false);
         return found;
     }
 
