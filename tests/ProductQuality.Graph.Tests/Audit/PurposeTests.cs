@@ -35,6 +35,37 @@ public sealed class PurposeTests(AccessLogServerFactory factory)
         Assert.Equal(AccessOutcome.Ok, (await factory.EntryAsync(purpose)).Outcome);
     }
 
+    /// <summary>
+    /// A refused request is logged under the operation its document names, as an answered one is, when the request
+    /// sends no operationName (graphql-ws's and many clients' habit): a missing purpose and a malformed one alike.
+    /// </summary>
+    [Fact]
+    public async Task A_purpose_refusal_is_logged_under_the_documents_one_operation()
+    {
+        var required = factory.ClientFor(AccessLogServerFactory.PurposeRequiredDepartment);
+        var name = "Categories" + Guid.NewGuid().ToString("N")[..8];
+        var document = $"query {name} {{ productCategories {{ code }} }}";
+        Assert.Equal(PurposeHeader.RequiredCode, (await required.PostAsync(document, purpose: null)).FirstErrorCode);
+        Assert.Equal((name, PurposeHeader.RequiredCode), await LastEntryAsync());
+
+        Assert.Equal(PurposeHeader.InvalidCode,
+            (await factory.ClientFor("finance").PostAsync(document, "loan review")).FirstErrorCode);
+        Assert.Equal((name, PurposeHeader.InvalidCode), await LastEntryAsync());
+
+        // Two operations and none chosen, or a document that does not parse: no name to give.
+        var two = $"{document} query Other {{ __typename }}";
+        await required.PostAsync(two, purpose: null);
+        Assert.Equal((null, PurposeHeader.RequiredCode), await LastEntryAsync());
+        await required.PostAsync("query Broken {", purpose: null);
+        Assert.Equal((null, PurposeHeader.RequiredCode), await LastEntryAsync());
+    }
+
+    private async Task<(string? Name, string? Code)> LastEntryAsync()
+    {
+        var entry = await factory.DbAsync(db => Task.FromResult(db.AccessLog.OrderByDescending(e => e.Seq).First()));
+        return (entry.OperationName, entry.ErrorCode);
+    }
+
     [Fact]
     public async Task Other_departments_may_leave_the_purpose_out()
     {

@@ -28,12 +28,17 @@ public sealed class ConcurrencyLimitTests(ConcurrencyLimitTests.Server server)
         var finance = server.ClientFor("finance");
         var (held, running) = await HoldAsync(finance, "HeldA");
 
-        // finance may run one and queue one: of the next two, one waits and the other is refused at once.
-        var second = finance.PostAsync("{ __typename }");
-        var third = finance.PostAsync("{ __typename }");
+        // finance may run one and queue one: of the next two, one waits and the other is refused at once. Both send
+        // a named document without operationName: the refusal is logged under the document's operation.
+        var (purposeOfSecond, purposeOfThird) = (Audit.AccessLogProbe.NewPurpose("2nd"),
+            Audit.AccessLogProbe.NewPurpose("3rd"));
+        var second = Audit.AccessLogProbe.PostAsync(finance, "query Queued { __typename }", purposeOfSecond);
+        var third = Audit.AccessLogProbe.PostAsync(finance, "query Queued { __typename }", purposeOfThird);
         var first = await Task.WhenAny(second, third).WaitAsync(TimeSpan.FromSeconds(30));
         var refused = await first;
         var waiting = first == second ? third : second;
+        var refusedEntry = await EntryAsync(first == second ? purposeOfSecond : purposeOfThird);
+        Assert.Equal(("Queued", "TOO_MANY_CONCURRENT_REQUESTS"), (refusedEntry.OperationName, refusedEntry.ErrorCode));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
         Assert.Equal("TOO_MANY_CONCURRENT_REQUESTS", refused.FirstErrorCode);

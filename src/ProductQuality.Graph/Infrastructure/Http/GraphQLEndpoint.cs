@@ -84,6 +84,7 @@ internal sealed class GraphQLEndpoint(
         trace?.Request(request!.Query, request.VariablesJson, request.OperationName);
         if (Purposes.Refusal(http, audience, trace) is { } purposeRefusal)
         {
+            NameRefused(trace, audience, request!);
             await TransportErrorWriter.WriteAsync(http, purposeRefusal, mediaType);
             return;
         }
@@ -92,6 +93,7 @@ internal sealed class GraphQLEndpoint(
         using var place = await limits.EnterAsync(http, audience, mediaType);
         if (place is null)
         {
+            NameRefused(trace, audience, request!);
             return;
         }
 
@@ -196,6 +198,22 @@ internal sealed class GraphQLEndpoint(
 
     private static readonly RequestError NotAcceptable = new(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
         $"Accept must allow {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
+
+    /// <summary>
+    /// A request refused before its document is read (its purpose, no place to run) is logged under the operation
+    /// the document names, as an answered one is, when the request names none and the document has exactly one.
+    /// </summary>
+    private void NameRefused(AccessTrace? trace, Audience audience, GraphQLHttpRequest request)
+    {
+        if (trace is null || request.OperationName is not null)
+        {
+            return;
+        }
+
+        var document = cache.Find(audience.Contract.Name, null, request.Query)
+            ?? DocumentParser.Parse(request.Query).Document;
+        trace.Runs(document is null ? null : OperationTypeCheck.SelectedOperation(document, operationName: null));
+    }
 
     private async Task<(GraphQLHttpRequest? Request, RequestError? Error)> ReadAsync(HttpRequest request, bool isGet)
     {
