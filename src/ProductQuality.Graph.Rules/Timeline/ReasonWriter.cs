@@ -59,7 +59,7 @@ public sealed class ReasonWriter(
 
         foreach (var d in facts.Decisions.Where(d => d.Date == asOf))
         {
-            Add(parts, FactGroup.Enforcement, $"enforcement decision (处罚决定): {d.Kind}");
+            Add(parts, FactGroup.Enforcement, $"enforcement decision (处罚决定): {d.Kind.Label()}");
         }
 
         if (facts.Complaints.Any(c => c == asOf))

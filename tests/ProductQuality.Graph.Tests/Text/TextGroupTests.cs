@@ -62,6 +62,25 @@ public sealed class TextGroupTests(GraphServerFactory factory)
                 t));
     }
 
+    /// <summary>
+    /// Text is read by people: no reason or explanation spells a value as the code's identifier (an enforcement
+    /// decision read "IpInfringement"). Every compound member name of the rules' enums is looked for, whole word.
+    /// </summary>
+    [Fact]
+    public async Task No_rendered_text_spells_a_value_as_a_code_identifier()
+    {
+        var identifiers = typeof(FactGroup).Assembly.GetTypes().Where(t => t.IsEnum)
+            .SelectMany(Enum.GetNames).Where(n => n.Any(char.IsLower) && n.Skip(1).Any(char.IsUpper)).Distinct()
+            .ToList();
+        var texts = await RenderedTextsAsync("samr-jiaxing");
+
+        var found = texts.SelectMany(t => identifiers
+                .Where(i => System.Text.RegularExpressions.Regex.IsMatch(t, $@"\b{i}\b"))
+                .Select(i => $"«{i}» in: {t}"))
+            .Distinct().Take(5).ToList();
+        Assert.True(found.Count == 0, "Identifiers in text:\n" + string.Join("\n", found));
+    }
+
     private async Task<List<string>> RenderedTextsAsync(string? department)
     {
         var client = factory.ClientFor(department);
