@@ -5,6 +5,14 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// </summary>
 internal sealed record RequestError(int Status, string Code, string Message)
 {
+    /// <summary>
+    /// Within <see cref="Schema.DomainErrorInfoProvider.MaxMessageLength"/>, as an execution error's: a message may
+    /// quote the request (the parser quotes the token it stopped at, a name 30,000 characters long).
+    /// </summary>
+    public string Message { get; init; } = Message.Length > Schema.DomainErrorInfoProvider.MaxMessageLength
+        ? Schema.DomainErrorInfoProvider.Cut(Message)
+        : Message;
+
     public static RequestError BadRequest(string code, string message) =>
         new(StatusCodes.Status400BadRequest, code, message);
 
