@@ -76,6 +76,26 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
         }
     }
 
+    /// <summary>
+    /// A cursor of one order sent with another is refused naming both as the schema spells them (it said
+    /// "ClassWorstFirst, not NameAsc": the C# members, which a caller cannot match to anything it sent).
+    /// </summary>
+    [Fact]
+    public async Task A_cursor_of_another_order_is_refused_naming_both_orders_as_the_schema_does()
+    {
+        var client = factory.ClientFor("samr-jiaxing");
+        var cursor = (await client.PostAsync(
+                "{ enterprises(first: 1, orderBy: CLASS_WORST_FIRST) { pageInfo { endCursor } } }")).EnsureData()
+            .Data.GetProperty("enterprises").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+
+        var reply = await client.PostAsync("query($a: String) { enterprises(first: 1, after: $a) { totalCount } }",
+            new { a = cursor });
+
+        Assert.Equal("INVALID_CURSOR", reply.FirstErrorCode);
+        Assert.Contains("ordered by CLASS_WORST_FIRST, not NAME_ASC", reply.FirstErrorMessage,
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Forged_warning_cursors_are_invalid_cursor()
     {

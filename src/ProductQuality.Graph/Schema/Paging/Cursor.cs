@@ -1,4 +1,5 @@
 using System.Globalization;
+using GraphQL;
 
 namespace ProductQuality.Graph.Schema.Paging;
 
@@ -34,8 +35,9 @@ public static class Cursor
         var key = payload[(Version.Length + tag.Length + 2)..idAt];
         return tag == order
             ? (key, id)
-            : throw new DomainException(ErrorCodes.InvalidCursor,
-                $"The cursor belongs to a list ordered by {tag}, not {order}: restart from the first page.");
+            // Tags are the orders' member names (NameAsc); the schema, and so the caller, spells them NAME_ASC.
+            : throw new DomainException(ErrorCodes.InvalidCursor, $"The cursor belongs to a list ordered by "
+                + $"{tag.ToConstantCase()}, not {order.ToConstantCase()}: restart from the first page.");
     }
 
     /// <summary>Decodes a cursor whose key is a typed value; <paramref name="parse"/> is null for a bad key.</summary>
