@@ -31,6 +31,13 @@ public sealed record EnterpriseAssessment(
     /// <summary>The class in force.</summary>
     public EnterpriseClass EffectiveClass => Class.EffectiveClass;
 
+    /// <summary>
+    /// Why the enterprise has its class and colours, as stored and served: the class conditions, the
+    /// upgrade/downgrade principle, the health code, the map colour.
+    /// </summary>
+    public IReadOnlyList<Explanation> ClassExplanations =>
+        [Conditions.Explanation, Class.Explanation, HealthCode.Explanation, MapColour.Explanation];
+
     /// <summary>Every explanation, in evaluation order.</summary>
     public IReadOnlyList<Explanation> Explanations =>
     [

@@ -65,6 +65,9 @@ public sealed class EnterpriseReplay(
             {
                 var reason = reasons.For(asOf, last is null, blacklist.Events, assessment.Class.Kind);
                 records.Add(ToRecord(assessment, manual, reason));
+                // The day after a change its explanation reads differently ("downgraded … on D" becomes "unchanged"):
+                // visited, so the explanation served as today's is re-evaluated then (Differs).
+                Revisit(queue, asOf, asOf.AddDays(1));
             }
 
             var snapshot = new StateSnapshot(asOf, assessment.EffectiveClass, assessment.MapColour.Colour,
@@ -101,7 +104,11 @@ public sealed class EnterpriseReplay(
 
         var then = new ReplayResult(now, history[^1].EffectiveFrom, ManagementOn(f, now.AsOf), blacklist.Listed,
             blacklist.ListedOn, assured.Grant, [], [], [], [], null);
-        return then.StateOn(now.AsOf) != atToday.StateOn(atToday.Final.AsOf);
+        // The explanations served as today's (ReplayResult.Final's) change on their own when a sampling leaves the
+        // window or an upgrade's wait ends: that day is due too, or they would state a count no longer true.
+        return then.StateOn(now.AsOf) != atToday.StateOn(atToday.Final.AsOf)
+            || !ExplanationEquality.Same(now.ClassExplanations, atToday.Final.ClassExplanations)
+            || !ExplanationEquality.Same(now.QualityIndex.Explanation, atToday.Final.QualityIndex.Explanation);
     }
 
     /// <summary>The management record in force on a day (<see cref="InForce.LatestOrFirst{T}"/>).</summary>
@@ -154,7 +161,6 @@ public sealed class EnterpriseReplay(
         return new AssessmentRecord(
             a.AsOf, a.EffectiveClass, a.HealthCode.Colour, a.MapColour.Colour, a.QualityIndex.Index, reason,
             overridden, overridden ? manual?.ExpiresOn : null,
-            [a.Conditions.Explanation, a.Class.Explanation, a.HealthCode.Explanation, a.MapColour.Explanation],
-            a.QualityIndex.Explanation, rules.Version);
+            a.ClassExplanations, a.QualityIndex.Explanation, rules.Version);
     }
 }

@@ -37,6 +37,8 @@ internal sealed class EnterpriseReEvaluator(
             .Where(b => ids.Contains(b.EnterpriseId) && b.Source == BlacklistEventSource.Decision)
             .OrderBy(b => b.OccurredOn).ThenBy(b => b.Id).ToListAsync(ct)).ToLookup(b => b.EnterpriseId);
         var decidedNow = DecidedInThisTransaction(db);
+        var explanations = await db.CurrentExplanations.Where(e => ids.Contains(e.EnterpriseId))
+            .ToDictionaryAsync(e => e.EnterpriseId, ct);
 
         var numbers = new BlacklistNumbers(db);
         var superseded = new Superseded();
@@ -54,6 +56,13 @@ internal sealed class EnterpriseReEvaluator(
             var state = result.StateOn(today);
             TimelineRows.Apply(enterprise, state);
             enterprise.NextDueOn = result.NextDue;
+            // Today's explanations, changed or not with the values: tracked, so an unchanged one writes nothing.
+            var explanation = TimelineRows.Explanation(result, id, today, explanations.GetValueOrDefault(id));
+            if (!explanations.ContainsKey(id))
+            {
+                db.CurrentExplanations.Add(explanation);
+            }
+
             var any = state != before;
             var fresh = result.Records.Select(r => TimelineRows.Row(r, id, now)).ToList();
             var (oldRecords, newRecords) = HistoryDiff.Compare(records[id].ToList(), fresh, SameRecord);

@@ -34,6 +34,28 @@ public static class TimelineRows
         };
     }
 
+    /// <summary>Today's explanations (the replay's final evaluation) into the enterprise's one row of them.</summary>
+    public static CurrentExplanation Explanation(ReplayResult result, int enterpriseId, DateOnly today,
+        CurrentExplanation? row = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var classExplanation = ExplanationJson.Serialize(result.Final.ClassExplanations);
+        var indexExplanation = ExplanationJson.Serialize(result.Final.QualityIndex.Explanation);
+        if (row is null)
+        {
+            return new CurrentExplanation
+            {
+                EnterpriseId = enterpriseId, EvaluatedOn = today, ClassExplanation = classExplanation,
+                IndexExplanation = indexExplanation,
+            };
+        }
+
+        row.EvaluatedOn = today;
+        row.ClassExplanation = classExplanation;
+        row.IndexExplanation = indexExplanation;
+        return row;
+    }
+
     /// <summary>A rule-derived listing or removal; its document number is left for the register to assign.</summary>
     public static BlacklistEvent Row(ListingRecord r, int enterpriseId, DateTime recordedAtUtc)
     {

@@ -35,6 +35,7 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     public DbSet<EnterpriseProduct> EnterpriseProducts => Set<EnterpriseProduct>();
     public DbSet<Licence> Licences => Set<Licence>();
     public DbSet<EnterpriseAssessmentRecord> EnterpriseAssessments => Set<EnterpriseAssessmentRecord>();
+    public DbSet<CurrentExplanation> CurrentExplanations => Set<CurrentExplanation>();
     public DbSet<ManagementRecord> ManagementRecords => Set<ManagementRecord>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionFailedItem> InspectionFailedItems => Set<InspectionFailedItem>();

@@ -44,6 +44,13 @@ public static class EnterpriseLoaders
             (db, ids) => db.Licences.AsNoTracking().Where(l => ids.Contains(l.EnterpriseId)).OrderBy(l => l.Id),
             l => l.EnterpriseId).Load(enterpriseId);
 
+    /// <summary>Today's explanations of the enterprise (none before its first re-evaluation with the table).</summary>
+    public static IDataLoaderResult<IReadOnlyList<CurrentExplanation>> CurrentExplanationOf(
+        this IResolveFieldContext context, int enterpriseId) =>
+        context.RowsLoader<int, CurrentExplanation>("explanation-by-enterprise",
+            (db, ids) => db.CurrentExplanations.AsNoTracking().Where(e => ids.Contains(e.EnterpriseId)),
+            e => e.EnterpriseId).Load(enterpriseId);
+
     /// <summary>
     /// Class records, newest first; under an <c>asOf</c> root, those in force by that day as known then.
     /// </summary>

@@ -105,8 +105,7 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
             .Description("Why the enterprise has its class and colours, in order: the class conditions (samplings, "
                 + "failures, traceability, QMS), the upgrade/downgrade principle (升降原则), the health code, the map "
                 + "colour.")
-            .Resolve(c => c.ClassHistoryOf(c.Source.Id)
-                .Then(rows => ExplanationJson.ReadAll(rows.Count > 0 ? rows[0].ClassExplanation : null)));
+            .Resolve(c => ServedExplanations.ClassOf(c, c.Source.Id));
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "healthCode")
             .Description("Product-quality health code (产品质量健康码): AA green, A blue, B yellow, C red.")
             .ResolveSource(s => s.HealthCode);
@@ -121,8 +120,7 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
             .ResolveSource(s => s.QualityIndex);
         Field<ExplanationType>(FieldGroup.Health, "qualityIndexExplanation")
             .Description("Each deduction behind the quality index.")
-            .Resolve(c => c.ClassHistoryOf(c.Source.Id)
-                .Then(rows => ExplanationJson.Read(rows.Count > 0 ? rows[0].IndexExplanation : null)));
+            .Resolve(c => ServedExplanations.IndexOf(c, c.Source.Id));
     }
 
     private void AddListings()

@@ -21,12 +21,15 @@ public class NextDueTests
     [Theory]
     [InlineData("2025-01-15", "2025-02-02")]
     [InlineData("2025-02-01", "2025-02-02")] // a sampling leaves its window
-    [InlineData("2025-02-02", "2025-03-01")] // the deferred upgrade falls due
+    [InlineData("2025-02-02", "2025-02-15")] // a sampling dated ahead counts in the explanation from its day
+    [InlineData("2025-02-15", "2025-03-01")] // the deferred upgrade falls due
     [InlineData("2025-02-28", "2025-03-01")]
     [InlineData("2025-03-01", "2025-03-02")]
-    [InlineData("2025-03-02", "2026-02-16")]
+    [InlineData("2025-03-02", "2025-03-03")] // the day after a change: "upgraded … on" reads "unchanged"
+    [InlineData("2025-03-03", "2026-02-16")]
     [InlineData("2026-02-15", "2026-02-16")]
-    [InlineData("2026-02-16", null)] // B with no sampling: nothing changes until a new fact
+    [InlineData("2026-02-16", "2026-02-17")]
+    [InlineData("2026-02-17", null)] // B with no sampling: nothing changes until a new fact
     public void Windows_and_the_deferred_upgrade(string today, string? due) =>
         AssertNextDue(TwoFailures(), today, due, OneYear);
 
@@ -40,7 +43,8 @@ public class NextDueTests
     [InlineData("2025-06-30", "2025-07-01")] // the override runs out
     [InlineData("2025-07-01", "2026-01-01")] // the upgrade wait after it ends
     [InlineData("2025-12-31", "2026-01-01")]
-    [InlineData("2026-01-01", "2027-02-02")] // the only sampling leaves the three-year window: B
+    [InlineData("2026-01-01", "2026-01-02")]
+    [InlineData("2026-01-02", "2027-02-02")] // the only sampling leaves the three-year window: B
     public void An_override_runs_out_and_the_wait_after_it(string today, string? due) =>
         AssertNextDue(Overridden(), today, due);
 
@@ -69,7 +73,8 @@ public class NextDueTests
     [Theory]
     [InlineData("2026-06-30", "2027-02-01")]
     [InlineData("2027-01-31", "2027-02-01")] // three years at class A: the title may be granted
-    [InlineData("2027-02-01", "2028-02-01")] // the first sampling leaving (still A) changes nothing: the renewal
+    [InlineData("2027-02-01", "2027-02-02")] // the first sampling leaves: still A, one sampling fewer explained
+    [InlineData("2027-02-02", "2028-02-01")] // the renewal
     public void Three_years_at_class_A_grant_the_title_on_the_day_they_are_reached(string today, string? due) =>
         AssertNextDue(ClassA(), today, due);
 
@@ -148,9 +153,12 @@ public class NextDueTests
         }
     }
 
-    // Two replays agree when their histories are the same and the state each caches for its day is the same.
+    // Two replays agree when their histories are the same, the state each caches for its day is the same, and so are
+    // the explanations each serves as its day's.
     private static bool Same(ReplayResult a, ReplayResult later, DateOnly day) =>
         a.StateOn(a.Final.AsOf) == later.StateOn(day) &&
+        ExplanationEquality.Same(a.Final.ClassExplanations, later.Final.ClassExplanations) &&
+        ExplanationEquality.Same(a.Final.QualityIndex.Explanation, later.Final.QualityIndex.Explanation) &&
         a.Records.Select(r => (r.EffectiveFrom, r.Class, r.HealthCode, r.MapColour, r.QualityIndex, r.IsOverride))
             .SequenceEqual(later.Records.Select(r =>
                 (r.EffectiveFrom, r.Class, r.HealthCode, r.MapColour, r.QualityIndex, r.IsOverride))) &&

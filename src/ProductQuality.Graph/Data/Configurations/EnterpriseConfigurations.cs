@@ -70,6 +70,18 @@ internal sealed class EnterpriseAssessmentConfiguration : IEntityTypeConfigurati
     }
 }
 
+internal sealed class CurrentExplanationConfiguration : IEntityTypeConfiguration<CurrentExplanation>
+{
+    public void Configure(EntityTypeBuilder<CurrentExplanation> builder)
+    {
+        builder.HasKey(e => e.EnterpriseId);
+        builder.Property(e => e.EnterpriseId).ValueGeneratedNever();
+        builder.Property(e => e.ClassExplanation).IsUncappedText();
+        builder.Property(e => e.IndexExplanation).IsUncappedText();
+        builder.HasOne<Enterprise>().WithOne().HasForeignKey<CurrentExplanation>(e => e.EnterpriseId);
+    }
+}
+
 internal sealed class ManagementRecordConfiguration : IEntityTypeConfiguration<ManagementRecord>
 {
     public void Configure(EntityTypeBuilder<ManagementRecord> builder)

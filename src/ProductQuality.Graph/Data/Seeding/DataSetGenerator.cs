@@ -201,6 +201,7 @@ public sealed class DataSetGenerator
             Assessments = assessed.Records.Select(a => TimelineRows.Row(a, 0, Stamp.At(a.EffectiveFrom, 6))).ToList(),
             BlacklistEvents = listings,
             AssuredEvents = assessed.Assured.Select(a => TimelineRows.Row(a, 0, Stamp.At(a.OccurredOn, 5))).ToList(),
+            Explanation = TimelineRows.Explanation(assessed, 0, request.Today),
         };
     }
 }

@@ -21,11 +21,12 @@ public sealed class GeneratedEnterprise
     public List<EnterpriseAssessmentRecord> Assessments { get; init; } = [];
     public List<BlacklistEvent> BlacklistEvents { get; init; } = [];
     public List<AssuredEvent> AssuredEvents { get; init; } = [];
+    public required CurrentExplanation Explanation { get; init; }
 
     /// <summary>Every child row, for one AddRange.</summary>
     public IEnumerable<object> Children() =>
         Licences.Cast<object>().Concat(ManagementRecords).Concat(Inspections).Concat(Decisions).Concat(Complaints)
-            .Concat(Assessments).Concat(BlacklistEvents).Concat(AssuredEvents);
+            .Concat(Assessments).Concat(BlacklistEvents).Concat(AssuredEvents).Append(Explanation);
 
     /// <summary>Sets the enterprise id on every child row once the enterprise has one.</summary>
     public void AssignEnterpriseId(int id)
@@ -38,5 +39,6 @@ public sealed class GeneratedEnterprise
         foreach (var x in Assessments) x.EnterpriseId = id;
         foreach (var x in BlacklistEvents) x.EnterpriseId = id;
         foreach (var x in AssuredEvents) x.EnterpriseId = id;
+        Explanation.EnterpriseId = id;
     }
 }

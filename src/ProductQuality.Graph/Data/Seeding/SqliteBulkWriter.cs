@@ -43,6 +43,7 @@ internal sealed class SqliteBulkWriter(ProductQualityDbContext db)
             await InsertAsync(b.Assessments, ct);
             await InsertAsync(b.BlacklistEvents, ct);
             await InsertAsync(b.AssuredEvents, ct);
+            await InsertAsync([b.Explanation], ct);
         }
     }
 

@@ -531,6 +531,27 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.ToTable("ClassOverrides");
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Enterprises.CurrentExplanation", b =>
+                {
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClassExplanation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IndexExplanation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("EnterpriseId");
+
+                    b.ToTable("CurrentExplanations");
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Enterprises.Enterprise", b =>
                 {
                     b.Property<int>("Id")
@@ -1449,6 +1470,15 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.HasOne("ProductQuality.Graph.Enterprises.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Enterprises.CurrentExplanation", b =>
+                {
+                    b.HasOne("ProductQuality.Graph.Enterprises.Enterprise", null)
+                        .WithOne()
+                        .HasForeignKey("ProductQuality.Graph.Enterprises.CurrentExplanation", "EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -514,6 +514,27 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.ToTable("ClassOverrides");
                 });
 
+            modelBuilder.Entity("ProductQuality.Graph.Enterprises.CurrentExplanation", b =>
+                {
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassExplanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndexExplanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EnterpriseId");
+
+                    b.ToTable("CurrentExplanations");
+                });
+
             modelBuilder.Entity("ProductQuality.Graph.Enterprises.Enterprise", b =>
                 {
                     b.Property<int>("Id")
@@ -1408,6 +1429,15 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasOne("ProductQuality.Graph.Enterprises.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Enterprises.CurrentExplanation", b =>
+                {
+                    b.HasOne("ProductQuality.Graph.Enterprises.Enterprise", null)
+                        .WithOne()
+                        .HasForeignKey("ProductQuality.Graph.Enterprises.CurrentExplanation", "EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
