@@ -38,7 +38,10 @@ public static class GraphQLEndpointRegistration
         builder.Services.AddSingleton<IValidateOptions<GraphQLHttpOptions>, ServerPaths.Validation>();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<GraphQLHttpOptions>>((kestrel, graphQL) =>
-                KestrelRequestReading.Configure(kestrel, graphQL.Value));
+            {
+                KestrelRequestReading.Configure(kestrel, graphQL.Value);
+                ConnectionLimits.Configure(kestrel, graphQL.Value);
+            });
 
         var exposeDetails = builder.Configuration.GetValue<bool>(
             $"{GraphQLHttpOptions.Section}:{nameof(GraphQLHttpOptions.ExposeExceptionDetails)}");

@@ -31,6 +31,17 @@ public sealed class GraphQLHttpOptions
     [Range(1, 10_000)]
     public int MaxPageSize { get; set; } = 500;
 
+    /// <summary>
+    /// Connections (HTTP and WebSocket) open at once; past it a new one is closed as it arrives. Below the process's
+    /// open-file limit (<c>ulimit -n</c>): idle connections that ran the server out of descriptors crashed it.
+    /// </summary>
+    [Range(16, 1_000_000)]
+    public int MaxConnections { get; set; } = 10_000;
+
+    /// <summary>Connections open at once from one client address; past it a new one is closed as it arrives.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConnectionsPerAddress { get; set; } = 1_000;
+
     /// <summary>Include exception details in errors. Development only: never in production.</summary>
     public bool ExposeExceptionDetails { get; set; }
 }

@@ -1,0 +1,108 @@
+using System.Net.Sockets;
+using System.Text;
+using ProductQuality.Graph.Tests.WebSockets;
+
+namespace ProductQuality.Graph.Tests.Transport;
+
+/// <summary>
+/// Connections are bounded before any byte is read: one client holding idle sockets (no token, nothing sent) ran
+/// the server out of file descriptors at about 20,000, after which it crashed or accepted nothing more (the cost
+/// probe). Past a client address's allowance a new connection is closed as it arrives; the ones it holds keep
+/// working, and a place freed is a place again.
+/// </summary>
+public sealed class ConnectionLimitTests(ConnectionLimitTests.Server server)
+    : IClassFixture<ConnectionLimitTests.Server>
+{
+    private const int PerAddress = 3;
+
+    [Fact]
+    public async Task A_connection_past_the_addresss_allowance_is_closed_and_the_held_ones_keep_working()
+    {
+        var held = new List<TcpClient>();
+        try
+        {
+            for (var i = 0; i < PerAddress; i++)
+            {
+                held.Add(await ConnectAsync());
+            }
+
+            using (var extra = await ConnectAsync())
+            {
+                Assert.True(await ClosedByServerAsync(extra), "a connection past the allowance was kept open");
+            }
+
+            Assert.StartsWith("HTTP/1.1 200", await GetAsync(held[0], "/health/live"), StringComparison.Ordinal);
+
+            held[^1].Dispose();
+            held.RemoveAt(held.Count - 1);
+            // The server learns of the close asynchronously: the place comes back within moments.
+            string? answer = null;
+            for (var attempt = 0; attempt < 50 && answer is null; attempt++)
+            {
+                using var again = await ConnectAsync();
+                answer = await GetOrNullAsync(again, "/health/live");
+                if (answer is null)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
+        }
+        finally
+        {
+            held.ForEach(c => c.Dispose());
+        }
+    }
+
+    private async Task<TcpClient> ConnectAsync()
+    {
+        var client = new TcpClient();
+        await client.ConnectAsync(server.Address.Host, server.Address.Port);
+        return client;
+    }
+
+    private static async Task<bool> ClosedByServerAsync(TcpClient client)
+    {
+        var buffer = new byte[256];
+        try
+        {
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            return await client.GetStream().ReadAsync(buffer, wait.Token) == 0;
+        }
+        catch (IOException)
+        {
+            return true; // reset rather than closed: closed all the same
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<string> GetAsync(TcpClient client, string path) =>
+        await GetOrNullAsync(client, path) ?? throw new InvalidOperationException("the connection was closed");
+
+    private async Task<string?> GetOrNullAsync(TcpClient client, string path)
+    {
+        try
+        {
+            var stream = client.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                $"GET {path} HTTP/1.1\r\nHost: {server.Address.Authority}\r\n\r\n"));
+            var buffer = new byte[4096];
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var read = await stream.ReadAsync(buffer, wait.Token);
+            return read == 0 ? null : Encoding.ASCII.GetString(buffer, 0, read);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public sealed class Server() : WebSocketServer(new Dictionary<string, string>
+    {
+        ["GraphQL:MaxConnectionsPerAddress"] = PerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+}
