@@ -56,14 +56,19 @@ internal sealed class EnterpriseReEvaluator(
             var state = result.StateOn(today);
             TimelineRows.Apply(enterprise, state);
             enterprise.NextDueOn = result.NextDue;
-            // Today's explanations, changed or not with the values: tracked, so an unchanged one writes nothing.
-            var explanation = TimelineRows.Explanation(result, id, today, explanations.GetValueOrDefault(id));
-            if (!explanations.ContainsKey(id))
+            // Today's explanations, changed or not with the values (a sampling leaving the window): what the
+            // enterprise serves changed too. Tracked, so an unchanged one writes nothing.
+            var stored = explanations.GetValueOrDefault(id);
+            var (classBefore, indexBefore) = (stored?.ClassExplanation, stored?.IndexExplanation);
+            var explanation = TimelineRows.Explanation(result, id, today, stored);
+            if (stored is null)
             {
                 db.CurrentExplanations.Add(explanation);
             }
 
-            var any = state != before;
+            var any = state != before || explanation.ClassExplanation != classBefore
+                || explanation.IndexExplanation != indexBefore;
+
             var fresh = result.Records.Select(r => TimelineRows.Row(r, id, now)).ToList();
             var (oldRecords, newRecords) = HistoryDiff.Compare(records[id].ToList(), fresh, SameRecord);
             any |= Apply(db, oldRecords, newRecords, superseded.Records, r => r.Id);
