@@ -81,8 +81,11 @@ public sealed class CurrentExplanationAfterWriteTests(WritableServerFactory fact
     {
         var (id, code, product) = await factory.DbAsync(async db =>
         {
-            var e = await db.Enterprises.AsNoTracking().Where(e => !e.IsBlacklisted).OrderByDescending(e => e.Id)
-                .Skip(7).Select(e => new
+            // A class B enterprise from the middle of the table: other write tests take theirs from its start, its
+            // end (the last AA or A) or the assured ones, and read their own samplings as the newest.
+            var e = await db.Enterprises.AsNoTracking()
+                .Where(e => e.Class == Rules.Common.EnterpriseClass.B && !e.IsBlacklisted && !e.IsAssured)
+                .OrderBy(e => e.Id).Skip(60).Select(e => new
                 {
                     e.Id, e.CreditCode,
                     Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode)
