@@ -114,6 +114,7 @@ public static class CommandLine
     public static IHost BuildHost(string[] args, bool databaseMustExist = false)
     {
         var builder = WebApplication.CreateBuilder(args);
+        Listening.ListenSettings.Check(builder.Configuration);
 
         // Verbs print their result on standard output (a token, file names): logs go to standard error.
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

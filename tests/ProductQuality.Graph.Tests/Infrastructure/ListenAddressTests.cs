@@ -27,6 +27,18 @@ public sealed class ListenAddressTests
     public async Task A_bad_address_stops_the_start_with_one_sentence(string urls, string names, string allowed) =>
         AssertRefused(await RunAsync(Process(), "--urls", urls), Urls + names, allowed);
 
+    /// <summary>
+    /// Every verb checks the settings the server checks: a verb given an address the server refuses exited 0 (seed
+    /// even recreated the database) — the fuzz probe. Refused before the database is touched, as the server is.
+    /// </summary>
+    [Theory]
+    [InlineData("token", "--department", "finance")]
+    [InlineData("audit", "verify")]
+    [InlineData("seed", "--enterprises", "5")]
+    public async Task A_verb_refuses_a_bad_address_as_the_server_does(params string[] verb) =>
+        AssertRefused(await RunAsync(Process(), [.. verb, "--urls=http://127.0.0.1:99999"]),
+            Urls + "is 'http://127.0.0.1:99999', whose port '99999'", "from 0 to 65535");
+
     [Fact]
     public async Task ASPNETCORE_URLS_is_checked_the_same()
     {

@@ -19,15 +19,24 @@ public static class ListenSettings
     private const string Example = "Give addresses such as http://127.0.0.1:5080 (this machine only) or "
         + "http://*:5080 (every interface), several separated by ';'.";
 
+    /// <summary>
+    /// Refuses addresses Kestrel cannot read (exit code 3): the server before it listens, and every verb, which
+    /// never listens but checks every setting the server checks (a verb given --urls=garbage exited 0).
+    /// </summary>
+    public static void Check(IConfiguration settings)
+    {
+        if (Problems(settings) is { Count: > 0 } problems)
+        {
+            throw new OptionsValidationException("urls", typeof(ListenSettings), problems);
+        }
+    }
+
     /// <summary>Checks the addresses, then listens on the default address unless one is set.</summary>
     public static void UseCheckedListenAddresses(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var settings = builder.Configuration;
-        if (Problems(settings) is { Count: > 0 } problems)
-        {
-            throw new OptionsValidationException("urls", typeof(ListenSettings), problems);
-        }
+        Check(settings);
 
         if (string.IsNullOrEmpty(settings["urls"]) && string.IsNullOrEmpty(settings["http_ports"])
             && string.IsNullOrEmpty(settings["https_ports"]))
