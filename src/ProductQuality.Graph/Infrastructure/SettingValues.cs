@@ -31,7 +31,10 @@ internal static class SettingValues
         // A time converter reads blank text as midnight (or the year 1): " " for a run time was taken as 00:00.
         var blankTime = string.IsNullOrWhiteSpace(text)
             && (type == typeof(TimeOnly) || type == typeof(DateTime) || type == typeof(TimeSpan));
-        if (type == typeof(string) || (!blankTime && Converts(text, type)))
+        // .NET's integer converters also read hexadecimal ("0x1F", "&H1F", "#1F" as 31): a whole number is written in
+        // decimal digits, as the message below says.
+        var notDecimal = IsInteger(type) && !IsDecimalWhole(text);
+        if (type == typeof(string) || (!blankTime && !notDecimal && Converts(text, type)))
         {
             return null;
         }
@@ -83,5 +86,16 @@ internal static class SettingValues
         {
             return false;
         }
+    }
+
+    private static bool IsInteger(Type type) =>
+        type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)
+        || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte);
+
+    private static bool IsDecimalWhole(string text)
+    {
+        var digits = text.AsSpan().Trim();
+        digits = digits.Length > 0 && digits[0] is '+' or '-' ? digits[1..] : digits;
+        return digits.Length > 0 && digits.IndexOfAnyExceptInRange('0', '9') < 0;
     }
 }

@@ -85,6 +85,10 @@ public sealed class BadSettingsTests
             "Give a GeoJSON FeatureCollection"
         },
         { "--Auth:ClockSkewSeconds=1.5", "Setting Auth:ClockSkewSeconds is '1.5'", "a whole number" },
+        // .NET's converter reads hexadecimal: "0x1F" was taken as 31 (the fuzz probe).
+        { "--GraphQL:MaxDepth=0x1F", "Setting GraphQL:MaxDepth is '0x1F'", "a whole number" },
+        { "--Access:Limits:MaxCost=&H1F", "Setting Access:Limits:MaxCost is '&H1F'", "a whole number" },
+        { "--Auth:ClockSkewSeconds=#1F", "Setting Auth:ClockSkewSeconds is '#1F'", "a whole number" },
         // A whole number too large for the type was told it should be "a whole number" (the ops probe).
         {
             "--Database:SqlitePageCacheMiB=99999999999", "Setting Database:SqlitePageCacheMiB is '99999999999'",
