@@ -39,7 +39,7 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
         }
         else if (input.FineYuan >= 1_000_000_000_000m)
         {
-            scope.Errors.Add("fineYuan", "fineYuan is too large; give the fine in yuan (元).");
+            scope.Errors.Add("fineYuan", "fineYuan is too large: at most 999999999999.99, the fine in yuan (元).");
         }
         else if (decimal.Round(input.FineYuan, 2) != input.FineYuan)
         {

@@ -32,6 +32,21 @@ public abstract class StoredAlikeTests(TestServerFactory factory)
         Assert.False(await factory.DbAsync(db => db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == number)));
     }
 
+    /// <summary>A fine past the column's range says how large a fine may be (it said only "too large").</summary>
+    [ProviderTheory]
+    [InlineData("1000000000000")]
+    [InlineData("12345678901234.57")]
+    public async Task A_fine_too_large_says_the_largest_and_nothing_is_written(string fine)
+    {
+        var number = WriteData.Unique("BIG");
+        var reply = await city.PostAsync(Writes.RecordEnforcementDecision,
+            Decision(await CodeAsync(0), number, decimal.Parse(fine, CultureInfo.InvariantCulture)));
+
+        Assert.Equal(["INVALID_INPUT input.fineYuan"], reply.FieldErrors());
+        Assert.Contains("at most 999999999999.99", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.False(await factory.DbAsync(db => db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == number)));
+    }
+
     /// <summary>
     /// A number too small for a decimal read as 0: a fine of 1e-30 yuan, sent in a variable or in the document, was
     /// stored as no fine. Refused, saying why, and nothing is written.
