@@ -130,7 +130,7 @@ public sealed class SubscriptionDeliveryTests(SubscriptionDeliveryTests.Server s
     }
 
     /// <summary>About a megabyte, within the regulator's cost budget (12,400).</summary>
-    private const string BigQuery = "{ enterprises(first: 400) { edges { node { creditCode name legalRepresentative "
+    internal const string BigQuery = "{ enterprises(first: 400) { edges { node { creditCode name legalRepresentative "
         + "address products { code name tier } classHistory { class effectiveFrom reason } inspections(limit: 20) { "
         + "reportNumber sampledOn passed batch lab specModel } } } } }";
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 
@@ -100,7 +101,28 @@ internal sealed partial class TransportWsConnection
     /// </summary>
     private async Task SendAsync(string json)
     {
-        await _sending.WaitAsync(_closing.Token);
+        // Answers waiting behind a send the client does not read are held whole. Past the bound, while that send has
+        // been stuck for a second (a client that reads is not cut for answers arriving together), the connection is
+        // given up now rather than when the send times out. Checked each second an answer waits.
+        Interlocked.Add(ref _unsentCharacters, json.Length);
+        try
+        {
+            while (!await _sending.WaitAsync(StuckAfter, _closing.Token))
+            {
+                if (TooMuchUnsent())
+                {
+                    Log.TooMuchUnsent(_logger, Interlocked.Read(ref _unsentCharacters));
+                    await _closing.CancelAsync();
+                    throw new OperationCanceledException(_closing.Token);
+                }
+            }
+        }
+        catch
+        {
+            Interlocked.Add(ref _unsentCharacters, -json.Length);
+            throw;
+        }
+
         try
         {
             if (socket.State == WebSocketState.Open)
@@ -111,6 +133,7 @@ internal sealed partial class TransportWsConnection
                 using var either = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token, patience.Token);
                 try
                 {
+                    Interlocked.Exchange(ref _sendingSince, Stopwatch.GetTimestamp());
                     await socket.SendAsync(
                         Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, either.Token);
                 }
@@ -126,9 +149,21 @@ internal sealed partial class TransportWsConnection
         }
         finally
         {
+            Interlocked.Exchange(ref _sendingSince, 0);
+            Interlocked.Add(ref _unsentCharacters, -json.Length);
             _sending.Release();
         }
     }
+
+    /// <summary>How long a send may go on before the answers behind it count as held for a reader that stopped.
+    /// </summary>
+    private static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(1);
+
+    // More held than the bound behind a send that has gone on for StuckAfter.
+    private bool TooMuchUnsent() =>
+        Interlocked.Read(ref _unsentCharacters) > options.MaxUnsentCharacters
+        && Interlocked.Read(ref _sendingSince) is not 0 and var since
+        && Stopwatch.GetElapsedTime(since) > StuckAfter;
 
     private async Task CloseAsync(int code, string reason)
     {

@@ -31,6 +31,10 @@ internal sealed partial class TransportWsConnection(
     private readonly QueryLimits _limits = http.RequestServices.GetRequiredService<QueryLimits>();
     private readonly TimeProvider _clock = http.RequestServices.GetRequiredService<TimeProvider>();
     private readonly SemaphoreSlim _sending = new(1, 1);
+    private long _unsentCharacters;
+
+    // When the send in progress began (a Stopwatch timestamp), 0 when none is.
+    private long _sendingSince;
     private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.Ordinal);
     private readonly List<Task> _starts = [];   // operations starting beside the receive loop, awaited at the close
     private readonly CancellationTokenSource _closing =
@@ -304,5 +308,9 @@ internal sealed partial class TransportWsConnection(
         [LoggerMessage(LogLevel.Warning,
             "A GraphQL WebSocket client read nothing for {Seconds} s while a message waited: connection aborted")]
         public static partial void NotReading(ILogger logger, int seconds);
+
+        [LoggerMessage(LogLevel.Warning, "A GraphQL WebSocket client left {Characters} characters of answers unread "
+            + "(GraphQL:WebSockets:MaxUnsentCharacters): connection aborted")]
+        public static partial void TooMuchUnsent(ILogger logger, long characters);
     }
 }

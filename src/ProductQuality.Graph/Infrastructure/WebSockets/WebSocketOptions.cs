@@ -53,4 +53,12 @@ public sealed class GraphQLWebSocketOptions
     /// </summary>
     [Range(1, 3600)]
     public int SendTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Characters of answers one connection may hold waiting behind a send its client does not read: one answer of
+    /// any size may wait, more past this and the connection is aborted. A client reading nothing had every answer of
+    /// its 20 operations held (10 MB each: 3 GB for five connections, and an out-of-memory crash under a heap limit).
+    /// </summary>
+    [Range(65_536, 1_073_741_824)]
+    public int MaxUnsentCharacters { get; set; } = 16 * 1024 * 1024;
 }
