@@ -168,6 +168,25 @@ public sealed class RateAndTimeoutTests(GraphServerFactory factory)
         return await GraphQLReply.ReadAsync(await client.SendAsync(request));
     }
 
+    /// <summary>
+    /// A write stopped at the deadline (it may have waited behind other writes or a recompute batch) is told to send
+    /// it again with its idempotency key; it was told to ask for smaller pages (the writes probe).
+    /// </summary>
+    [Fact]
+    public void A_write_past_the_timeout_is_told_to_retry_with_its_idempotency_key()
+    {
+        var limits = factory.Services.GetRequiredService<QueryLimits>();
+        var result = new GraphQL.ExecutionResult { Errors = [new GraphQL.Execution.TimeoutError()] };
+
+        var write = limits.CheckTimedOut(result, TimeSpan.FromSeconds(11), isWrite: true);
+        var query = limits.CheckTimedOut(result, TimeSpan.FromSeconds(11));
+
+        Assert.Equal("QUERY_TIMEOUT", write?.Code);
+        Assert.Contains("same idempotencyKey", write!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pages", write.Message, StringComparison.Ordinal);
+        Assert.Contains("smaller pages", query!.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_query_running_past_the_timeout_is_stopped_with_query_timeout()
     {

@@ -172,8 +172,8 @@ internal sealed class GraphQLEndpoint(
             ValidationRules = cached is null ? _rules : [],
         });
 
-        if (await limits.RefuseTimedOutAsync(
-            http, result, System.Diagnostics.Stopwatch.GetElapsedTime(started), mediaType))
+        if (await limits.RefuseTimedOutAsync(http, result, System.Diagnostics.Stopwatch.GetElapsedTime(started),
+            mediaType, isWrite: operationType == OperationType.Mutation))
         {
             return;
         }

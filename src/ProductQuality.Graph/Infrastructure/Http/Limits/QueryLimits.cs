@@ -129,9 +129,9 @@ internal sealed class QueryLimits(
     /// then drops any partial result, so the answer is a refusal with what to do rather than a half-filled page.
     /// </summary>
     public async Task<bool> RefuseTimedOutAsync(
-        HttpContext context, ExecutionResult result, TimeSpan elapsed, string mediaType)
+        HttpContext context, ExecutionResult result, TimeSpan elapsed, string mediaType, bool isWrite = false)
     {
-        if (CheckTimedOut(result, elapsed) is not { } refusal)
+        if (CheckTimedOut(result, elapsed, isWrite) is not { } refusal)
         {
             return false;
         }
@@ -142,17 +142,23 @@ internal sealed class QueryLimits(
 
     /// <summary>The timeout check without an HTTP answer (a query over WebSocket): QUERY_TIMEOUT, as over HTTP.
     /// </summary>
-    public LimitRefusal? CheckTimedOut(ExecutionResult result, TimeSpan elapsed)
+    /// <param name="isWrite">A mutation: it may have waited its turn behind other writes or a recompute batch, and
+    /// the remedy is to send it again with its idempotency key, not to ask for smaller pages.</param>
+    public LimitRefusal? CheckTimedOut(ExecutionResult result, TimeSpan elapsed, bool isWrite = false)
     {
         // The deadline can surface as GraphQL.NET's TimeoutError or, when a data loader was cancelled first, as a
         // field error: an execution that failed after running to the deadline is answered as the timeout it was.
         var timedOut = result.Errors?.Any(e => e is TimeoutError) == true
             || (result.Errors is { Count: > 0 } && elapsed >= Timeout);
+        var message = isWrite
+            ? $"The write did not finish within {_options.ExecutionTimeoutMs} ms and was stopped (writes run one at a "
+                + "time and wait for a re-evaluation batch in progress). Send it again with the same idempotencyKey: "
+                + "a write that was recorded after all answers replayed: true, and none is recorded twice."
+            : $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped. Ask for smaller "
+                + "pages or fewer nested lists, or split it into several requests.";
         return timedOut
-            ? LimitRefusal.BadRequest("QUERY_TIMEOUT",
-                $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped. Ask for smaller " +
-                "pages or fewer nested lists, or split it into several requests.",
-                "timeoutMs", _options.ExecutionTimeoutMs, _options.ExecutionTimeoutMs)
+            ? LimitRefusal.BadRequest("QUERY_TIMEOUT", message, "timeoutMs", _options.ExecutionTimeoutMs,
+                _options.ExecutionTimeoutMs)
             : null;
     }
 
