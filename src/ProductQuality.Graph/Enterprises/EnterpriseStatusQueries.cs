@@ -64,7 +64,7 @@ public static class EnterpriseStatusQueries
         IResolveFieldContext c, Dictionary<string, Enterprise> today, KnownOn on)
     {
         // Ask for every enterprise before awaiting any: each loader then reads all of them in one statement.
-        var pending = today.Values.Select(e => (Enterprise: e, Records: c.ClassHistoryOf(e.Id),
+        var pending = today.Values.Select(e => (Enterprise: e, Records: c.ClassStatesOf(e.Id),
             Listings: c.BlacklistHistoryOf(e.Id), Assured: c.AssuredHistoryOf(e.Id))).ToList();
         var then = new Dictionary<string, Enterprise>(StringComparer.Ordinal);
         foreach (var (enterprise, records, listings, assured) in pending)
