@@ -38,7 +38,7 @@ public sealed class DomainErrorInfoProvider(ErrorInfoProviderOptions options, IH
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
-        info.Message = InputValueErrors.Explain(executionError, info.Message);
+        info.Message = LibraryMessages.Explain(executionError, InputValueErrors.Explain(executionError, info.Message));
 
         // A message may quote the input (a name, a value): cut, so that no request multiplies its own size in errors.
         if (info.Message is { Length: > MaxMessageLength } text)

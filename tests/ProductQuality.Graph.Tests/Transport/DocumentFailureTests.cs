@@ -59,6 +59,20 @@ public sealed class DocumentFailureTests(GraphServerFactory factory)
         Assert.Matches(@"\(line 1, column \d+\)\.$", message);
     }
 
+    /// <summary>The library's sentences said with what to send, and its operation name quoted as sent.</summary>
+    [Fact]
+    public async Task A_document_without_an_operation_or_with_an_unused_variable_says_what_to_send()
+    {
+        var none = await _client.PostAsync("fragment F on Query { __typename }");
+        Assert.Equal("NO_OPERATION", none.FirstErrorCode);
+        Assert.Contains("send a query, mutation or subscription", none.FirstErrorMessage, StringComparison.Ordinal);
+
+        var unused = await _client.PostAsync("query Q($x: Int) { __typename }");
+        Assert.Equal("NO_UNUSED_VARIABLES", unused.FirstErrorCode);
+        Assert.Contains("never used in operation 'Q'.", unused.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("Remove it", unused.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(DeepDocuments))]
     public async Task Deeply_nested_documents_are_document_too_deep(string what, string query)

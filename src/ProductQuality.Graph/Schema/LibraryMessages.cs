@@ -1,0 +1,21 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation.Errors;
+
+namespace ProductQuality.Graph.Schema;
+
+/// <summary>
+/// GraphQL.NET's own sentences that say what is wrong but not what to send, or misquote the request: said again
+/// with the remedy (the fuzz probe read "in operation '$Q'" for an operation named Q).
+/// </summary>
+internal static class LibraryMessages
+{
+    public static string Explain(ExecutionError error, string message) => error switch
+    {
+        NoOperationError => "The document has no operation, only fragments or nothing: send a query, mutation or "
+            + "subscription, e.g. { __typename }.",
+        NoUnusedVariablesError => message.Replace("in operation '$", "in operation '", StringComparison.Ordinal)
+            + " Remove it from the operation's variable definitions, or use it.",
+        _ => message,
+    };
+}
