@@ -91,7 +91,10 @@ public static class CommandLine
             case "schema" when rest.Length > 0 && rest[0] == "export":
                 return ExportSchemas(rest[1..]);
             case "schema":
-                await Console.Error.WriteLineAsync($"'schema' needs what to do: schema export [--out DIR].\n{Usage}");
+                // "schema import" was told only what schema needs: say that what came is not a schema verb.
+                var given = rest.Length > 0 ? $"'schema {Quoted.Start(rest[0])}' is not a schema verb: " : "";
+                await Console.Error.WriteLineAsync(
+                    $"{given}'schema' needs what to do: schema export [--out DIR].\n{Usage}");
                 return 2;
             default:
                 await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'.\n{Usage}");

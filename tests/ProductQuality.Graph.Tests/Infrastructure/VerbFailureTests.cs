@@ -49,6 +49,9 @@ public sealed class VerbFailureTests
         { ["recompute", "extra"], 2, "'recompute' takes no argument 'extra'" },
         { ["report", "-v"], 2, "'report' takes no option -v" },
         { ["audit", "verify", "extra"], 2, "'audit verify' takes no argument 'extra'" },
+        // A word the verb does not know is named, not answered with the usage alone (writes probe).
+        { ["audit", "frobnicate"], 2, "'audit frobnicate' is not an audit verb: use audit verify" },
+        { ["schema", "import"], 2, "'schema import' is not a schema verb: 'schema' needs what to do: schema export" },
         { ["audit", "verify", "--out", "x"], 2, "Unknown option --out for 'audit verify'" },
         { ["audit", "archive", "--checkpoint", "x"], 2, "Unknown option --checkpoint for 'audit archive'" },
         { ["audit", "checkpoint", "--archive", "/no/such/folder"], 2, "'/no/such/folder' does not exist" },
