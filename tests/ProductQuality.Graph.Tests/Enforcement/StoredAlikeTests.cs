@@ -16,34 +16,26 @@ public abstract class StoredAlikeTests(TestServerFactory factory)
     private const string Emoji = "😀";
     private readonly HttpClient city = factory.ClientFor("samr-jiaxing");
 
+    /// <summary>
+    /// A fine the column cannot keep as sent is refused saying why: finer than a fen, or past the largest (which was
+    /// told only "too large").
+    /// </summary>
     [ProviderTheory]
-    [InlineData("1.005")]
-    [InlineData("0.001")]
-    [InlineData("123.4567")]
-    [InlineData("999999999999.995")]
-    public async Task A_fine_finer_than_a_fen_is_refused_and_nothing_is_written(string fine)
+    [InlineData("1.005", "two decimal places")]
+    [InlineData("0.001", "two decimal places")]
+    [InlineData("123.4567", "two decimal places")]
+    [InlineData("999999999999.995", "two decimal places")]
+    [InlineData("1000000000000", "at most 999999999999.99")]
+    [InlineData("12345678901234.57", "at most 999999999999.99")]
+    public async Task A_fine_the_column_cannot_keep_is_refused_saying_why_and_nothing_is_written(
+        string fine, string said)
     {
-        var number = WriteData.Unique("FEN");
+        var number = WriteData.Unique("FINE");
         var reply = await city.PostAsync(Writes.RecordEnforcementDecision,
             Decision(await CodeAsync(0), number, decimal.Parse(fine, CultureInfo.InvariantCulture)));
 
         Assert.Equal(["INVALID_INPUT input.fineYuan"], reply.FieldErrors());
-        Assert.Contains("two decimal places", reply.FirstErrorMessage, StringComparison.Ordinal);
-        Assert.False(await factory.DbAsync(db => db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == number)));
-    }
-
-    /// <summary>A fine past the column's range says how large a fine may be (it said only "too large").</summary>
-    [ProviderTheory]
-    [InlineData("1000000000000")]
-    [InlineData("12345678901234.57")]
-    public async Task A_fine_too_large_says_the_largest_and_nothing_is_written(string fine)
-    {
-        var number = WriteData.Unique("BIG");
-        var reply = await city.PostAsync(Writes.RecordEnforcementDecision,
-            Decision(await CodeAsync(0), number, decimal.Parse(fine, CultureInfo.InvariantCulture)));
-
-        Assert.Equal(["INVALID_INPUT input.fineYuan"], reply.FieldErrors());
-        Assert.Contains("at most 999999999999.99", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.Contains(said, reply.FirstErrorMessage, StringComparison.Ordinal);
         Assert.False(await factory.DbAsync(db => db.EnforcementDecisions.AnyAsync(d => d.DecisionNumber == number)));
     }
 
