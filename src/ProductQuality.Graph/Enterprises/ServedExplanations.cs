@@ -3,7 +3,6 @@ using GraphQL.DataLoader;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.History;
 using ProductQuality.Graph.Infrastructure.Loading;
-using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Enterprises;
 
