@@ -9,8 +9,8 @@ namespace ProductQuality.Graph.Tests.Maintenance;
 
 /// <summary>
 /// The next due day over the seeded data set, every enterprise of it: replayed on that day the enterprise differs
-/// (another cached value, history row or explanation), and replayed on any day before it — the day after today, the day before
-/// it and days in between — it does not. An enterprise with no next due day does not change for two years.
+/// (another cached value, history row or explanation), and replayed on any day before it — the day after today, the
+/// day before it and days in between — it does not. An enterprise with no next due day does not change for two years.
 /// </summary>
 public sealed class NextDuePropertyTests(SeededTemplate template) : IClassFixture<SeededTemplate>
 {
