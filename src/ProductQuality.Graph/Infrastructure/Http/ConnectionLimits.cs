@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using ProductQuality.Graph.Infrastructure.WebSockets;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
 
@@ -19,46 +19,29 @@ internal static class ConnectionLimits
         kestrel.Limits.MaxConcurrentConnections = options.MaxConnections;
         // A WebSocket leaves the count above once upgraded: it is bounded on its own, by the same number.
         kestrel.Limits.MaxConcurrentUpgradedConnections = options.MaxConnections;
-        var open = new OpenPerAddress(options.MaxConnectionsPerAddress);
-        kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection => open.RunAsync(connection, next)));
+        // Counted as the WebSocket endpoint counts its own (a separate count: every connection, upgraded or not).
+        var open = new OpenConnections();
+        var max = options.MaxConnectionsPerAddress;
+        kestrel.ConfigureEndpointDefaults(listen =>
+            listen.Use(next => connection => RunAsync(connection, next, open, max)));
     }
 
-    private sealed class OpenPerAddress(int max)
+    private static async Task RunAsync(
+        ConnectionContext connection, ConnectionDelegate next, OpenConnections open, int max)
     {
-        private readonly ConcurrentDictionary<IPAddress, int> _open = new();
-
-        public async Task RunAsync(ConnectionContext connection, ConnectionDelegate next)
+        if ((connection.RemoteEndPoint as IPEndPoint)?.Address is not { } address)
         {
-            if ((connection.RemoteEndPoint as IPEndPoint)?.Address is not { } address)
-            {
-                await next(connection);
-                return;
-            }
-
-            if (_open.AddOrUpdate(address, 1, (_, n) => n + 1) > max)
-            {
-                Leave(address);
-                connection.Abort(new ConnectionAbortedException("Too many connections from one address."));
-                return;
-            }
-
-            try
-            {
-                await next(connection);
-            }
-            finally
-            {
-                Leave(address);
-            }
+            await next(connection);
+            return;
         }
 
-        private void Leave(IPAddress address)
+        using var lease = open.TryOpen(address.ToString(), max);
+        if (lease is null)
         {
-            // The entry goes with the address's last connection, so the map holds only addresses now connected.
-            if (_open.AddOrUpdate(address, 0, (_, n) => n - 1) == 0)
-            {
-                _open.TryRemove(new KeyValuePair<IPAddress, int>(address, 0));
-            }
+            connection.Abort(new ConnectionAbortedException("Too many connections from one address."));
+            return;
         }
+
+        await next(connection);
     }
 }

@@ -5,7 +5,8 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 /// <summary>
 /// The WebSocket connections open from each client address. A connection is a request that stays: without a cap,
 /// one address could hold thousands open (each signed in as the public, or waiting out its initialisation timeout
-/// again and again) and with them the server's memory and sockets, however slow its request rate.
+/// again and again) and with them the server's memory and sockets, however slow its request rate. The HTTP layer
+/// keeps a count of its own, of every connection (<see cref="Http.ConnectionLimits"/>).
 /// </summary>
 internal sealed class OpenConnections
 {
