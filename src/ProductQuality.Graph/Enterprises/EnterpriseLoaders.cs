@@ -59,10 +59,7 @@ public static class EnterpriseLoaders
     {
         var on = context.AsOf();
         return context.RowsLoader<int, EnterpriseAssessmentRecord>("assessments-by-enterprise" + on?.LoaderSuffix,
-            (db, ids) => db.EnterpriseAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom)
-                .Where(a => ids.Contains(a.EnterpriseId))
-                .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id),
-            a => a.EnterpriseId).Load(enterpriseId);
+            (db, ids) => AssessmentsInForce(db, ids, on), a => a.EnterpriseId).Load(enterpriseId);
     }
 
     /// <summary>
@@ -75,19 +72,23 @@ public static class EnterpriseLoaders
     {
         var on = context.AsOf();
         return context.RowsLoader<int, EnterpriseAssessmentRecord>("assessment-states-by-enterprise" + on?.LoaderSuffix,
-            (db, ids) => db.EnterpriseAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom)
-                .Where(a => ids.Contains(a.EnterpriseId))
-                .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id)
-                .Select(a => new EnterpriseAssessmentRecord
-                {
-                    Id = a.Id, EnterpriseId = a.EnterpriseId, EffectiveFrom = a.EffectiveFrom, Class = a.Class,
-                    HealthCode = a.HealthCode, MapColour = a.MapColour, QualityIndex = a.QualityIndex,
-                    IsOverride = a.IsOverride, OverrideExpiresOn = a.OverrideExpiresOn, RecordedAtUtc = a.RecordedAtUtc,
-                    SupersededAtUtc = a.SupersededAtUtc, Reason = string.Empty, ClassExplanation = string.Empty,
-                    IndexExplanation = string.Empty, RulesVersion = a.RulesVersion,
-                }),
+            (db, ids) => AssessmentsInForce(db, ids, on).Select(a => new EnterpriseAssessmentRecord
+            {
+                Id = a.Id, EnterpriseId = a.EnterpriseId, EffectiveFrom = a.EffectiveFrom, Class = a.Class,
+                HealthCode = a.HealthCode, MapColour = a.MapColour, QualityIndex = a.QualityIndex,
+                IsOverride = a.IsOverride, OverrideExpiresOn = a.OverrideExpiresOn, RecordedAtUtc = a.RecordedAtUtc,
+                SupersededAtUtc = a.SupersededAtUtc, Reason = string.Empty, ClassExplanation = string.Empty,
+                IndexExplanation = string.Empty, RulesVersion = a.RulesVersion,
+            }),
             a => a.EnterpriseId).Load(enterpriseId);
     }
+
+    // The enterprises' class records in force on the day (as known then), newest first.
+    private static IQueryable<EnterpriseAssessmentRecord> AssessmentsInForce(
+        Data.ProductQualityDbContext db, IReadOnlyList<int> ids, KnownOn? on) =>
+        db.EnterpriseAssessments.AsNoTracking().InForceOn(on, a => a.EffectiveFrom)
+            .Where(a => ids.Contains(a.EnterpriseId))
+            .OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id);
 
     /// <summary>How many inspections a field gives when it does not say (<c>inspections(limit:)</c>).</summary>
     public const int DefaultInspectionLimit = 20;
