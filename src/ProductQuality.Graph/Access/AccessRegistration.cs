@@ -32,6 +32,9 @@ public static class AccessRegistration
         builder.Services.AddSingleton<EnterpriseTokens.EnterpriseTokenIssuer>();
         builder.Services.AddSingleton<EnterpriseTokens.EnterpriseTokenValidator>();
         builder.Services.AddSingleton<IAudienceResolver, JwtAudienceResolver>();
+        builder.Services.AddSingleton<IdentityProviderKeys>();
+        builder.Services.AddHealthChecks().AddCheck<IdentityProviderCheck>(IdentityProviderCheck.Name,
+            tags: [Operations.Health.HealthRegistration.ReadyTag]);
 
         // Tokens are checked where the audience is resolved (JwtAudienceResolver), which asks JwtBearer only when
         // its cache of validated tokens misses. As the only scheme, JwtBearer would become the default scheme, and
@@ -70,6 +73,7 @@ public static class AccessRegistration
         else
         {
             jwt.Authority = tokens.Authority;
+            jwt.BackchannelTimeout = IdentityProviderKeys.FetchTimeout;
             jwt.TokenValidationParameters.ValidAlgorithms =
                 [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256];
         }

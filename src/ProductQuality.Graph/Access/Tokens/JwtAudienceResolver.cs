@@ -11,7 +11,8 @@ namespace ProductQuality.Graph.Access.Tokens;
 /// (the data tracker).
 /// </summary>
 internal sealed class JwtAudienceResolver(
-    AccessPolicy policy, ValidatedTokenCache cache, EnterpriseTokens.EnterpriseTokenValidator enterprises)
+    AccessPolicy policy, ValidatedTokenCache cache, EnterpriseTokens.EnterpriseTokenValidator enterprises,
+    IdentityProviderKeys provider)
     : IAudienceResolver
 {
     public async Task<(Audience? Audience, AuthRefusal? Refusal)> ResolveAsync(HttpContext http)
@@ -52,6 +53,15 @@ internal sealed class JwtAudienceResolver(
         if (enterprises.Claims(token))
         {
             return await EnterpriseAsync(http, token);
+        }
+
+        // Without the provider's keys no token can be judged: the caller is told to try again, not that its token
+        // is bad, and no longer than the provider's bound after asking.
+        if (await provider.UnavailableAsync(http.RequestAborted) is { } unavailable)
+        {
+            return (null, new AuthRefusal(StatusCodes.Status503ServiceUnavailable, "IDENTITY_PROVIDER_UNAVAILABLE",
+                $"{unavailable} Try again in {IdentityProviderKeys.RetryAfterSeconds} s; if this lasts, tell the "
+                + "bureau.", null) { RetryAfterSeconds = IdentityProviderKeys.RetryAfterSeconds });
         }
 
         var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);

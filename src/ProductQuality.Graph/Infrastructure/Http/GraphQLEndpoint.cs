@@ -38,8 +38,11 @@ internal sealed class GraphQLEndpoint(
         if (audience is null)
         {
             trace?.Claimed = refusal!.Claimed;
-            await limits.RefuseUnidentifiedAsync(http, refusal!.ChallengeOn(http.Response),
-                negotiated ?? MediaTypes.Json);
+            // A refusal that is the server's (503, the identity provider away) is not counted against the address.
+            var refused = refusal!.ChallengeOn(http.Response);
+            await (refused.Status >= StatusCodes.Status500InternalServerError
+                ? TransportErrorWriter.WriteAsync(http, refused, negotiated ?? MediaTypes.Json)
+                : limits.RefuseUnidentifiedAsync(http, refused, negotiated ?? MediaTypes.Json));
             return;
         }
 

@@ -26,9 +26,13 @@ internal sealed record ConnectionRefusal(int CloseCode, string Code, int Status,
     public static ConnectionRefusal BrokenFrame(string rule) => new(CloseCodes.ProtocolError, "INVALID_FRAME",
         StatusCodes.Status400BadRequest, rule);
 
-    /// <summary>A token refused at connection_init, with the code HTTP answers it with (INVALID_TOKEN, …).</summary>
+    /// <summary>
+    /// A token refused at connection_init, with the code HTTP answers it with (INVALID_TOKEN, …); one that could not
+    /// be checked (503, the identity provider away) closes with Try Again Later, which clients reconnect after.
+    /// </summary>
     public static ConnectionRefusal Token(string code, int status, string message) =>
-        new(CloseCodes.Forbidden, code, status, $"{code}: {message}");
+        new(status == StatusCodes.Status503ServiceUnavailable ? CloseCodes.TryAgainLater : CloseCodes.Forbidden,
+            code, status, $"{code}: {message}");
 
     public static ConnectionRefusal Binary() => new(CloseCodes.BadRequest, "BINARY_MESSAGE",
         StatusCodes.Status415UnsupportedMediaType, "Binary messages are not part of the protocol: send JSON text.");

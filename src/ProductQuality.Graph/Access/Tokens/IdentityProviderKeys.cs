@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace ProductQuality.Graph.Access.Tokens;
+
+/// <summary>
+/// Whether the identity provider's signing keys are at hand (production: <c>Auth:Authority</c> set). JwtBearer
+/// fetches the provider's metadata and keys on first use and keeps them; when it cannot, its token handler goes on
+/// without keys, so every token was refused as "signature does not verify" — the caller told to fix a good token,
+/// nothing logged, readiness healthy — and a provider that did not answer held each request for the fetch's minute.
+/// Asked before a token is validated (only when the validated-token cache misses): a fetch under way is waited for
+/// at most <see cref="Wait"/>, and its failure is the provider's, answered 503 to try again.
+/// </summary>
+internal sealed class IdentityProviderKeys(
+    IOptionsMonitor<JwtBearerOptions> jwt, IOptions<TokenOptions> tokens, ILogger<IdentityProviderKeys> log,
+    TimeProvider clock)
+{
+    /// <summary>The longest a request waits for the provider: its metadata answers in milliseconds when it is up.
+    /// </summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The backchannel's own timeout (JwtBearer's default is a minute): a fetch holds the library's refresh lock, so
+    /// while one hangs no other can start, and the provider's return is noticed only after it gives up.
+    /// </summary>
+    public static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Seconds a refused caller is told to wait: the library retries a failed first fetch within seconds.
+    /// </summary>
+    public const int RetryAfterSeconds = 10;
+
+    private static readonly TimeSpan WarnEvery = TimeSpan.FromMinutes(1);
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _unavailableSince;
+    private DateTimeOffset _lastWarning;
+    private volatile bool _failing;
+
+    /// <summary>Why tokens cannot be checked now (a sentence), or null when they can.</summary>
+    /// <param name="wait">At most how long to wait for a fetch under way; <see cref="Wait"/> by default.</param>
+    /// <param name="cancel">The caller going away.</param>
+    public async Task<string?> UnavailableAsync(CancellationToken cancel, TimeSpan? wait = null)
+    {
+        if (tokens.Value.IsDevelopmentMode
+            || jwt.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager is not { } manager)
+        {
+            return null;
+        }
+
+        string problem;
+        Exception? detail = null;
+        try
+        {
+            // Not the caller's token: the fetch is shared, and a caller going away must not fail it for others.
+            await manager.GetConfigurationAsync(CancellationToken.None).WaitAsync(wait ?? Wait, cancel);
+            Recovered();
+            return null;
+        }
+        catch (TimeoutException)
+        {
+            problem = $"did not answer within {(wait ?? Wait).TotalSeconds:0} s";
+        }
+        catch (InvalidOperationException failure)
+        {
+            // The library's IDX20803, wrapping what the fetch met (refused, DNS, TLS, not OpenID metadata).
+            problem = "could not be reached or did not publish its OpenID configuration and keys";
+            detail = failure.InnerException ?? failure;
+        }
+
+        Failed(problem, detail);
+        return $"The identity provider (Auth:Authority) {problem}, so no token can be checked now.";
+    }
+
+    /// <summary>For readiness: since when tokens could not be checked, if they cannot.</summary>
+    public DateTimeOffset? UnavailableSince
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _unavailableSince;
+            }
+        }
+    }
+
+    // One warning when the provider fails and then one a minute while it lasts (not one per request), and one line
+    // when it answers again: the operator's log says what callers were told.
+    private void Failed(string problem, Exception? detail)
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            _unavailableSince ??= now;
+            _failing = true;
+            if (now - _lastWarning < WarnEvery)
+            {
+                return;
+            }
+
+            _lastWarning = now;
+        }
+
+        log.LogWarning("The identity provider {Authority} {Problem}: requests with a token are refused with 503 "
+            + "IDENTITY_PROVIDER_UNAVAILABLE until it answers ({Detail}).", tokens.Value.Authority, problem,
+            detail?.Message ?? "no answer");
+    }
+
+    private void Recovered()
+    {
+        if (!_failing)
+        {
+            return;
+        }
+
+        DateTimeOffset? since;
+        lock (_gate)
+        {
+            since = _unavailableSince;
+            _unavailableSince = null;
+            _lastWarning = default;
+            _failing = false;
+        }
+
+        if (since is { } start)
+        {
+            log.LogInformation("The identity provider {Authority} answers again; tokens were refused for {Seconds} s.",
+                tokens.Value.Authority, (int)(clock.GetUtcNow() - start).TotalSeconds);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Tests.Audit;
+using ProductQuality.Graph.Tests.Infrastructure;
+using ProductQuality.Graph.Tests.Receipts;
+
+namespace ProductQuality.Graph.Tests.Access.IdentityProvider;
+
+/// <summary>
+/// Production tokens (Auth:Authority set): validated against the keys the identity provider publishes, fetched by
+/// JwtBearer over its backchannel — here an in-memory provider. When the provider cannot be reached, a caller is
+/// told so (503, try again), not that its token is bad, and readiness says so; no request waits on a provider that
+/// does not answer for longer than the server's own bound.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class IdentityProviderTests(GraphServerFactory factory)
+{
+    private const string Query = "{\"query\":\"{ enterprises(first: 1) { edges { node { name } } } }\"}";
+
+    [Fact]
+    public async Task A_token_the_provider_signed_is_served()
+    {
+        using var provider = new FakeIdentityProvider();
+        await using var server = Start(provider);
+
+        using var response = await PostAsync(server, provider.Issue("finance"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.Contains("\"name\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"errors\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_a_key_the_provider_does_not_publish_is_refused_as_a_bad_token()
+    {
+        using var provider = new FakeIdentityProvider();
+        await using var server = Start(provider);
+        using var other = RSA.Create(2048);
+
+        using var response = await PostAsync(server,
+            provider.Issue("finance", new RsaSecurityKey(other) { KeyId = "not-the-providers" }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("INVALID_TOKEN", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task While_the_provider_is_unreachable_tokens_get_503_not_401_and_readiness_says_why()
+    {
+        using var provider = new FakeIdentityProvider { State = FakeIdentityProvider.Mode.Down };
+        await using var server = Start(provider);
+        var token = provider.Issue("finance");
+        var purpose = AccessLogProbe.NewPurpose("idp-away");
+
+        using (var refused = await PostAsync(server, token, purpose))
+        {
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, body);
+            Assert.Contains("IDENTITY_PROVIDER_UNAVAILABLE", body, StringComparison.Ordinal);
+            Assert.Contains("Auth:Authority", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("IDX", body, StringComparison.Ordinal);   // never the library's text
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Empty(refused.Headers.WwwAuthenticate);   // not a challenge: the token was not judged
+        }
+
+        var entry = await factory.EntryAsync(purpose);
+        Assert.Equal((AccessOutcome.Error, 503, "IDENTITY_PROVIDER_UNAVAILABLE"),
+            (entry.Outcome, entry.Status, entry.ErrorCode));
+
+        // The public is served meanwhile (no token to check), and readiness stays up, degraded, with the reason.
+        using (var anonymous = await server.CreateClient().PostAsync("/graphql", Json(Query)))
+        {
+            Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+        }
+
+        using (var ready = await server.CreateClient().GetAsync("/health/ready"))
+        {
+            var report = await ready.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            using var json = JsonDocument.Parse(report);
+            var check = json.RootElement.GetProperty("checks").EnumerateArray()
+                .Single(c => c.GetProperty("name").GetString() == "identity-provider");
+            Assert.Equal("Degraded", check.GetProperty("status").GetString());
+            Assert.Contains("Auth:Authority", check.GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+
+        // When it answers again, the same token is served (the library retries after a short, growing wait).
+        provider.State = FakeIdentityProvider.Mode.Up;
+        var served = await WithinAsync(TimeSpan.FromSeconds(40), async () =>
+        {
+            using var again = await PostAsync(server, token);
+            return again.StatusCode == HttpStatusCode.OK;
+        });
+        Assert.True(served, "the token was not served within 40 s of the provider answering again");
+    }
+
+    [Fact]
+    public async Task A_provider_that_does_not_answer_holds_a_request_no_longer_than_the_bound()
+    {
+        using var provider = new FakeIdentityProvider { State = FakeIdentityProvider.Mode.Silent };
+        await using var server = Start(provider);
+
+        var clock = Stopwatch.StartNew();
+        using var response = await PostAsync(server, provider.Issue("finance"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("IDENTITY_PROVIDER_UNAVAILABLE", await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"answered after {clock.Elapsed}");
+
+        // Readiness finds the same within its own time limit: degraded (200), not a check that timed out (503).
+        using var ready = await server.CreateClient().GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("did not answer within", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private WebApplicationFactory<Program> Start(FakeIdentityProvider provider)
+    {
+        _ = factory.Services; // the shared server seeds the database first; this one reuses it
+        return factory.WithWebHostBuilder(b => b
+            .UseSetting("Auth:Authority", FakeIdentityProvider.Authority)
+            .UseSetting("Auth:Issuer", FakeIdentityProvider.Issuer)
+            .UseSetting("Auth:Audience", FakeIdentityProvider.Audience)
+            .UseSetting("Receipts:SigningKey", ReceiptServer.NewKeyPem())
+            .UseSetting("Receipts:KeyId", "receipts-idp-test")
+            .ConfigureTestServices(s => s.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
+                jwt => jwt.BackchannelHttpHandler = provider)));
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(WebApplicationFactory<Program> server, string token,
+        string? purpose = null)
+    {
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (purpose is not null)
+        {
+            client.DefaultRequestHeaders.Add(PurposeHeader.Name, purpose);
+        }
+
+        return await client.PostAsync("/graphql", Json(Query));
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static async Task<bool> WithinAsync(TimeSpan limit, Func<Task<bool>> attempt)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (await attempt())
+            {
+                return true;
+            }
+
+            await Task.Delay(500);
+        }
+
+        return false;
+    }
+}
