@@ -48,9 +48,13 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
     /// </summary>
     public bool NothingReturned { get; private set; }
 
-    public void Request(string query, string? variablesJson, string? operationName)
+    /// <param name="query">The document as sent; null for a refused request that sent none (a persisted query's
+    /// hash alone).</param>
+    /// <param name="variablesJson">The variables' JSON as sent.</param>
+    /// <param name="operationName">The operation name sent.</param>
+    public void Request(string? query, string? variablesJson, string? operationName)
     {
-        DocumentSha256 = Sha256(query);
+        DocumentSha256 = query is null ? null : Sha256(query);
         VariablesSha256 = variablesJson is null ? null : Sha256(variablesJson);
         OperationName = operationName;
     }

@@ -128,6 +128,9 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     [InlineData("{\"query\": ", "not valid JSON: ")]
     [InlineData("{\n\"query\": x}", "(line 2, byte 10)")]
     [InlineData("   \n ", "it holds no JSON value (it is empty or only white space): send a JSON object")]
+    [InlineData("{ blacklist(first: 1) { totalCount } }", "It looks like a bare GraphQL document: send a JSON object "
+        + "with the document in its 'query' member")]
+    [InlineData("query Q { __typename }", "It looks like a bare GraphQL document")]
     public async Task Broken_JSON_is_said_with_its_place_and_what_to_send(string body, string said)
     {
         body = body == "DEEP"
@@ -170,8 +173,12 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     [InlineData("\"variables\": [1]", "'variables' must be a JSON object or null, not an array.")]
     [InlineData("\"variables\": 1", "'variables' must be a JSON object or null, not a number.")]
     [InlineData("\"extensions\": true", "'extensions' must be a JSON object or null, not true.")]
-    [InlineData("\"variables\": \"\"", "'variables' must be a JSON object or null, not a string: send the object "
-        + "itself, e.g. {\"code\": \"P004\"}.")]
+    [InlineData("\"variables\": \"\"", "'variables' must be a JSON object or null, not a string: with nothing to "
+        + "send, leave the member out or send null or {}, not \"\".")]
+    [InlineData("\"variables\": \"null\"", "'variables' must be a JSON object or null, not a string: with nothing "
+        + "to send, leave the member out or send null or {}, not \"null\".")]
+    [InlineData("\"extensions\": \"abc\"", "'extensions' must be a JSON object or null, not a string: send the JSON "
+        + "object itself, not text, e.g. {\"first\": 10}.")]
     public async Task A_member_that_is_no_object_is_named_with_what_was_sent(string member, string message)
     {
         var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
@@ -179,6 +186,35 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("INVALID_REQUEST", reply.FirstErrorCode);
         Assert.Equal(message, reply.FirstErrorMessage);
+    }
+
+    /// <summary>
+    /// A body that is not JSON is told what came and what to send: a curl user posting the bare document as
+    /// application/graphql (or curl's default form type) learnt only "send application/json", and doing so, that
+    /// 'b' is an invalid start of a property name (the clients probe).
+    /// </summary>
+    [Theory]
+    [InlineData("application/graphql", "A bare GraphQL document ('application/graphql') is not accepted: put the "
+        + "document in the 'query' member and POST a JSON object")]
+    [InlineData("application/x-www-form-urlencoded", "The body's Content-Type is 'application/x-www-form-urlencoded': "
+        + "POST a JSON object such as {\"query\": \"{ __typename }\"} with Content-Type: application/json (UTF-8).")]
+    [InlineData("application/json; charset=latin1", "JSON is read as UTF-8 only; send charset=utf-8 or none.")]
+    [InlineData(null, "The request has no Content-Type: POST a JSON object")]
+    public async Task A_body_that_is_not_JSON_is_told_what_came_and_what_to_send(string? contentType, string said)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new ByteArrayContent("{ blacklist(first: 1) { totalCount } }"u8.ToArray()),
+        };
+        if (contentType is not null)
+        {
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        var reply = await GraphQLReply.ReadAsync(await _client.SendAsync(request));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, reply.Status);
+        Assert.Equal("UNSUPPORTED_MEDIA_TYPE", reply.FirstErrorCode);
+        Assert.Contains(said, reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     [Theory]

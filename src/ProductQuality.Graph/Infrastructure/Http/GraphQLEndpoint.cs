@@ -80,6 +80,12 @@ internal sealed class GraphQLEndpoint(
 
         if (error is not null)
         {
+            if (trace is not null && error.Sent is { } sent)
+            {
+                trace.Request(sent.Query, sent.VariablesJson, sent.OperationName);
+                NameRefused(trace, audience, sent.Query, sent.OperationName);
+            }
+
             await TransportErrorWriter.WriteAsync(http, error, mediaType);
             return;
         }
@@ -87,7 +93,7 @@ internal sealed class GraphQLEndpoint(
         trace?.Request(request!.Query, request.VariablesJson, request.OperationName);
         if (Purposes.Refusal(http, audience, trace) is { } purposeRefusal)
         {
-            NameRefused(trace, audience, request!);
+            NameRefused(trace, audience, request!.Query, request.OperationName);
             await TransportErrorWriter.WriteAsync(http, purposeRefusal, mediaType);
             return;
         }
@@ -96,7 +102,7 @@ internal sealed class GraphQLEndpoint(
         using var place = await limits.EnterAsync(http, audience, mediaType);
         if (place is null)
         {
-            NameRefused(trace, audience, request!);
+            NameRefused(trace, audience, request!.Query, request.OperationName);
             return;
         }
 
@@ -206,16 +212,36 @@ internal sealed class GraphQLEndpoint(
     /// A request refused before its document is read (its purpose, no place to run) is logged under the operation
     /// the document names, as an answered one is, when the request names none and the document has exactly one.
     /// </summary>
-    private void NameRefused(AccessTrace? trace, Audience audience, GraphQLHttpRequest request)
+    private void NameRefused(AccessTrace? trace, Audience audience, string? query, string? operationName)
     {
-        if (trace is null || request.OperationName is not null)
+        // A document over the limit is not parsed for its name: the limit is what keeps parsing cheap.
+        if (trace is null || operationName is not null || query is null || query.Length > _options.MaxDocumentLength)
         {
             return;
         }
 
-        var document = cache.Find(audience.Contract.Name, null, request.Query)
-            ?? DocumentParser.Parse(request.Query).Document;
+        var document = cache.Find(audience.Contract.Name, null, query) ?? DocumentParser.Parse(query).Document;
         trace.Runs(document is null ? null : OperationTypeCheck.SelectedOperation(document, operationName: null));
+    }
+
+    // Says what came, and for a bare document (curl users, application/graphql) how to wrap it.
+    private static string UnsupportedMediaType(string? contentType)
+    {
+        const string Wrap = "POST a JSON object such as {\"query\": \"{ __typename }\"} with Content-Type: "
+            + "application/json (UTF-8)";
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return $"The request has no Content-Type: {Wrap}.";
+        }
+
+        var sent = Quoted.Start(contentType);
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals("application/graphql", StringComparison.OrdinalIgnoreCase)
+            ? $"A bare GraphQL document ('{sent}') is not accepted: put the document in the 'query' member and "
+                + $"{Wrap}."
+            : mediaType.Equals(MediaTypes.Json, StringComparison.OrdinalIgnoreCase)
+                ? $"The body's Content-Type is '{sent}': JSON is read as UTF-8 only; send charset=utf-8 or none."
+                : $"The body's Content-Type is '{sent}': {Wrap}.";
     }
 
     private async Task<(GraphQLHttpRequest? Request, RequestError? Error)> ReadAsync(HttpRequest request, bool isGet)
@@ -228,7 +254,7 @@ internal sealed class GraphQLEndpoint(
         if (!MediaTypes.IsJsonContent(request))
         {
             return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                "POST a body with Content-Type: application/json (UTF-8)."));
+                UnsupportedMediaType(request.ContentType)));
         }
 
         return MediaTypes.UnsupportedContentEncoding(request) is { } encoding

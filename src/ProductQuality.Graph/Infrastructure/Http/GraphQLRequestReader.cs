@@ -12,6 +12,23 @@ internal static class GraphQLRequestReader
     public static (GraphQLHttpRequest? Request, RequestError? Error) FromQueryString(
         HttpRequest http, GraphQLHttpOptions options)
     {
+        var (request, error) = ReadQueryString(http, options);
+        if (error is null || PercentEncoding.Problem(http.QueryString.Value) is not null)
+        {
+            return (request, error);
+        }
+
+        var q = http.Query;
+        var sent = SentRequest.Of(ValidText(q["query"].ToString()), ValidText(q["operationName"].ToString()),
+            q["variables"].ToString());
+        return (null, error with { Sent = sent });
+    }
+
+    private static string? ValidText(string text) => UnicodeText.FirstInvalid(text) is null ? text : null;
+
+    private static (GraphQLHttpRequest? Request, RequestError? Error) ReadQueryString(
+        HttpRequest http, GraphQLHttpOptions options)
+    {
         if (PercentEncoding.Problem(http.QueryString.Value) is { } encoding)
         {
             return (null, RequestError.BadRequest("INVALID_REQUEST", $"The query string {encoding}."));
@@ -150,7 +167,8 @@ internal static class GraphQLRequestReader
         var document = JsonIntake.Parse(body, out var problem);
         if (document is null)
         {
-            return (null, RequestError.BadRequest("INVALID_JSON", $"The request body is {problem}."));
+            return (null, RequestError.BadRequest("INVALID_JSON", $"The request body is {problem}."
+                + (LooksLikeBareDocument(body.Span) ? BareDocumentAdvice : "")));
         }
 
         using (document)
@@ -159,8 +177,36 @@ internal static class GraphQLRequestReader
         }
     }
 
-    /// <summary>A request object (the POST body, or the payload of a WebSocket subscribe message).</summary>
+    private const string BareDocumentAdvice = " It looks like a bare GraphQL document: send a JSON object with "
+        + "the document in its 'query' member, {\"query\": \"{ __typename }\"}.";
+
+    // "{ blacklist(…) }", "query Q { … }", "mutation …": what a curl user posts after reading "send JSON". A JSON
+    // object's first member name is quoted; a document's first selection or keyword is not.
+    private static bool LooksLikeBareDocument(ReadOnlySpan<byte> body)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(body[..Math.Min(body.Length, 64)]).TrimStart('\uFEFF', ' ',
+            '\t', '\r', '\n');
+        if (text.StartsWith('{'))
+        {
+            text = text[1..].TrimStart();
+            return text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_');
+        }
+
+        return ((string[])["query", "mutation", "subscription", "fragment"])
+            .Any(keyword => text.StartsWith(keyword, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A request object (the POST body, or the payload of a WebSocket subscribe message); a refusal carries what it
+    /// sent, as far as that reads.
+    /// </summary>
     internal static (GraphQLHttpRequest?, RequestError?) FromJson(JsonElement root, GraphQLHttpOptions options)
+    {
+        var (request, error) = ReadJson(root, options);
+        return error is null ? (request, null) : (null, error with { Sent = SentRequest.In(root) });
+    }
+
+    private static (GraphQLHttpRequest?, RequestError?) ReadJson(JsonElement root, GraphQLHttpOptions options)
     {
         if (root.ValueKind == JsonValueKind.Array)
         {

@@ -27,9 +27,16 @@ internal static class JsonObjectMember
     public static string NotAString(JsonElement value)
     {
         var text = UnicodeText.Read(value);
+        // An empty editor pane (Postman, Insomnia) sends "" or "null": nothing was meant.
+        if (text is not null && (text.Trim().Length == 0 || text.Trim() == "null"))
+        {
+            return $"not a string: with nothing to send, leave the member out or send null or {{}}, not "
+                + Quoted.Start(value.GetRawText());
+        }
+
         return text is not null && HoldsObject(text)
             ? $"not a string: send {Quoted.Start(text)}, not {Quoted.Start(value.GetRawText())}"
-            : "not a string: send the object itself, e.g. {\"code\": \"P004\"}";
+            : "not a string: send the JSON object itself, not text, e.g. {\"first\": 10}";
     }
 
     private static bool HoldsObject(string text)

@@ -13,6 +13,9 @@ internal sealed record RequestError(int Status, string Code, string Message)
         ? Schema.DomainErrorInfoProvider.Cut(Message)
         : Message;
 
+    /// <summary>What the refused request sent, for its access log entry (null: nothing could be read).</summary>
+    public SentRequest? Sent { get; init; }
+
     public static RequestError BadRequest(string code, string message) =>
         new(StatusCodes.Status400BadRequest, code, message);
 

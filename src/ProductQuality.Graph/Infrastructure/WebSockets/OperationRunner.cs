@@ -63,6 +63,11 @@ internal sealed class OperationRunner(
         var (request, error) = GraphQLRequestReader.FromJson(body, _options);
         if (error is not null)
         {
+            if (error.Sent is { } sent)
+            {
+                trace?.Request(sent.Query, sent.VariablesJson, sent.OperationName);
+            }
+
             return OperationStart.Refused(error);
         }
 
