@@ -21,6 +21,18 @@ internal static class IntrospectionFeatures
     {
         schema.Features.RepeatableDirectives = true;
         schema.Features.DeprecationOfInputValues = true;
+        schema.Filter = new SpecificationFilter();
+    }
+
+    /// <summary>
+    /// GraphQL.NET's default filter hides <c>__Directive.isRepeatable</c> from introspection's own field lists (a
+    /// draft when it was written; in the specification since October 2021) while answering it, so a client that
+    /// first asks which fields introspection has (Apollo Kotlin) never asked for it. Listed here as answered.
+    /// </summary>
+    private sealed class SpecificationFilter : DefaultSchemaFilter
+    {
+        public override Task<bool> AllowField(IGraphType parent, IFieldType field) =>
+            parent is __Directive && field.Name == "isRepeatable" ? Allowed : base.AllowField(parent, field);
     }
 
     /// <summary>
