@@ -28,7 +28,7 @@ public static class ChangeLog
         ProductQualityDbContext db, Enterprise enterprise, ChangeKind kind,
         IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today, DateTime now)
     {
-        var changes = StepChanges.Between(stored, current, today, Retracted(kind), Replaced(kind));
+        var changes = StepChanges.Between(stored, current, today, Retracted(kind), Replaced(kind), Initial(kind));
         foreach (var change in changes)
         {
             Add(db, new ChangeEvent
@@ -82,6 +82,16 @@ public static class ChangeLog
 
     // An enterprise never listed was not listed; one never assured has no assured value to report (null).
     private static string? NoHistory(ChangeKind kind) => kind == ChangeKind.Blacklist ? ChangeValues.NotListed : null;
+
+    // The value before any event, when the events that set one vanish: not listed; for the assured title, which has
+    // no value of its own for "never granted", REVOKED (a title granted and taken back), which is what a partner
+    // must hold: not assured.
+    private static string? Initial(ChangeKind kind) => kind switch
+    {
+        ChangeKind.Blacklist => ChangeValues.NotListed,
+        ChangeKind.Assured => ChangeValues.Of(Rules.Assured.AssuredEventKind.Revoked),
+        _ => null,
+    };
 
     // Today's reported change that today's re-evaluation took back: the enterprise was simply evaluated again.
     private static string Replaced(ChangeKind kind) => Tagged("re-evaluated (重新评定)", ChangeKinds.FactOf(kind));

@@ -13,8 +13,12 @@ internal static class StepChanges
     /// <param name="today">The day of the re-evaluation: a change effective before it is a correction.</param>
     /// <param name="retracted">The reason of a correction whose reported change vanished.</param>
     /// <param name="replaced">The reason of today's reported change that today's re-evaluation took back.</param>
-    public static List<StepChange> Between(
-        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today, string retracted, string replaced)
+    /// <param name="initial">The value in force before a history's first step (not blacklisted, no assured title),
+    /// reported when the only steps before a date vanish; null for a kind whose history always has a first step.
+    /// A same-day write that took back the day's assured grant left the feed saying GRANTED (the text probe).
+    /// </param>
+    public static List<StepChange> Between(IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today,
+        string retracted, string replaced, string? initial = null)
     {
         var before = Collapse(stored);
         var after = Collapse(current);
@@ -38,7 +42,7 @@ internal static class StepChanges
         if (i >= after.Count || after[i].From > from)
         {
             // What was reported from this date on is gone: the value in force is the one before it.
-            var kept = ValueOn(after, from);
+            var kept = ValueOn(after, from) ?? (initial is null ? null : new Step(from, initial, null, replaced));
             if (kept is not null && !SameValue(kept, told))
             {
                 changes.Add(new(from, told?.Value, kept.Value, kept.ValidUntil, from < today ? retracted : replaced,
