@@ -104,7 +104,8 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
                 FieldGroup.ClassFactors, "classExplanation")
             .Description("Why the enterprise has its class and colours, in order: the class conditions (samplings, "
                 + "failures, traceability, QMS), the upgrade/downgrade principle (升降原则), the health code, the map "
-                + "colour.")
+                + "colour. Today's evaluation; under asOf, the evaluation that set the values in force that day, "
+                + "whose facts are those of its own day (the newest classHistory row's effectiveFrom).")
             .Resolve(c => ServedExplanations.ClassOf(c, c.Source.Id));
         Field<NonNullGraphType<FourColorType>>(FieldGroup.Health, "healthCode")
             .Description("Product-quality health code (产品质量健康码): AA green, A blue, B yellow, C red.")
@@ -119,7 +120,8 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
             .Description("Product quality safety index (产品质量安全指数), 0–100.")
             .ResolveSource(s => s.QualityIndex);
         Field<ExplanationType>(FieldGroup.Health, "qualityIndexExplanation")
-            .Description("Each deduction behind the quality index.")
+            .Description("Each deduction behind the quality index. Today's evaluation; under asOf, the one that set "
+                + "the values in force that day, as of its own day (the newest classHistory row's effectiveFrom).")
             .Resolve(c => ServedExplanations.IndexOf(c, c.Source.Id));
     }
 
