@@ -45,8 +45,8 @@ internal static class StepChanges
             var kept = ValueOn(after, from) ?? (initial is null ? null : new Step(from, initial, null, replaced));
             if (kept is not null && !SameValue(kept, told))
             {
-                changes.Add(new(from, told?.Value, kept.Value, kept.ValidUntil, from < today ? retracted : replaced,
-                    from < today));
+                changes.Add(new(from, told?.Value, kept.Value, kept.ValidUntil,
+                    from < today ? retracted : TodaysReason(current, from) ?? replaced, from < today));
             }
 
             told = kept;
@@ -82,6 +82,12 @@ internal static class StepChanges
 
         return changes;
     }
+
+    // Today's change taken back by a later write of the day: why is that day's evaluation, when it wrote a row (another
+    // kind changed) — its reason names the day's facts, each reader seeing those it may. The regulator read only
+    // "re-evaluated" for a class that fell back the same day under a penalty (the text probe).
+    private static string? TodaysReason(IReadOnlyList<Step> current, DateOnly day) =>
+        current.LastOrDefault(s => s.From == day)?.Reason;
 
     private static Step? ValueOn(List<Step> steps, DateOnly day) => steps.LastOrDefault(s => s.From <= day);
 

@@ -57,6 +57,21 @@ public sealed class StepChangesPropertyTests
             (change.Old, change.New, change.Reason, change.Correction));
     }
 
+    [Fact]
+    public void A_change_of_today_taken_back_the_same_day_says_why_with_the_day_s_evaluation()
+    {
+        var before = Today.AddDays(-30);
+        List<Step> stored = [new(before, "A", null, "earlier"), new(Today, "AA", null, "upgraded")];
+        List<Step> current = [new(before, "A", null, "earlier"), new(Today, "A", null, "penalty")];
+
+        var change = Assert.Single(StepChanges.Between(stored, current, Today, "retracted", "replaced", null));
+
+        Assert.Equal(("AA", "A", "penalty"), (change.Old, change.New, change.Reason));
+        // Without a row of its own that day, the neutral sentence.
+        Assert.Equal("replaced", Assert.Single(StepChanges.Between(stored, current.Take(1).ToList(), Today,
+            "retracted", "replaced", null)).Reason);
+    }
+
     // Steps on random days up to today, several on a day at times (the last of a day counts), values repeating.
     private static List<Step> History(Random random)
     {
