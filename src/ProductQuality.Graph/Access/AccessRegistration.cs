@@ -74,8 +74,7 @@ public static class AccessRegistration
         {
             jwt.Authority = tokens.Authority;
             jwt.BackchannelTimeout = IdentityProviderKeys.FetchTimeout;
-            jwt.TokenValidationParameters.ValidAlgorithms =
-                [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256];
+            jwt.TokenValidationParameters.ValidAlgorithms = IdentityProviderKeys.AcceptedAlgorithms;
         }
     }
 }

@@ -25,16 +25,20 @@ internal static class EnterpriseChanges
         ProductQualityDbContext db, Enterprise enterprise, DateOnly today, DateTime now, Histories stored,
         Histories current)
     {
+        // Today's evaluation's reason (its facts, each reader seeing those it may): why a change reported earlier
+        // today was taken back by a later write of the day, for every kind — an assured title given back when a
+        // same-day listing was withdrawn said only "re-evaluated", to the public too (the re-probe).
+        var dayReason = current.Records.LastOrDefault(r => r.EffectiveFrom == today)?.Reason;
         foreach (var kind in AssessedKinds)
         {
             ChangeLog.Enterprise(db, enterprise, kind, Steps(stored.Records, kind), Steps(current.Records, kind),
-                today, now);
+                today, now, dayReason);
         }
 
         ChangeLog.Enterprise(db, enterprise, ChangeKind.Blacklist, Steps(stored.Listings), Steps(current.Listings),
-            today, now);
+            today, now, dayReason);
         ChangeLog.Enterprise(db, enterprise, ChangeKind.Assured, Steps(stored.Assured), Steps(current.Assured),
-            today, now);
+            today, now, dayReason);
     }
 
     private static List<Step> Steps(IEnumerable<EnterpriseAssessmentRecord> records, ChangeKind kind) =>

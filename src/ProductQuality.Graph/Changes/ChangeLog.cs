@@ -26,9 +26,11 @@ public static class ChangeLog
     /// <summary>The changes of one kind of an enterprise between its stored and its re-evaluated history.</summary>
     internal static int Enterprise(
         ProductQualityDbContext db, Enterprise enterprise, ChangeKind kind,
-        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today, DateTime now)
+        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today, DateTime now,
+        string? dayReason = null)
     {
-        var changes = StepChanges.Between(stored, current, today, Retracted(kind), Replaced(kind), Initial(kind));
+        var changes = StepChanges.Between(stored, current, today, Retracted(kind), Replaced(kind), Initial(kind),
+            dayReason);
         foreach (var change in changes)
         {
             Add(db, new ChangeEvent

@@ -17,8 +17,10 @@ internal static class StepChanges
     /// reported when the only steps before a date vanish; null for a kind whose history always has a first step.
     /// A same-day write that took back the day's assured grant left the feed saying GRANTED (the text probe).
     /// </param>
+    /// <param name="dayReason">The reason of today's evaluation, when it wrote a row of any kind: why a change of
+    /// today was taken back, when this kind's own history has no row of the day to say it.</param>
     public static List<StepChange> Between(IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today,
-        string retracted, string replaced, string? initial = null)
+        string retracted, string replaced, string? initial = null, string? dayReason = null)
     {
         var before = Collapse(stored);
         var after = Collapse(current);
@@ -46,7 +48,7 @@ internal static class StepChanges
             if (kept is not null && !SameValue(kept, told))
             {
                 changes.Add(new(from, told?.Value, kept.Value, kept.ValidUntil,
-                    from < today ? retracted : TodaysReason(current, from) ?? replaced, from < today));
+                    from < today ? retracted : TodaysReason(current, from) ?? dayReason ?? replaced, from < today));
             }
 
             told = kept;

@@ -72,6 +72,19 @@ public sealed class StepChangesPropertyTests
             "retracted", "replaced", null)).Reason);
     }
 
+    [Fact]
+    public void A_change_of_today_taken_back_without_a_row_of_its_kind_gives_the_day_s_reason()
+    {
+        var granted = Today.AddDays(-100);
+        List<Step> stored = [new(granted, "GRANTED", null, "granted"), new(Today, "REVOKED", null, "listed")];
+        List<Step> current = [new(granted, "GRANTED", null, "granted")];
+
+        var change = Assert.Single(StepChanges.Between(stored, current, Today, "retracted", "replaced", "REVOKED",
+            dayReason: "listing withdrawn"));
+
+        Assert.Equal(("REVOKED", "GRANTED", "listing withdrawn"), (change.Old, change.New, change.Reason));
+    }
+
     // Steps on random days up to today, several on a day at times (the last of a day counts), values repeating.
     private static List<Step> History(Random random)
     {

@@ -120,6 +120,32 @@ public sealed class WebSocketRefusalLogTests(WebSocketServer server) : IClassFix
             AccessOutcome.ValidationError);
     }
 
+    /// <summary>
+    /// A subscribe refused for its payload's shape is logged with what it sent, as the same request over HTTP: the
+    /// operation name (sent, or its document's one operation's) and the hashes of document and variables.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"operationName":"WsPQ","extensions":{"persistedQuery":{"version":1}},"variables":{"a":1}}""",
+        "WsPQ", null, """{"a":1}""")]
+    [InlineData("""{"query":"subscription WsS { changes { cursor } }","variables":"{}"}""", "WsS",
+        "subscription WsS { changes { cursor } }", "\"{}\"")]
+    [InlineData("""{"operationName":"WsRelay","id":"abc"}""", "WsRelay", null, null)]
+    public async Task A_subscribe_refused_for_its_payload_is_logged_with_what_it_sent(
+        string payload, string operationName, string? document, string? variables)
+    {
+        var purpose = AccessLogProbe.NewPurpose("ws-sent");
+        await using var client = await WsClient.ConnectAsync(server.Address, purpose: purpose);
+        await client.InitAsync(server.Token("samr-jiaxing"));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        await client.SendAsync($$"""{"id":"s1","type":"subscribe","payload":{{payload}}}""");
+        Assert.Equal(4400, (await client.ClosedAsync()).Code);
+
+        var entry = await server.EntryAsync(purpose);
+        Assert.Equal(operationName, entry.OperationName);
+        Assert.Equal(document is null ? null : AccessLogProbe.Sha256(document), entry.DocumentSha256);
+        Assert.Equal(variables is null ? null : AccessLogProbe.Sha256(variables), entry.VariablesSha256);
+    }
+
     internal static void AssertRefused(AccessLogEntry entry, int status, string code, AccessOutcome outcome)
     {
         Assert.Equal((outcome, status, code), (entry.Outcome, entry.Status, entry.ErrorCode));

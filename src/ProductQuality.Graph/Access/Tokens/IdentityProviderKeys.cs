@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,36 @@ internal sealed class IdentityProviderKeys(
     /// </summary>
     public const int RetryAfterSeconds = 10;
 
+    private const int MaxDetail = 300;
     private static readonly TimeSpan WarnEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Whether judging the token needs the provider's keys: a JWT signed with an algorithm this server accepts. One
+    /// that is not a JWT, or unsigned, or signed otherwise, is refused (401) whether or not the provider answers, and
+    /// told it to try again, its client would retry for ever.
+    /// </summary>
+    public static bool NeedsKeys(string token)
+    {
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+        if (!handler.CanReadToken(token))
+        {
+            return false;
+        }
+
+        try
+        {
+            return AcceptedAlgorithms.Contains(handler.ReadJsonWebToken(token).Alg);
+        }
+        catch (ArgumentException)
+        {
+            return false;   // a header or payload the library cannot read: refused as malformed
+        }
+    }
+
+    /// <summary>What production tokens may be signed with (JwtBearer is told the same).</summary>
+    public static readonly string[] AcceptedAlgorithms =
+        [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256,
+            Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256];
     private readonly Lock _gate = new();
     private DateTimeOffset? _unavailableSince;
     private DateTimeOffset _lastWarning;
@@ -51,13 +81,24 @@ internal sealed class IdentityProviderKeys(
         try
         {
             // Not the caller's token: the fetch is shared, and a caller going away must not fail it for others.
-            await manager.GetConfigurationAsync(CancellationToken.None).WaitAsync(wait ?? Wait, cancel);
-            Recovered();
-            return null;
+            var configuration = await manager.GetConfigurationAsync(CancellationToken.None)
+                .WaitAsync(wait ?? Wait, cancel);
+            if (configuration.SigningKeys.Count > 0)
+            {
+                Recovered();
+                return null;
+            }
+
+            // Metadata and a key set that holds no key: every token would be refused as badly signed. Kept, the
+            // empty set would stand for the library's 12 hours; asked again (at most every 5 minutes, its refresh
+            // interval) so keys put back are found.
+            manager.RequestRefresh();
+            problem = "published no signing keys (its key set, jwks_uri, is empty)";
         }
         catch (TimeoutException)
         {
-            problem = $"did not answer within {(wait ?? Wait).TotalSeconds:0} s";
+            problem = string.Create(CultureInfo.InvariantCulture,
+                $"did not answer within {(wait ?? Wait).TotalSeconds:0.#} s");
         }
         catch (InvalidOperationException failure)
         {
@@ -99,9 +140,11 @@ internal sealed class IdentityProviderKeys(
             _lastWarning = now;
         }
 
+        // The detail's first line, cut: the library quotes whatever the address answered (a 500 KB HTML page).
+        var said = (detail?.Message ?? "no answer").Split('\n')[0].Trim();
         log.LogWarning("The identity provider {Authority} {Problem}: requests with a token are refused with 503 "
             + "IDENTITY_PROVIDER_UNAVAILABLE until it answers ({Detail}).", tokens.Value.Authority, problem,
-            detail?.Message ?? "no answer");
+            said.Length > MaxDetail ? said[..MaxDetail] + "…" : said);
     }
 
     private void Recovered()

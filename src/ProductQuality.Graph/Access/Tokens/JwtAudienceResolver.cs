@@ -55,9 +55,10 @@ internal sealed class JwtAudienceResolver(
             return await EnterpriseAsync(http, token);
         }
 
-        // Without the provider's keys no token can be judged: the caller is told to try again, not that its token
-        // is bad, and no longer than the provider's bound after asking.
-        if (await provider.UnavailableAsync(http.RequestAborted) is { } unavailable)
+        // Without the provider's keys a signed token cannot be judged: the caller is told to try again, not that its
+        // token is bad, and no longer than the provider's bound after asking.
+        if (IdentityProviderKeys.NeedsKeys(token) && await provider.UnavailableAsync(http.RequestAborted) is
+            { } unavailable)
         {
             return (null, new AuthRefusal(StatusCodes.Status503ServiceUnavailable, "IDENTITY_PROVIDER_UNAVAILABLE",
                 $"{unavailable} Try again in {IdentityProviderKeys.RetryAfterSeconds} s; if this lasts, tell the "

@@ -26,6 +26,20 @@ internal sealed record SentRequest(string? Query, string? OperationName, string?
         return Of(query, operationName, variables);
     }
 
+    /// <summary>
+    /// Notes it in a refused request's entry: the operation name sent, or else its document's one operation's (a
+    /// document over the limit is not parsed for it: the limit is what keeps parsing cheap).
+    /// </summary>
+    public void NoteIn(Audit.AccessTrace trace, int maxDocumentLength)
+    {
+        trace.Request(Query, VariablesJson, OperationName);
+        if (OperationName is null && Query is { } query && query.Length <= maxDocumentLength
+            && DocumentParser.Parse(query).Document is { } document)
+        {
+            trace.Runs(OperationTypeCheck.SelectedOperation(document, operationName: null));
+        }
+    }
+
     /// <summary>From GET parameters (each empty when absent); null when they name nothing.</summary>
     public static SentRequest? Of(string? query, string? operationName, string? variablesJson)
     {

@@ -7,6 +7,10 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 /// </summary>
 internal sealed record ConnectionRefusal(int CloseCode, string Code, int Status, string Reason)
 {
+    /// <summary>What a refused subscribe sent, for its entry, as over HTTP (null: not a subscribe, or nothing read).
+    /// </summary>
+    public Http.SentRequest? Sent { get; init; }
+
     /// <summary>Not a protocol message (an object with a string 'type', an 'id' where needed, a known type).</summary>
     public static ConnectionRefusal BadMessage(string reason) =>
         new(CloseCodes.BadRequest, "INVALID_MESSAGE", StatusCodes.Status400BadRequest, reason);

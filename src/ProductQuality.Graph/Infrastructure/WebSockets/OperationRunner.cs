@@ -63,9 +63,9 @@ internal sealed class OperationRunner(
         var (request, error) = GraphQLRequestReader.FromJson(body, _options);
         if (error is not null)
         {
-            if (error.Sent is { } sent)
+            if (trace is not null)
             {
-                trace?.Request(sent.Query, sent.VariablesJson, sent.OperationName);
+                error.Sent?.NoteIn(trace, _options.MaxDocumentLength);
             }
 
             return OperationStart.Refused(error);

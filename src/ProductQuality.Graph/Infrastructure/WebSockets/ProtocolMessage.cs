@@ -53,7 +53,10 @@ internal sealed record ProtocolMessage(string Type, string? Id, JsonElement? Pay
                 ? p.Clone()
                 : null;
             return PayloadProblem(type.GetString()!, payload) is { } shape
-                ? (null, ConnectionRefusal.BadMessage(shape))
+                ? (null, ConnectionRefusal.BadMessage(shape) with
+                {
+                    Sent = type.GetString() == "subscribe" && payload is { } sent ? SentRequest.In(sent) : null,
+                })
                 : (new ProtocolMessage(type.GetString()!, id, payload), null);
         }
         catch (InvalidOperationException)

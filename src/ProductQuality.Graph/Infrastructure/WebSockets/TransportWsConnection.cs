@@ -251,6 +251,9 @@ internal sealed partial class TransportWsConnection(
         if (Interlocked.Exchange(ref _refused, 1) == 0 && (trace ?? _log.Begin(http)) is { } entry)
         {
             entry.Audience ??= _audience;
+            refusal.Sent?.NoteIn(entry, http.RequestServices
+                .GetRequiredService<Microsoft.Extensions.Options.IOptions<Http.GraphQLHttpOptions>>().Value
+                .MaxDocumentLength);
             entry.Failed(refusal.Code, nothingReturned: true);
             // A close carries no data: it is sent even if the entry could not be stored (RecordAsync logs that).
             await _log.RecordAsync(http, entry, id is null ? http.TraceIdentifier : RequestId(id), refusal.CloseCode,

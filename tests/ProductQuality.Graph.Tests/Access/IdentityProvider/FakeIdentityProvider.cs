@@ -10,7 +10,8 @@ namespace ProductQuality.Graph.Tests.Access.IdentityProvider;
 /// <summary>
 /// An OpenID Connect provider as JwtBearer's metadata fetch sees it, in memory: its discovery document and its key
 /// set over the backchannel, and tokens signed with its RSA key. It can be up, down (every fetch refused, as a host
-/// that is not there) or silent (every fetch waits until the caller gives up, as a host that drops packets).
+/// that is not there), silent (every fetch waits until the caller gives up, as a host that drops packets) or
+/// keyless (its key set empty, as a realm whose keys were removed).
 /// </summary>
 public sealed class FakeIdentityProvider : HttpMessageHandler
 {
@@ -32,6 +33,7 @@ public sealed class FakeIdentityProvider : HttpMessageHandler
         Up,
         Down,
         Silent,
+        Keyless,
     }
 
     public Mode State { get; set; } = Mode.Up;
@@ -74,7 +76,7 @@ public sealed class FakeIdentityProvider : HttpMessageHandler
             },
             "/realms/pq/protocol/openid-connect/certs" => new Dictionary<string, object>
             {
-                ["keys"] = new[] { PublicJwk() },
+                ["keys"] = State == Mode.Keyless ? [] : new[] { PublicJwk() },
             },
             _ => null,
         };

@@ -106,6 +106,41 @@ public sealed class IdentityProviderTests(GraphServerFactory factory)
         Assert.True(served, "the token was not served within 40 s of the provider answering again");
     }
 
+    /// <summary>
+    /// A token judged without keys — not a JWT, unsigned, signed with an algorithm not accepted — is refused as bad
+    /// (401) while the provider is away too: told to try again, its client would retry for ever (the re-probe).
+    /// </summary>
+    [Theory]
+    [InlineData("not-a-jwt")]
+    [InlineData("a.b.c")]
+    [InlineData("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJkZXB0IjoiZmluYW5jZSJ9.")]
+    public async Task A_token_judged_without_keys_is_refused_as_bad_while_the_provider_is_away(string token)
+    {
+        using var provider = new FakeIdentityProvider { State = FakeIdentityProvider.Mode.Down };
+        await using var server = Start(provider);
+
+        using var response = await PostAsync(server, token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("INVALID_TOKEN", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_provider_that_publishes_no_keys_is_unavailable_not_a_bad_signature()
+    {
+        using var provider = new FakeIdentityProvider { State = FakeIdentityProvider.Mode.Keyless };
+        await using var server = Start(provider);
+
+        using var response = await PostAsync(server, provider.Issue("finance"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, body);
+        Assert.Contains("published no signing keys", body, StringComparison.Ordinal);
+        using var ready = await server.CreateClient().GetAsync("/health/ready");
+        Assert.Contains("published no signing keys", await ready.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_provider_that_does_not_answer_holds_a_request_no_longer_than_the_bound()
     {
