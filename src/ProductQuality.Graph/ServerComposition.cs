@@ -41,6 +41,7 @@ internal static class ServerComposition
         // field no schema has (GraphQL:Limits:ListSizes), stops the start as the other settings do.
         _ = app.Services.GetRequiredService<Schema.SchemaRegistry>();
         app.WarnWhenTheDevelopmentKeySignsOutsideDevelopment();
+        Infrastructure.Http.ConnectionLimits.WarnWhenAboveTheOpenFileLimit(app);
         await app.InitializeDatabaseAsync();
         await app.ReadDatabaseKeysAsync();
         app.UseOperations();
