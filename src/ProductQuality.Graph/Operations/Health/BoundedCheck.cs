@@ -8,12 +8,19 @@ namespace ProductQuality.Graph.Operations.Health;
 /// PostgreSQL held /health/ready for 33 s — a probe that hangs with the database is read by an orchestrator as the
 /// server's failure. Given up, it is reported as any check that ran out of time.
 /// </summary>
-internal sealed class BoundedCheck(IHealthCheck inner) : IHealthCheck
+internal sealed class BoundedCheck(IHealthCheck inner, SharedCheckRun shared) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
         CancellationToken cancellationToken = default)
     {
-        var check = inner.CheckHealthAsync(context, cancellationToken);
+        // The run is shared with other probes (SharedCheckRun): it is bounded by its own timeout, not by whichever
+        // probe's wait ends first.
+        var timeout = context.Registration.Timeout;
+        var check = shared.RunAsync(async () =>
+        {
+            using var limit = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout);
+            return await inner.CheckHealthAsync(context, limit?.Token ?? CancellationToken.None);
+        });
         try
         {
             return await check.WaitAsync(cancellationToken);

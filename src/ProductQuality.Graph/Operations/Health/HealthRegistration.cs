@@ -42,7 +42,8 @@ internal static class HealthRegistration
                 }
 
                 var inner = check.Factory;
-                check.Factory = services => new BoundedCheck(inner(services));
+                var shared = new SharedCheckRun();
+                check.Factory = services => new BoundedCheck(inner(services), shared);
             }
         });
     }
