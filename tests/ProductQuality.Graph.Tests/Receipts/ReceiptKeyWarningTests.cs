@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,11 +21,11 @@ public sealed class ReceiptKeyWarningTests(GraphServerFactory factory)
         string environment, bool configured, bool warned)
     {
         _ = factory.Services; // the shared server seeds the database first; this one reuses it
-        var messages = new ConcurrentQueue<string>();
+        var sink = new WarningSink();
         using var server = factory.WithWebHostBuilder(b =>
         {
             b.UseEnvironment(environment)
-                .ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(new Sink(messages)));
+                .ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(sink));
             if (configured)
             {
                 b.UseSetting("Receipts:SigningKey", ReceiptServer.NewKeyPem()).UseSetting("Receipts:KeyId", "k");
@@ -34,23 +33,7 @@ public sealed class ReceiptKeyWarningTests(GraphServerFactory factory)
         });
         _ = server.Services;
 
-        var warning = messages.Where(m => m.Contains("development receipt key", StringComparison.Ordinal));
+        var warning = sink.Messages.Where(m => m.Contains("development receipt key", StringComparison.Ordinal));
         Assert.Equal(warned ? 1 : 0, warning.Count());
-    }
-
-    private sealed class Sink(ConcurrentQueue<string> messages) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
-            Func<TState, Exception?, string> formatter) => messages.Enqueue(formatter(state, exception));
-
-        public void Dispose()
-        {
-        }
     }
 }

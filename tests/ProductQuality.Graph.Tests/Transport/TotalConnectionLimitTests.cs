@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -65,15 +64,15 @@ public sealed class TotalConnectionLimitTests(TotalConnectionLimitTests.Server s
             return;   // the limit is read on Linux only
         }
 
-        var warnings = new ConcurrentQueue<string>();
+        var warnings = new WarningSink();
         using var above = server.WithWebHostBuilder(b => b.UseSetting("GraphQL:MaxConnections", "1000000")
-            .ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(new WarningSink(warnings))));
+            .ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(warnings)));
         _ = above.Services;
         using var within = server.WithWebHostBuilder(b => b.UseSetting("GraphQL:MaxConnections", "16")
-            .ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(new WarningSink(warnings))));
+            .ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(warnings)));
         _ = within.Services;
 
-        var warning = Assert.Single(warnings, w => w.Contains("ulimit -n", StringComparison.Ordinal));
+        var warning = Assert.Single(warnings.Messages, w => w.Contains("ulimit -n", StringComparison.Ordinal));
         Assert.Contains("GraphQL:MaxConnections is 1000000", warning, StringComparison.Ordinal);
     }
 
@@ -81,29 +80,4 @@ public sealed class TotalConnectionLimitTests(TotalConnectionLimitTests.Server s
     {
         ["GraphQL:MaxConnections"] = Max.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
-
-    private sealed class WarningSink(ConcurrentQueue<string> messages) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Sink(messages);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Sink(ConcurrentQueue<string> messages) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
-                Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    messages.Enqueue(formatter(state, exception));
-                }
-            }
-        }
-    }
 }
