@@ -6,7 +6,8 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 
 /// <summary>
 /// The validation every operation gets, over HTTP and over WebSocket alike: GraphQL's own rules, the depth limit
-/// (<see cref="GraphQLHttpOptions.MaxDepth"/>) and text values fit to store (<see cref="TextValueRule"/>).
+/// (<see cref="GraphQLHttpOptions.MaxDepth"/>), text values fit to store (<see cref="TextValueRule"/>), and the
+/// variable positions the library lets through (<see cref="NullDefaultVariableRule"/>).
 /// </summary>
 internal static class ValidationRules
 {
@@ -16,6 +17,7 @@ internal static class ValidationRules
         .. DocumentValidator.CoreRules.Select(rule => rule is GraphQL.Validation.Rules.ArgumentsOfCorrectType
             ? EnumLiteralRule.Instance
             : rule),
+        NullDefaultVariableRule.Instance,
         new ComplexityValidationRule(new ComplexityOptions { MaxDepth = options.MaxDepth }),
         TextValueRule.Instance,
     ];
