@@ -59,6 +59,12 @@ public sealed class EnterpriseTokenValidator(
             return (null, default, TokenFailure.Describe(result.Exception));
         }
 
+        // As for a department's token: the signature does not make an unknown critical extension understood.
+        if (TokenFailure.HasCriticalHeader(token))
+        {
+            return (null, default, TokenFailure.CriticalHeader);
+        }
+
         var jwt = result.SecurityToken as JsonWebToken;
         var code = jwt is not null
             && jwt.TryGetPayloadValue<object>(EnterpriseTokenIssuer.CreditCodeClaim, out var value)

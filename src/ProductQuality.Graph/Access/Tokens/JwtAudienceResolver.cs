@@ -73,12 +73,9 @@ internal sealed class JwtAudienceResolver(
             return (null, Unauthorized("invalid_token", reason));
         }
 
-        // RFC 7515 §4.1.11: a token whose "crit" header names extensions the reader does not understand must be
-        // refused. This server understands none, and the library does not check.
-        if (new JsonWebToken(token).TryGetHeaderValue<object>("crit", out _))
+        if (TokenFailure.HasCriticalHeader(token))
         {
-            return (null, Unauthorized("invalid_token", "The token's header lists critical extensions ('crit'), "
-                + "which this server does not support: issue the token without them."));
+            return (null, Unauthorized("invalid_token", TokenFailure.CriticalHeader));
         }
 
         var department = DepartmentClaim.Read(token);

@@ -10,6 +10,17 @@ internal static class TokenFailure
 {
     public const string NotAJwt = "The token is not a JWT: send the compact form header.payload.signature.";
 
+    /// <summary>
+    /// RFC 7515 §4.1.11: a token whose "crit" header names extensions the reader does not understand must be refused.
+    /// This server understands none, and the library does not check.
+    /// </summary>
+    public const string CriticalHeader = "The token's header lists critical extensions ('crit'), which this server "
+        + "does not support: issue the token without them.";
+
+    /// <summary>Whether the token's header has "crit" (<see cref="CriticalHeader"/>).</summary>
+    public static bool HasCriticalHeader(string token) =>
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).TryGetHeaderValue<object>("crit", out _);
+
     /// <summary>A JWT in form whose header or claims the library could not read.</summary>
     public const string ClaimsMalformed = "The token's header or claims are malformed (exp, nbf and iat must be "
         + "numbers of seconds, aud a string or list of strings): issue it again.";

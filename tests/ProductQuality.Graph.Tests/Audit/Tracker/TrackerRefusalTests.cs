@@ -58,6 +58,7 @@ public sealed class TrackerRefusalTests(GraphServerFactory factory)
         { "department key", _ => Token(DateTime.UtcNow, DateTime.UtcNow.AddMinutes(5), DepartmentKey) },
         { "no credit code", _ => Token(DateTime.UtcNow, DateTime.UtcNow.AddMinutes(5), code: null) },
         { "malformed credit code", _ => Token(DateTime.UtcNow, DateTime.UtcNow.AddMinutes(5), code: "91330") },
+        { "critical extension", _ => Token(DateTime.UtcNow, DateTime.UtcNow.AddMinutes(5), critical: true) },
     };
 
     [Theory]
@@ -146,7 +147,8 @@ public sealed class TrackerRefusalTests(GraphServerFactory factory)
     private static readonly SymmetricSecurityKey EnterpriseKey =
         new(Convert.FromBase64String(TestServerFactory.TestEnterpriseKey));
 
-    private static string Token(DateTime from, DateTime until, SymmetricSecurityKey? key = null, string? code = Code)
+    private static string Token(DateTime from, DateTime until, SymmetricSecurityKey? key = null, string? code = Code,
+        bool critical = false)
     {
         var claims = new List<Claim> { new("sub", code ?? "nobody") };
         if (code is not null)
@@ -159,6 +161,10 @@ public sealed class TrackerRefusalTests(GraphServerFactory factory)
             Issuer = "productquality-graph-enterprise", Audience = "productquality-graph-enterprise",
             Subject = new ClaimsIdentity(claims), IssuedAt = from, NotBefore = from, Expires = until,
             SigningCredentials = new SigningCredentials(key ?? EnterpriseKey, SecurityAlgorithms.HmacSha256),
+            // RFC 7515 §4.1.11: an extension the server does not understand, marked critical (the fuzz probe).
+            AdditionalHeaderClaims = critical
+                ? new Dictionary<string, object> { ["crit"] = new[] { "pqg-ext" }, ["pqg-ext"] = 1 }
+                : null,
         });
     }
 
