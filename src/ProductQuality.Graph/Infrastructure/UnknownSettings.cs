@@ -18,6 +18,9 @@ public static class UnknownSettings
     /// <summary>Sections whose other keys belong to the framework: only our own properties are checked there.</summary>
     private static readonly string[] SharedWithTheFramework = ["Logging"];
 
+    /// <summary>The framework's settings in those sections that appsettings.example.json documents.</summary>
+    private static readonly string[] FrameworkSettings = ["LogLevel"];
+
     /// <summary>Notes that <paramref name="section"/> is read into <typeparamref name="T"/> (see ThrowIfAny).</summary>
     public static void Record<T>(IHostApplicationBuilder builder, string section)
     {
@@ -78,7 +81,7 @@ public static class UnknownSettings
             {
                 CheckValue(child, property.PropertyType, sections, problems);
             }
-            else if (shared && properties.Keys.Append("LogLevel").FirstOrDefault(k => LooksLike(child.Key, k))
+            else if (shared && properties.Keys.Concat(FrameworkSettings).FirstOrDefault(k => LooksLike(child.Key, k))
                 is { } meant)
             {
                 // The framework's keys are free here, but one spelled like ours is ours misspelled (Logging:Fromat).
@@ -179,6 +182,13 @@ public static class UnknownSettings
 
         names.UnionWith(sections.Keys.Where(k => k.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase))
             .Select(k => k[(section.Length + 1)..].Split(':')[0]));
+        // Logging's levels are the framework's, but documented as ours: a misspelt Logging holding only LogLevel
+        // (Loggign:LogLevel:Default) was ignored while one holding Format was refused (the fuzz probe).
+        if (SharedWithTheFramework.Contains(section, StringComparer.OrdinalIgnoreCase))
+        {
+            names.UnionWith(FrameworkSettings);
+        }
+
         return names;
     }
 

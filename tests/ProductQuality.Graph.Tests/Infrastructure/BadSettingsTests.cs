@@ -202,6 +202,8 @@ public sealed class BadSettingsTests
         // A key no property reads was ignored by the binder: the server ran on the default the operator meant to set.
         { "--Database:Provdier=Postgres", "Setting Database:Provdier is not known", "mean Database:Provider?" },
         { "--Databse:Provider=Postgres", "Setting section Databse is not one of the server's", "mean Database?" },
+        // Holding only the framework's levels, which the example documents: ignored before (the fuzz probe).
+        { "--Loggign:LogLevel:Default=Debug", "Setting section Loggign is not one of the server's", "mean Logging?" },
         { "--GraphQL:MaxPageSze=50", "Setting GraphQL:MaxPageSze is not known", "did you mean GraphQL:MaxPageSize?" },
         { "--GraphQL:Limits:MaxAlias=5", "Setting GraphQL:Limits:MaxAlias is not known", "GraphQL:Limits:MaxAliases?" },
         { "--GraphQL:Cors:AllowedOrigin:0=https://a.example", "Setting GraphQL:Cors:AllowedOrigin is", "Origins?" },
