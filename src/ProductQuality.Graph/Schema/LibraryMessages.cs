@@ -14,6 +14,8 @@ internal static class LibraryMessages
     {
         NoOperationError => "The document has no operation, only fragments or nothing: send a query, mutation or "
             + "subscription, e.g. { __typename }.",
+        NoOperationNameError => "The document has more than one operation and the request names none: send "
+            + "'operationName' naming the one to run (each operation's name follows its keyword: query Name { … }).",
         NoUnusedVariablesError => message.Replace("in operation '$", "in operation '", StringComparison.Ordinal)
             + " Remove it from the operation's variable definitions, or use it.",
         _ => message,

@@ -267,6 +267,9 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, strict.Status);
         Assert.Equal(HttpStatusCode.OK, legacy.Status);
         Assert.All(new[] { strict, legacy }, r => Assert.Equal("NO_OPERATION_NAME", r.FirstErrorCode));
+        // Said with what to send: the library's sentence did not (the fuzz probe).
+        Assert.Contains("send 'operationName' naming the one to run", strict.FirstErrorMessage,
+            StringComparison.Ordinal);
 
         // A client branches on the code, so the README's table of the HTTP contract must name it.
         var root = Path.GetDirectoryName(
