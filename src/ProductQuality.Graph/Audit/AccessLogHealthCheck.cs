@@ -86,13 +86,23 @@ public sealed class AccessLogHealthCheck(AccessLogStore store, AccessLogWriter w
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
+        bool readOnly;
         try
         {
-            return SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
+            readOnly = SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+
+        // A pooled connection keeps the mode it was opened in: a file made writable again stayed read-only to the
+        // server until a restart (the ops probe). Cleared, the next connection opens the file as it is now.
+        if (readOnly)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        }
+
+        return readOnly;
     }
 }

@@ -39,12 +39,35 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
             : TimeSpan.Zero;
 
     /// <summary>Completes once the entry is committed; faults when it could not be.</summary>
+    /// <summary>
+    /// How long a request waits for its entry's commit before it is refused (503, fail closed): commits take
+    /// milliseconds, and a database that stopped answering (a frozen PostgreSQL, a SQLite file locked by another
+    /// process) held every request 30–45 s, through the connect and busy timeouts (the ops probe). As long as a
+    /// query may run (GraphQL:Limits:ExecutionTimeoutMs' default); readiness says unready after 3 s of waiting.
+    /// The entry may still be stored later: a refused request can be logged, an answered one cannot go unlogged.
+    /// </summary>
+    public static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(10);
+
     public Task AppendAsync(AccessLogEntry entry)
     {
         var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         return _queue.Writer.TryWrite(pending)
-            ? pending.Done.Task
+            ? WaitAsync(pending.Done.Task)
             : Task.FromException(new InvalidOperationException("The server is stopping: the access log is closed."));
+    }
+
+    private static async Task WaitAsync(Task commit)
+    {
+        try
+        {
+            await commit.WaitAsync(CommitWait);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(
+                $"The access log's commit did not finish within {CommitWait.TotalSeconds:0} s: the database is not "
+                + "answering.");
+        }
     }
 
     public override Task StopAsync(CancellationToken cancellationToken)

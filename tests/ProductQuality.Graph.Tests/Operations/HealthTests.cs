@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Tests.Audit;
 using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.Operations;
@@ -50,12 +51,16 @@ public sealed class HealthTests(GraphServerFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await byAddress.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await byAddress.GetAsync("/health/ready")).StatusCode);
 
+        var purpose = AccessLogProbe.NewPurpose("host");
+        byAddress.DefaultRequestHeaders.Add(Graph.Audit.PurposeHeader.Name, purpose);
         var refused = await byAddress.PostAsync("/graphql",
             new StringContent("""{"query":"{ __typename }"}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0];
         Assert.Equal("HOST_NOT_ALLOWED", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.Contains("'10.0.0.7'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // Refused at the door, and logged as every GraphQL request so refused is (the ops probe found none).
+        Assert.Equal("HOST_NOT_ALLOWED", (await factory.EntryAsync(purpose)).ErrorCode);
 
         using var byName = named.CreateClient(new() { BaseAddress = new Uri("http://graph.example.gov.cn") });
         var answered = await byName.PostAsync("/graphql",
@@ -210,14 +215,76 @@ public sealed class HealthTests(GraphServerFactory factory)
         Assert.Equal("Healthy", Check(ready, "database").GetProperty("status").GetString());
     }
 
-    private sealed class HungCheck : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+    /// <summary>
+    /// A database that stops answering holds a request no longer than the access log's commit wait: 503, try again.
+    /// Held by a lock, every request waited out SQLite's busy timeout (30 s), through a frozen PostgreSQL 40 s (the
+    /// ops probe).
+    /// </summary>
+    [Fact]
+    public async Task A_request_whose_entry_cannot_be_committed_is_refused_within_the_commit_wait()
+    {
+        using var server = new EmptySqliteServer();
+        using var client = server.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await Probe(client, "/health/ready")).Status);
+        await using var locker = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False");
+        await locker.OpenAsync();
+        await using var lockIt = locker.CreateCommand();
+        lockIt.CommandText = "BEGIN EXCLUSIVE;";
+        await lockIt.ExecuteNonQueryAsync();
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var reply = await client.SendRawAsync(HttpMethod.Get, "/graphql?query=%7B__typename%7D");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, reply.Status);
+        Assert.Equal("ACCESS_LOG_UNAVAILABLE", reply.FirstErrorCode);
+        Assert.True(waited.Elapsed < Graph.Audit.AccessLogWriter.CommitWait + TimeSpan.FromSeconds(5),
+            $"answered after {waited.Elapsed}");
+        await using var release = locker.CreateCommand();
+        release.CommandText = "ROLLBACK;";
+        await release.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// A check given up while its database context is still connecting (a frozen PostgreSQL): ending the probe's scope
+    /// returned the context to the pool, which threw, and the probe answered a bare 500 (the ops probe). The check
+    /// runs in a scope of its own now, ended when it ends; the probe answers 503 saying the check ran out of time.
+    /// </summary>
+    [Fact]
+    public async Task A_check_given_up_while_its_services_cannot_be_released_still_answers_503()
+    {
+        using var server = new EmptySqliteServer();
+        using var hung = server.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddScoped<ReleaseThrows>();
+            s.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+                "hung-scoped", sp => new HungCheck(sp.GetRequiredService<ReleaseThrows>()), null,
+                [Graph.Operations.Health.HealthRegistration.ReadyTag]));
+        }));
+        using var client = hung.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(20);
+
+        var ready = await Probe(client, "/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
+        Assert.Equal("The check did not finish within Health:CheckTimeoutSeconds.",
+            Check(ready, "hung-scoped").GetProperty("description").GetString());
+    }
+
+    /// <summary>As a pooled DbContext whose connection is still opening: releasing it throws.</summary>
+    private sealed class ReleaseThrows : IDisposable
+    {
+        public void Dispose() => throw new InvalidOperationException("Can't close, connection is in state Connecting");
+    }
+
+    private sealed class HungCheck(object? service = null)
+        : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
     {
         public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
             Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context,
             CancellationToken cancellationToken = default)
         {
             await Task.Delay(TimeSpan.FromSeconds(60), CancellationToken.None);   // heeds nothing
-            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"{service}");
         }
     }
 

@@ -39,6 +39,10 @@ internal static partial class AllowedHosts
             return;
         }
 
+        // A GraphQL request refused here is refused at the door, and logged as every such request is (the ops
+        // probe: these, the DNS-rebinding attempts the setting stops, left no entry).
+        var graphQL = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.Path;
+        var log = app.Services.GetRequiredService<Audit.AccessLogging>();
         app.Use((http, next) =>
         {
             var host = http.Request.Host;
@@ -49,11 +53,16 @@ internal static partial class AllowedHosts
                 return next(http);
             }
 
-            return TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status400BadRequest,
-                "HOST_NOT_ALLOWED", $"This server does not answer to the name '{Quoted.Start(host.Host)}' (setting "
-                + "AllowedHosts): use its public name."), MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
+            return http.Request.Path.Equals(graphQL, StringComparison.OrdinalIgnoreCase)
+                ? log.RunAsync(http, RefuseAsync)
+                : RefuseAsync(http);
         });
     }
+
+    private static Task RefuseAsync(HttpContext http) => TransportErrorWriter.WriteAsync(http, new RequestError(
+        StatusCodes.Status400BadRequest, "HOST_NOT_ALLOWED", $"This server does not answer to the name "
+        + $"'{Quoted.Start(http.Request.Host.Host)}' (setting AllowedHosts): use its public name."),
+        MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
 
     /// <summary>The names to match; null for any name ("*", or no setting).</summary>
     private static StringSegment[]? Patterns(string? text)

@@ -43,7 +43,8 @@ internal static class HealthRegistration
 
                 var inner = check.Factory;
                 var shared = new SharedCheckRun();
-                check.Factory = services => new BoundedCheck(inner(services), shared);
+                check.Factory = services => new BoundedCheck(services.GetRequiredService<IServiceScopeFactory>(),
+                    inner, shared, services.GetRequiredService<ILogger<BoundedCheck>>());
             }
         });
     }
