@@ -38,7 +38,6 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
             ? System.Diagnostics.Stopwatch.GetElapsedTime(started)
             : TimeSpan.Zero;
 
-    /// <summary>Completes once the entry is committed; faults when it could not be.</summary>
     /// <summary>
     /// How long a request waits for its entry's commit before it is refused (503, fail closed): commits take
     /// milliseconds, and a database that stopped answering (a frozen PostgreSQL, a SQLite file locked by another
@@ -48,6 +47,9 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
     /// </summary>
     public static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Completes once the entry is committed; faults when it could not be, or was not within <see cref="CommitWait"/>.
+    /// </summary>
     public Task AppendAsync(AccessLogEntry entry)
     {
         var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));

@@ -30,15 +30,33 @@ internal sealed class IdentityProviderKeys(
     /// </summary>
     public const int RetryAfterSeconds = 10;
 
+    /// <summary>What production tokens may be signed with (JwtBearer is told the same).</summary>
+    public static readonly string[] AcceptedAlgorithms =
+        [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256,
+            Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256];
+
     private const int MaxDetail = 300;
     private static readonly TimeSpan WarnEvery = TimeSpan.FromMinutes(1);
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _unavailableSince;
+    private DateTimeOffset _lastWarning;
+    private volatile bool _failing;
+
+    /// <summary>
+    /// Why <paramref name="token"/> cannot be judged now (a sentence), or null when it can: always in development,
+    /// and for a token judged without keys (<see cref="NeedsKeys"/>).
+    /// </summary>
+    public Task<string?> UnavailableForAsync(string token, CancellationToken cancel) =>
+        tokens.Value.IsDevelopmentMode || !NeedsKeys(token)
+            ? Task.FromResult<string?>(null)
+            : UnavailableAsync(cancel);
 
     /// <summary>
     /// Whether judging the token needs the provider's keys: a JWT signed with an algorithm this server accepts. One
     /// that is not a JWT, or unsigned, or signed otherwise, is refused (401) whether or not the provider answers, and
     /// told it to try again, its client would retry for ever.
     /// </summary>
-    public static bool NeedsKeys(string token)
+    private static bool NeedsKeys(string token)
     {
         var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
         if (!handler.CanReadToken(token))
@@ -56,14 +74,6 @@ internal sealed class IdentityProviderKeys(
         }
     }
 
-    /// <summary>What production tokens may be signed with (JwtBearer is told the same).</summary>
-    public static readonly string[] AcceptedAlgorithms =
-        [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256,
-            Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256];
-    private readonly Lock _gate = new();
-    private DateTimeOffset? _unavailableSince;
-    private DateTimeOffset _lastWarning;
-    private volatile bool _failing;
 
     /// <summary>Why tokens cannot be checked now (a sentence), or null when they can.</summary>
     /// <param name="wait">At most how long to wait for a fetch under way; <see cref="Wait"/> by default.</param>
@@ -109,18 +119,6 @@ internal sealed class IdentityProviderKeys(
 
         Failed(problem, detail);
         return $"The identity provider (Auth:Authority) {problem}, so no token can be checked now.";
-    }
-
-    /// <summary>For readiness: since when tokens could not be checked, if they cannot.</summary>
-    public DateTimeOffset? UnavailableSince
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _unavailableSince;
-            }
-        }
     }
 
     // One warning when the provider fails and then one a minute while it lasts (not one per request), and one line

@@ -57,8 +57,7 @@ internal sealed class JwtAudienceResolver(
 
         // Without the provider's keys a signed token cannot be judged: the caller is told to try again, not that its
         // token is bad, and no longer than the provider's bound after asking.
-        if (IdentityProviderKeys.NeedsKeys(token) && await provider.UnavailableAsync(http.RequestAborted) is
-            { } unavailable)
+        if (await provider.UnavailableForAsync(token, http.RequestAborted) is { } unavailable)
         {
             return (null, new AuthRefusal(StatusCodes.Status503ServiceUnavailable, "IDENTITY_PROVIDER_UNAVAILABLE",
                 $"{unavailable} Try again in {IdentityProviderKeys.RetryAfterSeconds} s; if this lasts, tell the "

@@ -80,10 +80,9 @@ internal sealed class GraphQLEndpoint(
 
         if (error is not null)
         {
-            if (trace is not null && error.Sent is { } sent)
+            if (trace is not null)
             {
-                trace.Request(sent.Query, sent.VariablesJson, sent.OperationName);
-                NameRefused(trace, audience, sent.Query, sent.OperationName);
+                error.Sent?.NoteIn(trace, _options.MaxDocumentLength);
             }
 
             await TransportErrorWriter.WriteAsync(http, error, mediaType);
@@ -93,7 +92,7 @@ internal sealed class GraphQLEndpoint(
         trace?.Request(request!.Query, request.VariablesJson, request.OperationName);
         if (Purposes.Refusal(http, audience, trace) is { } purposeRefusal)
         {
-            NameRefused(trace, audience, request!.Query, request.OperationName);
+            NameRefused(trace, audience, request!);
             await TransportErrorWriter.WriteAsync(http, purposeRefusal, mediaType);
             return;
         }
@@ -102,7 +101,7 @@ internal sealed class GraphQLEndpoint(
         using var place = await limits.EnterAsync(http, audience, mediaType);
         if (place is null)
         {
-            NameRefused(trace, audience, request!.Query, request.OperationName);
+            NameRefused(trace, audience, request!);
             return;
         }
 
@@ -212,16 +211,13 @@ internal sealed class GraphQLEndpoint(
     /// A request refused before its document is read (its purpose, no place to run) is logged under the operation
     /// the document names, as an answered one is, when the request names none and the document has exactly one.
     /// </summary>
-    private void NameRefused(AccessTrace? trace, Audience audience, string? query, string? operationName)
+    private void NameRefused(AccessTrace? trace, Audience audience, GraphQLHttpRequest request)
     {
-        // A document over the limit is not parsed for its name: the limit is what keeps parsing cheap.
-        if (trace is null || operationName is not null || query is null || query.Length > _options.MaxDocumentLength)
+        if (trace is not null)
         {
-            return;
+            SentRequest.NameOperation(trace, request.Query, request.OperationName, _options.MaxDocumentLength,
+                query => cache.Find(audience.Contract.Name, null, query));
         }
-
-        var document = cache.Find(audience.Contract.Name, null, query) ?? DocumentParser.Parse(query).Document;
-        trace.Runs(document is null ? null : OperationTypeCheck.SelectedOperation(document, operationName: null));
     }
 
     // Says what came, and for a bare document (curl users, application/graphql) how to wrap it.

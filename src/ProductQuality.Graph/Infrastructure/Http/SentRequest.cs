@@ -33,8 +33,19 @@ internal sealed record SentRequest(string? Query, string? OperationName, string?
     public void NoteIn(Audit.AccessTrace trace, int maxDocumentLength)
     {
         trace.Request(Query, VariablesJson, OperationName);
-        if (OperationName is null && Query is { } query && query.Length <= maxDocumentLength
-            && DocumentParser.Parse(query).Document is { } document)
+        NameOperation(trace, Query, OperationName, maxDocumentLength);
+    }
+
+    /// <summary>
+    /// A refused request that names no operation is logged under its document's one operation, as an answered one
+    /// is; <paramref name="known"/> may give the document already parsed (the document cache).
+    /// </summary>
+    public static void NameOperation(Audit.AccessTrace trace, string? query, string? operationName,
+        int maxDocumentLength, Func<string, GraphQLParser.AST.GraphQLDocument?>? known = null)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        if (operationName is null && query is not null && query.Length <= maxDocumentLength
+            && (known?.Invoke(query) ?? DocumentParser.Parse(query).Document) is { } document)
         {
             trace.Runs(OperationTypeCheck.SelectedOperation(document, operationName: null));
         }
