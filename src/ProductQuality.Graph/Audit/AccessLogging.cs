@@ -96,7 +96,7 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterHeader;
             await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status503ServiceUnavailable,
                     UnavailableCode, "The access log cannot be written just now, and no answer is given that is not "
-                    + $"logged. Retry after {DatabaseOutage.RetryAfterSeconds} s."),
+                    + $"logged. Retry after {DatabaseOutage.RetryAfterSeconds} s." + trace.CommittedWritesSentence()),
                 MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
             return;
         }

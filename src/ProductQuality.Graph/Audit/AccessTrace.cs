@@ -19,6 +19,7 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
     // takes the lock: a page of 100 enterprises notes its codes some 500 times.
     private string? _lastCode;
     private int _groups;
+    private List<(string, string)>? _writes;
 
     public DateTime StartedUtc { get; } = startedUtc;
 
@@ -95,6 +96,50 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         {
             NothingReturned = true;
         }
+    }
+
+    /// <summary>
+    /// The writes this request committed (operation and idempotency key), for a refusal after the fact: a caller
+    /// told 503 "no answer" took a recorded write for a failed one.
+    /// </summary>
+    public IReadOnlyList<(string Operation, string IdempotencyKey)> CommittedWrites
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _writes is null ? [] : [.. _writes];
+            }
+        }
+    }
+
+    /// <summary>A write of this request was committed.</summary>
+    public void Committed(string operation, string idempotencyKey)
+    {
+        lock (_lock)
+        {
+            (_writes ??= []).Add((operation, idempotencyKey));
+        }
+    }
+
+    /// <summary>
+    /// What a refusal answered after this request's writes committed must tell: that they are recorded, and how to
+    /// get their answers. Empty when it wrote nothing.
+    /// </summary>
+    public string CommittedWritesSentence()
+    {
+        var writes = CommittedWrites;
+        if (writes.Count == 0)
+        {
+            return "";
+        }
+
+        var named = string.Join(", ", writes.Select(w => $"{w.Operation} (idempotencyKey \"{w.IdempotencyKey}\")"));
+        return writes.Count == 1
+            ? $" Your write {named} was recorded before this happened: send it again with the same idempotencyKey "
+                + "to receive its answer; it is not recorded twice."
+            : $" Your writes {named} were recorded before this happened: send them again with the same "
+                + "idempotencyKeys to receive their answers; none is recorded twice.";
     }
 
     /// <summary>A resolver answered a field of this group.</summary>

@@ -58,6 +58,10 @@ public static class MutationRunner
             await db.SaveChangesAsync(ct);
             await context.Service<ReEvaluator>().ReEvaluateAsync(db, staged!.Touched, ct);
             await transaction.CommitAsync(ct);
+            if (context.UserContext is GraphQLUserContext { AccessTrace: { } trace })
+            {
+                trace.Committed(operation.Name, key);
+            }
         }
         catch (Exception ex) when (ex is DomainException or InputRejectedException or DbUpdateException)
         {

@@ -94,7 +94,7 @@ internal sealed partial class TransportWsConnection
         {
             await SendAsync(ErrorMessage(id, OperationStart.Refused(AccessLogging.UnavailableCode,
                 "The access log cannot be written just now, and no answer is given that is not logged. Subscribe "
-                + "again shortly, from your last cursor.")));
+                + "again shortly, from your last cursor." + operation.Trace?.CommittedWritesSentence())));
         }
     }
 
