@@ -87,9 +87,16 @@ public static class MutationRunner
         }
 
         db.ChangeTracker.Clear();
-        var record = await Idempotency.FindAsync(db, department, key, ct)
-            ?? throw new InvalidOperationException("The idempotency record vanished after commit.");
-        return await operation.AnswerAsync(db, record.FactId, record.ResultKey, ct);
+        try
+        {
+            var record = await Idempotency.FindAsync(db, department, key, ct)
+                ?? throw new InvalidOperationException("The idempotency record vanished after commit.");
+            return await operation.AnswerAsync(db, record.FactId, record.ResultKey, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new AnswerAfterCommitException(operation.Name, key, ex);
+        }
     }
 
     private static object? Reject(IResolveFieldContext context, IReadOnlyList<DomainException> errors)

@@ -22,21 +22,29 @@ internal static class ExecutionFaults
         logger?.LogDatabaseFailure(context.OriginalException, "execution",
             $"Unhandled error executing the request at {path}", requestId,
             outageAlreadyLogged: reason is not null && userContext?.FirstOutageReport() == false);
+        var recorded = (context.OriginalException as Recording.AnswerAfterCommitException)?.Sentence;
         if (reason is not null)
         {
-            context.Exception = Unavailable(reason, requestId);
+            context.Exception = Unavailable(reason, requestId, recorded);
             return;
         }
 
-        context.Exception = InternalError.Create(requestId);
+        context.Exception = recorded is null
+            ? InternalError.Create(requestId)
+            : new DomainException(ErrorCodes.InternalError, $"{recorded} {InternalError.Message(requestId)}",
+                new Dictionary<string, object?> { ["requestId"] = requestId });
     }
 
     /// <summary>
     /// The error a field (or a whole request) gets when the database is out. An executed request still answers 200:
     /// the GraphQL over HTTP spec requires 2xx whenever <c>data</c> is present, so clients branch on the code.
     /// </summary>
-    public static DomainException Unavailable(string reason, string? requestId) => new(
-        ErrorCodes.DatabaseUnavailable, DatabaseOutage.Message(reason, requestId),
+    /// <param name="recorded">For a write whose answer failed after it committed: the sentence saying so, which
+    /// replaces "nothing could be read or written".</param>
+    public static DomainException Unavailable(string reason, string? requestId, string? recorded = null) => new(
+        ErrorCodes.DatabaseUnavailable, recorded is null
+            ? DatabaseOutage.Message(reason, requestId)
+            : $"The database {reason}. {recorded} Retry after {DatabaseOutage.RetryAfterSeconds} s.",
         new Dictionary<string, object?>
         {
             ["retryAfterSeconds"] = DatabaseOutage.RetryAfterSeconds,
