@@ -181,7 +181,7 @@ internal sealed class GraphQLEndpoint(
         });
 
         if (await limits.RefuseTimedOutAsync(http, result, System.Diagnostics.Stopwatch.GetElapsedTime(started),
-            mediaType, isWrite: operationType == OperationType.Mutation))
+            mediaType, audience, isWrite: operationType == OperationType.Mutation))
         {
             return;
         }

@@ -114,7 +114,8 @@ internal sealed class OperationRunner(
             return OperationStart.Refused(inputsError);
         }
 
-        if (limits.CheckDocument(document, request.OperationName, variables, schema, audience, out _) is { } limited)
+        if (limits.CheckDocument(document, request.OperationName, variables, schema, audience, out var cost)
+            is { } limited)
         {
             return OperationStart.Refused(limited);
         }
@@ -151,7 +152,8 @@ internal sealed class OperationRunner(
 
         // A query stopped at the deadline is refused as over HTTP (QUERY_TIMEOUT, LIMITED), not GraphQL.NET's TIMEOUT.
         if (!isSubscription
-            && limits.CheckTimedOut(result, System.Diagnostics.Stopwatch.GetElapsedTime(started)) is { } timedOut)
+            && limits.CheckTimedOut(result, System.Diagnostics.Stopwatch.GetElapsedTime(started), cost: cost,
+                audience: audience) is { } timedOut)
         {
             return OperationStart.Refused(timedOut);
         }

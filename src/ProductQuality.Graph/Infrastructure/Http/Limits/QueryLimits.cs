@@ -128,10 +128,10 @@ internal sealed class QueryLimits(
     /// True (after answering 400 QUERY_TIMEOUT) when GraphQL.NET stopped the operation at <see cref="Timeout"/>: it
     /// then drops any partial result, so the answer is a refusal with what to do rather than a half-filled page.
     /// </summary>
-    public async Task<bool> RefuseTimedOutAsync(
-        HttpContext context, ExecutionResult result, TimeSpan elapsed, string mediaType, bool isWrite = false)
+    public async Task<bool> RefuseTimedOutAsync(HttpContext context, ExecutionResult result, TimeSpan elapsed,
+        string mediaType, Audience audience, bool isWrite = false)
     {
-        if (CheckTimedOut(result, elapsed, isWrite) is not { } refusal)
+        if (CheckTimedOut(result, elapsed, isWrite, RequestTelemetry.Of(context)?.Cost, audience) is not { } refusal)
         {
             return false;
         }
@@ -144,7 +144,10 @@ internal sealed class QueryLimits(
     /// </summary>
     /// <param name="isWrite">A mutation: it may have waited its turn behind other writes or a recompute batch, and
     /// the remedy is to send it again with its idempotency key, not to ask for smaller pages.</param>
-    public LimitRefusal? CheckTimedOut(ExecutionResult result, TimeSpan elapsed, bool isWrite = false)
+    /// <param name="cost">The operation's estimated cost, when it was estimated.</param>
+    /// <param name="audience">The caller, whose cost budget tells a small query from a large one.</param>
+    public LimitRefusal? CheckTimedOut(ExecutionResult result, TimeSpan elapsed, bool isWrite = false,
+        long? cost = null, Audience? audience = null)
     {
         // The deadline can surface as GraphQL.NET's TimeoutError or, when a data loader was cancelled first, as a
         // field error: an execution that failed after running to the deadline is answered as the timeout it was.
@@ -154,12 +157,28 @@ internal sealed class QueryLimits(
             ? $"The write did not finish within {_options.ExecutionTimeoutMs} ms and was stopped (writes run one at a "
                 + "time and wait for a re-evaluation batch in progress). Send it again with the same idempotencyKey: "
                 + "a write that was recorded after all answers replayed: true, and none is recorded twice."
+            : IsSmall(cost, audience, out var budget)
+            ? $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped, although it is "
+                + $"small (estimated {cost:N0} rows of the {budget:N0} allowed): the server or its database was slow "
+                + "just now, not your query. Retry after a few seconds; if small queries keep timing out, tell the "
+                + "bureau the time and the request id."
             : $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped. Ask for smaller "
                 + "pages or fewer nested lists, or split it into several requests.";
         return timedOut
             ? LimitRefusal.BadRequest("QUERY_TIMEOUT", message, "timeoutMs", _options.ExecutionTimeoutMs,
                 _options.ExecutionTimeoutMs)
             : null;
+    }
+
+    /// <summary>
+    /// A query within a tenth of its caller's cost budget: the budget is set so that one within it finishes well
+    /// inside the timeout, so such a query stopped at the deadline was held up by the server or its database (a
+    /// stalled database told every small query to "ask for smaller pages").
+    /// </summary>
+    private bool IsSmall(long? cost, Audience? audience, out int budget)
+    {
+        budget = audience is null ? 0 : policy.For(audience).MaxCost;
+        return cost is { } rows && budget > 0 && rows * 10 <= budget;
     }
 
     /// <summary>
