@@ -74,6 +74,7 @@ public static class AccessRegistration
         {
             jwt.Authority = tokens.Authority;
             jwt.BackchannelTimeout = IdentityProviderKeys.FetchTimeout;
+            jwt.RefreshInterval = IdentityProviderKeys.RetryEvery;
             jwt.TokenValidationParameters.ValidAlgorithms = IdentityProviderKeys.AcceptedAlgorithms;
         }
     }

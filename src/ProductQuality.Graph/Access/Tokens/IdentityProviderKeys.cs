@@ -26,6 +26,14 @@ internal sealed class IdentityProviderKeys(
     /// </summary>
     public static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The longest the library waits between fetches while the provider fails (and between refreshes asked for: an
+    /// empty key set, a token signed with a key it has not seen). Its default, 5 minutes, is where its growing wait
+    /// (1, 2, 4 … s) ends, so after an outage of a minute or more every token was refused for up to 5 minutes more
+    /// after the provider answered again. At 30 s a provider costs one metadata fetch a server every 30 s at most.
+    /// </summary>
+    public static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
+
     /// <summary>Seconds a refused caller is told to wait: the library retries a failed first fetch within seconds.
     /// </summary>
     public const int RetryAfterSeconds = 10;
@@ -100,8 +108,8 @@ internal sealed class IdentityProviderKeys(
             }
 
             // Metadata and a key set that holds no key: every token would be refused as badly signed. Kept, the
-            // empty set would stand for the library's 12 hours; asked again (at most every 5 minutes, its refresh
-            // interval) so keys put back are found.
+            // empty set would stand for the library's 12 hours; asked again (at most every RetryEvery, the library's
+            // refresh interval) so keys put back are found.
             manager.RequestRefresh();
             problem = "published no signing keys (its key set, jwks_uri, is empty)";
         }

@@ -161,6 +161,27 @@ public sealed class IdentityProviderTests(GraphServerFactory factory)
         Assert.Contains("did not answer within", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// While the provider fails the library waits 1, 2, 4 … s between fetches, up to its refresh interval: at the
+    /// default 5 minutes, after an outage of a minute or more every token stayed refused for up to 5 minutes after the
+    /// provider answered again (left open last session). Read from the manager the server's JwtBearer uses: waiting out the
+    /// growth itself would hold this test for over a minute.
+    /// </summary>
+    [Fact]
+    public async Task A_failing_provider_is_asked_again_at_least_every_30_seconds()
+    {
+        using var provider = new FakeIdentityProvider { State = FakeIdentityProvider.Mode.Down };
+        await using var server = Start(provider);
+
+        var jwt = server.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<JwtBearerOptions>>()
+            .Get(JwtBearerDefaults.AuthenticationScheme);
+        var manager = Assert.IsType<Microsoft.IdentityModel.Protocols.ConfigurationManager<
+            Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration>>(jwt.ConfigurationManager);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), manager.RefreshInterval);
+        Assert.Equal(TimeSpan.FromSeconds(30), jwt.RefreshInterval);
+    }
+
     private WebApplicationFactory<Program> Start(FakeIdentityProvider provider)
     {
         _ = factory.Services; // the shared server seeds the database first; this one reuses it
