@@ -164,8 +164,8 @@ public sealed class IdentityProviderTests(GraphServerFactory factory)
     /// <summary>
     /// While the provider fails the library waits 1, 2, 4 … s between fetches, up to its refresh interval: at the
     /// default 5 minutes, after an outage of a minute or more every token stayed refused for up to 5 minutes after the
-    /// provider answered again (left open last session). Read from the manager the server's JwtBearer uses: waiting out the
-    /// growth itself would hold this test for over a minute.
+    /// provider answered again (left open last session). Read from the manager the server's JwtBearer uses: waiting
+    /// out the growth itself would hold this test for over a minute.
     /// </summary>
     [Fact]
     public async Task A_failing_provider_is_asked_again_at_least_every_30_seconds()
