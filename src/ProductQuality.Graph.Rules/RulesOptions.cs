@@ -71,9 +71,7 @@ public sealed class RulesOptions
         foreach (var (name, section) in sections)
         {
             var path = section == this ? SectionName : $"{SectionName}:{name}";
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true);
-            errors.AddRange(results.Select(r => Sentence(path, section, r)));
+            errors.AddRange(SettingSentence.Failures(path, section));
         }
 
         errors.AddRange(ProductTier.OrderingErrors());
@@ -81,22 +79,5 @@ public sealed class RulesOptions
         errors.AddRange(Inspection.OrderingErrors());
         errors.AddRange(Supervision.Errors());
         return errors;
-    }
-
-    // The setting's path and value, as other sections say it, not the options class (Rules:AssuredConsumptionOptions):
-    // "Setting Rules:Assured:ValidityMonths is -1, which is not allowed: it must be between 1 and 120."
-    private static string Sentence(string path, object section, ValidationResult result)
-    {
-        if (result.MemberNames.FirstOrDefault() is not { } member
-            || section.GetType().GetProperty(member) is not { } property)
-        {
-            return $"Setting {path}: {result.ErrorMessage}";
-        }
-
-        var value = property.GetValue(section);
-        var shown = value is string text ? $"'{text}'" : Convert.ToString(value, CultureInfo.InvariantCulture);
-        var error = (result.ErrorMessage ?? "").Replace($"The field {member} ", "it ", StringComparison.Ordinal)
-            .Replace($"The {member} field ", "it ", StringComparison.Ordinal);
-        return $"Setting {path}:{member} is {shown}, which is not allowed: {error}";
     }
 }

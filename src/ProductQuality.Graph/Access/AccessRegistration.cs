@@ -17,7 +17,7 @@ public static class AccessRegistration
         builder.AddCheckedOptions<AccessOptions>(AccessOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AccessOptions>, AccessPolicyValidation>();
         builder.Services.AddSingleton<IValidateOptions<AccessOptions>, EnterpriseTokens.EnterpriseTokenValidation>();
-        builder.AddCheckedOptions<TokenOptions>(TokenOptions.Section).ValidateDataAnnotations()
+        builder.AddCheckedOptions<TokenOptions>(TokenOptions.Section).ValidateSettingAnnotations(TokenOptions.Section)
             .Validate(o => DevelopmentSigningKey.IsUsable(o.SigningKey), "Setting Auth:SigningKey is not allowed: it "
                 + "must be base64 of at least 32 bytes (HMAC-SHA256), e.g. the output of 'openssl rand -base64 32'.")
             .ValidateOnStart();

@@ -14,7 +14,7 @@ public static class AccessLogRegistration
     public static IHostApplicationBuilder AddAccessLog(this IHostApplicationBuilder builder)
     {
         builder.AddCheckedOptions<AccessLogOptions>(AccessLogOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateSettingAnnotations(AccessLogOptions.Section)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AccessLogOptions>, RetentionValidation>();
         builder.Services.AddSingleton<AccessLogStore>();

@@ -13,7 +13,7 @@ public static class DataRegistration
     public static IHostApplicationBuilder AddProductQualityData(this IHostApplicationBuilder builder)
     {
         builder.AddCheckedOptions<DatabaseOptions>(DatabaseOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateSettingAnnotations(DatabaseOptions.Section)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, ConnectionStringValidation>();
 

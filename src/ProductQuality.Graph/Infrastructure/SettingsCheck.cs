@@ -20,6 +20,19 @@ public static class SettingsCheck
         return builder.Services.AddOptions<T>().BindConfiguration(section);
     }
 
+    /// <summary>
+    /// The options' data annotations, each failure said as the setting's path and value
+    /// (<see cref="Graph.Rules.SettingSentence"/>); in place of <c>ValidateDataAnnotations</c>, whose sentence named
+    /// the member without the value set.
+    /// </summary>
+    public static OptionsBuilder<T> ValidateSettingAnnotations<T>(this OptionsBuilder<T> builder, string section)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IValidateOptions<T>>(new AnnotationsSaid<T>(builder.Name, section));
+        return builder;
+    }
+
     public static void ThrowIfUnreadable<T>(IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
@@ -85,6 +98,21 @@ public static class SettingsCheck
         else if (leaf.IsClass && section.GetChildren().Any())
         {
             CheckObject(section, leaf, problems);
+        }
+    }
+
+    private sealed class AnnotationsSaid<T>(string? name, string section) : IValidateOptions<T>
+        where T : class
+    {
+        public ValidateOptionsResult Validate(string? optionsName, T options)
+        {
+            if (name is not null && name != optionsName)
+            {
+                return ValidateOptionsResult.Skip;
+            }
+
+            var failures = Graph.Rules.SettingSentence.Failures(section, options).ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }
     }
 }

@@ -9,7 +9,7 @@ public static class MaintenanceRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddCheckedOptions<MaintenanceOptions>(MaintenanceOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateSettingAnnotations(MaintenanceOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<MaintenanceStatus>();
         builder.Services.AddScoped<DueReEvaluation>();
         builder.Services.AddHostedService<DailyReEvaluationService>();

@@ -31,7 +31,7 @@ public static class GraphQLEndpointRegistration
     {
         // A path without its leading slash passed the start and then crashed mapping the IDE (ArgumentException).
         builder.AddCheckedOptions<GraphQLHttpOptions>(GraphQLHttpOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateSettingAnnotations(GraphQLHttpOptions.Section)
             .Validate(o => IsPath(o.Path), "Setting GraphQL:Path is not allowed: it must start with / and be a path "
                 + "such as /graphql or /api/graphql (letters, digits, '-', '_', '.' and '/', no trailing /).")
             .ValidateOnStart();

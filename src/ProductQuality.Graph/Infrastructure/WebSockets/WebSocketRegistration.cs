@@ -10,7 +10,7 @@ internal static class WebSocketRegistration
     public static void AddGraphQLWebSockets(this IHostApplicationBuilder builder)
     {
         builder.AddCheckedOptions<GraphQLWebSocketOptions>(GraphQLWebSocketOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateSettingAnnotations(GraphQLWebSocketOptions.Section)
             .ValidateOnStart();
         builder.Services.AddSingleton<OperationRunner>();
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();

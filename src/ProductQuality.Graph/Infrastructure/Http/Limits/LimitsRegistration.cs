@@ -19,7 +19,7 @@ internal static class LimitsRegistration
 
         services.AddOptions<QueryLimitsOptions>()
             .BindConfiguration(QueryLimitsOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateSettingAnnotations(QueryLimitsOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<QueryLimitsOptions>, QueryLimitsValuesValidation>();
         services.AddSingleton<IValidateOptions<AccessOptions>, UsageLimitsValidation>();
