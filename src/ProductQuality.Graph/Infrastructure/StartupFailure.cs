@@ -85,9 +85,12 @@ public static partial class StartupFailure
             StringComparison.Ordinal) => [$"{m} {e.InnerException?.Message}".TrimEnd()],
         // An appsettings file that is not JSON: the message names the file, the inner ones what is wrong and the
         // line (two levels down: "Could not parse the JSON file.", then the JsonException with LineNumber).
+        // The JsonException's position counts lines from 0 ("LineNumber: 4" for the fifth): said from 1, as editors do.
         InvalidDataException { Message: var m }
             when m.StartsWith("Failed to load configuration", StringComparison.Ordinal) =>
-                [string.Join(' ', Causes(e).Select(c => c.Message))],
+                [string.Join(' ', Causes(e).Select(c => c is System.Text.Json.JsonException json
+                    ? Http.JsonIntake.Said(json) + "."
+                    : c.Message))],
         // Before the database's: the socket error inside is not the database's (it was once read as "PostgreSQL:
         // Address already in use" on a SQLite server).
         Listening.ListenFailureException listen => [listen.Message],
