@@ -83,6 +83,33 @@ public sealed class ListenAddressTests
     public void Addresses_Kestrel_reads_as_meant_are_accepted(string urls) =>
         Assert.Empty(ListenSettings.Problems(Settings(("urls", urls), ("Kestrel:Certificates:Default:Path", "x.pfx"))));
 
+    /// <summary>
+    /// Kestrel's own endpoints replace the urls, and were not checked: a bad one ended the start after the database
+    /// was migrated, blaming --urls, and a mistyped IP address (999.1.1.1) listened on every interface unsaid.
+    /// </summary>
+    [Theory]
+    [InlineData("notaurl", "is 'notaurl', which is not an address")]
+    [InlineData("http://999.1.1.1:5080", "whose host '999.1.1.1' is not localhost")]
+    [InlineData("http://127.0.0.1:99999", "whose port '99999' is not a number from 0 to 65535")]
+    [InlineData(null, "is missing: every Kestrel endpoint needs the address it listens on")]
+    public void Kestrel_endpoints_are_checked_as_the_urls_are(string? url, string problem)
+    {
+        var settings = url is null
+            ? Settings(("Kestrel:Endpoints:Api:Protocols", "Http1"))
+            : Settings(("Kestrel:Endpoints:Api:Url", url), ("urls", "http://127.0.0.1:5080"));
+
+        var said = Assert.Single(ListenSettings.Problems(settings));
+
+        Assert.StartsWith("Setting Kestrel:Endpoints:Api:Url ", said, StringComparison.Ordinal);
+        Assert.Contains(problem, said, StringComparison.Ordinal);
+        Assert.DoesNotContain("--urls", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_Kestrel_endpoint_stops_the_start_before_the_database_is_touched() =>
+        AssertRefused(await RunAsync(Process(), "--Kestrel:Endpoints:Api:Url=garbage"),
+            "Setting Kestrel:Endpoints:Api:Url is 'garbage', which is not an address", Example);
+
     [Theory]
     [InlineData("http_ports", "abc", "Setting http_ports (--http_ports, ASPNETCORE_HTTP_PORTS) has 'abc'")]
     [InlineData("http_ports", "80;70000", "has '70000', which is not a port")]

@@ -36,6 +36,18 @@ public sealed class ListenFailureTests
     }
 
     [Fact]
+    public async Task A_Kestrel_endpoint_that_cannot_be_bound_is_named_where_it_is_set()
+    {
+        var error = await RefusedAsync("--Kestrel:Endpoints:Api:Url=http://192.0.2.1:5398");
+
+        Assert.Contains("The server could not listen on 'http://192.0.2.1:5398' (Cannot assign requested address)",
+            error, StringComparison.Ordinal);
+        Assert.Contains("in Kestrel:Endpoints", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("localhost:5080", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--urls", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_host_log_keeps_every_entry_but_a_listen_failure()
     {
         using var logs = new CapturedLogs();
@@ -50,11 +62,13 @@ public sealed class ListenFailureTests
         Assert.All(logs.Entries, e => Assert.Equal(typeof(ListenFailureTests).FullName, e.Category));
     }
 
-    private static async Task<string> RefusedAsync(string urls)
+    /// <param name="address">An address for --urls, or a whole argument (--Kestrel:…=…).</param>
+    private static async Task<string> RefusedAsync(string address)
     {
         using var process = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+        string[] where = address.StartsWith("--", StringComparison.Ordinal) ? [address] : ["--urls", address];
         var (code, log, error) = await process.RunAsync(
-            "--urls", urls, "--Database:SeedWhenEmpty=false", "--Maintenance:Enabled=false");
+            [.. where, "--Database:SeedWhenEmpty=false", "--Maintenance:Enabled=false"]);
 
         Assert.True(code == StartupFailure.ExitCode, $"exit {code}: {error}");
         Assert.DoesNotContain("database could not be opened", error, StringComparison.Ordinal);

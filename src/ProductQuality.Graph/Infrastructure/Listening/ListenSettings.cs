@@ -38,8 +38,9 @@ public static class ListenSettings
         var settings = builder.Configuration;
         Check(settings);
 
+        // Not under Kestrel:Endpoints, which replace it (Kestrel then warns of an override no operator asked for).
         if (string.IsNullOrEmpty(settings["urls"]) && string.IsNullOrEmpty(settings["http_ports"])
-            && string.IsNullOrEmpty(settings["https_ports"]))
+            && string.IsNullOrEmpty(settings["https_ports"]) && KestrelEndpoints(settings).Count == 0)
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
@@ -60,12 +61,20 @@ public static class ListenSettings
         }
     }
 
+    /// <summary>The endpoints of Kestrel's own settings (Kestrel:Endpoints:Name:Url), which replace the urls.
+    /// </summary>
+    internal static List<IConfigurationSection> KestrelEndpoints(IConfiguration settings) =>
+        [.. settings.GetSection(KestrelEndpointsPath).GetChildren()];
+
+    internal const string KestrelEndpointsPath = "Kestrel:Endpoints";
+
     internal static List<string> Problems(IConfiguration settings)
     {
-        // Endpoints in Kestrel's own settings replace the addresses (Kestrel warns so), and are Kestrel's to read.
-        if (settings.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        // Endpoints in Kestrel's own settings replace the addresses: theirs are checked instead. Kestrel read a bad
+        // one only as it bound, after the database was migrated, and the sentence blamed --urls.
+        if (KestrelEndpoints(settings) is { Count: > 0 } endpoints)
         {
-            return [];
+            return EndpointProblems(endpoints);
         }
 
         var problems = new List<string>();
@@ -103,6 +112,28 @@ public static class ListenSettings
             var (setting, address) = https[0];
             problems.Add($"{setting} has '{address}' for https, and Kestrel has no certificate for it: "
                 + $"{HttpsCertificate.Remedy}.");
+        }
+
+        return problems;
+    }
+
+    private static List<string> EndpointProblems(List<IConfigurationSection> endpoints)
+    {
+        const string example = "Give an address such as http://127.0.0.1:5080 (this machine only) or http://*:5080 "
+            + "(every interface).";
+        var problems = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var url = endpoint["Url"];
+            if (string.IsNullOrWhiteSpace(url))
+            {
+                problems.Add($"Setting {endpoint.Path}:Url is {(url is null ? "missing" : "empty")}: every Kestrel "
+                    + $"endpoint needs the address it listens on. {example}");
+            }
+            else if (ListenAddress.Problem(url) is { } problem)
+            {
+                problems.Add($"Setting {endpoint.Path}:Url is '{url}', {problem}. {example}");
+            }
         }
 
         return problems;
