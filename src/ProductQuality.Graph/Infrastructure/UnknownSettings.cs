@@ -49,7 +49,7 @@ public static class UnknownSettings
         var problems = new List<string>();
         foreach (var (path, type) in sections.OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase))
         {
-            SingleValue(configuration.GetSection(path), problems);
+            SingleValue(configuration.GetSection(path), type, problems);
             var shared = SharedWithTheFramework.Contains(path, StringComparer.OrdinalIgnoreCase);
             CheckObject(configuration.GetSection(path), type, sections, shared, problems);
         }
@@ -111,7 +111,7 @@ public static class UnknownSettings
         }
         else if (leaf.IsGenericType && leaf.GetGenericTypeDefinition() == typeof(Dictionary<,>))
         {
-            SingleValue(section, problems);
+            SingleValue(section, leaf, problems);
             foreach (var entry in section.GetChildren())
             {
                 CheckValue(entry, leaf.GetGenericArguments()[1], sections, problems);
@@ -135,7 +135,7 @@ public static class UnknownSettings
         }
         else if (leaf.IsClass)
         {
-            SingleValue(section, problems);
+            SingleValue(section, leaf, problems);
             CheckObject(section, leaf, sections, shared: false, problems);
         }
     }
@@ -155,14 +155,23 @@ public static class UnknownSettings
     /// One value where settings go ("GraphQL": "x", "Departments": {"tax": "x"}): the binder drops it, and with it
     /// the section's settings — a department vanished from the policy without a word.
     /// </summary>
-    private static void SingleValue(IConfigurationSection section, List<string> problems)
+    private static void SingleValue(IConfigurationSection section, Type type, List<string> problems)
     {
-        if (!string.IsNullOrWhiteSpace(section.Value))
+        if (string.IsNullOrWhiteSpace(section.Value))
         {
-            problems.Add($"Setting {section.Path} is '{section.Value}', a single value where settings go: give them "
-                + $"as {section.Path}:Name (environment variables {section.Path.Replace(":", "__",
-                    StringComparison.Ordinal)}__Name), or a JSON object in appsettings.json.");
+            return;
         }
+
+        // One of the section's own settings as the example ("as GraphQL:Name" read as a setting called Name); a
+        // dictionary's keys are the operator's own (a department id).
+        var leaf = Nullable.GetUnderlyingType(type) ?? type;
+        var key = leaf.IsGenericType && leaf.GetGenericTypeDefinition() == typeof(Dictionary<,>)
+            ? "name"
+            : Bindable(leaf).Select(p => p.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? "Name";
+        var environment = section.Path.Replace(":", "__", StringComparison.Ordinal);
+        problems.Add($"Setting {section.Path} is '{section.Value}', a single value where settings go: give each of "
+            + $"them by its own key, such as {section.Path}:{key} (environment variable {environment}__{key}), or "
+            + "give the section as a JSON object in appsettings.json.");
     }
 
     /// <summary>What the binder fills: settable properties, and collections or objects it binds into. A computed

@@ -231,7 +231,7 @@ public sealed class BadSettingsTests
         { "--Clock:Today=05/12/2026", "Setting Clock:Today is '05/12/2026'", "(written yyyy-MM-dd)" },
         { "--Logging:Fromat=Json", "Setting Logging:Fromat is not known", "did you mean Logging:Format?" },
         { "--GraphQL:WebSocket:KeepAliveSeconds=3", "Setting GraphQL:WebSocket is not known", "GraphQL:WebSockets?" },
-        { "--GraphQL=x", "Setting GraphQL is 'x', a single value where settings go", "GraphQL:Name" },
+        { "--GraphQL=x", "Setting GraphQL is 'x', a single value where settings go", "GraphQL:DocumentCacheSize (" },
         { "--Access:Departments:tax=x", "Setting Access:Departments:tax is 'x', a single value", "JSON object" },
         // Started, then answered 500 there (two endpoints matched) and broke the readiness probe.
         { "--GraphQL:Path=/health/ready", "Setting GraphQL:Path is '/health/ready'", "answers /health/ready itself" },
