@@ -58,6 +58,54 @@ public sealed class OtlpExportTests(GraphServerFactory factory)
             b => b.Contains("pqg.graphql.requests", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A collector that cannot be reached was not mentioned anywhere: OpenTelemetry reports export failures only on
+    /// its EventSource (the ops probe). The server's log says so, once (not once an export), in one line.
+    /// </summary>
+    [Theory]
+    [InlineData("HttpProtobuf")]
+    [InlineData("Grpc")]
+    public async Task An_unreachable_collector_is_one_warning_in_the_log(string protocol)
+    {
+        _ = factory.Services;
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop(); // a port nobody listens on: connections are refused
+        var logs = new CapturedLogs();
+        var server = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Telemetry:Otlp:Endpoint", $"http://127.0.0.1:{port}");
+            b.UseSetting("Telemetry:Otlp:Protocol", protocol);
+            b.UseSetting("Telemetry:Otlp:MetricsIntervalSeconds", "1");
+            b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(logs));
+        });
+        try
+        {
+            using var client = server.CreateClient();
+            (await client.PostAsync("{ __typename }")).EnsureData();
+            for (var i = 0; i < 100 && !Warned(logs); i++)
+            {
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(2500); // two more exports fail meanwhile
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+
+        var warning = Assert.Single(logs.Entries, e => e.Category.EndsWith("ExportFailureLog", StringComparison.Ordinal)
+            && e.Level == LogLevel.Warning);
+        Assert.Contains($"Telemetry:Otlp:Endpoint http://127.0.0.1:{port}", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", warning.Message, StringComparison.Ordinal);
+    }
+
+    private static bool Warned(CapturedLogs logs) =>
+        logs.Entries.Any(e => e.Category.EndsWith("ExportFailureLog", StringComparison.Ordinal));
+
     /// <summary>Accepts OTLP/HTTP posts on a free local port (a small Kestrel app) and keeps their bodies
     /// (protobuf keeps strings as UTF-8).</summary>
     private sealed class FakeCollector : IAsyncDisposable

@@ -61,6 +61,9 @@ internal static class TelemetryRegistration
 
         if (otlp is not null)
         {
+            builder.Services.AddHostedService(services => new ExportFailureLog(
+                services.GetRequiredService<ILogger<ExportFailureLog>>(), services.GetRequiredService<TimeProvider>(),
+                otlp));
             telemetry.WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.Tracing.SampleRatio)))
                 .AddAspNetCoreInstrumentation(asp => asp.Filter = http => !IsOperationsPath(http.Request.Path, options))
