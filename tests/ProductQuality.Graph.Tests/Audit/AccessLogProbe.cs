@@ -36,6 +36,15 @@ public static class AccessLogProbe
     public static Task<AccessLogEntry> EntryAsync(this TestServerFactory factory, string purpose) =>
         factory.DbAsync(db => db.AccessLog.AsNoTracking().Include(e => e.Codes).SingleAsync(e => e.Purpose == purpose));
 
+    /// <summary>
+    /// Breaks (or mends) the log's store as a lost table would: every append fails while the data's tables are
+    /// untouched, so writes still commit. Renaming the head table is undone exactly.
+    /// </summary>
+    public static Task<int> BreakStoreAsync(this TestServerFactory factory, bool broken) =>
+        factory.DbAsync(db => db.Database.ExecuteSqlRawAsync(broken
+            ? "ALTER TABLE \"AccessLogHeads\" RENAME TO \"AccessLogHeadsGone\""
+            : "ALTER TABLE \"AccessLogHeadsGone\" RENAME TO \"AccessLogHeads\""));
+
     /// <summary>Waits (up to 30 s) until the background indexer has copied the codes of entries up to seq.</summary>
     public static async Task IndexedThroughAsync(this TestServerFactory factory, long seq)
     {

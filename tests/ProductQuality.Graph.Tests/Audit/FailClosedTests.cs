@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ProductQuality.Graph.Audit;
@@ -28,7 +27,7 @@ public sealed class FailClosedTests(AccessLogServerFactory factory)
         var openClient = failOpen.CreateClient();
         openClient.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
 
-        await BreakStoreAsync(true);
+        await factory.BreakStoreAsync(true);
         try
         {
             var refused = await client.PostAsync(Query, purpose: null);
@@ -42,7 +41,7 @@ public sealed class FailClosedTests(AccessLogServerFactory factory)
         }
         finally
         {
-            await BreakStoreAsync(false);
+            await factory.BreakStoreAsync(false);
         }
 
         // Ready again without a request: behind a load balancer an unready server gets none, and only an append
@@ -104,9 +103,4 @@ public sealed class FailClosedTests(AccessLogServerFactory factory)
     private async Task<HealthStatus> ReadinessAsync() =>
         (await factory.Services.GetRequiredService<HealthCheckService>()
             .CheckHealthAsync(c => c.Name == "access-log")).Status;
-
-    // Renaming the head table makes every append fail as a lost database table would, and is undone exactly.
-    private Task<int> BreakStoreAsync(bool broken) => factory.DbAsync(db => db.Database.ExecuteSqlRawAsync(broken
-        ? "ALTER TABLE \"AccessLogHeads\" RENAME TO \"AccessLogHeadsGone\""
-        : "ALTER TABLE \"AccessLogHeadsGone\" RENAME TO \"AccessLogHeads\""));
 }

@@ -29,7 +29,7 @@ public sealed class WriteBeforeLogFailureTests(WritableServerFactory factory)
             qualitySystem = "CERTIFIED", effectiveFrom = "2026-11-20", note = "written before the log failed" } };
         var before = await CountAsync(code);
 
-        await BreakStoreAsync(true);
+        await factory.BreakStoreAsync(true);
         GraphQLReply refused;
         try
         {
@@ -37,7 +37,7 @@ public sealed class WriteBeforeLogFailureTests(WritableServerFactory factory)
         }
         finally
         {
-            await BreakStoreAsync(false);
+            await factory.BreakStoreAsync(false);
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
@@ -57,7 +57,7 @@ public sealed class WriteBeforeLogFailureTests(WritableServerFactory factory)
     [Fact]
     public async Task A_read_refused_for_its_entry_names_no_write()
     {
-        await BreakStoreAsync(true);
+        await factory.BreakStoreAsync(true);
         GraphQLReply refused;
         try
         {
@@ -66,7 +66,7 @@ public sealed class WriteBeforeLogFailureTests(WritableServerFactory factory)
         }
         finally
         {
-            await BreakStoreAsync(false);
+            await factory.BreakStoreAsync(false);
         }
 
         Assert.Equal(AccessLogging.UnavailableCode, refused.FirstErrorCode);
@@ -75,9 +75,4 @@ public sealed class WriteBeforeLogFailureTests(WritableServerFactory factory)
 
     private Task<int> CountAsync(string code) => factory.DbAsync(db => db.ManagementRecords
         .CountAsync(r => db.Enterprises.Any(e => e.Id == r.EnterpriseId && e.CreditCode == code)));
-
-    // As FailClosedTests: without the head table every append fails, while the data's tables are untouched.
-    private Task<int> BreakStoreAsync(bool broken) => factory.DbAsync(db => db.Database.ExecuteSqlRawAsync(broken
-        ? "ALTER TABLE \"AccessLogHeads\" RENAME TO \"AccessLogHeadsGone\""
-        : "ALTER TABLE \"AccessLogHeadsGone\" RENAME TO \"AccessLogHeads\""));
 }

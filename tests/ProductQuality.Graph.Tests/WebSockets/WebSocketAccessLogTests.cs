@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Tests.Audit;
 using ProductQuality.Graph.Tests.Changes;
 using ProductQuality.Graph.Tests.Infrastructure;
 
@@ -163,7 +164,7 @@ public sealed class WebSocketAccessLogTests(WebSocketServer server) : IClassFixt
         await using var client = await WsClient.ConnectAsync(server.Address);
         await client.InitAsync(server.Token("finance"));
         _ = await client.ReceiveAsync();
-        await BreakStoreAsync(true);
+        await server.BreakStoreAsync(true);
         try
         {
             await client.SendAsync(JsonSerializer.Serialize(new { id = "q", type = "subscribe",
@@ -175,14 +176,9 @@ public sealed class WebSocketAccessLogTests(WebSocketServer server) : IClassFixt
         }
         finally
         {
-            await BreakStoreAsync(false);
+            await server.BreakStoreAsync(false);
         }
     }
-
-    // Renaming the chain's head table makes every append fail, as in the HTTP fail-closed test; undone exactly.
-    private Task<int> BreakStoreAsync(bool broken) => server.DbAsync(db => db.Database.ExecuteSqlRawAsync(broken
-        ? "ALTER TABLE \"AccessLogHeads\" RENAME TO \"AccessLogHeadsGone\""
-        : "ALTER TABLE \"AccessLogHeadsGone\" RENAME TO \"AccessLogHeads\""));
 
     private async Task<List<(string RequestId, string Outcome, string? Operation, List<string> Codes)>> EntriesAsync()
     {
