@@ -66,11 +66,32 @@ internal sealed class PostgresStartupLock : IAsyncDisposable
         {
             if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
             {
-                await db.GetService<IRelationalDatabaseCreator>().CreateAsync(cancellationToken);
+                await CreateAsync(db, target, cancellationToken);
             }
 
             // The lock that counts is the database's own: a server arriving now takes it there.
             return await TakeAsync(target.ConnectionString, key, logger, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Creates the database the settings name. A user that may not (no CREATEDB) was told to grant rights on a
+    /// schema, which cannot help: the database is missing, and says so, with the statement that makes it.
+    /// </summary>
+    private static async Task CreateAsync(
+        ProductQualityDbContext db, NpgsqlConnectionStringBuilder target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.GetService<IRelationalDatabaseCreator>().CreateAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new DatabaseStateException($"The database '{target.Database}' named in Database:ConnectionString "
+                + $"does not exist, and its user '{target.Username}' may not create it (PostgreSQL: {e.MessageText}). "
+                + $"Create it as an administrator, e.g. CREATE DATABASE \"{target.Database}\" OWNER "
+                + $"\"{target.Username}\" ENCODING 'UTF8' TEMPLATE template0; or let this user create databases "
+                + $"(ALTER ROLE \"{target.Username}\" CREATEDB), or name a database that exists.");
         }
     }
 

@@ -120,6 +120,37 @@ public sealed class VerbSettingsTests
             Assert.StartsWith("The database has no tables yet", error, StringComparison.Ordinal);
         });
 
+    /// <summary>
+    /// A database that does not exist, for a user that may not create one: the operator was told to grant CREATE on
+    /// a schema (the docs probe), which cannot help. Said as a missing database, with the statement that makes it.
+    /// </summary>
+    [PostgresFact]
+    public async Task A_missing_PostgreSQL_database_its_user_may_not_create_is_named_with_the_statement_to_make_it()
+    {
+        var admin = PostgresTestServer.RequireConnectionString();
+        var role = $"pq_nocreate_{Guid.NewGuid():N}"[..28];
+        var database = $"pq_missing_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin, $"CREATE ROLE \"{role}\" LOGIN NOCREATEDB");
+        try
+        {
+            using var verb = new VerbProcess();
+            var target = new NpgsqlConnectionStringBuilder(admin) { Database = database, Username = role };
+            var (code, _, error) = await verb.RunAsync("--Database:Provider=Postgres",
+                $"--Database:ConnectionString={target.ConnectionString}", "--urls=http://127.0.0.1:0");
+
+            Assert.True(code == 3, $"exit {code}: {error}");
+            Assert.StartsWith($"The database '{database}' named in Database:ConnectionString does not exist, and its "
+                + $"user '{role}' may not create it", error, StringComparison.Ordinal);
+            Assert.Contains($"CREATE DATABASE \"{database}\" OWNER \"{role}\"", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("on the schema", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(admin, $"DROP ROLE IF EXISTS \"{role}\"");
+        }
+    }
+
     /// <summary>A database of the test's own, made with these options and dropped after it.</summary>
     private static async Task OnNewDatabaseAsync(string options, Func<string, string, Task> test)
     {
