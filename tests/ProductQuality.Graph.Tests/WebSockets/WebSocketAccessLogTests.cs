@@ -180,6 +180,43 @@ public sealed class WebSocketAccessLogTests(WebSocketServer server) : IClassFixt
         }
     }
 
+    /// <summary>
+    /// A refusal is an answer too: with the log unwritable, one over WebSocket went out and left no entry (the
+    /// re-probe), where over HTTP it is 503 ACCESS_LOG_UNAVAILABLE. An operation refused by validation or by the
+    /// transport ends with the log's code, and a connection refused for its token closes 1013 (try again later), not
+    /// 4403 (which tells a client to stop retrying).
+    /// </summary>
+    [Fact]
+    public async Task With_the_log_unwritable_refusals_are_not_sent_either()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("finance"));
+        _ = await client.ReceiveAsync();
+        await server.BreakStoreAsync(true);
+        try
+        {
+            foreach (var (id, query) in new[] { ("v", "{ nosuchfield }"), ("m", "mutation { __typename }") })
+            {
+                await client.SendAsync(JsonSerializer.Serialize(new { id, type = "subscribe",
+                    payload = new { query } }));
+                var answer = (await client.ReceiveAsync())!.Value;
+                Assert.Equal("error", answer.GetProperty("type").GetString());
+                Assert.Equal("ACCESS_LOG_UNAVAILABLE",
+                    answer.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+            }
+
+            await using var refused = await WsClient.ConnectAsync(server.Address);
+            await refused.InitAsync("not-a-token");
+            var (code, reason) = await refused.ClosedAsync();
+            Assert.Equal(1013, code);
+            Assert.StartsWith("ACCESS_LOG_UNAVAILABLE", reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.BreakStoreAsync(false);
+        }
+    }
+
     private async Task<List<(string RequestId, string Outcome, string? Operation, List<string> Codes)>> EntriesAsync()
     {
         var reply = (await server.ClientFor("samr-jiaxing").PostAsync("""

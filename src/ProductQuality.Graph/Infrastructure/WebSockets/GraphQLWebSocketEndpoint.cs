@@ -112,8 +112,14 @@ internal sealed class GraphQLWebSocketEndpoint(
         {
             entry.Unlogged = limited?.Unlogged == true;
             entry.Failed(code, nothingReturned: true);
-            await log.RecordAsync(http, entry, http.TraceIdentifier, closeCode,
-                AccessOutcomes.Of(status, code, faulted: false));
+            if (!await log.RecordAsync(http, entry, http.TraceIdentifier, closeCode,
+                AccessOutcomes.Of(status, code, faulted: false)))
+            {
+                // As over HTTP, where the refusal becomes 503 ACCESS_LOG_UNAVAILABLE: try again later, not the
+                // refusal's code (a client told 4403 stops retrying for good).
+                (closeCode, reason) = (CloseCodes.TryAgainLater,
+                    $"{AccessLogging.UnavailableCode}: the access log cannot be written just now; retry shortly");
+            }
         }
 
         // The client answers the close; one that does not is not waited for long.

@@ -75,7 +75,12 @@ internal sealed partial class TransportWsConnection
         if (TryEnd(id, operation))
         {
             trace?.Failed(limited.Code, nothingReturned: true);
-            await _log.RecordAsync(http, trace, RequestId(id), limited.Status);
+            if (!await _log.RecordAsync(http, trace, RequestId(id), limited.Status))
+            {
+                await SendAsync(UnloggedMessage(id, operation.Trace));
+                return;
+            }
+
             var wait = DepartmentRateLimiter.RetryAfterHeader(limited);
             await SendAsync(ErrorMessage(id, OperationStart.Refused(limited with
             {
@@ -92,11 +97,16 @@ internal sealed partial class TransportWsConnection
     {
         if (TryEnd(id, operation))
         {
-            await SendAsync(ErrorMessage(id, OperationStart.Refused(AccessLogging.UnavailableCode,
-                "The access log cannot be written just now, and no answer is given that is not logged. Subscribe "
-                + "again shortly, from your last cursor." + operation.Trace?.CommittedWritesSentence())));
+            await SendAsync(UnloggedMessage(id, operation.Trace));
         }
     }
+
+    // In place of whatever the operation would have been told, refusals included: over HTTP too a refusal whose
+    // entry cannot be stored is answered 503 ACCESS_LOG_UNAVAILABLE (a refusal sent unlogged left no trace at all).
+    private string UnloggedMessage(string id, AccessTrace? trace) =>
+        ErrorMessage(id, OperationStart.Refused(AccessLogging.UnavailableCode,
+            "The access log cannot be written just now, and no answer is given that is not logged. Subscribe again "
+            + "shortly, from your last cursor." + trace?.CommittedWritesSentence()));
 
     /// <summary>
     /// Sends an event of an operation the client has not completed (a completed one sends nothing more).
@@ -133,8 +143,12 @@ internal sealed partial class TransportWsConnection
             trace.Unlogged = refusal.Unlogged;
             runner.Note(payload, trace);
             trace.Failed(refusal.Code, nothingReturned: true);
-            await _log.RecordAsync(http, trace, RequestId(id), refusal.Status,
-                AccessOutcomes.Of(refusal.Status, refusal.Code, faulted: false));
+            if (!await _log.RecordAsync(http, trace, RequestId(id), refusal.Status,
+                AccessOutcomes.Of(refusal.Status, refusal.Code, faulted: false)))
+            {
+                await SendAsync(UnloggedMessage(id, trace));
+                return;
+            }
         }
 
         await SendAsync(ErrorMessage(id, OperationStart.Refused(refusal)));

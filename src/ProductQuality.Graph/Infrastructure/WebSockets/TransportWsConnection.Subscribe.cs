@@ -162,8 +162,11 @@ internal sealed partial class TransportWsConnection
             }
 
             operation.Accounted = true;
-            await _log.RecordAsync(http, operation.Trace, RequestId(id), start.Status);
-            if (TryEnd(id, operation))
+            if (!await _log.RecordAsync(http, operation.Trace, RequestId(id), start.Status))
+            {
+                await RefuseUnloggedAsync(id, operation);
+            }
+            else if (TryEnd(id, operation))
             {
                 await SendAsync(ErrorMessage(id, start));
             }

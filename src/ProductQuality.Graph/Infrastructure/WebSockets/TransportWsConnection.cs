@@ -248,6 +248,7 @@ internal sealed partial class TransportWsConnection(
     /// </summary>
     private async Task RefuseAsync(ConnectionRefusal refusal, AccessTrace? trace = null, string? id = null)
     {
+        var (closeCode, reason) = (refusal.CloseCode, refusal.Reason);
         if (Interlocked.Exchange(ref _refused, 1) == 0 && (trace ?? _log.Begin(http)) is { } entry)
         {
             entry.Audience ??= _audience;
@@ -255,12 +256,17 @@ internal sealed partial class TransportWsConnection(
                 .GetRequiredService<Microsoft.Extensions.Options.IOptions<Http.GraphQLHttpOptions>>().Value
                 .MaxDocumentLength);
             entry.Failed(refusal.Code, nothingReturned: true);
-            // A close carries no data: it is sent even if the entry could not be stored (RecordAsync logs that).
-            await _log.RecordAsync(http, entry, id is null ? http.TraceIdentifier : RequestId(id), refusal.CloseCode,
-                AccessOutcomes.Of(refusal.Status, refusal.Code, faulted: false));
+            // A close tells something (4403: the token is refused), so one whose entry cannot be stored says only
+            // "try again later", as a refusal over HTTP becomes 503 ACCESS_LOG_UNAVAILABLE.
+            if (!await _log.RecordAsync(http, entry, id is null ? http.TraceIdentifier : RequestId(id),
+                refusal.CloseCode, AccessOutcomes.Of(refusal.Status, refusal.Code, faulted: false)))
+            {
+                (closeCode, reason) = (CloseCodes.TryAgainLater,
+                    $"{AccessLogging.UnavailableCode}: the access log cannot be written just now; retry shortly");
+            }
         }
 
-        await CloseAsync(refusal.CloseCode, refusal.Reason);
+        await CloseAsync(closeCode, reason);
     }
 
     private async Task CloseUnlessInitialisedAsync()
