@@ -106,6 +106,19 @@ public sealed class ListenAddressTests
     }
 
     [Fact]
+    public async Task A_Kestrel_https_endpoint_without_a_certificate_stops_the_start_before_the_database()
+    {
+        // A home without the development certificate, whatever the machine running the test has.
+        var process = Process();
+        process.Environment["HOME"] = process.Folder;
+        AssertRefused(await RunAsync(process, "--Kestrel:Endpoints:Web:Url=https://127.0.0.1:5398"),
+            "Setting Kestrel:Endpoints:Web:Url is 'https://127.0.0.1:5398', https, and Kestrel has no certificate",
+            "Kestrel:Endpoints:Web:Certificate:Path");
+        Assert.Empty(ListenSettings.Problems(Settings(("Kestrel:Endpoints:Web:Url", "https://127.0.0.1:5398"),
+            ("Kestrel:Endpoints:Web:Certificate:Path", "web.pfx"))));
+    }
+
+    [Fact]
     public async Task A_bad_Kestrel_endpoint_stops_the_start_before_the_database_is_touched() =>
         AssertRefused(await RunAsync(Process(), "--Kestrel:Endpoints:Api:Url=garbage"),
             "Setting Kestrel:Endpoints:Api:Url is 'garbage', which is not an address", Example);

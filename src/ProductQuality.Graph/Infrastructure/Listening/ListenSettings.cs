@@ -74,7 +74,7 @@ public static class ListenSettings
         // one only as it bound, after the database was migrated, and the sentence blamed --urls.
         if (KestrelEndpoints(settings) is { Count: > 0 } endpoints)
         {
-            return EndpointProblems(endpoints);
+            return EndpointProblems(settings, endpoints);
         }
 
         var problems = new List<string>();
@@ -117,7 +117,7 @@ public static class ListenSettings
         return problems;
     }
 
-    private static List<string> EndpointProblems(List<IConfigurationSection> endpoints)
+    private static List<string> EndpointProblems(IConfiguration settings, List<IConfigurationSection> endpoints)
     {
         const string example = "Give an address such as http://127.0.0.1:5080 (this machine only) or http://*:5080 "
             + "(every interface).";
@@ -133,6 +133,13 @@ public static class ListenSettings
             else if (ListenAddress.Problem(url) is { } problem)
             {
                 problems.Add($"Setting {endpoint.Path}:Url is '{url}', {problem}. {example}");
+            }
+            else if (ListenAddress.IsHttps(url) && !endpoint.GetSection("Certificate").GetChildren().Any()
+                && !HttpsCertificate.Available(settings))
+            {
+                // Found by Kestrel only as it bound, after the database was migrated and seeded.
+                problems.Add($"Setting {endpoint.Path}:Url is '{url}', https, and Kestrel has no certificate for it: "
+                    + $"set {endpoint.Path}:Certificate:Path, or {HttpsCertificate.Remedy}.");
             }
         }
 
