@@ -97,7 +97,7 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status503ServiceUnavailable,
                     UnavailableCode, "The access log cannot be written just now, and no answer is given that is not "
                     + $"logged. Retry after {DatabaseOutage.RetryAfterSeconds} s." + trace.CommittedWritesSentence()),
-                MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json);
+                MediaTypes.Negotiate(http.Request) ?? MediaTypes.Json, moreExtensions: trace.WriteCommittedWrites);
             return;
         }
         catch (Exception ex)

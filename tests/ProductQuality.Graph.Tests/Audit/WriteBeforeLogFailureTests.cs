@@ -45,6 +45,8 @@ public sealed class WriteBeforeLogFailureTests(WritableServerFactory factory)
         var message = refused.Json.GetProperty("errors")[0].GetProperty("message").GetString()!;
         Assert.Contains($"Your write recordManagementStatus (idempotencyKey \"{key}\") was recorded", message,
             StringComparison.Ordinal);
+        Assert.Equal(key, refused.Json.GetProperty("errors")[0].GetProperty("extensions")
+            .GetProperty("recordedWrites")[0].GetProperty("idempotencyKey").GetString());
         Assert.Equal(before + 1, await CountAsync(code));
 
         var again = (await city.PostAsync(Mutation, AccessLogProbe.NewPurpose("write-again"), input)).EnsureData();
@@ -52,6 +54,45 @@ public sealed class WriteBeforeLogFailureTests(WritableServerFactory factory)
         Assert.True(payload.GetProperty("replayed").GetBoolean());
         Assert.Equal("FULL", payload.GetProperty("record").GetProperty("traceability").GetString());
         Assert.Equal(before + 1, await CountAsync(code));
+    }
+
+    /// <summary>
+    /// A document may hold 90 writes, and their keys ran past the message's 2,000 characters: 11 of 20 were cut off
+    /// (the re-probe). Every one is in <c>extensions.recordedWrites</c>, keys exactly as sent.
+    /// </summary>
+    [Fact]
+    public async Task Many_writes_refused_for_their_entry_are_all_listed_in_extensions()
+    {
+        var (code, _, _) = await FeedWrites.EnterpriseAsync(factory, 161);
+        var keys = Enumerable.Range(0, 5).Select(i => $"many \"{i}\" \\ {WriteData.Key()}".PadRight(128, 'k'))
+            .ToList();
+        var fields = string.Join(' ', keys.Select((_, i) => $"w{i}: recordManagementStatus(input: $i{i}) "
+            + "{ replayed }"));
+        var declared = string.Join(", ", keys.Select((_, i) => $"$i{i}: RecordManagementStatusInput!"));
+        var variables = keys.Select((key, i) => (Name: $"i{i}", Input: (object)new { idempotencyKey = key,
+                creditCode = code, traceability = "FULL", qualitySystem = "CERTIFIED", effectiveFrom = "2026-11-20",
+                note = $"write {i}" }))
+            .ToDictionary(v => v.Name, v => v.Input);
+
+        await factory.BreakStoreAsync(true);
+        GraphQLReply refused;
+        try
+        {
+            refused = await factory.ClientFor("samr-jiaxing").PostAsync($"mutation({declared}) {{ {fields} }}",
+                AccessLogProbe.NewPurpose("writes-refused"), variables);
+        }
+        finally
+        {
+            await factory.BreakStoreAsync(false);
+        }
+
+        Assert.Equal(AccessLogging.UnavailableCode, refused.FirstErrorCode);
+        Assert.Contains("Your 5 writes listed in extensions.recordedWrites", refused.FirstErrorMessage,
+            StringComparison.Ordinal);
+        var listed = refused.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("recordedWrites")
+            .EnumerateArray().Select(w => (w.GetProperty("operation").GetString(),
+                w.GetProperty("idempotencyKey").GetString())).ToList();
+        Assert.Equal(keys.Select(k => ((string?)"recordManagementStatus", (string?)k)), listed);
     }
 
     [Fact]

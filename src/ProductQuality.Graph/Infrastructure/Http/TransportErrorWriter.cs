@@ -11,9 +11,10 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 internal static class TransportErrorWriter
 {
     /// <param name="facts">Numbers written beside the code, e.g. a measured value and its limit.</param>
+    /// <param name="moreExtensions">Writes further members of <c>extensions</c> (a list, an object).</param>
     public static async Task WriteAsync(
         HttpContext http, RequestError error, string mediaType,
-        IReadOnlyList<KeyValuePair<string, long>>? facts = null)
+        IReadOnlyList<KeyValuePair<string, long>>? facts = null, Action<Utf8JsonWriter>? moreExtensions = null)
     {
         RequestTelemetry.Of(http)?.Refused(error.Status, error.Code);
         http.Features.Get<Audit.AccessTrace>()?.Failed(error.Code, error.Status >= 500, nothingReturned: true);
@@ -33,6 +34,8 @@ internal static class TransportErrorWriter
         {
             writer.WriteNumber(name, value);
         }
+
+        moreExtensions?.Invoke(writer);
 
         writer.WriteEndObject();
         writer.WriteEndObject();
