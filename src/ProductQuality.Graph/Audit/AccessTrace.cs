@@ -148,7 +148,7 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
 
         // Quoted as JSON strings: a key may hold quotes and backslashes.
         var named = string.Join(", ", writes.Select(w =>
-            $"{w.Operation} (idempotencyKey {System.Text.Json.JsonSerializer.Serialize(w.IdempotencyKey)})"));
+            $"{w.Operation} (idempotencyKey {Infrastructure.Quoted.AsJson(w.IdempotencyKey)})"));
         return writes.Count == 1
             ? $" Your write {named} was recorded before this happened: send it again with the same idempotencyKey "
                 + "to receive its answer; it is not recorded twice."

@@ -22,4 +22,15 @@ internal static class Quoted
         var cut = char.IsHighSurrogate(whole[length - 1]) ? length - 1 : length;
         return whole[..cut] + "…";
     }
+
+    /// <summary>
+    /// The text whole, as a JSON string: quotes and backslashes escaped, other characters (汉字 included) as they
+    /// are. For a value the caller must send back exactly, such as an idempotency key.
+    /// </summary>
+    public static string AsJson(string text) => System.Text.Json.JsonSerializer.Serialize(text, Relaxed);
+
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

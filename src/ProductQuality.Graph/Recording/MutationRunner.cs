@@ -103,7 +103,7 @@ public static class MutationRunner
     {
         foreach (var error in errors)
         {
-            error.Path = context.Path;
+            error.Path = context.ResponsePath; // the response keys (an alias), as the spec asks
             error.AddLocation(context.FieldAst, context.Document);
             context.Errors.Add(error);
         }

@@ -43,6 +43,12 @@ public sealed class SamplingWriteTests(WritableServerFactory factory)
             .Json.GetProperty("errors")[0];
         Assert.Equal("recordSampling", error.GetProperty("path")[0].GetString());
         Assert.Equal(JsonValueKind.Array, error.GetProperty("locations").ValueKind);
+
+        // Aliased, the path is the alias: the response key the error belongs to (it named the field: the re-probe).
+        var aliased = (await _city.PostAsync(Writes.RecordSampling.Replace("recordSampling(", "again: recordSampling(",
+                StringComparison.Ordinal), Writes.Sampling(code, product, report: report)))
+            .Json.GetProperty("errors")[0];
+        Assert.Equal("again", aliased.GetProperty("path")[0].GetString());
     }
 
     [Fact]
