@@ -50,22 +50,37 @@ internal sealed class IdentityProviderKeys(
     private DateTimeOffset _lastWarning;
     private volatile bool _failing;
 
+    // The last reachability probe for a token signed with an unseen key, shared by the tokens that arrive meanwhile:
+    // a flood of such tokens asks the provider once every ReachableFor, not once each.
+    private Task<Exception?>? _reachability;
+    private DateTimeOffset _reachabilityAt;
+
+    /// <summary>How long one answer to "does the provider answer?" stands for tokens signed with unseen keys.
+    /// </summary>
+    private static readonly TimeSpan ReachableFor = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Why <paramref name="token"/> cannot be judged now (a sentence), or null when it can: always in development,
     /// and for a token judged without keys (<see cref="NeedsKeys"/>).
     /// </summary>
-    public Task<string?> UnavailableForAsync(string token, CancellationToken cancel) =>
-        tokens.Value.IsDevelopmentMode || !NeedsKeys(token)
-            ? Task.FromResult<string?>(null)
-            : UnavailableAsync(cancel);
+    public async Task<string?> UnavailableForAsync(string token, CancellationToken cancel)
+    {
+        if (tokens.Value.IsDevelopmentMode || !NeedsKeys(token, out var keyId))
+        {
+            return null;
+        }
+
+        return await UnavailableAsync(cancel) ?? (keyId is null ? null : await UnseenKeyAsync(keyId, cancel));
+    }
 
     /// <summary>
     /// Whether judging the token needs the provider's keys: a JWT signed with an algorithm this server accepts. One
     /// that is not a JWT, or unsigned, or signed otherwise, is refused (401) whether or not the provider answers, and
     /// told it to try again, its client would retry for ever.
     /// </summary>
-    private static bool NeedsKeys(string token)
+    private static bool NeedsKeys(string token, out string? keyId)
     {
+        keyId = null;
         var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
         if (!handler.CanReadToken(token))
         {
@@ -74,11 +89,74 @@ internal sealed class IdentityProviderKeys(
 
         try
         {
-            return AcceptedAlgorithms.Contains(handler.ReadJsonWebToken(token).Alg);
+            var read = handler.ReadJsonWebToken(token);
+            keyId = string.IsNullOrEmpty(read.Kid) ? null : read.Kid;
+            return AcceptedAlgorithms.Contains(read.Alg);
         }
         catch (ArgumentException)
         {
             return false;   // a header or payload the library cannot read: refused as malformed
+        }
+    }
+
+    /// <summary>
+    /// A token signed with a key the keys at hand do not hold (the provider rotated its keys): JwtBearer asks the
+    /// provider again, and when it cannot be reached refused the token 401 "signature does not verify" — a good token,
+    /// whose client then stops retrying (the re-probe). Whether the provider answers is asked here (its key set's
+    /// address, at most every <see cref="ReachableFor"/>): not reachable, the token is not judged (503).
+    /// </summary>
+    private async Task<string?> UnseenKeyAsync(string keyId, CancellationToken cancel)
+    {
+        var jwtOptions = jwt.Get(JwtBearerDefaults.AuthenticationScheme);
+        if (jwtOptions.ConfigurationManager is not { } manager || jwtOptions.Backchannel is not { } backchannel)
+        {
+            return null;
+        }
+
+        var configuration = await manager.GetConfigurationAsync(CancellationToken.None).WaitAsync(Wait, cancel);
+        if (string.IsNullOrEmpty(configuration.JwksUri) || configuration.SigningKeys.Any(k => k.KeyId == keyId))
+        {
+            return null;
+        }
+
+        Task<Exception?> probe;
+        lock (_gate)
+        {
+            if (_reachability is null || clock.GetUtcNow() - _reachabilityAt > ReachableFor)
+            {
+                (_reachability, _reachabilityAt) = (ProbeAsync(backchannel, configuration), clock.GetUtcNow());
+            }
+
+            probe = _reachability;
+        }
+
+        if (await probe.WaitAsync(Wait, cancel) is not { } failure)
+        {
+            return null;   // it answers: the key is unknown to it too, or soon fetched (JwtBearer asks again)
+        }
+
+        const string problem = "could not be reached to fetch the key this token is signed with";
+        Failed(problem, failure);
+        return $"The identity provider (Auth:Authority) {problem} (kid '{Infrastructure.Quoted.Start(keyId)}'), so "
+            + "the token cannot be checked now.";
+    }
+
+    // The key set's address (else the metadata's), fetched over JwtBearer's own backchannel: null when it answers.
+    private static async Task<Exception?> ProbeAsync(
+        HttpClient backchannel, Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration known)
+    {
+        try
+        {
+            using var answer = await backchannel.GetAsync(known.JwksUri);
+            return answer.IsSuccessStatusCode
+                ? null
+                : new HttpRequestException($"{known.JwksUri} answered {(int)answer.StatusCode}");
+        }
+#pragma warning disable CA1031 // Whatever stops the fetch (refused, DNS, TLS, time-out) means "not reachable".
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return e;
         }
     }
 

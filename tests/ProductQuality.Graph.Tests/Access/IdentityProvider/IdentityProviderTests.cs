@@ -107,6 +107,45 @@ public sealed class IdentityProviderTests(GraphServerFactory factory)
     }
 
     /// <summary>
+    /// The provider rotated its keys while it cannot be reached: a token signed with the new key (a kid the server
+    /// has not seen) was refused 401 "signature does not verify", so its client stopped retrying a good token (the
+    /// re-probe). It is 503 like any token that cannot be checked; a token with a known key is served meanwhile, and
+    /// with the provider up an unknown key is 401 as before.
+    /// </summary>
+    [Fact]
+    public async Task A_token_signed_with_an_unseen_key_while_the_provider_is_away_is_503_not_401()
+    {
+        using var provider = new FakeIdentityProvider();
+        await using var server = Start(provider);
+        using (var first = await PostAsync(server, provider.Issue("finance")))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using var rotated = RSA.Create(2048);
+        var newKey = provider.Issue("tax", new RsaSecurityKey(rotated) { KeyId = "rotated-key" });
+        provider.State = FakeIdentityProvider.Mode.Down;
+
+        using (var refused = await PostAsync(server, newKey))
+        {
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, body);
+            Assert.Contains("IDENTITY_PROVIDER_UNAVAILABLE", body, StringComparison.Ordinal);
+            Assert.Contains("rotated-key", body, StringComparison.Ordinal);
+        }
+
+        using (var known = await PostAsync(server, provider.Issue("industry-access")))
+        {
+            Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        }
+
+        provider.State = FakeIdentityProvider.Mode.Up;
+        await Task.Delay(TimeSpan.FromSeconds(6)); // past the reachability answer's standing
+        using var unknown = await PostAsync(server, newKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+    }
+
+    /// <summary>
     /// A token judged without keys — not a JWT, unsigned, signed with an algorithm not accepted — is refused as bad
     /// (401) while the provider is away too: told to try again, its client would retry for ever (the re-probe).
     /// </summary>
