@@ -19,27 +19,32 @@ public sealed class UsageLimitsValidation : IValidateOptions<AccessOptions>
     {
         if (limits?.MaxCost is < 1)
         {
-            yield return $"{path}:MaxCost must be at least 1 (estimated rows per operation).";
+            yield return $"Setting {path}:MaxCost is {limits.MaxCost}, which is not allowed: it must be at least 1 "
+                + "(estimated rows per operation).";
         }
 
         if (limits?.RequestsPerWindow is < 1)
         {
-            yield return $"{path}:RequestsPerWindow must be at least 1.";
+            yield return $"Setting {path}:RequestsPerWindow is {limits.RequestsPerWindow}, which is not allowed: it "
+                + "must be at least 1.";
         }
 
         if (limits?.WindowSeconds is < 1 or > 86_400)
         {
-            yield return $"{path}:WindowSeconds must be between 1 and 86400.";
+            yield return $"Setting {path}:WindowSeconds is {limits.WindowSeconds}, which is not allowed: it must be "
+                + "between 1 and 86400.";
         }
 
         if (limits?.MaxConcurrentRequests is < 1 or > 10_000)
         {
-            yield return $"{path}:MaxConcurrentRequests must be between 1 and 10000 (requests executing at once).";
+            yield return $"Setting {path}:MaxConcurrentRequests is {limits.MaxConcurrentRequests}, which is not "
+                + "allowed: it must be between 1 and 10000 (requests executing at once).";
         }
 
         if (limits?.MaxQueuedRequests is < 0 or > 100_000)
         {
-            yield return $"{path}:MaxQueuedRequests must be between 0 and 100000 (0: none waits, the next is 429).";
+            yield return $"Setting {path}:MaxQueuedRequests is {limits.MaxQueuedRequests}, which is not allowed: it "
+                + "must be between 0 and 100000 (0: none waits, the next is 429).";
         }
     }
 }

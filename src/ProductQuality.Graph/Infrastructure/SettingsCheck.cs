@@ -48,18 +48,27 @@ public static class SettingsCheck
     {
         foreach (var property in type.GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
         {
-            Check(section.GetSection(property.Name), property.PropertyType, problems);
+            Check(section.GetSection(property.Name), property.PropertyType, problems,
+                property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), true)
+                    .FirstOrDefault() as System.ComponentModel.DataAnnotations.RangeAttribute);
         }
     }
 
-    private static void Check(IConfigurationSection section, Type type, List<string> problems)
+    /// <param name="range">The property's range, when it has one: a value that is no number at all (1.5, or too
+    /// large for the type) is told the range too, not only "a whole number".</param>
+    private static void Check(IConfigurationSection section, Type type, List<string> problems,
+        System.ComponentModel.DataAnnotations.RangeAttribute? range = null)
     {
         var leaf = Nullable.GetUnderlyingType(type) ?? type;
         if (SettingValues.IsLeaf(leaf))
         {
             if (section.Value is { } value && SettingValues.Describe(value, leaf) is { } allowed)
             {
-                problems.Add($"Setting {section.Path} is '{value}', which is not allowed: {allowed}.");
+                problems.Add(range is null
+                    ? $"Setting {section.Path} is '{value}', which is not allowed: {allowed}."
+                    : $"Setting {section.Path} is '{value}', which is not allowed: "
+                        + (leaf == typeof(double) || leaf == typeof(float) || leaf == typeof(decimal)
+                            ? "a number" : "a whole number") + $" from {range.Minimum} to {range.Maximum}.");
             }
 
             return;

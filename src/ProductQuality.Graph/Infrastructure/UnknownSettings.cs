@@ -167,11 +167,36 @@ public static class UnknownSettings
         var leaf = Nullable.GetUnderlyingType(type) ?? type;
         var key = leaf.IsGenericType && leaf.GetGenericTypeDefinition() == typeof(Dictionary<,>)
             ? "name"
-            : Bindable(leaf).Select(p => p.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? "Name";
-        var environment = section.Path.Replace(":", "__", StringComparison.Ordinal);
+            : LeafSetting(leaf) ?? "Name";
+        var environment = $"{section.Path}:{key}".Replace(":", "__", StringComparison.Ordinal);
         problems.Add($"Setting {section.Path} is '{section.Value}', a single value where settings go: give each of "
-            + $"them by its own key, such as {section.Path}:{key} (environment variable {environment}__{key}), or "
+            + $"them by its own key, such as {section.Path}:{key} (environment variable {environment}), or "
             + "give the section as a JSON object in appsettings.json.");
+    }
+
+    /// <summary>
+    /// A setting that takes one value, found in the type or, when it holds only sections, in its first section
+    /// ("Rules:x" offered Rules:Assured, a section, which the same sentence then refused in turn).
+    /// </summary>
+    private static string? LeafSetting(Type type, int depth = 0)
+    {
+        var properties = Bindable(type).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        if (properties.FirstOrDefault(p => SettingValues.IsLeaf(Nullable.GetUnderlyingType(p.PropertyType)
+            ?? p.PropertyType)) is { } leaf)
+        {
+            return leaf.Name;
+        }
+
+        foreach (var property in properties.Where(_ => depth < 3))
+        {
+            var inner = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (inner.IsClass && !inner.IsGenericType && LeafSetting(inner, depth + 1) is { } nested)
+            {
+                return $"{property.Name}:{nested}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What the binder fills: settable properties, and collections or objects it binds into. A computed

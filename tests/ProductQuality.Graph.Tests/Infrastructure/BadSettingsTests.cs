@@ -89,10 +89,12 @@ public sealed class BadSettingsTests
         { "--GraphQL:MaxDepth=0x1F", "Setting GraphQL:MaxDepth is '0x1F'", "a whole number" },
         { "--Access:Limits:MaxCost=&H1F", "Setting Access:Limits:MaxCost is '&H1F'", "a whole number" },
         { "--Auth:ClockSkewSeconds=#1F", "Setting Auth:ClockSkewSeconds is '#1F'", "a whole number" },
+        // Not a number at all, a ranged setting is told its range too (the re-probe).
+        { "--GraphQL:MaxPageSize=1.5", "Setting GraphQL:MaxPageSize is '1.5'", "a whole number from 1 to 10000" },
         // A whole number too large for the type was told it should be "a whole number" (the ops probe).
         {
             "--Database:SqlitePageCacheMiB=99999999999", "Setting Database:SqlitePageCacheMiB is '99999999999'",
-            "a whole number up to 2147483647"
+            "a whole number from 1 to 4096"
         },
         { "--Access:Contracts:tax:Groups:Health=All", "Setting Access:Contracts:tax:Groups:Health is 'All'", "one" },
         { "--Access:Contracts:tax:Groups:Secret=Full", "Setting Access:Contracts:tax:Groups:Secret names", "one" },
@@ -161,7 +163,11 @@ public sealed class BadSettingsTests
             "--Logging:Console:LogLevel:Microsoft=Quiet", "Setting Logging:Console:LogLevel:Microsoft is 'Quiet'", "one"
         },
         { "--GraphQL:Path=graphql", "Setting GraphQL:Path is not allowed", "must start with /" },
-        { "--Health:CheckTimeoutSeconds=0", "Setting Health:CheckTimeoutSeconds is not allowed", "between 1 and 60" },
+        { "--Health:CheckTimeoutSeconds=0", "Setting Health:CheckTimeoutSeconds is 0, which", "between 1 and 60" },
+        {
+            "--Access:Public:Limits:MaxConcurrentRequests=0",
+            "Setting Access:Public:Limits:MaxConcurrentRequests is 0, which is not allowed", "between 1 and 10000"
+        },
         {
             "--Rules:Assured:ValidityMonths=-1",
             "Setting Rules:Assured:ValidityMonths is -1, which is not allowed", "between 1 and 120"
@@ -233,6 +239,12 @@ public sealed class BadSettingsTests
         { "--GraphQL:WebSocket:KeepAliveSeconds=3", "Setting GraphQL:WebSocket is not known", "GraphQL:WebSockets?" },
         { "--GraphQL=x", "Setting GraphQL is 'x', a single value where settings go", "GraphQL:DocumentCacheSize (" },
         { "--Access:Departments:tax=x", "Setting Access:Departments:tax is 'x', a single value", "JSON object" },
+        // The example is a setting that takes a value, not a section (Rules:Assured was refused in turn: re-probe).
+        {
+            "--Rules=x", "Setting Rules is 'x', a single value",
+            "such as Rules:Version (environment variable Rules__Version)"
+        },
+        { "--Access=x", "Setting Access is 'x', a single value", "(environment variable Access__EnterpriseTokens__" },
         // Started, then answered 500 there (two endpoints matched) and broke the readiness probe.
         { "--GraphQL:Path=/health/ready", "Setting GraphQL:Path is '/health/ready'", "answers /health/ready itself" },
         { "--GraphQL:Path=/metrics", "Setting GraphQL:Path is '/metrics'", "Telemetry:Prometheus:Path" },

@@ -225,7 +225,8 @@ public sealed class RateAndTimeoutTests(GraphServerFactory factory)
     [InlineData("Access:Public:Limits:RequestsPerWindow", "-1", "Access:Public:Limits:RequestsPerWindow")]
     [InlineData("Access:Departments:tax:Limits:WindowSeconds", "0", "Access:Departments:tax:Limits:WindowSeconds")]
     [InlineData("Access:Departments:tax:Limits:MaxConcurrentRequests", "0",
-        "Access:Departments:tax:Limits:MaxConcurrentRequests must be between 1 and 10000")]
+        "Setting Access:Departments:tax:Limits:MaxConcurrentRequests is 0, which is not allowed: it must be between 1 "
+        + "and 10000")]
     [InlineData("Access:Public:Limits:MaxQueuedRequests", "-1", "Access:Public:Limits:MaxQueuedRequests")]
     [InlineData("GraphQL:Limits:MaxAliases", "0", "MaxAliases")]
     [InlineData("GraphQL:Limits:ListSizes:Region.children", "-2", "ListSizes")]

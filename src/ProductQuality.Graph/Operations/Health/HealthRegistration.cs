@@ -20,9 +20,7 @@ internal static class HealthRegistration
     public static void AddHealthProbes(this IHostApplicationBuilder builder)
     {
         builder.AddCheckedOptions<HealthOptions>(HealthOptions.Section)
-            .Validate(o => o.CheckTimeoutSeconds is >= 1 and <= 60,
-                "Setting Health:CheckTimeoutSeconds is not allowed: between 1 and 60.")
-            .ValidateOnStart();
+            .ValidateSettingAnnotations(HealthOptions.Section).ValidateOnStart();
         // Readiness is logged when it changes (ReadinessLog), not as an error with a stack at every probe.
         builder.Services.AddSingleton<ReadinessLog>();
         builder.Logging.AddFilter(ReadinessLog.SilencedCategory, LogLevel.None);
