@@ -25,9 +25,11 @@ public static class CommandLine
           token --enterprise CODE [--expires 30d]
                                              print an enterprise's data-tracker token (its own tracker and status
                                              only; production too, with Access:EnterpriseTokens:SigningKey)
+          token --revoke CODE                take back every enterprise token issued to CODE so far
           schema export [--out DIR]          print every contract's schema to schema/ (or DIR)
           receipt verify FILE                check a kept blacklistCheck receipt (JSON: receipt, creditCodes,
-                                             results) with this configuration's receipt keys; exit 0 valid, 1 not
+                                             results) with this configuration's receipt keys; exit 0 valid, 1 not,
+                                             2 FILE unreadable
           audit verify [--checkpoint FILE] [--archive DIR]
                                              walk the access log's hash chain, archive files then table, name the
                                              first broken link (exit 0 intact, 1 broken); with a checkpoint, prove

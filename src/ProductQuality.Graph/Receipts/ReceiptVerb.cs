@@ -26,6 +26,9 @@ internal static class ReceiptVerb
 
         using var host = CommandLine.BuildHost(args[2..]);
         var verdict = await host.Services.GetRequiredService<ReceiptSigner>().VerifyAsync(file.Receipt, file.Codes);
+        // Whether the file's results were compared with the receipt's answers, whatever the comparison found: it said
+        // false beside "the results … are not the answers" (the docs probe), which read as "not checked".
+        var answersChecked = verdict is { Valid: true, Receipt: not null } && file.AnswersDigest is not null;
         if (verdict is { Valid: true, Receipt: { } stated } && file.AnswersDigest is { } answers
             && answers != stated.AnswersDigest)
         {
@@ -38,7 +41,7 @@ internal static class ReceiptVerb
         {
             valid = verdict.Valid,
             problem = verdict.Problem,
-            answersChecked = verdict.Valid && file.AnswersDigest is not null,
+            answersChecked,
             checkId = r?.CheckId,
             checkedAt = r?.CheckedAt.UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
             department = r?.Department,

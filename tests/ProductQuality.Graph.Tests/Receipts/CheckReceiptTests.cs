@@ -155,6 +155,8 @@ public sealed class CheckReceiptTests(GraphServerFactory factory)
         Assert.Contains("\"answersChecked\":true", output, StringComparison.Ordinal);
         Assert.Equal(1, tamperedExit);
         Assert.Contains("not the answers", tamperedOutput, StringComparison.Ordinal);
+        // The answers were checked, and found wrong: it said false beside that (the docs probe).
+        Assert.Contains("\"answersChecked\":true", tamperedOutput, StringComparison.Ordinal);
     }
 
     private static async Task<string> ReceiptAsync(HttpClient client, string[] codes) =>

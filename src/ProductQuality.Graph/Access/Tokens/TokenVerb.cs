@@ -39,7 +39,8 @@ internal static class TokenVerb
         {
             var departments = string.Join(", ", policy.Departments.Order(StringComparer.Ordinal));
             await Console.Error.WriteLineAsync(
-                $"Pass --department with one of: {departments} (or --enterprise CODE for an enterprise token).");
+                $"Pass --department with one of: {departments} (or --enterprise CODE for an enterprise token, "
+                + "--revoke CODE to take back an enterprise's tokens).");
             return 2;
         }
 
