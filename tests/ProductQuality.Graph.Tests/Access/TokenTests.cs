@@ -79,6 +79,26 @@ public sealed class TokenTests(GraphServerFactory factory)
         Assert.Contains("header is empty", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Bearer")]
+    [InlineData("bearer  ")]
+    public async Task Bearer_without_a_token_is_told_the_token_is_missing(string header)
+    {
+        // Told "only bearer tokens are accepted" although it sent the Bearer scheme (the docs probe).
+        var http = await factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = "POST";
+            c.Request.Path = "/graphql";
+            c.Request.Headers.Authorization = header;
+            c.Request.ContentType = "application/json";
+            c.Request.Body = new MemoryStream("{\"query\":\"{ __typename }\"}"u8.ToArray());
+        });
+        var body = await new StreamReader(http.Response.Body).ReadToEndAsync();
+        Assert.Equal(StatusCodes.Status401Unauthorized, http.Response.StatusCode);
+        Assert.Contains("\"INVALID_AUTHORIZATION\"", body, StringComparison.Ordinal);
+        Assert.Contains("says Bearer but carries no token", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Two_authorization_headers_are_refused_as_two_not_as_a_broken_token()
     {

@@ -38,10 +38,14 @@ internal sealed class JwtAudienceResolver(
                 + "'Authorization: Bearer <token>', or no Authorization header to read as the public."));
         }
 
-        if (BearerToken.Of(header) is not { } token)
+        if (BearerToken.Of(header) is not { Length: > 0 } token)
         {
-            return (null, Unauthorized("invalid_request",
-                "Only bearer tokens are accepted: send 'Authorization: Bearer <token>'."));
+            // "Bearer" and nothing after it: the scheme is right, the token missing (a variable still empty).
+            var noToken = header.Trim().Equals("Bearer", StringComparison.OrdinalIgnoreCase);
+            return (null, Unauthorized("invalid_request", noToken
+                ? "The Authorization header says Bearer but carries no token: send 'Authorization: Bearer <token>', "
+                    + "or no Authorization header to read as the public."
+                : "Only bearer tokens are accepted: send 'Authorization: Bearer <token>'."));
         }
 
         if (cache.Find(token, out var cachedSubject) is { } cachedDepartment
