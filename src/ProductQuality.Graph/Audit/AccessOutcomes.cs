@@ -8,7 +8,7 @@ public static class AccessOutcomes
     {
         "RATE_LIMITED", "QUERY_TOO_COMPLEX", "QUERY_TIMEOUT", "TOO_MANY_OPERATIONS", "TOO_MANY_ALIASES",
         "TOO_MANY_FIELDS", "TOO_MANY_REPEATS", "TOO_MANY_CODES", "DOCUMENT_TOO_DEEP", "REQUEST_TOO_LARGE",
-        "DOCUMENT_TOO_LARGE",
+        "DOCUMENT_TOO_LARGE", "QUERY_TOO_DEEP",
     };
 
     /// <summary>The outcome as the schema's enum names it (OK, VALIDATION_ERROR, …): the summary's keys.</summary>

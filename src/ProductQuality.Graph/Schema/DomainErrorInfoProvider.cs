@@ -47,10 +47,10 @@ public sealed class DomainErrorInfoProvider(ErrorInfoProviderOptions options, IH
         }
 
         var requestId = OperationRequestId.Value ?? requests?.HttpContext?.TraceIdentifier;
-        if (executionError is DomainException { Extra.Count: > 0 } || requestId is not null)
+        if (executionError is IErrorFacts { Extra.Count: > 0 } || requestId is not null)
         {
             var extensions = info.Extensions ?? new Dictionary<string, object?>();
-            var extra = (executionError as DomainException)?.Extra ?? new Dictionary<string, object?>();
+            var extra = (executionError as IErrorFacts)?.Extra ?? new Dictionary<string, object?>();
             foreach (var (key, value) in extra)
             {
                 extensions[key] = value;

@@ -1,12 +1,10 @@
 using GraphQL.Validation;
-using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Rules.Custom;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
 
 /// <summary>
 /// The validation every operation gets, over HTTP and over WebSocket alike: GraphQL's own rules, the depth limit
-/// (<see cref="GraphQLHttpOptions.MaxDepth"/>), text values fit to store (<see cref="TextValueRule"/>), and the
+/// (<see cref="DepthRule"/>), text values fit to store (<see cref="TextValueRule"/>), and the
 /// variable positions the library lets through (<see cref="NullDefaultVariableRule"/>).
 /// </summary>
 internal static class ValidationRules
@@ -18,7 +16,7 @@ internal static class ValidationRules
             ? EnumLiteralRule.Instance
             : rule),
         NullDefaultVariableRule.Instance,
-        new ComplexityValidationRule(new ComplexityOptions { MaxDepth = options.MaxDepth }),
+        new DepthRule(options.MaxDepth),
         TextValueRule.Instance,
     ];
 }
