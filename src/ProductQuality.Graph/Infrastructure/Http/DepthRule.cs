@@ -14,7 +14,8 @@ internal sealed class DepthRule(int maxDepth) : ComplexityValidationRule(new Com
 {
     public const string Code = "QUERY_TOO_DEEP";
 
-    protected override ValueTask ValidateComplexityAsync(ValidationContext context, double totalComplexity, int maxDepth)
+    protected override ValueTask ValidateComplexityAsync(
+        ValidationContext context, double totalComplexity, int maxDepth)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (maxDepth > Options.MaxDepth)
