@@ -45,10 +45,38 @@ public sealed class ConnectionStringValidation : IValidateOptions<DatabaseOption
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException
             or OverflowException or KeyNotFoundException)
         {
+            // A keyword whose values are a list (Mode, Cache, SSL Mode) or true/false: those, not the runtime's
+            // "Requested value 'Bogus' was not found" (the docs probe). Only such a value is quoted: others may be a
+            // password.
+            if (keyword is not null && ChoicesOf(typed, keyword) is var (setting, choices))
+            {
+                var value = Convert.ToString(
+                    new DbConnectionStringBuilder { ConnectionString = options.ConnectionString }[keyword],
+                    System.Globalization.CultureInfo.InvariantCulture);
+                return ValidateOptionsResult.Fail($"Setting Database:ConnectionString has {setting}='"
+                    + $"{Infrastructure.Quoted.Start(value)}', which {provider} does not take: give {choices}.");
+            }
+
             var where = keyword is null ? "" : $"{keyword}: ";
             return ValidateOptionsResult.Fail($"Setting Database:ConnectionString is not a {provider} connection "
                 + $"string ({where}{e.Message.TrimEnd('.')}): give one such as {example}, or set Database:Provider.");
         }
+    }
+
+    // What a keyword of the provider's builder takes, when it is a list or true/false ("SSL Mode" is SslMode): its
+    // property's name and the choices; else null.
+    private static (string Name, string Choices)? ChoicesOf(DbConnectionStringBuilder builder, string keyword)
+    {
+        var name = keyword.Replace(" ", "", StringComparison.Ordinal);
+        var property = builder.GetType().GetProperties().FirstOrDefault(p =>
+            p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type switch
+        {
+            { IsEnum: true } => (property!.Name, "one of " + string.Join(", ", Enum.GetNames(type))),
+            _ when type == typeof(bool) => (property!.Name, "true or false"),
+            _ => null,
+        };
     }
 
     /// <summary>

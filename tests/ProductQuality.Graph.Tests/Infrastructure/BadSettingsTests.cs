@@ -28,10 +28,15 @@ public sealed class BadSettingsTests
         { "--Auth:Authority=notaurl", "Setting Auth:Authority is 'notaurl'", "must be an https address" },
         { "--Database:Provider=Bogus", "Setting Database:Provider is 'Bogus'", "one of Sqlite, Postgres" },
         { "--Database:Provider=7", "Setting Database:Provider is '7'", "one of Sqlite, Postgres" },
+        // The values a keyword takes, not the runtime's "Requested value 'Bogus' was not found" (the docs probe).
         {
             "--Database:ConnectionString=Data Source=x.db;Mode=Bogus",
-            "Setting Database:ConnectionString is not a SQLite connection string (mode:",
-            "give one such as Data Source=data/productquality.db"
+            "Setting Database:ConnectionString has Mode='Bogus', which SQLite does not take",
+            "give one of ReadWriteCreate, ReadWrite, ReadOnly, Memory"
+        },
+        {
+            "--Database:ConnectionString=Data Source=x.db;Pooling=maybe",
+            "Setting Database:ConnectionString has Pooling='maybe'", "give true or false"
         },
         // Anonymous callers read the regulator's contract, unmasked contacts and the access log included.
         {

@@ -76,8 +76,14 @@ public sealed class VerbFailureTests
         { ["schema", "print"], 2, "schema export [--out DIR]" },
         { ["audit", "verify", "--archive", "/no/such/folder"], 2, "'/no/such/folder' does not exist" },
         { ["report", "--Database:ConnectionString=garbage"], 3, "is not a SQLite connection string" },
-        { ["report", "--Database:ConnectionString=Data Source=x.db;Mode=Bogus"], 3, "SQLite connection string (mode:" },
-        { ["seed", "--Database:ConnectionString=Data Source=x.db;Pooling=maybe"], 3, "connection string (pooling:" },
+        {
+            ["report", "--Database:ConnectionString=Data Source=x.db;Mode=Bogus"], 3,
+            "has Mode='Bogus', which SQLite does not take"
+        },
+        {
+            ["seed", "--Database:ConnectionString=Data Source=x.db;Pooling=maybe"], 3,
+            "has Pooling='maybe', which SQLite does not take: give true or false"
+        },
         { ["report", "--Database:ConnectionString=Data Source=/proc/nope/x.db"], 3, "does not exist" },
         // A folder "did not exist" (the writes probe).
         { ["report", "--Database:ConnectionString=Data Source=/tmp"], 3, "The database file '/tmp' is a folder" },
