@@ -58,6 +58,15 @@ public sealed class AccessLogArchiveService(AccessLogArchiver archiver, BureauCl
         {
             return true;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The folder or the disk (a path that cannot be made, no space): the operator's to mend, said in one line
+            // and not as an error with a stack trace every hour.
+            status.Failed();
+            logger.LogWarning("Archiving the access log failed: {Reason} Trying again in {Minutes} minutes.",
+                e.Message, RetryAfter.TotalMinutes);
+            return false;
+        }
 #pragma warning disable CA1031 // A failed run must not stop the server: it is logged, reported and retried.
         catch (Exception e)
 #pragma warning restore CA1031

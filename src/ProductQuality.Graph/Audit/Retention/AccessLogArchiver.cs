@@ -41,7 +41,7 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
     {
         var clockTime = Stopwatch.StartNew();
         folder ??= options.Value.Retention.Folder;
-        Directory.CreateDirectory(folder);
+        CreateFolder(folder);
         var until = await UntilAsync(cutoffUtc, cancellationToken);
         var run = new Run(until, await ChainAsync(folder, cancellationToken));
         while (await BatchAsync(folder, run, cancellationToken) is { } written)
@@ -51,6 +51,41 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
 
         return new ArchiveRunSummary(cutoffUtc, run.Entries, run.Files, run.Bytes, run.FirstSeq, run.LastSeq,
             run.Recovered, clockTime.Elapsed);
+    }
+
+    /// <summary>
+    /// The archive folder, made if missing. One that cannot be is said with the setting that names it and why: .NET's
+    /// "Could not find a part of the path" or "Could not find file '/proc/…'" named neither (the docs probe).
+    /// </summary>
+    private static void CreateFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var why = e is UnauthorizedAccessException
+                ? "this user may not create or write it"
+                : FileAlongThePath(folder) is { } file
+                ? $"'{file}' on its path is a file, not a folder"
+                : $"it cannot be made there ({e.Message.TrimEnd('.')})";
+            throw new IOException($"The access log archive folder '{folder}' (AccessLog:Retention:Folder, or "
+                + $"--archive) cannot be created: {why}. Name a folder this server may create and write.", e);
+        }
+    }
+
+    private static string? FileAlongThePath(string folder)
+    {
+        for (var path = Path.GetFullPath(folder); !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
     }
 
     private async Task<string> ChainAsync(string folder, CancellationToken cancellationToken)

@@ -54,6 +54,27 @@ public sealed class RetentionSettingsTests
         Assert.StartsWith("Setting AccessLog:Retention:Days is -5", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A folder that cannot be made (a file on its path, /proc) was .NET's "Could not find a part of the path",
+    /// naming neither the setting nor what was wrong (the docs probe).
+    /// </summary>
+    [Fact]
+    public async Task An_archive_folder_that_cannot_be_made_is_named_with_its_setting_and_why()
+    {
+        using var process = new VerbProcess();
+        var file = Path.Combine(process.Folder, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+        Assert.Equal(0, (await process.RunAsync("seed", "--enterprises", "5")).ExitCode);
+
+        var result = await process.RunAsync("audit", "archive", S + "Days=1", S + $"Folder={file}/archive");
+
+        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Error}");
+        Assert.StartsWith($"The access log archive folder '{file}/archive' (AccessLog:Retention:Folder, or "
+            + $"--archive) cannot be created: '{file}' on its path is a file, not a folder.", result.Error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Random_values_are_accepted_or_refused_with_a_sentence_never_a_crash()
     {
