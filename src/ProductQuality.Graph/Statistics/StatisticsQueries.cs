@@ -18,7 +18,8 @@ public static class StatisticsQueries
     public static void AddTo(QueryType query) =>
         query.Field<NonNullGraphType<StatisticsType>>(FieldGroup.Write, "statistics")
             .Description("The distributions a bureau looks at first (统计), today: product tiers, enterprise classes, "
-                + "health codes, map colours, region colours by county and by town, overdue plan entries. "
+                + "health codes, map colours, enterprises by industries made (行业), region colours by county and by "
+                + "town, overdue plan entries, external risk signals by source, and county colours at each year end. "
                 + "The report verb prints the same.")
             .ResolveAsync(async c => await StatisticsCollector.CollectAsync(c.Db(), c.Audience().Rows,
                 c.Service<InspectionFrequencyRule>(), c.Service<RulesOptions>(), c.Service<BureauClock>().Today,

@@ -363,6 +363,8 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         var reply = await _client.PostAsync(query);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, reply.Status);
         Assert.Equal("DOCUMENT_TOO_LARGE", reply.FirstErrorCode);
+        // What to send instead, not only what was wrong (the docs probe).
+        Assert.Contains("Pass values as variables", reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

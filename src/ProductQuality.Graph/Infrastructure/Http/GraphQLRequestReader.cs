@@ -149,7 +149,8 @@ internal static class GraphQLRequestReader
         StatusCodes.Status408RequestTimeout => new RequestError(refusal.StatusCode, "REQUEST_TIMEOUT",
             "The request body arrived too slowly and was not read: send the whole body without pausing."),
         StatusCodes.Status413PayloadTooLarge => new RequestError(refusal.StatusCode, "REQUEST_TOO_LARGE",
-            "The request body is larger than this server accepts."),
+            "The request body is larger than this server accepts: send large lists (credit codes) in several "
+                + "requests."),
         _ => RequestError.BadRequest("INVALID_REQUEST", "The request could not be read: its body ended before its "
             + "Content-Length, or its encoding is broken."),
     };
@@ -269,8 +270,9 @@ internal static class GraphQLRequestReader
     private static (GraphQLHttpRequest?, RequestError?) Check(GraphQLHttpRequest request, GraphQLHttpOptions options) =>
         request.Query.Length > options.MaxDocumentLength
             ? (null, new RequestError(StatusCodes.Status413PayloadTooLarge, "DOCUMENT_TOO_LARGE",
-                $"The GraphQL document has {request.Query.Length} characters; "
-                + $"the limit is {options.MaxDocumentLength}."))
+                $"The GraphQL document has {request.Query.Length} characters; the limit is "
+                + $"{options.MaxDocumentLength}. Pass values as variables rather than writing them into the document, "
+                + "and split a long document into several requests."))
             : (request, null);
 
     // What is wrong with a member that must hold a JSON object or null, naming it; null when nothing is.
@@ -354,7 +356,8 @@ internal static class GraphQLRequestReader
 
     private static RequestError TooLarge(GraphQLHttpOptions options) =>
         new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
-            $"The request body is larger than {options.MaxRequestBytes} bytes.");
+            $"The request body is larger than {options.MaxRequestBytes} bytes: send large lists (credit codes, "
+            + "inputs) in several requests.");
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
