@@ -101,6 +101,8 @@ public sealed class OtlpExportTests(GraphServerFactory factory)
         Assert.Contains($"Telemetry:Otlp:Endpoint http://127.0.0.1:{port}", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", warning.Message, StringComparison.Ordinal);   // no .NET type names
+        Assert.DoesNotContain("..", warning.Message, StringComparison.Ordinal);
     }
 
     private static bool Warned(CapturedLogs logs) =>

@@ -10,7 +10,7 @@ namespace ProductQuality.Graph.Operations.Telemetry;
 /// fail and then at most one a minute while they do, with the exporter's reason cut to one line (it carries the
 /// exception's stack trace).
 /// </summary>
-internal sealed class ExportFailureLog : EventListener, IHostedService
+internal sealed partial class ExportFailureLog : EventListener, IHostedService
 {
     internal const string ExporterSource = "OpenTelemetry-Exporter-OpenTelemetryProtocol";
     private const int MaxReason = 300;
@@ -97,9 +97,25 @@ internal sealed class ExportFailureLog : EventListener, IHostedService
         var text = e.Message is { Length: > 0 } format && e.Payload is { } payload
             ? SafeFormat(format, payload)
             : e.EventName ?? "export failed";
-        var line = text.Split('\n')[0].Trim();
+        var line = Tidy(text.Split('\n')[0].Trim());
         return line.Length > MaxReason ? line[..MaxReason] + "…" : line;
     }
+
+    // The exporter's sentence joins an empty "Response: ." and .NET type names ("Exception:
+    // System.Net.Http.HttpRequestException: …") to the reason: the reason alone, one full stop.
+    private static string Tidy(string text)
+    {
+        var tidy = TypeName().Replace(text.Replace(" Response: .", "", StringComparison.Ordinal), "");
+        while (tidy.Contains("..", StringComparison.Ordinal))
+        {
+            tidy = tidy.Replace("..", ".", StringComparison.Ordinal);
+        }
+
+        return tidy.TrimEnd('.');
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(Exception: )?\b(System|Grpc|Microsoft)(\.\w+)*Exception: ")]
+    private static partial System.Text.RegularExpressions.Regex TypeName();
 
     private static string SafeFormat(string format, IReadOnlyList<object?> payload)
     {
