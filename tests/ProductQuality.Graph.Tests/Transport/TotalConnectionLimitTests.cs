@@ -29,18 +29,21 @@ public sealed class TotalConnectionLimitTests(TotalConnectionLimitTests.Server s
             }
 
             using var extra = new TcpClient();
-            await extra.ConnectAsync(server.Address.Host, server.Address.Port);
             var buffer = new byte[64];
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             int read;
             try
             {
+                await extra.ConnectAsync(server.Address.Host, server.Address.Port);
                 await extra.GetStream().WriteAsync("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n"u8.ToArray());
                 read = await extra.GetStream().ReadAsync(buffer, wait.Token);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException
+                || e is SocketException { SocketErrorCode: SocketError.ConnectionReset })
             {
-                read = 0;   // reset rather than closed
+                // Reset rather than closed; or reset before the client's connect had completed (CI met that race
+                // once, as in ConnectionLimitTests): closed all the same.
+                read = 0;
             }
 
             Assert.True(read == 0, "a connection past GraphQL:MaxConnections was served beside its WebSockets");
