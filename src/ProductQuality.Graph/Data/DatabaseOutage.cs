@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Data;
 
@@ -84,40 +85,17 @@ internal static class DatabaseOutage
         _ => null,
     };
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Window> Windows = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WarningThrottle> Sites = new();
 
     /// <summary>
     /// Whether a warning about an outage may be written now from <paramref name="site"/>: one every
-    /// <see cref="LogEvery"/> per site, saying how many were left out since. At a few requests a second a 30 s
-    /// outage wrote a thousand lines.
+    /// <see cref="LogEvery"/> per site, saying how many were left out since.
     /// </summary>
-    public static bool ShouldLog(string site, out long leftOut)
-    {
-        var now = Environment.TickCount64;
-        var window = Windows.GetOrAdd(site, _ => new Window());
-        lock (window)
-        {
-            if (window.Since != 0 && now - window.Since < (long)LogEvery.TotalMilliseconds)
-            {
-                window.LeftOut++;
-                leftOut = 0;
-                return false;
-            }
-
-            (leftOut, window.LeftOut, window.Since) = (window.LeftOut, 0, now);
-            return true;
-        }
-    }
+    public static bool ShouldLog(string site, out long leftOut) =>
+        Sites.GetOrAdd(site, _ => new WarningThrottle(LogEvery)).ShouldWarn(out leftOut);
 
     /// <summary>One outage warning per site per this time.</summary>
     public static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(10);
-
-    private sealed class Window
-    {
-        public long Since { get; set; }
-
-        public long LeftOut { get; set; }
-    }
 
     /// <summary>What the caller is told: not their fault, when to retry, and the id to report if it lasts.</summary>
     public static string Message(string reason, string? requestId) =>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Access.Tokens;
 
@@ -43,11 +45,9 @@ internal sealed class IdentityProviderKeys(
         [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256,
             Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256];
 
-    private const int MaxDetail = 300;
-    private static readonly TimeSpan WarnEvery = TimeSpan.FromMinutes(1);
     private readonly Lock _gate = new();
+    private readonly WarningThrottle _warnings = new(TimeSpan.FromMinutes(1), clock);
     private DateTimeOffset? _unavailableSince;
-    private DateTimeOffset _lastWarning;
     private volatile bool _failing;
 
     // The last reachability probe for a token signed with an unseen key, shared by the tokens that arrive meanwhile:
@@ -70,7 +70,9 @@ internal sealed class IdentityProviderKeys(
             return null;
         }
 
-        return await UnavailableAsync(cancel) ?? (keyId is null ? null : await UnseenKeyAsync(keyId, cancel));
+        var (problem, configuration) = await CheckAsync(Wait, cancel);
+        return problem ?? (keyId is null || configuration is null ? null
+            : await UnseenKeyAsync(keyId, configuration, cancel));
     }
 
     /// <summary>
@@ -105,16 +107,11 @@ internal sealed class IdentityProviderKeys(
     /// whose client then stops retrying (the re-probe). Whether the provider answers is asked here (its key set's
     /// address, at most every <see cref="ReachableFor"/>): not reachable, the token is not judged (503).
     /// </summary>
-    private async Task<string?> UnseenKeyAsync(string keyId, CancellationToken cancel)
+    private async Task<string?> UnseenKeyAsync(
+        string keyId, OpenIdConnectConfiguration configuration, CancellationToken cancel)
     {
-        var jwtOptions = jwt.Get(JwtBearerDefaults.AuthenticationScheme);
-        if (jwtOptions.ConfigurationManager is not { } manager || jwtOptions.Backchannel is not { } backchannel)
-        {
-            return null;
-        }
-
-        var configuration = await manager.GetConfigurationAsync(CancellationToken.None).WaitAsync(Wait, cancel);
-        if (string.IsNullOrEmpty(configuration.JwksUri) || configuration.SigningKeys.Any(k => k.KeyId == keyId))
+        if (jwt.Get(JwtBearerDefaults.AuthenticationScheme).Backchannel is not { } backchannel
+            || string.IsNullOrEmpty(configuration.JwksUri) || configuration.SigningKeys.Any(k => k.KeyId == keyId))
         {
             return null;
         }
@@ -137,13 +134,12 @@ internal sealed class IdentityProviderKeys(
 
         const string problem = "could not be reached to fetch the key this token is signed with";
         Failed(problem, failure);
-        return $"The identity provider (Auth:Authority) {problem} (kid '{Infrastructure.Quoted.Start(keyId)}'), so "
+        return $"The identity provider (Auth:Authority) {problem} (kid '{Quoted.Start(keyId)}'), so "
             + "the token cannot be checked now.";
     }
 
     // The key set's address (else the metadata's), fetched over JwtBearer's own backchannel: null when it answers.
-    private static async Task<Exception?> ProbeAsync(
-        HttpClient backchannel, Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration known)
+    private static async Task<Exception?> ProbeAsync(HttpClient backchannel, OpenIdConnectConfiguration known)
     {
         try
         {
@@ -164,12 +160,17 @@ internal sealed class IdentityProviderKeys(
     /// <summary>Why tokens cannot be checked now (a sentence), or null when they can.</summary>
     /// <param name="wait">At most how long to wait for a fetch under way; <see cref="Wait"/> by default.</param>
     /// <param name="cancel">The caller going away.</param>
-    public async Task<string?> UnavailableAsync(CancellationToken cancel, TimeSpan? wait = null)
+    public async Task<string?> UnavailableAsync(CancellationToken cancel, TimeSpan? wait = null) =>
+        (await CheckAsync(wait ?? Wait, cancel)).Problem;
+
+    // Why tokens cannot be checked now, or else the provider's configuration at hand (null in development).
+    private async Task<(string? Problem, OpenIdConnectConfiguration? Configuration)> CheckAsync(
+        TimeSpan wait, CancellationToken cancel)
     {
         if (tokens.Value.IsDevelopmentMode
             || jwt.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager is not { } manager)
         {
-            return null;
+            return (null, null);
         }
 
         string problem;
@@ -177,12 +178,11 @@ internal sealed class IdentityProviderKeys(
         try
         {
             // Not the caller's token: the fetch is shared, and a caller going away must not fail it for others.
-            var configuration = await manager.GetConfigurationAsync(CancellationToken.None)
-                .WaitAsync(wait ?? Wait, cancel);
+            var configuration = await manager.GetConfigurationAsync(CancellationToken.None).WaitAsync(wait, cancel);
             if (configuration.SigningKeys.Count > 0)
             {
                 Recovered();
-                return null;
+                return (null, configuration);
             }
 
             // Metadata and a key set that holds no key: every token would be refused as badly signed. Kept, the
@@ -193,8 +193,7 @@ internal sealed class IdentityProviderKeys(
         }
         catch (TimeoutException)
         {
-            problem = string.Create(CultureInfo.InvariantCulture,
-                $"did not answer within {(wait ?? Wait).TotalSeconds:0.#} s");
+            problem = string.Create(CultureInfo.InvariantCulture, $"did not answer within {wait.TotalSeconds:0.#} s");
         }
         catch (InvalidOperationException failure)
         {
@@ -204,31 +203,26 @@ internal sealed class IdentityProviderKeys(
         }
 
         Failed(problem, detail);
-        return $"The identity provider (Auth:Authority) {problem}, so no token can be checked now.";
+        return ($"The identity provider (Auth:Authority) {problem}, so no token can be checked now.", null);
     }
 
     // One warning when the provider fails and then one a minute while it lasts (not one per request), and one line
     // when it answers again: the operator's log says what callers were told.
     private void Failed(string problem, Exception? detail)
     {
-        var now = clock.GetUtcNow();
         lock (_gate)
         {
-            _unavailableSince ??= now;
+            _unavailableSince ??= clock.GetUtcNow();
             _failing = true;
-            if (now - _lastWarning < WarnEvery)
-            {
-                return;
-            }
-
-            _lastWarning = now;
         }
 
-        // The detail's first line, cut: the library quotes whatever the address answered (a 500 KB HTML page).
-        var said = (detail?.Message ?? "no answer").Split('\n')[0].Trim();
-        log.LogWarning("The identity provider {Authority} {Problem}: requests with a token are refused with 503 "
-            + "IDENTITY_PROVIDER_UNAVAILABLE until it answers ({Detail}).", tokens.Value.Authority, problem,
-            said.Length > MaxDetail ? said[..MaxDetail] + "…" : said);
+        if (_warnings.ShouldWarn(out _))
+        {
+            // The detail's first line, cut: the library quotes whatever the address answered (a 500 KB HTML page).
+            log.LogWarning("The identity provider {Authority} {Problem}: requests with a token are refused with 503 "
+                + "IDENTITY_PROVIDER_UNAVAILABLE until it answers ({Detail}).", tokens.Value.Authority, problem,
+                WarningThrottle.FirstLine(detail?.Message ?? "no answer"));
+        }
     }
 
     private void Recovered()
@@ -243,9 +237,10 @@ internal sealed class IdentityProviderKeys(
         {
             since = _unavailableSince;
             _unavailableSince = null;
-            _lastWarning = default;
             _failing = false;
         }
+
+        _warnings.Reset();
 
         if (since is { } start)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics.Tracing;
 using System.Globalization;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Operations.Telemetry;
 
@@ -13,22 +14,18 @@ namespace ProductQuality.Graph.Operations.Telemetry;
 internal sealed partial class ExportFailureLog : EventListener, IHostedService
 {
     internal const string ExporterSource = "OpenTelemetry-Exporter-OpenTelemetryProtocol";
-    private const int MaxReason = 300;
-    private static readonly TimeSpan WarnEvery = TimeSpan.FromMinutes(1);
 
     // The base constructor already announces the sources that exist, before the constructor below has set the log
     // (field initialisers run before it, so the lock and the list are there): those wait, and are enabled then.
     private readonly Lock _gate = new();
     private readonly List<EventSource> _early = [];
     private readonly ILogger<ExportFailureLog>? _log;
-    private readonly TimeProvider? _clock;
+    private readonly WarningThrottle? _throttle;
     private readonly Uri? _endpoint;
-    private DateTimeOffset _lastWarning = DateTimeOffset.MinValue;
-    private int _unsaid;
 
     public ExportFailureLog(ILogger<ExportFailureLog> log, TimeProvider clock, Uri endpoint)
     {
-        _clock = clock;
+        _throttle = new WarningThrottle(TimeSpan.FromMinutes(1), clock);
         _endpoint = endpoint;
         lock (_gate)
         {
@@ -68,22 +65,10 @@ internal sealed partial class ExportFailureLog : EventListener, IHostedService
 
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
-        if (_log is null || _clock is null || eventData.Level > EventLevel.Warning)
+        if (_log is null || _throttle is null || eventData.Level > EventLevel.Warning
+            || !_throttle.ShouldWarn(out var unsaid))
         {
             return;
-        }
-
-        var now = _clock.GetUtcNow();
-        int unsaid;
-        lock (_gate)
-        {
-            if (now - _lastWarning < WarnEvery)
-            {
-                _unsaid++;
-                return;
-            }
-
-            (_lastWarning, unsaid, _unsaid) = (now, _unsaid, 0);
         }
 
         _log.LogWarning("Telemetry export to the OTLP collector (Telemetry:Otlp:Endpoint {Endpoint}) failed: "
@@ -97,8 +82,7 @@ internal sealed partial class ExportFailureLog : EventListener, IHostedService
         var text = e.Message is { Length: > 0 } format && e.Payload is { } payload
             ? SafeFormat(format, payload)
             : e.EventName ?? "export failed";
-        var line = Tidy(text.Split('\n')[0].Trim());
-        return line.Length > MaxReason ? line[..MaxReason] + "…" : line;
+        return WarningThrottle.FirstLine(Tidy(text.Split('\n')[0].Trim()));
     }
 
     // The exporter's sentence joins an empty "Response: ." and .NET type names ("Exception:
