@@ -12,9 +12,6 @@ namespace ProductQuality.Graph.Audit;
 /// </summary>
 public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
 {
-    // Writes a refusal names in its message; beyond these, extensions.recordedWrites alone lists them.
-    private const int MaxNamedWrites = 3;
-
     private readonly Lock _lock = new();
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
 
@@ -127,34 +124,14 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
 
     /// <summary>
     /// What a refusal answered after this request's writes committed must tell: that they are recorded, and how to
-    /// get their answers. Empty when it wrote nothing. A few are named here; more (a document may hold 90 writes, and
-    /// their keys ran past the message's length) only in <c>extensions.recordedWrites</c>
+    /// get their answers, after a space. Empty when it wrote nothing. A few are named
+    /// (<see cref="Recording.RecordedWritesSentence.MaxNamed"/>); every one is in <c>extensions.recordedWrites</c>
     /// (<see cref="WriteCommittedWrites"/>).
     /// </summary>
-    public string CommittedWritesSentence()
-    {
-        var writes = CommittedWrites;
-        if (writes.Count == 0)
-        {
-            return "";
-        }
-
-        if (writes.Count > MaxNamedWrites)
-        {
-            return $" Your {writes.Count} writes listed in extensions.recordedWrites (each with its idempotencyKey) "
-                + "were recorded before this happened: send them again with the same idempotencyKeys to receive "
-                + "their answers; none is recorded twice.";
-        }
-
-        // Quoted as JSON strings: a key may hold quotes and backslashes.
-        var named = string.Join(", ", writes.Select(w =>
-            $"{w.Operation} (idempotencyKey {Infrastructure.Quoted.AsJson(w.IdempotencyKey)})"));
-        return writes.Count == 1
-            ? $" Your write {named} was recorded before this happened: send it again with the same idempotencyKey "
-                + "to receive its answer; it is not recorded twice."
-            : $" Your writes {named} were recorded before this happened: send them again with the same "
-                + "idempotencyKeys to receive their answers; none is recorded twice.";
-    }
+    public string CommittedWritesSentence() =>
+        Recording.RecordedWritesSentence.For(CommittedWrites, "before this happened") is { Length: > 0 } sentence
+            ? " " + sentence
+            : "";
 
     /// <summary>
     /// <c>recordedWrites</c>: every write this request committed, <c>{ operation, idempotencyKey }</c>, for a

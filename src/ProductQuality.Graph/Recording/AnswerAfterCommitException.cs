@@ -9,7 +9,5 @@ internal sealed class AnswerAfterCommitException(string operation, string idempo
     : Exception($"The write {operation} committed; its answer failed.", inner)
 {
     public string Sentence =>
-        $"Your write {operation} (idempotencyKey {Infrastructure.Quoted.AsJson(idempotencyKey)}) was "
-        + "recorded, but its answer could not be "
-        + "read: send it again with the same idempotencyKey to receive its answer; it is not recorded twice.";
+        RecordedWritesSentence.For([(operation, idempotencyKey)], ", but its answer could not be read");
 }

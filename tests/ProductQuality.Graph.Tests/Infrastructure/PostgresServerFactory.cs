@@ -19,8 +19,13 @@ public class PostgresServerFactory : TestServerFactory
 
     protected override void ConfigureDatabase(IWebHostBuilder builder)
     {
-        _adminConnectionString = PostgresTestServer.RequireConnectionString();
-        CreateDatabase(_adminConnectionString, _database);
+        // A factory derived by WithWebHostBuilder configures through this one again: its server shares the database.
+        if (_adminConnectionString is null)
+        {
+            _adminConnectionString = PostgresTestServer.RequireConnectionString();
+            CreateDatabase(_adminConnectionString, _database);
+        }
+
         var server = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = _database };
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("Database:ConnectionString", server.ConnectionString);

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using ProductQuality.Graph.Schema;
 using ProductQuality.Graph.Tests.Audit;
 using ProductQuality.Graph.Tests.Changes;
@@ -16,22 +17,25 @@ namespace ProductQuality.Graph.Tests.Recording;
 /// read or written", and a caller that believed it recorded the fact again under a new key. It now names the write
 /// as recorded and says to send it again with the same key, which then answers it, replayed, recorded once.
 /// </summary>
-[Collection(WritableServerCollection.Name)]
-public sealed class AnswerAfterCommitTests(WritableServerFactory factory)
+public abstract class AnswerAfterCommitTests(TestServerFactory factory)
 {
     private const string Mutation = "mutation($input: RecordManagementStatusInput!) { "
         + "recordManagementStatus(input: $input) { replayed record { traceability } } }";
 
-    [Theory]
-    [InlineData(5, ErrorCodes.DatabaseUnavailable)] // SQLITE_BUSY: an outage
-    [InlineData(1, ErrorCodes.InternalError)] // SQLITE_ERROR: a fault
-    public async Task A_write_whose_answer_fails_after_commit_is_named_as_recorded(int sqliteError, string code)
+    /// <summary>What the database's driver throws: for an outage (the database is gone), or for a fault (a bug).
+    /// </summary>
+    protected abstract Exception Failure(bool outage);
+
+    [ProviderTheory]
+    [InlineData(true, ErrorCodes.DatabaseUnavailable)]
+    [InlineData(false, ErrorCodes.InternalError)]
+    public async Task A_write_whose_answer_fails_after_commit_is_named_as_recorded(bool outage, string code)
     {
-        var (enterprise, _, _) = await FeedWrites.EnterpriseAsync(factory, 170 + sqliteError);
+        var (enterprise, _, _) = await FeedWrites.EnterpriseAsync(factory, outage ? 175 : 171);
         var key = WriteData.Key();
         var input = new { input = new { idempotencyKey = key, creditCode = enterprise, traceability = "FULL",
             qualitySystem = "CERTIFIED", effectiveFrom = "2026-11-20", note = "answer lost after commit" } };
-        var failing = new SecondIdempotencyReadFails(sqliteError);
+        var failing = new SecondIdempotencyReadFails(() => Failure(outage));
         using var broken = factory.WithWebHostBuilder(b => b.ConfigureTestServices(
             s => s.AddSingleton<IInterceptor>(failing)));
         var client = broken.CreateClient();
@@ -55,7 +59,7 @@ public sealed class AnswerAfterCommitTests(WritableServerFactory factory)
 
     /// <summary>Fails the second read of the idempotency records: the first is the look-up before the write, the
     /// second the answer's after its commit.</summary>
-    private sealed class SecondIdempotencyReadFails(int sqliteError) : DbCommandInterceptor
+    private sealed class SecondIdempotencyReadFails(Func<Exception> failure) : DbCommandInterceptor
     {
         private int _reads;
 
@@ -69,10 +73,33 @@ public sealed class AnswerAfterCommitTests(WritableServerFactory factory)
                 && command.CommandText.Contains("\"IdempotencyRecords\"", StringComparison.Ordinal)
                 && Interlocked.Increment(ref _reads) == 2)
             {
-                throw new SqliteException("injected by the test", sqliteError);
+                throw failure();
             }
 
             return ValueTask.FromResult(result);
         }
     }
+}
+
+/// <summary>The <see cref="AnswerAfterCommitTests"/> on the embedded SQLite database.</summary>
+[Collection(WritableServerCollection.Name)]
+public sealed class AnswerAfterCommitOnSqliteTests(WritableServerFactory factory) : AnswerAfterCommitTests(factory)
+{
+    // SQLITE_BUSY is an outage, SQLITE_ERROR a fault.
+    protected override Exception Failure(bool outage) => new SqliteException("injected by the test", outage ? 5 : 1);
+}
+
+/// <summary>
+/// The <see cref="AnswerAfterCommitTests"/> on PostgreSQL (skipped locally without PQG_TEST_POSTGRES; always run in
+/// CI).
+/// </summary>
+[OnPostgres]
+[Collection(WritablePostgresServerCollection.Name)]
+public sealed class AnswerAfterCommitOnPostgresTests(WritablePostgresServerFactory factory)
+    : AnswerAfterCommitTests(factory)
+{
+    // The connection reset under the read is an outage; a missing table (42P01) is a fault.
+    protected override Exception Failure(bool outage) => outage
+        ? new NpgsqlException("Exception while reading from stream", new System.Net.Sockets.SocketException(104))
+        : new PostgresException("injected by the test", "ERROR", "ERROR", PostgresErrorCodes.UndefinedTable);
 }
