@@ -10,7 +10,7 @@ namespace ProductQuality.Graph.Data;
 /// take (<c>Mode=Bogus</c>, <c>Pooling=maybe</c>) otherwise threw when the first connection opened, unhandled. The
 /// sentence gives the parser's reason, never the connection string (it may hold a password).
 /// </summary>
-public sealed class ConnectionStringValidation : IValidateOptions<DatabaseOptions>
+public sealed partial class ConnectionStringValidation : IValidateOptions<DatabaseOptions>
 {
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
@@ -38,29 +38,121 @@ public sealed class ConnectionStringValidation : IValidateOptions<DatabaseOption
                 typed[key] = parts[key];
             }
 
-            return typed is SqliteConnectionStringBuilder sqlite
-                ? SqliteProblem(sqlite, example)
-                : ValidateOptionsResult.Success;
+            return typed switch
+            {
+                SqliteConnectionStringBuilder sqlite => SqliteProblem(sqlite, example),
+                NpgsqlConnectionStringBuilder postgres => PostgresProblem(postgres, example),
+                _ => ValidateOptionsResult.Success,
+            };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException
             or OverflowException or KeyNotFoundException)
         {
-            // A keyword whose values are a list (Mode, Cache, SSL Mode) or true/false: those, not the runtime's
-            // "Requested value 'Bogus' was not found" (the docs probe). Only such a value is quoted: others may be a
-            // password.
-            if (keyword is not null && ChoicesOf(typed, keyword) is var (setting, choices))
-            {
-                var value = Convert.ToString(
-                    new DbConnectionStringBuilder { ConnectionString = options.ConnectionString }[keyword],
-                    System.Globalization.CultureInfo.InvariantCulture);
-                return ValidateOptionsResult.Fail($"Setting Database:ConnectionString has {setting}='"
-                    + $"{Infrastructure.Quoted.Start(value)}', which {provider} does not take: give {choices}.");
-            }
-
-            var where = keyword is null ? "" : $"{keyword}: ";
-            return ValidateOptionsResult.Fail($"Setting Database:ConnectionString is not a {provider} connection "
-                + $"string ({where}{e.Message.TrimEnd('.')}): give one such as {example}, or set Database:Provider.");
+            return ValidateOptionsResult.Fail(keyword is null
+                ? $"Setting Database:ConnectionString is not a {provider} connection string "
+                    + $"({e.Message.TrimEnd('.')}): give one such as {example}, or set Database:Provider."
+                : KeywordProblem(typed, keyword, options, e, provider, example));
         }
+    }
+
+    // A keyword the provider's parser refused: one it does not know, or a value it does not take. Only values that
+    // are a choice or a number are quoted: others may be a password.
+    private static string KeywordProblem(DbConnectionStringBuilder typed, string keyword, DatabaseOptions options,
+        Exception e, string provider, string example)
+    {
+        var value = Convert.ToString(new DbConnectionStringBuilder { ConnectionString = options.ConnectionString }
+            [keyword], System.Globalization.CultureInfo.InvariantCulture);
+        var quoted = Infrastructure.Quoted.Start(value);
+        if (e.InnerException is KeyNotFoundException
+            || e.Message.Contains("not supported", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"Setting Database:ConnectionString has the keyword '{keyword}', which {provider} does not know"
+                + $"{OtherProviderHint(keyword, options.Provider)}: give one such as {example}.";
+        }
+
+        // A keyword whose values are a list (Mode, Cache, SSL Mode) or true/false: those, not the runtime's
+        // "Requested value 'Bogus' was not found" (the docs probe).
+        if (ChoicesOf(typed, keyword) is var (setting, choices))
+        {
+            return $"Setting Database:ConnectionString has {setting}='{quoted}', which {provider} does not take: "
+                + $"give {choices}.";
+        }
+
+        // A number: the parser's "Couldn't set Port (Parameter 'Port')" named no rule (the fuzz probe).
+        if (NumberOf(typed, keyword) is { } number)
+        {
+            return $"Setting Database:ConnectionString has {number}='{quoted}', which {provider} does not take: "
+                + $"give a whole number{RangeOf(number, e.InnerException ?? e)}.";
+        }
+
+        return $"Setting Database:ConnectionString has a value for {keyword} that {provider} does not take: give one "
+            + $"such as {example}.";
+    }
+
+    // Keywords of the other provider's connection strings: the string was written for it.
+    private static string OtherProviderHint(string keyword, DatabaseProvider provider)
+    {
+        var key = keyword.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        return provider == DatabaseProvider.Postgres && key is "DATASOURCE" or "FILENAME" or "MODE" or "CACHE"
+            ? " (it is a SQLite keyword: for SQLite set Database:Provider=Sqlite)"
+            : provider == DatabaseProvider.Sqlite && key is "HOST" or "SERVER" or "PORT" or "USERNAME" or "USERID"
+                or "DATABASE"
+            ? " (it is a PostgreSQL keyword: for PostgreSQL set Database:Provider=Postgres)"
+            : "";
+    }
+
+    // The property of a whole-number keyword ("Command Timeout" is CommandTimeout), or null.
+    private static string? NumberOf(DbConnectionStringBuilder builder, string keyword)
+    {
+        var name = keyword.Replace(" ", "", StringComparison.Ordinal);
+        var property = builder.GetType().GetProperties().FirstOrDefault(p =>
+            p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type == typeof(int) || type == typeof(long) || type == typeof(short) ? property!.Name : null;
+    }
+
+    // The range the parser's refusal states, in words: .NET's "must be a non-negative value", "must be less than or
+    // equal to '1024'" and the like; nothing when it did not say.
+    private static string RangeOf(string property, Exception refusal)
+    {
+        if (property == "Port")
+        {
+            return " from 1 to 65535";
+        }
+
+        var said = refusal.Message;
+        return said.Contains("non-negative and non-zero", StringComparison.Ordinal) ? " of 1 or more"
+            : said.Contains("non-negative", StringComparison.Ordinal) ? " of 0 or more"
+            : LessOrEqual().Match(said) is { Success: true } most ? $" of at most {most.Groups[1].Value}"
+            : GreaterOrEqual().Match(said) is { Success: true } least ? $" of {least.Groups[1].Value} or more"
+            : "";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"less than or equal to '(-?\d+)'")]
+    private static partial System.Text.RegularExpressions.Regex LessOrEqual();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"greater than or equal to '(-?\d+)'")]
+    private static partial System.Text.RegularExpressions.Regex GreaterOrEqual();
+
+    /// <summary>
+    /// What Npgsql's parser takes but cannot connect with: no server named (the first open threw
+    /// ArgumentNullException), or a port past 65535 (ArgumentOutOfRangeException from the socket's address): both
+    /// crashed the start and every verb with a stack trace (the fuzz probe).
+    /// </summary>
+    private static ValidateOptionsResult PostgresProblem(NpgsqlConnectionStringBuilder postgres, string example)
+    {
+        var problem = postgres switch
+        {
+            _ when string.IsNullOrWhiteSpace(postgres.Host)
+                && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("PGHOST")) =>
+                $"names no server (Host is empty): give one such as {example}.",
+            { Port: > 65535 } => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"has Port='{postgres.Port}', which is not a TCP port: give a whole number from 1 to 65535."),
+            _ => null,
+        };
+        return problem is null
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Setting Database:ConnectionString {problem}");
     }
 
     // What a keyword of the provider's builder takes, when it is a list or true/false ("SSL Mode" is SslMode): its

@@ -10,8 +10,10 @@ public sealed class DatabaseOptions
     /// <summary><c>Sqlite</c> (embedded default) or <c>Postgres</c>.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>ADO.NET connection string of the chosen provider.</summary>
-    [Required(ErrorMessage = "Database:ConnectionString is required, e.g. \"Data Source=data/productquality.db\".")]
+    /// <summary>
+    /// ADO.NET connection string of the chosen provider. Checked by <see cref="ConnectionStringValidation"/>, which
+    /// gives the chosen provider's example when it is empty.
+    /// </summary>
     public string ConnectionString { get; set; } = "Data Source=data/productquality.db";
 
     /// <summary>

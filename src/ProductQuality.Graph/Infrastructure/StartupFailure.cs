@@ -111,6 +111,9 @@ public static partial class StartupFailure
             Npgsql.NpgsqlException or System.Net.Sockets.SocketException => "PostgreSQL",
             ArgumentException { Source: "Npgsql" or "Microsoft.Data.Sqlite" or "System.Data.Common" } =>
                 "the connection string",
+            // A value the driver's parser took and its connect could not use, refused by the runtime below it (a
+            // port past 65535 by IPEndPoint): still the connection string's, not a crash with a stack trace.
+            ArgumentException when ThrownByDriver(c) => "the connection string",
             _ => null,
         })).FirstOrDefault(c => c.Item2 is not null);
         if (provider is null)
@@ -118,8 +121,10 @@ public static partial class StartupFailure
             return null;
         }
 
-        // PostgreSQL's message may carry blank lines and a POSITION: one line of it is the sentence's.
-        var detail = string.Join(' ', cause.Message.Split((char[])['\r', '\n'],
+        // PostgreSQL's message may carry blank lines and a POSITION: one line of it is the sentence's; its text
+        // without the SQLSTATE in front ("3D000: database … does not exist").
+        var said = cause is Npgsql.PostgresException { MessageText: { Length: > 0 } text } ? text : cause.Message;
+        var detail = string.Join(' ', said.Split((char[])['\r', '\n'],
             StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         // SQLite says "no such table"; PostgreSQL's undefined_table (42P01) said "relation … does not exist", which
         // read as a connection problem on a database that was merely empty.
@@ -153,6 +158,11 @@ public static partial class StartupFailure
         && Data.DatabaseOutage.Reason(p) is null
         && !p.SqlState.StartsWith("28", StringComparison.Ordinal)
         && p.SqlState != Npgsql.PostgresErrorCodes.InvalidCatalogName;
+
+    private static bool ThrownByDriver(Exception e) =>
+        new System.Diagnostics.StackTrace(e, false).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Namespace is
+            { } name && (name.StartsWith("Npgsql", StringComparison.Ordinal)
+                || name.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal)));
 
     private static IEnumerable<Exception> Causes(Exception e)
     {
