@@ -153,7 +153,7 @@ internal static class AuditVerb
         }
         else
         {
-            await File.WriteAllTextAsync(file, text + "\n");
+            await Infrastructure.VerbOutput.WriteAsync(file, text + "\n");
             Console.WriteLine($"wrote {file}: entry {chain.HeadSeq}, hash {chain.HeadHash}");
         }
 

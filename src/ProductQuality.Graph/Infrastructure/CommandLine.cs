@@ -299,8 +299,8 @@ public static class CommandLine
         foreach (var contract in registry.Contracts.Order(StringComparer.Ordinal))
         {
             var path = Path.Combine(folder, SchemaFiles.RelativePath(contract));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, SchemaFiles.Print(registry.For(registry.Contract(contract))));
+            VerbOutput.WriteAsync(path, SchemaFiles.Print(registry.For(registry.Contract(contract))))
+                .GetAwaiter().GetResult();
             Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");
         }
 

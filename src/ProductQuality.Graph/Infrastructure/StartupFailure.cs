@@ -42,6 +42,11 @@ public static partial class StartupFailure
             await Console.Error.WriteLineAsync(state.Message);
             return ExitCode;
         }
+        catch (VerbOutput.VerbOutputException output)
+        {
+            await Console.Error.WriteLineAsync(output.Message);
+            return 1;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A folder that does not exist or is not writable (a verb's --out, --archive).

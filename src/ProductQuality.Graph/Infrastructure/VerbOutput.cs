@@ -1,0 +1,41 @@
+namespace ProductQuality.Graph.Infrastructure;
+
+/// <summary>
+/// Files a verb writes where its <c>--out</c> says (a checkpoint, the schema files). One that cannot be written is said
+/// with its path and why, as a sentence (exit code 1): .NET's "Could not find file '/proc/x.json'" read as if a file
+/// to be read were missing (the fuzz probe).
+/// </summary>
+internal static class VerbOutput
+{
+    public static async Task WriteAsync(string path, string text)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await File.WriteAllTextAsync(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new VerbOutputException(path, e);
+        }
+    }
+
+    // Why, in words: the runtime's messages name the operation it tried ("Could not find file", "Access to the path …
+    // is denied"), not what the writer should do.
+    private static string Why(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "this user may not write it or create it in its folder",
+        FileNotFoundException or DirectoryNotFoundException =>
+            "its folder does not take new files (a system folder such as /proc or /sys), or is not there",
+        _ => e.Message.TrimEnd('.'),
+    };
+
+    /// <summary>A file a verb could not write: its message is the whole sentence to print.</summary>
+    internal sealed class VerbOutputException(string path, Exception inner)
+        : IOException($"'{path}' cannot be written: {Why(inner)}. Name a file in a folder this user may write.", inner);
+}
