@@ -14,7 +14,7 @@ public sealed class RecordBlacklistDecisionInput : WriteInput
     [Description("LIST or REMOVE.")]
     public BlacklistAction Action { get; init; }
 
-    [Description("Decision number (决定书文号); required and unique among blacklist decisions.")]
+    [Description("Decision number (决定书文号), at most 256 characters; required and unique among blacklist decisions.")]
     public string DecisionNumber { get; init; } = "";
 
     [Description("Date of the decision; not in the future.")]

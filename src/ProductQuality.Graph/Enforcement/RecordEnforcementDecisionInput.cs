@@ -14,13 +14,13 @@ public sealed class RecordEnforcementDecisionInput : WriteInput
     [Description("Kind of decision.")]
     public EnforcementKind Kind { get; init; }
 
-    [Description("Decision number (决定书文号); required and unique.")]
+    [Description("Decision number (决定书文号), at most 256 characters; required and unique.")]
     public string DecisionNumber { get; init; } = "";
 
     [Description("Date of the decision; not in the future.")]
     public DateOnly DecidedOn { get; init; }
 
-    [Description("Fine in yuan (罚款金额), 0 or more.")]
+    [Description("Fine in yuan (罚款金额), from 0 to 999999999999.99, to the fen (分): at most two decimal places.")]
     public decimal FineYuan { get; init; }
 
     [Description("What was decided, in words (at most 2000 characters).")]

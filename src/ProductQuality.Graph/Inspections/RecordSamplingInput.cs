@@ -13,19 +13,19 @@ public sealed class RecordSamplingInput : WriteInput
     [Description("Catalogue product code (P001–P273); a product the enterprise makes.")]
     public string ProductCode { get; init; } = "";
 
-    [Description("Production date or batch (生产日期/批号).")]
+    [Description("Production date or batch (生产日期/批号), at most 256 characters.")]
     public string Batch { get; init; } = "";
 
-    [Description("Specification and model (规格型号).")]
+    [Description("Specification and model (规格型号), at most 256 characters.")]
     public string SpecModel { get; init; } = "";
 
     [Description("Sampling plan level (抽查类别).")]
     public SamplingLevel Level { get; init; }
 
-    [Description("Testing laboratory (承检机构).")]
+    [Description("Testing laboratory (承检机构), at most 256 characters.")]
     public string Lab { get; init; } = "";
 
-    [Description("Test report number (报告编号); unique.")]
+    [Description("Test report number (报告编号), at most 256 characters; unique.")]
     public string ReportNumber { get; init; } = "";
 
     [Description("Sampling date (抽样日期); not in the future.")]

@@ -7,13 +7,14 @@ namespace ProductQuality.Graph.Warnings;
 [Description("A risk warning bulletin (警情通报/质量预警) about a regional or sector-wide problem.")]
 public sealed class IssueRiskWarningInput : WriteInput
 {
-    [Description("Bulletin number (文号); unique.")]
+    [Description("Bulletin number (文号), at most 256 characters; unique.")]
     public string Number { get; init; } = "";
 
     [Description("Title (at most 256 characters).")]
     public string Title { get; init; } = "";
 
-    [Description("Summary (at most 4000 characters).")]
+    [Description("Summary (at most 4000 characters): the bulletin's text as issued, read whole by every department "
+        + "whose contract reads warnings, whatever else it may read. Write what the bulletin publishes.")]
     public string Summary { get; init; } = "";
 
     [Description("Issue date; not in the future.")]

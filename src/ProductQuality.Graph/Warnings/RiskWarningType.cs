@@ -18,7 +18,9 @@ public sealed class RiskWarningType : ContractObjectGraphType<RiskWarning>
             .ResolveSource(s => s.Number);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Warnings, "title").Description("Title.")
             .ResolveSource(s => s.Title);
-        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Warnings, "summary").Description("Summary.")
+        Field<NonNullGraphType<StringGraphType>>(FieldGroup.Warnings, "summary").Description(
+                "The bulletin's text as the bureau issued it (预警内容): a published document, read whole by every "
+                + "contract that reads warnings, with the sampling figures it warns about.")
             .ResolveSource(s => s.Summary);
         Field<NonNullGraphType<DateScalar>>(FieldGroup.Warnings, "issuedOn").Description("Issue date.")
             .ResolveSource(s => s.IssuedOn);
