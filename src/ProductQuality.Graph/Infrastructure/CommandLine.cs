@@ -175,6 +175,14 @@ public static class CommandLine
         ["schema export"] = (["--out"], 0),
     };
 
+    // The verbs as typed first ("audit" of "audit verify").
+    private static readonly HashSet<string> VerbFirstWords =
+        [.. VerbOptions.Keys.Select(k => k.Split(' ')[0]).Where(w => w != "serve")];
+
+    // The verb (and its subverb, when it has them) as the caller gave it.
+    private static string VerbExample(List<string> plain) =>
+        plain.Count > 1 && VerbOptions.ContainsKey($"{plain[0]} {plain[1]}") ? $"{plain[0]} {plain[1]}" : plain[0];
+
     // Settings any host reads without a section.
     private static readonly string[] HostSettings = ["--environment", "--contentRoot", "--applicationName"];
 
@@ -268,7 +276,12 @@ public static class CommandLine
 
         if (plain.Count > arguments)
         {
-            return arguments == 0
+            // Settings first and the verb after them ('--Database:Provider=Postgres audit verify') ran no verb: the
+            // server was asked, and refused 'audit' as its argument (the fuzz probe). Say where the verb goes.
+            return verb == "serve" && VerbFirstWords.Contains(plain[0])
+                ? $"'{plain[0]}' is a verb: give it first, then its options and settings, e.g. {VerbExample(plain)} "
+                    + (args[0].Contains('=', StringComparison.Ordinal) ? args[0] : "--Section:Key=value") + "."
+                : arguments == 0
                 ? $"'{verb}' takes no argument '{plain[0]}'; its options start with --."
                 : $"'{verb}' takes {arguments} argument(s); '{plain[arguments]}' is one too many.";
         }

@@ -47,6 +47,11 @@ public sealed class VerbFailureTests
         { ["serve", "--url", "http://127.0.0.1:0"], 2, "Unknown option --url for 'serve' (its options: --urls" },
         { ["--url", "http://127.0.0.1:0"], 2, "Unknown option --url for 'serve'" },
         { ["recompute", "extra"], 2, "'recompute' takes no argument 'extra'" },
+        // Settings before the verb asked the server, which refused the verb as its argument (the fuzz probe).
+        { ["--Database:Provider=Postgres", "audit", "verify"], 2,
+            "'audit' is a verb: give it first, then its options and settings, e.g. audit verify "
+            + "--Database:Provider=Postgres." },
+        { ["--Clock:Today", "2026-12-01", "report"], 2, "'report' is a verb: give it first" },
         { ["report", "-v"], 2, "'report' takes no option -v" },
         { ["audit", "verify", "extra"], 2, "'audit verify' takes no argument 'extra'" },
         // A word the verb does not know is named, not answered with the usage alone (writes probe).
