@@ -32,9 +32,9 @@ public sealed class ConnectionLimitTests(ConnectionLimitTests.Server server)
 
             // The server may close the extra one before the client's connect completes: a reset then, closed all
             // the same (CI saw it once).
-            using (var extra = await ConnectOrNullAsync())
+            using (var extra = await RawConnection.ConnectOrNullAsync(server.Address))
             {
-                Assert.True(extra is null || await ClosedByServerAsync(extra),
+                Assert.True(extra is null || await RawConnection.ClosedByServerAsync(extra),
                     "a connection past the allowance was kept open");
             }
 
@@ -46,7 +46,7 @@ public sealed class ConnectionLimitTests(ConnectionLimitTests.Server server)
             string? answer = null;
             for (var attempt = 0; attempt < 50 && answer is null; attempt++)
             {
-                using var again = await ConnectOrNullAsync();
+                using var again = await RawConnection.ConnectOrNullAsync(server.Address);
                 answer = again is null ? null : await GetOrNullAsync(again, "/health/live");
                 if (answer is null)
                 {
@@ -67,40 +67,6 @@ public sealed class ConnectionLimitTests(ConnectionLimitTests.Server server)
         var client = new TcpClient();
         await client.ConnectAsync(server.Address.Host, server.Address.Port);
         return client;
-    }
-
-    /// <summary>A connection, or null when the server reset it while it was being made.</summary>
-    private async Task<TcpClient?> ConnectOrNullAsync()
-    {
-        var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(server.Address.Host, server.Address.Port);
-            return client;
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
-        {
-            client.Dispose();
-            return null;
-        }
-    }
-
-    private static async Task<bool> ClosedByServerAsync(TcpClient client)
-    {
-        var buffer = new byte[256];
-        try
-        {
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            return await client.GetStream().ReadAsync(buffer, wait.Token) == 0;
-        }
-        catch (IOException)
-        {
-            return true; // reset rather than closed: closed all the same
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     private async Task<string> GetAsync(TcpClient client, string path) =>
