@@ -30,7 +30,7 @@ public static class AccessLogQueries
             .Argument<StringGraphType>("after", "Cursor of the last entry already seen (pageInfo.endCursor).")
             .ResolveAsync(async c =>
             {
-                var filtered = AccessLogScope.Filtered(c, c.GetArgument<AccessLogFilter?>("filter"));
+                var filtered = await AccessLogScope.FilteredAsync(c, c.GetArgument<AccessLogFilter?>("filter"));
                 var first = PageSize.First(c);
                 var after = c.GetArgument<string?>("after");
                 var scope = ListScope.Of(c);
@@ -44,7 +44,7 @@ public static class AccessLogQueries
             .Description("Counts of the logged requests (访问统计) by department, purpose, day and outcome, under "
                 + "the same filter and scope as accessLog.")
             .Argument<AccessLogFilterInputType>("filter", "Conditions; all must hold.")
-            .ResolveAsync(async c => await SummaryAsync(c, AccessLogScope.Filtered(c,
+            .ResolveAsync(async c => await SummaryAsync(c, await AccessLogScope.FilteredAsync(c,
                 c.GetArgument<AccessLogFilter?>("filter"))));
     }
 

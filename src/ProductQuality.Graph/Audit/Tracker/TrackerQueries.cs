@@ -65,7 +65,7 @@ public static class TrackerQueries
                     From = c.GetArgument<DateOnly?>("from"),
                     To = c.GetArgument<DateOnly?>("to"),
                 };
-                var filtered = AccessLogScope.Filtered(c, filter);
+                var filtered = await AccessLogScope.FilteredAsync(c, filter);
                 var first = PageSize.First(c);
                 var after = c.GetArgument<string?>("after");
                 var scope = ListScope.Of(c);
