@@ -15,6 +15,7 @@ internal static class CloseCodes
     public const int InitTimeout = 4408;          // no connection_init in time
     public const int SubscriberExists = 4409;     // a second operation with an id still in use
     public const int TooManyInits = 4429;         // connection_init sent twice
+    public const int GoingAway = 1001;            // WebSocket's own: the server is stopping
     public const int ProtocolError = 1002;        // WebSocket's own: a frame breaking RFC 6455, closed by the socket
     public const int InvalidPayloadData = 1007;   // WebSocket's own: a text frame not UTF-8, closed by the socket
     public const int MessageTooBig = 1009;        // WebSocket's own code

@@ -165,6 +165,41 @@ internal sealed partial class TransportWsConnection
         && Interlocked.Read(ref _sendingSince) is not 0 and var since
         && Stopwatch.GetElapsedTime(since) > StuckAfter;
 
+    /// <summary>How long a client is given to answer the server's close when it stops.</summary>
+    private static readonly TimeSpan GoingAwayWait = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// The server is stopping: the close frame (1001) goes out at once, beside the receive loop, which then reads the
+    /// client's answer and ends; a client that does not answer is let go after <see cref="GoingAwayWait"/>.
+    /// </summary>
+    private async Task GoAwayAsync()
+    {
+        const string Reason = "The server is stopping: reconnect shortly, resuming from your last cursor";
+        Log.Closing(_logger, CloseCodes.GoingAway, Reason);
+        try
+        {
+            await _sending.WaitAsync(_closing.Token);
+            try
+            {
+                if (socket.State == WebSocketState.Open)
+                {
+                    await socket.CloseOutputAsync(
+                        (WebSocketCloseStatus)CloseCodes.GoingAway, Reason, _closing.Token);
+                }
+            }
+            finally
+            {
+                _sending.Release();
+            }
+
+            _closing.CancelAfter(GoingAwayWait);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Already closing or gone.
+        }
+    }
+
     private async Task CloseAsync(int code, string reason)
     {
         Log.Closing(_logger, code, reason);

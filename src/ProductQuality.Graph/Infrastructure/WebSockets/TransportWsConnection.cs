@@ -47,6 +47,10 @@ internal sealed partial class TransportWsConnection(
     public async Task RunAsync()
     {
         var initDeadline = CloseUnlessInitialisedAsync();
+        // A stop waited for every open connection to end by itself, for the host's whole shutdown timeout (30 s),
+        // and then reset them: clients saw an abnormal 1006 half a minute late (the protocol probe).
+        using var stopping = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping
+            .Register(() => _ = GoAwayAsync());
         try
         {
             while (!_closing.IsCancellationRequested && socket.State == WebSocketState.Open)
