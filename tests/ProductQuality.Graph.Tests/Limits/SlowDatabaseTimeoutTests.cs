@@ -29,6 +29,9 @@ public sealed class SlowDatabaseTimeoutTests(GraphServerFactory factory)
         Assert.Equal("QUERY_TIMEOUT", small.FirstErrorCode);
         Assert.Contains("although it is small (estimated", small.FirstErrorMessage, StringComparison.Ordinal);
         Assert.Contains("the server or its database was slow", small.FirstErrorMessage, StringComparison.Ordinal);
+        // Not "not your query": a query dearer than its estimate times out the same way (the cost probe).
+        Assert.Contains("if the same query times out again, it is dearer than its estimate", small.FirstErrorMessage,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("smaller pages", small.FirstErrorMessage, StringComparison.Ordinal);
         Assert.Equal("QUERY_TIMEOUT", large.FirstErrorCode);
         Assert.Contains("smaller pages", large.FirstErrorMessage, StringComparison.Ordinal);

@@ -159,9 +159,10 @@ internal sealed class QueryLimits(
                 + "a write that was recorded after all answers replayed: true, and none is recorded twice."
             : IsSmall(cost, audience, out var budget)
             ? $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped, although it is "
-                + $"small (estimated {cost:N0} {(cost == 1 ? "row" : "rows")} of the {budget:N0} allowed): the server "
-                + "or its database was slow just now, not your query. Retry after a few seconds; if small queries "
-                + "keep timing out, tell the bureau the time and the request id."
+                + $"small (estimated {cost:N0} {(cost == 1 ? "row" : "rows")} of the {budget:N0} allowed): most "
+                + "likely the server or its database was slow just now. Retry after a few seconds; if the same query "
+                + "times out again, it is dearer than its estimate: ask for less meanwhile, and tell the bureau the "
+                + "time and the request id."
             : $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped. Ask for smaller "
                 + "pages or fewer nested lists, or split it into several requests.";
         return timedOut
