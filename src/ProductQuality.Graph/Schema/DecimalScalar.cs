@@ -17,6 +17,17 @@ public sealed class DecimalScalar : DecimalGraphType
         Description = "An exact decimal number, e.g. an amount in yuan (元) such as 50000 or 1234.56.";
     }
 
+    /// <summary>
+    /// An amount as a number without trailing zeros (50000, 1234.5): each database kept its own scale, so the same
+    /// fine answered 50000.0 on SQLite and 50000.00 on PostgreSQL, and a client reading exact decimals (C#'s decimal,
+    /// Java's BigDecimal) saw different values by the server's database (the protocol probe).
+    /// </summary>
+    public override object? Serialize(object? value) => base.Serialize(value) switch
+    {
+        decimal amount => amount / 1.000000000000000000000000000000000m,
+        var other => other,
+    };
+
     public override object? ParseLiteral(GraphQLValue value)
     {
         var parsed = base.ParseLiteral(value);
