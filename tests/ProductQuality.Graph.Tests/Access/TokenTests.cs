@@ -99,6 +99,52 @@ public sealed class TokenTests(GraphServerFactory factory)
         Assert.Contains("says Bearer but carries no token", body, StringComparison.Ordinal);
     }
 
+    /// <summary>A tab after Bearer was told "only bearer tokens are accepted" (the protocol probe).</summary>
+    [Fact]
+    public async Task A_tab_after_bearer_is_told_to_be_a_space()
+    {
+        var http = await factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = "POST";
+            c.Request.Path = "/graphql";
+            c.Request.Headers.Authorization = "Bearer\t" + Token();
+            c.Request.ContentType = "application/json";
+            c.Request.Body = new MemoryStream("{\"query\":\"{ __typename }\"}"u8.ToArray());
+        });
+        var body = await new StreamReader(http.Response.Body).ReadToEndAsync();
+        Assert.Equal(StatusCodes.Status401Unauthorized, http.Response.StatusCode);
+        Assert.Contains("Separate Bearer and the token with a space", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A token in the address was ignored: the caller was served as the public and told its fields did not exist
+    /// (the protocol probe). It is refused, saying where a token goes.
+    /// </summary>
+    [Theory]
+    [InlineData("POST", "/graphql?access_token=abc")]
+    [InlineData("POST", "/graphql?Token=abc")]
+    [InlineData("GET", "/graphql?query=%7B__typename%7D&jwt=abc")]
+    public async Task A_token_in_the_address_is_refused_with_where_it_goes(string method, string address)
+    {
+        var question = address.IndexOf('?', StringComparison.Ordinal);
+        var http = await factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = method;
+            c.Request.Path = address[..question];
+            c.Request.QueryString = new QueryString(address[question..]);
+            if (method == "POST")
+            {
+                c.Request.ContentType = "application/json";
+                c.Request.Body = new MemoryStream("{\"query\":\"{ __typename }\"}"u8.ToArray());
+            }
+        });
+        var body = await new StreamReader(http.Response.Body).ReadToEndAsync();
+        Assert.Equal(StatusCodes.Status401Unauthorized, http.Response.StatusCode);
+        Assert.Contains("\"INVALID_AUTHORIZATION\"", body, StringComparison.Ordinal);
+        Assert.Contains("A token in the address", body, StringComparison.Ordinal);
+        Assert.Contains("is not read: send it in the Authorization header", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Two_authorization_headers_are_refused_as_two_not_as_a_broken_token()
     {

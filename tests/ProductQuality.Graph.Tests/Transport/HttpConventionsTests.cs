@@ -32,6 +32,18 @@ public sealed class HttpConventionsTests(GraphServerFactory factory)
         }
     }
 
+    /// <summary>A client pointed at the bare host was told only the methods allowed there (the protocol probe).
+    /// </summary>
+    [Fact]
+    public async Task A_post_to_the_root_is_told_where_GraphQL_is()
+    {
+        var reply = await factory.ClientFor("samr-jiaxing").SendRawAsync(HttpMethod.Post, "/",
+            accept: "application/json");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Status);
+        Assert.Contains("GraphQL is at /graphql (POST, or GET for queries).", reply.FirstErrorMessage,
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Every_answer_says_nosniff_and_a_GraphQL_answer_is_not_stored()
     {

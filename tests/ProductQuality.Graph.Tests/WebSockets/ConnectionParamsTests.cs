@@ -227,4 +227,19 @@ public sealed class ConnectionParamsTests(WebSocketServer server) : IClassFixtur
         var (state, answered) = await client.CloseAsync(status);
         Assert.Equal((WebSocketState.Closed, status), (state, answered));
     }
+
+    /// <summary>
+    /// A token in the upgrade's address was ignored: the connection went on as the public (the protocol probe). The
+    /// connection is refused at connection_init, as the request is over HTTP.
+    /// </summary>
+    [Fact]
+    public async Task A_token_in_the_address_is_refused_at_connection_init()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address,
+            "/graphql?token=" + server.Token("tax"));
+        await client.InitAsync(null);
+        var (code, reason) = await client.ClosedAsync();
+        Assert.Equal(4403, code);
+        Assert.StartsWith("INVALID_AUTHORIZATION: A token in the address", reason, StringComparison.Ordinal);
+    }
 }

@@ -39,7 +39,11 @@ internal sealed class WsClient : IAsyncDisposable
             client._socket.Options.SetRequestHeader("Origin", origin);   // as a browser sends it
         }
 
-        var address = new UriBuilder(server) { Scheme = "ws", Path = path }.Uri;
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        var address = new UriBuilder(server)
+        {
+            Scheme = "ws", Path = query < 0 ? path : path[..query], Query = query < 0 ? "" : path[(query + 1)..],
+        }.Uri;
         using var timeout = new CancellationTokenSource(Patience);
         await client._socket.ConnectAsync(address, timeout.Token);
         return client;

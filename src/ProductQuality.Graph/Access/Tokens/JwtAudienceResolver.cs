@@ -17,6 +17,11 @@ internal sealed class JwtAudienceResolver(
 {
     public async Task<(Audience? Audience, AuthRefusal? Refusal)> ResolveAsync(HttpContext http)
     {
+        if (TokenInAddress.Parameter(http.Request) is { } parameter)
+        {
+            return (null, Unauthorized("invalid_request", TokenInAddress.Refusal(parameter)));
+        }
+
         var values = http.Request.Headers.Authorization;
         if (values.Count == 0)
         {
@@ -45,6 +50,10 @@ internal sealed class JwtAudienceResolver(
             return (null, Unauthorized("invalid_request", noToken
                 ? "The Authorization header says Bearer but carries no token: send 'Authorization: Bearer <token>', "
                     + "or no Authorization header to read as the public."
+                : header.Length > 6 && header.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase)
+                    && char.IsWhiteSpace(header[6])
+                ? "Separate Bearer and the token with a space (not a tab or another blank): send "
+                    + "'Authorization: Bearer <token>'."
                 : "Only bearer tokens are accepted: send 'Authorization: Bearer <token>'."));
         }
 

@@ -43,8 +43,10 @@ internal static class HttpConventions
             StatusCodes.Status404NotFound =>
                 $"Nothing is served at '{path}'. GraphQL is at {graphQLPath} (POST, or GET for queries); "
                 + "a browser opening it gets the IDE.",
+            // A client pointed at the bare host ('POST /') was told only the methods allowed there.
             StatusCodes.Status405MethodNotAllowed =>
-                $"'{Echo(http.Request.Method)}' is not allowed on '{path}'; allowed: {Allowed(http)}.",
+                $"'{Echo(http.Request.Method)}' is not allowed on '{path}'; allowed: {Allowed(http)}."
+                + (path == graphQLPath ? "" : $" GraphQL is at {graphQLPath} (POST, or GET for queries)."),
             _ => $"{ReasonPhrases.GetReasonPhrase(status)} ('{path}').",
         };
         return TransportErrorWriter.WriteAsync(

@@ -25,6 +25,13 @@ internal static class ConnectionToken
     public static (StringValues Authorization, ConnectionRefusal? Problem) From(
         JsonElement? payload, HttpRequest upgrade)
     {
+        // Refused as over HTTP, whatever the payload holds: a token in the address went unread, as the public.
+        if (Access.Tokens.TokenInAddress.Parameter(upgrade) is { } parameter)
+        {
+            return (StringValues.Empty, ConnectionRefusal.Token("INVALID_AUTHORIZATION",
+                StatusCodes.Status401Unauthorized, Access.Tokens.TokenInAddress.Refusal(parameter)));
+        }
+
         if (payload is { } body)
         {
             if (body.ValueKind != JsonValueKind.Object)
