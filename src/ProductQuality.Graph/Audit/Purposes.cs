@@ -15,7 +15,11 @@ internal static class Purposes
         var (purpose, problem) = PurposeHeader.Read(http.Request);
         if (problem is not null)
         {
-            return RequestError.BadRequest(PurposeHeader.InvalidCode, problem);
+            // A purpose too long says its length and the limit beside the code too, as every limit does.
+            var refusal = RequestError.BadRequest(PurposeHeader.InvalidCode, problem);
+            return http.Request.Headers[PurposeHeader.Name] is [{ Length: > PurposeHeader.MaxLength } sent]
+                ? refusal with { Facts = [new("characters", sent.Length), new("limit", PurposeHeader.MaxLength)] }
+                : refusal;
         }
 
         if (trace is not null)

@@ -39,6 +39,17 @@ public sealed class PurposeTests(AccessLogServerFactory factory)
     /// A refused request is logged under the operation its document names, as an answered one is, when the request
     /// sends no operationName (graphql-ws's and many clients' habit): a missing purpose and a malformed one alike.
     /// </summary>
+    /// <summary>A purpose too long has its length and the limit beside the code (the protocol probe).</summary>
+    [Fact]
+    public async Task A_purpose_too_long_says_its_length_and_the_limit_in_extensions()
+    {
+        var reply = await factory.ClientFor("finance").PostAsync("{ __typename }", new string('p', 300));
+        Assert.Equal(PurposeHeader.InvalidCode, reply.FirstErrorCode);
+        var extensions = reply.Json.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(300, extensions.GetProperty("characters").GetInt32());
+        Assert.Equal(PurposeHeader.MaxLength, extensions.GetProperty("limit").GetInt32());
+    }
+
     [Fact]
     public async Task A_purpose_refusal_is_logged_under_the_documents_one_operation()
     {

@@ -128,6 +128,10 @@ public abstract class EnterpriseQueryTests(TestServerFactory factory)
         var reply = await _client.PostAsync("{ enterprises(first: 501) { totalCount } }");
         Assert.Equal("PAGE_TOO_LARGE", reply.FirstErrorCode);
         Assert.Contains("500", reply.FirstErrorMessage, StringComparison.Ordinal);
+        // The numbers beside the code, as for 'limit' (the protocol probe found them only in the sentence).
+        var extensions = reply.Json.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(501, extensions.GetProperty("firstAsked").GetInt32());
+        Assert.Equal(500, extensions.GetProperty("limit").GetInt32());
     }
 
     [ProviderTheory]

@@ -365,6 +365,10 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         Assert.Equal("DOCUMENT_TOO_LARGE", reply.FirstErrorCode);
         // What to send instead, not only what was wrong (the docs probe).
         Assert.Contains("Pass values as variables", reply.FirstErrorMessage, StringComparison.Ordinal);
+        // The numbers beside the code, not only in the sentence (the protocol probe).
+        var extensions = reply.Json.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(query.Length, extensions.GetProperty("characters").GetInt32());
+        Assert.Equal(32_768, extensions.GetProperty("limit").GetInt32());
     }
 
     [Fact]

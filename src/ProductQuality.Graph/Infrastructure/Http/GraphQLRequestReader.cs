@@ -272,7 +272,10 @@ internal static class GraphQLRequestReader
             ? (null, new RequestError(StatusCodes.Status413PayloadTooLarge, "DOCUMENT_TOO_LARGE",
                 $"The GraphQL document has {request.Query.Length} characters; the limit is "
                 + $"{options.MaxDocumentLength}. Pass values as variables rather than writing them into the document, "
-                + "and split a long document into several requests."))
+                + "and split a long document into several requests.")
+            {
+                Facts = [new("characters", request.Query.Length), new("limit", options.MaxDocumentLength)],
+            })
             : (request, null);
 
     // What is wrong with a member that must hold a JSON object or null, naming it; null when nothing is.
@@ -357,7 +360,10 @@ internal static class GraphQLRequestReader
     private static RequestError TooLarge(GraphQLHttpOptions options) =>
         new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
             $"The request body is larger than {options.MaxRequestBytes} bytes: send large lists (credit codes, "
-            + "inputs) in several requests.");
+            + "inputs) in several requests.")
+        {
+            Facts = [new("limit", options.MaxRequestBytes)],
+        };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -13,6 +13,12 @@ internal sealed record RequestError(int Status, string Code, string Message)
         ? Schema.DomainErrorInfoProvider.Cut(Message)
         : Message;
 
+    /// <summary>
+    /// Numbers written beside the code (a measured value and its limit), so a client can adjust without reading the
+    /// sentence, as README promises for every limit.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, long>> Facts { get; init; } = [];
+
     /// <summary>What the refused request sent, for its access log entry (null: nothing could be read).</summary>
     public SentRequest? Sent { get; init; }
 

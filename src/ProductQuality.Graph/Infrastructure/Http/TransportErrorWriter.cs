@@ -30,7 +30,7 @@ internal static class TransportErrorWriter
         writer.WriteString("code", error.Code);
         writer.WriteString("requestId", http.TraceIdentifier);
 
-        foreach (var (name, value) in facts ?? [])
+        foreach (var (name, value) in (facts ?? []).Concat(error.Facts))
         {
             writer.WriteNumber(name, value);
         }

@@ -17,17 +17,21 @@ public static class PageSize
         if (first < 0)
         {
             throw new DomainException(ErrorCodes.InvalidArgument,
-                $"'first' must be between 0 and {max}; it was {first}.",
-                new Dictionary<string, object?> { ["argument"] = "first" });
+                $"'first' must be between 0 and {max}; it was {first}.", Facts(first, max));
         }
 
         if (first > max)
         {
             throw new DomainException(ErrorCodes.PageTooLarge,
                 $"'first' must be between 0 and {max}; it was {first}. Page through larger lists with 'after'.",
-                new Dictionary<string, object?> { ["argument"] = "first" });
+                Facts(first, max));
         }
 
         return first;
     }
+
+    // The numbers beside the code, as for every limit (and as 'limit' gives them), so a client can adjust without
+    // reading the sentence (the protocol probe).
+    private static Dictionary<string, object?> Facts(int first, int max) =>
+        new() { ["argument"] = "first", ["firstAsked"] = first, ["limit"] = max };
 }
