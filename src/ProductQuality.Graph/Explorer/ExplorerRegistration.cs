@@ -47,8 +47,23 @@ public static class ExplorerRegistration
         app.MapFourColourMapPage(settings);
 
         // The old address and the bare host lead to the IDE, so a bookmark or a typed host name still works.
-        app.MapGet("/", () => Results.Redirect(graphQLPath));
-        app.MapGet("/ui", () => Results.Redirect(graphQLPath));
+        app.MapGet("/", (HttpContext http) => ToGraphQL(http, graphQLPath));
+        app.MapGet("/ui", (HttpContext http) => ToGraphQL(http, graphQLPath));
+    }
+
+    // A WebSocket client does not follow a redirect: it reported "unexpected response 302" (the protocol probe).
+    private static Task ToGraphQL(HttpContext http, string graphQLPath)
+    {
+        if (!Infrastructure.WebSockets.GraphQLWebSocketEndpoint.AsksUpgrade(http.Request))
+        {
+            http.Response.Redirect(graphQLPath);
+            return Task.CompletedTask;
+        }
+
+        return Infrastructure.Http.TransportErrorWriter.WriteAsync(http, new Infrastructure.Http.RequestError(
+            StatusCodes.Status404NotFound, "NOT_FOUND", $"GraphQL over WebSocket is at {graphQLPath}: connect to "
+            + $"ws://<host>{graphQLPath} (wss:// behind TLS) with the graphql-transport-ws subprotocol."),
+            Infrastructure.Http.MediaTypes.Json);
     }
 
     /// <summary>

@@ -242,4 +242,20 @@ public sealed class ConnectionParamsTests(WebSocketServer server) : IClassFixtur
         Assert.Equal(4403, code);
         Assert.StartsWith("INVALID_AUTHORIZATION: A token in the address", reason, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A WebSocket client pointed at the bare host got a 302 it does not follow ("unexpected response 302": the
+    /// protocol probe); it gets 404 saying where GraphQL over WebSocket is.
+    /// </summary>
+    [Fact]
+    public async Task An_upgrade_at_the_root_is_told_where_the_endpoint_is()
+    {
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var upgrade = WsClient.UpgradeRequest("graphql-transport-ws");
+        upgrade.RequestUri = new Uri("/", UriKind.Relative);
+        using var answer = await http.SendAsync(upgrade);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Contains("GraphQL over WebSocket is at /graphql", await answer.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+    }
 }
