@@ -18,6 +18,12 @@ internal static class LibraryMessages
             + "'operationName' naming the one to run (each operation's name follows its keyword: query Name { … }).",
         NoUnusedVariablesError => message.Replace("in operation '$", "in operation '", StringComparison.Ordinal)
             + " Remove it from the operation's variable definitions, or use it.",
+        // Apollo Client and urql send these for incremental delivery, which this server does not do: the library's
+        // "Unknown directive 'defer'." did not say to take it out (the protocol probe).
+        KnownDirectivesError when message.Contains("'defer'", StringComparison.Ordinal)
+            || message.Contains("'stream'", StringComparison.Ordinal) =>
+            message + " This server does not deliver answers in parts (@defer, @stream): remove the directive; the "
+                + "whole answer comes in one response.",
         _ => message,
     };
 }

@@ -73,6 +73,19 @@ public sealed class DocumentFailureTests(GraphServerFactory factory)
         Assert.Contains("Remove it", unused.FirstErrorMessage, StringComparison.Ordinal);
     }
 
+    /// <summary>Apollo Client and urql send @defer and @stream; "Unknown directive" did not say to remove them.
+    /// </summary>
+    [Theory]
+    [InlineData("{ productCategories { code ... @defer { name } } }")]
+    [InlineData("{ productCategories @stream { code } }")]
+    public async Task Incremental_delivery_directives_are_told_to_be_removed(string query)
+    {
+        var reply = await _client.PostAsync(query);
+        Assert.Equal("KNOWN_DIRECTIVES", reply.FirstErrorCode);
+        Assert.Contains("does not deliver answers in parts (@defer, @stream): remove the directive",
+            reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(DeepDocuments))]
     public async Task Deeply_nested_documents_are_document_too_deep(string what, string query)
