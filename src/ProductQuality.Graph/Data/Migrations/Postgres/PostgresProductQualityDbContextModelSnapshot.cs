@@ -375,6 +375,8 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.HasIndex("CountyCode", "Id");
 
+                    b.HasIndex("Kind", "Id");
+
                     b.ToTable("ChangeEvents");
                 });
 

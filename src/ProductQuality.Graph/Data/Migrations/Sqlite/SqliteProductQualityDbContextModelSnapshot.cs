@@ -364,6 +364,8 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyCode", "Id");
 
+                    b.HasIndex("Kind", "Id");
+
                     b.ToTable("ChangeEvents");
                 });
 
