@@ -124,6 +124,9 @@ public sealed class QueryLimitsOptions
         ["Query.accessSummary"] = 2_000,
         // One look-up by code and a count: priced as one row, 25 aliases from a tracker token were 25 look-ups.
         ["Query.whoAccessed"] = 100,
+        // A grading's explanation is a document of its own (15 factors, 2.6 KB): every product's history of 85 with
+        // explanations, estimated 46,683, took 0.84-1.10 s of CPU, over the budget's 0.75 s (the cost probe).
+        ["ProductTierAssessment.explanation"] = 1,
         // An entry's codes larger than their limit are cut by a statement of their own, and a county bureau's count
         // is counted in its county: 500 entries of 3,000-code checks read by eight aliases as a county bureau took
         // 2.8 s of CPU for an estimate of 48,000; one alias, 0.55–0.75 s (about 1.3 ms an entry: 88 rows' worth).
