@@ -71,5 +71,27 @@ internal static class TokenFailure
 
     /// <summary>The challenge header: one line, our sentence, no quotes inside the quoted string.</summary>
     public static string Challenge(string error, string description) =>
-        $"Bearer error=\"{error}\", error_description=\"{description.Replace("\"", "'", StringComparison.Ordinal)}\"";
+        $"Bearer error=\"{error}\", error_description=\"{HeaderSafe(description)}\"";
+
+    /// <summary>
+    /// The description as a header may carry it: printable ASCII only (RFC 6750 allows no more, and Kestrel refuses
+    /// any other character in a response header, which turned a 401 whose message held '…' into a 500: the
+    /// re-probe). Quotes become apostrophes, an ellipsis three dots, anything else outside ASCII a '?'; the body's
+    /// message keeps the text whole.
+    /// </summary>
+    internal static string HeaderSafe(string description)
+    {
+        var safe = new System.Text.StringBuilder(description.Length);
+        foreach (var c in description.Replace("…", "...", StringComparison.Ordinal))
+        {
+            safe.Append(c switch
+            {
+                '"' => '\'',
+                >= ' ' and <= '~' => c,
+                _ => '?',
+            });
+        }
+
+        return safe.ToString();
+    }
 }
