@@ -148,11 +148,56 @@ public sealed partial class ConnectionStringValidation : IValidateOptions<Databa
                 $"names no server (Host is empty): give one such as {example}.",
             { Port: > 65535 } => string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"has Port='{postgres.Port}', which is not a TCP port: give a whole number from 1 to 65535."),
-            _ => null,
+            { MaxPoolSize: < 1 } => "has Maximum Pool Size below 1, so no connection could ever open: give 1 or "
+                + "more (the server runs up to GraphQL:Limits:MaxConcurrentRequests requests at once).",
+            _ => HostPortProblem(postgres.Host) ?? BuildProblem(postgres),
         };
         return problem is null
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Setting Database:ConnectionString {problem}");
+    }
+
+    // A port written into Host ('db:5433', '[::1]:5433', several hosts): Npgsql reads it only when it connects, and
+    // 'h:abc' crashed the start with a FormatException, ':99999' with an ArgumentOutOfRangeException (the re-probe).
+    private static string? HostPortProblem(string? hosts)
+    {
+        foreach (var host in (hosts ?? "").Split(',', StringSplitOptions.TrimEntries))
+        {
+            var colon = host.StartsWith('[') ? host.IndexOf("]:", StringComparison.Ordinal) + 1 : host.IndexOf(':');
+            if (colon <= 0 || (!host.StartsWith('[') && host.IndexOf(':', colon + 1) >= 0))
+            {
+                continue;   // no port, or an IPv6 address without brackets (no port can follow it)
+            }
+
+            var port = host[(colon + 1)..];
+            if (!int.TryParse(port, System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535)
+            {
+                return $"has Host='{Infrastructure.Quoted.Start(host)}', whose port "
+                    + $"'{Infrastructure.Quoted.Start(port)}' is not a TCP port: give a whole number from 1 to 65535 "
+                    + "after the colon, or the port in Port=.";
+            }
+        }
+
+        return null;
+    }
+
+    // What Npgsql checks only when it builds its data source (at the first connection): settings that contradict
+    // each other, e.g. Maximum Pool Size under Minimum Pool Size. Built here, without connecting.
+    private static string? BuildProblem(NpgsqlConnectionStringBuilder postgres)
+    {
+        try
+        {
+            using var source = new NpgsqlDataSourceBuilder(postgres.ConnectionString).Build();
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            var said = e.Message.Split('\n')[0];
+            var parameter = said.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            return $"cannot be used by PostgreSQL's driver: {(parameter < 0 ? said : said[..parameter]).TrimEnd('.')}. "
+                + "Correct the values it names.";
+        }
     }
 
     // What a keyword of the provider's builder takes, when it is a list or true/false ("SSL Mode" is SslMode): its

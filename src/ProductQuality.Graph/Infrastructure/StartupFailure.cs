@@ -118,7 +118,7 @@ public static partial class StartupFailure
                 "the connection string",
             // A value the driver's parser took and its connect could not use, refused by the runtime below it (a
             // port past 65535 by IPEndPoint): still the connection string's, not a crash with a stack trace.
-            ArgumentException when ThrownByDriver(c) => "the connection string",
+            ArgumentException or FormatException when ThrownByDriver(c) => "the connection string",
             _ => null,
         })).FirstOrDefault(c => c.Item2 is not null);
         if (provider is null)

@@ -35,6 +35,14 @@ public sealed class ConnectionStringSentenceTests
             + "Database:Provider=Postgres): give one such as Data Source=" },
         { DatabaseProvider.Postgres, $"{Postgres};SSL Mode=Bogus", "has SslMode='Bogus', which PostgreSQL does not" },
         { DatabaseProvider.Postgres, "", "is empty: give a PostgreSQL connection string such as Host=" },
+        // A port written into Host, and settings Npgsql checks only when it builds its data source (the re-probe).
+        { DatabaseProvider.Postgres, "Host=h:abc;Username=pq",
+            "has Host='h:abc', whose port 'abc' is not a TCP port: give a whole number from 1 to 65535" },
+        { DatabaseProvider.Postgres, "Host=127.0.0.1:99999;Username=pq", "whose port '99999' is not a TCP port" },
+        { DatabaseProvider.Postgres, "Host=a,[::1]:0;Username=pq", "has Host='[::1]:0', whose port '0'" },
+        { DatabaseProvider.Postgres, "Host=h;Minimum Pool Size=10;Maximum Pool Size=5",
+            "cannot be used by PostgreSQL's driver: Connection can't have 'Max Pool Size' 5 under 'Min Pool Size' 10" },
+        { DatabaseProvider.Postgres, "Host=h;Maximum Pool Size=0", "has Maximum Pool Size below 1" },
         { DatabaseProvider.Sqlite, " ", "is empty: give a SQLite connection string such as Data Source=" },
     };
 
@@ -58,6 +66,7 @@ public sealed class ConnectionStringSentenceTests
     [Theory]
     [InlineData(DatabaseProvider.Postgres, "Host=db.example;Port=65535;Username=pq;Database=pq;Timeout=1024")]
     [InlineData(DatabaseProvider.Postgres, "Host=/var/run/postgresql;Username=pq;Database=pq")]
+    [InlineData(DatabaseProvider.Postgres, "Host=db.example:5433,[::1]:5432,::1;Username=pq;Database=pq")]
     [InlineData(DatabaseProvider.Sqlite, "Data Source=data/productquality.db;Cache=Shared")]
     public void A_good_connection_string_passes(DatabaseProvider provider, string connectionString) =>
         Assert.True(new ConnectionStringValidation().Validate(null,

@@ -27,7 +27,12 @@ public sealed class ConnectionStringFuzzTests(ITestOutputHelper output)
     ];
 
     // Where the connection goes: nothing listens on port 1 here, and a socket folder that does not exist.
-    private static readonly string[] Hosts = ["127.0.0.1", "localhost", "", " ", "/tmp/pq-no-such-socket-folder"];
+    // A port may be written into Host too (the re-probe's 'h:abc' crashed the start).
+    private static readonly string[] Hosts =
+    [
+        "127.0.0.1", "localhost", "", " ", "/tmp/pq-no-such-socket-folder", "127.0.0.1:abc", "127.0.0.1:70000",
+        "127.0.0.1:0", "127.0.0.1:1", "[::1]:1", "127.0.0.1,127.0.0.1:99999",
+    ];
 
     private static readonly string[] Skipped =
     [
