@@ -61,6 +61,21 @@ public static class CommandLine
             return null;
         }
 
+        // Settings first and the verb after them ('--Clock:Today=… token --department x') asked the server, which
+        // refused the verb's options as its own (the re-probe): the whole command, reordered, is what to send.
+        if (args[0].StartsWith('-') && VerbAfterSettings(args) is { } at)
+        {
+            if (args[at] == "help")
+            {
+                Console.WriteLine(Usage);
+                return 0;
+            }
+
+            await Console.Error.WriteLineAsync($"'{args[at]}' is a verb: give it first, then its options and "
+                + $"settings: {string.Join(' ', args[at..].Concat(args[..at]))}\n{Usage}");
+            return 2;
+        }
+
         // No verb is serve: its options are checked the same (serve --url … listened on the default address).
         var (verb, rest) = args[0].StartsWith('-') ? ("serve", args) : (args[0], args[1..]);
         if (OptionProblem(verb, rest) is { } problem)
@@ -179,9 +194,23 @@ public static class CommandLine
     private static readonly HashSet<string> VerbFirstWords =
         [.. VerbOptions.Keys.Select(k => k.Split(' ')[0]).Where(w => w != "serve")];
 
-    // The verb (and its subverb, when it has them) as the caller gave it.
-    private static string VerbExample(List<string> plain) =>
-        plain.Count > 1 && VerbOptions.ContainsKey($"{plain[0]} {plain[1]}") ? $"{plain[0]} {plain[1]}" : plain[0];
+    // Where a verb stands after the settings before it (--Key=value, or --Key value), or null: the first word that is
+    // not a setting or a setting's value.
+    private static int? VerbAfterSettings(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                i += args[i].Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                continue;
+            }
+
+            return VerbFirstWords.Contains(args[i]) || args[i] == "help" ? i : null;
+        }
+
+        return null;
+    }
 
     // Settings any host reads without a section.
     private static readonly string[] HostSettings = ["--environment", "--contentRoot", "--applicationName"];
@@ -276,12 +305,7 @@ public static class CommandLine
 
         if (plain.Count > arguments)
         {
-            // Settings first and the verb after them ('--Database:Provider=Postgres audit verify') ran no verb: the
-            // server was asked, and refused 'audit' as its argument (the fuzz probe). Say where the verb goes.
-            return verb == "serve" && VerbFirstWords.Contains(plain[0])
-                ? $"'{plain[0]}' is a verb: give it first, then its options and settings, e.g. {VerbExample(plain)} "
-                    + (args[0].Contains('=', StringComparison.Ordinal) ? args[0] : "--Section:Key=value") + "."
-                : arguments == 0
+            return arguments == 0
                 ? $"'{verb}' takes no argument '{plain[0]}'; its options start with --."
                 : $"'{verb}' takes {arguments} argument(s); '{plain[arguments]}' is one too many.";
         }

@@ -49,9 +49,15 @@ public sealed class VerbFailureTests
         { ["recompute", "extra"], 2, "'recompute' takes no argument 'extra'" },
         // Settings before the verb asked the server, which refused the verb as its argument (the fuzz probe).
         { ["--Database:Provider=Postgres", "audit", "verify"], 2,
-            "'audit' is a verb: give it first, then its options and settings, e.g. audit verify "
-            + "--Database:Provider=Postgres." },
-        { ["--Clock:Today", "2026-12-01", "report"], 2, "'report' is a verb: give it first" },
+            "'audit' is a verb: give it first, then its options and settings: audit verify "
+            + "--Database:Provider=Postgres" },
+        { ["--Clock:Today", "2026-12-01", "report"], 2,
+            "'report' is a verb: give it first, then its options and settings: report --Clock:Today 2026-12-01" },
+        // A verb with options of its own was refused as the server's options (the re-probe).
+        { ["--Clock:Today=2026-12-01", "token", "--department", "finance"], 2,
+            "settings: token --department finance --Clock:Today=2026-12-01" },
+        { ["--Clock:Today=2026-12-01", "receipt", "verify", "r.json"], 2,
+            "settings: receipt verify r.json --Clock:Today=2026-12-01" },
         { ["report", "-v"], 2, "'report' takes no option -v" },
         { ["audit", "verify", "extra"], 2, "'audit verify' takes no argument 'extra'" },
         // A word the verb does not know is named, not answered with the usage alone (writes probe).
