@@ -33,6 +33,12 @@ public static class AccessOutcomes
     /// <summary>The code recorded with <see cref="ClientClosedRequest"/>.</summary>
     public const string ClientClosedCode = "CLIENT_CLOSED_REQUEST";
 
+    /// <summary>
+    /// The code recorded (status 503) for a WebSocket operation the server cut short because it was stopping: its
+    /// caller was told so by the close (1001) and resumes from its last cursor.
+    /// </summary>
+    public const string ServerStoppingCode = "SERVER_STOPPING";
+
     public static AccessOutcome Of(int status, string? errorCode, bool faulted) => status switch
     {
         _ when faulted || status >= 500 || errorCode == Schema.ErrorCodes.InternalError => AccessOutcome.Error,

@@ -243,6 +243,16 @@ internal sealed partial class TransportWsConnection
         }
 
         operation.Accounted = true;
+        // Cut short by the server stopping, not by its caller: logged as the server's doing (the re-probe read a
+        // stop's cut operations as 499, the caller gone).
+        if (http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping
+            .IsCancellationRequested)
+        {
+            trace.Failed(Audit.AccessOutcomes.ServerStoppingCode, serverFault: true);
+            await _log.RecordAsync(http, trace, RequestId(id), StatusCodes.Status503ServiceUnavailable);
+            return;
+        }
+
         trace.Failed(Audit.AccessOutcomes.ClientClosedCode);
         await _log.RecordAsync(http, trace, RequestId(id), Audit.AccessOutcomes.ClientClosedRequest);
     }
