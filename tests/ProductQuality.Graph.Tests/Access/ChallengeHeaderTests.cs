@@ -44,7 +44,8 @@ public sealed class ChallengeHeaderTests(WebSocketServer server) : IClassFixture
         var random = new Random(20261206);
         for (var i = 0; i < 2_000; i++)
         {
-            var text = new string([.. Enumerable.Range(0, random.Next(0, 60)).Select(_ => (char)random.Next(0, 0x3000))]);
+            var text = new string(
+                [.. Enumerable.Range(0, random.Next(0, 60)).Select(_ => (char)random.Next(0, 0x3000))]);
             var safe = TokenFailure.HeaderSafe(text);
             Assert.All(safe, c => Assert.True(c is >= ' ' and <= '~' and not '"', $"U+{(int)c:X4} in '{safe}'"));
             Assert.True(AuthenticationHeaderValue.TryParse(TokenFailure.Challenge("invalid_token", text), out _));
