@@ -102,13 +102,21 @@ public sealed partial class ConnectionStringValidation : IValidateOptions<Databa
     }
 
     // The property of a whole-number keyword ("Command Timeout" is CommandTimeout), or null.
-    private static string? NumberOf(DbConnectionStringBuilder builder, string keyword)
+    private static string? NumberOf(DbConnectionStringBuilder builder, string keyword) =>
+        PropertyOf(builder, keyword) is var (name, type)
+            && (type == typeof(int) || type == typeof(long) || type == typeof(short))
+            ? name
+            : null;
+
+    // The builder's property a keyword sets ("Command Timeout" is CommandTimeout) and its value type, or null.
+    private static (string Name, Type Type)? PropertyOf(DbConnectionStringBuilder builder, string keyword)
     {
         var name = keyword.Replace(" ", "", StringComparison.Ordinal);
         var property = builder.GetType().GetProperties().FirstOrDefault(p =>
             p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-        var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        return type == typeof(int) || type == typeof(long) || type == typeof(short) ? property!.Name : null;
+        return property is null
+            ? null
+            : (property.Name, Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType);
     }
 
     // The range the parser's refusal states, in words: .NET's "must be a non-negative value", "must be less than or
@@ -202,19 +210,13 @@ public sealed partial class ConnectionStringValidation : IValidateOptions<Databa
 
     // What a keyword of the provider's builder takes, when it is a list or true/false ("SSL Mode" is SslMode): its
     // property's name and the choices; else null.
-    private static (string Name, string Choices)? ChoicesOf(DbConnectionStringBuilder builder, string keyword)
-    {
-        var name = keyword.Replace(" ", "", StringComparison.Ordinal);
-        var property = builder.GetType().GetProperties().FirstOrDefault(p =>
-            p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-        var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        return type switch
+    private static (string Name, string Choices)? ChoicesOf(DbConnectionStringBuilder builder, string keyword) =>
+        PropertyOf(builder, keyword) switch
         {
-            { IsEnum: true } => (property!.Name, "one of " + string.Join(", ", Enum.GetNames(type))),
-            _ when type == typeof(bool) => (property!.Name, "true or false"),
+            var (name, type) when type.IsEnum => (name, "one of " + string.Join(", ", Enum.GetNames(type))),
+            var (name, type) when type == typeof(bool) => (name, "true or false"),
             _ => null,
         };
-    }
 
     /// <summary>
     /// What SQLite's parser takes but the server cannot open: no file named (crashed creating its folder), a password
