@@ -1,4 +1,10 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProductQuality.Graph.Tests.Limits;
 
 namespace ProductQuality.Graph.Tests.WebSockets;
 
@@ -37,5 +43,62 @@ public sealed class WebSocketShutdownTests
 
         await stopping.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the stop took {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task A_query_the_stop_cuts_short_is_logged_as_the_servers_doing_not_as_its_caller_leaving()
+    {
+        // A query still executing when the server stops was logged 499 CLIENT_CLOSED_REQUEST, as if its caller had
+        // left, although the caller was the one told to go (the re-probe). The gate holds it across the stop.
+        using var server = new GatedServer();
+        var held = server.Gate.Hold("HeldStop");
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.InitAsync(server.Token("samr-jiaxing"));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())?.GetProperty("type").GetString());
+        await client.SendAsync("""
+            {"type":"subscribe","id":"s","payload":{"query":"query HeldStop { __typename }","operationName":"HeldStop"}}
+            """);
+        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Only the stop's signal: the host keeps running, so its access log writer is there to write the entry.
+        server.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        Assert.Equal(1001, (await client.ClosedAsync()).Code);
+        held.Release();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        (long Status, string? Code, string Outcome)? entry = null;
+        while ((entry = LoggedEntry(server.DatabasePath, "HeldStop")) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal((503L, "SERVER_STOPPING", "Error"), entry);
+    }
+
+    private static (long Status, string? Code, string Outcome)? LoggedEntry(string database, string operationName)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT "Status", "ErrorCode", "Outcome" FROM "AccessLog" WHERE "OperationName" = $name
+            """;
+        command.Parameters.AddWithValue("$name", operationName);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2))
+            : null;
+    }
+
+    /// <summary>The WebSocket server with <see cref="ExecutionGate"/> in front of its executer.</summary>
+    private sealed class GatedServer : WebSocketServer
+    {
+        public ExecutionGate Gate => Services.GetRequiredService<ExecutionGate>();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(ExecutionGate.Install);
+        }
     }
 }

@@ -192,6 +192,13 @@ internal sealed partial class TransportWsConnection
                 _sending.Release();
             }
 
+            // Nothing more reaches the client once its close is out: operations still running end now, and are
+            // logged as cut short by the stop, not as answered (a query let go within the wait was logged 200).
+            foreach (var (id, operation) in _operations)
+            {
+                TryEnd(id, operation);
+            }
+
             _closing.CancelAfter(GoingAwayWait);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
