@@ -30,6 +30,13 @@ public static class DatabaseInitializer
             await DatabaseEncodingException.ThrowIfNotUtf8Async(db, cancellationToken);
         }
 
+        if (existed && await SquashedMigrations.CarryOverAsync(db, cancellationToken))
+        {
+            logger.LogInformation("The database was made by the migrations squashed into {Initial} on 2026-12-06, "
+                + "whose schema it has: its migration history now names that one.",
+                db.Database.GetMigrations().First());
+        }
+
         var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken))
             .Except(db.Database.GetMigrations(), StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)

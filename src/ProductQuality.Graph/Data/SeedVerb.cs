@@ -76,6 +76,8 @@ internal static class SeedVerb
         }
 
         await DatabaseEncodingException.ThrowIfNotUtf8Async(db);
+        // Made by the squashed migrations: run down as one of this build's, keeping the DBA's database.
+        await SquashedMigrations.CarryOverAsync(db, default);
         if ((await db.Database.GetAppliedMigrationsAsync()).Except(db.Database.GetMigrations()).Any())
         {
             // Made by a build whose migrations this one does not have (so cannot run down): drop it as before.

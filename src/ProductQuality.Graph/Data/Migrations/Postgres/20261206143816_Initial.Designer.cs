@@ -12,8 +12,8 @@ using ProductQuality.Graph.Data;
 namespace ProductQuality.Graph.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresProductQualityDbContext))]
-    [Migration("20261205173454_EnterpriseTokenRevocations")]
-    partial class EnterpriseTokenRevocations
+    [Migration("20261206143816_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -378,6 +378,8 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
                     b.HasIndex("CountyCode", "Id");
 
+                    b.HasIndex("Kind", "Id");
+
                     b.ToTable("ChangeEvents");
                 });
 
@@ -532,6 +534,27 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.HasIndex("EnterpriseId", "EffectiveFrom");
 
                     b.ToTable("ClassOverrides");
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Enterprises.CurrentExplanation", b =>
+                {
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClassExplanation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IndexExplanation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("EnterpriseId");
+
+                    b.ToTable("CurrentExplanations");
                 });
 
             modelBuilder.Entity("ProductQuality.Graph.Enterprises.Enterprise", b =>
@@ -1452,6 +1475,15 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                     b.HasOne("ProductQuality.Graph.Enterprises.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Enterprises.CurrentExplanation", b =>
+                {
+                    b.HasOne("ProductQuality.Graph.Enterprises.Enterprise", null)
+                        .WithOne()
+                        .HasForeignKey("ProductQuality.Graph.Enterprises.CurrentExplanation", "EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

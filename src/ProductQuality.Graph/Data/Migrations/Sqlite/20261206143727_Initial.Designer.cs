@@ -11,8 +11,8 @@ using ProductQuality.Graph.Data;
 namespace ProductQuality.Graph.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteProductQualityDbContext))]
-    [Migration("20261205173420_EnterpriseTokenRevocations")]
-    partial class EnterpriseTokenRevocations
+    [Migration("20261206143727_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -367,6 +367,8 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyCode", "Id");
 
+                    b.HasIndex("Kind", "Id");
+
                     b.ToTable("ChangeEvents");
                 });
 
@@ -515,6 +517,27 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasIndex("EnterpriseId", "EffectiveFrom");
 
                     b.ToTable("ClassOverrides");
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Enterprises.CurrentExplanation", b =>
+                {
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassExplanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndexExplanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EnterpriseId");
+
+                    b.ToTable("CurrentExplanations");
                 });
 
             modelBuilder.Entity("ProductQuality.Graph.Enterprises.Enterprise", b =>
@@ -1411,6 +1434,15 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                     b.HasOne("ProductQuality.Graph.Enterprises.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductQuality.Graph.Enterprises.CurrentExplanation", b =>
+                {
+                    b.HasOne("ProductQuality.Graph.Enterprises.Enterprise", null)
+                        .WithOne()
+                        .HasForeignKey("ProductQuality.Graph.Enterprises.CurrentExplanation", "EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

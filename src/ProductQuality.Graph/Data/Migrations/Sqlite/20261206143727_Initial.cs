@@ -63,6 +63,18 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccessLogCountyIndex",
+                columns: table => new
+                {
+                    County = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    EntrySeq = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogCountyIndex", x => new { x.County, x.EntrySeq });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccessLogHeads",
                 columns: table => new
                 {
@@ -97,6 +109,32 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ChangeEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DatabaseSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DatabaseSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnterpriseTokenRevocations",
+                columns: table => new
+                {
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    NotBeforeUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseTokenRevocations", x => x.CreditCode);
                 });
 
             migrationBuilder.CreateTable(
@@ -491,6 +529,26 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CurrentExplanations",
+                columns: table => new
+                {
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EvaluatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClassExplanation = table.Column<string>(type: "TEXT", nullable: false),
+                    IndexExplanation = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CurrentExplanations", x => x.EnterpriseId);
+                    table.ForeignKey(
+                        name: "FK_CurrentExplanations_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EnforcementDecisions",
                 columns: table => new
                 {
@@ -728,6 +786,11 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 columns: new[] { "CountyCode", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChangeEvents_Kind_Id",
+                table: "ChangeEvents",
+                columns: new[] { "Kind", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClassOverrides_EnterpriseId_EffectiveFrom",
                 table: "ClassOverrides",
                 columns: new[] { "EnterpriseId", "EffectiveFrom" });
@@ -932,6 +995,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 name: "AccessLogCodes");
 
             migrationBuilder.DropTable(
+                name: "AccessLogCountyIndex");
+
+            migrationBuilder.DropTable(
                 name: "AccessLogHeads");
 
             migrationBuilder.DropTable(
@@ -950,6 +1016,12 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
                 name: "Complaints");
 
             migrationBuilder.DropTable(
+                name: "CurrentExplanations");
+
+            migrationBuilder.DropTable(
+                name: "DatabaseSecrets");
+
+            migrationBuilder.DropTable(
                 name: "EnforcementDecisions");
 
             migrationBuilder.DropTable(
@@ -957,6 +1029,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "EnterpriseProducts");
+
+            migrationBuilder.DropTable(
+                name: "EnterpriseTokenRevocations");
 
             migrationBuilder.DropTable(
                 name: "ExternalRiskSignals");

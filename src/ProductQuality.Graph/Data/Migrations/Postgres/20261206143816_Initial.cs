@@ -65,6 +65,18 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccessLogCountyIndex",
+                columns: table => new
+                {
+                    County = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    EntrySeq = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogCountyIndex", x => new { x.County, x.EntrySeq });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccessLogHeads",
                 columns: table => new
                 {
@@ -99,6 +111,32 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ChangeEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DatabaseSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<byte[]>(type: "bytea", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DatabaseSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnterpriseTokenRevocations",
+                columns: table => new
+                {
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    NotBeforeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseTokenRevocations", x => x.CreditCode);
                 });
 
             migrationBuilder.CreateTable(
@@ -493,6 +531,26 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CurrentExplanations",
+                columns: table => new
+                {
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    EvaluatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClassExplanation = table.Column<string>(type: "text", nullable: false),
+                    IndexExplanation = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CurrentExplanations", x => x.EnterpriseId);
+                    table.ForeignKey(
+                        name: "FK_CurrentExplanations_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EnforcementDecisions",
                 columns: table => new
                 {
@@ -730,6 +788,11 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 columns: new[] { "CountyCode", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChangeEvents_Kind_Id",
+                table: "ChangeEvents",
+                columns: new[] { "Kind", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClassOverrides_EnterpriseId_EffectiveFrom",
                 table: "ClassOverrides",
                 columns: new[] { "EnterpriseId", "EffectiveFrom" });
@@ -934,6 +997,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 name: "AccessLogCodes");
 
             migrationBuilder.DropTable(
+                name: "AccessLogCountyIndex");
+
+            migrationBuilder.DropTable(
                 name: "AccessLogHeads");
 
             migrationBuilder.DropTable(
@@ -952,6 +1018,12 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
                 name: "Complaints");
 
             migrationBuilder.DropTable(
+                name: "CurrentExplanations");
+
+            migrationBuilder.DropTable(
+                name: "DatabaseSecrets");
+
+            migrationBuilder.DropTable(
                 name: "EnforcementDecisions");
 
             migrationBuilder.DropTable(
@@ -959,6 +1031,9 @@ namespace ProductQuality.Graph.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "EnterpriseProducts");
+
+            migrationBuilder.DropTable(
+                name: "EnterpriseTokenRevocations");
 
             migrationBuilder.DropTable(
                 name: "ExternalRiskSignals");
