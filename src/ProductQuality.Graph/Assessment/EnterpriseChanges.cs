@@ -22,8 +22,8 @@ internal static class EnterpriseChanges
         [ChangeKind.Class, ChangeKind.HealthCode, ChangeKind.MapColour, ChangeKind.QualityIndex];
 
     public static void Append(
-        ProductQualityDbContext db, Enterprise enterprise, DateOnly today, DateTime now, Histories stored,
-        Histories current)
+        ProductQualityDbContext db, Enterprise enterprise, DateOnly today, DateOnly unevaluatedFrom, DateTime now,
+        Histories stored, Histories current)
     {
         // Today's evaluation's reason (its facts, each reader seeing those it may): why a change reported earlier
         // today was taken back by a later write of the day, for every kind — an assured title given back when a
@@ -32,13 +32,13 @@ internal static class EnterpriseChanges
         foreach (var kind in AssessedKinds)
         {
             ChangeLog.Enterprise(db, enterprise, kind, Steps(stored.Records, kind), Steps(current.Records, kind),
-                today, now, dayReason);
+                today, unevaluatedFrom, now, dayReason);
         }
 
         ChangeLog.Enterprise(db, enterprise, ChangeKind.Blacklist, Steps(stored.Listings), Steps(current.Listings),
-            today, now, dayReason);
+            today, unevaluatedFrom, now, dayReason);
         ChangeLog.Enterprise(db, enterprise, ChangeKind.Assured, Steps(stored.Assured), Steps(current.Assured),
-            today, now, dayReason);
+            today, unevaluatedFrom, now, dayReason);
     }
 
     private static List<Step> Steps(IEnumerable<EnterpriseAssessmentRecord> records, ChangeKind kind) =>

@@ -21,8 +21,10 @@ internal sealed class EnterpriseReEvaluator(
     private readonly EnterpriseReplay replay = new(rules, tiers, today, productName);
 
     /// <summary>Re-evaluates the enterprises; returns those whose state or history changed.</summary>
-    public async Task<List<Enterprise>> ReEvaluateAsync(
-        ProductQualityDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    /// <param name="dueFrom">For makers of products graded for days they fell due on: the first of those days.
+    /// </param>
+    public async Task<List<Enterprise>> ReEvaluateAsync(ProductQualityDbContext db, IReadOnlyCollection<int> ids,
+        CancellationToken ct, IReadOnlyDictionary<int, DateOnly>? dueFrom = null)
     {
         var facts = await EnterpriseFactLoader.LoadAsync(db, ids, ct);
         var enterprises = await db.Enterprises.Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
@@ -55,6 +57,14 @@ internal sealed class EnterpriseReEvaluator(
             var before = TimelineRows.StateOf(enterprise);
             var state = result.StateOn(today);
             TimelineRows.Apply(enterprise, state);
+            // The days from the one it (or a product it makes) fell due on were not evaluated yet (missed days):
+            // their changes are news, not corrections.
+            var unevaluatedFrom = enterprise.NextDueOn is { } due && due < today ? due : today;
+            if (dueFrom is not null && dueFrom.TryGetValue(id, out var productDue) && productDue < unevaluatedFrom)
+            {
+                unevaluatedFrom = productDue;
+            }
+
             enterprise.NextDueOn = result.NextDue;
             // Today's explanations, changed or not with the values (a sampling leaving the window): what the
             // enterprise serves changed too. Tracked, so an unchanged one writes nothing.
@@ -83,7 +93,7 @@ internal sealed class EnterpriseReEvaluator(
             }
 
             any |= Apply(db, oldListings, newListings, superseded.Listings, r => r.Id);
-            EnterpriseChanges.Append(db, enterprise, today, now,
+            EnterpriseChanges.Append(db, enterprise, today, unevaluatedFrom, now,
                 new(records[id].ToList(), [.. listings[id], .. decisions[id].Where(d => !decidedNow.Contains(d.Id))],
                     assured[id].ToList()),
                 new(fresh, [.. derived, .. decisions[id]], grants));

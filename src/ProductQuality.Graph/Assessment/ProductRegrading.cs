@@ -63,8 +63,11 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
             .ToLookup(a => a.ProductCode, StringComparer.Ordinal);
         var added = 0;
         var superseded = new List<long>();
+        var unevaluatedFrom = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         foreach (var product in await db.Products.Where(p => codes.Contains(p.Code)).ToListAsync(ct))
         {
+            // The days from the one it fell due on were not graded yet (missed days): their changes are news.
+            unevaluatedFrom[product.Code] = product.NextDueOn is { } due && due < today ? due : today;
             var from = fromOf(product.Code);
             var history = histories[product.Code];
             var before = stored[product.Code].LastOrDefault(a => a.EffectiveFrom < from);
@@ -111,7 +114,7 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
         }
 
         await db.SaveChangesAsync(ct);
-        return (added, await ReportAsync(db, codes, told, ct));
+        return (added, await ReportAsync(db, codes, told, unevaluatedFrom, ct));
     }
 
     private static bool Agree(ProductTierAssessment a, ProductTierAssessment b) =>
@@ -119,18 +122,19 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
         && a.IsOverride == b.IsOverride && a.OverrideExpiresOn == b.OverrideExpiresOn && a.Explanation == b.Explanation
         && a.RulesVersion == b.RulesVersion;
 
-    // The feed hears of the tiers as they stand now against what it was told: a change dated before today is a
-    // correction, and one taken back is retracted. The products whose tier history moved are returned: their makers
-    // are replayed.
+    // The feed hears of the tiers as they stand now against what it was told: a change dated before the first day not
+    // yet graded is a correction, and one taken back is retracted. The products whose tier history moved are
+    // returned: their makers are replayed.
     private async Task<HashSet<string>> ReportAsync(ProductQualityDbContext db, IReadOnlyCollection<string> codes,
-        Dictionary<string, List<Step>> told, CancellationToken ct)
+        Dictionary<string, List<Step>> told, Dictionary<string, DateOnly> unevaluatedFrom, CancellationToken ct)
     {
         var current = await TierStepsAsync(db, codes, ct);
         var moved = new HashSet<string>(StringComparer.Ordinal);
         foreach (var code in codes)
         {
             var before = told.GetValueOrDefault(code) ?? [];
-            if (ChangeLog.ProductTiers(db, code, before, current.GetValueOrDefault(code) ?? [], today, now) > 0)
+            if (ChangeLog.ProductTiers(db, code, before, current.GetValueOrDefault(code) ?? [], today,
+                    unevaluatedFrom.GetValueOrDefault(code, today), now) > 0)
             {
                 moved.Add(code);
             }

@@ -23,11 +23,18 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
         var now = clock.UtcNow;
         var products = 0;
         var enterpriseIds = touched.EnterpriseIds.ToHashSet();
+        // Makers of products graded for missed days: their changes from the first such day on are news, not
+        // corrections (EnterpriseReEvaluator).
+        var makersDueFrom = new Dictionary<int, DateOnly>();
         if (touched.ProductCodes.Count > 0)
         {
             // Graded on the day each change happened: a late fact's day, or the days a product fell due.
             var regrading = new ProductRegrading(rules, today, now);
             var codes = touched.ProductCodes.ToList();
+            var dueFrom = touched.ProductsDue
+                ? await db.Products.Where(p => codes.Contains(p.Code) && p.NextDueOn < today)
+                    .ToDictionaryAsync(p => p.Code, p => p.NextDueOn!.Value, StringComparer.Ordinal, ct)
+                : [];
             var (changed, tierChanged) = touched.ProductsDue
                 ? await regrading.WhenDueAsync(db, codes, ct)
                 : await regrading.FromFactAsync(db, codes, touched.ProductsFrom ?? today, ct);
@@ -35,8 +42,17 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
             if (tierChanged.Count > 0)
             {
                 var moved = tierChanged.ToList();
-                enterpriseIds.UnionWith(await db.EnterpriseProducts.Where(p => moved.Contains(p.ProductCode))
-                    .Select(p => p.EnterpriseId).ToListAsync(ct));
+                var makers = await db.EnterpriseProducts.Where(p => moved.Contains(p.ProductCode))
+                    .Select(p => new { p.EnterpriseId, p.ProductCode }).ToListAsync(ct);
+                enterpriseIds.UnionWith(makers.Select(m => m.EnterpriseId));
+                foreach (var maker in makers)
+                {
+                    if (dueFrom.TryGetValue(maker.ProductCode, out var day)
+                        && (!makersDueFrom.TryGetValue(maker.EnterpriseId, out var known) || day < known))
+                    {
+                        makersDueFrom[maker.EnterpriseId] = day;
+                    }
+                }
             }
         }
 
@@ -53,7 +69,7 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
             .ToDictionaryAsync(p => p.Code, p => p.NameZh, StringComparer.Ordinal, ct);
         var enterprises = await new EnterpriseReEvaluator(
                 rules, tiers, today, now, code => names.GetValueOrDefault(code, code))
-            .ReEvaluateAsync(db, enterpriseIds.ToList(), ct);
+            .ReEvaluateAsync(db, enterpriseIds.ToList(), ct, makersDueFrom);
         await db.SaveChangesAsync(ct);
         if (enterprises.Count == 0)
         {

@@ -3,7 +3,7 @@ namespace ProductQuality.Graph.Changes;
 /// <summary>
 /// One change of one value, appended in the transaction that changed it (<see cref="ChangeLog"/>). From
 /// <see cref="EffectiveFrom"/> on the value is <see cref="NewValue"/>, whatever earlier events said of those days;
-/// a correction is a change of days already past when it was recorded. The id is the feed's order (see
+/// a correction is a change of days the feed had already covered when it was recorded. The id is the feed's order (see
 /// <see cref="ChangeLog"/> for why it is commit order).
 /// </summary>
 public sealed class ChangeEvent
@@ -30,8 +30,8 @@ public sealed class ChangeEvent
     public DateOnly? ValidUntil { get; set; }
 
     /// <summary>
-    /// Whether the change took effect before the day it was recorded: a late fact revised days the feed had already
-    /// covered (and superseded the evaluations it reported for them).
+    /// Whether a late fact revised days the feed had already covered (and superseded the evaluations it reported for
+    /// them). The changes of days a stopped server missed, caught up later, are dated back but are not corrections.
     /// </summary>
     public bool Correction { get; set; }
 

@@ -17,7 +17,8 @@ public sealed class ChangeEventType : ContractObjectGraphType<ChangeEvent>
     {
         Name = "ChangeEvent";
         Description = "A change (变更) of one value: from effectiveFrom on, the value is newValue — replace what you "
-            + "hold for this value from that date on. A correction is such a change of days already past.";
+            + "hold for this value from that date on. A correction is such a change of days the feed had already "
+            + "covered.";
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "cursor")
             .Description("Where this event is in the feed: keep the last one you processed and pass it as 'after'.")
             .Resolve(c => c.RequestServices!.GetRequiredService<Infrastructure.CursorKeys>().Feed.Encode(c.Source.Id));
@@ -40,8 +41,9 @@ public sealed class ChangeEventType : ContractObjectGraphType<ChangeEvent>
         Field<DateScalar>(FieldGroup.Assured, "validUntil")
             .Description("Last day of validity of an assured grant; null otherwise.").ResolveSource(s => s.ValidUntil);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.Structure, "correction")
-            .Description("True when the change took effect before the day it was recorded (更正): a late fact revised "
-                + "days earlier events already covered. Apply it like any event: from effectiveFrom on, newValue.")
+            .Description("True when a late fact revised days earlier events already covered (更正). A server that "
+                + "missed days sends their changes when it catches up, dated back but not corrections. Apply it like "
+                + "any event: from effectiveFrom on, newValue.")
             .ResolveSource(s => s.Correction);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "reason")
             .Description("Why, stating only the facts your contract may read (as classHistory.reason does).")

@@ -26,11 +26,11 @@ public static class ChangeLog
     /// <summary>The changes of one kind of an enterprise between its stored and its re-evaluated history.</summary>
     internal static int Enterprise(
         ProductQualityDbContext db, Enterprise enterprise, ChangeKind kind,
-        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today, DateTime now,
-        string? dayReason = null)
+        IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today, DateOnly unevaluatedFrom,
+        DateTime now, string? dayReason = null)
     {
-        var changes = StepChanges.Between(stored, current, today, Retracted(kind), Replaced(kind), Initial(kind),
-            dayReason);
+        var changes = StepChanges.Between(stored, current, today, unevaluatedFrom, Retracted(kind), Replaced(kind),
+            Initial(kind), dayReason);
         foreach (var change in changes)
         {
             Add(db, new ChangeEvent
@@ -47,13 +47,14 @@ public static class ChangeLog
 
     /// <summary>
     /// The tier changes of a product between its stored gradings and those of a re-grading from a past day: a change
-    /// dated before today is a correction, and one the re-grading took back is reported as retracted.
+    /// dated before the first day not yet graded is a correction, and one the re-grading took back is reported as
+    /// retracted.
     /// </summary>
     internal static int ProductTiers(ProductQualityDbContext db, string productCode, IReadOnlyList<Step> stored,
-        IReadOnlyList<Step> current, DateOnly today, DateTime now)
+        IReadOnlyList<Step> current, DateOnly today, DateOnly unevaluatedFrom, DateTime now)
     {
         var kind = ChangeKind.ProductTier;
-        var changes = StepChanges.Between(stored, current, today, Retracted(kind), Replaced(kind));
+        var changes = StepChanges.Between(stored, current, today, unevaluatedFrom, Retracted(kind), Replaced(kind));
         foreach (var change in changes)
         {
             Add(db, new ChangeEvent

@@ -5,12 +5,16 @@ namespace ProductQuality.Graph.Changes;
 /// history after a re-evaluation), both in date order. Each history is first reduced to the dates its value
 /// changes; they agree up to a first difference, and from its date on the new history's changes are reported — the
 /// first also when the change it replaces simply vanished (the value before it stays). A change effective before
-/// the day it is recorded revises days the feed already covered: a late fact, reported as a correction. A replay
-/// that changes nothing reports nothing.
+/// the first day not yet evaluated revises days the feed already covered: a late fact, reported as a correction. (A
+/// catch-up after missed days reports the changes of those days as ordinary ones: the feed had said nothing of them.)
+/// A replay that changes nothing reports nothing.
 /// </summary>
 internal static class StepChanges
 {
-    /// <param name="today">The day of the re-evaluation: a change effective before it is a correction.</param>
+    /// <param name="today">The day of the re-evaluation.</param>
+    /// <param name="unevaluatedFrom">The first day the value had not been evaluated for (the day it fell due, when
+    /// days were missed; else today): a change effective before it is a correction. A server down for a fortnight
+    /// sent its catch-up's changes as corrections, as if a late fact had revised them (the domain probe).</param>
     /// <param name="retracted">The reason of a correction whose reported change vanished.</param>
     /// <param name="replaced">The reason of today's reported change that today's re-evaluation took back.</param>
     /// <param name="initial">The value in force before a history's first step (not blacklisted, no assured title),
@@ -20,7 +24,7 @@ internal static class StepChanges
     /// <param name="dayReason">The reason of today's evaluation, when it wrote a row of any kind: why a change of
     /// today was taken back, when this kind's own history has no row of the day to say it.</param>
     public static List<StepChange> Between(IReadOnlyList<Step> stored, IReadOnlyList<Step> current, DateOnly today,
-        string retracted, string replaced, string? initial = null, string? dayReason = null)
+        DateOnly unevaluatedFrom, string retracted, string replaced, string? initial = null, string? dayReason = null)
     {
         var before = Collapse(stored);
         var after = Collapse(current);
@@ -57,7 +61,7 @@ internal static class StepChanges
         for (var j = i; j < after.Count; j++)
         {
             changes.Add(new(after[j].From, told?.Value, after[j].Value, after[j].ValidUntil, after[j].Reason,
-                after[j].From < today));
+                after[j].From < Min(today, unevaluatedFrom)));
             told = after[j];
         }
 

@@ -25,7 +25,7 @@ public sealed class StepChangesPropertyTests
         {
             var stored = History(random);
             var current = random.Next(4) == 0 ? Revise(random, stored) : History(random);
-            var changes = StepChanges.Between(stored, current, Today, "retracted", "replaced", Initial);
+            var changes = StepChanges.Between(stored, current, Today, Today, "retracted", "replaced", Initial);
 
             var held = Timeline(stored);
             foreach (var change in changes)
@@ -51,7 +51,7 @@ public sealed class StepChangesPropertyTests
     {
         List<Step> granted = [new(Today, "GRANTED", Today.AddYears(1), "granted")];
 
-        var change = Assert.Single(StepChanges.Between(granted, [], Today, "retracted", "replaced", "REVOKED"));
+        var change = Assert.Single(StepChanges.Between(granted, [], Today, Today, "retracted", "replaced", "REVOKED"));
 
         Assert.Equal(("GRANTED", "REVOKED", "replaced", false),
             (change.Old, change.New, change.Reason, change.Correction));
@@ -64,11 +64,11 @@ public sealed class StepChangesPropertyTests
         List<Step> stored = [new(before, "A", null, "earlier"), new(Today, "AA", null, "upgraded")];
         List<Step> current = [new(before, "A", null, "earlier"), new(Today, "A", null, "penalty")];
 
-        var change = Assert.Single(StepChanges.Between(stored, current, Today, "retracted", "replaced", null));
+        var change = Assert.Single(StepChanges.Between(stored, current, Today, Today, "retracted", "replaced", null));
 
         Assert.Equal(("AA", "A", "penalty"), (change.Old, change.New, change.Reason));
         // Without a row of its own that day, the neutral sentence.
-        Assert.Equal("replaced", Assert.Single(StepChanges.Between(stored, current.Take(1).ToList(), Today,
+        Assert.Equal("replaced", Assert.Single(StepChanges.Between(stored, current.Take(1).ToList(), Today, Today,
             "retracted", "replaced", null)).Reason);
     }
 
@@ -79,7 +79,8 @@ public sealed class StepChangesPropertyTests
         List<Step> stored = [new(granted, "GRANTED", null, "granted"), new(Today, "REVOKED", null, "listed")];
         List<Step> current = [new(granted, "GRANTED", null, "granted")];
 
-        var change = Assert.Single(StepChanges.Between(stored, current, Today, "retracted", "replaced", "REVOKED",
+        var change = Assert.Single(StepChanges.Between(stored, current, Today, Today, "retracted", "replaced",
+            "REVOKED",
             dayReason: "listing withdrawn"));
 
         Assert.Equal(("REVOKED", "GRANTED", "listing withdrawn"), (change.Old, change.New, change.Reason));

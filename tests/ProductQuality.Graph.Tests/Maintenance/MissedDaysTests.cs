@@ -14,7 +14,7 @@ namespace ProductQuality.Graph.Tests.Maintenance;
 /// What the daily re-evaluation records does not depend on whether the server was up: a run after missed days gives
 /// the same tier and class histories as a run each day. A product that fell due on a missed day is graded on that
 /// day, and its makers' colours change that day, not on the day the server came back (they were all dated then,
-/// with the reason "re-graded after a new fact").
+/// with the reason "re-graded after a new fact"). Nor are the changes of missed days corrections.
 /// </summary>
 public sealed class MissedDaysTests(SeededTemplate template) : IClassFixture<SeededTemplate>
 {
@@ -41,6 +41,19 @@ public sealed class MissedDaysTests(SeededTemplate template) : IClassFixture<See
         Assert.Equal(dailyTiers, onceTiers);
         Assert.Equal(dailyClasses, onceClasses);
         Assert.All(graded, t => Assert.StartsWith("到期重新分级", t.Reason, StringComparison.Ordinal));
+
+        // No late fact was recorded: the catch-up's changes are news of the missed days, not corrections (they were
+        // all sent as corrections, as if a late fact had revised what the feed had said of those days).
+        var (dailyEvents, onceEvents) = (await EventsAsync(daily), await EventsAsync(once));
+        Assert.Contains(onceEvents, e => e.EffectiveFrom < last && e.EnterpriseId is not null);
+        Assert.Contains(onceEvents, e => e.EffectiveFrom < last && e.ProductCode is not null);
+        Assert.All(dailyEvents.Concat(onceEvents), e => Assert.False(e.Correction, $"{e.Kind} {e.EffectiveFrom}"));
+    }
+
+    private static async Task<List<ProductQuality.Graph.Changes.ChangeEvent>> EventsAsync(string path)
+    {
+        await using var db = SeededTemplate.Open(path);
+        return await db.ChangeEvents.AsNoTracking().ToListAsync();
     }
 
     private static async Task RunAsync(string path, DateOnly day)
