@@ -49,6 +49,22 @@ internal static class DevelopmentSignIn
             {
                 // Answered below like a missing department: the body is not the object the IDE sends.
             }
+            catch (BadHttpRequestException ex)
+            {
+                // Kestrel could not read the body (too slow, cut short, broken chunks): the client's doing, as at the
+                // endpoint. It reached the developer exception page, stack trace and all (the wire probe).
+                await TransportErrorWriter.WriteAsync(http, GraphQLRequestReader.Unreadable(ex), MediaTypes.Json);
+                return;
+            }
+            catch (IOException ex)
+            {
+                if (!GraphQLRequestReader.CallerLeft(http, ex))
+                {
+                    await TransportErrorWriter.WriteAsync(http, GraphQLRequestReader.BrokenBody, MediaTypes.Json);
+                }
+
+                return;
+            }
         }
 
         if (department is null || policy.ForDepartment(department) is null)

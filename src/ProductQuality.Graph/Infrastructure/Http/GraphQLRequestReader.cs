@@ -141,6 +141,37 @@ internal static class GraphQLRequestReader
         {
             return (0, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(options) : Unreadable(ex));
         }
+        catch (IOException ex)
+        {
+            return CallerLeft(http.HttpContext, ex) ? throw new CallerLeftException(ex) : (0, BrokenBody);
+        }
+    }
+
+    /// <summary>
+    /// Any other failure to read a request body is the client's too: a chunk size too large for Kestrel (a plain
+    /// IOException over an OverflowException) was a logged 500.
+    /// </summary>
+    internal static readonly RequestError BrokenBody = RequestError.BadRequest("INVALID_REQUEST", "The request body "
+        + "could not be read: its chunked encoding is broken (a chunk size that is not hexadecimal or too large) or it "
+        + "was cut short. Send the body with a Content-Length, or in well-formed chunks.");
+
+    /// <summary>
+    /// Whether a failed body read was the caller leaving (its connection reset mid-body): then the request is marked
+    /// as the access log's 499 and aborted, as for a caller that leaves during execution. It was a logged 500 with an
+    /// ERROR entry (the wire probe).
+    /// </summary>
+    internal static bool CallerLeft(HttpContext http, IOException failure)
+    {
+        if (failure is not Microsoft.AspNetCore.Connections.ConnectionResetException
+            && !http.RequestAborted.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        http.Response.StatusCode = Audit.AccessOutcomes.ClientClosedRequest;
+        http.Features.Get<Audit.AccessTrace>()?.Failed(Audit.AccessOutcomes.ClientClosedCode);
+        http.Abort();
+        return true;
     }
 
     /// <summary>Kestrel's refusal of a request it could not read, as the client's error with its status.</summary>

@@ -26,8 +26,11 @@ internal static class KestrelRequestReading
         kestrel.Limits.MaxRequestLineSize = RequestLineFor(options, kestrel.Limits);
         // A header value that is not UTF-8 ("X-Purpose: caf\xe9", a token with a stray byte) was a bare 400. Read
         // leniently, it reaches the checks of the header it is in, which answer with a code (INVALID_PURPOSE,
-        // INVALID_TOKEN); a header nobody reads is ignored, as any other.
-        kestrel.RequestHeaderEncodingSelector = _ => LenientUtf8;
+        // INVALID_TOKEN); a header nobody reads is ignored, as any other. Not Content-Length: Kestrel parses it with a
+        // fixed buffer under a custom encoding, and 21 digits or more overflowed it — no answer at all and a stack
+        // trace in the log (the wire probe); by default it is Kestrel's bare 400, as for 19 or 20 digits.
+        kestrel.RequestHeaderEncodingSelector = name =>
+            name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) ? null : LenientUtf8;
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
         {
             await endpoint(http);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException ex)
+            when (ex is CallerLeftException || http.RequestAborted.IsCancellationRequested)
         {
             // The caller went away: nobody is left to answer.
         }
