@@ -61,6 +61,7 @@ public static class DatabaseInitializer
         }
 
         await UseWriteAheadLogAsync(db, cancellationToken);
+        await PostgresPrivileges.ThrowIfMissingAsync(db, cancellationToken);
         if (await Seeding.DatabaseSeeder.IsUnfinishedAsync(db, cancellationToken))
         {
             await RecreateUnfinishedAsync(db, options, lease, logger, cancellationToken);

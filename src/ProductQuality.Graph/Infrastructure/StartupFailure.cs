@@ -143,6 +143,13 @@ public static partial class StartupFailure
             : cause is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 }
             ? $"The database is read-only to this work, which writes to it ({provider}: {detail}). Make the file and "
                 + "its folder writable by this user, or take Mode=ReadOnly out of Database:ConnectionString."
+            // "for schema public": the first start could not create the tables; "for table X": the user may not
+            // write them, which schema rights would not mend (the operations probe's read-only role).
+            : cause is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.InsufficientPrivilege }
+                && !detail.Contains("for schema", StringComparison.Ordinal)
+            ? $"The database refused this server's user a right it needs ({provider}: {detail}). Grant it SELECT, "
+                + "INSERT, UPDATE and DELETE on the server's tables (e.g. GRANT SELECT, INSERT, UPDATE, DELETE ON ALL "
+                + "TABLES IN SCHEMA public TO the user, and USAGE ON ALL SEQUENCES), or run as the tables' owner."
             : cause is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.InsufficientPrivilege }
             ? $"The database refused this server's user a right it needs ({provider}: {detail}). Grant it (e.g. "
                 + "CREATE and USAGE on the schema, as PostgreSQL 15 no longer gives every user CREATE on public), or "

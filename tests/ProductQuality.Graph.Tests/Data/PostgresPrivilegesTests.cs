@@ -1,0 +1,56 @@
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Data;
+
+/// <summary>
+/// A server whose PostgreSQL user may only read its tables started, said it was ready and refused every request as
+/// "the access log cannot be written just now" (the operations probe). It stops at start now, naming the tables and
+/// the grant to make; exit code 3, no stack trace.
+/// </summary>
+[OnPostgres]
+public sealed class PostgresPrivilegesTests
+{
+    [ProviderFact]
+    public async Task A_user_that_may_only_read_the_tables_stops_the_start_with_the_grant_to_make()
+    {
+        using var process = new VerbProcess();
+        using var server = new PostgresServerFactory();
+        (await server.ClientFor("samr-jiaxing").PostAsync("{ __typename }")).EnsureData();
+
+        var reader = $"pqg_reader_{Guid.NewGuid():N}"[..30];
+        var admin = PostgresTestServer.RequireConnectionString();
+        await ExecuteAsync(admin, $"CREATE ROLE {reader} LOGIN PASSWORD 'reader'");
+        try
+        {
+            await ExecuteAsync(server.ConnectionString, $"GRANT USAGE ON SCHEMA public TO {reader}; "
+                + $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}");
+            var asReader = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString)
+                { Username = reader, Password = "reader" }.ConnectionString;
+
+            var (exit, _, error) = await process.RunAsync("--urls", "http://127.0.0.1:0",
+                "--Database:Provider=Postgres", $"--Database:ConnectionString={asReader}");
+
+            Assert.True(exit == 3, $"exit {exit}: {error}");
+            var sentence = error.Split('\n')[0];
+            Assert.Contains($"The database user {reader} may not read and write every table", sentence,
+                StringComparison.Ordinal);
+            Assert.Contains("AccessLog", sentence, StringComparison.Ordinal);
+            Assert.Contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES", sentence, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server.ConnectionString, $"DROP OWNED BY {reader}");
+            await ExecuteAsync(admin, $"DROP ROLE IF EXISTS {reader}");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
