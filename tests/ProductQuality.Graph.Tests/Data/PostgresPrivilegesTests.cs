@@ -37,6 +37,14 @@ public sealed class PostgresPrivilegesTests
             Assert.Contains("AccessLog", sentence, StringComparison.Ordinal);
             Assert.Contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES", sentence, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+
+            // A verb that writes is refused by the table it writes: told to grant table rights, not schema ones.
+            var (verbExit, _, verbError) = await process.RunAsync("recompute",
+                "--Database:Provider=Postgres", $"--Database:ConnectionString={asReader}");
+            Assert.True(verbExit == 3, $"exit {verbExit}: {verbError}");
+            Assert.Contains("permission denied for table", verbError, StringComparison.Ordinal);
+            Assert.Contains("Grant it SELECT, INSERT, UPDATE and DELETE", verbError, StringComparison.Ordinal);
+            Assert.DoesNotContain("CREATE and USAGE on the schema", verbError, StringComparison.Ordinal);
         }
         finally
         {
