@@ -96,6 +96,14 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
             return Broken(walk.Seq + 1, "table", Gap(walk.Seq, tableFirst, archive.Files));
         }
 
+        // Every entry archived, the table empty (the state right after a retention run on a quiet system): entries
+        // the archive does not hold are the same gap, most likely an archive folder not given. It read as the head
+        // altered: "entries after 0 were removed" (the operations probe).
+        if (tableFirst == long.MaxValue && head.Seq > walk.Seq)
+        {
+            return Broken(walk.Seq + 1, "table", Gap(walk.Seq, head.Seq + 1, archive.Files, tableEmpty: true));
+        }
+
         var after = tableFirst == long.MaxValue ? walk.Seq : tableFirst - 1;
         while (true)
         {
@@ -166,12 +174,14 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
             : $"Entry {entry.Seq} is in both the archive and the table (an archive run was interrupted before "
               + "removing it), but they differ: the table's copy was altered.";
 
-    private static string Gap(long archivedUpTo, long tableFirst, int files) =>
+    private static string Gap(long archivedUpTo, long tableFirst, int files, bool tableEmpty = false) =>
         files == 0
-            ? $"{Entries(1, tableFirst - 1)} not in the table and no archive file holds them: removed, or archived "
-              + "to a folder not given (--archive DIR or AccessLog:Retention:Folder)."
+            ? $"{Entries(1, tableFirst - 1)} not in the table{(tableEmpty ? " (it is empty)" : "")} and no archive "
+              + "file holds them: removed, or archived to a folder not given (--archive DIR or "
+              + "AccessLog:Retention:Folder)."
             : $"{Entries(archivedUpTo + 1, tableFirst - 1)} missing: the archive ends at entry {archivedUpTo} and "
-              + $"the table begins at entry {tableFirst}; an archive file or entries were removed.";
+              + (tableEmpty ? "the table is empty" : $"the table begins at entry {tableFirst}")
+              + "; an archive file or entries were removed.";
 
     /// <summary>"Entry 5 is" or "Entries 5 to 9 are".</summary>
     internal static string Entries(long first, long last) =>

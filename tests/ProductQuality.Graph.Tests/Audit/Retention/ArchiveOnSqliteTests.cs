@@ -110,6 +110,29 @@ public sealed class ArchiveOnSqliteTests(AccessLogServerFactory factory)
         Assert.Contains("官员", await File.ReadAllTextAsync(lab.Files[0].Path), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_every_entry_archived_a_missing_archive_is_named_as_such_not_as_the_head_altered()
+    {
+        // The table empty (right after a retention run on a quiet system): verify without the archive folder said
+        // "The head says the chain ends at entry 15, but it ends at entry 0", which reads as tampering.
+        using var lab = NewLab();
+        await lab.AppendAsync(ArchiveLab.Expired);
+        await lab.ArchiveAsync();
+        Assert.Equal(0, lab.TableFirst());   // none left
+        var elsewhere = Directory.CreateDirectory(Path.Combine(lab.Folder, "elsewhere")).FullName;
+
+        var without = await lab.RunVerbAsync("audit", "verify", "--archive", elsewhere);
+        Assert.True(without.ExitCode == 1, without.Out + without.Error);
+        Assert.Contains("Entries 1 to 15 are not in the table (it is empty) and no archive file holds them",
+            without.Out, StringComparison.Ordinal);
+
+        File.Delete(lab.Files[^1].Path);
+        var cut = await lab.VerifyAsync();
+        Assert.False(cut.Intact);
+        Assert.Contains("Entries 13 to 15 are missing: the archive ends at entry 12 and the table is empty",
+            cut.Problem, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, long, string, string> Tamperings() => new()
     {
         { "altered line", 6, "access-log-000000000005-000000000008.jsonl line 2", "was altered" },
