@@ -17,7 +17,9 @@ public sealed class OverrideEnterpriseClassInput : WriteInput
     [Description("Why (调整理由), at most 1000 characters; required, also for a withdrawal.")]
     public string Reason { get; init; } = "";
 
-    [Description("Last day the override applies; after today. Required unless withdrawing.")]
+    [Description("Last day the override applies; after today. Required unless withdrawing. An override to a worse "
+        + "class counts as a downgrade (升降原则): after it ends, the class the rules give may be kept from improving "
+        + "for the upgrade wait (12 months by default), as after any downgrade.")]
     public DateOnly? ExpiresOn { get; init; }
 
     [Description("The enterprise's overrideRevision as you read it; a stale one is refused with CONFLICT.")]

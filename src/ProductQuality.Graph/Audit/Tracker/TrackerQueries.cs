@@ -23,7 +23,8 @@ public static class TrackerQueries
     private const string Description = "The data tracker (数据追踪): who received this enterprise's data — each "
         + "request whose answer returned it, newest first: when, which department, for what declared purpose, which "
         + "field groups. Only requests that actually returned the enterprise's data count, not those that asked and "
-        + "got nothing.";
+        + "got nothing. It covers the access log the server keeps: entries older than its retention period, archived "
+        + "to files, are not in it (ask the regulator for those).";
 
     /// <summary>The regulator's field (field group Audit, like accessLog).</summary>
     public static void AddTo(QueryType query) =>
