@@ -20,6 +20,9 @@ public sealed record EnterpriseFactSet(
     IReadOnlyList<ClassOverrideFact> ClassOverrides,
     IReadOnlyList<BlacklistDecisionFact> BlacklistDecisions)
 {
+    /// <summary>The years a valid complaint (有效投诉) counts for: the window (day − 1 year, day].</summary>
+    public const int ComplaintWindowYears = 1;
+
     /// <summary>The failures, rectification orders and serious violations the blacklist rule looks at.</summary>
     public BlacklistFacts BlacklistFacts() => new()
     {
@@ -50,7 +53,7 @@ public sealed record EnterpriseFactSet(
             UnlicensedProductionFinding = Decisions.Any(d =>
                 d.Kind == EnforcementKind.UnlicensedProduction && d.Date >= from && d.Date <= asOf),
             PenaltiesInWindow = Decisions.Count(d => d.Date >= from && d.Date <= asOf),
-            ValidComplaintsLastYear = Complaints.Count(c => c > asOf.AddYears(-1) && c <= asOf),
+            ValidComplaintsLastYear = Complaints.Count(c => c > asOf.AddYears(-ComplaintWindowYears) && c <= asOf),
         };
     }
 
@@ -80,7 +83,7 @@ public sealed record EnterpriseFactSet(
         foreach (var c in Complaints)
         {
             yield return c;
-            yield return InForce.LeavesOpenWindow(c, 1);
+            yield return InForce.LeavesOpenWindow(c, ComplaintWindowYears);
         }
 
         foreach (var o in ClassOverrides)

@@ -101,6 +101,23 @@ public sealed class ReasonWriter(
                     $"sampling of {s.Date:yyyy-MM-dd} left the {windowYears}-year window"));
         }
 
+        // Penalties and complaints leave their windows as samplings do: enforcement facts, tagged as when they entered.
+        foreach (var d in facts.Decisions.Where(d => InForce.LeavesWindow(d.Date, windowYears) == asOf))
+        {
+            Add(parts, FactGroup.Enforcement,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"enforcement decision (处罚决定) of {d.Date:yyyy-MM-dd}, {d.Kind.Label()}, " +
+                    $"left the {windowYears}-year window"));
+        }
+
+        const int complaintYears = EnterpriseFactSet.ComplaintWindowYears;
+        foreach (var c in facts.Complaints.Distinct().Where(c => InForce.LeavesOpenWindow(c, complaintYears) == asOf))
+        {
+            Add(parts, FactGroup.Enforcement,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"valid complaint (有效投诉) of {c:yyyy-MM-dd} left the {complaintYears}-year window"));
+        }
+
         foreach (var p in facts.ProductCodes)
         {
             var tier = tiers?.TierOn(p, asOf);
