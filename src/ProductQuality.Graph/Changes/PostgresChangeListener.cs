@@ -46,17 +46,13 @@ internal sealed partial class PostgresChangeListener(
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
             {
-                Log.ListenFailed(logger, e);
+                // An outage is a warning line now and then, no stack trace: it wrote 15–25 lines every 5 s while the
+                // database was down (the operations probe). A fault that is no outage keeps its stack.
+                logger.LogDatabaseFailure(e, "change listener", "Listening for other servers' changes failed; "
+                    + "reconnecting in 5 s (subscriptions still poll meanwhile)", null);
                 await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken)
                     .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(LogLevel.Warning, "Listening for other servers' changes failed; reconnecting in 5 s "
-            + "(subscriptions still poll meanwhile)")]
-        public static partial void ListenFailed(ILogger logger, Exception error);
     }
 }

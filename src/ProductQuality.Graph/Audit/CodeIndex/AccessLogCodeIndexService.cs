@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Data;
 
 namespace ProductQuality.Graph.Audit.CodeIndex;
 
@@ -66,8 +67,10 @@ public sealed class AccessLogCodeIndexService(AccessLogCodeIndexer indexer, IOpt
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            logger.LogWarning(ex, "Could not index access log codes by credit code; trying again later (look-ups by "
-                + "code still find every entry, reading more of the log meanwhile).");
+            // An outage is a warning line now and then, no stack trace (the operations probe counted a 19-line stack
+            // at every retry); a fault that is no outage keeps its stack.
+            logger.LogDatabaseFailure(ex, "code indexer", "Could not index access log codes by credit code; trying "
+                + "again later (look-ups by code still find every entry, reading more of the log meanwhile)", null);
             return false;
         }
     }
