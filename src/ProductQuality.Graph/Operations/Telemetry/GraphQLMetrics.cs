@@ -60,7 +60,7 @@ public sealed class GraphQLMetrics
         }
         finally
         {
-            telemetry.Refused(http.Response.StatusCode);
+            telemetry.Ended(http.Response.StatusCode);
             var operation = _names.Label(telemetry.Department, telemetry.OperationName);
             Record(telemetry, operation, Stopwatch.GetElapsedTime(started));
             telemetry.Tag(Activity.Current, operation);

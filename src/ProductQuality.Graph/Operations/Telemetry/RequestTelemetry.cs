@@ -64,6 +64,22 @@ public sealed class RequestTelemetry
     /// </summary>
     public void Refused(int status, string? errorCode = null) => Outcome ??= Outcomes.ForRefusal(status, errorCode);
 
+    /// <summary>
+    /// The request ended with <paramref name="status"/>. An executed request whose answer the server then withheld
+    /// (its access log entry could not be stored: 503, no data) was counted "ok" or "field_error" although its
+    /// caller got nothing (the operations probe): it is an error.
+    /// </summary>
+    public void Ended(int status)
+    {
+        if (status >= StatusCodes.Status500InternalServerError && Outcome is Outcomes.Ok or Outcomes.FieldError)
+        {
+            Outcome = Outcomes.Error;
+            return;
+        }
+
+        Refused(status);
+    }
+
     internal void Tag(Activity? activity, string operationLabel)
     {
         if (activity is null)
