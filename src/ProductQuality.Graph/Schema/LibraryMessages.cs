@@ -24,6 +24,22 @@ internal static class LibraryMessages
             || message.Contains("'stream'", StringComparison.Ordinal) =>
             message + " This server does not deliver answers in parts (@defer, @stream): remove the directive; the "
                 + "whole answer comes in one response.",
+        KnownDirectivesError => message + " An operation may use @include and @skip: remove it, or use one of those.",
+        // What to send instead, where the library says only what is wrong (the wire probe).
+        NoUnusedFragmentsError => message + " Remove the fragment, or spread it (...Name) where its fields belong.",
+        NoUndefinedVariablesError => message + " Declare it in the operation's variable definitions, e.g. "
+            + "query($name: String) { … }, or write the value in place.",
+        KnownFragmentNamesError => message + " Define the fragment in the same document (fragment Name on Type "
+            + "{ … }), or remove the spread.",
+        UniqueDirectivesPerLocationError => message + " Keep one of them.",
+        DirectivesInAllowedLocationsError => message + " Move the directive to a place it is allowed, or remove it.",
+        ScalarLeafsError when message.Contains("must have a sub selection", StringComparison.Ordinal) =>
+            message + ": list the fields you want, e.g. { code name }.",
+        ScalarLeafsError => message + ": remove the { … } after it; it is a value, not an object.",
+        ArgumentsOfCorrectTypeError => message + " Send a value of the argument's type (the schema gives it).",
+        ProvidedNonNullArgumentsError => message + " Give it a value.",
+        UniqueFragmentNamesError => message + " Rename one of them.",
+        UniqueVariableNamesError => message + " Declare each variable once.",
         _ => message,
     };
 }

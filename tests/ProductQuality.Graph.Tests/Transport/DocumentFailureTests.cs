@@ -86,6 +86,31 @@ public sealed class DocumentFailureTests(GraphServerFactory factory)
             reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Every validation error says what to send instead, not only what is wrong: the library's "Fragment 'U' is never
+    /// used." and "Variable '$b' is not defined." left a partner to guess (the wire probe).
+    /// </summary>
+    [Theory]
+    [InlineData("{ __typename } fragment U on Query { __typename }", "NO_UNUSED_FRAGMENTS", "spread it")]
+    [InlineData("query { productCategories(first: $b) { code } }", "NO_UNDEFINED_VARIABLES", "Declare it")]
+    [InlineData("{ __typename @foo }", "KNOWN_DIRECTIVES", "@include and @skip")]
+    [InlineData("{ ...X }", "KNOWN_FRAGMENT_NAMES", "Define the fragment")]
+    [InlineData("{ __typename @include(if: true) @include(if: true) }", "UNIQUE_DIRECTIVES_PER_LOCATION", "Keep one")]
+    [InlineData("query @include(if: true) { __typename }", "DIRECTIVES_IN_ALLOWED_LOCATIONS", "Move the directive")]
+    [InlineData("{ productCategories }", "SCALAR_LEAFS", "list the fields you want")]
+    [InlineData("{ __typename { x } }", "SCALAR_LEAFS", "remove the { … }")]
+    [InlineData("{ enterprises(first: 1.5) { totalCount } }", "ARGUMENTS_OF_CORRECT_TYPE", "Send a value")]
+    [InlineData("{ enterprise { name } }", "PROVIDED_NON_NULL_ARGUMENTS", "Give it a value")]
+    [InlineData("{ ...A } fragment A on Query { __typename } fragment A on Query { __typename }",
+        "UNIQUE_FRAGMENT_NAMES", "Rename one")]
+    [InlineData("query($a: Int, $a: Int) { __typename }", "UNIQUE_VARIABLE_NAMES", "Declare each variable once")]
+    public async Task A_validation_error_says_what_to_send_instead(string query, string code, string remedy)
+    {
+        var reply = await _client.PostAsync(query);
+        Assert.True(reply.FirstErrorCode == code, $"{reply.FirstErrorCode}: {reply.Body}");
+        Assert.Contains(remedy, reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(DeepDocuments))]
     public async Task Deeply_nested_documents_are_document_too_deep(string what, string query)
