@@ -8,8 +8,12 @@ namespace ProductQuality.Graph.Tests.Infrastructure;
 public sealed class WarningSink : ILoggerProvider, ILogger
 {
     private readonly ConcurrentQueue<string> _messages = new();
+    private readonly ConcurrentQueue<Entry> _entries = new();
 
     public IReadOnlyCollection<string> Messages => _messages;
+
+    /// <summary>Each warning and error with its level and the exception logged with it, if any.</summary>
+    public IReadOnlyCollection<Entry> Entries => _entries;
 
     public ILogger CreateLogger(string categoryName) => this;
 
@@ -22,11 +26,15 @@ public sealed class WarningSink : ILoggerProvider, ILogger
     {
         if (IsEnabled(logLevel))
         {
-            _messages.Enqueue(formatter(state, exception));
+            var message = formatter(state, exception);
+            _messages.Enqueue(message);
+            _entries.Enqueue(new Entry(logLevel, message, exception));
         }
     }
 
     public void Dispose()
     {
     }
+
+    public sealed record Entry(LogLevel Level, string Message, Exception? Exception);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,7 +17,7 @@ public sealed class ListenerOutageLogTests
     [ProviderFact]
     public async Task The_change_listener_cut_off_by_the_database_logs_one_line_without_a_stack()
     {
-        var logs = new Sink();
+        var logs = new WarningSink();
         using var postgres = new PostgresServerFactory();
         using var server = postgres.WithWebHostBuilder(b => b.ConfigureTestServices(
             s => s.AddSingleton<ILoggerProvider>(logs)));
@@ -34,7 +33,7 @@ public sealed class ListenerOutageLogTests
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        Sink.Entry? failed = null;
+        WarningSink.Entry? failed = null;
         while (failed is null && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
@@ -46,33 +45,5 @@ public sealed class ListenerOutageLogTests
         Assert.Equal(LogLevel.Warning, failed.Level);
         Assert.Null(failed.Exception);
         Assert.Contains("more like this in the last", failed.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class Sink : ILoggerProvider, ILogger
-    {
-        private readonly ConcurrentQueue<Entry> _entries = new();
-
-        public IReadOnlyCollection<Entry> Entries => _entries;
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
-            Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                _entries.Enqueue(new Entry(logLevel, formatter(state, exception), exception));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
-
-        public sealed record Entry(LogLevel Level, string Message, Exception? Exception);
     }
 }
