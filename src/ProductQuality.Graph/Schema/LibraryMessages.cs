@@ -36,7 +36,9 @@ internal static class LibraryMessages
         ScalarLeafsError when message.Contains("must have a sub selection", StringComparison.Ordinal) =>
             message + ": list the fields you want, e.g. { code name }.",
         ScalarLeafsError => message + ": remove the { … } after it; it is a value, not an object.",
-        ArgumentsOfCorrectTypeError => message + " Send a value of the argument's type (the schema gives it).",
+        // Unless the message already says what the type takes (an enum's values, a scalar's form).
+        ArgumentsOfCorrectTypeError when message.Contains("Expected type", StringComparison.Ordinal)
+            && !message.Contains(" takes ", StringComparison.Ordinal) => message + " Send a value of that type.",
         ProvidedNonNullArgumentsError => message + " Give it a value.",
         UniqueFragmentNamesError => message + " Rename one of them.",
         UniqueVariableNamesError => message + " Declare each variable once.",

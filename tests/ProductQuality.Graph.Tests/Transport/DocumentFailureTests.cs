@@ -92,14 +92,14 @@ public sealed class DocumentFailureTests(GraphServerFactory factory)
     /// </summary>
     [Theory]
     [InlineData("{ __typename } fragment U on Query { __typename }", "NO_UNUSED_FRAGMENTS", "spread it")]
-    [InlineData("query { productCategories(first: $b) { code } }", "NO_UNDEFINED_VARIABLES", "Declare it")]
+    [InlineData("query { enterprises(first: $b) { totalCount } }", "NO_UNDEFINED_VARIABLES", "Declare it")]
     [InlineData("{ __typename @foo }", "KNOWN_DIRECTIVES", "@include and @skip")]
     [InlineData("{ ...X }", "KNOWN_FRAGMENT_NAMES", "Define the fragment")]
     [InlineData("{ __typename @include(if: true) @include(if: true) }", "UNIQUE_DIRECTIVES_PER_LOCATION", "Keep one")]
     [InlineData("query @include(if: true) { __typename }", "DIRECTIVES_IN_ALLOWED_LOCATIONS", "Move the directive")]
     [InlineData("{ productCategories }", "SCALAR_LEAFS", "list the fields you want")]
     [InlineData("{ __typename { x } }", "SCALAR_LEAFS", "remove the { … }")]
-    [InlineData("{ enterprises(first: 1.5) { totalCount } }", "ARGUMENTS_OF_CORRECT_TYPE", "Send a value")]
+    [InlineData("{ enterprises(first: 1.5) { totalCount } }", "ARGUMENTS_OF_CORRECT_TYPE", "Send a value of that type")]
     [InlineData("{ enterprise { name } }", "PROVIDED_NON_NULL_ARGUMENTS", "Give it a value")]
     [InlineData("{ ...A } fragment A on Query { __typename } fragment A on Query { __typename }",
         "UNIQUE_FRAGMENT_NAMES", "Rename one")]
