@@ -80,12 +80,13 @@ public sealed class EnterpriseReplay(
             last = assessment;
             if (result is not null && Differs(result, assessment, records, blacklist, assured, f, history))
             {
-                return result with { NextDue = asOf };
+                return result with { NextDue = asOf, TodaysFacts = reasons.FactsOn(today, blacklist.Events) };
             }
         }
 
-        return result ?? new ReplayResult(last!, history[^1].EffectiveFrom, ManagementOn(f, today), blacklist.Listed,
-            blacklist.ListedOn, assured.Grant, records, blacklist.Events, assured.Records, snapshots, null);
+        return (result ?? new ReplayResult(last!, history[^1].EffectiveFrom, ManagementOn(f, today), blacklist.Listed,
+            blacklist.ListedOn, assured.Grant, records, blacklist.Events, assured.Records, snapshots, null))
+            with { TodaysFacts = reasons.FactsOn(today, blacklist.Events) };
     }
 
     /// <summary>How far the look-ahead goes: past every window, override and grant a fact set can hold.</summary>

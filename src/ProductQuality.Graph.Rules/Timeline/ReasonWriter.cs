@@ -42,6 +42,30 @@ public sealed class ReasonWriter(
 
         // What a reader without the facts' groups still learns: how the class moved under the principle.
         Add(parts, FactGroup.Class, TransitionText(transition));
+        AddFacts(parts, asOf, first, blacklist);
+        if (parts.Count == 0)
+        {
+            Add(parts, FactGroup.Class, "复核 scheduled review");
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// The facts of <paramref name="asOf"/> alone, whether or not they changed anything: why a change reported earlier
+    /// that day was taken back by a later write of the day (an override set, then withdrawn), where the history has no
+    /// row of the day to say it. Empty when the day has no fact.
+    /// </summary>
+    public IReadOnlyList<SummaryClause> FactsOn(DateOnly asOf, IReadOnlyList<ListingRecord> blacklist)
+    {
+        ArgumentNullException.ThrowIfNull(blacklist);
+        var parts = new List<SummaryClause>();
+        AddFacts(parts, asOf, first: false, blacklist);
+        return parts;
+    }
+
+    private void AddFacts(List<SummaryClause> parts, DateOnly asOf, bool first, IReadOnlyList<ListingRecord> blacklist)
+    {
         foreach (var m in facts.Management.Skip(1).Where(m => m.Date == asOf))
         {
             Add(parts, FactGroup.ClassFactors,
@@ -127,12 +151,6 @@ public sealed class ReasonWriter(
             }
         }
 
-        if (parts.Count == 0)
-        {
-            Add(parts, FactGroup.Class, "复核 scheduled review");
-        }
-
-        return parts;
     }
 
     private static string Listing(bool listed) =>

@@ -1,5 +1,6 @@
 using ProductQuality.Graph.Rules.Assessment;
 using ProductQuality.Graph.Rules.Assured;
+using ProductQuality.Graph.Rules.Common;
 
 namespace ProductQuality.Graph.Rules.Timeline;
 
@@ -29,6 +30,12 @@ public sealed record ReplayResult(
     IReadOnlyList<StateSnapshot> Snapshots,
     DateOnly? NextDue)
 {
+    /// <summary>
+    /// What today's facts say, whether or not they changed anything (<see cref="ReasonWriter.FactsOn"/>): the reason
+    /// of a change reported earlier today that a later write of the day took back. Empty when today has no fact.
+    /// </summary>
+    public IReadOnlyList<SummaryClause> TodaysFacts { get; init; } = [];
+
     /// <summary>The state on <paramref name="today"/>, the last replayed day: what the enterprise row caches.</summary>
     public EnterpriseState StateOn(DateOnly today)
     {

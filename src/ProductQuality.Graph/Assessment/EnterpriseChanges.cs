@@ -23,12 +23,13 @@ internal static class EnterpriseChanges
 
     public static void Append(
         ProductQualityDbContext db, Enterprise enterprise, DateOnly today, DateOnly unevaluatedFrom, DateTime now,
-        Histories stored, Histories current)
+        Histories stored, Histories current, string? todaysFacts = null)
     {
         // Today's evaluation's reason (its facts, each reader seeing those it may): why a change reported earlier
         // today was taken back by a later write of the day, for every kind — an assured title given back when a
-        // same-day listing was withdrawn said only "re-evaluated", to the public too (the re-probe).
-        var dayReason = current.Records.LastOrDefault(r => r.EffectiveFrom == today)?.Reason;
+        // same-day listing was withdrawn said only "re-evaluated", to the public too (the re-probe). Without a row of
+        // today (an override set and withdrawn the same day leaves none), today's facts say it (the domain probe).
+        var dayReason = current.Records.LastOrDefault(r => r.EffectiveFrom == today)?.Reason ?? todaysFacts;
         foreach (var kind in AssessedKinds)
         {
             ChangeLog.Enterprise(db, enterprise, kind, Steps(stored.Records, kind), Steps(current.Records, kind),

@@ -96,7 +96,8 @@ internal sealed class EnterpriseReEvaluator(
             EnterpriseChanges.Append(db, enterprise, today, unevaluatedFrom, now,
                 new(records[id].ToList(), [.. listings[id], .. decisions[id].Where(d => !decidedNow.Contains(d.Id))],
                     assured[id].ToList()),
-                new(fresh, [.. derived, .. decisions[id]], grants));
+                new(fresh, [.. derived, .. decisions[id]], grants),
+                result.TodaysFacts.Count > 0 ? ReasonJson.Serialize(result.TodaysFacts) : null);
             if (any)
             {
                 changed.Add(enterprise);
