@@ -93,7 +93,7 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
 
         if (tableFirst != long.MaxValue && tableFirst > walk.Seq + 1)
         {
-            return Broken(walk.Seq + 1, "table", Gap(walk.Seq, tableFirst, archive.Files));
+            return Broken(walk.Seq + 1, "table", Gap(walk.Seq, tableFirst, archive.Files, folder));
         }
 
         // Every entry archived, the table empty (the state right after a retention run on a quiet system): entries
@@ -101,7 +101,7 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
         // altered: "entries after 0 were removed" (the operations probe).
         if (tableFirst == long.MaxValue && head.Seq > walk.Seq)
         {
-            return Broken(walk.Seq + 1, "table", Gap(walk.Seq, head.Seq + 1, archive.Files, tableEmpty: true));
+            return Broken(walk.Seq + 1, "table", Gap(walk.Seq, head.Seq + 1, archive.Files, folder, tableEmpty: true));
         }
 
         var after = tableFirst == long.MaxValue ? walk.Seq : tableFirst - 1;
@@ -174,11 +174,14 @@ public sealed class ChainVerifier(AccessLogStore store, IOptions<AccessLogOption
             : $"Entry {entry.Seq} is in both the archive and the table (an archive run was interrupted before "
               + "removing it), but they differ: the table's copy was altered.";
 
-    private static string Gap(long archivedUpTo, long tableFirst, int files, bool tableEmpty = false) =>
+    // The folder read is named: "a folder not given" was said when one was given, and hid the default searched.
+    private static string Gap(long archivedUpTo, long tableFirst, int files, string folder, bool tableEmpty = false) =>
         files == 0
             ? $"{Entries(1, tableFirst - 1)} not in the table{(tableEmpty ? " (it is empty)" : "")} and no archive "
-              + "file holds them: removed, or archived to a folder not given (--archive DIR or "
-              + "AccessLog:Retention:Folder)."
+              + $"file holds them: the archive folder read, {folder}, "
+              + (Directory.Exists(folder) ? "holds no archive file" : "does not exist")
+              + ". They were removed, or archived to another folder: name it with --archive DIR or "
+              + "AccessLog:Retention:Folder."
             : $"{Entries(archivedUpTo + 1, tableFirst - 1)} missing: the archive ends at entry {archivedUpTo} and "
               + (tableEmpty ? "the table is empty" : $"the table begins at entry {tableFirst}")
               + "; an archive file or entries were removed.";

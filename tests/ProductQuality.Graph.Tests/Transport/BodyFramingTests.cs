@@ -26,6 +26,7 @@ public sealed class BodyFramingTests(WebSocketServer server) : IClassFixture<Web
         var (status, _, body) = await RawHttp.ExchangeAsync(server.Address, Encoding.ASCII.GetBytes(request));
         Assert.True(status == 400, $"{status}: {body}");
         Assert.Contains("\"code\":\"INVALID_REQUEST\"", body, StringComparison.Ordinal);
+        Assert.Contains("its chunked encoding is broken", body, StringComparison.Ordinal);   // no Content-Length
     }
 
     [Theory]

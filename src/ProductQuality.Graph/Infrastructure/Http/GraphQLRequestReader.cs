@@ -182,8 +182,10 @@ internal static class GraphQLRequestReader
         StatusCodes.Status413PayloadTooLarge => new RequestError(refusal.StatusCode, "REQUEST_TOO_LARGE",
             "The request body is larger than this server accepts: send large lists (credit codes) in several "
                 + "requests."),
+        // Kestrel says which of the two it was; a chunk size 'zz' read as a Content-Length never sent (the re-probe).
+        _ when refusal.Message.Contains("chunk", StringComparison.OrdinalIgnoreCase) => BrokenBody,
         _ => RequestError.BadRequest("INVALID_REQUEST", "The request could not be read: its body ended before its "
-            + "Content-Length, or its encoding is broken."),
+            + "Content-Length, or its encoding is broken. Send the whole body, as many bytes as its Content-Length."),
     };
 
     private static byte[] Grow(byte[] buffer, int length)

@@ -125,6 +125,8 @@ public sealed class ArchiveOnSqliteTests(AccessLogServerFactory factory)
         Assert.True(without.ExitCode == 1, without.Out + without.Error);
         Assert.Contains("Entries 1 to 15 are not in the table (it is empty) and no archive file holds them",
             without.Out, StringComparison.Ordinal);
+        Assert.Contains($"the archive folder read, {elsewhere}, holds no archive file", without.Out,
+            StringComparison.Ordinal);
 
         File.Delete(lab.Files[^1].Path);
         var cut = await lab.VerifyAsync();
