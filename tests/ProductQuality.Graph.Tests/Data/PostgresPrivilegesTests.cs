@@ -32,7 +32,7 @@ public sealed class PostgresPrivilegesTests
 
             Assert.True(exit == 3, $"exit {exit}: {error}");
             var sentence = error.Split('\n')[0];
-            Assert.Contains($"The database user {reader} may not read and write every table", sentence,
+            Assert.Contains($"The database user {reader} may not read and add rows to every table", sentence,
                 StringComparison.Ordinal);
             Assert.Contains("AccessLog", sentence, StringComparison.Ordinal);
             Assert.Contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES", sentence, StringComparison.Ordinal);
