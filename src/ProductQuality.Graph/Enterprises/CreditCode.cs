@@ -51,9 +51,12 @@ public static class CreditCode
             }
         }
 
-        if (code.Length != Length)
+        // Counted as characters, not UTF-16 units: one emoji was "2 characters" (the wire probe).
+        if (code.Length != Length || Recording.WriteScope.Characters(code) != Length)
         {
-            return CreditCodeValidation.Invalid(Inv($"has {code.Length} characters; a credit code has {Length}"));
+            var count = Recording.WriteScope.Characters(code);
+            return CreditCodeValidation.Invalid(
+                Inv($"has {count} character{(count == 1 ? "" : "s")}; a credit code has {Length}"));
         }
 
         // Report the first bad character by position, so the person can find it on the licence.

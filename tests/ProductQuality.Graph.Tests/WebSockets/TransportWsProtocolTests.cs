@@ -97,6 +97,25 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
     }
 
     [Fact]
+    public async Task An_operation_id_is_limited_in_characters_not_UTF16_units()
+    {
+        // README: "1 to 128 characters"; 65 emoji (130 UTF-16 units) were refused (the wire probe).
+        var emoji = string.Concat(Enumerable.Repeat("\uD83D\uDE00", 128));
+        await using var client = await ConnectedAsync("finance");
+        await client.SendAsync(JsonSerializer.Serialize(
+            new { id = emoji, type = "subscribe", payload = new { query = "{ __typename }" } }));
+        var next = (await client.ReceiveAsync())!.Value;
+        Assert.Equal((emoji, "next"), (next.GetProperty("id").GetString(), next.GetProperty("type").GetString()));
+
+        await using var over = await ConnectedAsync("finance");
+        await over.SendAsync(JsonSerializer.Serialize(
+            new { id = emoji + "x", type = "subscribe", payload = new { query = "{ __typename }" } }));
+        var (code, reason) = await over.ClosedAsync();
+        Assert.Equal(4400, code);
+        Assert.Contains("1 to 128 characters", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mutation_stays_on_HTTP()
     {
         await using var client = await ConnectedAsync("samr-jiaxing");

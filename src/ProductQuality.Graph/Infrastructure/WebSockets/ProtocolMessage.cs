@@ -33,7 +33,9 @@ internal sealed record ProtocolMessage(string Type, string? Id, JsonElement? Pay
             string? id = null;
             if (root.TryGetProperty("id", out var idElement))
             {
-                if (idElement.ValueKind != JsonValueKind.String || idElement.GetString()!.Length is 0 or > 128)
+                // Characters as README counts them (an emoji is one): 65 emoji were refused as over 128.
+                if (idElement.ValueKind != JsonValueKind.String
+                    || Recording.WriteScope.Characters(idElement.GetString()!) is 0 or > 128)
                 {
                     return (null, ConnectionRefusal.BadMessage("'id' must be a string of 1 to 128 characters."));
                 }
