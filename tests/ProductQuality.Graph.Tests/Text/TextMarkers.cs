@@ -20,7 +20,7 @@ public static class TextMarkers
             ["决定列入黑名单", "决定移出黑名单", "整改期", "责令整改", "by decision", "violations since listing"],
         [FactGroup.Assured] = ["放心消费单位", "current grant", "续期", "期满"],
         [FactGroup.Inspections] =
-            ["监督抽查 sampling", "复查 follow-up", "-year window", "不合格) of product", "安全项目不合格) on ", "抽查不合格记录",
+            ["监督抽查 sampling", "复查 follow-up", "sampling of 2", "不合格) of product", "安全项目不合格) on ", "抽查不合格记录",
             "屡查屡犯) of product"],
         [FactGroup.ProductTiers] =
             ["产品风险等级", "风险预警/召回", "risk score", "风险信号", "产品特点", "全国目录风险等级"],
