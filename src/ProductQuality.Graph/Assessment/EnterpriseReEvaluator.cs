@@ -59,7 +59,7 @@ internal sealed class EnterpriseReEvaluator(
             TimelineRows.Apply(enterprise, state);
             // The days from the one it (or a product it makes) fell due on were not evaluated yet (missed days):
             // their changes are news, not corrections.
-            var unevaluatedFrom = enterprise.NextDueOn is { } due && due < today ? due : today;
+            var unevaluatedFrom = DueDay.FirstUnevaluated(enterprise.NextDueOn, today);
             if (dueFrom is not null && dueFrom.TryGetValue(id, out var productDue) && productDue < unevaluatedFrom)
             {
                 unevaluatedFrom = productDue;

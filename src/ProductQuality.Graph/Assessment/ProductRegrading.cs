@@ -29,9 +29,10 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
 
     /// <summary>
     /// Grades <paramref name="codes"/> from <paramref name="from"/>, the day a fact just recorded counts from, on each
-    /// day up to today their grading changes; returns the gradings added and the codes whose tier history changed.
+    /// day up to today their grading changes; returns the gradings added, the codes whose tier history changed and
+    /// each product's first day not graded before (<see cref="DueDay"/>).
     /// </summary>
-    public async Task<(int Changed, HashSet<string> TierChanged)> FromFactAsync(ProductQualityDbContext db,
+    public async Task<Regraded> FromFactAsync(ProductQualityDbContext db,
         IReadOnlyCollection<string> codes, DateOnly from, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -43,17 +44,17 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
     /// Grades the products due by today (<paramref name="codes"/>) from the day each fell due, on each day up to
     /// today their grading changes.
     /// </summary>
-    public async Task<(int Changed, HashSet<string> TierChanged)> WhenDueAsync(ProductQualityDbContext db,
-        IReadOnlyCollection<string> codes, CancellationToken ct)
+    public async Task<Regraded> WhenDueAsync(ProductQualityDbContext db, IReadOnlyCollection<string> codes,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var due = await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
-            .ToDictionaryAsync(p => p.Code, p => p.NextDueOn is { } d && d < today ? d : today, ct);
+            .ToDictionaryAsync(p => p.Code, p => DueDay.FirstUnevaluated(p.NextDueOn, today), ct);
         var earliest = due.Count == 0 ? today : due.Values.Min();
         return await GradeAsync(db, codes, code => due.GetValueOrDefault(code, today), earliest, ct);
     }
 
-    private async Task<(int Changed, HashSet<string> TierChanged)> GradeAsync(ProductQualityDbContext db,
+    private async Task<Regraded> GradeAsync(ProductQualityDbContext db,
         IReadOnlyCollection<string> codes, Func<string, DateOnly> fromOf, DateOnly earliest, CancellationToken ct)
     {
         var told = await TierStepsAsync(db, codes, ct);
@@ -67,7 +68,7 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
         foreach (var product in await db.Products.Where(p => codes.Contains(p.Code)).ToListAsync(ct))
         {
             // The days from the one it fell due on were not graded yet (missed days): their changes are news.
-            unevaluatedFrom[product.Code] = product.NextDueOn is { } due && due < today ? due : today;
+            unevaluatedFrom[product.Code] = DueDay.FirstUnevaluated(product.NextDueOn, today);
             var from = fromOf(product.Code);
             var history = histories[product.Code];
             var before = stored[product.Code].LastOrDefault(a => a.EffectiveFrom < from);
@@ -114,7 +115,7 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
         }
 
         await db.SaveChangesAsync(ct);
-        return (added, await ReportAsync(db, codes, told, unevaluatedFrom, ct));
+        return new(added, await ReportAsync(db, codes, told, unevaluatedFrom, ct), unevaluatedFrom);
     }
 
     private static bool Agree(ProductTierAssessment a, ProductTierAssessment b) =>
@@ -154,3 +155,10 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
         .ToDictionary(g => g.Key, g => g.Select(a => new Step(a.EffectiveFrom, ChangeValues.Of(a.Tier), null,
             ChangeLog.Tagged(a.Reason, FactGroup.ProductTiers))).ToList(), StringComparer.Ordinal);
 }
+
+/// <summary>
+/// What a re-grading did: the gradings added, the products whose tier history changed (their makers are replayed),
+/// and each product's first day not graded before it (<see cref="DueDay"/>).
+/// </summary>
+internal sealed record Regraded(
+    int Changed, HashSet<string> TierChanged, IReadOnlyDictionary<string, DateOnly> UnevaluatedFrom);

@@ -31,11 +31,7 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
             // Graded on the day each change happened: a late fact's day, or the days a product fell due.
             var regrading = new ProductRegrading(rules, today, now);
             var codes = touched.ProductCodes.ToList();
-            var dueFrom = touched.ProductsDue
-                ? await db.Products.Where(p => codes.Contains(p.Code) && p.NextDueOn < today)
-                    .ToDictionaryAsync(p => p.Code, p => p.NextDueOn!.Value, StringComparer.Ordinal, ct)
-                : [];
-            var (changed, tierChanged) = touched.ProductsDue
+            var (changed, tierChanged, unevaluatedFrom) = touched.ProductsDue
                 ? await regrading.WhenDueAsync(db, codes, ct)
                 : await regrading.FromFactAsync(db, codes, touched.ProductsFrom ?? today, ct);
             products = changed;
@@ -45,13 +41,11 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
                 var makers = await db.EnterpriseProducts.Where(p => moved.Contains(p.ProductCode))
                     .Select(p => new { p.EnterpriseId, p.ProductCode }).ToListAsync(ct);
                 enterpriseIds.UnionWith(makers.Select(m => m.EnterpriseId));
-                foreach (var maker in makers)
+                foreach (var maker in makers.Where(_ => touched.ProductsDue))
                 {
-                    if (dueFrom.TryGetValue(maker.ProductCode, out var day)
-                        && (!makersDueFrom.TryGetValue(maker.EnterpriseId, out var known) || day < known))
-                    {
-                        makersDueFrom[maker.EnterpriseId] = day;
-                    }
+                    var day = unevaluatedFrom.GetValueOrDefault(maker.ProductCode, today);
+                    makersDueFrom[maker.EnterpriseId] =
+                        makersDueFrom.TryGetValue(maker.EnterpriseId, out var known) && known < day ? known : day;
                 }
             }
         }

@@ -221,7 +221,7 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
                 new DbContextOptionsBuilder<SqliteProductQualityDbContext>()
                     .UseSqlite($"Data Source={path};Pooling=False").AddInterceptors(statements).Options);
 
-            var (added, _) = await AssessmentTransaction.RunAsync(db, () =>
+            var (added, _, _) = await AssessmentTransaction.RunAsync(db, () =>
                 new ProductRegrading(new RulesOptions(), Today, DateTime.UtcNow)
                     .FromFactAsync(db, [busiest], Today.AddYears(-6), CancellationToken.None), default);
 
