@@ -51,10 +51,11 @@ public static class CreditCode
             }
         }
 
-        // Counted as characters, not UTF-16 units: one emoji was "2 characters" (the wire probe).
-        if (code.Length != Length || Recording.WriteScope.Characters(code) != Length)
+        // Counted as characters, not UTF-16 units: one emoji was "2 characters" (the wire probe). Eighteen characters
+        // of which some take two units are named below, by position, as characters not allowed.
+        var count = Recording.WriteScope.Characters(code);
+        if (count != Length)
         {
-            var count = Recording.WriteScope.Characters(code);
             return CreditCodeValidation.Invalid(
                 Inv($"has {count} character{(count == 1 ? "" : "s")}; a credit code has {Length}"));
         }

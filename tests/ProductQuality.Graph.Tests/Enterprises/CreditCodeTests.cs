@@ -32,6 +32,8 @@ public sealed class CreditCodeTests
     [InlineData("\uD83D\uDE00", "has 1 character; a credit code has 18")]
     [InlineData("\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"
         + "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00", "has 9 characters; a credit code has 18")]
+    [InlineData("91310110666007217\uD83D\uDE00",
+        "character 18 '\uD83D\uDE00' is not allowed: credit codes use digits and capital letters except I, O, S, V, Z")]
     [InlineData("91350203M0001QAY9B", "check character is 'B' but should be '9'")]
     [InlineData("91330402ma2b3c4d1n", "character 9 'm' is lower case: write credit codes in capital letters ('M')")]
     [InlineData("9133A402MA2B3C4D1N",
