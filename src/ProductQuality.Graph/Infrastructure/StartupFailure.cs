@@ -146,14 +146,13 @@ public static partial class StartupFailure
             // "for schema public": the first start could not create the tables; "for table X": the user may not
             // write them, which schema rights would not mend (the operations probe's read-only role).
             : cause is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.InsufficientPrivilege }
-                && !detail.Contains("for schema", StringComparison.Ordinal)
-            ? $"The database refused this server's user a right it needs ({provider}: {detail}). Grant it SELECT, "
-                + "INSERT, UPDATE and DELETE on the server's tables (e.g. GRANT SELECT, INSERT, UPDATE, DELETE ON ALL "
-                + "TABLES IN SCHEMA public TO the user, and USAGE ON ALL SEQUENCES), or run as the tables' owner."
-            : cause is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.InsufficientPrivilege }
-            ? $"The database refused this server's user a right it needs ({provider}: {detail}). Grant it (e.g. "
-                + "CREATE and USAGE on the schema, as PostgreSQL 15 no longer gives every user CREATE on public), or "
-                + "let the first start, which creates the tables, run as their owner."
+            ? $"The database refused this server's user a right it needs ({provider}: {detail}). "
+                + (detail.Contains("for schema", StringComparison.Ordinal)
+                    ? "Grant it (e.g. CREATE and USAGE on the schema, as PostgreSQL 15 no longer gives every user "
+                        + "CREATE on public), or let the first start, which creates the tables, run as their owner."
+                    : "Grant it SELECT, INSERT, UPDATE and DELETE on the server's tables (e.g. GRANT SELECT, INSERT, "
+                        + "UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO the user, and USAGE ON ALL SEQUENCES), or "
+                        + "run as the tables' owner.")
             : Refused(cause)
             ? $"The database was opened but refused a statement while it was being brought up to date ({provider}: "
                 + $"{detail}): its tables are not as this server's migrations left them. Check that "
