@@ -33,7 +33,7 @@ public sealed class ConcurrentStartOnPostgresTests
         var database = $"pq_tests_start_{Guid.NewGuid():N}";
         if (createDatabase)
         {
-            await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
+            await PostgresTestServer.ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
@@ -67,7 +67,7 @@ public sealed class ConcurrentStartOnPostgresTests
 
             folders.ForEach(f => f.Dispose());
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            await PostgresTestServer.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
         }
     }
 
@@ -107,13 +107,5 @@ public sealed class ConcurrentStartOnPostgresTests
         }
 
         return (false, output + await error);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -19,10 +19,10 @@ public sealed class PostgresPrivilegesTests
 
         var reader = $"pqg_reader_{Guid.NewGuid():N}"[..30];
         var admin = PostgresTestServer.RequireConnectionString();
-        await ExecuteAsync(admin, $"CREATE ROLE {reader} LOGIN PASSWORD 'reader'");
+        await PostgresTestServer.ExecuteAsync(admin, $"CREATE ROLE {reader} LOGIN PASSWORD 'reader'");
         try
         {
-            await ExecuteAsync(server.ConnectionString, $"GRANT USAGE ON SCHEMA public TO {reader}; "
+            await PostgresTestServer.ExecuteAsync(server.ConnectionString, $"GRANT USAGE ON SCHEMA public TO {reader}; "
                 + $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}");
             var asReader = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString)
                 { Username = reader, Password = "reader" }.ConnectionString;
@@ -49,16 +49,8 @@ public sealed class PostgresPrivilegesTests
         finally
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server.ConnectionString, $"DROP OWNED BY {reader}");
-            await ExecuteAsync(admin, $"DROP ROLE IF EXISTS {reader}");
+            await PostgresTestServer.ExecuteAsync(server.ConnectionString, $"DROP OWNED BY {reader}");
+            await PostgresTestServer.ExecuteAsync(admin, $"DROP ROLE IF EXISTS {reader}");
         }
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

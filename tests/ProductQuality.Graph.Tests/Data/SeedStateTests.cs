@@ -251,7 +251,7 @@ public sealed class PostgresSeedGuardTests
 
         var watcher = $"pqg_watcher_{Guid.NewGuid():N}"[..30];
         var admin = PostgresTestServer.RequireConnectionString();
-        await Execute(admin, $"CREATE ROLE {watcher} LOGIN PASSWORD 'watcher'");
+        await PostgresTestServer.ExecuteAsync(admin, $"CREATE ROLE {watcher} LOGIN PASSWORD 'watcher'");
         try
         {
             var asWatcher = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString)
@@ -266,16 +266,8 @@ public sealed class PostgresSeedGuardTests
         finally
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await Execute(admin, $"DROP ROLE IF EXISTS {watcher}");
+            await PostgresTestServer.ExecuteAsync(admin, $"DROP ROLE IF EXISTS {watcher}");
         }
-    }
-
-    private static async Task Execute(string connectionString, string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
 

@@ -27,6 +27,15 @@ public static class PostgresTestServer
         ?? throw new InvalidOperationException($"{Variable} is not set, so the PostgreSQL tests cannot "
             + $"run{(IsCi ? " (CI=true: they may not skip; .ci/run starts a server and sets it)" : "")}.");
 
+    /// <summary>Runs <paramref name="sql"/> on its own connection (roles, grants, a backend to terminate).</summary>
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static bool IsCi =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -72,7 +72,7 @@ public sealed class VerbSettingsTests
             Assert.False(File.Exists(verb.DefaultDatabase));
 
             // Seeding again keeps the database (its encoding, owner, grants: a DBA's) and replaces the tables.
-            await ExecuteAsync(target, $"COMMENT ON DATABASE \"{database}\" IS 'made by the DBA'");
+            await PostgresTestServer.ExecuteAsync(target, $"COMMENT ON DATABASE \"{database}\" IS 'made by the DBA'");
             var again = await verb.RunAsync(["seed", "--enterprises", "15", Today, .. settings]);
             Assert.True(again.ExitCode == 0, again.Error);
             await using (var db = new NpgsqlConnection(target))
@@ -130,7 +130,7 @@ public sealed class VerbSettingsTests
         var admin = PostgresTestServer.RequireConnectionString();
         var role = $"pq_nocreate_{Guid.NewGuid():N}"[..28];
         var database = $"pq_missing_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE ROLE \"{role}\" LOGIN NOCREATEDB");
+        await PostgresTestServer.ExecuteAsync(admin, $"CREATE ROLE \"{role}\" LOGIN NOCREATEDB");
         try
         {
             using var verb = new VerbProcess();
@@ -147,7 +147,7 @@ public sealed class VerbSettingsTests
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP ROLE IF EXISTS \"{role}\"");
+            await PostgresTestServer.ExecuteAsync(admin, $"DROP ROLE IF EXISTS \"{role}\"");
         }
     }
 
@@ -156,7 +156,7 @@ public sealed class VerbSettingsTests
     {
         var admin = PostgresTestServer.RequireConnectionString();
         var database = $"pq_verb_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\" {options}");
+        await PostgresTestServer.ExecuteAsync(admin, $"CREATE DATABASE \"{database}\" {options}");
         try
         {
             await test(new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString, database);
@@ -164,7 +164,7 @@ public sealed class VerbSettingsTests
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            await PostgresTestServer.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
         }
     }
 
@@ -214,13 +214,5 @@ public sealed class VerbSettingsTests
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
