@@ -67,4 +67,10 @@ public sealed class AccessLogEntry
     /// one loop all requests wait on does not sort and hash their codes (not stored: the chain's link covers it).
     /// </summary>
     public string? PrecomputedContentHash { get; set; }
+
+    /// <summary>
+    /// The <see cref="UnloggedWrites.UnloggedWrite"/> rows of the writes this entry accounts for, deleted in the
+    /// transaction that stores it (not stored).
+    /// </summary>
+    public IReadOnlyList<long> SettlesUnloggedWrites { get; set; } = [];
 }

@@ -43,6 +43,15 @@ public sealed class AccessLogOptions
     [Range(1_000, 1_000_000)]
     public int CodeIndexBatchCodes { get; set; } = 50_000;
 
+    /// <summary>
+    /// A write whose request's entry is still not stored this long after the write committed (the server was killed
+    /// between the two, or the log failed and the request was refused) is recorded then, from what its transaction
+    /// kept, with error code ENTRY_RECOVERED. At least as long as a request can run, so a running one is never
+    /// taken for lost.
+    /// </summary>
+    [Range(60, 86_400)]
+    public int RecoverUnloggedWritesAfterSeconds { get; set; } = 600;
+
     /// <summary>How long entries stay in the database before they are archived to files and removed.</summary>
     public Retention.RetentionOptions Retention { get; set; } = new();
 }

@@ -22,6 +22,8 @@ public static class AccessLogRegistration
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
         builder.Services.AddSingleton<AccessLogCodeIndexer>();
         builder.Services.AddHostedService<AccessLogCodeIndexService>();
+        builder.Services.AddSingleton<UnloggedWrites.UnloggedWriteRecovery>();
+        builder.Services.AddHostedService<UnloggedWrites.UnloggedWriteRecoveryService>();
         builder.Services.AddSingleton<AccessLogging>();
         builder.Services.AddSingleton(AccessLogging.AnswerBuffers());
         builder.Services.AddSingleton<ChainVerifier>();

@@ -43,6 +43,10 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         INSERT INTO "AccessLogCodes" ("EntrySeq", "CreditCode") SELECT * FROM unnest(@seqs, @codes)
         """;
 
+    // The writes the entries account for are no longer unlogged (UnloggedWrite): deleted in the entries' transaction.
+    internal const string SettleUnloggedWrite = """DELETE FROM "UnloggedWrites" WHERE "Id" = @id""";
+    private const string SettleUnloggedWrites = """DELETE FROM "UnloggedWrites" WHERE "Id" = ANY(@ids)""";
+
     private const int EntriesPerStatement = 100;
 
     private SqliteAppender? _sqlite;
@@ -101,6 +105,13 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         if (entries.Any(e => e.Codes.Count > 0))
         {
             await InsertCodeArraysAsync(connection, tx, entries, cancellationToken);
+        }
+
+        if (entries.Any(e => e.SettlesUnloggedWrites.Count > 0))
+        {
+            long[] settled = [.. entries.SelectMany(e => e.SettlesUnloggedWrites)];
+            await using var settle = Command(connection, tx, SettleUnloggedWrites, ("@ids", settled));
+            await settle.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var last = entries[^1];

@@ -47,7 +47,10 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             return;
         }
 
-        var trace = new AccessTrace(AccessChain.Truncate(time.GetUtcNow().UtcDateTime), Stopwatch.GetTimestamp());
+        var trace = new AccessTrace(AccessChain.Truncate(time.GetUtcNow().UtcDateTime), Stopwatch.GetTimestamp())
+        {
+            RequestId = http.TraceIdentifier, ClientAddress = http.Connection.RemoteIpAddress?.ToString(),
+        };
         http.Features.Set(trace);
 
         // Read now, so refusals before the policy check (a bad token, a malformed body) keep the purpose too.
@@ -123,6 +126,8 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             ? new AccessTrace(AccessChain.Truncate(time.GetUtcNow().UtcDateTime), Stopwatch.GetTimestamp())
             {
                 Purpose = PurposeHeader.Read(http.Request).Purpose,
+                RequestId = http.TraceIdentifier,
+                ClientAddress = http.Connection.RemoteIpAddress?.ToString(),
             }
             : null;
     }
@@ -179,6 +184,7 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
             DurationMicroseconds = (long)Stopwatch.GetElapsedTime(trace.StartedTimestamp).TotalMicroseconds,
             CodeCount = codes.Count,
             Codes = codes.Select(c => new AccessLogCode { CreditCode = c }).ToList(),
+            SettlesUnloggedWrites = trace.UnloggedWriteIds,
         };
         entry.PrecomputedContentHash = AccessChain.ContentHash(entry, codes);
         return entry;

@@ -19,13 +19,19 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
     // takes the lock: a page of 100 enterprises notes its codes some 500 times.
     private string? _lastCode;
     private int _groups;
-    private List<(string, string)>? _writes;
+    private List<(string Operation, string Key, long Unlogged)>? _writes;
 
     public DateTime StartedUtc { get; } = startedUtc;
 
     public long StartedTimestamp { get; } = startedTimestamp;
 
     public Audience? Audience { get; set; }
+
+    /// <summary>The id its entry will have: the HTTP request's, or over WebSocket the connection's and operation's.
+    /// </summary>
+    public string RequestId { get; set; } = "";
+
+    public string? ClientAddress { get; set; }
 
     /// <summary>A valid token's department and subject when its department has no policy (no audience).</summary>
     public (string Department, string? Subject)? Claimed { get; set; }
@@ -108,19 +114,62 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
         {
             lock (_lock)
             {
-                return _writes is null ? [] : [.. _writes];
+                return _writes is null ? [] : [.. _writes.Select(w => (w.Operation, w.Key))];
             }
         }
     }
 
-    /// <summary>A write of this request was committed.</summary>
-    public void Committed(string operation, string idempotencyKey)
+    /// <summary>
+    /// The <see cref="UnloggedWrites.UnloggedWrite"/> rows of the writes this request committed: the transaction that
+    /// stores its entry deletes them.
+    /// </summary>
+    public IReadOnlyList<long> UnloggedWriteIds
+    {
+        get
+        {
+            // Most requests write nothing: no lock, no list on the read path.
+            if (Volatile.Read(ref _writes) is null)
+            {
+                return [];
+            }
+
+            lock (_lock)
+            {
+                return _writes is null ? [] : [.. _writes.Select(w => w.Unlogged)];
+            }
+        }
+    }
+
+    /// <summary>A write of this request was committed, with its <see cref="UnloggedWrites.UnloggedWrite"/> row.
+    /// </summary>
+    public void Committed(string operation, string idempotencyKey, long unloggedWriteId)
     {
         lock (_lock)
         {
-            (_writes ??= []).Add((operation, idempotencyKey));
+            (_writes ??= []).Add((operation, idempotencyKey, unloggedWriteId));
         }
     }
+
+    /// <summary>
+    /// What this request's entry would say, as far as it is known when a write commits: kept in the write's
+    /// transaction until the entry itself is stored.
+    /// </summary>
+    public UnloggedWrites.UnloggedWrite UnloggedWrite(string operation, string idempotencyKey, DateTime committedUtc) =>
+        new()
+        {
+            AtUtc = StartedUtc,
+            CommittedAtUtc = committedUtc,
+            RequestId = AccessLogging.Cap(RequestId) ?? "",
+            Department = AccessLogging.Cap(Audience?.Department ?? Claimed?.Department),
+            Subject = AccessLogging.Cap(Audience?.Subject ?? Claimed?.Subject),
+            ClientAddress = AccessLogging.Cap(ClientAddress),
+            OperationName = AccessLogging.Cap(OperationName),
+            DocumentSha256 = DocumentSha256,
+            VariablesSha256 = VariablesSha256,
+            Purpose = Purpose,
+            Operation = operation,
+            IdempotencyKey = idempotencyKey,
+        };
 
     /// <summary>
     /// What a refusal answered after this request's writes committed must tell: that they are recorded, and how to

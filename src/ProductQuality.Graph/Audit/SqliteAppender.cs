@@ -74,7 +74,10 @@ internal sealed class SqliteAppender(Func<CancellationToken, Task<DbConnection>>
         private readonly DbCommand _moveHead = AccessLogStore.Command(connection, null, AccessLogStore.MoveHead,
             ("@seq", null), ("@hash", null));
 
-        private DbCommand[] Commands => [_readHead, _insertEntry, _insertCodes, _moveHead];
+        private readonly DbCommand _settle = AccessLogStore.Command(connection, null,
+            AccessLogStore.SettleUnloggedWrite, ("@id", null));
+
+        private DbCommand[] Commands => [_readHead, _insertEntry, _insertCodes, _moveHead, _settle];
 
         public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
         {
@@ -100,6 +103,12 @@ internal sealed class SqliteAppender(Func<CancellationToken, Task<DbConnection>>
                     _insertCodes.Parameters[0].Value = entry.Seq;
                     _insertCodes.Parameters[1].Value = JsonSerializer.Serialize(entry.Codes.Select(c => c.CreditCode));
                     await _insertCodes.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                foreach (var id in entry.SettlesUnloggedWrites)
+                {
+                    _settle.Parameters[0].Value = id;
+                    await _settle.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
 

@@ -56,6 +56,7 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     public DbSet<Audit.CodeIndex.IndexedCounty> AccessLogCountyIndex => Set<Audit.CodeIndex.IndexedCounty>();
     public DbSet<Audit.CodeIndex.CodeIndexMark> CodeIndexMarks => Set<Audit.CodeIndex.CodeIndexMark>();
     public DbSet<Audit.AccessLogHead> AccessLogHeads => Set<Audit.AccessLogHead>();
+    public DbSet<Audit.UnloggedWrites.UnloggedWrite> UnloggedWrites => Set<Audit.UnloggedWrites.UnloggedWrite>();
     public DbSet<DatabaseSecret> DatabaseSecrets => Set<DatabaseSecret>();
     public DbSet<Access.EnterpriseTokens.EnterpriseTokenRevocation> EnterpriseTokenRevocations =>
         Set<Access.EnterpriseTokens.EnterpriseTokenRevocation>();

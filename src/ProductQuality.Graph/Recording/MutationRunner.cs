@@ -55,12 +55,22 @@ public static class MutationRunner
             scope.Errors.ThrowIfAny();
             await db.SaveChangesAsync(ct);
             db.IdempotencyRecords.Add(Idempotency.Record(department, key, operation.Name, hash, staged!, scope.UtcNow));
+
+            // Committed with the write and deleted with the request's entry: a write is accounted for even when its
+            // entry never gets stored (the server killed between the two commits, the log failing after it).
+            var trace = (context.UserContext as GraphQLUserContext)?.AccessTrace;
+            var unlogged = trace?.UnloggedWrite(operation.Name, key, scope.UtcNow);
+            if (unlogged is not null)
+            {
+                db.UnloggedWrites.Add(unlogged);
+            }
+
             await db.SaveChangesAsync(ct);
             await context.Service<ReEvaluator>().ReEvaluateAsync(db, staged!.Touched, ct);
             await transaction.CommitAsync(ct);
-            if (context.UserContext is GraphQLUserContext { AccessTrace: { } trace })
+            if (unlogged is not null)
             {
-                trace.Committed(operation.Name, key);
+                trace!.Committed(operation.Name, key, unlogged.Id);
             }
         }
         catch (Exception ex) when (ex is DomainException or InputRejectedException or DbUpdateException)

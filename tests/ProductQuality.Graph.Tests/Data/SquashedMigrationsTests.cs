@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Tests.Infrastructure;
@@ -53,7 +55,9 @@ public sealed class SquashedMigrationsTests
         {
             using (var scope = server.Services.CreateScope())
             {
+                // As the squashed ones left it: without what the migrations after the Initial add.
                 var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
+                await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
                 await RewriteHistoryAsync(db, squashed);
             }
 

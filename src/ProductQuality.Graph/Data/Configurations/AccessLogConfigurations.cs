@@ -22,6 +22,7 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         builder.Property(e => e.Purpose).HasMaxLength(PurposeHeader.MaxLength);
         builder.HasMany(e => e.Codes).WithOne().HasForeignKey(c => c.EntrySeq);
         builder.Ignore(e => e.PrecomputedContentHash);
+        builder.Ignore(e => e.SettlesUnloggedWrites);
 
         // The regulator's filters: by time, by department and time.
         builder.HasIndex(e => e.AtUtc);
@@ -83,5 +84,20 @@ internal sealed class AccessLogHeadConfiguration : IEntityTypeConfiguration<Acce
 
         // The one row exists from the migration on, so every append can lock it.
         builder.HasData(new AccessLogHead { Id = AccessLogHead.SingleId, Seq = 0, Hash = AccessChain.Genesis });
+    }
+}
+
+internal sealed class UnloggedWriteConfiguration : IEntityTypeConfiguration<Audit.UnloggedWrites.UnloggedWrite>
+{
+    public void Configure(EntityTypeBuilder<Audit.UnloggedWrites.UnloggedWrite> builder)
+    {
+        builder.Property(w => w.DocumentSha256).HasMaxLength(64);
+        builder.Property(w => w.VariablesSha256).HasMaxLength(64);
+        builder.Property(w => w.Purpose).HasMaxLength(PurposeHeader.MaxLength);
+        builder.Property(w => w.Operation).HasMaxLength(64);
+        builder.Property(w => w.IdempotencyKey).HasMaxLength(Recording.MutationRunner.MaxKeyLength);
+
+        // The recovery's way in: the oldest first.
+        builder.HasIndex(w => w.CommittedAtUtc);
     }
 }

@@ -58,6 +58,7 @@ internal sealed partial class TransportWsConnection
         if (operation.Trace is { } trace)
         {
             trace.Audience = _audience;
+            trace.RequestId = RequestId(id);
         }
 
         await NoteHeadAsync(message.Payload, operation);
