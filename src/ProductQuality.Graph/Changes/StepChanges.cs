@@ -60,8 +60,10 @@ internal static class StepChanges
 
         for (var j = i; j < after.Count; j++)
         {
-            changes.Add(new(after[j].From, told?.Value, after[j].Value, after[j].ValidUntil, after[j].Reason,
-                after[j].From < Min(today, unevaluatedFrom)));
+            var correction = after[j].From < Min(today, unevaluatedFrom);
+            changes.Add(new(after[j].From, told?.Value, after[j].Value, after[j].ValidUntil,
+                correction && !Follows(told, j > 0 ? after[j - 1] : null) ? retracted : after[j].Reason,
+                correction));
             told = after[j];
         }
 
@@ -94,6 +96,11 @@ internal static class StepChanges
     // "re-evaluated" for a class that fell back the same day under a penalty (the text probe).
     private static string? TodaysReason(IReadOnlyList<Step> current, DateOnly day) =>
         current.LastOrDefault(s => s.From == day)?.Reason;
+
+    // Whether a revised step's reason explains an event from the value told: it explains the step from the revised
+    // value before it. A late fact that made an upgrade to AA one to A sent "AA → A" with the reason "upgraded" (the
+    // text probe); such an event, from a value the revision replaced on the same date, is the correction itself.
+    private static bool Follows(Step? told, Step? revisedBefore) => told?.Value == revisedBefore?.Value;
 
     private static Step? ValueOn(List<Step> steps, DateOnly day) => steps.LastOrDefault(s => s.From <= day);
 

@@ -36,6 +36,14 @@ public sealed class StepChangesPropertyTests
                     held.Remove(day);
                 }
 
+                // A row's reason explains its step from the value before it: an event from any other value (one the
+                // revision replaced on that date) is said to be the correction.
+                if (change.Correction && change.Reason == "r")
+                {
+                    Assert.Equal(Timeline(current).LastOrDefault(c => c.Key < change.From).Value ?? Initial,
+                        change.Old ?? Initial);
+                }
+
                 held[change.From] = change.New;
                 Assert.Equal(change.From < Today, change.Correction);
             }
@@ -55,6 +63,18 @@ public sealed class StepChangesPropertyTests
 
         Assert.Equal(("GRANTED", "REVOKED", "replaced", false),
             (change.Old, change.New, change.Reason, change.Correction));
+    }
+
+    [Fact]
+    public void A_late_fact_that_changes_a_reported_value_is_said_to_be_the_correction()
+    {
+        var (since, upgraded) = (Today.AddDays(-300), Today.AddDays(-280));
+        List<Step> stored = [new(since, "B", null, "downgraded"), new(upgraded, "AA", null, "upgraded")];
+        List<Step> current = [new(since, "B", null, "downgraded"), new(upgraded, "A", null, "upgraded")];
+
+        var change = Assert.Single(StepChanges.Between(stored, current, Today, Today, "retracted", "replaced", null));
+
+        Assert.Equal(("AA", "A", "retracted", true), (change.Old, change.New, change.Reason, change.Correction));
     }
 
     [Fact]
