@@ -100,7 +100,8 @@ public sealed class ChangeCursor : IDisposable
 
     private static DomainException Invalid() => new(ErrorCodes.InvalidCursor,
         "The 'after' cursor is not one this server issued: pass the cursor of the last change you received "
-        + "(or pageInfo.endCursor), unchanged.");
+        + "(or pageInfo.endCursor), unchanged. If you did, it is from another database or one seeded again since: "
+        + "start again without 'after' and skip the events you have already applied.");
 
     private static DomainException Unsealed() => new(ErrorCodes.InvalidCursor,
         "The 'after' cursor is of the earlier, readable form ('changes|v1|…'), which servers no longer accept "

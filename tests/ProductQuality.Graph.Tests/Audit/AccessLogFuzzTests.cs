@@ -31,16 +31,21 @@ public sealed class AccessLogFuzzTests(AccessLogServerFactory factory, ITestOutp
         var random = new Random(20_261_203);
         var codes = await SeedCodesAsync();
         var cursors = new List<string>();
-        var cursorsByFilter = new Dictionary<bool, List<string>> { [false] = [], [true] = [] };
+        var cursorsByFilter = new Dictionary<(bool, int), List<string>>
+        {
+            [(false, 0)] = [], [(true, 0)] = [], [(false, 1)] = [], [(true, 1)] = [],
+        };
         var failures = new List<string>();
         var clients = new[] { factory.ClientFor("samr-jiaxing"), factory.ClientFor("samr-330481") };
         for (var i = 0; i < Cases; i++)
         {
             // A third of the cases are well-formed, so paging really runs on data and its cursors feed the rest. A
-            // cursor belongs to its filter: a well-formed case resumes from one of a page with the same filter.
+            // cursor belongs to its filter and its caller's rows: a well-formed case resumes from one of a page with
+            // the same filter, asked by the same caller.
             var plain = random.Next(3) == 0;
             var finance = random.Next(2) == 0;
-            var same = cursorsByFilter[finance];
+            var caller = i % 2;
+            var same = cursorsByFilter[(finance, caller)];
             var variables = plain ? new Dictionary<string, object?>
             {
                 ["f"] = finance ? new Dictionary<string, object?> { ["department"] = "finance" } : null,
@@ -61,7 +66,7 @@ public sealed class AccessLogFuzzTests(AccessLogServerFactory factory, ITestOutp
                 ? "query($f: AccessLogFilter) { accessSummary(filter: $f) { total byDay { key count } } }"
                 : "query($f: AccessLogFilter, $n: Int, $a: String) { accessLog(filter: $f, first: $n, after: $a) { "
                   + "totalCount pageInfo { endCursor } edges { cursor node { seq creditCodes } } } }";
-            var reply = await clients[i % 2].PostAsync(query, null, summary ? new { f = variables["f"] } : variables);
+            var reply = await clients[caller].PostAsync(query, null, summary ? new { f = variables["f"] } : variables);
             if (CleanAnswer.Violation(reply) is { } violation)
             {
                 failures.Add($"case {i}: {violation}");
@@ -72,7 +77,7 @@ public sealed class AccessLogFuzzTests(AccessLogServerFactory factory, ITestOutp
                 cursors.Add(end.GetString()!);
                 if (plain)
                 {
-                    cursorsByFilter[finance].Add(end.GetString()!);
+                    cursorsByFilter[(finance, caller)].Add(end.GetString()!);
                 }
             }
         }

@@ -97,6 +97,14 @@ public sealed class ChangeCursorFuzzTests(ChangeFeedServerFactory factory)
             var reply = await client.PostAsync(Feed.Page, new { after = cursor });
             Assert.Equal("INVALID_CURSOR", reply.FirstErrorCode);
         }
+
+        // A follower that sent its stored cursor unchanged (from another database, or before a reseed) is told the
+        // way out, not only to send it unchanged, which it did (the fuzz probe).
+        using var other = new ProductQuality.Graph.Schema.Paging.CursorSeal(
+            System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var elsewhere = await client.PostAsync(Feed.Page, new { after = other.Seal("changes", "1") });
+        Assert.Equal("INVALID_CURSOR", elsewhere.FirstErrorCode);
+        Assert.Contains("start again without 'after'", elsewhere.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     /// <summary>

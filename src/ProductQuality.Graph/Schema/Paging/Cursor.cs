@@ -54,8 +54,8 @@ public static class Cursor
 
     private static DomainException Invalid() => new(ErrorCodes.InvalidCursor,
         "The 'after' cursor is not one this server issued for this list: pass an endCursor or cursor from a previous "
-        + "page of the same list, asked with the same filter (a cursor from before a server upgrade may be refused "
-        + "too: restart from the first page).");
+        + "page of the same list, asked with the same filter under your own department's token (a cursor from before "
+        + "a server upgrade may be refused too: restart from the first page).");
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

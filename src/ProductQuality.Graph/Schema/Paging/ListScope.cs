@@ -8,9 +8,9 @@ using GraphQL.Execution;
 namespace ProductQuality.Graph.Schema.Paging;
 
 /// <summary>
-/// Which list a cursor belongs to: the field's name and the arguments that choose its rows, written out the same way
-/// every time (sorted by name, defaults, nulls and empty input objects left out), and the seal its cursors are made
-/// with. Paging arguments (<c>first</c>, <c>after</c>) do not count, nor <c>orderBy</c>, which the cursor carries
+/// Which list a cursor belongs to: the field's name, the caller's row scope (a county's, an enterprise's) and the
+/// arguments that choose its rows, written out the same way every time (sorted by name, defaults, nulls and empty
+/// input objects left out), and the seal its cursors are made with. Paging arguments (<c>first</c>, <c>after</c>) do not count, nor <c>orderBy</c>, which the cursor carries
 /// itself so that a mismatch can be named.
 /// </summary>
 public readonly record struct ListScope(string Text, CursorSeal Seal)
@@ -24,6 +24,13 @@ public readonly record struct ListScope(string Text, CursorSeal Seal)
     {
         ArgumentNullException.ThrowIfNull(context);
         var scope = new StringBuilder(context.FieldDefinition.Name);
+
+        // The caller's rows choose the list too: a county's cursor taken by another county was accepted and placed
+        // its page after an enterprise of the first county, skipping rows (the fuzz probe).
+        var rows = context.Audience().Rows;
+        scope.Append(rows.County is { } county ? "|county=" + county : "")
+            .Append(rows.Enterprise is { } enterprise ? "|enterprise=" + enterprise : "")
+            .Append(rows.PublishedOnly ? "|published" : "");
         var arguments = context.Arguments ?? new Dictionary<string, ArgumentValue>();
         foreach (var (name, value) in arguments.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
