@@ -59,10 +59,10 @@ public sealed class QualityIndexRule(RulesOptions options)
                 _ => 0,
             },
             FactGroup.ClassFactors);
-        Deduct(Inv($"{facts.PenaltiesInWindow} penalties (行政处罚) in {years} years × {o.Penalty}"),
-            facts.PenaltiesInWindow * o.Penalty, FactGroup.Enforcement);
-        Deduct(Inv($"{facts.ValidComplaintsLastYear} valid complaints (有效投诉) in the last year")
-            + Inv($" × {o.ValidComplaint}, cap {o.ValidComplaintCap}"),
+        Deduct(Inv($"{Counted(facts.PenaltiesInWindow, "penalty", "penalties")} (行政处罚) in {years} years")
+            + Inv($" × {o.Penalty}"), facts.PenaltiesInWindow * o.Penalty, FactGroup.Enforcement);
+        Deduct(Inv($"{Counted(facts.ValidComplaintsLastYear, "valid complaint", "valid complaints")} (有效投诉) ")
+            + Inv($"in the last year × {o.ValidComplaint}, cap {o.ValidComplaintCap}"),
             Math.Min(o.ValidComplaintCap, facts.ValidComplaintsLastYear * o.ValidComplaint), FactGroup.Enforcement);
 
         var total = deductions.Sum(d => d.Points);
@@ -80,7 +80,7 @@ public sealed class QualityIndexRule(RulesOptions options)
         }
         else
         {
-            x.Clause(Inv($"100 − {total} in {deductions.Count} deductions")
+            x.Clause(Inv($"100 − {total} in {Counted(deductions.Count, "deduction", "deductions")}")
                 + (100 - total < 0 ? ", clamped at 0" : string.Empty),
                 [.. deductions.Select(d => d.Group).Distinct()]);
         }
@@ -88,4 +88,8 @@ public sealed class QualityIndexRule(RulesOptions options)
         return new QualityIndexResult(index, deductions,
             x.Build(Inv($"{index}"), Inv($"Quality safety index (产品质量安全指数) {index}")));
     }
+
+    // "1 penalty", "2 penalties": the reason is read by people (the text probe read "1 valid complaints").
+    internal static string Counted(int count, string one, string many) =>
+        Inv($"{count} {(count == 1 ? one : many)}");
 }

@@ -77,7 +77,21 @@ public class QualityIndexRuleTests
     {
         var r = rule.Evaluate(Facts(penalties: 11));
         Assert.Equal(0, r.Index);
-        Assert.EndsWith("100 − 110 in 1 deductions, clamped at 0", r.Explanation.Summary, StringComparison.Ordinal);
+        Assert.EndsWith("100 − 110 in 1 deduction, clamped at 0", r.Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_of_a_kind_is_counted_in_the_singular()
+    {
+        var r = rule.Evaluate(Facts(penalties: 1, complaints: 1));
+        Assert.Equal(
+            [
+                ("1 penalty (行政处罚) in 3 years × 10", 10),
+                ("1 valid complaint (有效投诉) in the last year × 2, cap 10", 2),
+            ],
+            r.Deductions.Select(d => (d.Reason, d.Points)));
+        Assert.Contains("2 penalties (行政处罚)", rule.Evaluate(Facts(penalties: 2)).Deductions[0].Reason,
+            StringComparison.Ordinal);
     }
 
     [Fact]
