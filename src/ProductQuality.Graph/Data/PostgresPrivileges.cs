@@ -7,7 +7,8 @@ namespace ProductQuality.Graph.Data;
 /// every request with "the access log cannot be written just now, retry after 5 s" — a state no retry ends (the
 /// operations probe). The start checks that the user may read and add rows to every table of the model, and stops
 /// with the grant to make instead. UPDATE and DELETE are not required here: a DBA may take them away on purpose (an
-/// access log no one can rewrite, with retention off), and the work that needs them says so when it runs.
+/// access log no one can rewrite, with retention off), and the work that needs them says so when it runs. The one
+/// exception is DELETE on UnloggedWrites, which every write's access log entry needs.
 /// </summary>
 internal static class PostgresPrivileges
 {
@@ -23,7 +24,8 @@ internal static class PostgresPrivileges
         var missing = await db.Database.SqlQuery<string>($"""
             SELECT c.relname AS "Value" FROM pg_class c
             WHERE c.relname = ANY ({tables}) AND c.relkind = 'r' AND pg_table_is_visible(c.oid)
-              AND NOT (has_table_privilege(c.oid, 'SELECT') AND has_table_privilege(c.oid, 'INSERT'))
+              AND NOT (has_table_privilege(c.oid, 'SELECT') AND has_table_privilege(c.oid, 'INSERT')
+                AND (c.relname <> {SettledTable} OR has_table_privilege(c.oid, 'DELETE')))
             ORDER BY c.relname
             """).ToListAsync(cancellationToken);
         if (missing.Count == 0)
@@ -36,6 +38,11 @@ internal static class PostgresPrivileges
         throw new DatabaseStateException($"The database user {user} may not read and add rows to every table this "
             + $"server writes ({named}): grant it, e.g. GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "
             + $"public TO {user}; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {user}; or run the server as the "
-            + "tables' owner. A user that may only read cannot serve: every answer needs its access log entry.");
+            + "tables' owner. A user that may only read cannot serve: every answer needs its access log entry"
+            + (missing.Contains(SettledTable) ? $", and each write's entry deletes its row of {SettledTable}." : "."));
     }
+
+    // Each write's row here is deleted by the transaction storing its access log entry: without DELETE every write's
+    // entry, and the batch of entries with it, would fail.
+    private const string SettledTable = "UnloggedWrites";
 }

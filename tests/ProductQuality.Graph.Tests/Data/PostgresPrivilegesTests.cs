@@ -53,4 +53,42 @@ public sealed class PostgresPrivilegesTests
             await PostgresTestServer.ExecuteAsync(admin, $"DROP ROLE IF EXISTS {reader}");
         }
     }
+
+    /// <summary>
+    /// A write's access log entry deletes the write's row of UnloggedWrites in its transaction: a user without DELETE
+    /// there would fail every write's entry, and the batch of other requests' entries with it.
+    /// </summary>
+    [ProviderFact]
+    public async Task A_user_that_may_not_delete_unlogged_writes_stops_the_start()
+    {
+        using var process = new VerbProcess();
+        using var server = new PostgresServerFactory();
+        (await server.ClientFor("samr-jiaxing").PostAsync("{ __typename }")).EnsureData();
+
+        var writer = $"pqg_writer_{Guid.NewGuid():N}"[..30];
+        var admin = PostgresTestServer.RequireConnectionString();
+        await PostgresTestServer.ExecuteAsync(admin, $"CREATE ROLE {writer} LOGIN PASSWORD 'writer'");
+        try
+        {
+            await PostgresTestServer.ExecuteAsync(server.ConnectionString, $"GRANT USAGE ON SCHEMA public TO {writer}; "
+                + $"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {writer}; "
+                + $"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {writer}");
+            var asWriter = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString)
+                { Username = writer, Password = "writer" }.ConnectionString;
+
+            var (exit, _, error) = await process.RunAsync("--urls", "http://127.0.0.1:0",
+                "--Database:Provider=Postgres", $"--Database:ConnectionString={asWriter}");
+
+            Assert.True(exit == 3, $"exit {exit}: {error}");
+            var sentence = error.Split('\n')[0];
+            Assert.Contains("(UnloggedWrites)", sentence, StringComparison.Ordinal);
+            Assert.Contains("each write's entry deletes its row of UnloggedWrites", sentence, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await PostgresTestServer.ExecuteAsync(server.ConnectionString, $"DROP OWNED BY {writer}");
+            await PostgresTestServer.ExecuteAsync(admin, $"DROP ROLE IF EXISTS {writer}");
+        }
+    }
 }
