@@ -262,14 +262,15 @@ public static class CommandLine
             }
 
             var isOption = own.Contains(name) || HostSettings.Contains(name);
-            // --Section:Key, or a top-level key with its value (--AllowedHosts=…; the start checks the server's own).
-            var isSetting = !isOption && (name.Contains(':', StringComparison.Ordinal) || equals >= 0);
+            // --Section:Key, or a top-level key the host or the server reads, with its value (--AllowedHosts=…,
+            // --urls=…; the start checks the server's own). Any other '--name=value' is a misspelt option, which was
+            // taken for a setting nobody reads: 'audit verify --checkpont=head.json' reported the chain intact.
+            var isSetting = !isOption && (name.Contains(':', StringComparison.Ordinal)
+                || (equals >= 0 && name.StartsWith("--", StringComparison.Ordinal)
+                    && TopLevelSettings.IsKnown(name[2..])));
             if (!isOption && !isSetting)
             {
-                return own.Length == 0
-                    ? $"'{verb}' takes no option {name}; settings are given as --Section:Key=value."
-                    : $"Unknown option {name} for '{verb}' (its options: {string.Join(", ", own)}); settings are "
-                        + "given as --Section:Key=value.";
+                return UnknownOption(verb, own, name, equals < 0 ? null : arg[(equals + 1)..]);
             }
 
             // The first was read and the second dropped: 'token --department finance --department tax' was finance's.
@@ -311,6 +312,23 @@ public static class CommandLine
         }
 
         return null;
+    }
+
+    // The sentence for an option the verb does not have, naming the one it looks like (--checkpont, --Out, --url).
+    private static string UnknownOption(string verb, string[] own, string name, string? value)
+    {
+        if (own.Length == 0)
+        {
+            return $"'{verb}' takes no option {name}; settings are given as --Section:Key=value.";
+        }
+
+        var options = $"Unknown option {name} for '{verb}' (its options: {string.Join(", ", own)})";
+        var meant = own.FirstOrDefault(o => o.Equals(name, StringComparison.OrdinalIgnoreCase))
+            ?? own.FirstOrDefault(o => UnknownSettings.LooksLike(name, o));
+        // Given as --name=value, the option it meant takes its value after a space: say the whole of it.
+        return meant is null ? $"{options}; settings are given as --Section:Key=value."
+            : $"{options}: did you mean {meant}{(value is null ? "" : $" {Quoted.Start(value)}")}? Settings are given "
+                + "as --Section:Key=value.";
     }
 
     private static int ExportSchemas(string[] args)

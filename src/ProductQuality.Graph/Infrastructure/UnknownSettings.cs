@@ -230,7 +230,7 @@ public static class UnknownSettings
         sections.Keys.Any(s => s.StartsWith(path + ":", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A misspelling: one edit away (two for longer names), letters swapped counting as one.</summary>
-    private static bool LooksLike(string written, string name)
+    internal static bool LooksLike(string written, string name)
     {
         var allowed = name.Length >= 6 ? 2 : 1;
         return !written.Equals(name, StringComparison.OrdinalIgnoreCase)

@@ -39,6 +39,18 @@ public sealed class VerbFailureTests
         { ["report", "-Clock:Today", "2026-12-01"], 2, "'-Clock:Today' has one dash" },
         { ["-Clock:Today=2026-12-01"], 2, "has one dash" },
         { ["seed", "--enterprises=10"], 2, "Give --enterprises and its value apart: --enterprises 10." },
+        // A misspelt option with '=' was taken for a setting nobody reads, and the verb went on without it: the chain
+        // was reported intact without the checkpoint, the checkpoint went to standard output, the token lasted 8 h.
+        { ["audit", "verify", "--checkpont=/tmp/x.json"], 2, "Unknown option --checkpont for 'audit verify' (its "
+            + "options: --checkpoint, --archive): did you mean --checkpoint /tmp/x.json? Settings are given as" },
+        { ["audit", "checkpoint", "--ot=/tmp/x.json"], 2, "Unknown option --ot for 'audit checkpoint'" },
+        { ["audit", "checkpoint", "--Out=x.json"], 2, "did you mean --out x.json?" },
+        { ["token", "--department", "finance", "--expire=1h"], 2, "Unknown option --expire for 'token'" },
+        { ["recompute", "--enterprises=10"], 2, "'recompute' takes no option --enterprises; settings are given as" },
+        { ["--url=http://127.0.0.1:0"], 2, "Unknown option --url for 'serve'" },
+        // The other side: a top-level key the server reads is a setting, checked as such.
+        { ["report", "--GraphQL=x"], 3, "Setting GraphQL is 'x', a single value where settings go" },
+        { ["recompute", "--AllowedHosts=http://x/"], 3, "Setting AllowedHosts has 'http://x/', which is no host" },
         { ["token", "--department=finance"], 2, "Give --department and its value apart" },
         // Read before the database: a file that is no checkpoint is the caller's mistake, not a broken chain.
         { ["audit", "verify", "--checkpoint", "head.json"], 2, "The checkpoint file 'head.json' does not exist" },
