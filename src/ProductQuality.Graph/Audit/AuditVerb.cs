@@ -27,12 +27,12 @@ internal static class AuditVerb
     {
         if (args.Length == 0 || args[0] is not ("verify" or "checkpoint" or "archive"))
         {
-            // "audit frobnicate" was shown the usage alone: say which word was not understood.
-            if (args.Length > 0)
-            {
-                await Console.Error.WriteLineAsync($"'audit {Infrastructure.Quoted.Start(args[0])}' is not an audit "
-                    + "verb: use audit verify, audit checkpoint or audit archive.");
-            }
+            // "audit frobnicate" was shown the usage alone: say which word was not understood. With no word (bare
+            // 'audit', or settings alone: the sub-verb comes first among the words), say what is missing.
+            await Console.Error.WriteLineAsync(args.Length > 0 && !args[0].StartsWith('-')
+                ? $"'audit {Infrastructure.Quoted.Start(args[0])}' is not an audit verb: use audit verify, audit "
+                    + "checkpoint or audit archive."
+                : "'audit' needs a sub-verb: audit verify, audit checkpoint or audit archive.");
 
             await Console.Error.WriteLineAsync(Usage);
             return 2;

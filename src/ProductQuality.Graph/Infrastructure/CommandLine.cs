@@ -48,9 +48,11 @@ public static class CommandLine
 
     public static async Task<int?> TryRunVerbAsync(string[] args)
     {
-        // Asked anywhere (dotnet ProductQuality.Graph.dll --help, seed -h): the usage, not a server that starts or a
-        // verb that runs. Checked before anything else: the server's own arguments start with '-' too.
-        if (args.Length > 0 && (args[0] == "help" || args.Any(a => a is "--help" or "-h" or "-?")))
+        // Asked anywhere (dotnet ProductQuality.Graph.dll --help, seed -h, recompute help): the usage, not a server
+        // that starts or a verb that runs. Checked before anything else: the server's own arguments start with '-'
+        // too. 'help' counts as a word of the command, not as an option's value (token --subject help): after a verb
+        // it was refused as an argument ('recompute help') or as a sub-verb ('audit help').
+        if (args.Any(a => a is "--help" or "-h" or "-?") || Words(args).Any(i => args[i] == "help"))
         {
             Console.WriteLine(Usage);
             return 0;
@@ -65,12 +67,6 @@ public static class CommandLine
         // refused the verb's options as its own (the re-probe): the whole command, reordered, is what to send.
         if (args[0].StartsWith('-') && VerbAfterSettings(args) is { } at)
         {
-            if (args[at] == "help")
-            {
-                Console.WriteLine(Usage);
-                return 0;
-            }
-
             await Console.Error.WriteLineAsync($"'{args[at]}' is a verb: give it first, then its options and "
                 + $"settings: {string.Join(' ', args[at..].Concat(args[..at]))}\n{Usage}");
             return 2;
@@ -78,6 +74,13 @@ public static class CommandLine
 
         // No verb is serve: its options are checked the same (serve --url … listened on the default address).
         var (verb, rest) = args[0].StartsWith('-') ? ("serve", args) : (args[0], args[1..]);
+        // A setting before the sub-verb ('audit --Database:ConnectionString=… verify') was taken for the sub-verb and
+        // refused as none: the sub-verb is the first word that is no setting's value, wherever it stands.
+        if (SubVerbFirstWords.Contains(verb) && Words(rest).FirstOrDefault(-1) is > 0 and var sub)
+        {
+            rest = [rest[sub], .. rest[..sub], .. rest[(sub + 1)..]];
+        }
+
         if (OptionProblem(verb, rest) is { } problem)
         {
             await Console.Error.WriteLineAsync($"{problem}\n{Usage}");
@@ -108,8 +111,10 @@ public static class CommandLine
             case "schema" when rest.Length > 0 && rest[0] == "export":
                 return ExportSchemas(rest[1..]);
             case "schema":
-                // "schema import" was told only what schema needs: say that what came is not a schema verb.
-                var given = rest.Length > 0 ? $"'schema {Quoted.Start(rest[0])}' is not a schema verb: " : "";
+                // "schema import" was told only what schema needs: say that what came is not a schema verb. A setting
+                // is no sub-verb that was not understood: the sub-verb is missing.
+                var given = rest.Length > 0 && !rest[0].StartsWith('-')
+                    ? $"'schema {Quoted.Start(rest[0])}' is not a schema verb: " : "";
                 await Console.Error.WriteLineAsync(
                     $"{given}'schema' needs what to do: schema export [--out DIR].\n{Usage}");
                 return 2;
@@ -194,22 +199,31 @@ public static class CommandLine
     private static readonly HashSet<string> VerbFirstWords =
         [.. VerbOptions.Keys.Select(k => k.Split(' ')[0]).Where(w => w != "serve")];
 
-    // Where a verb stands after the settings before it (--Key=value, or --Key value), or null: the first word that is
-    // not a setting or a setting's value.
-    private static int? VerbAfterSettings(string[] args)
+    // The verbs that take a sub-verb ("audit" of "audit verify").
+    private static readonly HashSet<string> SubVerbFirstWords =
+        [.. VerbOptions.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k.Split(' ')[0])];
+
+    // Where a verb stands after the settings before it (--Key=value, or --Key value), or null: the first word.
+    private static int? VerbAfterSettings(string[] args) =>
+        Words(args).FirstOrDefault(-1) is >= 0 and var at && VerbFirstWords.Contains(args[at]) ? at : null;
+
+    /// <summary>
+    /// Where the words of a command stand (verbs, sub-verbs, help, FILE): the arguments that are neither an option or
+    /// setting (--name, --Key=value) nor the value after one (--name value).
+    /// </summary>
+    internal static IEnumerable<int> Words(string[] args)
     {
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            if (args[i].StartsWith('-'))
             {
-                i += args[i].Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                i += args[i].StartsWith("--", StringComparison.Ordinal)
+                    && !args[i].Contains('=', StringComparison.Ordinal) ? 1 : 0;
                 continue;
             }
 
-            return VerbFirstWords.Contains(args[i]) || args[i] == "help" ? i : null;
+            yield return i;
         }
-
-        return null;
     }
 
     // Settings any host reads without a section.

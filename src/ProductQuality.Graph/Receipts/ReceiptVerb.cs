@@ -12,19 +12,22 @@ internal static class ReceiptVerb
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length < 2 || args[0] != "verify")
+        // FILE is the word after verify, wherever the settings stand: 'receipt verify --Clock:Today=… r.json' was
+        // told the setting was a file that does not exist.
+        var at = CommandLine.Words(args).Skip(1).FirstOrDefault(-1);
+        if (args.Length < 2 || args[0] != "verify" || at < 0)
         {
             await Console.Error.WriteLineAsync("Usage: receipt verify FILE (JSON with receipt, creditCodes, results).");
             return 2;
         }
 
-        if (ReceiptFile.Read(args[1], out var problem) is not { } file)
+        if (ReceiptFile.Read(args[at], out var problem) is not { } file)
         {
             await Console.Error.WriteLineAsync(problem);
             return 2;
         }
 
-        using var host = CommandLine.BuildHost(args[2..]);
+        using var host = CommandLine.BuildHost([.. args[1..at], .. args[(at + 1)..]]);
         var verdict = await host.Services.GetRequiredService<ReceiptSigner>().VerifyAsync(file.Receipt, file.Codes);
         // Whether the file's results were compared with the receipt's answers, whatever the comparison found: it said
         // false beside "the results … are not the answers" (the docs probe), which read as "not checked".

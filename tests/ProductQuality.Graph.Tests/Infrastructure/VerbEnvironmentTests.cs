@@ -64,6 +64,14 @@ public sealed class VerbEnvironmentTests
     [InlineData("help")]
     [InlineData("seed", "--help")]
     [InlineData("audit", "verify", "-h")]
+    // After a verb, 'help' was refused as its argument, as no audit verb, or for what followed it (the CLI probe).
+    [InlineData("recompute", "help")]
+    [InlineData("seed", "help", "--enterprises", "5")]
+    [InlineData("serve", "help")]
+    [InlineData("audit", "help")]
+    [InlineData("audit", "verify", "help")]
+    [InlineData("token", "help", "--expires", "-5h", "--expires", "-5h")]
+    [InlineData("--Clock:Today=2026-12-01", "help")]
     public async Task Help_prints_the_usage_and_starts_nothing(params string[] args)
     {
         using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(60) };
@@ -71,5 +79,16 @@ public sealed class VerbEnvironmentTests
         Assert.True(code == 0, $"exit {code}: {error}");
         Assert.StartsWith("Usage:", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(verb.Folder, "data")), "something ran: data/ was created");
+    }
+
+    [Fact]
+    public async Task An_options_value_called_help_is_a_value()
+    {
+        // 'help' is a word of the command, not whatever follows an option: the token is for a subject called help.
+        using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(60) };
+        var (code, output, error) = await verb.RunAsync("token", "--department", "tax", "--subject", "help");
+        Assert.True(code == 0, $"exit {code}: {error}");
+        Assert.DoesNotContain("Usage:", output, StringComparison.Ordinal);
+        Assert.Equal("help", new JsonWebToken(output.Trim()).Subject);
     }
 }

@@ -74,6 +74,17 @@ public sealed class VerbFailureTests
         { ["audit", "verify", "extra"], 2, "'audit verify' takes no argument 'extra'" },
         // A word the verb does not know is named, not answered with the usage alone (writes probe).
         { ["audit", "frobnicate"], 2, "'audit frobnicate' is not an audit verb: use audit verify" },
+        // Bare, it printed the usage alone; with a setting in the sub-verb's place, it named the setting as no verb.
+        { ["audit"], 2, "'audit' needs a sub-verb: audit verify, audit checkpoint or audit archive." },
+        { ["audit", "--Database:ConnectionString=Data Source=x.db"], 2, "'audit' needs a sub-verb" },
+        // Settings before the sub-verb are read as anywhere else (the setting named no audit verb).
+        { ["audit", "--Database:ConnectionString=Data Source=data/mistyped.db", "verify"], 3,
+            "mistyped.db' does not exist" },
+        { ["schema", "--Database:Provider", "Bogus", "export"], 3, "Setting Database:Provider is 'Bogus'" },
+        { ["receipt", "--Clock:Today=2026-12-01", "verify", "/nonexistent"], 2, "/nonexistent does not exist" },
+        // The FILE after a setting: the setting was read as the file's name.
+        { ["receipt", "verify", "--Clock:Today=2026-12-01", "/nonexistent"], 2,
+            "/nonexistent does not exist: name the receipt file" },
         { ["schema", "import"], 2, "'schema import' is not a schema verb: 'schema' needs what to do: schema export" },
         { ["audit", "verify", "--out", "x"], 2, "Unknown option --out for 'audit verify'" },
         { ["audit", "archive", "--checkpoint", "x"], 2, "Unknown option --checkpoint for 'audit archive'" },
@@ -149,6 +160,19 @@ public sealed class VerbFailureTests
         Assert.Contains(sentence, error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.False(File.Exists(verb.DefaultDatabase), "the verb went on with the default database");
+    }
+
+    [Theory]
+    [InlineData("schema", "'schema' needs what to do: schema export [--out DIR].")]
+    [InlineData("audit", "'audit' needs a sub-verb: audit verify, audit checkpoint or audit archive.")]
+    public async Task A_setting_where_the_sub_verb_goes_is_a_missing_sub_verb(string name, string sentence)
+    {
+        // 'schema --Clock:Today=…' was told "'schema --Clock:Today=…' is not a schema verb", as if the setting were
+        // a sub-verb misspelt.
+        using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+        var (code, _, error) = await verb.RunAsync(name, "--Clock:Today=2026-12-01");
+        Assert.True(code == 2, $"exit {code}: {error}");
+        Assert.StartsWith(sentence, error, StringComparison.Ordinal);
     }
 
     [Theory]
