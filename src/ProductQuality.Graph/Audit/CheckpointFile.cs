@@ -19,26 +19,36 @@ internal static class CheckpointFile
     public static string? Read(string path, out string? problem)
     {
         problem = null;
+        // A folder was said not to exist, which it does.
+        if (Directory.Exists(path))
+        {
+            problem = $"The checkpoint file '{path}' is a folder: name the file in it that `audit checkpoint` wrote.";
+            return null;
+        }
+
         if (!File.Exists(path))
         {
             problem = $"The checkpoint file '{path}' does not exist: name the file that `audit checkpoint` wrote.";
             return null;
         }
 
+        // Bounded in the wait too: a FIFO with no writer blocked the open, and the verb hung with no word.
+        var (bytes, unreadable) = Infrastructure.SettingFiles.Read(path, MaxBytes, tooLong: null);
+        if (bytes is null)
+        {
+            problem = $"The checkpoint file '{path}' {unreadable}.";
+            return null;
+        }
+
         try
         {
-            using var json = JsonDocument.Parse(Infrastructure.SettingFiles.ReadAtMost(path, MaxBytes));
+            using var json = JsonDocument.Parse(bytes);
             if (json.RootElement is { ValueKind: JsonValueKind.Object } root
                 && root.TryGetProperty("checkpoint", out var checkpoint)
                 && checkpoint.ValueKind == JsonValueKind.String && Handler.CanReadToken(checkpoint.GetString()))
             {
                 return checkpoint.GetString();
             }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = $"The checkpoint file '{path}' cannot be read ({e.Message.TrimEnd('.')}).";
-            return null;
         }
         catch (JsonException)
         {

@@ -1,10 +1,11 @@
 namespace ProductQuality.Graph.Infrastructure;
 
 /// <summary>
-/// Reads a file a setting names (a key file, the map's boundary file, the head of a SQLite file) at start, with a
-/// bound on its size and on the wait. A FIFO or a terminal (<c>/dev/stdin</c>) blocks an open or a read until a
-/// writer comes, which hung the start with no word; a device such as <c>/dev/zero</c> reports length 0 and never
-/// ends, which ran a key file's read out of memory (exit 134). .NET cannot tell such files from regular ones without
+/// Reads a file a setting names (a key file, the map's boundary file, the head of a SQLite file) at start, or a verb's
+/// argument names (<c>audit verify --checkpoint</c>, <c>receipt verify</c>), with a bound on its size and on the
+/// wait. A FIFO or a terminal (<c>/dev/stdin</c>) blocks an open or a read until a writer comes, which hung the start
+/// with no word; a device such as <c>/dev/zero</c> reports length 0 and never ends, which ran a key file's read out
+/// of memory (exit 134). .NET cannot tell such files from regular ones without
 /// opening them, so the read runs on a thread of its own and is given up after <see cref="Patience"/>.
 /// </summary>
 internal static class SettingFiles
@@ -60,10 +61,11 @@ internal static class SettingFiles
     }
 
     /// <summary>
-    /// The file's first <paramref name="limit"/> bytes, waiting as long as it takes: for a file a command names
-    /// (<c>receipt verify -</c> style use of <c>/dev/stdin</c> is a pipe's normal wait), bounded only in size.
+    /// The file's first <paramref name="limit"/> bytes, waiting as long as it takes: bounded only in size, so only
+    /// ever run on <see cref="Read"/>'s thread. The files verbs name (a checkpoint, a receipt) used it directly, and
+    /// a FIFO with no writer hung the verb.
     /// </summary>
-    public static byte[] ReadAtMost(string path, long limit)
+    private static byte[] ReadAtMost(string path, long limit)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1,
             FileOptions.None);

@@ -19,10 +19,17 @@ internal sealed record ReceiptFile(string Receipt, IReadOnlyList<string> Codes, 
             return null;
         }
 
+        // Bounded: a receipt of the largest blacklistCheck is a few MB; /dev/zero ran out of memory. And in the wait:
+        // a FIFO with no writer blocked the open, and the verb hung with no word.
+        var (bytes, unreadable) = Infrastructure.SettingFiles.Read(path, MaxBytes + 1, tooLong: null);
+        if (bytes is null)
+        {
+            problem = $"{path} {unreadable}.";
+            return null;
+        }
+
         try
         {
-            // Bounded: a receipt of the largest blacklistCheck is a few MB; /dev/zero ran out of memory.
-            var bytes = Infrastructure.SettingFiles.ReadAtMost(path, MaxBytes + 1);
             if (bytes.Length > MaxBytes)
             {
                 problem = $"Could not read {path}: it holds more than {MaxBytes:N0} bytes, more than any receipt.";
@@ -46,8 +53,7 @@ internal sealed record ReceiptFile(string Receipt, IReadOnlyList<string> Codes, 
             var answers = given ? ReceiptDigest.OfLines(results.EnumerateArray().Select(Line)) : null;
             return new ReceiptFile(receipt, codes, answers);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException
-            or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             problem = $"Could not read {path}: it must be JSON with \"receipt\" (text) and \"creditCodes\" " +
                 "(a list of texts), and optionally \"results\" as blacklistCheck returned them.";

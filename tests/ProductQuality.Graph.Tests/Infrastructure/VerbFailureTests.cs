@@ -55,6 +55,8 @@ public sealed class VerbFailureTests
         // Read before the database: a file that is no checkpoint is the caller's mistake, not a broken chain.
         { ["audit", "verify", "--checkpoint", "head.json"], 2, "The checkpoint file 'head.json' does not exist" },
         { ["audit", "verify", "--checkpoint", "/dev/zero"], 2, "The checkpoint file '/dev/zero' is not a checkpoint" },
+        // A folder was said not to exist (the files probe).
+        { ["audit", "verify", "--checkpoint", "/tmp"], 2, "The checkpoint file '/tmp' is a folder: name the file" },
         { ["recompute", "--foo", "bar"], 2, "'recompute' takes no option --foo" },
         { ["serve", "--url", "http://127.0.0.1:0"], 2, "Unknown option --url for 'serve' (its options: --urls" },
         { ["--url", "http://127.0.0.1:0"], 2, "Unknown option --url for 'serve'" },
@@ -160,6 +162,32 @@ public sealed class VerbFailureTests
         Assert.Contains(sentence, error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.False(File.Exists(verb.DefaultDatabase), "the verb went on with the default database");
+    }
+
+    /// <summary>
+    /// A FIFO with no writer blocked the verb's open of the file it names, and the verb hung with no word (the files
+    /// probe): it is refused as a file a setting names is, after the same 5 s.
+    /// </summary>
+    [Theory]
+    [InlineData("The checkpoint file '{0}' did not answer a read within 5 s", "audit", "verify", "--checkpoint")]
+    [InlineData("{0} did not answer a read within 5 s: it is not a regular file", "receipt", "verify")]
+    public async Task A_file_argument_that_is_a_FIFO_is_refused_instead_of_waiting_for_a_writer(string sentence,
+        params string[] verb)
+    {
+        using var process = new VerbProcess { Timeout = TimeSpan.FromSeconds(40) };
+        var fifo = Path.Combine(process.Folder, "pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var (code, _, error) = await process.RunAsync([.. verb, fifo]);
+
+        Assert.True(code == 2, $"exit {code}: {error}");
+        Assert.StartsWith(string.Format(System.Globalization.CultureInfo.InvariantCulture, sentence, fifo), error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
     [Theory]
