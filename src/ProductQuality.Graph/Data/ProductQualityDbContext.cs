@@ -61,11 +61,15 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     public DbSet<Access.EnterpriseTokens.EnterpriseTokenRevocation> EnterpriseTokenRevocations =>
         Set<Access.EnterpriseTokens.EnterpriseTokenRevocation>();
 
+    /// <summary>The characters a text column holds unless its entity says otherwise (varchar(256) on PostgreSQL).
+    /// </summary>
+    internal const int MaxTextLength = 256;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums as readable strings: a database a person can query, and enum reordering can never corrupt data.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
-        configurationBuilder.Properties<string>().HaveMaxLength(256);
+        configurationBuilder.Properties<string>().HaveMaxLength(MaxTextLength);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -346,6 +346,40 @@ public sealed class BadSettingsTests
         }
     }
 
+    /// <summary>
+    /// Rules:Version is stored beside every result in a column of 256 characters: 300 started the server, and on
+    /// PostgreSQL every re-evaluating write then failed, the daily run too (the files probe). Characters are counted
+    /// as PostgreSQL counts them, so 256 emoji (512 UTF-16 units) fit and 257 do not.
+    /// </summary>
+    [Fact]
+    public async Task A_rules_version_longer_than_its_column_stops_the_start()
+    {
+        AssertRefused(await RunAsync("--Rules:Version=" + new string('v', 300)),
+            "Setting Rules:Version is 'vvvv", "it has 300 characters, and a rules version is stored with every result "
+            + "in a column of at most 256");
+        var emoji = string.Concat(Enumerable.Repeat("😀", 257));
+        AssertRefused(await RunAsync("recompute", "--Rules:Version=" + emoji), "Setting Rules:Version is '😀",
+            "it has 257 characters");
+
+        using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+        var (code, _, error) = await verb.RunAsync("token", "--department", "tax", "--Rules:Version=" + emoji[2..]);
+        Assert.True(code == 0, $"exit {code}: {error}");
+    }
+
+    [Fact]
+    public async Task A_rules_version_a_column_cannot_hold_stops_the_start()
+    {
+        // NUL cannot be given on a command line or in an environment variable: in appsettings.json it can.
+        using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+        var file = Path.Combine(verb.Folder, "appsettings.json");
+        var settings = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        settings["Rules"] = new System.Text.Json.Nodes.JsonObject { ["Version"] = "2026\0.3" };
+        await File.WriteAllTextAsync(file, settings.ToJsonString());
+
+        AssertRefused(await verb.RunAsync("report"),
+            "Setting Rules:Version holds the NUL character (U+0000) at character 5", "remove it");
+    }
+
     [Fact]
     public async Task A_setting_other_sections_read_is_named_once()
     {

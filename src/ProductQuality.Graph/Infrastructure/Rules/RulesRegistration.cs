@@ -25,11 +25,43 @@ public static class RulesRegistration
     {
         public ValidateOptionsResult Validate(string? name, RulesOptions options)
         {
-            var errors = options.Validate();
-            return errors.Count == 0 ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail(errors.Select(e => e.StartsWith("Setting ", StringComparison.Ordinal)
-                    ? e
-                    : "Setting " + e));
+            var errors = options.Validate().Select(e => e.StartsWith("Setting ", StringComparison.Ordinal)
+                ? e
+                : "Setting " + e).ToList();
+            if (VersionProblem(options.Version) is { } version)
+            {
+                errors.Add(version);
+            }
+
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+
+        /// <summary>
+        /// The version is stored beside every result the rules produce, in a column of
+        /// <see cref="Data.ProductQualityDbContext.MaxTextLength"/> characters: longer (or holding a character no
+        /// column takes), the server started, and on PostgreSQL every re-evaluating write and the daily run then
+        /// failed (value too long for varchar(256)), with <c>recompute</c> blaming the migrations. The rules project
+        /// knows nothing of storage, so the check is here. Counted as PostgreSQL counts: Unicode scalar values.
+        /// </summary>
+        private static string? VersionProblem(string? version)
+        {
+            const string Setting = RulesOptions.SectionName + ":" + nameof(RulesOptions.Version);
+            const int Limit = Data.ProductQualityDbContext.MaxTextLength;
+            if (version is null)
+            {
+                return null;
+            }
+
+            if (StoredText.Problem(version) is { } problem)
+            {
+                return $"Setting {Setting} {problem}, which no database column can store: remove it.";
+            }
+
+            var characters = Recording.WriteScope.Characters(version);
+            return characters <= Limit ? null
+                : $"Setting {Setting} is '{Quoted.Start(version)}', which is not allowed: it has {characters:N0} "
+                    + $"characters, and a rules version is stored with every result in a column of at most {Limit}; "
+                    + "give a shorter one.";
         }
     }
 }
