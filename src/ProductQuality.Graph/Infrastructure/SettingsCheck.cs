@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Options;
 
 namespace ProductQuality.Graph.Infrastructure;
@@ -48,27 +49,26 @@ public static class SettingsCheck
     {
         foreach (var property in type.GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
         {
-            Check(section.GetSection(property.Name), property.PropertyType, problems,
-                property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), true)
-                    .FirstOrDefault() as System.ComponentModel.DataAnnotations.RangeAttribute);
+            Check(section.GetSection(property.Name), property.PropertyType, problems, Bounds.Of(property));
         }
     }
 
-    /// <param name="range">The property's range, when it has one: a value that is no number at all (1.5, or too
-    /// large for the type) is told the range too, not only "a whole number".</param>
-    private static void Check(IConfigurationSection section, Type type, List<string> problems,
-        System.ComponentModel.DataAnnotations.RangeAttribute? range = null)
+    /// <param name="range">The property's range, when it has one (for a dictionary, each value's): a value that is
+    /// no number at all (1.5, or too large for the type) is told the range too, not only "a whole number".</param>
+    private static void Check(IConfigurationSection section, Type type, List<string> problems, Bounds? range = null)
     {
         var leaf = Nullable.GetUnderlyingType(type) ?? type;
         if (SettingValues.IsLeaf(leaf))
         {
             if (section.Value is { } value && SettingValues.Describe(value, leaf) is { } allowed)
             {
+                var number = leaf == typeof(double) || leaf == typeof(float) || leaf == typeof(decimal)
+                    ? "a number" : "a whole number";
+                var note = range?.Note is { } more ? $" ({more})" : "";
                 problems.Add(range is null
                     ? $"Setting {section.Path} is '{value}', which is not allowed: {allowed}."
-                    : $"Setting {section.Path} is '{value}', which is not allowed: "
-                        + (leaf == typeof(double) || leaf == typeof(float) || leaf == typeof(decimal)
-                            ? "a number" : "a whole number") + $" from {range.Minimum} to {range.Maximum}.");
+                    : $"Setting {section.Path} is '{value}', which is not allowed: {number} from {range.Minimum} to "
+                        + $"{range.Maximum}{note}.");
             }
 
             return;
@@ -84,7 +84,7 @@ public static class SettingsCheck
                     problems.Add($"Setting {child.Path} names '{child.Key}', which is not allowed: {allowed}.");
                 }
 
-                Check(child, item, problems);
+                Check(child, item, problems, range);
             }
         }
         else if (leaf.IsArray || (leaf.IsGenericType && leaf.GetGenericTypeDefinition() == typeof(List<>)))
@@ -108,6 +108,21 @@ public static class SettingsCheck
         {
             CheckObject(section, leaf, problems);
         }
+    }
+
+    /// <summary>A property's range as a sentence says it: from a <c>[Range]</c>, or a
+    /// <see cref="SettingRangeAttribute"/> where the setting's validator enforces it.</summary>
+    private sealed record Bounds(string Minimum, string Maximum, string? Note)
+    {
+        public static Bounds? Of(PropertyInfo property) =>
+            property.GetCustomAttribute<System.ComponentModel.DataAnnotations.RangeAttribute>(true) is { } range
+                ? new(Text(range.Minimum), Text(range.Maximum), null)
+                : property.GetCustomAttribute<SettingRangeAttribute>(true) is { } own
+                    ? new(Text(own.Minimum), Text(own.Maximum), own.Note)
+                    : null;
+
+        private static string Text(object bound) =>
+            Convert.ToString(bound, System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 
     private sealed class AnnotationsSaid<T>(string? name, string section) : IValidateOptions<T>

@@ -73,8 +73,22 @@ public sealed class BadSettingsTests
         { "--Rules:Supervision:Exclusions=foo", "Setting Rules:Supervision:Exclusions is a list", "a JSON array" },
         {
             "--GraphQL:Limits:ListSizes:Query.products=abc",
-            "Setting GraphQL:Limits:ListSizes:Query.products is 'abc'", "a whole number"
+            "Setting GraphQL:Limits:ListSizes:Query.products is 'abc'", "a whole number from 0 to 2147483647."
         },
+        // Bounded by a validator of their own, not a [Range], they were told "a whole number up to 2147483647 (and
+        // within the setting's own range)" (the files probe).
+        { "--AccessLog:Retention:Days=abc", "Setting AccessLog:Retention:Days is 'abc'", "from 0 to 36500." },
+        {
+            "--Access:EnterpriseTokens:DefaultLifetimeDays=x", "Setting Access:EnterpriseTokens:DefaultLifetimeDays",
+            "a whole number from 1 to 366 (and at most Access:EnterpriseTokens:MaxLifetimeDays)."
+        },
+        { "--Access:Public:Limits:MaxCost=abc", "Setting Access:Public:Limits:MaxCost", "from 1 to 2147483647." },
+        { "--Access:Limits:WindowSeconds=1.5", "Setting Access:Limits:WindowSeconds is '1.5'", "from 1 to 86400." },
+        {
+            "--GraphQL:Limits:FieldCosts:Query.statistics=x", "Setting GraphQL:Limits:FieldCosts:Query.statistics",
+            "a whole number from 0 to 2147483647."
+        },
+        { "--Telemetry:Tracing:SampleRatio=half", "Setting Telemetry:Tracing:SampleRatio", "a number from 0 to 1." },
         {
             "--GraphQL:Limits:ListSizes:Query.prodcts=300",
             "Setting GraphQL:Limits:ListSizes:Query.prodcts names no field of any contract", "Type.field"

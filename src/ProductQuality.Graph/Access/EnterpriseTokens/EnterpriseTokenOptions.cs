@@ -1,3 +1,5 @@
+using ProductQuality.Graph.Infrastructure;
+
 namespace ProductQuality.Graph.Access.EnterpriseTokens;
 
 /// <summary>
@@ -25,8 +27,10 @@ public sealed class EnterpriseTokenOptions
     public string DevelopmentKeyFile { get; set; } = "data/dev-enterprise-key";
 
     /// <summary>Lifetime of a token when the regulator names none, in days.</summary>
+    [SettingRange(1, 366, Note = "and at most Access:EnterpriseTokens:MaxLifetimeDays")]
     public int DefaultLifetimeDays { get; set; } = 30;
 
     /// <summary>The longest lifetime a token may be issued for, in days (1 to 366).</summary>
+    [SettingRange(1, 366)]
     public int MaxLifetimeDays { get; set; } = 90;
 }

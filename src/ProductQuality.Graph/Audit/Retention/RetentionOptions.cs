@@ -1,3 +1,5 @@
+using ProductQuality.Graph.Infrastructure;
+
 namespace ProductQuality.Graph.Audit.Retention;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed class RetentionOptions
     /// Entries stay this many bureau days (China Standard Time) and today's: those recorded before 00:00 of the day
     /// <c>Days</c> days ago are archived. 0 (the default) keeps every entry in the database for ever.
     /// </summary>
+    [SettingRange(0, MaxDays)]
     public int Days { get; set; }
 
     /// <summary>
@@ -28,6 +31,7 @@ public sealed class RetentionOptions
 
     /// <summary>Entries per archive file and per transaction: on SQLite new entries wait for one batch at most.
     /// </summary>
+    [SettingRange(1, 1_000_000)]
     public int BatchSize { get; set; } = 10_000;
 
     /// <summary>Whether entries are archived at all.</summary>

@@ -14,5 +14,6 @@ public sealed class CrossOriginOptions
     public List<string> AllowedOrigins { get; set; } = [];
 
     /// <summary>How long a browser may cache a preflight answer, in seconds.</summary>
+    [SettingRange(0, 86_400)]
     public int PreflightMaxAgeSeconds { get; set; } = 600;
 }

@@ -1,3 +1,5 @@
+using ProductQuality.Graph.Infrastructure;
+
 namespace ProductQuality.Graph.Operations.Telemetry;
 
 /// <summary>
@@ -21,6 +23,7 @@ public sealed class TelemetryOptions
     /// Distinct operation names kept as metric labels per department; further names count as <c>(other)</c>. Caller
     /// chosen names must not grow the metric series without bound.
     /// </summary>
+    [SettingRange(0, 1000)]
     public int MaxOperationNamesPerDepartment { get; set; } = 20;
 }
 
@@ -34,6 +37,7 @@ public sealed class OtlpOptions
     public OtlpProtocol Protocol { get; set; } = OtlpProtocol.Grpc;
 
     /// <summary>How often metrics are pushed, in seconds.</summary>
+    [SettingRange(1, 3600)]
     public int MetricsIntervalSeconds { get; set; } = 60;
 }
 
@@ -65,5 +69,6 @@ public sealed class PrometheusOptions
 public sealed class TracingOptions
 {
     /// <summary>Share of new traces recorded, 0 to 1; a caller's sampled <c>traceparent</c> is followed.</summary>
+    [SettingRange(0, 1)]
     public double SampleRatio { get; set; } = 1.0;
 }

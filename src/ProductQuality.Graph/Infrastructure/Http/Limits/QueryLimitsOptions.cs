@@ -75,6 +75,7 @@ public sealed class QueryLimitsOptions
     public int DefaultListSize { get; set; } = 10;
 
     /// <summary>Estimates of particular lists, by <c>Type.field</c>, where the default is far off.</summary>
+    [SettingRange(0, int.MaxValue)]
     public Dictionary<string, int> ListSizes { get; set; } = new(StringComparer.Ordinal)
     {
         ["Query.products"] = 273,
@@ -111,6 +112,7 @@ public sealed class QueryLimitsOptions
     /// on the default data set of 3,000 enterprises (the plan takes 20–75 ms, the statistics 15–35 ms, the colour
     /// shares 2–4 ms); raise them for a larger data set.
     /// </summary>
+    [SettingRange(0, int.MaxValue)]
     public Dictionary<string, int> FieldCosts { get; set; } = new(StringComparer.Ordinal)
     {
         ["Query.inspectionPlan"] = 5_000,
@@ -139,6 +141,7 @@ public sealed class QueryLimitsOptions
     /// <c>Type.field</c>: a status restored from history took about 75–150 µs, against 13 µs now, and 49 aliases of
     /// 1,000 codes, each on its own day, took 4–7 s of CPU and 1.3 GB within the budget.
     /// </summary>
+    [SettingRange(1, int.MaxValue)]
     public Dictionary<string, int> AsOfCostFactors { get; set; } = new(StringComparer.Ordinal)
     {
         ["Query.enterpriseStatuses"] = 10,
