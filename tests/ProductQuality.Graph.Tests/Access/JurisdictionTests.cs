@@ -48,14 +48,19 @@ public abstract class JurisdictionTests(TestServerFactory factory)
     }
 
     [ProviderFact]
-    public async Task A_cursor_cannot_walk_into_another_county()
+    public async Task A_cursor_of_the_city_list_is_not_the_county_s()
     {
-        // A cursor taken from the city-wide list still pages within the bureau's own rows.
+        // A cursor taken from the city-wide list is not the bureau's: refused, not used to place its page.
+        const string Page = "query($a: String) { enterprises(first: 500, after: $a) { pageInfo { endCursor } "
+            + "edges { node { county { code } } } } }";
         var page = (await _city.PostAsync("{ enterprises(first: 1) { pageInfo { endCursor } } }")).EnsureData();
         var cursor = page.Data.GetProperty("enterprises").GetProperty("pageInfo").GetProperty("endCursor").GetString();
-        var reply = (await _county.PostAsync("query($a: String) { enterprises(first: 500, after: $a) { edges { node { "
-            + "county { code } } } } }", new { a = cursor }))
-            .EnsureData();
+        Assert.Equal("INVALID_CURSOR", (await _county.PostAsync(Page, new { a = cursor })).FirstErrorCode);
+
+        // The bureau's own cursors page within its own rows.
+        var first = (await _county.PostAsync("{ enterprises(first: 1) { pageInfo { endCursor } } }")).EnsureData();
+        var own = first.Data.GetProperty("enterprises").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        var reply = (await _county.PostAsync(Page, new { a = own })).EnsureData();
         Assert.All(reply.Data.GetProperty("enterprises").GetProperty("edges").EnumerateArray(),
             e => Assert.Equal(Haining, e.GetProperty("node").GetProperty("county").GetProperty("code").GetString()));
     }
