@@ -45,7 +45,7 @@ public sealed class AssuredConsumptionRule(RulesOptions options)
             [FactGroup.Class]));
         if (facts.Blacklisted) failures.Add(new("blacklisted (列入黑名单)", [FactGroup.BlacklistStatus]));
         if (!complaintsOk) failures.Add(new(
-            Enterprises.QualityIndexRule.Counted(facts.ValidComplaintsLastYear, "valid complaint", "valid complaints")
+            Counted(facts.ValidComplaintsLastYear, "valid complaint", "valid complaints")
                 + Inv($" (有效投诉) in the last year > {o.MaxValidComplaintsLastYear}"),
             [FactGroup.Enforcement]));
         var met = failures.Count == 0;

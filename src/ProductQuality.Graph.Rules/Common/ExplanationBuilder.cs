@@ -55,4 +55,9 @@ internal sealed class ExplanationBuilder(string rule, string version)
     public static string Percent(decimal percent) => percent.ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>"1 penalty", "2 penalties": explanations are read by people, and "1 valid complaints" or "not AA: 1
+    /// penalties" was what a credit officer would quote (the text probes).</summary>
+    public static string Counted(decimal count, string one, string many) =>
+        Number(count) is var written && written == "1" ? written + " " + one : written + " " + many;
 }

@@ -26,7 +26,8 @@ public sealed class EnterpriseClassRule(RulesOptions options)
         var c = new List<SummaryClause>();
         if (facts.Blacklisted) c.Add(Tag("blacklisted (列入黑名单)", FactGroup.BlacklistStatus));
         if (failures >= o.FailuresForC) c.Add(Tag(
-            Inv($"{failures} failed samplings (监督抽查不合格) in {years} years ≥ threshold {o.FailuresForC}"),
+            Counted(failures, "failed sampling", "failed samplings")
+                + Inv($" (监督抽查不合格) in {years} years ≥ threshold {o.FailuresForC}"),
             FactGroup.ClassFactors));
         if (safetyFailure && facts.QualitySystem == QualitySystem.None) c.Add(Tag(
             "failed safety item (安全项目不合格) with no quality management system (质量管理体系)",
@@ -36,7 +37,8 @@ public sealed class EnterpriseClassRule(RulesOptions options)
 
         var b = new List<SummaryClause>();
         if (failures > 0 && failures < o.FailuresForC) b.Add(Tag(
-            Inv($"{failures} failed sampling (监督抽查不合格) in {years} years"), FactGroup.ClassFactors));
+            Counted(failures, "failed sampling", "failed samplings") + Inv($" (监督抽查不合格) in {years} years"),
+            FactGroup.ClassFactors));
         if (window.Count == 0) b.Add(Tag(
             Inv($"no sampling history (无监督抽查记录) in {years} years"), FactGroup.ClassFactors));
         if (facts.Traceability == Traceability.None) b.Add(Tag("no traceability (无追溯能力)", FactGroup.ClassFactors));
@@ -45,13 +47,15 @@ public sealed class EnterpriseClassRule(RulesOptions options)
 
         var aaMissing = new List<SummaryClause>();
         if (window.Count < o.MinSamplingsForAA) aaMissing.Add(Tag(
-            Inv($"not AA: {window.Count} samplings < {o.MinSamplingsForAA} needed for AA"), FactGroup.ClassFactors));
+            "not AA: " + Counted(window.Count, "sampling", "samplings")
+                + Inv($" < {o.MinSamplingsForAA} needed for AA"),
+            FactGroup.ClassFactors));
         if (facts.QualitySystem != QualitySystem.Certified) aaMissing.Add(Tag(
             "not AA: quality management system not certified (未通过认证)", FactGroup.ClassFactors));
         if (facts.Traceability != Traceability.Full) aaMissing.Add(Tag(
             "not AA: traceability not full (非全程可追溯)", FactGroup.ClassFactors));
         if (facts.PenaltiesInWindow > 0) aaMissing.Add(Tag(
-            Inv($"not AA: {facts.PenaltiesInWindow} penalties (行政处罚)"), FactGroup.Enforcement));
+            "not AA: " + Counted(facts.PenaltiesInWindow, "penalty", "penalties") + " (行政处罚)", FactGroup.Enforcement));
 
         EnterpriseClass cls;
         List<SummaryClause> reasons;

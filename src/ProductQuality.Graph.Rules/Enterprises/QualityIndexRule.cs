@@ -70,7 +70,7 @@ public sealed class QualityIndexRule(RulesOptions options)
         var x = new ExplanationBuilder(RuleIds.QualityIndex, options.Version);
         foreach (var d in deductions)
         {
-            x.Factor(d.Group, d.Reason, Inv($"−{d.Points}"), null, Inv($"−{d.Points} points"));
+            x.Factor(d.Group, d.Reason, Inv($"−{d.Points}"), null, "−" + Counted(d.Points, "point", "points"));
         }
 
         // The total adds up deductions of every kind present, so only a reader of all of them may see it.
@@ -88,8 +88,4 @@ public sealed class QualityIndexRule(RulesOptions options)
         return new QualityIndexResult(index, deductions,
             x.Build(Inv($"{index}"), Inv($"Quality safety index (产品质量安全指数) {index}")));
     }
-
-    // "1 penalty", "2 penalties": the reason is read by people (the text probe read "1 valid complaints").
-    internal static string Counted(int count, string one, string many) =>
-        Inv($"{count} {(count == 1 ? one : many)}");
 }

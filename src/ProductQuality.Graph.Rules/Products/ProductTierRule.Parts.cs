@@ -28,7 +28,7 @@ public sealed partial class ProductTierRule
         // points they earn are the tier's, and the summary states them.
         x.Factor(FactGroup.CityInspections, name, value,
             Inv($"full {Number(o.NonconformityWeight)} points at {Percent(o.NonconformityPercentForFullWeight)}"),
-            Inv($"+{Number(points)} points"));
+            "+" + Counted(points, "point", "points"));
         return points;
     }
 
@@ -58,7 +58,7 @@ public sealed partial class ProductTierRule
             Inv($"serious {Number(o.SeriousSignalPoints)}, high {Number(o.HighSignalPoints)}, ")
                 + Inv($"medium {Number(o.MediumSignalPoints)}, low {Number(o.LowSignalPoints)} each, ")
                 + Inv($"cap {Number(o.SignalsWeight)}"),
-            Inv($"+{Number(total)} points"));
+            "+" + Counted(total, "point", "points"));
         return (total, named);
     }
 
@@ -76,7 +76,7 @@ public sealed partial class ProductTierRule
         var points = Math.Min(o.BulletinsWeight, facts.CityBulletins * o.PointsPerBulletin);
         x.Factor(FactGroup.CityWarnings, Inv($"city risk warning bulletins (本市警情通报) in {o.BulletinWindowYears} years"),
             Inv($"{facts.CityBulletins}"), Inv($"{Number(o.PointsPerBulletin)} each, cap {Number(o.BulletinsWeight)}"),
-            Inv($"+{Number(points)} points"));
+            "+" + Counted(points, "point", "points"));
         return points;
     }
 
@@ -84,7 +84,8 @@ public sealed partial class ProductTierRule
     {
         decimal Flag(bool on, decimal points, string name)
         {
-            x.Factor(FactGroup.ProductTiers, name, on ? "yes" : "no", null, Inv($"+{Number(on ? points : 0)} points"));
+            x.Factor(FactGroup.ProductTiers, name, on ? "yes" : "no", null,
+                "+" + Counted(on ? points : 0, "point", "points"));
             return on ? points : 0;
         }
 
@@ -99,11 +100,11 @@ public sealed partial class ProductTierRule
         x.Factor(FactGroup.ProductTiers, "national catalogue grade (全国目录风险等级)",
             facts.NationalGrade?.ToString() ?? "not graded",
             Inv($"Ⅰ {Number(o.NationalGradeIPoints)}, Ⅱ {Number(o.NationalGradeIIPoints)}, Ⅲ 0"),
-            Inv($"+{Number(grade)} points"));
+            "+" + Counted(grade, "point", "points"));
         sum += grade;
         var total = Math.Min(o.TraitsWeight, sum);
         x.Factor(FactGroup.ProductTiers, "product traits (产品特点) total", Number(sum),
-            Inv($"cap {Number(o.TraitsWeight)}"), Inv($"+{Number(total)} points"));
+            Inv($"cap {Number(o.TraitsWeight)}"), "+" + Counted(total, "point", "points"));
         return total;
     }
 
@@ -112,7 +113,7 @@ public sealed partial class ProductTierRule
         decimal Flag(bool on, decimal points, string name)
         {
             x.Factor(FactGroup.ProductTiers, name, on ? "yes" : "no", null,
-                on ? Inv($"+{Number(points)} points") : "+0 points");
+                on ? "+" + Counted(points, "point", "points") : "+0 points");
             return on ? points : 0;
         }
 
@@ -125,10 +126,11 @@ public sealed partial class ProductTierRule
         // Valid complaints are enforcement facts (one maker's, for a product with one), and the total holds them.
         x.Factor(FactGroup.CityEnforcement, "public complaints (投诉举报)", Inv($"{facts.Complaints}"),
             Inv($"{Number(o.PointsPerComplaint)} each, cap {Number(o.ComplaintPointsCap)}"),
-            Inv($"+{Number(complaints)} points"));
+            "+" + Counted(complaints, "point", "points"));
         sum += complaints;
         x.Factor(FactGroup.CityEnforcement, "sensitivity (敏感因子) total", Number(sum),
-            Inv($"cap {Number(o.SensitivityWeight)}"), Inv($"+{Number(Math.Min(sum, o.SensitivityWeight))} points"));
+            Inv($"cap {Number(o.SensitivityWeight)}"),
+            "+" + Counted(Math.Min(sum, o.SensitivityWeight), "point", "points"));
         return sum;
     }
 }

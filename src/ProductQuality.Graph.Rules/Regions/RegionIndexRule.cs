@@ -37,7 +37,8 @@ public sealed class RegionIndexRule(RulesOptions options)
 
         var index = Math.Round(
             list.Sum(e => e.Index * WeightOf(e.HighestTier)) / totalWeight, 1, MidpointRounding.AwayFromZero);
-        x.Clause(Inv($"tier-weighted mean over {list.Count} enterprises (total weight {Number(totalWeight)})"),
+        x.Clause("tier-weighted mean over " + Counted(list.Count, "enterprise", "enterprises")
+            + Inv($" (total weight {Number(totalWeight)})"),
             FactGroup.Regions);
         return new(index, list.Count, totalWeight,
             x.Build(Number(index), Inv($"Region index (区域产品质量安全指数) {Number(index)}")));

@@ -66,6 +66,16 @@ public class EnterpriseClassRuleTests
     }
 
     [Fact]
+    public void One_of_a_kind_is_counted_in_the_singular()
+    {
+        var summary = rule.Evaluate(Facts(1, penalties: 1)).Explanation.Summary;
+        Assert.Contains("not AA: 1 sampling < 3 needed for AA", summary, StringComparison.Ordinal);
+        Assert.Contains("not AA: 1 penalty (行政处罚)", summary, StringComparison.Ordinal);
+        Assert.Contains("2 penalties (行政处罚)", rule.Evaluate(Facts(3, penalties: 2)).Explanation.Summary,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_history_is_B_with_that_reason()
     {
         var result = rule.Evaluate(Facts(0));

@@ -10,8 +10,8 @@ namespace ProductQuality.Graph.Schema.Paging;
 /// <summary>
 /// Which list a cursor belongs to: the field's name, the caller's row scope (a county's, an enterprise's) and the
 /// arguments that choose its rows, written out the same way every time (sorted by name, defaults, nulls and empty
-/// input objects left out), and the seal its cursors are made with. Paging arguments (<c>first</c>, <c>after</c>) do not count, nor <c>orderBy</c>, which the cursor carries
-/// itself so that a mismatch can be named.
+/// input objects left out), and the seal its cursors are made with. Paging arguments (<c>first</c>, <c>after</c>)
+/// do not count, nor <c>orderBy</c>, which the cursor carries itself so that a mismatch can be named.
 /// </summary>
 public readonly record struct ListScope(string Text, CursorSeal Seal)
 {
