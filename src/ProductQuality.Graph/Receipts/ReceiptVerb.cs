@@ -17,6 +17,13 @@ internal static class ReceiptVerb
         var at = CommandLine.Words(args).Skip(1).FirstOrDefault(-1);
         if (args.Length < 2 || args[0] != "verify" || at < 0)
         {
+            // Bare 'receipt' was shown the usage alone, where 'audit' says what is missing: say it here too.
+            await Console.Error.WriteLineAsync(args.Length == 0 || args[0].StartsWith('-')
+                ? "'receipt' needs a sub-verb and a file: receipt verify FILE."
+                : args[0] != "verify"
+                    ? $"'receipt {Infrastructure.Quoted.Start(args[0])}' is not a receipt verb: use receipt verify "
+                        + "FILE."
+                    : "'receipt verify' needs the receipt file to check: receipt verify FILE.");
             await Console.Error.WriteLineAsync("Usage: receipt verify FILE (JSON with receipt, creditCodes, results).");
             return 2;
         }

@@ -92,6 +92,10 @@ public sealed class VerbFailureTests
         { ["audit", "archive", "--checkpoint", "x"], 2, "Unknown option --checkpoint for 'audit archive'" },
         { ["audit", "checkpoint", "--archive", "/no/such/folder"], 2, "'/no/such/folder' does not exist" },
         { ["receipt", "verify", "a.json", "b.json"], 2, "'b.json' is one too many" },
+        { ["receipt"], 2, "'receipt' needs a sub-verb and a file: receipt verify FILE." },
+        { ["receipt", "--Clock:Today=2026-12-01"], 2, "'receipt' needs a sub-verb and a file" },
+        { ["receipt", "check", "r.json"], 2, "'receipt check' is not a receipt verb: use receipt verify FILE." },
+        { ["receipt", "verify"], 2, "'receipt verify' needs the receipt file to check" },
         // Read to the end, /dev/zero ran the verb out of memory.
         { ["receipt", "verify", "/dev/zero"], 2, "holds more than 67,108,864 bytes, more than any receipt" },
         // Each said something else: "Access to the path is denied", "The file already exists", "it must be JSON".
