@@ -170,8 +170,8 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
         {
             AtUtc = trace.StartedUtc,
             RequestId = Cap(requestId) ?? "",
-            Department = Cap(trace.Audience?.Department ?? trace.Claimed?.Department),
-            Subject = Cap(trace.Audience?.Subject ?? trace.Claimed?.Subject),
+            Department = Cap(trace.Department),
+            Subject = Cap(trace.Subject),
             ClientAddress = Cap(http.Connection.RemoteIpAddress?.ToString()),
             OperationName = Cap(trace.OperationName),
             DocumentSha256 = trace.DocumentSha256,

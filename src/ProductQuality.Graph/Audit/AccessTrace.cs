@@ -36,6 +36,12 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
     /// <summary>A valid token's department and subject when its department has no policy (no audience).</summary>
     public (string Department, string? Subject)? Claimed { get; set; }
 
+    /// <summary>Who asked, as an entry records it: the audience's department, else the one the token claimed.</summary>
+    public string? Department => Audience?.Department ?? Claimed?.Department;
+
+    /// <summary>The officer or system that asked: the audience's subject, else the one the token claimed.</summary>
+    public string? Subject => Audience?.Subject ?? Claimed?.Subject;
+
     public string? Purpose { get; set; }
 
     public string? OperationName { get; private set; }
@@ -160,8 +166,8 @@ public sealed class AccessTrace(DateTime startedUtc, long startedTimestamp)
             AtUtc = StartedUtc,
             CommittedAtUtc = committedUtc,
             RequestId = AccessLogging.Cap(RequestId) ?? "",
-            Department = AccessLogging.Cap(Audience?.Department ?? Claimed?.Department),
-            Subject = AccessLogging.Cap(Audience?.Subject ?? Claimed?.Subject),
+            Department = AccessLogging.Cap(Department),
+            Subject = AccessLogging.Cap(Subject),
             ClientAddress = AccessLogging.Cap(ClientAddress),
             OperationName = AccessLogging.Cap(OperationName),
             DocumentSha256 = DocumentSha256,
