@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProductQuality.Graph.Infrastructure.WebSockets;
 using ProductQuality.Graph.Tests.Limits;
 
 namespace ProductQuality.Graph.Tests.WebSockets;
@@ -43,6 +44,36 @@ public sealed class WebSocketShutdownTests
 
         await stopping.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the stop took {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task The_stops_first_step_sends_every_close_and_waits_until_they_are_out_whatever_the_grace()
+    {
+        // Sent only from the stop's signal, a close raced the rest of the stop: a connection whose receive loop ended
+        // meanwhile (a subscription's start cut short) lost its close half-written, and its client read a dropped
+        // connection (CI, once). The host's first stop step now sends them all and waits, before anything else stops;
+        // with no grace period its token is cancelled already, and the closes still go out.
+        using var server = new WebSocketServer();
+        await using var idle = await WsClient.ConnectAsync(server.Address);
+        await using var subscribed = await WsClient.ConnectAsync(server.Address);
+        foreach (var client in new[] { idle, subscribed })
+        {
+            await client.InitAsync(server.Token("samr-jiaxing"));
+            Assert.Equal("connection_ack", (await client.ReceiveAsync())?.GetProperty("type").GetString());
+        }
+
+        await subscribed.SendAsync("""
+            {"type":"subscribe","id":"1","payload":{"query":"subscription { changes { kind creditCode } }"}}
+            """);
+        var step = server.Services.GetServices<IHostedService>().OfType<GoingAwayOnStop>().Single();
+
+        await step.StoppingAsync(new CancellationToken(canceled: true)).WaitAsync(TimeSpan.FromSeconds(30));
+        foreach (var client in new[] { idle, subscribed })
+        {
+            var (code, reason) = await client.ClosedAsync();
+            Assert.Equal(1001, code);
+            Assert.Contains("reconnect shortly", reason, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -168,23 +168,42 @@ internal sealed partial class TransportWsConnection
     /// <summary>How long a client is given to answer the server's close when it stops.</summary>
     private static readonly TimeSpan GoingAwayWait = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long the close frame itself may take to go out (a client that reads nothing holds it up).</summary>
+    private static readonly TimeSpan GoingAwaySendWait = TimeSpan.FromSeconds(2);
+
+    private readonly Lock _goingAwayGate = new();
+    private Task? _goingAway;
+
     /// <summary>
     /// The server is stopping: the close frame (1001) goes out at once, beside the receive loop, which then reads the
-    /// client's answer and ends; a client that does not answer is let go after <see cref="GoingAwayWait"/>.
+    /// client's answer and ends; a client that does not answer is let go after <see cref="GoingAwayWait"/>. Called by
+    /// the stop's signal and by <see cref="GoingAwayOnStop"/>, which waits for it before the host stops anything else:
+    /// the close is sent once, and the task completes when it is out (or cannot be).
     /// </summary>
-    private async Task GoAwayAsync()
+    public Task GoAwayAsync()
+    {
+        lock (_goingAwayGate)
+        {
+            return _goingAway ??= SendGoingAwayAsync();
+        }
+    }
+
+    private async Task SendGoingAwayAsync()
     {
         const string Reason = "The server is stopping: reconnect shortly, resuming from your last cursor";
         Log.Closing(_logger, CloseCodes.GoingAway, Reason);
         try
         {
-            await _sending.WaitAsync(_closing.Token);
+            // A bound of its own, not the connection's: the receive loop ending meanwhile (an operation's start cut
+            // short by the stop, the request ending) cancelled the connection's token, and with it the close frame
+            // half-sent, which aborts the socket: the client read a dropped connection (1006), not 1001.
+            using var patience = new CancellationTokenSource(GoingAwaySendWait);
+            await _sending.WaitAsync(patience.Token);
             try
             {
                 if (socket.State == WebSocketState.Open)
                 {
-                    await socket.CloseOutputAsync(
-                        (WebSocketCloseStatus)CloseCodes.GoingAway, Reason, _closing.Token);
+                    await socket.CloseOutputAsync((WebSocketCloseStatus)CloseCodes.GoingAway, Reason, patience.Token);
                 }
             }
             finally

@@ -51,6 +51,7 @@ internal sealed partial class TransportWsConnection(
         // and then reset them: clients saw an abnormal 1006 half a minute late (the protocol probe).
         using var stopping = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping
             .Register(() => _ = GoAwayAsync());
+        using var listed = http.RequestServices.GetRequiredService<GoingAwayOnStop>().List(this);
         try
         {
             while (!_closing.IsCancellationRequested && socket.State == WebSocketState.Open)
@@ -70,6 +71,18 @@ internal sealed partial class TransportWsConnection(
         }
         finally
         {
+            // A close frame on its way goes out before the connection ends (ending it aborts the socket mid-frame).
+            Task? goingAway;
+            lock (_goingAwayGate)
+            {
+                goingAway = _goingAway;
+            }
+
+            if (goingAway is not null)
+            {
+                await goingAway;
+            }
+
             await _closing.CancelAsync();
             foreach (var operation in _operations.Values)
             {

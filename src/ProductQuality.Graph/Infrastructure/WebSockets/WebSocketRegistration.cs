@@ -15,6 +15,8 @@ internal static class WebSocketRegistration
         builder.Services.AddSingleton<OperationRunner>();
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
         builder.Services.AddSingleton<OpenConnections>();
+        builder.Services.AddSingleton<GoingAwayOnStop>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<GoingAwayOnStop>());
 
         // Pushing the change feed: wake subscriptions when a write commits here, and on PostgreSQL when another
         // server's does (LISTEN/NOTIFY).
