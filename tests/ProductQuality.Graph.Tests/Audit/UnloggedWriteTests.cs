@@ -67,6 +67,47 @@ public abstract class UnloggedWriteTests(TestServerFactory factory)
     }
 
     [ProviderFact]
+    public async Task A_request_that_wrote_twice_is_recovered_as_one_entry()
+    {
+        // Recovered row by row, one request became two entries (the writes probe): counts by department and purpose
+        // then said two requests were made.
+        const string TwoWrites = "mutation TwoUnlogged($a: RecordManagementStatusInput!, "
+            + "$b: RecordManagementStatusInput!) { a: recordManagementStatus(input: $a) { replayed } "
+            + "b: recordManagementStatus(input: $b) { replayed } }";
+        var (first, _, _) = await FeedWrites.EnterpriseAsync(factory, 163);
+        var (second, _, _) = await FeedWrites.EnterpriseAsync(factory, 164);
+        var purpose = AccessLogProbe.NewPurpose("unlogged-two");
+        await factory.BreakStoreAsync(true);
+        GraphQLReply refused;
+        try
+        {
+            refused = await factory.ClientFor("samr-jiaxing").PostAsync(TwoWrites, purpose, new
+            {
+                a = Fields(first, WriteData.Key()), b = Fields(second, WriteData.Key()),
+            });
+        }
+        finally
+        {
+            await factory.BreakStoreAsync(false);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+        var kept = await UnloggedAsync(purpose);
+        Assert.Equal(2, kept.Count);
+        Assert.Single(kept.Select(write => write.RequestId).Distinct());
+
+        var recovered = await factory.Services.GetRequiredService<UnloggedWriteRecovery>()
+            .RecoverAsync(TimeSpan.Zero, CancellationToken.None);
+        Assert.True(recovered >= 2, $"{recovered} writes recovered");
+        var entry = Assert.Single(await factory.EntriesAsync(purpose));
+        Assert.Equal(("TwoUnlogged", UnloggedWriteRecovery.RecoveredCode), (entry.OperationName, entry.ErrorCode));
+        Assert.Equal(kept[0].RequestId, entry.RequestId);
+        Assert.Empty(await UnloggedAsync(purpose));
+        var chain = await factory.Services.GetRequiredService<ChainVerifier>().VerifyAsync();
+        Assert.True(chain.Intact, chain.Problem);
+    }
+
+    [ProviderFact]
     public async Task A_write_whose_entry_is_stored_leaves_nothing_to_recover()
     {
         var (code, _, _) = await FeedWrites.EnterpriseAsync(factory, 163);
@@ -83,13 +124,12 @@ public abstract class UnloggedWriteTests(TestServerFactory factory)
         Assert.Null(entry.ErrorCode);
     }
 
-    private static object Input(string code, string key) => new
+    private static object Input(string code, string key) => new { input = Fields(code, key) };
+
+    private static object Fields(string code, string key) => new
     {
-        input = new
-        {
-            idempotencyKey = key, creditCode = code, traceability = "FULL", qualitySystem = "CERTIFIED",
-            effectiveFrom = "2026-11-20", note = "unlogged write test",
-        },
+        idempotencyKey = key, creditCode = code, traceability = "FULL", qualitySystem = "CERTIFIED",
+        effectiveFrom = "2026-11-20", note = "unlogged write test",
     };
 
     private Task<List<UnloggedWrite>> UnloggedAsync(string purpose) =>

@@ -15,7 +15,7 @@ namespace ProductQuality.Graph.Audit.UnloggedWrites;
 /// belong to a request still running, whose own entry will settle it. Servers sharing a PostgreSQL database take turns
 /// (a transaction-scoped advisory lock held over the pass), so no write is recovered twice.
 /// </remarks>
-public sealed partial class UnloggedWriteRecovery(AccessLogStore store, AccessLogWriter writer,
+public sealed partial class UnloggedWriteRecovery(AccessLogStore store,
     IOptions<AccessLogOptions> options, TimeProvider time, ILogger<UnloggedWriteRecovery> logger) : IDisposable
 {
     /// <summary>The recovered entries' error code.</summary>
@@ -55,15 +55,19 @@ public sealed partial class UnloggedWriteRecovery(AccessLogStore store, AccessLo
             var cutoff = time.GetUtcNow().UtcDateTime - olderThan;
             var rows = await db.UnloggedWrites.AsNoTracking().Where(w => w.CommittedAtUtc <= cutoff)
                 .OrderBy(w => w.Id).Take(MaxPerPass).ToListAsync(cancellationToken);
+            var requests = RequestsOf(rows, rows.Count == MaxPerPass);
 
-            // Queued in order, so they join the chain in order (in one batch when they can).
-            await Task.WhenAll(rows.Select(row => writer.AppendAsync(EntryOf(row))));
-            foreach (var row in rows)
+            // Appended here, in a transaction of the store's own that deletes the rows, while this pass holds its
+            // turn. Queued on the writer, an entry the writer gave up waiting for (its commit wait) was still stored
+            // later: the pass had failed and let go of its turn, and the next pass (here or on another server)
+            // found the row still there and recorded the write again (the writes probe, PostgreSQL, two servers).
+            await store.AppendAsync([.. requests.Select(EntryOf)], cancellationToken);
+            foreach (var row in requests.SelectMany(request => request))
             {
                 LogRecovered(row.Operation, row.IdempotencyKey, row.Department, row.CommittedAtUtc, row.RequestId);
             }
 
-            return rows.Count;
+            return requests.Sum(request => request.Count);
         }
         finally
         {
@@ -73,8 +77,26 @@ public sealed partial class UnloggedWriteRecovery(AccessLogStore store, AccessLo
 
     public void Dispose() => _onePass.Dispose();
 
-    private static AccessLogEntry EntryOf(UnloggedWrite row)
+    /// <summary>
+    /// The rows by request, in order: a request that wrote twice is one request, and gets one entry, as it would have
+    /// (it got one per write). When the pass took as many rows as it may, the last request may have more rows beyond
+    /// them: it waits for the next pass, unless it is the only one.
+    /// </summary>
+    private static List<List<UnloggedWrite>> RequestsOf(List<UnloggedWrite> rows, bool more)
     {
+        var requests = rows.GroupBy(row => row.RequestId, StringComparer.Ordinal)
+            .Select(request => request.ToList()).ToList();
+        if (more && requests.Count > 1)
+        {
+            requests.RemoveAt(requests.Count - 1);
+        }
+
+        return requests;
+    }
+
+    private static AccessLogEntry EntryOf(List<UnloggedWrite> request)
+    {
+        var row = request[0];
         var entry = new AccessLogEntry
         {
             AtUtc = DateTime.SpecifyKind(row.AtUtc, DateTimeKind.Utc),
@@ -90,8 +112,9 @@ public sealed partial class UnloggedWriteRecovery(AccessLogStore store, AccessLo
             Outcome = AccessOutcome.Error,
             Status = StatusCodes.Status503ServiceUnavailable,
             ErrorCode = RecoveredCode,
-            DurationMicroseconds = Math.Max(0, (long)(row.CommittedAtUtc - row.AtUtc).TotalMicroseconds),
-            SettlesUnloggedWrites = [row.Id],
+            DurationMicroseconds =
+                Math.Max(0, (long)(request.Max(write => write.CommittedAtUtc) - row.AtUtc).TotalMicroseconds),
+            SettlesUnloggedWrites = [.. request.Select(write => write.Id)],
         };
         entry.PrecomputedContentHash = AccessChain.ContentHash(entry, []);
         return entry;
