@@ -12,13 +12,19 @@ internal static class LimitRefusalWriter
             telemetry.Outcome = Outcomes.Limited;
         }
 
-        if (refusal.Unlogged && http.Features.Get<Audit.AccessTrace>() is { } trace)
+        var trace = http.Features.Get<Audit.AccessTrace>();
+        if (refusal.Unlogged && trace is not null)
         {
             trace.Unlogged = true;
         }
 
+        // A write that committed and then ran past the timeout (waiting on a lock after its commit, or beside a
+        // second write of the request) was answered "stopped, nothing partial" and the client was not told it was
+        // recorded (the writes probe): a refusal after this request's writes committed lists them, as the access
+        // log's 503 does. Nothing is added when the request wrote nothing.
         return TransportErrorWriter.WriteAsync(http,
-            new RequestError(refusal.StatusFor(mediaType), refusal.Code, refusal.Message), mediaType,
-            facts: refusal.Facts);
+            new RequestError(refusal.StatusFor(mediaType), refusal.Code,
+                refusal.Message + (trace?.CommittedWritesSentence() ?? "")),
+            mediaType, facts: refusal.Facts, moreExtensions: trace is null ? null : trace.WriteCommittedWrites);
     }
 }
