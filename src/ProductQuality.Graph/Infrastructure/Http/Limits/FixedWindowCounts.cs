@@ -26,8 +26,7 @@ internal sealed class FixedWindowCounts(TimeProvider clock)
     /// </summary>
     public bool TryTake(string key, int limit, TimeSpan length, out TimeSpan untilNext)
     {
-        var now = clock.GetTimestamp();
-        SweepNowAndThen(now);
+        SweepNowAndThen(clock.GetTimestamp());
         while (true)
         {
             var window = _windows.GetOrAdd(key, static _ => new Window());
@@ -39,6 +38,9 @@ internal sealed class FixedWindowCounts(TimeProvider clock)
                     continue;
                 }
 
+                // Read under the lock: read before it, a moment could precede the start another thread just set,
+                // and the wait exceed the window.
+                var now = clock.GetTimestamp();
                 if (window.Count == 0 || clock.GetElapsedTime(window.Start, now) >= length)
                 {
                     window.Start = now;
