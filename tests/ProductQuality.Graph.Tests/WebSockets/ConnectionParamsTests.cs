@@ -213,6 +213,30 @@ public sealed class ConnectionParamsTests(WebSocketServer server) : IClassFixtur
     }
 
     /// <summary>
+    /// A headers member that is no object (the header's value itself, an array of them) was skipped, and the
+    /// connection served as the public (the third-party clients probe): refused as a token member holding no token
+    /// is. A null one is no headers, as no member.
+    /// </summary>
+    [Theory]
+    [InlineData("\"Bearer {token}\"")]
+    [InlineData("[\"Authorization\",\"Bearer {token}\"]")]
+    [InlineData("42")]
+    public async Task A_headers_member_that_is_no_object_is_refused_not_taken_for_the_public(string headers)
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.SendAsync("{\"type\":\"connection_init\",\"payload\":{\"headers\":"
+            + headers.Replace("{token}", server.Token("finance"), StringComparison.Ordinal) + "}}");
+        var (code, said) = await client.ClosedAsync();
+        Assert.Equal(4403, code);
+        Assert.StartsWith("INVALID_TOKEN: payload.headers must be an object holding the token: {\"headers\": "
+            + "{\"Authorization\": \"Bearer <JWT>\"}}", said, StringComparison.Ordinal);
+
+        await using var none = await WsClient.ConnectAsync(server.Address);
+        await none.SendAsync("""{"type":"connection_init","payload":{"headers":null}}""");
+        Assert.Equal("connection_ack", (await none.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
+
+    /// <summary>
     /// The server dropped the connection on a client's close without answering it, so every close from the client's
     /// side was abnormal (1006): graphql-ws's lazy client then retried its next operation with backoff (1.9 s, 3.4 s).
     /// </summary>

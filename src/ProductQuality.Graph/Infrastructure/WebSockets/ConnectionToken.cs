@@ -41,6 +41,16 @@ internal static class ConnectionToken
                     "connection_init's payload must be a JSON object, such as {\"token\": \"<JWT>\"}."));
             }
 
+            // A headers member of another shape (a string "Bearer <JWT>", an array) was skipped, and the connection
+            // served as the public: the client meant to sign in. null is no headers, as no member.
+            if (body.TryGetProperty("headers", out var headers)
+                && headers.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            {
+                return (StringValues.Empty, ConnectionRefusal.Token("INVALID_TOKEN", StatusCodes.Status401Unauthorized,
+                    "payload.headers must be an object holding the token: {\"headers\": {\"Authorization\": "
+                    + "\"Bearer <JWT>\"}}."));
+            }
+
             // null is how many clients say "no token yet" (connectionParams: { token: getToken() }).
             var found = ConnectionParams.All(body, Names);
             if (found.Count > 0)
