@@ -8,8 +8,8 @@ namespace ProductQuality.Graph.Tests.WebSockets;
 /// Over WebSocket as over HTTP, a connection refused before its caller is known — a token that does not sign in at
 /// connection_init, an upgrade for another protocol — counts against the address's public rate, so an address
 /// cannot try tokens or open refused connections without limit. Past the rate the close says when to try again
-/// (1013, which graphql-ws clients retry after a wait) and the upgrade is 429; a department's own token still
-/// connects.
+/// (1013, which graphql-ws clients retry after a wait), for the token and the upgrade alike; a department's own
+/// token still connects.
 /// </summary>
 public sealed class WebSocketRefusalRateTests(WebSocketRefusalRateTests.Server server)
     : IClassFixture<WebSocketRefusalRateTests.Server>
