@@ -144,6 +144,32 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     }
 
     /// <summary>
+    /// A JavaScript object literal and a form-encoded body were told they looked like a bare GraphQL document (the
+    /// third-party clients probe): each gets a hint of its own, and a bare document keeps its own, aliases included.
+    /// </summary>
+    [Theory]
+    [InlineData("{query:\"{ x }\",variables:{}}", "Member names must be in double quotes: the body is JSON, not a "
+        + "JavaScript object literal, {\"query\": \"{ __typename }\"}.")]
+    [InlineData("{ 'query': '{ x }' }", "Member names must be in double quotes")]
+    [InlineData("query=%7B__typename%7D", "It looks form-encoded (query=…), which is not accepted: send "
+        + "application/json, {\"query\": \"{ __typename }\"}.")]
+    [InlineData("variables=%7B%7D&query=%7B__typename%7D", "It looks form-encoded")]
+    [InlineData("{ __typename }", "It looks like a bare GraphQL document")]
+    [InlineData("{ e: enterprises(first: 1) { totalCount } }", "It looks like a bare GraphQL document")]
+    [InlineData("query Q { __typename }", "It looks like a bare GraphQL document")]
+    [InlineData("query{ __typename }", "It looks like a bare GraphQL document")]
+    public async Task A_body_that_is_not_JSON_is_told_what_it_looks_like(string body, string said)
+    {
+        var reply = await _client.SendRawAsync(HttpMethod.Post, "/graphql", body);
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("INVALID_JSON", reply.FirstErrorCode);
+        Assert.Contains(said, reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.Single(new[] { "bare GraphQL document", "double quotes", "form-encoded" },
+            hint => reply.FirstErrorMessage.Contains(hint, StringComparison.Ordinal));
+        CleanAnswer.Assert(reply, body);
+    }
+
+    /// <summary>
     /// A GET parameter's JSON is read as the body's: null is no object (the POST took it, the GET refused it), and a
     /// leading byte order mark is skipped (it passed the check and then made the variables "could not be read").
     /// </summary>

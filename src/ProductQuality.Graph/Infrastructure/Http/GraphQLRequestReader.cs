@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ProductQuality.Graph.Infrastructure.Http;
 
@@ -7,7 +8,7 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// Reads a GraphQL request from GET parameters or a POST JSON body, per the GraphQL over HTTP specification,
 /// and says precisely what is wrong with one it cannot accept.
 /// </summary>
-internal static class GraphQLRequestReader
+internal static partial class GraphQLRequestReader
 {
     public static (GraphQLHttpRequest? Request, RequestError? Error) FromQueryString(
         HttpRequest http, GraphQLHttpOptions options)
@@ -202,7 +203,7 @@ internal static class GraphQLRequestReader
         if (document is null)
         {
             return (null, RequestError.BadRequest("INVALID_JSON", $"The request body is {problem}."
-                + (LooksLikeBareDocument(body.Span) ? BareDocumentAdvice : "")));
+                + AdviceFor(body.Span)));
         }
 
         using (document)
@@ -214,21 +215,51 @@ internal static class GraphQLRequestReader
     private const string BareDocumentAdvice = " It looks like a bare GraphQL document: send a JSON object with "
         + "the document in its 'query' member, {\"query\": \"{ __typename }\"}.";
 
-    // "{ blacklist(…) }", "query Q { … }", "mutation …": what a curl user posts after reading "send JSON". A JSON
-    // object's first member name is quoted; a document's first selection or keyword is not.
-    private static bool LooksLikeBareDocument(ReadOnlySpan<byte> body)
+    private const string ObjectLiteralAdvice = " Member names must be in double quotes: the body is JSON, not a "
+        + "JavaScript object literal, {\"query\": \"{ __typename }\"}.";
+
+    private const string FormAdvice = " It looks form-encoded (query=…), which is not accepted: send "
+        + "application/json, {\"query\": \"{ __typename }\"}.";
+
+    /// <summary>
+    /// What the body looks like, when it is a usual mistake, and what to send instead: a bare document
+    /// (<c>{ blacklist(…) }</c>, <c>query Q { … }</c>: what a curl user posts after reading "send JSON"), a
+    /// JavaScript object literal (<c>{query: "…"}</c>) or a form-encoded body (<c>query=%7B…</c>, curl's -d). The
+    /// last two were told they looked like a bare document (the third-party clients probe).
+    /// </summary>
+    private static string AdviceFor(ReadOnlySpan<byte> body)
     {
         var text = System.Text.Encoding.UTF8.GetString(body[..Math.Min(body.Length, 64)]).TrimStart('\uFEFF', ' ',
             '\t', '\r', '\n');
+        if (FormField().IsMatch(text))
+        {
+            return FormAdvice;
+        }
+
         if (text.StartsWith('{'))
         {
+            // A JSON object's first member name is quoted; a document's first selection is not. A name, a colon and a
+            // value (a string, object, array or number) is an object literal; a name and a colon before a name is a
+            // document's alias ({ e: enterprises … }).
             text = text[1..].TrimStart();
-            return text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_');
+            return text.StartsWith('\'') || ObjectLiteralMember().IsMatch(text) ? ObjectLiteralAdvice
+                : text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_') ? BareDocumentAdvice
+                : "";
         }
 
         return ((string[])["query", "mutation", "subscription", "fragment"])
-            .Any(keyword => text.StartsWith(keyword, StringComparison.Ordinal));
+            .Any(keyword => text.StartsWith(keyword, StringComparison.Ordinal))
+            ? BareDocumentAdvice
+            : "";
     }
+
+    /// <summary>A form field's name and its '=' (query=, variables=, operationName=) at the start.</summary>
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*=")]
+    private static partial Regex FormField();
+
+    /// <summary>An unquoted member name, a colon and the start of a value that no GraphQL field name starts.</summary>
+    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*\\s*:\\s*[\"'`{\\[0-9-]")]
+    private static partial Regex ObjectLiteralMember();
 
     /// <summary>
     /// A request object (the POST body, or the payload of a WebSocket subscribe message); a refusal carries what it
