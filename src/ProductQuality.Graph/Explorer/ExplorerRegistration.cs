@@ -61,8 +61,8 @@ public static class ExplorerRegistration
         }
 
         return Infrastructure.Http.TransportErrorWriter.WriteAsync(http, new Infrastructure.Http.RequestError(
-            StatusCodes.Status404NotFound, "NOT_FOUND", $"GraphQL over WebSocket is at {graphQLPath}: connect to "
-            + $"ws://<host>{graphQLPath} (wss:// behind TLS) with the graphql-transport-ws subprotocol."),
+            StatusCodes.Status404NotFound, "NOT_FOUND",
+            Infrastructure.WebSockets.GraphQLWebSocketEndpoint.WhereItIs(graphQLPath)),
             Infrastructure.Http.MediaTypes.Json);
     }
 

@@ -269,17 +269,24 @@ public sealed class ConnectionParamsTests(WebSocketServer server) : IClassFixtur
 
     /// <summary>
     /// A WebSocket client pointed at the bare host got a 302 it does not follow ("unexpected response 302": the
-    /// protocol probe); it gets 404 saying where GraphQL over WebSocket is.
+    /// protocol probe); it gets 404 saying where GraphQL over WebSocket is. So does one at any other address
+    /// (/subscriptions, /graphql/ws), which was told where GraphQL over HTTP is (the third-party clients probe).
     /// </summary>
-    [Fact]
-    public async Task An_upgrade_at_the_root_is_told_where_the_endpoint_is()
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/ui")]
+    [InlineData("/subscriptions")]
+    [InlineData("/graphql/ws")]
+    public async Task An_upgrade_elsewhere_is_told_where_the_endpoint_is(string path)
     {
         using var http = new HttpClient { BaseAddress = server.Address };
         using var upgrade = WsClient.UpgradeRequest("graphql-transport-ws");
-        upgrade.RequestUri = new Uri("/", UriKind.Relative);
+        upgrade.RequestUri = new Uri(path, UriKind.Relative);
         using var answer = await http.SendAsync(upgrade);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, answer.StatusCode);
-        Assert.Contains("GraphQL over WebSocket is at /graphql", await answer.Content.ReadAsStringAsync(),
-            StringComparison.Ordinal);
+        var said = await answer.Content.ReadAsStringAsync();
+        Assert.Contains("GraphQL over WebSocket is at /graphql: connect to ws://<host>/graphql (wss:// behind TLS) "
+            + "with the graphql-transport-ws subprotocol.", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("POST, or GET for queries", said, StringComparison.Ordinal);
     }
 }

@@ -40,6 +40,9 @@ internal static class HttpConventions
         var path = Echo(http.Request.Path.Value ?? "/");
         var message = status switch
         {
+            // A WebSocket client at /subscriptions or /graphql/ws was told where GraphQL over HTTP is.
+            StatusCodes.Status404NotFound when WebSockets.GraphQLWebSocketEndpoint.AsksUpgrade(http.Request) =>
+                $"Nothing is served at '{path}'. {WebSockets.GraphQLWebSocketEndpoint.WhereItIs(graphQLPath)}",
             StatusCodes.Status404NotFound =>
                 $"Nothing is served at '{path}'. GraphQL is at {graphQLPath} (POST, or GET for queries); "
                 + "a browser opening it gets the IDE.",

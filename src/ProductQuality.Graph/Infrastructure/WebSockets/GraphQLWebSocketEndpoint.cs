@@ -37,6 +37,13 @@ internal sealed class GraphQLWebSocketEndpoint(
     public static bool AsksUpgrade(HttpRequest request) =>
         request.Headers.Upgrade.ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Where GraphQL over WebSocket is, for an upgrade that asked anywhere else (the bare host, /subscriptions): a
+    /// WebSocket client follows no redirect and was told only where GraphQL over HTTP is.
+    /// </summary>
+    public static string WhereItIs(string graphQLPath) => $"GraphQL over WebSocket is at {graphQLPath}: connect to "
+        + $"ws://<host>{graphQLPath} (wss:// behind TLS) with the {SubProtocol} subprotocol.";
+
     public async Task HandleAsync(HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest)
