@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ProductQuality.Graph.Infrastructure.Http;
 
 namespace ProductQuality.Graph.Explorer;
@@ -7,14 +8,14 @@ namespace ProductQuality.Graph.Explorer;
 /// <summary>
 /// The HTML shell of the IDE. Every script and style comes from the server itself (<see cref="ExplorerAssets"/>):
 /// government networks often have no internet, and this is the page where departments paste bearer tokens, so the
-/// Content-Security-Policy allows nothing but this origin. The page's settings travel in a JSON data block, which
-/// browsers never execute, so no inline script is needed.
+/// Content-Security-Policy allows nothing but this origin (its WebSocket included). The page's settings travel in a
+/// JSON data block, which browsers never execute, so no inline script is needed.
 /// </summary>
-internal static class IdePage
+internal static partial class IdePage
 {
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        "font-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; connect-src 'self'";
 
     /// <summary>
     /// A browser navigating to the endpoint (a GET whose Accept prefers text/html) wants the IDE, not a GraphQL
@@ -50,12 +51,28 @@ internal static class IdePage
     public static Task WriteAsync(HttpContext http, IdeSettings settings)
     {
         http.Response.ContentType = "text/html; charset=utf-8";
-        http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy + WebSocketSources(http.Request.Host);
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
         http.Response.Headers.CacheControl = "no-store";
         return http.Response.WriteAsync(Html(settings, http.Request.Query["query"].ToString()), http.RequestAborted);
     }
+
+    /// <summary>
+    /// The page's subscriptions open a WebSocket to this host (ws:// or wss://, as the page is http or https). CSP
+    /// Level 3 counts such URLs as 'self', but not every browser in use does, so the origin is also named: both
+    /// schemes, since behind a proxy that ends TLS the page is https while the request arrives as http. The Host is
+    /// the client's text: only a plain host name or address and port go into the header, anything else (a ';' would
+    /// start a directive of its own) leaves 'self' alone.
+    /// </summary>
+    private static string WebSocketSources(HostString host)
+    {
+        var authority = host.ToUriComponent();
+        return HostAndPort().IsMatch(authority) ? $" ws://{authority} wss://{authority}" : "";
+    }
+
+    [GeneratedRegex(@"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?\z")]
+    private static partial Regex HostAndPort();
 
     private static string Html(IdeSettings settings, string initialQuery)
     {
@@ -82,6 +99,7 @@ internal static class IdePage
               <script src="{{assets}}/vendor/react-dom.production.min.js"></script>
               <script src="{{assets}}/vendor/graphiql.min.js"></script>
               <script src="{{assets}}/vendor/plugin-explorer.umd.js"></script>
+              <script src="{{assets}}/transport-ws.js"></script>
               <script src="{{assets}}/ide.js"></script>
             </body>
             </html>

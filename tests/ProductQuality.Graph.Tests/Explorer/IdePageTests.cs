@@ -28,6 +28,55 @@ public sealed partial class IdePageTests(GraphServerFactory factory)
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);   // no inline script: CSP would block it
     }
 
+    /// <summary>
+    /// The IDE's subscriptions open a WebSocket to the page's own host: 'self' covers ws: and wss: only in browsers
+    /// that follow CSP Level 3 there, so the policy names the origin in both schemes (wss:// behind a proxy ending
+    /// TLS). A Host that is not a plain host and port is not copied into the header, where a ';' would add a
+    /// directive of its own.
+    /// </summary>
+    [Theory]
+    [InlineData("localhost", "ws://localhost wss://localhost")]
+    [InlineData("127.0.0.1:5080", "ws://127.0.0.1:5080 wss://127.0.0.1:5080")]
+    [InlineData("[::1]:5080", "ws://[::1]:5080 wss://[::1]:5080")]
+    [InlineData("evil;script-src *", "")]
+    public async Task The_policy_lets_the_page_open_a_WebSocket_to_its_own_host_only(string host, string sources)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.TryAddWithoutValidation("Accept", BrowserAccept);
+        request.Headers.TryAddWithoutValidation("Host", host);
+        using var response = await client.SendAsync(request);
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        var connect = policy.Split(';').Select(d => d.Trim())
+            .Single(d => d.StartsWith("connect-src", StringComparison.Ordinal));
+        Assert.Equal(("connect-src 'self' " + sources).Trim(), connect);
+        Assert.DoesNotContain("script-src *", policy, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// GraphiQL runs a subscription only with a WebSocket client: without one it showed its own setup error and a
+    /// JavaScript stack. The page loads the IDE's graphql-transport-ws client before the script that hands it over.
+    /// </summary>
+    [Fact]
+    public async Task The_page_gives_GraphiQL_a_graphql_transport_ws_client_for_subscriptions()
+    {
+        using var page = await GetAsync("/graphql", BrowserAccept);
+        var html = await page.Content.ReadAsStringAsync();
+        var client = html.IndexOf("/graphql/ide/transport-ws.js", StringComparison.Ordinal);
+        Assert.InRange(client, 0, html.IndexOf("/graphql/ide/ide.js", StringComparison.Ordinal));
+
+        using var transport = await GetAsync("/graphql/ide/transport-ws.js", "*/*");
+        var protocol = await transport.Content.ReadAsStringAsync();
+        Assert.Contains("new WebSocket(url, 'graphql-transport-ws')", protocol, StringComparison.Ordinal);
+        Assert.Contains("type: 'connection_init', payload: connectionParams", protocol, StringComparison.Ordinal);
+        using var ide = await GetAsync("/graphql/ide/ide.js", "*/*");
+        var script = await ide.Content.ReadAsStringAsync();
+        var fetchers = Regex.Matches(script, @"GraphiQL\.createFetcher\(\{(?<options>[^}]*)\}").ToList();
+        Assert.NotEmpty(fetchers);
+        Assert.All(fetchers, f => Assert.Contains("wsClient", f.Groups["options"].Value, StringComparison.Ordinal));
+        Assert.Contains("location.protocol === 'https:' ? 'wss://' : 'ws://'", script, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("application/json, text/html;q=0")]
     [InlineData("text/html;q=0.1, application/graphql-response+json")]

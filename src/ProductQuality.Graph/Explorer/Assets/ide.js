@@ -53,6 +53,24 @@
     }
   }
 
+  // Subscriptions go over a WebSocket to the same endpoint, of the page's own scheme and host (wss:// behind TLS).
+  const subscriptionUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + settings.endpoint;
+
+  // Browsers cannot send headers on a WebSocket, so connection_init's payload carries what HTTP sends as headers:
+  // the token, then the Headers editor's (an X-Purpose, say), named as the server reads them (README "GraphQL over
+  // WebSocket"). A fetcher per run, because only the run knows the Headers editor's content.
+  function createFetcher(token) {
+    return (params, options) => {
+      const connectionParams = Object.assign({}, authHeaders(token));
+      Object.entries((options && options.headers) || {}).forEach(([name, value]) => {
+        const known = { authorization: 'Authorization', 'x-purpose': 'X-Purpose' }[name.toLowerCase()];
+        connectionParams[known || name] = value;
+      });
+      const wsClient = window.createTransportWsClient(subscriptionUrl, connectionParams);
+      return GraphiQL.createFetcher({ url: settings.endpoint, headers: authHeaders(token), wsClient })(params, options);
+    };
+  }
+
   function describe(session) {
     if (!session.department) return 'Public (no token): the published lists only';
     return 'Signed in as ' + session.department + ' · contract ' + session.contract +
@@ -140,7 +158,7 @@
       query: e.query, variables: e.variables ? JSON.stringify(e.variables, null, 2) : undefined,
     }));
     if (settings.initialQuery) tabs.unshift({ query: settings.initialQuery });
-    const fetcher = GraphiQL.createFetcher({ url: settings.endpoint, headers: authHeaders(token) });
+    const fetcher = createFetcher(token);
     if (root) root.unmount();
     root = ReactDOM.createRoot(document.getElementById('graphiql'));
     const storage = departmentStorage(session.department || 'public');

@@ -1,6 +1,11 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
+using ProductQuality.Graph.Access.Tokens;
 
 namespace ProductQuality.Graph.Tests.Explorer.Browser;
 
@@ -54,7 +59,105 @@ public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
         Assert.Contains("qualityIndex", Completions("finance", "quali"));
     }
 
+    /// <summary>
+    /// A subscription runs in the IDE over graphql-transport-ws with the signed-in department's token, and a write
+    /// committed meanwhile arrives as an event (before, GraphiQL showed its own setup error and a stack). It starts
+    /// after the feed's newest event, taken beforehand (a first write makes sure there is one), so the second write
+    /// counts however long the socket takes to open.
+    /// </summary>
+    [BrowserFact]
+    public async Task A_subscription_in_the_IDE_receives_a_change_committed_meanwhile()
+    {
+        var token = Token("samr-jiaxing");
+        await ListAsync(token, "913304021DJJJKNYX4", "1");
+        var head = await PostAsync(token, new { query = "{ changes(first: 0) { pageInfo { endCursor } } }" });
+        var cursor = head.GetProperty("data").GetProperty("changes").GetProperty("pageInfo").GetProperty("endCursor");
+        SignInForSubscription("samr-jiaxing");
+        Run($$"""subscription { changes(after: "{{cursor.GetString()}}") { cursor kind creditCode } }""", "{}");
+        new WebDriverWait(_browser, Patience).Until(d => d.FindElement(By.CssSelector(".graphiql-execute-button"))
+            .GetAttribute("aria-label")!.StartsWith("Stop", StringComparison.Ordinal));
+
+        await ListAsync(token, "913304021LBWPK6UM1", "2");
+        new WebDriverWait(_browser, Patience)
+            .Until(_ => Response().Contains("913304021LBWPK6UM1", StringComparison.Ordinal));
+        Assert.DoesNotContain("\"errors\"", Response(), StringComparison.Ordinal);
+        Assert.DoesNotContain("913304021DJJJKNYX4", Response(), StringComparison.Ordinal);   // before the cursor
+        _browser.FindElement(By.CssSelector(".graphiql-execute-button")).Click();   // stop: the socket closes
+    }
+
+    /// <summary>
+    /// What the Headers editor holds travels in connection_init's payload, as it would be headers over HTTP; a
+    /// connection the server closes shows the close's code and reason as an error, not a JavaScript stack.
+    /// </summary>
+    [BrowserFact]
+    public void A_refused_connection_shows_the_servers_reason_without_a_stack()
+    {
+        SignInForSubscription("finance");
+        Run("subscription { changes { cursor } }", "{}", """{ "x-purpose": "not a purpose!" }""");
+        new WebDriverWait(_browser, Patience)
+            .Until(_ => Response().Contains("INVALID_PURPOSE", StringComparison.Ordinal));
+        Assert.Contains("The connection closed (4400)", Response(), StringComparison.Ordinal);
+        Assert.DoesNotContain("stack", Response(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _browser.Quit();
+
+    private void SignInForSubscription(string department)
+    {
+        _browser.Navigate().GoToUrl(_server.Address);
+        var wait = new WebDriverWait(_browser, Patience);
+        wait.Until(d => d.FindElements(By.CssSelector("#sign-in select")).Count > 0);
+        _browser.FindElement(By.CssSelector($"#sign-in select option[value='{department}']")).Click();
+        _browser.FindElement(By.XPath("//button[text()='Sign in (development)']")).Click();
+        wait.Until(_ => SignedInAs().Contains(department, StringComparison.Ordinal));
+        wait.Until(d => d.FindElements(By.CssSelector(".graphiql-editor-tool .CodeMirror")).Count >= 2);
+    }
+
+    /// <summary>Puts the document, variables and headers into GraphiQL's editors and runs it.</summary>
+    private void Run(string query, string variables, string headers = "{}")
+    {
+        _browser.ExecuteScript("""
+            const [query, variables, headers] = arguments;
+            document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(query);
+            const tools = document.querySelectorAll('.graphiql-editor-tool .CodeMirror');
+            tools[0].CodeMirror.setValue(variables);
+            tools[1].CodeMirror.setValue(headers);
+            """, query, variables, headers);
+        Thread.Sleep(500);   // GraphiQL reads the editors' content after a debounce
+        _browser.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
+    }
+
+    private string Token(string department) => _server.Services.GetRequiredService<DevelopmentTokenIssuer>()
+        .Issue(department, "ide-test", TimeSpan.FromMinutes(10));
+
+    /// <summary>Lists an enterprise on the blacklist as the city regulator: a change in the feed.</summary>
+    private async Task ListAsync(string token, string creditCode, string number)
+    {
+        var listed = await PostAsync(token, new
+        {
+            query = "mutation($input: RecordBlacklistDecisionInput!) { recordBlacklistDecision(input: $input) "
+                + "{ replayed } }",
+            variables = new
+            {
+                input = new
+                {
+                    idempotencyKey = "ide-subscription-" + number, creditCode, action = "LIST",
+                    decisionNumber = "IDE-SUB-" + number, decidedOn = "2026-11-27", reason = "IDE subscription test",
+                    reasonCategory = "COUNTERFEITING",
+                },
+            },
+        });
+        Assert.False(listed.TryGetProperty("errors", out _), listed.ToString());
+    }
+
+    private async Task<JsonElement> PostAsync(string token, object request)
+    {
+        using var client = new HttpClient { BaseAddress = _server.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.PostAsJsonAsync("/graphql", request);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.Clone();
+    }
 
     private List<string> Completions(string department, string prefix)
     {
