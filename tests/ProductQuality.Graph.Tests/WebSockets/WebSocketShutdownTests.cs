@@ -21,17 +21,9 @@ public sealed class WebSocketShutdownTests
     public async Task Stopping_the_server_closes_open_connections_with_going_away_at_once()
     {
         var server = new WebSocketServer();
-        await using var idle = await WsClient.ConnectAsync(server.Address);
-        await using var subscribed = await WsClient.ConnectAsync(server.Address);
-        foreach (var client in new[] { idle, subscribed })
-        {
-            await client.InitAsync(server.Token("samr-jiaxing"));
-            Assert.Equal("connection_ack", (await client.ReceiveAsync())?.GetProperty("type").GetString());
-        }
-
-        await subscribed.SendAsync("""
-            {"type":"subscribe","id":"1","payload":{"query":"subscription { changes { kind creditCode } }"}}
-            """);
+        var (idle, subscribed) = await IdleAndSubscribedAsync(server);
+        await using var idleClient = idle;
+        await using var subscribedClient = subscribed;
 
         var clock = Stopwatch.StartNew();
         var stopping = Task.Run(server.Dispose);
@@ -54,17 +46,9 @@ public sealed class WebSocketShutdownTests
         // connection (CI, once). The host's first stop step now sends them all and waits, before anything else stops;
         // with no grace period its token is cancelled already, and the closes still go out.
         using var server = new WebSocketServer();
-        await using var idle = await WsClient.ConnectAsync(server.Address);
-        await using var subscribed = await WsClient.ConnectAsync(server.Address);
-        foreach (var client in new[] { idle, subscribed })
-        {
-            await client.InitAsync(server.Token("samr-jiaxing"));
-            Assert.Equal("connection_ack", (await client.ReceiveAsync())?.GetProperty("type").GetString());
-        }
-
-        await subscribed.SendAsync("""
-            {"type":"subscribe","id":"1","payload":{"query":"subscription { changes { kind creditCode } }"}}
-            """);
+        var (idle, subscribed) = await IdleAndSubscribedAsync(server);
+        await using var idleClient = idle;
+        await using var subscribedClient = subscribed;
         var step = server.Services.GetServices<IHostedService>().OfType<GoingAwayOnStop>().Single();
 
         await step.StoppingAsync(new CancellationToken(canceled: true)).WaitAsync(TimeSpan.FromSeconds(30));
@@ -104,6 +88,23 @@ public sealed class WebSocketShutdownTests
         }
 
         Assert.Equal((503L, "SERVER_STOPPING", "Error"), entry);
+    }
+
+    /// <summary>Two acknowledged connections, one idle and one with a change subscription just sent.</summary>
+    private static async Task<(WsClient Idle, WsClient Subscribed)> IdleAndSubscribedAsync(WebSocketServer server)
+    {
+        var idle = await WsClient.ConnectAsync(server.Address);
+        var subscribed = await WsClient.ConnectAsync(server.Address);
+        foreach (var client in new[] { idle, subscribed })
+        {
+            await client.InitAsync(server.Token("samr-jiaxing"));
+            Assert.Equal("connection_ack", (await client.ReceiveAsync())?.GetProperty("type").GetString());
+        }
+
+        await subscribed.SendAsync("""
+            {"type":"subscribe","id":"1","payload":{"query":"subscription { changes { kind creditCode } }"}}
+            """);
+        return (idle, subscribed);
     }
 
     private static (long Status, string? Code, string Outcome)? LoggedEntry(string database, string operationName)
