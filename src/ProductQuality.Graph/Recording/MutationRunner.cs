@@ -56,17 +56,21 @@ public static class MutationRunner
             await db.SaveChangesAsync(ct);
             db.IdempotencyRecords.Add(Idempotency.Record(department, key, operation.Name, hash, staged!, scope.UtcNow));
 
+            await db.SaveChangesAsync(ct);
+            await context.Service<ReEvaluator>().ReEvaluateAsync(db, staged!.Touched, ct);
+
             // Committed with the write and deleted with the request's entry: a write is accounted for even when its
-            // entry never gets stored (the server killed between the two commits, the log failing after it).
+            // entry never gets stored (the server killed between the two commits, the log failing after it). Stamped
+            // last, at its commit: stamped with the write's start, before the lock and the re-evaluation, it said
+            // "committed" seconds early (the writes probe), and a recovery counts its age from that moment.
             var trace = (context.UserContext as GraphQLUserContext)?.AccessTrace;
-            var unlogged = trace?.UnloggedWrite(operation.Name, key, scope.UtcNow);
+            var unlogged = trace?.UnloggedWrite(operation.Name, key, clock.UtcNow);
             if (unlogged is not null)
             {
                 db.UnloggedWrites.Add(unlogged);
+                await db.SaveChangesAsync(ct);
             }
 
-            await db.SaveChangesAsync(ct);
-            await context.Service<ReEvaluator>().ReEvaluateAsync(db, staged!.Touched, ct);
             await transaction.CommitAsync(ct);
             if (unlogged is not null)
             {

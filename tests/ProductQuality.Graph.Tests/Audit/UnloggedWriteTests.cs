@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProductQuality.Graph.Audit;
@@ -17,7 +18,7 @@ namespace ProductQuality.Graph.Tests.Audit;
 /// </summary>
 public abstract class UnloggedWriteTests(TestServerFactory factory)
 {
-    private const string Mutation = "mutation Unlogged($input: RecordManagementStatusInput!) { "
+    protected const string Mutation = "mutation Unlogged($input: RecordManagementStatusInput!) { "
         + "recordManagementStatus(input: $input) { replayed } }";
 
     [ProviderFact]
@@ -124,7 +125,7 @@ public abstract class UnloggedWriteTests(TestServerFactory factory)
         Assert.Null(entry.ErrorCode);
     }
 
-    private static object Input(string code, string key) => new { input = Fields(code, key) };
+    protected static object Input(string code, string key) => new { input = Fields(code, key) };
 
     private static object Fields(string code, string key) => new
     {
@@ -132,13 +133,51 @@ public abstract class UnloggedWriteTests(TestServerFactory factory)
         effectiveFrom = "2026-11-20", note = "unlogged write test",
     };
 
-    private Task<List<UnloggedWrite>> UnloggedAsync(string purpose) =>
+    protected Task<List<UnloggedWrite>> UnloggedAsync(string purpose) =>
         factory.DbAsync(db => db.UnloggedWrites.AsNoTracking().Where(w => w.Purpose == purpose).ToListAsync());
 }
 
 /// <summary>The <see cref="UnloggedWriteTests"/> on the embedded SQLite database.</summary>
 [Collection(WritableServerCollection.Name)]
-public sealed class UnloggedWriteOnSqliteTests(WritableServerFactory factory) : UnloggedWriteTests(factory);
+public sealed class UnloggedWriteOnSqliteTests(WritableServerFactory factory) : UnloggedWriteTests(factory)
+{
+    [Fact]
+    public async Task A_kept_write_is_stamped_at_its_commit_not_at_its_start()
+    {
+        // Stamped with the write's start, before it waited for the database and re-evaluated, the row said
+        // "committed" seconds early (the writes probe), and a recovery counts its age from that moment. Another
+        // connection's write transaction holds this write at its start for 1.5 s.
+        var (code, _, _) = await FeedWrites.EnterpriseAsync(factory, 165);
+        var purpose = AccessLogProbe.NewPurpose("unlogged-stamp");
+        await factory.BreakStoreAsync(true);
+        try
+        {
+            await using var holder = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
+            await holder.OpenAsync();
+            await using (var begin = new SqliteCommand("BEGIN IMMEDIATE", holder))
+            {
+                await begin.ExecuteNonQueryAsync();
+            }
+
+            var write = factory.ClientFor("samr-jiaxing").PostAsync(Mutation, purpose, Input(code, WriteData.Key()));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            await using (var rollback = new SqliteCommand("ROLLBACK", holder))
+            {
+                await rollback.ExecuteNonQueryAsync();
+            }
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await write).Status);
+        }
+        finally
+        {
+            await factory.BreakStoreAsync(false);
+        }
+
+        var kept = Assert.Single(await UnloggedAsync(purpose));
+        Assert.True(kept.CommittedAtUtc - kept.AtUtc >= TimeSpan.FromSeconds(1),
+            $"started {kept.AtUtc:O}, stamped committed {kept.CommittedAtUtc:O}");
+    }
+}
 
 /// <summary>The <see cref="UnloggedWriteTests"/> on PostgreSQL (skipped locally without PQG_TEST_POSTGRES).</summary>
 [OnPostgres]
