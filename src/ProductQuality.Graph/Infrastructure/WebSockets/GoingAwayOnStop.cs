@@ -40,6 +40,12 @@ internal sealed partial class GoingAwayOnStop(ILogger<GoingAwayOnStop> logger) :
         {
             Log.NotAllClosed(logger, closes.Count(close => !close.IsCompleted), closes.Length);
         }
+#pragma warning disable CA1031 // The closes catch their own faults; a stop must not fail for one that did not.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.CloseFailed(logger, e.GetType().Name);
+        }
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -62,5 +68,9 @@ internal sealed partial class GoingAwayOnStop(ILogger<GoingAwayOnStop> logger) :
         [LoggerMessage(Level = LogLevel.Warning,
             Message = "Stopping: {Pending} of {Total} WebSocket connections' going-away closes were not out in time")]
         public static partial void NotAllClosed(ILogger logger, int pending, int total);
+
+        [LoggerMessage(Level = LogLevel.Warning,
+            Message = "Stopping: a WebSocket connection's going-away close failed ({Why}); the stop goes on")]
+        public static partial void CloseFailed(ILogger logger, string why);
     }
 }

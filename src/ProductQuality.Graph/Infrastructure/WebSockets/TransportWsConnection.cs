@@ -320,6 +320,9 @@ internal sealed partial class TransportWsConnection(
         [LoggerMessage(LogLevel.Debug, "Closing a GraphQL WebSocket connection: {Code} {Reason}")]
         public static partial void Closing(ILogger logger, int code, string reason);
 
+        [LoggerMessage(LogLevel.Debug, "The going-away close was not sent: the connection was gone ({Why})")]
+        public static partial void GoingAwayNotSent(ILogger logger, string why);
+
         [LoggerMessage(LogLevel.Error, "A subscription stream failed (operation {Id})")]
         public static partial void StreamFailed(ILogger logger, Exception error, string id);
 
