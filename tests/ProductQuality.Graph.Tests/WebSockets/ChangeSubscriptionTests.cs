@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.WebSockets;
 
@@ -65,7 +66,7 @@ public sealed class ChangeSubscriptionTests(WebSocketServer server) : IClassFixt
     /// <summary>Lists an enterprise on the blacklist as the city regulator; its credit code.</summary>
     private Task<string> ListAsync(string creditCode, string number) => ListAsync(server, creditCode, number);
 
-    internal static async Task<string> ListAsync(WebSocketServer server, string creditCode, string number)
+    internal static async Task<string> ListAsync(TestServerFactory server, string creditCode, string number)
     {
         using var regulator = server.ClientFor("samr-jiaxing");
         using var response = await regulator.PostAsJsonAsync("/graphql", new

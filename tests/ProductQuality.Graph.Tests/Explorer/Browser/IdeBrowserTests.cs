@@ -1,11 +1,9 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
-using ProductQuality.Graph.Access.Tokens;
+using ProductQuality.Graph.Tests.WebSockets;
 
 namespace ProductQuality.Graph.Tests.Explorer.Browser;
 
@@ -68,16 +66,15 @@ public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
     [BrowserFact]
     public async Task A_subscription_in_the_IDE_receives_a_change_committed_meanwhile()
     {
-        var token = Token("samr-jiaxing");
-        await ListAsync(token, "913304021DJJJKNYX4", "1");
-        var head = await PostAsync(token, new { query = "{ changes(first: 0) { pageInfo { endCursor } } }" });
+        await ChangeSubscriptionTests.ListAsync(_server, "913304021DJJJKNYX4", "1");
+        var head = await RegulatorPostAsync(new { query = "{ changes(first: 0) { pageInfo { endCursor } } }" });
         var cursor = head.GetProperty("data").GetProperty("changes").GetProperty("pageInfo").GetProperty("endCursor");
         SignInForSubscription("samr-jiaxing");
         Run($$"""subscription { changes(after: "{{cursor.GetString()}}") { cursor kind creditCode } }""", "{}");
         new WebDriverWait(_browser, Patience).Until(d => d.FindElement(By.CssSelector(".graphiql-execute-button"))
             .GetAttribute("aria-label")!.StartsWith("Stop", StringComparison.Ordinal));
 
-        await ListAsync(token, "913304021LBWPK6UM1", "2");
+        await ChangeSubscriptionTests.ListAsync(_server, "913304021LBWPK6UM1", "2");
         new WebDriverWait(_browser, Patience)
             .Until(_ => Response().Contains("913304021LBWPK6UM1", StringComparison.Ordinal));
         Assert.DoesNotContain("\"errors\"", Response(), StringComparison.Ordinal);
@@ -102,7 +99,8 @@ public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
 
     public void Dispose() => _browser.Quit();
 
-    private void SignInForSubscription(string department)
+    /// <summary>Opens the IDE and signs in as the department through the development picker.</summary>
+    private WebDriverWait SignIn(string department)
     {
         _browser.Navigate().GoToUrl(_server.Address);
         var wait = new WebDriverWait(_browser, Patience);
@@ -110,6 +108,12 @@ public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
         _browser.FindElement(By.CssSelector($"#sign-in select option[value='{department}']")).Click();
         _browser.FindElement(By.XPath("//button[text()='Sign in (development)']")).Click();
         wait.Until(_ => SignedInAs().Contains(department, StringComparison.Ordinal));
+        return wait;
+    }
+
+    private void SignInForSubscription(string department)
+    {
+        var wait = SignIn(department);
         wait.Until(d => d.FindElements(By.CssSelector(".graphiql-editor-tool .CodeMirror")).Count >= 2);
     }
 
@@ -127,33 +131,9 @@ public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
         _browser.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
     }
 
-    private string Token(string department) => _server.Services.GetRequiredService<DevelopmentTokenIssuer>()
-        .Issue(department, "ide-test", TimeSpan.FromMinutes(10));
-
-    /// <summary>Lists an enterprise on the blacklist as the city regulator: a change in the feed.</summary>
-    private async Task ListAsync(string token, string creditCode, string number)
+    private async Task<JsonElement> RegulatorPostAsync(object request)
     {
-        var listed = await PostAsync(token, new
-        {
-            query = "mutation($input: RecordBlacklistDecisionInput!) { recordBlacklistDecision(input: $input) "
-                + "{ replayed } }",
-            variables = new
-            {
-                input = new
-                {
-                    idempotencyKey = "ide-subscription-" + number, creditCode, action = "LIST",
-                    decisionNumber = "IDE-SUB-" + number, decidedOn = "2026-11-27", reason = "IDE subscription test",
-                    reasonCategory = "COUNTERFEITING",
-                },
-            },
-        });
-        Assert.False(listed.TryGetProperty("errors", out _), listed.ToString());
-    }
-
-    private async Task<JsonElement> PostAsync(string token, object request)
-    {
-        using var client = new HttpClient { BaseAddress = _server.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var client = _server.ClientFor("samr-jiaxing");
         using var response = await client.PostAsJsonAsync("/graphql", request);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.Clone();
@@ -161,12 +141,7 @@ public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
 
     private List<string> Completions(string department, string prefix)
     {
-        _browser.Navigate().GoToUrl(_server.Address);
-        var wait = new WebDriverWait(_browser, Patience);
-        wait.Until(d => d.FindElements(By.CssSelector("#sign-in select")).Count > 0);
-        _browser.FindElement(By.CssSelector($"#sign-in select option[value='{department}']")).Click();
-        _browser.FindElement(By.XPath("//button[text()='Sign in (development)']")).Click();
-        wait.Until(_ => SignedInAs().Contains(department, StringComparison.Ordinal));
+        var wait = SignIn(department);
         // The schema must have arrived before completion can know the fields: the docs show the Query type then.
         wait.Until(d => (bool)((IJavaScriptExecutor)d).ExecuteScript(
             "return !!document.querySelector('.graphiql-query-editor .CodeMirror');")!);
