@@ -33,6 +33,15 @@ public static class MutationRunner
                 + "send a fresh UUID per new fact and the same one when retrying.")]);
         }
 
+        // A key is compared character by character and quoted in the server's log and in answers: one with a line
+        // break forged a line of the console log, and one with a zero-width space was another key than the one the
+        // caller saw. PostgreSQL refuses U+0000 in text outright.
+        if (Infrastructure.PrintableText.FirstUnprintable(key) is { } unprintable)
+        {
+            return Reject(context, [DomainException.ForField(ErrorCodes.InvalidInput, "input.idempotencyKey",
+                $"idempotencyKey holds {unprintable}; use printed characters only, e.g. a UUID.")]);
+        }
+
         var hash = InputHash.Of(input);
         context.Service<RequestLoaders>().Forget();
         if (await Idempotency.FindAsync(db, department, key, ct) is { } earlier)

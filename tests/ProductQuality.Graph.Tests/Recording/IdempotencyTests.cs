@@ -83,6 +83,22 @@ public sealed class IdempotencyTests(WritableServerFactory factory)
         Assert.Equal(["INVALID_INPUT input.idempotencyKey"], reply.FieldErrors());
     }
 
+    [Theory]
+    [InlineData("k-1\nINFO forged line", "U+000A (a control character) at character 4")]
+    [InlineData("k-1\u001b[31m", "U+001B (a control character) at character 4")]
+    [InlineData("k-\u200b1", "U+200B (an invisible formatting character) at character 3")]
+    [InlineData("k-\u202e1", "U+202E (an invisible formatting character) at character 3")]
+    [InlineData("k\u03011", "U+0301 (a combining mark) at character 2")]
+    public async Task A_key_with_a_character_that_does_not_print_is_refused_naming_it(string key, string named)
+    {
+        var (code, product, _) = await factory.EnterpriseAsync(16);
+        var reply = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, key: key));
+
+        Assert.Equal(["INVALID_INPUT input.idempotencyKey"], reply.FieldErrors());
+        Assert.Contains(named, reply.FirstErrorMessage);
+        Assert.Equal(0, await factory.DbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == key.Trim())));
+    }
+
     [Fact]
     public async Task Two_writes_in_one_document_each_answer_with_the_state_after_their_own_write()
     {
