@@ -63,6 +63,7 @@ public sealed class DevelopmentSignInTests : IClassFixture<DevelopmentSignInTest
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("\"code\":\"UNSUPPORTED_CONTENT_ENCODING\"", await response.Content.ReadAsStringAsync(),
             StringComparison.Ordinal);
+        Assert.Equal("identity", string.Join(",", response.Headers.GetValues("Accept-Encoding")));
     }
 
     [Theory]

@@ -259,6 +259,8 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, reply.Status);
         Assert.Equal("UNSUPPORTED_CONTENT_ENCODING", reply.FirstErrorCode);
         Assert.Contains(encoding.Split(",")[0], reply.FirstErrorMessage, StringComparison.Ordinal);
+        // RFC 9110 §15.5.16: the refusal names what the server accepts.
+        Assert.Equal("identity", string.Join(",", reply.Response.Headers.GetValues("Accept-Encoding")));
     }
 
     [Fact]
@@ -357,10 +359,13 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     [Theory]
     [InlineData("documentId", "sha256:ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38")]
     [InlineData("id", "5d2b1a5cd0a4b3c8e7a6")]
+    [InlineData("doc_id", "5d2b1a5cd0a4b3c8e7a6")]
+    [InlineData("queryId", "5d2b1a5cd0a4b3c8e7a6")]
     public async Task A_persisted_document_id_without_the_document_is_told_to_send_the_document(string member,
         string id)
     {
-        // The spec's persisted-documents appendix and graphql-codegen send documentId, Relay sends id.
+        // The spec's persisted-documents appendix and graphql-codegen send documentId; Relay's guides send id,
+        // doc_id or queryId.
         var post = await _client.SendRawAsync(HttpMethod.Post, "/graphql",
             $$$"""{"{{{member}}}":"{{{id}}}","variables":{}}""");
         var get = await _client.SendRawAsync(HttpMethod.Get, $"/graphql?{member}={Uri.EscapeDataString(id)}");

@@ -397,10 +397,11 @@ internal static partial class GraphQLRequestReader
 
     /// <summary>
     /// The members naming a persisted document instead of sending it: <c>documentId</c> (the GraphQL over HTTP
-    /// spec's persisted-documents appendix, graphql-codegen's client preset) and <c>id</c> (Relay). Told only that
-    /// 'query' was missing, their users looked for a bug in the client; the status and code stay QUERY_MISSING's.
+    /// spec's persisted-documents appendix, graphql-codegen's client preset) and <c>id</c>, <c>doc_id</c> and
+    /// <c>queryId</c> (Relay's guides name all three). Told only that 'query' was missing, their users looked for a
+    /// bug in the client; the status and code stay QUERY_MISSING's.
     /// </summary>
-    private static readonly string[] PersistedDocumentIds = ["documentId", "id"];
+    private static readonly string[] PersistedDocumentIds = ["documentId", "id", "doc_id", "queryId"];
 
     private static RequestError PersistedDocumentNotSupported(string member) =>
         RequestError.BadRequest("QUERY_MISSING", $"The request names a persisted document ('{member}') and has no "

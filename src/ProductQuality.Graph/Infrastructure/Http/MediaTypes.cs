@@ -79,9 +79,11 @@ internal static class MediaTypes
             : Quoted.Start(encoding);
     }
 
+    public const string ContentEncodingRefusedCode = "UNSUPPORTED_CONTENT_ENCODING";
+
     /// <summary>The 415 for a body sent with <paramref name="encoding"/>, as every POST address answers it.</summary>
     public static RequestError ContentEncodingRefusal(string encoding) =>
-        new(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_CONTENT_ENCODING",
+        new(StatusCodes.Status415UnsupportedMediaType, ContentEncodingRefusedCode,
             $"The body is sent with Content-Encoding '{encoding}', which this server does not decode: send the JSON "
             + "uncompressed, without the header.");
 

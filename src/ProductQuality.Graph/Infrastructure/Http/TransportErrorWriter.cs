@@ -19,6 +19,13 @@ internal static class TransportErrorWriter
         RequestTelemetry.Of(http)?.Refused(error.Status, error.Code);
         http.Features.Get<Audit.AccessTrace>()?.Failed(error.Code, error.Status >= 500, nothingReturned: true);
         http.Response.StatusCode = error.Status;
+        if (error.Code == MediaTypes.ContentEncodingRefusedCode)
+        {
+            // RFC 9110 §15.5.16: a 415 for the body's content coding names the codings that would be accepted, so a
+            // client that compresses by default (or a proxy) can tell what to send.
+            http.Response.Headers.AcceptEncoding = "identity";
+        }
+
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await using var writer = new Utf8JsonWriter(http.Response.Body,
             new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
