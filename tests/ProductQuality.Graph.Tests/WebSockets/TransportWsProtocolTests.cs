@@ -288,6 +288,28 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
         Assert.Contains(named, reason, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A token offered as a further subprotocol (a browser cannot send Authorization) was dropped, and the
+    /// connection served as the public: the caller saw "field not found" and looked for a fault in the token.
+    /// </summary>
+    [Theory]
+    [InlineData("jwt")]
+    [InlineData("Bearer", "jwt")]
+    [InlineData("bearer.jwt")]
+    [InlineData("base64url.bearer.authorization.k8s.io.jwt")]
+    public async Task A_token_offered_as_a_subprotocol_is_closed_with_4406_saying_where_it_goes(params string[] more)
+    {
+        var token = server.Token("finance");
+        var offered = more.Select(p => p.Replace("jwt", token, StringComparison.Ordinal)).ToList();
+        await using var client = await WsClient.ConnectAsync(server.Address, moreSubProtocols: offered);
+
+        Assert.Equal("graphql-transport-ws", client.SubProtocol);   // the token is never echoed
+        var (code, reason) = await client.ClosedAsync();
+        Assert.Equal(4406, code);
+        Assert.StartsWith("Subprotocol not acceptable", reason, StringComparison.Ordinal);
+        Assert.Contains("connection_init", reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_long_subprotocol_is_closed_with_a_short_reason()
     {

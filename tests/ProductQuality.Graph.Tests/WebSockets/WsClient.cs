@@ -16,12 +16,17 @@ internal sealed class WsClient : IAsyncDisposable
 
     public static async Task<WsClient> ConnectAsync(Uri server, string path = "/graphql",
         string? subProtocol = "graphql-transport-ws", string? bearer = null, string? purpose = null,
-        string? origin = null)
+        string? origin = null, IReadOnlyList<string>? moreSubProtocols = null)
     {
         var client = new WsClient();
         if (subProtocol is not null)
         {
             client._socket.Options.AddSubProtocol(subProtocol);
+        }
+
+        foreach (var more in moreSubProtocols ?? [])
+        {
+            client._socket.Options.AddSubProtocol(more);
         }
 
         if (bearer is not null)

@@ -71,6 +71,13 @@ internal sealed class GraphQLWebSocketEndpoint(
             return;
         }
 
+        if (http.WebSockets.WebSocketRequestedProtocols.Any(SubprotocolCredential.LooksLikeOne))
+        {
+            await RefuseAsync(http, CloseCodes.SubprotocolNotAcceptable, "UNSUPPORTED_WEBSOCKET_PROTOCOL",
+                StatusCodes.Status400BadRequest, SubprotocolCredential.Reason);
+            return;
+        }
+
         var settings = options.Value;
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         using var lease = connections.TryOpen(address, settings.MaxConnectionsPerAddress);
@@ -143,9 +150,13 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
     }
 
-    /// <summary>A subprotocol name that may go back in the answer's header: an HTTP token (RFC 9110 §5.6.2).</summary>
+    /// <summary>
+    /// A subprotocol name that may go back in the answer's header: an HTTP token (RFC 9110 §5.6.2), and not a
+    /// credential (a JWT is a token by its characters).
+    /// </summary>
     private static bool IsEchoable(string protocol) =>
-        protocol.Length > 0 && protocol.All(c => c is > ' ' and < '\x7f' && !"()<>@,;:\\\"/[]?={}".Contains(c));
+        protocol.Length > 0 && protocol.All(c => c is > ' ' and < '\x7f' && !"()<>@,;:\\\"/[]?={}".Contains(c))
+        && !SubprotocolCredential.LooksLikeOne(protocol);
 
     /// <summary>
     /// An upgrade ASP.NET Core cannot accept (RFC 6455 §4.2.1): another protocol version is 426 with the version
