@@ -10,8 +10,8 @@ namespace ProductQuality.Graph.Tests.Explorer.Browser;
 /// <summary>
 /// The IDE in a real browser that can reach nothing but the server (every other host name fails to resolve): it
 /// loads, a department signs in with the development picker, runs the first example and sees the result; the
-/// editor's completion offers only fields of the signed-in contract. Outside CI the screenshots are refreshed in
-/// docs/images/ for the README.
+/// editor's completion offers only fields of the signed-in contract. With PQG_REFRESH_SCREENSHOTS=1 the screenshots
+/// are refreshed in docs/images/ for the README.
 /// </summary>
 public sealed class IdeBrowserTests : IClassFixture<KestrelServer>, IDisposable
 {

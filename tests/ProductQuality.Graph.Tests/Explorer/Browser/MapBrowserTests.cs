@@ -13,7 +13,7 @@ namespace ProductQuality.Graph.Tests.Explorer.Browser;
 /// The four-colour map in a real browser that can reach nothing but the server: it draws every region the viewer's
 /// token may see in the colour the API gives, a county bureau sees its county only (regions and enterprise points),
 /// the regulator's contract can add enterprises as points in their health-code colours, and a contract without the
-/// map is told so. Outside CI the screenshot is refreshed for the README.
+/// map is told so. With PQG_REFRESH_SCREENSHOTS=1 the screenshot is refreshed for the README.
 /// </summary>
 public sealed class MapBrowserTests : IClassFixture<KestrelServer>, IDisposable
 {
