@@ -20,7 +20,7 @@ internal static class RecomputeVerb
         using var host = CommandLine.BuildHost(args, databaseMustExist: true);
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
-        await DatabaseStateException.ThrowIfUnfinishedSeedAsync(db);
+        await DatabaseStateException.ThrowIfNoDataSetAsync(db);
         var clock = scope.ServiceProvider.GetRequiredService<BureauClock>();
         var recomputer = new Recomputer(scope.ServiceProvider.GetRequiredService<Rules.RulesOptions>())
         {

@@ -13,12 +13,29 @@ public sealed class DatabaseStateException(string message) : InvalidOperationExc
         + "for it to end, or recreate the database with the seed verb (dotnet run --project src/ProductQuality.Graph "
         + "-- seed).");
 
-    /// <summary>Throws <see cref="UnfinishedSeed"/> for a verb that reads the data set (report, recompute).</summary>
-    public static async Task ThrowIfUnfinishedSeedAsync(ProductQualityDbContext db)
+    /// <summary>
+    /// Migrated and empty (Database:SeedWhenEmpty=false, or a seed stopped before its first write): recompute
+    /// crashed with a stack trace on the missing city, and report printed zeros (the newcomer probe).
+    /// </summary>
+    public static DatabaseStateException NoDataSet() => new("The database holds no data set (no regions and no "
+        + "enterprises): seed it with the seed verb (dotnet run --project src/ProductQuality.Graph -- seed), or start "
+        + "the server once with Database:SeedWhenEmpty=true. Check Database:ConnectionString if you meant another "
+        + "database.");
+
+    /// <summary>
+    /// Throws <see cref="UnfinishedSeed"/> or <see cref="NoDataSet"/> for a verb that reads the data set (report,
+    /// recompute).
+    /// </summary>
+    public static async Task ThrowIfNoDataSetAsync(ProductQualityDbContext db)
     {
         if (await Seeding.DatabaseSeeder.IsUnfinishedAsync(db))
         {
             throw UnfinishedSeed();
+        }
+
+        if (await Seeding.DatabaseSeeder.IsEmptyAsync(db))
+        {
+            throw NoDataSet();
         }
     }
 }

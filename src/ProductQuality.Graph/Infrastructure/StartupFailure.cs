@@ -143,6 +143,13 @@ public static partial class StartupFailure
             : cause is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 }
             ? $"The database is read-only to this work, which writes to it ({provider}: {detail}). Make the file and "
                 + "its folder writable by this user, or take Mode=ReadOnly out of Database:ConnectionString."
+            // SQLITE_BUSY / SQLITE_LOCKED: another process holds the file's lock past the busy timeout (a seed, a
+            // backup, a sqlite3 shell in a transaction); "… the database server is running" sent the reader to look
+            // for a server that SQLite does not have (the newcomer probe).
+            : cause is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }
+            ? $"The database file is locked by another process ({provider}: {detail}), and stayed locked while this "
+                + "work waited: let that process finish (a seed, a backup, a sqlite3 shell with a transaction open) "
+                + "or stop it, then run again."
             // "for schema public": the first start could not create the tables; "for table X": the user may not
             // write them, which schema rights would not mend (the operations probe's read-only role).
             : cause is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.InsufficientPrivilege }

@@ -20,7 +20,13 @@ public static class RegionQueries
             .ResolveAsync(async c =>
             {
                 _ = c.AsOf(); // refuses a future day before anything is read
-                return await c.Db().Regions.AsNoTracking().SingleAsync(r => r.Code == CityCode, c.CancellationToken);
+                // Only a database that holds no data set has no city: it answered INTERNAL_ERROR (the newcomer
+                // probe, with Database:SeedWhenEmpty=false).
+                return await c.Db().Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == CityCode,
+                        c.CancellationToken)
+                    ?? throw new DomainException(ErrorCodes.NoDataSet, "This server's database holds no data set yet, "
+                        + "so there is no region tree to answer with: ask the bureau's operator to seed it (the seed "
+                        + "verb, or a start with Database:SeedWhenEmpty=true).");
             });
 
         query.Field<RegionType>(FieldGroup.Regions, "region")

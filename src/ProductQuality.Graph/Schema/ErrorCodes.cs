@@ -42,6 +42,12 @@ public static class ErrorCodes
     /// </summary>
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
 
+    /// <summary>
+    /// The server's database holds no data set yet (migrated, not seeded): there is nothing to answer from; the
+    /// bureau's operator seeds it. Not a fault of the request, and not one a retry soon mends.
+    /// </summary>
+    public const string NoDataSet = "NO_DATA_SET";
+
     /// <summary>A server fault: logged once under <c>extensions.requestId</c>; never a caller's mistake.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 }

@@ -23,7 +23,7 @@ internal static class ReportVerb
         var services = scope.ServiceProvider;
         var today = services.GetRequiredService<BureauClock>().Today;
         // A half-written data set printed zeros, exit 0, as if it were the bureau's picture.
-        await DatabaseStateException.ThrowIfUnfinishedSeedAsync(services.GetRequiredService<ProductQualityDbContext>());
+        await DatabaseStateException.ThrowIfNoDataSetAsync(services.GetRequiredService<ProductQualityDbContext>());
         var statistics = await StatisticsCollector.CollectAsync(services.GetRequiredService<ProductQualityDbContext>(),
             RowScope.City, services.GetRequiredService<InspectionFrequencyRule>(),
             services.GetRequiredService<RulesOptions>(), today, default);

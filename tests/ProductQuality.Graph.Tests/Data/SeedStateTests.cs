@@ -91,6 +91,49 @@ public sealed class SeedStateTests
         }
     }
 
+    /// <summary>
+    /// A file another process holds locked: the verb said the database "could not be opened" and to check that "the
+    /// database server is running and reachable", which SQLite has none of (the newcomer probe).
+    /// </summary>
+    [Fact]
+    public async Task A_verb_on_a_file_another_process_holds_locked_says_so()
+    {
+        using var process = new VerbProcess();
+        var path = Path.Combine(Path.GetTempPath(), $"pq-locked-{Guid.NewGuid():N}.db");
+        await using (var db = SeededDatabases.Open(path))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false");
+        await holder.OpenAsync();
+        await using (var command = holder.CreateCommand())
+        {
+            command.CommandText = "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; "
+                + "CREATE TABLE held (x); INSERT INTO held VALUES (1);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            var (exit, _, error) = await process.RunAsync("report",
+                $"--Database:ConnectionString=Data Source={path};Default Timeout=1");
+            Assert.True(exit == 3, $"exit {exit}: {error}");
+            Assert.Contains("is locked by another process", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("reachable", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await holder.CloseAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     [Fact]
     public async Task A_first_start_stopped_while_seeding_is_seeded_again_at_the_next()
     {
@@ -183,6 +226,37 @@ public sealed class SeedStateTests
             var (exit, output, error) = await process.RunAsync(verb, $"--Database:ConnectionString=Data Source={path}");
             Assert.True(exit == 3, $"exit {exit}: {output} {error}");
             Assert.Contains("seed that did not finish", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// A database migrated and never seeded (Database:SeedWhenEmpty=false, or a seed stopped before its first
+    /// write): recompute crashed with a stack trace (exit 134) and report printed zeros (the newcomer probe).
+    /// </summary>
+    [Theory]
+    [InlineData("report")]
+    [InlineData("recompute")]
+    public async Task Verbs_that_read_the_data_set_refuse_an_empty_database_saying_how_to_seed_it(string verb)
+    {
+        using var process = new VerbProcess();
+        var path = Path.Combine(Path.GetTempPath(), $"pq-empty-{Guid.NewGuid():N}.db");
+        await using (var db = SeededDatabases.Open(path))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        try
+        {
+            var (exit, output, error) = await process.RunAsync(verb, $"--Database:ConnectionString=Data Source={path}");
+            Assert.True(exit == 3, $"exit {exit}: {output} {error}");
+            Assert.Contains("holds no data set", error, StringComparison.Ordinal);
+            Assert.Contains("-- seed", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         }
         finally
         {

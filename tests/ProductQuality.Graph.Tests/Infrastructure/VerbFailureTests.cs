@@ -128,6 +128,11 @@ public sealed class VerbFailureTests
         // A folder "did not exist" (the writes probe).
         { ["report", "--Database:ConnectionString=Data Source=/tmp"], 3, "The database file '/tmp' is a folder" },
         { ["recompute", "--Database:ConnectionString=Data Source=data/mistyped.db"], 3, "mistyped.db' does not exist" },
+        // Revoking created the mistyped file empty and then failed on it (the newcomer probe).
+        { ["token", "--revoke", "913304831LXE3BD9A5", "--Database:ConnectionString=Data Source=data/mistyped.db"], 3,
+            "mistyped.db' does not exist" },
+        // A mistyped department read as if none had been given.
+        { ["token", "--department", "nosuch"], 2, "There is no department 'nosuch'. Pass --department with one of:" },
         { ["audit", "verify", "--Database:ConnectionString=Data Source=data/mistyped.db"], 3, "does not exist" },
         { ["report", "--Database:Provider=Postgres", "--Database:ConnectionString=Data Source=x.db"], 3,
             "has the keyword 'data source', which PostgreSQL does not know (it is a SQLite keyword" },

@@ -70,7 +70,9 @@ internal static class EnterpriseTokenVerb
             return 2;
         }
 
-        using var host = CommandLine.BuildHost(args);
+        // As the other verbs that use the database: a SQLite file that is not there is a mistyped setting, refused
+        // before SQLite creates it empty (the revocation then failed on the empty file, which stayed behind).
+        using var host = CommandLine.BuildHost(args, databaseMustExist: true);
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.ProductQualityDbContext>();
         var notBefore = await EnterpriseTokenRevocations.RevokeAsync(db, creditCode,

@@ -38,8 +38,10 @@ internal static class TokenVerb
         if (department is null || policy.ForDepartment(department) is null)
         {
             var departments = string.Join(", ", policy.Departments.Order(StringComparer.Ordinal));
+            // A mistyped department read as if none was given: say which word was not one.
+            var unknown = department is null ? "" : $"There is no department '{Quoted.Start(department)}'. ";
             await Console.Error.WriteLineAsync(
-                $"Pass --department with one of: {departments} (or --enterprise CODE for an enterprise token, "
+                $"{unknown}Pass --department with one of: {departments} (or --enterprise CODE for an enterprise token, "
                 + "--revoke CODE to take back an enterprise's tokens).");
             return 2;
         }
