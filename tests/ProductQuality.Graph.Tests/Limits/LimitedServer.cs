@@ -50,5 +50,15 @@ public sealed class LimitedServer : IDisposable
         return client;
     }
 
+    /// <summary>A client sending a freshly issued enterprise token for the credit code (the data tracker).</summary>
+    public HttpClient ClientForEnterprise(string creditCode)
+    {
+        var client = _factory.CreateClient();
+        var token = _factory.Services.GetRequiredService<Graph.Access.EnterpriseTokens.EnterpriseTokenIssuer>()
+            .Issue(creditCode, TimeSpan.FromMinutes(10));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
     public void Dispose() => _factory.Dispose();
 }

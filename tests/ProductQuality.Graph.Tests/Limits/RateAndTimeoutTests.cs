@@ -56,6 +56,16 @@ public sealed class RateAndTimeoutTests(GraphServerFactory factory)
         Assert.Equal(HttpStatusCode.TooManyRequests, publicRefused.Status);
         var extensions = publicRefused.Json.GetProperty("errors")[0].GetProperty("extensions");
         Assert.Equal(2, extensions.GetProperty("limit").GetInt32());
+
+        // An enterprise token has the public's limits, counted per enterprise, and is named as such: it was told
+        // "department 'enterprise-self' may send …", its contract's name, as if all enterprises shared one count.
+        var enterprise = server.ClientForEnterprise("913304831LXE3BD9A5");
+        (await enterprise.PostAsync("{ __typename }")).EnsureData();
+        (await enterprise.PostAsync("{ __typename }")).EnsureData();
+        var enterpriseRefused = await enterprise.PostAsync("{ __typename }");
+        Assert.Equal(HttpStatusCode.TooManyRequests, enterpriseRefused.Status);
+        Assert.StartsWith("Too many requests: the enterprise token of 913304831LXE3BD9A5 may send 2 per 3600 s.",
+            enterpriseRefused.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,3 +69,49 @@ public sealed class WebSocketConnectionCapTests(WebSocketConnectionCapTests.Serv
         ["GraphQL:WebSockets:MaxConnectionsPerAddress"] = "3",
     });
 }
+
+/// <summary>
+/// A refusal for the address's connections counts against its public rate, as every refusal before the caller is
+/// known does: it was written straight out, so a loop of upgrades was refused about 2,000 times a second, each one
+/// logged, and never limited (the probe of recent changes).
+/// </summary>
+public sealed class WebSocketConnectionCapRateTests(WebSocketConnectionCapRateTests.Server server)
+    : IClassFixture<WebSocketConnectionCapRateTests.Server>
+{
+    private const int PublicRate = 3; // as the server below is set
+
+    [Fact]
+    public async Task Refusals_for_the_cap_count_against_the_address_and_past_its_rate_are_429_rate_limited()
+    {
+        await using var held = await WsClient.ConnectAsync(server.Address);
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var purpose = AccessLogProbe.NewPurpose("ws-cap-rate");
+        var codes = new List<string>();
+        for (var i = 0; i < PublicRate + 3; i++)
+        {
+            using var upgrade = WsClient.UpgradeRequest("graphql-transport-ws", purpose);
+            using var refused = await http.SendAsync(upgrade);
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            using var body = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            codes.Add(body.RootElement.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code")
+                .GetString()!);
+            if (codes[^1] == "RATE_LIMITED")
+            {
+                Assert.True(refused.Headers.RetryAfter is not null, "a rate refusal says when to retry");
+            }
+        }
+
+        Assert.Equal([.. Enumerable.Repeat("TOO_MANY_CONNECTIONS", PublicRate),
+            .. Enumerable.Repeat("RATE_LIMITED", 3)], codes);
+        // Logged one by one up to the rate, then as many again past it: all six here.
+        Assert.Equal(PublicRate + 3, (await server.EntriesAsync(purpose)).Count);
+    }
+
+    /// <summary>One connection an address, a public rate of three an hour.</summary>
+    public sealed class Server() : WebSocketServer(new Dictionary<string, string>
+    {
+        ["GraphQL:WebSockets:MaxConnectionsPerAddress"] = "1",
+        ["Access:Public:Limits:RequestsPerWindow"] = "3",
+        ["Access:Public:Limits:WindowSeconds"] = "3600",
+    });
+}

@@ -84,11 +84,14 @@ internal sealed class GraphQLWebSocketEndpoint(
         if (lease is null)
         {
             // The numbers in extensions, as for every limit (no Retry-After: room comes when a connection ends).
+            // Counted against the address's public rate as every refusal before the caller is known: written
+            // straight out, a loop of upgrades was refused ~2,000 times a second, every refusal logged (the
+            // probe of recent changes), where past the rate they are 429 RATE_LIMITED and logged at most 60 times.
             var open = settings.MaxConnectionsPerAddress;
-            await log.RunAsync(http, h => LimitRefusalWriter.WriteAsync(h, new LimitRefusal(
+            await log.RunAsync(http, h => limits.RefuseUnidentifiedAsync(h, new RequestError(
                 StatusCodes.Status429TooManyRequests, "TOO_MANY_CONNECTIONS", $"This address has {open} WebSocket "
                 + "connections open already, the most it may: close one (one connection carries many subscriptions) "
-                + "or wait for one to end.", [new("open", open), new("limit", open)]), MediaTypes.Json));
+                + "or wait for one to end.") { Facts = [new("open", open), new("limit", open)] }, MediaTypes.Json));
             return;
         }
 

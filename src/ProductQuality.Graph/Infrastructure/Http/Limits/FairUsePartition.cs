@@ -15,7 +15,10 @@ internal readonly record struct FairUsePartition(string Key, string Who)
         var key = audience.Rows.Enterprise is { } enterprise ? "enterprise:" + enterprise
             : audience.Department is { } department ? "department:" + department
             : AddressKey(http);
-        var who = audience.Department is null ? "this address (anonymous)" : $"department '{audience.Department}'";
+        // An enterprise token is counted per enterprise: its audience's name is its contract's, not a department
+        // (a refusal said "department 'enterprise-self' may send …", as if every enterprise shared one count).
+        var who = audience.Rows.Enterprise is { } one ? $"the enterprise token of {one}"
+            : audience.Department is null ? "this address (anonymous)" : $"department '{audience.Department}'";
         return new FairUsePartition(key, who);
     }
 
