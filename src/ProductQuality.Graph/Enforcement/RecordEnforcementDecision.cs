@@ -49,12 +49,18 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
                 + "than two decimal places; give the fine in yuan to the fen (分), e.g. 1234.56.");
         }
 
-        // Within the writer's own authority only: another county's numbers are neither checked nor revealed.
-        if (number.Length > 0 && await TakenAsync(scope, DocumentNumber.Forms(input.DecisionNumber), ct))
+        // The writer's own register, and the enterprise's record (which the writer sees whole): another county's
+        // numbers are neither checked nor revealed. Checked by the bureau alone, a county's decision recorded again
+        // by the city counted twice towards the class (as a sampling did: the access probe).
+        if (number.Length > 0
+            && await HolderAsync(scope, enterprise?.Id, DocumentNumber.Forms(input.DecisionNumber), ct) is { } holder)
         {
-            scope.Errors.Add("decisionNumber",
-                $"Decision number '{number}' is already recorded by your bureau; a decision is recorded once. " +
-                "Check the number.",
+            scope.Errors.Add("decisionNumber", holder == scope.Authority
+                ? $"Decision number '{number}' is already recorded by your bureau; a decision is recorded once. "
+                    + "Check the number."
+                : $"Decision number '{number}' is already recorded for this enterprise by "
+                    + $"{IssuingAuthority.Named(holder)}; a decision is recorded once, and the enterprise's record "
+                    + "counts it already. Check the number.",
                 ErrorCodes.Duplicate);
         }
 
@@ -80,13 +86,20 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
         WriteScope scope, RecordEnforcementDecisionInput input, CancellationToken ct) =>
-        await TakenAsync(scope, DocumentNumber.Forms(input.DecisionNumber), ct)
+        await HolderAsync(scope, null, DocumentNumber.Forms(input.DecisionNumber), ct) is not null
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.decisionNumber",
                 $"Decision number '{input.DecisionNumber}' was just recorded by another request; " +
                 "a decision is recorded once.")
             : null;
 
-    private static Task<bool> TakenAsync(WriteScope scope, string[] forms, CancellationToken ct) =>
-        scope.Db.EnforcementDecisions.AnyAsync(
-            d => d.Authority == scope.Authority && forms.Contains(d.DecisionNumber), ct);
+    // Who recorded the number already, the writer's own bureau first; null when nobody the writer may ask.
+    private static async Task<string?> HolderAsync(WriteScope scope, int? enterpriseId, string[] forms,
+        CancellationToken ct)
+    {
+        var holders = await scope.Db.EnforcementDecisions
+            .Where(d => (d.Authority == scope.Authority || d.EnterpriseId == enterpriseId)
+                && forms.Contains(d.DecisionNumber))
+            .Select(d => d.Authority).Distinct().ToListAsync(ct);
+        return holders.Contains(scope.Authority) ? scope.Authority : holders.FirstOrDefault();
+    }
 }

@@ -39,6 +39,35 @@ public sealed class NumberAuthorityTests(WritableServerFactory factory)
         Assert.Equal(["330400", "330402", "330481"], authorities.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The enterprise's own record is one register too: whoever writes for an enterprise sees its record whole, so a
+    /// number already recorded for it by the other bureau is DUPLICATE, naming that bureau. Checked by the writer's
+    /// bureau alone, the city recorded a county's failed sampling again and it counted twice towards the class.
+    /// </summary>
+    [Theory]
+    [InlineData("recordSampling", "330421", true)]
+    [InlineData("recordSampling", "330424", false)]
+    [InlineData("recordEnforcementDecision", "330482", true)]
+    [InlineData("recordEnforcementDecision", "330483", false)]
+    public async Task A_number_already_in_the_enterprises_record_is_a_duplicate_whichever_bureau_recorded_it(
+        string write, string county, bool countyFirst)
+    {
+        var number = WriteData.Unique("NO");
+        var (first, second) = countyFirst ? ("samr-" + county, "samr-jiaxing") : ("samr-jiaxing", "samr-" + county);
+        var (code, product, _) = await factory.EnterpriseAsync(36, county: county);
+        (await factory.ClientFor(first).WriteAsync(write, number, code, product, county)).EnsureData();
+
+        var again = await factory.ClientFor(second).WriteAsync(write, number, code, product, county);
+        Assert.Equal([$"DUPLICATE input.{NumberedWrite.Field(write)}"], again.FieldErrors());
+        var named = countyFirst ? $"the county bureau of {county}" : "the city bureau (330400)";
+        Assert.Contains($"already recorded for this enterprise by {named}", again.Body, StringComparison.Ordinal);
+        Assert.Equal([countyFirst ? county : "330400"], await NumberedWrite.AuthoritiesAsync(factory, write, number));
+
+        // Another enterprise of the county: the second bureau's own register does not hold the number.
+        var (other, otherProduct, _) = await factory.EnterpriseAsync(37, county: county);
+        (await factory.ClientFor(second).WriteAsync(write, number, other, otherProduct, county)).EnsureData();
+    }
+
     [Theory]
     [InlineData("Inspections", "ReportNumber")]
     [InlineData("EnforcementDecisions", "DecisionNumber")]
