@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Products;
 using ProductQuality.Graph.Rules;
 
 namespace ProductQuality.Graph.Assessment;
@@ -28,7 +29,7 @@ public sealed class Recomputer(RulesOptions rules)
         progress?.Report(new RecomputeProgress("products", 0, 1));
         var grader = new ProductGrader(rules, today, now);
         var products = await AssessmentTransaction.RunAsync(
-            db, async () => (await grader.GradeAsync(db, null, "重新计算 recomputed", ct)).Changed, ct);
+            db, async () => (await grader.GradeAsync(db, null, TierReasons.Recomputed, ct)).Changed, ct);
         progress?.Report(new RecomputeProgress("products", 1, 1));
 
         var names = await db.Products.AsNoTracking()

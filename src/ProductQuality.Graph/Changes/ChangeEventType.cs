@@ -47,10 +47,15 @@ public sealed class ChangeEventType : ContractObjectGraphType<ChangeEvent>
             .ResolveSource(s => s.Correction);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "reason")
             .Description("Why, stating only the facts your contract may read (as classHistory.reason does).")
-            .Resolve(c => Contract.ReasonFor(
-                c.Source.Reason, ChangeKinds.NeutralReason(c.Source.Kind, c.Source.NewValue)));
+            .Resolve(c => Contract.ReasonFor(c.Source.Reason, ChangeKinds.NeutralReason(c.Source.Kind,
+                c.Source.NewValue), c.Source.Kind == ChangeKind.ProductTier ? TierPart(c.Audience()) : null));
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "recordedAt")
             .Description("When the change was recorded, ISO 8601 in UTC, in the transaction that made it.")
             .Resolve(c => c.Source.RecordedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
     }
+
+    // A tier's grading reason states the product's facts ("re-graded after a new fact"): the makers' samplings among
+    // them, so it is read as the tier history reads it (Products.TierReasons).
+    private static Func<Rules.Common.SummaryClause, bool> TierPart(Audience audience) =>
+        part => Products.TierReasons.Reads(audience, part.Text);
 }

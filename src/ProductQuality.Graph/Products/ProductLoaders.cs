@@ -36,14 +36,23 @@ public static class ProductLoaders
     /// those in force by that day as known then. Cut per product in SQL: a product is re-graded on most days a fact
     /// comes or goes (167 gradings each on the default data set, 1,365 for the busiest), and the whole history of
     /// the catalogue with its explanations was a 119 MB answer of 5–12 s that the cost estimate priced at ten rows
-    /// a product (the cost probe).
+    /// a product (the cost probe). A reader who does not read every fact a tier counts reads the gradings that
+    /// change something it sees (<see cref="TierHistoryView"/>).
     /// </summary>
     public static IDataLoaderResult<IReadOnlyList<ProductTierAssessment>> TierHistory(this IResolveFieldContext context,
         string productCode, int limit)
     {
         var on = context.AsOf();
-        return context.RowsLoader<string, ProductTierAssessment>(
-            "tier-history-by-product" + on?.LoaderSuffix + "#" + limit.ToString(CultureInfo.InvariantCulture),
+        var name = "tier-history-by-product" + on?.LoaderSuffix + "#" + limit.ToString(CultureInfo.InvariantCulture);
+        var audience = context.Audience();
+        if (!TierReasons.ReadsEveryFact(audience))
+        {
+            return context.RowsLoader<string, ProductTierAssessment>(name,
+                (db, codes, ct) => VisibleGradings.OfAsync(db, on, codes, limit, audience, ct),
+                a => a.ProductCode).Load(productCode);
+        }
+
+        return context.RowsLoader<string, ProductTierAssessment>(name,
             (db, codes) => NewestGradings.Of(db, on, codes, limit),
             a => a.ProductCode).Load(productCode);
     }

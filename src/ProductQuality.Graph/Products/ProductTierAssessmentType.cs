@@ -25,7 +25,9 @@ public sealed class ProductTierAssessmentType : ContractObjectGraphType<ProductT
         Field<DateScalar>(FieldGroup.ProductTiers, "overrideExpiresOn").Description("Last day an override applies.")
             .ResolveSource(s => s.OverrideExpiresOn);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.ProductTiers, "reason")
-            .Description("Why it was evaluated or overridden.").ResolveSource(s => s.Reason);
+            .Description("Why it was evaluated or overridden, stating only facts you may read (else "
+                + $"'{TierReasons.Neutral}').")
+            .Resolve(c => TierReasons.For(c.Audience(), c.Source.Reason));
         Field<ExplanationType>(FieldGroup.ProductTiers, "explanation")
             .Description("Inputs, weights and thresholds behind the tier.")
             .Resolve(c => ExplanationJson.Read(c.Source.Explanation));

@@ -104,7 +104,7 @@ public sealed class DatabaseSeeder(RulesOptions rules)
             {
                 db.ChangeTracker.AutoDetectChangesEnabled = true;
                 await new ProductGrader(rules, request.Today, Stamp.At(request.Today, 7))
-                    .GradeAsync(db, null, "初始分级 initial grading", ct);
+                    .GradeAsync(db, null, Products.TierReasons.InitialGrading, ct);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.AutoDetectChangesEnabled = false;
             }, ct);

@@ -72,8 +72,8 @@ internal sealed class ProductTierPlanner(RulesOptions rules, HistoryStatistics s
                     EffectiveFrom = date,
                     Tier = result.Tier,
                     RiskScore = (double)result.Score,
-                    Reason = previous is null ? "首次分级 first grading"
-                        : ArrivedOn(product.Code, date) ? "重新分级 re-graded after a new fact"
+                    Reason = previous is null ? TierReasons.FirstGrading
+                        : ArrivedOn(product.Code, date) ? ProductRegrading.FactReason
                         : ProductRegrading.DueReason,
                     Explanation = ExplanationJson.Serialize(result.Explanation),
                     RulesVersion = rules.Version,
