@@ -19,4 +19,12 @@ internal static class TokenInAddress
         + "Authorization header ('Authorization: Bearer <token>'), or over WebSocket in connection_init's payload "
         + "({\"Authorization\": \"Bearer <token>\"}). Addresses are written to logs along the way: issue yourself a "
         + "new token if this one was sent to a server you do not run.";
+
+    /// <summary>
+    /// The same over WebSocket, where a browser cannot set the header and a close reason holds 123 bytes: the way
+    /// to send the token first ("send it in the Authorization header" was cut off where the advice began).
+    /// </summary>
+    public static string WebSocketRefusal(string parameter) =>
+        $"token in the address ('{Infrastructure.Quoted.Start(parameter, 16)}') is not read: send it in "
+        + "connection_init's payload";
 }

@@ -12,7 +12,8 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 internal static class ConnectionParams
 {
     /// <summary>
-    /// Every one of <paramref name="names"/> the payload holds (not null), at its top, then under <c>headers</c>, with
+    /// Every one of <paramref name="names"/> (in any case) the payload holds (not null), at its top, then under
+    /// <c>headers</c>, with
     /// the path each was found at for messages (<c>headers.Authorization</c>). The caller refuses two that differ:
     /// taking the first quietly decided which of two tokens or purposes a connection ran under (the client probe).
     /// A <c>headers</c> that is no object holds nothing here; <see cref="ConnectionToken"/> refuses it first.
@@ -29,11 +30,16 @@ internal static class ConnectionParams
         return found;
     }
 
+    // Names compared without case, as header names are (RFC 9110 §5.1): "AUTHORIZATION", "Token" or a "headers"
+    // object's "X-PURPOSE" were passed over, and the connection quietly signed in as the public (the probe of recent
+    // changes). In the order of the names; the name as the client wrote it, for messages.
     private static IEnumerable<(string Name, JsonElement Value)> Members(JsonElement holder,
         IReadOnlyList<string> names) => holder.ValueKind != JsonValueKind.Object
         ? []
-        : names.Select(name => holder.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-                ? (name, value)
-                : default)
-            .Where(m => m.name is not null);
+        : holder.EnumerateObject()
+            .Select(m => (Member: m, Rank: names.ToList().FindIndex(n => n.Equals(m.Name,
+                StringComparison.OrdinalIgnoreCase))))
+            .Where(m => m.Rank >= 0 && m.Member.Value.ValueKind != JsonValueKind.Null)
+            .OrderBy(m => m.Rank)
+            .Select(m => (m.Member.Name, m.Member.Value));
 }

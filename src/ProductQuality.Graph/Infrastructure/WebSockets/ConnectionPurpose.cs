@@ -13,7 +13,7 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 /// </summary>
 internal static class ConnectionPurpose
 {
-    private static readonly string[] Names = [PurposeHeader.Name, "x-purpose", "purpose"];
+    private static readonly string[] Names = [PurposeHeader.Name, "purpose"];   // in any case (ConnectionParams)
 
     /// <summary>Takes the payload's purpose onto the upgrade request; the refusal when it is not one.</summary>
     public static ConnectionRefusal? Apply(JsonElement? payload, HttpRequest upgrade)

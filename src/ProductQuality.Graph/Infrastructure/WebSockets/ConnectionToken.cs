@@ -14,7 +14,8 @@ namespace ProductQuality.Graph.Infrastructure.WebSockets;
 /// </summary>
 internal static class ConnectionToken
 {
-    private static readonly string[] Names = ["Authorization", "authorization", "token", "authToken"];
+    // In any case (ConnectionParams): the spellings clients' guides use, accessToken and access_token among them.
+    private static readonly string[] Names = ["Authorization", "token", "authToken", "accessToken", "access_token"];
 
     /// <summary>
     /// The Authorization header the connection's operations are resolved with: "Bearer …" from the payload, else the
@@ -29,7 +30,7 @@ internal static class ConnectionToken
         if (Access.Tokens.TokenInAddress.Parameter(upgrade) is { } parameter)
         {
             return (StringValues.Empty, ConnectionRefusal.Token("INVALID_AUTHORIZATION",
-                StatusCodes.Status401Unauthorized, Access.Tokens.TokenInAddress.Refusal(parameter)));
+                StatusCodes.Status401Unauthorized, Access.Tokens.TokenInAddress.WebSocketRefusal(parameter)));
         }
 
         if (payload is { } body)
