@@ -5,13 +5,14 @@ using System.Text;
 
 namespace ProductQuality.Graph.Infrastructure.WebSockets;
 
-/// <summary>The connection's frames: whole text messages in, messages out one at a time, and the close.</summary>
+/// <summary>The connection's frames: whole text messages in, messages out one at a time.</summary>
 internal sealed partial class TransportWsConnection
 {
     private static readonly WebSocketException BareFault = new(WebSocketError.Faulted);
 
     /// <summary>
-    /// One whole text message, or closed; a message over the size limit or in binary closes the connection.
+    /// One whole text message, or closed; a message over the size limit or in binary closes the connection and gives
+    /// no text (the connection reads on, for the client's answer to the close).
     /// </summary>
     private async Task<(byte[]? Text, bool Closed)> ReceiveAsync()
     {
@@ -39,22 +40,25 @@ internal sealed partial class TransportWsConnection
                 {
                     // Answer the client's close with one (RFC 6455 §5.5.1): dropping the connection instead made every
                     // client-side close an abnormal 1006, which graphql-ws takes for a failure and retries with
-                    // backoff. The client's code is echoed, as the RFC suggests.
-                    await CloseAsync((int)(socket.CloseStatus is { } status and not WebSocketCloseStatus.Empty
-                        ? status : WebSocketCloseStatus.NormalClosure), "");
+                    // backoff. The client's code is echoed, as the RFC suggests. (The answer to the server's own
+                    // close ends here too: nothing is sent back.)
+                    await AnswerCloseAsync(socket.CloseStatus is { } status and not WebSocketCloseStatus.Empty
+                        ? status : WebSocketCloseStatus.NormalClosure);
                     return (null, true);
                 }
 
+                // Refused, the connection is closing: the loop goes on reading, and dropping, until the client's close
+                // (or the wait for it ends), so that a client still sending is not reset before it has read the close.
                 if (received.MessageType == WebSocketMessageType.Binary)
                 {
                     await RefuseAsync(ConnectionRefusal.Binary());
-                    return (null, true);
+                    return (null, false);
                 }
 
                 if (message.Length + received.Count > options.MaxMessageBytes)
                 {
                     await RefuseAsync(ConnectionRefusal.TooBig(options.MaxMessageBytes));
-                    return (null, true);
+                    return (null, false);
                 }
 
                 message.Write(buffer, 0, received.Count);
@@ -164,98 +168,4 @@ internal sealed partial class TransportWsConnection
         Interlocked.Read(ref _unsentCharacters) > options.MaxUnsentCharacters
         && Interlocked.Read(ref _sendingSince) is not 0 and var since
         && Stopwatch.GetElapsedTime(since) > StuckAfter;
-
-    /// <summary>How long a client is given to answer the server's close when it stops.</summary>
-    private static readonly TimeSpan GoingAwayWait = TimeSpan.FromSeconds(3);
-
-    /// <summary>How long the close frame itself may take to go out (a client that reads nothing holds it up).</summary>
-    private static readonly TimeSpan GoingAwaySendWait = TimeSpan.FromSeconds(2);
-
-    private readonly Lock _goingAwayGate = new();
-    private Task? _goingAway;
-
-    /// <summary>
-    /// The server is stopping: the close frame (1001) goes out at once, beside the receive loop, which then reads the
-    /// client's answer and ends; a client that does not answer is let go after <see cref="GoingAwayWait"/>. Called by
-    /// the stop's signal and by <see cref="GoingAwayOnStop"/>, which waits for it before the host stops anything else:
-    /// the close is sent once, and the task completes when it is out (or cannot be).
-    /// </summary>
-    public Task GoAwayAsync()
-    {
-        lock (_goingAwayGate)
-        {
-            return _goingAway ??= SendGoingAwayAsync();
-        }
-    }
-
-    private async Task SendGoingAwayAsync()
-    {
-        const string Reason = "The server is stopping: reconnect shortly, resuming from your last cursor";
-        Log.Closing(_logger, CloseCodes.GoingAway, Reason);
-        try
-        {
-            // A bound of its own, not the connection's: the receive loop ending meanwhile (an operation's start cut
-            // short by the stop, the request ending) cancelled the connection's token, and with it the close frame
-            // half-sent, which aborts the socket: the client read a dropped connection (1006), not 1001.
-            using var patience = new CancellationTokenSource(GoingAwaySendWait);
-            await _sending.WaitAsync(patience.Token);
-            try
-            {
-                if (socket.State == WebSocketState.Open)
-                {
-                    await socket.CloseOutputAsync((WebSocketCloseStatus)CloseCodes.GoingAway, Reason, patience.Token);
-                }
-            }
-            finally
-            {
-                _sending.Release();
-            }
-
-            // Nothing more reaches the client once its close is out: operations still running end now, and are
-            // logged as cut short by the stop, not as answered (a query let go within the wait was logged 200).
-            foreach (var (id, operation) in _operations)
-            {
-                TryEnd(id, operation);
-            }
-
-            _closing.CancelAfter(GoingAwayWait);
-        }
-        // Best effort, and awaited by the host's stop and by the connection's end: a fault here must fail neither.
-        // A connection already gone throws what its transport gives (a WebSocketException, an IOException of the
-        // stream, a disposed socket): in CI a test host's socket threw an IOException, the connection's request
-        // failed with it, and so did the host's stop.
-#pragma warning disable CA1031
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            Log.GoingAwayNotSent(_logger, e.GetType().Name);
-        }
-    }
-
-    private async Task CloseAsync(int code, string reason)
-    {
-        Log.Closing(_logger, code, reason);
-        try
-        {
-            await _sending.WaitAsync(http.RequestAborted);
-            try
-            {
-                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                {
-                    await socket.CloseAsync(
-                        (WebSocketCloseStatus)code, CloseCodes.FitReason(reason), http.RequestAborted);
-                }
-            }
-            finally
-            {
-                _sending.Release();
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-        {
-            // Already gone.
-        }
-
-        await _closing.CancelAsync();
-    }
 }

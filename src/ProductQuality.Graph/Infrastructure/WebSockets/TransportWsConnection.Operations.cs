@@ -19,6 +19,7 @@ internal sealed partial class TransportWsConnection
     {
         private readonly Lock _gate = new();
         private bool _disposed;
+        private bool _ended;
         private IDisposable? _subscription;
 
         public AsyncServiceScope Scope { get; } = scope;
@@ -51,8 +52,15 @@ internal sealed partial class TransportWsConnection
         /// </summary>
         public SemaphoreSlim Delivering { get; } = new(1, 1);
 
-        /// <summary>Set once the client completed the operation: an event waiting to be delivered is dropped.</summary>
-        public bool Ended { get; private set; }
+        /// <summary>
+        /// Set once the client completed the operation, or the connection closes: an event waiting to be delivered is
+        /// dropped.
+        /// </summary>
+        public bool Ended
+        {
+            get => Volatile.Read(ref _ended);
+            private set => Volatile.Write(ref _ended, value);
+        }
 
         /// <summary>Ends the operation after the event being delivered, if any, has been sent.</summary>
         public async Task EndAsync()
@@ -60,6 +68,21 @@ internal sealed partial class TransportWsConnection
             await Delivering.WaitAsync();
             Ended = true;
             Delivering.Release();
+            Dispose();
+        }
+
+        /// <summary>
+        /// Ends the operation for the connection's close: no event is delivered after it, and the one being delivered,
+        /// if any, is given <paramref name="most"/> to go out first (a client that reads nothing holds it up).
+        /// </summary>
+        public async Task EndWithinAsync(TimeSpan most)
+        {
+            Ended = true;
+            if (await Delivering.WaitAsync(most))
+            {
+                Delivering.Release();
+            }
+
             Dispose();
         }
 

@@ -53,6 +53,14 @@ internal sealed partial class TransportWsConnection
             return;
         }
 
+        // A close begun meanwhile (the init deadline, the token's expiry, the stop) ended the operations it found
+        // before its frame went out: one added after them is not run either.
+        if (CloseBegun)
+        {
+            TryEnd(id, operation);
+            return;
+        }
+
         // Every operation is accounted for like an HTTP request: its start, refusal or answer, and each event.
         operation.Trace = _log.Begin(http);
         if (operation.Trace is { } trace)

@@ -54,15 +54,20 @@ internal sealed partial class TransportWsConnection(
         using var listed = http.RequestServices.GetRequiredService<GoingAwayOnStop>().List(this);
         try
         {
-            while (!_closing.IsCancellationRequested && socket.State == WebSocketState.Open)
+            // Read on after the server's close (CloseSent) for the client's answer, until the wait for it ends.
+            while (!_closing.IsCancellationRequested && socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
                 var (text, closed) = await ReceiveAsync();
-                if (closed || text is null)
+                if (closed)
                 {
                     break;
                 }
 
-                await HandleAsync(text);
+                // What the client sent once the close had begun is dropped: nothing after the close is run.
+                if (text is not null && !CloseBegun)
+                {
+                    await HandleAsync(text);
+                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
@@ -72,15 +77,9 @@ internal sealed partial class TransportWsConnection(
         finally
         {
             // A close frame on its way goes out before the connection ends (ending it aborts the socket mid-frame).
-            Task? goingAway;
-            lock (_goingAwayGate)
+            if (CloseUnderWay() is { } close)
             {
-                goingAway = _goingAway;
-            }
-
-            if (goingAway is not null)
-            {
-                await goingAway;
+                await close;
             }
 
             await _closing.CancelAsync();
@@ -265,6 +264,11 @@ internal sealed partial class TransportWsConnection(
     /// </summary>
     private async Task RefuseAsync(ConnectionRefusal refusal, AccessTrace? trace = null, string? id = null)
     {
+        if (CloseBegun)
+        {
+            return;   // closing already (the stop, the token's expiry): what the client sends now is not read
+        }
+
         var (closeCode, reason) = (refusal.CloseCode, refusal.Reason);
         if (Interlocked.Exchange(ref _refused, 1) == 0 && (trace ?? _log.Begin(http)) is { } entry)
         {
@@ -320,8 +324,8 @@ internal sealed partial class TransportWsConnection(
         [LoggerMessage(LogLevel.Debug, "Closing a GraphQL WebSocket connection: {Code} {Reason}")]
         public static partial void Closing(ILogger logger, int code, string reason);
 
-        [LoggerMessage(LogLevel.Debug, "The going-away close was not sent: the connection was gone ({Why})")]
-        public static partial void GoingAwayNotSent(ILogger logger, string why);
+        [LoggerMessage(LogLevel.Debug, "The close ({Code}) was not sent: the connection was gone ({Why})")]
+        public static partial void CloseNotSent(ILogger logger, int code, string why);
 
         [LoggerMessage(LogLevel.Error, "A subscription stream failed (operation {Id})")]
         public static partial void StreamFailed(ILogger logger, Exception error, string id);
