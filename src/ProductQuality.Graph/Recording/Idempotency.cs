@@ -33,8 +33,12 @@ internal static class Idempotency
         {
             throw DomainException.ForField(ErrorCodes.IdempotencyKeyReused, "input.idempotencyKey",
                 $"This idempotency key was already used on {record.RecordedAtUtc:yyyy-MM-dd HH:mm} UTC for "
-                + $"{record.Operation} with different input. Use a new key for a new fact; resend the identical input "
-                + "to retry.");
+                // Another write was told "… for recordValidComplaint with different input", as if only the input
+                // differed (the probe of recent changes).
+                + (record.Operation != operation.Name
+                    ? $"another write, {record.Operation} (this is {operation.Name})."
+                    : $"{record.Operation} with different input.")
+                + " Use a new key for a new fact; resend the identical input to retry.");
         }
 
         var answer = await operation.AnswerAsync(db, record.FactId, record.ResultKey, ct);

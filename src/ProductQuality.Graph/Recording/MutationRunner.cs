@@ -16,6 +16,10 @@ public static class MutationRunner
 {
     public const int MaxKeyLength = 128;
 
+    // Every space separator and other white space but U+0020 (tab and line breaks are control characters, refused).
+    private static readonly System.Buffers.SearchValues<char> OtherSpaces = System.Buffers.SearchValues.Create(
+        "\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000");
+
     public static async Task<object?> RunAsync<TInput>(IResolveFieldContext context, WriteOperation<TInput> operation)
         where TInput : WriteInput
     {
@@ -36,7 +40,12 @@ public static class MutationRunner
         // A key is compared character by character and quoted in the server's log and in answers: one with a line
         // break forged a line of the console log, and one with a zero-width space was another key than the one the
         // caller saw. PostgreSQL refuses U+0000 in text outright.
-        if (Infrastructure.PrintableText.FirstUnprintable(key) is { } unprintable)
+        // A space other than the plain one (no-break U+00A0, ideographic U+3000) looks like it, and made another key.
+        var unprintable = Infrastructure.PrintableText.FirstUnprintable(key)
+            ?? (key.AsSpan().IndexOfAny(OtherSpaces) is >= 0 and var at
+                ? $"U+{(int)key[at]:X4} (a space other than the plain space) at character {at + 1}"
+                : null);
+        if (unprintable is not null)
         {
             return Reject(context, [DomainException.ForField(ErrorCodes.InvalidInput, "input.idempotencyKey",
                 $"idempotencyKey holds {unprintable}; use printed characters only, e.g. a UUID.")]);

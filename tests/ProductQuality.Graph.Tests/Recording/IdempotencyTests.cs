@@ -41,10 +41,16 @@ public sealed class IdempotencyTests(WritableServerFactory factory)
         var changed = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, key: key));
         Assert.Equal(["IDEMPOTENCY_KEY_REUSED input.idempotencyKey"], changed.FieldErrors());
 
+        Assert.Contains("for recordSampling with different input.", changed.FirstErrorMessage,
+            StringComparison.Ordinal);
+
         var otherOperation = await _city.PostAsync(Writes.RecordValidComplaint,
             new { input = new { idempotencyKey = key, creditCode = code, productCode = product,
                 foundValidOn = "2026-11-01", summary = "漏电" } });
         Assert.Equal(["IDEMPOTENCY_KEY_REUSED input.idempotencyKey"], otherOperation.FieldErrors());
+        // Another write is named as such: it was told "… for recordValidComplaint with different input".
+        Assert.Contains("for another write, recordSampling (this is recordValidComplaint).",
+            otherOperation.FirstErrorMessage, StringComparison.Ordinal);
         Assert.Equal(1, await factory.DbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == key)));
     }
 
@@ -89,6 +95,8 @@ public sealed class IdempotencyTests(WritableServerFactory factory)
     [InlineData("k-\u200b1", "U+200B (an invisible formatting character) at character 3")]
     [InlineData("k-\u202e1", "U+202E (an invisible formatting character) at character 3")]
     [InlineData("k\u03011", "U+0301 (a combining mark) at character 2")]
+    [InlineData("a\u00a0b", "U+00A0 (a space other than the plain space) at character 2")]
+    [InlineData("a\u3000b", "U+3000 (a space other than the plain space) at character 2")]
     public async Task A_key_with_a_character_that_does_not_print_is_refused_naming_it(string key, string named)
     {
         var (code, product, _) = await factory.EnterpriseAsync(16);
