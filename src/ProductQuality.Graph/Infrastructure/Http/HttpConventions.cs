@@ -31,6 +31,22 @@ internal static class HttpConventions
         // Routing chooses the endpoint here, after the rewrite (by default it would run first and see HEAD).
         app.UseRouting();
         app.UseStatusCodePages(context => WriteAsync(context.HttpContext, graphQLPath));
+
+        // A WebSocket upgrade anywhere but the endpoint: at an address that serves a page or a probe (/map,
+        // /health/live) the GET answered it with 200 and the page, which no WebSocket client reads (the probe of
+        // recent changes). It is the 404 that tells where GraphQL over WebSocket is, as at any other address.
+        app.Use((http, next) =>
+        {
+            if (WebSockets.GraphQLWebSocketEndpoint.AsksUpgrade(http.Request)
+                && !string.Equals(http.Request.Path.Value?.TrimEnd('/'), graphQLPath.TrimEnd('/'),
+                    StringComparison.OrdinalIgnoreCase))
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(http);
+        });
         return app;
     }
 
