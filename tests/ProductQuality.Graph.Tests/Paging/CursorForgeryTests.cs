@@ -92,8 +92,7 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
             new { a = cursor });
 
         Assert.Equal("INVALID_CURSOR", reply.FirstErrorCode);
-        Assert.Contains("ordered by CLASS_WORST_FIRST, not NAME_ASC", reply.FirstErrorMessage,
-            StringComparison.Ordinal);
+        Assert.Contains("in another order, not NAME_ASC", reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,6 +106,24 @@ public sealed class CursorForgeryTests(GraphServerFactory factory)
                 "query($a: String) { riskWarnings(first: 2, after: $a) { edges { cursor } } }", new { a = cursor });
             await AssertInvalidCursor(reply, cursor);
         }
+    }
+
+    /// <summary>
+    /// Cursors are sealed per list and rows, not per contract, so finance's cursor reaches project-approval, whose only
+    /// order is NAME_ASC: the refusal named the cursor's order, a value its schema does not have (the access probe).
+    /// </summary>
+    [Fact]
+    public async Task A_cursor_of_another_order_is_refused_without_naming_that_order()
+    {
+        var finance = (await factory.ClientFor("finance").PostAsync(
+            "{ enterprises(first: 2, orderBy: QUALITY_INDEX_LOW_FIRST) { pageInfo { endCursor } } }")).EnsureData();
+        var cursor = finance.Data.GetProperty("enterprises").GetProperty("pageInfo").GetProperty("endCursor")
+            .GetString();
+        var reply = await factory.ClientFor("project-approval").PostAsync(
+            "query($a: String) { enterprises(first: 2, after: $a) { totalCount } }", new { a = cursor });
+        Assert.Equal("INVALID_CURSOR", reply.FirstErrorCode);
+        Assert.DoesNotContain("QUALITY_INDEX", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("restart from the first page", reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,9 +35,11 @@ public static class Cursor
         var key = payload[(Version.Length + tag.Length + 2)..idAt];
         return tag == order
             ? (key, id)
-            // Tags are the orders' member names (NameAsc); the schema, and so the caller, spells them NAME_ASC.
-            : throw new DomainException(ErrorCodes.InvalidCursor, $"The cursor belongs to a list ordered by "
-                + $"{tag.ToConstantCase()}, not {order.ToConstantCase()}: restart from the first page.");
+            // Tags are the orders' member names (NameAsc); the schema, and so the caller, spells them NAME_ASC. The
+            // cursor's own order is not named: it may be one the caller's contract does not have (a finance cursor
+            // sent by project-approval named QUALITY_INDEX_LOW_FIRST: the access probe).
+            : throw new DomainException(ErrorCodes.InvalidCursor, "The cursor belongs to a list in another order, "
+                + $"not {order.ToConstantCase()}: restart from the first page.");
     }
 
     /// <summary>Decodes a cursor whose key is a typed value; <paramref name="parse"/> is null for a bad key.</summary>
