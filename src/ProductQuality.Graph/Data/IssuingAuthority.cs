@@ -15,7 +15,8 @@ public static class IssuingAuthority
     /// <summary>Region codes are 6 digits.</summary>
     public const int MaxLength = 6;
 
-    /// <summary>The bureau in words, for a message: "the city bureau (330400)", "the county bureau of 330481".</summary>
+    /// <summary>The bureau in words, for messages: "the city bureau (330400)", "the county bureau of 330481".
+    /// </summary>
     public static string Named(string authority) =>
         authority == City ? $"the city bureau ({City})" : $"the county bureau of {authority}";
 
