@@ -49,18 +49,9 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
                 + "than two decimal places; give the fine in yuan to the fen (分), e.g. 1234.56.");
         }
 
-        // The writer's own register, and the enterprise's record (which the writer sees whole): another county's
-        // numbers are neither checked nor revealed. Checked by the bureau alone, a county's decision recorded again
-        // by the city counted twice towards the class (as a sampling did: the access probe).
-        if (number.Length > 0
-            && await HolderAsync(scope, enterprise?.Id, DocumentNumber.Forms(input.DecisionNumber), ct) is { } holder)
+        if (number.Length > 0 && await HolderAsync(scope, enterprise?.Id, input.DecisionNumber, ct) is { } holder)
         {
-            scope.Errors.Add("decisionNumber", holder == scope.Authority
-                ? $"Decision number '{number}' is already recorded by your bureau; a decision is recorded once. "
-                    + "Check the number."
-                : $"Decision number '{number}' is already recorded for this enterprise by "
-                    + $"{IssuingAuthority.Named(holder)}; a decision is recorded once, and the enterprise's record "
-                    + "counts it already. Check the number.",
+            scope.Errors.Add("decisionNumber", NumberHolder.Taken(scope, holder, "Decision", number),
                 ErrorCodes.Duplicate);
         }
 
@@ -86,20 +77,14 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
         WriteScope scope, RecordEnforcementDecisionInput input, CancellationToken ct) =>
-        await HolderAsync(scope, null, DocumentNumber.Forms(input.DecisionNumber), ct) is not null
+        await HolderAsync(scope, null, input.DecisionNumber, ct) is not null
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.decisionNumber",
                 $"Decision number '{input.DecisionNumber}' was just recorded by another request; " +
                 "a decision is recorded once.")
             : null;
 
-    // Who recorded the number already, the writer's own bureau first; null when nobody the writer may ask.
-    private static async Task<string?> HolderAsync(WriteScope scope, int? enterpriseId, string[] forms,
-        CancellationToken ct)
-    {
-        var holders = await scope.Db.EnforcementDecisions
-            .Where(d => (d.Authority == scope.Authority || d.EnterpriseId == enterpriseId)
-                && forms.Contains(d.DecisionNumber))
-            .Select(d => d.Authority).Distinct().ToListAsync(ct);
-        return holders.Contains(scope.Authority) ? scope.Authority : holders.FirstOrDefault();
-    }
+    private static Task<string?> HolderAsync(WriteScope scope, int? enterpriseId, string number,
+        CancellationToken ct) => NumberHolder.FindAsync(scope, scope.Db.EnforcementDecisions.Select(d =>
+        new NumberedRow { Authority = d.Authority, EnterpriseId = d.EnterpriseId, Number = d.DecisionNumber }),
+        enterpriseId, DocumentNumber.Forms(number), ct);
 }

@@ -41,18 +41,9 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
         var report = scope.DocumentNumber("reportNumber", input.ReportNumber);
         scope.PastDate("sampledOn", input.SampledOn, enterprise);
         var items = FailedItems(scope, input);
-        // The writer's own register, and the enterprise's record (which the writer sees whole): another county's
-        // numbers are neither checked nor revealed. Checked by the bureau alone, the city recorded a county's
-        // report again for the same enterprise, and it counted twice towards the class (the access probe).
-        if (report.Length > 0 && await HolderAsync(scope, enterprise?.Id, DocumentNumber.Forms(input.ReportNumber), ct)
-            is { } holder)
+        if (report.Length > 0 && await HolderAsync(scope, enterprise?.Id, input.ReportNumber, ct) is { } holder)
         {
-            scope.Errors.Add("reportNumber", holder == scope.Authority
-                ? $"Report number '{report}' is already recorded by your bureau; a report is recorded once. "
-                    + "Check the number."
-                : $"Report number '{report}' is already recorded for this enterprise by "
-                    + $"{IssuingAuthority.Named(holder)}; a report is recorded once, and the enterprise's record "
-                    + "counts it already. Check the number.",
+            scope.Errors.Add("reportNumber", NumberHolder.Taken(scope, holder, "Report", report),
                 ErrorCodes.Duplicate);
         }
 
@@ -84,22 +75,17 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
 
     public override async Task<DomainException?> ExplainFailedSaveAsync(
         WriteScope scope, RecordSamplingInput input, CancellationToken ct) =>
-        await HolderAsync(scope, null, DocumentNumber.Forms(input.ReportNumber), ct) is not null
+        await HolderAsync(scope, null, input.ReportNumber, ct) is not null
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.reportNumber",
                 $"Report number '{input.ReportNumber}' was just recorded by another request; " +
                 "a report is recorded once.")
             : null;
 
-    // Who recorded the number already, the writer's own bureau first; null when nobody the writer may ask.
-    private static async Task<string?> HolderAsync(WriteScope scope, int? enterpriseId, string[] forms,
-        CancellationToken ct)
-    {
-        var holders = await scope.Db.Inspections
-            .Where(i => (i.Authority == scope.Authority || i.EnterpriseId == enterpriseId)
-                && forms.Contains(i.ReportNumber))
-            .Select(i => i.Authority).Distinct().ToListAsync(ct);
-        return holders.Contains(scope.Authority) ? scope.Authority : holders.FirstOrDefault();
-    }
+    private static Task<string?> HolderAsync(WriteScope scope, int? enterpriseId, string number,
+        CancellationToken ct) => NumberHolder.FindAsync(scope, scope.Db.Inspections.Select(i => new NumberedRow
+        {
+            Authority = i.Authority, EnterpriseId = i.EnterpriseId, Number = i.ReportNumber,
+        }), enterpriseId, DocumentNumber.Forms(number), ct);
 
     private static List<InspectionFailedItem> FailedItems(WriteScope scope, RecordSamplingInput input)
     {

@@ -83,7 +83,7 @@ public static class GraphQLEndpointRegistration
     }
 
     // As routing matches them: in any case, with or without a trailing slash.
-    private static bool SamePath(PathString request, string path) =>
+    internal static bool SamePath(PathString request, string path) =>
         string.Equals(request.Value?.TrimEnd('/'), path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
     public static WebApplication MapProductQualityGraph(this WebApplication app)

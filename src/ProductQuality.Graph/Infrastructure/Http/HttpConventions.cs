@@ -38,8 +38,7 @@ internal static class HttpConventions
         app.Use((http, next) =>
         {
             if (WebSockets.GraphQLWebSocketEndpoint.AsksUpgrade(http.Request)
-                && !string.Equals(http.Request.Path.Value?.TrimEnd('/'), graphQLPath.TrimEnd('/'),
-                    StringComparison.OrdinalIgnoreCase))
+                && !GraphQLEndpointRegistration.SamePath(http.Request.Path, graphQLPath))
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
