@@ -5,12 +5,14 @@ namespace ProductQuality.Graph.Explorer;
 
 /// <summary>
 /// The examples under <c>schema/examples/&lt;contract&gt;/</c>, embedded in the assembly: each <c>NN-name.graphql</c>
-/// (its leading <c># </c> lines are its title) with optional variables in <c>NN-name.variables.json</c>. The IDE
+/// (its leading <c># </c> lines are its title; a <c>#! city-only</c> line keeps it from county bureaus) with optional
+/// variables in <c>NN-name.variables.json</c>. The IDE
 /// opens a contract's examples as tabs; tests run every one against the server, so an example cannot rot.
 /// </summary>
 public sealed class ExampleCatalogue
 {
     private const string Prefix = "Examples/";
+    private const string FlagPrefix = "#!";
     private readonly Dictionary<string, IReadOnlyList<QueryExample>> _byContract;
 
     public ExampleCatalogue() : this(typeof(ExampleCatalogue).Assembly)
@@ -41,12 +43,14 @@ public sealed class ExampleCatalogue
         var contract = path[..path.IndexOf('/', StringComparison.Ordinal)];
         var name = Path.GetFileNameWithoutExtension(path);
         var query = files[path];
-        var title = string.Join(' ', query.Split('\n')
-            .TakeWhile(l => l.StartsWith('#'))
+        var heading = query.Split('\n').TakeWhile(l => l.StartsWith('#')).ToList();
+        var title = string.Join(' ', heading
+            .Where(l => !l.StartsWith(FlagPrefix, StringComparison.Ordinal))
             .Select(l => l.TrimStart('#').Trim())).Trim();
+        var cityOnly = heading.Contains(FlagPrefix + " city-only", StringComparer.Ordinal);
         var variables = files.GetValueOrDefault($"{contract}/{name}.variables.json");
         return new QueryExample(contract, name, title.Length > 0 ? title : name, query,
-            variables is null ? null : JsonDocument.Parse(variables).RootElement.Clone());
+            variables is null ? null : JsonDocument.Parse(variables).RootElement.Clone(), cityOnly);
     }
 
     private static string Read(Assembly assembly, string resource)

@@ -35,7 +35,10 @@ public static class ExplorerRegistration
 
         app.MapGet(settings.SessionUrl, (HttpContext http, IAudienceResolver audiences, AccessPolicy policy) =>
             ExplorerSession.HandleAsync(http, audiences, policy, developmentSignIn));
-        app.MapGet(settings.ExamplesUrl, ExampleEndpoint.HandleAsync);
+        // A county bureau's examples read the database: an outage is answered 503 like any other request's.
+        app.MapGet(settings.ExamplesUrl, (HttpContext http, UnhandledErrorGuard guard,
+                IAudienceResolver audiences, ExampleCatalogue examples, Data.ProductQualityDbContext db) =>
+            guard.RunAsync(http, h => ExampleEndpoint.HandleAsync(h, audiences, examples, db)));
         app.MapGet(settings.SchemaUrl, (HttpContext http, ContractDownload download) => download.HandleAsync(http));
         if (developmentSignIn)
         {
