@@ -194,17 +194,18 @@ public sealed class ConnectionParamsTests(WebSocketServer server) : IClassFixtur
 
     /// <summary>
     /// connectionParams: { headers: { Authorization } } connected as the public, and the first query failed on a
-    /// field the public does not have (FIELDS_ON_CORRECT_TYPE), with nothing pointing at the token.
+    /// field the public does not have (FIELDS_ON_CORRECT_TYPE), with nothing pointing at the token. The member's name
+    /// in any case, as the names in it are: "Headers" was passed over too (the probe of recent changes).
     /// </summary>
-    [Fact]
-    public async Task A_token_wrapped_in_headers_signs_the_connection_in()
+    [Theory]
+    [InlineData("headers")]
+    [InlineData("Headers")]
+    [InlineData("HEADERS")]
+    public async Task A_token_wrapped_in_headers_signs_the_connection_in(string member)
     {
         await using var client = await WsClient.ConnectAsync(server.Address);
-        await client.SendAsync(JsonSerializer.Serialize(new
-        {
-            type = "connection_init",
-            payload = new { headers = new { Authorization = "Bearer " + server.Token("finance") } },
-        }));
+        await client.SendAsync("{\"type\":\"connection_init\",\"payload\":{\"" + member
+            + "\":{\"Authorization\":\"Bearer " + server.Token("finance") + "\"}}}");
         Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
         await client.SendAsync(
             JsonSerializer.Serialize(new { id = "q", type = "subscribe", payload = new { query = Query } }));
@@ -228,14 +229,16 @@ public sealed class ConnectionParamsTests(WebSocketServer server) : IClassFixtur
     [InlineData("\"Bearer {token}\"")]
     [InlineData("[\"Authorization\",\"Bearer {token}\"]")]
     [InlineData("42")]
-    public async Task A_headers_member_that_is_no_object_is_refused_not_taken_for_the_public(string headers)
+    [InlineData("\"Bearer {token}\"", "Headers")]
+    public async Task A_headers_member_that_is_no_object_is_refused_not_taken_for_the_public(
+        string headers, string member = "headers")
     {
         await using var client = await WsClient.ConnectAsync(server.Address);
-        await client.SendAsync("{\"type\":\"connection_init\",\"payload\":{\"headers\":"
+        await client.SendAsync("{\"type\":\"connection_init\",\"payload\":{\"" + member + "\":"
             + headers.Replace("{token}", server.Token("finance"), StringComparison.Ordinal) + "}}");
         var (code, said) = await client.ClosedAsync();
         Assert.Equal(4403, code);
-        Assert.StartsWith("INVALID_TOKEN: payload.headers must be an object holding the token: {\"headers\": "
+        Assert.StartsWith($"INVALID_TOKEN: payload.{member} must be an object holding the token: {{\"headers\": "
             + "{\"Authorization\": \"Bearer <JWT>\"}}", said, StringComparison.Ordinal);
 
         await using var none = await WsClient.ConnectAsync(server.Address);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using ProductQuality.Graph.Audit;
+using ProductQuality.Graph.Infrastructure.WebSockets;
 using ProductQuality.Graph.Tests.Audit;
 
 namespace ProductQuality.Graph.Tests.WebSockets;
@@ -308,6 +309,21 @@ public sealed class TransportWsProtocolTests(WebSocketServer server) : IClassFix
         Assert.Equal(4406, code);
         Assert.StartsWith("Subprotocol not acceptable", reason, StringComparison.Ordinal);
         Assert.Contains("connection_init", reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A token as the only subprotocol (new WebSocket(url, [token])) was told only to use graphql-transport-ws, not
+    /// where the token goes (the probe of recent changes).
+    /// </summary>
+    [Fact]
+    public async Task A_token_offered_as_the_only_subprotocol_is_told_where_it_goes()
+    {
+        await using var client = await WsClient.ConnectAsync(server.Address, subProtocol: server.Token("finance"));
+
+        Assert.Null(client.SubProtocol);   // the token is never echoed
+        var (code, reason) = await client.ClosedAsync();
+        Assert.Equal(4406, code);
+        Assert.Equal(SubprotocolCredential.Reason, reason);
     }
 
     [Fact]

@@ -13,8 +13,7 @@ internal static class ConnectionParams
 {
     /// <summary>
     /// Every one of <paramref name="names"/> (in any case) the payload holds (not null), at its top, then under
-    /// <c>headers</c>, with
-    /// the path each was found at for messages (<c>headers.Authorization</c>). The caller refuses two that differ:
+    /// <c>headers</c> (in any case too), with the path each was found at for messages (<c>headers.Authorization</c>). The caller refuses two that differ:
     /// taking the first quietly decided which of two tokens or purposes a connection ran under (the client probe).
     /// A <c>headers</c> that is no object holds nothing here; <see cref="ConnectionToken"/> refuses it first.
     /// </summary>
@@ -22,13 +21,24 @@ internal static class ConnectionParams
     {
         ArgumentNullException.ThrowIfNull(names);
         var found = Members(payload, names).ToList();
-        if (payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("headers", out var headers))
+        foreach (var (holder, headers) in HeaderObjects(payload))
         {
-            found.AddRange(Members(headers, names).Select(m => ("headers." + m.Name, m.Value)));
+            found.AddRange(Members(headers, names).Select(m => (holder + "." + m.Name, m.Value)));
         }
 
         return found;
     }
+
+    /// <summary>
+    /// The payload's <c>headers</c> members, named in any case: a token under <c>Headers</c> was passed over and the
+    /// connection signed in as the public (the probe of the last session's changes).
+    /// </summary>
+    public static IEnumerable<(string Name, JsonElement Value)> HeaderObjects(JsonElement payload) =>
+        payload.ValueKind != JsonValueKind.Object
+            ? []
+            : payload.EnumerateObject()
+                .Where(m => m.Name.Equals("headers", StringComparison.OrdinalIgnoreCase))
+                .Select(m => (m.Name, m.Value));
 
     // Names compared without case, as header names are (RFC 9110 §5.1): "AUTHORIZATION", "Token" or a "headers"
     // object's "X-PURPOSE" were passed over, and the connection quietly signed in as the public (the probe of recent

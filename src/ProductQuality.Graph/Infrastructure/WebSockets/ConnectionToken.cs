@@ -44,11 +44,12 @@ internal static class ConnectionToken
 
             // A headers member of another shape (a string "Bearer <JWT>", an array) was skipped, and the connection
             // served as the public: the client meant to sign in. null is no headers, as no member.
-            if (body.TryGetProperty("headers", out var headers)
-                && headers.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            if (ConnectionParams.HeaderObjects(body)
+                    .FirstOrDefault(h => h.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+                is { Name: { } misshapen })
             {
                 return (StringValues.Empty, ConnectionRefusal.Token("INVALID_TOKEN", StatusCodes.Status401Unauthorized,
-                    "payload.headers must be an object holding the token: {\"headers\": {\"Authorization\": "
+                    $"payload.{misshapen} must be an object holding the token: {{\"headers\": {{\"Authorization\": "
                     + "\"Bearer <JWT>\"}}."));
             }
 

@@ -61,6 +61,15 @@ internal sealed class GraphQLWebSocketEndpoint(
             return;
         }
 
+        // Before the subprotocol's own check: a token offered alone (new WebSocket(url, [token])) was told only to
+        // use graphql-transport-ws, and not where the token goes (the probe of recent changes).
+        if (http.WebSockets.WebSocketRequestedProtocols.Any(SubprotocolCredential.LooksLikeOne))
+        {
+            await RefuseAsync(http, CloseCodes.SubprotocolNotAcceptable, "UNSUPPORTED_WEBSOCKET_PROTOCOL",
+                StatusCodes.Status400BadRequest, SubprotocolCredential.Reason);
+            return;
+        }
+
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol, StringComparer.Ordinal))
         {
             var legacy = http.WebSockets.WebSocketRequestedProtocols.Contains("graphql-ws", StringComparer.Ordinal);
@@ -68,13 +77,6 @@ internal sealed class GraphQLWebSocketEndpoint(
                 StatusCodes.Status400BadRequest, legacy
                     ? $"Subprotocol not acceptable: the legacy 'graphql-ws' is not served; use '{SubProtocol}'"
                     : $"Subprotocol not acceptable: use '{SubProtocol}' (the graphql-ws library's clients ask for it)");
-            return;
-        }
-
-        if (http.WebSockets.WebSocketRequestedProtocols.Any(SubprotocolCredential.LooksLikeOne))
-        {
-            await RefuseAsync(http, CloseCodes.SubprotocolNotAcceptable, "UNSUPPORTED_WEBSOCKET_PROTOCOL",
-                StatusCodes.Status400BadRequest, SubprotocolCredential.Reason);
             return;
         }
 
