@@ -53,12 +53,26 @@ internal static class DocumentNumber
     /// <summary>
     /// The forms a number may be stored in, for the duplicate check: normalized, and as typed (trimmed) — the form
     /// every number recorded before normalization was stored in. Without the second, a number recorded then and
-    /// typed again exactly was accepted as a new document after the upgrade.
+    /// typed again exactly was accepted as a new document after the upgrade. Each also with its Latin letters in
+    /// capitals, which a check compares with the stored number's capitals (<c>upper()</c>, which both databases
+    /// apply to Latin letters at least): "prb-001" was another document than "PRB-001", and one report of an
+    /// enterprise counted twice (the probe of recent changes).
     /// </summary>
     public static string[] Forms(string? typed)
     {
         var asTyped = typed?.Trim() ?? "";
         var normalized = Normalize(asTyped) ?? asTyped;
-        return normalized == asTyped ? [normalized] : [normalized, asTyped];
+        return new[] { normalized, asTyped, LatinCapitals(normalized), LatinCapitals(asTyped) }
+            .Distinct(StringComparer.Ordinal).ToArray();
     }
+
+    // Latin letters only: what SQLite's upper() folds, so that a form and upper(stored) meet on both databases.
+    private static string LatinCapitals(string text) =>
+        string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] is >= 'a' and <= 'z' ? (char)(source[i] - 32) : source[i];
+            }
+        });
 }

@@ -26,7 +26,8 @@ internal static class NumberHolder
         string[] forms, CancellationToken ct)
     {
         var holders = await rows
-            .Where(r => (r.Authority == scope.Authority || r.EnterpriseId == enterpriseId) && forms.Contains(r.Number))
+            .Where(r => (r.Authority == scope.Authority || r.EnterpriseId == enterpriseId)
+                && (forms.Contains(r.Number) || forms.Contains(r.Number.ToUpper())))
             .Select(r => r.Authority).Distinct().ToListAsync(ct);
         return holders.Contains(scope.Authority) ? scope.Authority : holders.FirstOrDefault();
     }

@@ -74,7 +74,8 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
             : null;
 
     private static Task<bool> TakenAsync(WriteScope scope, string[] forms, CancellationToken ct) =>
-        scope.Db.RiskWarnings.AnyAsync(w => w.Authority == scope.Authority && forms.Contains(w.Number), ct);
+        scope.Db.RiskWarnings.AnyAsync(w => w.Authority == scope.Authority
+            && (forms.Contains(w.Number) || forms.Contains(w.Number.ToUpper())), ct);
 
     private static async Task CheckRegionAsync(WriteScope scope, IssueRiskWarningInput input, CancellationToken ct)
     {

@@ -35,6 +35,8 @@ public sealed class DocumentNumberTests
     [Theory]
     [InlineData(" JX-1 ", new[] { "JX-1" })]
     [InlineData("嘉市监处罚（2026）7号", new[] { "嘉市监处罚(2026)7号", "嘉市监处罚（2026）7号" })]
+    [InlineData("jx-é1", new[] { "jx-é1", "JX-é1" })]
+    [InlineData("ｊｘ-1", new[] { "jx-1", "ｊｘ-1", "JX-1" })]
     public void A_number_is_looked_for_as_normalized_and_as_typed(string typed, string[] forms) =>
         Assert.Equal(forms, DocumentNumber.Forms(typed));
 }

@@ -40,6 +40,29 @@ public sealed class NumberAuthorityTests(WritableServerFactory factory)
     }
 
     /// <summary>
+    /// A number is one document in whatever case its Latin letters are typed: "prb-001" after "PRB-001" was recorded
+    /// as another document, and one report of an enterprise counted twice (the probe of recent changes).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(NumberedWrites))]
+    public async Task A_number_in_other_letter_case_is_a_duplicate(string write)
+    {
+        var number = "Case-" + WriteData.Unique("No");
+        var offset = 40 + (Array.IndexOf(NumberedWrite.Names, write) * 2);
+        var (code, product, _) = await factory.EnterpriseAsync(offset, county: "330421");
+        (await factory.ClientFor("samr-jiaxing").WriteAsync(write, number, code, product, "330421")).EnsureData();
+
+        // Another enterprise of the register: a second listing of the first would be refused for another reason.
+        var (other, otherProduct, _) = await factory.EnterpriseAsync(offset + 1, county: "330421");
+        foreach (var variant in new[] { number.ToLowerInvariant(), number.ToUpperInvariant() })
+        {
+            var again = await factory.ClientFor("samr-jiaxing")
+                .WriteAsync(write, variant, other, otherProduct, "330421");
+            Assert.Equal([$"DUPLICATE input.{NumberedWrite.Field(write)}"], again.FieldErrors());
+        }
+    }
+
+    /// <summary>
     /// The enterprise's own record is one register too: whoever writes for an enterprise sees its record whole, so a
     /// number already recorded for it by the other bureau is DUPLICATE, naming that bureau. Checked by the writer's
     /// bureau alone, the city recorded a county's failed sampling again and it counted twice towards the class.
