@@ -16,12 +16,43 @@ internal static class Quoted
     {
         if (text is not { } whole || whole.Length <= length)
         {
-            return text ?? "";
+            return Visible(text ?? "");
         }
 
         var cut = char.IsHighSurrogate(whole[length - 1]) ? length - 1 : length;
-        return whole[..cut] + "…";
+        return Visible(whole[..cut]) + "…";
     }
+
+    /// <summary>
+    /// Control and direction-changing characters written out as <c>\uXXXX</c>: quoted raw, a NUL went back in an
+    /// operation name's error (the PostgreSQL probe), a line break forged a line where the message is logged, and a
+    /// right-to-left override reversed the rest of the message on the caller's screen.
+    /// </summary>
+    private static string Visible(string text)
+    {
+        if (!text.Any(Hidden))
+        {
+            return text;
+        }
+
+        var visible = new System.Text.StringBuilder(text.Length + 12);
+        foreach (var c in text)
+        {
+            if (Hidden(c))
+            {
+                visible.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                visible.Append(c);
+            }
+        }
+
+        return visible.ToString();
+    }
+
+    private static bool Hidden(char c) =>
+        char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>
     /// The text whole, as a JSON string: quotes and backslashes escaped, other characters (汉字 included) as they

@@ -17,8 +17,6 @@ public static class MutationRunner
     public const int MaxKeyLength = 128;
 
     // Every space separator and other white space but U+0020 (tab and line breaks are control characters, refused).
-    private static readonly System.Buffers.SearchValues<char> OtherSpaces = System.Buffers.SearchValues.Create(
-        "\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000");
 
     public static async Task<object?> RunAsync<TInput>(IResolveFieldContext context, WriteOperation<TInput> operation)
         where TInput : WriteInput
@@ -41,10 +39,7 @@ public static class MutationRunner
         // break forged a line of the console log, and one with a zero-width space was another key than the one the
         // caller saw. PostgreSQL refuses U+0000 in text outright.
         // A space other than the plain one (no-break U+00A0, ideographic U+3000) looks like it, and made another key.
-        var unprintable = Infrastructure.PrintableText.FirstUnprintable(key)
-            ?? (key.AsSpan().IndexOfAny(OtherSpaces) is >= 0 and var at
-                ? $"U+{(int)key[at]:X4} (a space other than the plain space) at character {at + 1}"
-                : null);
+        var unprintable = Infrastructure.PrintableText.FirstUnprintable(key) ?? FirstBlankLookalike(key);
         if (unprintable is not null)
         {
             return Reject(context, [DomainException.ForField(ErrorCodes.InvalidInput, "input.idempotencyKey",
@@ -138,6 +133,32 @@ public static class MutationRunner
             error.Path = context.ResponsePath; // the response keys (an alias), as the spec asks
             error.AddLocation(context.FieldAst, context.Document);
             context.Errors.Add(error);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A character of the key that prints as blank but is not the plain space, described with its position in
+    /// characters (not UTF-16 units, as the length limit counts): another space (no-break U+00A0, ideographic U+3000)
+    /// made a key that looked like another, and a key of Hangul fillers (U+3164) or the braille blank (U+2800) alone
+    /// looked empty. Null when there is none.
+    /// </summary>
+    private static string? FirstBlankLookalike(string key)
+    {
+        var position = 0;
+        foreach (var rune in key.EnumerateRunes())
+        {
+            position++;
+            if (rune.Value != ' ' && System.Text.Rune.IsWhiteSpace(rune))
+            {
+                return $"U+{rune.Value:X4} (a space other than the plain space) at character {position}";
+            }
+
+            if (rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800)
+            {
+                return $"U+{rune.Value:X4} (a character that prints as blank) at character {position}";
+            }
         }
 
         return null;

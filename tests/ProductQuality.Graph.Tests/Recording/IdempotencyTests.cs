@@ -97,6 +97,9 @@ public sealed class IdempotencyTests(WritableServerFactory factory)
     [InlineData("k\u03011", "U+0301 (a combining mark) at character 2")]
     [InlineData("a\u00a0b", "U+00A0 (a space other than the plain space) at character 2")]
     [InlineData("a\u3000b", "U+3000 (a space other than the plain space) at character 2")]
+    [InlineData("\U0001F600\U0001F600\u00a0x", "U+00A0 (a space other than the plain space) at character 3")]
+    [InlineData("\u3164", "U+3164 (a character that prints as blank) at character 1")]
+    [InlineData("k\u2800", "U+2800 (a character that prints as blank) at character 2")]
     public async Task A_key_with_a_character_that_does_not_print_is_refused_naming_it(string key, string named)
     {
         var (code, product, _) = await factory.EnterpriseAsync(16);

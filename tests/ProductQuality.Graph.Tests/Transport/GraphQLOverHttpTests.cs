@@ -318,6 +318,22 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         Assert.Contains(new string('C', 39) + "…'", reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A quoted input's control and direction characters are written out: a NUL went back raw in the operation
+    /// name's error (the PostgreSQL probe), a line break would forge a line where the message is logged.
+    /// </summary>
+    [Theory]
+    [InlineData("Q\u0000x", "'Q\\u0000x'")]
+    [InlineData("Q\nINFO forged", "'Q\\u000AINFO forged'")]
+    [InlineData("Q\u202Ex", "'Q\\u202Ex'")]
+    public async Task A_quoted_name_shows_its_control_characters_written_out(string name, string quoted)
+    {
+        var reply = await _client.PostAsync("query A { __typename } query B { __typename }", operationName: name);
+        Assert.Equal("INVALID_OPERATION_NAME", reply.FirstErrorCode);
+        Assert.Contains(quoted, reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(reply.FirstErrorMessage!, c => char.IsControl(c) || c == '\u202E');
+    }
+
     [Fact]
     public async Task A_cut_message_with_its_note_stays_within_2000_characters()
     {
