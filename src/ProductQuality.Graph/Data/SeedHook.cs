@@ -22,6 +22,10 @@ internal static class SeedHook
                 + "in {Seconds:F1} s.",
             summary.Enterprises, summary.Inspections, summary.Blacklisted, summary.Assured,
             summary.Elapsed.TotalSeconds);
+        // The generated data set and the change tracker's copies are garbage once written, but the server GC kept
+        // the heap they grew: a server that seeded on its first start stayed at ~1.1 GB resident for its life,
+        // against ~0.3 GB after a restart (the cost probe), which matters under a container's memory limit.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>
