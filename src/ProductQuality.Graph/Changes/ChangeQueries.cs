@@ -10,7 +10,8 @@ namespace ProductQuality.Graph.Changes;
 /// <summary>
 /// <c>changes</c>: the change feed a partner follows — every change its contract and row scope let it see, in commit
 /// order, resumable from the cursor of the last event it processed. Priced by the cost limit as a page of
-/// <c>first</c> rows, like every connection.
+/// <c>first</c> rows, like every connection, and its <c>totalCount</c>, which counts the whole feed, by the feed's
+/// size (<c>CountedLists</c>).
 /// </summary>
 public static class ChangeQueries
 {

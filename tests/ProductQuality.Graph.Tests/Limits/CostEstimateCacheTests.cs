@@ -32,6 +32,7 @@ public sealed class CostEstimateCacheTests(GraphServerFactory factory, ITestOutp
         var options = factory.Services.GetRequiredService<IOptions<QueryLimitsOptions>>().Value;
         var maxPageSize = factory.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.MaxPageSize;
         var audience = factory.Services.GetRequiredService<AccessPolicy>().ForDepartment("samr-jiaxing")!;
+        var counted = factory.Services.GetRequiredService<CountedLists>();
         var random = new Random(20261204);
         int compared = 0, fixedOnes = 0, moving = 0;
         foreach (var (contract, schema, generator, text, variables, document, operation) in
@@ -42,7 +43,7 @@ public sealed class CostEstimateCacheTests(GraphServerFactory factory, ITestOutp
             {
                 var json = generator.VariablesJson(variables);
                 var inputs = serializer.Deserialize<Inputs>(json) ?? Inputs.Empty;
-                var sizes = new ListSize(options, maxPageSize, operation, inputs);
+                var sizes = new ListSize(options, maxPageSize, operation, inputs, counted);
                 var expected = CostEstimator.Estimate(schema, document, operation, sizes);
                 readsVariables |= sizes.ReadVariables;
 

@@ -29,6 +29,45 @@ public sealed class DocumentLimitTests(GraphServerFactory factory)
         Assert.Single(reply.Json.GetProperty("errors").EnumerateArray());
     }
 
+    private const string WholeSchema =
+        "__schema { types { name description fields { name description args { name description } } } }";
+
+    /// <summary>
+    /// Introspection reads the schema, not rows, and the estimate counts its lists as one: 200 aliases of the whole
+    /// schema with descriptions were estimated 800 and answered 16 MB (4.5 MB as the public, budget 5,000).
+    /// </summary>
+    [Theory]
+    [InlineData(null, 200)]
+    [InlineData("samr-jiaxing", 200)]
+    [InlineData("samr-jiaxing", 6)]
+    public async Task Many_introspections_in_one_document_are_refused_before_validation(string? department, int n)
+    {
+        var reply = await factory.ClientFor(department).PostAsync(
+            "{ " + string.Join(" ", Enumerable.Range(0, n).Select(i => $"s{i}: {WholeSchema}")) + " }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("TOO_MANY_INTROSPECTIONS", reply.FirstErrorCode);
+        var extensions = reply.Json.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(n, extensions.GetProperty("introspections").GetInt64());
+        Assert.Equal(5, extensions.GetProperty("limit").GetInt64());
+    }
+
+    [Fact]
+    public async Task Introspections_spread_through_fragments_count_at_every_spread_and_five_still_answer()
+    {
+        var client = factory.ClientFor(null);
+        (await client.PostAsync("{ a: __schema { queryType { name } } ...T ...U } "
+            + "fragment T on Query { b: __type(name: \"Query\") { name } c: __type(name: \"Region\") { name } } "
+            + "fragment U on Query { ...T }")).EnsureData();
+
+        var reply = await client.PostAsync("{ a: __schema { queryType { name } } ...T ...U ...U } "
+            + "fragment T on Query { b: __type(name: \"Query\") { name } c: __type(name: \"Region\") { name } } "
+            + "fragment U on Query { ...T }");
+        Assert.Equal("TOO_MANY_INTROSPECTIONS", reply.FirstErrorCode);
+        Assert.Equal(7, reply.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("introspections")
+            .GetInt64());
+    }
+
     public static TheoryData<string, string> RepeatedShapes => new()
     {
         { QueryShapes.SameFieldCopies(21, false), "blacklist" },

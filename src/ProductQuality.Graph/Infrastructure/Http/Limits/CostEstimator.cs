@@ -19,6 +19,7 @@ internal sealed class CostEstimator
     private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _fragmentCosts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _fragmentTotals = new(StringComparer.Ordinal);
 
     private CostEstimator(ISchema schema, GraphQLDocument document, ListSize sizes)
     {
@@ -75,8 +76,40 @@ internal sealed class CostEstimator
         }
 
         var (rows, counted, reads) = _sizes.Rows(complex, definition, field);
-        var below = rows * SetCost(field.SelectionSet, Named(definition.ResolvedType));
-        return (counted ? Math.Max(rows, 1) : 0) + below + reads;
+        var type = Named(definition.ResolvedType);
+        var below = rows * SetCost(field.SelectionSet, type);
+        // A connection counts its whole list once per call, whatever its page (first: 0 included), when its
+        // totalCount is asked under any alias or fragment: priced here, not per row of the page.
+        var count = type is IComplexGraphType connection && _sizes.CountRows(connection) is > 0 and var size
+            && AsksTotal(field.SelectionSet) ? size : 0;
+        return (counted ? Math.Max(rows, 1) : 0) + below + reads + count;
+    }
+
+    private bool AsksTotal(GraphQLSelectionSet? set) =>
+        (set?.Selections ?? []).Any(selection => selection switch
+        {
+            GraphQLField field => field.Name.StringValue == "totalCount",
+            GraphQLInlineFragment inline => AsksTotal(inline.SelectionSet),
+            GraphQLFragmentSpread spread => FragmentAsksTotal(spread.FragmentName.Name.StringValue),
+            _ => false,
+        });
+
+    private bool FragmentAsksTotal(string name)
+    {
+        if (_fragmentTotals.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (!_fragments.TryGetValue(name, out var fragment) || !_inProgress.Add(name))
+        {
+            return false; // unknown fragment or a cycle: validation reports it
+        }
+
+        var asks = AsksTotal(fragment.SelectionSet);
+        _inProgress.Remove(name);
+        _fragmentTotals[name] = asks;
+        return asks;
     }
 
     private double FragmentCost(string name)

@@ -11,7 +11,7 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 internal sealed class DocumentCounter
 {
     private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (double Aliases, double Fields)> _totals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Totals> _totals = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
 
     private DocumentCounter(GraphQLDocument document)
@@ -25,46 +25,43 @@ internal sealed class DocumentCounter
     public static DocumentCounts Count(GraphQLDocument document)
     {
         var counter = new DocumentCounter(document);
-        double operations = 0, aliases = 0, fields = 0;
+        double operations = 0;
+        var totals = default(Totals);
         foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
         {
             operations++;
-            var (a, f) = counter.CountSet(operation.SelectionSet);
-            aliases += a;
-            fields += f;
+            totals += counter.CountSet(operation.SelectionSet);
         }
 
         foreach (var name in counter._fragments.Keys.Where(n => !counter._totals.ContainsKey(n)).ToList())
         {
-            var (a, f) = counter.Fragment(name);
-            aliases += a;
-            fields += f;
+            totals += counter.Fragment(name);
         }
 
-        return new DocumentCounts(Saturated(operations), Saturated(aliases), Saturated(fields));
+        return new DocumentCounts(Saturated(operations), Saturated(totals.Aliases), Saturated(totals.Fields),
+            Saturated(totals.Introspections));
     }
 
     // Doubles: nested fragments spread twice per level grow exponentially; the totals only need to exceed a limit.
-    private (double Aliases, double Fields) CountSet(GraphQLSelectionSet? set)
+    private Totals CountSet(GraphQLSelectionSet? set)
     {
-        double aliases = 0, fields = 0;
+        var totals = default(Totals);
         foreach (var selection in set?.Selections ?? [])
         {
-            var (a, f) = selection switch
+            totals += selection switch
             {
-                GraphQLField field => Add(CountSet(field.SelectionSet), field.Alias is null ? 0 : 1, 1),
+                GraphQLField field => CountSet(field.SelectionSet) + new Totals(field.Alias is null ? 0 : 1, 1,
+                    field.Name.StringValue is "__schema" or "__type" ? 1 : 0),
                 GraphQLInlineFragment inline => CountSet(inline.SelectionSet),
                 GraphQLFragmentSpread spread => Fragment(spread.FragmentName.Name.StringValue),
-                _ => (0, 0),
+                _ => default,
             };
-            aliases += a;
-            fields += f;
         }
 
-        return (aliases, fields);
+        return totals;
     }
 
-    private (double Aliases, double Fields) Fragment(string name)
+    private Totals Fragment(string name)
     {
         if (_totals.TryGetValue(name, out var known))
         {
@@ -73,7 +70,7 @@ internal sealed class DocumentCounter
 
         if (!_fragments.TryGetValue(name, out var fragment) || !_inProgress.Add(name))
         {
-            return (0, 0);
+            return default;
         }
 
         var totals = CountSet(fragment.SelectionSet);
@@ -82,8 +79,12 @@ internal sealed class DocumentCounter
         return totals;
     }
 
-    private static (double, double) Add((double Aliases, double Fields) inner, double aliases, double fields) =>
-        (inner.Aliases + aliases, inner.Fields + fields);
+    // The introspection fields (__schema, __type) are counted apart: their lists are the schema's, not rows.
+    private readonly record struct Totals(double Aliases, double Fields, double Introspections)
+    {
+        public static Totals operator +(Totals a, Totals b) =>
+            new(a.Aliases + b.Aliases, a.Fields + b.Fields, a.Introspections + b.Introspections);
+    }
 
     private static long Saturated(double value) => value >= long.MaxValue ? long.MaxValue : (long)value;
 }

@@ -12,7 +12,7 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 /// The checks on a parsed document before validation and execution: operations, aliases and fields (linear in the
 /// document), then the estimated cost of the operation to run against the caller's budget.
 /// </summary>
-internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize)
+internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize, CountedLists? counted = null)
 {
     // Documents whose shape passed: the endpoint reuses the parsed document of a cached query, so only its cost
     // (which depends on the variables) is estimated again.
@@ -100,9 +100,9 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
             return (fixedCost, null);
         }
 
-        var sizes = new ListSize(options, maxPageSize, operation, variables);
+        var sizes = new ListSize(options, maxPageSize, operation, variables, counted);
         var estimate = CostEstimator.Estimate(schema, document, operation, sizes);
-        if (!sizes.ReadVariables && sizes.Refusal is null)
+        if (!sizes.ReadVariables && !sizes.ReadListSizes && sizes.Refusal is null)
         {
             _fixedCosts.GetValue(operation, static _ => new()).Add(schema, estimate);
         }
@@ -135,6 +135,15 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
                 $"The document selects {counts.Fields} fields (a fragment counts at every spread); at most " +
                 $"{options.MaxFields} are accepted. Select fewer fields or split the request.",
                 "fields", counts.Fields, options.MaxFields);
+        }
+
+        if (counts.Introspections > options.MaxIntrospections)
+        {
+            return LimitRefusal.BadRequest("TOO_MANY_INTROSPECTIONS",
+                $"The document asks __schema or __type {counts.Introspections} times (a fragment counts at every " +
+                $"spread); at most {options.MaxIntrospections} are accepted. The schema is the same each time: ask " +
+                "for it once, or download it (/graphql/schema.graphql).", "introspections", counts.Introspections,
+                options.MaxIntrospections);
         }
 
         var (name, repeats) = FieldRepeats.Most(document, options.MaxFieldRepeats);

@@ -27,6 +27,7 @@ internal static class LimitsRegistration
         services.AddSingleton<UsageLimitsPolicy>();
         services.AddSingleton<DepartmentRateLimiter>();
         services.AddSingleton<DepartmentConcurrencyLimiter>();
+        services.AddSingleton<CountedLists>();
         services.AddSingleton<QueryLimits>();
         return services;
     }

@@ -10,14 +10,20 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 /// default page when absent, capped at the largest page), its <c>limit</c>, or the configured estimate of the list.
 /// The edges, nodes and page info of a connection are the connection's rows again, so they count nothing new.
 /// </summary>
-internal sealed class ListSize(
-    QueryLimitsOptions options, int maxPageSize, GraphQLOperationDefinition operation, Inputs? variables)
+internal sealed class ListSize(QueryLimitsOptions options, int maxPageSize, GraphQLOperationDefinition operation,
+    Inputs? variables, CountedLists? counted = null)
 {
     /// <summary>
     /// Whether a size came from the variables (or a variable's default): only an estimate that read none is the same
     /// for every request of the document.
     /// </summary>
     public bool ReadVariables { get; private set; }
+
+    /// <summary>
+    /// Whether the estimate priced the count of a list that only grows (<see cref="CountedLists"/>): it moves with
+    /// the list, so it is not kept for the document either.
+    /// </summary>
+    public bool ReadListSizes { get; private set; }
 
     /// <summary>
     /// The metadata key under which a field with a <c>limit</c> argument declares the largest limit it takes: a limit
@@ -42,10 +48,29 @@ internal sealed class ListSize(
             return (1, false, 0);
         }
 
-        // A field answering as of a past day restores its rows from history: dearer by the factor configured.
+        // A field answering as of a past day restores its rows from history: each is dearer by the factor
+        // configured. What is below them is read as it is now, so only the rows themselves are multiplied (an
+        // enterprise's restore is 300 rows' work, its products below it are not).
         var name = $"{parent.Name}.{definition.Name}";
         var (rows, counted) = RowsNow(name, parent, definition, field);
-        return (rows * AsOfFactor(name, field), counted, options.FieldCosts.GetValueOrDefault(name));
+        var restored = rows * (AsOfFactor(name, field) - 1);
+        return (rows, counted, options.FieldCosts.GetValueOrDefault(name) + restored);
+    }
+
+    /// <summary>
+    /// The rows a connection's <c>totalCount</c> reads, once per call whatever its page: a list that only grows (the
+    /// change feed, the access log) one row per <c>CountedRowsPerRow</c> of its rows; 0 for the others, whose
+    /// count the data set bounds (enterprises: a few thousand, as cheap as a page).
+    /// </summary>
+    public double CountRows(IComplexGraphType connection)
+    {
+        if (counted?.SizeOf(connection.Name) is not { } size)
+        {
+            return 0;
+        }
+
+        ReadListSizes = true;
+        return Math.Ceiling(size / (double)Math.Max(1, options.CountedRowsPerRow));
     }
 
     private (double Rows, bool Counted) RowsNow(

@@ -19,10 +19,11 @@ internal sealed class QueryLimits(
     IOptions<GraphQLHttpOptions> http,
     UsageLimitsPolicy policy,
     DepartmentRateLimiter rates,
-    DepartmentConcurrencyLimiter concurrency)
+    DepartmentConcurrencyLimiter concurrency,
+    CountedLists counted)
 {
     private readonly QueryLimitsOptions _options = options.Value;
-    private readonly DocumentLimits _documents = new(options.Value, http.Value.MaxPageSize);
+    private readonly DocumentLimits _documents = new(options.Value, http.Value.MaxPageSize, counted);
 
     /// <summary>The execution timeout GraphQL.NET applies (it cancels the resolvers' database work).</summary>
     public TimeSpan Timeout => _options.Enabled

@@ -33,6 +33,14 @@ public sealed class QueryLimitsOptions
     [Range(1, 10_000)]
     public int MaxFieldRepeats { get; set; } = 10;
 
+    /// <summary>
+    /// Most <c>__schema</c> and <c>__type</c> fields in one document, fragments counted at every spread. Their lists
+    /// (types, fields, arguments) are the schema's, not rows, and the estimate does not count them: 200 aliases of the
+    /// whole schema with descriptions were estimated 800 and answered 16 MB. An IDE or a code generator asks one.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int MaxIntrospections { get; set; } = 5;
+
     /// <summary>Most errors reported for one request; the rest are summed up in a last error.</summary>
     [Range(1, 10_000)]
     public int MaxErrors { get; set; } = 25;
@@ -69,6 +77,16 @@ public sealed class QueryLimitsOptions
         "Query.enterpriseStatuses" => MaxStatusCodes,
         _ => null,
     };
+
+    /// <summary>
+    /// How many rows of a list that only grows (the change feed, the access log) make one row of the estimate when
+    /// its <c>totalCount</c> counts them: the count reads the whole list at every call, whatever the page. A feed of
+    /// 400,000 events counted 200 times (estimate 200) took 2.5 s of CPU for a department of the whole city and ran
+    /// into the 10 s timeout for a county bureau (the cost probe); one count took a county bureau about 100 ms of CPU
+    /// (300 ms in all), a city department 25 ms. At 40, that count is 10,000 rows: four fit a department's budget.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int CountedRowsPerRow { get; set; } = 40;
 
     /// <summary>Rows a list field without <c>first</c> or <c>limit</c> is estimated to return.</summary>
     [Range(1, 100_000)]
@@ -138,12 +156,16 @@ public sealed class QueryLimitsOptions
 
     /// <summary>
     /// How many times dearer a field's rows are when it answers as of a past day (<c>asOf</c>), by
-    /// <c>Type.field</c>: a status restored from history took about 75–150 µs, against 13 µs now, and 49 aliases of
-    /// 1,000 codes, each on its own day, took 4–7 s of CPU and 1.3 GB within the budget.
+    /// <c>Type.field</c>: the rows themselves, restored from history; what is below them counts as it does now. A
+    /// status restored from history took about 75–150 µs, against 13 µs now, and 49 aliases of 1,000 codes, each on
+    /// its own day, took 4–7 s of CPU and 1.3 GB within the budget.
     /// </summary>
     [SettingRange(1, int.MaxValue)]
     public Dictionary<string, int> AsOfCostFactors { get; set; } = new(StringComparer.Ordinal)
     {
         ["Query.enterpriseStatuses"] = 10,
+        // An enterprise restored from its class, blacklist, assured and management histories (the last one query
+        // per enterprise): 200 aliases took 0.55–0.77 s of CPU for an estimate of 200, against 0.04 s without asOf.
+        ["Query.enterprise"] = 300,
     };
 }
