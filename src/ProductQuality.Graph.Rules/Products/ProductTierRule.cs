@@ -11,6 +11,12 @@ namespace ProductQuality.Graph.Rules.Products;
 /// </summary>
 public sealed partial class ProductTierRule(RulesOptions options)
 {
+    /// <summary>
+    /// The name of the factor stating the score and the tier it calls for: a total of every part, tagged with product
+    /// tiers like the score it states, though it moves with parts of other groups.
+    /// </summary>
+    public const string ScoreFactor = "risk score";
+
     private readonly ProductTierOptions o = options.ProductTier;
 
     /// <summary>Scores and grades a product as of <paramref name="asOf"/> (the date decides whether an override is
@@ -27,7 +33,7 @@ public sealed partial class ProductTierRule(RulesOptions options)
         var sum = nonconformity + signals + bulletins + traits + sensitivity;
         var score = Math.Min(100m, Math.Round(sum, 1, MidpointRounding.AwayFromZero));
         var computed = TierForScore(score);
-        x.Factor(FactGroup.ProductTiers, "risk score", Number(score),
+        x.Factor(FactGroup.ProductTiers, ScoreFactor, Number(score),
             Inv($"HIGH ≥ {Number(o.HighThreshold)}, ELEVATED ≥ {Number(o.ElevatedThreshold)}"), computed.Label());
 
         // A tier's factors are product-tier facts (ACCESS.md: "product risk tiers and their factors"), and so is the

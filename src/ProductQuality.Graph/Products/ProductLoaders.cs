@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.History;
+using ProductQuality.Graph.Infrastructure.Loading;
 using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Products;
@@ -43,15 +44,17 @@ public static class ProductLoaders
         string productCode, int limit)
     {
         var on = context.AsOf();
-        var name = "tier-history-by-product" + on?.LoaderSuffix + "#" + limit.ToString(CultureInfo.InvariantCulture);
         var audience = context.Audience();
         if (!TierReasons.ReadsEveryFact(audience))
         {
-            return context.RowsLoader<string, ProductTierAssessment>(name,
-                (db, codes, ct) => VisibleGradings.OfAsync(db, on, codes, limit, audience, ct),
-                a => a.ProductCode).Load(productCode);
+            // One read of the visible history a request, every limit cut from it.
+            return context.RowsLoader<string, ProductTierAssessment>("visible-tier-history" + on?.LoaderSuffix,
+                    (db, codes, ct) => VisibleGradings.OfAsync(db, on, codes, audience, ct), a => a.ProductCode)
+                .Load(productCode).Then<IReadOnlyList<ProductTierAssessment>, IReadOnlyList<ProductTierAssessment>>(
+                    rows => rows.Count > limit ? rows.Take(limit).ToList() : rows);
         }
 
+        var name = "tier-history-by-product" + on?.LoaderSuffix + "#" + limit.ToString(CultureInfo.InvariantCulture);
         return context.RowsLoader<string, ProductTierAssessment>(name,
             (db, codes) => NewestGradings.Of(db, on, codes, limit),
             a => a.ProductCode).Load(productCode);

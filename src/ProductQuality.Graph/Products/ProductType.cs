@@ -54,7 +54,8 @@ public sealed class ProductType : ContractObjectGraphType<Product>
             .Description("Sensitivity factors (敏感因子) of the tier.").Resolve(c => c.Source);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductTierAssessmentType>>>>(FieldGroup.ProductTiers,
             "tierHistory").Description("Tier evaluations and overrides, newest first (a product is re-graded on most "
-                + "days a fact about it comes or goes; a grading that changes nothing you may read is left out).")
+                + "days a fact about it comes or goes; a grading that changes nothing you may read but the score, a "
+                + "total of parts you may not read too, is left out).")
             .Argument<IntGraphType>("limit", $"How many of the newest to return (default "
                 + $"{ProductLoaders.DefaultTierHistoryLimit}, 0 to {ProductLoaders.MaxTierHistoryLimit}; more is "
                 + "PAGE_TOO_LARGE).")

@@ -23,6 +23,10 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
     private readonly ConditionalWeakTable<GraphQLOperationDefinition, ReferenceKeyedValues<ISchema, long>> _fixedCosts =
         [];
 
+    // The same for readers that pay FilteredFieldCosts: a county bureau reads through the city regulator's schema.
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, ReferenceKeyedValues<ISchema, long>>
+        _filteredFixedCosts = [];
+
     /// <param name="cost">The estimated cost of the operation, when it got that far (for the metrics).</param>
     public LimitRefusal? Check(GraphQLDocument document, string? operationName, Inputs? variables,
         ISchema schema, Audience audience, EffectiveLimits limits, out long? cost)
@@ -43,7 +47,8 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
             return null; // no such operation, or several without a name: validation says so
         }
 
-        var (estimate, outOfRange) = Estimate(schema, document, operation, variables);
+        var (estimate, outOfRange) = Estimate(schema, document, operation, variables,
+            !Products.TierReasons.ReadsEveryFact(audience));
         cost = estimate;
         if (outOfRange is not null)
         {
@@ -93,18 +98,19 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
     // The estimate, and the refusal of a limit out of its field's range (a document with one is never cached: each
     // request of it is refused again).
     private (long Estimate, LimitRefusal? OutOfRange) Estimate(ISchema schema, GraphQLDocument document,
-        GraphQLOperationDefinition operation, Inputs? variables)
+        GraphQLOperationDefinition operation, Inputs? variables, bool filtered)
     {
-        if (_fixedCosts.TryGetValue(operation, out var known) && known.TryGet(schema, out var fixedCost))
+        var cache = filtered ? _filteredFixedCosts : _fixedCosts;
+        if (cache.TryGetValue(operation, out var known) && known.TryGet(schema, out var fixedCost))
         {
             return (fixedCost, null);
         }
 
-        var sizes = new ListSize(options, maxPageSize, operation, variables, counted);
+        var sizes = new ListSize(options, maxPageSize, operation, variables, counted, filtered);
         var estimate = CostEstimator.Estimate(schema, document, operation, sizes);
         if (!sizes.ReadVariables && !sizes.ReadListSizes && sizes.Refusal is null)
         {
-            _fixedCosts.GetValue(operation, static _ => new()).Add(schema, estimate);
+            cache.GetValue(operation, static _ => new()).Add(schema, estimate);
         }
 
         return (estimate, sizes.Refusal);

@@ -9,9 +9,11 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 /// How many rows one field returns, for the cost estimate: its <c>first</c> (connections and paged lists: the
 /// default page when absent, capped at the largest page), its <c>limit</c>, or the configured estimate of the list.
 /// The edges, nodes and page info of a connection are the connection's rows again, so they count nothing new.
+/// <paramref name="filtered"/>: the reader does not read every fact a product's tier counts, and pays
+/// <c>FilteredFieldCosts</c> too.
 /// </summary>
 internal sealed class ListSize(QueryLimitsOptions options, int maxPageSize, GraphQLOperationDefinition operation,
-    Inputs? variables, CountedLists? counted = null)
+    Inputs? variables, CountedLists? counted = null, bool filtered = false)
 {
     /// <summary>
     /// Whether a size came from the variables (or a variable's default): only an estimate that read none is the same
@@ -54,7 +56,8 @@ internal sealed class ListSize(QueryLimitsOptions options, int maxPageSize, Grap
         var name = $"{parent.Name}.{definition.Name}";
         var (rows, counted) = RowsNow(name, parent, definition, field);
         var restored = rows * (AsOfFactor(name, field) - 1);
-        return (rows, counted, options.FieldCosts.GetValueOrDefault(name) + restored);
+        var filteredReads = filtered ? options.FilteredFieldCosts.GetValueOrDefault(name) : 0;
+        return (rows, counted, options.FieldCosts.GetValueOrDefault(name) + filteredReads + restored);
     }
 
     /// <summary>

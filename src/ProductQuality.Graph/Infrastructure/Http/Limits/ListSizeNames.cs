@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 
 /// <summary>
-/// The fields <c>GraphQL:Limits:ListSizes</c>, <c>FieldCosts</c> and <c>AsOfCostFactors</c> name must exist in
+/// The fields <c>GraphQL:Limits:ListSizes</c>, <c>FieldCosts</c>, <c>FilteredFieldCosts</c> and
+/// <c>AsOfCostFactors</c> name must exist in
 /// some contract's schema: a misspelt one ("Query.prodcts") was ignored without a word and the list it meant kept
 /// the default estimate. Checked once the schemas are built, at start, with the other settings' sentences.
 /// </summary>
@@ -19,6 +20,7 @@ internal static class ListSizeNames
             {
                 ("ListSizes", options.ListSizes.Keys), ("FieldCosts", options.FieldCosts.Keys),
                 ("AsOfCostFactors", options.AsOfCostFactors.Keys),
+                ("FilteredFieldCosts", options.FilteredFieldCosts.Keys),
             }
             .SelectMany(setting => setting.Keys.Where(k => !fields.Contains(k)).Order(StringComparer.Ordinal)
                 .Select(k => $"{setting.Item1}:{k}"))

@@ -14,6 +14,7 @@ internal sealed class QueryLimitsValuesValidation : IValidateOptions<QueryLimits
         ArgumentNullException.ThrowIfNull(options);
         var problems = Below(nameof(options.ListSizes), options.ListSizes, 0)
             .Concat(Below(nameof(options.FieldCosts), options.FieldCosts, 0))
+            .Concat(Below(nameof(options.FilteredFieldCosts), options.FilteredFieldCosts, 0))
             .Concat(Below(nameof(options.AsOfCostFactors), options.AsOfCostFactors, 1)).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
