@@ -37,14 +37,19 @@ public static class DatabaseInitializer
                 db.Database.GetMigrations().First());
         }
 
-        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken))
-            .Except(db.Database.GetMigrations(), StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
+        var state = await MigrationState.ReadAsync(db, cancellationToken);
+        if (state.Older.Count > 0)
         {
-            throw new UnknownMigrationsException(unknown);
+            throw new UnknownMigrationsException(state.Older, db.Database.IsSqlite());
         }
 
-        if (options.MigrateOnStart)
+        // A newer release migrated the shared database (a rolling upgrade): this server starts and serves, as those
+        // still running do, readiness Degraded. Refusing made every restart of this build an outage.
+        if (state.Newer.Count > 0)
+        {
+            logger.LogWarning("{Sentence}", state.NewerSentence);
+        }
+        else if (options.MigrateOnStart)
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)

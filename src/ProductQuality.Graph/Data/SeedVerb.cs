@@ -63,29 +63,67 @@ internal static class SeedVerb
 
     /// <summary>
     /// SQLite: the file goes. PostgreSQL: the database stays — its encoding, owner and grants are the DBA's, and an
-    /// application user may not be allowed to create databases — and this server's tables go, its one migration run
+    /// application user may not be allowed to create databases — and this server's tables go, its migrations run
     /// down. Dropping the database had it recreated with the cluster's defaults: a UTF8 database made by hand on a
-    /// SQL_ASCII cluster came back SQL_ASCII.
+    /// SQL_ASCII cluster came back SQL_ASCII; and for a user without CREATEDB it was dropped and never made again.
     /// </summary>
     internal static async Task EmptyAsync(ProductQualityDbContext db)
     {
-        if (db is not PostgresProductQualityDbContext || !await db.Database.CanConnectAsync())
+        if (db is not PostgresProductQualityDbContext)
         {
             await db.Database.EnsureDeletedAsync();
+            return;
+        }
+
+        // Not there (or not reachable): the migrations create it, or say why they cannot. Never dropped.
+        if (!await db.Database.CanConnectAsync())
+        {
             return;
         }
 
         await DatabaseEncodingException.ThrowIfNotUtf8Async(db);
+        try
+        {
+            await EmptyPostgresAsync(db);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // Said as a table grant, the remedy of a server that may not write: seed needs to own the tables.
+            throw new DatabaseStateException($"seed empties the database by dropping the server's tables, which "
+                + $"only their owner may do, and the database refused ({e.MessageText}): run seed as the user that "
+                + "owns them (the one that first migrated the database), or have the DBA drop them; nothing was "
+                + "dropped.");
+        }
+    }
+
+    private static async Task EmptyPostgresAsync(ProductQualityDbContext db)
+    {
         // Made by the squashed migrations: run down as one of this build's, keeping the DBA's database.
         await SquashedMigrations.CarryOverAsync(db, default);
-        if ((await db.Database.GetAppliedMigrationsAsync()).Except(db.Database.GetMigrations()).Any())
+        var state = await MigrationState.ReadAsync(db);
+        if (state.Newer.Count > 0)
         {
-            // Made by a build whose migrations this one does not have (so cannot run down): drop it as before.
-            await db.Database.EnsureDeletedAsync();
+            // Its tables are a newer release's, which this build does not know and could not all drop.
+            throw new DatabaseStateException($"{state.NewerSentence} seed refuses it: run the newer release's seed "
+                + "if the database is to be erased.");
+        }
+
+        if (state.Older.Count == 0)
+        {
+            await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase);
             return;
         }
 
-        await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase);
+        // An earlier development build's, whose migrations this one does not have to run down: its tables that
+        // have this build's names go (with their indexes, keys and sequences), and its history with them.
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>()
+            .Append(HistoryRepository.DefaultTableName).Distinct(StringComparer.Ordinal)
+            .Select(t => $"\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+        await using var transaction = await db.Database.BeginTransactionAsync();
+#pragma warning disable EF1002 // The names are the model's own, quoted; no input reaches the statement.
+        await db.Database.ExecuteSqlRawAsync($"DROP TABLE IF EXISTS {string.Join(", ", tables)} CASCADE");
+#pragma warning restore EF1002
+        await transaction.CommitAsync();
     }
 
     private static bool TryInt(string? text, int fallback, out int value)

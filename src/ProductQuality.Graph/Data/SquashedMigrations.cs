@@ -26,12 +26,14 @@ internal static class SquashedMigrations
         "20261206123816_ChangeEventsByKind",
     ];
 
+    /// <summary>Whether <paramref name="applied"/> is the history the squashed migrations left.</summary>
+    public static bool Are(ProductQualityDbContext db, IEnumerable<string> applied) =>
+        applied.ToHashSet(StringComparer.Ordinal).SetEquals(db.Database.IsSqlite() ? Sqlite : Postgres);
+
     /// <summary>Rewrites the history of a database made by the squashed migrations; whether it did.</summary>
     public static async Task<bool> CarryOverAsync(ProductQualityDbContext db, CancellationToken cancellationToken)
     {
-        var squashed = db.Database.IsSqlite() ? Sqlite : Postgres;
-        var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
-        if (!applied.ToHashSet(StringComparer.Ordinal).SetEquals(squashed))
+        if (!Are(db, await db.Database.GetAppliedMigrationsAsync(cancellationToken)))
         {
             return false;
         }

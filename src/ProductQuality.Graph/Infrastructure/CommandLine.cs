@@ -134,8 +134,10 @@ public static class CommandLine
     /// The host is never started, so no hosted service (the daily re-evaluation) runs.
     /// </summary>
     /// <param name="args">The verb's arguments.</param>
-    /// <param name="databaseMustExist">For verbs that read the database: a SQLite file that is not there is a mistyped
-    /// setting, refused before SQLite creates it empty.</param>
+    /// <param name="databaseMustExist">For verbs that read or write the database: a SQLite file that is not there is a
+    /// mistyped setting, refused before SQLite creates it empty; and the database's migrations are checked as the
+    /// server checks them (<see cref="MigrationState"/>): a verb ran, and recompute committed, on a database of
+    /// another build or missing a migration.</param>
     public static IHost BuildHost(string[] args, bool databaseMustExist = false)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -164,6 +166,10 @@ public static class CommandLine
         {
             var database = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             MissingSqliteFileException.ThrowIfMissing(database);
+            using var scope = host.Services.CreateScope();
+            // Synchronous like the host's build: a verb has no synchronisation context to block.
+            MigrationState.ThrowIfNotCurrentAsync(scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>())
+                .GetAwaiter().GetResult();
         }
 
         return host;

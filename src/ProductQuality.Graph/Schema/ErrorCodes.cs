@@ -48,6 +48,12 @@ public static class ErrorCodes
     /// </summary>
     public const string NoDataSet = "NO_DATA_SET";
 
+    /// <summary>
+    /// The server's database lacks a table or column it uses (a migration not applied): answered 503. Not a fault of
+    /// the request, and not one a retry mends until the bureau's operator migrates the database.
+    /// </summary>
+    public const string DatabaseNotMigrated = "DATABASE_NOT_MIGRATED";
+
     /// <summary>A server fault: logged once under <c>extensions.requestId</c>; never a caller's mistake.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 }

@@ -167,13 +167,16 @@ public sealed class DatabaseOutageTests(GraphServerFactory factory)
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("req-said", StringComparison.Ordinal));
     }
 
-    /// <summary>The fault that is not an outage still answers INTERNAL_ERROR and is logged as an error.</summary>
+    /// <summary>
+    /// The fault that is not an outage still answers INTERNAL_ERROR and is logged as an error. (A missing table or
+    /// column is a database not migrated: DATABASE_NOT_MIGRATED, MigrationStateTests.)
+    /// </summary>
     [Fact]
     public async Task A_fault_that_is_no_outage_stays_an_internal_error()
     {
         _ = factory.Services;
         using var server = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IInterceptor>(new FailingCatalogue(() => Postgres(PostgresErrorCodes.UndefinedColumn)))));
+            s.AddSingleton<IInterceptor>(new FailingCatalogue(() => Postgres(PostgresErrorCodes.SyntaxError)))));
         using var client = server.CreateClient();
         client.DefaultRequestHeaders.Authorization =
             factory.ClientFor("samr-jiaxing").DefaultRequestHeaders.Authorization;

@@ -29,6 +29,15 @@ internal static class ExecutionFaults
             return;
         }
 
+        // The whole answer becomes a 503 (GraphQLEndpoint); the error says it over WebSocket too.
+        if (SchemaNotMigrated.Is(context.OriginalException))
+        {
+            context.Exception = new DomainException(ErrorCodes.DatabaseNotMigrated,
+                recorded is null ? SchemaNotMigrated.Message : $"{recorded} {SchemaNotMigrated.Message}",
+                new Dictionary<string, object?> { ["requestId"] = requestId });
+            return;
+        }
+
         context.Exception = recorded is null
             ? InternalError.Create(requestId)
             : new DomainException(ErrorCodes.InternalError, $"{recorded} {InternalError.Message(requestId)}",

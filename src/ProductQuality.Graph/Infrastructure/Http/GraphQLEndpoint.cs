@@ -186,6 +186,17 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        // A table or column missing is the server's state, not a field's: 503 for the whole answer, naming a write
+        // committed before it (the access log's refusal does the same).
+        if (result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseNotMigrated) == true)
+        {
+            var committed = trace?.CommittedWritesSentence() ?? "";
+            await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status503ServiceUnavailable,
+                    ErrorCodes.DatabaseNotMigrated, SchemaNotMigrated.Message + committed),
+                mediaType, moreExtensions: trace is null ? null : trace.WriteCommittedWrites);
+            return;
+        }
+
         RequestTelemetry.Of(http)?.Completed(result);
         limits.CapErrors(result);
         trace?.Answered(result);

@@ -43,7 +43,10 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
             }
 
             http.Response.Clear();
-            var error = outage is null
+            var error = outage is null && SchemaNotMigrated.Is(ex)
+                ? new RequestError(StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseNotMigrated,
+                    SchemaNotMigrated.Message)
+                : outage is null
                 ? new RequestError(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
                     InternalError.Message(http.TraceIdentifier))
                 : new RequestError(StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseUnavailable,

@@ -28,18 +28,15 @@ internal sealed class MigrationsCheck(
 
             // A locked SQLite file makes the reader wait for the command timeout; the check must end before the probe.
             db.Database.SetCommandTimeout(options.Value.CheckTimeoutSeconds);
-            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken))
-                .ToHashSet(StringComparer.Ordinal);
-            var known = db.Database.GetMigrations().ToList();
-            var pending = known.Count(m => !applied.Contains(m));
-            var newer = applied.Count(m => !known.Contains(m, StringComparer.Ordinal));
-            return pending > 0
-                ? HealthCheckResult.Unhealthy($"{pending} of {known.Count} migrations are not applied: start with "
-                    + "Database:MigrateOnStart=true, or migrate the database.")
-                : newer > 0
-                    ? HealthCheckResult.Degraded($"All {known.Count} migrations applied, and {newer} newer ones this "
-                        + "server does not know: upgrade it.")
-                    : HealthCheckResult.Healthy($"All {known.Count} migrations applied.");
+            var state = await MigrationState.ReadAsync(db, cancellationToken);
+            return state.Pending.Count > 0 ? HealthCheckResult.Unhealthy(state.PendingSentence)
+                // Only written after the start (which refuses them): its database is another build's now.
+                : state.Older.Count > 0 ? HealthCheckResult.Unhealthy($"The database records {state.Older.Count} "
+                    + "migrations of an earlier development build, which this server does not know.")
+                : state.Newer.Count > 0
+                    ? HealthCheckResult.Degraded($"All {state.Known} migrations applied, and {state.Newer.Count} "
+                        + "newer ones this server does not know: upgrade it.")
+                    : HealthCheckResult.Healthy($"All {state.Known} migrations applied.");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

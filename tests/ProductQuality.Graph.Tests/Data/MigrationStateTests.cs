@@ -1,0 +1,143 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Tests.Audit;
+using ProductQuality.Graph.Tests.Changes;
+using ProductQuality.Graph.Tests.Infrastructure;
+
+namespace ProductQuality.Graph.Tests.Data;
+
+/// <summary>
+/// The database's migration history against this build's (the probe's findings). A newer release that migrated the
+/// shared database during a rolling upgrade made every restart of this build exit 3 with "created by an earlier
+/// development build … delete the SQLite file", while the servers still running served it Degraded; verbs ran (and
+/// recompute committed) on a database of another build or missing a migration; and a write on a database missing a
+/// table was answered INTERNAL_ERROR.
+/// </summary>
+public abstract class MigrationStateTests
+{
+    // After this build's last migration (2026-12-06): a newer release's. Before its first: an older build's.
+    private const string Newer = "20991231235959_FromANewerRelease";
+    private const string Older = "20261128113621_Initial";
+
+    protected abstract TestServerFactory NewServer();
+
+    /// <summary>Database:Provider and Database:ConnectionString of the server's database, for a verb.</summary>
+    protected abstract string[] DatabaseSettings(TestServerFactory server);
+
+    [ProviderFact]
+    public async Task A_restart_after_a_newer_release_migrated_the_database_serves_it_degraded()
+    {
+        using var server = NewServer();
+        var token = server.ClientFor("samr-jiaxing").DefaultRequestHeaders.Authorization;
+        await HistoryAsync(server, $"""INSERT INTO "__EFMigrationsHistory" VALUES ('{Newer}', '99.0.0')""");
+
+        foreach (var migrate in new[] { "true", "false" })
+        {
+            using var restarted = server.WithWebHostBuilder(b => b.UseSetting("Database:MigrateOnStart", migrate));
+            var client = restarted.CreateClient();
+            client.DefaultRequestHeaders.Authorization = token;
+            var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            var body = await ready.Content.ReadAsStringAsync();
+            Assert.True(ready.StatusCode == HttpStatusCode.OK, body);
+            Assert.Contains("\"status\":\"Degraded\"", body, StringComparison.Ordinal);
+            Assert.Contains("newer ones this server does not know: upgrade it", body, StringComparison.Ordinal);
+            var reply = await client.PostAsync("{ enterprises(first: 0) { totalCount } }");
+            Assert.Equal(TestServerFactory.Enterprises,
+                reply.EnsureData().Data.GetProperty("enterprises").GetProperty("totalCount").GetInt32());
+        }
+    }
+
+    /// <summary>Each verb that reads or writes the database refuses, with the server's sentence, and writes nothing.
+    /// </summary>
+    [ProviderFact]
+    public async Task Verbs_refuse_a_database_of_another_build_or_missing_a_migration()
+    {
+        using var server = NewServer();
+        using var process = new VerbProcess();
+        var code = (await server.EnterpriseAsync(5)).CreditCode;
+        var before = await ClassesAsync(server);
+        var states = new (string Sql, string Said)[]
+        {
+            ($"""INSERT INTO "__EFMigrationsHistory" VALUES ('{Older}', '10.0.0')""", "earlier development build"),
+            ($"""INSERT INTO "__EFMigrationsHistory" VALUES ('{Newer}', '99.0.0')""", "newer than this build's last"),
+            ("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" LIKE '%_UnloggedWrites'""",
+                "1 of 2 migrations are not applied: start with Database:MigrateOnStart=true"),
+        };
+        string[][] verbs =
+        [
+            ["recompute", "--Rules:EnterpriseClass:FailuresForC=1"], ["report"], ["audit", "verify"],
+            ["token", "--revoke", code],
+        ];
+        var history = await server.DbAsync(db => db.Database.GetAppliedMigrationsAsync());
+        foreach (var (sql, said) in states)
+        {
+            await HistoryAsync(server, sql);
+            foreach (var verb in verbs)
+            {
+                var (exit, output, error) = await process.RunAsync([.. verb, .. DatabaseSettings(server)]);
+                Assert.True(exit == 3, $"{string.Join(' ', verb)}, {said}: exit {exit}: {output} {error}");
+                Assert.Contains(said, error, StringComparison.Ordinal);
+                Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            }
+
+            await HistoryAsync(server, """DELETE FROM "__EFMigrationsHistory" """);
+            foreach (var id in history)
+            {
+                await HistoryAsync(server, $"""INSERT INTO "__EFMigrationsHistory" VALUES ('{id}', '10.0.15')""");
+            }
+        }
+
+        Assert.Equal(before, await ClassesAsync(server));
+        Assert.Equal(0, await server.DbAsync(db => db.EnterpriseTokenRevocations.CountAsync()));
+    }
+
+    /// <summary>
+    /// A server started with Database:MigrateOnStart=false on a database missing a migration: a write failed on the
+    /// missing table as INTERNAL_ERROR (PostgreSQL's 42P01), as if the server had a bug.
+    /// </summary>
+    [ProviderFact]
+    public async Task A_write_on_a_database_missing_a_table_is_503_database_not_migrated()
+    {
+        using var server = NewServer();
+        var code = (await server.EnterpriseAsync(3)).CreditCode;
+        await HistoryAsync(server, """DROP TABLE "UnloggedWrites" """);
+        var input = new { input = new { idempotencyKey = $"not-migrated-{Guid.NewGuid():N}", creditCode = code,
+            traceability = "FULL", qualitySystem = "CERTIFIED", effectiveFrom = "2026-11-20", note = "not migrated" } };
+
+        var reply = await server.ClientFor("samr-jiaxing").PostAsync("mutation($input: RecordManagementStatusInput!) "
+            + "{ recordManagementStatus(input: $input) { replayed } }", AccessLogProbe.NewPurpose("not-migrated"),
+            input);
+
+        Assert.True(reply.Status == HttpStatusCode.ServiceUnavailable, reply.Body);
+        Assert.Equal("DATABASE_NOT_MIGRATED", reply.FirstErrorCode);
+        Assert.Contains("not migrated", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(0, await server.DbAsync(db => db.ManagementRecords.CountAsync(r => r.Note == "not migrated")));
+    }
+
+    private static Task<int> HistoryAsync(TestServerFactory server, string sql) =>
+        server.DbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+
+    private static Task<string> ClassesAsync(TestServerFactory server) => server.DbAsync(async db =>
+        string.Join(',', await db.Enterprises.OrderBy(e => e.Id).Select(e => e.Class).ToListAsync()));
+}
+
+/// <summary>The <see cref="MigrationStateTests"/> on SQLite.</summary>
+public sealed class MigrationStateOnSqliteTests : MigrationStateTests
+{
+    protected override TestServerFactory NewServer() => new WritableServerFactory();
+
+    protected override string[] DatabaseSettings(TestServerFactory server) =>
+        [$"--Database:ConnectionString=Data Source={((GraphServerFactory)server).DatabasePath}"];
+}
+
+/// <summary>The <see cref="MigrationStateTests"/> on PostgreSQL.</summary>
+[OnPostgres]
+public sealed class MigrationStateOnPostgresTests : MigrationStateTests
+{
+    protected override TestServerFactory NewServer() => new PostgresServerFactory();
+
+    protected override string[] DatabaseSettings(TestServerFactory server) =>
+        ["--Database:Provider=Postgres",
+            $"--Database:ConnectionString={((PostgresServerFactory)server).ConnectionString}"];
+}
