@@ -13,8 +13,9 @@ internal static class ConnectionParams
 {
     /// <summary>
     /// Every one of <paramref name="names"/> (in any case) the payload holds (not null), at its top, then under
-    /// <c>headers</c> (in any case too), with the path each was found at for messages (<c>headers.Authorization</c>). The caller refuses two that differ:
-    /// taking the first quietly decided which of two tokens or purposes a connection ran under (the client probe).
+    /// <c>headers</c> (in any case too), with the path each was found at for messages (<c>headers.Authorization</c>).
+    /// The caller refuses two that differ: taking the first quietly decided which of two tokens or purposes a
+    /// connection ran under (the client probe).
     /// A <c>headers</c> that is no object holds nothing here; <see cref="ConnectionToken"/> refuses it first.
     /// </summary>
     public static IReadOnlyList<(string Name, JsonElement Value)> All(JsonElement payload, IReadOnlyList<string> names)
