@@ -166,7 +166,7 @@ public sealed class QueryLimitsOptions
     [SettingRange(0, int.MaxValue)]
     public Dictionary<string, int> FilteredFieldCosts { get; set; } = new(StringComparer.Ordinal)
     {
-        ["Product.tierHistory"] = 334,
+        ["Product.tierHistory"] = 150,
     };
 
     /// <summary>
