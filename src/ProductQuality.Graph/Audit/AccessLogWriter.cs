@@ -39,35 +39,50 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
             : TimeSpan.Zero;
 
     /// <summary>
-    /// How long a request waits for its entry's commit before it is refused (503, fail closed): commits take
-    /// milliseconds, and a database that stopped answering (a frozen PostgreSQL, a SQLite file locked by another
-    /// process) held every request 30–45 s, through the connect and busy timeouts (the ops probe). As long as a
-    /// query may run (GraphQL:Limits:ExecutionTimeoutMs' default); readiness says unready after 3 s of waiting.
-    /// The entry may still be stored later: a refused request can be logged, an answered one cannot go unlogged.
+    /// How long a request waits for its entry's commit before it is refused (503, fail closed), counted from the
+    /// request's start: commits take milliseconds, and a database that stopped answering (a frozen PostgreSQL, a
+    /// SQLite file locked by another process) held every request 30–45 s, through the connect and busy timeouts (the
+    /// ops probe). As long as a query may run (GraphQL:Limits:ExecutionTimeoutMs' default); readiness says unready
+    /// after 3 s of waiting. The entry may still be stored later: a refused request can be logged, an answered one
+    /// cannot go unlogged.
     /// </summary>
     public static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Completes once the entry is committed; faults when it could not be, or was not within <see cref="CommitWait"/>.
+    /// The least a request waits for its commit, however long it ran: a query that ran out its 10 s and then waited
+    /// another full <see cref="CommitWait"/> for a frozen database was answered after 25 s.
     /// </summary>
-    public Task AppendAsync(AccessLogEntry entry)
+    public static readonly TimeSpan MinimumCommitWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a request that has run for <paramref name="elapsed"/> waits for its commit: what is left of
+    /// <see cref="CommitWait"/> since it started, and at least <see cref="MinimumCommitWait"/>.
+    /// </summary>
+    public static TimeSpan CommitWaitAfter(TimeSpan elapsed) =>
+        CommitWait - elapsed is var left && left > MinimumCommitWait ? left : MinimumCommitWait;
+
+    /// <summary>
+    /// Completes once the entry is committed; faults when it could not be, or was not within <paramref name="wait"/>
+    /// (<see cref="CommitWait"/> when not given).
+    /// </summary>
+    public Task AppendAsync(AccessLogEntry entry, TimeSpan? wait = null)
     {
         var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         return _queue.Writer.TryWrite(pending)
-            ? WaitAsync(pending.Done.Task)
+            ? WaitAsync(pending.Done.Task, wait ?? CommitWait)
             : Task.FromException(new InvalidOperationException("The server is stopping: the access log is closed."));
     }
 
-    private static async Task WaitAsync(Task commit)
+    private static async Task WaitAsync(Task commit, TimeSpan wait)
     {
         try
         {
-            await commit.WaitAsync(CommitWait);
+            await commit.WaitAsync(wait);
         }
         catch (TimeoutException)
         {
             throw new TimeoutException(
-                $"The access log's commit did not finish within {CommitWait.TotalSeconds:0} s: the database is not "
+                $"The access log's commit did not finish within {wait.TotalSeconds:0.#} s: the database is not "
                 + "answering.");
         }
     }

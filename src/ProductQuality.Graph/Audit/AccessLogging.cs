@@ -85,7 +85,10 @@ public sealed class AccessLogging(AccessLogWriter writer, IOptions<AccessLogOpti
         {
             if (!trace.Unlogged)
             {
-                await writer.AppendAsync(EntryOf(http, trace, http.TraceIdentifier, status));
+                // Counted from the request's start, not from now: a full commit wait after the execution timeout
+                // held requests through a frozen database for 25 s.
+                await writer.AppendAsync(EntryOf(http, trace, http.TraceIdentifier, status),
+                    AccessLogWriter.CommitWaitAfter(Stopwatch.GetElapsedTime(trace.StartedTimestamp)));
             }
         }
 #pragma warning disable CA1031 // Any failure to store the entry is answered (fail closed) or logged (fail open).

@@ -59,6 +59,10 @@ public static class DataRegistration
                     + "Sqlite or Postgres.");
         }
 
+        // Ahead of the interceptors registered later (telemetry's, a test's stalled database): it must see a command
+        // start before one of them holds it.
+        builder.Services.AddSingleton<IInterceptor, DatabaseWaitInterceptor>();
+        builder.Services.AddSingleton<DatabaseProbe>();
         builder.Services.AddSingleton<DatabaseLease>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddCheckedOptions<Infrastructure.Clock.ClockOptions>(Infrastructure.Clock.ClockOptions.Section);

@@ -165,6 +165,7 @@ internal sealed class GraphQLEndpoint(
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var waits = DatabaseWaits.Begin(limits.Timeout);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
@@ -181,7 +182,7 @@ internal sealed class GraphQLEndpoint(
         });
 
         if (await limits.RefuseTimedOutAsync(http, result, System.Diagnostics.Stopwatch.GetElapsedTime(started),
-            mediaType, audience, isWrite: operationType == OperationType.Mutation))
+            mediaType, audience, waits, isWrite: operationType == OperationType.Mutation))
         {
             return;
         }

@@ -131,6 +131,7 @@ internal sealed class OperationRunner(
 
         using var held = place;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var waits = isSubscription ? null : Data.DatabaseWaits.Begin(limits.Timeout);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
@@ -150,10 +151,11 @@ internal sealed class OperationRunner(
             ValidationRules = _rules,
         });
 
-        // A query stopped at the deadline is refused as over HTTP (QUERY_TIMEOUT, LIMITED), not GraphQL.NET's TIMEOUT.
+        // A query stopped at the deadline is refused as over HTTP (QUERY_TIMEOUT, LIMITED, or DATABASE_UNAVAILABLE when
+        // the database held it up), not GraphQL.NET's TIMEOUT.
         if (!isSubscription
-            && limits.CheckTimedOut(result, System.Diagnostics.Stopwatch.GetElapsedTime(started), cost: cost,
-                audience: audience) is { } timedOut)
+            && await limits.CheckTimedOutAsync(result, System.Diagnostics.Stopwatch.GetElapsedTime(started), waits,
+                isWrite: false, cost, audience) is { } timedOut)
         {
             return OperationStart.Refused(timedOut);
         }

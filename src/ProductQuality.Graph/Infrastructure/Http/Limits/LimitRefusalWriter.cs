@@ -9,7 +9,10 @@ internal static class LimitRefusalWriter
     {
         if (RequestTelemetry.Of(http) is { } telemetry)
         {
-            telemetry.Outcome = Outcomes.Limited;
+            // A request the database held up past the deadline is the server's failure, as its access log entry says.
+            telemetry.Outcome = refusal.Code == Schema.ErrorCodes.DatabaseUnavailable
+                ? Outcomes.Error
+                : Outcomes.Limited;
         }
 
         var trace = http.Features.Get<Audit.AccessTrace>();

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Operations.Telemetry;
 
 namespace ProductQuality.Graph.Infrastructure.Http.Limits;
@@ -20,7 +21,8 @@ internal sealed class QueryLimits(
     UsageLimitsPolicy policy,
     DepartmentRateLimiter rates,
     DepartmentConcurrencyLimiter concurrency,
-    CountedLists counted)
+    CountedLists counted,
+    DatabaseProbe probe)
 {
     private readonly QueryLimitsOptions _options = options.Value;
     private readonly DocumentLimits _documents = new(options.Value, http.Value.MaxPageSize, counted);
@@ -126,55 +128,113 @@ internal sealed class QueryLimits(
     }
 
     /// <summary>
-    /// True (after answering 400 QUERY_TIMEOUT) when GraphQL.NET stopped the operation at <see cref="Timeout"/>: it
-    /// then drops any partial result, so the answer is a refusal with what to do rather than a half-filled page.
+    /// True (after answering) when GraphQL.NET stopped the operation at <see cref="Timeout"/>: it then drops any
+    /// partial result, so the answer is a refusal with what to do rather than a half-filled page. 400 QUERY_TIMEOUT,
+    /// or 503 DATABASE_UNAVAILABLE with Retry-After when the database, not the request, held it up.
     /// </summary>
     public async Task<bool> RefuseTimedOutAsync(HttpContext context, ExecutionResult result, TimeSpan elapsed,
-        string mediaType, Audience audience, bool isWrite = false)
+        string mediaType, Audience audience, DatabaseWaits? waits, bool isWrite = false)
     {
-        if (CheckTimedOut(result, elapsed, isWrite, RequestTelemetry.Of(context)?.Cost, audience) is not { } refusal)
+        if (await CheckTimedOutAsync(result, elapsed, waits, isWrite, RequestTelemetry.Of(context)?.Cost, audience)
+            is not { } refusal)
         {
             return false;
+        }
+
+        if (refusal.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterHeader;
         }
 
         await LimitRefusalWriter.WriteAsync(context, refusal, mediaType);
         return true;
     }
 
-    /// <summary>The timeout check without an HTTP answer (a query over WebSocket): QUERY_TIMEOUT, as over HTTP.
+    /// <summary>
+    /// The timeout check without an HTTP answer (a query over WebSocket), as over HTTP: what the operation was
+    /// waiting on at the deadline (<paramref name="waits"/>) is judged only when it ran out of time.
     /// </summary>
+    public async Task<LimitRefusal?> CheckTimedOutAsync(ExecutionResult result, TimeSpan elapsed,
+        DatabaseWaits? waits, bool isWrite, long? cost, Audience audience) =>
+        TimedOut(result, elapsed)
+            ? CheckTimedOut(result, elapsed, isWrite, cost, audience, await probe.JudgeAsync(waits))
+            : null;
+
+    /// <summary>
+    /// Whether GraphQL.NET stopped the operation at <see cref="Timeout"/>. The deadline can surface as its
+    /// TimeoutError or, when a data loader was cancelled first, as a field error: an execution that failed after
+    /// running to the deadline is answered as the timeout it was.
+    /// </summary>
+    public bool TimedOut(ExecutionResult result, TimeSpan elapsed) =>
+        result.Errors?.Any(e => e is TimeoutError) == true || (result.Errors is { Count: > 0 } && elapsed >= Timeout);
+
+    /// <summary>The timeout's refusal once what the operation was waiting on is known.</summary>
     /// <param name="isWrite">A mutation: it may have waited its turn behind other writes or a recompute batch, and
     /// the remedy is to send it again with its idempotency key, not to ask for smaller pages.</param>
     /// <param name="cost">The operation's estimated cost, when it was estimated.</param>
     /// <param name="audience">The caller, whose cost budget tells a small query from a large one.</param>
+    /// <param name="wait">What it was waiting on at the deadline (<see cref="DatabaseProbe.JudgeAsync"/>).</param>
     public LimitRefusal? CheckTimedOut(ExecutionResult result, TimeSpan elapsed, bool isWrite = false,
-        long? cost = null, Audience? audience = null)
+        long? cost = null, Audience? audience = null, DatabaseWait wait = DatabaseWait.None)
     {
-        // The deadline can surface as GraphQL.NET's TimeoutError or, when a data loader was cancelled first, as a
-        // field error: an execution that failed after running to the deadline is answered as the timeout it was.
-        var timedOut = result.Errors?.Any(e => e is TimeoutError) == true
-            || (result.Errors is { Count: > 0 } && elapsed >= Timeout);
+        if (!TimedOut(result, elapsed))
+        {
+            return null;
+        }
+
+        if (wait == DatabaseWait.Unanswered)
+        {
+            return DatabaseHeldUp(isWrite);
+        }
+
+        var within = _options.ExecutionTimeoutMs;
+        var small = IsSmall(cost, audience, out var budget);
+        var estimate = $"estimated {cost:N0} {(cost == 1 ? "row" : "rows")} of the {budget:N0} allowed";
+        const string AskForLess = "ask for less (fewer aliased or nested fields, smaller pages) or split it into "
+            + "several requests";
         var message = isWrite
-            ? $"The write did not finish within {_options.ExecutionTimeoutMs} ms and was stopped (writes run one at a "
+            ? $"The write did not finish within {within} ms and was stopped (writes run one at a "
                 + "time and wait for a re-evaluation batch in progress). Send it again with the same idempotencyKey: "
                 + "a write that was recorded after all answers replayed: true, and none is recorded twice."
-            : IsSmall(cost, audience, out var budget)
-            ? $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped, although it is "
-                + $"small (estimated {cost:N0} {(cost == 1 ? "row" : "rows")} of the {budget:N0} allowed): most "
-                + "likely the server or its database was slow just now. Retry after a few seconds; if the same query "
-                + "times out again, it is dearer than its estimate: ask for less meanwhile, and tell the bureau the "
-                + "time and the request id."
-            : $"The query did not finish within {_options.ExecutionTimeoutMs} ms and was stopped. Ask for smaller "
+            // The database answered a probe at once: the time went in this request's own statements. Sent again, it
+            // takes as long (200 aliases of a count the estimate prices at one row each were told to retry).
+            : wait == DatabaseWait.OwnStatements && small
+            ? $"The query did not finish within {within} ms and was stopped while the database was still working on "
+                + $"its statements, although its estimate is small ({estimate}); the database itself answered at "
+                + "once. Its statements cost more than the estimate counts: do not send it again as it is; "
+                + $"{AskForLess}. If a much smaller request is stopped the same way, tell the bureau the time and the "
+                + "request id."
+            // No database call under way: the server's own work, which load from others slows as much as a query
+            // dearer than its estimate. Neither can be told from here, so each is named with its remedy.
+            : small
+            ? $"The query did not finish within {within} ms and was stopped, although it is small ({estimate}) and "
+                + "was not waiting for the database. Either the server was busy with other requests just then: sent "
+                + "once more after a few seconds, it succeeds. Or its work is more than its estimate counts: then it "
+                + $"times out again, and must not be repeated; {AskForLess}, and tell the bureau the time and the "
+                + "request id."
+            : $"The query did not finish within {within} ms and was stopped. Ask for smaller "
                 + "pages or fewer nested lists, or split it into several requests.";
-        return timedOut
-            ? LimitRefusal.BadRequest("QUERY_TIMEOUT", message, "timeoutMs", _options.ExecutionTimeoutMs,
-                _options.ExecutionTimeoutMs)
-            : null;
+        return LimitRefusal.BadRequest("QUERY_TIMEOUT", message, "timeoutMs", within, within);
     }
 
     /// <summary>
+    /// Stopped while the database did not answer (a connection not had in time, a statement and a probe beside it
+    /// unanswered): the server's fault, answered as an outage is, with a time to retry.
+    /// </summary>
+    private LimitRefusal DatabaseHeldUp(bool isWrite) => new(StatusCodes.Status503ServiceUnavailable,
+        Schema.ErrorCodes.DatabaseUnavailable,
+        $"The database did not answer within {_options.ExecutionTimeoutMs} ms, so the request was stopped; the "
+            + "request itself is fine. "
+            + (isWrite
+                ? $"Send it again after {DatabaseOutage.RetryAfterSeconds} s with the same idempotencyKey: a write "
+                    + "that was recorded after all answers replayed: true, and none is recorded twice."
+                : $"Retry after {DatabaseOutage.RetryAfterSeconds} s.")
+            + " If this persists, report the request id to the bureau.",
+        [new("retryAfterSeconds", DatabaseOutage.RetryAfterSeconds), new("timeoutMs", _options.ExecutionTimeoutMs)]);
+
+    /// <summary>
     /// A query within a tenth of its caller's cost budget: the budget is set so that one within it finishes well
-    /// inside the timeout, so such a query stopped at the deadline was held up by the server or its database (a
+    /// inside the timeout, so such a query stopped at the deadline was held up, or costs more than its estimate (a
     /// stalled database told every small query to "ask for smaller pages").
     /// </summary>
     private bool IsSmall(long? cost, Audience? audience, out int budget)
