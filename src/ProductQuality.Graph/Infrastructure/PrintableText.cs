@@ -28,6 +28,17 @@ internal static class PrintableText
         return null;
     }
 
+    /// <summary>
+    /// Letters by category that print as nothing: the Hangul fillers (ㅤ) and the braille pattern with no dots. Free
+    /// text of them alone was shown as empty, and an idempotency key of them looked empty.
+    /// </summary>
+    public static bool PrintsAsBlank(Rune rune) => rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;
+
+    /// <summary>Bidi embeddings, overrides and isolates: they reorder the text around them on the reader's screen.
+    /// </summary>
+    public static bool IsBidiControl(int codePoint) =>
+        codePoint is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
+
     private static string? Kind(UnicodeCategory category) => category switch
     {
         UnicodeCategory.Control => "a control character",

@@ -52,7 +52,7 @@ internal static class Quoted
     }
 
     private static bool Hidden(char c) =>
-        char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+        char.IsControl(c) || PrintableText.IsBidiControl(c);
 
     /// <summary>
     /// The text whole, as a JSON string: quotes and backslashes escaped, other characters (汉字 included) as they

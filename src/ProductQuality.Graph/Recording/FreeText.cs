@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Recording;
 
@@ -40,7 +41,7 @@ internal static class FreeText
             {
                 '\t' or '\n' or '\r' => null,
                 _ when Rune.IsControl(rune) => "the control character",
-                (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069) => "the bidirectional formatting character",
+                _ when PrintableText.IsBidiControl(rune.Value) => "the bidirectional formatting character",
                 >= 0xFDD0 and <= 0xFDEF => "the noncharacter",
                 _ when (rune.Value & 0xFFFE) == 0xFFFE => "the noncharacter",
                 _ => null,
@@ -56,8 +57,7 @@ internal static class FreeText
 
     private static bool PrintsAlone(Rune rune)
     {
-        // Letters by category that print as nothing: Hangul fillers, and the braille pattern with no dots.
-        if (rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800)
+        if (PrintableText.PrintsAsBlank(rune))
         {
             return false;
         }

@@ -155,7 +155,7 @@ public static class MutationRunner
                 return $"U+{rune.Value:X4} (a space other than the plain space) at character {position}";
             }
 
-            if (rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800)
+            if (Infrastructure.PrintableText.PrintsAsBlank(rune))
             {
                 return $"U+{rune.Value:X4} (a character that prints as blank) at character {position}";
             }

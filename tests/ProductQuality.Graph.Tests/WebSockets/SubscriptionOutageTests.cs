@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ProductQuality.Graph.Changes;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Tests.Infrastructure;
 
 namespace ProductQuality.Graph.Tests.WebSockets;
 
@@ -34,6 +36,16 @@ public sealed class SubscriptionOutageTests(SubscriptionOutageTests.Server serve
         Assert.Equal(DatabaseOutage.RetryAfterSeconds, extensions.GetProperty("retryAfterSeconds").GetInt32());
         Assert.DoesNotContain("53300", error.GetRawText(), StringComparison.Ordinal);
         Assert.Equal("complete", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        // The end told is logged, as an HTTP request's DATABASE_UNAVAILABLE is: the log held the subscription's start
+        // and never its end.
+        var ends = await server.DbAsync(db => db.AccessLog.AsNoTracking()
+            .Where(e => e.RequestId.EndsWith(":feed") && e.ErrorCode != null).ToListAsync());
+        var end = Assert.Single(ends);
+        Assert.Equal("DATABASE_UNAVAILABLE", end.ErrorCode);
+        Assert.Equal(503, end.Status);
+        Assert.Equal(Graph.Audit.AccessOutcome.Error, end.Outcome);
+        Assert.Equal(0, end.CodeCount);
     }
 
     /// <summary>

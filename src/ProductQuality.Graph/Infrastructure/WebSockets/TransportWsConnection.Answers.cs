@@ -52,7 +52,7 @@ internal sealed partial class TransportWsConnection
             trace?.Answered(result);
             if (await _log.RecordAsync(http, trace, RequestId(id), StatusCodes.Status200OK))
             {
-                // Not SendNextAsync: a complete now waiting has removed the operation, and this event is logged.
+                // Not IsLive again: a complete now waiting has removed the operation, and this event is logged.
                 await SendAsync(NextMessage(id, result));
             }
             else
@@ -92,6 +92,46 @@ internal sealed partial class TransportWsConnection
         }
     }
 
+    /// <summary>
+    /// A subscription its source stopped (the database went away, a server fault) ends with that error, logged as an
+    /// HTTP request's error is: sent unlogged, the log showed the subscription's start and events and never its end.
+    /// </summary>
+    private async Task EndStoppedAsync(string id, Operation operation, ExecutionError error)
+    {
+        if (!IsLive(id, operation))
+        {
+            return;
+        }
+
+        await operation.Delivering.WaitAsync(_closing.Token);
+        try
+        {
+            if (operation.Ended)
+            {
+                return;
+            }
+
+            var unavailable = error.Code == Schema.ErrorCodes.DatabaseUnavailable;
+            var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
+            trace?.Failed(error.Code ?? Schema.ErrorCodes.InternalError, serverFault: !unavailable,
+                nothingReturned: true);
+            var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+            if (!await _log.RecordAsync(http, trace, RequestId(id), status))
+            {
+                await RefuseUnloggedAsync(id, operation);
+                return;
+            }
+
+            await SendAsync(NextMessage(id, new ExecutionResult { Errors = [error] }));
+        }
+        finally
+        {
+            operation.Delivering.Release();
+        }
+
+        await CompleteAsync(id, operation);
+    }
+
     // Fail closed, as over HTTP: no data leaves without its entry; the operation ends with the log's error code.
     private async Task RefuseUnloggedAsync(string id, Operation operation)
     {
@@ -107,17 +147,6 @@ internal sealed partial class TransportWsConnection
         ErrorMessage(id, OperationStart.Refused(AccessLogging.UnavailableCode,
             "The access log cannot be written just now, and no answer is given that is not logged. Subscribe again "
             + "shortly, from your last cursor." + trace?.CommittedWritesSentence()));
-
-    /// <summary>
-    /// Sends an event of an operation the client has not completed (a completed one sends nothing more).
-    /// </summary>
-    private async Task SendNextAsync(string id, Operation operation, ExecutionResult result)
-    {
-        if (IsLive(id, operation))
-        {
-            await SendAsync(NextMessage(id, result));
-        }
-    }
 
     private string NextMessage(string id, ExecutionResult result) =>
         $"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"next\",\"payload\":" + Serialize(id, result) + "}";

@@ -177,16 +177,9 @@ internal sealed partial class TransportWsConnection
                 Log.StreamLostDatabase(_connection._logger, _id, Data.DatabaseOutage.Cause(error));
             }
 
-            _steps.Writer.TryWrite(new Step(async () =>
-            {
-                await _connection.SendNextAsync(_id, _operation, new ExecutionResult
-                {
-                    Errors = [outage ?? new ExecutionError(
-                        "The subscription stopped on a server fault; subscribe again from your last cursor.")
-                        { Code = "INTERNAL_ERROR" }],
-                });
-                await _connection.CompleteAsync(_id, _operation);
-            }, IsEvent: false));
+            _steps.Writer.TryWrite(new Step(() => _connection.EndStoppedAsync(_id, _operation, outage
+                ?? new ExecutionError("The subscription stopped on a server fault; subscribe again from your last "
+                    + "cursor.") { Code = Schema.ErrorCodes.InternalError }), IsEvent: false));
             _steps.Writer.TryComplete();
         }
 
