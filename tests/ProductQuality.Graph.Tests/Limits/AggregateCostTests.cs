@@ -18,7 +18,6 @@ public sealed class AggregateCostTests(GraphServerFactory factory)
     [InlineData(Plan, 5_001)]
     [InlineData("statistics { asOf }", 7_501)]
     [InlineData("regionColourShares(level: COUNTY) { greenCount }", 301)]
-    [InlineData("accessSummary { total }", 2_001)]
     [InlineData("whoAccessed(creditCode: \"913304831LXE3BD9A5\", first: 200) { edges { node { at } } }", 300)]
     public async Task An_aggregate_costs_what_it_reads_at_every_call(string field, long each)
     {

@@ -64,6 +64,67 @@ public sealed class CountCostTests(WritableServerFactory factory) : IClassFixtur
             await EstimateAsync(client, "{ accessLog(first: 0) { totalCount } }"));
     }
 
+    /// <summary>
+    /// Priced one row per 40 without end, an access log of 2,000,000 entries — weeks of a city's traffic — put every
+    /// <c>totalCount</c> of it and every <c>accessSummary</c> over the budget: the regulator could count nothing. A
+    /// count is priced at most <c>MaxCountedRows</c>; a summary as three counts of the log on top of its reading.
+    /// </summary>
+    [Fact]
+    public async Task A_count_is_priced_at_most_MaxCountedRows_and_a_summary_as_three_counts()
+    {
+        using var server = new LimitedServer(factory, new Dictionary<string, string>(OneRowBudget)
+        {
+            ["GraphQL:Limits:CountedRowsPerRow"] = "1", ["GraphQL:Limits:MaxCountedRows"] = "3",
+        });
+        var client = server.ClientFor("samr-jiaxing");
+        await AddEventsAsync(10);
+        for (var i = 0; i < 4; i++)
+        {
+            (await client.PostAsync("{ city { name } }")).EnsureData();
+        }
+
+        await RefreshAsync(server);
+        Assert.Equal(1 + 3, await EstimateAsync(client, "{ changes(first: 0) { totalCount } }"));
+        Assert.Equal(1 + 2_000 + 3, await EstimateAsync(client, "{ accessLog(first: 0) { totalCount } }"));
+        Assert.Equal(1 + 2_000 + (3 * 3), await EstimateAsync(client, "{ accessSummary { total } }"));
+
+        // The refusal says what cost: page advice alone misled for a count, which costs the same on any page.
+        var message = (await client.PostAsync("{ changes(first: 1) { totalCount } }")).Json.GetProperty("errors")[0]
+            .GetProperty("message").GetString();
+        Assert.Contains("A totalCount of the change feed or the access log, and accessSummary, count the whole list",
+            message, StringComparison.Ordinal);
+        var pages = (await client.PostAsync("{ enterprises(first: 5) { edges { node { name } } } }"))
+            .Json.GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.DoesNotContain("totalCount", pages, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The log's retention archives its oldest entries and removes them from the table: the count is priced by the
+    /// entries the table holds, not by every entry ever written (the head's position).
+    /// </summary>
+    [Fact]
+    public async Task A_count_of_the_access_log_is_priced_by_the_entries_the_table_holds()
+    {
+        using var server = new LimitedServer(factory, new Dictionary<string, string>(OneRowBudget)
+        {
+            ["GraphQL:Limits:CountedRowsPerRow"] = "1",
+        });
+        var client = server.ClientFor("samr-jiaxing");
+        for (var i = 0; i < 12; i++)
+        {
+            (await client.PostAsync("{ city { name } }")).EnsureData();
+        }
+
+        // As the archiver leaves the table: its oldest entries gone, their codes with them.
+        await factory.DbAsync(db => db.Database.ExecuteSqlAsync(
+            $"DELETE FROM AccessLog WHERE Seq < (SELECT MIN(Seq) + 10 FROM AccessLog)"));
+        await RefreshAsync(server);
+        var held = await factory.DbAsync(db => db.AccessLog.LongCountAsync());
+        var head = await factory.DbAsync(db => db.AccessLogHeads.Select(h => h.Seq).SingleAsync());
+        Assert.True(head > held, $"head {head}, {held} entries held");
+        Assert.Equal(1 + 2_000 + held, await EstimateAsync(client, "{ accessLog(first: 0) { totalCount } }"));
+    }
+
     private static long Rows(long events) => (events + PerRow - 1) / PerRow;
 
     private static async Task<long> EstimateAsync(HttpClient client, string query)

@@ -115,8 +115,8 @@ internal sealed partial class TransportWsConnection
             var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
             trace?.Failed(error.Code ?? Schema.ErrorCodes.InternalError, serverFault: !unavailable,
                 nothingReturned: true);
-            var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-            if (!await _log.RecordAsync(http, trace, RequestId(id), status))
+            if (!await _log.RecordAsync(http, trace, RequestId(id),
+                    unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError))
             {
                 await RefuseUnloggedAsync(id, operation);
                 return;

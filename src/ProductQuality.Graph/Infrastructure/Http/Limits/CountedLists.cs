@@ -54,10 +54,13 @@ internal sealed class CountedLists(IServiceScopeFactory scopes, ILogger<CountedL
 
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
-        // The last id and position, not COUNT(*): one index look-up each; the feed is never pruned, and the log's
-        // archived entries only make its figure an upper bound.
+        // The last id and the span of positions in the table, not COUNT(*): one index look-up each. The feed is never
+        // pruned; the log's retention archives its oldest entries, and counted from position 1 a log kept to a
+        // year's entries was priced by every entry ever written.
         var events = await db.ChangeEvents.MaxAsync(c => (long?)c.Id, ct) ?? 0;
-        var entries = await db.AccessLogHeads.Select(h => (long?)h.Seq).FirstOrDefaultAsync(ct) ?? 0;
+        var head = await db.AccessLogHeads.MaxAsync(h => (long?)h.Seq, ct) ?? 0;
+        var oldest = await db.AccessLog.MinAsync(e => (long?)e.Seq, ct) ?? head + 1;
+        var entries = Math.Max(0, head - oldest + 1);
         Volatile.Write(ref _sizes, new Sizes(events, entries));
     }
 

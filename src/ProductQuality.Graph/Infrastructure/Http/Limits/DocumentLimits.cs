@@ -47,7 +47,7 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
             return null; // no such operation, or several without a name: validation says so
         }
 
-        var (estimate, outOfRange) = Estimate(schema, document, operation, variables,
+        var (estimate, outOfRange, counts) = Estimate(schema, document, operation, variables,
             !Products.TierReasons.ReadsEveryFact(audience));
         cost = estimate;
         if (outOfRange is not null)
@@ -70,6 +70,14 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
                 + "fewer codes per request (split the list over several requests), ask for fewer lists per code, or "
                 + "for smaller pages (first) elsewhere in the query."
             : "Ask for smaller pages (first), fewer nested lists, or page through the data in several requests.";
+        if (counts)
+        {
+            // The page advice alone misled: a count of a long log costs the same whatever the page.
+            remedy = "A totalCount of the change feed or the access log, and accessSummary, count the whole list at "
+                + $"every call, whatever the page (up to {N0(options.MaxCountedRows)} rows each): ask for each once. "
+                + remedy;
+        }
+
         return LimitRefusal.BadRequest("QUERY_TOO_COMPLEX",
             $"The query would read about {rows} rows (page sizes multiplied through nested lists); the limit for " +
             $"{who} is {budget}. {remedy}",
@@ -95,15 +103,15 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
         return found;
     }
 
-    // The estimate, and the refusal of a limit out of its field's range (a document with one is never cached: each
-    // request of it is refused again).
-    private (long Estimate, LimitRefusal? OutOfRange) Estimate(ISchema schema, GraphQLDocument document,
+    // The estimate, the refusal of a limit out of its field's range (a document with one is never cached: each
+    // request of it is refused again), and whether it priced a count of a list that only grows.
+    private (long Estimate, LimitRefusal? OutOfRange, bool Counts) Estimate(ISchema schema, GraphQLDocument document,
         GraphQLOperationDefinition operation, Inputs? variables, bool filtered)
     {
         var cache = filtered ? _filteredFixedCosts : _fixedCosts;
         if (cache.TryGetValue(operation, out var known) && known.TryGet(schema, out var fixedCost))
         {
-            return (fixedCost, null);
+            return (fixedCost, null, false);
         }
 
         var sizes = new ListSize(options, maxPageSize, operation, variables, counted, filtered);
@@ -113,7 +121,7 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
             cache.GetValue(operation, static _ => new()).Add(schema, estimate);
         }
 
-        return (estimate, sizes.Refusal);
+        return (estimate, sizes.Refusal, sizes.ReadListSizes);
     }
 
     private LimitRefusal? CheckShape(GraphQLDocument document)
