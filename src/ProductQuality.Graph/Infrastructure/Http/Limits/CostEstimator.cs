@@ -63,7 +63,21 @@ internal sealed class CostEstimator
 
     private double FieldCost(GraphQLField field, IGraphType? parent)
     {
-        // An unknown field fails validation anyway; introspection (__schema, __type) reads no rows but is counted.
+        // Introspection: __schema and __type at the root (they are not the query type's fields), and every field
+        // below them, priced by the caller's schema's own sizes.
+        if (field.Name.StringValue is "__schema" or "__type" && field.SelectionSet is not null)
+        {
+            var meta = _schema.AllTypes[field.Name.StringValue == "__schema" ? "__Schema" : "__Type"];
+            return (1 / IntrospectionSizes.ObjectsPerRow) + SetCost(field.SelectionSet, meta);
+        }
+
+        if (parent is IComplexGraphType { Name: var name } introspection
+            && name.StartsWith("__", StringComparison.Ordinal))
+        {
+            return IntrospectionCost(field, introspection);
+        }
+
+        // An unknown field fails validation anyway.
         if (parent is not IComplexGraphType complex || complex.GetField(field.Name.StringValue) is not { } definition)
         {
             return field.SelectionSet is null ? 0 : 1 + SetCost(field.SelectionSet, null);
@@ -83,6 +97,19 @@ internal sealed class CostEstimator
         var count = type is IComplexGraphType connection && _sizes.CountRows(connection) is > 0 and var size
             && AsksTotal(field.SelectionSet) ? size : 0;
         return (counted ? Math.Max(rows, 1) : 0) + below + reads + count;
+    }
+
+    // A field of an introspection type: its objects (a list's size in this schema) at a fraction of a row each.
+    private double IntrospectionCost(GraphQLField field, IComplexGraphType parent)
+    {
+        if (field.SelectionSet is null || parent.GetField(field.Name.StringValue) is not { } definition)
+        {
+            return 0;
+        }
+
+        var objects = IntrospectionSizes.Of(_schema).Objects(parent.Name, definition.Name);
+        var below = SetCost(field.SelectionSet, Named(definition.ResolvedType));
+        return objects * ((1 / IntrospectionSizes.ObjectsPerRow) + below);
     }
 
     private bool AsksTotal(GraphQLSelectionSet? set) =>
