@@ -10,7 +10,10 @@ namespace ProductQuality.Graph.Audit;
 /// </summary>
 internal static class Purposes
 {
-    public static RequestError? Refusal(HttpContext http, Audience audience, AccessTrace? trace)
+    /// <param name="query">The document sent and <paramref name="operationName"/>: a query of the schema alone
+    /// (<see cref="SchemaOnlyOperation"/>) needs no purpose.</param>
+    public static RequestError? Refusal(HttpContext http, Audience audience, AccessTrace? trace, string? query,
+        string? operationName)
     {
         var (purpose, problem) = PurposeHeader.Read(http.Request);
         if (problem is not null)
@@ -32,7 +35,7 @@ internal static class Purposes
             ? $" (over WebSocket, in connection_init's payload: {{\"purpose\": \"loan-review\"}}, or the "
                 + $"{PurposeHeader.Name} header on the upgrade request)"
             : "";
-        return purpose is null && audience.PurposeRequired
+        return purpose is null && audience.PurposeRequired && !SchemaOnlyOperation.Is(query, operationName)
             ? new RequestError(StatusCodes.Status403Forbidden, PurposeHeader.RequiredCode,
                 $"Your department must state why it asks: send the {PurposeHeader.Name} header, e.g. "
                 + $"'{PurposeHeader.Name}: loan-review' or '{PurposeHeader.Name}: project-approval:2026-0123'{where}.")

@@ -36,6 +36,33 @@ public sealed class PurposeTests(AccessLogServerFactory factory)
     }
 
     /// <summary>
+    /// A query of the schema alone returns no enterprise's data: the browser IDE's introspection, which sends no
+    /// purpose, is answered, so a department that must state one still gets its documentation and completion. Any
+    /// field of data beside it, directly or through a fragment, still needs the purpose.
+    /// </summary>
+    [Theory]
+    [InlineData("query IntrospectionQuery { __schema { queryType { name } types { ...T } } } "
+        + "fragment T on __Type { name fields { name } }", true)]
+    [InlineData("{ __typename t: __type(name: \"Query\") { name } }", true)]
+    [InlineData("{ ... on Query { __schema { queryType { name } } } }", true)]
+    [InlineData("{ __schema { queryType { name } } productCategories { code } }", false)]
+    [InlineData("{ __typename ...F } fragment F on Query { productCategories { code } }", false)]
+    [InlineData("{ ...F } fragment F on Query { ...F }", false)]
+    public async Task A_query_of_the_schema_alone_needs_no_purpose(string document, bool answered)
+    {
+        var reply = await factory.ClientFor(AccessLogServerFactory.PurposeRequiredDepartment)
+            .PostAsync(document, purpose: null);
+        if (answered)
+        {
+            reply.EnsureData();
+        }
+        else
+        {
+            Assert.Equal(PurposeHeader.RequiredCode, reply.FirstErrorCode);
+        }
+    }
+
+    /// <summary>
     /// A refused request is logged under the operation its document names, as an answered one is, when the request
     /// sends no operationName (graphql-ws's and many clients' habit): a missing purpose and a malformed one alike.
     /// </summary>

@@ -90,7 +90,7 @@ internal sealed class GraphQLEndpoint(
         }
 
         trace?.Request(request!.Query, request.VariablesJson, request.OperationName);
-        if (Purposes.Refusal(http, audience, trace) is { } purposeRefusal)
+        if (Purposes.Refusal(http, audience, trace, request!.Query, request.OperationName) is { } purposeRefusal)
         {
             NameRefused(trace, audience, request!);
             await TransportErrorWriter.WriteAsync(http, purposeRefusal, mediaType);

@@ -74,7 +74,7 @@ internal sealed class OperationRunner(
         trace?.Request(request!.Query, request.VariablesJson, request.OperationName);
 
         // The purpose is the upgrade request's X-Purpose header; a department that must state one is refused without.
-        if (Purposes.Refusal(http, audience, trace) is { } purposeRefusal)
+        if (Purposes.Refusal(http, audience, trace, request!.Query, request.OperationName) is { } purposeRefusal)
         {
             return OperationStart.Refused(purposeRefusal);
         }
