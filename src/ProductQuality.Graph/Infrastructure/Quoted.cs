@@ -24,7 +24,7 @@ internal static class Quoted
     }
 
     /// <summary>
-    /// Control and direction-changing characters written out as <c>\uXXXX</c>: quoted raw, a NUL went back in an
+    /// Control, formatting (direction-changing, zero-width) and line-separating characters written out as <c>\uXXXX</c>: quoted raw, a NUL went back in an
     /// operation name's error (the PostgreSQL probe), a line break forged a line where the message is logged, and a
     /// right-to-left override reversed the rest of the message on the caller's screen.
     /// </summary>
@@ -51,8 +51,12 @@ internal static class Quoted
         return visible.ToString();
     }
 
+    // Formatting characters (direction marks U+200E/200F/061C, zero-width ones) and the Unicode line and paragraph
+    // separators too: the probe found them sent back raw in nine kinds of message.
     private static bool Hidden(char c) =>
-        char.IsControl(c) || PrintableText.IsBidiControl(c);
+        char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.LineSeparator
+            or System.Globalization.UnicodeCategory.ParagraphSeparator;
 
     /// <summary>
     /// The text whole, as a JSON string: quotes and backslashes escaped, other characters (汉字 included) as they

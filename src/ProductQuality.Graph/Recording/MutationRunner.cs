@@ -30,9 +30,12 @@ public static class MutationRunner
         var key = input.IdempotencyKey?.Trim() ?? "";
         if (key.Length == 0 || WriteScope.Characters(key) > MaxKeyLength)
         {
+            // A key of spaces alone (U+3000 too) was told its length was wrong.
+            var problem = key.Length == 0 && !string.IsNullOrEmpty(input.IdempotencyKey)
+                ? "idempotencyKey holds only blank characters"
+                : $"idempotencyKey must be 1–{MaxKeyLength} characters";
             return Reject(context, [DomainException.ForField(ErrorCodes.InvalidInput, "input.idempotencyKey",
-                $"idempotencyKey must be 1–{MaxKeyLength} characters; "
-                + "send a fresh UUID per new fact and the same one when retrying.")]);
+                $"{problem}; send a fresh UUID per new fact and the same one when retrying.")]);
         }
 
         // A key is compared character by character and quoted in the server's log and in answers: one with a line

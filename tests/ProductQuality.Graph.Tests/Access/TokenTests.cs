@@ -43,7 +43,13 @@ public sealed class TokenTests(GraphServerFactory factory)
     {
         var reply = await SendAsync("Bearer " + Token(department: null));
         Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
-        Assert.Contains("dept", reply.FirstErrorMessage, StringComparison.Ordinal);
+        // Said as it is: it was told it had sent a list (the newcomer probe).
+        Assert.StartsWith("The token has no 'dept' claim; the identity provider must issue it with exactly one",
+            reply.FirstErrorMessage, StringComparison.Ordinal);
+
+        var list = await SendAsync("Bearer " + Token(department: "finance\ntax"));
+        Assert.Equal(HttpStatusCode.Unauthorized, list.Status);
+        Assert.StartsWith("The token has a list as its 'dept' claim", list.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,10 +174,8 @@ public sealed class TokenTests(GraphServerFactory factory)
         string audience = "productquality-graph", DateTime? expires = null, SymmetricSecurityKey? key = null)
     {
         var claims = new List<Claim> { new("sub", "test") };
-        if (department is not null)
-        {
-            claims.Add(new Claim("dept", department));
-        }
+        // Departments on lines of their own make a list, as an identity provider mapping several groups does.
+        claims.AddRange((department?.Split('\n') ?? []).Select(d => new Claim("dept", d)));
 
         var exp = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

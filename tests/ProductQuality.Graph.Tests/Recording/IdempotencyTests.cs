@@ -85,8 +85,13 @@ public sealed class IdempotencyTests(WritableServerFactory factory)
     public async Task Blank_key_is_refused()
     {
         var (code, product, _) = await factory.EnterpriseAsync(14);
-        var reply = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, key: "  "));
-        Assert.Equal(["INVALID_INPUT input.idempotencyKey"], reply.FieldErrors());
+        foreach (var blank in new[] { "  ", "\u3000" })
+        {
+            var reply = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, key: blank));
+            Assert.Equal(["INVALID_INPUT input.idempotencyKey"], reply.FieldErrors());
+            // Not told its length was wrong (the probe): it was blank.
+            Assert.Contains("holds only blank characters", reply.FirstErrorMessage, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

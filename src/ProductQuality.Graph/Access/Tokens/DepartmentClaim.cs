@@ -35,4 +35,36 @@ internal static class DepartmentClaim
             return null;
         }
     }
+
+    /// <summary>
+    /// Why <see cref="Read"/> found no department, in a sentence: a token without the claim was told it had sent a
+    /// list (the newcomer probe).
+    /// </summary>
+    public static string Refusal(string token)
+    {
+        const string Expected = "exactly one string naming your department, e.g. \"dept\": \"finance\"";
+        var parts = token.Split('.');
+        try
+        {
+            using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts.Length == 3 ? parts[1] : ""));
+            var depts = payload.RootElement.ValueKind == JsonValueKind.Object
+                ? payload.RootElement.EnumerateObject()
+                    .Where(p => p.NameEquals(DevelopmentTokenIssuer.DepartmentClaim)).Select(p => p.Value.ValueKind)
+                    .ToList()
+                : [];
+            var found = depts switch
+            {
+                [] => "has no 'dept' claim",
+                [JsonValueKind.Array] => "has a list as its 'dept' claim",
+                [JsonValueKind.String] => "has an empty 'dept' claim",
+                [_] => "has a 'dept' claim that is not a string",
+                _ => "has the 'dept' claim more than once",
+            };
+            return $"The token {found}; the identity provider must issue it with {Expected}.";
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+        {
+            return $"The token's payload could not be read for its 'dept' claim, which must be {Expected}.";
+        }
+    }
 }

@@ -93,8 +93,7 @@ internal sealed class JwtAudienceResolver(
         var department = DepartmentClaim.Read(token);
         if (string.IsNullOrEmpty(department))
         {
-            return (null, Unauthorized("invalid_token",
-                "The token's 'dept' claim must be exactly one string naming your department (not a list)."));
+            return (null, Unauthorized("invalid_token", DepartmentClaim.Refusal(token)));
         }
 
         var subject = result.Principal.FindFirst("sub")?.Value
