@@ -4,7 +4,7 @@ namespace ProductQuality.Graph.Audit;
 /// One GraphQL request as the access log keeps it: who asked, why, what, what it received and how it ended — one
 /// link of the hash chain (<see cref="AccessChain"/>). Never updated; retention may archive and remove it later.
 /// </summary>
-public sealed class AccessLogEntry
+public sealed partial class AccessLogEntry
 {
     /// <summary>Position in the chain, 1, 2, 3, …: gap-free, assigned under the chain's lock.</summary>
     public long Seq { get; set; }

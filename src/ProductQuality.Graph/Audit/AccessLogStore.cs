@@ -128,6 +128,8 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
     {
         foreach (var entry in entries)
         {
+            // From here what the entry says is what this transaction stores (a request that gave up before: its 503).
+            entry.Seal();
             entry.Seq = seq + 1;
             entry.PreviousHash = hash;
             var content = entry.PrecomputedContentHash

@@ -43,8 +43,8 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
     /// request's start: commits take milliseconds, and a database that stopped answering (a frozen PostgreSQL, a
     /// SQLite file locked by another process) held every request 30–45 s, through the connect and busy timeouts (the
     /// ops probe). As long as a query may run (GraphQL:Limits:ExecutionTimeoutMs' default); readiness says unready
-    /// after 3 s of waiting. The entry may still be stored later: a refused request can be logged, an answered one
-    /// cannot go unlogged.
+    /// after 3 s of waiting. The entry may still be stored later, as the refusal its request answered: a refused
+    /// request can be logged, an answered one cannot go unlogged.
     /// </summary>
     public static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(10);
 
@@ -63,24 +63,33 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
 
     /// <summary>
     /// Completes once the entry is committed; faults when it could not be, or was not within <paramref name="wait"/>
-    /// (<see cref="CommitWait"/> when not given).
+    /// (<see cref="CommitWait"/> when not given). A request that is then refused (fail closed) is logged as refused:
+    /// the entry, stored later, says 503 ACCESS_LOG_UNAVAILABLE and nothing returned (see AccessLogEntryFate.cs).
     /// </summary>
     public Task AppendAsync(AccessLogEntry entry, TimeSpan? wait = null)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         return _queue.Writer.TryWrite(pending)
-            ? WaitAsync(pending.Done.Task, wait ?? CommitWait)
+            ? WaitAsync(pending, wait ?? CommitWait)
             : Task.FromException(new InvalidOperationException("The server is stopping: the access log is closed."));
     }
 
-    private static async Task WaitAsync(Task commit, TimeSpan wait)
+    private async Task WaitAsync(Pending pending, TimeSpan wait)
     {
         try
         {
-            await commit.WaitAsync(wait);
+            await pending.Done.Task.WaitAsync(wait);
         }
         catch (TimeoutException)
         {
+            // Failing open, the answer is given and the entry says so as it is. Failing closed, the request answers
+            // 503 unless the commit has just won the race (then it is stored as it is, and the answer is given).
+            if (options.Value.FailOpen || !pending.Entry.TryRefuse(pending.Entry.Refusal(wait)))
+            {
+                return;
+            }
+
             throw new TimeoutException(
                 $"The access log's commit did not finish within {wait.TotalSeconds:0.#} s: the database is not "
                 + "answering.");
@@ -136,6 +145,7 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
         try
         {
             await store.AppendAsync(batch.ConvertAll(p => p.Entry), CancellationToken.None);
+            Correct(batch);
             // Not waiting any more before the requests go on: reset only after them (in the loop), a caller probing
             // readiness the moment its answer came read the stall that had just ended (a CI run's HealthTests).
             Interlocked.Exchange(ref _appendStarted, 0);
@@ -149,6 +159,7 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
             // alone (the batch was rolled back, so they are numbered again), and only those that fail alone fail.
             logger.LogWarning(ex, "Could not append a batch of {Count} access log entries; appending them one by one",
                 batch.Count);
+            batch.ForEach(p => p.Entry.RolledBack());
             foreach (var pending in batch)
             {
                 await WriteAsync([pending]);
@@ -162,7 +173,31 @@ public sealed class AccessLogWriter(AccessLogStore store, IOptions<AccessLogOpti
             logger.LogDatabaseFailure(ex, "access-log append",
                 batch.Count == 1 ? "Could not append an access log entry"
                     : $"Could not append {batch.Count} access log entries", requestId: null);
+            batch.ForEach(p => p.Entry.RolledBack());
             batch.ForEach(p => p.Done.TrySetException(ex));
+        }
+    }
+
+    /// <summary>
+    /// Entries whose requests gave up while their transaction was committing (sealed, so stored as answered) are
+    /// corrected by an entry of the answer the request gave, appended next: the chain is never rewritten.
+    /// </summary>
+    private void Correct(List<Pending> batch)
+    {
+        foreach (var pending in batch)
+        {
+            if (pending.Entry.Commit() is not { } refusal)
+            {
+                continue;
+            }
+
+            logger.LogWarning("Access log: request {RequestId} was refused ({Code}) while its entry was committing; "
+                + "a correcting entry is appended", refusal.RequestId, refusal.ErrorCode);
+            if (!_queue.Writer.TryWrite(new Pending(refusal, new(TaskCreationOptions.RunContinuationsAsynchronously))))
+            {
+                logger.LogError("Access log: the correcting entry of request {RequestId} could not be queued: the "
+                    + "server is stopping", refusal.RequestId);
+            }
         }
     }
 

@@ -45,6 +45,52 @@ public static class AccessLogProbe
             ? "ALTER TABLE \"AccessLogHeads\" RENAME TO \"AccessLogHeadsGone\""
             : "ALTER TABLE \"AccessLogHeadsGone\" RENAME TO \"AccessLogHeads\""));
 
+    /// <summary>
+    /// Holds the SQLite file's write lock, as another process's <c>BEGIN EXCLUSIVE</c> would, until disposed: reads go
+    /// on (WAL), the log's commits wait, and a request gives up on its entry after the commit wait.
+    /// </summary>
+    public static async Task<IAsyncDisposable> HoldWriteLockAsync(string databasePath)
+    {
+        var locker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Pooling=False");
+        await locker.OpenAsync();
+        await using var hold = locker.CreateCommand();
+        hold.CommandText = "BEGIN IMMEDIATE;";
+        await hold.ExecuteNonQueryAsync();
+        return new WriteLock(locker);
+    }
+
+    /// <summary>The entries with this purpose (those <paramref name="which"/> picks) once there is one, waiting up to
+    /// 30 s: a refused request's entry is stored after its answer, once the database answers again.</summary>
+    public static async Task<List<AccessLogEntry>> StoredEntriesAsync(
+        this TestServerFactory factory, string purpose, Func<AccessLogEntry, bool>? which = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var entries = (await factory.EntriesAsync(purpose)).Where(which ?? (_ => true)).ToList();
+            if (entries.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return entries;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private sealed class WriteLock(Microsoft.Data.Sqlite.SqliteConnection locker) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using (var release = locker.CreateCommand())
+            {
+                release.CommandText = "ROLLBACK;";
+                await release.ExecuteNonQueryAsync();
+            }
+
+            await locker.DisposeAsync();
+        }
+    }
+
     /// <summary>Waits (up to 30 s) until the background indexer has copied the codes of entries up to seq.</summary>
     public static async Task IndexedThroughAsync(this TestServerFactory factory, long seq)
     {

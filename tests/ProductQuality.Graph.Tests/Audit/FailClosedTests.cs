@@ -65,6 +65,49 @@ public sealed class FailClosedTests(AccessLogServerFactory factory)
     }
 
     /// <summary>
+    /// A request that gave up waiting for its entry (the database held by another process past the commit wait) was
+    /// answered 503, and its entry, stored once the lock was gone, said 200 OK with the code it never delivered:
+    /// whoAccessed listed finance as having received it (the lock probe). The entry now says what was answered.
+    /// </summary>
+    [Fact]
+    public async Task A_request_refused_while_its_entry_waited_is_logged_as_refused_and_received_nothing()
+    {
+        const string Page = "{ enterprises(first: 1) { edges { node { name creditCode } } } }";
+        var client = factory.ClientFor("finance");
+        var code = (await client.PostAsync(Page, purpose: null)).EnsureData().Data.GetProperty("enterprises")
+            .GetProperty("edges")[0].GetProperty("node").GetProperty("creditCode").GetString()!;
+        var refusedPurpose = AccessLogProbe.NewPurpose("refused");
+
+        GraphQLReply refused;
+        await using (await AccessLogProbe.HoldWriteLockAsync(factory.DatabasePath))
+        {
+            refused = await client.PostAsync(Page, refusedPurpose);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+        Assert.Equal(AccessLogging.UnavailableCode, refused.FirstErrorCode);
+        var entry = Assert.Single(await factory.StoredEntriesAsync(refusedPurpose));
+        Assert.Equal(503, entry.Status);
+        Assert.Equal(AccessLogging.UnavailableCode, entry.ErrorCode);
+        Assert.Equal(AccessOutcome.Error, entry.Outcome);
+        Assert.Equal("", entry.FieldGroups);
+        Assert.Equal(0, entry.CodeCount);
+        Assert.Empty(entry.Codes);
+
+        // Delivered afterwards, for contrast: the tracker lists that one and not the refused one.
+        var deliveredPurpose = AccessLogProbe.NewPurpose("delivered");
+        (await client.PostAsync(Page, deliveredPurpose)).EnsureData();
+        var tracked = (await factory.ClientFor("samr-jiaxing").PostAsync(
+                "query($c: String!) { whoAccessed(creditCode: $c, first: 50) { edges { node { purpose } } } }",
+                purpose: null, new { c = code })).EnsureData().Data.GetProperty("whoAccessed").GetProperty("edges")
+            .EnumerateArray().Select(e => e.GetProperty("node").GetProperty("purpose").GetString()).ToList();
+        Assert.Contains(deliveredPurpose, tracked);
+        Assert.DoesNotContain(refusedPurpose, tracked);
+        var chain = await factory.Services.GetRequiredService<ChainVerifier>().VerifyAsync();
+        Assert.True(chain.Intact, chain.Problem);
+    }
+
+    /// <summary>
     /// A SQLite file opened read-only reads well and cannot store one entry: the server said ready until a request
     /// had been refused (the failure probe). Unready from the start now, saying why.
     /// </summary>

@@ -181,6 +181,41 @@ public sealed class WebSocketAccessLogTests(WebSocketServer server) : IClassFixt
     }
 
     /// <summary>
+    /// A query whose entry waited past the commit wait (the database held by another process) ends with
+    /// ACCESS_LOG_UNAVAILABLE, and its entry, stored once the lock is gone, says so: no codes, no field groups (it
+    /// said 200 OK with the code never sent, and whoAccessed listed it as received: the lock probe).
+    /// </summary>
+    [Fact]
+    public async Task A_query_refused_while_its_entry_waited_is_logged_as_refused()
+    {
+        var purpose = AccessLogProbe.NewPurpose("ws-refused");
+        await using var client = await WsClient.ConnectAsync(server.Address);
+        await client.SendAsync(JsonSerializer.Serialize(new { type = "connection_init",
+            payload = new { Authorization = "Bearer " + server.Token("finance"), purpose } }));
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        JsonElement answer;
+        await using (await AccessLogProbe.HoldWriteLockAsync(server.DatabasePath))
+        {
+            await client.SendAsync(JsonSerializer.Serialize(new { id = "q", type = "subscribe",
+                payload = new { query = "{ enterprises(first: 1) { edges { node { name creditCode } } } }" } }));
+            answer = (await client.ReceiveAsync())!.Value;
+        }
+
+        Assert.Equal("error", answer.GetProperty("type").GetString());
+        Assert.Equal("ACCESS_LOG_UNAVAILABLE",
+            answer.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        var entry = Assert.Single(await server.StoredEntriesAsync(purpose,
+            e => e.RequestId.EndsWith(":q", StringComparison.Ordinal)));
+        Assert.Equal(503, entry.Status);
+        Assert.Equal("ACCESS_LOG_UNAVAILABLE", entry.ErrorCode);
+        Assert.Equal(Graph.Audit.AccessOutcome.Error, entry.Outcome);
+        Assert.Equal("", entry.FieldGroups);
+        Assert.Equal(0, entry.CodeCount);
+        Assert.Empty(entry.Codes);
+    }
+
+    /// <summary>
     /// A refusal is an answer too: with the log unwritable, one over WebSocket went out and left no entry (the
     /// re-probe), where over HTTP it is 503 ACCESS_LOG_UNAVAILABLE. An operation refused by validation or by the
     /// transport ends with the log's code, and a connection refused for its token closes 1013 (try again later), not
