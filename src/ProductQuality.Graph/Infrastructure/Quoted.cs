@@ -24,9 +24,10 @@ internal static class Quoted
     }
 
     /// <summary>
-    /// Control, formatting (direction-changing, zero-width) and line-separating characters written out as <c>\uXXXX</c>: quoted raw, a NUL went back in an
-    /// operation name's error (the PostgreSQL probe), a line break forged a line where the message is logged, and a
-    /// right-to-left override reversed the rest of the message on the caller's screen.
+    /// Control, formatting (direction-changing, zero-width) and line-separating characters written out as
+    /// <c>\uXXXX</c>: quoted raw, a NUL went back in an operation name's error (the PostgreSQL probe), a line break
+    /// forged a line where the message is logged, and a right-to-left override reversed the rest of the message on
+    /// the caller's screen.
     /// </summary>
     private static string Visible(string text)
     {
