@@ -46,7 +46,7 @@ public sealed class ChangeEventType : ContractObjectGraphType<ChangeEvent>
                 + "any event: from effectiveFrom on, newValue.")
             .ResolveSource(s => s.Correction);
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "reason")
-            .Description("Why, stating only the facts your contract may read (as classHistory.reason does).")
+            .Description("Why, stating only the facts your contract may read (else a neutral sentence).")
             .Resolve(c => Contract.ReasonFor(c.Source.Reason, ChangeKinds.NeutralReason(c.Source.Kind,
                 c.Source.NewValue), c.Source.Kind == ChangeKind.ProductTier ? TierPart(c.Audience()) : null));
         Field<NonNullGraphType<StringGraphType>>(FieldGroup.Structure, "recordedAt")

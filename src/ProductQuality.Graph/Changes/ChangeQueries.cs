@@ -29,10 +29,11 @@ public static class ChangeQueries
         }
 
         query.Field<NonNullGraphType<StrictConnectionType<ChangeEventType>>>(FieldGroup.Structure, FieldName)
-            .Description("Changes (变更) you may see, in the order they were committed: class, health code, map colour, "
-                + "index, blacklist listing and removal, assured grant, revocation and expiry, product tier. Keep the "
-                + "cursor of the last event you processed and pass it as 'after' to resume exactly there. With "
-                + "first: 0, pageInfo.endCursor is the newest position you can see: take it before a snapshot.")
+            // The kinds are not listed here: every contract reads this description, most of them fewer kinds.
+            .Description("Changes (变更) you may see, of the kinds your ChangeKind enum lists, in the order they were "
+                + "committed. Keep the cursor of the last event you processed and pass it as 'after' to resume "
+                + "exactly there. With first: 0, pageInfo.endCursor is the newest position you can see: take it "
+                + "before a snapshot.")
             .Argument<StringGraphType>(
                 "after", "The cursor of the last event you processed; omit to start at the beginning.")
             .Argument<IntGraphType>(

@@ -11,8 +11,10 @@ namespace ProductQuality.Graph.Data;
 internal static class SchemaNotMigrated
 {
     public const string Message = "The server's database is not migrated: a table or column this server uses is "
-        + "missing, so nothing could be read or written; the request itself is fine. The bureau's operator migrates "
-        + "the database (a start with Database:MigrateOnStart=true does); /health/ready says the same meanwhile.";
+        + "missing, so nothing could be read or written; the request itself is fine. The bureau's operator checks "
+        + "the database against this release: unmigrated (started with Database:MigrateOnStart=false), a start with "
+        + "MigrateOnStart=true migrates it; a table dropped by hand is restored from a backup, or re-created with "
+        + "the seed verb, which erases the data.";
 
     /// <summary>Whether <paramref name="exception"/>, or one it wraps, is a missing table or column.</summary>
     public static bool Is(Exception? exception)

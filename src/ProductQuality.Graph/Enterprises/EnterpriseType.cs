@@ -89,7 +89,8 @@ public sealed class EnterpriseType : ContractObjectGraphType<Enterprise>
                 + "as known then.")
             .Resolve(c => c.ClassHistoryOf(c.Source.Id).Then(rows => ClassHistoryView.For(Contract, rows)));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.Class, "overrideRevision")
-            .Description("Revision of the class overrides; send it as expectedRevision to overrideEnterpriseClass.")
+            .Description(
+                "Revision of the class overrides (the regulator's override writes take it as expectedRevision).")
             .ResolveSource(s => s.OverrideRevision);
         Field<ClassOverrideType>(FieldGroup.Class, "classOverride")
             .Description("The manual class override (人工调整) in force today (or on the asOf day); null when none.")

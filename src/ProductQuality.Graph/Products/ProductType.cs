@@ -63,7 +63,8 @@ public sealed class ProductType : ContractObjectGraphType<Product>
             .Resolve(c => c.TierHistory(c.Source.Code, ProductLoaders.CheckedTierHistoryLimit(
                 c.GetArgument("limit", ProductLoaders.DefaultTierHistoryLimit))));
         Field<NonNullGraphType<IntGraphType>>(FieldGroup.ProductTiers, "overrideRevision")
-            .Description("Revision of the tier overrides; send it as expectedRevision to overrideProductTier.")
+            .Description(
+                "Revision of the tier overrides (the regulator's override writes take it as expectedRevision).")
             .ResolveSource(s => s.OverrideRevision);
         Field<ProductTierOverrideType>(FieldGroup.ProductTiers, "tierOverride")
             .Description("The manual tier override (人工调整) in force today (or on the asOf day); null when none.")

@@ -56,7 +56,7 @@ public sealed class TokenFailureTests(GraphServerFactory factory)
     }
 
     [Theory]
-    [InlineData("dept array", "must be exactly one string")]
+    [InlineData("dept array", "has a list as its 'dept' claim")]
     [InlineData("expired", "expired")]
     [InlineData("wrong key", "signature")]
     [InlineData("altered payload", "signature")]

@@ -42,7 +42,8 @@ internal static class DepartmentClaim
     /// </summary>
     public static string Refusal(string token)
     {
-        const string Expected = "exactly one string naming your department, e.g. \"dept\": \"finance\"";
+        // No double quotes: the sentence is repeated in the WWW-Authenticate challenge's quoted error_description.
+        const string Expected = "exactly one string naming your department (e.g. finance)";
         var parts = token.Split('.');
         try
         {

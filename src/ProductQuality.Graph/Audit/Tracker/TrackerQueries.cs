@@ -38,8 +38,8 @@ public static class TrackerQueries
         Tracker<StringGraphType>(query, Description + " With an enterprise token: your own enterprise only.",
             "Your own credit code, or leave it out; another enterprise's is refused (NOT_YOUR_ENTERPRISE).");
         query.Field<NonNullGraphType<EnterpriseStatusType>>(FieldGroup.Identity, "myEnterprise")
-            .Description("Your enterprise's own status (本企业状态): class, health code, quality index, map colour, "
-                + "blacklisted, assured.")
+            .Description("Your enterprise's own status (本企业状态): class, health code, quality index, blacklisted, "
+                + "assured.")
             .ResolveAsync(async c =>
             {
                 var code = c.Audience().Rows.Enterprise!;

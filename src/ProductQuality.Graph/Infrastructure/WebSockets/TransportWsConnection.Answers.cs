@@ -145,8 +145,8 @@ internal sealed partial class TransportWsConnection
     // entry cannot be stored is answered 503 ACCESS_LOG_UNAVAILABLE (a refusal sent unlogged left no trace at all).
     private string UnloggedMessage(string id, AccessTrace? trace) =>
         ErrorMessage(id, OperationStart.Refused(AccessLogging.UnavailableCode,
-            "The access log cannot be written just now, and no answer is given that is not logged. Subscribe again "
-            + "shortly, from your last cursor." + trace?.CommittedWritesSentence()));
+            "The access log cannot be written just now, and no answer is given that is not logged. Send it again "
+            + "shortly (a subscription from the last cursor you received)." + trace?.CommittedWritesSentence()));
 
     private string NextMessage(string id, ExecutionResult result) =>
         $"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"next\",\"payload\":" + Serialize(id, result) + "}";
