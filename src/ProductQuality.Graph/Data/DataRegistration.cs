@@ -61,6 +61,7 @@ public static class DataRegistration
 
         // Ahead of the interceptors registered later (telemetry's, a test's stalled database): it must see a command
         // start before one of them holds it.
+        builder.Services.AddSingleton<DatabaseLocks>();
         builder.Services.AddSingleton<IInterceptor, DatabaseWaitInterceptor>();
         builder.Services.AddSingleton<DatabaseProbe>();
         builder.Services.AddSingleton<DatabaseLease>();

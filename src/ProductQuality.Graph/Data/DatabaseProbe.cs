@@ -14,6 +14,10 @@ internal enum DatabaseWait
     /// <summary>A connection could not be had, or the database does not answer at all: an outage, not the request.
     /// </summary>
     Unanswered,
+
+    /// <summary>Its statement (or its write transaction's beginning) waited for a lock that a session outside this
+    /// server's own work holds (<see cref="DatabaseLocks"/>): not the request's doing either.</summary>
+    LockedElsewhere,
 }
 
 /// <summary>
@@ -42,10 +46,15 @@ internal sealed class DatabaseProbe(IServiceScopeFactory scopes, ILogger<Databas
 
         // A connection being opened at the deadline is the database's (or its pool's) fault when the database does
         // not answer beside it; when it does, the deadline merely fell there (a 1 ms timeout at the first open).
+        // The probe runs beside the look for a lock (one of at most AnswerWithin each), so a frozen database is not
+        // answered later than before; a lock wait is judged first, since SELECT 1 is answered beside it at once.
         var opening = waits.OpeningAtDeadline;
-        return !opening && !waits.CommandAtDeadline ? DatabaseWait.None
-            : !await AnswersAsync() ? DatabaseWait.Unanswered
-            : waits.CommandAtDeadline ? DatabaseWait.OwnStatements
+        var command = waits.CommandAtDeadline;
+        var answers = opening || command ? AnswersAsync() : Task.FromResult(true);
+        return await waits.HeldElsewhereAsync() ? DatabaseWait.LockedElsewhere
+            : !opening && !command ? DatabaseWait.None
+            : !await answers ? DatabaseWait.Unanswered
+            : command ? DatabaseWait.OwnStatements
             : DatabaseWait.None;
     }
 

@@ -15,7 +15,7 @@ public sealed class LimitedServer : IDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    public LimitedServer(GraphServerFactory shared, IReadOnlyDictionary<string, string> settings,
+    public LimitedServer(TestServerFactory shared, IReadOnlyDictionary<string, string> settings,
         Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(shared);

@@ -182,9 +182,9 @@ internal sealed class QueryLimits(
             return null;
         }
 
-        if (wait == DatabaseWait.Unanswered)
+        if (wait is DatabaseWait.Unanswered or DatabaseWait.LockedElsewhere)
         {
-            return DatabaseHeldUp(isWrite);
+            return DatabaseHeldUp(isWrite, wait == DatabaseWait.LockedElsewhere);
         }
 
         var within = _options.ExecutionTimeoutMs;
@@ -219,12 +219,17 @@ internal sealed class QueryLimits(
 
     /// <summary>
     /// Stopped while the database did not answer (a connection not had in time, a statement and a probe beside it
-    /// unanswered): the server's fault, answered as an outage is, with a time to retry.
+    /// unanswered), or while it waited for a lock another session holds (psql's LOCK TABLE, another process's
+    /// BEGIN EXCLUSIVE on the SQLite file): not the request's fault, answered as an outage is, with a time to retry.
     /// </summary>
-    private LimitRefusal DatabaseHeldUp(bool isWrite) => new(StatusCodes.Status503ServiceUnavailable,
+    private LimitRefusal DatabaseHeldUp(bool isWrite, bool locked) => new(StatusCodes.Status503ServiceUnavailable,
         Schema.ErrorCodes.DatabaseUnavailable,
-        $"The database did not answer within {_options.ExecutionTimeoutMs} ms, so the request was stopped; the "
-            + "request itself is fine. "
+        (locked
+            ? "Another session holds a lock on the data this request needs (not a request of this server), so it "
+                + $"waited until the {_options.ExecutionTimeoutMs} ms ran out and was stopped; the request itself is "
+                + "fine. "
+            : $"The database did not answer within {_options.ExecutionTimeoutMs} ms, so the request was stopped; the "
+                + "request itself is fine. ")
             + (isWrite
                 ? $"Send it again after {DatabaseOutage.RetryAfterSeconds} s with the same idempotencyKey: a write "
                     + "that was recorded after all answers replayed: true, and none is recorded twice."

@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using ProductQuality.Graph.Tests.Changes;
+using ProductQuality.Graph.Tests.Infrastructure;
+using ProductQuality.Graph.Tests.Recording;
+
+namespace ProductQuality.Graph.Tests.Limits;
+
+/// <summary>
+/// A write stopped at the deadline while another process held the SQLite file's write lock (<c>BEGIN EXCLUSIVE</c> in
+/// the sqlite3 shell) was answered 400 QUERY_TIMEOUT, "writes run one at a time": the caller was blamed for a lock it
+/// has nothing to do with. Now 503 DATABASE_UNAVAILABLE with Retry-After, saying another session holds the lock.
+/// </summary>
+[Collection(WritableServerCollection.Name)]
+public sealed class LockedDatabaseTimeoutTests(WritableServerFactory factory)
+{
+    // The access log shares the file: with it on, its entry would wait for the lock too (ACCESS_LOG_UNAVAILABLE).
+    private static readonly Dictionary<string, string> Settings = new()
+    {
+        ["GraphQL:Limits:ExecutionTimeoutMs"] = "1500",
+        ["AccessLog:Enabled"] = "false",
+    };
+
+    [Fact]
+    public async Task A_write_stopped_while_another_process_holds_the_write_lock_is_503_database_unavailable()
+    {
+        using var server = new LimitedServer(factory, Settings);
+        var client = server.ClientFor("samr-jiaxing");
+        var (code, _, _) = await factory.EnterpriseAsync(0);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("{ __typename }")).Status);
+
+        await using var locker = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
+        await locker.OpenAsync();
+        await ExecuteAsync(locker, "BEGIN EXCLUSIVE;");
+        // Released well after the deadline, so the write is not left waiting for SQLite's busy timeout (30 s). A
+        // failing test disposes the connection unpooled, which releases the lock as well.
+        var write = client.PostAsync(Writes.RecordBlacklistDecision, Decision(code));
+        await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5)));
+        await ExecuteAsync(locker, "ROLLBACK;");
+        var reply = await write;
+
+        Assert.True(HttpStatusCode.ServiceUnavailable == reply.Status, reply.Body);
+        Assert.Equal("DATABASE_UNAVAILABLE", reply.FirstErrorCode);
+        Assert.Equal("5", reply.Response.Headers.RetryAfter?.ToString());
+        Assert.Contains("Another session holds a lock on the data", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("idempotencyKey", reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
+    internal static object Decision(string code) => new
+    {
+        input = new
+        {
+            idempotencyKey = WriteData.Key(), creditCode = code, action = "LIST", decidedOn = WriteData.Today,
+            decisionNumber = WriteData.Unique("嘉市监黑决"), reasonCategory = "COUNTERFEITING",
+            reason = "制假售假，罚没并列入黑名单 (test decision)",
+        },
+    };
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
