@@ -26,27 +26,15 @@ internal sealed partial class TransportWsConnection
     /// feed — an answer and a log entry an event — for the price of one request. An event logged is sent: the
     /// client's <c>complete</c> waits for it (<see cref="Operation.EndAsync"/>); one it has overtaken is neither.
     /// </summary>
-    private async Task SendEventAsync(string id, Operation operation, ExecutionResult result)
-    {
-        if (!IsLive(id, operation))
+    private async Task SendEventAsync(string id, Operation operation, ExecutionResult result) =>
+        await DeliverAsync(id, operation, async () =>
         {
-            return;
-        }
-
-        await operation.Delivering.WaitAsync(_closing.Token);
-        try
-        {
-            if (operation.Ended)
-            {
-                return;
-            }
-
             // Taken whether the event is sent or not, so the next event's entry holds only its own data.
             var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
             if (_limits.CheckRate(http, _audience!) is { } limited)
             {
                 await EndRateLimitedAsync(id, operation, trace, limited);
-                return;
+                return false;
             }
 
             trace?.Answered(result);
@@ -59,6 +47,26 @@ internal sealed partial class TransportWsConnection
             {
                 await RefuseUnloggedAsync(id, operation);
             }
+
+            return false;
+        });
+
+    /// <summary>
+    /// Runs one delivery of an operation its client has not completed, under the operation's delivery lock and only
+    /// while it has not ended: its events and its end go out one at a time, in order. Returns what the delivery
+    /// returned (whether to complete the operation after the lock is released), false when it did not run.
+    /// </summary>
+    private async Task<bool> DeliverAsync(string id, Operation operation, Func<Task<bool>> delivery)
+    {
+        if (!IsLive(id, operation))
+        {
+            return false;
+        }
+
+        await operation.Delivering.WaitAsync(_closing.Token);
+        try
+        {
+            return !operation.Ended && await delivery();
         }
         finally
         {
@@ -98,19 +106,8 @@ internal sealed partial class TransportWsConnection
     /// </summary>
     private async Task EndStoppedAsync(string id, Operation operation, ExecutionError error)
     {
-        if (!IsLive(id, operation))
+        var sent = await DeliverAsync(id, operation, async () =>
         {
-            return;
-        }
-
-        await operation.Delivering.WaitAsync(_closing.Token);
-        try
-        {
-            if (operation.Ended)
-            {
-                return;
-            }
-
             var unavailable = error.Code == Schema.ErrorCodes.DatabaseUnavailable;
             var trace = operation.Trace?.TakeEvent(_log.Now, Stopwatch.GetTimestamp());
             trace?.Failed(error.Code ?? Schema.ErrorCodes.InternalError, serverFault: !unavailable,
@@ -119,17 +116,16 @@ internal sealed partial class TransportWsConnection
                     unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError))
             {
                 await RefuseUnloggedAsync(id, operation);
-                return;
+                return false;
             }
 
             await SendAsync(NextMessage(id, new ExecutionResult { Errors = [error] }));
-        }
-        finally
+            return true;
+        });
+        if (sent)
         {
-            operation.Delivering.Release();
+            await CompleteAsync(id, operation);
         }
-
-        await CompleteAsync(id, operation);
     }
 
     // Fail closed, as over HTTP: no data leaves without its entry; the operation ends with the log's error code.
