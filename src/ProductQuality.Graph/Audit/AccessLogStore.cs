@@ -145,6 +145,8 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
     // A plain connection from the provider's pool: a DbContext per batch set up EF's internal services for nothing.
     // SQLite's foreign keys are switched on as EF does on the connections it opens, and its busy timeout is set
     // (see SqliteBusyTimeout: without it, meeting another writer cost every request of the batch 150 ms).
+    // It is one of this server's connections to DatabaseLocks, as EF's are through the interceptor: a request's write
+    // waiting behind the log's batch waits for this server's own work, not for a lock another session holds.
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         DbConnection connection = IsPostgres
@@ -154,6 +156,18 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         {
             await connection.OpenAsync(cancellationToken);
             await SqliteBusyTimeout.ApplyAsync(connection, cancellationToken);
+            if (services.GetService<DatabaseLocks>() is { } locks)
+            {
+                locks.Opened(connection);
+                connection.StateChange += (_, change) =>
+                {
+                    if (change.CurrentState == System.Data.ConnectionState.Closed)
+                    {
+                        locks.Closing(connection);
+                    }
+                };
+            }
+
             return connection;
         }
         catch

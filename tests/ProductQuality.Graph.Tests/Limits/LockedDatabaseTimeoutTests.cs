@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Tests.Changes;
 using ProductQuality.Graph.Tests.Infrastructure;
 using ProductQuality.Graph.Tests.Recording;
@@ -44,6 +46,29 @@ public sealed class LockedDatabaseTimeoutTests(WritableServerFactory factory)
         Assert.Equal("5", reply.Response.Headers.RetryAfter?.ToString());
         Assert.Contains("Another session holds a lock on the data", reply.FirstErrorMessage, StringComparison.Ordinal);
         Assert.Contains("idempotencyKey", reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
+    // The access log's writer holds its batch on a plain connection of its own, outside EF's interceptors: a write
+    // waiting behind it was judged to wait for a lock held elsewhere (503), though the holder is this server.
+    [Fact]
+    public async Task A_write_waiting_behind_the_access_log_writers_own_batch_keeps_the_servers_own_answer()
+    {
+        using var server = new LimitedServer(factory, Settings);
+        var client = server.ClientFor("samr-jiaxing");
+        var (code, _, _) = await factory.EnterpriseAsync(0);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("{ __typename }")).Status);
+
+        var store = server.Services.GetRequiredService<AccessLogStore>();
+        await using var batch = (SqliteConnection)await store.OpenConnectionAsync(CancellationToken.None);
+        await ExecuteAsync(batch, "BEGIN IMMEDIATE;");
+        var write = client.PostAsync(Writes.RecordBlacklistDecision, Decision(code));
+        await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5)));
+        await ExecuteAsync(batch, "ROLLBACK;");
+        var reply = await write;
+
+        Assert.True(HttpStatusCode.BadRequest == reply.Status, reply.Body);
+        Assert.Equal("QUERY_TIMEOUT", reply.FirstErrorCode);
+        Assert.Contains("writes run one at a time", reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     internal static object Decision(string code) => new
