@@ -112,7 +112,7 @@ public sealed class RecordBlacklistDecision : WriteOperation<RecordBlacklistDeci
     private static Task<bool> TakenAsync(WriteScope scope, string[] forms, CancellationToken ct) =>
         scope.Db.BlacklistEvents.IgnoreQueryFilters()
             .AnyAsync(b => b.Authority == scope.Authority
-                && (forms.Contains(b.DecisionNumber) || forms.Contains(b.DecisionNumber.ToUpper())), ct);
+                && (forms.Contains(b.DecisionNumber) || forms.Contains(StoredNumberCapitals.Of(b.DecisionNumber))), ct);
 
     // A removal is published under the category of the listing it ends, unless the decision names one.
     private static async Task<BlacklistReason> CategoryAsync(

@@ -75,6 +75,7 @@ public abstract class ProductQualityDbContext(DbContextOptions options) : DbCont
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProductQualityDbContext).Assembly);
+        StoredNumberCapitals.Map(modelBuilder, IsPostgreSql);
 
         // Superseded evaluations stay in their tables (nothing is deleted) but no read sees them.
         modelBuilder.Entity<EnterpriseAssessmentRecord>().HasQueryFilter(r => r.SupersededAtUtc == null);

@@ -54,9 +54,9 @@ internal static class DocumentNumber
     /// The forms a number may be stored in, for the duplicate check: normalized, and as typed (trimmed) — the form
     /// every number recorded before normalization was stored in. Without the second, a number recorded then and
     /// typed again exactly was accepted as a new document after the upgrade. Each also with its Latin letters in
-    /// capitals, which a check compares with the stored number's capitals (<c>upper()</c>, which both databases
-    /// apply to Latin letters at least): "prb-001" was another document than "PRB-001", and one report of an
-    /// enterprise counted twice (the probe of recent changes).
+    /// capitals, which a check compares with the stored number's Latin capitals (<see cref="StoredNumberCapitals"/>):
+    /// "prb-001" was another document than "PRB-001", and one report of an enterprise counted twice (the probe of
+    /// recent changes).
     /// </summary>
     public static string[] Forms(string? typed)
     {

@@ -27,7 +27,7 @@ internal static class NumberHolder
     {
         var holders = await rows
             .Where(r => (r.Authority == scope.Authority || r.EnterpriseId == enterpriseId)
-                && (forms.Contains(r.Number) || forms.Contains(r.Number.ToUpper())))
+                && (forms.Contains(r.Number) || forms.Contains(StoredNumberCapitals.Of(r.Number))))
             .Select(r => r.Authority).Distinct().ToListAsync(ct);
         return holders.Contains(scope.Authority) ? scope.Authority : holders.FirstOrDefault();
     }

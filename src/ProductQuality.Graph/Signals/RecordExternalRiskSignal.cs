@@ -83,5 +83,5 @@ public sealed class RecordExternalRiskSignal : WriteOperation<RecordExternalRisk
     private static Task<bool> TakenAsync(ProductQualityDbContext db, RiskSignalSource source, string[] forms,
         CancellationToken ct) =>
         db.ExternalRiskSignals.AnyAsync(s => s.Source == source
-            && (forms.Contains(s.Reference) || forms.Contains(s.Reference.ToUpper())), ct);
+            && (forms.Contains(s.Reference) || forms.Contains(StoredNumberCapitals.Of(s.Reference))), ct);
 }

@@ -75,7 +75,7 @@ public sealed class IssueRiskWarning : WriteOperation<IssueRiskWarningInput>
 
     private static Task<bool> TakenAsync(WriteScope scope, string[] forms, CancellationToken ct) =>
         scope.Db.RiskWarnings.AnyAsync(w => w.Authority == scope.Authority
-            && (forms.Contains(w.Number) || forms.Contains(w.Number.ToUpper())), ct);
+            && (forms.Contains(w.Number) || forms.Contains(StoredNumberCapitals.Of(w.Number))), ct);
 
     private static async Task CheckRegionAsync(WriteScope scope, IssueRiskWarningInput input, CancellationToken ct)
     {
