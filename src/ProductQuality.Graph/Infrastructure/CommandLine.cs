@@ -92,6 +92,7 @@ public static class CommandLine
             return null;
         }
 
+        rest = CallerFolder.ResolvePathOptions(rest);
         switch (args[0])
         {
             case "serve":
@@ -376,7 +377,7 @@ public static class CommandLine
             var path = Path.Combine(folder, SchemaFiles.RelativePath(contract));
             VerbOutput.WriteAsync(path, SchemaFiles.Print(registry.For(registry.Contract(contract))))
                 .GetAwaiter().GetResult();
-            Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");
+            Console.WriteLine($"wrote {Path.GetRelativePath(CallerFolder.Folder, path)}");
         }
 
         return 0;

@@ -28,7 +28,7 @@ internal static class ReceiptVerb
             return 2;
         }
 
-        if (ReceiptFile.Read(args[at], out var problem) is not { } file)
+        if (ReceiptFile.Read(CallerFolder.Resolve(args[at]), out var problem) is not { } file)
         {
             await Console.Error.WriteLineAsync(problem);
             return 2;
