@@ -24,38 +24,43 @@ internal static class Quoted
     }
 
     /// <summary>
-    /// Control, formatting (direction-changing, zero-width) and line-separating characters written out as
+    /// Control, formatting (direction-changing, zero-width, tag) and line-separating characters written out as
     /// <c>\uXXXX</c>: quoted raw, a NUL went back in an operation name's error (the PostgreSQL probe), a line break
     /// forged a line where the message is logged, and a right-to-left override reversed the rest of the message on
-    /// the caller's screen.
+    /// the caller's screen. Judged by whole characters: tag characters (U+E0020–E007F) after "finance" in a token's
+    /// department were quoted raw, one UTF-16 unit at a time being no format character, and the 403 read as if finance
+    /// had no policy. A lone surrogate, no character at all, is written out too.
     /// </summary>
     private static string Visible(string text)
     {
-        if (!text.Any(Hidden))
+        System.Text.StringBuilder? visible = null;
+        for (var i = 0; i < text.Length;)
         {
-            return text;
+            var decoded = System.Text.Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var used);
+            if (decoded == System.Buffers.OperationStatus.Done && !Hidden(rune))
+            {
+                visible?.Append(text, i, used);
+                i += used;
+                continue;
+            }
+
+            visible ??= new System.Text.StringBuilder(text.Length + 12).Append(text, 0, i);
+            foreach (var unit in text.AsSpan(i, used))
+            {
+                visible.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)unit:X4}");
+            }
+
+            i += used;
         }
 
-        var visible = new System.Text.StringBuilder(text.Length + 12);
-        foreach (var c in text)
-        {
-            if (Hidden(c))
-            {
-                visible.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            }
-            else
-            {
-                visible.Append(c);
-            }
-        }
-
-        return visible.ToString();
+        return visible?.ToString() ?? text;
     }
 
-    // Formatting characters (direction marks U+200E/200F/061C, zero-width ones) and the Unicode line and paragraph
-    // separators too: the probe found them sent back raw in nine kinds of message.
-    private static bool Hidden(char c) =>
-        char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
+    // Formatting characters (direction marks U+200E/200F/061C, zero-width ones, tags) and the Unicode line and
+    // paragraph separators too: the probe found them sent back raw in nine kinds of message.
+    private static bool Hidden(System.Text.Rune rune) =>
+        System.Text.Rune.IsControl(rune) || System.Text.Rune.GetUnicodeCategory(rune)
+            is System.Globalization.UnicodeCategory.Format
             or System.Globalization.UnicodeCategory.LineSeparator
             or System.Globalization.UnicodeCategory.ParagraphSeparator;
 

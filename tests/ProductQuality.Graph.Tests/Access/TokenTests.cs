@@ -52,6 +52,19 @@ public sealed class TokenTests(GraphServerFactory factory)
         Assert.StartsWith("The token has a list as its 'dept' claim", list.FirstErrorMessage, StringComparison.Ordinal);
     }
 
+    /// <summary>A blank department was 403 "Department ' ' has no access policy": it names none.</summary>
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\u3000")]
+    [InlineData("\u3164")]
+    public async Task A_blank_dept_claim_is_told_it_is_blank(string department)
+    {
+        var reply = await SendAsync("Bearer " + Token(department: department));
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+        Assert.StartsWith("The token has an empty or blank 'dept' claim", reply.FirstErrorMessage,
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unknown_department_is_forbidden()
     {

@@ -328,13 +328,16 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
     [InlineData("Q\u202Ex", "'Q\\u202Ex'")]
     [InlineData("A\u200FC\u200ED\u061CE", "'A\\u200FC\\u200ED\\u061CE'")]
     [InlineData("A\u2028F\u2029G\u200B", "'A\\u2028F\\u2029G\\u200B'")]
+    // Format characters outside the BMP (tags, a musical beam) were judged one UTF-16 unit at a time, and sent raw.
+    [InlineData("finance\U000E0020\U000E0069", "'finance\\uDB40\\uDC20\\uDB40\\uDC69'")]
+    [InlineData("Q\U0001D173x", "'Q\\uD834\\uDD73x'")]
     public async Task A_quoted_name_shows_its_control_characters_written_out(string name, string quoted)
     {
         var reply = await _client.PostAsync("query A { __typename } query B { __typename }", operationName: name);
         Assert.Equal("INVALID_OPERATION_NAME", reply.FirstErrorCode);
         Assert.Contains(quoted, reply.FirstErrorMessage, StringComparison.Ordinal);
-        Assert.DoesNotContain(reply.FirstErrorMessage!, c => char.IsControl(c)
-            || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
+        Assert.DoesNotContain(reply.FirstErrorMessage!.EnumerateRunes(), c => System.Text.Rune.IsControl(c)
+            || System.Text.Rune.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
                 or System.Globalization.UnicodeCategory.LineSeparator
                 or System.Globalization.UnicodeCategory.ParagraphSeparator);
     }

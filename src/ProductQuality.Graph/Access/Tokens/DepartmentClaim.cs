@@ -28,13 +28,18 @@ internal static class DepartmentClaim
             // A repeated "dept" member is as ambiguous as an array: refused too.
             var depts = payload.RootElement.EnumerateObject()
                 .Where(p => p.NameEquals(DevelopmentTokenIssuer.DepartmentClaim)).Select(p => p.Value).ToList();
-            return depts is [{ ValueKind: JsonValueKind.String } dept] ? dept.GetString() : null;
+            // A blank one names no department: told so (Refusal), not that department ' ' has no policy.
+            return depts is [{ ValueKind: JsonValueKind.String } dept] && dept.GetString() is { } name
+                && !name.EnumerateRunes().All(Blank) ? name : null;
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
             return null;
         }
     }
+
+    private static bool Blank(System.Text.Rune rune) =>
+        System.Text.Rune.IsWhiteSpace(rune) || Infrastructure.PrintableText.PrintsAsBlank(rune);
 
     /// <summary>
     /// Why <see cref="Read"/> found no department, in a sentence: a token without the claim was told it had sent a
@@ -57,7 +62,7 @@ internal static class DepartmentClaim
             {
                 [] => "has no 'dept' claim",
                 [JsonValueKind.Array] => "has a list as its 'dept' claim",
-                [JsonValueKind.String] => "has an empty 'dept' claim",
+                [JsonValueKind.String] => "has an empty or blank 'dept' claim",
                 [_] => "has a 'dept' claim that is not a string",
                 _ => "has the 'dept' claim more than once",
             };
