@@ -35,7 +35,7 @@ internal static class Purposes
             ? $" (over WebSocket, in connection_init's payload: {{\"purpose\": \"loan-review\"}}, or the "
                 + $"{PurposeHeader.Name} header on the upgrade request)"
             : "";
-        return purpose is null && audience.PurposeRequired && !SchemaOnlyOperation.Is(query, operationName)
+        return purpose is null && audience.PurposeRequired && SchemaOnlyOperation.AsksForData(query, operationName)
             ? new RequestError(StatusCodes.Status403Forbidden, PurposeHeader.RequiredCode,
                 $"Your department must state why it asks: send the {PurposeHeader.Name} header, e.g. "
                 + $"'{PurposeHeader.Name}: loan-review' or '{PurposeHeader.Name}: project-approval:2026-0123'{where}.")

@@ -4,14 +4,16 @@ using ProductQuality.Graph.Infrastructure.Http;
 namespace ProductQuality.Graph.Audit;
 
 /// <summary>
-/// Whether a request asks only about the schema (<c>__schema</c>, <c>__type</c>, <c>__typename</c> at the root,
-/// through any fragments): it returns no enterprise's data, so a department that must state a purpose is not asked
-/// for one. Refused, a department with <c>RequirePurpose</c> saw no documentation, explorer or completion in the
-/// browser IDE, whose introspection sends no purpose (the newcomer probe).
+/// Whether a request can return data a purpose is asked for: not when it asks only about the schema
+/// (<c>__schema</c>, <c>__type</c>, <c>__typename</c> at the root, through any fragments) — refused, a department with
+/// <c>RequirePurpose</c> saw no documentation, explorer or completion in the browser IDE, whose introspection sends no
+/// purpose (the newcomer probe) — nor when no operation will run: a document that does not parse, or names no
+/// operation it holds, is refused by the executor with its real error ("{ __typename " was told PURPOSE_REQUIRED).
 /// </summary>
 internal static class SchemaOnlyOperation
 {
-    public static bool Is(string? query, string? operationName)
+    /// <summary>Whether the operation the request selects asks for anything but the schema.</summary>
+    public static bool AsksForData(string? query, string? operationName)
     {
         if (query is null || DocumentParser.Parse(query).Document is not { } document
             || OperationTypeCheck.SelectedOperation(document, operationName) is not { } operation)
@@ -21,20 +23,41 @@ internal static class SchemaOnlyOperation
 
         var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
             .GroupBy(f => f.FragmentName.Name.StringValue).ToDictionary(g => g.Key, g => g.First());
-        return operation.Operation == OperationType.Query
-            && OnlyMeta(operation.SelectionSet, fragments, new HashSet<string>(StringComparer.Ordinal));
+        return operation.Operation != OperationType.Query
+            || !new Judge(fragments).OnlyMeta(operation.SelectionSet);
     }
 
-    private static bool OnlyMeta(GraphQLSelectionSet set, Dictionary<string, GraphQLFragmentDefinition> fragments,
-        HashSet<string> seen) =>
-        set.Selections.All(selection => selection switch
+    // Each fragment judged once (a fragment spread twice, "{ ...F ...F }", was taken for a cycle and refused), and a
+    // fragment inside its own spread is a cycle, which fails validation anyway: not judged schema-only.
+    private sealed class Judge(Dictionary<string, GraphQLFragmentDefinition> fragments)
+    {
+        private readonly Dictionary<string, bool> _judged = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _inside = new(StringComparer.Ordinal);
+
+        public bool OnlyMeta(GraphQLSelectionSet set) =>
+            set.Selections.All(selection => selection switch
+            {
+                GraphQLField field => field.Name.StringValue is "__schema" or "__type" or "__typename",
+                GraphQLInlineFragment inline => OnlyMeta(inline.SelectionSet),
+                GraphQLFragmentSpread spread => Fragment(spread.FragmentName.Name.StringValue),
+                _ => false,
+            });
+
+        private bool Fragment(string name)
         {
-            GraphQLField field => field.Name.StringValue is "__schema" or "__type" or "__typename",
-            GraphQLInlineFragment inline => OnlyMeta(inline.SelectionSet, fragments, seen),
-            // A cycle or an unknown fragment fails validation anyway: not judged schema-only.
-            GraphQLFragmentSpread spread => seen.Add(spread.FragmentName.Name.StringValue)
-                && fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment)
-                && OnlyMeta(fragment.SelectionSet, fragments, seen),
-            _ => false,
-        });
+            if (_judged.TryGetValue(name, out var judged))
+            {
+                return judged;
+            }
+
+            if (!fragments.TryGetValue(name, out var fragment) || !_inside.Add(name))
+            {
+                return false;
+            }
+
+            var only = OnlyMeta(fragment.SelectionSet);
+            _inside.Remove(name);
+            return _judged[name] = only;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using ProductQuality.Graph.Audit;
 using ProductQuality.Graph.Tests.Infrastructure;
 
@@ -48,6 +49,8 @@ public sealed class PurposeTests(AccessLogServerFactory factory)
     [InlineData("{ __schema { queryType { name } } productCategories { code } }", false)]
     [InlineData("{ __typename ...F } fragment F on Query { productCategories { code } }", false)]
     [InlineData("{ ...F } fragment F on Query { ...F }", false)]
+    // A fragment spread twice was taken for a cycle and refused.
+    [InlineData("{ ...F ...F } fragment F on Query { __typename }", true)]
     public async Task A_query_of_the_schema_alone_needs_no_purpose(string document, bool answered)
     {
         var reply = await factory.ClientFor(AccessLogServerFactory.PurposeRequiredDepartment)
@@ -60,6 +63,26 @@ public sealed class PurposeTests(AccessLogServerFactory factory)
         {
             Assert.Equal(PurposeHeader.RequiredCode, reply.FirstErrorCode);
         }
+    }
+
+    /// <summary>
+    /// A request that runs no operation returns no data, and is told what is wrong with it: a syntax error, an
+    /// operation name the document lacks, or several operations and no name were each told PURPOSE_REQUIRED.
+    /// </summary>
+    [Theory]
+    [InlineData("{ __typename ", null)]
+    [InlineData("{ __typename }", "Nope")]
+    [InlineData("query A { productCategories { code } } query B { __typename }", null)]
+    public async Task A_request_that_runs_no_operation_is_told_its_own_error_not_to_state_a_purpose(string document,
+        string? operationName)
+    {
+        var reply = await factory.ClientFor(AccessLogServerFactory.PurposeRequiredDepartment)
+            .PostAsync(document, operationName: operationName, purpose: null);
+
+        Assert.NotEqual(PurposeHeader.RequiredCode, reply.FirstErrorCode);
+        Assert.NotNull(reply.FirstErrorCode);
+        Assert.False(reply.Json.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null,
+            reply.Body);
     }
 
     /// <summary>
@@ -90,12 +113,13 @@ public sealed class PurposeTests(AccessLogServerFactory factory)
             (await factory.ClientFor("finance").PostAsync(document, "loan review")).FirstErrorCode);
         Assert.Equal((name, PurposeHeader.InvalidCode), await LastEntryAsync());
 
-        // Two operations and none chosen, or a document that does not parse: no name to give.
+        // Two operations and none chosen, or a document that does not parse: no name to give, and no operation runs,
+        // so each is refused for what is wrong with it (A_request_that_runs_no_operation_is_told_its_own_error…).
         var two = $"{document} query Other {{ __typename }}";
         await required.PostAsync(two, purpose: null);
-        Assert.Equal((null, PurposeHeader.RequiredCode), await LastEntryAsync());
+        Assert.Equal((null, "NO_OPERATION_NAME"), await LastEntryAsync());
         await required.PostAsync("query Broken {", purpose: null);
-        Assert.Equal((null, PurposeHeader.RequiredCode), await LastEntryAsync());
+        Assert.Equal((null, "SYNTAX_ERROR"), await LastEntryAsync());
     }
 
     private async Task<(string? Name, string? Code)> LastEntryAsync()
