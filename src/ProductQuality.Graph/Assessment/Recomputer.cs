@@ -20,6 +20,13 @@ public sealed class Recomputer(RulesOptions rules)
     /// daily re-evaluation does, so a live write waits at most one batch of the size the operator chose.</summary>
     public int BatchSize { get; init; } = 1_000;
 
+    // SQLite hands its write lock to no one in turn: a writer waiting for it polls (SQLite's busy handler sleeps up to
+    // 100 ms, Microsoft.Data.Sqlite's retry 150 ms), and a batch begun the moment the last one committed took the lock
+    // again first. Beside a running server, recompute kept the access log's writer out for 10 s and plain reads
+    // failed 503 ACCESS_LOG_UNAVAILABLE (the probe of recent changes). A pause longer than either poll lets the
+    // waiting writes in; PostgreSQL queues lock waits, and needs none.
+    private static readonly TimeSpan SqliteTurn = TimeSpan.FromMilliseconds(200);
+
     public async Task<RecomputeSummary> RunAsync(
         ProductQualityDbContext db, DateOnly today, DateTime now, IProgress<RecomputeProgress>? progress,
         CancellationToken ct)
@@ -42,6 +49,10 @@ public sealed class Recomputer(RulesOptions rules)
             enterprises += await AssessmentTransaction.RunAsync(
                 db, () => ReEvaluateAsync(db, batch, names, today, now, ct), ct);
             progress?.Report(new RecomputeProgress("enterprises", first + batch.Count, ids.Count));
+            if (!db.IsPostgreSql && first + BatchSize < ids.Count)
+            {
+                await Task.Delay(SqliteTurn, ct);
+            }
         }
 
         progress?.Report(new RecomputeProgress("regions", 0, 1));

@@ -30,7 +30,7 @@ internal static class CallerFolder
     public static string[] ResolvePathOptions(string[] args) => ResolvePathOptions(args, Folder);
 
     internal static string Resolve(string path, string folder) =>
-        Path.IsPathFullyQualified(path) || SameFolder(folder, Directory.GetCurrentDirectory())
+        path.Length == 0 || Path.IsPathFullyQualified(path) || SameFolder(folder, Directory.GetCurrentDirectory())
             ? path
             : Path.GetFullPath(path, folder);
 

@@ -270,6 +270,11 @@ public static class CommandLine
             var arg = args[i];
             if (!arg.StartsWith('-'))
             {
+                if (string.IsNullOrWhiteSpace(arg))
+                {
+                    return $"'{verb}' was given an empty argument; name the file.";
+                }
+
                 plain.Add(arg);
                 continue;
             }
@@ -319,6 +324,13 @@ public static class CommandLine
             {
                 return isOption ? $"Option {arg} needs a value."
                     : $"Setting {arg} needs a value: give it as {arg}=value.";
+            }
+
+            // An empty value named no file: 'audit checkpoint --out ""' failed with a stack trace (exit 134), and
+            // 'schema export --out ""' wrote into the working folder.
+            if (isOption && string.IsNullOrWhiteSpace(args[i + 1]))
+            {
+                return $"Option {arg} needs a value; it was given an empty one.";
             }
 
             // An option's value, or a setting's given as --Section:Key value.

@@ -27,6 +27,11 @@ public sealed class VerbFailureTests
         { ["token", "--department", "tax", "--expires", "31d"], 2, "(at most 30d)" },
         { ["token", "--enterprise", "913304831LXE3BD9A5", "--expires", "2000000000h"], 2, "--expires takes" },
         { ["audit", "verify", "--checkpoint"], 2, "Option --checkpoint needs a value" },
+        // An empty file name: a stack trace (exit 134) for checkpoint, the working folder for schema export.
+        { ["audit", "checkpoint", "--out", ""], 2, "Option --out needs a value; it was given an empty one." },
+        { ["schema", "export", "--out", " "], 2, "Option --out needs a value; it was given an empty one." },
+        { ["audit", "verify", "--archive", ""], 2, "Option --archive needs a value; it was given an empty one." },
+        { ["receipt", "verify", ""], 2, "'receipt verify' was given an empty argument; name the file." },
         // A setting without its value was dropped ('report --Clock:Today' reported as of the real day) or took the
         // next option as its value (the writes probe).
         { ["report", "--Clock:Today"], 2, "Setting --Clock:Today needs a value: give it as --Clock:Today=value." },

@@ -27,7 +27,8 @@ internal static class DocumentParser
         {
             return (null, RequestError.BadRequest(TooDeep,
                 "The GraphQL document nests selections, lists or objects too deeply "
-                + $"(the parser stops at {MaxParserDepth} levels): flatten it, or pass deep values as variables."));
+                + $"(the parser stops at {MaxParserDepth} levels, counting a field and its selection set as two: about "
+                + $"{MaxParserDepth / 2 - 4} nested fields): flatten it, or pass deep values as variables."));
         }
         catch (GraphQLSyntaxErrorException ex)
         {
