@@ -160,6 +160,14 @@ public static partial class StartupFailure
                     : "Grant it SELECT, INSERT, UPDATE and DELETE on the server's tables (e.g. GRANT SELECT, INSERT, "
                         + "UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO the user, and USAGE ON ALL SEQUENCES), or "
                         + "run as the tables' owner.")
+            // A statement that waited past its command timeout on a database that opened: "could not be opened …
+            // reachable" sent the operator to the connection string while psql held a lock (the PostgreSQL probe).
+            : cause is Npgsql.NpgsqlException { InnerException: TimeoutException } timedOut
+                && timedOut.Message.Contains("reading from stream", StringComparison.Ordinal)
+            ? $"The database did not answer a statement in time ({provider}: {detail}), though it accepted the "
+                + "connection: another session may hold a lock on the tables this work reads or writes (a psql "
+                + "session with a transaction open, a backup, a migration), or the server is overloaded. Look for it "
+                + "in pg_stat_activity (wait_event_type 'Lock'), let it finish or stop it, then run again."
             : Refused(cause)
             ? $"The database was opened but refused a statement while it was being brought up to date ({provider}: "
                 + $"{detail}): its tables are not as this server's migrations left them. Check that "

@@ -52,6 +52,21 @@ public sealed class StartupSentenceTests
         Assert.DoesNotContain("\n", sentence, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A verb whose statement waited past its timeout behind psql's table lock was told the database "could not be
+    /// opened" and to check the connection string (the PostgreSQL probe); a connection that timed out still is.
+    /// </summary>
+    [Theory]
+    [InlineData("Exception while reading from stream", "did not answer a statement in time")]
+    [InlineData("Failed to connect to 10.0.0.1:5432", "could not be opened")]
+    public void A_statement_that_timed_out_is_told_from_a_database_that_cannot_be_opened(string message, string said)
+    {
+        var failure = new InvalidOperationException("start-up",
+            new Npgsql.NpgsqlException(message, new TimeoutException("Timeout during reading attempt")));
+        var sentence = Assert.Single(StartupFailure.Sentences(failure)!);
+        Assert.Contains(said, sentence, StringComparison.Ordinal);
+    }
+
     private static string Single(string failure) => Assert.Single(
         StartupFailure.Sentences(new OptionsValidationException("x", typeof(object), [failure]))!);
 }

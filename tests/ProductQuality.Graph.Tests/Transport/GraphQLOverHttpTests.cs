@@ -226,6 +226,10 @@ public sealed class GraphQLOverHttpTests(GraphServerFactory factory)
         + "POST a JSON object such as {\"query\": \"{ __typename }\"} with Content-Type: application/json (UTF-8).")]
     [InlineData("application/json; charset=latin1", "JSON is read as UTF-8 only; send charset=utf-8 or none.")]
     [InlineData(null, "The request has no Content-Type: POST a JSON object")]
+    // The first of two charsets was read; a malformed parameter was told JSON is UTF-8 only (the fuzzing probe).
+    [InlineData("application/json; charset=utf-8; charset=utf-16", "names its charset more than once: send "
+        + "charset=utf-8 once, or none.")]
+    [InlineData("application/json; =", "is not a media type with parameters (type/subtype; name=value)")]
     public async Task A_body_that_is_not_JSON_is_told_what_came_and_what_to_send(string? contentType, string said)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")

@@ -96,6 +96,8 @@ public sealed class RequestBytesTests(GraphServerFactory factory)
     [InlineData("application/json; charset=\"utf-8\"")]
     [InlineData("application/json;charset=\"UTF-8\"")]
     [InlineData("Application/Json; Charset=utf-8")]
+    // UTF-8's other label (WHATWG Encoding), which some clients send: it was 415.
+    [InlineData("application/json; charset=UTF8")]
     public async Task A_quoted_or_capitalised_charset_is_utf8_still(string contentType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")

@@ -244,7 +244,12 @@ internal sealed class GraphQLEndpoint(
 
         var sent = Quoted.Start(contentType);
         var mediaType = contentType.Split(';')[0].Trim();
-        return mediaType.Equals("application/graphql", StringComparison.OrdinalIgnoreCase)
+        return MediaTypes.IsMalformed(contentType)
+            ? $"The body's Content-Type '{sent}' is not a media type with parameters (type/subtype; name=value): "
+                + $"{Wrap}."
+            : MediaTypes.RepeatsCharset(contentType)
+            ? $"The body's Content-Type '{sent}' names its charset more than once: send charset=utf-8 once, or none."
+            : mediaType.Equals("application/graphql", StringComparison.OrdinalIgnoreCase)
             ? $"A bare GraphQL document ('{sent}') is not accepted: put the document in the 'query' member and "
                 + $"{Wrap}."
             : mediaType.Equals(MediaTypes.Json, StringComparison.OrdinalIgnoreCase)

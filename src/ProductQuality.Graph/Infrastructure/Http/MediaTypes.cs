@@ -90,7 +90,20 @@ internal static class MediaTypes
     public static bool IsJsonContent(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
         && contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
+        // Said twice, the first was read ("charset=utf-8; charset=utf-16" was UTF-8, "charset=utf-16" alone 415).
+        && contentType.Parameters.Count(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)) <= 1
         && (contentType.Charset.Value is null
-            // A parameter's value may be quoted (RFC 9110 §5.6.6): charset="utf-8" is charset=utf-8.
-            || HeaderUtilities.RemoveQuotes(contentType.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+            // A parameter's value may be quoted (RFC 9110 §5.6.6): charset="utf-8" is charset=utf-8. "utf8" is
+            // UTF-8's label too (WHATWG Encoding), which some clients send.
+            || HeaderUtilities.RemoveQuotes(contentType.Charset).Value is { } charset
+                && (charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+                    || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Whether the Content-Type is no media type at all (<c>application/json; =</c>).</summary>
+    public static bool IsMalformed(string contentType) => !MediaTypeHeaderValue.TryParse(contentType, out _);
+
+    /// <summary>Whether the Content-Type names its charset more than once.</summary>
+    public static bool RepeatsCharset(string contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.Parameters.Count(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)) > 1;
 }
