@@ -23,10 +23,12 @@ internal static class CallerFolder
     public static string Folder { get; } =
         Find(Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable("PWD"));
 
-    /// <summary>A path named on the command line, as the user meant it; unchanged where the two folders agree.</summary>
+    /// <summary>A path named on the command line, as the user meant it; unchanged where both folders agree.
+    /// </summary>
     public static string Resolve(string path) => Resolve(path, Folder);
 
-    /// <summary>The command line with the values of its path options resolved (see <see cref="Resolve(string)"/>).</summary>
+    /// <summary>The command line with its path options' values resolved (see <see cref="Resolve(string)"/>).
+    /// </summary>
     public static string[] ResolvePathOptions(string[] args) => ResolvePathOptions(args, Folder);
 
     internal static string Resolve(string path, string folder) =>

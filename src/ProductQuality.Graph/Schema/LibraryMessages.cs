@@ -24,24 +24,32 @@ internal static class LibraryMessages
             || message.Contains("'stream'", StringComparison.Ordinal) =>
             message + " This server does not deliver answers in parts (@defer, @stream): remove the directive; the "
                 + "whole answer comes in one response.",
-        KnownDirectivesError => message + " An operation may use @include and @skip: remove it, or use one of those.",
+        KnownDirectivesError => Ended(message)
+            + " An operation may use @include and @skip: remove it, or use one of those.",
         // What to send instead, where the library says only what is wrong (the wire probe).
-        NoUnusedFragmentsError => message + " Remove the fragment, or spread it (...Name) where its fields belong.",
-        NoUndefinedVariablesError => message + " Declare it in the operation's variable definitions, e.g. "
+        NoUnusedFragmentsError => Ended(message)
+            + " Remove the fragment, or spread it (...Name) where its fields belong.",
+        NoUndefinedVariablesError => Ended(message) + " Declare it in the operation's variable definitions, e.g. "
             + "query($name: String) { … }, or write the value in place.",
-        KnownFragmentNamesError => message + " Define the fragment in the same document (fragment Name on Type "
+        KnownFragmentNamesError => Ended(message) + " Define the fragment in the same document (fragment Name on Type "
             + "{ … }), or remove the spread.",
-        UniqueDirectivesPerLocationError => message + " Keep one of them.",
-        DirectivesInAllowedLocationsError => message + " Move the directive to a place it is allowed, or remove it.",
+        UniqueDirectivesPerLocationError => Ended(message) + " Keep one of them.",
+        DirectivesInAllowedLocationsError => Ended(message)
+            + " Move the directive to a place it is allowed, or remove it.",
         ScalarLeafsError when message.Contains("must have a sub selection", StringComparison.Ordinal) =>
             message + ": list the fields you want, e.g. { code name }.",
         ScalarLeafsError => message + ": remove the { … } after it; it is a value, not an object.",
         // Unless the message already says what the type takes (an enum's values, a scalar's form).
         ArgumentsOfCorrectTypeError when message.Contains("Expected type", StringComparison.Ordinal)
             && !message.Contains(" takes ", StringComparison.Ordinal) => message + " Send a value of that type.",
-        ProvidedNonNullArgumentsError => message + " Give it a value.",
-        UniqueFragmentNamesError => message + " Rename one of them.",
-        UniqueVariableNamesError => message + " Declare each variable once.",
+        ProvidedNonNullArgumentsError => Ended(message) + " Give it a value.",
+        UniqueFragmentNamesError => Ended(message) + " Rename one of them.",
+        UniqueVariableNamesError => Ended(message) + " Declare each variable once.",
         _ => message,
     };
+
+    // The library ends some sentences without a full stop ("There can be only one fragment named 'F'"), and the
+    // remedy followed on as if one sentence ("… named 'F' Rename one of them.").
+    private static string Ended(string message) =>
+        message.EndsWith('.') || message.EndsWith('?') ? message : message + ".";
 }
