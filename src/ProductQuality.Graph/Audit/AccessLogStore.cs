@@ -8,8 +8,9 @@ using ProductQuality.Graph.Data;
 namespace ProductQuality.Graph.Audit;
 
 /// <summary>
-/// Appends batches of entries to the chain, one transaction each: lock the head row, number and hash the entries
-/// after it, insert them with their codes, move the head, commit. The lock makes servers sharing a PostgreSQL database
+/// Appends batches of entries to the chain, one transaction each: lock the head row (on PostgreSQL with the tables
+/// the append writes, so nothing waits for a lock once an entry is sealed), number and hash the entries after it,
+/// insert them with their codes, move the head, commit. The lock makes servers sharing a PostgreSQL database
 /// append one after another; SQLite's write lock (taken when the transaction begins) does the same for processes
 /// sharing a file. Appends use a plain connection, without the request pipeline's interceptors, and plain statements:
 /// EF's change tracking would cost more than the rest of the append. On SQLite the connection is held between
@@ -28,6 +29,17 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
 {
     // The head row under a row lock: a second server's append waits here until this one commits.
     internal const string ReadHead = """SELECT "Seq", "Hash" FROM "AccessLogHeads" WHERE "Id" = 1""";
+    // PostgreSQL: the locks the rest of the append needs, taken with the head's in one round trip before any entry
+    // is sealed. Taken by the INSERTs themselves, a batch held by an outside lock (psql's LOCK TABLE "AccessLog")
+    // waited after sealing: its requests gave up (503) and were stored as answered, with their codes, plus a
+    // correcting entry that whoAccessed does not read. Waiting here, they are stored as the refusals they were.
+    // The head's table too: a SHARE lock on it lets FOR UPDATE through and stops the head's UPDATE.
+    private const string LockForAppend = """
+        LOCK TABLE "AccessLog", "AccessLogCodes", "AccessLogHeads" IN ROW EXCLUSIVE MODE;
+        """;
+    private const string LockForSettling = """
+        LOCK TABLE "AccessLog", "AccessLogCodes", "AccessLogHeads", "UnloggedWrites" IN ROW EXCLUSIVE MODE;
+        """;
     internal const string MoveHead = """UPDATE "AccessLogHeads" SET "Seq" = @seq, "Hash" = @hash WHERE "Id" = 1""";
     internal const int EntryColumnCount = 18;
     internal const string EntryColumns = """
@@ -91,7 +103,9 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var read = Command(connection, tx, ReadHead + " FOR UPDATE"))
+        var settles = entries.Any(e => e.SettlesUnloggedWrites.Count > 0);
+        var locks = settles ? LockForSettling : LockForAppend;
+        await using (var read = Command(connection, tx, locks + "\n" + ReadHead + " FOR UPDATE"))
         {
             var (head, headHash) = await ReadHeadAsync(read, cancellationToken);
             Link(entries, head, headHash);
@@ -107,7 +121,7 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
             await InsertCodeArraysAsync(connection, tx, entries, cancellationToken);
         }
 
-        if (entries.Any(e => e.SettlesUnloggedWrites.Count > 0))
+        if (settles)
         {
             long[] settled = [.. entries.SelectMany(e => e.SettlesUnloggedWrites)];
             await using var settle = Command(connection, tx, SettleUnloggedWrites, ("@ids", settled));
@@ -262,17 +276,24 @@ public sealed class AccessLogStore(IOptions<DatabaseOptions> database, IServiceP
         return parameter;
     }
 
+    // Without the request pipeline's interceptors (telemetry's, a test's stalled database), but with the one that
+    // tells DatabaseLocks which connections are this server's: the archiver holds a write transaction on SQLite while
+    // it writes its files, and a request's write waiting behind it was judged to wait for another session (503).
     private static Func<ProductQualityDbContext> Contexts(DatabaseOptions options, IServiceProvider services)
     {
+        var own = services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()
+            .OfType<DatabaseWaitInterceptor>().ToArray();
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
                 var postgres = new DbContextOptionsBuilder<PostgresProductQualityDbContext>()
-                    .UseNpgsql(services.GetRequiredService<PostgresConnectionString>().Value).Options;
+                    .UseNpgsql(services.GetRequiredService<PostgresConnectionString>().Value)
+                    .AddInterceptors(own).Options;
                 return () => new PostgresProductQualityDbContext(postgres);
             default:
                 var sqlite = new DbContextOptionsBuilder<SqliteProductQualityDbContext>()
                     .UseSqlite(options.ConnectionString)
+                    .AddInterceptors(own)
                     .AddInterceptors(SqliteBusyTimeout.Interceptor.Instance).Options;
                 return () => new SqliteProductQualityDbContext(sqlite);
         }

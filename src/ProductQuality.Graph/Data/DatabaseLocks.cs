@@ -27,11 +27,20 @@ internal sealed class DatabaseLocks(IServiceProvider services, ILogger<DatabaseL
 {
     // PostgreSQL: who holds what a waiting backend wants. The re-evaluation lock (advisory) is every write's turn,
     // taken by a recompute batch and the writes of other servers on the database too: a write waiting for it keeps
-    // the answer that says writes run one at a time.
+    // the answer that says writes run one at a time, unless the turn's holder (or whoever it waits for, a few steps
+    // down) itself waits for a table or row lock held outside this server. Under psql's LOCK TABLE "Complaints" the
+    // first write waited for psql (503) and the writes queued behind its turn were told they waited for a batch in
+    // progress (400 QUERY_TIMEOUT), though psql held up all three.
     private const string BlockedElsewhere = """
-        SELECT w.pid FROM unnest(@waiting) AS w(pid) JOIN pg_stat_activity a ON a.pid = w.pid
+        WITH RECURSIVE behind(waiting, pid, depth) AS (
+            SELECT w.pid, w.pid, 0 FROM unnest(@waiting) AS w(pid)
+            UNION
+            SELECT behind.waiting, b.pid, behind.depth + 1
+            FROM behind CROSS JOIN LATERAL unnest(pg_blocking_pids(behind.pid)) AS b(pid)
+            WHERE behind.depth < 3)
+        SELECT DISTINCT behind.waiting FROM behind JOIN pg_stat_activity a ON a.pid = behind.pid
         WHERE a.wait_event_type = 'Lock' AND a.wait_event IS DISTINCT FROM 'advisory'
-          AND EXISTS (SELECT FROM unnest(pg_blocking_pids(w.pid)) AS b(pid) WHERE b.pid <> ALL(@own))
+          AND EXISTS (SELECT FROM unnest(pg_blocking_pids(behind.pid)) AS b(pid) WHERE b.pid <> ALL(@own))
         """;
 
     private readonly ConcurrentDictionary<DbConnection, int> _open = new();
@@ -45,8 +54,9 @@ internal sealed class DatabaseLocks(IServiceProvider services, ILogger<DatabaseL
 
     /// <summary>
     /// Which of <paramref name="calls"/> wait for a lock held outside this server's own work: on PostgreSQL, a
-    /// backend waiting for a lock whose holders are none of this server's connections; on SQLite, a write transaction
-    /// being begun while none of this server's connections holds one.
+    /// backend waiting for a lock with a holder that is none of this server's connections, or waiting for a backend
+    /// that does (advisory or not, its own or not); on SQLite, a write transaction being begun while none of this
+    /// server's connections holds one.
     /// </summary>
     public async Task<IReadOnlyCollection<Guid>> HeldElsewhereAsync(IReadOnlyDictionary<Guid, CallInFlight> calls)
     {

@@ -70,6 +70,35 @@ public sealed class LockedDatabaseTimeoutOnPostgresTests(WritablePostgresServerF
         Assert.Contains("writes run one at a time", write.FirstErrorMessage, StringComparison.Ordinal);
     }
 
+    // The first write takes the writes' turn (advisory) and waits for psql's lock; the others wait for its turn. They
+    // were told they waited for a re-evaluation batch in progress (400), though psql held them all up (the lock probe).
+    [PostgresFact]
+    public async Task Writes_queued_behind_a_write_that_waits_for_another_sessions_lock_are_503_too()
+    {
+        using var server = new LimitedServer(factory, ShortTimeout);
+        var client = server.ClientFor("samr-jiaxing");
+        var codes = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            codes.Add((await factory.EnterpriseAsync(i)).CreditCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(Small)).Status);
+
+        await using var locker = await LockerAsync("LOCK TABLE \"BlacklistEvents\" IN SHARE MODE");
+        var writes = await Task.WhenAll(codes.Select(code => client.PostAsync(Writes.RecordBlacklistDecision,
+            LockedDatabaseTimeoutTests.Decision(code))));
+        await Execute(locker, "ROLLBACK");
+
+        foreach (var reply in writes)
+        {
+            Assert.True(HttpStatusCode.ServiceUnavailable == reply.Status, reply.Body);
+            Assert.Equal("DATABASE_UNAVAILABLE", reply.FirstErrorCode);
+            Assert.Contains("Another session holds a lock on the data", reply.FirstErrorMessage,
+                StringComparison.Ordinal);
+        }
+    }
+
     private async Task<NpgsqlConnection> LockerAsync(string sql)
     {
         var locker = new NpgsqlConnection(factory.ConnectionString);

@@ -71,6 +71,29 @@ public sealed class LockedDatabaseTimeoutTests(WritableServerFactory factory)
         Assert.Contains("writes run one at a time", reply.FirstErrorMessage, StringComparison.Ordinal);
     }
 
+    // The store's own contexts (archiver, unlogged-write recovery, chain verifier, health check) were not known to
+    // DatabaseLocks either: the archiver holds a write transaction while it writes its files, and a write behind it
+    // was told another session held the lock (503).
+    [Fact]
+    public async Task A_write_waiting_behind_a_context_of_the_access_log_store_keeps_the_servers_own_answer()
+    {
+        using var server = new LimitedServer(factory, Settings);
+        var client = server.ClientFor("samr-jiaxing");
+        var (code, _, _) = await factory.EnterpriseAsync(0);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("{ __typename }")).Status);
+
+        await using var archiver = server.Services.GetRequiredService<AccessLogStore>().CreateContext();
+        await using var batch = await archiver.Database.BeginTransactionAsync();
+        var write = client.PostAsync(Writes.RecordBlacklistDecision, Decision(code));
+        await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5)));
+        await batch.RollbackAsync();
+        var reply = await write;
+
+        Assert.True(HttpStatusCode.BadRequest == reply.Status, reply.Body);
+        Assert.Equal("QUERY_TIMEOUT", reply.FirstErrorCode);
+        Assert.Contains("writes run one at a time", reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
     internal static object Decision(string code) => new
     {
         input = new
