@@ -19,8 +19,14 @@ public static class SelectionLookAhead
     /// (a count, a row past the page), and a no for a field that is asked left a non-null field null.
     /// </summary>
     public static bool Asks(this IResolveFieldContext context, params string[] path) =>
-        path.Length > 0 && context.FieldAst.SelectionSet is { } selectionSet
-        && Reaches(context.Document, selectionSet, path, 0);
+        context.FieldAst.SelectionSet is { } selectionSet && Asks(context.Document, selectionSet, path);
+
+    /// <summary>
+    /// The same, for a selection set of the document read before it runs: the cost estimate prices the work a
+    /// resolver does for what it is asked by the resolver's own rule, so the two cannot disagree.
+    /// </summary>
+    public static bool Asks(GraphQLDocument document, GraphQLSelectionSet selectionSet, params string[] path) =>
+        path.Length > 0 && Reaches(document, selectionSet, path, 0);
 
     /// <summary>
     /// The fields at the end of the path of field names below the current field, each alias and fragment's copy once,

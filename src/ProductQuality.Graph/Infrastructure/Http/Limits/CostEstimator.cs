@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using ProductQuality.Graph.Schema;
 
 namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 
@@ -15,6 +16,7 @@ namespace ProductQuality.Graph.Infrastructure.Http.Limits;
 internal sealed class CostEstimator
 {
     private readonly ISchema _schema;
+    private readonly GraphQLDocument _document;
     private readonly ListSize _sizes;
     private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _fragmentCosts = new(StringComparer.Ordinal);
@@ -24,6 +26,7 @@ internal sealed class CostEstimator
     private CostEstimator(ISchema schema, GraphQLDocument document, ListSize sizes)
     {
         _schema = schema;
+        _document = document;
         _sizes = sizes;
         foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
         {
@@ -89,7 +92,10 @@ internal sealed class CostEstimator
             return _sizes.ScalarRows(complex, definition, field);
         }
 
-        var (rows, counted, reads) = _sizes.Rows(complex, definition, field);
+        // What a field reads depends on what it is asked for below (accessSummary's groupings, accessLog's page).
+        var selection = field.SelectionSet;
+        var (rows, counted, reads) = _sizes.Rows(complex, definition, field,
+            name => SelectionLookAhead.Asks(_document, selection, name));
         var type = Named(definition.ResolvedType);
         var below = rows * SetCost(field.SelectionSet, type);
         // A connection counts its whole list once per call, whatever its page (first: 0 included), when its

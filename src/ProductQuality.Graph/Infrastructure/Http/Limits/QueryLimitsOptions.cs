@@ -92,7 +92,8 @@ public sealed class QueryLimitsOptions
     /// The most one such count is priced, however long the list: at one row per 40, an access log of 2,000,000
     /// entries (weeks of a city's traffic) priced every <c>totalCount</c> and <c>accessSummary</c> over the budget, and
     /// the regulator could count nothing. Past this the execution time bounds the count (one took 0.3–1.3 s, a
-    /// summary 2–7 s, on that log); at 12,000 a request holds four counts, or a summary and a count.
+    /// summary 2–7 s, on that log); at 12,000 a request holds four counts of the change feed, three of the access log
+    /// (each reader adds its <c>FieldCosts</c>), whose summary is priced a count per grouping asked.
     /// </summary>
     [Range(1, 1_000_000)]
     public int MaxCountedRows { get; set; } = 12_000;
