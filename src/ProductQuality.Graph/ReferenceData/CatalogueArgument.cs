@@ -25,6 +25,15 @@ internal static class CatalogueArgument
         "is not a product of the key industrial product catalogue: give {0} as one of its {1} codes, {2} to {3} "
         + "(the products query lists them), e.g. P004.");
 
+    /// <summary>
+    /// Whether the catalogue has the product; otherwise what a product code is, for a setting's sentence
+    /// (Rules:Supervision:Exclusions names products too).
+    /// </summary>
+    public static string? ProductProblem(string code) => Known.Value.Products.Contains(code) ? null
+        : "is not a product of the key industrial product catalogue: give one of its "
+            + $"{Known.Value.Products.Count} codes, {Known.Value.Products.Min(StringComparer.Ordinal)} to "
+            + $"{Known.Value.Products.Max(StringComparer.Ordinal)} (the products query lists them), e.g. P004";
+
     /// <summary>The code, when null or a category of the catalogue; otherwise the refusal.</summary>
     public static string? Category(string? code, string argument) => Checked(code, argument,
         Known.Value.Categories, "is not a category of the key industrial product catalogue: give {0} as one of "

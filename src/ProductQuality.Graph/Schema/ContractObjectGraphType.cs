@@ -28,6 +28,8 @@ public abstract class ContractObjectGraphType<TSource>(SchemaContract contract) 
 
         var builder = Field<TGraphType>(name);
         builder.FieldType.Metadata[FieldMetadataKeys.Group] = group;
+        builder.FieldType.Metadata[FieldMetadataKeys.Published] = published;
+        builder.FieldType.Metadata[FieldMetadataKeys.DeclaredMask] = mask;
         if (Contract.AccessTo(group) == FieldAccess.Masked)
         {
             builder.FieldType.Metadata[FieldMetadataKeys.Mask] = mask;

@@ -17,7 +17,29 @@ public sealed class SchemaRegistry
         _contracts = contracts.ToDictionary(c => c.Name);
         var logged = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Audit.AccessLogOptions>>()
             .Value.Enabled;
-        _schemas = _contracts.Values.ToDictionary(c => c.Name, c => (ISchema)Build(services, c, logged));
+        _schemas = [];
+        var refusals = new List<string>();
+        var full = new Lazy<ISchema>(() => Build(services, SchemaContract.Full, logged: false));
+        foreach (var contract in _contracts.Values)
+        {
+            try
+            {
+                _schemas[contract.Name] = Build(services, contract, logged);
+            }
+            catch (Exception e) when (contract.Name != SchemaContract.Full.Name
+                && EmptyTypeRefusal.TypesIn(e) is { Count: > 0 } empty)
+            {
+                // Every contract's, said as the other settings are (exit code 3), not the library's exception.
+                refusals.AddRange(EmptyTypeRefusal.Sentences(contract, empty, full.Value));
+            }
+        }
+
+        if (refusals.Count > 0)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(
+                AccessOptions.Section, typeof(AccessOptions), refusals);
+        }
+
         Infrastructure.Http.Limits.ListSizeNames.ThrowIfUnknown(
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<
                 Infrastructure.Http.Limits.QueryLimitsOptions>>().Value, _schemas.Values);

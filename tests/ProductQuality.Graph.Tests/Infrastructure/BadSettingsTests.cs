@@ -394,6 +394,75 @@ public sealed class BadSettingsTests
             "Setting Rules:Version holds the NUL character (U+0000) at character 5", "remove it");
     }
 
+    /// <summary>
+    /// A contract's groups that hide every field of a type a field it shows still returns: GraphQL.NET refused the
+    /// empty type and the start crashed with its exception (exit 134, a stack trace; the fuzz probe).
+    /// </summary>
+    [Theory]
+    [InlineData("regulator:Groups:Inspections=Hidden", "regulator", "Inspection", "give Inspections Full, or hide")]
+    [InlineData("regulator:Groups:Warnings=Hidden", "regulator", "RiskWarning", "give Warnings Full, or hide Write")]
+    [InlineData("regulator:Groups:ProductTiers=Hidden", "regulator", "ExternalRiskSignal", "give ProductTiers Full")]
+    [InlineData("regulator:Groups:Class=Hidden", "regulator", "ClassOverride", "give Class Full, or hide Write")]
+    [InlineData("industry-access:Groups:Identity=Hidden", "industry-access", "Region", "or hide Warnings")]
+    [InlineData("drc:Groups:Write=Full", "drc", "Inspection", "give Inspections Full, or hide Write")]
+    [InlineData("finance:Groups:Write=Full", "finance", "Inspection", "give Inspections Full, or hide Write")]
+    [InlineData("tax:Groups:Write=Full", "tax", "Inspection", "give Inspections Full, or hide Write")]
+    [InlineData("sci-tech:Groups:Write=Full", "sci-tech", "Inspection", "give Inspections Full, or hide Write")]
+    [InlineData("project-approval:Groups:Write=Full", "project-approval", "Inspection", "or hide Write")]
+    public async Task A_contract_that_empties_a_type_it_still_returns_stops_the_start(
+        string setting, string contract, string type, string remedy)
+    {
+        var result = await RunAsync("--Access:Contracts:" + setting);
+        AssertRefused(result, $"Setting Access:Contracts:{contract}:Groups leaves type {type} with no field to show",
+            remedy);
+        Assert.DoesNotContain("must define one or more fields", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_verb_refuses_a_contract_that_empties_a_type()
+    {
+        foreach (var verb in new[] { new[] { "token", "--department", "tax" }, ["report"], ["schema", "export"] })
+        {
+            AssertRefused(await RunAsync([.. verb, "--Access:Contracts:drc:Groups:Write=Full"]),
+                "Setting Access:Contracts:drc:Groups leaves type Inspection with no field to show (its fields are in "
+                + "Inspections), while RecordSamplingPayload.inspection still returns it",
+                "give Inspections Full, or hide Write.");
+        }
+    }
+
+    /// <summary>
+    /// A campaign's codes were taken as they came and compared with the stored ones: lower case, mistyped or unknown,
+    /// they excluded nothing, silently (the fuzz probe). Credit codes are refused in INVALID_CREDIT_CODE's words.
+    /// </summary>
+    [Theory]
+    [InlineData("CreditCodes:0", "91330481704213653e", "character 18 'e' is lower case")]
+    [InlineData("CreditCodes:0", "bad", "has 3 characters; a credit code has 18")]
+    [InlineData("CreditCodes:0", "", "the credit code is empty")]
+    [InlineData("CreditCodes:0", "91330481704213653A", "check character is 'A' but should be 'E'")]
+    [InlineData("ProductCodes:0", "P999", "not a product of the key industrial product catalogue")]
+    [InlineData("ProductCodes:0", "p004", "give one of its 273 codes, P001 to P273")]
+    [InlineData("ProductCodes:0", "", "not a product of the key industrial product catalogue")]
+    public async Task A_campaign_code_that_names_nothing_stops_the_start(string key, string code, string problem)
+    {
+        const string Campaign = "--Rules:Supervision:Exclusions:0";
+        var refused = await RunAsync(
+            $"{Campaign}:Name=Campaign", $"{Campaign}:From=2026-01-01", $"{Campaign}:To=2026-12-31",
+            $"{Campaign}:ProductCodes:1=P004", $"{Campaign}:{key}={code}");
+        AssertRefused(refused, $"Setting Rules:Supervision:Exclusions:0:{key} is '{code}', which is not a", problem);
+    }
+
+    [Fact]
+    public async Task A_campaign_of_valid_codes_starts()
+    {
+        // That they exclude what they name: CampaignExclusionTests.
+        const string Campaign = "--Rules:Supervision:Exclusions:0";
+        using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+        var (exit, _, error) = await verb.RunAsync("token", "--department", "tax", $"{Campaign}:Name=Campaign",
+            $"{Campaign}:From=2026-01-01", $"{Campaign}:To=2026-12-31", $"{Campaign}:ProductCodes:1=P004",
+            $"{Campaign}:CreditCodes:0=91330481704213653E");
+        Assert.True(exit == 0, $"exit {exit}: {error}");
+    }
+
     [Fact]
     public async Task A_setting_other_sections_read_is_named_once()
     {

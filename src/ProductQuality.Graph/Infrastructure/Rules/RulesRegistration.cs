@@ -33,7 +33,42 @@ public static class RulesRegistration
                 errors.Add(version);
             }
 
+            errors.AddRange(ExclusionCodeProblems(options.Supervision.Exclusions));
+
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+
+        /// <summary>
+        /// A campaign's codes are compared with the stored ones as they are: a lower-case, mistyped or unknown code
+        /// (P999) excluded nothing, silently (the fuzz probe). Checked as the API checks them — a credit code as
+        /// INVALID_CREDIT_CODE says (the API does not upper-case one, nor does this), a product code against the
+        /// embedded catalogue every database is seeded from. The rules project knows neither, so the check is here.
+        /// </summary>
+        private static IEnumerable<string> ExclusionCodeProblems(List<ProductQuality.Graph.Rules.Supervision
+            .CampaignExclusion> exclusions)
+        {
+            for (var i = 0; i < exclusions.Count; i++)
+            {
+                var where = $"Setting {RulesOptions.SectionName}:Supervision:Exclusions:{i}";
+                for (var j = 0; j < exclusions[i].CreditCodes.Count; j++)
+                {
+                    var code = exclusions[i].CreditCodes[j];
+                    if (Enterprises.CreditCode.Validate(code) is { IsValid: false } check)
+                    {
+                        yield return $"{where}:CreditCodes:{j} is '{Quoted.Start(code)}', which is not a valid "
+                            + $"unified social credit code: {check.Problem}.";
+                    }
+                }
+
+                for (var j = 0; j < exclusions[i].ProductCodes.Count; j++)
+                {
+                    var code = exclusions[i].ProductCodes[j];
+                    if (ReferenceData.CatalogueArgument.ProductProblem(code ?? "") is { } problem)
+                    {
+                        yield return $"{where}:ProductCodes:{j} is '{Quoted.Start(code)}', which {problem}.";
+                    }
+                }
+            }
         }
 
         /// <summary>
