@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ProductQuality.Graph.Tests.Changes;
 using ProductQuality.Graph.Tests.Infrastructure;
 using ProductQuality.Graph.Tests.Recording;
 
@@ -185,7 +186,7 @@ public abstract class StoredAlikeTests(TestServerFactory factory)
         var offset = 100 + (Array.IndexOf(NumberedWrite.Names, write) * 3);
         async Task<GraphQLReply> RecordAsync(int skip, string number)
         {
-            var (code, product, county) = await EnterpriseAsync(offset + skip);
+            var (code, product, county) = await factory.EnterpriseAsync(offset + skip);
             return await city.WriteAsync(write, number, code, product, county);
         }
 
@@ -194,20 +195,6 @@ public abstract class StoredAlikeTests(TestServerFactory factory)
         var latinCase = await RecordAsync(2, "дело-" + latin.ToUpperInvariant());
         Assert.Equal([$"DUPLICATE input.{NumberedWrite.Field(write)}"], latinCase.FieldErrors());
     }
-
-    private Task<(string Code, string Product, string County)> EnterpriseAsync(int skip) =>
-        factory.DbAsync(async db =>
-        {
-            var row = await db.Enterprises.AsNoTracking().Where(e => !e.IsBlacklisted).OrderBy(e => e.Id).Skip(skip)
-                .Select(e => new
-                {
-                    e.CreditCode,
-                    e.CountyCode,
-                    Product = db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id).Select(p => p.ProductCode)
-                        .First(),
-                }).FirstAsync();
-            return (row.CreditCode, row.Product, row.CountyCode);
-        });
 
     private static string Repeat(int characters) => string.Concat(Enumerable.Repeat(Emoji, characters));
 

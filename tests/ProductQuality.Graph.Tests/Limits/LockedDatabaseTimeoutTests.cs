@@ -26,20 +26,12 @@ public sealed class LockedDatabaseTimeoutTests(WritableServerFactory factory)
     [Fact]
     public async Task A_write_stopped_while_another_process_holds_the_write_lock_is_503_database_unavailable()
     {
-        using var server = new LimitedServer(factory, Settings);
-        var client = server.ClientFor("samr-jiaxing");
-        var (code, _, _) = await factory.EnterpriseAsync(0);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("{ __typename }")).Status);
-
         await using var locker = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
-        await locker.OpenAsync();
-        await ExecuteAsync(locker, "BEGIN EXCLUSIVE;");
         // Released well after the deadline, so the write is not left waiting for SQLite's busy timeout (30 s). A
         // failing test disposes the connection unpooled, which releases the lock as well.
-        var write = client.PostAsync(Writes.RecordBlacklistDecision, Decision(code));
-        await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5)));
-        await ExecuteAsync(locker, "ROLLBACK;");
-        var reply = await write;
+        var reply = await WriteWhileHeldAsync(
+            async _ => { await locker.OpenAsync(); await ExecuteAsync(locker, "BEGIN EXCLUSIVE;"); },
+            () => ExecuteAsync(locker, "ROLLBACK;"));
 
         Assert.True(HttpStatusCode.ServiceUnavailable == reply.Status, reply.Body);
         Assert.Equal("DATABASE_UNAVAILABLE", reply.FirstErrorCode);
@@ -53,22 +45,17 @@ public sealed class LockedDatabaseTimeoutTests(WritableServerFactory factory)
     [Fact]
     public async Task A_write_waiting_behind_the_access_log_writers_own_batch_keeps_the_servers_own_answer()
     {
-        using var server = new LimitedServer(factory, Settings);
-        var client = server.ClientFor("samr-jiaxing");
-        var (code, _, _) = await factory.EnterpriseAsync(0);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("{ __typename }")).Status);
+        SqliteConnection? batch = null;
+        var reply = await WriteWhileHeldAsync(
+            async services =>
+            {
+                var store = services.GetRequiredService<AccessLogStore>();
+                batch = (SqliteConnection)await store.OpenConnectionAsync(CancellationToken.None);
+                await ExecuteAsync(batch, "BEGIN IMMEDIATE;");
+            },
+            async () => { await ExecuteAsync(batch!, "ROLLBACK;"); await batch!.DisposeAsync(); });
 
-        var store = server.Services.GetRequiredService<AccessLogStore>();
-        await using var batch = (SqliteConnection)await store.OpenConnectionAsync(CancellationToken.None);
-        await ExecuteAsync(batch, "BEGIN IMMEDIATE;");
-        var write = client.PostAsync(Writes.RecordBlacklistDecision, Decision(code));
-        await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5)));
-        await ExecuteAsync(batch, "ROLLBACK;");
-        var reply = await write;
-
-        Assert.True(HttpStatusCode.BadRequest == reply.Status, reply.Body);
-        Assert.Equal("QUERY_TIMEOUT", reply.FirstErrorCode);
-        Assert.Contains("writes run one at a time", reply.FirstErrorMessage, StringComparison.Ordinal);
+        AssertOwnWait(reply);
     }
 
     // The store's own contexts (archiver, unlogged-write recovery, chain verifier, health check) were not known to
@@ -77,18 +64,35 @@ public sealed class LockedDatabaseTimeoutTests(WritableServerFactory factory)
     [Fact]
     public async Task A_write_waiting_behind_a_context_of_the_access_log_store_keeps_the_servers_own_answer()
     {
+        ProductQuality.Graph.Data.ProductQualityDbContext? archiver = null;
+        var reply = await WriteWhileHeldAsync(
+            async services =>
+            {
+                archiver = services.GetRequiredService<AccessLogStore>().CreateContext();
+                await archiver.Database.BeginTransactionAsync();
+            },
+            async () => { await archiver!.Database.RollbackTransactionAsync(); await archiver.DisposeAsync(); });
+
+        AssertOwnWait(reply);
+    }
+
+    // A city write sent while `hold` holds the database, released after 5 s: well past the 1.5 s deadline.
+    private async Task<GraphQLReply> WriteWhileHeldAsync(Func<IServiceProvider, Task> hold, Func<Task> release)
+    {
         using var server = new LimitedServer(factory, Settings);
         var client = server.ClientFor("samr-jiaxing");
         var (code, _, _) = await factory.EnterpriseAsync(0);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("{ __typename }")).Status);
 
-        await using var archiver = server.Services.GetRequiredService<AccessLogStore>().CreateContext();
-        await using var batch = await archiver.Database.BeginTransactionAsync();
+        await hold(server.Services);
         var write = client.PostAsync(Writes.RecordBlacklistDecision, Decision(code));
         await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5)));
-        await batch.RollbackAsync();
-        var reply = await write;
+        await release();
+        return await write;
+    }
 
+    private static void AssertOwnWait(GraphQLReply reply)
+    {
         Assert.True(HttpStatusCode.BadRequest == reply.Status, reply.Body);
         Assert.Equal("QUERY_TIMEOUT", reply.FirstErrorCode);
         Assert.Contains("writes run one at a time", reply.FirstErrorMessage, StringComparison.Ordinal);
