@@ -16,14 +16,16 @@ namespace ProductQuality.Graph.Assessment;
 /// </summary>
 public sealed class Recomputer(RulesOptions rules)
 {
-    /// <summary>Enterprises per transaction; the <c>recompute</c> verb takes <c>Maintenance:BatchSize</c>, as the
-    /// daily re-evaluation does, so a live write waits at most one batch of the size the operator chose.</summary>
+    /// <summary>Enterprises per transaction at most; the <c>recompute</c> verb takes <c>Maintenance:BatchSize</c>,
+    /// as the daily re-evaluation does, so a live write waits at most one batch of the size the operator chose (and
+    /// about <see cref="BatchTime"/> when batches of that size take longer).</summary>
     public int BatchSize { get; init; } = 1_000;
 
     /// <summary>
     /// How long one batch may hold the write lock: a batch that takes longer makes the next smaller, down to
-    /// <see cref="SmallestBatch"/>, and a quicker one lets it grow back to <see cref="BatchSize"/>. Sized in enterprises
-    /// alone, a batch of 500 with 600,000 inspections held writes on a second server 6–9 s (the PostgreSQL probe).
+    /// <see cref="SmallestBatch"/>, and a quicker one lets it grow back to <see cref="BatchSize"/>. Sized in
+    /// enterprises alone, a batch of 500 with 600,000 inspections held writes on a second server 6–9 s (the
+    /// PostgreSQL probe).
     /// </summary>
     public TimeSpan BatchTime { get; init; } = TimeSpan.FromSeconds(1);
 
