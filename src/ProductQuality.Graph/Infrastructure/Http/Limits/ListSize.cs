@@ -96,31 +96,27 @@ internal sealed class ListSize(QueryLimitsOptions options, int maxPageSize, Grap
     private bool FiltersUnindexed(GraphQLField field)
     {
         var value = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "filter")?.Value;
-        switch (value)
+        if (value is GraphQLVariable variable)
         {
-            case GraphQLObjectValue literal:
-                return (literal.Fields ?? []).Any(f =>
-                    UnindexedLogConditions.Contains(f.Name.StringValue) && Given(f.Value));
-            case GraphQLVariable variable:
-                ReadVariables = true;
-                var name = variable.Name.StringValue;
-                if (variables is not null && variables.TryGetValue(name, out var given))
-                {
-                    return given is IReadOnlyDictionary<string, object?> sent
-                        && UnindexedLogConditions.Any(c => sent.TryGetValue(c, out var v) && v is not null);
-                }
+            ReadVariables = true;
+            var name = variable.Name.StringValue;
+            if (variables is not null && variables.TryGetValue(name, out var given))
+            {
+                return given is IReadOnlyDictionary<string, object?> sent
+                    && UnindexedLogConditions.Any(c => sent.TryGetValue(c, out var v) && v is not null);
+            }
 
-                return Declared(name)?.DefaultValue is GraphQLObjectValue fallback
-                    && (fallback.Fields ?? []).Any(f =>
-                        UnindexedLogConditions.Contains(f.Name.StringValue) && f.Value is not GraphQLNullValue);
-            default:
-                return false;
+            value = Declared(name)?.DefaultValue; // a default is a constant: read as a literal
         }
+
+        return value is GraphQLObjectValue filter && (filter.Fields ?? []).Any(f =>
+            UnindexedLogConditions.Contains(f.Name.StringValue) && Given(f.Value));
     }
 
-    private bool Given(GraphQLValue value) => value switch
+    // Whether an argument or input field is given a value: neither left out nor null, nor a variable that is.
+    private bool Given(GraphQLValue? value) => value switch
     {
-        GraphQLNullValue => false,
+        null or GraphQLNullValue => false,
         GraphQLVariable variable => VariableGiven(variable.Name.StringValue),
         _ => true,
     };
@@ -224,13 +220,7 @@ internal sealed class ListSize(QueryLimitsOptions options, int maxPageSize, Grap
         }
 
         var value = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "asOf")?.Value;
-        var given = value switch
-        {
-            null or GraphQLNullValue => false,
-            GraphQLVariable variable => VariableGiven(variable.Name.StringValue),
-            _ => true,
-        };
-        return given ? Math.Max(1, factor) : 1;
+        return Given(value) ? Math.Max(1, factor) : 1;
     }
 
     private bool VariableGiven(string name)
