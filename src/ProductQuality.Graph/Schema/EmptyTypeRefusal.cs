@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GraphQL;
 using GraphQL.Types;
 using ProductQuality.Graph.Access;
 
@@ -70,7 +71,8 @@ internal static partial class EmptyTypeRefusal
 
         foreach (var parent in reachable.OfType<IComplexGraphType>().Where(t => t is not IInputObjectGraphType))
         {
-            foreach (var field in parent.Fields.Where(f => Named(f.ResolvedType)?.Name == type && Shows(contract, f)))
+            foreach (var field in parent.Fields
+                .Where(f => f.ResolvedType?.GetNamedType().Name == type && Shows(contract, f)))
             {
                 if (GroupOf(field) != FieldGroup.Structure)
                 {
@@ -106,7 +108,8 @@ internal static partial class EmptyTypeRefusal
             var next = type switch
             {
                 IAbstractGraphType a => a.PossibleTypes.Cast<IGraphType>(),
-                IObjectGraphType o => o.Fields.Where(f => Shows(contract, f)).Select(f => Named(f.ResolvedType)),
+                IObjectGraphType o => o.Fields.Where(f => Shows(contract, f))
+                    .Select(f => f.ResolvedType?.GetNamedType()),
                 _ => [],
             };
             foreach (var t in next.OfType<IGraphType>())
@@ -127,16 +130,6 @@ internal static partial class EmptyTypeRefusal
     private static FieldGroup GroupOf(FieldType field) =>
         field.Metadata.TryGetValue(FieldMetadataKeys.Group, out var g) && g is FieldGroup group
             ? group : FieldGroup.Structure;
-
-    private static IGraphType? Named(IGraphType? type)
-    {
-        while (type is IProvideResolvedType wrapper)
-        {
-            type = wrapper.ResolvedType;
-        }
-
-        return type;
-    }
 
     private static string Joined<T>(IReadOnlyList<T> items, string last) => items.Count <= 1
         ? string.Join("", items)
