@@ -42,7 +42,7 @@ internal static class PlainQueries
     /// </summary>
     public static Task<List<Inspection>> InspectionsAsync(
         ProductQualityDbContext db, IReadOnlyList<int> ids, int limit, CancellationToken ct) =>
-        NewestInspections.WithFailedItemsAsync(db, db.Inspections, ids, limit, InspectionShape.Summary, ct);
+        NewestInspections.WithFailedItemsAsync(db, on: null, ids, limit, InspectionShape.Summary, ct);
 
     private sealed record ProductRow(int EnterpriseId, Product Product);
 }

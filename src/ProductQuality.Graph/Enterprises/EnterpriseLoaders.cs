@@ -124,8 +124,8 @@ public static class EnterpriseLoaders
         var on = context.AsOf();
         var summary = shape == InspectionShape.Summary ? "-summary" : "";
         return context.RowsLoader<int, Inspection>($"inspections-by-enterprise-{limit}{summary}{on?.LoaderSuffix}",
-            async (db, ids, ct) => NewestFirst(await NewestInspections.WithFailedItemsAsync(db,
-                db.Inspections.RecordedOn(on, i => i.SampledOn), ids, limit, shape, ct)),
+            async (db, ids, ct) => NewestFirst(await NewestInspections.WithFailedItemsAsync(db, on, ids, limit,
+                shape, ct)),
             i => i.EnterpriseId);
     }
 

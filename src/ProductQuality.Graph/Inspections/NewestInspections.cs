@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.History;
 
 namespace ProductQuality.Graph.Inspections;
 
@@ -8,30 +10,46 @@ namespace ProductQuality.Graph.Inspections;
 /// The <c>limit</c> newest inspections of each of a batch of enterprises, cut per enterprise in SQL, in the shape each
 /// provider runs best: asking a page of 100 enterprises for their latest inspection must not read all of theirs.
 /// </summary>
+/// <remarks>
+/// Each provider's form is written once, as an expression whose inputs are all parameters. Without an <c>asOf</c>
+/// (nearly every request) it runs as a compiled query: EF's work before each execution of this statement (extracting
+/// its parameters, hashing and comparing its tree for the query cache) cost a page with its latest inspections
+/// 130–180 µs of CPU and 46 KB, a third of the statement's own cost (bench/README.md, 2026-12-07). Under an
+/// <c>asOf</c>, the inspections known on that day are composed in and the query runs as any other.
+/// </remarks>
 public static class NewestInspections
 {
-    /// <summary>Rows come in no particular order: the caller sorts each enterprise's list.</summary>
-    public static IQueryable<Inspection> Of(ProductQualityDbContext db, IQueryable<Inspection> known,
-        IReadOnlyList<int> enterpriseIds, int limit) =>
-        db.IsPostgreSql ? Numbered(db, known, enterpriseIds, limit) : ByIndex(db, known, enterpriseIds, limit);
-
     /// <summary>
     /// The newest inspections with their failed items (in recorded order), in one statement: a flat LEFT JOIN put
     /// together here rather than EF's collection include, whose shaper built fix-up delegates for every row read (a
     /// page's latest inspections, 100 rows: 0.81 ms with the include, 0.60 ms so, timed alone on SQLite).
     /// </summary>
-    public static async Task<List<Inspection>> WithFailedItemsAsync(ProductQualityDbContext db,
-        IQueryable<Inspection> known, IReadOnlyList<int> enterpriseIds, int limit, InspectionShape shape,
-        CancellationToken cancellationToken)
+    /// <param name="on">Under an <c>asOf</c> root, the day: the inspections sampled and recorded by then.</param>
+    public static async Task<List<Inspection>> WithFailedItemsAsync(ProductQualityDbContext db, KnownOn? on,
+        IReadOnlyList<int> enterpriseIds, int limit, InspectionShape shape, CancellationToken cancellationToken)
     {
-        var newest = Of(db, known, enterpriseIds, limit);
-        var rows = await (
-                from i in shape == InspectionShape.Summary ? newest.Select(Summary) : newest
-                from f in db.InspectionFailedItems.Where(f => f.InspectionId == i.Id).DefaultIfEmpty()
-                select new { Inspection = i, Failed = f })
-            .AsNoTracking().ToListAsync(cancellationToken);
+        var statement = (db.IsPostgreSql ? NumberedStatements : ByIndexStatements)[(int)shape];
+        List<Row> rows;
+        if (on is null)
+        {
+            rows = [];
+            await foreach (var row in statement.Compiled(db, enterpriseIds, limit).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+        else
+        {
+            var known = db.Inspections.RecordedOn(on, i => i.SampledOn);
+            rows = await statement.Over(db, known, enterpriseIds, limit).ToListAsync(cancellationToken);
+        }
 
-        // An inspection comes once per failed item (once with none), its rows in no particular order.
+        return Grouped(rows);
+    }
+
+    // An inspection comes once per failed item (once with none), its rows in no particular order.
+    private static List<Inspection> Grouped(List<Row> rows)
+    {
         var byId = new Dictionary<long, Inspection>();
         foreach (var row in rows)
         {
@@ -56,6 +74,30 @@ public static class NewestInspections
     }
 
     /// <summary>
+    /// SQLite: for each enterprise, the ids of its newest inspections read backwards from the (EnterpriseId,
+    /// SampledOn) index (whose last column is the row id, so the order needs no sort), then those rows by id. The
+    /// windowed form took 2.9 ms for a page of 100 (and the split query of failed items runs it twice), this 0.25 ms:
+    /// SQLite materialises and sorts every inspection of the batch before numbering them.
+    /// </summary>
+    private static readonly Expression<Func<ProductQualityDbContext, IQueryable<Inspection>, IReadOnlyList<int>, int,
+        IQueryable<Inspection>>> ByIndex = (db, known, ids, limit) =>
+        from e in db.Enterprises.Where(e => ids.Contains(e.Id))
+        from i in db.Inspections
+        where known.Where(k => k.EnterpriseId == e.Id).OrderByDescending(k => k.SampledOn)
+            .ThenByDescending(k => k.Id).Take(limit).Select(k => k.Id).Contains(i.Id)
+        select i;
+
+    /// <summary>
+    /// PostgreSQL: EF Core lifts the correlated Take into ROW_NUMBER() OVER (PARTITION BY enterprise), which
+    /// PostgreSQL runs well. The key filter is repeated inside: without it the window numbers the whole table.
+    /// </summary>
+    private static readonly Expression<Func<ProductQualityDbContext, IQueryable<Inspection>, IReadOnlyList<int>, int,
+        IQueryable<Inspection>>> Numbered = (db, known, ids, limit) =>
+        db.Enterprises.Where(e => ids.Contains(e.Id))
+            .SelectMany(e => known.Where(i => ids.Contains(i.EnterpriseId)).Where(i => i.EnterpriseId == e.Id)
+                .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit));
+
+    /// <summary>
     /// The summary columns (<see cref="InspectionShapes.SummaryFields"/>). The other required texts are left empty:
     /// a summary is only loaded for a selection that reads none of them.
     /// </summary>
@@ -73,29 +115,71 @@ public static class NewestInspections
     };
 
     /// <summary>
-    /// PostgreSQL: EF Core lifts the correlated Take into ROW_NUMBER() OVER (PARTITION BY enterprise), which
-    /// PostgreSQL runs well. The key filter is repeated inside: without it the window numbers the whole table.
+    /// Each newest inspection beside one of its failed items, or beside none. Not tracked: the context would fix the
+    /// failed items up into their inspections, and <see cref="Grouped"/> would add them a second time.
     /// </summary>
-    private static IQueryable<Inspection> Numbered(ProductQualityDbContext db, IQueryable<Inspection> known,
-        IReadOnlyList<int> ids, int limit)
+    private static readonly Expression<Func<IQueryable<Inspection>, ProductQualityDbContext, IQueryable<Row>>>
+        WithFailedItems = (newest, db) =>
+            (from i in newest
+             from f in db.InspectionFailedItems.Where(f => f.InspectionId == i.Id).DefaultIfEmpty()
+             select new Row(i, f)).AsNoTracking();
+
+    // Indexed by InspectionShape (Full, Summary).
+    private static readonly Statement[] ByIndexStatements = [new(ByIndex, null), new(ByIndex, Summary)];
+
+    private static readonly Statement[] NumberedStatements = [new(Numbered, null), new(Numbered, Summary)];
+
+    private sealed record Row(Inspection Inspection, InspectionFailedItem? Failed);
+
+    /// <summary>One provider's form in one shape, with its failed items: compiled, or composed over an asOf day.</summary>
+    private sealed class Statement
     {
-        var ofBatch = known.Where(i => ids.Contains(i.EnterpriseId));
-        return db.Enterprises.Where(e => ids.Contains(e.Id))
-            .SelectMany(e => ofBatch.Where(i => i.EnterpriseId == e.Id)
-                .OrderByDescending(i => i.SampledOn).ThenByDescending(i => i.Id).Take(limit));
+        private readonly Expression<Func<ProductQualityDbContext, IQueryable<Inspection>, IReadOnlyList<int>, int,
+            IQueryable<Row>>> _form;
+
+        public Statement(Expression<Func<ProductQualityDbContext, IQueryable<Inspection>, IReadOnlyList<int>, int,
+            IQueryable<Inspection>>> newest, Expression<Func<Inspection, Inspection>>? columns)
+        {
+            var (db, known, ids, limit) = (newest.Parameters[0], newest.Parameters[1], newest.Parameters[2],
+                newest.Parameters[3]);
+            var body = columns is null ? newest.Body
+                : Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Inspection), typeof(Inspection)],
+                    newest.Body, Expression.Quote(columns));
+            var rows = ReplacingExpressionVisitor.Replace(WithFailedItems.Parameters[0], body,
+                ReplacingExpressionVisitor.Replace(WithFailedItems.Parameters[1], db, WithFailedItems.Body));
+            _form = Expression.Lambda<Func<ProductQualityDbContext, IQueryable<Inspection>, IReadOnlyList<int>, int,
+                IQueryable<Row>>>(rows, db, known, ids, limit);
+
+            // Every inspection known: the context's own set, read through the context parameter.
+            var all = ReplacingExpressionVisitor.Replace(known,
+                Expression.Property(db, nameof(ProductQualityDbContext.Inspections)), rows);
+            Compiled = EF.CompileAsyncQuery(Expression.Lambda<Func<ProductQualityDbContext, IReadOnlyList<int>, int,
+                IQueryable<Row>>>(all, db, ids, limit));
+        }
+
+        public Func<ProductQualityDbContext, IReadOnlyList<int>, int, IAsyncEnumerable<Row>> Compiled { get; }
+
+        /// <summary>
+        /// The form over <paramref name="known"/>: the inputs are read from a holder as a closure's are, so EF sends
+        /// the keys and the limit as parameters and composes <paramref name="known"/>'s own query in.
+        /// </summary>
+        public IQueryable<Row> Over(ProductQualityDbContext db, IQueryable<Inspection> known,
+            IReadOnlyList<int> ids, int limit)
+        {
+            var inputs = Expression.Constant(new Inputs(db, known, ids, limit));
+            var body = _form.Body;
+            foreach (var (parameter, name) in _form.Parameters.Zip(Inputs.Names))
+            {
+                body = ReplacingExpressionVisitor.Replace(parameter, Expression.Property(inputs, name), body);
+            }
+
+            return db.Inspections.AsQueryable().Provider.CreateQuery<Row>(body);
+        }
     }
 
-    /// <summary>
-    /// SQLite: for each enterprise, the ids of its newest inspections read backwards from the (EnterpriseId,
-    /// SampledOn) index (whose last column is the row id, so the order needs no sort), then those rows by id. The
-    /// windowed form took 2.9 ms for a page of 100 (and the split query of failed items runs it twice), this 0.25 ms:
-    /// SQLite materialises and sorts every inspection of the batch before numbering them.
-    /// </summary>
-    private static IQueryable<Inspection> ByIndex(ProductQualityDbContext db, IQueryable<Inspection> known,
-        IReadOnlyList<int> ids, int limit) =>
-        from e in db.Enterprises.Where(e => ids.Contains(e.Id))
-        from i in db.Inspections
-        where known.Where(k => k.EnterpriseId == e.Id).OrderByDescending(k => k.SampledOn)
-            .ThenByDescending(k => k.Id).Take(limit).Select(k => k.Id).Contains(i.Id)
-        select i;
+    private sealed record Inputs(ProductQualityDbContext Db, IQueryable<Inspection> Known, IReadOnlyList<int> Ids,
+        int Limit)
+    {
+        public static readonly string[] Names = [nameof(Db), nameof(Known), nameof(Ids), nameof(Limit)];
+    }
 }
