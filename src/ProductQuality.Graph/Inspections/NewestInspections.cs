@@ -131,7 +131,9 @@ public static class NewestInspections
 
     private sealed record Row(Inspection Inspection, InspectionFailedItem? Failed);
 
-    /// <summary>One provider's form in one shape, with its failed items: compiled, or composed over an asOf day.</summary>
+    /// <summary>
+    /// One provider's form in one shape, with its failed items: compiled, or composed over an asOf day.
+    /// </summary>
     private sealed class Statement
     {
         private readonly Expression<Func<ProductQualityDbContext, IQueryable<Inspection>, IReadOnlyList<int>, int,
