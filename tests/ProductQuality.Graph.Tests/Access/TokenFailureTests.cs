@@ -64,7 +64,9 @@ public sealed class TokenFailureTests(GraphServerFactory factory)
     [InlineData("not yet valid", "not valid yet")]
     [InlineData("three dots", "not a JWT")]
     [InlineData("critical extension", "critical extensions ('crit')")]
-    [InlineData("expiry not a number", "claims are malformed")]
+    [InlineData("expiry not a number", "exp claim must be a number of seconds")]
+    [InlineData("subject a number", "sub claim must be a string")]
+    [InlineData("dept lone surrogate", "dept claim is not valid text")]
     public async Task The_reason_names_the_failure(string why, string expected)
     {
         var token = TokenForgeries.All().Single(f => f.Why == why).Token;

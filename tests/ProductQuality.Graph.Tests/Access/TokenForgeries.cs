@@ -41,6 +41,11 @@ public static class TokenForgeries
         yield return ("not yet valid", Signed(Payload(nbf: 3_600, exp: 7_200)));
         yield return ("no expiry", Signed(Payload(exp: null)));
         yield return ("expiry not a number", Signed(Payload(exp: null).TrimEnd('}') + ",\"exp\":\"soon\"}"));
+        var soon = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 600;
+        yield return ("expiry a numeric string", Signed(Payload(exp: null).TrimEnd('}') + $",\"exp\":\"{soon}\"}}"));
+        yield return ("subject a number",
+            Signed(Payload().Replace("\"sub\":\"fuzz\"", "\"sub\":5", StringComparison.Ordinal)));
+        yield return ("dept lone surrogate", Signed(Payload(dept: "\"\\ud800\"")));
         yield return ("wrong issuer", Signed(Payload(iss: "someone-else")));
         yield return ("wrong audience", Signed(Payload(aud: "another-server")));
         yield return ("dept array", Signed(Payload(dept: "[\"samr-jiaxing\",\"finance\"]")));

@@ -63,6 +63,13 @@ internal sealed class JwtAudienceResolver(
             return (cachedAudience with { Subject = cachedSubject }, null);
         }
 
+        // Here, not per request: a cached token passed. Before the library, which reads a numeric string as a number
+        // and refuses a numeric sub with a sentence about other claims; a wrong type is no provider's outage either.
+        if (TokenClaimTypes.Refusal(token) is { } wrongType)
+        {
+            return (null, Unauthorized("invalid_token", wrongType));
+        }
+
         if (enterprises.Claims(token))
         {
             return await EnterpriseAsync(http, token);

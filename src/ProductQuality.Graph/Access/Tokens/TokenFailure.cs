@@ -21,9 +21,13 @@ internal static class TokenFailure
     public static bool HasCriticalHeader(string token) =>
         new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).TryGetHeaderValue<object>("crit", out _);
 
-    /// <summary>A JWT in form whose header or claims the library could not read.</summary>
-    public const string ClaimsMalformed = "The token's header or claims are malformed (exp, nbf and iat must be "
-        + "numbers of seconds, aud a string or list of strings): issue it again.";
+    /// <summary>
+    /// A JWT in form whose header or claims the library could not read, for a reason no one claim is blamed for: a
+    /// claim of the wrong JSON type is named by <see cref="TokenClaimTypes"/> first. It named exp, nbf, iat and aud
+    /// whatever was wrong, and sent the partner looking at the wrong claims (the fuzzing probe).
+    /// </summary>
+    public const string ClaimsMalformed = "The token's header or claims are malformed (the JWT library could not read "
+        + "them): issue it again.";
 
     /// <param name="failure">What the library threw.</param>
     /// <param name="token">The token, when at hand: a malformed one in JWT form is told apart from one that is not.
