@@ -71,23 +71,4 @@ internal static class RecomputeVerb
         + $"database was lost during the run: the database {reason} ({DatabaseOutage.Cause(e)}). The batches "
         + "committed before stay, none is half-written, and running recompute again once the database is back is "
         + "safe: it re-evaluates everything again and leaves what is already current alone.");
-
-    // Reports on the calling thread (Progress<T> would post to the thread pool and jumble the lines), every 10%.
-    private sealed class ConsoleProgress : IProgress<RecomputeProgress>
-    {
-        private int lastTenth = -1;
-
-        public void Report(RecomputeProgress value)
-        {
-            var percent = value.Total == 0 ? 100 : (int)(100L * value.Done / value.Total);
-            if (percent / 10 == lastTenth && value.Done != value.Total)
-            {
-                return;
-            }
-
-            lastTenth = percent / 10;
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {value.Stage}: {value.Done:N0}/{value.Total:N0} ({percent}%)"));
-        }
-    }
 }

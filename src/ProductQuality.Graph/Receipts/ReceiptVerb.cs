@@ -10,6 +10,13 @@ namespace ProductQuality.Graph.Receipts;
 /// </summary>
 internal static class ReceiptVerb
 {
+    // Printed for people and scripts alike, not embedded in HTML: the default encoder wrote "receipt\u0027s" and
+    // every 汉字 of a problem as \uXXXX. Quotes, backslashes and control characters are still escaped, as JSON needs.
+    private static readonly JsonSerializerOptions Plain = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static async Task<int> RunAsync(string[] args)
     {
         // FILE is the word after verify, wherever the settings stand: 'receipt verify --Clock:Today=… r.json' was
@@ -58,7 +65,7 @@ internal static class ReceiptVerb
             asOf = r?.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             codeCount = r?.CodeCount,
             keyId = r?.KeyId,
-        }));
+        }, Plain));
         return verdict.Valid ? 0 : 1;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Access;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Infrastructure;
@@ -12,7 +13,9 @@ namespace ProductQuality.Graph.Statistics;
 /// <summary>
 /// <c>report</c>: prints, for the configured database as of today, the distributions of <see cref="BureauStatistics"/>
 /// for the whole city — one section a distribution, one line a value ("  KEY  count  share%") — so anyone can check
-/// the picture. It reads settings as the server and the other verbs do.
+/// the picture. It reads settings as the server and the other verbs do. Progress goes to standard error. A
+/// Clock:Today before the database's latest evaluation is refused (exit 2): the tiers and classes are stored as of
+/// that evaluation only, so the report would mix two days.
 /// </summary>
 internal static class ReportVerb
 {
@@ -22,13 +25,53 @@ internal static class ReportVerb
         using var scope = host.Services.CreateScope();
         var services = scope.ServiceProvider;
         var today = services.GetRequiredService<BureauClock>().Today;
+        var db = services.GetRequiredService<ProductQualityDbContext>();
         // A half-written data set printed zeros, exit 0, as if it were the bureau's picture.
-        await DatabaseStateException.ThrowIfNoDataSetAsync(services.GetRequiredService<ProductQualityDbContext>());
-        var statistics = await StatisticsCollector.CollectAsync(services.GetRequiredService<ProductQualityDbContext>(),
-            RowScope.City, services.GetRequiredService<InspectionFrequencyRule>(),
-            services.GetRequiredService<RulesOptions>(), today, default);
+        await DatabaseStateException.ThrowIfNoDataSetAsync(db);
+        if (await EvaluatedAfterAsync(db, today) is { } later)
+        {
+            await Console.Error.WriteLineAsync(PastDay(today, later));
+            return 2;
+        }
+
+        // Progress on standard error (the counts take a while on a large data set); the report on standard output.
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Counting the report as of {today:yyyy-MM-dd}…"));
+        var statistics = await StatisticsCollector.CollectAsync(db, RowScope.City,
+            services.GetRequiredService<InspectionFrequencyRule>(), services.GetRequiredService<RulesOptions>(), today,
+            new ConsoleProgress(), default);
         Console.Write(Print(statistics));
         return 0;
+    }
+
+    /// <summary>
+    /// The newest day of an evaluation or an inspection after <paramref name="day"/>, or null. Tiers, classes, health
+    /// codes, map colours and the plan are counted from what the rows hold now (their last evaluation, the last
+    /// inspection), the region colours and the signals as of the day: with a record after the day, a past
+    /// Clock:Today printed today's tiers and classes beside that day's colours and plan under one date.
+    /// </summary>
+    private static async Task<DateOnly?> EvaluatedAfterAsync(ProductQualityDbContext db, DateOnly day)
+    {
+        DateOnly?[] newest =
+        [
+            await db.EnterpriseAssessments.Where(a => a.EffectiveFrom > day).MaxAsync(a => (DateOnly?)a.EffectiveFrom),
+            await db.ProductTierAssessments.Where(a => a.EffectiveFrom > day)
+                .MaxAsync(a => (DateOnly?)a.EffectiveFrom),
+            await db.Inspections.Where(i => i.SampledOn > day).MaxAsync(i => (DateOnly?)i.SampledOn),
+        ];
+        return newest.Max();
+    }
+
+    private static string PastDay(DateOnly day, DateOnly later)
+    {
+        var (asked, latest) = (Day(day), Day(later));
+        return $"The report cannot be counted as of {asked}: the database holds evaluations or inspections up to "
+            + $"{latest}, and its product tiers, enterprise classes, health codes, map colours and supervision plan "
+            + $"are those of its latest state, while the region colours would be those of {asked}. Run report as of "
+            + $"{latest} or later (without Clock:Today, or with a later day); for the state on a past day, ask the "
+            + "server with asOf (city, region, fourColorMap, enterprise, product).";
+
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     public static string Print(BureauStatistics s)

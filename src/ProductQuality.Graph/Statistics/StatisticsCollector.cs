@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Access;
+using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.Regions;
 using ProductQuality.Graph.Rules;
@@ -23,20 +24,31 @@ public static class StatisticsCollector
     private static readonly string[] RegionColours = [.. Colours, "NOT_ASSESSED"];
     private static readonly string[] IndustryKeys = ["ONE_INDUSTRY", "SEVERAL_INDUSTRIES"];
 
+    // The counts taken one after another: progress is told after each ("counted product tiers", 1 of 8), which the
+    // report verb prints while it waits (some counts take seconds on a large data set).
+    private const int Steps = 8;
+
     public static async Task<BureauStatistics> CollectAsync(ProductQualityDbContext db, RowScope scope,
-        InspectionFrequencyRule rule, RulesOptions rules, DateOnly today, CancellationToken ct)
+        InspectionFrequencyRule rule, RulesOptions rules, DateOnly today, IProgress<RecomputeProgress>? progress,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
+        var done = 0;
+        void Counted(string what) => progress?.Report(new RecomputeProgress($"counted {what}", ++done, Steps));
         var enterprises = scope.Enterprises(db.Enterprises.AsNoTracking());
         var tiers = await db.Products.AsNoTracking().GroupBy(p => p.Tier).Select(g => new { g.Key, N = g.Count() })
             .ToDictionaryAsync(g => Name(g.Key), g => g.N, ct);
+        Counted("product tiers");
         var classes = await enterprises.GroupBy(e => e.Class).Select(g => new { g.Key, N = g.Count() })
             .ToDictionaryAsync(g => g.Key.ToString(), g => g.N, ct);
+        Counted("enterprise classes");
         var health = await enterprises.GroupBy(e => e.HealthCode).Select(g => new { g.Key, N = g.Count() })
             .ToDictionaryAsync(g => Name(g.Key), g => g.N, ct);
+        Counted("health codes");
         var map = await enterprises.GroupBy(e => e.MapColour).Select(g => new { g.Key, N = g.Count() })
             .ToDictionaryAsync(g => Name(g.Key), g => g.N, ct);
+        Counted("map colours");
         var regions = await scope.CountyRegions(db.Regions.AsNoTracking()).ToListAsync(ct);
         var codes = regions.Select(r => r.Code).ToList();
         var assessed = await scope.RegionAssessments(db, db.RegionAssessments.AsNoTracking()
@@ -50,18 +62,22 @@ public static class StatisticsCollector
             .Select(d => new YearEndColours(d,
                 StatisticsCount.Of(RegionColours, RegionCounts(counties, ColoursOn(assessed, d)))))
             .ToList();
+        Counted("region colours");
         var categoriesPerEnterprise = await enterprises
             .Select(e => db.EnterpriseProducts.Where(p => p.EnterpriseId == e.Id)
                 .Join(db.Products, p => p.ProductCode, p => p.Code, (_, p) => p.CategoryCode).Distinct().Count())
             .GroupBy(n => n > 1).Select(g => new { Several = g.Key, N = g.Count() })
             .ToDictionaryAsync(g => IndustryKeys[g.Several ? 1 : 0], g => g.N, ct);
+        Counted("industries");
         // Signals are about catalogue products, city-wide like the tiers: every reader of statistics counts them all.
         var signalsFrom = today.AddYears(-rules.ProductTier.SignalWindowYears);
         var signals = await db.ExternalRiskSignals.AsNoTracking()
             .Where(s => s.PublishedOn > signalsFrom && s.PublishedOn <= today)
             .GroupBy(s => s.Source).Select(g => new { g.Key, N = g.Count() })
             .ToDictionaryAsync(g => g.Key.Key(), g => g.N, ct);
+        Counted("risk signals");
         var plan = await InspectionPlanning.PlanAsync(db, enterprises, rule, rules, today, today, ct);
+        Counted("supervision plan");
         var total = classes.Values.Sum();
         var overdue = plan.Where(p => p.Schedule.DaysOverdue > 0).ToList();
         return new BureauStatistics(

@@ -23,5 +23,5 @@ public static class StatisticsQueries
                 + "The report verb prints the same.")
             .ResolveAsync(async c => await StatisticsCollector.CollectAsync(c.Db(), c.Audience().Rows,
                 c.Service<InspectionFrequencyRule>(), c.Service<RulesOptions>(), c.Service<BureauClock>().Today,
-                c.CancellationToken));
+                progress: null, c.CancellationToken));
 }

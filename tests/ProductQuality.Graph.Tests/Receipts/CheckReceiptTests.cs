@@ -159,6 +159,47 @@ public sealed class CheckReceiptTests(GraphServerFactory factory)
         Assert.Contains("\"answersChecked\":true", tamperedOutput, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The verb prints its verdict as text to read: the library's default encoder wrote "The receipt\u0027s
+    /// signature …". Neither the verdict of a valid or a tampered receipt nor the refusal of a malformed file may
+    /// hold an escape a reader has to decode.
+    /// </summary>
+    [Fact]
+    public async Task The_receipt_verify_verb_prints_its_sentences_without_escapes()
+    {
+        var pem = ReceiptServer.NewKeyPem();
+        using var server = ReceiptServer.With(factory, pem, "receipts-text");
+        var receipt = await ReceiptAsync(ReceiptServer.ClientFor(server, "project-approval"), Codes);
+        var parts = receipt.Split('.');
+        var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Base64UrlEncoder.Decode(parts[1]))!;
+        payload["dept"] = JsonSerializer.SerializeToElement("finance");
+        var forged = $"{parts[0]}.{Base64UrlEncoder.Encode(JsonSerializer.Serialize(payload))}.{parts[2]}";
+        using var verb = new VerbProcess();
+        var codes = JsonSerializer.Serialize(Codes);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["valid"] = $$"""{"receipt": "{{receipt}}", "creditCodes": {{codes}}}""",
+            ["tampered"] = $$"""{"receipt": "{{forged}}", "creditCodes": {{codes}}}""",
+            ["malformed"] = """{"receipt": 'x'}""",
+        };
+        string[] settings = ["--Receipts:SigningKey=" + pem, "--Receipts:KeyId=receipts-text"];
+
+        var said = new Dictionary<string, (int Exit, string Out, string Error)>(StringComparer.Ordinal);
+        foreach (var (name, text) in files)
+        {
+            var file = Path.Combine(verb.Folder, name + ".json");
+            await File.WriteAllTextAsync(file, text);
+            said[name] = await verb.RunAsync(["receipt", "verify", file, .. settings]);
+            Assert.DoesNotContain("\\u00", said[name].Out + said[name].Error, StringComparison.Ordinal);
+        }
+
+        Assert.True(said["valid"].Exit == 0, said["valid"].Out + said["valid"].Error);
+        Assert.Equal(1, said["tampered"].Exit);
+        Assert.Contains("The receipt's signature does not verify", said["tampered"].Out, StringComparison.Ordinal);
+        Assert.Equal(2, said["malformed"].Exit);
+        Assert.Contains("it must be JSON with \"receipt\"", said["malformed"].Error, StringComparison.Ordinal);
+    }
+
     private static async Task<string> ReceiptAsync(HttpClient client, string[] codes) =>
         (await client.PostAsync(Check, new { codes })).EnsureData().Data.GetProperty("blacklistCheck")
             .GetProperty("receipt").GetString()!;

@@ -88,6 +88,40 @@ public sealed class StatisticsTests(GraphServerFactory factory)
             $"MAX_DAYS {p.GetProperty("maxDaysOverdue").GetInt32()}"], sections[Lists.Length]);
         Assert.Equal(Lines(s, "signalsBySource"), sections[Lists.Length + 1]);
         Assert.Contains("Risk signals by source (国内外风险信号)", report.Out, StringComparison.Ordinal);
+
+        // The counts take a while on a large data set (22 s on the default one), and it printed nothing until the
+        // end: progress on standard error, each count as it is done, and standard output the report alone.
+        var progress = report.Error.Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("Counting", StringComparison.Ordinal)
+                || l.StartsWith("counted", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal($"Counting the report as of {Today}…", progress[0]);
+        Assert.Equal("counted product tiers: 1/8 (12%)", progress[1]);
+        Assert.Equal("counted supervision plan: 8/8 (100%)", progress[^1]);
+        Assert.Equal(9, progress.Count);
+        Assert.DoesNotContain("counted", report.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The tiers, classes, health codes and map colours are stored as of the database's latest evaluation, the plan
+    /// counted from its latest inspections: under a Clock:Today before them, the report printed those beside the
+    /// pinned day's region colours under the pinned day's heading. Refused, saying what to run instead.
+    /// </summary>
+    [Fact]
+    public async Task The_report_verb_refuses_a_day_before_the_data_it_counts()
+    {
+        // The server seeds the database on its first request.
+        (await factory.ClientFor("samr-jiaxing").PostAsync("{ __typename }")).EnsureData();
+        using var verb = new VerbProcess();
+        var report = await verb.RunAsync("report", $"--Database:ConnectionString=Data Source={factory.DatabasePath}",
+            "--Clock:Today=2025-06-30");
+
+        Assert.True(report.ExitCode == 2, report.Out + report.Error);
+        Assert.Equal("", report.Out);
+        Assert.StartsWith("The report cannot be counted as of 2025-06-30: the database holds evaluations or "
+            + "inspections up to 2026-", report.Error, StringComparison.Ordinal);
+        Assert.Contains("ask the server with asOf", report.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Counting the report", report.Error, StringComparison.Ordinal);
     }
 
     [Fact]

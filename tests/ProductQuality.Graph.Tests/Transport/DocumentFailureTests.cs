@@ -114,6 +114,29 @@ public sealed class DocumentFailureTests(GraphServerFactory factory)
             + "An operation may)", reply.FirstErrorMessage);
     }
 
+    /// <summary>
+    /// Two fragments of one name: the error is that the name must be unique. GraphQL.NET also called the second
+    /// "never used", though its name is spread, which sent the caller after a fragment it had not forgotten.
+    /// </summary>
+    [Fact]
+    public async Task A_fragment_defined_twice_is_refused_for_its_name_only()
+    {
+        var twice = await _client.PostAsync(
+            "query Q { city { ...F } } fragment F on Region { code } fragment F on Region { name }");
+        var codes = ErrorCodes(twice);
+        Assert.True(codes.Count > 0 && codes.All(c => c == "UNIQUE_FRAGMENT_NAMES"), twice.Body);
+        Assert.DoesNotContain("never used", twice.Body, StringComparison.Ordinal);
+
+        // A fragment spread nowhere is still never used, alone or with a twin of its name.
+        var unused = await _client.PostAsync("query Q { city { code } } fragment G on Region { code }");
+        Assert.Equal(["NO_UNUSED_FRAGMENTS"], ErrorCodes(unused));
+        Assert.Contains("Fragment 'G' is never used", unused.FirstErrorMessage, StringComparison.Ordinal);
+        var unusedTwice = await _client.PostAsync(
+            "query Q { city { code } } fragment F on Region { code } fragment F on Region { name }");
+        Assert.Equal(2, ErrorCodes(unusedTwice).Count(c => c == "NO_UNUSED_FRAGMENTS"));
+        Assert.Contains("UNIQUE_FRAGMENT_NAMES", ErrorCodes(unusedTwice));
+    }
+
     [Theory]
     [MemberData(nameof(DeepDocuments))]
     public async Task Deeply_nested_documents_are_document_too_deep(string what, string query)
@@ -177,4 +200,8 @@ public sealed class DocumentFailureTests(GraphServerFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("DOCUMENT_TOO_DEEP", reply.FirstErrorCode);
     }
+
+    private static List<string> ErrorCodes(GraphQLReply reply) =>
+        [.. reply.Json.GetProperty("errors").EnumerateArray()
+            .Select(e => e.GetProperty("extensions").GetProperty("code").GetString()!)];
 }
