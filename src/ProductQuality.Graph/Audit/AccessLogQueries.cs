@@ -44,8 +44,8 @@ public static class AccessLogQueries
             .Description("Counts of the logged requests (访问统计) by department, purpose, day and outcome, under "
                 + "the same filter and scope as accessLog.")
             .Argument<AccessLogFilterInputType>("filter", "Conditions; all must hold.")
-            .ResolveAsync(async c => await SummaryAsync(c, await AccessLogScope.FilteredAsync(c,
-                c.GetArgument<AccessLogFilter?>("filter"))));
+            .ResolveAsync(async c => await SummaryAsync(c, AccessLogScope.AsAnswered(c.Db(),
+                await AccessLogScope.FilteredAsync(c, c.GetArgument<AccessLogFilter?>("filter")))));
     }
 
     internal static System.Linq.Expressions.Expression<Func<AccessLogEntry, bool>> AfterCursor(ListScope scope,

@@ -93,7 +93,8 @@ public sealed class CountCostTests(WritableServerFactory factory) : IClassFixtur
         var message = (await client.PostAsync("{ changes(first: 1) { totalCount } }")).Json.GetProperty("errors")[0]
             .GetProperty("message").GetString();
         Assert.Contains("A totalCount of the change feed or the access log, each grouping of accessSummary, and an "
-            + "accessLog page filtered by purpose or outcome count the whole list", message, StringComparison.Ordinal);
+            + "accessLog page filtered by purpose, outcome or an end day (to) count the whole list", message,
+            StringComparison.Ordinal);
         var pages = (await client.PostAsync("{ enterprises(first: 5) { edges { node { name } } } }"))
             .Json.GetProperty("errors")[0].GetProperty("message").GetString();
         Assert.DoesNotContain("totalCount", pages, StringComparison.Ordinal);

@@ -66,7 +66,7 @@ public static class TrackerQueries
                     From = c.GetArgument<DateOnly?>("from"),
                     To = c.GetArgument<DateOnly?>("to"),
                 };
-                var filtered = await AccessLogScope.FilteredAsync(c, filter);
+                var filtered = AccessLogScope.AsAnswered(c.Db(), await AccessLogScope.FilteredAsync(c, filter));
                 var first = PageSize.First(c);
                 var after = c.GetArgument<string?>("after");
                 var scope = ListScope.Of(c);

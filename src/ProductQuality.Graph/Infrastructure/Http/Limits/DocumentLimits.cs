@@ -74,8 +74,8 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
         {
             // The page advice alone misled: a count of a long log costs the same whatever the page.
             remedy = "A totalCount of the change feed or the access log, each grouping of accessSummary, and an "
-                + "accessLog page filtered by purpose or outcome count the whole list at every call, whatever the page "
-                + $"(up to {N0(options.MaxCountedRows)} rows each): ask for each once. " + remedy;
+                + "accessLog page filtered by purpose, outcome or an end day (to) count the whole list at every call, "
+                + $"whatever the page (up to {N0(options.MaxCountedRows)} rows each): ask for each once. " + remedy;
         }
 
         return LimitRefusal.BadRequest("QUERY_TOO_COMPLEX",
