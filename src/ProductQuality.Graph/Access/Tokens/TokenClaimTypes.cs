@@ -81,7 +81,8 @@ internal static class TokenClaimTypes
         foreach (var (name, value) in Members(payload, ["aud"]))
         {
             var items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value];
-            if (items.FirstOrDefault(i => NotText(i) is not null || !IsValidText(i)) is { ValueKind: not JsonValueKind.Undefined } bad)
+            var bad = items.FirstOrDefault(i => NotText(i) is not null || !IsValidText(i));
+            if (bad.ValueKind != JsonValueKind.Undefined)
             {
                 var kind = value.ValueKind == JsonValueKind.Array ? $"a list holding {Kind(bad)}" : Kind(bad);
                 yield return (name, false, $"aud claim must be a string or a list of strings (it is {kind})");
