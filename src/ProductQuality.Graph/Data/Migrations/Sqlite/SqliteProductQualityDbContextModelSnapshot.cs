@@ -168,6 +168,9 @@ namespace ProductQuality.Graph.Data.Migrations.Sqlite
 
                     b.HasIndex("Department", "AtUtc");
 
+                    b.HasIndex(new[] { "AtUtc", "RequestId" }, "IX_AccessLog_Corrections")
+                        .HasFilter("\"ErrorCode\" = 'ACCESS_LOG_UNAVAILABLE'");
+
                     b.ToTable("AccessLog", (string)null);
                 });
 
