@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using ProductQuality.Graph.Data;
 using ProductQuality.Graph.History;
@@ -155,11 +157,22 @@ public static class NewestInspections
             // Every inspection known: the context's own set, read through the context parameter.
             var all = ReplacingExpressionVisitor.Replace(known,
                 Expression.Property(db, nameof(ProductQualityDbContext.Inspections)), rows);
-            Compiled = EF.CompileAsyncQuery(Expression.Lambda<Func<ProductQualityDbContext, IReadOnlyList<int>, int,
-                IQueryable<Row>>>(all, db, ids, limit));
+            _everyInspection = Expression.Lambda<Func<ProductQualityDbContext, IReadOnlyList<int>, int,
+                IQueryable<Row>>>(all, db, ids, limit);
         }
 
-        public Func<ProductQualityDbContext, IReadOnlyList<int>, int, IAsyncEnumerable<Row>> Compiled { get; }
+        private readonly Expression<Func<ProductQualityDbContext, IReadOnlyList<int>, int, IQueryable<Row>>>
+            _everyInspection;
+
+        // One compiled query per model: EF's keeps the executor of the last model it ran on and compiles again for
+        // another, so servers of different settings in one process (the tests, the bench's log on and off) would
+        // recompile it whenever their requests alternate.
+        private readonly ConditionalWeakTable<IModel,
+            Func<ProductQualityDbContext, IReadOnlyList<int>, int, IAsyncEnumerable<Row>>> _compiled = new();
+
+        /// <summary>The form over every inspection, compiled for the context's model.</summary>
+        public IAsyncEnumerable<Row> Compiled(ProductQualityDbContext db, IReadOnlyList<int> ids, int limit) =>
+            _compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(_everyInspection))(db, ids, limit);
 
         /// <summary>
         /// The form over <paramref name="known"/>: the inputs are read from a holder as a closure's are, so EF sends
