@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.IdentityModel.Tokens;
 
 namespace ProductQuality.Graph.Access.Tokens;
 
@@ -22,31 +21,16 @@ internal static class TokenClaimTypes
     /// </summary>
     public static string? Refusal(string token)
     {
-        var parts = token.Split('.');
-        if (parts.Length != 3)
+        using var sections = JwtSections.Decode(token);
+        if (sections is null)
         {
             return null;
         }
 
-        try
-        {
-            using var header = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts[0]));
-            using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts[1]));
-            if (header.RootElement.ValueKind != JsonValueKind.Object
-                || payload.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var wrong = Wrong(header.RootElement, payload.RootElement).ToList();
-            var departmentOnly = wrong is [{ Name: DevelopmentTokenIssuer.DepartmentClaim, Text: false }];
-            return wrong.Count == 0 || departmentOnly ? null
-                : "The token's " + string.Join("; its ", wrong.Select(w => w.Clause)) + ": issue it again.";
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
-        {
-            return null;
-        }
+        var wrong = Wrong(sections.Header, sections.Payload).ToList();
+        var departmentOnly = wrong is [{ Name: DevelopmentTokenIssuer.DepartmentClaim, Text: false }];
+        return wrong.Count == 0 || departmentOnly ? null
+            : "The token's " + string.Join("; its ", wrong.Select(w => w.Clause)) + ": issue it again.";
     }
 
     /// <summary>Each wrong member: its name, whether it is a string holding invalid text, and the clause.</summary>

@@ -51,26 +51,11 @@ internal static class TokenFailure
         _ => "The token could not be validated: get a new one from the identity provider.",
     };
 
-    // Three base64url parts, the first two JSON objects: a JWT in form, whatever its claims hold.
+    // A JWT in form, whatever its claims hold.
     private static bool IsJwtForm(string token)
     {
-        var parts = token.Split('.');
-        if (parts.Length != 3)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var header = System.Text.Json.JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts[0]));
-            using var payload = System.Text.Json.JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts[1]));
-            return header.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && payload.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object;
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or System.Text.Json.JsonException)
-        {
-            return false;
-        }
+        using var sections = JwtSections.Decode(token);
+        return sections is not null;
     }
 
     /// <summary>The challenge header: one line, our sentence, no quotes inside the quoted string.</summary>
