@@ -149,8 +149,8 @@ public static class NewestInspections
             var body = columns is null ? newest.Body
                 : Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Inspection), typeof(Inspection)],
                     newest.Body, Expression.Quote(columns));
-            var rows = ReplacingExpressionVisitor.Replace(WithFailedItems.Parameters[0], body,
-                ReplacingExpressionVisitor.Replace(WithFailedItems.Parameters[1], db, WithFailedItems.Body));
+            var rows = new ReplacingExpressionVisitor(WithFailedItems.Parameters, [body, db])
+                .Visit(WithFailedItems.Body);
             _form = Expression.Lambda<Func<ProductQualityDbContext, IQueryable<Inspection>, IReadOnlyList<int>, int,
                 IQueryable<Row>>>(rows, db, known, ids, limit);
 
@@ -182,12 +182,8 @@ public static class NewestInspections
             IReadOnlyList<int> ids, int limit)
         {
             var inputs = Expression.Constant(new Inputs(db, known, ids, limit));
-            var body = _form.Body;
-            foreach (var (parameter, name) in _form.Parameters.Zip(Inputs.Names))
-            {
-                body = ReplacingExpressionVisitor.Replace(parameter, Expression.Property(inputs, name), body);
-            }
-
+            var body = new ReplacingExpressionVisitor(_form.Parameters,
+                [.. Inputs.Names.Select(name => Expression.Property(inputs, name))]).Visit(_form.Body);
             return db.Inspections.AsQueryable().Provider.CreateQuery<Row>(body);
         }
     }
