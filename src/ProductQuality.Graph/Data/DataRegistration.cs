@@ -32,6 +32,7 @@ public static class DataRegistration
                             // EF 10's default (one parameter per key) it regenerates the SQL of every batch-loader
                             // query on every request, under a lock (a third of the status query's time in a profile).
                             sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                        .EnableThreadSafetyChecks(Current(sp).ThreadSafetyChecks)
                         .AddInterceptors(sp.GetServices<IInterceptor>())
                         .AddInterceptors(SqliteBusyTimeout.Interceptor.Instance)
                         .AddInterceptors(sp.GetRequiredService<SqlitePageCache>())
@@ -49,6 +50,7 @@ public static class DataRegistration
                 builder.Services.AddSingleton(sp => new PostgresConnectionString(Current(sp).ConnectionString));
                 builder.Services.AddDbContextPool<PostgresProductQualityDbContext>((sp, db) =>
                     db.UseNpgsql(sp.GetRequiredService<PostgresConnectionString>().Value)
+                        .EnableThreadSafetyChecks(Current(sp).ThreadSafetyChecks)
                         .AddInterceptors(sp.GetServices<IInterceptor>())
                         .LeaveFailuresToCallers());
                 builder.Services.AddScoped<ProductQualityDbContext>(sp =>

@@ -35,6 +35,9 @@ public abstract class TestServerFactory : WebApplicationFactory<Program>
             Enterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:SeedToday", "2026-11-28");
         builder.UseSetting("Clock:Today", "2026-11-28");
+        // Production runs without EF's check that a context serves one operation at a time (its cost is every row
+        // read): the suite runs with it, so a context shared across operations fails here.
+        builder.UseSetting("Database:ThreadSafetyChecks", "true");
         // The daily re-evaluation has tests of its own, on servers whose clock moves.
         builder.UseSetting("Maintenance:Enabled", "false");
         builder.UseSetting("Auth:SigningKey", TestSigningKey);
