@@ -66,6 +66,7 @@ public abstract class BatchLoader<TKey, TValue>
     private async Task StoreAsync(List<TKey> keys, CancellationToken cancellationToken)
     {
         var fetched = await FetchAsync(keys, cancellationToken);
+        _loaded.EnsureCapacity(_loaded.Count + keys.Count);
         foreach (var k in keys)
         {
             _loaded[k] = fetched.TryGetValue(k, out var v) ? v : ValueWhenMissing(k);

@@ -16,6 +16,6 @@ public sealed class ItemsByKeyLoader<TKey, TRow, TItem>(
     {
         var rows = await fetch(keys, cancellationToken);
         rows.Sort(sort);
-        return GroupBy(rows, keyOf, itemOf);
+        return GroupBy(rows, keys.Count, keyOf, itemOf);
     }
 }

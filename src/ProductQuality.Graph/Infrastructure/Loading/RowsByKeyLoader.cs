@@ -10,5 +10,5 @@ public sealed class RowsByKeyLoader<TKey, TRow>(
 {
     protected override async Task<IReadOnlyDictionary<TKey, IReadOnlyList<TRow>>> FetchAsync(IReadOnlyList<TKey> keys,
         CancellationToken cancellationToken) =>
-        GroupBy(await fetch(keys, cancellationToken), keyOf, static row => row);
+        GroupBy(await fetch(keys, cancellationToken), keys.Count, keyOf, static row => row);
 }
