@@ -26,8 +26,8 @@ public sealed class DatabaseOptions
     /// <summary>
     /// EF Core's check that no two operations use one context at once (a programming error it reports by throwing).
     /// It writes an async-local value on every row read: 600 times for a page of 100 enterprises with their
-    /// products, 70 KB of the request's 510 KB. Off by default; the test suite runs with it on, so a context shared
-    /// across operations still fails there (bench/README.md, 2026-12-07, twenty-third session).
+    /// products, 70 to 100 KB of the request's 513 KB. Off by default; the test suite runs with it on, so a context
+    /// shared across operations still fails there (bench/README.md, 2026-12-07, twenty-third session).
     /// </summary>
     public bool ThreadSafetyChecks { get; set; }
 
