@@ -24,9 +24,9 @@ public sealed partial class ReadmeSettingsTests
     [Fact]
     public void Every_setting_the_README_names_is_in_the_example_file()
     {
-        var example = JsonDocument.Parse(File.ReadAllText(Path.Combine(Readme.Root, "appsettings.example.json")),
-            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var exampleText = File.ReadAllText(Path.Combine(Readme.Root, "appsettings.example.json"));
+        using var example = JsonDocument.Parse(exampleText,
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
 
         var names = SettingNames(Readme.Text);
         var missing = names.Where(n => !Documented(example.RootElement, exampleText, n)).ToList();
