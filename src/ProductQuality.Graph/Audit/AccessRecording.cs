@@ -138,6 +138,8 @@ internal static class AccessRecording
 
         public object? Read(object? source) => reader.Read(source);
 
+        public bool ReadsNowOnly => reader.ReadsNowOnly;
+
         public void Note(IDictionary<string, object?> userContext, object? source) =>
             noting.Record(userContext, source);
     }

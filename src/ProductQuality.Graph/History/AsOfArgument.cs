@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Builders;
+using GraphQLParser.AST;
 using ProductQuality.Graph.Infrastructure.Clock;
 using ProductQuality.Graph.Schema;
 
@@ -30,13 +32,7 @@ public static class AsOfArgument
     /// </summary>
     public static KnownOn? AsOf(this IResolveFieldContext context)
     {
-        // Most requests ask about now. When no root field of the operation carries asOf, none of the fields below
-        // can, and the walk up to the root (a new context object per level) is spared: a page of 100 enterprises
-        // asks once per product tier and per enterprise loader, and a profile put the walk at 4 % of its CPU.
-        // Past the look-ahead's fragment depth the answer is "maybe": the field then walks up as before.
-        if (!SelectionLookAhead.AnyField(context.Document, context.Operation.SelectionSet, 0,
-            static (_, field, _) => field.Arguments?.Items.Exists(a => a.Name.Value.Span.SequenceEqual(Name)) == true,
-            tooDeep: true))
+        if (!MayAskAboutThePast(context.Document, context.Operation))
         {
             return null;
         }
@@ -62,5 +58,30 @@ public static class AsOfArgument
         }
 
         return date == today ? null : new KnownOn(date);
+    }
+
+    // Per parsed operation (the document cache keeps the ones in use); boxed once, so a look-up allocates nothing.
+    private static readonly ConditionalWeakTable<GraphQLOperationDefinition, object> MayAskByOperation = new();
+    private static readonly object Yes = true;
+    private static readonly object No = false;
+
+    /// <summary>
+    /// Whether any root field of the operation carries <c>asOf</c>; when none does, every field of it answers about
+    /// now. Most requests ask about now, and fields below the root ask this for every object (a page's product
+    /// tiers): the walk up to the root (a new context object per level) is spared, and the look at the operation is
+    /// made once per parsed operation. Past the look-ahead's fragment depth the answer is "maybe" (true).
+    /// </summary>
+    public static bool MayAskAboutThePast(GraphQLDocument document, GraphQLOperationDefinition operation)
+    {
+        if (MayAskByOperation.TryGetValue(operation, out var known))
+        {
+            return ReferenceEquals(known, Yes);
+        }
+
+        var mayAsk = SelectionLookAhead.AnyField(document, operation.SelectionSet, 0,
+            static (_, field, _) => field.Arguments?.Items.Exists(a => a.Name.Value.Span.SequenceEqual(Name)) == true,
+            tooDeep: true);
+        MayAskByOperation.AddOrUpdate(operation, mayAsk ? Yes : No);
+        return mayAsk;
     }
 }

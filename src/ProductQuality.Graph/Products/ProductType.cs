@@ -36,10 +36,10 @@ public sealed class ProductType : ContractObjectGraphType<Product>
             .Description("Under compulsory certification (CCC 强制性产品认证).").ResolveSource(s => s.CccRequired);
         Field<NonNullGraphType<ProductTierType>>(FieldGroup.ProductTiers, "tier")
             .Description("Risk tier (产品分级) now, or on the asOf day.")
-            .Resolve(c => OnAsOfDay(c, p => p.Tier, a => a.Tier));
+            .ResolveNowOrOnDay(p => p.Tier, (c, day) => OnDay(c, day, p => p.Tier, a => a.Tier));
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.ProductTiers, "riskScore")
             .Description("Risk score, 0–100 (风险分值), now or on the asOf day.")
-            .Resolve(c => OnAsOfDay(c, p => p.RiskScore, a => a.RiskScore));
+            .ResolveNowOrOnDay(p => p.RiskScore, (c, day) => OnDay(c, day, p => p.RiskScore, a => a.RiskScore));
         Field<NationalRiskGradeType>(FieldGroup.ProductTiers, "nationalGrade")
             .Description("The national catalogue's grade (全国目录风险等级 Ⅰ/Ⅱ/Ⅲ), a trait the tier weighs; null when "
                 + "the catalogue does not grade the product.")
@@ -72,21 +72,15 @@ public sealed class ProductType : ContractObjectGraphType<Product>
     }
 
     /// <summary>
-    /// Today's value is cached on the product row; on an asOf day it is the newest grading known then. A product
-    /// is graded from the start of the history, before any enterprise's first assessment, so the fallback to the
-    /// row is reached only for a product under no asOf-dated enterprise.
+    /// Today's value is cached on the product row (<see cref="NowOrOnDayResolver{TSource, TValue}"/> reads it); on an
+    /// asOf day it is the newest grading known then. A product is graded from the start of the history, before any
+    /// enterprise's first assessment, so the fallback to the row is reached only for a product under no asOf-dated
+    /// enterprise.
     /// </summary>
-    private static object? OnAsOfDay<T>(IResolveFieldContext<Product> c, Func<Product, T> now,
-        Func<ProductTierAssessment, T> then) =>
-        c.AsOf() is null ? now(c.Source) : FromHistory(c, now, then);
-
-    // Apart, so the closure the lambda needs is only made on the asOf path (C# makes it on entry to the method
-    // that declares the captured variables: for every product of every page otherwise).
-    private static object FromHistory<T>(IResolveFieldContext<Product> c, Func<Product, T> now,
+    private static object OnDay<T>(IResolveFieldContext<Product> c, KnownOn day, Func<Product, T> now,
         Func<ProductTierAssessment, T> then)
     {
         var product = c.Source;
-        return c.GradingOnDay(product.Code, c.AsOf()!.Value)
-            .Then(graded => graded is null ? now(product) : then(graded));
+        return c.GradingOnDay(product.Code, day).Then(graded => graded is null ? now(product) : then(graded));
     }
 }

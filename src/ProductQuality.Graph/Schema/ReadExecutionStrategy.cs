@@ -42,7 +42,7 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
     {
         // An item of a list of scalars is a value node too, but the list's completion has already set it.
         if (node is ValueExecutionNode value && node.Parent is not ArrayExecutionNode
-            && node.FieldDefinition.Resolver is ISourceReader reader)
+            && node.FieldDefinition.Resolver is ISourceReader reader && (!reader.ReadsNowOnly || AboutNow(context)))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             try
@@ -113,10 +113,13 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
             ? []
             : new ExecutionNode[plan.Fields.Length - plan.InlineCount];
         var childCount = 0;
+        // A field read from its source only about now (a product's tier) is a node under an asOf.
+        var aboutNow = !plan.AnyReadsNowOnly || AboutNow(context);
         for (var i = 0; i < plan.Fields.Length; i++)
         {
             var planned = plan.Fields[i];
-            if (planned.Inline is { } scalar && TryReadInline(context, planned, scalar, source, out var value))
+            if (planned.Inline is { } scalar && (aboutNow || !planned.ReadsNowOnly)
+                && TryReadInline(context, planned, scalar, source, out var value))
             {
                 values[i] = value;
                 continue;
@@ -151,6 +154,9 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
             return false;
         }
     }
+
+    private static bool AboutNow(ExecutionContext context) =>
+        !History.AsOfArgument.MayAskAboutThePast(context.Document, context.Operation);
 
     /// <summary>A scalar read from its source in one step: the access log's note first, as the resolver makes it.
     /// </summary>
@@ -200,19 +206,24 @@ public class ReadExecutionStrategy : SerialExecutionStrategy
             var resolved = definition.ResolvedType is NonNullGraphType nonNull
                 ? nonNull.ResolvedType
                 : definition.ResolvedType;
-            var inline = definition.Resolver is ISourceReader ? resolved as ScalarGraphType : null;
-            plan[i] = new PlannedField(field, definition, inline);
+            var reader = definition.Resolver as ISourceReader;
+            var inline = reader is not null ? resolved as ScalarGraphType : null;
+            plan[i] = new PlannedField(field, definition, inline, inline is not null && reader!.ReadsNowOnly);
         }
 
         return new SelectionPlan(plan,
             [.. plan.Select(p => p.Field.Alias?.Name.StringValue ?? p.Definition.Name)],
-            plan.Count(p => p.Inline is not null));
+            plan.Count(p => p.Inline is not null), plan.Any(p => p.ReadsNowOnly));
     }
 
     private static GraphQLParser.ROM ResponseKey(GraphQLField field) => (field.Alias?.Name ?? field.Name).Value;
 
-    private readonly record struct PlannedField(GraphQLField Field, FieldType Definition, ScalarGraphType? Inline);
+    private readonly record struct PlannedField(GraphQLField Field, FieldType Definition, ScalarGraphType? Inline,
+        bool ReadsNowOnly);
 
-    /// <summary>A plain selection's fields, their response keys, and how many of them are read inline.</summary>
-    private sealed record SelectionPlan(PlannedField[] Fields, string[] Keys, int InlineCount);
+    /// <summary>
+    /// A plain selection's fields, their response keys, how many of them may be read inline, and whether any of those
+    /// only in an operation about now.
+    /// </summary>
+    private sealed record SelectionPlan(PlannedField[] Fields, string[] Keys, int InlineCount, bool AnyReadsNowOnly);
 }

@@ -29,6 +29,12 @@ internal sealed class SourceFieldResolver<TSource, TValue>(Func<TSource, TValue>
 internal interface ISourceReader
 {
     object? Read(object? source);
+
+    /// <summary>
+    /// True when <see cref="Read"/> gives the field's value only in an operation about now: under an <c>asOf</c> the
+    /// resolver must run (<see cref="History.NowOrOnDayResolver{TSource, TValue}"/>).
+    /// </summary>
+    bool ReadsNowOnly => false;
 }
 
 /// <summary>

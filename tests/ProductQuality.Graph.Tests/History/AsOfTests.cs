@@ -283,6 +283,50 @@ public abstract class AsOfTests(TestServerFactory factory)
     }
 
     /// <summary>
+    /// A product's tier and score are read from the product row in one step only in an operation about now (the
+    /// execution strategy's fast path): one document holding operations with and without asOf, each selection plain
+    /// (read inline with its object) and through a fragment (a node of its own), answers the day's grading under
+    /// asOf and today's row without, whichever operation of the document ran first.
+    /// </summary>
+    [ProviderFact]
+    public async Task Tiers_read_in_one_step_only_in_an_operation_about_now()
+    {
+        var day = new DateOnly(2024, 6, 30);
+        var (code, then, now) = await factory.DbAsync(async db =>
+        {
+            var rows = await db.ProductTierAssessments.AsNoTracking().Where(a => a.EffectiveFrom <= day).ToListAsync();
+            var current = await db.Products.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Tier);
+            var pick = rows.GroupBy(a => a.ProductCode)
+                .Select(g => g.OrderByDescending(a => a.EffectiveFrom).ThenByDescending(a => a.Id).First())
+                .Where(a => a.Tier != current[a.ProductCode]).OrderBy(a => a.ProductCode, StringComparer.Ordinal)
+                .First();
+            return (pick.ProductCode, pick.Tier.ToString().ToUpperInvariant(),
+                current[pick.ProductCode].ToString().ToUpperInvariant());
+        });
+        const string document = """
+            fragment Graded on Product { tier riskScore }
+            query ThenPlain($code: String!, $day: Date) { product(code: $code, asOf: $day) { code tier riskScore } }
+            query ThenFragment($code: String!, $day: Date) { product(code: $code, asOf: $day) { code ...Graded } }
+            query NowPlain($code: String!) { product(code: $code) { code tier riskScore } }
+            query NowFragment($code: String!) { product(code: $code) { code ...Graded } }
+            """;
+
+        foreach (var order in new[] { new[] { "Now", "Then" }, ["Then", "Now"] })
+        {
+            // A space makes each order's document a new one to the server: its first operation is the order's.
+            var text = order[0] == "Now" ? document : document + " ";
+            foreach (var operation in order.SelectMany(o => new[] { o + "Plain", o + "Fragment" }))
+            {
+                var asOf = operation.StartsWith("Then", StringComparison.Ordinal);
+                var variables = asOf ? (object)new { code, day = Iso(day) } : new { code };
+                var product = (await _city.PostAsync(text, variables, operation)).EnsureData().Data
+                    .GetProperty("product");
+                Assert.Equal(asOf ? then : now, product.GetProperty("tier").GetString());
+            }
+        }
+    }
+
+    /// <summary>
     /// An enterprise reached from one of its events is as it stood on the day, as the root is: a listing's
     /// enterprise answered today's state, removal and later class included (the re-probe).
     /// </summary>
