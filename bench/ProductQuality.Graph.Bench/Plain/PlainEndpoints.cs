@@ -8,8 +8,8 @@ namespace ProductQuality.Graph.Bench.Plain;
 
 /// <summary>
 /// Minimal-API twins of the two GraphQL operations under test: same EF statements (<see cref="PlainQueries"/>), same
-/// request-scoped DbContext, System.Text.Json with the same relaxed encoder and enum spelling, and no GraphQL in
-/// between.
+/// request-scoped DbContext holding one connection for them, System.Text.Json with the same relaxed encoder and enum
+/// spelling, and no GraphQL in between.
 /// </summary>
 internal static class PlainEndpoints
 {
@@ -23,9 +23,25 @@ internal static class PlainEndpoints
 
     public static WebApplication MapPlainComparison(this WebApplication app)
     {
-        app.MapGet("/plain/enterprise/{code}", StatusAsync);
-        app.MapGet("/plain/enterprises", PageAsync);
+        app.MapGet("/plain/enterprise/{code}", (string code, ProductQualityDbContext db, CancellationToken ct) =>
+            HeldAsync(db, () => StatusAsync(code, db, ct)));
+        app.MapGet("/plain/enterprises", (string? county, int? first, int? latest, ProductQualityDbContext db,
+            CancellationToken ct) => HeldAsync(db, () => PageAsync(county, first, latest, db, ct)));
         return app;
+    }
+
+    // One connection for the request's statements, as the GraphQL endpoint holds it.
+    private static async Task<IResult> HeldAsync(ProductQualityDbContext db, Func<Task<IResult>> handle)
+    {
+        db.HoldConnection();
+        try
+        {
+            return await handle();
+        }
+        finally
+        {
+            await db.ReleaseConnectionAsync();
+        }
     }
 
     private static async Task<IResult> StatusAsync(string code, ProductQualityDbContext db, CancellationToken ct)

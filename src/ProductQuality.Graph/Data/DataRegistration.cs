@@ -31,7 +31,8 @@ public static class DataRegistration
                             // One json_each(@ids) parameter for a key list: EF caches the SQL of such a command. With
                             // EF 10's default (one parameter per key) it regenerates the SQL of every batch-loader
                             // query on every request, under a lock (a third of the status query's time in a profile).
-                            sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                            sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)
+                                .ExecutionStrategy(d => new HeldConnectionStrategy(d)))
                         .EnableThreadSafetyChecks(Current(sp).ThreadSafetyChecks)
                         .AddInterceptors(sp.GetServices<IInterceptor>())
                         .AddInterceptors(SqliteBusyTimeout.Interceptor.Instance)

@@ -10,7 +10,7 @@ public static class DataLoaderExtensions
 {
     public static ProductQualityDbContext Db(this IResolveFieldContext context) =>
         context.UserContext is GraphQLUserContext user
-            ? user.Db ??= context.Service<ProductQualityDbContext>()
+            ? user.Db(context)
             : context.Service<ProductQualityDbContext>();
 
     private static RequestLoaders Loaders(this IResolveFieldContext context) =>

@@ -26,7 +26,31 @@ public sealed class GraphQLUserContext(Audience audience) : Dictionary<string, o
 
     // The request scope's DbContext and loaders, kept here once resolved: a page of 100 enterprises asks for them
     // in every field resolver, and a resolution from the request scope takes the scope's lock (a profile showed it).
-    internal ProductQualityDbContext? Db { get; set; }
+    private ProductQualityDbContext? _db;
+
+    /// <summary>
+    /// Whether the request's DbContext keeps one connection open for all its statements
+    /// (<see cref="ProductQualityDbContext.HoldConnection"/>); whoever sets it releases it after the execution with
+    /// <see cref="ReleaseDbConnectionAsync"/>.
+    /// </summary>
+    internal bool HoldsDbConnection { get; init; }
+
+    internal ProductQualityDbContext Db(GraphQL.IResolveFieldContext context)
+    {
+        if (_db is null)
+        {
+            _db = context.Service<ProductQualityDbContext>();
+            if (HoldsDbConnection)
+            {
+                _db.HoldConnection();
+            }
+        }
+
+        return _db;
+    }
+
+    /// <summary>Closes the connection the request's DbContext held open, if it opened one.</summary>
+    internal ValueTask ReleaseDbConnectionAsync() => _db?.ReleaseConnectionAsync() ?? ValueTask.CompletedTask;
 
     internal RequestLoaders? Loaders { get; set; }
 

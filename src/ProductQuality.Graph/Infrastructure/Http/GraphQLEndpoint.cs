@@ -166,20 +166,34 @@ internal sealed class GraphQLEndpoint(
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var waits = DatabaseWaits.Begin(limits.Timeout);
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        // One database connection for all the request's statements, closed once it has run (before its answer waits
+        // for the access log's commit).
+        var user = new GraphQLUserContext(audience)
         {
-            Schema = schema,
-            Query = request.Query,
-            Document = document,
-            OperationName = request.OperationName,
-            Variables = variables,
-            Extensions = extensions,
-            UserContext = new GraphQLUserContext(audience) { RequestId = http.TraceIdentifier, AccessTrace = trace },
-            RequestServices = http.RequestServices,
-            CancellationToken = http.RequestAborted,
-            Timeout = limits.Timeout,
-            ValidationRules = cached is null ? _rules : [],
-        });
+            RequestId = http.TraceIdentifier, AccessTrace = trace, HoldsDbConnection = true,
+        };
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Schema = schema,
+                Query = request.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = variables,
+                Extensions = extensions,
+                UserContext = user,
+                RequestServices = http.RequestServices,
+                CancellationToken = http.RequestAborted,
+                Timeout = limits.Timeout,
+                ValidationRules = cached is null ? _rules : [],
+            });
+        }
+        finally
+        {
+            await user.ReleaseDbConnectionAsync();
+        }
 
         if (await limits.RefuseTimedOutAsync(http, result, System.Diagnostics.Stopwatch.GetElapsedTime(started),
             mediaType, audience, waits, isWrite: operationType == OperationType.Mutation))
