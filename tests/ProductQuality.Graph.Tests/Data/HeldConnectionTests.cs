@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using ProductQuality.Graph.Tests.Infrastructure;
@@ -77,46 +76,4 @@ public sealed class HeldConnectionTests(GraphServerFactory factory)
     private static async Task<string> AnyCodeAsync(HttpClient client) =>
         (await client.PostAsync("{ enterprises(first: 1) { items { creditCode } } }")).EnsureData().Data
         .GetProperty("enterprises").GetProperty("items")[0].GetProperty("creditCode").GetString()!;
-
-    private readonly record struct Counted(int Openings, int Closings, int Statements)
-    {
-        public static Counted operator -(Counted a, Counted b) =>
-            new(a.Openings - b.Openings, a.Closings - b.Closings, a.Statements - b.Statements);
-    }
-
-    private sealed class ConnectionCounts : IDbConnectionInterceptor, IDbCommandInterceptor
-    {
-        private int _openings;
-        private int _closings;
-        private int _statements;
-
-        public Counted Snapshot() => new(Volatile.Read(ref _openings), Volatile.Read(ref _closings),
-            Volatile.Read(ref _statements));
-
-        public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
-            Interlocked.Increment(ref _openings);
-
-        public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
-            CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _openings);
-            return Task.CompletedTask;
-        }
-
-        public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) =>
-            Interlocked.Increment(ref _closings);
-
-        public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
-        {
-            Interlocked.Increment(ref _closings);
-            return Task.CompletedTask;
-        }
-
-        public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData,
-            DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _statements);
-            return ValueTask.FromResult(result);
-        }
-    }
 }

@@ -132,24 +132,36 @@ internal sealed class OperationRunner(
         using var held = place;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var waits = isSubscription ? null : Data.DatabaseWaits.Begin(limits.Timeout);
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        // A query holds one database connection for its statements, as over HTTP; a subscription does not (it would
+        // keep a connection out of the pool for as long as its client listens).
+        var user = new GraphQLUserContext(audience)
         {
-            Schema = schema,
-            Query = request.Query,
-            Document = document,
-            OperationName = request.OperationName,
-            Variables = variables,
-            Extensions = extensions,
-            UserContext = new GraphQLUserContext(audience)
+            RequestId = http.TraceIdentifier, AccessTrace = trace, EventBacklog = backlog,
+            HoldsDbConnection = !isSubscription,
+        };
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(new ExecutionOptions
             {
-                RequestId = http.TraceIdentifier, AccessTrace = trace, EventBacklog = backlog,
-            },
-            RequestServices = services,
-            CancellationToken = cancel,
-            // A subscription lives as long as its client wants it; a query over WebSocket has the HTTP deadline.
-            Timeout = isSubscription ? Timeout.InfiniteTimeSpan : limits.Timeout,
-            ValidationRules = _rules,
-        });
+                Schema = schema,
+                Query = request.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = variables,
+                Extensions = extensions,
+                UserContext = user,
+                RequestServices = services,
+                CancellationToken = cancel,
+                // A subscription lives as long as its client wants it; a query over WebSocket has the HTTP deadline.
+                Timeout = isSubscription ? Timeout.InfiniteTimeSpan : limits.Timeout,
+                ValidationRules = _rules,
+            });
+        }
+        finally
+        {
+            await user.ReleaseDbConnectionAsync();
+        }
 
         // A query stopped at the deadline is refused as over HTTP (QUERY_TIMEOUT, LIMITED, or DATABASE_UNAVAILABLE when
         // the database held it up), not GraphQL.NET's TIMEOUT.
