@@ -30,8 +30,8 @@ public sealed class GraphQLUserContext(Audience audience) : Dictionary<string, o
 
     /// <summary>
     /// Whether the request's DbContext keeps one connection open for all its statements
-    /// (<see cref="ProductQualityDbContext.HoldConnection"/>); whoever sets it releases it after the execution with
-    /// <see cref="ReleaseDbConnectionAsync"/>.
+    /// (<see cref="ProductQualityDbContext.HoldConnection"/>); <see cref="ExecuteAsync"/> releases it after the
+    /// execution.
     /// </summary>
     internal bool HoldsDbConnection { get; init; }
 
@@ -49,8 +49,26 @@ public sealed class GraphQLUserContext(Audience audience) : Dictionary<string, o
         return _db;
     }
 
-    /// <summary>Closes the connection the request's DbContext held open, if it opened one.</summary>
-    internal ValueTask ReleaseDbConnectionAsync() => _db?.ReleaseConnectionAsync() ?? ValueTask.CompletedTask;
+    /// <summary>
+    /// Runs the operation with this as its user context, then closes the connection its DbContext held open
+    /// (<see cref="HoldsDbConnection"/>), however the execution ended.
+    /// </summary>
+    internal async Task<GraphQL.ExecutionResult> ExecuteAsync(GraphQL.IDocumentExecuter executer,
+        GraphQL.ExecutionOptions options)
+    {
+        options.UserContext = this;
+        try
+        {
+            return await executer.ExecuteAsync(options);
+        }
+        finally
+        {
+            if (_db is not null)
+            {
+                await _db.ReleaseConnectionAsync();
+            }
+        }
+    }
 
     internal RequestLoaders? Loaders { get; set; }
 

@@ -13,7 +13,8 @@ namespace ProductQuality.Graph.Tests.Data;
 [Collection(ServerCollection.Name)]
 public sealed class HeldConnectionTests(GraphServerFactory factory)
 {
-    private const string Status = """
+    /// <summary>A status query of three statements (enterprise, products, inspections).</summary>
+    internal const string Status = """
         query($code: String!) {
           enterprise(creditCode: $code) {
             creditCode class products { code tier } inspections(limit: 3) { reportNumber failedItems { name } }

@@ -14,14 +14,6 @@ namespace ProductQuality.Graph.Tests.WebSockets;
 public sealed class HeldConnectionOverWebSocketTests(HeldConnectionOverWebSocketTests.Server server)
     : IClassFixture<HeldConnectionOverWebSocketTests.Server>
 {
-    private const string Status = """
-        query($code: String!) {
-          enterprise(creditCode: $code) {
-            creditCode class products { code tier } inspections(limit: 3) { reportNumber failedItems { name } }
-          }
-        }
-        """;
-
     [Fact]
     public async Task A_query_over_WebSocket_opens_one_connection_and_closes_it()
     {
@@ -34,7 +26,7 @@ public sealed class HeldConnectionOverWebSocketTests(HeldConnectionOverWebSocket
         var before = server.Counts.Snapshot();
         for (var i = 0; i < 3; i++)
         {
-            var data = await RunAsync(client, "s" + i, Status, new { code });
+            var data = await RunAsync(client, "s" + i, HeldConnectionTests.Status, new { code });
             Assert.Equal(code, data.GetProperty("enterprise").GetProperty("creditCode").GetString());
         }
 

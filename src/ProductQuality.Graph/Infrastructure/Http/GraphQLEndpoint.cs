@@ -172,28 +172,19 @@ internal sealed class GraphQLEndpoint(
         {
             RequestId = http.TraceIdentifier, AccessTrace = trace, HoldsDbConnection = true,
         };
-        ExecutionResult result;
-        try
+        var result = await user.ExecuteAsync(executer, new ExecutionOptions
         {
-            result = await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Schema = schema,
-                Query = request.Query,
-                Document = document,
-                OperationName = request.OperationName,
-                Variables = variables,
-                Extensions = extensions,
-                UserContext = user,
-                RequestServices = http.RequestServices,
-                CancellationToken = http.RequestAborted,
-                Timeout = limits.Timeout,
-                ValidationRules = cached is null ? _rules : [],
-            });
-        }
-        finally
-        {
-            await user.ReleaseDbConnectionAsync();
-        }
+            Schema = schema,
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = variables,
+            Extensions = extensions,
+            RequestServices = http.RequestServices,
+            CancellationToken = http.RequestAborted,
+            Timeout = limits.Timeout,
+            ValidationRules = cached is null ? _rules : [],
+        });
 
         if (await limits.RefuseTimedOutAsync(http, result, System.Diagnostics.Stopwatch.GetElapsedTime(started),
             mediaType, audience, waits, isWrite: operationType == OperationType.Mutation))

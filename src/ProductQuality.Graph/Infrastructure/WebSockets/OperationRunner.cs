@@ -139,29 +139,20 @@ internal sealed class OperationRunner(
             RequestId = http.TraceIdentifier, AccessTrace = trace, EventBacklog = backlog,
             HoldsDbConnection = !isSubscription,
         };
-        ExecutionResult result;
-        try
+        var result = await user.ExecuteAsync(executer, new ExecutionOptions
         {
-            result = await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Schema = schema,
-                Query = request.Query,
-                Document = document,
-                OperationName = request.OperationName,
-                Variables = variables,
-                Extensions = extensions,
-                UserContext = user,
-                RequestServices = services,
-                CancellationToken = cancel,
-                // A subscription lives as long as its client wants it; a query over WebSocket has the HTTP deadline.
-                Timeout = isSubscription ? Timeout.InfiniteTimeSpan : limits.Timeout,
-                ValidationRules = _rules,
-            });
-        }
-        finally
-        {
-            await user.ReleaseDbConnectionAsync();
-        }
+            Schema = schema,
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = variables,
+            Extensions = extensions,
+            RequestServices = services,
+            CancellationToken = cancel,
+            // A subscription lives as long as its client wants it; a query over WebSocket has the HTTP deadline.
+            Timeout = isSubscription ? Timeout.InfiniteTimeSpan : limits.Timeout,
+            ValidationRules = _rules,
+        });
 
         // A query stopped at the deadline is refused as over HTTP (QUERY_TIMEOUT, LIMITED, or DATABASE_UNAVAILABLE when
         // the database held it up), not GraphQL.NET's TIMEOUT.
