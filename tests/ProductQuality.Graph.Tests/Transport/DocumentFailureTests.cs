@@ -127,6 +127,12 @@ public sealed class DocumentFailureTests(GraphServerFactory factory)
         Assert.True(codes.Count > 0 && codes.All(c => c == "UNIQUE_FRAGMENT_NAMES"), twice.Body);
         Assert.DoesNotContain("never used", twice.Body, StringComparison.Ordinal);
 
+        // A fragment spread only inside the second definition of a name is used too (and nested further down).
+        var spreadInTwin = await _client.PostAsync("query Q { city { ...F } } fragment F on Region { code } "
+            + "fragment F on Region { ...G } fragment G on Region { ...H } fragment H on Region { name }");
+        var twinCodes = ErrorCodes(spreadInTwin);
+        Assert.True(twinCodes.Count > 0 && twinCodes.All(c => c == "UNIQUE_FRAGMENT_NAMES"), spreadInTwin.Body);
+
         // A fragment spread nowhere is still never used, alone or with a twin of its name.
         var unused = await _client.PostAsync("query Q { city { code } } fragment G on Region { code }");
         Assert.Equal(["NO_UNUSED_FRAGMENTS"], ErrorCodes(unused));
