@@ -31,9 +31,9 @@ internal static class DevelopmentSignIn
             return;
         }
 
-        if (MediaTypes.UnsupportedContentEncoding(http.Request) is { } encoding)
+        if (MediaTypes.BodyCodingRefusal(http.Request) is { } encoded)
         {
-            await TransportErrorWriter.WriteAsync(http, MediaTypes.ContentEncodingRefusal(encoding), MediaTypes.Json);
+            await TransportErrorWriter.WriteAsync(http, encoded, MediaTypes.Json);
             return;
         }
 

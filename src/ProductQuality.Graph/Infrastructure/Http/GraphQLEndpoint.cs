@@ -275,8 +275,8 @@ internal sealed class GraphQLEndpoint(
                 UnsupportedMediaType(request.ContentType)));
         }
 
-        return MediaTypes.UnsupportedContentEncoding(request) is { } encoding
-            ? (null, MediaTypes.ContentEncodingRefusal(encoding))
+        return MediaTypes.BodyCodingRefusal(request) is { } encoded
+            ? (null, encoded)
             : await GraphQLRequestReader.FromBodyAsync(request, _options);
     }
 

@@ -68,24 +68,33 @@ internal static class MediaTypes
         (a.Quality ?? 1) > 0 && a.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The body's Content-Encoding when it is one the server does not decode (anything but identity), cut to 40
-    /// characters; null when the body is sent as is. Ignored, a gzip body was read as JSON ("not valid UTF-8 at
-    /// offset 1") and a "br" label on a plain body passed unnoticed; RFC 9110 §15.5.16 answers both with 415.
+    /// The 415 for a body the server would have to decode first, as every POST address answers it; null when the body
+    /// is sent as is. A Content-Encoding other than identity: ignored, a gzip body was read as JSON ("not valid UTF-8
+    /// at offset 1") and a "br" label on a plain body passed unnoticed; RFC 9110 §15.5.16 answers both with 415. A
+    /// transfer coding other than chunked (<c>Transfer-Encoding: gzip, chunked</c>): Kestrel removes the chunking only,
+    /// and the compressed bytes were likewise read as JSON that is not UTF-8 (the wire probe).
     /// </summary>
-    public static string? UnsupportedContentEncoding(HttpRequest request)
+    public static RequestError? BodyCodingRefusal(HttpRequest request)
     {
         var encoding = request.Headers.ContentEncoding.ToString().Trim();
-        return encoding.Length == 0 || encoding.Equals("identity", StringComparison.OrdinalIgnoreCase) ? null
-            : Quoted.Start(encoding);
+        if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            return Refusal("Content-Encoding", Quoted.Start(encoding), "without the header");
+        }
+
+        var transfer = request.Headers.TransferEncoding.ToString();
+        var codings = transfer.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return codings.Any(c => !c.Split(';')[0].Trim().Equals("chunked", StringComparison.OrdinalIgnoreCase))
+            ? Refusal("Transfer-Encoding", Quoted.Start(transfer.Trim()), "chunked or with a Content-Length")
+            : null;
+
+        static RequestError Refusal(string header, string value, string howToSend) =>
+            new(StatusCodes.Status415UnsupportedMediaType, ContentEncodingRefusedCode,
+                $"The body is sent with {header} '{value}', which this server does not decode: send the JSON "
+                + $"uncompressed, {howToSend}.");
     }
 
     public const string ContentEncodingRefusedCode = "UNSUPPORTED_CONTENT_ENCODING";
-
-    /// <summary>The 415 for a body sent with <paramref name="encoding"/>, as every POST address answers it.</summary>
-    public static RequestError ContentEncodingRefusal(string encoding) =>
-        new(StatusCodes.Status415UnsupportedMediaType, ContentEncodingRefusedCode,
-            $"The body is sent with Content-Encoding '{encoding}', which this server does not decode: send the JSON "
-            + "uncompressed, without the header.");
 
     public static bool IsJsonContent(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
