@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -62,6 +63,34 @@ internal static class SeedVerb
     }
 
     /// <summary>
+    /// Whether the SQLite file there is a database to delete: EF deletes whatever the path names, and a mistyped Data
+    /// Source (a README, a key file) or a device node (/dev/zero, run as root) was deleted and replaced by a database
+    /// (the files probe). Only a file that begins with SQLite's header goes; an empty one (or none) is filled in place;
+    /// anything else stops the seed with nothing deleted.
+    /// </summary>
+    private static bool SqliteFileToReplace(string connectionString)
+    {
+        var path = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        var (head, problem) = SettingFiles.Read(path, SqliteHeader.Length, tooLong: null);
+        if (head is { Length: 0 })
+        {
+            return false;
+        }
+
+        return head is not null && head.AsSpan().SequenceEqual(SqliteHeader) ? true
+            : throw new DatabaseStateException($"seed replaces a SQLite database, and '{path}' is not one ("
+                + (problem ?? "it does not begin with SQLite's header") + "): nothing was deleted. Name a SQLite "
+                + "file or a new path in Database:ConnectionString, or remove the file yourself if it is to go.");
+    }
+
+    private static ReadOnlySpan<byte> SqliteHeader => "SQLite format 3\0"u8;
+
+    /// <summary>
     /// SQLite: the file goes. PostgreSQL: the database stays — its encoding, owner and grants are the DBA's, and an
     /// application user may not be allowed to create databases — and this server's tables go, its migrations run
     /// down. Dropping the database had it recreated with the cluster's defaults: a UTF8 database made by hand on a
@@ -71,7 +100,11 @@ internal static class SeedVerb
     {
         if (db is not PostgresProductQualityDbContext)
         {
-            await db.Database.EnsureDeletedAsync();
+            if (SqliteFileToReplace(db.Database.GetConnectionString()!))
+            {
+                await db.Database.EnsureDeletedAsync();
+            }
+
             return;
         }
 

@@ -204,6 +204,26 @@ public sealed class VerbFailureTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// seed deleted whatever its Data Source named and put a database there: a mistyped path to a README, or a device
+    /// node run as root (the files probe). A file that is no SQLite database is refused, untouched.
+    /// </summary>
+    [Fact]
+    public async Task Seed_does_not_delete_a_file_that_is_no_SQLite_database()
+    {
+        using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+        var notes = Path.Combine(verb.Folder, "notes.md");
+        await File.WriteAllTextAsync(notes, "# Not a database\n");
+
+        var (code, _, error) = await verb.RunAsync(
+            "seed", "--enterprises", "5", $"--Database:ConnectionString=Data Source={notes}");
+
+        Assert.True(code == 3, $"exit {code}: {error}");
+        Assert.Contains($"'{notes}' is not one (it does not begin with SQLite's header): nothing was deleted", error,
+            StringComparison.Ordinal);
+        Assert.Equal("# Not a database\n", await File.ReadAllTextAsync(notes));
+    }
+
     [Theory]
     [InlineData("schema", "'schema' needs what to do: schema export [--out DIR].")]
     [InlineData("audit", "'audit' needs a sub-verb: audit verify, audit checkpoint or audit archive.")]
