@@ -44,6 +44,13 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
         CreateFolder(folder);
         var until = await UntilAsync(cutoffUtc, cancellationToken);
         var run = new Run(until, await ChainAsync(folder, cancellationToken));
+        // Checked again in each batch's transaction (another archiver may claim the folder meanwhile); first here, so
+        // a mark that cannot be read is found without holding the log's write lock while the read is given up.
+        if (ArchiveOwner.Foreign(folder, run.Chain) is { } foreign)
+        {
+            throw new ArchiveException($"Not archiving: {foreign} Nothing was archived or removed.");
+        }
+
         while (await BatchAsync(folder, run, cancellationToken) is { } written)
         {
             progress?.Invoke(written);

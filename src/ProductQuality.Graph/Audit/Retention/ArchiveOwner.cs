@@ -90,7 +90,13 @@ internal static class ArchiveOwner
     /// </summary>
     public static string? Foreign(string folder, string? chain)
     {
-        var marked = MarkOf(folder);
+        var (marked, unreadable) = ReadMark(folder);
+        if (unreadable is not null)
+        {
+            return $"The archive folder {folder} has a {MarkFile} that {unreadable}. Restore the file from a backup "
+                + "(it names the database whose archive the folder holds).";
+        }
+
         if (marked is not null && !IsChainId(marked))
         {
             return $"The archive folder {folder} has a {MarkFile} that names no chain ('{Quoted(marked)}'): it was "
@@ -154,19 +160,23 @@ internal static class ArchiveOwner
         }
     }
 
-    private static string? MarkOf(string folder)
+    private static string? MarkOf(string folder) => ReadMark(folder).Mark;
+
+    /// <summary>
+    /// The folder's mark, or why it cannot be read. Bounded in size and in time (<see cref="SettingFiles.Read"/>): a
+    /// FIFO in its place blocked the open for good, inside the archiver's transaction, and with it every commit of the
+    /// access log — every request answered 503 (the files probe). Unreadable, it is no mark of this database.
+    /// </summary>
+    private static (string? Mark, string? Problem) ReadMark(string folder)
     {
         var path = Path.Combine(folder, MarkFile);
         if (!File.Exists(path))
         {
-            return null;
+            return (null, null);
         }
 
-        // Bounded: a mark is an id, and anything else in its place is not this database's mark either.
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        var buffer = new byte[MaxMarkBytes];
-        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        return System.Text.Encoding.UTF8.GetString(buffer, 0, read).Trim();
+        var (bytes, problem) = SettingFiles.Read(path, MaxMarkBytes, tooLong: null);
+        return bytes is null ? (null, problem) : (System.Text.Encoding.UTF8.GetString(bytes).Trim(), null);
     }
 
     private static bool IsChainId(string text) => text.Length == 32 && text.All(char.IsAsciiHexDigitLower);

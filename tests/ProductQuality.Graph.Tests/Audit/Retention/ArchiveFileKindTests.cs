@@ -48,6 +48,26 @@ public sealed class ArchiveFileKindTests(AccessLogServerFactory factory)
         Assert.Contains("not a regular file", refused.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The folder's chain mark read as a FIFO blocked the archiver inside its transaction — the log's commits waited
+    /// behind it and every request answered 503 — and hung verify (the files probe). Both now say so in seconds.
+    /// </summary>
+    [Fact]
+    public async Task A_chain_mark_that_is_a_fifo_is_refused_by_the_archiver_and_verify_in_seconds()
+    {
+        using var lab = NewLab();
+        await lab.AppendAsync(12);
+        await lab.ArchiveAsync();
+        Replace(Path.Combine(lab.Archive, ArchiveOwner.MarkFile), "fifo");
+
+        var refused = await Assert.ThrowsAsync<ArchiveException>(() =>
+            Task.Run(() => lab.ArchiveAsync()).WaitAsync(Patience));
+        Assert.Contains($"{ArchiveOwner.MarkFile} that did not answer a read within 5 s", refused.Message,
+            StringComparison.Ordinal);
+        var chain = await Task.Run(() => lab.VerifyAsync()).WaitAsync(Patience);
+        Assert.Contains("did not answer a read within 5 s", chain.ArchiveNotRead, StringComparison.Ordinal);
+    }
+
     private ArchiveLab NewLab()
     {
         _ = factory.Services; // migrated and started
