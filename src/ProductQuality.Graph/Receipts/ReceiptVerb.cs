@@ -42,23 +42,14 @@ internal static class ReceiptVerb
         }
 
         using var host = CommandLine.BuildHost([.. args[1..at], .. args[(at + 1)..]]);
-        var verdict = await host.Services.GetRequiredService<ReceiptSigner>().VerifyAsync(file.Receipt, file.Codes);
-        // Whether the file's results were compared with the receipt's answers, whatever the comparison found: it said
-        // false beside "the results … are not the answers" (the docs probe), which read as "not checked".
-        var answersChecked = verdict is { Valid: true, Receipt: not null } && file.AnswersDigest is not null;
-        if (verdict is { Valid: true, Receipt: { } stated } && file.AnswersDigest is { } answers
-            && answers != stated.AnswersDigest)
-        {
-            verdict = ReceiptVerification.Refused("The codes match, but the results in the file are not the answers " +
-                "the receipt states (their digest differs).", stated);
-        }
-
+        var (verdict, answersChecked, notCovered) = await CheckAsync(file, host.Services);
         var r = verdict.Receipt;
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             valid = verdict.Valid,
             problem = verdict.Problem,
             answersChecked,
+            notCovered,
             checkId = r?.CheckId,
             checkedAt = r?.CheckedAt.UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
             department = r?.Department,
@@ -68,4 +59,38 @@ internal static class ReceiptVerb
         }, Plain));
         return verdict.Valid ? 0 : 1;
     }
+
+    /// <summary>The verdict on a kept file, whether its results were compared with the receipt's answers, and the
+    /// members they hold that nothing covers.</summary>
+    internal static async Task<(ReceiptVerification Verdict, bool AnswersChecked, string[] NotCovered)> CheckAsync(
+        ReceiptFile file, IServiceProvider services)
+    {
+        var verdict = await services.GetRequiredService<ReceiptSigner>().VerifyAsync(file.Receipt, file.Codes);
+        // Whether the file's results were compared with the receipt's answers, whatever the comparison found: it said
+        // false beside "the results … are not the answers" (the docs probe), which read as "not checked".
+        var answersChecked = verdict is { Valid: true, Receipt: not null } && file.AnswersDigest is not null;
+        if (verdict is { Valid: true, Receipt: { } stated } && file.AnswersDigest is { } answers
+            && answers != stated.AnswersDigest)
+        {
+            verdict = ReceiptVerification.Refused("The codes match, but the results in the file are not the answers " +
+                "the receipt states (their digest differs).", stated);
+        }
+        else if (verdict is { Valid: true, Receipt: { } receipt } && file.AnswersDigest is not null
+            && (file.Mismatch ?? ContractProblem(services, file, receipt)) is { } wrong)
+        {
+            verdict = ReceiptVerification.Refused("The codes match, but the results are not as the server answered: "
+                + wrong, receipt);
+        }
+
+        // Checked is not covered: a result's name (and problem) no digest covers, so an altered one still verifies.
+        string[] notCovered = answersChecked
+            ? [.. ReceiptFile.NotCovered.Where(m => file.Results.Any(r => r.Contains(m)))]
+            : [];
+        return (verdict, answersChecked, notCovered);
+    }
+
+    // A contract this configuration does not have (a receipt of another bureau) is not checked here.
+    private static string? ContractProblem(IServiceProvider services, ReceiptFile file, CheckReceipt receipt) =>
+        services.GetRequiredService<Access.AccessPolicy>().Contracts.FirstOrDefault(c => c.Name == receipt.Contract)
+            is { } contract ? file.ContractProblem(contract) : null;
 }

@@ -17,6 +17,16 @@ public static class ArchiveLine
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    // The members Write writes, in its order, each once. Anything else is an altered line: an added "note" is
+    // nothing the hash covers, and of a member given twice (a forged "department" before the real one) the hash
+    // covered the last while a first-wins reader, or grep, saw the forgery; both verified intact.
+    private static readonly string[] Members =
+    [
+        "seq", "atUtc", "requestId", "department", "subject", "clientAddress", "operationName", "documentSha256",
+        "variablesSha256", "fieldGroups", "purpose", "outcome", "status", "errorCode", "durationMicroseconds",
+        "codeCount", "codes", "previousHash", "hash",
+    ];
+
     /// <summary>Writes the entry (with its codes loaded) as one line, newline included.</summary>
     public static void Write(Stream stream, AccessLogEntry entry)
     {
@@ -64,6 +74,14 @@ public static class ArchiveLine
         {
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.EnumerateObject().Select(m => m.Name).SequenceEqual(Members, StringComparer.Ordinal))
+            {
+                problem = "it holds other members than the archiver writes (one added, repeated, removed or moved): "
+                    + "it was altered";
+                return null;
+            }
+
             var seq = root.GetProperty("seq").GetInt64();
             var entry = new AccessLogEntry
             {
@@ -89,7 +107,7 @@ public static class ArchiveLine
                 PreviousHash = Text(root, "previousHash") ?? "",
                 Hash = Text(root, "hash") ?? "",
                 Codes = [.. root.GetProperty("codes").EnumerateArray()
-                    .Select(c => new AccessLogCode { EntrySeq = seq, CreditCode = c.GetString()! })],
+                    .Select(c => new AccessLogCode { EntrySeq = seq, CreditCode = Code(c) })],
             };
             problem = null;
             return entry;
@@ -101,6 +119,10 @@ public static class ArchiveLine
             return null;
         }
     }
+
+    // A null code was read as a null string and hashed as if absent; only a text is a code.
+    private static string Code(JsonElement code) =>
+        code.ValueKind == JsonValueKind.String ? code.GetString()! : throw new FormatException("a code is no text");
 
     private static string? Text(JsonElement root, string name)
     {
