@@ -328,6 +328,55 @@ public sealed class BadSettingsTests
         }
     }
 
+    /// <summary>
+    /// A boundary file whose values are of the wrong kind crashed the start and every verb with an exception and a
+    /// stack trace (exit 134); one whose geometry the page cannot draw started, and the map then drew nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"type":"FeatureCollection","features":[5]}""", "has a feature (#0) that is the number 5")]
+    [InlineData("""{"type": 5, "features": []}""", "is not a GeoJSON FeatureCollection")]
+    [InlineData("""{"type":"FeatureCollection","features":[null]}""", "has a feature (#0) that is null")]
+    [InlineData("""{"type":"FeatureCollection","features":[{"properties":{"code":"330402"},"geometry":null}]}""",
+        "has a feature (#0, code '330402') whose geometry is null: give a Polygon or MultiPolygon")]
+    [InlineData("""{"type":"FeatureCollection","features":[{"properties":{"code":"330402"},"geometry":""" +
+        """{"type":"Circle"}}]}""",
+        "has a feature (#0, code '330402') whose geometry has type 'Circle'; the map draws Polygon and MultiPolygon")]
+    public async Task A_boundary_file_of_the_wrong_shape_stops_the_start_with_a_sentence(string json, string problem)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"pq-boundaries-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllTextAsync(file, json);
+        try
+        {
+            AssertRefused(await RunAsync($"--Map:BoundariesFile={file}"),
+                $"Setting Map:BoundariesFile is '{file}', which {problem}", "Give a GeoJSON FeatureCollection");
+            AssertRefused(await RunAsync("token", "--department", "finance", $"--Map:BoundariesFile={file}"),
+                $"Setting Map:BoundariesFile is '{file}', which {problem}", "Give a GeoJSON FeatureCollection");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_boundary_file_of_the_wrong_shape_given_in_the_environment_stops_a_verb()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"pq-boundaries-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllTextAsync(file, """{"type": 5, "features": []}""");
+        try
+        {
+            using var verb = new VerbProcess { Timeout = TimeSpan.FromSeconds(90) };
+            verb.Environment["Map__BoundariesFile"] = file;
+            AssertRefused(await verb.RunAsync("audit", "verify"),
+                $"Setting Map:BoundariesFile is '{file}', which is not a GeoJSON FeatureCollection",
+                "Give a GeoJSON FeatureCollection");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task The_server_stops_with_exit_code_3_and_names_it(string setting, string names, string allowed) =>

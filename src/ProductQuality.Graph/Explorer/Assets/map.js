@@ -213,30 +213,57 @@
     return { width: right, height: bottom };
   }
 
+  // The server checks the file at start, but it is read again to be served: a feature that cannot be drawn is
+  // skipped, not a TypeError that leaves the whole map undrawn.
+  const isPosition = (p) => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && isFinite(n));
+  const isRing = (r) => Array.isArray(r) && r.every(isPosition);
+  const isPolygon = (rings) => Array.isArray(rings) && rings.every(isRing);
+  function polygonsOf(feature) {
+    const g = feature && feature.geometry;
+    if (!g || typeof g !== 'object') return null;
+    if (g.type === 'Polygon') return isPolygon(g.coordinates) ? [g.coordinates] : null;
+    if (g.type === 'MultiPolygon') return Array.isArray(g.coordinates) && g.coordinates.every(isPolygon)
+      ? g.coordinates : null;
+    return null;
+  }
+  function codeOf(feature) {
+    const p = feature && feature.properties;
+    return p && typeof p === 'object' ? String(p[settings.codeProperty]) : null;
+  }
+
   function drawBoundaries(root, map) {
     const regions = new Map([...map.counties, ...map.towns].map((r) => [r.code, r]));
-    const features = state.boundaries.features.filter((f) => regions.has(String(f.properties[settings.codeProperty])));
-    const points = [];
-    const walk = (c) => (typeof c[0] === 'number' ? points.push(c) : c.forEach(walk));
-    features.forEach((f) => walk(f.geometry.coordinates));
-    if (!points.length) return drawSchematic(root, map);
-    const lon = points.map((p) => p[0]);
-    const lat = points.map((p) => p[1]);
-    const [west, east, south, north] = [Math.min(...lon), Math.max(...lon), Math.min(...lat), Math.max(...lat)];
+    const all = Array.isArray(state.boundaries.features) ? state.boundaries.features : [];
+    const features = all.filter((f) => regions.has(codeOf(f)) && polygonsOf(f));
+    // Plain loops, not Math.min(...lon): spreading a town-level file's few hundred thousand vertices as arguments
+    // overflows the call stack (RangeError).
+    let [west, east, south, north] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const feature of features) {
+      for (const polygon of polygonsOf(feature)) {
+        for (const r of polygon) {
+          for (const p of r) {
+            if (p[0] < west) west = p[0];
+            if (p[0] > east) east = p[0];
+            if (p[1] < south) south = p[1];
+            if (p[1] > north) north = p[1];
+          }
+        }
+      }
+    }
+    if (west === Infinity) return drawSchematic(root, map);
     const squeeze = Math.cos(((south + north) / 2) * Math.PI / 180);   // equirectangular, true at the middle
     const scale = Math.min(960 / ((east - west) * squeeze || 1), 760 / ((north - south) || 1));
     const project = (p) => [((p[0] - west) * squeeze * scale).toFixed(1), ((north - p[1]) * scale).toFixed(1)];
     const ring = (r) => 'M' + r.map((p) => project(p).join(',')).join('L') + 'Z';
-    const polygons = (g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
     // Counties first, towns over them, so both levels can share one file.
-    features.sort((a, b) => String(a.properties[settings.codeProperty]).length -
-      String(b.properties[settings.codeProperty]).length);
+    features.sort((a, b) => codeOf(a).length - codeOf(b).length);
     for (const feature of features) {
-      const region = regions.get(String(feature.properties[settings.codeProperty]));
+      const region = regions.get(codeOf(feature));
       const isTown = map.towns.includes(region);
       const group = svg('g', { class: isTown ? 'town' : 'county', 'data-code': region.code,
         'data-colour': region.colour || '' }, root);
-      const d = polygons(feature.geometry).map((polygon) => polygon.map(ring).join('')).join('');
+      const d = polygonsOf(feature)
+        .map((polygon) => polygon.filter((r) => r.length).map(ring).join('')).join('');   // 'MZ' is no path
       hoverable(svg('path', { d, fill: fill(region), stroke: '#fff', 'stroke-width': isTown ? 0.8 : 2.5,
         'fill-rule': 'evenodd', class: 'tile' }, group), describeRegion(region));
     }

@@ -61,29 +61,24 @@ internal sealed class MapBoundaries
                 return problem;
             }
 
+            return ContentProblem(bytes!, codeProperty);
+        }
+        catch (ArgumentException e)
+        {
+            return $"is not valid JSON ({e.Message})";
+        }
+    }
+
+    /// <summary>
+    /// What is wrong with a boundary file's bytes (<see cref="Problem(string, string)"/> after the read); null when
+    /// every feature can be drawn. No bytes make it throw: a parse failure is a sentence too.
+    /// </summary>
+    public static string? ContentProblem(ReadOnlyMemory<byte> bytes, string codeProperty)
+    {
+        try
+        {
             using var document = JsonDocument.Parse(bytes);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type)
-                || type.GetString() != "FeatureCollection" || !root.TryGetProperty("features", out var features)
-                || features.ValueKind != JsonValueKind.Array)
-            {
-                return "is not a GeoJSON FeatureCollection";
-            }
-
-            var index = 0;
-            foreach (var feature in features.EnumerateArray())
-            {
-                if (!feature.TryGetProperty("properties", out var properties)
-                    || properties.ValueKind != JsonValueKind.Object
-                    || !properties.TryGetProperty(codeProperty, out var code) || code.ValueKind != JsonValueKind.String)
-                {
-                    return $"has a feature (#{index}) without a string property '{codeProperty}' (Map:CodeProperty)";
-                }
-
-                index++;
-            }
-
-            return null;
+            return BoundaryShape.Problem(document.RootElement, codeProperty);
         }
         catch (JsonException e)
         {
