@@ -34,7 +34,10 @@ internal static class KeyFiles
 
         if (!File.Exists(path))
         {
-            return null;
+            return WhereItCannotBeWritten(path) is { } why
+                ? $"Setting {setting} is '{file}', which is not there and cannot be generated: {why}. Name a file in "
+                    + "a folder this process may create and write."
+                : null;
         }
 
         // Bounded in size and time: /dev/zero read to the end ran out of memory, a FIFO never answered.
@@ -49,6 +52,47 @@ internal static class KeyFiles
             ? null
             : $"Setting {setting} is '{file}', which does not hold {holds}: restore the key, or delete the file to "
                 + "have a new one generated (what the old key signed then no longer verifies).";
+    }
+
+    /// <summary>
+    /// Why a missing key file could not be generated at <paramref name="path"/>, or null when it can: found at start,
+    /// so the process stops with the setting's name. Found at first use, "The file '/etc/passwd' already exists" or
+    /// "Access to the path '/sys/k.lock' is denied" came with exit code 1 and no setting named (the files probe).
+    /// Nothing is left behind: the nearest folder on the path that exists must be a folder this process may write
+    /// (a file is written in it and removed), and the folders below it are made only when the key is generated.
+    /// </summary>
+    private static string? WhereItCannotBeWritten(string path)
+    {
+        var along = Path.GetDirectoryName(path);
+        while (!string.IsNullOrEmpty(along) && !Directory.Exists(along))
+        {
+            if (File.Exists(along))
+            {
+                return $"'{along}' on its path is a file, not a folder";
+            }
+
+            along = Path.GetDirectoryName(along);
+        }
+
+        if (string.IsNullOrEmpty(along))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var probe = new FileStream(Path.Combine(along, $".key-write-check-{Guid.NewGuid():N}"),
+                FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return $"this user may not write in the folder '{along}'";
+        }
+        catch (IOException e)
+        {
+            return $"the folder '{along}' cannot be written ({e.Message.TrimEnd('.')})";
+        }
     }
 
     /// <summary>

@@ -163,6 +163,14 @@ public sealed class VerbFailureTests
         { ["token", "--department", "tax", "--Auth:DevelopmentKeyFile=appsettings.json"], 3,
             "Setting Auth:DevelopmentKeyFile" },
         { ["report", "--Receipts:DevelopmentKeyFile=appsettings.json"], 3, "Setting Receipts:DevelopmentKeyFile" },
+        // A key file that could not be generated was exit 1, "The file '…' already exists", no setting named.
+        { ["token", "--department", "tax", "--Auth:DevelopmentKeyFile=appsettings.json/key"], 3,
+            "Setting Auth:DevelopmentKeyFile is 'appsettings.json/key', which is not there and cannot be generated" },
+        { ["token", "--enterprise", "913304831LXE3BD9A5",
+            "--Access:EnterpriseTokens:DevelopmentKeyFile=appsettings.json/key"], 3,
+            "Setting Access:EnterpriseTokens:DevelopmentKeyFile is 'appsettings.json/key', which is not there" },
+        { ["report", "--Receipts:DevelopmentKeyFile=appsettings.json/keys/key"], 3,
+            "appsettings.json' on its path is a file, not a folder. Name a file in a folder this process may create" },
     };
 
     [Theory]
