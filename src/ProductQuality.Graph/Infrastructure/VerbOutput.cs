@@ -17,9 +17,19 @@ internal static class VerbOutput
                 Directory.CreateDirectory(folder);
             }
 
-            await File.WriteAllTextAsync(path, text);
+            // On a thread of its own and given up after a while: a FIFO without a reader blocks the open for good, and
+            // 'audit checkpoint --out' named one hung after its whole walk, with no word (the files probe).
+            var writing = Task.Factory.StartNew(() => File.WriteAllText(path, text), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            if (await Task.WhenAny(writing, Task.Delay(SettingFiles.Patience)) != writing)
+            {
+                throw new IOException($"it did not take the text within {SettingFiles.Patience.TotalSeconds:0} s: "
+                    + "it is not a regular file (a FIFO without a reader, a terminal?) or its file system is stalled");
+            }
+
+            await writing;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not VerbOutputException)
         {
             throw new VerbOutputException(path, e);
         }
