@@ -111,9 +111,10 @@ internal static class AuditVerb
         if (jws is not null)
         {
             // Another database's archive may hold an entry of the same position: not this checkpoint's.
-            var (held, problem) = await CheckHeldAsync(services, chain, jws,
+            var (held, signed, problem) = await CheckHeldAsync(services, chain, jws,
                 chain.ArchiveNotRead is null ? folder : null);
-            checkpoint = new { held, problem };
+            // The signed position and hash checked, so a reader need not trust the file's unsigned members.
+            checkpoint = new { held, seq = signed?.Seq, hash = signed?.Hash, problem };
             intact &= held;
         }
 
@@ -162,21 +163,22 @@ internal static class AuditVerb
 
     /// <summary>Whether the log (table or archive) still holds the checkpoint's entry with the checkpoint's hash.
     /// </summary>
-    private static async Task<(bool Held, string? Problem)> CheckHeldAsync(
+    private static async Task<(bool Held, ChainCheckpoint? Signed, string? Problem)> CheckHeldAsync(
         IServiceProvider services, ChainVerification chain, string jws, string? folder)
     {
         if (await services.GetRequiredService<CheckpointSigner>().ReadAsync(jws) is not { } checkpoint)
         {
-            return (false, "The checkpoint's signature does not verify with this server's receipt keys (or it is not "
-                + "a checkpoint): it was altered or issued elsewhere.");
+            return (false, null, "The checkpoint's signature does not verify with this server's receipt keys (or it "
+                + "is not a checkpoint): it was altered or issued elsewhere.");
         }
 
         await using var db = services.GetRequiredService<AccessLogStore>().CreateContext();
         var stored = await db.AccessLog.AsNoTracking().Where(e => e.Seq == checkpoint.Seq).Select(e => e.Hash)
             .SingleOrDefaultAsync() ?? (folder is null ? null : await ArchivedHashAsync(folder, checkpoint.Seq));
         return stored == checkpoint.Hash
-            ? (chain.Intact, chain.Intact ? null : "The checkpoint's entry is there, but the chain is broken.")
-            : (false, stored is null
+            ? (chain.Intact, checkpoint,
+                chain.Intact ? null : "The checkpoint's entry is there, but the chain is broken.")
+            : (false, checkpoint, stored is null
                 ? $"Neither the log nor its archive holds entry {checkpoint.Seq}, which the checkpoint signed."
                 : $"Entry {checkpoint.Seq} no longer has the hash the checkpoint signed: the log was rewritten.");
     }

@@ -188,7 +188,85 @@ public sealed class ChainVerifyOnSqliteTests(AccessLogServerFactory factory) : I
             + "checkpoint` writes, {\"checkpoint\": \"<signed JWS>\"", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_verdict_states_the_signed_seq_and_hash_it_checked()
+    {
+        await WriteEntriesAsync();
+        var copy = Copy();
+        var (file, seq, hash) = await CheckpointAsync(copy);
+
+        var (exit, report) = await VerifyAsync(copy, "--checkpoint", file);
+
+        Assert.True(exit == 0, report.ToString());
+        var checkpoint = report.GetProperty("checkpoint");
+        Assert.True(checkpoint.GetProperty("held").GetBoolean());
+        Assert.Equal(seq, checkpoint.GetProperty("seq").GetInt64());
+        Assert.Equal(hash, checkpoint.GetProperty("hash").GetString());
+        Assert.Equal(JsonValueKind.Null, checkpoint.GetProperty("problem").ValueKind);
+    }
+
+    public static TheoryData<string, string> Edits() => new()
+    {
+        // Outside the signature: {"checkpoint":"<same JWS>","seq":999,…} verified, and showed entry 999 held.
+        { "seq changed", "the file's seq 999 is not the signed {seq}" },
+        { "hash changed", "the file's hash \"abab" },
+        { "checkpoint repeated, garbage first", "the member 'checkpoint' is given twice" },
+        { "checkpoint repeated, garbage last", "the member 'checkpoint' is given twice" },
+        { "member added", "it has a member 'note', which `audit checkpoint` does not write" },
+        { "member removed", "it lacks the member 'hash'" },
+        { "invalid UTF-8", "it is not valid UTF-8 text" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public async Task A_checkpoint_file_edited_outside_its_signature_is_refused(string edit, string said)
+    {
+        await WriteEntriesAsync();
+        var copy = Copy();
+        var (file, seq, hash) = await CheckpointAsync(copy);
+        var jws = JsonDocument.Parse(await File.ReadAllBytesAsync(file)).RootElement.GetProperty("checkpoint")
+            .GetString();
+        var members = $"\"seq\":{seq},\"hash\":\"{hash}\"";
+        byte[] content = edit switch
+        {
+            "seq changed" => Utf8($"{{\"checkpoint\":\"{jws}\",\"seq\":999,\"hash\":\"{hash}\"}}"),
+            "hash changed" => Utf8($"{{\"checkpoint\":\"{jws}\",\"seq\":{seq},\"hash\":\""
+                + $"{string.Concat(Enumerable.Repeat("ab", 32))}\"}}"),
+            "checkpoint repeated, garbage first" =>
+                Utf8($"{{\"checkpoint\":\"garbage\",\"checkpoint\":\"{jws}\",{members}}}"),
+            "checkpoint repeated, garbage last" =>
+                Utf8($"{{\"checkpoint\":\"{jws}\",\"checkpoint\":\"garbage\",{members}}}"),
+            "member added" => Utf8($"{{\"checkpoint\":\"{jws}\",{members},\"note\":\"kept offsite\"}}"),
+            "member removed" => Utf8($"{{\"checkpoint\":\"{jws}\",\"seq\":{seq}}}"),
+            // The signed hash, then bytes that are no UTF-8: System.Text.Json parses them without complaint.
+            _ => [.. Utf8($"{{\"checkpoint\":\"{jws}\",\"seq\":{seq},\"hash\":\"{hash}"), 0xFF, 0xFE, .. Utf8("\"}")],
+        };
+        await File.WriteAllBytesAsync(file, content);
+
+        var run = await _verb.RunAsync("audit", "verify", "--checkpoint", file, Connection(copy));
+
+        Assert.True(run.ExitCode == 2, $"{edit}: exit {run.ExitCode}: {run.Out} {run.Error}");
+        Assert.Empty(run.Out);
+        Assert.StartsWith($"The checkpoint file '{file}' is not a checkpoint as `audit checkpoint` writes it: ",
+            run.Error, StringComparison.Ordinal);
+        Assert.Contains(said.Replace("{seq}", Text(seq), StringComparison.Ordinal), run.Error,
+            StringComparison.Ordinal);
+    }
+
     public void Dispose() => _verb.Dispose();
+
+    /// <summary>A checkpoint of the copy's head as <c>audit checkpoint --out</c> writes it, and what it signed.
+    /// </summary>
+    private async Task<(string File, long Seq, string Hash)> CheckpointAsync(string database)
+    {
+        var file = Path.Combine(_verb.Folder, $"checkpoint-{Guid.NewGuid():N}.json");
+        var signed = await _verb.RunAsync("audit", "checkpoint", "--out", file, Connection(database));
+        Assert.True(signed.ExitCode == 0, signed.Error);
+        var written = JsonDocument.Parse(await File.ReadAllBytesAsync(file)).RootElement;
+        return (file, written.GetProperty("seq").GetInt64(), written.GetProperty("hash").GetString()!);
+    }
+
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
     /// <summary>Five answered requests in a row: the first returns an enterprise, the others none.</summary>
     private async Task<(long WithCodes, long Plain)> WriteEntriesAsync()
