@@ -6,9 +6,9 @@ namespace ProductQuality.Graph.Tests.Explorer.Browser;
 
 /// <summary>
 /// The test server on a real loopback socket (a browser cannot reach the in-memory test server), in the Development
-/// environment so the IDE offers its department picker.
+/// environment so the IDE offers its department picker. A server with more settings derives from it.
 /// </summary>
-public sealed class KestrelServer : GraphServerFactory
+public class KestrelServer : GraphServerFactory
 {
     public KestrelServer()
     {

@@ -57,7 +57,7 @@ public sealed class MapBoundaryBrowserTests : IClassFixture<MapBoundaryBrowserTe
     /// <summary>
     /// The browser tests' server with a boundary file of Jiaxing's seven counties, each a ring of 30,000 vertices.
     /// </summary>
-    public sealed class LargeBoundaryServer : GraphServerFactory
+    public sealed class LargeBoundaryServer : KestrelServer
     {
         public static readonly string[] Counties =
             ["330402", "330411", "330421", "330424", "330481", "330482", "330483"];
@@ -65,19 +65,9 @@ public sealed class MapBoundaryBrowserTests : IClassFixture<MapBoundaryBrowserTe
         // A field initialiser runs before the base constructor, so the file exists when the host is built.
         private readonly string _file = Write();
 
-        public LargeBoundaryServer()
-        {
-            UseKestrel(0);
-            StartServer();
-        }
-
-        public Uri Address => LoopbackAddress.Of(Services);
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Development");
-            builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("Map:BoundariesFile", _file);
         }
 
