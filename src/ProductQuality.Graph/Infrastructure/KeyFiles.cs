@@ -63,14 +63,15 @@ internal static class KeyFiles
     /// </summary>
     private static string? WhereItCannotBeWritten(string path)
     {
-        var along = Path.GetDirectoryName(path);
+        var folder = Path.GetDirectoryName(path)!;
+        if (SettingFiles.FileAlongThePath(folder) is { } file)
+        {
+            return $"'{file}' on its path is a file, not a folder";
+        }
+
+        string? along = folder;
         while (!string.IsNullOrEmpty(along) && !Directory.Exists(along))
         {
-            if (File.Exists(along))
-            {
-                return $"'{along}' on its path is a file, not a folder";
-            }
-
             along = Path.GetDirectoryName(along);
         }
 

@@ -61,6 +61,23 @@ internal static class SettingFiles
     }
 
     /// <summary>
+    /// The first path on the way up from <paramref name="folder"/> (itself included) that is a file, or null: a folder
+    /// to be made under a file cannot be, and .NET's "The file '/etc/passwd' already exists" did not say which one.
+    /// </summary>
+    public static string? FileAlongThePath(string folder)
+    {
+        for (var path = Path.GetFullPath(folder); !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The file's first <paramref name="limit"/> bytes, waiting as long as it takes: bounded only in size, so only
     /// ever run on <see cref="Read"/>'s thread. The files verbs name (a checkpoint, a receipt) used it directly, and
     /// a FIFO with no writer hung the verb.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Infrastructure.Clock;
 
 namespace ProductQuality.Graph.Audit.Retention;
@@ -74,25 +75,12 @@ public sealed class AccessLogArchiver(AccessLogStore store, IOptions<AccessLogOp
         {
             var why = e is UnauthorizedAccessException
                 ? "this user may not create or write it"
-                : FileAlongThePath(folder) is { } file
+                : SettingFiles.FileAlongThePath(folder) is { } file
                 ? $"'{file}' on its path is a file, not a folder"
                 : $"it cannot be made there ({e.Message.TrimEnd('.')})";
             throw new IOException($"The access log archive folder '{folder}' (AccessLog:Retention:Folder, or "
                 + $"--archive) cannot be created: {why}. Name a folder this server may create and write.", e);
         }
-    }
-
-    private static string? FileAlongThePath(string folder)
-    {
-        for (var path = Path.GetFullPath(folder); !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
-        {
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        return null;
     }
 
     private async Task<string> ChainAsync(string folder, CancellationToken cancellationToken)
