@@ -109,6 +109,13 @@ public static class ArchiveLine
                 Codes = [.. root.GetProperty("codes").EnumerateArray()
                     .Select(c => new AccessLogCode { EntrySeq = seq, CreditCode = Code(c) })],
             };
+            if (!IsAsWritten(line, entry))
+            {
+                problem = "its text differs from what the archiver writes for the entry it holds (spacing, escapes, "
+                    + "number forms or the order of its codes changed): it was altered";
+                return null;
+            }
+
             problem = null;
             return entry;
         }
@@ -118,6 +125,17 @@ public static class ArchiveLine
             problem = "it is not a complete archived entry (cut short, or not written by the archiver)";
             return null;
         }
+    }
+
+    // Spacing, a name written as \u escapes, 1e0 for 1 or the codes reordered parse to the same entry and hash the
+    // same, so such an edit verified, while grep and every reader of the text saw other bytes than the archiver
+    // wrote. The archiver's output is one exact text per entry: anything else was made by another hand.
+    private static bool IsAsWritten(string line, AccessLogEntry entry)
+    {
+        using var written = new MemoryStream(line.Length + 1);
+        Write(written, entry);
+        var bytes = written.GetBuffer().AsSpan(0, (int)written.Length - 1);
+        return bytes.SequenceEqual(System.Text.Encoding.UTF8.GetBytes(line));
     }
 
     // A null code was read as a null string and hashed as if absent; only a text is a code.

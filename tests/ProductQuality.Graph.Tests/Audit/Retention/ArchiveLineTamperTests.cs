@@ -6,7 +6,9 @@ namespace ProductQuality.Graph.Tests.Audit.Retention;
 /// <summary>
 /// Every edit of an archive line is a broken link at that line: a member repeated (first or last, forged or the
 /// same value), added, removed, null or of another kind, a null code. A first-wins reader, or grep, saw a forged
-/// "department" or "codes" put before the real one, and an added "note", while <c>audit verify</c> said intact.
+/// "department" or "codes" put before the real one, and an added "note", while <c>audit verify</c> said intact; the
+/// same entry in other text (spaced, escaped, its codes reordered) verified too, although it is not what the archiver
+/// wrote.
 /// </summary>
 [Collection(AccessLogServerCollection.Name)]
 public sealed class ArchiveLineTamperTests(AccessLogServerFactory factory)
@@ -34,6 +36,13 @@ public sealed class ArchiveLineTamperTests(AccessLogServerFactory factory)
             ? line.Replace("\"codes\":[\"", "\"codes\":[null,\"", StringComparison.Ordinal)
             : line.Replace("\"codes\":[]", "\"codes\":[null]", StringComparison.Ordinal)),
         ("a code of another kind", line => line.Replace("\"codes\":[", "\"codes\":[7,", StringComparison.Ordinal)),
+
+        // The same entry in other text: it parsed and hashed the same, so it verified.
+        ("spaced", line => line.Replace("\":", "\": ", StringComparison.Ordinal)),
+        ("a name escaped", line => line.Replace("\"department\"", "\"\\u0064epartment\"", StringComparison.Ordinal)),
+        ("a text escaped", line => line.Replace("\"atUtc\":\"2", "\"atUtc\":\"\\u0032", StringComparison.Ordinal)),
+        ("a carriage return at its end", line => line + "\r"),
+        ("its codes reordered", CodesReversed),
     ];
 
     [Fact]
@@ -113,6 +122,16 @@ public sealed class ArchiveLineTamperTests(AccessLogServerFactory factory)
     {
         using var document = JsonDocument.Parse(line);
         return [.. document.RootElement.EnumerateObject().Select(m => (m.Name, m.Value.GetRawText()))];
+    }
+
+    private static string? CodesReversed(string line)
+    {
+        var members = Members(line);
+        var at = members.FindIndex(m => m.Name == "codes");
+        using var codes = JsonDocument.Parse(members[at].Raw);
+        var list = codes.RootElement.EnumerateArray().Select(c => c.GetRawText()).ToList();
+        list.Reverse();
+        return list.Count < 2 ? null : Line(With(members, at, "[" + string.Join(',', list) + "]"));
     }
 
     private static string Line(IEnumerable<(string Name, string Raw)> members) =>
