@@ -33,6 +33,10 @@ internal sealed record ReceiptFile(string Receipt, IReadOnlyList<string> Codes, 
         ["__typename"] = [JsonValueKind.String],
     };
 
+    // What a kept receipt holds: the receipt, the codes sent and, optionally, the results returned.
+    private static readonly HashSet<string> TopMembers = new(StringComparer.Ordinal)
+        { "receipt", "creditCodes", "results" };
+
     /// <summary>Members neither digest covers nor the codes imply: their values cannot be checked.</summary>
     public static readonly string[] NotCovered = ["name", "problem"];
 
@@ -98,6 +102,16 @@ internal sealed record ReceiptFile(string Receipt, IReadOnlyList<string> Codes, 
 
             using var json = JsonDocument.Parse(bytes, Options);
             var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Object
+                && root.EnumerateObject().Select(m => m.Name).FirstOrDefault(n => !TopMembers.Contains(n)) is { } added)
+            {
+                // Passed over, a "note" or "verifiedBy" beside the receipt read as part of what was checked.
+                problem = $"Could not read {path}: it holds \"{Infrastructure.Quoted.Start(added)}\", which a kept "
+                    + "receipt does not have: keep only \"receipt\", \"creditCodes\" and \"results\" in the file, "
+                    + "and notes of your own beside it.";
+                return null;
+            }
+
             var receipt = root.GetProperty("receipt").GetString() ?? string.Empty;
             // A null was read as the code "": only a text is a code sent.
             var codes = root.GetProperty("creditCodes").EnumerateArray().Select(c => c.ValueKind == JsonValueKind.String

@@ -128,6 +128,8 @@ public sealed class ReceiptFileTamperTests(GraphServerFactory factory)
         await TryAsync("receipt repeated", "{\"receipt\":\"x\"," + File()[1..]);
         await TryAsync("creditCodes repeated", "{\"creditCodes\":[\"91330402FORGED0000\"]," + File()[1..]);
         await TryAsync("results repeated", File()[..^1] + ",\"results\":[]}");
+        await TryAsync("a member added beside the receipt", File()[..^1] + ",\"note\":\"checked by the bank\"}");
+        await TryAsync("a member named as one in another case", File()[..^1] + ",\"Results\":[]}");
         Assert.EndsWith(",\"\"]", list, StringComparison.Ordinal);
         await TryAsync("a null code", File(codesMember: list[..^3] + "null]"));
         await TryAsync("a code that is no text", File(codesMember: list[..^3] + "0]"));
