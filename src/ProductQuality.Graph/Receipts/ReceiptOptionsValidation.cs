@@ -76,6 +76,14 @@ public sealed class ReceiptOptionsValidation(IOptions<TokenOptions> tokens) : IV
             {
                 yield return $"Setting Receipts:RetiredKeys:{kid} {problem}.";
             }
+            else if (IsPrivateKey(pem))
+            {
+                // The server verifies with it for good: whoever holds a retired key's private half (anyone who reads
+                // this configuration) can sign receipts that verify under its kid. Only the public half belongs here.
+                yield return $"Setting Receipts:RetiredKeys:{kid} holds a private key: give only its public half "
+                    + "(openssl ec -in old-key.pem -pubout), and destroy the private key, since receipts signed with "
+                    + "it verify under this kid for as long as it is listed.";
+            }
 
             if (kid == options.KeyId)
             {

@@ -292,6 +292,11 @@ public sealed class BadSettingsTests
             "--Receipts:DevelopmentKeyFile=/dev/zero",
             "Setting Receipts:DevelopmentKeyFile is '/dev/zero', which holds more", "a key file holds"
         },
+        // Taken for its public half: the private key stayed in the configuration, able to sign receipts that verify.
+        {
+            "--Receipts:RetiredKeys:receipts-2025=" + Receipts.ReceiptServer.NewKeyPem(),
+            "Setting Receipts:RetiredKeys:receipts-2025 holds a private key", "give only its public half"
+        },
     };
 
     /// <summary>
