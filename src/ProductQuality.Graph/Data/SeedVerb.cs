@@ -39,6 +39,7 @@ internal static class SeedVerb
         }
 
         var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
+        ThrowIfModeCannotRecreate(db);
         DatabaseInitializer.EnsureSqliteFolder(db);
         // Refused while a server uses the file, and held until the seed ends (the lock file outlives the database),
         // so a server started meanwhile refuses rather than serve half a data set.
@@ -63,6 +64,30 @@ internal static class SeedVerb
     }
 
     /// <summary>
+    /// A SQLite file opened read-only, or one SQLite is told never to make, cannot be recreated: the file was deleted,
+    /// and then could not be made again ("unable to open database file"), so the data set was gone and no new one
+    /// written (the configuration probe).
+    /// </summary>
+    private static void ThrowIfModeCannotRecreate(ProductQualityDbContext db)
+    {
+        if (db is PostgresProductQualityDbContext)
+        {
+            return;
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        if (sqlite.Mode is SqliteOpenMode.ReadOnly or SqliteOpenMode.ReadWrite)
+        {
+            throw new DatabaseStateException($"seed deletes the database file and makes it again, and "
+                + $"Database:ConnectionString has Mode={sqlite.Mode}, which "
+                + (sqlite.Mode == SqliteOpenMode.ReadOnly ? "opens the file read-only" : "never makes a file")
+                + ": nothing was deleted. Run seed with the connection string without Mode (or with "
+                + "Mode=ReadWriteCreate), e.g. --Database:ConnectionString=\"Data Source="
+                + $"{Quoted.Start(sqlite.DataSource)}\".");
+        }
+    }
+
+    /// <summary>
     /// Whether the SQLite file there is a database to delete: EF deletes whatever the path names, and a mistyped Data
     /// Source (a README, a key file) or a device node (/dev/zero, run as root) was deleted and replaced by a database
     /// (the files probe). Only a file that begins with SQLite's header goes; an empty one (or none) is filled in place;
@@ -70,7 +95,8 @@ internal static class SeedVerb
     /// </summary>
     private static bool SqliteFileToReplace(string connectionString)
     {
-        var path = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        var path = Path.GetFullPath(sqlite.DataSource);
         if (!File.Exists(path))
         {
             return false;

@@ -92,6 +92,42 @@ public sealed class SeedStateTests
     }
 
     /// <summary>
+    /// A file opened read-only (or never made by SQLite) cannot be made again: seed deleted it, then failed with
+    /// "unable to open database file", and the data set was gone (the configuration probe).
+    /// </summary>
+    [Theory]
+    [InlineData("ReadOnly", "opens the file read-only")]
+    [InlineData("ReadWrite", "never makes a file")]
+    public async Task Seed_with_a_mode_that_cannot_make_the_file_again_deletes_nothing(string mode, string said)
+    {
+        using var process = new VerbProcess();
+        var path = Path.Combine(Path.GetTempPath(), $"pq-seedmode-{Guid.NewGuid():N}.db");
+        try
+        {
+            var (seeded, _, seedError) = await process.RunAsync("seed", "--enterprises", "10",
+                $"--Database:ConnectionString=Data Source={path}");
+            Assert.True(seeded == 0, $"exit {seeded}: {seedError}");
+            var before = await File.ReadAllBytesAsync(path);
+
+            var (exit, output, error) = await process.RunAsync("seed", "--enterprises", "5",
+                $"--Database:ConnectionString=Data Source={path};Mode={mode}");
+
+            Assert.True(exit == 3, $"exit {exit}: {error}");
+            Assert.Contains($"has Mode={mode}, which {said}: nothing was deleted", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Recreating", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.Equal(before, await File.ReadAllBytesAsync(path));
+        }
+        finally
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm", path + ".lock" }.Where(File.Exists))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>
     /// A file another process holds locked: the verb said the database "could not be opened" and to check that "the
     /// database server is running and reachable", which SQLite has none of (the newcomer probe).
     /// </summary>
