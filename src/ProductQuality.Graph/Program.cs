@@ -4,6 +4,7 @@ using ProductQuality.Graph.Infrastructure.Listening;
 
 return await StartupFailure.GuardAsync(async () =>
 {
+    SettingsFileCheck.ThrowIfUnreadable(args);
     if (await CommandLine.TryRunVerbAsync(args) is { } exitCode)
     {
         return exitCode;

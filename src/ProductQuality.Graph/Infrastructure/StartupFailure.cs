@@ -82,6 +82,7 @@ public static partial class StartupFailure
         Data.UnknownMigrationsException stale => [stale.Message],
         Data.MissingSqliteFileException missing => [missing.Message],
         Data.DatabaseEncodingException encoding => [encoding.Message],
+        SettingsFileException file => [file.Message],
         AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
             [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(Describe)],
         // The binder's own words name the setting and the type it wanted: "Failed to convert configuration value at
