@@ -72,6 +72,12 @@ public sealed class GraphQLUserContext(Audience audience) : Dictionary<string, o
 
     internal RequestLoaders? Loaders { get; set; }
 
+    /// <summary>
+    /// The sentence a DATABASE_NOT_MIGRATED error of this request said (missing, or a newer release's schema): the
+    /// whole answer's 503 repeats it, and only the execution's fault handler knew which.
+    /// </summary>
+    internal string? NotMigratedSentence { get; set; }
+
     private int _outageLogged;
 
     /// <summary>

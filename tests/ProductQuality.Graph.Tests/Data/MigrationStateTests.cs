@@ -25,6 +25,13 @@ public abstract class MigrationStateTests
     /// <summary>Database:Provider and Database:ConnectionString of the server's database, for a verb.</summary>
     protected abstract string[] DatabaseSettings(TestServerFactory server);
 
+    /// <summary>
+    /// A newer release's column on Complaints that this build's insert leaves out and the database refuses empty:
+    /// NOT NULL on PostgreSQL (the probe's statements); on SQLite, which adds a NOT NULL column only with a default,
+    /// a CHECK that the rows already there (up to <paramref name="lastId"/>) pass.
+    /// </summary>
+    protected abstract string NewerRequiredColumn(long lastId);
+
     [ProviderFact]
     public async Task A_restart_after_a_newer_release_migrated_the_database_serves_it_degraded()
     {
@@ -115,6 +122,63 @@ public abstract class MigrationStateTests
         Assert.Equal(0, await server.DbAsync(db => db.ManagementRecords.CountAsync(r => r.Note == "not migrated")));
     }
 
+    /// <summary>
+    /// A newer release migrated the database and added a column this build does not fill: the write was answered
+    /// 200 INTERNAL_ERROR "retry, or report that id" (PostgreSQL's 23502), which no retry mends. Refused as the
+    /// database's state, telling the operator to upgrade this server, and nothing written.
+    /// </summary>
+    [ProviderFact]
+    public async Task A_write_a_newer_releases_required_column_refuses_is_503_telling_to_upgrade_this_server()
+    {
+        using var server = NewServer();
+        var lastId = await server.DbAsync(db => db.Complaints.MaxAsync(c => (long?)c.Id)) ?? 0;
+        await HistoryAsync(server, NewerRequiredColumn(lastId));
+        await HistoryAsync(server, $"""INSERT INTO "__EFMigrationsHistory" VALUES ('{Newer}', '99.0.0')""");
+
+        var reply = await ComplaintAsync(server, "newer-column");
+
+        AssertUpgradeThisServer(reply);
+        Assert.Equal(0, await server.DbAsync(db => db.Complaints.CountAsync(c => c.Id > lastId)));
+    }
+
+    /// <summary>
+    /// A newer release renamed a column this build writes: the refusal was DATABASE_NOT_MIGRATED, but its sentence
+    /// told the operator to migrate the database or re-create it with the seed verb, erasing it, when the database
+    /// is ahead of the server.
+    /// </summary>
+    [ProviderFact]
+    public async Task A_write_after_a_newer_release_renamed_a_column_tells_to_upgrade_this_server_not_to_seed()
+    {
+        using var server = NewServer();
+        var before = await server.DbAsync(db => db.Complaints.CountAsync());
+        await HistoryAsync(server, """ALTER TABLE "Complaints" RENAME COLUMN "Summary" TO "Text" """);
+        await HistoryAsync(server, $"""INSERT INTO "__EFMigrationsHistory" VALUES ('{Newer}', '99.0.0')""");
+
+        var reply = await ComplaintAsync(server, "renamed-column");
+
+        AssertUpgradeThisServer(reply);
+        Assert.Equal(before, await server.DbAsync(db => db.Complaints.CountAsync()));
+    }
+
+    private static async Task<GraphQLReply> ComplaintAsync(TestServerFactory server, string purpose)
+    {
+        var (code, product, _) = await server.EnterpriseAsync(4);
+        var input = new { input = new { idempotencyKey = $"{purpose}-{Guid.NewGuid():N}", creditCode = code,
+            productCode = product, foundValidOn = "2026-11-10", summary = "插座外壳开裂" } };
+        return await server.ClientFor("samr-jiaxing").PostAsync(Recording.Writes.RecordValidComplaint,
+            AccessLogProbe.NewPurpose(purpose), input);
+    }
+
+    private static void AssertUpgradeThisServer(GraphQLReply reply)
+    {
+        Assert.True(reply.Status == HttpStatusCode.ServiceUnavailable, reply.Body);
+        Assert.Equal("DATABASE_NOT_MIGRATED", reply.FirstErrorCode);
+        Assert.Contains("migrated by a newer release", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("upgrades this server to that release", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("erases the data", reply.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("MigrateOnStart=true", reply.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
     private static Task<int> HistoryAsync(TestServerFactory server, string sql) =>
         server.DbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
 
@@ -129,6 +193,10 @@ public sealed class MigrationStateOnSqliteTests : MigrationStateTests
 
     protected override string[] DatabaseSettings(TestServerFactory server) =>
         [$"--Database:ConnectionString=Data Source={((GraphServerFactory)server).DatabasePath}"];
+
+    protected override string NewerRequiredColumn(long lastId) => $"""
+        ALTER TABLE "Complaints" ADD COLUMN "Channel" TEXT NULL CHECK ("Channel" IS NOT NULL OR "Id" <= {lastId})
+        """;
 }
 
 /// <summary>The <see cref="MigrationStateTests"/> on PostgreSQL.</summary>
@@ -140,4 +208,9 @@ public sealed class MigrationStateOnPostgresTests : MigrationStateTests
     protected override string[] DatabaseSettings(TestServerFactory server) =>
         ["--Database:Provider=Postgres",
             $"--Database:ConnectionString={((PostgresServerFactory)server).ConnectionString}"];
+
+    protected override string NewerRequiredColumn(long lastId) => """
+        ALTER TABLE "Complaints" ADD COLUMN "Channel" varchar(32) NOT NULL DEFAULT 'x';
+        ALTER TABLE "Complaints" ALTER COLUMN "Channel" DROP DEFAULT
+        """;
 }

@@ -11,7 +11,7 @@ namespace ProductQuality.Graph.Infrastructure.Http;
 /// </summary>
 internal static class ExecutionFaults
 {
-    public static void Handle(UnhandledExceptionContext context)
+    public static async Task HandleAsync(UnhandledExceptionContext context)
     {
         var options = context.ExecutionOptions;
         var userContext = options.UserContext as GraphQLUserContext;
@@ -29,11 +29,18 @@ internal static class ExecutionFaults
             return;
         }
 
-        // The whole answer becomes a 503 (GraphQLEndpoint); the error says it over WebSocket too.
-        if (SchemaNotMigrated.Is(context.OriginalException))
+        // The whole answer becomes a 503 (GraphQLEndpoint, with the sentence kept here); the error says it over
+        // WebSocket too.
+        if (await SchemaNotMigrated.SentenceAsync(context.OriginalException, options.RequestServices,
+                options.CancellationToken) is { } sentence)
         {
+            if (userContext is not null)
+            {
+                userContext.NotMigratedSentence = sentence;
+            }
+
             context.Exception = new DomainException(ErrorCodes.DatabaseNotMigrated,
-                recorded is null ? SchemaNotMigrated.Message : $"{recorded} {SchemaNotMigrated.Message}",
+                recorded is null ? sentence : $"{recorded} {sentence}",
                 new Dictionary<string, object?> { ["requestId"] = requestId });
             return;
         }

@@ -192,13 +192,15 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        // A table or column missing is the server's state, not a field's: 503 for the whole answer, naming a write
-        // committed before it (the access log's refusal does the same).
+        // A table or column missing (or a newer release's schema) is the server's state, not a field's: 503 for the
+        // whole answer, with the sentence the fault handler chose, naming a write committed before it (the access
+        // log's refusal does the same).
         if (result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseNotMigrated) == true)
         {
             var committed = trace?.CommittedWritesSentence() ?? "";
+            var sentence = user.NotMigratedSentence ?? SchemaNotMigrated.Message;
             await TransportErrorWriter.WriteAsync(http, new RequestError(StatusCodes.Status503ServiceUnavailable,
-                    ErrorCodes.DatabaseNotMigrated, SchemaNotMigrated.Message + committed),
+                    ErrorCodes.DatabaseNotMigrated, sentence + committed),
                 mediaType, moreExtensions: trace is null ? null : trace.WriteCommittedWrites);
             return;
         }

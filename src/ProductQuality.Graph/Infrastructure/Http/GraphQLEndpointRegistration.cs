@@ -62,7 +62,7 @@ public static class GraphQLEndpointRegistration
                 ExposeCodes = false,
                 ExposeData = true,
             }, services.GetRequiredService<IHttpContextAccessor>()))
-            .AddUnhandledExceptionHandler(ExecutionFaults.Handle));
+            .AddUnhandledExceptionHandler(ExecutionFaults.HandleAsync));
         builder.Services.Replace(ServiceDescriptor.Singleton<IDocumentValidator, ValidatedDocumentValidator>());
 
         builder.AddCheckReceipts();

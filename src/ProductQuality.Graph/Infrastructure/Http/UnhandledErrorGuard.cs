@@ -43,9 +43,11 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
             }
 
             http.Response.Clear();
-            var error = outage is null && SchemaNotMigrated.Is(ex)
-                ? new RequestError(StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseNotMigrated,
-                    SchemaNotMigrated.Message)
+            var notMigrated = outage is null
+                ? await SchemaNotMigrated.SentenceAsync(ex, http.RequestServices, CancellationToken.None)
+                : null;
+            var error = notMigrated is not null
+                ? new RequestError(StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseNotMigrated, notMigrated)
                 : outage is null
                 ? new RequestError(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
                     InternalError.Message(http.TraceIdentifier))
