@@ -158,12 +158,22 @@ public sealed partial class ConnectionStringValidation : IValidateOptions<Databa
                 $"has Port='{postgres.Port}', which is not a TCP port: give a whole number from 1 to 65535."),
             { MaxPoolSize: < 1 } => "has Maximum Pool Size below 1, so no connection could ever open: give 1 or "
                 + "more (the server runs up to GraphQL:Limits:MaxConcurrentRequests requests at once).",
-            _ => HostPortProblem(postgres.Host) ?? BuildProblem(postgres),
+            _ => HostPortProblem(postgres.Host) ?? BuildProblem(postgres) ?? DatabaseProblem(postgres, example),
         };
         return problem is null
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Setting Database:ConnectionString {problem}");
     }
+
+    // No Database: Npgsql then connects to the database named after the user, and with Username=postgres the server
+    // migrated and seeded the maintenance database 'postgres' (the PostgreSQL probe). PGDATABASE names one, as PGHOST
+    // names the server above.
+    private static string? DatabaseProblem(NpgsqlConnectionStringBuilder postgres, string example) =>
+        string.IsNullOrWhiteSpace(postgres.Database)
+            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("PGDATABASE"))
+            ? "names no database (Database is empty), so PostgreSQL's driver would use the one named after the "
+                + $"user: add Database=… naming the server's own database, such as {example}."
+            : null;
 
     // A port written into Host ('db:5433', '[::1]:5433', several hosts): Npgsql reads it only when it connects, and
     // 'h:abc' crashed the start with a FormatException, ':99999' with an ArgumentOutOfRangeException (the re-probe).

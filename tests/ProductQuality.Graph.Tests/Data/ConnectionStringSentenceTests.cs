@@ -21,6 +21,11 @@ public sealed class ConnectionStringSentenceTests
         { DatabaseProvider.Postgres, $"{Postgres};Port=abc", "has Port='abc', which PostgreSQL does not take" },
         { DatabaseProvider.Postgres, "Host=;Port=5432;Username=pq;Database=pq", "names no server (Host is empty)" },
         { DatabaseProvider.Postgres, "Username=pq;Database=pq", "names no server (Host is empty)" },
+        // Npgsql's default is the database named after the user: with Username=postgres the maintenance database.
+        { DatabaseProvider.Postgres, "Host=127.0.0.1;Username=postgres",
+            "names no database (Database is empty), so PostgreSQL's driver would use the one named after the user: "
+            + "add Database=" },
+        { DatabaseProvider.Postgres, "Host=127.0.0.1;Username=pq;Database= ", "names no database" },
         { DatabaseProvider.Postgres, $"{Postgres};Timeout=abc",
             "has Timeout='abc', which PostgreSQL does not take: give a whole number." },
         { DatabaseProvider.Postgres, $"{Postgres};Timeout=99999", "give a whole number of at most 1024." },

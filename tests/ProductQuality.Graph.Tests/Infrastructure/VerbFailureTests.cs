@@ -147,6 +147,11 @@ public sealed class VerbFailureTests
             "has Port='99999', which is not a TCP port" },
         { ["report", "--Database:Provider=Postgres", "--Database:ConnectionString=Host=;Username=pq;Database=pq"], 3,
             "names no server (Host is empty)" },
+        // Without Database= the verb (and the server) used the database named after the user (the PostgreSQL probe).
+        { ["recompute", "--Database:Provider=Postgres", "--Database:ConnectionString=Host=127.0.0.1;Username=pq"], 3,
+            "Setting Database:ConnectionString names no database (Database is empty)" },
+        { ["--urls", "http://127.0.0.1:0", "--Database:Provider=Postgres",
+            "--Database:ConnectionString=Host=127.0.0.1;Username=pq"], 3, "names no database (Database is empty)" },
         { ["report", "--GraphQL:Limits:MaxAliases=abc"], 3, "Setting GraphQL:Limits:MaxAliases is 'abc'" },
         { ["report", "--GraphQL:Limits:FieldCosts:Query.statistcs=5"], 3,
             "Setting GraphQL:Limits:FieldCosts:Query.statistcs names no field of any contract" },
