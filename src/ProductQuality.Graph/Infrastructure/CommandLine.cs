@@ -168,9 +168,12 @@ public static class CommandLine
             var database = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             MissingSqliteFileException.ThrowIfMissing(database);
             using var scope = host.Services.CreateScope();
-            // Synchronous like the host's build: a verb has no synchronisation context to block.
-            MigrationState.ThrowIfNotCurrentAsync(scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>())
-                .GetAwaiter().GetResult();
+            var db = scope.ServiceProvider.GetRequiredService<ProductQualityDbContext>();
+            // Synchronous like the host's build: a verb has no synchronisation context to block. The server's encoding
+            // check first: an empty database not in UTF8 was told "no tables yet: start the server once", and the
+            // server then refused it for its encoding.
+            DatabaseEncodingException.ThrowIfNotUtf8Async(db).GetAwaiter().GetResult();
+            MigrationState.ThrowIfNotCurrentAsync(db).GetAwaiter().GetResult();
         }
 
         return host;

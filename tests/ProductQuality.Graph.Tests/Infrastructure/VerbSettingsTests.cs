@@ -108,6 +108,33 @@ public sealed class VerbSettingsTests
             Assert.Equal(0L, Convert.ToInt64(await tables.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
         });
 
+    /// <summary>
+    /// An empty database not in UTF8: each verb said "no tables yet … start the server once", and the server then
+    /// refused the database for its encoding. The verbs say the server's sentence, first.
+    /// </summary>
+    [PostgresFact]
+    public Task A_verb_on_an_empty_PostgreSQL_database_not_in_UTF8_names_its_encoding() =>
+        OnNewDatabaseAsync("ENCODING 'LATIN1' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'",
+            async (target, database) =>
+        {
+            using var verb = new VerbProcess();
+            string[][] verbs =
+            [
+                ["report"], ["recompute"], ["audit", "verify"], ["audit", "checkpoint"], ["audit", "archive"],
+                ["token", "--revoke", "913304831LXE3BD9A5"],
+            ];
+            foreach (var args in verbs)
+            {
+                var (code, _, error) = await verb.RunAsync(
+                    [.. args, "--Database:Provider=Postgres", $"--Database:ConnectionString={target}"]);
+
+                Assert.True(code == 3, $"{string.Join(' ', args)}: exit {code}: {error}");
+                Assert.StartsWith($"The PostgreSQL database '{database}' stores text as LATIN1", error,
+                    StringComparison.Ordinal);
+                Assert.DoesNotContain("no tables yet", error, StringComparison.Ordinal);
+            }
+        });
+
     [PostgresFact]
     public Task A_verb_on_an_empty_PostgreSQL_database_says_it_has_no_tables_yet() =>
         OnNewDatabaseAsync("", async (target, _) =>
