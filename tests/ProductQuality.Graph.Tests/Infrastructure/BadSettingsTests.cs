@@ -292,6 +292,22 @@ public sealed class BadSettingsTests
             "--Receipts:DevelopmentKeyFile=/dev/zero",
             "Setting Receipts:DevelopmentKeyFile is '/dev/zero', which holds more", "a key file holds"
         },
+        // Read by Kestrel as it started, even for http only: /dev/zero until killed; the others in the runtime's
+        // words after the database was migrated, naming no setting (the configuration probe).
+        {
+            "--Kestrel:Certificates:Default:Path=/dev/zero",
+            "Setting Kestrel:Certificates:Default:Path is '/dev/zero', which holds more than", "holds the certificate"
+        },
+        {
+            "--Kestrel:Certificates:Default:Path=.",
+            "Setting Kestrel:Certificates:Default:Path is '.', which is a folder",
+            "name the file that holds the certificate (PEM or PFX)"
+        },
+        {
+            "--Kestrel:Certificates:Default:KeyPath=/etc/passwd/key.pem",
+            "Setting Kestrel:Certificates:Default:KeyPath is '/etc/passwd/key.pem', which is not there",
+            "'/etc/passwd' on its path is a file"
+        },
         // Taken for its public half: the private key stayed in the configuration, able to sign receipts that verify.
         {
             "--Receipts:RetiredKeys:receipts-2025=" + Receipts.ReceiptServer.NewKeyPem(),
@@ -307,6 +323,7 @@ public sealed class BadSettingsTests
     [InlineData("Auth:DevelopmentKeyFile", "--Auth:DevelopmentKeyFile={0}")]
     [InlineData("Map:BoundariesFile", "--Map:BoundariesFile={0}")]
     [InlineData("Database:ConnectionString", "--Database:ConnectionString=Data Source={0}")]
+    [InlineData("Kestrel:Certificates:Default:Path", "--Kestrel:Certificates:Default:Path={0}")]
     public async Task A_setting_that_names_a_FIFO_stops_the_start_instead_of_waiting_for_a_writer(
         string setting, string argument)
     {

@@ -25,7 +25,7 @@ public static class ListenSettings
     /// </summary>
     public static void Check(IConfiguration settings)
     {
-        if (Problems(settings) is { Count: > 0 } problems)
+        if (Problems(settings).Concat(CertificateFiles.Problems(settings)).ToList() is { Count: > 0 } problems)
         {
             throw new OptionsValidationException("urls", typeof(ListenSettings), problems);
         }
