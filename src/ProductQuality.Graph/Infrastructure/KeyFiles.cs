@@ -11,6 +11,15 @@ internal static class KeyFiles
     /// <summary>A key's text is a few hundred bytes (a PEM EC key, base64 of 32 bytes); more is another file.</summary>
     public const int MaxBytes = 64 * 1024;
 
+    /// <summary>How much of a key file's name a message quotes: a path of a few folders, and no 100 KB echo.</summary>
+    private const int ShownLength = 200;
+
+    /// <summary>
+    /// The most the files written beside the key add to its name: its temporary copy's ".{pid}.{guid}.new" (a name
+    /// that fit by itself left no room for them, and generating the key failed at first use).
+    /// </summary>
+    private const int SiblingSuffix = 48;
+
     /// <summary>
     /// What is wrong with the key file <paramref name="setting"/> names, or null: also when it is not there yet, since
     /// it is then generated.
@@ -25,17 +34,24 @@ internal static class KeyFiles
             return $"Setting {setting} is empty: name the file that keeps the generated key (it holds {holds}).";
         }
 
+        // Quoted by its start only: a 100 KB name was echoed whole, twice.
+        var shown = Quoted.Start(file, ShownLength);
         var path = Path.GetFullPath(file);
+        if (SettingFiles.NameTooLong(path, SiblingSuffix) is { } tooLong)
+        {
+            return $"Setting {setting} is '{shown}', which is not allowed: {tooLong}. Name a file with a shorter path.";
+        }
+
         if (Directory.Exists(path))
         {
-            return $"Setting {setting} is '{file}', which is a folder: name a file, which must hold {holds} "
+            return $"Setting {setting} is '{shown}', which is a folder: name a file, which must hold {holds} "
                 + "(it is generated when missing).";
         }
 
         if (!File.Exists(path))
         {
             return WhereItCannotBeWritten(path) is { } why
-                ? $"Setting {setting} is '{file}', which is not there and cannot be generated: {why}. Name a file in "
+                ? $"Setting {setting} is '{shown}', which is not there and cannot be generated: {why}. Name a file in "
                     + "a folder this process may create and write."
                 : null;
         }
@@ -44,13 +60,13 @@ internal static class KeyFiles
         var (bytes, unreadable) = SettingFiles.Read(path, MaxBytes, $"a key file holds {holds}");
         if (unreadable is not null)
         {
-            return $"Setting {setting} is '{file}', which {unreadable}.";
+            return $"Setting {setting} is '{shown}', which {unreadable}.";
         }
 
         var text = System.Text.Encoding.UTF8.GetString(bytes!);
         return isKey(text)
             ? null
-            : $"Setting {setting} is '{file}', which does not hold {holds}: restore the key, or delete the file to "
+            : $"Setting {setting} is '{shown}', which does not hold {holds}: restore the key, or delete the file to "
                 + "have a new one generated (what the old key signed then no longer verifies).";
     }
 
@@ -114,11 +130,20 @@ internal static class KeyFiles
             var lockPath = path + ".lock";
             if (FileLock.TryTake(lockPath, FileShare.None, out var refused) is not { } held)
             {
-                // Held by another process writing the key (or the folder refuses the file: said after a while).
+                // Held by another process writing the key: waited for. Any other refusal (a name too long, a file
+                // system that is read-only or full) does not pass by waiting, and a request waited 30 s to learn it.
+                if (!FileLock.IsHeldElsewhere(refused!))
+                {
+                    throw new IOException($"The key file {Quoted.Start(path, ShownLength)} cannot be generated: its "
+                        + $"lock {Quoted.Start(lockPath, ShownLength)} cannot be created "
+                        + $"({Quoted.Start(refused!.Message.TrimEnd('.'), ShownLength)}).", refused);
+                }
+
                 if (waited.Elapsed > MaxWait)
                 {
-                    throw new IOException($"The key file {path} was not written within {MaxWait.TotalSeconds:0} s "
-                        + $"and its lock {lockPath} could not be taken: {refused!.Message}", refused);
+                    throw new IOException($"The key file {Quoted.Start(path, ShownLength)} was not written within "
+                        + $"{MaxWait.TotalSeconds:0} s and its lock is held by another process: {refused!.Message}",
+                        refused);
                 }
 
                 Thread.Sleep(20);

@@ -60,6 +60,44 @@ internal static class SettingFiles
             : (null, $"holds more than {limit:N0} bytes (or is not a regular file): {tooLong}");
     }
 
+    /// <summary>The longest name of one folder or file (in UTF-8 bytes) Linux file systems take.</summary>
+    public const int MaxNameBytes = 255;
+
+    /// <summary>The longest path (in UTF-8 bytes) Linux takes in one call: PATH_MAX, less its closing NUL.</summary>
+    public const int MaxPathBytes = 4095;
+
+    /// <summary>
+    /// Why the file system will never take <paramref name="fullPath"/>, or null: a name too long passed the start and
+    /// failed at first use (PathTooLongException), where a key file's lock was retried for 30 s per request.
+    /// </summary>
+    /// <param name="suffix">What files written beside it add to its name (".lock", a temporary copy's).</param>
+    public static string? NameTooLong(string fullPath, int suffix = 0)
+    {
+        ArgumentNullException.ThrowIfNull(fullPath);
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(fullPath);
+        if (bytes > MaxPathBytes - suffix)
+        {
+            return $"the path is {bytes:N0} bytes long, and a file system takes at most {Limit(MaxPathBytes, suffix)}";
+        }
+
+        var names = fullPath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var limit = i == names.Length - 1 ? MaxNameBytes - suffix : MaxNameBytes;
+            if (System.Text.Encoding.UTF8.GetByteCount(names[i]) is var nameBytes && nameBytes > limit)
+            {
+                return $"a name on its path ('{Quoted.Start(names[i])}') is {nameBytes:N0} bytes long, and a file "
+                    + $"system takes at most {Limit(MaxNameBytes, i == names.Length - 1 ? suffix : 0)} for one name";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Limit(int most, int suffix) => suffix == 0
+        ? $"{most:N0}"
+        : $"{most - suffix:N0} here ({most:N0}, less {suffix} for the names of the files written beside it)";
+
     /// <summary>
     /// The first path on the way up from <paramref name="folder"/> (itself included) that is a file, or null: a folder
     /// to be made under a file cannot be, and .NET's "The file '/etc/passwd' already exists" did not say which one.

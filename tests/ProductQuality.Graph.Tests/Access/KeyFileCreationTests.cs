@@ -74,6 +74,28 @@ public sealed class KeyFileCreationTests
         }
     }
 
+    /// <summary>
+    /// A lock the file system refuses (here its name is too long) is not another process's: it was retried for 30 s,
+    /// on every request, before the same error came.
+    /// </summary>
+    [Fact]
+    public void A_lock_that_can_never_be_taken_fails_at_once()
+    {
+        var folder = Directory.CreateTempSubdirectory("pq-keys-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, new string('k', 252));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var failure = Assert.ThrowsAny<IOException>(() => KeyFiles.ReadOrCreate(path, () => "key"));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"failed after {clock.Elapsed}");
+            Assert.Contains("cannot be generated: its lock", failure.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void A_generated_key_is_readable_by_its_owner_only_and_an_existing_one_is_kept()
     {
