@@ -48,6 +48,12 @@ internal sealed class TelemetryValidation : IValidateOptions<TelemetryOptions>
             problems.Add($"Setting {S}:Prometheus:Path is '{path}', which is not allowed: a path such as /metrics "
                 + "(starting with /, letters, digits, '-', '_', '.' and '/'), not /graphql or /health.");
         }
+        else if (options.Prometheus.Enabled
+                 && (Infrastructure.Http.ServerPaths.DotSegment($"{S}:Prometheus:Path", path, "/metrics")
+                     ?? Infrastructure.Http.ServerPaths.PrometheusCollision(path!)) is { } clash)
+        {
+            problems.Add(clash);
+        }
 
         foreach (var network in options.Prometheus.AllowedNetworks)
         {
