@@ -37,8 +37,12 @@ internal static class VerbOutput
 
     // Why, in words: the runtime's messages name the operation it tried ("Could not find file", "Access to the path …
     // is denied"), not what the writer should do.
-    private static string Why(Exception e) => e switch
+    // A file on the folder's path is named: "its folder does not take new files" sent the writer looking at the
+    // folder's permissions.
+    private static string Why(string path, Exception e) => e switch
     {
+        IOException when SettingFiles.FileAlongThePath(Path.GetDirectoryName(Path.GetFullPath(path)) ?? "/")
+            is { } file => $"'{file}' on its path is a file, not a folder",
         UnauthorizedAccessException => "this user may not write it or create it in its folder",
         FileNotFoundException or DirectoryNotFoundException =>
             "its folder does not take new files (a system folder such as /proc or /sys), or is not there",
@@ -47,5 +51,6 @@ internal static class VerbOutput
 
     /// <summary>A file a verb could not write: its message is the whole sentence to print.</summary>
     internal sealed class VerbOutputException(string path, Exception inner)
-        : IOException($"'{path}' cannot be written: {Why(inner)}. Name a file in a folder this user may write.", inner);
+        : IOException(
+            $"'{path}' cannot be written: {Why(path, inner)}. Name a file in a folder this user may write.", inner);
 }

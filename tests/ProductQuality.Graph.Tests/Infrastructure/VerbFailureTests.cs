@@ -176,7 +176,16 @@ public sealed class VerbFailureTests
             "Setting Access:EnterpriseTokens:DevelopmentKeyFile is 'appsettings.json/key', which is not there" },
         { ["report", "--Receipts:DevelopmentKeyFile=appsettings.json/keys/key"], 3,
             "appsettings.json' on its path is a file, not a folder. Name a file in a folder this process may create" },
+        // Found only by the archiver: exit 1 for a setting the start did not check.
+        { ["audit", "archive", "--AccessLog:Retention:Folder=appsettings.json/sub"], 3,
+            "Setting AccessLog:Retention:Folder is 'appsettings.json/sub', which is not allowed: '" },
+        { ["token", "--department", "tax", "--Auth:DevelopmentKeyFile=" + LongName], 3,
+            "Setting Auth:DevelopmentKeyFile is '/" },
+        { ["report", "--Receipts:DevelopmentKeyFile=" + LongName], 3, "is 300 bytes long" },
     };
+
+    // 300 bytes in one name: a file system takes 255.
+    private static readonly string LongName = Path.Combine(Path.GetTempPath(), "pq-long", new string('k', 300));
 
     [Theory]
     [MemberData(nameof(Mistakes))]
@@ -325,6 +334,19 @@ public sealed class VerbFailureTests
         Assert.StartsWith("'/proc/no-such-folder/", error, StringComparison.Ordinal);
         Assert.Contains("cannot be written: ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Could not find", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_under_a_file_names_the_file()
+    {
+        // "its folder does not take new files (a system folder such as /proc or /sys)" sent the writer elsewhere.
+        using var verb = new VerbProcess();
+        var (code, _, error) = await verb.RunAsync("schema", "export", "--out", "appsettings.json/sub");
+        Assert.True(code == 1, $"exit {code}: {error}");
+        Assert.StartsWith("'appsettings.json/sub/", error, StringComparison.Ordinal);
+        Assert.Contains("appsettings.json' on its path is a file, not a folder.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("/proc", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 

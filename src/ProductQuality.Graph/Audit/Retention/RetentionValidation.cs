@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Audit.Retention;
 
@@ -43,6 +44,9 @@ internal sealed class RetentionValidation : IValidateOptions<AccessLogOptions>
             return "it holds characters a path cannot";
         }
 
-        return File.Exists(folder) ? "it is a file; name a folder" : null;
+        // A file further up the path was found only by the archiver (health Degraded; 'audit archive' exit 1).
+        return SettingFiles.FileAlongThePath(folder) is not { } file ? null
+            : file == Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) ? "it is a file; name a folder"
+            : $"'{file}' on its path is a file, not a folder; name a folder this server may create and write";
     }
 }
