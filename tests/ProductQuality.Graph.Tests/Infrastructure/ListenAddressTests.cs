@@ -20,6 +20,17 @@ public sealed class ListenAddressTests
         { "ftp://127.0.0.1:5398", "is 'ftp://127.0.0.1:5398', whose scheme 'ftp' is not http or https", Example },
         { "http://127.0.0.1:5398;garbage", "has 'garbage', which is not an address", "separated by ';'" },
         { "http://[::1", "is 'http://[::1', whose host '[:' is not localhost", "every interface" },
+        // Listed twice, the second bind failed and was said to be another process's ("address already in use").
+        {
+            "http://127.0.0.1:5615;http://127.0.0.1:5615",
+            "lists 'http://127.0.0.1:5615' and 'http://127.0.0.1:5615', which both listen on 127.0.0.1:5615",
+            "list each address once"
+        },
+        {
+            "http://[::1]:5615;http://localhost:5615",
+            "lists 'http://[::1]:5615' and 'http://localhost:5615', which both listen on [::1]:5615",
+            "list each address once"
+        },
     };
 
     [Theory]

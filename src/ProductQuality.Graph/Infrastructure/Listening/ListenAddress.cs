@@ -53,6 +53,31 @@ internal static class ListenAddress
             parsed.Port);
     }
 
+    /// <summary>
+    /// The sockets Kestrel binds for an address <see cref="Problem"/> accepts, written as address:port: localhost is
+    /// both loopback addresses, any other name every interface. None for port 0 (a free port each) or a pipe.
+    /// </summary>
+    public static IEnumerable<string> Sockets(string address)
+    {
+        var parsed = BindingAddress.Parse(address);
+        if (parsed.IsUnixPipe || parsed.IsNamedPipe || parsed.Port == 0)
+        {
+            return [];
+        }
+
+        var host = parsed.Host;
+        var port = parsed.Port.ToString(CultureInfo.InvariantCulture);
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return [$"127.0.0.1:{port}", $"[::1]:{port}"];
+        }
+
+        return IPAddress.TryParse(host.Trim('[', ']'), out var ip)
+            ? [ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{ip}]:{port}" : $"{ip}:{port}"]
+            : [$"*:{port}"];
+    }
+
     public static bool IsHttps(string address) =>
         address.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 

@@ -88,15 +88,29 @@ public static class ListenSettings
                 problems.Add($"{Urls} is '{urls}', which names no address. {Example}");
             }
 
+            var listened = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var address in addresses)
             {
                 if (ListenAddress.Problem(address) is { } problem)
                 {
                     problems.Add($"{Urls} {(addresses.Length == 1 ? "is" : "has")} '{address}', {problem}. {Example}");
+                    continue;
                 }
-                else if (ListenAddress.IsHttps(address))
+
+                if (ListenAddress.IsHttps(address))
                 {
                     https.Add((Urls, address));
+                }
+
+                // Listed twice, the second bind failed and was said to be another process's address.
+                foreach (var socket in ListenAddress.Sockets(address))
+                {
+                    if (!listened.TryAdd(socket, address))
+                    {
+                        problems.Add($"{Urls} lists '{listened[socket]}' and '{address}', which both listen on "
+                            + $"{socket}: list each address once.");
+                        break;
+                    }
                 }
             }
         }
