@@ -308,12 +308,78 @@ public sealed class BadSettingsTests
             "Setting Kestrel:Certificates:Default:KeyPath is '/etc/passwd/key.pem', which is not there",
             "'/etc/passwd' on its path is a file"
         },
+        // A name too long for the file system passed the start: each request then waited 30 s for the key's lock.
+        {
+            "--Auth:DevelopmentKeyFile=" + LongName, "Setting Auth:DevelopmentKeyFile is '/",
+            "a name on its path ('kkkkkkkk"
+        },
+        {
+            "--Receipts:DevelopmentKeyFile=" + LongName, "Setting Receipts:DevelopmentKeyFile is '/",
+            "is 300 bytes long, and a file system takes at most 207 here (255, less 48"
+        },
+        {
+            "--Access:EnterpriseTokens:DevelopmentKeyFile=" + LongPath,
+            "Setting Access:EnterpriseTokens:DevelopmentKeyFile is '/", "and a file system takes at most 4,047 here"
+        },
+        // A name that fits, whose lock and temporary copy beside it do not.
+        {
+            "--Auth:DevelopmentKeyFile=" + LongName[..^50], "Setting Auth:DevelopmentKeyFile is '/",
+            "is 250 bytes long, and a file system takes at most 207 here"
+        },
+        // Compared with GraphQL:Path and /health only: the path then answered 500 (two endpoints) and /metrics 404.
+        {
+            "--Telemetry:Prometheus:Path=/map", "Setting Telemetry:Prometheus:Path is '/map', which is not allowed",
+            "the server answers /map itself"
+        },
+        { "--Telemetry:Prometheus:Path=/Map", "Setting Telemetry:Prometheus:Path is '/Map'", "answers /map itself" },
+        { "--Telemetry:Prometheus:Path=/ui", "Setting Telemetry:Prometheus:Path is '/ui'", "such as /metrics" },
+        {
+            "--Telemetry:Prometheus:Path=/.well-known/jwks.json",
+            "Setting Telemetry:Prometheus:Path is '/.well-known/jwks.json'", "answers /.well-known/jwks.json itself"
+        },
+        // Clients resolve dot segments before they send: no request could reach such a path.
+        { "--GraphQL:Path=/..", "Setting GraphQL:Path is '/..', which is not allowed", "a '.' or '..' segment" },
+        { "--GraphQL:Path=/.", "Setting GraphQL:Path is '/.', which is not allowed", "a '.' or '..' segment" },
+        { "--GraphQL:Path=/x/..", "Setting GraphQL:Path is '/x/..'", "such as /graphql" },
+        { "--GraphQL:Path=/a/../map", "Setting GraphQL:Path is '/a/../map'", "a '.' or '..' segment" },
+        {
+            "--Telemetry:Prometheus:Path=/a/../metrics", "Setting Telemetry:Prometheus:Path is '/a/../metrics'",
+            "a '.' or '..' segment"
+        },
+        // Under a file, it started Degraded (the archiver failed each run) and 'audit archive' exited 1.
+        {
+            "--AccessLog:Retention:Folder=appsettings.json/sub",
+            "Setting AccessLog:Retention:Folder is 'appsettings.json/sub', which is not allowed",
+            "appsettings.json' on its path is a file, not a folder"
+        },
         // Taken for its public half: the private key stayed in the configuration, able to sign receipts that verify.
         {
             "--Receipts:RetiredKeys:receipts-2025=" + Receipts.ReceiptServer.NewKeyPem(),
             "Setting Receipts:RetiredKeys:receipts-2025 holds a private key", "give only its public half"
         },
     };
+
+    // One name of 300 bytes (a file system takes 255), and a path of 100 KB (Linux takes 4,095 bytes).
+    private static readonly string LongName = Path.Combine(Path.GetTempPath(), "pq-long", new string('k', 300));
+    private static readonly string LongPath = "/tmp/" + string.Join('/', Enumerable.Repeat(new string('k', 200), 500));
+
+    /// <summary>
+    /// A path of 100 KB was echoed whole, twice, after the verb had waited 30 s for the key's lock: the sentence now
+    /// quotes its start, for the server and the verbs alike.
+    /// </summary>
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("token", "--enterprise", "913304831LXE3BD9A5")]
+    public async Task A_key_file_path_too_long_is_refused_at_once_and_quoted_by_its_start(params string[] verb)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await RunAsync([.. verb, "--Access:EnterpriseTokens:DevelopmentKeyFile=" + LongPath]);
+        AssertRefused(result, "Setting Access:EnterpriseTokens:DevelopmentKeyFile is '/tmp/kkk",
+            "Name a file with a shorter path.");
+        Assert.True(result.Error.Length < 1000,
+            $"{result.Error.Length} characters: {result.Error[..Math.Min(1000, result.Error.Length)]}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"refused after {clock.Elapsed}");
+    }
 
     /// <summary>
     /// A FIFO blocks its reader until a writer comes: named by a key file, the boundary file or the SQLite file, it
