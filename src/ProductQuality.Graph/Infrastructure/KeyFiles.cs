@@ -37,7 +37,8 @@ internal static class KeyFiles
         // Quoted by its start only: a 100 KB name was echoed whole, twice.
         var shown = Quoted.Start(file, ShownLength);
         var path = Path.GetFullPath(file);
-        if (SettingFiles.NameTooLong(path, SiblingSuffix) is { } tooLong)
+        // The room for the lock and the temporary copy is needed only to generate the key: one there is read.
+        if (SettingFiles.NameTooLong(path, File.Exists(path) ? 0 : SiblingSuffix) is { } tooLong)
         {
             return $"Setting {setting} is '{shown}', which is not allowed: {tooLong}. Name a file with a shorter path.";
         }
