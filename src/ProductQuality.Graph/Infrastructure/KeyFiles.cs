@@ -11,7 +11,7 @@ internal static class KeyFiles
     /// <summary>A key's text is a few hundred bytes (a PEM EC key, base64 of 32 bytes); more is another file.</summary>
     public const int MaxBytes = 64 * 1024;
 
-    /// <summary>How much of a key file's name a message quotes: a path of a few folders, and no 100 KB echo.</summary>
+    /// <summary>How much of a key file's name an error at first use quotes: no 100 KB echo, twice.</summary>
     private const int ShownLength = 200;
 
     /// <summary>
@@ -34,8 +34,9 @@ internal static class KeyFiles
             return $"Setting {setting} is empty: name the file that keeps the generated key (it holds {holds}).";
         }
 
-        // Quoted by its start only: a 100 KB name was echoed whole, twice.
-        var shown = Quoted.Start(file, ShownLength);
+        // Escaped here and cut where the sentence is printed (StartupFailure keeps a long quote's start and its true
+        // length): cut here too, a 100 KB name was said to be "(201 characters)".
+        var shown = Quoted.Start(file, int.MaxValue);
         var path = Path.GetFullPath(file);
         // The room for the lock and the temporary copy is needed only to generate the key: one there is read.
         if (SettingFiles.NameTooLong(path, File.Exists(path) ? 0 : SiblingSuffix) is { } tooLong)
