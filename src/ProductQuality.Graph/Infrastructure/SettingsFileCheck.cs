@@ -16,11 +16,20 @@ internal static class SettingsFileCheck
     public static void ThrowIfUnreadable(string[] args)
     {
         // Where the host looks, from the sources it takes its content root and environment from, in its order.
-        var host = new ConfigurationBuilder()
-            .AddEnvironmentVariables("DOTNET_")
-            .AddEnvironmentVariables("ASPNETCORE_")
-            .AddCommandLine(args)
-            .Build();
+        IConfiguration host;
+        try
+        {
+            host = new ConfigurationBuilder()
+                .AddEnvironmentVariables("DOTNET_")
+                .AddEnvironmentVariables("ASPNETCORE_")
+                .AddCommandLine(args)
+                .Build();
+        }
+        catch (FormatException)
+        {
+            return;   // arguments the command line refuses ("-Key=value"), which CommandLine says in its sentence
+        }
+
         var root = host[HostDefaults.ContentRootKey] is { Length: > 0 } given
             ? Path.GetFullPath(given)
             : Directory.GetCurrentDirectory();

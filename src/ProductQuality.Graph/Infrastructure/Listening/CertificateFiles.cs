@@ -13,6 +13,10 @@ internal static class CertificateFiles
     // A certificate with its chain is a few KB; a PFX with a long chain some tens.
     private const int MaxBytes = 1024 * 1024;
 
+    // The settings of a certificate section that name a file, and what it holds.
+    private static readonly (string Key, string Holds)[] Files =
+        [("Path", "the certificate (PEM or PFX)"), ("KeyPath", "its key (PEM)")];
+
     public static IEnumerable<string> Problems(IConfiguration settings)
     {
         // Kestrel takes a relative path from the content root.
@@ -23,7 +27,7 @@ internal static class CertificateFiles
             .Concat(ListenSettings.KestrelEndpoints(settings).Select(e => e.GetSection("Certificate")));
         foreach (var section in sections)
         {
-            foreach (var (key, holds) in new[] { ("Path", "the certificate (PEM or PFX)"), ("KeyPath", "its key (PEM)") })
+            foreach (var (key, holds) in Files)
             {
                 if (section[key] is { } value && Problem(value, root) is { } problem)
                 {

@@ -50,11 +50,17 @@ public sealed class ArchiveServiceTests : IDisposable
     [Fact]
     public async Task An_archive_folder_that_cannot_be_written_makes_readiness_degraded_not_unready()
     {
+        // A file on the folder's path stops the start (RetentionSettingsTests): here one comes after it.
         var file = Path.Combine(_folder, "not-a-folder");
-        await File.WriteAllTextAsync(file, "a file where the archive's parent folder should be");
         var archive = Path.Combine(file, "archive");
         await using var server = new RetentionServerFactory(archive);
         using var client = server.CreateClient();
+        if (Directory.Exists(file))
+        {
+            Directory.Delete(file, recursive: true);
+        }
+
+        await File.WriteAllTextAsync(file, "a file where the archive's parent folder should be");
 
         var ready = await client.SendRawAsync(HttpMethod.Get, "/health/ready", accept: null);
         Assert.Equal(HttpStatusCode.OK, ready.Status);
