@@ -46,7 +46,8 @@ internal static class EnterpriseTokenVerb
         if (!TokenVerb.TryParseLifetime(text, max, out var lifetime))
         {
             await Console.Error.WriteLineAsync(
-                $"--expires takes a duration such as 12h, 7d or 30d (at most {max.TotalDays:0}d, " +
+                $"--expires takes a duration in minutes, hours or days, such as 90m, 12h, 7d or 30d (at most "
+                + $"{max.TotalDays:0}d, " +
                 "Access:EnterpriseTokens:MaxLifetimeDays).");
             return 2;
         }
