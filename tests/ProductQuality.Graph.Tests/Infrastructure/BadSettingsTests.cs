@@ -308,6 +308,35 @@ public sealed class BadSettingsTests
             "Setting Kestrel:Certificates:Default:KeyPath is '/etc/passwd/key.pem', which is not there",
             "'/etc/passwd' on its path is a file"
         },
+        // Kestrel reads no limits from the settings, and passes over a value it cannot read: both started silently.
+        {
+            "--Kestrel:Limits:KeepAliveTimeout=xyz",
+            "Setting Kestrel:Limits:KeepAliveTimeout is not read: Kestrel takes only Kestrel:Endpoints",
+            "this server sets Kestrel's limits itself from the GraphQL section"
+        },
+        {
+            "--Kestrel:AddServerHeader=false", "Setting Kestrel:AddServerHeader is not read", "GraphQL:MaxConnections"
+        },
+        {
+            "--Kestrel:EndpointDefaults:Protocols=Http5",
+            "Setting Kestrel:EndpointDefaults:Protocols is 'Http5', which Kestrel cannot read and would pass over",
+            "give one of None, Http1, Http2, Http1AndHttp2, Http3, Http1AndHttp2AndHttp3"
+        },
+        {
+            "--Kestrel:EndpointDefaults:Protocol=Http2",
+            "Setting Kestrel:EndpointDefaults:Protocol is not known",
+            "Kestrel reads Protocols, SslProtocols, ClientCertificateMode there"
+        },
+        {
+            "--Kestrel:EndpointDefaults:SslProtocols:0=Tls14",
+            "Setting Kestrel:EndpointDefaults:SslProtocols:0 is 'Tls14', which Kestrel cannot read",
+            "give one of Tls12, Tls13"
+        },
+        {
+            "--Kestrel:Certificates:Default:Pth=cert.pem",
+            "Setting Kestrel:Certificates:Default:Pth is not known",
+            "Kestrel reads Path, KeyPath, Password, Subject, Store, Location, AllowInvalid there"
+        },
         // A name too long for the file system passed the start: each request then waited 30 s for the key's lock.
         {
             "--Auth:DevelopmentKeyFile=" + LongName, "Setting Auth:DevelopmentKeyFile is '/",

@@ -25,7 +25,8 @@ public static class ListenSettings
     /// </summary>
     public static void Check(IConfiguration settings)
     {
-        if (Problems(settings).Concat(CertificateFiles.Problems(settings)).ToList() is { Count: > 0 } problems)
+        if (Problems(settings).Concat(CertificateFiles.Problems(settings)).Concat(KestrelSection.Problems(settings))
+            .ToList() is { Count: > 0 } problems)
         {
             throw new OptionsValidationException("urls", typeof(ListenSettings), problems);
         }
