@@ -17,7 +17,7 @@ public sealed class RecordBlacklistDecisionInput : WriteInput
     [Description("Decision number (决定书文号), at most 256 characters; required and unique among blacklist decisions.")]
     public string DecisionNumber { get; init; } = "";
 
-    [Description("Date of the decision; not in the future.")]
+    [Description("Date of the decision; not in the future, nor more than 20 years ago.")]
     public DateOnly DecidedOn { get; init; }
 
     [Description("Published reason category (列入原因类别); required for LIST.")]

@@ -15,8 +15,12 @@ public sealed class ChangeKindType : EnumerationGraphType
         [ChangeKind.HealthCode] = "Health code (健康码): GREEN, BLUE, YELLOW, RED.",
         [ChangeKind.MapColour] = "Colour on the four-colour map (四色图): GREEN, BLUE, YELLOW, RED.",
         [ChangeKind.QualityIndex] = "Quality safety index (产品质量安全指数), 0–100.",
-        [ChangeKind.Blacklist] = "Listing on (LISTED) or removal from (NOT_LISTED) the blacklist (黑名单).",
-        [ChangeKind.Assured] = "Assured consumption unit (放心消费单位): GRANTED (with validUntil), REVOKED, EXPIRED.",
+        // A first event's oldValue: NOT_LISTED is a standing of its own, while the assured title has no value for
+        // "never granted" (a follower asked why one kind said NOT_LISTED and the other null).
+        [ChangeKind.Blacklist] = "Listing on (LISTED) or removal from (NOT_LISTED) the blacklist (黑名单); a first "
+            + "listing's oldValue is NOT_LISTED.",
+        [ChangeKind.Assured] = "Assured consumption unit (放心消费单位): GRANTED (with validUntil), REVOKED, EXPIRED; "
+            + "a first grant's oldValue is null (never granted).",
         [ChangeKind.ProductTier] = "A product's risk tier (产品分级): HIGH, ELEVATED, GENERAL.",
     };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Recording;
 using ProductQuality.Graph.Schema;
 
@@ -79,7 +80,7 @@ public sealed class RecordEnforcementDecision : WriteOperation<RecordEnforcement
         WriteScope scope, RecordEnforcementDecisionInput input, CancellationToken ct) =>
         await HolderAsync(scope, null, input.DecisionNumber, ct) is not null
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.decisionNumber",
-                $"Decision number '{input.DecisionNumber}' was just recorded by another request; " +
+                $"Decision number '{Quoted.Start(input.DecisionNumber)}' was just recorded by another request; " +
                 "a decision is recorded once.")
             : null;
 

@@ -17,7 +17,7 @@ public sealed class RecordEnforcementDecisionInput : WriteInput
     [Description("Decision number (决定书文号), at most 256 characters; required and unique.")]
     public string DecisionNumber { get; init; } = "";
 
-    [Description("Date of the decision; not in the future.")]
+    [Description("Date of the decision; not in the future, nor more than 20 years ago.")]
     public DateOnly DecidedOn { get; init; }
 
     [Description("Fine in yuan (罚款金额), from 0 to 999999999999.99, to the fen (分): at most two decimal places.")]

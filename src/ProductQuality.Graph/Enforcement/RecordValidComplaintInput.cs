@@ -13,7 +13,7 @@ public sealed class RecordValidComplaintInput : WriteInput
     [Description("Catalogue product code (P001–P273) of the product complained about.")]
     public string ProductCode { get; init; } = "";
 
-    [Description("Date the complaint was found valid; not in the future.")]
+    [Description("Date the complaint was found valid; not in the future, nor more than 20 years ago.")]
     public DateOnly FoundValidOn { get; init; }
 
     [Description("What the complaint was about (at most 2000 characters).")]

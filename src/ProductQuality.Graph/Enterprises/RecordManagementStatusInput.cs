@@ -17,7 +17,7 @@ public sealed class RecordManagementStatusInput : WriteInput
     [Description("Quality management system (质量管理体系).")]
     public QualitySystem QualitySystem { get; init; }
 
-    [Description("Date from which the status holds; not in the future.")]
+    [Description("Date from which the status holds; not in the future, nor more than 20 years ago.")]
     public DateOnly EffectiveFrom { get; init; }
 
     [Description("What the status rests on, e.g. the audit or certificate (at most 256 characters).")]

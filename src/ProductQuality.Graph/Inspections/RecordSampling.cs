@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Recording;
 using ProductQuality.Graph.Schema;
 
@@ -77,7 +78,7 @@ public sealed class RecordSampling : WriteOperation<RecordSamplingInput>
         WriteScope scope, RecordSamplingInput input, CancellationToken ct) =>
         await HolderAsync(scope, null, input.ReportNumber, ct) is not null
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.reportNumber",
-                $"Report number '{input.ReportNumber}' was just recorded by another request; " +
+                $"Report number '{Quoted.Start(input.ReportNumber)}' was just recorded by another request; " +
                 "a report is recorded once.")
             : null;
 

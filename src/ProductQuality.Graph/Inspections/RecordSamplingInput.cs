@@ -28,13 +28,13 @@ public sealed class RecordSamplingInput : WriteInput
     [Description("Test report number (报告编号), at most 256 characters; unique.")]
     public string ReportNumber { get; init; } = "";
 
-    [Description("Sampling date (抽样日期); not in the future.")]
+    [Description("Sampling date (抽样日期); not in the future, nor more than 20 years ago.")]
     public DateOnly SampledOn { get; init; }
 
     [Description("Overall verdict (综合判定): true for 合格, false for 不合格.")]
     public bool Passed { get; init; }
 
-    [Description("Failed items (不合格项目): required when passed is false, refused when true.")]
+    [Description("Failed items (不合格项目): required when passed is false, refused when true; at most 100.")]
     public List<FailedItemInput>? FailedItems { get; init; }
 
     [Description("Date a rectification order (责令整改) was issued; only for a failed sampling, not before the sampling.")]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure;
 
 namespace ProductQuality.Graph.Recording;
 
@@ -35,9 +36,9 @@ internal static class NumberHolder
     /// <summary>The DUPLICATE message: "Report number 'X' is already recorded by your bureau; a report …".</summary>
     public static string Taken(WriteScope scope, string holder, string label, string number) =>
         holder == scope.Authority
-            ? $"{label} number '{number}' is already recorded by your bureau; a {label.ToLowerInvariant()} is "
-                + "recorded once. Check the number."
-            : $"{label} number '{number}' is already recorded for this enterprise by "
+            ? $"{label} number '{Quoted.Start(number)}' is already recorded by your bureau; a "
+                + $"{label.ToLowerInvariant()} is recorded once. Check the number."
+            : $"{label} number '{Quoted.Start(number)}' is already recorded for this enterprise by "
                 + $"{IssuingAuthority.Named(holder)}; a {label.ToLowerInvariant()} is recorded once, and the "
                 + "enterprise's record counts it already. Check the number.";
 }

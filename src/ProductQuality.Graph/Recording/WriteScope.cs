@@ -177,7 +177,8 @@ public sealed class WriteScope(ProductQualityDbContext db, Audience audience, Da
         }
         else if (date < Today.AddYears(-OldestYearsBack))
         {
-            Errors.Add(field, $"{field} {date:yyyy-MM-dd} is more than {OldestYearsBack} years ago; check the year.");
+            Errors.Add(field, $"{field} {date:yyyy-MM-dd} is more than {OldestYearsBack} years ago, which is taken "
+                + $"for a mistyped year (facts are recorded for the last {OldestYearsBack} years); check the year.");
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProductQuality.Graph.Assessment;
 using ProductQuality.Graph.Data;
+using ProductQuality.Graph.Infrastructure;
 using ProductQuality.Graph.Recording;
 using ProductQuality.Graph.Schema;
 
@@ -48,8 +49,8 @@ public sealed class RecordExternalRiskSignal : WriteOperation<RecordExternalRisk
         if (reference.Length > 0 && await TakenAsync(scope.Db, input.Source, DocumentNumber.Forms(input.Reference), ct))
         {
             scope.Errors.Add("reference",
-                $"{input.Source.Label()} {reference} is already recorded; a signal is recorded once. Check the "
-                    + "reference.",
+                $"{input.Source.Label()} {Quoted.Start(reference)} is already recorded; a signal is recorded once. "
+                    + "Check the reference.",
                 ErrorCodes.Duplicate);
         }
 
@@ -77,7 +78,7 @@ public sealed class RecordExternalRiskSignal : WriteOperation<RecordExternalRisk
         WriteScope scope, RecordExternalRiskSignalInput input, CancellationToken ct) =>
         await TakenAsync(scope.Db, input.Source, DocumentNumber.Forms(input.Reference), ct)
             ? DomainException.ForField(ErrorCodes.Duplicate, "input.reference",
-                $"{input.Source.Label()} {input.Reference} was just recorded by another request.")
+                $"{input.Source.Label()} {Quoted.Start(input.Reference)} was just recorded by another request.")
             : null;
 
     private static Task<bool> TakenAsync(ProductQualityDbContext db, RiskSignalSource source, string[] forms,

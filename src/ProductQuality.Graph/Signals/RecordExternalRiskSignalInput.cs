@@ -17,7 +17,7 @@ public sealed class RecordExternalRiskSignalInput : WriteInput
     [Description("The catalogue product concerned (P001–P273); its tier is re-evaluated.")]
     public string ProductCode { get; init; } = "";
 
-    [Description("The day the source published it; not in the future.")]
+    [Description("The day the source published it; not in the future, nor more than 20 years ago.")]
     public DateOnly PublishedOn { get; init; }
 
     [Description("The hazard the source names (at most 256 characters), e.g. 触电 electric shock.")]

@@ -17,7 +17,7 @@ public sealed class IssueRiskWarningInput : WriteInput
         + "whose contract reads warnings, whatever else it may read. Write what the bulletin publishes.")]
     public string Summary { get; init; } = "";
 
-    [Description("Issue date; not in the future.")]
+    [Description("Issue date; not in the future, nor more than 20 years ago.")]
     public DateOnly IssuedOn { get; init; }
 
     [Description("Regional or sector-wide; a REGIONAL warning needs regionCode.")]

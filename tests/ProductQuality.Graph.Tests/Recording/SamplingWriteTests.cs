@@ -105,6 +105,8 @@ public sealed class SamplingWriteTests(WritableServerFactory factory)
         var ancient =
             await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, sampledOn: "1990-05-01"));
         Assert.Equal(["INVALID_INPUT input.sampledOn"], ancient.FieldErrors());
+        Assert.Contains("more than 20 years ago, which is taken for a mistyped year", ancient.FirstErrorMessage,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,6 +117,21 @@ public sealed class SamplingWriteTests(WritableServerFactory factory)
         (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report))).EnsureData();
         var again = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report));
         Assert.Equal(["DUPLICATE input.reportNumber"], again.FieldErrors());
+    }
+
+    /// <summary>A message quotes the start of what it repeats: a 250-character number came back whole (the writes
+    /// probe), where README promises its start.</summary>
+    [Fact]
+    public async Task A_duplicate_long_report_number_is_quoted_by_its_start()
+    {
+        var (code, product, _) = await factory.EnterpriseAsync(3);
+        var report = WriteData.Unique("JX-LONG") + new string('7', 200);
+        (await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report))).EnsureData();
+        var again = await _city.PostAsync(Writes.RecordSampling, Writes.Sampling(code, product, report: report));
+        Assert.Equal(["DUPLICATE input.reportNumber"], again.FieldErrors());
+        Assert.Contains($"Report number '{report[..40]}…' is already recorded", again.FirstErrorMessage,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(report, again.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     /// <summary>
