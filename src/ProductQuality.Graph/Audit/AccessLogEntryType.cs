@@ -38,10 +38,14 @@ public sealed class AccessLogEntryType : ContractObjectGraphType<AccessLogEntry>
             .Resolve(c => c.Source.ClientAddress);
         Field<StringGraphType>(FieldGroup.Audit, "operationName").Resolve(c => c.Source.OperationName)
             .Description("The operation name sent, if any.");
-        Field<StringGraphType>(FieldGroup.Audit, "documentSha256").Resolve(c => c.Source.DocumentSha256)
-            .Description("SHA-256 (hex) of the document's UTF-8 text as sent.");
-        Field<StringGraphType>(FieldGroup.Audit, "variablesSha256").Resolve(c => c.Source.VariablesSha256)
-            .Description("SHA-256 (hex) of the variables' JSON text as sent; null without variables.");
+        Field<StringGraphType>(FieldGroup.Audit, "documentSha256")
+            .Resolve(c => OwnOrWhole(c, c.Source.DocumentSha256))
+            .Description("SHA-256 (hex) of the document's UTF-8 text as sent; for a county bureau, of its own "
+                + "requests only.");
+        Field<StringGraphType>(FieldGroup.Audit, "variablesSha256")
+            .Resolve(c => OwnOrWhole(c, c.Source.VariablesSha256))
+            .Description("SHA-256 (hex) of the variables' JSON text as sent; null without variables; for a county "
+                + "bureau, of its own requests only.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>(FieldGroup.Audit, "fieldGroups")
             .Description("The field groups (ACCESS.md) of the fields answered, e.g. Identity, BlacklistStatus.")
             .Resolve(c => c.Source.FieldGroups.Length == 0 ? [] : c.Source.FieldGroups.Split(','));
@@ -78,6 +82,16 @@ public sealed class AccessLogEntryType : ContractObjectGraphType<AccessLogEntry>
                 + "a county bureau.")
             .Resolve(c => InChain(c, c.Source.Hash));
     }
+
+    /// <summary>
+    /// What another department sent, hashed: a county bureau sees an entry for its county's codes, but the document
+    /// and variables of a city-wide department's request hold other counties' codes too, and their hashes confirmed a
+    /// guessed list of them (the leak probe). Its own requests' hashes are its own to check.
+    /// </summary>
+    private static string? OwnOrWhole(IResolveFieldContext<AccessLogEntry> context, string? value) =>
+        context.Audience() is { Rows.County: not null } county && county.Department != context.Source.Department
+            ? null
+            : value;
 
     /// <summary>A value of the chain itself, for a reader who sees every entry (not a county bureau).</summary>
     private static object? InChain(IResolveFieldContext context, object value) =>

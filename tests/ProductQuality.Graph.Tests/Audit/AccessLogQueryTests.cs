@@ -16,7 +16,8 @@ public sealed class AccessLogQueryTests(AccessLogServerFactory factory)
     private const string Log = """
         query($f: AccessLogFilter, $n: Int, $a: String) { accessLog(filter: $f, first: $n, after: $a) {
           totalCount pageInfo { hasNextPage endCursor }
-          edges { node { seq at department subject purpose outcome status errorCode creditCodes fieldGroups hash } } } }
+          edges { node { seq at department subject purpose outcome status errorCode creditCodes fieldGroups hash
+            documentSha256 variablesSha256 } } } }
         """;
 
     private const string Summary = """
@@ -70,6 +71,9 @@ public sealed class AccessLogQueryTests(AccessLogServerFactory factory)
         // Not its place in the chain: the gaps between seqs counted the requests the bureau may not see.
         Assert.Equal(JsonValueKind.Null, both.GetProperty("seq").ValueKind);
         Assert.Equal(JsonValueKind.Null, both.GetProperty("hash").ValueKind);
+        // Nor what another department sent: its variables held the other county's code, and their hash confirmed it.
+        Assert.Equal(JsonValueKind.Null, both.GetProperty("documentSha256").ValueKind);
+        Assert.Equal(JsonValueKind.Null, both.GetProperty("variablesSha256").ValueKind);
         Assert.Empty(Nodes(await ReadAsync(bureau, new { purpose = elsewhere })));
         Assert.Empty(Nodes(await ReadAsync(bureau, new { creditCode = other.Code })));
         Assert.Single(Nodes(await ReadAsync(bureau, new { purpose, creditCode = mine.Code })));
@@ -77,6 +81,14 @@ public sealed class AccessLogQueryTests(AccessLogServerFactory factory)
         Assert.Equal(2, cityView.GetProperty("creditCodes").GetArrayLength());
         Assert.True(cityView.GetProperty("seq").GetInt64() > 0);
         Assert.Equal(64, cityView.GetProperty("hash").GetString()!.Length);
+        Assert.Equal(64, cityView.GetProperty("variablesSha256").GetString()!.Length);
+        // Its own requests' hashes are its own to check.
+        var own = AccessLogProbe.NewPurpose("own");
+        (await factory.ClientFor(bureau).PostAsync("query($c: String!) { enterprise(creditCode: $c) { name } }", own,
+            new { c = mine.Code })).EnsureData();
+        var ownEntry = Assert.Single(Nodes(await ReadAsync(bureau, new { purpose = own })));
+        Assert.Equal(64, ownEntry.GetProperty("documentSha256").GetString()!.Length);
+        Assert.Equal(64, ownEntry.GetProperty("variablesSha256").GetString()!.Length);
         var summary = (await factory.ClientFor(bureau)
                 .PostAsync(Summary, null, new { f = new { purpose = elsewhere } }))
             .EnsureData().Data.GetProperty("accessSummary");
