@@ -452,6 +452,10 @@ public sealed class BadSettingsTests
     [Theory]
     [InlineData("""{"type":"FeatureCollection","features":[5]}""", "has a feature (#0) that is the number 5")]
     [InlineData("""{"type": 5, "features": []}""", "is not a GeoJSON FeatureCollection")]
+    // In an editor's words, not the parser's ("LineNumber: 1 | BytePositionInLine: 16 … Change the reader options").
+    [InlineData("{\"type\":\"FeatureCollection\",\n \"features\": [1,]}",
+        "is not valid JSON (The JSON array contains a trailing comma at the end which is not supported in this mode "
+        + "(line 2, byte 17))")]
     [InlineData("""{"type":"FeatureCollection","features":[null]}""", "has a feature (#0) that is null")]
     [InlineData("""{"type":"FeatureCollection","features":[{"properties":{"code":"330402"},"geometry":null}]}""",
         "has a feature (#0, code '330402') whose geometry is null: give a Polygon or MultiPolygon")]

@@ -82,7 +82,9 @@ internal sealed class MapBoundaries
         }
         catch (JsonException e)
         {
-            return $"is not valid JSON ({e.Message})";
+            // Said as a request body's is ("line 2, byte 17"), not in the parser's words for programmers
+            // ("LineNumber: 1 | BytePositionInLine: 16", "Change the reader options").
+            return $"is not valid JSON ({Infrastructure.Http.JsonIntake.Said(e)})";
         }
         catch (ArgumentException e)
         {
