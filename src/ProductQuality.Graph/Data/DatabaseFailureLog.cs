@@ -50,4 +50,21 @@ internal static class DatabaseFailureLog
 
         return outage;
     }
+
+    /// <summary>
+    /// A database whose tables do not fit this server (<see cref="SchemaNotMigrated"/>): the database's state, which
+    /// the operator mends, not a fault in the code — logged as a warning line saying what to do, without the driver's
+    /// stack trace, and like an outage at most one every <see cref="DatabaseOutage.LogEvery"/> from each place: every
+    /// request meets it until then.
+    /// </summary>
+    public static void LogNotMigrated(this ILogger logger, string site, string failure, string? requestId,
+        string sentence)
+    {
+        if (DatabaseOutage.ShouldLog(site + " (not migrated)", out var leftOut))
+        {
+            logger.LogWarning("{Failure} (request {RequestId}): {Sentence} ({LeftOut} more like this in the last "
+                + "{Seconds} s)", failure, requestId ?? "none", sentence, leftOut,
+                (int)DatabaseOutage.LogEvery.TotalSeconds);
+        }
+    }
 }

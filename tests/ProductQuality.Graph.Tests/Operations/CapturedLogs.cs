@@ -27,6 +27,9 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, string?> Scope)
     {
         public string? RequestId => Scope.GetValueOrDefault("RequestId");
+
+        /// <summary>The exception logged with the entry (its stack trace is written with it), if any.</summary>
+        public Exception? Exception { get; init; }
     }
 
     private sealed class Logger(CapturedLogs owner, string category) : ILogger
@@ -49,7 +52,10 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
                     }
                 }
             }, scope);
-            owner._entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), scope));
+            owner._entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), scope)
+            {
+                Exception = exception,
+            });
         }
     }
 }

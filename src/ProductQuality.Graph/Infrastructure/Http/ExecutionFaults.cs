@@ -19,9 +19,21 @@ internal static class ExecutionFaults
         var logger = options.RequestServices?.GetService<ILogger<GraphQLEndpoint>>();
         var path = context.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : "(operation)";
         var reason = DatabaseOutage.Reason(context.OriginalException);
-        logger?.LogDatabaseFailure(context.OriginalException, "execution",
-            $"Unhandled error executing the request at {path}", requestId,
-            outageAlreadyLogged: reason is not null && userContext?.FirstOutageReport() == false);
+        var sentence = reason is null
+            ? await SchemaNotMigrated.SentenceAsync(context.OriginalException, options.RequestServices,
+                options.CancellationToken)
+            : null;
+        var failure = $"Unhandled error executing the request at {path}";
+        if (sentence is not null)
+        {
+            logger?.LogNotMigrated("execution", failure, requestId, sentence);
+        }
+        else
+        {
+            logger?.LogDatabaseFailure(context.OriginalException, "execution", failure, requestId,
+                outageAlreadyLogged: reason is not null && userContext?.FirstOutageReport() == false);
+        }
+
         var recorded = (context.OriginalException as Recording.AnswerAfterCommitException)?.Sentence;
         if (reason is not null)
         {
@@ -31,8 +43,7 @@ internal static class ExecutionFaults
 
         // The whole answer becomes a 503 (GraphQLEndpoint, with the sentence kept here); the error says it over
         // WebSocket too.
-        if (await SchemaNotMigrated.SentenceAsync(context.OriginalException, options.RequestServices,
-                options.CancellationToken) is { } sentence)
+        if (sentence is not null)
         {
             if (userContext is not null)
             {

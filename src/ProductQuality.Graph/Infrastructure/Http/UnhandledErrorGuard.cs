@@ -33,8 +33,19 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var outage = logger.LogDatabaseFailure(ex, "request", "Unhandled error answering the request",
-                http.TraceIdentifier);
+            const string failure = "Unhandled error answering the request";
+            var notMigrated = DatabaseOutage.Reason(ex) is null
+                ? await SchemaNotMigrated.SentenceAsync(ex, http.RequestServices, CancellationToken.None)
+                : null;
+            string? outage = null;
+            if (notMigrated is not null)
+            {
+                logger.LogNotMigrated("request", failure, http.TraceIdentifier, notMigrated);
+            }
+            else
+            {
+                outage = logger.LogDatabaseFailure(ex, "request", failure, http.TraceIdentifier);
+            }
 
             if (http.Response.HasStarted)
             {
@@ -43,9 +54,6 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
             }
 
             http.Response.Clear();
-            var notMigrated = outage is null
-                ? await SchemaNotMigrated.SentenceAsync(ex, http.RequestServices, CancellationToken.None)
-                : null;
             var error = notMigrated is not null
                 ? new RequestError(StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseNotMigrated, notMigrated)
                 : outage is null
