@@ -3,8 +3,11 @@ using ProductQuality.Graph.Rules.Common;
 namespace ProductQuality.Graph.Rules.Products;
 
 /// <summary>The grade of a product (产品分级).</summary>
-/// <param name="Score">Risk score 0–100, one decimal.</param>
-/// <param name="ComputedTier">The tier the score calls for.</param>
+/// <param name="Score">
+/// Risk score 0–100 as shown: the sum of the parts rounded down to one decimal
+/// (<see cref="ProductTierRule.ShownScore"/>).
+/// </param>
+/// <param name="ComputedTier">The tier the exact sum calls for (not <paramref name="Score"/>, rounded down).</param>
 /// <param name="Tier">
 /// The tier in force: the override's while it is active, else <paramref name="ComputedTier"/>.
 /// </param>

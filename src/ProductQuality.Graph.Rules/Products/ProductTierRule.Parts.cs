@@ -28,7 +28,7 @@ public sealed partial class ProductTierRule
         // points they earn are the tier's, and the summary states them.
         x.Factor(FactGroup.CityInspections, name, value,
             Inv($"full {Number(o.NonconformityWeight)} points at {Percent(o.NonconformityPercentForFullWeight)}"),
-            "+" + Counted(points, "point", "points"));
+            "+" + Counted(Down(points), "point", "points"));
         return points;
     }
 
@@ -58,9 +58,15 @@ public sealed partial class ProductTierRule
             Inv($"serious {Number(o.SeriousSignalPoints)}, high {Number(o.HighSignalPoints)}, ")
                 + Inv($"medium {Number(o.MediumSignalPoints)}, low {Number(o.LowSignalPoints)} each, ")
                 + Inv($"cap {Number(o.SignalsWeight)}"),
-            "+" + Counted(total, "point", "points"));
+            "+" + Counted(Down(total), "point", "points"));
         return (total, named);
     }
+
+    // A part's points as shown: rounded down to two decimals, as the score is to one, so the parts a summary states
+    // never add up to a threshold the exact sum does not reach (a nonconformity part of 30.969 read "30.97").
+    private static decimal Down(decimal points) => Math.Round(points, 2, MidpointRounding.ToZero);
+
+    private static string Part(decimal points) => Number(Down(points));
 
     private decimal PointsFor(SignalSeverity severity) => severity switch
     {
@@ -76,7 +82,7 @@ public sealed partial class ProductTierRule
         var points = Math.Min(o.BulletinsWeight, facts.CityBulletins * o.PointsPerBulletin);
         x.Factor(FactGroup.CityWarnings, Inv($"city risk warning bulletins (本市警情通报) in {o.BulletinWindowYears} years"),
             Inv($"{facts.CityBulletins}"), Inv($"{Number(o.PointsPerBulletin)} each, cap {Number(o.BulletinsWeight)}"),
-            "+" + Counted(points, "point", "points"));
+            "+" + Counted(Down(points), "point", "points"));
         return points;
     }
 
@@ -104,7 +110,7 @@ public sealed partial class ProductTierRule
         sum += grade;
         var total = Math.Min(o.TraitsWeight, sum);
         x.Factor(FactGroup.ProductTiers, "product traits (产品特点) total", Number(sum),
-            Inv($"cap {Number(o.TraitsWeight)}"), "+" + Counted(total, "point", "points"));
+            Inv($"cap {Number(o.TraitsWeight)}"), "+" + Counted(Down(total), "point", "points"));
         return total;
     }
 
@@ -130,7 +136,7 @@ public sealed partial class ProductTierRule
         sum += complaints;
         x.Factor(FactGroup.CityEnforcement, "sensitivity (敏感因子) total", Number(sum),
             Inv($"cap {Number(o.SensitivityWeight)}"),
-            "+" + Counted(Math.Min(sum, o.SensitivityWeight), "point", "points"));
+            "+" + Counted(Down(Math.Min(sum, o.SensitivityWeight)), "point", "points"));
         return sum;
     }
 }

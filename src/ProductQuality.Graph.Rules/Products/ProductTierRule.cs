@@ -31,8 +31,10 @@ public sealed partial class ProductTierRule(RulesOptions options)
         var traits = TraitPoints(facts, x);
         var sensitivity = Math.Min(o.SensitivityWeight, SensitivityPoints(facts, x));
         var sum = nonconformity + signals + bulletins + traits + sensitivity;
-        var score = Math.Min(100m, Math.Round(sum, 1, MidpointRounding.AwayFromZero));
-        var computed = TierForScore(score);
+        // The tier follows the exact sum; the score states it rounded down, so a sum of 39.969 is "39.9" and
+        // GENERAL, never "40" with a tier the parts do not reach (rounded, 24 seeded gradings said 40 or 70).
+        var score = ShownScore(sum);
+        var computed = TierForScore(Math.Min(100m, sum));
         x.Factor(FactGroup.ProductTiers, ScoreFactor, Number(score),
             Inv($"HIGH ≥ {Number(o.HighThreshold)}, ELEVATED ≥ {Number(o.ElevatedThreshold)}"), computed.Label());
 
@@ -60,11 +62,11 @@ public sealed partial class ProductTierRule(RulesOptions options)
         else
         {
             x.Clause(Inv($"risk score {Number(score)}"), FactGroup.ProductTiers)
-                .Clause(Inv($"nonconformity {Number(nonconformity)}"), FactGroup.CityInspections)
-                .Clause(Inv($"signals {Number(signals)}"), FactGroup.ProductTiers)
-                .Clause(Inv($"bulletins {Number(bulletins)}"), FactGroup.CityWarnings)
-                .Clause(Inv($"traits {Number(traits)}"), FactGroup.ProductTiers)
-                .Clause(Inv($"sensitivity {Number(sensitivity)}"), FactGroup.CityEnforcement);
+                .Clause(Inv($"nonconformity {Part(nonconformity)}"), FactGroup.CityInspections)
+                .Clause(Inv($"signals {Part(signals)}"), FactGroup.ProductTiers)
+                .Clause(Inv($"bulletins {Part(bulletins)}"), FactGroup.CityWarnings)
+                .Clause(Inv($"traits {Part(traits)}"), FactGroup.ProductTiers)
+                .Clause(Inv($"sensitivity {Part(sensitivity)}"), FactGroup.CityEnforcement);
         }
         if (named.Count > 0)
         {
@@ -75,7 +77,14 @@ public sealed partial class ProductTierRule(RulesOptions options)
     }
 
     /// <summary>
-    /// The tier a score calls for: HIGH at or above the high threshold, ELEVATED at or above the elevated one.
+    /// The score shown for an exact sum of parts: capped at 100 and rounded down (towards zero) to one decimal, so it
+    /// never states a threshold the sum did not reach.
+    /// </summary>
+    public static decimal ShownScore(decimal sum) => Math.Round(Math.Min(100m, sum), 1, MidpointRounding.ToZero);
+
+    /// <summary>
+    /// The tier an exact score calls for: HIGH at or above the high threshold, ELEVATED at or above the elevated one.
+    /// Compare the unrounded sum: rounded, 39.969 called for ELEVATED.
     /// </summary>
     public ProductTier TierForScore(decimal score) =>
         score >= o.HighThreshold ? ProductTier.High

@@ -18,7 +18,8 @@ public sealed class ProductTierAssessmentType : ContractObjectGraphType<ProductT
             .Description("Date it took effect.").ResolveSource(s => s.EffectiveFrom);
         Field<NonNullGraphType<ProductTierType>>(FieldGroup.ProductTiers, "tier").Description("The tier.")
             .ResolveSource(s => s.Tier);
-        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.ProductTiers, "riskScore").Description("Risk score 0–100.")
+        Field<NonNullGraphType<FloatGraphType>>(FieldGroup.ProductTiers, "riskScore")
+            .Description("Risk score, 0–100 (风险分值), rounded down to one decimal; the tier follows the exact score.")
             .ResolveSource(s => s.RiskScore);
         Field<NonNullGraphType<BooleanGraphType>>(FieldGroup.ProductTiers, "isOverride")
             .Description("Set by the regulator rather than computed (人工调整).").ResolveSource(s => s.IsOverride);

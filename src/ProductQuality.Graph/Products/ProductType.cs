@@ -38,7 +38,8 @@ public sealed class ProductType : ContractObjectGraphType<Product>
             .Description("Risk tier (产品分级) now, or on the asOf day.")
             .ResolveNowOrOnDay(p => p.Tier, (c, day) => OnDay(c, day, p => p.Tier, a => a.Tier));
         Field<NonNullGraphType<FloatGraphType>>(FieldGroup.ProductTiers, "riskScore")
-            .Description("Risk score, 0–100 (风险分值), now or on the asOf day.")
+            .Description("Risk score, 0–100 (风险分值), now or on the asOf day, rounded down to one decimal; the tier "
+                + "follows the exact score (39.96 is shown 39.9 and is below 40).")
             .ResolveNowOrOnDay(p => p.RiskScore, (c, day) => OnDay(c, day, p => p.RiskScore, a => a.RiskScore));
         Field<NationalRiskGradeType>(FieldGroup.ProductTiers, "nationalGrade")
             .Description("The national catalogue's grade (全国目录风险等级 Ⅰ/Ⅱ/Ⅲ), a trait the tier weighs; null when "

@@ -28,7 +28,8 @@ public class ProductTierRuleTests
     // labelling-only failure 0.5); 2.5 per city bulletin (cap 5); children 8, elderly 5, safety-critical 8, food
     // contact 6, 1 per complaint (cap 5), sensitivity capped at 15; traits: licence 2.5 + CCC 2.5 + grade Ⅰ 10 (cap
     // 15). Rows sit at and below 40 and 70: the city's own data and the traits top out at exactly 70, so above it
-    // takes external signals (next tests).
+    // takes external signals (next tests). The score is the sum rounded down to one decimal: 68.25 is 68.2, 11.67 is
+    // 11.6 (ProductTierThresholdTests).
     [Theory]
     [InlineData(100, 10, 0, 0, false, false, false, 4, 39, ProductTier.General)]
     [InlineData(100, 10, 0, 0, false, false, false, 5, 40, ProductTier.Elevated)]
@@ -37,10 +38,10 @@ public class ProductTierRuleTests
     [InlineData(100, 10, 0, 1, true, false, true, 0, 67.5, ProductTier.Elevated)]
     [InlineData(100, 10, 0, 2, true, false, true, 0, 70, ProductTier.High)]
     [InlineData(100, 10, 0, 3, true, true, true, 5, 70, ProductTier.High)]
-    [InlineData(100, 10, 1, 2, true, false, true, 0, 68.3, ProductTier.Elevated)]
+    [InlineData(100, 10, 1, 2, true, false, true, 0, 68.2, ProductTier.Elevated)]
     [InlineData(100, 10, 10, 2, true, false, true, 4, 52.5, ProductTier.Elevated)]
     [InlineData(0, 0, 0, 0, false, false, false, 0, 0, ProductTier.General)]
-    [InlineData(30, 1, 0, 0, false, false, false, 0, 11.7, ProductTier.General)]
+    [InlineData(30, 1, 0, 0, false, false, false, 0, 11.6, ProductTier.General)]
     [InlineData(0, 0, 0, 8, false, false, false, 0, 5, ProductTier.General)]
     public void Score_and_tier(int sampled, int failed, int labellingOnly, int bulletins, bool children, bool food,
         bool traits, int complaints, double score, ProductTier tier)
