@@ -19,10 +19,12 @@ public sealed class RulesOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Rules";
 
-    /// <summary>Recorded in every explanation so a stored result can be traced to the rules that made it.</summary>
+    /// <summary>Recorded in every explanation so a stored result can be traced to the rules that made it. The default
+    /// moves when a default rule does (2026.3: a product's tier follows its exact risk score, not the rounded one).
+    /// </summary>
     [Required]
     [MinLength(1)]
-    public string Version { get; set; } = "2026.2-default";
+    public string Version { get; set; } = "2026.3-default";
 
     /// <summary>Product tier (产品分级) scoring.</summary>
     public ProductTierOptions ProductTier { get; set; } = new();

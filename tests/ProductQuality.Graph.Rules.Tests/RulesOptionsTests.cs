@@ -7,7 +7,7 @@ public class RulesOptionsTests
     {
         var o = new RulesOptions();
         Assert.Empty(o.Validate());
-        Assert.Equal("2026.2-default", o.Version);
+        Assert.Equal("2026.3-default", o.Version);
         Assert.Equal("Rules", RulesOptions.SectionName);
         Assert.Equal(70, o.ProductTier.HighThreshold);
         Assert.Equal(40, o.ProductTier.ElevatedThreshold);
