@@ -29,8 +29,7 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
 
     /// <summary>
     /// Grades <paramref name="codes"/> from <paramref name="from"/>, the day a fact just recorded counts from, on each
-    /// day up to today their grading changes; returns the gradings added, the codes whose tier history changed and
-    /// each product's first day not graded before (<see cref="DueDay"/>).
+    /// day up to today their grading changes; returns what it re-graded (<see cref="Regraded"/>).
     /// </summary>
     public async Task<Regraded> FromFactAsync(ProductQualityDbContext db,
         IReadOnlyCollection<string> codes, DateOnly from, CancellationToken ct)
@@ -63,6 +62,7 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
                 .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Id).ToListAsync(ct))
             .ToLookup(a => a.ProductCode, StringComparer.Ordinal);
         var added = 0;
+        var regraded = 0;
         var superseded = new List<long>();
         var unevaluatedFrom = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         foreach (var product in await db.Products.Where(p => codes.Contains(p.Code)).ToListAsync(ct))
@@ -85,6 +85,7 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
             superseded.AddRange(kept.Skip(same).Select(a => a.Id));
             db.ProductTierAssessments.AddRange(graded.Skip(same));
             added += graded.Count - same;
+            regraded += kept.Count > same || graded.Count > same ? 1 : 0;
             var latest = graded.LastOrDefault() ?? before;
             if (latest is not null)
             {
@@ -115,7 +116,7 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
         }
 
         await db.SaveChangesAsync(ct);
-        return new(added, await ReportAsync(db, codes, told, unevaluatedFrom, ct), unevaluatedFrom);
+        return new(regraded, added, await ReportAsync(db, codes, told, unevaluatedFrom, ct), unevaluatedFrom);
     }
 
     private static bool Agree(ProductTierAssessment a, ProductTierAssessment b) =>
@@ -157,8 +158,10 @@ internal sealed class ProductRegrading(RulesOptions rules, DateOnly today, DateT
 }
 
 /// <summary>
-/// What a re-grading did: the gradings added, the products whose tier history changed (their makers are replayed),
-/// and each product's first day not graded before it (<see cref="DueDay"/>).
+/// What a re-grading did: the products whose gradings changed (a grading added or superseded), the gradings added
+/// (one for each day a product's grading changed, so a product due for many days adds many), the products whose
+/// tier history changed (their makers are replayed), and each product's first day not graded before it
+/// (<see cref="DueDay"/>).
 /// </summary>
-internal sealed record Regraded(
-    int Changed, HashSet<string> TierChanged, IReadOnlyDictionary<string, DateOnly> UnevaluatedFrom);
+internal sealed record Regraded(int ProductsChanged, int Gradings, HashSet<string> TierChanged,
+    IReadOnlyDictionary<string, DateOnly> UnevaluatedFrom);

@@ -21,7 +21,7 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
         await AssessmentTransaction.LockAsync(db, ct);
         var today = clock.Today;
         var now = clock.UtcNow;
-        var products = 0;
+        var (products, gradings) = (0, 0);
         var enterpriseIds = touched.EnterpriseIds.ToHashSet();
         // Makers of products graded for missed days: their changes from the first such day on are news, not
         // corrections (EnterpriseReEvaluator).
@@ -31,10 +31,10 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
             // Graded on the day each change happened: a late fact's day, or the days a product fell due.
             var regrading = new ProductRegrading(rules, today, now);
             var codes = touched.ProductCodes.ToList();
-            var (changed, tierChanged, unevaluatedFrom) = touched.ProductsDue
+            var (changed, added, tierChanged, unevaluatedFrom) = touched.ProductsDue
                 ? await regrading.WhenDueAsync(db, codes, ct)
                 : await regrading.FromFactAsync(db, codes, touched.ProductsFrom ?? today, ct);
-            products = changed;
+            (products, gradings) = (changed, added);
             if (tierChanged.Count > 0)
             {
                 var moved = tierChanged.ToList();
@@ -53,7 +53,7 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
         await db.SaveChangesAsync(ct);
         if (enterpriseIds.Count == 0)
         {
-            return new ReEvaluation(0, products, 0);
+            return new ReEvaluation(0, 0, products, gradings, 0);
         }
 
         var makes = await db.EnterpriseProducts.Where(p => enterpriseIds.Contains(p.EnterpriseId))
@@ -67,13 +67,13 @@ public sealed class ReEvaluator(RulesOptions rules, BureauClock clock)
         await db.SaveChangesAsync(ct);
         if (enterprises.Count == 0)
         {
-            return new ReEvaluation(0, products, 0);
+            return new ReEvaluation(enterpriseIds.Count, 0, products, gradings, 0);
         }
 
         var city = await db.Regions.Where(r => r.Level == RegionLevel.City).Select(r => r.Code).SingleAsync(ct);
         var regions = await new RegionReassessor(rules, today, now)
             .ReassessAsync(db, RegionReassessor.RegionsOf(enterprises, city), ct);
         await db.SaveChangesAsync(ct);
-        return new ReEvaluation(enterprises.Count, products, regions);
+        return new ReEvaluation(enterpriseIds.Count, enterprises.Count, products, gradings, regions);
     }
 }

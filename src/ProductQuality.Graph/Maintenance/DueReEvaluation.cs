@@ -19,33 +19,39 @@ public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvalua
     {
         ArgumentNullException.ThrowIfNull(db);
         var clock = Stopwatch.StartNew();
-        var due = await db.Enterprises.CountAsync(e => e.NextDueOn <= today, ct);
+        var due = await DueAsync(db, today, ct);
         // The day as ISO text: a DateOnly in the structured state came out "12/05/2026" in JSON logs.
         logger.LogInformation("Daily re-evaluation for {Today}: {Due} enterprises due.", Iso(today), due);
 
         // Products first: a tier that changes today moves its makers' colours, and ReEvaluator replays them with it.
-        var (products, first) = await InBatchAsync(db, async () =>
+        var (products, first, replayed) = await InBatchAsync(db, async () =>
         {
             var codes = await db.Products.Where(p => p.NextDueOn <= today)
                 .OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(ct);
-            return (codes.Count, codes.Count == 0
-                ? ReEvaluation.None
-                : await reEvaluator.ReEvaluateAsync(db, new Touched([], codes) { ProductsDue = true }, ct));
+            if (codes.Count == 0)
+            {
+                return (0, ReEvaluation.None, 0);
+            }
+
+            // The due makers replayed with their products, counted under the lock that keeps other servers out.
+            var before = await DueAsync(db, today, ct);
+            var result = await reEvaluator.ReEvaluateAsync(db, new Touched([], codes) { ProductsDue = true }, ct);
+            return (codes.Count, result, before - await DueAsync(db, today, ct));
         }, ct);
         // Makers of re-graded products were replayed with them and are due no more: the progress counts what is left
-        // ("248 of 249 due enterprises done" read as one skipped).
-        var left = await db.Enterprises.CountAsync(e => e.NextDueOn <= today, ct);
-        if (left < due)
+        // ("248 of 249 due enterprises done" read as one skipped), and "changed" only what it counts as done (it
+        // began with the makers' changes: "500 of 2127 due enterprises done, 790 changed").
+        var left = await DueAsync(db, today, ct);
+        if (products > 0)
         {
-            logger.LogInformation("Daily re-evaluation for {Today}: {Replayed} of them re-evaluated with their "
-                + "products' re-grading, {Left} left.", Iso(today), due - left, left);
+            logger.LogInformation("Daily re-evaluation for {Today}: {Products} products due, {ProductsChanged} of "
+                + "them re-graded ({Gradings} gradings added); {Makers} makers of products whose tier changed "
+                + "re-evaluated with them ({Replayed} of these due, {MakersChanged} changed); {Left} due enterprises "
+                + "left.", Iso(today), products, first.ProductsChanged, first.Gradings, first.Enterprises, replayed,
+                first.EnterprisesChanged, left);
         }
 
-        var enterprises = 0;
-        var changed = first.EnterprisesChanged;
-        var regions = first.RegionsChanged;
-        var batches = 1;
-        var after = 0;
+        var (done, changed, regions, batches, after) = (0, 0, first.RegionsChanged, 1, 0);
         while (true)
         {
             var (ids, result) = await InBatchAsync(db, async () =>
@@ -62,17 +68,18 @@ public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvalua
             }
 
             after = ids[^1];
-            enterprises += ids.Count;
+            done += ids.Count;
             changed += result.EnterprisesChanged;
             regions += result.RegionsChanged;
             batches++;
             logger.LogInformation(
-                "Daily re-evaluation for {Today}: {Done} of {Due} due enterprises done, {Changed} changed.",
-                Iso(today), enterprises, left, changed);
+                "Daily re-evaluation for {Today}: {Done} of {Left} due enterprises done, {Changed} of them changed.",
+                Iso(today), done, left, changed);
         }
 
-        var summary = new DueRunSummary(
-            today, products, first.ProductsChanged, enterprises, changed, regions, batches, clock.Elapsed);
+        var summary = new DueRunSummary(today, products, first.ProductsChanged, first.Gradings,
+            first.Enterprises + done, replayed + done, first.EnterprisesChanged + changed, regions, batches,
+            clock.Elapsed);
         logger.LogInformation("{Summary}", summary.ToString());
         return summary;
     }
@@ -89,6 +96,9 @@ public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvalua
         db.ChangeTracker.Clear();
         return result;
     }
+
+    private static Task<int> DueAsync(ProductQualityDbContext db, DateOnly today, CancellationToken ct) =>
+        db.Enterprises.CountAsync(e => e.NextDueOn <= today, ct);
 
     private static string Iso(DateOnly day) =>
         day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

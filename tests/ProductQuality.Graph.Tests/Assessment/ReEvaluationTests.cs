@@ -221,7 +221,7 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
                 new DbContextOptionsBuilder<SqliteProductQualityDbContext>()
                     .UseSqlite($"Data Source={path};Pooling=False").AddInterceptors(statements).Options);
 
-            var (added, _, _) = await AssessmentTransaction.RunAsync(db, () =>
+            var (_, added, _, _) = await AssessmentTransaction.RunAsync(db, () =>
                 new ProductRegrading(new RulesOptions(), Today, DateTime.UtcNow)
                     .FromFactAsync(db, [busiest], Today.AddYears(-6), CancellationToken.None), default);
 
@@ -259,7 +259,8 @@ public sealed class ReEvaluationTests(SeededTemplate template) : IClassFixture<S
 
         var result = await Evaluator().ReEvaluateAsync(db, new Touched(ids, ["P0101"]), CancellationToken.None);
 
-        Assert.Equal(ReEvaluation.None, result);
+        Assert.True(result.ChangedNothing, result.ToString());
+        Assert.Equal(50, result.Enterprises);
     }
 
     private static ReEvaluator Evaluator() =>

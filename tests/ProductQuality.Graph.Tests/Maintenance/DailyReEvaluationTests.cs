@@ -45,9 +45,11 @@ public sealed class DailyReEvaluationTests
             factory.Time.SetUtcNow(MovingClockServerFactory.At(next, 0, 1));
             var run = await factory.RunAsync(runs);
 
-            // A due enterprise that makes a product re-graded that day is replayed with the product, not again.
+            // A due enterprise that makes a product re-graded that day is replayed with the product, not again, and
+            // counted once either way.
             Assert.Equal(next, run.Today);
-            Assert.InRange(run.Enterprises, due.Count - run.EnterprisesChanged, due.Count);
+            Assert.Equal(due.Count, run.EnterprisesDue);
+            Assert.InRange(run.EnterprisesChanged, due.Count, run.Enterprises);
             Assert.Equal(next, factory.Services.GetRequiredService<BureauClock>().Today);
             var after = await ServedAsync(client, due);
             Assert.All(due, code => Assert.NotEqual(before[code], after[code]));

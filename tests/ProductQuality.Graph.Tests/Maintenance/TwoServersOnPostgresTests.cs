@@ -61,7 +61,7 @@ public sealed class TwoServersOnPostgresTests
         var runs = new[] { await first.RunAsync(1), await second.RunAsync(1) };
 
         Assert.All(runs, r => Assert.Equal(day, r.Today));
-        Assert.True(runs.Sum(r => r.Enterprises) <= due,
+        Assert.True(runs.Sum(r => r.EnterprisesDue) <= due,
             $"{due} due, re-evaluated {string.Join("; ", runs.Select(r => r.ToString()))}");
         Assert.True(runs.Sum(r => r.EnterprisesChanged) >= due,
             $"{due} due, changed {string.Join("; ", runs.Select(r => r.ToString()))}");
