@@ -78,6 +78,14 @@ internal sealed class DocumentLimits(QueryLimitsOptions options, int maxPageSize
                 + $"whatever the page (up to {N0(options.MaxCountedRows)} rows each): ask for each once. " + remedy;
         }
 
+        if (operation.Operation == OperationType.Mutation && options.WriteCost > 0)
+        {
+            // Page advice for a document of writes: what costs is each write's re-evaluation.
+            remedy = $"Each write counts {N0(options.WriteCost)} rows for the re-evaluation it runs: send fewer "
+                + $"writes in one request (up to {N0(Math.Max(1, (limits.MaxCost - 1) / options.WriteCost))} fit), "
+                + "and the others in further requests.";
+        }
+
         return LimitRefusal.BadRequest("QUERY_TOO_COMPLEX",
             $"The query would read about {rows} rows (page sizes multiplied through nested lists); the limit for " +
             $"{who} is {budget}. {remedy}",

@@ -59,7 +59,7 @@ internal sealed class ListSize(QueryLimitsOptions options, int maxPageSize, Grap
         var restored = rows * (AsOfFactor(name, field) - 1);
         var filteredReads = filtered ? options.FilteredFieldCosts.GetValueOrDefault(name) : 0;
         return (rows, counted, options.FieldCosts.GetValueOrDefault(name) + filteredReads + restored
-            + LogScans(name, field, rows, asks));
+            + LogScans(name, field, rows, asks) + WriteCost(parent));
     }
 
     // The statements of the access log's readers that read every entry in range, each priced as a count of the log
@@ -133,6 +133,13 @@ internal sealed class ListSize(QueryLimitsOptions options, int maxPageSize, Grap
     /// change feed, the access log) one row per <c>CountedRowsPerRow</c> of its rows, at most <c>MaxCountedRows</c>;
     /// 0 for the others, whose count the data set bounds (enterprises: a few thousand, as cheap as a page).
     /// </summary>
+    /// <summary>A write's work, priced at each of the mutation's own fields (not at what its payload returns).
+    /// </summary>
+    private double WriteCost(IComplexGraphType parent) =>
+        operation.Operation == OperationType.Mutation && parent is IObjectGraphType { Name: "Mutation" }
+            ? options.WriteCost
+            : 0;
+
     public double CountRows(IComplexGraphType connection)
     {
         if (counted?.SizeOf(connection.Name) is not { } size)
