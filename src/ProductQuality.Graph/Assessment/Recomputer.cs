@@ -36,7 +36,8 @@ public sealed class Recomputer(RulesOptions rules)
     // again first. Beside a running server, recompute kept the access log's writer out for 10 s and plain reads
     // failed 503 ACCESS_LOG_UNAVAILABLE (the probe of recent changes). A pause longer than either poll lets the
     // waiting writes in; PostgreSQL queues lock waits, and needs none.
-    private static readonly TimeSpan SqliteTurn = TimeSpan.FromMilliseconds(200);
+    // The daily re-evaluation's batches take the same pause.
+    internal static readonly TimeSpan SqliteTurn = TimeSpan.FromMilliseconds(200);
 
     public async Task<RecomputeSummary> RunAsync(
         ProductQualityDbContext db, DateOnly today, DateTime now, IProgress<RecomputeProgress>? progress,

@@ -75,6 +75,12 @@ public sealed class DueReEvaluation(ReEvaluator reEvaluator, ILogger<DueReEvalua
             logger.LogInformation(
                 "Daily re-evaluation for {Today}: {Done} of {Left} due enterprises done, {Changed} of them changed.",
                 Iso(today), done, left, changed);
+            if (!db.IsPostgreSql)
+            {
+                // As recompute does: a batch begun the moment the last committed took SQLite's write lock again first,
+                // and the requests' access log entries waiting for it were refused after 10 s (the cost probe).
+                await Task.Delay(Recomputer.SqliteTurn, ct);
+            }
         }
 
         var summary = new DueRunSummary(today, products, first.ProductsChanged, first.Gradings,
