@@ -57,14 +57,15 @@ public sealed class WriteBeforeLogFailureTests(WritableServerFactory factory)
     }
 
     /// <summary>
-    /// A document may hold 90 writes, and their keys ran past the message's 2,000 characters: 11 of 20 were cut off
-    /// (the re-probe). Every one is in <c>extensions.recordedWrites</c>, keys exactly as sent.
+    /// A document held 90 writes (before each was priced at GraphQL:Limits:WriteCost: four fit now), and their keys ran
+    /// past the message's 2,000 characters: 11 of 20 were cut off (the re-probe). Every one is in
+    /// <c>extensions.recordedWrites</c>, keys exactly as sent.
     /// </summary>
     [Fact]
     public async Task Many_writes_refused_for_their_entry_are_all_listed_in_extensions()
     {
         var (code, _, _) = await FeedWrites.EnterpriseAsync(factory, 161);
-        var keys = Enumerable.Range(0, 5).Select(i => $"many \"{i}\" \\ {WriteData.Key()}".PadRight(128, 'k'))
+        var keys = Enumerable.Range(0, 4).Select(i => $"many \"{i}\" \\ {WriteData.Key()}".PadRight(128, 'k'))
             .ToList();
         var fields = string.Join(' ', keys.Select((_, i) => $"w{i}: recordManagementStatus(input: $i{i}) "
             + "{ replayed }"));
@@ -87,7 +88,7 @@ public sealed class WriteBeforeLogFailureTests(WritableServerFactory factory)
         }
 
         Assert.Equal(AccessLogging.UnavailableCode, refused.FirstErrorCode);
-        Assert.Contains("Your 5 writes listed in extensions.recordedWrites", refused.FirstErrorMessage,
+        Assert.Contains("Your 4 writes listed in extensions.recordedWrites", refused.FirstErrorMessage,
             StringComparison.Ordinal);
         var listed = refused.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("recordedWrites")
             .EnumerateArray().Select(w => (w.GetProperty("operation").GetString(),

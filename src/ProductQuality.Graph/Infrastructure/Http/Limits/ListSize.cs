@@ -62,6 +62,13 @@ internal sealed class ListSize(QueryLimitsOptions options, int maxPageSize, Grap
             + LogScans(name, field, rows, asks) + WriteCost(parent));
     }
 
+    /// <summary>A write's work, priced at each of the mutation's own fields (not at what its payload returns).
+    /// </summary>
+    private double WriteCost(IComplexGraphType parent) =>
+        operation.Operation == OperationType.Mutation && parent is IObjectGraphType { Name: "Mutation" }
+            ? options.WriteCost
+            : 0;
+
     // The statements of the access log's readers that read every entry in range, each priced as a count of the log
     // (a count is one too). On a log of 2,000,000 entries each took as long as a totalCount, or longer.
     private double LogScans(string name, GraphQLField field, double rows, Func<string, bool> asks)
@@ -133,13 +140,6 @@ internal sealed class ListSize(QueryLimitsOptions options, int maxPageSize, Grap
     /// change feed, the access log) one row per <c>CountedRowsPerRow</c> of its rows, at most <c>MaxCountedRows</c>;
     /// 0 for the others, whose count the data set bounds (enterprises: a few thousand, as cheap as a page).
     /// </summary>
-    /// <summary>A write's work, priced at each of the mutation's own fields (not at what its payload returns).
-    /// </summary>
-    private double WriteCost(IComplexGraphType parent) =>
-        operation.Operation == OperationType.Mutation && parent is IObjectGraphType { Name: "Mutation" }
-            ? options.WriteCost
-            : 0;
-
     public double CountRows(IComplexGraphType connection)
     {
         if (counted?.SizeOf(connection.Name) is not { } size)
