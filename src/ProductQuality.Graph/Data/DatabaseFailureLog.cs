@@ -52,12 +52,39 @@ internal static class DatabaseFailureLog
     }
 
     /// <summary>
+    /// A request's failure (the endpoint's last resort, the executer's hook), logged as its kind asks: an outage as
+    /// <see cref="LogDatabaseFailure"/> does, a database whose tables do not fit this server
+    /// (<see cref="SchemaNotMigrated"/>) as <see cref="LogNotMigrated"/> does, anything else as a fault. Returns the
+    /// outage's reason or the not-migrated sentence, at most one, for the answer. The request's count of outage
+    /// reports (<paramref name="outageAlreadyLogged"/>) is asked only of an outage.
+    /// </summary>
+    public static async Task<(string? Outage, string? NotMigrated)> LogRequestFailureAsync(
+        this ILogger? logger, Exception exception, string site, string failure, string? requestId,
+        IServiceProvider? services, CancellationToken ct, Func<bool>? outageAlreadyLogged = null)
+    {
+        if (DatabaseOutage.Reason(exception) is { } outage)
+        {
+            logger?.LogDatabaseFailure(exception, site, failure, requestId, outageAlreadyLogged?.Invoke() == true);
+            return (outage, null);
+        }
+
+        if (await SchemaNotMigrated.SentenceAsync(exception, services, ct) is { } sentence)
+        {
+            logger?.LogNotMigrated(site, failure, requestId, sentence);
+            return (null, sentence);
+        }
+
+        logger?.LogDatabaseFailure(exception, site, failure, requestId);
+        return (null, null);
+    }
+
+    /// <summary>
     /// A database whose tables do not fit this server (<see cref="SchemaNotMigrated"/>): the database's state, which
     /// the operator mends, not a fault in the code — logged as a warning line saying what to do, without the driver's
     /// stack trace, and like an outage at most one every <see cref="DatabaseOutage.LogEvery"/> from each place: every
     /// request meets it until then.
     /// </summary>
-    public static void LogNotMigrated(this ILogger logger, string site, string failure, string? requestId,
+    private static void LogNotMigrated(this ILogger logger, string site, string failure, string? requestId,
         string sentence)
     {
         if (DatabaseOutage.ShouldLog(site + " (not migrated)", out var leftOut))

@@ -18,21 +18,9 @@ internal static class ExecutionFaults
         var requestId = userContext?.RequestId;
         var logger = options.RequestServices?.GetService<ILogger<GraphQLEndpoint>>();
         var path = context.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : "(operation)";
-        var reason = DatabaseOutage.Reason(context.OriginalException);
-        var sentence = reason is null
-            ? await SchemaNotMigrated.SentenceAsync(context.OriginalException, options.RequestServices,
-                options.CancellationToken)
-            : null;
-        var failure = $"Unhandled error executing the request at {path}";
-        if (sentence is not null)
-        {
-            logger?.LogNotMigrated("execution", failure, requestId, sentence);
-        }
-        else
-        {
-            logger?.LogDatabaseFailure(context.OriginalException, "execution", failure, requestId,
-                outageAlreadyLogged: reason is not null && userContext?.FirstOutageReport() == false);
-        }
+        var (reason, sentence) = await logger.LogRequestFailureAsync(context.OriginalException, "execution",
+            $"Unhandled error executing the request at {path}", requestId, options.RequestServices,
+            options.CancellationToken, outageAlreadyLogged: () => userContext?.FirstOutageReport() == false);
 
         var recorded = (context.OriginalException as Recording.AnswerAfterCommitException)?.Sentence;
         if (reason is not null)

@@ -33,19 +33,9 @@ internal sealed class UnhandledErrorGuard(ILogger<UnhandledErrorGuard> logger)
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            const string failure = "Unhandled error answering the request";
-            var notMigrated = DatabaseOutage.Reason(ex) is null
-                ? await SchemaNotMigrated.SentenceAsync(ex, http.RequestServices, CancellationToken.None)
-                : null;
-            string? outage = null;
-            if (notMigrated is not null)
-            {
-                logger.LogNotMigrated("request", failure, http.TraceIdentifier, notMigrated);
-            }
-            else
-            {
-                outage = logger.LogDatabaseFailure(ex, "request", failure, http.TraceIdentifier);
-            }
+            var (outage, notMigrated) = await logger.LogRequestFailureAsync(ex, "request",
+                "Unhandled error answering the request", http.TraceIdentifier, http.RequestServices,
+                CancellationToken.None);
 
             if (http.Response.HasStarted)
             {
