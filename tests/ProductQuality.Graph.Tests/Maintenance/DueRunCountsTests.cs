@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,9 +25,11 @@ public sealed class DueRunCountsTests(SeededTemplate template) : IClassFixture<S
         await using var db = SeededTemplate.Open(template.Copy());
         var gradingsBefore = await GradingsAsync(db);
         var dueBefore = await db.Enterprises.CountAsync(e => e.NextDueOn <= today);
-        var logs = new StateLogger();
+        var logs = new Operations.CapturedLogs();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         var run = new DueReEvaluation(new ReEvaluator(new RulesOptions(),
-            new BureauClock(TimeProvider.System, Options.Create(new ClockOptions { Today = today }))), logs);
+            new BureauClock(TimeProvider.System, Options.Create(new ClockOptions { Today = today }))),
+            loggers.CreateLogger<DueReEvaluation>());
 
         var summary = await run.RunAsync(db, today, 50, default);
 
@@ -69,22 +70,4 @@ public sealed class DueRunCountsTests(SeededTemplate template) : IClassFixture<S
         ProductQualityDbContext db) =>
         await db.ProductTierAssessments.IgnoreQueryFilters().AsNoTracking()
             .ToDictionaryAsync(a => a.Id, a => (a.ProductCode, a.SupersededAtUtc != null));
-
-    /// <summary>Keeps each entry's text and its structured values by name.</summary>
-    private sealed class StateLogger : ILogger<DueReEvaluation>
-    {
-        public ConcurrentQueue<Entry> Entries { get; } = new();
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
-            Func<TState, Exception?, string> formatter) =>
-            Entries.Enqueue(new Entry(formatter(state, exception),
-                (state as IEnumerable<KeyValuePair<string, object?>> ?? [])
-                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)));
-
-        public sealed record Entry(string Message, IReadOnlyDictionary<string, object?> State);
-    }
 }

@@ -30,6 +30,9 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 
         /// <summary>The exception logged with the entry (its stack trace is written with it), if any.</summary>
         public Exception? Exception { get; init; }
+
+        /// <summary>The entry's structured values by name ({Done}, {Changed}, …).</summary>
+        public IReadOnlyDictionary<string, object?> State { get; init; } = new Dictionary<string, object?>();
     }
 
     private sealed class Logger(CapturedLogs owner, string category) : ILogger
@@ -55,6 +58,8 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
             owner._entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), scope)
             {
                 Exception = exception,
+                State = (state as IEnumerable<KeyValuePair<string, object?>> ?? [])
+                    .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             });
         }
     }
